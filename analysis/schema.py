@@ -1,0 +1,241 @@
+"""Column names, dtypes and checks of every table the library writes.
+
+Each table is a pandera ``DataFrameModel``; its fields, in order, are the table's columns, and their
+descriptions are the README's data dictionary (``python -m analysis schema`` prints it). Spans follow one
+convention everywhere: ``text``, ``start``, ``end`` for the row's own span and ``X``, ``X_start``, ``X_end``
+for any other span the row carries, all character offsets into the document's original text, so that
+``text == document_text[start:end]``.
+
+Renaming a table or a column changes the CSV contract: say so in the README's changelog.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+Int = pd.Int64Dtype
+
+
+class _Table(pa.DataFrameModel):
+    class Config:
+        strict = True
+        ordered = True
+        coerce = True
+
+
+def _span_fields():
+    return (
+        pa.Field(ge=0, description="character offset where the row's span starts in the original text"),
+        pa.Field(ge=0, description="character offset where the row's span ends (exclusive)"),
+        pa.Field(description="the row's span, exactly `text[start:end]` of the original document"),
+    )
+
+
+class DocumentKeyed(_Table):
+    doc_id: Series[str] = pa.Field(description="the article's file name without its ending")
+
+
+class SentenceKeyed(DocumentKeyed):
+    sentence_id: Series[int] = pa.Field(ge=0, description="0-based position of the sentence in the document")
+
+
+class Span(SentenceKeyed):
+    """Provenance columns shared by every table of extracted spans."""
+
+    start: Series[int] = _span_fields()[0]
+    end: Series[int] = _span_fields()[1]
+    text: Series[str] = _span_fields()[2]
+
+
+# --- foundation ----------------------------------------------------------------------------------------------
+
+
+class Documents(DocumentKeyed):
+    """One row per article read."""
+
+    path: Series[str] = pa.Field(description="file path relative to the corpus folder")
+    title: Series[str] = pa.Field(description="title from the sidecar `.meta.json` or front matter, else empty")
+    outlet: Series[str] = pa.Field(description="publishing outlet from the metadata, else empty")
+    url: Series[str] = pa.Field(description="address from the metadata, else empty")
+    published: Series[str] = pa.Field(description="publication date from the metadata as written, else empty")
+    n_chars: Series[int] = pa.Field(ge=0, description="characters in the text")
+    n_words: Series[int] = pa.Field(ge=0, description="word tokens (no punctuation or space)")
+    n_sentences: Series[int] = pa.Field(ge=0, description="sentences found by the parser")
+    sha256: Series[str] = pa.Field(str_matches=r"^[0-9a-f]{64}$", description="SHA-256 of the file's bytes")
+
+
+class Sentences(Span):
+    """One row per sentence, in reading order."""
+
+    n_words: Series[int] = pa.Field(ge=0, description="word tokens in the sentence")
+
+
+class Mentions(Span):
+    """One row per named entity, with the catalogue's actor where the catalogue knows it."""
+
+    label: Series[str] = pa.Field(description="spaCy entity label (PERSON, GPE, ORG, NORP, ...)")
+    actor: Series[str] = pa.Field(description="canonical actor name from the catalogue, or empty")
+    actor_type: Series[str] = pa.Field(
+        isin=["", "person", "government", "military", "institution", "media", "place"],
+        description="the actor's type, or empty",
+    )
+    side: Series[str] = pa.Field(description="the actor's side from the catalogue; `unknown` when not in it")
+    alias_kind: Series[str] = pa.Field(
+        isin=["", "name", "alias", "metonym", "demonym"],
+        description="how the text names the actor: canonical name, alias, metonym (Kremlin) or demonym",
+    )
+
+
+class Skipped(_Table):
+    """One row per file that was not read as an article."""
+
+    path: Series[str] = pa.Field(description="file path relative to the corpus folder")
+    reason: Series[str] = pa.Field(description="why it was skipped and what to do")
+
+
+# --- sourcing ------------------------------------------------------------------------------------------------
+
+
+class Attributions(Span):
+    """One row per attribution relation: a speaker, a cue and the content attributed to the speaker.
+
+    The row's own span runs from the first to the last character of speaker, cue and content.
+    """
+
+    attribution_id: Series[int] = pa.Field(ge=0, description="0-based, in order of position in the document")
+    kind: Series[str] = pa.Field(
+        isin=["direct", "indirect", "mixed", "according_to"],
+        description="direct quote, indirect (reported) speech, mixed (partial quote inside reported speech), "
+        "or an `according to` attribution",
+    )
+    speaker: Series[str] = pa.Field(description="the speaker as written where the cue is, or empty")
+    speaker_start: Series[Int] = pa.Field(nullable=True, description="offset of the speaker span")
+    speaker_end: Series[Int] = pa.Field(nullable=True, description="end offset of the speaker span")
+    source: Series[str] = pa.Field(description="canonical source: pronouns, short names and misspellings resolved")
+    source_type: Series[str] = pa.Field(
+        isin=["person", "government", "military", "institution", "media", "document", "anonymous", "collective"],
+        description="what kind of source speaks",
+    )
+    role: Series[str] = pa.Field(description="the speaker's title as written, else the catalogue's, else empty")
+    side: Series[str] = pa.Field(description="the source's side (from the catalogue or the role), or `unknown`")
+    cue: Series[str] = pa.Field(description="the reporting verb or phrase as written")
+    cue_start: Series[int] = pa.Field(ge=0, description="offset of the cue")
+    cue_end: Series[int] = pa.Field(ge=0, description="end offset of the cue")
+    cue_lemma: Series[str] = pa.Field(description="the cue's lemma (say, tell, claim, according to, ...)")
+    cue_stance: Series[str] = pa.Field(
+        isin=["neutral", "distancing", "emphatic"],
+        description="neutral (said, told), distancing (claimed, alleged) or emphatic (vowed, insisted)",
+    )
+    content: Series[str] = pa.Field(description="what is attributed, as written")
+    content_start: Series[int] = pa.Field(ge=0, description="offset of the content")
+    content_end: Series[int] = pa.Field(ge=0, description="end offset of the content")
+    via: Series[str] = pa.Field(description="the intermediary outlet or document (`told Politico`), or empty")
+    addressee: Series[str] = pa.Field(description="whom the speaker addressed where stated, or empty")
+    name_variant: Series[str] = pa.Field(
+        description="the speaker's spelling when it differs from the canonical source's, else empty"
+    )
+
+
+class Claims(Span):
+    """One row per claim: an attributed content span, or a clause the story asserts on its own authority."""
+
+    claim_id: Series[int] = pa.Field(ge=0, description="0-based, in order of position in the document")
+    basis: Series[str] = pa.Field(
+        isin=["attributed", "own_voice", "anonymous_hedge"],
+        description="attributed to a source, the outlet's own voice, or hedged to nobody (`reportedly`)",
+    )
+    attribution_id: Series[Int] = pa.Field(nullable=True, description="the attribution it rests on, if any")
+    source: Series[str] = pa.Field(description="canonical source, empty for the outlet's own voice")
+    side: Series[str] = pa.Field(description="the source's side, empty for the outlet's own voice")
+
+
+# --- numeric claims -------------------------------------------------------------------------------------------
+
+
+class Figures(Span):
+    """One row per numeric expression: what it counts or measures, how exact it is, and who asserts it."""
+
+    figure_id: Series[int] = pa.Field(ge=0, description="0-based, in order of position in the document")
+    value: Series[float] = pa.Field(nullable=True, description="the number as stated, multiplier applied; NaN if vague")
+    low: Series[float] = pa.Field(nullable=True, description="lowest value the wording allows")
+    high: Series[float] = pa.Field(nullable=True, description="highest value the wording allows (inf if open)")
+    approx: Series[str] = pa.Field(
+        isin=["exact", "about", "nearly", "at_least", "more_than", "at_most", "less_than", "range", "vague"],
+        description="the approximator the wording carries",
+    )
+    unit: Series[str] = pa.Field(description="the unit as written, empty for a plain count")
+    unit_canonical: Series[str] = pa.Field(description="the unit as pint names it, empty for a plain count")
+    quantity_kind: Series[str] = pa.Field(description="count, length, area, money, percent, duration, ...")
+    value_si: Series[float] = pa.Field(nullable=True, description="the value in the SI-style unit `unit_si`")
+    unit_si: Series[str] = pa.Field(description="km, km**2, ... (pint); empty for counts, money and percents")
+    object: Series[str] = pa.Field(description="the counted or measured thing (people, settlements, land)")
+    event: Series[str] = pa.Field(description="lemma of the predicate the figure is about, where the parse shows it")
+    attribution_id: Series[Int] = pa.Field(nullable=True, description="the attribution whose content holds it")
+    source: Series[str] = pa.Field(description="who asserts it; empty when the article asserts it itself")
+
+
+class TimeExpressions(Span):
+    """One row per date or time expression (kept out of ``figures``)."""
+
+    time_id: Series[int] = pa.Field(ge=0, description="0-based, in order of position in the document")
+    kind: Series[str] = pa.Field(description="date, time, weekday, relative or duration")
+
+
+# --- framing -----------------------------------------------------------------------------------------------------
+
+
+class Cues(Span):
+    """One row per framing cue: a hedge, booster, loaded, emotional or evaluative word, or a metonym."""
+
+    cue_id: Series[int] = pa.Field(ge=0, description="0-based, in order of position in the document")
+    cue_type: Series[str] = pa.Field(
+        isin=["hedge", "booster", "loaded", "emotion", "evaluative", "metonymy"],
+        description="what the cue does",
+    )
+    category: Series[str] = pa.Field(description="the emotion or persuasion technique (SemEval-2023 Task 3 names)")
+    lexicon: Series[str] = pa.Field(description="the data file under analysis/data/ the cue came from")
+    quoted: Series[bool] = pa.Field(description="true inside an attribution's content: the speaker's framing")
+    attribution_id: Series[Int] = pa.Field(nullable=True, description="the attribution whose content holds it")
+
+
+#: Every table, in the order the README documents them and `build` writes them.
+TABLES: dict[str, type[_Table]] = {
+    "documents": Documents,
+    "sentences": Sentences,
+    "mentions": Mentions,
+    # sourcing tables
+    # numeric-claims tables
+    # framing tables
+    "skipped": Skipped,
+}
+
+
+def columns(table: str) -> list[str]:
+    """The columns of ``table`` in order."""
+    return list(TABLES[table].to_schema().columns)
+
+
+def empty(table: str) -> pd.DataFrame:
+    """A table with no rows and the declared columns and dtypes."""
+    return TABLES[table].validate(pd.DataFrame({c: [] for c in columns(table)}))
+
+
+def validate(table: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` checked against the schema of ``table``, dtypes coerced; raises on any mismatch."""
+    return TABLES[table].validate(frame)
+
+
+def data_dictionary() -> str:
+    """The README's data dictionary: a Markdown section per table, generated from the models above."""
+    lines = []
+    for name, model in TABLES.items():
+        schema = model.to_schema()
+        doc = " ".join((model.__doc__ or "").split())
+        lines += [f"### `{name}`", "", doc, "", "| column | dtype | description |", "|---|---|---|"]
+        for column, spec in schema.columns.items():
+            dtype = str(spec.dtype) + (", nullable" if spec.nullable else "")
+            lines.append(f"| `{column}` | {dtype} | {spec.description or ''} |")
+        lines.append("")
+    return "\n".join(lines)

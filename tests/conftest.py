@@ -1,0 +1,49 @@
+"""Shared fixtures: the pipeline and the seed corpus are loaded once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib
+import pytest
+
+matplotlib.use("Agg")
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SEED_ID = "000_34cfc605f5ff8a7c"
+GOLD = Path(__file__).resolve().parent / "gold"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from analysis.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def seed_tables():
+    import analysis
+
+    return analysis.build(SEEDS)
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return (SEEDS / f"{SEED_ID}.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def parse(nlp):
+    """Parse a text with the project pipeline into a ParsedDocument, as ``build`` does."""
+    from analysis.actors import default_catalogue
+    from analysis.corpus import Document
+    from analysis.pipeline import ParsedDocument, SentenceIndex, parse_documents
+
+    def _parse(text: str, doc_id: str = "test") -> ParsedDocument:
+        document = Document(doc_id=doc_id, path=f"{doc_id}.txt", text=text, sha256="0" * 64)
+        (_, doc), = parse_documents([document], nlp)
+        return ParsedDocument(document, doc, SentenceIndex.of(doc), default_catalogue())
+
+    return _parse
