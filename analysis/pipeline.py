@@ -156,10 +156,14 @@ def analyse(parsed: ParsedDocument) -> dict[str, list[Any]]:
 
     Extractors run in dependency order: later ones read the attributions to tell quoted from own-voice text.
     """
-    return {
+    rows: dict[str, list[Any]] = {
         "sentences": sentence_rows(parsed),
         "mentions": mention_rows(parsed),
     }
+    # sourcing
+    # numeric claims
+    # framing
+    return rows
 
 
 def split_for_parser(text: str, max_length: int) -> list[tuple[int, int]]:
