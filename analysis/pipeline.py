@@ -19,7 +19,7 @@ from typing import Any, Iterable, Iterator, Sequence
 import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from tqdm.auto import tqdm
+from tqdm import tqdm
 
 from analysis import schema
 from analysis.actors import UNKNOWN_SIDE, Catalogue, default_catalogue

@@ -212,6 +212,14 @@ TABLES: dict[str, type[_Table]] = {
 }
 
 
+def span_columns(table: str) -> list[tuple[str, str, str]]:
+    """``(text, start, end)`` column triples of ``table``: its own span and every ``X``/``X_start``/``X_end``."""
+    names = columns(table)
+    triples = [("text", "start", "end")] if {"text", "start", "end"} <= set(names) else []
+    triples += [(n[: -len("_start")], n, n[: -len("_start")] + "_end") for n in names if n.endswith("_start")]
+    return [t for t in triples if set(t) <= set(names)]
+
+
 def columns(table: str) -> list[str]:
     """The columns of ``table`` in order."""
     return list(TABLES[table].to_schema().columns)

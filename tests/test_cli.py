@@ -1,0 +1,83 @@
+"""`python -m analysis build`: tables on disk, exit code 2 and one line on bad input, seeds/ untouched."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from analysis import schema
+from analysis.cli import EXIT_BAD_INPUT, main
+from conftest import ROOT, SEEDS
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "analysis", *args], capture_output=True, text=True, cwd=ROOT)
+
+
+def snapshot(folder):
+    return sorted((p.relative_to(folder).as_posix(), p.stat().st_mtime_ns, p.stat().st_size) for p in folder.rglob("*"))
+
+
+def test_build_writes_every_table_and_never_touches_seeds(tmp_path):
+    before = snapshot(SEEDS)
+    result = run("build", str(SEEDS), "--out", str(tmp_path / "tables"))
+    assert result.returncode == 0, result.stderr
+    written = sorted(p.name for p in (tmp_path / "tables").glob("*.csv"))
+    assert written == sorted(f"{name}.csv" for name in schema.TABLES)
+    assert "wrote" in result.stdout
+    assert snapshot(SEEDS) == before
+
+
+def test_rebuild_leaves_unchanged_tables_untouched(tmp_path, capsys):
+    out = tmp_path / "tables"
+    assert main(["build", str(SEEDS), "--out", str(out), "--no-parquet"]) == 0
+    first = snapshot(out)
+    assert main(["build", str(SEEDS), "--out", str(out), "--no-parquet"]) == 0
+    assert snapshot(out) == first
+
+
+@pytest.mark.parametrize(
+    "corpus, message",
+    [
+        ("does/not/exist", "does not exist"),
+        ("EMPTY", "no readable articles"),
+    ],
+)
+def test_bad_corpus_exits_2_with_one_line(tmp_path, capsys, corpus, message):
+    if corpus == "EMPTY":
+        (tmp_path / "empty").mkdir()
+        corpus = str(tmp_path / "empty")
+    code = main(["build", corpus, "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert code == EXIT_BAD_INPUT
+    assert err.startswith("error: ") and message in err and err.count("\n") == 1
+
+
+def test_bad_file_is_a_warning_line_and_the_rest_is_built(tmp_path, capsys):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text("The minister said the talks would resume.\n", encoding="utf-8")
+    (corpus / "bad.txt").write_bytes("Se\u00f1or".encode("latin-1"))
+    assert main(["build", str(corpus), "--out", str(tmp_path / "out"), "--no-parquet"]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith("warning: skipped bad.txt: not UTF-8")
+    assert (tmp_path / "out" / "skipped.csv").read_text().splitlines()[1].startswith("bad.txt,")
+
+
+def test_out_inside_corpus_is_refused(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("The minister spoke.\n", encoding="utf-8")
+    assert main(["build", str(tmp_path), "--out", str(tmp_path / "tables")]) == EXIT_BAD_INPUT
+    assert "inside the corpus" in capsys.readouterr().err
+    assert not (tmp_path / "tables").exists()
+
+
+def test_help_lists_the_build_command():
+    result = run("--help")
+    assert result.returncode == 0 and "build" in result.stdout
+
+
+def test_schema_command_prints_the_data_dictionary():
+    result = run("schema")
+    assert result.returncode == 0 and "### `sentences`" in result.stdout

@@ -1,0 +1,126 @@
+"""The build: one parse per document, every row's span true to the original text, the same output every time."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import analysis
+from analysis import schema
+from analysis.corpus import Corpus, Document
+from analysis.pipeline import build, parse_documents, split_for_parser
+
+
+def provenance_errors(tables) -> list[str]:
+    """Every row whose span columns do not give back its text from the original document."""
+    errors = []
+    for name in tables.names:
+        for text_col, start_col, end_col in schema.span_columns(name):
+            for row in tables[name].itertuples(index=False):
+                start, end = getattr(row, start_col), getattr(row, end_col)
+                if pd.isna(start):
+                    continue
+                original = tables.text_of(row.doc_id)[int(start) : int(end)]
+                if original != getattr(row, text_col):
+                    errors.append(f"{name}.{text_col}: {getattr(row, text_col)!r} != text[{start}:{end}] {original!r}")
+    return errors
+
+
+def test_seed_rows_give_back_their_text(seed_tables):
+    assert provenance_errors(seed_tables) == []
+    assert len(seed_tables.mentions) > 0
+
+
+WORDS = st.sampled_from(
+    ["Officials", "said", "the", "army", "Kyiv", "Moscow", "Putin", "about", "400", "square", "miles", "claimed",
+     "Москва", "заявила", "北京", "قال", "naïve", "café", "Zelensky", "reportedly", "1.5", "million", "dozens"]
+)
+PUNCT = st.sampled_from(
+    [" ", "  ", "\t", "\u00a0", " \u2014 ", "\u2013", ", ", ". ", "\n", "\r\n", "\n\n", " \u201c", "\u201d ",
+     " \u2018", "\u2019", "'s ", ' "', '" ', "\u2026", "!", "? "]
+)
+
+
+@st.composite
+def articles(draw):
+    parts = draw(st.lists(st.tuples(WORDS, PUNCT), min_size=1, max_size=60))
+    text = "".join(w + p for w, p in parts)
+    return draw(st.sampled_from(["", "\u201c", " ", "\n"])) + text
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=articles())
+def test_every_span_of_every_table_is_the_original_text(nlp, text):
+    document = Document("generated", "generated.txt", text, "0" * 64)
+    tables = build(Corpus(documents=[document]), nlp=nlp)
+    assert provenance_errors(tables) == []
+
+
+def test_every_table_matches_its_schema(seed_tables):
+    assert seed_tables.names == list(schema.TABLES)
+    for name in seed_tables.names:
+        schema.validate(name, seed_tables[name])
+        assert list(seed_tables[name].columns) == schema.columns(name)
+
+
+def test_rows_are_sorted_by_position(seed_tables):
+    for name in seed_tables.names:
+        frame = seed_tables[name]
+        if "start" in frame.columns and len(frame):
+            keys = frame[["doc_id", "start"]].to_records(index=False).tolist()
+            assert keys == sorted(keys), f"{name} is not in reading order"
+
+
+def test_build_is_deterministic(nlp, tmp_path):
+    from conftest import SEEDS
+
+    first, second = tmp_path / "a", tmp_path / "b"
+    build(SEEDS, nlp=nlp).to_dir(first)
+    build(SEEDS, nlp=nlp).to_dir(second)
+    for csv in sorted(first.glob("*.csv")):
+        assert csv.read_bytes() == (second / csv.name).read_bytes(), csv.name
+
+
+def test_long_article_is_parsed_in_pieces_with_offsets_kept(nlp):
+    paragraph = "Officials said the bridge would reopen on Monday. The mayor welcomed the news.\n\n"
+    document = Document("long", "long.txt", paragraph * 40, "0" * 64)
+    original = nlp.max_length
+    nlp.max_length = 1000
+    try:
+        ((_, doc),) = list(parse_documents([document], nlp))
+        tables = build(Corpus(documents=[document]), nlp=nlp)
+    finally:
+        nlp.max_length = original
+    assert doc.text == document.text
+    assert len(tables.sentences) == 80
+    assert provenance_errors(tables) == []
+
+
+@pytest.mark.parametrize(
+    "text, max_length",
+    [("a b c d e f g", 3), ("para one.\n\npara two.\n\npara three.", 15), ("nospaceshere" * 5, 7), ("short", 100)],
+)
+def test_split_for_parser_covers_text_exactly(text, max_length):
+    pieces = split_for_parser(text, max_length)
+    assert "".join(text[s:e] for s, e in pieces) == text
+    assert all(0 < e - s <= max_length for s, e in pieces)
+
+
+def test_paragraph_breaks_are_preferred_cut_points():
+    text = "First paragraph here.\n\nSecond one.\nStill second."
+    assert split_for_parser(text, 40)[0] == (0, 23)
+
+
+def test_tables_reach_by_name_and_attribute(seed_tables):
+    assert seed_tables.sentences is seed_tables["sentences"]
+    with pytest.raises(AttributeError):
+        seed_tables.no_such_table
+
+
+def test_build_accepts_a_list_of_files(nlp):
+    from conftest import SEEDS, SEED_ID
+
+    tables = analysis.build([SEEDS / f"{SEED_ID}.txt"], nlp=nlp)
+    assert tables.documents.doc_id.tolist() == [SEED_ID]
