@@ -1,7 +1,7 @@
 """Reading a corpus of articles: files to documents, with the text kept exactly as written.
 
-A document's ``text`` is the file decoded as UTF-8 (a byte-order mark is dropped; line ends are kept as they
-are). Every offset in every table points into that string. The parser reads :func:`parse_view` instead: the
+A document's ``text`` is the file decoded as UTF-8 (or UTF-16 where a byte-order mark says so; the mark is
+dropped, line ends are kept as they are). Every offset in every table points into that string. The parser reads :func:`parse_view` instead: the
 same text with typographic quotes straightened and front matter blanked, one character for one character, so
 offsets in the view *are* offsets in the original and need no mapping back.
 
@@ -12,6 +12,7 @@ does not exist, or a folder with no readable article at all, raises :class:`Corp
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import re
@@ -169,10 +170,12 @@ def _read_article(file: Path, shown: str, max_bytes: int) -> Document | Skipped:
     data = file.read_bytes()
     if not data.strip():
         return Skipped(shown, "the file is empty: add the article text or remove the file")
-    if b"\x00" in data:
+    # A UTF-16 byte-order mark names the encoding unambiguously (Windows editors save "Unicode" so).
+    encoding = "utf-16" if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else "utf-8-sig"
+    if encoding != "utf-16" and b"\x00" in data:
         return Skipped(shown, "the file is binary, not text: save the article as plain UTF-8 text")
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode(encoding)
     except UnicodeDecodeError as err:
         return Skipped(
             shown,

@@ -81,6 +81,13 @@ def test_bom_and_windows_line_ends_are_an_ordinary_article(tmp_path):
     assert len(parse_view(corpus.documents[0])) == len(text)
 
 
+def test_utf16_with_byte_order_mark_is_read(tmp_path):
+    text = "Der B\u00fcrgermeister sagte, die Br\u00fccke werde ge\u00f6ffnet.\n"
+    write(tmp_path / "utf16.txt", text.encode("utf-16"))
+    corpus, messages = read_with_warnings(tmp_path)
+    assert messages == [] and corpus.documents[0].text == text
+
+
 @pytest.mark.parametrize(
     "make, expected",
     [
