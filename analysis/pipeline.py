@@ -24,7 +24,10 @@ from tqdm import tqdm
 from analysis import schema
 from analysis.actors import UNKNOWN_SIDE, Catalogue, default_catalogue
 from analysis.corpus import Corpus, Document, parse_view, read_corpus, sentence_spans
+from analysis.figure_checks import numeric_claim_rows
+from analysis.framing import framing_rows
 from analysis.nlp import load_pipeline
+from analysis.sources import attribution_rows, claim_rows
 
 #: Entity labels that name actors, places and groups; numbers and dates go to their own tables.
 NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
@@ -161,8 +164,12 @@ def analyse(parsed: ParsedDocument) -> dict[str, list[Any]]:
         "mentions": mention_rows(parsed),
     }
     # sourcing
+    rows["attributions"] = attribution_rows(parsed)
+    rows["claims"] = claim_rows(parsed, rows["attributions"])
     # numeric claims
+    rows.update(numeric_claim_rows(parsed, rows.get("attributions", [])))
     # framing
+    rows.update(framing_rows(parsed, rows["mentions"], rows.get("attributions", [])))
     return rows
 
 

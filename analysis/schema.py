@@ -136,6 +136,11 @@ class Attributions(Span):
     name_variant: Series[str] = pa.Field(
         description="the speaker's spelling when it differs from the canonical source's, else empty"
     )
+    speaker_resolution: Series[str] = pa.Field(
+        isin=["name", "short_name", "pronoun", "variant", "role", "inherited", "none"],
+        description="how the speaker was tied to the source: full name, short name, pronoun, misspelt variant, "
+        "role or description (`the spokesman`), inherited by a quotation with no cue, or not at all",
+    )
 
 
 class Claims(Span):
@@ -149,6 +154,10 @@ class Claims(Span):
     attribution_id: Series[Int] = pa.Field(nullable=True, description="the attribution it rests on, if any")
     source: Series[str] = pa.Field(description="canonical source, empty for the outlet's own voice")
     side: Series[str] = pa.Field(description="the source's side, empty for the outlet's own voice")
+    source_type: Series[str] = pa.Field(
+        isin=["", "person", "government", "military", "institution", "media", "document", "anonymous", "collective"],
+        description="the source's type (as in `attributions`), empty for the outlet's own voice",
+    )
 
 
 # --- numeric claims -------------------------------------------------------------------------------------------
@@ -165,12 +174,20 @@ class Figures(Span):
         isin=["exact", "about", "nearly", "at_least", "more_than", "at_most", "less_than", "range", "vague"],
         description="the approximator the wording carries",
     )
+    approximator: Series[str] = pa.Field(description="the approximator as written (`about`, `as deep as`), or empty")
+    approximator_start: Series[Int] = pa.Field(nullable=True, description="offset of the approximator")
+    approximator_end: Series[Int] = pa.Field(nullable=True, description="end offset of the approximator")
     unit: Series[str] = pa.Field(description="the unit as written, empty for a plain count")
     unit_canonical: Series[str] = pa.Field(description="the unit as pint names it, empty for a plain count")
     quantity_kind: Series[str] = pa.Field(description="count, length, area, money, percent, duration, ...")
     value_si: Series[float] = pa.Field(nullable=True, description="the value in the SI-style unit `unit_si`")
     unit_si: Series[str] = pa.Field(description="km, km**2, ... (pint); empty for counts, money and percents")
-    object: Series[str] = pa.Field(description="the counted or measured thing (people, settlements, land)")
+    object: Series[str] = pa.Field(
+        description="the counted or measured thing (people, settlements, land) as written; for an elliptic count "
+        "(`nine were taken to hospital`) the object of the sentence's previous figure of that kind; else empty"
+    )
+    object_start: Series[Int] = pa.Field(nullable=True, description="offset of the object")
+    object_end: Series[Int] = pa.Field(nullable=True, description="end offset of the object")
     event: Series[str] = pa.Field(description="lemma of the predicate the figure is about, where the parse shows it")
     attribution_id: Series[Int] = pa.Field(nullable=True, description="the attribution whose content holds it")
     source: Series[str] = pa.Field(description="who asserts it; empty when the article asserts it itself")
@@ -180,7 +197,62 @@ class TimeExpressions(Span):
     """One row per date or time expression (kept out of ``figures``)."""
 
     time_id: Series[int] = pa.Field(ge=0, description="0-based, in order of position in the document")
-    kind: Series[str] = pa.Field(description="date, time, weekday, relative or duration")
+    kind: Series[str] = pa.Field(
+        isin=["date", "time", "weekday", "relative", "duration", "duration_adjective"],
+        description="date, time, weekday, relative (anchored to the time of writing: `last week`, `a month "
+        "earlier`), duration without a number (`months`), or duration_adjective (`years-long`); durations with "
+        "a number (`72 hours`) are figures",
+    )
+
+
+class FigureConsistency(Span):
+    """One row per pair of figures in different sentences of a document that measure the same thing.
+
+    Same thing: same quantity kind and comparable unit, the same object (or, for measures, one without a
+    written object), and events of the same family where both are known. The row's own span is the earlier
+    figure, `other` the later one; intervals are in `unit` (SI-style unit, currency, percent, or empty for counts).
+    """
+
+    figure_id: Series[int] = pa.Field(ge=0, description="the earlier figure")
+    other_figure_id: Series[int] = pa.Field(ge=0, description="the later figure")
+    other_sentence_id: Series[int] = pa.Field(ge=0, description="sentence of the later figure")
+    other: Series[str] = pa.Field(description="the later figure as written")
+    other_start: Series[int] = pa.Field(ge=0, description="offset of the later figure")
+    other_end: Series[int] = pa.Field(ge=0, description="end offset of the later figure")
+    object: Series[str] = pa.Field(description="the measured thing, as the figures name it (may be empty)")
+    quantity_kind: Series[str] = pa.Field(description="the quantity kind both figures share")
+    unit: Series[str] = pa.Field(description="the unit the intervals are compared in; empty for counts")
+    low: Series[float] = pa.Field(nullable=True, description="lowest value the earlier figure allows (NaN: no bounds)")
+    high: Series[float] = pa.Field(nullable=True, description="highest value the earlier figure allows (inf if open)")
+    other_low: Series[float] = pa.Field(nullable=True, description="lowest value the later figure allows")
+    other_high: Series[float] = pa.Field(nullable=True, description="highest value the later figure allows")
+    overlap: Series[bool] = pa.Field(description="true when the two intervals share a value")
+    verdict: Series[str] = pa.Field(
+        isin=["consistent", "inconsistent", "undetermined"],
+        description="consistent (intervals overlap), inconsistent, or undetermined (a figure gives no bounds)",
+    )
+    finding: Series[str] = pa.Field(description="the comparison in one sentence")
+
+
+class MetricOrigin(Span):
+    """One row per figure in a unit with a counterpart in the other measurement system (mile/km, acre/ha, ...).
+
+    Flags a figure whose value converted to the other system (by pint) is close to a rounder number than the
+    one printed (400 sq mi = 1,036 km² ≈ 1,000 km²): probably converted from that number, and then only as
+    precise as it. Heuristic: see :func:`analysis.figure_checks.metric_origin`.
+    """
+
+    figure_id: Series[int] = pa.Field(ge=0, description="the figure checked")
+    value: Series[float] = pa.Field(description="the printed value")
+    unit_canonical: Series[str] = pa.Field(description="the printed unit (pint)")
+    converted_value: Series[float] = pa.Field(description="the value in the other system, exact (pint)")
+    converted_unit: Series[str] = pa.Field(description="the counterpart unit (pint)")
+    original_value: Series[float] = pa.Field(nullable=True, description="the probable original, NaN if none")
+    original_unit: Series[str] = pa.Field(description="the probable original's unit, empty if none")
+    probably_converted: Series[bool] = pa.Field(description="true when a rounder original in the other system fits")
+    implied_low: Series[float] = pa.Field(nullable=True, description="lowest printed-unit value the original allows")
+    implied_high: Series[float] = pa.Field(nullable=True, description="highest printed-unit value the original allows")
+    finding: Series[str] = pa.Field(description="the check in one sentence")
 
 
 # --- framing -----------------------------------------------------------------------------------------------------
@@ -194,10 +266,93 @@ class Cues(Span):
         isin=["hedge", "booster", "loaded", "emotion", "evaluative", "metonymy"],
         description="what the cue does",
     )
-    category: Series[str] = pa.Field(description="the emotion or persuasion technique (SemEval-2023 Task 3 names)")
+    category: Series[str] = pa.Field(
+        description="the emotion (anger, fear, ...), the persuasion technique (SemEval-2023 Task 3 names: "
+        "loaded_language, name_calling, doubt, exaggeration, appeal_to_fear), the appraisal of an evaluative "
+        "word (positive_appraisal, negative_appraisal, intensity), certainty for boosters, empty for metonyms"
+    )
     lexicon: Series[str] = pa.Field(description="the data file under analysis/data/ the cue came from")
-    quoted: Series[bool] = pa.Field(description="true inside an attribution's content: the speaker's framing")
+    quoted: Series[bool] = pa.Field(
+        description="true inside an attribution's content or between quotation marks: the speaker's framing; "
+        "false in the outlet's own voice"
+    )
     attribution_id: Series[Int] = pa.Field(nullable=True, description="the attribution whose content holds it")
+    target: Series[str] = pa.Field(description="the phrase the cue is said of, where the parse shows it, else empty")
+    target_start: Series[Int] = pa.Field(nullable=True, description="offset of the target phrase")
+    target_end: Series[Int] = pa.Field(nullable=True, description="end offset of the target phrase")
+    target_side: Series[str] = pa.Field(description="the side the target names (actor catalogue), or `unknown`")
+
+
+class Tone(Span):
+    """One row per sentence: VADER sentiment with and without the news-domain adjustment."""
+
+    compound: Series[float] = pa.Field(
+        ge=-1, le=1, description="VADER compound score with analysis/data/vader_news_adjustment.yaml applied"
+    )
+    compound_unadjusted: Series[float] = pa.Field(ge=-1, le=1, description="plain VADER compound score")
+    moved_by: Series[str] = pa.Field(description="words whose valence the adjustment changed, `word old→new; ...`")
+    valence_words: Series[str] = pa.Field(description="every word the adjusted lexicon scores, `word valence; ...`")
+    quoted_share: Series[float] = pa.Field(ge=0, le=1, description="share of the sentence's words that are quoted")
+    own_voice: Series[bool] = pa.Field(description="true when less than half the sentence's words are quoted")
+
+
+class ActorTone(DocumentKeyed):
+    """One row per catalogued actor: the mean tone of the own-voice sentences of a document that mention it."""
+
+    actor: Series[str] = pa.Field(description="canonical actor name from the catalogue")
+    side: Series[str] = pa.Field(description="the actor's side")
+    sentences: Series[int] = pa.Field(ge=1, description="own-voice sentences mentioning the actor")
+    compound_mean: Series[float] = pa.Field(ge=-1, le=1, description="mean adjusted compound of those sentences")
+    compound_unadjusted_mean: Series[float] = pa.Field(ge=-1, le=1, description="mean plain VADER compound")
+
+
+class Actions(Span):
+    """One row per clause with an agent or a patient: who does what to whom. The row's span is the verb."""
+
+    action_id: Series[int] = pa.Field(ge=0, description="0-based, in order of position in the document")
+    verb: Series[str] = pa.Field(description="the verb's lemma (capture, strike, say)")
+    verb_phrase: Series[str] = pa.Field(description="the lemma with its particle for phrasal verbs (strike back)")
+    verb_class: Series[str] = pa.Field(description="the verb's class from analysis/data/verb_classes.yaml, or `other`")
+    voice: Series[str] = pa.Field(isin=["active", "passive"], description="grammatical voice")
+    agentless: Series[bool] = pa.Field(description="a passive that names no agent (`have been relocated`)")
+    agent: Series[str] = pa.Field(description="who acts, as written (a passive's `by` phrase), or empty")
+    agent_start: Series[Int] = pa.Field(nullable=True, description="offset of the agent phrase")
+    agent_end: Series[Int] = pa.Field(nullable=True, description="end offset of the agent phrase")
+    agent_side: Series[str] = pa.Field(description="the agent's side (actor catalogue), or `unknown`")
+    agent_rule: Series[str] = pa.Field(
+        isin=["", "subject", "relative", "by_phrase", "control", "object_control", "shared", "participle", "possessor"],
+        description="how the agent was found: own subject, relative pronoun's noun, `by` phrase, controller of "
+        "an infinitive, subject shared with the governing verb, noun a participle describes, or possessor",
+    )
+    patient: Series[str] = pa.Field(description="what is acted upon (object, passive subject, `at` target), or empty")
+    patient_start: Series[Int] = pa.Field(nullable=True, description="offset of the patient phrase")
+    patient_end: Series[Int] = pa.Field(nullable=True, description="end offset of the patient phrase")
+    patient_side: Series[str] = pa.Field(description="the patient's side (actor catalogue), or `unknown`")
+    quoted: Series[bool] = pa.Field(description="the verb is inside an attribution's content or quotation marks")
+    attribution_id: Series[Int] = pa.Field(nullable=True, description="the attribution whose content holds it")
+
+
+class Frames(Span):
+    """One row per sentence and frame the sentence cues at least once."""
+
+    scheme: Series[str] = pa.Field(
+        isin=["semetko_valkenburg", "media_frames_corpus"],
+        description="generic news frames (Semetko & Valkenburg 2000) or Media Frames Corpus dimensions",
+    )
+    frame: Series[str] = pa.Field(description="the frame or dimension")
+    hits: Series[int] = pa.Field(ge=1, description="cue words of the frame in the sentence")
+    cue_words: Series[str] = pa.Field(description="those words as written, `; `-separated")
+
+
+class DocumentFrames(DocumentKeyed):
+    """One row per document and frame (every frame listed, zeros included)."""
+
+    scheme: Series[str] = pa.Field(description="semetko_valkenburg or media_frames_corpus")
+    frame: Series[str] = pa.Field(description="the frame or dimension")
+    hits: Series[int] = pa.Field(ge=0, description="cue words of the frame in the document")
+    sentences: Series[int] = pa.Field(ge=0, description="sentences with at least one cue word of the frame")
+    sentence_share: Series[float] = pa.Field(ge=0, le=1, description="share of the document's sentences")
+    hits_per_1000_words: Series[float] = pa.Field(ge=0, description="cue words per 1,000 words")
 
 
 #: Every table, in the order the README documents them and `build` writes them.
@@ -206,8 +361,20 @@ TABLES: dict[str, type[_Table]] = {
     "sentences": Sentences,
     "mentions": Mentions,
     # sourcing tables
+    "attributions": Attributions,
+    "claims": Claims,
     # numeric-claims tables
+    "figures": Figures,
+    "time_expressions": TimeExpressions,
+    "figure_consistency": FigureConsistency,
+    "metric_origin": MetricOrigin,
     # framing tables
+    "cues": Cues,
+    "tone": Tone,
+    "actor_tone": ActorTone,
+    "actions": Actions,
+    "frames": Frames,
+    "document_frames": DocumentFrames,
     "skipped": Skipped,
 }
 

@@ -1,0 +1,317 @@
+"""Checks on the figures of one document: do repeated figures agree, and was a figure converted from the other
+measurement system?
+
+Produces the ``figure_consistency`` and ``metric_origin`` tables (see :mod:`analysis.schema`) from the
+``figures`` rows of one document. All unit conversions are pint's (:func:`analysis.figures.unit_registry`).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Sequence
+
+from analysis.figures import (
+    ConsistencyRow,
+    FigureRow,
+    MetricOriginRow,
+    figure_rows,
+    lexicon,
+    time_rows,
+    unit_registry,
+)
+from analysis.sources import Attribution
+
+#: Kinds whose mentions match on the unit's dimension even when one of them names no object ("about 400
+#: square miles of land" and "nearly 400 square miles" are the same territory); counts need the same object.
+MEASURED_KINDS = frozenset({"length", "area", "volume", "mass", "speed", "duration", "temperature"})
+#: A printed figure is read as the rounding of a converted one only within this share of its value (or
+#: within half its last printed digit, if that is tighter; an approximator's interval widens it).
+METRIC_ORIGIN_TOLERANCE = 0.05
+#: Precision rank of a leading digit in the metric-origin check: 1 and 5 are the roundest, then 2.
+LEADING_DIGIT_RANK = {1: 0, 5: 1, 2: 2}
+
+
+def numeric_claim_rows(parsed, attributions: Sequence[Attribution] = ()) -> dict[str, list[Any]]:
+    """Every numeric-claims table's rows for one parsed document, keyed by table name."""
+    figures = figure_rows(parsed, attributions)
+    return {
+        "figures": figures,
+        "time_expressions": time_rows(parsed, figures),
+        "figure_consistency": figure_consistency(parsed, figures),
+        "metric_origin": metric_origin(figures),
+    }
+
+
+# --- consistency --------------------------------------------------------------------------------------------------
+
+
+def _object_lemma(parsed, figure: FigureRow) -> str:
+    if figure.object_start is None:
+        return ""
+    span = parsed.doc.char_span(figure.object_start, figure.object_end, alignment_mode="expand")
+    return span[-1].lemma_.lower() if span is not None and len(span) else figure.object.lower()
+
+
+def _event_class(event: str) -> str:
+    return lexicon().event_classes.get(event, "")
+
+
+def _common_unit(figure: FigureRow) -> str:
+    """The unit two figures must share to be compared: the SI-style unit, the currency, or "" for counts."""
+    if figure.quantity_kind == "money":
+        return figure.unit_canonical
+    if figure.quantity_kind == "percent":
+        return figure.unit_canonical
+    return figure.unit_si
+
+
+def same_measured_thing(parsed, a: FigureRow, b: FigureRow) -> bool:
+    """True when two figures of one document are about the same measured thing.
+
+    Same quantity kind and comparable unit; the same object (lemma), or, for measures, at least one of them
+    without a written object; and events of the same family, where both are known (``figure_events.yaml``):
+    "28 settlements captured" and "dozens of settlements occupied" match, "12 people killed" and
+    "200 people evacuated" do not.
+    """
+    if a.quantity_kind != b.quantity_kind or _common_unit(a) != _common_unit(b):
+        return False
+    object_a, object_b = _object_lemma(parsed, a), _object_lemma(parsed, b)
+    if object_a != object_b:
+        if a.quantity_kind not in MEASURED_KINDS or (object_a and object_b):
+            return False
+    if not (object_a or object_b) and a.quantity_kind not in MEASURED_KINDS:
+        return False
+    class_a, class_b = _event_class(a.event), _event_class(b.event)
+    return not (class_a and class_b and class_a != class_b)
+
+
+def _interval_in(figure: FigureRow, unit: str) -> tuple[float, float]:
+    """The figure's (low, high) in ``unit``; an unknown low is 0, an unknown high is unbounded (NaN kept when
+    the wording gives no bound at all)."""
+    low, high = figure.low, figure.high
+    if math.isnan(low) and math.isnan(high):
+        return math.nan, math.nan
+    low = 0.0 if math.isnan(low) else low
+    high = math.inf if math.isnan(high) else high
+    if figure.quantity_kind in MEASURED_KINDS and unit:
+        registry = unit_registry()
+        low = float(registry.Quantity(low, figure.unit_canonical).to(unit).magnitude)
+        if not math.isinf(high):
+            high = float(registry.Quantity(high, figure.unit_canonical).to(unit).magnitude)
+    return low, high
+
+
+def _describe(figure: FigureRow) -> str:
+    who = figure.source or "the article itself"
+    return f"“{figure.text}” (sentence {figure.sentence_id}, {who})"
+
+
+def _bounds(low: float, high: float, unit: str) -> str:
+    high_text = "no upper bound" if math.isinf(high) else f"{high:,.4g}"
+    return f"{low:,.4g}–{high_text}" + (f" {unit}" if unit else "")
+
+
+def figure_consistency(parsed, figures: Sequence[FigureRow]) -> list[ConsistencyRow]:
+    """One row per pair of figures in different sentences that measure the same thing, with whether the
+    intervals their wordings allow overlap.
+
+    Figures in one sentence are not paired: there two figures of one thing are a comparison ("rose from 5% to
+    7%", "212 of the 450 seats"), not a repetition. A vague amount without bounds ("a small number") cannot
+    be compared: its verdict is ``undetermined``.
+    """
+    rows = []
+    for i, a in enumerate(figures):
+        for b in figures[i + 1 :]:
+            if a.sentence_id == b.sentence_id or not same_measured_thing(parsed, a, b):
+                continue
+            unit = _common_unit(a)
+            (low_a, high_a), (low_b, high_b) = _interval_in(a, unit), _interval_in(b, unit)
+            if any(math.isnan(x) for x in (low_a, high_a, low_b, high_b)):
+                overlap, verdict = False, "undetermined"
+                finding = f"{_describe(a)} and {_describe(b)} cannot be compared: one gives no bounds."
+            else:
+                overlap = max(low_a, low_b) <= min(high_a, high_b)
+                verdict = "consistent" if overlap else "inconsistent"
+                if overlap:
+                    shared = _bounds(max(low_a, low_b), min(high_a, high_b), unit)
+                    finding = f"{_describe(a)} and {_describe(b)} agree: both allow {shared}."
+                else:
+                    finding = (
+                        f"{_describe(a)} and {_describe(b)} disagree: {_bounds(low_a, high_a, unit)} "
+                        f"against {_bounds(low_b, high_b, unit)}."
+                    )
+            rows.append(
+                ConsistencyRow(
+                    sentence_id=a.sentence_id,
+                    start=a.start,
+                    end=a.end,
+                    text=a.text,
+                    figure_id=a.figure_id,
+                    other_figure_id=b.figure_id,
+                    other_sentence_id=b.sentence_id,
+                    other=b.text,
+                    other_start=b.start,
+                    other_end=b.end,
+                    object=a.object or b.object,
+                    quantity_kind=a.quantity_kind,
+                    unit=unit,
+                    low=low_a,
+                    high=high_a,
+                    other_low=low_b,
+                    other_high=high_b,
+                    overlap=overlap,
+                    verdict=verdict,
+                    finding=finding,
+                )
+            )
+    return rows
+
+
+# --- metric origin ------------------------------------------------------------------------------------------------
+
+
+def _decimals(x: float) -> int:
+    text = f"{x:.10f}".rstrip("0")
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+def _significant(x: float) -> str:
+    """The significant digits of ``x`` as written without trailing zeros (1,000 -> "1", 7.5 -> "75")."""
+    return f"{x:.10f}".replace(".", "").lstrip("0").rstrip("0") or "0"
+
+
+def roundness(x: float) -> tuple[int, int, int]:
+    """How round a printed number is; smaller is rounder: (decimal places, significant digits, leading digit
+    rank with 1 and 5 roundest, then 2). 1,000 -> (0, 1, 0); 400 -> (0, 1, 3); 12 -> (0, 2, 0); 7.5 -> (1, 2, 3)."""
+    digits = _significant(x)
+    return _decimals(x), len(digits), LEADING_DIGIT_RANK.get(int(digits[0]), 3)
+
+
+def _rounder(a: float, b: float) -> bool:
+    """``a`` has fewer decimals or significant digits than ``b``; between one-digit numbers, a rounder leading
+    digit counts (1,000 is rounder than 400; 26 is not rounder than 42)."""
+    (places_a, digits_a, rank_a), (places_b, digits_b, rank_b) = roundness(a), roundness(b)
+    if (places_a, digits_a) != (places_b, digits_b):
+        return (places_a, digits_a) < (places_b, digits_b)
+    return digits_a == 1 and rank_a < rank_b
+
+
+def _is_round(x: float) -> bool:
+    """Already as round as converted figures get (500, 1,000, 12, 15,000): not flagged as a conversion."""
+    places, digits, rank = roundness(x)
+    return places == 0 and (digits == 1 and rank < 3 or digits == 2 and _significant(x)[0] == "1")
+
+
+def _printed_step(x: float) -> float:
+    """The value of the last printed digit: 7.5 -> 0.1, 400 -> 100, 1,036 -> 1."""
+    places = _decimals(x)
+    if places:
+        return 10.0**-places
+    step = 1.0
+    while x and x % (step * 10) == 0:
+        step *= 10
+    return step
+
+
+def _counterparts() -> dict[str, str]:
+    registry = unit_registry()
+    pairs = {}
+    for imperial, metric in lexicon().counterparts:
+        a, b = str(registry.Unit(imperial)), str(registry.Unit(metric))
+        pairs[a], pairs[b] = b, a
+    return pairs
+
+
+def _candidates(converted: float) -> list[tuple[float, float]]:
+    """(rounded value, step) for ``converted`` rounded to every 1-2-5 step from coarse to fine."""
+    top = math.floor(math.log10(converted)) + 1
+    found = []
+    for power in range(top, top - 5, -1):
+        for mantissa in (5, 2, 1):
+            step = mantissa * 10.0**power
+            rounded = round(converted / step) * step
+            if rounded > 0:
+                found.append((float(f"{rounded:.10g}"), step))
+    return found
+
+
+def _finest_step(converted: float, rounded: float) -> float:
+    """The finest power-of-ten step at which ``converted`` still rounds to ``rounded`` (its implied precision)."""
+    step, found = 10.0 ** (math.floor(math.log10(rounded)) + 1), math.nan
+    while step > 1e-6 * rounded:
+        if abs(round(converted / step) * step - rounded) <= 1e-9 * rounded:
+            found = step
+        elif not math.isnan(found):
+            break
+        step /= 10
+    return found
+
+
+def metric_origin(figures: Sequence[FigureRow]) -> list[MetricOriginRow]:
+    """One row per figure whose unit has a counterpart in the other measurement system (miles and km, acres and
+    hectares, ...), saying whether the printed figure is probably a conversion of a rounder one.
+
+    The figure is converted with pint; the converted value is rounded at every 1-2-5 step; a rounding counts
+    when, converted back, it falls within the printed figure's precision (half its last digit, at most
+    :data:`METRIC_ORIGIN_TOLERANCE` of it; the approximator's interval for "about" and "nearly"). The roundest
+    such value (:func:`roundness`) is the probable original if it is rounder than the printed figure and the
+    printed figure is not itself round (:func:`_rounder`, :func:`_is_round`). Its implied precision (half the finest step that still gives it) is
+    then carried back into the printed unit: the printed figure is only that precise.
+
+    Not detected: conversions of figures that were already round in both systems, and a figure printed with
+    more digits than its original had.
+    """
+    registry, pairs = unit_registry(), _counterparts()
+    rows = []
+    for figure in figures:
+        other = pairs.get(figure.unit_canonical)
+        value = figure.value
+        if other is None or math.isnan(value) or value <= 0:
+            continue
+        converted = float(registry.Quantity(value, figure.unit_canonical).to(other).magnitude)
+        half = min(_printed_step(value) / 2, METRIC_ORIGIN_TOLERANCE * value)
+        low, high = value - half, value + half
+        if figure.approx in ("about", "nearly"):
+            low, high = min(low, figure.low), max(high, figure.high)
+        accepted = []
+        for rounded, step in _candidates(converted):
+            back = float(registry.Quantity(rounded, other).to(figure.unit_canonical).magnitude)
+            if low <= back <= high:
+                accepted.append((roundness(rounded), abs(rounded - converted), rounded))
+        best = min(accepted)[2] if accepted else math.nan
+        flagged = bool(accepted) and _rounder(best, value) and not _is_round(value)
+        other_short = f"{registry.Unit(other):~}"
+        unit_short = f"{registry.Unit(figure.unit_canonical):~}"
+        if flagged:
+            step = _finest_step(converted, best)
+            implied = sorted(
+                float(registry.Quantity(best + sign * step / 2, other).to(figure.unit_canonical).magnitude)
+                for sign in (-1, 1)
+            )
+            finding = (
+                f"{value:,.4g} {unit_short} is {converted:,.4g} {other_short}: probably converted from "
+                f"{best:,.10g} {other_short}, so it is only good to {implied[0]:,.4g}–{implied[1]:,.4g} {unit_short}."
+            )
+        else:
+            implied = [math.nan, math.nan]
+            finding = f"{value:,.4g} {unit_short} is {converted:,.4g} {other_short}: no sign of a conversion."
+        rows.append(
+            MetricOriginRow(
+                sentence_id=figure.sentence_id,
+                start=figure.start,
+                end=figure.end,
+                text=figure.text,
+                figure_id=figure.figure_id,
+                value=value,
+                unit_canonical=figure.unit_canonical,
+                converted_value=converted,
+                converted_unit=other,
+                original_value=best if flagged else math.nan,
+                original_unit=other if flagged else "",
+                probably_converted=flagged,
+                implied_low=implied[0],
+                implied_high=implied[1],
+                finding=finding,
+            )
+        )
+    return rows

@@ -1,0 +1,78 @@
+"""Framing charts, compared with reviewed baseline images (pytest-mpl), drawn from small fixed tables."""
+
+import pandas as pd
+import pytest
+
+from analysis import charts, framing
+
+ACTIONS = pd.DataFrame(
+    {
+        "agent_side": ["Russia", "Russia", "Ukraine", "Ukraine", "unknown", "Russia", "other"],
+        "verb_class": ["use_of_force", "speech", "control", "use_of_force", "military_movement", "use_of_force", "speech"],
+    }
+)
+TONE = pd.DataFrame(
+    {
+        "sentence_id": [0, 1, 2, 3, 4, 5],
+        "compound": [0.0, 0.27, 0.0, -0.5, 0.3, 0.0],
+        "compound_unadjusted": [0.0, -0.56, -0.6, -0.86, 0.5, -0.54],
+        "own_voice": [True, True, False, True, True, False],
+    }
+)
+DOCUMENT_FRAMES = pd.DataFrame(
+    {
+        "scheme": ["semetko_valkenburg"] * 3 + ["media_frames_corpus"] * 3,
+        "frame": ["conflict", "human_interest", "morality", "security_and_defense", "political", "economic"],
+        "sentence_share": [0.15, 0.3, 0.0, 1.0, 0.31, 0.08],
+    }
+)
+CUES = pd.DataFrame(
+    {
+        "cue_type": ["hedge", "hedge", "hedge", "loaded", "loaded", "loaded", "booster", "metonymy", "emotion"],
+        "quoted": [False, False, True, False, False, True, True, False, False],
+    }
+)
+
+
+def action_counts() -> pd.DataFrame:
+    return framing.action_counts(ACTIONS.assign(action_id=range(len(ACTIONS))))
+
+
+@pytest.mark.mpl_image_compare(style="default", tolerance=5)
+def test_actions_by_side():
+    return charts.actions_by_side(action_counts())
+
+
+@pytest.mark.mpl_image_compare(style="default", tolerance=5)
+def test_tone_arc():
+    return charts.tone_arc(TONE)
+
+
+@pytest.mark.mpl_image_compare(style="default", tolerance=5)
+def test_frame_bars():
+    return charts.frame_bars(framing.frame_shares(DOCUMENT_FRAMES))
+
+
+@pytest.mark.mpl_image_compare(style="default", tolerance=5)
+def test_cues_by_type_and_voice():
+    return charts.cues_by_type_and_voice(framing.cue_counts(CUES))
+
+
+def test_chart_inputs_are_counted_right():
+    counts = action_counts()
+    assert counts.iloc[0].to_dict() == {"agent_side": "Russia", "verb_class": "use_of_force", "actions": 2}
+    cue_counts = framing.cue_counts(CUES).set_index(["cue_type", "voice"])["cues"]
+    assert (cue_counts["hedge", "own voice"], cue_counts["hedge", "quoted"], cue_counts["evaluative", "quoted"]) == (2, 1, 0)
+
+
+def test_framing_charts_have_titles_and_axis_labels():
+    figures = [
+        charts.actions_by_side(action_counts()),
+        charts.tone_arc(TONE),
+        charts.cues_by_type_and_voice(framing.cue_counts(CUES)),
+    ]
+    for fig in figures:
+        ax = fig.axes[0]
+        assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
+    frames = charts.frame_bars(framing.frame_shares(DOCUMENT_FRAMES))
+    assert frames._suptitle.get_text() and frames.axes[-1].get_xlabel()

@@ -1,0 +1,522 @@
+"""Numeric claims: the figure grammar construction by construction, pint conversions, the consistency and
+metric-origin checks, and precision/recall against the hand-written gold sets."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections import defaultdict
+
+import pint
+import pytest
+import yaml
+
+from analysis.evaluation import NO_FIGURE_SCORES, score_figures
+from analysis.figure_checks import figure_consistency, metric_origin, roundness
+from analysis.figures import figure_rows, figures_by_source, time_rows, unit_registry
+from conftest import GOLD, SEED_ID
+
+NAN = math.nan
+#: Floors on the news gold set: measured (all 1.00 on values, 0.97 on objects; the set was seen while the
+#: grammar was written, so unseen copy will score lower) minus a margin.
+NEWS_VALUE_FLOOR = 0.95
+NEWS_OBJECT_FLOOR = 0.9
+
+
+def _figures(parse, text: str) -> list:
+    return figure_rows(parse(text), [])
+
+
+def _one(parse, text: str, span: str):
+    rows = [r for r in _figures(parse, text) if r.text == span]
+    assert rows, f"{span!r} not found in {[r.text for r in _figures(parse, text)]}"
+    return rows[0]
+
+
+def _same(a: float, b: float) -> bool:
+    return (math.isnan(a) and math.isnan(b)) or a == pytest.approx(b)
+
+
+# --- the grammar, one construction at a time ---------------------------------------------------------------------
+
+# (sentence, figure span, value, approx, unit_canonical, quantity_kind, object); the object is only the noun the
+# figure counts or measures (head noun, "of" complement, noun after a hyphenated figure), never the clause's
+# subject or a noun the figure is "of" ("Inflation slowed to 5.4%", "A fine of up to ¥50 billion" -> "")
+CONSTRUCTIONS = [
+    # number words and multipliers
+    ("Nearly a quarter of a million people fled the city.", "Nearly a quarter of a million", 250_000, "nearly", "", "count", "people"),
+    ("The agency hired two dozen inspectors.", "two dozen", 24, "exact", "", "count", "inspectors"),
+    ("The utility will replace 1.5 million gas meters.", "1.5 million", 1_500_000, "exact", "", "count", "meters"),
+    ("Half a million doses arrived.", "Half a million", 500_000, "exact", "", "count", "doses"),
+    ("Up from twenty-six thousand fans last season.", "twenty-six thousand", 26_000, "exact", "", "count", "fans"),
+    ("A dozen ministers resigned.", "A dozen", 12, "exact", "", "count", "ministers"),
+    ("Some forty thousand fans came.", "Some forty thousand", 40_000, "about", "", "count", "fans"),
+    # ranges
+    ("Between 10 and 15 percent of the crop was lost.", "Between 10 and 15 percent", NAN, "range", "percent", "percent", "crop"),
+    ("Troops pushed 10-15 km beyond the river.", "10-15 km", NAN, "range", "kilometer", "length", ""),
+    ("Officials said 1.2 million to 1.5 million people need aid.", "1.2 million to 1.5 million", NAN, "range", "", "count", "people"),
+    ("Tickets will cost from 200 to 300 euros.", "from 200 to 300 euros", NAN, "range", "EUR", "money", ""),
+    # percents
+    ("Inflation slowed to 5.4% in March.", "5.4%", 5.4, "exact", "percent", "percent", ""),
+    ("Support fell 4 percentage points.", "4 percentage points", 4, "exact", "percentage_point", "percent", ""),
+    ("About one in five adults smokes.", "About one in five", 20, "about", "percent", "percent", "adults"),
+    # money
+    ("The company agreed a $3bn cash deal.", "$3bn", 3e9, "exact", "USD", "money", "deal"),
+    ("The EU will provide €40m in emergency aid.", "€40m", 4e7, "exact", "EUR", "money", "aid"),
+    ("The city allocated 2 billion rubles to housing.", "2 billion rubles", 2e9, "exact", "RUB", "money", ""),
+    ("They unveiled a $12-billion plan.", "$12-billion", 1.2e10, "exact", "USD", "money", "plan"),
+    ("He must pay a 250,000-euro fine.", "250,000-euro", 250_000, "exact", "EUR", "money", "fine"),
+    ("A fine of up to ¥50 billion was sought.", "up to ¥50 billion", 5e10, "at_most", "JPY", "money", ""),
+    # metric and imperial units
+    ("The fire burned more than 12,000 hectares of forest.", "more than 12,000 hectares", 12_000, "more_than", "hectare", "area", "forest"),
+    ("Floods covered roughly 300 square kilometres of farmland.", "roughly 300 square kilometres", 300, "about", "kilometer ** 2", "area", "farmland"),
+    ("The tanker ran aground 3 miles off the coast.", "3 miles", 3, "exact", "mile", "length", ""),
+    ("Temperatures reached 44C in the south.", "44C", 44, "exact", "degree_Celsius", "temperature", ""),
+    ("Winds of up to 90 km/h fanned the flames.", "up to 90 km/h", 90, "at_most", "kilometer / hour", "speed", ""),
+    # approximators on both sides
+    ("At least 28 people were killed.", "At least 28", 28, "at_least", "", "count", "people"),
+    ("A crowd of 2,000 or more gathered.", "2,000 or more", 2000, "at_least", "", "count", ""),
+    ("Police said 30-odd vehicles burned.", "30-odd", NAN, "more_than", "", "count", "vehicles"),
+    ("Forces were operating as deep as 7.5 miles into the region.", "as deep as 7.5 miles", 7.5, "at_most", "mile", "length", ""),
+    ("Fewer than 40% of households have water.", "Fewer than 40%", 40, "less_than", "percent", "percent", "households"),
+    ("The journey will take under three hours.", "under three hours", 3, "less_than", "hour", "duration", ""),
+    ("The winner finished in just over two hours.", "just over two hours", 2, "more_than", "hour", "duration", ""),
+    # vague amounts
+    ("Forces occupied dozens of settlements.", "dozens", NAN, "vague", "", "count", "settlements"),
+    ("Tens of thousands of protesters marched.", "Tens of thousands", NAN, "vague", "", "count", "protesters"),
+    ("Several senior officers were detained.", "Several", NAN, "vague", "", "count", "officers"),
+    ("A handful of soldiers deserted.", "A handful", NAN, "vague", "", "count", "soldiers"),
+    ("It was a relatively small number of units.", "a relatively small number", NAN, "vague", "", "count", "units"),
+    ("A couple of hundred residents are waiting.", "A couple of hundred", 200, "about", "", "count", "residents"),
+    ("The front stretches hundreds of kilometres.", "hundreds of kilometres", NAN, "vague", "kilometer", "length", ""),
+    # hyphenated modifiers
+    ("It was a 7.5-mile-deep push into enemy territory.", "7.5-mile-deep", 7.5, "exact", "mile", "length", "push"),
+    ("A 2,000-strong force is due.", "2,000-strong", 2000, "exact", "", "count", "force"),
+    ("A 10-year-old boy was rescued.", "10-year-old", 10, "exact", "year", "duration", "boy"),
+    ("The 3.5-metre-high wall will be built.", "3.5-metre-high", 3.5, "exact", "meter", "length", "wall"),
+]
+
+
+@pytest.mark.parametrize("text, span, value, approx, unit, kind, obj", CONSTRUCTIONS)
+def test_construction(parse, text, span, value, approx, unit, kind, obj):
+    row = _one(parse, text, span)
+    assert _same(row.value, value)
+    assert (row.approx, row.unit_canonical, row.quantity_kind, row.object) == (approx, unit, kind, obj)
+    assert text[row.start : row.end] == row.text
+
+
+# currencies of the world, written before or after the amount; a subunit is converted by pint (pence -> pounds)
+# (sentence, figure span, value, unit as written, unit_canonical)
+CURRENCIES = [
+    ("The pension fund is worth 34bn kronor.", "34bn kronor", 34e9, "kronor", "SEK"),
+    ("Swedish exporters earned SEK 12bn in the quarter.", "SEK 12bn", 12e9, "SEK", "SEK"),
+    ("Parliament passed a budget of 3.9 trillion shillings.", "3.9 trillion shillings", 3.9e12, "shillings", "KES"),
+    ("The treasury borrowed Sh3.6tn from local lenders.", "Sh3.6tn", 3.6e12, "Sh", "KES"),
+    ("The carmaker expects ¥120bn in operating profit.", "¥120bn", 120e9, "¥", "JPY"),
+    ("The bank wrote off 45 billion yen.", "45 billion yen", 45e9, "yen", "JPY"),
+    ("Shares in the grocer closed at 243p.", "243p", 2.43, "p", "GBP"),
+    ("The stock slipped to 136.4p on Friday.", "136.4p", 1.364, "p", "GBP"),
+    ("A loaf now costs 95 pence.", "95 pence", 0.95, "pence", "GBP"),
+    ("The state will spend Rs 4,200 crore on rural roads.", "Rs 4,200 crore", 4.2e10, "Rs", "INR"),
+    ("The ministry set aside 4,200 crore rupees for ports.", "4,200 crore rupees", 4.2e10, "rupees", "INR"),
+    ("The miner agreed a R$5bn settlement.", "R$5bn", 5e9, "R$", "BRL"),
+    ("The port operator paid HK$3.2bn for the terminal.", "HK$3.2bn", 3.2e9, "HK$", "HKD"),
+    ("Canberra pledged A$2bn for flood defences.", "A$2bn", 2e9, "A$", "AUD"),
+    ("Ottawa will spend C$1.5bn on housing.", "C$1.5bn", 1.5e9, "C$", "CAD"),
+    ("The museum ticket costs kr150.", "kr150", 150, "kr", "SEK"),
+    ("Lagos expects ₦40bn from the new levy.", "₦40bn", 40e9, "₦", "NGN"),
+    ("The club lost 5 million pounds last season.", "5 million pounds", 5e6, "pounds", "GBP"),
+    ("Seoul approved a 3 trillion won stimulus.", "3 trillion won", 3e12, "won", "KRW"),
+]
+
+
+@pytest.mark.parametrize("text, span, value, unit, canonical", CURRENCIES)
+def test_currencies(parse, text, span, value, unit, canonical):
+    row = _one(parse, text, span)
+    assert row.value == pytest.approx(value)
+    assert (row.unit, row.unit_canonical, row.quantity_kind) == (unit, canonical, "money")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The sack weighs 200 pounds.",  # no multiplier: a weight, not sterling
+        "Of the five candidates, three won outright.",  # "won" is the verb
+    ],
+)
+def test_currency_words_that_are_ordinary_words(parse, text):
+    assert all(row.quantity_kind != "money" for row in _figures(parse, text))
+
+
+def test_pence_are_converted_to_pounds_by_pint():
+    registry = unit_registry()
+    assert registry.Quantity(250, "GBP_minor").to("GBP").magnitude == pytest.approx(2.5)
+
+
+# units: masses in micrograms, glued millimetres, hyphenated areas, degrees, mph, "a"/"an" + unit
+# (sentence, figure span, value, unit_canonical, quantity_kind, object)
+UNITS = [
+    ("Each puff delivers 100 micrograms of salbutamol.", "100 micrograms", 100, "microgram", "mass", "salbutamol"),
+    ("Each tablet contains 5mg of the drug.", "5mg", 5, "milligram", "mass", "drug"),
+    ("Up to 40mm of rain could fall on high ground.", "Up to 40mm", 40, "millimeter", "length", "rain"),
+    ("Crews contained the blaze in a 60-square-mile area.", "60-square-mile", 60, "mile ** 2", "area", "area"),
+    ("Forecasters expect highs of 34C on Saturday.", "34C", 34, "degree_Celsius", "temperature", ""),
+    ("The thermometer read 34 degrees Celsius at noon.", "34 degrees Celsius", 34, "degree_Celsius", "temperature", ""),
+    ("The car was clocked at 95mph on the bypass.", "95mph", 95, "mile / hour", "speed", ""),
+    ("Gusts of 70 mph brought down power lines.", "70 mph", 70, "mile / hour", "speed", ""),
+    ("The river rose a foot overnight.", "a foot", 1, "foot", "length", ""),
+    ("The farm lost nearly an acre of wheat.", "nearly an acre", 1, "acre", "area", "wheat"),
+    ("Rainfall reached 1.6in in some towns.", "1.6in", 1.6, "inch", "length", ""),
+]
+
+
+@pytest.mark.parametrize("text, span, value, unit, kind, obj", UNITS)
+def test_units(parse, text, span, value, unit, kind, obj):
+    row = _one(parse, text, span)
+    assert row.value == pytest.approx(value)
+    assert (row.unit_canonical, row.quantity_kind, row.object) == (unit, kind, obj)
+    assert text[row.start : row.end] == row.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Petrol now costs 150p a litre.",  # "a litre" is the rate's denominator
+        "A foot patrol found the car.",  # "foot" modifies "patrol"
+        "The heatwave was the third in a row.",
+        "The operator is rolling out 5G masts.",  # a capital G is no gram
+    ],
+)
+def test_not_units(parse, text):
+    units = [row.unit_canonical for row in _figures(parse, text)]
+    assert "foot" not in units and "liter" not in units and "gram" not in units
+
+
+# figures that were missed: an approximated duration, currency ranges written as one token
+@pytest.mark.parametrize(
+    "text, span, value, low, high, approx, unit",
+    [
+        ("Some 13 years after the flood, the mill reopened.", "Some 13 years", 13, NAN, NAN, "about", "year"),
+        ("He spent some 13 years in exile.", "some 13 years", 13, NAN, NAN, "about", "year"),
+        ("The upgrade will cost £3.5bn–£4bn, officials said.", "£3.5bn–£4bn", NAN, 3.5e9, 4e9, "range", "GBP"),
+        ("Analysts put the bill at $3bn-$4bn.", "$3bn-$4bn", NAN, 3e9, 4e9, "range", "USD"),
+        ("The scheme could cost £3.5bn-4bn.", "£3.5bn-4bn", NAN, 3.5e9, 4e9, "range", "GBP"),
+        ("Estimates range from £2bn to £2.5bn.", "from £2bn to £2.5bn", NAN, 2e9, 2.5e9, "range", "GBP"),
+    ],
+)
+def test_missed_figures(parse, text, span, value, low, high, approx, unit):
+    row = _one(parse, text, span)
+    assert _same(row.value, value) and (row.approx, row.unit_canonical) == (approx, unit)
+    if approx == "range":
+        assert (row.low, row.high) == (pytest.approx(low), pytest.approx(high))
+
+
+def test_a_duration_before_ago_without_an_approximator_is_a_time(parse):
+    assert _figures(parse, "The mill closed two years ago.") == []
+
+
+# the object is the noun the figure counts or measures, never the subject or a noun elsewhere in the clause
+# (sentence, figure span, object)
+OBJECTS = [
+    ("Unemployment rose to 4.4 per cent in the spring.", "4.4 per cent", ""),
+    ("Brent crude rose 2.1% to $84.30 a barrel.", "2.1%", ""),
+    ("Brent crude rose 2.1% to $84.30 a barrel.", "$84.30", ""),
+    ("Temperatures of 34C are forecast for the weekend.", "34C", ""),
+    ("The moorland fire burned for nine days.", "nine days", ""),
+    ("The moorland fire lasted nine days.", "nine days", ""),
+    ("The lender made $1.3 billion in the quarter.", "$1.3 billion", ""),
+    ("The lender set aside £200m in provisions.", "£200m", "provisions"),
+    ("Ministers approved 28 new settlements.", "28", "settlements"),
+    ("Rebels hold dozens of villages near the border.", "dozens", "villages"),
+    ("Officials said 200,000 people had left.", "200,000", "people"),
+    ("Drought has parched 400 square miles of land.", "400 square miles", "land"),
+    ("Nurses gave 100 micrograms of salbutamol to each child.", "100 micrograms", "salbutamol"),
+    ("Only 12% of tenants replied.", "12%", "tenants"),
+]
+
+
+@pytest.mark.parametrize("text, span, obj", OBJECTS)
+def test_object_is_only_the_counted_noun(parse, text, span, obj):
+    assert _one(parse, text, span).object == obj
+
+
+# elliptic counts inherit only an "of" complement or the object of the figure just before them in a list
+# (sentence, figure span, object)
+ELLIPSES = [
+    ("Nine of the councillors backed the motion.", "Nine", "councillors"),
+    ("Two passengers died and nine were taken to hospital.", "nine", "passengers"),
+    ("Almost 9,000 homes lost power, down from over 60,000 on Monday.", "over 60,000", "homes"),
+    ("The council has 40 members, and the mayor said the vote was close after two voted against.", "two", ""),
+    ("The audit covered 30 schools, though inspectors said two voted against the plan.", "two", ""),
+    ("A crowd of 2,000 gathered after police arrested 14 protesters.", "2,000", ""),
+]
+
+
+@pytest.mark.parametrize("text, span, obj", ELLIPSES)
+def test_elliptic_counts(parse, text, span, obj):
+    assert _one(parse, text, span).object == obj
+
+
+# the development gold sets' convention, kept as an option: what a level or measure is about
+@pytest.mark.parametrize(
+    "text, span, obj",
+    [
+        ("Inflation slowed to 5.4% in March.", "5.4%", "Inflation"),
+        ("Tickets will cost from 200 to 300 euros.", "from 200 to 300 euros", "Tickets"),
+        ("A fine of up to ¥50 billion was sought.", "up to ¥50 billion", "fine"),
+        ("Temperatures reached 44C in the south.", "44C", "Temperatures"),
+        ("The journey will take under three hours.", "under three hours", "journey"),
+        ("A crowd of 2,000 or more gathered.", "2,000 or more", "crowd"),
+        ("The lender made $1.3 billion in the quarter.", "$1.3 billion", ""),  # a period is never the object
+    ],
+)
+def test_broad_objects_take_what_a_level_is_about(parse, text, span, obj):
+    (row,) = [r for r in figure_rows(parse(text), [], broad_objects=True) if r.text == span]
+    assert row.object == obj
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zelensky spoke in one of his first public acknowledgments.",
+        "One senior commander claimed the strike had failed.",
+        "The first case of Covid-19 was confirmed on March 3, 2020.",
+        "The F-16s and Su-25s were retired in the 1990s.",
+        "Passengers on the Boeing 737 were told to call 0800 123 4567.",
+        "The ruling was made under Article 5 of the 1951 convention.",
+        "The plane landed at Terminal 2 shortly after 14:30.",
+        "Leaders of the G7 met for the third time this year.",
+        "Moscow has pulled some troops out of the south.",
+        "The council meets on Monday and again next week.",
+    ],
+)
+def test_not_figures(parse, text):
+    assert _figures(parse, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, interval",
+    [
+        ("about 400 people", (360, 440)),
+        ("nearly 400 people", (360, 400)),
+        ("at least 28 people", (28, math.inf)),
+        ("up to 20 people", (0, 20)),
+        ("between 10 and 15 people", (10, 15)),
+        ("dozens of people", (24, NAN)),
+        ("tens of thousands of people", (20_000, NAN)),
+    ],
+)
+def test_interval_the_wording_allows(parse, text, interval):
+    (row,) = _figures(parse, f"Officials said {text} were there.")
+    assert _same(row.low, interval[0]) and _same(row.high, interval[1])
+
+
+def test_duration_with_a_number_is_a_figure_and_a_date_is_a_time_expression(parse):
+    parsed = parse("The union will strike for 72 hours from Friday, after talks collapsed last week.")
+    assert [(r.text, r.quantity_kind) for r in figure_rows(parsed, [])] == [("72 hours", "duration")]
+    assert [(t.text, t.kind) for t in time_rows(parsed)] == [("Friday", "weekday"), ("last week", "relative")]
+
+
+def test_figure_inside_an_attribution_takes_its_source(parse):
+    from analysis.sources import Attribution
+
+    text = "The mayor said 300 homes were flooded. Another 40 homes were damaged."
+    parsed = parse(text)
+    content_start = text.index("300")
+    known = dict(
+        sentence_id=0, start=0, end=37, text=text[:37], attribution_id=0, kind="indirect", speaker="The mayor",
+        speaker_start=0, speaker_end=9, source="the mayor", cue="said", cue_start=10, cue_end=14,
+        content=text[content_start:37], content_start=content_start, content_end=37,
+    )
+    # the other columns do not matter here; fill them whatever the sourcing record holds
+    holder = Attribution(**{f.name: known.get(f.name, "") for f in dataclasses.fields(Attribution)})
+    rows = figure_rows(parsed, [holder])
+    assert [(r.text, r.attribution_id, r.source) for r in rows] == [("300", 0, "the mayor"), ("40", None, "")]
+
+
+# --- pint ---------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, span, value_si, unit_si",
+    [
+        # 1 mile = 1.609344 km exactly (international mile, 1959)
+        ("They seized about 400 square miles of land.", "about 400 square miles", 400 * 1.609344**2, "km ** 2"),
+        ("Forces advanced 7.5 miles.", "7.5 miles", 7.5 * 1.609344, "km"),
+        ("The fire burned 500 hectares.", "500 hectares", 5.0, "km ** 2"),
+        ("The tanker carried 80,000 tonnes of oil.", "80,000 tonnes", 80_000_000, "kg"),
+    ],
+)
+def test_value_si_is_converted_by_pint(parse, text, span, value_si, unit_si):
+    row = _one(parse, text, span)
+    assert row.value_si == pytest.approx(value_si) and row.unit_si == unit_si
+
+
+def test_money_cannot_be_converted_between_currencies():
+    registry = unit_registry()
+    assert str(registry.Unit("USD").dimensionality) == "[currency_USD]"
+    with pytest.raises(pint.DimensionalityError):
+        registry.Quantity(1, "USD").to("EUR")
+
+
+def test_counts_money_and_percents_have_no_si_value(parse):
+    rows = _figures(parse, "They paid $5m to 40 families, 12% of the total.")
+    assert [(r.unit_si, math.isnan(r.value_si)) for r in rows] == [("", True)] * 3
+
+
+# --- consistency and metric origin --------------------------------------------------------------------------------
+
+
+def test_seed_consistency_pairs_the_repeated_figures(seed_tables):
+    table = seed_tables.figure_consistency
+    pairs = {(row.text, row.other): row.verdict for row in table.itertuples()}
+    assert pairs == {
+        ("about 400 square miles", "nearly 400 square miles"): "consistent",
+        ("dozens", "at least 28"): "consistent",
+    }
+
+
+def test_inconsistent_figures_are_said_to_disagree(parse):
+    parsed = parse("At least 50 people were killed in the blast. Officials later said 12 people were killed.")
+    (row,) = figure_consistency(parsed, figure_rows(parsed, []))
+    assert (row.verdict, row.overlap) == ("inconsistent", False)
+    assert "disagree" in row.finding
+
+
+def test_figures_about_different_events_are_not_compared(parse):
+    parsed = parse("At least 50 people were killed in the blast. About 2,000 people were evacuated.")
+    assert figure_consistency(parsed, figure_rows(parsed, [])) == []
+
+
+def test_seed_metric_origin_flags_the_converted_figures(seed_tables):
+    table = seed_tables.metric_origin.set_index("text")
+    area = table.loc["about 400 square miles"]
+    assert area.probably_converted and area.original_value == 1000 and area.original_unit == "kilometer ** 2"
+    # 1,000 km² to the nearest 100 is 950-1,050 km², i.e. 366.8-405.4 sq mi
+    assert (area.implied_low, area.implied_high) == (pytest.approx(950 / 1.609344**2), pytest.approx(1050 / 1.609344**2))
+    depth = table.loc["as deep as 7.5 miles"]
+    assert depth.probably_converted and depth.original_value == 12 and depth.original_unit == "kilometer"
+
+
+@pytest.mark.parametrize(
+    "text, converted",
+    [
+        ("The 42-km route was lined with fans.", False),  # 26.1 mi: nothing rounder fits 42 km
+        ("The wall runs for 12 km.", False),  # 12 is already round
+        ("The convoy drove 62 miles north.", True),  # 99.8 km: 100 km
+        ("The fire burned 2,471 acres.", True),  # 1,000 ha
+    ],
+)
+def test_metric_origin_flags_only_rounder_originals(parse, text, converted):
+    (row,) = metric_origin(_figures(parse, text))
+    assert row.probably_converted is converted
+
+
+@pytest.mark.parametrize("rounder, less_round", [(1000, 400), (12, 7.5), (100, 62), (500, 430), (20, 23)])
+def test_roundness_orders_numbers(rounder, less_round):
+    assert roundness(rounder) < roundness(less_round)
+
+
+# --- the tables ---------------------------------------------------------------------------------------------------
+
+
+def test_seed_rows_point_into_the_text(seed_tables):
+    text = seed_tables.text_of(SEED_ID)
+    for table, spans in [("figures", ["", "approximator_", "object_"]), ("time_expressions", [""])]:
+        frame = seed_tables[table]
+        assert len(frame) > 0
+        for row in frame.itertuples():
+            assert text[row.start : row.end] == row.text
+    for row in seed_tables.figures.itertuples():
+        if row.object:
+            assert text[row.object_start : row.object_end] == row.object
+        if row.approximator:
+            assert text[row.approximator_start : row.approximator_end] == row.approximator
+
+
+def test_figures_by_source_counts_every_figure(seed_tables):
+    summary = figures_by_source(seed_tables)
+    assert summary["figures"].sum() == len(seed_tables.figures)
+    assert set(summary.columns) >= {"source", "side", "quantity_kind", "figures"}
+
+
+# --- gold ---------------------------------------------------------------------------------------------------------
+
+
+def _load(name: str) -> dict:
+    return yaml.safe_load((GOLD / name).read_text(encoding="utf-8"))
+
+
+def test_seed_gold_precision_and_recall(seed_tables):
+    gold = _load("figures_seed.yaml")
+    text = seed_tables.text_of(SEED_ID)
+    starts = list(seed_tables.sentences.start)
+    predicted = seed_tables.figures.to_dict("records")
+    scores = score_figures(predicted, gold["figures"], text, starts)
+    assert scores.values.precision >= 0.9 and scores.values.recall >= 0.9, scores
+    assert scores.objects.precision >= 0.9 and scores.objects.recall >= 0.9, scores
+
+
+def test_seed_gold_time_expressions(seed_tables):
+    gold = [(t["text"], t["kind"]) for t in _load("figures_seed.yaml")["time_expressions"]]
+    assert list(zip(seed_tables.time_expressions.text, seed_tables.time_expressions.kind)) == gold
+
+
+def news_scores(parse, *, broad_objects: bool = True) -> dict:
+    """Scores per construction on the news gold set (each sentence parsed as its own document), by default
+    under the gold set's own object convention (``broad_objects``)."""
+    by_construction: dict = defaultdict(lambda: NO_FIGURE_SCORES)
+    for item in _load("figures_news.yaml")["sentences"]:
+        rows = [dataclasses.asdict(r) for r in figure_rows(parse(item["text"]), [], broad_objects=broad_objects)]
+        scores = score_figures(rows, item["figures"], item["text"], [0])
+        by_construction[item["construction"]] += scores
+        by_construction["all"] += scores
+    return dict(by_construction)
+
+
+def test_news_gold_precision_and_recall(parse):
+    scores = news_scores(parse)["all"]
+    assert scores.values.precision >= NEWS_VALUE_FLOOR and scores.values.recall >= NEWS_VALUE_FLOOR, scores
+    assert scores.objects.precision >= NEWS_OBJECT_FLOOR and scores.objects.recall >= NEWS_OBJECT_FLOOR, scores
+
+
+def test_news_gold_not_figures_yields_nothing(parse):
+    assert news_scores(parse)["not_figures"].spans.predicted == 0
+
+
+#: News-gold objects that name what a level or measure is about, not a counted noun: the subject of the
+#: figure's verb, the noun an amount is "of", a noun elsewhere in the clause, or an antecedent across a
+#: subordinate clause. The pipeline follows the convention of the held-out set (only the counted noun) and
+#: leaves them empty; ``broad_objects=True`` follows this gold. Listed so that any other disagreement fails.
+NEWS_GOLD_BROAD_OBJECTS = {
+    ("n04", "as many as 300,000"), ("r03", "from 200 to 300 euros"), ("r04", "10 to 12 percent"),
+    ("r05", "between 80 and 100 km/h"), ("r07", "three to four months"), ("r08", "38%"), ("r08", "61%"),
+    ("p01", "5.4%"), ("p01", "6.1%"), ("p02", "4 percentage points"), ("p02", "31 per cent"),
+    ("p03", "almost 18 percent"), ("p05", "12 percent"), ("p07", "half a percentage point"), ("p07", "7.25%"),
+    ("m05", "500 hryvnias"), ("m06", "$412 million"), ("m06", "$96 million"), ("m07", "up to ¥50 billion"),
+    ("m08", "nearly 9%"), ("u02", "2 metres"), ("u04", "7,200 metres"), ("u06", "45,000 acres"),
+    ("u07", "under three hours"), ("u08", "44C"), ("u08", "up to 90 km/h"), ("a03", "no more than 500"),
+    ("a04", "2,000 or more"), ("a05", "approximately 20 percent"), ("a06", "close to 70 percent"),
+    ("a07", "no less than $800 million"), ("a08", "112"), ("a08", "well over 200"), ("v08", "hundreds of kilometres"),
+    ("h08", "an estimated $600m"), ("mx02", "3.75%"), ("mx03", "85 percent"), ("mx06", "roughly 15%"),
+    ("mx06", "21 million tonnes"), ("mx07", "72 hours"), ("mx08", "below 60 percent"),
+}
+#: A miss in either convention: "left 1.2 million without electricity" means the people of an earlier,
+#: non-adjacent figure; the rule gives the adjacent figure's "homes".
+NEWS_GOLD_OBJECT_MISSES = {("mx01", "1.2 million")}
+
+
+def test_news_gold_objects_differ_only_where_the_conventions_do(parse):
+    from analysis.evaluation import gold_spans, match_spans
+
+    disagreements = set()
+    for item in _load("figures_news.yaml")["sentences"]:
+        rows = figure_rows(parse(item["text"]), [])
+        gold = item["figures"]
+        pairs = match_spans([(r.start, r.end) for r in rows], gold_spans(gold, item["text"], [0]))
+        for i, j in pairs:
+            if rows[i].object.lower() != str(gold[j]["object"]).lower():
+                key = (item["id"], gold[j]["text"])
+                assert key in NEWS_GOLD_OBJECT_MISSES or rows[i].object == "", (key, rows[i].object)
+                disagreements.add(key)
+    assert disagreements == NEWS_GOLD_BROAD_OBJECTS | NEWS_GOLD_OBJECT_MISSES
