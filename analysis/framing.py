@@ -282,23 +282,32 @@ def match_terms(tokens: Span | Doc, lexicons: Sequence[tuple[str, Sequence[Term]
     """
     doc = tokens.doc if isinstance(tokens, Span) else tokens
     begin, stop = (tokens.start, tokens.end) if isinstance(tokens, Span) else (0, len(tokens))
+    by_first: dict[str, list[tuple[int, str, Term]]] = {}
+    for rank, (key, terms) in enumerate(lexicons):
+        for term in terms:
+            if term.words:
+                by_first.setdefault(term.words[0], []).append((rank, key, term))
     i = begin
     while i < stop:
+        first = doc[i]
+        candidates = sorted({*by_first.get(first.lower_, ()), *by_first.get(first.lemma_.lower(), ())}, key=_rank)
         best: tuple[int, str, Term] | None = None
-        for key, terms in lexicons:
-            for term in terms:
-                n = len(term.words)
-                if n == 0 or i + n > stop or (best is not None and n <= best[0]):
-                    continue
-                if term.pos and doc[i].pos_ != term.pos:
-                    continue
-                if all(_token_matches(doc[i + k], w) for k, w in enumerate(term.words)):
-                    best = (n, key, term)
+        for _, key, term in candidates:
+            n = len(term.words)
+            if i + n > stop or (best is not None and n <= best[0]) or (term.pos and first.pos_ != term.pos):
+                continue
+            if all(_token_matches(doc[i + k], w) for k, w in enumerate(term.words)):
+                best = (n, key, term)
         if best is None:
             i += 1
             continue
         yield i, i + best[0], best[1], best[2]
         i += best[0]
+
+
+def _rank(candidate: tuple[int, str, Term]) -> tuple:
+    rank, _, term = candidate
+    return rank, term.words, term.pos or ""
 
 
 # --- whose words ---------------------------------------------------------------------------------------------
@@ -406,7 +415,7 @@ def _antecedent(token: Token) -> Token:
     if token.lower_ not in RELATIVE_PRONOUNS or token.tag_ not in ("WDT", "WP", "WP$"):
         return token
     node = token.head
-    while node.dep_ != "relcl" and node.head is not node:
+    while node.dep_ != "relcl" and node.head.i != node.i:
         node = node.head
     return node.head if node.dep_ == "relcl" else token
 
@@ -445,7 +454,7 @@ def agent_of(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
     subject = _child(verb, "nsubj", "csubj")
     if subject is not None:
         resolved = _antecedent(subject)
-        return resolved, ("relative" if resolved is not subject else "subject")
+        return resolved, ("relative" if resolved.i != subject.i else "subject")
     head = verb.head
     if verb.dep_ == "xcomp":
         obj = _child(head, "dobj")
@@ -561,7 +570,7 @@ def _cue_target(token: Token) -> Token | None:
     adjective or of a verb, the possessor or ``for`` object of a noun ("humiliation for Putin")."""
     if token.pos_ == "ADJ" and token.dep_ == "amod":
         return token.head
-    if token.pos_ in ("ADJ", "ADV") and token.head.pos_ in ("AUX", "VERB") and token.head is not token:
+    if token.pos_ in ("ADJ", "ADV") and token.head.pos_ in ("AUX", "VERB") and token.head.i != token.i:
         found, _ = agent_of(token.head)
         return found or _child(token.head, "nsubj")
     if token.pos_ == "VERB":

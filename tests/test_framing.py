@@ -193,6 +193,11 @@ def test_action_agent_patient_voice(parse, text, verb, agent, patient, voice, ag
         assert text[found.agent_start : found.agent_end] == agent
 
 
+def test_relative_pronoun_without_its_clause_stays_as_written(parse):
+    found = action_of(actions(parse, "Which was captured by Kyiv."), "capture")  # once looped forever
+    assert (found.patient, found.agent) == ("Which", "Kyiv")
+
+
 def test_action_sides_come_from_the_catalogue(parse):
     found = action_of(actions(parse, "The village was captured by Ukrainian troops."), "capture")
     assert (found.agent_side, found.patient_side) == ("Ukraine", "unknown")
