@@ -321,8 +321,9 @@ class Voices:
     quotations: tuple[tuple[int, int], ...]
 
     @classmethod
-    def of(cls, doc: Doc, attributions: Sequence[Attribution]) -> "Voices":
-        return cls(tuple(attributions), tuple(quote_spans(doc.text)))
+    def of(cls, parsed, attributions: Sequence[Attribution]) -> "Voices":
+        # the original text tells single quotation marks (curly) from apostrophes; the parse view cannot
+        return cls(tuple(attributions), tuple(quote_spans(parsed.doc.text, parsed.text)))
 
     def voice(self, start: int, end: int) -> tuple[bool, int | None]:
         """``(quoted, attribution_id)`` for the span ``[start, end)``."""
@@ -520,7 +521,7 @@ def action_rows(parsed, attributions: Sequence[Attribution] = ()) -> list[Action
     (try, keep, aim) pass their subject on and make no row of their own.
     """
     doc, text, catalogue, classes = parsed.doc, parsed.text, parsed.catalogue, verb_classes()
-    voices = Voices.of(doc, attributions)
+    voices = Voices.of(parsed, attributions)
     rows = []
     for verb in doc:
         if verb.pos_ != "VERB" or verb.dep_ in ("amod", "prep", "compound") or _is_catenative_link(verb, classes):
@@ -644,7 +645,7 @@ def cue_rows(parsed, mentions: Sequence, attributions: Sequence[Attribution] = (
     single cue word, negated or ironic uses told apart from plain ones.
     """
     doc, text, catalogue = parsed.doc, parsed.text, parsed.catalogue
-    voices = Voices.of(doc, attributions)
+    voices = Voices.of(parsed, attributions)
     found: list[tuple[int, int, str, str, str, Token | None]] = []
     for i, j, cue_type, term in match_terms(doc, cue_lexicons()):
         start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
@@ -735,7 +736,7 @@ def tone_rows(
     """
     key = _adjustment_key(adjustment)
     adjusted, plain = _adjusted_vader(key), _vader()
-    voices = Voices.of(parsed.doc, attributions)
+    voices = Voices.of(parsed, attributions)
     rows = []
     for sentence_id, (start, end) in enumerate(zip(parsed.sentences.starts, parsed.sentences.ends)):
         view = parsed.doc.text[start:end]

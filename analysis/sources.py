@@ -692,7 +692,7 @@ def _body_run(entity: Span) -> list[Token]:
     trailing possessive ending."""
     doc, root = entity.doc, _run_end(entity.root)
     first = min(entity.start, root.i)
-    while first > 0 and (doc[first - 1].pos_ == "PROPN" or doc[first - 1].tag_ == "POS") and root.is_ancestor(doc[first - 1]):
+    while first > 0 and root.is_ancestor(doc[first - 1]) and (doc[first - 1].pos_ == "PROPN" or doc[first - 1].tag_ == "POS"):
         first -= 1
     tokens = list(doc[first : max(entity.end, root.i + 1)])
     while tokens and (tokens[0].lower_ == "the" or tokens[0].tag_ == "POS"):
@@ -759,7 +759,7 @@ class _Resolver:
         # ("An army spokesman, Colonel Idris Mabeko, said": the title before the name stays out of the role)
         appositive = [
             t for t in head.subtree
-            if t.dep_ == "appos" and self._names_person(t) and t.left_edge.i > 0 and head.doc[t.left_edge.i - 1].text == ","
+            if t.dep_ == "appos" and self._names_person(t) and head.doc[max(t.left_edge.i - 1, 0)].text == ","
         ]
         if appositive:
             name = _person_name(appositive[0])
@@ -999,7 +999,10 @@ class _Resolver:
         if head.lemma_.lower() not in self.lex.spokesperson_nouns:
             return None
         owners = [c for c in head.children if c.dep_ in ("poss", "compound", "nmod")]
-        owners += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at") for g in c.children if g.dep_ == "pobj"]
+        owners += [
+            g for c in head.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at")
+            for g in c.children if g.dep_ == "pobj"
+        ]
         for owner in owners:
             if owner.lower_ in ("its", "their"):
                 return self._recent_body(head, None)
