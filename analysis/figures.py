@@ -1078,7 +1078,7 @@ def _has_number(token: Token) -> bool:
 def _clause_head(token: Token) -> Token:
     """The verb (or the sentence root) that governs ``token``'s clause; a participle used as a preposition
     ("compared with") is not one."""
-    while token.head is not token and (token.pos_ not in ("VERB", "AUX") or token.dep_ == "prep"):
+    while token.head.i != token.i and (token.pos_ not in ("VERB", "AUX") or token.dep_ == "prep"):
         token = token.head
     return token
 
@@ -1096,7 +1096,7 @@ def _coordinated(doc: Doc, earlier: _Match, later: _Match) -> bool:
     if clause_first.i != clause_second.i:
         return False
     token = second
-    while token.i != clause_second.i and token.head is not token:
+    while token.i != clause_second.i and token.head.i != token.i:
         if token.dep_ == "pobj" and token.head.lower_ in COMPARISON_PREPOSITIONS:
             return True
         token = token.head
