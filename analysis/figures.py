@@ -15,7 +15,9 @@ Produces the ``figures`` and ``time_expressions`` tables and, per document, the 
    Covid-19 and F-16 are never numbers), phone numbers and bare years.
 3. *Meaning.* Units are read through pint (:func:`unit_registry`): the canonical unit, the quantity kind and the
    SI-style value all come from pint, never from a factor written here. Money is kept out of conversion: each
-   currency is its own pint dimension. The counted or measured *object* and the *event* come from the parse.
+   currency is its own pint dimension (its subunit is defined from it, so pint turns pence into pounds). The
+   *object* (only the noun the figure counts or measures: "28 settlements", "dozens of settlements", "a
+   60-square-mile area"; not the clause's subject) and the *event* come from the parse.
 
 Not extracted: quantifiers without an amount ("some troops", "many"), fractions without a scale or unit
 ("half of the budget"), rate denominators ("a day"), numbers in names, and who is the source when no
@@ -364,8 +366,10 @@ def _glued(doc: Doc, i: int, j: int) -> bool:
 
 def _match_phrase(doc: Doc, i: int, phrases: Iterable[tuple[tuple[str, ...], str]]) -> tuple[int, str] | None:
     """The end and class of the longest phrase starting at token i."""
+    first = _lower(doc, i)
     for words, cls in phrases:
-        if tuple(_lower(doc, i + k) for k in range(len(words))) == words:
+        # comparing the first word alone rules out almost every phrase before a tuple is built
+        if words[0] == first and tuple(_lower(doc, i + k) for k in range(len(words))) == words:
             return i + len(words), cls
     return None
 
@@ -791,7 +795,8 @@ def _scan(doc: Doc, i: int, lex: Lexicon) -> _Match | None:
     if _bare(doc, k - 1) != _lower(doc, k - 1):
         match.trim = 1
     if match.minor:
-        match.value, match.low, match.high = (_to_major(x, match.currency) for x in (match.value, match.low, match.high))
+        amounts = (match.value, match.low, match.high)
+        match.value, match.low, match.high = (_to_major(x, match.currency) for x in amounts)
     return match
 
 
