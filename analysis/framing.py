@@ -323,7 +323,7 @@ class Voices:
     @classmethod
     def of(cls, parsed, attributions: Sequence[Attribution]) -> "Voices":
         # the original text tells single quotation marks (curly) from apostrophes; the parse view cannot
-        return cls(tuple(attributions), tuple(quote_spans(parsed.doc.text, parsed.text)))
+        return cls(tuple(attributions), tuple(quote_spans(parsed.view, parsed.text)))
 
     def voice(self, start: int, end: int) -> tuple[bool, int | None]:
         """``(quoted, attribution_id)`` for the span ``[start, end)``."""
@@ -361,8 +361,9 @@ def side_of_tokens(doc: Doc, start: int, end: int, catalogue: Catalogue) -> str:
     ``other`` when it names only third parties, ``unknown`` when it names none or more than one side.
     """
     sides = set()
-    for ent in doc[start:end].ents:
-        actor = catalogue.get(ent.ent_id_) if ent.ent_id_ else None
+    # the token's own entity id, not Span.ents, which walks every entity of the document on each call
+    for token in doc[start:end]:
+        actor = catalogue.get(token.ent_id_) if token.ent_id_ else None
         if actor is not None:
             sides.add(actor.side)
     side = catalogue.side_of_phrase([t.text for t in doc[start:end]])
@@ -739,7 +740,7 @@ def tone_rows(
     voices = Voices.of(parsed, attributions)
     rows = []
     for sentence_id, (start, end) in enumerate(zip(parsed.sentences.starts, parsed.sentences.ends)):
-        view = parsed.doc.text[start:end]
+        view = parsed.view[start:end]
         moved = [
             f"{w} {plain.lexicon.get(w, 0.0):g}→{adjusted.lexicon[w]:g}"
             for w, _ in _valences(view, adjusted.lexicon)

@@ -13,6 +13,7 @@ import dataclasses
 import os
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
@@ -70,6 +71,11 @@ class ParsedDocument:
     def text(self) -> str:
         """The original text; every offset points into it."""
         return self.document.text
+
+    @cached_property
+    def view(self) -> str:
+        """The text the parser read (``doc.text``), same length as :attr:`text`; spaCy rebuilds it per call."""
+        return self.doc.text
 
 
 @dataclass(frozen=True)

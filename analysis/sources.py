@@ -560,13 +560,13 @@ def quote_stage(doc: Doc, quotes: Sequence[tuple[int, int]], covered: Sequence[t
     A quotation with no cue there is left to the floating stage (if it reads as a statement) or dropped (scare
     quotes, titles).
     """
-    found = []
+    found, view = [], doc.text
     for quote in quotes:
-        inner = _inner(quote, doc.text)
+        inner = _inner(quote, view)
         if any(_overlap(inner, c) for c in covered) or _words(doc, inner) < MIN_QUOTE_WORDS:
             continue
         cue = _nearest_cue(doc, quote, quotes)
-        span = _trimmed(doc.text, *inner)
+        span = _trimmed(view, *inner)
         if cue is None or span is None:
             continue
         addressee = next((c for c in cue.children if c.dep_ in ("dobj", "dative") and cue.lemma_ == "tell"), None)
@@ -1037,7 +1037,7 @@ def attribution_rows(parsed) -> list[Attribution]:
     See the module docstring for the stages. Never raises on odd quotation marks: an unmatched mark is
     dropped and the rest of the document is read.
     """
-    doc, view = parsed.doc, parsed.doc.text
+    doc, view = parsed.doc, parsed.view
     if not len(doc):
         return []
     quotes = quote_spans(view, parsed.text)
@@ -1120,7 +1120,7 @@ def _mixed_end(content: tuple[int, int], quotes, view: str) -> tuple[int, int]:
 
 
 def _record(parsed, found: _Found, resolver: _Resolver, quotes) -> Attribution:
-    text, view = parsed.text, parsed.doc.text
+    text, view = parsed.text, parsed.view
     kind, (content_start, content_end) = _kind(found, quotes, view)
     speaker = resolver.resolve(found.speaker) if found.speaker is not None else NO_SPEAKER
     cue_start, cue_end = found.cue or (content_start, content_start)
@@ -1191,7 +1191,7 @@ def _floating(parsed, quotes, rows: list[Attribution], resolver: _Resolver) -> l
 
     With no speaker within reach it is kept as a quotation with no source (``source`` empty).
     """
-    doc, view, text = parsed.doc, parsed.doc.text, parsed.text
+    doc, view, text = parsed.doc, parsed.view, parsed.text
     rows = list(rows)
     for quote in quotes:
         inner = _trimmed(view, *_inner(quote, view))
