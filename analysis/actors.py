@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Iterable, Iterator
 
 import yaml
+
+from analysis.datafiles import read_text
 
 ACTOR_TYPES = ("person", "government", "military", "institution", "media", "place")
 #: The side of an actor that is no party to a conflict the catalogue covers.
@@ -141,8 +142,7 @@ def load_catalogue(path: str | Path | None = None) -> Catalogue:
 @lru_cache(maxsize=1)
 def default_catalogue() -> Catalogue:
     """The packaged catalogue, read once per process."""
-    text = resources.files("analysis").joinpath("data/actors.yaml").read_text(encoding="utf-8")
-    return _parse_catalogue(text, "analysis/data/actors.yaml")
+    return _parse_catalogue(read_text("actors.yaml"), "analysis/data/actors.yaml")
 
 
 def _parse_catalogue(text: str, source: str) -> Catalogue:

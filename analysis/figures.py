@@ -30,14 +30,13 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Iterable, Sequence
 
 import pandas as pd
 import pint
-import yaml
 from spacy.tokens import Doc, Span, Token
 
+from analysis.datafiles import read_yaml
 from analysis.sources import Attribution, containing_attribution
 
 #: Entity labels whose numbers belong to a name, not to a figure ("Resolution 2231", "Boeing 737").
@@ -175,11 +174,6 @@ class MetricOriginRow:
 # --- lexicons -----------------------------------------------------------------------------------------------------
 
 
-def _data(name: str) -> dict:
-    text = resources.files("analysis").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    return yaml.safe_load(text) or {}
-
-
 def _phrases(items: Iterable[str]) -> tuple[tuple[str, ...], ...]:
     """Phrases as token tuples, longest first so that the longest match wins."""
     return tuple(sorted({tuple(_phrase_tokens(p)) for p in items}, key=lambda p: (-len(p), p)))
@@ -241,9 +235,9 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The packaged figure vocabulary, read once per process."""
-    numbers, approx, vague = _data("numbers.yaml"), _data("approximators.yaml"), _data("vague_amounts.yaml")
+    numbers, approx, vague = read_yaml("numbers.yaml"), read_yaml("approximators.yaml"), read_yaml("vague_amounts.yaml")
     units, currencies, times, events = (
-        _data("units.yaml"), _data("currencies.yaml"), _data("time_words.yaml"), _data("figure_events.yaml")
+        read_yaml("units.yaml"), read_yaml("currencies.yaml"), read_yaml("time_words.yaml"), read_yaml("figure_events.yaml")
     )
     # a hyphenated spelling ("percentage-point") is the spaced one: the grammar skips a modifier's hyphens
     aliases = {tuple(t for t in _phrase_tokens(k) if t not in _HYPHENS): v for k, v in units["aliases"].items()}

@@ -24,7 +24,6 @@ import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -34,6 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer, SentiText
 
 from analysis.actors import OTHER_SIDE, UNKNOWN_SIDE, Catalogue
+from analysis.datafiles import read_yaml
 from analysis.render import Layer
 from analysis.sources import Attribution, containing_attribution, quote_spans
 
@@ -191,10 +191,6 @@ class Term:
 # --- lexicons ------------------------------------------------------------------------------------------------
 
 
-def _read_data(name: str) -> dict:
-    return yaml.safe_load(resources.files("analysis").joinpath(f"data/{name}").read_text(encoding="utf-8")) or {}
-
-
 def term_words(term: str) -> tuple[tuple[str, ...], str | None]:
     """The lower-case word sequence and the part-of-speech restriction of a lexicon term.
 
@@ -219,10 +215,10 @@ def cue_lexicons() -> tuple[tuple[str, tuple[Term, ...]], ...]:
     """``(cue_type, terms)`` per cue lexicon file, in tie-breaking order; a term's label is its category."""
     lexicons = []
     for name in CUE_LEXICONS:
-        raw = _read_data(name)
+        raw = read_yaml(name)
         lexicons.append((raw["cue_type"], _terms(raw["categories"], name)))
         if name == "epistemic_hedges.yaml":
-            hearsay = _read_data(HEARSAY_HEDGE_LEXICON).get("hedges", ())
+            hearsay = read_yaml(HEARSAY_HEDGE_LEXICON).get("hedges", ())
             lexicons.append(("hedge", _terms({"doubt": hearsay}, HEARSAY_HEDGE_LEXICON)))
     return tuple(lexicons)
 
@@ -230,7 +226,7 @@ def cue_lexicons() -> tuple[tuple[str, tuple[Term, ...]], ...]:
 @lru_cache(maxsize=1)
 def distancing_relative_verbs() -> frozenset[str]:
     """Verb lemmas of the distancing free relative ("what it said were troops"), from epistemic_hedges.yaml."""
-    return frozenset(str(v) for v in _read_data(CUE_LEXICONS[0]).get("distancing_relative_verbs", ()))
+    return frozenset(str(v) for v in read_yaml(CUE_LEXICONS[0]).get("distancing_relative_verbs", ()))
 
 
 @lru_cache(maxsize=1)
@@ -238,7 +234,7 @@ def frame_lexicons() -> tuple[tuple[str, str, tuple[Term, ...]], ...]:
     """``(scheme, frame, terms)`` for every frame of every frame lexicon, in file order."""
     out = []
     for name in FRAME_LEXICONS:
-        raw = _read_data(name)
+        raw = read_yaml(name)
         for frame, items in raw["frames"].items():
             out.append((raw["scheme"], frame, _terms({frame: items}, name)))
     return tuple(out)
@@ -252,7 +248,7 @@ def verb_classes() -> dict[str, str]:
     take ("keep trying to destabilize"): they make no action of their own when they have one.
     """
     classes: dict[str, str] = {}
-    for name, verbs in _read_data(VERB_CLASSES)["classes"].items():
+    for name, verbs in read_yaml(VERB_CLASSES)["classes"].items():
         for verb in verbs:
             classes.setdefault(str(verb), name)
     return classes
@@ -261,7 +257,7 @@ def verb_classes() -> dict[str, str]:
 def load_tone_adjustment(path: str | Path | None = None) -> dict[str, float]:
     """The VADER domain adjustment (word -> valence); the packaged news adjustment when ``path`` is None."""
     if path is None:
-        raw = _read_data(TONE_ADJUSTMENT)
+        raw = read_yaml(TONE_ADJUSTMENT)
     else:
         raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
     return {str(word).lower(): float(value) for word, value in (raw.get("adjustment") or {}).items()}

@@ -34,15 +34,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 from typing import Iterable, Sequence
 
 import pandas as pd
-import yaml
 from rapidfuzz.distance import Levenshtein
 from spacy.tokens import Doc, Span, Token
 
 from analysis.actors import OTHER_SIDE, UNKNOWN_SIDE, Actor
+from analysis.datafiles import read_yaml
 from analysis.render import Layer
 
 #: Subject dependencies that name who speaks.
@@ -170,13 +169,13 @@ def lexicon() -> Lexicon:
     Raises:
         ValueError: a reporting verb is listed under two stances.
     """
-    verbs = _data("reporting_verbs.yaml")
+    verbs = read_yaml("reporting_verbs.yaml")
     stances: dict[str, str] = {}
     for stance in ("neutral", "distancing", "emphatic"):
         for lemma in verbs[stance]:
             if stances.setdefault(lemma, stance) != stance:
                 raise ValueError(f"reporting_verbs.yaml: {lemma!r} is both {stances[lemma]} and {stance}")
-    nouns = _data("source_nouns.yaml")
+    nouns = read_yaml("source_nouns.yaml")
     return Lexicon(
         stances=stances,
         object_content=frozenset(verbs["object_content"]),
@@ -195,12 +194,8 @@ def lexicon() -> Lexicon:
         outlet_words=frozenset(nouns["outlet_name_words"]),
         author_verbs=frozenset(nouns["document_author_verbs"]),
         intermediary_verbs=frozenset(nouns["document_intermediary_verbs"]),
-        hedges=tuple(tuple(h.lower().split()) for h in _data("hedges.yaml")["hedges"]),
+        hedges=tuple(tuple(h.lower().split()) for h in read_yaml("hedges.yaml")["hedges"]),
     )
-
-
-def _data(name: str) -> dict:
-    return yaml.safe_load(resources.files("analysis").joinpath(f"data/{name}").read_text(encoding="utf-8"))
 
 
 def _bare(word: str) -> str:
