@@ -90,10 +90,56 @@ def test_cue_found_with_type_and_category(parse, text, cue, cue_type, category):
         "Troops launched an offensive in the east.",
         "A storm closed the airport.",  # the noun, not the verb `storm`
         "The ministry said 42 people were injured.",
+        # senses the lexicons leave out or restrict: the noun `grave`, `cave` without "to", workers on
+        # strike, a debt still owed, a criminal charge, the phrase "make sure"
+        "Officials found a mass grave near the village.",
+        "The tunnel caved in after heavy rain.",
+        "Striking workers gathered outside the factory.",
+        "The firm has outstanding debts of 40 million dollars.",
+        "He was charged with disturbing the peace.",
+        "Residents were told to make sure their doors were locked.",
     ],
 )
 def test_plain_news_wording_gives_no_cue(parse, text):
     assert cues(parse, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, content, cue, cue_type, category",
+    [
+        # the news-wide additions, each in the outlet's voice (content None) and inside an attribution
+        ("The minister made it clear that the talks were over.", None, "made it clear", "booster", "certainty"),
+        ('"We absolutely reject this report," the spokeswoman said.', "We absolutely reject this report,",
+         "absolutely", "booster", "certainty"),
+        ("The court unequivocally rejected the appeal.", None, "unequivocally", "booster", "certainty"),
+        ("The embattled mayor resigned on Friday.", None, "embattled", "evaluative", "negative_appraisal"),
+        ('"This delay is unacceptable," the union leader said.', "This delay is unacceptable,", "unacceptable",
+         "evaluative", "negative_appraisal"),
+        ("The senator said the landmark bill would cut emissions.", "the landmark bill would cut emissions",
+         "landmark", "evaluative", "intensity"),
+        ("The much-needed repairs began in March.", None, "much-needed", "evaluative", "positive_appraisal"),
+        ("Police launched a crackdown on street vendors.", None, "crackdown", "loaded", "loaded_language"),
+        ("The opposition leader said the election was a sham.", "the election was a sham", "sham", "loaded",
+         "doubt"),
+        ('"They are the governor\'s cronies," the activist said.', "They are the governor's cronies,", "cronies",
+         "loaded", "name_calling"),
+        ("Rents skyrocketed after the factory opened.", None, "skyrocketed", "loaded", "exaggeration"),
+    ],
+)
+def test_news_wide_cue_with_its_voice(parse, text, content, cue, cue_type, category):
+    attributions = [attribution(text, content)] if content else []
+    found = cue_named(cues(parse, text, attributions), cue)
+    assert (found.cue_type, found.category, found.quoted) == (cue_type, category, content is not None)
+    assert found.attribution_id == (0 if content else None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["It is not yet clear whether the vote will go ahead.", "There is no clear evidence that the drug works."],
+)
+def test_clear_alone_is_not_a_booster(parse, text):
+    """Only the certainty phrases of `clear` boost ("made it clear"); a negated "clear" is doubt."""
+    assert [c.text for c in cues(parse, text) if c.cue_type == "booster"] == []
 
 
 @pytest.mark.parametrize(
