@@ -68,7 +68,7 @@ readme: $(STAMP)
 update-notebooks: $(STAMP)
 	for nb in $(NOTEBOOKS); do \
 		$(BIN)/jupyter nbconvert --log-level WARN --to notebook --execute --inplace \
-			--ExecutePreprocessor.kernel_name=$(KERNEL) $$nb || exit 1; done
+			--ExecutePreprocessor.kernel_name=$(KERNEL) --ExecutePreprocessor.record_timing=False $$nb || exit 1; done
 
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/bench_build.py $(SEEDS)
