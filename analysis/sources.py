@@ -1262,7 +1262,8 @@ def claim_rows(parsed, attributions: Sequence[Attribution]) -> list[ClaimRow]:
     clauses (see :func:`_is_clause_head`) whose main verb lies outside every attribution's span, cut to the
     words outside those spans and trimmed of edge punctuation and conjunctions; a clause with a hedge from
     ``hedges.yaml`` ("reportedly", "is said to") is ``anonymous_hedge``. Not split: subordinate clauses,
-    which stay with the clause they modify (a claim's "because ..." is part of it).
+    which stay with the clause they modify (a claim's "because ..." is part of it), except where that clause
+    is a report: then the subordinate clause is the outlet's own claim.
     """
     text = parsed.text
     rows = [
@@ -1291,7 +1292,13 @@ def claim_rows(parsed, attributions: Sequence[Attribution]) -> list[ClaimRow]:
                 run = run[1:]
             while run and (run[-1].is_punct or run[-1].dep_ == "cc"):
                 run = run[:-1]
-            if not run or _clause_of(run[0]).i not in {t.i for t in run} or sum(1 for t in run if not t.is_punct) < 3:
+            if not run or sum(1 for t in run if not t.is_punct) < 3:
+                continue
+            head = _clause_of(run[0])
+            # a subordinate clause whose main clause is a report ("While Ukraine has kept mum ..., experts
+            # have speculated that ...") is still asserted by the outlet: it has no clause of its own to join
+            detached = covered(head) and any(t.pos_ in ("VERB", "AUX") for t in run)
+            if head.i not in {t.i for t in run} and not detached:
                 continue
             start, end = run[0].idx, run[-1].idx + len(run[-1])
             basis = "anonymous_hedge" if _hedged(run) else "own_voice"

@@ -478,6 +478,15 @@ def test_hedged_clause_is_anonymous_hedge(parse):
     ]
 
 
+def test_subordinate_clause_of_a_report_is_an_own_voice_claim(parse):
+    parsed = parse("While the company has kept quiet about its plans, analysts have speculated that it will sell the unit.")
+    claims = [(c.basis, c.text) for c in claim_rows(parsed, attribution_rows(parsed))]
+    assert claims == [
+        ("own_voice", "While the company has kept quiet about its plans"),
+        ("attributed", "it will sell the unit"),
+    ]
+
+
 # --- evaluation helpers ---------------------------------------------------------------------------------------
 
 
