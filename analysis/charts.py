@@ -29,6 +29,17 @@ def _new_figure(width: float = 7.0, height: float = 4.0) -> tuple[Figure, plt.Ax
     return fig, fig.subplots()
 
 
+def _stacked_bars(ax: plt.Axes, table: pd.DataFrame, columns, colour_of, *, horizontal: bool = False) -> None:
+    """One bar per row of ``table``, stacked from ``columns`` in order, each coloured by ``colour_of(column)``."""
+    base = pd.Series(0, index=table.index)
+    for column in columns:
+        if horizontal:
+            ax.barh(table.index, table[column], left=base, color=colour_of(column), label=column)
+        else:
+            ax.bar(table.index, table[column], bottom=base, color=colour_of(column), label=column)
+        base = base + table[column]
+
+
 def _side_legend(ax: plt.Axes, sides, **kwargs) -> None:
     """A legend with one patch per side, in order of first appearance."""
     handles = [Patch(color=side_colour(side), label=side) for side in dict.fromkeys(sides)]
@@ -84,10 +95,7 @@ def attributions_by_side_and_kind(counts: pd.DataFrame) -> Figure:
             :func:`analysis.sources.side_kind_counts`.
     """
     fig, ax = _new_figure()
-    bottom = pd.Series(0, index=counts.index)
-    for kind in counts.columns:
-        ax.bar(counts.index, counts[kind], bottom=bottom, color=KIND_COLOURS.get(kind, FALLBACK_COLOUR), label=kind)
-        bottom = bottom + counts[kind]
+    _stacked_bars(ax, counts, counts.columns, lambda kind: KIND_COLOURS.get(kind, FALLBACK_COLOUR))
     for label in ax.get_xticklabels():
         label.set_color(side_colour(label.get_text()))
     ax.set_title("Who gets quoted, by side and how directly")
@@ -129,11 +137,10 @@ def figures_by_kind_and_side(counts: pd.DataFrame) -> Figure:
     """
     data = counts.iloc[::-1]
     fig, ax = _new_figure(7.0, 0.45 * max(len(data), 3) + 1.4)
-    left = pd.Series(0, index=data.index)
-    for side in data.columns:
-        colour = OWN_VOICE_COLOUR if side == "own voice" else side_colour(side)
-        ax.barh(data.index, data[side], left=left, color=colour, label=side)
-        left = left + data[side]
+    _stacked_bars(
+        ax, data, data.columns, lambda side: OWN_VOICE_COLOUR if side == "own voice" else side_colour(side),
+        horizontal=True,
+    )
     ax.set_title("What the figures measure, and who asserts them")
     ax.set_xlabel("figures (count)")
     ax.set_ylabel("quantity kind")
@@ -182,10 +189,7 @@ def actions_by_side(action_counts: pd.DataFrame) -> Figure:
     table = table.loc[table.sum(axis=1).sort_values(kind="stable").index]
     sides = sorted(table.columns, key=lambda s: (s in ("other", "unknown"), s == "unknown", s))
     fig, ax = _new_figure(7.0, 0.4 * max(len(table), 3) + 1.4)
-    left = pd.Series(0, index=table.index)
-    for side in sides:
-        ax.barh(table.index, table[side], left=left, color=side_colour(side), label=side)
-        left = left + table[side]
+    _stacked_bars(ax, table, sides, side_colour, horizontal=True)
     ax.set_title("Who acts, and how: actions by agent side and verb class")
     ax.set_xlabel("actions (count)")
     ax.set_ylabel("verb class")
