@@ -4,10 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import os
+
 import matplotlib
 import pytest
+from hypothesis import settings
 
 matplotlib.use("Agg")
+
+# On CI the property tests replay a fixed set of examples, so that a run's verdict depends on the commit alone;
+# on a developer's machine they keep exploring new ones (and store any failure in .hypothesis/ to replay).
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
