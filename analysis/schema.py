@@ -55,15 +55,29 @@ class Span(SentenceKeyed):
 class Documents(DocumentKeyed):
     """One row per article read."""
 
-    path: Series[str] = pa.Field(description="file path relative to the corpus folder")
-    title: Series[str] = pa.Field(description="title from the sidecar `.meta.json` or front matter, else empty")
+    path: Series[str] = pa.Field(
+        description="where the article was read: file path relative to the corpus folder, `export.csv#row=12` "
+        "for a row of an export, `archive.zip/a.txt` inside an archive"
+    )
+    title: Series[str] = pa.Field(
+        description="title from the sidecar `.meta.json`, front matter, `metadata.csv` or the export row, else empty"
+    )
     outlet: Series[str] = pa.Field(description="publishing outlet from the metadata, else empty")
     url: Series[str] = pa.Field(description="address from the metadata, else empty")
     published: Series[str] = pa.Field(description="publication date from the metadata as written, else empty")
+    published_at: Series[pd.DatetimeTZDtype] = pa.Field(
+        nullable=True,
+        dtype_kwargs={"unit": "ns", "tz": "UTC"},
+        description="`published` read by pandas as a UTC time (a date or time without a zone is taken as UTC), "
+        "NaT when empty or unreadable",
+    )
     n_chars: Series[int] = pa.Field(ge=0, description="characters in the text")
     n_words: Series[int] = pa.Field(ge=0, description="word tokens (no punctuation or space)")
     n_sentences: Series[int] = pa.Field(ge=0, description="sentences found by the parser")
-    sha256: Series[str] = pa.Field(str_matches=r"^[0-9a-f]{64}$", description="SHA-256 of the file's bytes")
+    sha256: Series[str] = pa.Field(
+        str_matches=r"^[0-9a-f]{64}$",
+        description="SHA-256 of the file's bytes; for a row of an export, of its text's UTF-8 bytes",
+    )
 
 
 class Sentences(Span):
