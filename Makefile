@@ -7,28 +7,15 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 KERNEL := newsroom-claims
 
-# The corpus to analyse, and where its results go: build/ for seeds/, build/<folder name>/ for any other.
+# The corpus to analyse; results go to build/ for seeds/, build/<folder name>/ for any other (see analysis/runner.py).
+# Any path works, spaces and non-ASCII included: make only passes it on to `python -m analysis run`.
 SEEDS ?= seeds
-ifeq ($(abspath $(SEEDS)),$(abspath seeds))
-OUT ?= build
-else
-OUT ?= build/$(notdir $(abspath $(SEEDS)))
-endif
-
-SEED_FILES := $(wildcard $(SEEDS)/*.txt $(SEEDS)/*.md $(SEEDS)/*.meta.json)
-LIB_FILES := $(wildcard analysis/*.py analysis/data/*)
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
-EXECUTED := $(patsubst notebooks/%.ipynb,$(OUT)/notebooks/%.ipynb,$(NOTEBOOKS))
-HTML := $(patsubst notebooks/%.ipynb,$(OUT)/html/%.html,$(NOTEBOOKS))
 
-.PHONY: run test lab tables notebooks html readme update-notebooks benchmark clean
-.DELETE_ON_ERROR:
+.PHONY: run test lab readme update-notebooks benchmark clean
 
-run: tables notebooks html
-	@echo
-	@echo "Tables:    $(OUT)/tables/   (one CSV per table; Parquet beside it)"
-	@echo "Notebooks: $(OUT)/notebooks/ (executed on $(SEEDS))"
-	@echo "HTML:      $(OUT)/html/      (open in a browser)"
+run: $(STAMP)
+	$(BIN)/python -m analysis run "$(SEEDS)"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
@@ -43,22 +30,6 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python (newsroom-claims)" >/dev/null
 	touch $@
 
-tables: $(OUT)/tables/.built
-$(OUT)/tables/.built: $(STAMP) $(SEED_FILES) $(LIB_FILES)
-	$(BIN)/python -m analysis build $(SEEDS) --out $(OUT)/tables
-	touch $@
-
-notebooks: $(EXECUTED)
-$(OUT)/notebooks/%.ipynb: notebooks/%.ipynb $(OUT)/tables/.built
-	@mkdir -p $(@D)
-	$(BIN)/papermill --no-progress-bar --log-level WARNING -k $(KERNEL) --cwd notebooks \
-		-p corpus_dir "$(abspath $(SEEDS))" $< $@
-
-html: $(HTML)
-$(OUT)/html/%.html: $(OUT)/notebooks/%.ipynb
-	@mkdir -p $(@D)
-	$(BIN)/jupyter nbconvert --log-level WARN --to html --output-dir $(@D) $<
-
 # For maintainers: the README's data dictionary, regenerated from analysis/schema.py.
 readme: $(STAMP)
 	$(BIN)/python -m analysis.readme README.md
@@ -66,12 +37,13 @@ readme: $(STAMP)
 # For maintainers: re-execute the committed notebooks in place after an intended change of results,
 # so that their stored outputs (what nbval compares against) show the new results. Review the diff.
 update-notebooks: $(STAMP)
+	$(BIN)/python -m analysis build seeds --out build/tables
 	for nb in $(NOTEBOOKS); do \
 		$(BIN)/jupyter nbconvert --log-level WARN --to notebook --execute --inplace \
 			--ExecutePreprocessor.kernel_name=$(KERNEL) --ExecutePreprocessor.record_timing=False $$nb || exit 1; done
 
 benchmark: $(STAMP)
-	$(BIN)/python benchmarks/bench_build.py $(SEEDS)
+	$(BIN)/python benchmarks/bench_build.py
 
 clean:
 	rm -rf build

@@ -1,4 +1,10 @@
-"""Command line: ``python -m analysis build DIR --out OUT`` and ``python -m analysis schema``."""
+"""Command line: ``python -m analysis run|build|schema``.
+
+* ``run [CORPUS] [--out OUT]``: the main job: build the tables through the cache, execute every notebook on
+  them and export HTML (see :mod:`analysis.runner`).
+* ``build CORPUS --out OUT``: every table as ``OUT/<table>.csv`` and ``.parquet``.
+* ``schema``: the data dictionary.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +15,38 @@ from pathlib import Path
 from typing import Sequence
 
 from analysis import schema
+from analysis.builder import BuildReport, build_to_dir
 from analysis.corpus import MAX_FILE_BYTES, CorpusError, CorpusWarning, read_corpus
-from analysis.pipeline import build
+from analysis.executors import available_cores
 
 #: Exit status for input the tool cannot use (missing path, nothing readable).
 EXIT_BAD_INPUT = 2
+#: Exit status of ``--strict`` when a stage failed on some article (the tables are still written).
+EXIT_STAGE_FAILED = 2
+
+
+def _add_build_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help=f"worker processes (default: the cores available, here {available_cores()})",
+    )
+    command.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="build on a Dask cluster: a scheduler address (tcp://host:8786), or `local` for a LocalCluster",
+    )
+    command.add_argument(
+        "--max-bytes",
+        type=int,
+        default=MAX_FILE_BYTES,
+        help=f"skip files larger than this (default {MAX_FILE_BYTES:,})",
+    )
+    command.add_argument(
+        "--strict", action="store_true", help="exit with status 2 when a stage failed on any article"
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -22,21 +55,28 @@ def _parser() -> argparse.ArgumentParser:
         description="Turn news articles into tables of sources, figures and framing.",
     )
     commands = parser.add_subparsers(dest="command", required=True)
+    run_cmd = commands.add_parser(
+        "run",
+        help="the main job: build the tables, execute the notebooks on them, export HTML",
+        description="Build every table of CORPUS (through the cache: only new or changed articles are parsed), "
+        "execute every notebook on them and export each as HTML. Writes OUT/tables, OUT/notebooks and OUT/html.",
+    )
+    run_cmd.add_argument("corpus", nargs="?", type=Path, default=Path("seeds"), help="a folder of articles (default: seeds)")
+    run_cmd.add_argument(
+        "--out", type=Path, help="where to write (default: build/ for seeds, else build/<corpus folder name>/)"
+    )
+    _add_build_options(run_cmd)
     build_cmd = commands.add_parser(
         "build",
         help="build every table for a folder of articles",
         description="Read the .txt/.md articles in CORPUS, parse each once and write every table as "
-        "OUT/<table>.csv (and .parquet when pyarrow is installed).",
+        "OUT/<table>.csv and OUT/<table>.parquet, and the texts as OUT/texts.parquet. Each article's rows are "
+        "cached in OUT/.cache: a rebuild parses only new or changed articles.",
     )
     build_cmd.add_argument("corpus", nargs="+", type=Path, help="a folder of articles, or article files")
     build_cmd.add_argument("--out", type=Path, required=True, help="folder to write the tables to")
-    build_cmd.add_argument(
-        "--max-bytes",
-        type=int,
-        default=MAX_FILE_BYTES,
-        help=f"skip files larger than this (default {MAX_FILE_BYTES:,})",
-    )
     build_cmd.add_argument("--no-parquet", action="store_true", help="write CSV only")
+    _add_build_options(build_cmd)
     commands.add_parser("schema", help="print the data dictionary of every table (Markdown)")
     return parser
 
@@ -46,23 +86,50 @@ def _show_warning(message, category, filename, lineno, file=None, line=None) -> 
     print(f"{prefix}: {message}", file=sys.stderr)
 
 
+def _out_inside_corpus(corpus: Sequence[Path], out: Path) -> Path | None:
+    resolved = out.resolve()
+    return next((c for c in corpus if c.resolve() == resolved or c.resolve() in resolved.parents), None)
+
+
+def build_tables(args: argparse.Namespace, corpus_paths: Sequence[Path], out: Path, *, parquet: bool = True) -> int | BuildReport:
+    """Build into ``out`` and print the outcome; an exit status on failure, else the build's report."""
+    inside = _out_inside_corpus(corpus_paths, out)
+    if inside is not None:
+        print(f"error: --out {out} is inside the corpus {inside}: write the tables elsewhere", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        corpus = read_corpus(list(corpus_paths), max_bytes=args.max_bytes)
+        report = build_to_dir(
+            corpus, out, progress=True, n_process=args.jobs, scheduler=args.scheduler, parquet=parquet
+        )
+    except CorpusError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(
+        f"wrote {len(schema.TABLES)} tables of {report.documents} article(s) to {out}/ "
+        f"({report.parsed} parsed, {report.cached} from the cache, "
+        f"{report.skipped} skipped, {len(report.failed_documents)} with a failing stage)"
+    )
+    if (line := report.warning()) is not None:
+        print(f"warning: {line}", file=sys.stderr)
+    return report
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "schema":
         print(schema.data_dictionary())
         return 0
     warnings.showwarning = _show_warning
-    inside = [c for c in args.corpus if c.resolve() in args.out.resolve().parents or c.resolve() == args.out.resolve()]
-    if inside:
-        print(f"error: --out {args.out} is inside the corpus {inside[0]}: write the tables elsewhere", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    try:
-        corpus = read_corpus(args.corpus, max_bytes=args.max_bytes)
-        tables = build(corpus, progress=True)
-    except CorpusError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    tables.to_dir(args.out, parquet=False if args.no_parquet else None)
-    sizes = ", ".join(f"{name} {len(tables[name])}" for name in tables.names)
-    print(f"wrote {len(tables.names)} tables to {args.out}/ ({sizes})")
-    return 0
+    if args.command == "build":
+        outcome = build_tables(args, args.corpus, args.out, parquet=not args.no_parquet)
+    else:
+        from analysis.runner import default_out, run_notebooks
+
+        out = args.out or default_out(args.corpus)
+        outcome = build_tables(args, [args.corpus], out / "tables")
+        if not isinstance(outcome, int):
+            run_notebooks(args.corpus, out)
+    if isinstance(outcome, int):
+        return outcome
+    return EXIT_STAGE_FAILED if args.strict and outcome.errors else 0

@@ -9,6 +9,7 @@ model's guesses.
 
 from __future__ import annotations
 
+import hashlib
 from functools import lru_cache
 
 import spacy
@@ -54,4 +55,23 @@ def build_pipeline(catalogue: Catalogue) -> Language:
 @lru_cache(maxsize=1)
 def load_pipeline() -> Language:
     """The pipeline with the packaged actor catalogue, built once per process."""
-    return build_pipeline(default_catalogue())
+    return pipeline_for(default_catalogue())
+
+
+def catalogue_key(catalogue: Catalogue) -> str:
+    """A stable hash of a catalogue's content (two equal catalogues share one pipeline and one cache)."""
+    return hashlib.sha256(repr((catalogue.sides, catalogue.actors)).encode()).hexdigest()
+
+
+_PIPELINES: dict[str, Language] = {}
+
+
+def pipeline_for(catalogue: Catalogue) -> Language:
+    """The pipeline whose entity ruler holds ``catalogue``, built once per process and catalogue.
+
+    Worker processes call this for every batch; only the first call loads the model.
+    """
+    key = catalogue_key(catalogue)
+    if key not in _PIPELINES:
+        _PIPELINES[key] = build_pipeline(catalogue)
+    return _PIPELINES[key]

@@ -9,33 +9,33 @@ cut at paragraph breaks and joined back into one ``Doc`` with its offsets unchan
 from __future__ import annotations
 
 import bisect
-import dataclasses
-import os
 import re
 from dataclasses import dataclass
-from functools import cached_property
-from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from functools import cached_property, lru_cache
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
-import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from tqdm import tqdm
 
 from analysis import schema
-from analysis.actors import UNKNOWN_SIDE, Catalogue, default_catalogue
-from analysis.corpus import Corpus, Document, parse_view, read_corpus, sentence_spans
-from analysis.figure_checks import numeric_claim_rows
-from analysis.framing import framing_rows
-from analysis.nlp import load_pipeline
+from analysis.actors import UNKNOWN_SIDE, Catalogue
+from analysis.corpus import Document, parse_view, sentence_spans
+from analysis.figure_checks import figure_consistency, metric_origin
+from analysis.figures import figure_rows, time_rows
+from analysis.framing import (
+    action_rows,
+    actor_tone_rows,
+    cue_rows,
+    document_frame_rows,
+    frame_rows,
+    tone_rows,
+)
 from analysis.sources import attribution_rows, claim_rows
 
 #: Entity labels that name actors, places and groups; numbers and dates go to their own tables.
 NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 #: Documents parsed together by ``nlp.pipe``.
 BATCH_SIZE = 16
-#: Show a progress bar from this many documents on, when asked for one.
-PROGRESS_MIN_DOCUMENTS = 6
 
 
 @dataclass(frozen=True)
@@ -160,23 +160,105 @@ def _trim_mention(ent: Span) -> Span | None:
     return ent.doc[start:end] if end > start else None
 
 
-def analyse(parsed: ParsedDocument) -> dict[str, list[Any]]:
-    """Every table's rows for one parsed document, keyed by table name.
+@dataclass(frozen=True)
+class Stage:
+    """One named step of the per-document analysis: what it needs, what it makes, and how.
 
-    Extractors run in dependency order: later ones read the attributions to tell quoted from own-voice text.
+    ``run`` takes the parsed document and the rows the earlier stages made (keyed by table) and returns rows
+    keyed by table. A stage runs only when every stage it ``needs`` succeeded on that document.
     """
-    rows: dict[str, list[Any]] = {
-        "sentences": sentence_rows(parsed),
-        "mentions": mention_rows(parsed),
-    }
-    # sourcing
-    rows["attributions"] = attribution_rows(parsed)
-    rows["claims"] = claim_rows(parsed, rows["attributions"])
-    # numeric claims
-    rows.update(numeric_claim_rows(parsed, rows.get("attributions", [])))
-    # framing
-    rows.update(framing_rows(parsed, rows["mentions"], rows.get("attributions", [])))
-    return rows
+
+    name: str
+    needs: tuple[str, ...]
+    run: Callable[[ParsedDocument, Mapping[str, list]], dict[str, list]]
+
+
+def _numeric_stages() -> tuple[Stage, ...]:
+    return (
+        Stage("figures", ("attributions",), lambda p, r: {"figures": figure_rows(p, r["attributions"])}),
+        Stage("time_expressions", ("figures",), lambda p, r: {"time_expressions": time_rows(p, r["figures"])}),
+        Stage(
+            "figure_consistency",
+            ("figures",),
+            lambda p, r: {"figure_consistency": figure_consistency(p, r["figures"])},
+        ),
+        Stage("metric_origin", ("figures",), lambda p, r: {"metric_origin": metric_origin(r["figures"])}),
+    )
+
+
+def _framing_stages() -> tuple[Stage, ...]:
+    def tone(parsed: ParsedDocument, rows: Mapping[str, list]) -> dict[str, list]:
+        tones = tone_rows(parsed, rows["attributions"])
+        return {"tone": tones, "actor_tone": actor_tone_rows(rows["mentions"], tones)}
+
+    def frames(parsed: ParsedDocument, rows: Mapping[str, list]) -> dict[str, list]:
+        sentence_frames = frame_rows(parsed)
+        n_words = sum(map(is_word, parsed.doc))
+        return {
+            "frames": sentence_frames,
+            "document_frames": document_frame_rows(sentence_frames, len(parsed.sentences), n_words),
+        }
+
+    return (
+        Stage("cues", ("mentions", "attributions"), lambda p, r: {"cues": cue_rows(p, r["mentions"], r["attributions"])}),
+        Stage("tone", ("mentions", "attributions"), tone),
+        Stage("actions", ("attributions",), lambda p, r: {"actions": action_rows(p, r["attributions"])}),
+        Stage("frames", (), frames),
+    )
+
+
+#: The per-document stages in dependency order: later ones read the attributions to tell quoted from
+#: own-voice text, the figure checks read the figures.
+STAGES: tuple[Stage, ...] = (
+    Stage("sentences", (), lambda p, r: {"sentences": sentence_rows(p)}),
+    Stage("mentions", (), lambda p, r: {"mentions": mention_rows(p)}),
+    Stage("attributions", (), lambda p, r: {"attributions": attribution_rows(p)}),
+    Stage("claims", ("attributions",), lambda p, r: {"claims": claim_rows(p, r["attributions"])}),
+    *_numeric_stages(),
+    *_framing_stages(),
+)
+
+
+@dataclass(frozen=True)
+class StageError:
+    """A stage that raised on one document, or was not run because a stage it needs had raised."""
+
+    stage: str
+    exception_type: str
+    message: str
+
+
+#: ``exception_type`` of a stage left out because a stage it needs failed on the same document.
+NOT_RUN = "NotRun"
+
+
+def analyse(parsed: ParsedDocument, *, stages: Sequence[Stage] = STAGES) -> tuple[dict[str, list[Any]], list[StageError]]:
+    """Every table's rows for one parsed document, keyed by table name, and the stages that failed.
+
+    A stage that raises loses only its own rows: the error is recorded and the other stages go on. A stage
+    that needs a failed one is not run (its rows would be wrong, not merely missing: claims without the
+    attributions would all read as the outlet's own voice) and is recorded as :data:`NOT_RUN`.
+    """
+    rows: dict[str, list[Any]] = {}
+    errors: list[StageError] = []
+    failed: set[str] = set()
+    for stage in stages:
+        missing = [need for need in stage.needs if need in failed]
+        if missing:
+            failed.add(stage.name)
+            errors.append(StageError(stage.name, NOT_RUN, f"needs {', '.join(missing)}, which failed"))
+            continue
+        try:
+            rows.update(stage.run(parsed, rows))
+        except Exception as err:  # noqa: BLE001 - one article's failing stage must never stop a corpus
+            failed.add(stage.name)
+            errors.append(StageError(stage.name, type(err).__name__, _one_line(err)))
+    return rows, errors
+
+
+def _one_line(err: Exception) -> str:
+    message = " ".join(str(err).split()) or type(err).__name__
+    return message if len(message) <= 300 else message[:297] + "..."
 
 
 def split_for_parser(text: str, max_length: int) -> list[tuple[int, int]]:
@@ -222,135 +304,65 @@ def parse_documents(
             yield documents[index], whole
 
 
-class Tables:
-    """Every table of a corpus, as pandas DataFrames validated against :mod:`analysis.schema`.
+@dataclass(frozen=True)
+class DocumentResult:
+    """Everything the build made from one article: its rows per table (records in schema column order,
+    without ``doc_id``), its counts, and the stages that failed. This is what the cache stores."""
 
-    Tables are reached by name, as attributes (``tables.sentences``) or items (``tables["sentences"]``).
+    rows: dict[str, list[tuple]]
+    n_words: int
+    n_sentences: int
+    errors: tuple[StageError, ...]
+    #: False when the parse itself failed: the article is left out of every table.
+    parsed: bool = True
+
+
+@lru_cache(maxsize=None)
+def _record_fields(table: str) -> tuple[str, ...]:
+    return tuple(c for c in schema.columns(table) if c != "doc_id")
+
+
+def to_records(table: str, rows: Iterable[Any]) -> list[tuple]:
+    """Extractor rows (dataclasses) as tuples in the table's column order, ``doc_id`` left out."""
+    fields = _record_fields(table)
+    return [tuple(getattr(row, name, None) for name in fields) for row in rows]
+
+
+def analyse_document(document: Document, doc: Doc, catalogue: Catalogue) -> DocumentResult:
+    """Run every stage on one parsed article and keep its rows as plain records."""
+    parsed = ParsedDocument(document, doc, SentenceIndex.of(doc), catalogue)
+    rows, errors = analyse(parsed)
+    return DocumentResult(
+        rows={table: to_records(table, table_rows) for table, table_rows in rows.items()},
+        n_words=sum(map(is_word, doc)),
+        n_sentences=len(parsed.sentences),
+        errors=tuple(errors),
+    )
+
+
+def unparsed(err: Exception) -> DocumentResult:
+    """The result of an article whose parse raised: no rows, and the reason."""
+    message = f"{_one_line(err)} (the article is left out of every table)"
+    return DocumentResult({}, 0, 0, (StageError("parse", type(err).__name__, message),), parsed=False)
+
+
+def analyse_batch(
+    documents: Sequence[Document], nlp: Language, catalogue: Catalogue, *, batch_size: int = BATCH_SIZE
+) -> list[DocumentResult]:
+    """Parse ``documents`` (one ``nlp.pipe`` pass) and analyse each; one result per document, in order.
+
+    If the batch's parse raises, each document is parsed alone, so that only the one that breaks the parser
+    is left out.
     """
-
-    def __init__(self, frames: dict[str, pd.DataFrame], texts: dict[str, str]):
-        self._frames = {name: schema.validate(name, frames[name]) for name in schema.TABLES}
-        self._texts = texts
-
-    @property
-    def names(self) -> list[str]:
-        """Table names in their documented order."""
-        return list(self._frames)
-
-    def __getitem__(self, name: str) -> pd.DataFrame:
-        return self._frames[name]
-
-    def __getattr__(self, name: str) -> pd.DataFrame:
-        try:
-            return self.__dict__["_frames"][name]
-        except KeyError:
-            raise AttributeError(name) from None
-
-    def __repr__(self) -> str:
-        sizes = ", ".join(f"{name}={len(frame)}" for name, frame in self._frames.items())
-        return f"Tables({sizes})"
-
-    def text_of(self, doc_id: str) -> str:
-        """The original text of a document (for rendering and provenance checks)."""
-        return self._texts[doc_id]
-
-    def to_dir(self, out: str | Path, *, parquet: bool | None = None) -> list[Path]:
-        """Write each table as ``out/<table>.csv`` (and ``.parquet`` when pyarrow is installed).
-
-        A file whose content would not change is left untouched, so reruns keep timestamps.
-        Returns the paths written or kept.
-        """
-        out = Path(out)
-        out.mkdir(parents=True, exist_ok=True)
-        if parquet is None:
-            parquet = _has_pyarrow()
-        paths = []
-        for name, frame in self._frames.items():
-            csv_path = out / f"{name}.csv"
-            _write_if_changed(csv_path, frame.to_csv(index=False, float_format="%.10g", lineterminator="\n"))
-            paths.append(csv_path)
-            if parquet:
-                parquet_path = out / f"{name}.parquet"
-                frame.to_parquet(parquet_path, index=False)
-                paths.append(parquet_path)
-        return paths
-
-
-def _has_pyarrow() -> bool:
     try:
-        import pyarrow  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-def _write_if_changed(path: Path, content: str) -> None:
-    if path.exists() and path.read_text(encoding="utf-8") == content:
-        return
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_text(content, encoding="utf-8")
-    os.replace(tmp, path)
-
-
-def _frame(table: str, doc_id: str, rows: Iterable[Any]) -> pd.DataFrame:
-    records = [{"doc_id": doc_id, **dataclasses.asdict(r)} for r in rows]
-    return pd.DataFrame.from_records(records, columns=schema.columns(table))
-
-
-def build(
-    paths: str | Path | Sequence[str | Path] | Corpus,
-    *,
-    nlp: Language | None = None,
-    catalogue: Catalogue | None = None,
-    progress: bool = False,
-) -> Tables:
-    """Read a corpus, parse each document once and return every table.
-
-    Args:
-        paths: a folder of articles, a file, a list of those, or a :class:`~analysis.corpus.Corpus`.
-        nlp: the pipeline to parse with; :func:`analysis.nlp.load_pipeline` when None.
-        catalogue: the actor catalogue; the packaged one when None.
-        progress: show a progress bar (on stderr) when the corpus has more than a handful of documents.
-
-    Raises:
-        CorpusError: the corpus cannot be read at all (see :func:`analysis.corpus.read_corpus`).
-    """
-    corpus = paths if isinstance(paths, Corpus) else read_corpus(paths)
-    nlp = nlp or load_pipeline()
-    catalogue = catalogue or default_catalogue()
-    frames: dict[str, list[pd.DataFrame]] = {name: [] for name in schema.TABLES}
-    document_rows = []
-    parsed_stream = parse_documents(corpus.documents, nlp)
-    if progress and len(corpus.documents) >= PROGRESS_MIN_DOCUMENTS:
-        parsed_stream = tqdm(parsed_stream, total=len(corpus.documents), unit="doc", desc="parsing")
-    for document, doc in parsed_stream:
-        parsed = ParsedDocument(document, doc, SentenceIndex.of(doc), catalogue)
-        for table, rows in analyse(parsed).items():
-            frames[table].append(_frame(table, document.doc_id, rows))
-        document_rows.append(
-            {
-                "doc_id": document.doc_id,
-                "path": document.path,
-                "title": document.title,
-                "outlet": document.outlet,
-                "url": document.url,
-                "published": document.published,
-                "n_chars": len(document.text),
-                "n_words": sum(map(is_word, doc)),
-                "n_sentences": len(parsed.sentences),
-                "sha256": document.sha256,
-            }
-        )
-    frames["documents"] = [pd.DataFrame.from_records(document_rows, columns=schema.columns("documents"))]
-    frames["skipped"] = [
-        pd.DataFrame.from_records([dataclasses.asdict(s) for s in corpus.skipped], columns=schema.columns("skipped"))
-    ]
-    texts = {d.doc_id: d.text for d in corpus.documents}
-    return Tables({name: _concat(name, parts) for name, parts in frames.items()}, texts)
-
-
-def _concat(table: str, parts: list[pd.DataFrame]) -> pd.DataFrame:
-    parts = [p for p in parts if len(p)]
-    if not parts:
-        return schema.empty(table)
-    return pd.concat(parts, ignore_index=True)
+        return [analyse_document(d, doc, catalogue) for d, doc in parse_documents(documents, nlp, batch_size=batch_size)]
+    except Exception:  # noqa: BLE001 - find the article that broke the parse; the others go on
+        if len(documents) == 1:
+            raise
+    results = []
+    for document in documents:
+        try:
+            results.extend(analyse_batch([document], nlp, catalogue))
+        except Exception as err:  # noqa: BLE001
+            results.append(unparsed(err))
+    return results

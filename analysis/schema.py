@@ -109,6 +109,18 @@ class Skipped(_Table):
     reason: Series[str] = pa.Field(description="why it was skipped and what to do")
 
 
+class Errors(DocumentKeyed):
+    """One row per stage that failed on one article. The other stages' rows of that article are kept; a stage
+    that needs a failed one is not run and is listed too (`NotRun`); an article whose parse failed is left
+    out of every table (stage `parse`)."""
+
+    stage: Series[str] = pa.Field(description="the stage that failed (parse, sentences, attributions, figures, ...)")
+    exception_type: Series[str] = pa.Field(
+        description="the exception's class name, or `NotRun` when a stage it needs had failed"
+    )
+    message: Series[str] = pa.Field(description="the exception's message on one line")
+
+
 # --- sourcing ------------------------------------------------------------------------------------------------
 
 
@@ -369,6 +381,102 @@ class DocumentFrames(DocumentKeyed):
     hits_per_1000_words: Series[float] = pa.Field(ge=0, description="cue words per 1,000 words")
 
 
+# --- across articles -----------------------------------------------------------------------------------------
+
+
+class QuoteReuse(Span):
+    """One row per printing of a quotation that at least two articles print: the same words, matched after
+    normalising case, quotation marks, punctuation and spacing, and allowing a quote trimmed at either end.
+
+    The row's own span is the quoted content as this article prints it. Groups are numbered in order of their
+    first printing (publication time, then doc_id); rows run in that order within a group. Matching rules and
+    limits: :func:`analysis.across.quote_reuse.quote_reuse`.
+    """
+
+    group_id: Series[int] = pa.Field(ge=0, description="the quotation, 0-based in order of its first printing")
+    attribution_id: Series[int] = pa.Field(ge=0, description="the attribution that prints it in this article")
+    kind: Series[str] = pa.Field(
+        isin=["direct", "mixed"], description="direct quote, or partial quote inside reported speech"
+    )
+    outlet: Series[str] = pa.Field(description="the article's outlet from the metadata, else empty")
+    published_at: Series[pd.DatetimeTZDtype] = pa.Field(
+        nullable=True,
+        dtype_kwargs={"unit": "ns", "tz": "UTC"},
+        description="the article's publication time (UTC), NaT when unknown",
+    )
+    speaker: Series[str] = pa.Field(description="the speaker as this article writes it, or empty")
+    speaker_start: Series[Int] = pa.Field(nullable=True, description="offset of the speaker span")
+    speaker_end: Series[Int] = pa.Field(nullable=True, description="end offset of the speaker span")
+    source: Series[str] = pa.Field(description="the canonical source this article gives the quotation")
+    same_source: Series[bool] = pa.Field(
+        description="true when the source is the one of the group's first printing (case ignored)"
+    )
+    first_printed: Series[bool] = pa.Field(
+        description="true for the group's earliest printing (one per group; equal times go to the lower doc_id)"
+    )
+    similarity: Series[float] = pa.Field(
+        ge=0,
+        le=100,
+        description="how alike the normalised words are to the first printing's (word-level rapidfuzz ratio or "
+        "partial ratio; 100 for an exact or trimmed copy; may be under the match threshold when joined through "
+        "another printing)",
+    )
+    n_printings: Series[int] = pa.Field(ge=2, description="printings in the group")
+    n_articles: Series[int] = pa.Field(ge=2, description="different articles printing it")
+    n_outlets: Series[int] = pa.Field(ge=0, description="different non-empty outlets printing it")
+
+
+class FigureAgreement(Span):
+    """One row per pair of figures from different articles that count or measure the same thing, with whether
+    the intervals their wordings allow overlap.
+
+    Same thing: same quantity kind and comparable unit, the same non-empty object (lowercase, plural head
+    made singular), and events of the same family where both are known. The row's own span is the figure of
+    the article published first (publication time, then doc_id); `other_*` is the later article's figure, and
+    its offsets point into `other_doc_id`'s text. Intervals are in `unit`. Pairing rules and the cap on pairs:
+    :func:`analysis.across.figure_agreement.figure_agreement`.
+    """
+
+    figure_id: Series[int] = pa.Field(ge=0, description="the earlier article's figure")
+    outlet: Series[str] = pa.Field(description="the earlier article's outlet, else empty")
+    published_at: Series[pd.DatetimeTZDtype] = pa.Field(
+        nullable=True,
+        dtype_kwargs={"unit": "ns", "tz": "UTC"},
+        description="the earlier article's publication time (UTC), NaT when unknown",
+    )
+    source: Series[str] = pa.Field(description="who asserts the earlier figure; empty when the article itself")
+    other_doc_id: Series[str] = pa.Field(description="the later article")
+    other_sentence_id: Series[int] = pa.Field(ge=0, description="sentence of the later figure")
+    other_text: Series[str] = pa.Field(description="the later figure as written, `text[other_start:other_end]` of "
+                                       "the later article")
+    other_start: Series[int] = pa.Field(ge=0, description="offset of the later figure in the later article")
+    other_end: Series[int] = pa.Field(ge=0, description="end offset of the later figure in the later article")
+    other_figure_id: Series[int] = pa.Field(ge=0, description="the later article's figure")
+    other_outlet: Series[str] = pa.Field(description="the later article's outlet, else empty")
+    other_published_at: Series[pd.DatetimeTZDtype] = pa.Field(
+        nullable=True,
+        dtype_kwargs={"unit": "ns", "tz": "UTC"},
+        description="the later article's publication time (UTC), NaT when unknown",
+    )
+    other_source: Series[str] = pa.Field(description="who asserts the later figure; empty when the article itself")
+    days_apart: Series[float] = pa.Field(
+        nullable=True, ge=0, description="days between the two publications, NaN when either is unknown"
+    )
+    object: Series[str] = pa.Field(description="the counted or measured thing both name, normalised")
+    quantity_kind: Series[str] = pa.Field(description="the quantity kind both figures share")
+    unit: Series[str] = pa.Field(description="the unit the intervals are compared in; empty for counts")
+    low: Series[float] = pa.Field(nullable=True, description="lowest value the earlier figure allows (NaN: no bounds)")
+    high: Series[float] = pa.Field(nullable=True, description="highest value the earlier figure allows (inf if open)")
+    other_low: Series[float] = pa.Field(nullable=True, description="lowest value the later figure allows")
+    other_high: Series[float] = pa.Field(nullable=True, description="highest value the later figure allows")
+    agree: Series[bool] = pa.Field(description="true when both intervals are known and share a value")
+    verdict: Series[str] = pa.Field(
+        isin=["agree", "disagree", "undetermined"],
+        description="agree (intervals overlap), disagree, or undetermined (a figure gives no bounds)",
+    )
+    finding: Series[str] = pa.Field(description="the comparison in one sentence")
+
+
 #: Every table, in the order the README documents them and `build` writes them.
 TABLES: dict[str, type[_Table]] = {
     "documents": Documents,
@@ -390,6 +498,7 @@ TABLES: dict[str, type[_Table]] = {
     "frames": Frames,
     "document_frames": DocumentFrames,
     "skipped": Skipped,
+    "errors": Errors,
 }
 
 

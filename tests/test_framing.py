@@ -407,7 +407,7 @@ def wire_cue_scores(parse):
     total, quoted_agree, matched = evaluation.NO_SCORES, 0, 0
     for item in _gold("cues_wire.yaml")["sentences"]:
         parsed = parse(item["text"])
-        predicted = [dataclasses.asdict(c) for c in analyse(parsed)["cues"]]
+        predicted = [dataclasses.asdict(c) for c in analyse(parsed)[0]["cues"]]
         gold = [dict(cue, sentence_id=0) for cue in item["cues"]]
         scores = evaluation.score_cues(predicted, gold, item["text"], [0])
         total, quoted_agree, matched = total + scores.spans, quoted_agree + scores.quoted_agree, matched + len(scores.matched)

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 import analysis
 from analysis import schema
 from analysis.corpus import Corpus, Document
-from analysis.pipeline import build, parse_documents, split_for_parser
+from analysis.builder import build
+from analysis.pipeline import parse_documents, split_for_parser
 
 
 def provenance_errors(tables) -> list[str]:

@@ -1,0 +1,94 @@
+"""Where the articles are parsed and analysed: in this process, in worker processes on this machine, or on a
+Dask cluster. Each executor takes batches of articles and yields one list of results per batch, in the order
+the batches were given, so the tables are the same row for row whatever runs them.
+
+Workers load the spaCy pipeline once (per process, per actor catalogue) and keep it for every batch.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from typing import Iterable, Iterator, Sequence
+
+from spacy.language import Language
+
+from analysis.actors import Catalogue
+from analysis.corpus import Document
+from analysis.nlp import pipeline_for
+from analysis.pipeline import DocumentResult, analyse_batch
+
+Batch = Sequence[Document]
+
+
+def available_cores() -> int:
+    """The cores this process may use (the affinity mask where the system has one)."""
+    try:
+        return max(len(os.sched_getaffinity(0)), 1)
+    except AttributeError:  # macOS and Windows have no affinity call
+        return max(os.cpu_count() or 1, 1)
+
+
+def _analyse(batch: Batch, catalogue: Catalogue) -> list[DocumentResult]:
+    return analyse_batch(batch, pipeline_for(catalogue), catalogue)
+
+
+def in_process(batches: Iterable[Batch], catalogue: Catalogue, nlp: Language | None = None) -> Iterator[list[DocumentResult]]:
+    """Every batch in this process, with ``nlp`` if given (else the catalogue's pipeline)."""
+    for batch in batches:
+        yield analyse_batch(batch, nlp, catalogue) if nlp is not None else _analyse(batch, catalogue)
+
+
+def _warm(catalogue: Catalogue) -> None:
+    pipeline_for(catalogue)
+
+
+def in_processes(batches: Iterable[Batch], catalogue: Catalogue, n_process: int) -> Iterator[list[DocumentResult]]:
+    """Every batch in a pool of ``n_process`` worker processes, results in batch order.
+
+    Workers are started with ``spawn`` (the same on Linux, macOS and Windows, and safe in a process that
+    already runs threads, such as a Jupyter kernel); each loads the pipeline once when it starts.
+    """
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(n_process, mp_context=context, initializer=_warm, initargs=(catalogue,)) as pool:
+        futures = [pool.submit(_analyse, batch, catalogue) for batch in batches]
+        try:
+            for future in futures:
+                yield future.result()
+        finally:
+            for future in futures:
+                future.cancel()
+
+
+def on_dask(batches: Iterable[Batch], catalogue: Catalogue, scheduler: str) -> Iterator[list[DocumentResult]]:
+    """Every batch as one task on a Dask cluster, results in batch order.
+
+    Args:
+        scheduler: the address of a running scheduler (``tcp://host:8786``), or ``local`` to start a
+            ``LocalCluster`` of one single-threaded worker process per available core.
+
+    Each worker needs this package and its spaCy model installed (``pip install newsroom-claims[dask]``);
+    the pipeline is loaded once per worker process and reused for every task it runs.
+    """
+    from dask.distributed import Client, LocalCluster
+
+    cluster = None
+    if scheduler == "local":
+        cluster = LocalCluster(
+            n_workers=available_cores(), threads_per_worker=1, processes=True, dashboard_address=None
+        )
+        client = Client(cluster)
+    else:
+        client = Client(scheduler)
+    try:
+        futures = [client.submit(_analyse, list(batch), catalogue, pure=False) for batch in batches]
+        try:
+            for future in futures:
+                yield future.result()
+        finally:
+            client.cancel(futures)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
