@@ -1,0 +1,205 @@
+"""Figures of the same thing in different articles, and whether they agree: two outlets' death tolls for one
+strike, their areas of land taken, the sums pledged.
+
+Produces the ``figure_agreement`` table (:class:`analysis.schema.FigureAgreement`) from the ``figures`` and
+``documents`` tables of a built corpus. Unit conversions are pint's (:func:`analysis.figures.unit_registry`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pandas as pd
+
+from analysis import schema
+from analysis.across.publication import publication_order, with_publication
+from analysis.figures import lexicon, unit_registry
+
+#: Kinds compared in their own written unit (the currency, percent or percentage point) rather than ``unit_si``:
+#: pint keeps currencies apart, and ``unit_si`` is empty for them.
+OWN_UNIT_KINDS = frozenset({"money", "percent"})
+#: Each figure is compared with at most this many figures of its block from other articles, the next ones in
+#: publication order; so a block of n figures yields at most n * MAX_LATER_FIGURES pairs (linear in the corpus)
+#: and the pairs kept are those of articles published closest together, the likeliest to report one event.
+MAX_LATER_FIGURES = 20
+#: Plural endings made singular for matching objects, longest first ("casualties" -> "casualty", "houses" ->
+#: "house"); a rough stemmer, because the built tables keep the object as written and no parse is at hand.
+PLURAL_ENDINGS = (("ies", "y"), ("sses", "ss"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"), ("s", ""))
+#: Nouns with irregular plurals in war, disaster and budget copy; "people" is left as it is (as spaCy does).
+IRREGULAR_SINGULARS = {"men": "man", "women": "woman", "children": "child", "lives": "life", "wives": "wife"}
+#: Words whose final "s" is no plural ending.
+SINGULARS_IN_S = frozenset({"news", "series", "species", "gas", "bus", "status", "campus", "census", "corps"})
+
+#: The ``figures`` columns :func:`figure_agreement` reads (a build can read back only these).
+FIGURE_COLUMNS = [
+    "doc_id", "sentence_id", "start", "end", "text", "figure_id", "low", "high", "unit_canonical", "quantity_kind",
+    "unit_si", "object", "event", "source",
+]
+
+_WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
+
+
+def singular(word: str) -> str:
+    """``word`` (lowercase) with a plural ending removed, by rule: "civilians" -> "civilian", "casualties" ->
+    "casualty", "children" -> "child"; words ending in "ss", "us" or "is" and :data:`SINGULARS_IN_S` kept."""
+    if word in IRREGULAR_SINGULARS:
+        return IRREGULAR_SINGULARS[word]
+    if word in SINGULARS_IN_S or word.endswith(("ss", "us", "is")) or len(word) <= 3:
+        return word
+    for ending, replacement in PLURAL_ENDINGS:
+        if word.endswith(ending):
+            return word[: -len(ending)] + replacement
+    return word
+
+
+def normalise_object(text: str) -> str:
+    """The counted or measured thing for matching across articles: lowercase words with the last one (the
+    head noun) made singular ("Civilians" -> "civilian", "Ukrainian soldiers" -> "ukrainian soldier"); empty
+    when the figure names no object. Modifiers are kept, so "soldiers" and "Ukrainian soldiers" do not match
+    (a missed pair rather than a false one), and synonyms ("people", "civilians") never do."""
+    words = _WORD.findall(text.casefold())
+    return " ".join(words[:-1] + [singular(words[-1])]) if words else ""
+
+
+def comparison_unit(quantity_kind: str, unit_canonical: str, unit_si: str) -> str:
+    """The unit two figures must share to be compared: the currency or percent as written for
+    :data:`OWN_UNIT_KINDS`, else the SI-style unit ("" for counts)."""
+    return unit_canonical if quantity_kind in OWN_UNIT_KINDS else unit_si
+
+
+def interval_in(low: float, high: float, unit_canonical: str, unit: str) -> tuple[float, float]:
+    """The figure's (low, high) converted from its written unit to ``unit``; an unknown low is 0 and an
+    unknown high unbounded, unless the wording gives no bound at all (both NaN, kept)."""
+    if math.isnan(low) and math.isnan(high):
+        return math.nan, math.nan
+    low = 0.0 if math.isnan(low) else low
+    high = math.inf if math.isnan(high) else high
+    if unit and unit_canonical and unit_canonical != unit:
+        registry = unit_registry()
+        low = float(registry.Quantity(low, unit_canonical).to(unit).magnitude)
+        if not math.isinf(high):
+            high = float(registry.Quantity(high, unit_canonical).to(unit).magnitude)
+    return low, high
+
+
+def event_family(event: str) -> str:
+    """The event's family from ``figure_events.yaml`` (deaths, injuries, territory, ...), or "" if unknown."""
+    return lexicon().event_classes.get(event, "")
+
+
+def _blocked(figures: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """The figures that name an object, with their block key, interval in the comparison unit and event family,
+    in publication order."""
+    rows = with_publication(figures, publication_order(documents))
+    rows = rows.assign(
+        object_key=[normalise_object(o) for o in rows["object"]],
+        unit_key=[comparison_unit(*k) for k in zip(rows["quantity_kind"], rows["unit_canonical"], rows["unit_si"])],
+        family=[event_family(e) for e in rows["event"]],
+    )
+    rows = rows[rows["object_key"] != ""]
+    intervals = [interval_in(*k) for k in zip(rows["low"], rows["high"], rows["unit_canonical"], rows["unit_key"])]
+    rows = rows.assign(low_in=[i[0] for i in intervals], high_in=[i[1] for i in intervals])
+    return rows.sort_values(["rank", "doc_id", "figure_id"], kind="stable").reset_index(drop=True)
+
+
+def _candidate_pairs(block: pd.DataFrame) -> list[tuple[int, int]]:
+    """(earlier, later) row labels of one block's pairs, the block in publication order: each figure with the
+    next :data:`MAX_LATER_FIGURES` figures of later articles, kept when their event families do not differ."""
+    labels, docs, families = block.index.tolist(), block["doc_id"].tolist(), block["family"].tolist()
+    pairs, next_article = [], len(labels)
+    for i in reversed(range(len(labels))):
+        # rows of one article are adjacent: the next article's figures start where this article's run ends
+        if i + 1 < len(labels) and docs[i + 1] != docs[i]:
+            next_article = i + 1
+        for j in range(next_article, min(next_article + MAX_LATER_FIGURES, len(labels))):
+            if not (families[i] and families[j] and families[i] != families[j]):
+                pairs.append((labels[i], labels[j]))
+    return sorted(pairs)
+
+
+def _bounds(low: float, high: float, unit: str) -> str:
+    high_text = "no upper bound" if math.isinf(high) else f"{high:,.4g}"
+    return f"{low:,.4g}–{high_text}" + (f" {unit}" if unit else "")
+
+
+def _describe(figure: dict) -> str:
+    where = figure["outlet"] or figure["doc_id"]
+    when = "" if pd.isna(figure["published_at"]) else f", {figure['published_at']:%Y-%m-%d}"
+    who = f", attributed to {figure['source']}" if figure["source"] else ""
+    return f"“{figure['text']}” ({where}{when}{who})"
+
+
+def _compare(a: dict, b: dict) -> tuple[bool, str, str]:
+    """``agree``, ``verdict`` and ``finding`` for two figures of the same thing."""
+    unit, both = a["unit_key"], f"{_describe(a)} and {_describe(b)}"
+    low_a, high_a, low_b, high_b = a["low_in"], a["high_in"], b["low_in"], b["high_in"]
+    if any(math.isnan(x) for x in (low_a, high_a, low_b, high_b)):
+        return False, "undetermined", f"{both} on {a['object_key']} cannot be compared: one gives no bounds."
+    if max(low_a, low_b) <= min(high_a, high_b):
+        shared = _bounds(max(low_a, low_b), min(high_a, high_b), unit)
+        return True, "agree", f"{both} agree on {a['object_key']}: both allow {shared}."
+    return False, "disagree", (
+        f"{both} disagree on {a['object_key']}: {_bounds(low_a, high_a, unit)} against {_bounds(low_b, high_b, unit)}."
+    )
+
+
+def _days_apart(a: dict, b: dict) -> float:
+    if pd.isna(a["published_at"]) or pd.isna(b["published_at"]):
+        return math.nan
+    return (b["published_at"] - a["published_at"]).total_seconds() / 86400
+
+
+def _pair_row(a: dict, b: dict) -> dict:
+    """The table row for the earlier figure ``a`` and the later ``b``."""
+    agree, verdict, finding = _compare(a, b)
+    return {
+        **{column: a[column] for column in ("doc_id", "sentence_id", "start", "end", "text", "figure_id")},
+        **{column: a[column] for column in ("outlet", "published_at", "source")},
+        "other_doc_id": b["doc_id"],
+        "other_sentence_id": b["sentence_id"],
+        "other_text": b["text"],
+        "other_start": b["start"],
+        "other_end": b["end"],
+        "other_figure_id": b["figure_id"],
+        "other_outlet": b["outlet"],
+        "other_published_at": b["published_at"],
+        "other_source": b["source"],
+        "days_apart": _days_apart(a, b),
+        "object": a["object_key"],
+        "quantity_kind": a["quantity_kind"],
+        "unit": a["unit_key"],
+        "low": a["low_in"],
+        "high": a["high_in"],
+        "other_low": b["low_in"],
+        "other_high": b["high_in"],
+        "agree": agree,
+        "verdict": verdict,
+        "finding": finding,
+    }
+
+
+def figure_agreement(figures: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """One row per pair of figures from different articles that count or measure the same thing.
+
+    Same thing: the same quantity kind, comparable unit (:func:`comparison_unit`) and normalised object
+    (:func:`normalise_object`; a figure without an object is never paired), and events of the same family
+    where both are known ("killed" and "died" are both deaths; "killed" and "evacuated" are not). Figures of one
+    article are left to ``figure_consistency``. Each figure is paired with at most :data:`MAX_LATER_FIGURES`
+    figures of later articles in its block (the next in publication order), which keeps the table linear in the
+    corpus and drops, in a very large block, the pairs of articles published furthest apart.
+
+    One row per pair rather than per figure of a group: agreement is a relation between two reports, and a
+    pair row carries both provenances and its own verdict without choosing a reference figure. Not found:
+    figures whose objects are synonyms or differ by a modifier, and whether two articles report the same event
+    (two strikes' death tolls in the same week are paired: read ``days_apart`` and the findings).
+    Rows are sorted by the earlier figure (publication order, doc_id, figure_id), then the later one.
+    """
+    rows = _blocked(figures, documents)
+    pairs = []
+    for _, block in rows.groupby(["quantity_kind", "unit_key", "object_key"], sort=True):
+        pairs += _candidate_pairs(block)
+    by_label = rows.to_dict("index")
+    records = [_pair_row(by_label[i], by_label[j]) for i, j in sorted(pairs)]
+    columns = list(schema.FigureAgreement.to_schema().columns)
+    return schema.FigureAgreement.validate(pd.DataFrame.from_records(records, columns=columns))

@@ -1,0 +1,53 @@
+"""When and where each article was published, and the order of first publication the corpus tables use."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+#: The ``documents`` columns the corpus-level tables read (``published`` is read only without ``published_at``).
+DOCUMENT_COLUMNS = ["doc_id", "outlet", "published", "published_at"]
+#: The dtype of every publication time in the corpus tables.
+UTC_TIME = "datetime64[ns, UTC]"
+
+
+def publication_times(documents: pd.DataFrame) -> pd.Series:
+    """Each document's publication time in UTC, indexed by doc_id; NaT where unknown.
+
+    Taken from ``published_at`` when the table has it; else ``published`` (the metadata as written) is parsed
+    by pandas, each value in its own format ("2024-03-05", "March 6, 2024", ISO times with an offset). A time
+    without a zone is read as UTC; a date without a time as its midnight. What pandas cannot read is NaT.
+    """
+    if "published_at" in documents.columns:
+        times = pd.to_datetime(documents["published_at"], utc=True)
+    else:
+        times = pd.to_datetime(documents["published"].astype(object), format="mixed", utc=True, errors="coerce")
+    return pd.Series(times.astype(UTC_TIME).to_numpy(), index=documents["doc_id"].astype(str), name="published_at")
+
+
+def publication_order(documents: pd.DataFrame) -> pd.DataFrame:
+    """``outlet``, ``published_at`` and ``rank`` (0 = published first) per doc_id, index doc_id.
+
+    Ordered by publication time, undated articles last, equal times by doc_id: with date-only metadata,
+    "first" among articles of the same day is only the lowest doc_id.
+    """
+    frame = pd.DataFrame(
+        {
+            "outlet": documents["outlet"].astype(str).to_numpy(),
+            "published_at": publication_times(documents).to_numpy(),
+        },
+        index=documents["doc_id"].astype(str).to_numpy(),
+    )
+    frame.index.name = "doc_id"
+    ordered = frame.assign(undated=frame["published_at"].isna()).reset_index()
+    ordered = ordered.sort_values(["undated", "published_at", "doc_id"], kind="stable")
+    return frame.assign(rank=pd.Series(range(len(ordered)), index=ordered["doc_id"].to_numpy(), dtype="int64"))
+
+def with_publication(rows: pd.DataFrame, order: pd.DataFrame) -> pd.DataFrame:
+    """``rows`` with its article's ``outlet``, ``published_at`` and ``rank``; an article missing from
+    ``documents`` gets an empty outlet, NaT and a rank after every known one."""
+    known = order.reindex(rows["doc_id"].astype(str))
+    return rows.assign(
+        outlet=known["outlet"].fillna("").to_numpy(),
+        published_at=known["published_at"].to_numpy(),
+        rank=known["rank"].fillna(len(order)).astype("int64").to_numpy(),
+    )

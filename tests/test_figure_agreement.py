@@ -1,0 +1,226 @@
+"""figure_agreement: figures of the same thing in different articles, on hand-made figures rows (expected
+pairs and verdicts written from the sentences) and on one small built corpus."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pandas as pd
+import pytest
+
+import analysis
+from analysis import schema
+from analysis.across import DOCUMENT_COLUMNS
+from analysis.across.figure_agreement import (
+    FIGURE_COLUMNS,
+    MAX_LATER_FIGURES,
+    figure_agreement,
+    normalise_object,
+)
+
+INF = math.inf
+NAN = math.nan
+
+
+def _documents(*docs: tuple[str, str, str]) -> pd.DataFrame:
+    """A documents table from (doc_id, outlet, published) triples, ``published_at`` read from ``published`` as
+    the build does; the other columns are placeholders."""
+    rows = [
+        {"doc_id": d, "path": f"{d}.txt", "title": "", "outlet": o, "url": "", "published": p,
+         "published_at": pd.to_datetime(p, utc=True, errors="coerce"), "n_chars": 0, "n_words": 0,
+         "n_sentences": 0, "sha256": "0" * 64}
+        for d, o, p in docs
+    ]
+    return schema.Documents.validate(pd.DataFrame(rows, columns=list(schema.Documents.to_schema().columns)))
+
+
+def _figure(doc_id: str, sentence: str, span: str, low: float, high: float, obj: str, event: str, *,
+            figure_id: int = 0, kind: str = "count", unit: str = "", unit_si: str = "", source: str = "") -> dict:
+    """A figures row for ``span`` in ``sentence`` (the article's text), as the figure grammar reads it."""
+    start = sentence.index(span)
+    value = low if low == high else NAN
+    return {
+        "doc_id": doc_id, "sentence_id": 0, "start": start, "end": start + len(span), "text": span,
+        "figure_id": figure_id, "value": value, "low": low, "high": high, "approx": "exact", "approximator": "",
+        "approximator_start": None, "approximator_end": None, "unit": unit, "unit_canonical": unit,
+        "quantity_kind": kind, "value_si": NAN, "unit_si": unit_si, "object": obj,
+        "object_start": sentence.index(obj) if obj else None,
+        "object_end": sentence.index(obj) + len(obj) if obj else None, "event": event, "attribution_id": None,
+        "source": source,
+    }
+
+
+def _figures(*rows: dict) -> pd.DataFrame:
+    return schema.Figures.validate(pd.DataFrame(list(rows), columns=list(schema.Figures.to_schema().columns)))
+
+
+TWO_OUTLETS = (("wire", "Reuters", "2024-03-05"), ("daily", "AP", "2024-03-06"))
+
+
+def test_objects_are_lowercased_with_the_head_made_singular():
+    assert normalise_object("Civilians") == "civilian"
+    assert normalise_object("casualties") == "casualty"
+    assert normalise_object("Ukrainian soldiers") == "ukrainian soldier"
+    assert normalise_object("people") == "people"
+    assert normalise_object("children") == "child"
+    assert normalise_object("") == ""
+
+
+def test_at_least_28_killed_and_about_30_died_agree():
+    killed, died = "At least 28 people were killed.", "About 30 people died."
+    out = figure_agreement(
+        _figures(
+            _figure("daily", died, "About 30", 27, 33, "people", "die"),
+            _figure("wire", killed, "At least 28", 28, INF, "people", "kill", source="the governor"),
+        ),
+        _documents(*TWO_OUTLETS),
+    )
+    schema.FigureAgreement.validate(out)
+    assert len(out) == 1
+    row = out.iloc[0]
+    assert (row["doc_id"], row["text"], row["other_doc_id"], row["other_text"]) == ("wire", "At least 28", "daily", "About 30")
+    assert (row["low"], row["high"], row["other_low"], row["other_high"]) == (28, INF, 27, 33)
+    assert (row["outlet"], row["other_outlet"], row["source"], row["other_source"]) == ("Reuters", "AP", "the governor", "")
+    assert row["days_apart"] == 1.0
+    assert (row["agree"], row["verdict"], row["object"], row["unit"]) == (True, "agree", "people", "")
+    assert row["finding"] == (
+        "“At least 28” (Reuters, 2024-03-05, attributed to the governor) and “About 30” (AP, 2024-03-06) agree on "
+        "people: both allow 28–33."
+    )
+    assert killed[row["start"] : row["end"]] == row["text"]
+    assert died[row["other_start"] : row["other_end"]] == row["other_text"]
+
+
+def test_12_killed_and_40_killed_disagree():
+    a, b = "12 people were killed.", "40 people were killed."
+    out = figure_agreement(
+        _figures(_figure("wire", a, "12", 12, 12, "people", "kill"), _figure("daily", b, "40", 40, 40, "people", "kill")),
+        _documents(*TWO_OUTLETS),
+    )
+    assert out[["agree", "verdict"]].values.tolist() == [[False, "disagree"]]
+    assert out["finding"].iloc[0].endswith("disagree on people: 12–12 against 40–40.")
+
+
+def test_figures_of_different_objects_events_or_articles_are_never_paired():
+    rows = [
+        _figure("wire", "12 people were killed.", "12", 12, 12, "people", "kill", figure_id=0),
+        _figure("wire", "30 people were killed.", "30", 30, 30, "people", "kill", figure_id=1),  # same article
+        _figure("daily", "40 soldiers were killed.", "40", 40, 40, "soldiers", "kill", figure_id=0),
+        _figure("daily", "200 people were evacuated.", "200", 200, 200, "people", "evacuate", figure_id=1),
+        _figure("daily", "Officials said 15 were killed.", "15", 15, 15, "", "kill", figure_id=2),  # no object
+        _figure("daily", "It cost $12 million.", "$12 million", 12e6, 12e6, "", "cost", figure_id=3, kind="money",
+                unit="USD"),
+    ]
+    assert figure_agreement(_figures(*rows), _documents(*TWO_OUTLETS)).empty
+
+
+def test_plural_and_singular_objects_and_an_unknown_event_are_paired():
+    a, b = "Three civilians were killed.", "One civilian was found in the rubble."
+    out = figure_agreement(
+        _figures(_figure("wire", a, "Three", 3, 3, "civilians", "kill"), _figure("daily", b, "One", 1, 1, "civilian", "find")),
+        _documents(*TWO_OUTLETS),
+    )
+    assert out[["object", "verdict"]].values.tolist() == [["civilian", "disagree"]]
+
+
+def test_areas_in_square_miles_and_square_kilometres_are_compared_in_one_unit():
+    a, b = "The fire destroyed 400 square miles of farmland.", "About 1,000 square kilometres of farmland burned."
+    out = figure_agreement(
+        _figures(
+            _figure("wire", a, "400 square miles", 400, 400, "farmland", "destroy", kind="area", unit="mile ** 2",
+                    unit_si="km ** 2"),
+            _figure("daily", b, "About 1,000 square kilometres", 900, 1100, "farmland", "burn", kind="area",
+                    unit="kilometer ** 2", unit_si="km ** 2"),
+        ),
+        _documents(*TWO_OUTLETS),
+    )
+    row = out.iloc[0]
+    assert row["unit"] == "km ** 2"
+    assert row["low"] == pytest.approx(1035.99, abs=0.01) and row["high"] == pytest.approx(1035.99, abs=0.01)
+    assert (row["other_low"], row["other_high"], row["verdict"]) == (900, 1100, "agree")
+
+
+def test_money_in_different_currencies_is_never_paired():
+    a, b = "The EU pledged €50 billion in aid.", "The EU pledged $54 billion in aid."
+    out = figure_agreement(
+        _figures(_figure("wire", a, "€50 billion", 50e9, 50e9, "aid", "pledge", kind="money", unit="EUR"),
+                 _figure("daily", b, "$54 billion", 54e9, 54e9, "aid", "pledge", kind="money", unit="USD")),
+        _documents(*TWO_OUTLETS),
+    )
+    assert out.empty
+
+
+def test_a_figure_without_bounds_is_undetermined():
+    a, b = "Dozens of people were killed.", "A handful of people were killed."
+    out = figure_agreement(
+        _figures(_figure("wire", a, "Dozens", 24, INF, "people", "kill"),
+                 _figure("daily", b, "A handful", NAN, NAN, "people", "kill")),
+        _documents(*TWO_OUTLETS),
+    )
+    assert out[["agree", "verdict"]].values.tolist() == [[False, "undetermined"]]
+    assert math.isnan(out["other_low"].iloc[0]) and out["days_apart"].iloc[0] == 1.0
+
+
+def test_each_figure_is_paired_with_at_most_the_cap_of_later_articles():
+    n = MAX_LATER_FIGURES + 10
+    ids = [f"d{i:02d}" for i in range(n)]
+    sentence = "12 people were killed."
+    out = figure_agreement(
+        _figures(*(_figure(d, sentence, "12", 12, 12, "people", "kill") for d in ids)),
+        _documents(*((d, "Wire", f"2024-03-{1 + i:02d}") for i, d in enumerate(ids))),
+    )
+    # the first 10 figures pair with the cap's 20 later ones; the last 20 with every later one: 19 + 18 + ... + 0
+    assert len(out) == 10 * 20 + sum(range(20))
+    assert out.groupby("doc_id").size().max() == MAX_LATER_FIGURES
+    assert (out["days_apart"] <= MAX_LATER_FIGURES).all()
+    first = out[out["doc_id"] == "d00"]["other_doc_id"].tolist()
+    assert first == ids[1 : MAX_LATER_FIGURES + 1]
+
+
+def test_rows_are_sorted_by_the_earlier_then_the_later_figure():
+    rows = [
+        _figure("c", "30 people died.", "30", 30, 30, "people", "die"),
+        _figure("a", "28 people died. 5 houses burned.", "28", 28, 28, "people", "die"),
+        _figure("a", "28 people died. 5 houses burned.", "5", 5, 5, "houses", "burn", figure_id=1),
+        _figure("b", "Six houses burned.", "Six", 6, 6, "houses", "burn"),
+    ]
+    out = figure_agreement(
+        _figures(*rows), _documents(("a", "X", "2024-03-01"), ("b", "Y", "2024-03-02"), ("c", "Z", "2024-03-03"))
+    )
+    assert list(zip(out["doc_id"], out["figure_id"], out["other_doc_id"])) == [("a", 0, "c"), ("a", 1, "b")]
+
+
+def test_empty_inputs_and_a_single_article_give_an_empty_table_with_the_columns():
+    columns = list(schema.FigureAgreement.to_schema().columns)
+    empty = figure_agreement(_figures(), _documents())
+    assert empty.empty and list(empty.columns) == columns
+    schema.FigureAgreement.validate(empty)
+    single = figure_agreement(
+        _figures(_figure("wire", "12 people were killed.", "12", 12, 12, "people", "kill"),
+                 _figure("wire", "40 people were killed.", "40", 40, 40, "people", "kill", figure_id=1)),
+        _documents(TWO_OUTLETS[0]),
+    )
+    assert single.empty and list(single.columns) == columns
+    assert str(single["other_published_at"].dtype) == "datetime64[ns, UTC]"
+
+
+def test_built_corpus_with_sidecar_metadata(tmp_path, nlp):
+    articles = {
+        "strike_reuters": ("Reuters", "2024-03-05", "At least 28 people were killed in the strike on Tuesday.\n"),
+        "strike_ap": ("AP", "2024-03-06", "About 30 people died in the attack, officials said.\n"),
+        "strike_bbc": ("BBC", "2024-03-07", "Twelve soldiers were wounded near the port.\n"),
+    }
+    for name, (outlet, published, text) in articles.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+        (tmp_path / f"{name}.meta.json").write_text(json.dumps({"outlet": outlet, "published": published}))
+    tables = analysis.build(tmp_path, nlp=nlp)
+    # only the columns the build reads back for it
+    out = figure_agreement(tables.figures[FIGURE_COLUMNS], tables.documents[DOCUMENT_COLUMNS])
+    schema.FigureAgreement.validate(out)
+    assert out[["doc_id", "text", "other_doc_id", "other_text", "verdict"]].values.tolist() == [
+        ["strike_reuters", "At least 28", "strike_ap", "About 30", "agree"]
+    ]
+    row = out.iloc[0]
+    assert tables.text_of(row["doc_id"])[row["start"] : row["end"]] == row["text"]
+    assert tables.text_of(row["other_doc_id"])[row["other_start"] : row["other_end"]] == row["other_text"]
