@@ -232,7 +232,9 @@ class StageError:
 NOT_RUN = "NotRun"
 
 
-def analyse(parsed: ParsedDocument, *, stages: Sequence[Stage] = STAGES) -> tuple[dict[str, list[Any]], list[StageError]]:
+def analyse(
+    parsed: ParsedDocument, *, stages: Sequence[Stage] | None = None
+) -> tuple[dict[str, list[Any]], list[StageError]]:
     """Every table's rows for one parsed document, keyed by table name, and the stages that failed.
 
     A stage that raises loses only its own rows: the error is recorded and the other stages go on. A stage
@@ -242,7 +244,7 @@ def analyse(parsed: ParsedDocument, *, stages: Sequence[Stage] = STAGES) -> tupl
     rows: dict[str, list[Any]] = {}
     errors: list[StageError] = []
     failed: set[str] = set()
-    for stage in stages:
+    for stage in STAGES if stages is None else stages:
         missing = [need for need in stage.needs if need in failed]
         if missing:
             failed.add(stage.name)

@@ -1,0 +1,209 @@
+"""The corpus build: one failing article never stops a corpus, the cache parses only what changed, and the
+tables are the same row for row from the cache, from worker processes and from Dask."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pandas as pd
+import pytest
+
+import analysis
+from analysis import builder, pipeline, schema
+from analysis.cache import CACHE_DIR
+from analysis.cli import EXIT_STAGE_FAILED, main
+from analysis.corpus import Corpus, Document
+
+#: Short articles of different shapes (quotes, figures, hedges, names), so that every table gets rows.
+ARTICLES = [
+    'The mayor said on Monday that 40 homes were flooded. "We are doing all we can," she told reporters.',
+    "Shares in Acme fell 3.2% to $14.10 after the company cut its forecast, according to a filing.",
+    "At least 12 people were killed and dozens injured, officials said, in what appeared to be an attack.",
+    "The minister denied the report. Critics claimed the plan would cost about 1.5 billion euros.",
+    "Rain is expected to reach the coast by Friday, forecasters warned, with winds of up to 80 km/h.",
+    '"This is a disaster," said Maria Lopez, a farmer whose crops failed. Prices rose for a third month.',
+]
+
+
+def write_corpus(folder, n: int, *, offset: int = 0):
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(offset, offset + n):
+        text = f"{ARTICLES[i % len(ARTICLES)]} Article {i} was filed by the desk.\n"
+        (folder / f"a{i:03d}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def frames_equal(left: analysis.Tables, right: analysis.Tables) -> None:
+    for name in schema.TABLES:
+        pd.testing.assert_frame_equal(left[name], right[name], check_dtype=True, obj=name)
+
+
+@pytest.fixture
+def failing_stage(monkeypatch):
+    """figure_consistency raises on the article `a001` only."""
+
+    def fail_on(stage: pipeline.Stage) -> pipeline.Stage:
+        def run(parsed, rows):
+            if parsed.document.doc_id == "a001":
+                raise ValueError("math domain error")
+            return stage.run(parsed, rows)
+
+        return dataclasses.replace(stage, run=run)
+
+    stages = tuple(fail_on(s) if s.name == "figures" else s for s in pipeline.STAGES)
+    monkeypatch.setattr(pipeline, "STAGES", stages)
+
+
+def test_a_failing_stage_loses_only_its_rows_and_dependants_and_is_listed(tmp_path, failing_stage, nlp):
+    corpus = write_corpus(tmp_path / "corpus", 3)
+    tables = analysis.build(corpus, nlp=nlp)
+    assert list(tables.documents.doc_id) == ["a000", "a001", "a002"]
+    errors = tables.errors
+    assert errors[errors.stage == "figures"].to_dict("records") == [
+        {"doc_id": "a001", "stage": "figures", "exception_type": "ValueError", "message": "math domain error"}
+    ]
+    # The stages that read the figures are not run on that article, and say why.
+    not_run = errors[errors.exception_type == "NotRun"]
+    assert set(not_run.stage) == {"time_expressions", "figure_consistency", "metric_origin"}
+    assert set(not_run.doc_id) == {"a001"}
+    # a001 keeps the rows of every other stage; the other articles keep everything.
+    assert "a001" in set(tables.attributions.doc_id) and "a001" in set(tables.sentences.doc_id)
+    assert "a001" not in set(tables.figures.doc_id)
+    assert {"a000", "a002"} <= set(tables.figures.doc_id)
+
+
+def test_cli_reports_the_failing_article_exits_0_and_2_with_strict(tmp_path, failing_stage, capsys):
+    corpus = write_corpus(tmp_path / "corpus", 3)
+    assert main(["build", str(corpus), "--out", str(tmp_path / "out"), "--jobs", "1"]) == 0
+    err = capsys.readouterr().err
+    warning = [line for line in err.splitlines() if line.startswith("warning:")]
+    assert len(warning) == 1 and "a001" in warning[0] and "figures" in warning[0]
+    errors = pd.read_csv(tmp_path / "out" / "errors.csv")
+    assert "a001" in set(errors.doc_id)
+    code = main(["build", str(corpus), "--out", str(tmp_path / "out2"), "--jobs", "1", "--strict"])
+    assert code == EXIT_STAGE_FAILED
+
+
+def test_an_article_that_breaks_the_parser_is_left_out_and_listed(tmp_path, monkeypatch, nlp):
+    corpus = write_corpus(tmp_path / "corpus", 3)
+    real = pipeline.parse_documents
+
+    def parse(documents, nlp, **kwargs):
+        if any(d.doc_id == "a002" for d in documents):
+            raise RuntimeError("parser broke")
+        return real(documents, nlp, **kwargs)
+
+    monkeypatch.setattr(pipeline, "parse_documents", parse)
+    tables = analysis.build(corpus, nlp=nlp)
+    assert list(tables.documents.doc_id) == ["a000", "a001"]
+    assert tables.errors[["doc_id", "stage", "exception_type"]].values.tolist() == [["a002", "parse", "RuntimeError"]]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The capacitor is rated at 2.5 F and costs 3 dollars.",
+        "Overnight it fell to minus 40 degrees Fahrenheit, or -40 C.",
+        "The reading was 0 degrees Celsius at dawn and 0 miles of road were open.",
+        "Temperatures of -273.15 C cannot be reached; the probe read -5 F.",
+    ],
+)
+def test_unit_conversions_never_raise(sentence, nlp):
+    document = Document("t", "t.txt", sentence, "0" * 64)
+    tables = analysis.build(Corpus(documents=[document]), nlp=nlp)
+    assert tables.errors.empty, tables.errors.to_dict("records")
+
+
+def test_rebuild_parses_only_what_changed_and_removed_articles_leave(tmp_path):
+    corpus = write_corpus(tmp_path / "corpus", 4)
+    out = tmp_path / "out"
+    cold = analysis.build_to_dir(corpus, out, n_process=1)
+    assert (cold.parsed, cold.cached) == (4, 0)
+    again = analysis.build_to_dir(corpus, out, n_process=1)
+    assert (again.parsed, again.cached) == (0, 4)
+    write_corpus(corpus, 1, offset=4)
+    added = analysis.build_to_dir(corpus, out, n_process=1)
+    assert (added.parsed, added.cached) == (1, 4)
+    assert list(analysis.load(out).documents.doc_id) == ["a000", "a001", "a002", "a003", "a004"]
+    (corpus / "a001.txt").unlink()
+    removed = analysis.build_to_dir(corpus, out, n_process=1)
+    assert (removed.parsed, removed.cached) == (0, 4)
+    tables = analysis.load(out)
+    assert "a001" not in set(tables.documents.doc_id) and "a001" not in set(tables.sentences.doc_id)
+    assert len(list((out / CACHE_DIR).rglob("*.pickle"))) == 4
+    frames_equal(tables, analysis.build(corpus, n_process=1))
+
+
+def test_a_changed_data_file_or_catalogue_invalidates_every_entry(tmp_path, monkeypatch):
+    corpus = write_corpus(tmp_path / "corpus", 2)
+    out = tmp_path / "out"
+    analysis.build_to_dir(corpus, out, n_process=1)
+    from analysis import cache
+
+    monkeypatch.setattr(cache, "_package_digest", lambda: "a lexicon changed")
+    report = analysis.build_to_dir(corpus, out, n_process=1)
+    assert (report.parsed, report.cached) == (2, 0)
+    # Only the current fingerprint's entries are kept.
+    assert len([p for p in (out / CACHE_DIR).iterdir() if p.is_dir()]) == 1
+
+
+def test_an_interrupted_build_leaves_the_previous_tables_and_the_next_one_finishes_the_same(tmp_path, monkeypatch):
+    corpus = write_corpus(tmp_path / "corpus", 3)
+    out = tmp_path / "out"
+    analysis.build_to_dir(corpus, out, n_process=1)
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    write_corpus(corpus, 3, offset=3)
+    real_add = builder._Assembler.add
+    calls = {"n": 0}
+
+    def add_then_interrupt(self, document, result):
+        calls["n"] += 1
+        if calls["n"] == 5:
+            raise KeyboardInterrupt
+        return real_add(self, document, result)
+
+    monkeypatch.setattr(builder._Assembler, "add", add_then_interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        analysis.build_to_dir(corpus, out, n_process=1)
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
+    assert not list(out.glob(".partial-*"))
+    monkeypatch.setattr(builder._Assembler, "add", real_add)
+    report = analysis.build_to_dir(corpus, out, n_process=1)
+    assert report.cached >= 4 and report.parsed + report.cached == 6
+    frames_equal(analysis.load(out), analysis.build(corpus, n_process=1))
+
+
+def test_written_tables_read_back_identical_to_the_in_memory_build(tmp_path):
+    corpus = write_corpus(tmp_path / "corpus", 3)
+    analysis.build_to_dir(corpus, tmp_path / "out", n_process=1)
+    built = analysis.build(corpus, n_process=1)
+    loaded = analysis.load(tmp_path / "out")
+    frames_equal(loaded, built)
+    assert loaded.text_of("a001") == built.text_of("a001")
+
+
+def test_worker_processes_give_the_same_tables_row_for_row(tmp_path, monkeypatch):
+    corpus = write_corpus(tmp_path / "corpus", 12)
+    monkeypatch.setattr(builder, "MIN_ARTICLES_PER_WORKER", 1)
+    monkeypatch.setattr(pipeline, "BATCH_SIZE", 2)
+    frames_equal(analysis.build(corpus, n_process=2), analysis.build(corpus, n_process=1))
+
+
+def test_a_dask_local_cluster_gives_the_same_tables_row_for_row(tmp_path):
+    pytest.importorskip("dask.distributed")
+    corpus = write_corpus(tmp_path / "corpus", 8)
+    frames_equal(analysis.build(corpus, scheduler="local"), analysis.build(corpus, n_process=1))
+
+
+def test_load_or_build_builds_once_then_reads(tmp_path, capsys):
+    corpus = write_corpus(tmp_path / "corpus", 2)
+    tables_dir = tmp_path / "tables"
+    first = analysis.load_or_build(tables_dir, corpus)
+    assert "Building the tables" in capsys.readouterr().out
+    second = analysis.load_or_build(tables_dir, corpus)
+    assert "Building the tables" not in capsys.readouterr().out
+    frames_equal(first, second)
+    write_corpus(corpus, 1, offset=2)
+    third = analysis.load_or_build(tables_dir, corpus)
+    assert "Building the tables" in capsys.readouterr().out
+    assert len(third.documents) == 3
