@@ -27,7 +27,11 @@ def mentions_by_side(mentions: pd.DataFrame) -> pd.DataFrame:
 
 
 def uncatalogued_names(mentions: pd.DataFrame) -> pd.DataFrame:
-    """Names the model found that the actor catalogue does not know: candidates to add to actors.yaml."""
+    """Names the model found that the actor catalogue does not know, one row per written form and label.
+
+    For the list to build a corpus's ``actors.yaml`` from (forms of one name merged, quoted counts, a sample
+    sentence, a stub to fill in) see :func:`analysis.actor_discovery.unknown_actors`.
+    """
     unknown = mentions[mentions["actor"] == ""]
     return (
         unknown.groupby(["text", "label"], as_index=False)
