@@ -118,6 +118,11 @@ PARSE_VIEW_CHARS = str.maketrans(
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _HTML_MARKERS = re.compile(r"<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
 _HTML_TAGS = re.compile(r"</?(?:p|div|span|a|br|script|style|meta|link|li|ul|table|h[1-6])\b[^>]*>", re.I)
+#: Control characters other than tab, line feed, form feed and carriage return: never in article text.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+#: A year (four digits, or a two-digit one closing a numeric date). A date without one, a bare time, "now" or
+#: "today" would be completed from the clock, and published_at would change from one run to the next.
+_YEAR = re.compile(r"\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b")
 
 
 class CorpusError(Exception):
@@ -419,7 +424,7 @@ def _text_problem(text: str) -> str:
     head = text[:4096]
     if _HTML_MARKERS.search(head) or len(_HTML_TAGS.findall(head)) >= 5:
         return "this is an HTML page, not article text: save the article's text only (reader view, copy as text)"
-    if any(ord(ch) < 32 and ch not in "\t\n\r\f" for ch in text[:65536]):
+    if _CONTROL_CHARACTERS.search(text, 0, 65536):
         return "it holds control characters, not text: save the article as plain text"
     return ""
 
@@ -706,20 +711,26 @@ def _cell_text(value: Any) -> str:
 
 
 def _published_at(published: str, where: str) -> pd.Timestamp | None:
-    """``published`` as a UTC time (no zone is taken as UTC); None when empty, or unreadable with a warning."""
+    """``published`` as a UTC time (no zone is taken as UTC); None when empty, or unreadable with a warning.
+
+    ``pd.Timestamp`` reads one value exactly as ``pd.to_datetime(value, utc=True)`` does (its ISO parser, then
+    dateutil), without the per-call format guessing that costs ~1 ms a row on a large export.
+    """
     if not published:
         return None
     try:
-        with warnings.catch_warnings():
-            # pandas remarks on formats it guesses (day first?); the reading is documented in the module docstring.
-            warnings.simplefilter("ignore")
-            stamp = pd.to_datetime(published, utc=True)
-        # The tables hold nanosecond times; a date outside their range (before 1677) counts as unreadable.
-        return None if stamp is pd.NaT else stamp.as_unit("ns")
+        if not _YEAR.search(published):
+            raise ValueError("no year")
+        stamp = pd.Timestamp(published)
+        if stamp is pd.NaT:
+            return None
+        stamp = stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp.tz_convert("UTC")
+        # The tables hold nanosecond times: a date outside their range (1677-2262) counts as unreadable.
+        return stamp.as_unit("ns")
     except (ValueError, OverflowError):
         _warn(
-            f"{where}: published {published!r} is not a date pandas can read: the article is kept with "
-            "published_at empty; write the date as ISO 8601, e.g. 2024-08-13 or 2024-08-13T09:30:00+02:00"
+            f"{where}: published {published!r} is not a full date pandas can read: the article is kept with "
+            "published_at empty; write the date with its year, as ISO 8601: 2024-08-13 or 2024-08-13T09:30+02:00"
         )
         return None
 

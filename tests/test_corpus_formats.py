@@ -282,7 +282,41 @@ def test_unreadable_date_in_a_sidecar_warns_too(tmp_path):
     (tmp_path / "a.meta.json").write_text(json.dumps({"published": "sometime in May"}))
     corpus, messages = read_with_warnings(tmp_path)
     assert corpus.documents[0].published_at is None
-    assert messages == [messages[0]] and messages[0].startswith("a.txt: ")
+    (message,) = messages
+    assert message.startswith("a.txt: ") and "'sometime in May'" in message
+
+
+@pytest.mark.parametrize("published", ["Aug 13", "12:30", "now", "today"])
+def test_a_date_pandas_would_complete_from_the_clock_is_not_read(tmp_path, published):
+    """Deterministic: pandas reads these relative to today, so published_at would change from run to run."""
+    (tmp_path / "e.jsonl").write_text(json.dumps({"text": "Good.", "published": published}) + "\n")
+    corpus, messages = read_with_warnings(tmp_path)
+    assert corpus.documents[0].published_at is None and corpus.documents[0].published == published
+    assert len(messages) == 1 and "with its year" in messages[0]
+
+
+@pytest.mark.parametrize(
+    "published",
+    [
+        "2024-08-13",
+        "2024-08-13T10:00:00Z",
+        "2024-08-13 10:00:00",
+        "2024-08-13T09:30:00+03:00",
+        "Mon, 12 Aug 2024 10:00:00 GMT",
+        "Aug 15, 2024",
+        "15 August 2024",
+        "03/04/2024",
+        "13/04/2024",
+        "20240813",
+    ],
+)
+def test_published_at_is_what_pandas_to_datetime_reads_in_utc(tmp_path, published):
+    (tmp_path / "e.jsonl").write_text(json.dumps({"text": "Good.", "published": published}) + "\n")
+    (doc,) = read_corpus(tmp_path).documents
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # pandas' remark on a guessed day-first format
+        assert doc.published_at == pd.to_datetime(published, utc=True)
+    assert doc.published_at.tz is not None and str(doc.published_at.tz) == "UTC"
 
 
 @pytest.mark.parametrize(
