@@ -13,21 +13,23 @@ What is read (a folder in file-name order, not recursing; a list of paths in the
   ``.jsonl`` (JSON Lines: one object per line), ``.xlsx`` (the first sheet, a header row; needs openpyxl) and
   ``.parquet``. CSV and JSON Lines are read row by row, Parquet in batches and Excel with openpyxl's streaming
   reader, so a large export is never held twice in memory. Row N is the N-th record after the header (for JSON
-  Lines, line N); blank rows count but hold no article. A row's ``path`` is ``export.csv#row=N``, its
-  ``doc_id`` the id column or else ``<file stem>-<N>``, its ``text`` the text cell exactly, and its ``sha256``
-  that of the text's UTF-8 bytes.
+  Lines, line N); blank rows (every cell empty) are counted and passed over, as they hold nothing. A row's
+  ``path`` is ``export.csv#row=N``, its ``doc_id`` the id column or else ``<file stem>-<N>``, its ``text`` the
+  text cell exactly, and its ``sha256`` that of the text's UTF-8 bytes (the per-article cache keys on it).
 * **Zip archives** of any of the above, read in member-name order without extracting to disk; paths read
   ``archive.zip/a.txt`` or ``archive.zip/export.csv#row=N``. A manifest or sidecar applies to the files of its
-  own folder inside the archive.
+  own folder inside the archive. An Excel or Parquet file inside an archive is read into memory first (both
+  formats need random access); macOS's ``__MACOSX/`` debris is passed over.
 
 Column and metadata names are matched case-insensitively, in exports, manifests, front matter and sidecars
 alike; of each list the first name present is used: text :data:`TEXT_COLUMNS`, id :data:`ID_COLUMNS`, and the
 metadata of :data:`METADATA_COLUMNS` (title, outlet, url, published).
 
-Dates: ``published`` is kept as written. ``published_at`` is it read by :func:`pandas.to_datetime` and given
-in UTC: a date or time without a zone is taken as UTC, a date alone as its midnight, and ``03/04/2024`` as
-pandas reads it (month first). An article whose date cannot be read is kept, with ``published_at`` empty (NaT)
-and a warning; it is not listed as skipped.
+Dates: ``published`` is kept as written. ``published_at`` is it read by pandas, as
+``pd.to_datetime(value, utc=True)`` reads it: a date or time without a zone is taken as UTC, a date alone as its
+midnight, and ``03/04/2024`` month first. A value without a year (``Aug 13``, ``12:30``, ``now``) is not read,
+because pandas would complete it from today's date and the tables would change from run to run. An article
+whose date cannot be read is kept, with ``published_at`` empty (NaT) and a warning; it is not listed as skipped.
 
 Every offset in every table points into a document's ``text``. The parser reads :func:`parse_view` instead:
 the same text with typographic quotes straightened and front matter blanked, one character for one character,
@@ -36,9 +38,10 @@ so offsets in the view *are* offsets in the original and need no mapping back.
 What cannot be read as an article is skipped with a one-line :class:`CorpusWarning` that names it and says what
 to do, and is listed in the ``skipped`` table; the rest of the corpus is still built. A whole file is skipped
 when it is unreadable (not UTF-8, binary, HTML, over the size limit, an export without a text column); a single
-export row when its text is empty, HTML or too long, or its id repeats an earlier row's in the same file (the
-first is kept). A path that does not exist, two files or files and rows giving one ``doc_id``, or nothing
-readable at all raises :class:`CorpusError`.
+export row when its text is empty, HTML or too long, when it does not parse, or when its id repeats an earlier
+row's in the same file (the first is kept: exports often list a story twice). A path that does not exist, one
+``doc_id`` given by two files or by rows of two files (the same export added twice?), or nothing readable at all
+raises :class:`CorpusError`.
 """
 
 from __future__ import annotations

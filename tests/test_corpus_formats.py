@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 import warnings
 import zipfile
 from pathlib import Path
@@ -121,6 +122,34 @@ def test_xlsx_other_sheets_with_data_are_warned_about(tmp_path):
     assert "'September'" in message and "first sheet 'August'" in message
 
 
+def test_xlsx_date_cells_and_numeric_ids(tmp_path):
+    pytest.importorskip("openpyxl")
+    path = tmp_path / "export.xlsx"
+    frame = pd.DataFrame(
+        {
+            "stories_id": [1001, 1002],
+            "text": ["One.", "Two."],
+            "publish_date": [pd.Timestamp("2024-08-13"), pd.Timestamp("2024-08-14 09:30")],
+        }
+    )
+    frame.to_excel(path, index=False)
+    docs = read_corpus(path).documents
+    assert [d.doc_id for d in docs] == ["1001", "1002"]
+    assert [d.published for d in docs] == ["2024-08-13", "2024-08-14 09:30:00"], "a date cell as the date alone"
+    expected = [pd.Timestamp("2024-08-13", tz="UTC"), pd.Timestamp("2024-08-14 09:30", tz="UTC")]
+    assert [d.published_at for d in docs] == expected
+
+
+def test_xlsx_without_openpyxl_is_one_skip_saying_what_to_install(tmp_path, monkeypatch):
+    (tmp_path / "good.txt").write_text("Good.\n")
+    (tmp_path / "export.xlsx").write_bytes(b"PK")
+    monkeypatch.setitem(sys.modules, "openpyxl", None)  # makes `import openpyxl` fail
+    corpus, messages = read_with_warnings(tmp_path)
+    assert [d.doc_id for d in corpus.documents] == ["good"]
+    assert messages == ["skipped export.xlsx: reading .xlsx needs openpyxl: `pip install openpyxl`, or save the "
+                        "sheet as CSV"]
+
+
 def test_parquet_export_with_numeric_ids(tmp_path):
     path = tmp_path / "stories.parquet"
     frame = EXPORT_FRAME.rename(columns={"ID": "stories_id"}).astype({"stories_id": "int64"})
@@ -183,6 +212,29 @@ def test_manifest_fills_metadata_and_front_matter_and_sidecar_win():
     assert b.outlet == "Interfax" and b.published_at == pd.Timestamp("2024-07-03T09:00:00Z")
     assert c.outlet == "Sidecar Outlet", "the sidecar wins over the manifest"
     assert c.title == "Power restored" and c.published_at == pd.Timestamp("2024-07-03T00:00:00Z")
+
+
+def test_manifest_inside_an_archive_applies_to_its_own_folder(tmp_path):
+    path = tmp_path / "archive.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("a.txt", "Top level.\n")
+        archive.writestr("july/a2.txt", "In July.\n")
+        archive.writestr("july/metadata.csv", "file,outlet,published\na2.txt,Interfax,2024-07-05\na.txt,TASS,\n")
+    corpus, messages = read_with_warnings(path)
+    docs = {d.doc_id: d for d in corpus.documents}
+    assert docs["a2"].outlet == "Interfax" and docs["a2"].published_at == pd.Timestamp("2024-07-05", tz="UTC")
+    assert docs["a"].outlet == "", "a manifest describes only its own folder"
+    (message,) = messages
+    assert message.startswith("archive.zip/july/metadata.csv#row=2: ") and "'a.txt'" in message
+
+
+def test_manifest_row_repeating_a_file_is_warned_about_and_the_first_used(tmp_path):
+    (tmp_path / "a.txt").write_text("The council met.\n")
+    (tmp_path / "metadata.csv").write_text("File,Media_Name\na.txt,Kyiv Post\na.txt,TASS\n")
+    corpus, messages = read_with_warnings(tmp_path)
+    assert corpus.documents[0].outlet == "Kyiv Post"
+    (message,) = messages
+    assert message.startswith("metadata.csv#row=2: ") and "row 1" in message
 
 
 def test_manifest_applies_when_one_file_is_given():
