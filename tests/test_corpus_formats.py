@@ -312,6 +312,15 @@ def test_bad_row_is_skipped_with_a_message_naming_file_and_row(tmp_path, name, c
     assert [s.path for s in corpus.skipped] == [path]
 
 
+def test_bad_row_inside_an_archive_is_named_by_archive_file_and_row(tmp_path):
+    with zipfile.ZipFile(tmp_path / "archive.zip", "w") as archive:
+        archive.writestr("e.csv", "id,text\n1,Good.\n2,\n")
+    corpus, messages = read_with_warnings(tmp_path)
+    assert [d.path for d in corpus.documents] == ["archive.zip/e.csv#row=1"]
+    assert [s.path for s in corpus.skipped] == ["archive.zip/e.csv#row=2"]
+    assert messages[0].startswith("skipped archive.zip/e.csv#row=2: the text is empty")
+
+
 def test_oversized_row_is_skipped(tmp_path):
     pd.DataFrame({"text": ["Good.", "word " * 1_000]}).to_csv(tmp_path / "e.csv", index=False)
     corpus, messages = read_with_warnings(tmp_path, max_bytes=1_000)
@@ -408,5 +417,5 @@ def test_build_a_csv_export_end_to_end(tmp_path, nlp):
     assert list(documents.path) == ["export.csv#row=1", "export.csv#row=2", "export.csv#row=3"]
     assert (documents.n_sentences > 0).all()
     assert str(documents.published_at.dtype) == "datetime64[ns, UTC]"
-    # Needs the build to copy Document.published_at into the documents rows (see the corpus change's report).
+    # The build fills every documents column of that name from the Document (builder._document_record).
     assert list(documents.published_at) == [a["published_at"] for a in CSV_ARTICLES]
