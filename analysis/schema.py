@@ -55,6 +55,10 @@ class Span(SentenceKeyed):
 class Documents(DocumentKeyed):
     """One row per article read."""
 
+    doc_id: Series[str] = pa.Field(
+        description="the article's file name without its ending; for a row of an export, its id column, else "
+        "`<export file name without its ending>-<row>`"
+    )
     path: Series[str] = pa.Field(
         description="where the article was read: file path relative to the corpus folder, `export.csv#row=12` "
         "for a row of an export, `archive.zip/a.txt` inside an archive"
