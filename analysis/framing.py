@@ -34,8 +34,9 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer, SentiText
 
 from analysis.actors import OTHER_SIDE, UNKNOWN_SIDE, Catalogue
 from analysis.datafiles import read_yaml
+from analysis.doc_index import DocIndex, Intervals, doc_index
 from analysis.render import Layer
-from analysis.sources import Attribution, containing_attribution, quote_spans
+from analysis.sources import Attribution, Contents, Quotations, quote_spans
 
 #: Cue lexicons in the order they win ties (same span length): hedge and booster before loaded language.
 CUE_LEXICONS = (
@@ -266,8 +267,59 @@ def load_tone_adjustment(path: str | Path | None = None) -> dict[str, float]:
 # --- matching ------------------------------------------------------------------------------------------------
 
 
-def _token_matches(token: Token, word: str) -> bool:
-    return token.lower_ == word or token.lemma_.lower() == word
+Candidate = tuple[int, str, Term]
+
+
+class TermIndex:
+    """Lexicon terms by their first word, for matching at any token in time independent of the lexicon size.
+
+    ``lexicons`` is ``(key, terms)`` in priority order: of two matches of the same length the earlier lexicon
+    wins.
+    """
+
+    def __init__(self, lexicons: Sequence[tuple[str, Sequence[Term]]]) -> None:
+        self._by_first: dict[str, list[Candidate]] = {}
+        for rank, (key, terms) in enumerate(lexicons):
+            for term in terms:
+                if term.words:
+                    self._by_first.setdefault(term.words[0], []).append((rank, key, term))
+        self._candidates: dict[tuple[str, str], list[Candidate]] = {}
+
+    def candidates(self, lower: str, lemma: str) -> list[Candidate]:
+        """Terms whose first word is a token's form or lemma, in priority order."""
+        found = self._candidates.get((lower, lemma))
+        if found is None:
+            found = sorted({*self._by_first.get(lower, ()), *self._by_first.get(lemma, ())}, key=_rank)
+            self._candidates[(lower, lemma)] = found
+        return found
+
+    def best_at(self, index: DocIndex, i: int, stop: int) -> tuple[int, str, Term] | None:
+        """``(length, key, term)`` of the longest term matching the tokens from ``i`` (before ``stop``)."""
+        lower, lemma = index.lower, index.lemma
+        best: tuple[int, str, Term] | None = None
+        for _, key, term in self.candidates(lower[i], lemma[i]):
+            n = len(term.words)
+            if i + n > stop or (best is not None and n <= best[0]) or (term.pos and index.pos[i] != term.pos):
+                continue
+            if all(lower[i + k] == w or lemma[i + k] == w for k, w in enumerate(term.words)):
+                best = (n, key, term)
+        return best
+
+
+#: Term indexes by the identity of the lexicon sequence they were built from (which they keep alive).
+_TERM_INDEXES: dict[int, tuple[Sequence, TermIndex]] = {}
+#: Term indexes kept at most: the packaged lexicons need a handful; callers' own lists come and go.
+MAX_TERM_INDEXES = 32
+
+
+def _term_index(lexicons: Sequence[tuple[str, Sequence[Term]]]) -> TermIndex:
+    """The index of ``lexicons``, built once per lexicon sequence (the packaged ones are cached objects)."""
+    kept = _TERM_INDEXES.get(id(lexicons))
+    if kept is None or kept[0] is not lexicons:
+        if len(_TERM_INDEXES) >= MAX_TERM_INDEXES:
+            _TERM_INDEXES.clear()
+        kept = _TERM_INDEXES[id(lexicons)] = (lexicons, TermIndex(lexicons))
+    return kept[1]
 
 
 def match_terms(tokens: Span | Doc, lexicons: Sequence[tuple[str, Sequence[Term]]]) -> Iterator[tuple[int, int, str, Term]]:
@@ -278,22 +330,11 @@ def match_terms(tokens: Span | Doc, lexicons: Sequence[tuple[str, Sequence[Term]
     """
     doc = tokens.doc if isinstance(tokens, Span) else tokens
     begin, stop = (tokens.start, tokens.end) if isinstance(tokens, Span) else (0, len(tokens))
-    by_first: dict[str, list[tuple[int, str, Term]]] = {}
-    for rank, (key, terms) in enumerate(lexicons):
-        for term in terms:
-            if term.words:
-                by_first.setdefault(term.words[0], []).append((rank, key, term))
+    terms = _term_index(lexicons)
+    index = doc_index(doc)
     i = begin
     while i < stop:
-        first = doc[i]
-        candidates = sorted({*by_first.get(first.lower_, ()), *by_first.get(first.lemma_.lower(), ())}, key=_rank)
-        best: tuple[int, str, Term] | None = None
-        for _, key, term in candidates:
-            n = len(term.words)
-            if i + n > stop or (best is not None and n <= best[0]) or (term.pos and first.pos_ != term.pos):
-                continue
-            if all(_token_matches(doc[i + k], w) for k, w in enumerate(term.words)):
-                best = (n, key, term)
+        best = terms.best_at(index, i, stop)
         if best is None:
             i += 1
             continue
@@ -301,7 +342,7 @@ def match_terms(tokens: Span | Doc, lexicons: Sequence[tuple[str, Sequence[Term]
         i += best[0]
 
 
-def _rank(candidate: tuple[int, str, Term]) -> tuple:
+def _rank(candidate: Candidate) -> tuple:
     rank, _, term = candidate
     return rank, term.words, term.pos or ""
 
@@ -309,24 +350,24 @@ def _rank(candidate: tuple[int, str, Term]) -> tuple:
 # --- whose words ---------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
 class Voices:
     """Where the text is someone else's words: attribution contents and quotation-mark spans."""
 
-    attributions: tuple[Attribution, ...]
-    quotations: tuple[tuple[int, int], ...]
+    def __init__(self, attributions: Sequence[Attribution], quotations: Quotations) -> None:
+        self.contents = Contents(attributions)
+        self.quotations = quotations
 
     @classmethod
     def of(cls, parsed, attributions: Sequence[Attribution]) -> "Voices":
         # the original text tells single quotation marks (curly) from apostrophes; the parse view cannot
-        return cls(tuple(attributions), tuple(quote_spans(parsed.view, parsed.text)))
+        return cls(attributions, Quotations(quote_spans(parsed.view, parsed.text), parsed.view))
 
     def voice(self, start: int, end: int) -> tuple[bool, int | None]:
         """``(quoted, attribution_id)`` for the span ``[start, end)``."""
-        held = containing_attribution(self.attributions, start, end)
+        held = self.contents.holding(start, end)
         if held is not None:
             return True, held.attribution_id
-        return any(s <= start and end <= e for s, e in self.quotations), None
+        return self.quotations.holding((start, end)) is not None, None
 
 
 # --- phrases and sides ---------------------------------------------------------------------------------------
@@ -398,9 +439,10 @@ def _pronoun_side(pronoun: Token, catalogue: Catalogue) -> str:
 
     A recency heuristic, not coreference: the text keeps the pronoun; only the side is filled in.
     """
-    start = pronoun.sent.start
-    floor = pronoun.doc[start - 1].sent.start if start > 0 else start
-    people = [e for e in pronoun.doc.ents if e.label_ == "PERSON" and floor <= e.start and e.end <= pronoun.i]
+    index = doc_index(pronoun.doc)
+    sentence = index.sentence_of(pronoun.i)
+    floor = index.sentence_starts[max(sentence - 1, 0)]
+    people = [e for e in index.entities_between(floor, pronoun.i) if e.label_ == "PERSON"]
     for ent in reversed(people):
         actor = catalogue.get(ent.ent_id_) if ent.ent_id_ else None
         if actor is not None:
@@ -630,6 +672,11 @@ def _metonym_cues(parsed, mentions: Sequence) -> Iterator[tuple[int, int, str, s
         yield start, mention.end, "", METONYMY_LEXICON
 
 
+def _overlaps_any(spans: Intervals, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` shares a character with any of ``spans`` (empty spans share none)."""
+    return bool(spans.overlapping(start, end))
+
+
 def cue_rows(parsed, mentions: Sequence, attributions: Sequence[Attribution] = ()) -> list[Cue]:
     """One row per framing cue, in text order: lexicon words and phrases, and metonyms for governments.
 
@@ -647,13 +694,14 @@ def cue_rows(parsed, mentions: Sequence, attributions: Sequence[Attribution] = (
     for i, j, cue_type, term in match_terms(doc, cue_lexicons()):
         start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
         found.append((start, end, cue_type, term.label, term.lexicon, _cue_target(doc[i:j].root)))
+    taken = Intervals([(s, e, None) for s, e, *_ in found])
     for i, j in _distancing_relatives(doc):
         start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
-        if not any(s < end and start < e for s, e, *_ in found):
+        if not _overlaps_any(taken, start, end):
             found.append((start, end, "hedge", "doubt", CUE_LEXICONS[0], None))
-    taken = [(s, e) for s, e, *_ in found]
+            taken.add(start, end, None)
     for start, end, category, lexicon in _metonym_cues(parsed, mentions):
-        if not any(s < end and start < e for s, e in taken):
+        if not _overlaps_any(taken, start, end):
             root = doc.char_span(start, end, alignment_mode="expand").root
             found.append((start, end, "metonymy", category, lexicon, root))
     rows = []
@@ -697,8 +745,16 @@ def _adjusted_vader(adjustment: tuple[tuple[str, float], ...]) -> SentimentInten
 
 
 def _adjustment_key(adjustment: Mapping[str, float] | None) -> tuple[tuple[str, float], ...]:
-    chosen = load_tone_adjustment() if adjustment is None else adjustment
-    return tuple(sorted((w.lower(), float(v)) for w, v in chosen.items()))
+    if adjustment is None:
+        return _packaged_adjustment_key()
+    return tuple(sorted((w.lower(), float(v)) for w, v in adjustment.items()))
+
+
+@lru_cache(maxsize=1)
+def _packaged_adjustment_key() -> tuple[tuple[str, float], ...]:
+    """The packaged adjustment as a cache key, read once per process (parsing the YAML costs more than a
+    document's tone)."""
+    return _adjustment_key(load_tone_adjustment())
 
 
 def text_tone(text: str, *, adjustment: Mapping[str, float] | None = None) -> tuple[float, float]:
@@ -797,18 +853,48 @@ def frame_rows(parsed) -> list[SentenceFrame]:
     (Boydstun et al. 2014) that fit conflict reporting, each scored by its own lexicon. A cue-word count is a
     proxy for a coder's judgement, not a frame classification.
     """
-    doc, text = parsed.doc, parsed.text
+    doc, text, index = parsed.doc, parsed.text, doc_index(parsed.doc)
+    frames = frame_lexicons()
     rows = []
     for sentence_id, (start, end) in enumerate(zip(parsed.sentences.starts, parsed.sentences.ends)):
         span = doc.char_span(start, end, alignment_mode="expand")
-        for scheme, frame, terms in frame_lexicons():
-            matches = list(match_terms(span, [(frame, terms)]))
-            if matches:
-                words = [text[doc[i].idx : doc[j - 1].idx + len(doc[j - 1].text)] for i, j, _, _ in matches]
-                rows.append(
-                    SentenceFrame(sentence_id, start, end, text[start:end], scheme, frame, len(matches), "; ".join(words))
-                )
+        for number, matches in sorted(_frame_matches(index, span.start, span.end).items()):
+            scheme, frame, _ = frames[number]
+            tokens = index.tokens
+            words = [text[tokens[i].idx : tokens[j - 1].idx + len(tokens[j - 1].text)] for i, j in matches]
+            rows.append(SentenceFrame(sentence_id, start, end, text[start:end], scheme, frame, len(matches), "; ".join(words)))
     return rows
+
+
+@lru_cache(maxsize=1)
+def _frame_term_index() -> TermIndex:
+    """Every frame's terms in one index; a term's key is its frame's number in :func:`frame_lexicons`."""
+    return TermIndex([(str(number), terms) for number, (_, _, terms) in enumerate(frame_lexicons())])
+
+
+def _frame_matches(index: DocIndex, begin: int, stop: int) -> dict[int, list[tuple[int, int]]]:
+    """Token bounds of each frame's matches within ``[begin, stop)``, by frame number.
+
+    Each frame is matched on its own, as :func:`match_terms` would (longest first, left to right, no two of
+    one frame overlapping), but in one pass over the tokens for all frames.
+    """
+    terms, lower, lemma, pos = _frame_term_index(), index.lower, index.lemma, index.pos
+    found: dict[int, list[tuple[int, int]]] = {}
+    free: dict[int, int] = {}  # per frame, the first token not inside one of its matches
+    for i in range(begin, stop):
+        best: dict[int, int] = {}
+        for number, _, term in terms.candidates(lower[i], lemma[i]):
+            n = len(term.words)
+            if i < free.get(number, begin) or i + n > stop or n <= best.get(number, 0):
+                continue
+            if term.pos and pos[i] != term.pos:
+                continue
+            if all(lower[i + k] == w or lemma[i + k] == w for k, w in enumerate(term.words)):
+                best[number] = n
+        for number, n in best.items():
+            found.setdefault(number, []).append((i, i + n))
+            free[number] = i + n
+    return found
 
 
 def document_frame_rows(sentence_frames: Sequence[SentenceFrame], n_sentences: int, n_words: int) -> list[DocumentFrame]:

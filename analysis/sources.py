@@ -31,6 +31,7 @@ when a cleaner closing mark follows (read as a plural possessive).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -42,6 +43,7 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis.actors import OTHER_SIDE, UNKNOWN_SIDE, Actor
 from analysis.datafiles import read_yaml
+from analysis.doc_index import Intervals, doc_index
 from analysis.render import Layer
 
 #: Subject dependencies that name who speaks.
@@ -219,12 +221,55 @@ def quote_spans(view: str, original: str | None = None) -> list[tuple[int, int]]
     if original is None:
         return doubles
     singles = _single_quote_spans(view, original)
+    double_index = Intervals([(d[0], d[1], d) for d in doubles])
     spans = [
         s for s in singles
-        if not any(_overlap(s, d) and not (s[0] <= d[0] and d[1] <= s[1]) for d in doubles)
+        if all(s[0] <= d[0] and d[1] <= s[1] for d in double_index.overlapping(*s))
     ]
-    spans += [d for d in doubles if not any(s[0] <= d[0] and d[1] <= s[1] for s in spans)]
+    single_index = Intervals([(q[0], q[1], q) for q in spans])
+    spans += [d for d in doubles if not single_index.holding(*d)]
     return sorted(spans)
+
+
+class Quotations:
+    """A document's quotations (:func:`quote_spans`) with lookups by position.
+
+    Quotations never overlap and are in order, so the one that can hold an offset is found by binary search.
+    """
+
+    def __init__(self, spans: Sequence[tuple[int, int]], view: str) -> None:
+        self.spans = list(spans)
+        self.inners = [_inner(q, view) for q in self.spans]
+        self._starts = [q[0] for q in self.spans]
+        self._inner_starts = [inner[0] for inner in self.inners]
+
+    def __iter__(self):
+        return iter(self.spans)
+
+    def around(self, offset: int) -> bool:
+        """Whether ``offset`` lies strictly between a quotation's marks."""
+        k = bisect.bisect_left(self._starts, offset) - 1
+        return k >= 0 and offset < self.spans[k][1]
+
+    def holding(self, span: tuple[int, int]) -> tuple[int, int] | None:
+        """The quotation (marks included) that holds ``span`` whole."""
+        k = bisect.bisect_right(self._starts, span[0]) - 1
+        return self.spans[k] if k >= 0 and span[1] <= self.spans[k][1] else None
+
+    def inner_at(self, offset: int) -> int | None:
+        """The number of the quotation whose words (marks excluded) begin at or before ``offset`` and end
+        after it."""
+        k = bisect.bisect_right(self._inner_starts, offset) - 1
+        return k if k >= 0 and offset < self.inners[k][1] else None
+
+    def inner_overlaps(self, span: tuple[int, int]) -> bool:
+        """Whether ``span`` shares a character with the words of any quotation."""
+        k = bisect.bisect_left(self._inner_starts, span[1]) - 1
+        while k >= 0 and self.inners[k][1] > span[0]:
+            if _overlap(self.inners[k], span) > 0:
+                return True
+            k -= 1
+        return False
 
 
 def _double_quote_spans(view: str) -> list[tuple[int, int]]:
@@ -456,7 +501,7 @@ def _content_heads(cue: Token, speaker: Token | None) -> list[Token]:
     return heads
 
 
-def syntactic_stage(doc: Doc, quotes: Sequence[tuple[int, int]]) -> list[_Found]:
+def syntactic_stage(doc: Doc, quotes: Quotations) -> list[_Found]:
     """Stage 2: reporting verbs with a speaker and a content in the parse.
 
     Content is the verb's clausal complement (``ccomp``, also when it hangs from "in a statement"), else a
@@ -469,7 +514,7 @@ def syntactic_stage(doc: Doc, quotes: Sequence[tuple[int, int]]) -> list[_Found]
     view, found = doc.text, []
     for cue in doc:
         stance = _stance(cue)
-        if stance is None or _inside(cue.idx, quotes):
+        if stance is None or quotes.around(cue.idx):
             continue
         if _is_passive(cue) and not _has_agent(cue):
             if not _expletive_passive(cue):
@@ -492,13 +537,13 @@ def _has_agent(verb: Token) -> bool:
     return any(c.dep_ == "agent" for c in verb.children)
 
 
-def _content_pieces(head: Token, cue: Token, quotes, view: str) -> list[tuple[int, int]]:
+def _content_pieces(head: Token, cue: Token, quotes: Quotations, view: str) -> list[tuple[int, int]]:
     """The content span of ``head``; a split quotation ("A," she said, "B.") gives one span per quotation."""
     if head.i == cue.head.i and head.left_edge.i < cue.left_edge.i:
         before = [t for t in head.subtree if t.i < cue.left_edge.i]
         after = [t for t in head.subtree if t.i > cue.right_edge.i]
         pieces = [p for p in (_char_span(before, view), _char_span(after, view)) if p]
-        if len(pieces) == 2 and all(_quote_holding(p, quotes) for p in pieces):
+        if len(pieces) == 2 and all(quotes.holding(p) for p in pieces):
             return pieces
         return [(pieces[0][0], pieces[-1][1])] if pieces else []
     tokens = _content_tokens(head, cue)
@@ -518,7 +563,7 @@ def according_to_stage(doc: Doc) -> list[_Found]:
     For a document released by someone ("figures released by the association") the author is the speaker;
     for one that reached the reader through an outlet ("a report seen by the Gazette") the outlet is ``via``.
     """
-    lex, found = lexicon(), []
+    lex, found, view = lexicon(), [], doc.text
     for token in doc:
         if token.lower_ != "according":
             continue
@@ -534,7 +579,7 @@ def according_to_stage(doc: Doc) -> list[_Found]:
             if verb.lemma_.lower() in lex.author_verbs:
                 source = agent
             elif verb.lemma_.lower() in lex.intermediary_verbs:
-                via = doc.text[agent.left_edge.idx : agent.right_edge.idx + len(agent.right_edge)]
+                via = view[agent.left_edge.idx : agent.right_edge.idx + len(agent.right_edge)]
         clause = token.head
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head
@@ -542,25 +587,25 @@ def according_to_stage(doc: Doc) -> list[_Found]:
             tokens = [t for t in clause.subtree if t.i > token.right_edge.i]
         else:
             tokens = [t for t in clause.subtree if t.i < token.left_edge.i]
-        span = _char_span(tokens, doc.text)
+        span = _char_span(tokens, view)
         if span:
             cue = (token.idx, to.idx + len(to))
             found.append(_Found("according_to", span, cue, "according to", source, kind="according_to", via=via))
     return found
 
 
-def quote_stage(doc: Doc, quotes: Sequence[tuple[int, int]], covered: Sequence[tuple[int, int]]) -> list[_Found]:
+def quote_stage(doc: Doc, quotes: Quotations, covered: Sequence[tuple[int, int]]) -> list[_Found]:
     """Stage 4: quotations not yet covered, tied to the nearest reporting verb with a speaker in the sentence.
 
     A quotation with no cue there is left to the floating stage (if it reads as a statement) or dropped (scare
     quotes, titles).
     """
     found, view = [], doc.text
-    for quote in quotes:
-        inner = _inner(quote, view)
-        if any(_overlap(inner, c) for c in covered) or _words(doc, inner) < MIN_QUOTE_WORDS:
+    taken = Intervals([(c[0], c[1], c) for c in covered])
+    for quote, inner in zip(quotes.spans, quotes.inners):
+        if taken.overlapping(*inner) or _words(doc, inner) < MIN_QUOTE_WORDS:
             continue
-        cue = _nearest_cue(doc, quote, quotes)
+        cue = _nearest_cue(doc, quote, inner, quotes)
         span = _trimmed(view, *inner)
         if cue is None or span is None:
             continue
@@ -571,9 +616,9 @@ def quote_stage(doc: Doc, quotes: Sequence[tuple[int, int]], covered: Sequence[t
     return found
 
 
-def _nearest_cue(doc: Doc, quote: tuple[int, int], quotes) -> Token | None:
+def _nearest_cue(doc: Doc, quote: tuple[int, int], inner: tuple[int, int], quotes: Quotations) -> Token | None:
     # the closing mark may be parsed into the next sentence: look at the words inside the marks
-    first = doc.char_span(*_inner(quote, doc.text), alignment_mode="expand")
+    first = doc.char_span(*inner, alignment_mode="expand")
     if first is None or not len(first):
         return None
     sentences = [first[0].sent, first[-1].sent]
@@ -584,7 +629,7 @@ def _nearest_cue(doc: Doc, quote: tuple[int, int], quotes) -> Token | None:
         t
         for sent in sentences
         for t in sent
-        if _stance(t) and not _inside(t.idx, quotes) and not _is_passive(t) and _speaker_of(t) is not None
+        if _stance(t) and not quotes.around(t.idx) and not _is_passive(t) and _speaker_of(t) is not None
         and _speaker_of(t).lower_ not in FIRST_PERSON
     ]
     return min(candidates, key=lambda t: (min(abs(t.idx - quote[0]), abs(t.idx - quote[1])), t.i), default=None)
@@ -595,16 +640,8 @@ def _words(doc: Doc, span: tuple[int, int]) -> int:
     return 0 if chunk is None else sum(1 for t in chunk if not (t.is_punct or t.is_space))
 
 
-def _inside(offset: int, spans: Iterable[tuple[int, int]]) -> bool:
-    return any(s < offset < e for s, e in spans)
-
-
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
-
-
-def _quote_holding(span: tuple[int, int], quotes) -> tuple[int, int] | None:
-    return next((q for q in quotes if q[0] <= span[0] and span[1] <= q[1]), None)
 
 
 # --- stage 5: speakers ---------------------------------------------------------------------------------------
@@ -642,13 +679,16 @@ def _speaker_tokens(head: Token) -> list[Token]:
 
 def _name_run(head: Token) -> list[Token]:
     """The proper name ending at ``head``: its entity, else its run of proper-noun compounds."""
-    entity = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+    index = doc_index(head.doc)
+    entity = index.entity(head.i)
     if entity is not None:
         return [t for t in entity if t.tag_ != "POS" and not (t.i == entity.start and t.lower_ == "the")]
-    run = [head]
-    while run[0].i > 0 and head.doc[run[0].i - 1].pos_ == "PROPN" and head.doc[run[0].i - 1].head.i == head.i:
-        run.insert(0, head.doc[run[0].i - 1])
-    return run if head.pos_ == "PROPN" else []
+    if head.pos_ != "PROPN":
+        return []
+    tokens, first = index.tokens, head.i
+    while first > 0 and tokens[first - 1].pos_ == "PROPN" and tokens[first - 1].head.i == head.i:
+        first -= 1
+    return list(tokens[first : head.i + 1])
 
 
 def _person_name(head: Token) -> list[Token]:
@@ -697,6 +737,14 @@ def _body_run(entity: Span) -> list[Token]:
     return tokens
 
 
+def _latest_before(speakers: Sequence[tuple[int, "_Speaker"]], offset: int) -> "_Speaker | None":
+    """The speaker resolved last of those whose head lies before ``offset``."""
+    for position, speaker in reversed(speakers):
+        if position < offset:
+            return speaker
+    return None
+
+
 def _text(parsed, tokens: Sequence[Token]) -> str:
     return parsed.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])] if tokens else ""
 
@@ -707,16 +755,23 @@ class _Resolver:
     def __init__(self, parsed) -> None:
         self.parsed = parsed
         self.doc: Doc = parsed.doc
+        self.index = doc_index(self.doc)
         self.lex = lexicon()
-        # Full person names (two words or more) by position: the targets of short names and variants.
-        self.full_names = [
-            e for e in self.doc.ents if e.label_ == "PERSON" and len([t for t in e if t.is_alpha]) >= 2
-        ]
-        self.resolved: list[tuple[int, _Speaker]] = []
+        # Full person names (two words or more) by surname, in order: the targets of short names and variants.
+        self.full_names: dict[str, list[Span]] = {}
+        for entity in self.index.ents:
+            if entity.label_ == "PERSON" and len([t for t in entity if t.is_alpha]) >= 2:
+                self.full_names.setdefault(entity[-1].lower_, []).append(entity)
+        self._name_starts = {name: [e.start_char for e in found] for name, found in self.full_names.items()}
+        self._variants: dict[str, list[str]] = {}
+        # Speakers resolved so far, in the order resolved: those with a role, by each word of the role (what
+        # "the spokesman" refers back to), and bodies that issue statements (what "the statement" does).
+        self._by_role_word: dict[str, list[tuple[int, _Speaker]]] = {}
+        self._issuers: list[tuple[int, _Speaker]] = []
         # Named organisations by position (ORG and FAC entities, widened): what "the company" or "its
         # spokesman" refer back to, and the full names of short ones ("Halvern" for "Halvern Foods").
         bodies = {}
-        for entity in self.doc.ents:
+        for entity in self.index.ents:
             # a two-word "person" modifying a noun is a body the model mislabelled ("Lumora Bio shares")
             mislabelled = entity.label_ == "PERSON" and len(entity) >= 2 and _modifies_noun(entity.root)
             run = _body_run(entity) if entity.label_ in BODY_LABELS or mislabelled else []
@@ -724,11 +779,32 @@ class _Resolver:
             if run and (actor is None or actor.type not in ("person", "place")):
                 bodies.setdefault((run[0].i, run[-1].i), run)
         self.bodies = [bodies[k] for k in sorted(bodies)]
+        self._body_firsts = [run[0].i for run in self.bodies]
+        # bodies by each word of their names, by the first words of their names, by token, and those that
+        # "the company" can name (see _recent_body); each list in position order
+        self._bodies_by_word: dict[str, list[int]] = {}
+        self._bodies_by_prefix: dict[tuple[str, ...], list[int]] = {}
+        self._generic_bodies: list[int] = []
+        self._body_at: dict[int, int] = {}
+        for k, run in enumerate(self.bodies):
+            for word in dict.fromkeys(w for t in run for w in (t.lower_, t.lemma_.lower())):
+                self._bodies_by_word.setdefault(word, []).append(k)
+            words = tuple(t.lower_ for t in run)
+            for length in range(1, len(run)):
+                self._bodies_by_prefix.setdefault(words[:length], []).append(k)
+            if run[-1].lemma_.lower() not in self.lex.institution:
+                self._generic_bodies.append(k)
+            for t in run:
+                self._body_at.setdefault(t.i, k)
 
     def resolve(self, head: Token) -> _Speaker:
         """Who ``head`` (the speaker's head word) is; remembered for later pronouns and roles."""
         speaker = self._resolve(head)
-        self.resolved.append((head.idx, speaker))
+        if speaker.resolution != "none":
+            for word in dict.fromkeys(speaker.role.lower().split()):
+                self._by_role_word.setdefault(word, []).append((head.idx, speaker))
+        if speaker.source and speaker.source_type not in ("person", "anonymous", "collective"):
+            self._issuers.append((head.idx, speaker))
         return speaker
 
     def side(self, words: Iterable[str]) -> str:
@@ -828,7 +904,7 @@ class _Resolver:
         role = self._appos_role(head)
         actor = self._actor([t for t in tokens if t.i == head.i or t.dep_ != "poss"], written)
         if actor is None and head.ent_type_ in SPEAKER_LABELS:
-            entity = next(e for e in head.doc.ents if e.start <= head.i < e.end)
+            entity = self.index.entity(head.i)
             actor = self._actor(list(entity), entity.text)
         if actor is not None:
             source_type = "government" if actor.type == "place" else actor.type
@@ -884,28 +960,46 @@ class _Resolver:
         return None
 
     def _full_name(self, written: str, offset: int) -> tuple[Span | None, str]:
-        """The nearest full mention of a short name, or of a near spelling of it (edit distance 1-2)."""
+        """The nearest full mention of a short name, or of a near spelling of it (edit distance 1-2): the
+        nearest before ``offset``, else the nearest after it."""
         surname = written.split()[-1].lower()
-        ordered = sorted(self.full_names, key=lambda e: (e.start_char > offset, abs(e.start_char - offset)))
-        if len(written.split()) == 1:
-            for entity in ordered:
-                if entity.start_char != offset and entity[-1].lower_ == surname:
-                    return entity, "short_name"
+        if len(written.split()) == 1 and (entity := self._nearest_name([surname], offset)) is not None:
+            return entity, "short_name"
         if len(surname) < MIN_FUZZY_NAME_LENGTH:
             return None, ""
-        for entity in ordered:
-            other = entity[-1].lower_
-            distance = Levenshtein.distance(surname, other, score_cutoff=MAX_NAME_EDITS)
-            if other != surname and distance <= MAX_NAME_EDITS and entity.start_char != offset:
-                return entity, "variant"
-        return None, ""
+        entity = self._nearest_name(self._spelling_variants(surname), offset)
+        return (entity, "variant") if entity is not None else (None, "")
+
+    def _spelling_variants(self, surname: str) -> list[str]:
+        """The other surnames of full names in the document at most :data:`MAX_NAME_EDITS` edits away."""
+        if surname not in self._variants:
+            self._variants[surname] = [
+                other for other in self.full_names
+                if other != surname and Levenshtein.distance(surname, other, score_cutoff=MAX_NAME_EDITS) <= MAX_NAME_EDITS
+            ]
+        return self._variants[surname]
+
+    def _nearest_name(self, surnames: Iterable[str], offset: int) -> Span | None:
+        """The full name with one of ``surnames`` nearest before ``offset``, else nearest after it; never one
+        starting at ``offset``."""
+        best: tuple[tuple[bool, int], Span] | None = None
+        for surname in surnames:
+            starts, entities = self._name_starts.get(surname, []), self.full_names.get(surname, [])
+            before = bisect.bisect_left(starts, offset) - 1
+            after = bisect.bisect_right(starts, offset)
+            for k in (before, after):
+                if 0 <= k < len(starts):
+                    key = (starts[k] > offset, abs(starts[k] - offset))
+                    if best is None or key < best[0]:
+                        best = (key, entities[k])
+        return best[1] if best is not None else None
 
     def _pronoun(self, head: Token) -> _Speaker:
         """A pronoun speaker: the nearest earlier compatible mention (a person for he/she, a body for it/they)."""
         start, end = head.idx, head.idx + len(head)
         wants_person = head.lower_ in PERSON_PRONOUNS
         floor = self._sentence_floor(head)
-        for token in reversed(self.doc[floor : head.i]):
+        for token in reversed(self.index.tokens[floor : head.i]):
             if wants_person and (self._names_person(token) or self._who(token) and not _modifies_noun(token)):
                 speaker = self._person(_person_name(token), "")
             elif wants_person and self._described_person(token):
@@ -925,9 +1019,9 @@ class _Resolver:
         )
 
     def _sentence_floor(self, head: Token) -> int:
-        sentences = list(self.doc.sents)
-        index = next(i for i, s in enumerate(sentences) if s.start <= head.i < s.end)
-        return sentences[max(index - FLOATING_REACH, 0)].start
+        """The first token of the sentence :data:`FLOATING_REACH` sentences before ``head``'s."""
+        starts = self.index.sentence_starts
+        return starts[max(self.index.sentence_of(head.i) - FLOATING_REACH, 0)]
 
     def _described_person(self, token: Token) -> bool:
         """An unnamed person as a clause's subject ("The Kanderan foreign minister arrived ..."): a singular
@@ -960,32 +1054,39 @@ class _Resolver:
         """What a description refers back to: "the spokesman" to the person with that role (``by_role``),
         "the hospital" or "police" to the named body whose name holds the noun, "the company" to the latest
         named organisation (:meth:`_recent_body`), "the statement" to the latest body quoted."""
-        for position, speaker in reversed(self.resolved if by_role else []):
-            if position < head.idx and speaker.resolution != "none" and noun in speaker.role.lower().split():
-                return speaker
+        earlier = _latest_before(self._by_role_word.get(noun, []), head.idx) if by_role else None
+        if earlier is not None:
+            return earlier
         body = self._recent_body(head, noun)
         if body is not None:
             return body
         if noun not in self.lex.document:
             return None
         # "the statement said": the body that issued the latest statement quoted
-        for position, speaker in reversed(self.resolved):
-            if position < head.idx and speaker.source and speaker.source_type not in ("person", "anonymous", "collective"):
-                return speaker
-        return None
+        return _latest_before(self._issuers, head.idx)
 
     def _recent_body(self, head: Token, noun: str | None) -> _Speaker | None:
         """The latest named organisation before ``head`` that a noun can refer back to: one whose name holds
         the noun ("Sherwood Police" for "police"), or, for a noun that fits any organisation ("company",
         "firm", ``generic_body_nouns``), one whose name does not end in another institution noun (so "the
         company" skips "the Environment Agency"). With no noun ("its"), the latest named organisation."""
-        for run in reversed([r for r in self.bodies if r[-1].i < head.i]):
-            words = {w for t in run for w in (t.lower_, t.lemma_.lower())}
-            last = run[-1].lemma_.lower()
-            generic = noun in self.lex.generic_body_nouns and last not in self.lex.institution
-            if noun is None or noun in words or generic:
-                return self._unnamed(run, run[-1], run[0].idx, run[-1].idx + len(run[-1]))
-        return None
+        candidates = [self._last_body_before(self._bodies_by_word.get(noun, []), head.i)] if noun is not None else [
+            self._last_body_before(range(len(self.bodies)), head.i)
+        ]
+        if noun in self.lex.generic_body_nouns:
+            candidates.append(self._last_body_before(self._generic_bodies, head.i))
+        found = max((k for k in candidates if k is not None), default=None)
+        if found is None:
+            return None
+        run = self.bodies[found]
+        return self._unnamed(run, run[-1], run[0].idx, run[-1].idx + len(run[-1]))
+
+    def _last_body_before(self, bodies: Sequence[int], i: int) -> int | None:
+        """The last of ``bodies`` (numbers into :attr:`bodies`, in order) whose name ends before token ``i``."""
+        k = bisect.bisect_left(bodies, i, key=lambda b: self._body_firsts[b]) - 1
+        while k >= 0 and self.bodies[bodies[k]][-1].i >= i:
+            k -= 1
+        return bodies[k] if k >= 0 else None
 
     def _spoken_for(self, head: Token) -> _Speaker | None:
         """The named organisation a spokesperson noun speaks for: "its spokesman", "a Halvern Foods
@@ -1001,7 +1102,7 @@ class _Resolver:
         for owner in owners:
             if owner.lower_ in ("its", "their"):
                 return self._recent_body(head, None)
-            run = next((r for r in self.bodies if r[0].i <= owner.i <= r[-1].i), None)
+            run = self.bodies[self._body_at[owner.i]] if owner.i in self._body_at else None
             if run is not None:
                 return self._unnamed(run, run[-1], run[0].idx, run[-1].idx + len(run[-1]))
             if owner.pos_ == "NOUN" and owner.lemma_.lower() in self.lex.institution:
@@ -1013,14 +1114,22 @@ class _Resolver:
     def _body_for_short_name(self, name: Sequence[Token]) -> _Speaker | None:
         """The named organisation that a shorter proper name begins ("Halvern" for "Halvern Foods"), the
         nearest one in the document; None when no longer body name starts with the same words."""
-        words = [t.lower_ for t in name]
         at = name[0].i
-        matches = [
-            r for r in self.bodies
-            if len(r) > len(words) and [t.lower_ for t in r[: len(words)]] == words and not r[0].i <= at <= r[-1].i
-        ]
-        run = min(matches, key=lambda r: (r[0].i > at, abs(r[0].i - at)), default=None)
-        return self._unnamed(run, run[-1], run[0].idx, run[-1].idx + len(run[-1])) if run else None
+        longer = self._bodies_by_prefix.get(tuple(t.lower_ for t in name), [])
+        split = bisect.bisect_right(longer, at, key=lambda b: self._body_firsts[b])
+        # the nearest one starting at or before the name (not holding it; of two starting there, the shorter),
+        # else the nearest after it
+        found, k = None, split - 1
+        while k >= 0 and (found is None or self._body_firsts[longer[k]] == self._body_firsts[found]):
+            if self.bodies[longer[k]][-1].i < at:
+                found = longer[k]
+            k -= 1
+        if found is None and split < len(longer):
+            found = longer[split]
+        if found is None:
+            return None
+        run = self.bodies[found]
+        return self._unnamed(run, run[-1], run[0].idx, run[-1].idx + len(run[-1]))
 
 
 # --- stages 6-7: floating quotations, kinds, de-duplication -------------------------------------------------
@@ -1035,7 +1144,7 @@ def attribution_rows(parsed) -> list[Attribution]:
     doc, view = parsed.doc, parsed.view
     if not len(doc):
         return []
-    quotes = quote_spans(view, parsed.text)
+    quotes = Quotations(quote_spans(view, parsed.text), view)
     found = syntactic_stage(doc, quotes) + according_to_stage(doc)
     found += quote_stage(doc, quotes, [f.content for f in found])
     found = _deduplicate(_extend_to_quotes(found, quotes, view))
@@ -1049,15 +1158,17 @@ def attribution_rows(parsed) -> list[Attribution]:
     return [replace(r, attribution_id=i) for i, r in enumerate(records)]
 
 
-def _extend_to_quotes(found: list[_Found], quotes, view: str) -> list[_Found]:
+def _extend_to_quotes(found: list[_Found], quotes: Quotations, view: str) -> list[_Found]:
     """Content that starts or ends inside a quotation running over a sentence break covers the quotation, and
     content wholly inside a quotation is the quotation (as :func:`_kind` reports it), so that two clauses of
     one quotation found for one cue are one relation."""
     extended = []
     for f in found:
         start, end = f.content
-        for quote in quotes:
-            inner = _inner(quote, view)
+        # only the quotation whose words hold the content's start can extend it: quotations never overlap
+        at = quotes.inner_at(start)
+        if at is not None:
+            inner = quotes.inners[at]
             if inner[0] <= start and end <= inner[1]:
                 start, end = inner
             elif inner[0] <= start < inner[1] and end <= inner[1] and "." in view[inner[0]:start]:
@@ -1075,46 +1186,49 @@ def _deduplicate(found: list[_Found]) -> list[_Found]:
     parse-based relation already covers; and a relation whose cue lies inside another relation's content
     (reported speech inside reported speech, or a verb like "add" read in its other sense).
     """
+    reporting = Intervals([(g.content[0], g.content[1], g.cue) for g in found if g.stage != "according_to"])
     kept: list[_Found] = []
+    kept_contents: set[tuple[int, int]] = set()
+    kept_by_cue: dict[tuple[int, int] | None, list[tuple[int, int]]] = {}
+    kept_spans: Intervals[tuple[int, int]] = Intervals()
     for f in found:
-        duplicate = any(
-            f.content == k.content
-            or (f.cue == k.cue and _overlap(f.content, k.content) > 0)
-            or (f.stage == "quote" and _overlap(f.content, k.content) > 0)
-            for k in kept
+        duplicate = (
+            f.content in kept_contents
+            or any(_overlap(f.content, content) > 0 for content in kept_by_cue.get(f.cue, ()))
+            or (f.stage == "quote" and bool(kept_spans.overlapping(*f.content)))
         )
-        nested = f.cue is not None and any(
-            g.content[0] <= f.cue[0] < g.content[1] and g.cue != f.cue and g.stage != "according_to" for g in found
-        )
+        nested = f.cue is not None and any(cue != f.cue for cue in reporting.stabbing(f.cue[0]))
         if not duplicate and not nested:
             kept.append(f)
+            kept_contents.add(f.content)
+            kept_by_cue.setdefault(f.cue, []).append(f.content)
+            kept_spans.add(*f.content, f.content)
     return kept
 
 
-def _kind(found: _Found, quotes, view: str) -> tuple[str, tuple[int, int]]:
+def _kind(found: _Found, quotes: Quotations, view: str) -> tuple[str, tuple[int, int]]:
     """direct, mixed or indirect from the quotation marks around or inside the content."""
     if found.kind:
         return found.kind, found.content
     start, end = found.content
-    for quote in quotes:
-        inner = _inner(quote, view)
-        if inner[0] <= start and end <= inner[1]:
-            return "direct", _trimmed(view, *inner) or found.content
-    if any(_overlap(_inner(q, view), found.content) > 0 for q in quotes):
-        return "mixed", _mixed_end(found.content, quotes, view)
+    at = quotes.inner_at(start)
+    if at is not None and end <= quotes.inners[at][1]:
+        return "direct", _trimmed(view, *quotes.inners[at]) or found.content
+    if quotes.inner_overlaps(found.content):
+        return "mixed", _mixed_end(found.content, quotes)
     return "indirect", found.content
 
 
-def _mixed_end(content: tuple[int, int], quotes, view: str) -> tuple[int, int]:
+def _mixed_end(content: tuple[int, int], quotes: Quotations) -> tuple[int, int]:
     """Mixed content keeps the partial quotation's closing mark (and a full stop inside it)."""
     start, end = content
-    for quote in quotes:
-        if quote[0] < end < quote[1] and end >= quote[1] - 3:
-            end = quote[1]
+    quote = quotes.holding((end - 1, end))
+    if quote is not None and quote[0] < end < quote[1] and end >= quote[1] - 3:
+        end = quote[1]
     return start, end
 
 
-def _record(parsed, found: _Found, resolver: _Resolver, quotes) -> Attribution:
+def _record(parsed, found: _Found, resolver: _Resolver, quotes: Quotations) -> Attribution:
     text, view = parsed.text, parsed.view
     kind, (content_start, content_end) = _kind(found, quotes, view)
     speaker = resolver.resolve(found.speaker) if found.speaker is not None else NO_SPEAKER
@@ -1181,25 +1295,38 @@ def _is_outlet(tokens: Sequence[Token]) -> bool:
     return bool(tokens) and tokens[-1].pos_ == "PROPN" and tokens[-1].lower_ in lex.outlet_words
 
 
-def _floating(parsed, quotes, rows: list[Attribution], resolver: _Resolver) -> list[Attribution]:
+def _floating(parsed, quotes: Quotations, rows: list[Attribution], resolver: _Resolver) -> list[Attribution]:
     """Stage 6: a quotation standing as its own sentence, with no cue, inherits the previous speaker.
 
     With no speaker within reach it is kept as a quotation with no source (``source`` empty).
     """
     doc, view, text = parsed.doc, parsed.view, parsed.text
     rows = list(rows)
-    for quote in quotes:
-        inner = _trimmed(view, *_inner(quote, view))
-        if inner is None or any(_overlap(inner, (r.start, r.end)) for r in rows):
+    spans: Intervals[Attribution] = Intervals([(r.start, r.end, r) for r in rows])
+    # the speakers a floating quotation can inherit: the first quoting row to end at each offset
+    speaker_ends: list[int] = []
+    speaker_at: dict[int, Attribution] = {}
+
+    def remember(row: Attribution) -> None:
+        if row.source and row.kind in ("direct", "mixed") and row.content_end not in speaker_at:
+            speaker_at[row.content_end] = row
+            bisect.insort(speaker_ends, row.content_end)
+
+    for row in rows:
+        remember(row)
+    for quote, words in zip(quotes.spans, quotes.inners):
+        inner = _trimmed(view, *words)
+        if inner is None or spans.overlapping(*inner):
             continue
-        before = view[: quote[0]].rstrip(" \t")
-        after = view[quote[1] :].split("\n", 1)[0].strip()
-        standalone = (not before or before[-1] in ".!?\n:") and (not after or after[0].isupper() or after[0] in VIEW_QUOTE_MARKS)
+        before = _previous_char(view, quote[0])
+        line_end = view.find("\n", quote[1])
+        after = view[quote[1] : line_end if line_end >= 0 else len(view)].strip()
+        standalone = (not before or before in ".!?\n:") and (not after or after[0].isupper() or after[0] in VIEW_QUOTE_MARKS)
         if not standalone or _words(doc, inner) < MIN_QUOTE_WORDS:
             continue
         sentence = parsed.sentences.sentence_id(inner[0])
-        previous = [r for r in rows if r.content_end <= quote[0] and r.source and r.kind in ("direct", "mixed")]
-        last = max(previous, key=lambda r: r.content_end, default=None)
+        at = bisect.bisect_right(speaker_ends, quote[0]) - 1
+        last = speaker_at[speaker_ends[at]] if at >= 0 else None
         if last is not None and parsed.sentences.sentence_id(last.content_end) >= sentence - FLOATING_REACH:
             source = {k: getattr(last, k) for k in ("source", "source_type", "role", "side", "name_variant")}
             source_sentence, resolution = last.sentence_id, "inherited"
@@ -1215,13 +1342,34 @@ def _floating(parsed, quotes, rows: list[Attribution], resolver: _Resolver) -> l
                 addressee="", speaker_resolution=resolution,
             )
         )
+        spans.add(rows[-1].start, rows[-1].end, rows[-1])
+        remember(rows[-1])
     return rows
+
+
+def _previous_char(view: str, offset: int) -> str:
+    """The last character before ``offset`` that is not a space or tab; empty at the start of the text."""
+    i = offset - 1
+    while i >= 0 and view[i] in " \t":
+        i -= 1
+    return view[i] if i >= 0 else ""
 
 
 def containing_attribution(attributions: Sequence[Attribution], start: int, end: int) -> Attribution | None:
     """The attribution whose content span holds ``[start, end)``; the innermost one when they nest."""
-    holding = [a for a in attributions if a.content_start <= start and end <= a.content_end]
-    return min(holding, key=lambda a: (a.content_end - a.content_start, a.attribution_id), default=None)
+    return Contents(attributions).holding(start, end)
+
+
+class Contents:
+    """The content spans of a document's attributions, for asking many times which one holds a span."""
+
+    def __init__(self, attributions: Sequence[Attribution]) -> None:
+        self._spans = Intervals([(a.content_start, a.content_end, a) for a in attributions])
+
+    def holding(self, start: int, end: int) -> Attribution | None:
+        """The attribution whose content holds ``[start, end)``; the innermost one when they nest."""
+        holding = self._spans.holding(start, end)
+        return min(holding, key=lambda a: (a.content_end - a.content_start, a.attribution_id), default=None)
 
 
 # --- claims ----------------------------------------------------------------------------------------------------
@@ -1271,10 +1419,10 @@ def claim_rows(parsed, attributions: Sequence[Attribution]) -> list[ClaimRow]:
                  a.source, a.side, a.source_type)
         for a in attributions
     ]
-    spans = [(a.start, a.end) for a in attributions]
+    spans = Intervals([(a.start, a.end, a) for a in attributions])
 
     def covered(token: Token) -> bool:
-        return any(s <= token.idx < e for s, e in spans)
+        return bool(spans.stabbing(token.idx))
 
     for sent in parsed.doc.sents:
         runs: list[list[Token]] = []

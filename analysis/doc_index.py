@@ -1,0 +1,132 @@
+"""Lookups over one parsed document, built once per ``Doc``, so that no extractor walks the whole document per
+word.
+
+spaCy rebuilds ``Doc.ents`` and ``Doc.sents`` on every access and makes a new ``Token`` object for every
+``doc[i]``: an extractor that reads them inside a loop over the document is quadratic. :func:`doc_index` reads
+them once; :class:`Intervals` answers "which spans overlap or hold this one" by binary search.
+"""
+
+from __future__ import annotations
+
+import bisect
+import weakref
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Generic, Iterator, TypeVar
+
+from spacy.tokens import Doc, Span, Token
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class DocIndex:
+    """One document's tokens, entities and sentences, in lists indexed by token position."""
+
+    doc: Doc
+    tokens: tuple[Token, ...]
+    ents: tuple[Span, ...]
+    #: Position in :attr:`ents` of the entity holding each token, or -1.
+    entity_at: tuple[int, ...]
+    #: Token position of each entity's first token, in order.
+    entity_starts: tuple[int, ...]
+    #: Token position of each sentence's first token, in order.
+    sentence_starts: tuple[int, ...]
+
+    @cached_property
+    def lower(self) -> tuple[str, ...]:
+        """Each token's text in lower case."""
+        return tuple(t.lower_ for t in self.tokens)
+
+    @cached_property
+    def lemma(self) -> tuple[str, ...]:
+        """Each token's lemma in lower case."""
+        return tuple(t.lemma_.lower() for t in self.tokens)
+
+    @cached_property
+    def pos(self) -> tuple[str, ...]:
+        """Each token's coarse part of speech."""
+        return tuple(t.pos_ for t in self.tokens)
+
+    def entity(self, i: int) -> Span | None:
+        """The entity holding token ``i``, if any."""
+        at = self.entity_at[i]
+        return self.ents[at] if at >= 0 else None
+
+    def sentence_of(self, i: int) -> int:
+        """The number of the sentence holding token ``i``."""
+        return bisect.bisect_right(self.sentence_starts, i) - 1
+
+    def entities_between(self, first: int, last: int) -> list[Span]:
+        """Entities lying wholly within tokens ``[first, last)``, in order."""
+        lo = bisect.bisect_left(self.entity_starts, first)
+        hi = bisect.bisect_left(self.entity_starts, last)
+        return [e for e in self.ents[lo:hi] if e.end <= last]
+
+
+_INDEXES: "weakref.WeakKeyDictionary[Doc, DocIndex]" = weakref.WeakKeyDictionary()
+
+
+#: The index asked for last: extractors ask for the same document's many times in a row.
+_LAST: list = [None, None]
+
+
+def doc_index(doc: Doc) -> DocIndex:
+    """The index of ``doc``, built on first use and kept as long as the ``Doc`` lives."""
+    if _LAST[0] is doc:
+        return _LAST[1]
+    index = _INDEXES.get(doc)
+    if index is None:
+        ents = tuple(doc.ents)
+        entity_at = [-1] * len(doc)
+        for k, ent in enumerate(ents):
+            for i in range(ent.start, ent.end):
+                entity_at[i] = k
+        starts = tuple(s.start for s in doc.sents) if len(doc) else ()
+        index = DocIndex(doc, tuple(doc), ents, tuple(entity_at), tuple(e.start for e in ents), starts)
+        _INDEXES[doc] = index
+    _LAST[:] = [doc, index]
+    return index
+
+
+class Intervals(Generic[T]):
+    """Character spans ``[start, end)`` with a payload, queried by binary search.
+
+    Spans may be added in any order. Queries scan back only as far as the longest span, so a lookup costs the
+    number of spans near the query, not the number in the document.
+    """
+
+    def __init__(self, spans: "list[tuple[int, int, T]] | None" = None) -> None:
+        self._starts: list[int] = []
+        self._items: list[tuple[int, int, int, T]] = []  # (start, order added, end, payload)
+        self._longest = 0
+        self._added = 0
+        for start, end, payload in spans or ():
+            self.add(start, end, payload)
+
+    def add(self, start: int, end: int, payload: T) -> None:
+        at = bisect.bisect_right(self._starts, start)
+        self._starts.insert(at, start)
+        self._items.insert(at, (start, self._added, end, payload))
+        self._added += 1
+        self._longest = max(self._longest, end - start)
+
+    def _near(self, start: int, end: int) -> Iterator[tuple[int, int, int, T]]:
+        """Spans that begin before ``end`` and may reach ``start``, in the order they were added."""
+        hi = bisect.bisect_left(self._starts, end)
+        lo = bisect.bisect_left(self._starts, start - self._longest)
+        return iter(sorted(self._items[lo:hi], key=lambda item: item[1]))
+
+    def overlapping(self, start: int, end: int) -> list[T]:
+        """Payloads of the spans sharing at least one character with ``[start, end)``, in the order added."""
+        if end <= start:
+            return []
+        return [p for s, _, e, p in self._near(start, end) if s < end and start < e and s < e]
+
+    def holding(self, start: int, end: int) -> list[T]:
+        """Payloads of the spans that hold ``[start, end)`` whole, in the order added."""
+        return [p for s, _, e, p in self._near(start, max(end, start + 1)) if s <= start and end <= e]
+
+    def stabbing(self, offset: int) -> list[T]:
+        """Payloads of the spans with ``start <= offset < end``, in the order added."""
+        return [p for s, _, e, p in self._near(offset, offset + 1) if s <= offset < e]
