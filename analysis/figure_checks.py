@@ -2,22 +2,26 @@
 measurement system?
 
 Produces the ``figure_consistency`` and ``metric_origin`` tables (see :mod:`analysis.schema`) from the
-``figures`` rows of one document. All unit conversions are pint's (:func:`analysis.figures.unit_registry`).
+``figures`` rows of one document. All unit conversions are pint's (:func:`analysis.figures.convert`), and none
+raises: a value that cannot be converted is NaN, and a check that needs it says nothing.
 """
 
 from __future__ import annotations
 
 import math
-from typing import Any, Sequence
+from functools import lru_cache
+from typing import Any, Iterator, Sequence
 
 from analysis.figures import (
     ConsistencyRow,
     FigureRow,
     MetricOriginRow,
+    convert,
     figure_rows,
     lexicon,
     time_rows,
-    unit_registry,
+    unit,
+    unit_symbol,
 )
 from analysis.sources import Attribution
 
@@ -65,26 +69,6 @@ def _common_unit(figure: FigureRow) -> str:
     return figure.unit_si
 
 
-def same_measured_thing(parsed, a: FigureRow, b: FigureRow) -> bool:
-    """True when two figures of one document are about the same measured thing.
-
-    Same quantity kind and comparable unit; the same object (lemma), or, for measures, at least one of them
-    without a written object; and events of the same family, where both are known (``figure_events.yaml``):
-    "28 settlements captured" and "dozens of settlements occupied" match, "12 people killed" and
-    "200 people evacuated" do not.
-    """
-    if a.quantity_kind != b.quantity_kind or _common_unit(a) != _common_unit(b):
-        return False
-    object_a, object_b = _object_lemma(parsed, a), _object_lemma(parsed, b)
-    if object_a != object_b:
-        if a.quantity_kind not in MEASURED_KINDS or (object_a and object_b):
-            return False
-    if not (object_a or object_b) and a.quantity_kind not in MEASURED_KINDS:
-        return False
-    class_a, class_b = _event_class(a.event), _event_class(b.event)
-    return not (class_a and class_b and class_a != class_b)
-
-
 def _interval_in(figure: FigureRow, unit: str) -> tuple[float, float]:
     """The figure's (low, high) in ``unit``; an unknown low is 0, an unknown high is unbounded (NaN kept when
     the wording gives no bound at all)."""
@@ -94,10 +78,9 @@ def _interval_in(figure: FigureRow, unit: str) -> tuple[float, float]:
     low = 0.0 if math.isnan(low) else low
     high = math.inf if math.isnan(high) else high
     if figure.quantity_kind in MEASURED_KINDS and unit:
-        registry = unit_registry()
-        low = float(registry.Quantity(low, figure.unit_canonical).to(unit).magnitude)
+        low = convert(low, figure.unit_canonical, unit)
         if not math.isinf(high):
-            high = float(registry.Quantity(high, figure.unit_canonical).to(unit).magnitude)
+            high = convert(high, figure.unit_canonical, unit)
     return low, high
 
 
@@ -118,71 +101,112 @@ def figure_consistency(parsed, figures: Sequence[FigureRow]) -> list[Consistency
     Figures in one sentence are not paired: there two figures of one thing are a comparison ("rose from 5% to
     7%", "212 of the 450 seats"), not a repetition. A vague amount without bounds ("a small number") cannot
     be compared: its verdict is ``undetermined``.
+
+    Two figures measure the same thing (:func:`_candidate_pairs`) when they have the same quantity kind and
+    comparable unit; the same object (lemma), or, for measures, at least one of them without a written
+    object; and events of the same family, where both are known (``figure_events.yaml``): "28 settlements
+    captured" and "dozens of settlements occupied" match, "12 people killed" and "200 people evacuated" do
+    not. Each figure's interval is converted once and only matching figures are ever paired, so the cost
+    grows with the figures and the rows, not with every pair of figures.
     """
+    objects = [_object_lemma(parsed, f) for f in figures]
+    units = [_common_unit(f) for f in figures]
+    intervals = [_interval_in(f, u) for f, u in zip(figures, units)]
     rows = []
-    for i, a in enumerate(figures):
-        for b in figures[i + 1 :]:
-            if a.sentence_id == b.sentence_id or not same_measured_thing(parsed, a, b):
-                continue
-            unit = _common_unit(a)
-            (low_a, high_a), (low_b, high_b) = _interval_in(a, unit), _interval_in(b, unit)
-            if any(math.isnan(x) for x in (low_a, high_a, low_b, high_b)):
-                overlap, verdict = False, "undetermined"
-                finding = f"{_describe(a)} and {_describe(b)} cannot be compared: one gives no bounds."
-            else:
-                overlap = max(low_a, low_b) <= min(high_a, high_b)
-                verdict = "consistent" if overlap else "inconsistent"
-                if overlap:
-                    shared = _bounds(max(low_a, low_b), min(high_a, high_b), unit)
-                    finding = f"{_describe(a)} and {_describe(b)} agree: both allow {shared}."
-                else:
-                    finding = (
-                        f"{_describe(a)} and {_describe(b)} disagree: {_bounds(low_a, high_a, unit)} "
-                        f"against {_bounds(low_b, high_b, unit)}."
-                    )
-            rows.append(
-                ConsistencyRow(
-                    sentence_id=a.sentence_id,
-                    start=a.start,
-                    end=a.end,
-                    text=a.text,
-                    figure_id=a.figure_id,
-                    other_figure_id=b.figure_id,
-                    other_sentence_id=b.sentence_id,
-                    other=b.text,
-                    other_start=b.start,
-                    other_end=b.end,
-                    object=a.object or b.object,
-                    quantity_kind=a.quantity_kind,
-                    unit=unit,
-                    low=low_a,
-                    high=high_a,
-                    other_low=low_b,
-                    other_high=high_b,
-                    overlap=overlap,
-                    verdict=verdict,
-                    finding=finding,
-                )
-            )
+    for i, j in sorted(_candidate_pairs(figures, objects, units)):
+        a, b = figures[i], figures[j]
+        if a.sentence_id != b.sentence_id:
+            rows.append(_consistency_row(a, b, units[i], intervals[i], intervals[j]))
     return rows
+
+
+def _candidate_pairs(figures: Sequence[FigureRow], objects: Sequence[str], units: Sequence[str]) -> Iterator[tuple[int, int]]:
+    """``(i, j)``, ``i < j``, for every pair of figures that measure the same thing, each pair once.
+
+    Figures are grouped by quantity kind and unit, then by object and event family; a figure is paired only
+    with the earlier members of the groups it is compatible with (same object, or no object for a measure;
+    same event family, or none), so no incompatible pair is ever looked at.
+    """
+    groups: dict[tuple[str, str], dict[str, dict[str, list[int]]]] = {}
+    for j, figure in enumerate(figures):
+        kind, obj, family = figure.quantity_kind, objects[j], _event_class(figure.event)
+        measured = kind in MEASURED_KINDS
+        by_object = groups.setdefault((kind, units[j]), {})
+        if obj or measured:
+            partner_objects = list(by_object) if measured and not obj else [obj, ""] if measured else [obj]
+            for partner in partner_objects:
+                by_family = by_object.get(partner, {})
+                for partner_family in (by_family if not family else (family, "")):
+                    for i in by_family.get(partner_family, ()):
+                        yield i, j
+        by_object.setdefault(obj, {}).setdefault(family, []).append(j)
+
+
+def _consistency_row(
+    a: FigureRow, b: FigureRow, unit: str, interval_a: tuple[float, float], interval_b: tuple[float, float]
+) -> ConsistencyRow:
+    (low_a, high_a), (low_b, high_b) = interval_a, interval_b
+    if any(math.isnan(x) for x in (low_a, high_a, low_b, high_b)):
+        overlap, verdict = False, "undetermined"
+        finding = f"{_describe(a)} and {_describe(b)} cannot be compared: one gives no bounds."
+    else:
+        overlap = max(low_a, low_b) <= min(high_a, high_b)
+        verdict = "consistent" if overlap else "inconsistent"
+        if overlap:
+            shared = _bounds(max(low_a, low_b), min(high_a, high_b), unit)
+            finding = f"{_describe(a)} and {_describe(b)} agree: both allow {shared}."
+        else:
+            finding = (
+                f"{_describe(a)} and {_describe(b)} disagree: {_bounds(low_a, high_a, unit)} "
+                f"against {_bounds(low_b, high_b, unit)}."
+            )
+    return ConsistencyRow(
+        sentence_id=a.sentence_id,
+        start=a.start,
+        end=a.end,
+        text=a.text,
+        figure_id=a.figure_id,
+        other_figure_id=b.figure_id,
+        other_sentence_id=b.sentence_id,
+        other=b.text,
+        other_start=b.start,
+        other_end=b.end,
+        object=a.object or b.object,
+        quantity_kind=a.quantity_kind,
+        unit=unit,
+        low=low_a,
+        high=high_a,
+        other_low=low_b,
+        other_high=high_b,
+        overlap=overlap,
+        verdict=verdict,
+        finding=finding,
+    )
 
 
 # --- metric origin ------------------------------------------------------------------------------------------------
 
 
 def _decimals(x: float) -> int:
-    text = f"{x:.10f}".rstrip("0")
+    text = f"{abs(x):.10f}".rstrip("0")
     return len(text.split(".")[1]) if "." in text else 0
 
 
 def _significant(x: float) -> str:
-    """The significant digits of ``x`` as written without trailing zeros (1,000 -> "1", 7.5 -> "75")."""
-    return f"{x:.10f}".replace(".", "").lstrip("0").rstrip("0") or "0"
+    """The significant digits of ``x`` as written without trailing zeros or sign (1,000 -> "1", -7.5 -> "75")."""
+    return f"{abs(x):.10f}".replace(".", "").lstrip("0").rstrip("0") or "0"
 
 
 def roundness(x: float) -> tuple[int, int, int]:
     """How round a printed number is; smaller is rounder: (decimal places, significant digits, leading digit
-    rank with 1 and 5 roundest, then 2). 1,000 -> (0, 1, 0); 400 -> (0, 1, 3); 12 -> (0, 2, 0); 7.5 -> (1, 2, 3)."""
+    rank with 1 and 5 roundest, then 2). 1,000 -> (0, 1, 0); 400 -> (0, 1, 3); 12 -> (0, 2, 0); 7.5 -> (1, 2, 3).
+    The sign does not count (-400 is as round as 400).
+
+    Raises:
+        ValueError: ``x`` is infinite or NaN, which no one prints as a figure.
+    """
+    if not math.isfinite(x):
+        raise ValueError(f"roundness of {x}: not a finite number")
     digits = _significant(x)
     return _decimals(x), len(digits), LEADING_DIGIT_RANK.get(int(digits[0]), 3)
 
@@ -203,40 +227,47 @@ def _is_round(x: float) -> bool:
 
 
 def _printed_step(x: float) -> float:
-    """The value of the last printed digit: 7.5 -> 0.1, 400 -> 100, 1,036 -> 1."""
+    """The value of the last printed digit: 7.5 -> 0.1, 400 -> 100, 1,036 -> 1, -40 -> 10."""
     places = _decimals(x)
     if places:
         return 10.0**-places
-    step = 1.0
+    step, x = 1.0, abs(x)
     while x and x % (step * 10) == 0:
         step *= 10
     return step
 
 
+@lru_cache(maxsize=1)
 def _counterparts() -> dict[str, str]:
-    registry = unit_registry()
     pairs = {}
     for imperial, metric in lexicon().counterparts:
-        a, b = str(registry.Unit(imperial)), str(registry.Unit(metric))
+        a, b = str(unit(imperial)), str(unit(metric))
         pairs[a], pairs[b] = b, a
     return pairs
 
 
 def _candidates(converted: float) -> list[tuple[float, float]]:
-    """(rounded value, step) for ``converted`` rounded to every 1-2-5 step from coarse to fine."""
-    top = math.floor(math.log10(converted)) + 1
+    """(rounded value, step) for ``converted`` rounded to every 1-2-5 step from coarse to fine, never to zero;
+    a negative value is rounded like its magnitude (-16.4 -> -20, -15, -16, ...). None for zero, which has no
+    coarser rounding, or a value that is not finite."""
+    magnitude, sign = abs(converted), math.copysign(1.0, converted)
+    if magnitude == 0 or not math.isfinite(magnitude):
+        return []
+    top = math.floor(math.log10(magnitude)) + 1
     found = []
     for power in range(top, top - 5, -1):
         for mantissa in (5, 2, 1):
             step = mantissa * 10.0**power
-            rounded = round(converted / step) * step
+            rounded = round(magnitude / step) * step
             if rounded > 0:
-                found.append((float(f"{rounded:.10g}"), step))
+                found.append((sign * float(f"{rounded:.10g}"), step))
     return found
 
 
 def _finest_step(converted: float, rounded: float) -> float:
-    """The finest power-of-ten step at which ``converted`` still rounds to ``rounded`` (its implied precision)."""
+    """The finest power-of-ten step at which ``converted`` still rounds to ``rounded`` (its implied precision);
+    both are taken by magnitude, as :func:`_candidates` rounds them."""
+    converted, rounded = abs(converted), abs(rounded)
     step, found = 10.0 ** (math.floor(math.log10(rounded)) + 1), math.nan
     while step > 1e-6 * rounded:
         if abs(round(converted / step) * step - rounded) <= 1e-9 * rounded:
@@ -261,33 +292,31 @@ def metric_origin(figures: Sequence[FigureRow]) -> list[MetricOriginRow]:
     Not detected: conversions of figures that were already round in both systems, and a figure printed with
     more digits than its original had.
     """
-    registry, pairs = unit_registry(), _counterparts()
+    pairs = _counterparts()
     rows = []
     for figure in figures:
         other = pairs.get(figure.unit_canonical)
         value = figure.value
-        if other is None or math.isnan(value) or value <= 0:
+        if other is None or not math.isfinite(value) or value == 0:
             continue
-        converted = float(registry.Quantity(value, figure.unit_canonical).to(other).magnitude)
-        half = min(_printed_step(value) / 2, METRIC_ORIGIN_TOLERANCE * value)
+        converted = convert(value, figure.unit_canonical, other)
+        if not math.isfinite(converted):
+            continue
+        half = min(_printed_step(value) / 2, METRIC_ORIGIN_TOLERANCE * abs(value))
         low, high = value - half, value + half
         if figure.approx in ("about", "nearly"):
             low, high = min(low, figure.low), max(high, figure.high)
         accepted = []
         for rounded, step in _candidates(converted):
-            back = float(registry.Quantity(rounded, other).to(figure.unit_canonical).magnitude)
+            back = convert(rounded, other, figure.unit_canonical)
             if low <= back <= high:
                 accepted.append((roundness(rounded), abs(rounded - converted), rounded))
         best = min(accepted)[2] if accepted else math.nan
         flagged = bool(accepted) and _rounder(best, value) and not _is_round(value)
-        other_short = f"{registry.Unit(other):~}"
-        unit_short = f"{registry.Unit(figure.unit_canonical):~}"
+        other_short, unit_short = unit_symbol(other), unit_symbol(figure.unit_canonical)
         if flagged:
             step = _finest_step(converted, best)
-            implied = sorted(
-                float(registry.Quantity(best + sign * step / 2, other).to(figure.unit_canonical).magnitude)
-                for sign in (-1, 1)
-            )
+            implied = sorted(convert(best + sign * step / 2, other, figure.unit_canonical) for sign in (-1, 1))
             finding = (
                 f"{value:,.4g} {unit_short} is {converted:,.4g} {other_short}: probably converted from "
                 f"{best:,.10g} {other_short}, so it is only good to {implied[0]:,.4g}–{implied[1]:,.4g} {unit_short}."

@@ -37,6 +37,7 @@ import pint
 from spacy.tokens import Doc, Span, Token
 
 from analysis.datafiles import read_yaml
+from analysis.doc_index import doc_index
 from analysis.sources import Attribution, containing_attribution
 
 #: Entity labels whose numbers belong to a name, not to a figure ("Resolution 2231", "Boeing 737").
@@ -212,7 +213,8 @@ class Lexicon:
     currency_names: dict[tuple[str, ...], str]
     currency_scale_names: dict[tuple[str, ...], str]
     currency_codes: dict[str, str]
-    glued_symbols: tuple[str, ...]
+    #: Currency symbols that may be glued to the digits, by their first character, longest first.
+    glued_by_initial: dict[str, tuple[str, ...]]
     minor_names: dict[tuple[str, ...], str]
     minor_per_major: dict[str, int]
     currencies: tuple[str, ...]
@@ -283,7 +285,7 @@ def lexicon() -> Lexicon:
         currency_names=names,
         currency_scale_names=scale_names,
         currency_codes={code: code for code in currencies},
-        glued_symbols=tuple(sorted(symbols, key=lambda symbol: (-len(symbol), symbol))),
+        glued_by_initial=_by_initial(sorted(symbols, key=lambda symbol: (-len(symbol), symbol))),
         minor_names=minor_names,
         minor_per_major=per_major,
         currencies=tuple(currencies),
@@ -298,6 +300,21 @@ def lexicon() -> Lexicon:
         light_verbs=frozenset(events["light_verbs"]),
         event_classes={verb: cls for cls, verbs in events["event_classes"].items() for verb in verbs},
     )
+
+
+def _by_initial(symbols: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    grouped: dict[str, list[str]] = {}
+    for symbol in symbols:
+        grouped.setdefault(symbol[:1], []).append(symbol)
+    return {initial: tuple(found) for initial, found in grouped.items()}
+
+
+def _glued_symbol(text: str, lex: Lexicon) -> str | None:
+    """The currency symbol glued before the digits of ``text`` ("Sh3.6tn" -> "Sh"), the longest one."""
+    for symbol in lex.glued_by_initial.get(text[:1], ()):
+        if text.startswith(symbol) and text[len(symbol) : len(symbol) + 1].isdigit():
+            return symbol
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -321,6 +338,33 @@ def unit_registry() -> pint.UnitRegistry:
 def minor_unit(code: str) -> str:
     """pint's name for the subunit of currency ``code`` (pence of GBP, cents of USD)."""
     return f"{code}_minor"
+
+
+@lru_cache(maxsize=None)
+def unit(name: str) -> pint.Unit:
+    """pint's unit for a unit expression, parsed once per process (parsing costs more than converting)."""
+    return unit_registry().Unit(name)
+
+
+@lru_cache(maxsize=None)
+def unit_symbol(name: str) -> str:
+    """The unit's short form as pint writes it ("km ** 2", "degree_Celsius" -> "°C")."""
+    return f"{unit(name):~}"
+
+
+def convert(value: float, source: str, target: str) -> float:
+    """``value`` in unit ``source`` expressed in unit ``target``, by pint.
+
+    Never raises: NaN when the units do not convert into each other (different dimensions, or an offset unit
+    pint will not convert) or the value is NaN; any other value converts, zero, negative, below absolute zero
+    or infinite alike.
+    """
+    if math.isnan(value):
+        return math.nan
+    try:
+        return float(unit_registry().Quantity(value, unit(source)).to(unit(target)).magnitude)
+    except (pint.errors.PintError, ArithmeticError, ValueError):
+        return math.nan
 
 
 # --- the grammar --------------------------------------------------------------------------------------------------
@@ -349,13 +393,19 @@ class _Match:
     trim: int = 0  # characters of the last token that are not the figure's (a full stop: "34C.")
 
 
+def _tok(doc: Doc, i: int) -> Token:
+    """Token ``i`` of ``doc`` (spaCy makes a new Token object on every ``doc[i]``; the index keeps one)."""
+    return doc_index(doc).tokens[i]
+
+
 def _lower(doc: Doc, i: int) -> str:
-    return doc[i].lower_ if 0 <= i < len(doc) else ""
+    lower = doc_index(doc).lower
+    return lower[i] if 0 <= i < len(lower) else ""
 
 
 def _glued(doc: Doc, i: int, j: int) -> bool:
     """True when tokens i..j-1 are written without spaces between them."""
-    return all(not doc[k].whitespace_ for k in range(i, j - 1))
+    return all(not _tok(doc, k).whitespace_ for k in range(i, j - 1))
 
 
 def _match_phrase(doc: Doc, i: int, phrases: Iterable[tuple[tuple[str, ...], str]]) -> tuple[int, str] | None:
@@ -371,7 +421,7 @@ def _match_phrase(doc: Doc, i: int, phrases: Iterable[tuple[tuple[str, ...], str
 def _bare(doc: Doc, j: int) -> str:
     """Token j in lower case without a sentence-final full stop the tokenizer left on it ("34C." -> "34c")."""
     word = _lower(doc, j)
-    if len(word) > 1 and word.endswith(".") and (j + 1 == len(doc) or doc[j + 1].is_sent_start):
+    if len(word) > 1 and word.endswith(".") and (j + 1 == len(doc) or _tok(doc, j + 1).is_sent_start):
         return word[:-1]
     return word
 
@@ -400,13 +450,13 @@ def _parse_number(
     while j < len(doc):
         overridden = j == i and first is not None
         word = first.lower() if overridden else _lower(doc, j)
-        digits = _number_value(first if overridden else doc[j].text)
+        digits = _number_value(first if overridden else _tok(doc, j).text)
         glued = _GLUED.match(word if overridden else _bare(doc, j))
         if not seen and digits is not None:
-            if doc[j].text.startswith("0") and len(doc[j].text) > 1 and doc[j].text[1].isdigit():
+            if _tok(doc, j).text.startswith("0") and len(_tok(doc, j).text) > 1 and _tok(doc, j).text[1].isdigit():
                 return None
             current, seen, j, last = digits, True, j + 1, "digits"
-            if currency and _bare(doc, j) in lex.suffixes and not doc[j - 1].whitespace_:
+            if currency and _bare(doc, j) in lex.suffixes and not _tok(doc, j - 1).whitespace_:
                 return j + 1, current * lex.suffixes[_bare(doc, j)], True, ""
             continue
         if not seen and glued:
@@ -415,7 +465,7 @@ def _parse_number(
             if suffix in lex.suffixes and (suffix != "m" or currency):
                 return j + 1, value * lex.suffixes[suffix], True, ""
             if suffix in lex.glued_units or suffix in lex.glued_only or (suffix,) in lex.minor_names:
-                written = (first if overridden else doc[j].text)[-len(suffix) :]
+                written = (first if overridden else _tok(doc, j).text)[-len(suffix) :]
                 # "34C", "10L" but not "5G", "4K", "3D": a capital letter is a unit only for degrees and litres
                 if len(suffix) == 1 and written.isupper() and lex.glued_units.get(suffix) not in UPPER_CASE_UNITS:
                     return None
@@ -515,7 +565,7 @@ def _parse_vague(doc: Doc, i: int, lex: Lexicon) -> tuple[int, float, float, str
     if word not in ("a", "an"):
         return None
     j = i + 1
-    while j < len(doc) and (doc[j].pos_ in ("ADV", "ADJ") or doc[j].text in ('"', "'")) and _lower(doc, j) not in lex.vague_heads:
+    while j < len(doc) and (_tok(doc, j).pos_ in ("ADV", "ADJ") or _tok(doc, j).text in ('"', "'")) and _lower(doc, j) not in lex.vague_heads:
         j += 1
     head = _lower(doc, j)
     if head not in lex.vague_heads:
@@ -525,17 +575,17 @@ def _parse_vague(doc: Doc, i: int, lex: Lexicon) -> tuple[int, float, float, str
         return j + 3, 2 * lex.scales[_lower(doc, j + 2)], math.nan, "about"
     if head == "few" and (nxt in lex.scales or nxt in lex.group_nouns):
         return j + 2, math.nan, math.nan, "vague"
-    if nxt != "of" and not (doc[j + 1].pos_ in ("NOUN", "ADJ") if j + 1 < len(doc) else False):
+    if nxt != "of" and not (_tok(doc, j + 1).pos_ in ("NOUN", "ADJ") if j + 1 < len(doc) else False):
         return None
     return j + 1, math.nan, math.nan, "vague"
 
 
 def _parse_ratio(doc: Doc, i: int, lex: Lexicon) -> tuple[int, float] | None:
     """ "one in five", "1 in 4": a share, read as a percent."""
-    first = _number_value(doc[i].text) or lex.number_words.get(_lower(doc, i))
+    first = _number_value(_tok(doc, i).text) or lex.number_words.get(_lower(doc, i))
     if first is None or _lower(doc, i + 1) != "in":
         return None
-    second = _number_value(doc[i + 2].text) if i + 2 < len(doc) else None
+    second = _number_value(_tok(doc, i + 2).text) if i + 2 < len(doc) else None
     second = second or lex.number_words.get(_lower(doc, i + 2))
     if not second:
         return None
@@ -547,8 +597,8 @@ def _unit_words(doc: Doc, j: int, limit: int = 3) -> list[tuple[str, int]]:
     ("60-square-mile" -> square, mile)."""
     words, k = [], j
     while k < len(doc) and len(words) < limit:
-        words.append((doc[k].lower_, k + 1))
-        if _lower(doc, k + 1) in _HYPHENS and k + 2 < len(doc) and _glued(doc, k, k + 3) and doc[k + 2].is_alpha:
+        words.append((_tok(doc, k).lower_, k + 1))
+        if _lower(doc, k + 1) in _HYPHENS and k + 2 < len(doc) and _glued(doc, k, k + 3) and _tok(doc, k + 2).is_alpha:
             k += 2
         else:
             k += 1
@@ -565,18 +615,18 @@ def _unit_at(doc: Doc, j: int, lex: Lexicon, *, has_scale: bool = False) -> tupl
     """
     if j >= len(doc):
         return None
-    if doc[j].text in lex.currency_codes:
-        return j + 1, lex.currency_codes[doc[j].text], "currency"
+    if _tok(doc, j).text in lex.currency_codes:
+        return j + 1, lex.currency_codes[_tok(doc, j).text], "currency"
     words = _unit_words(doc, j)
     for length in range(len(words), 0, -1):
         key = tuple(w for w, _ in words[:length])
         end = words[length - 1][1]
-        joined = ("".join(doc[k].lower_ for k in range(j, end)),) if _glued(doc, j, end) else key
+        joined = ("".join(_tok(doc, k).lower_ for k in range(j, end)),) if _glued(doc, j, end) else key
         for candidate in dict.fromkeys((key, joined)):
             if has_scale and candidate in lex.currency_scale_names:
                 return end, lex.currency_scale_names[candidate], "currency"
             if candidate in lex.unit_aliases:
-                if len(candidate[0]) == 1 == len(candidate) and doc[j].text.isupper():
+                if len(candidate[0]) == 1 == len(candidate) and _tok(doc, j).text.isupper():
                     if lex.unit_aliases[candidate] not in UPPER_CASE_UNITS:  # "5 G" is no weight
                         continue
                 return end, lex.unit_aliases[candidate], "unit"
@@ -596,18 +646,18 @@ def _currency_prefix(doc: Doc, i: int, lex: Lexicon) -> tuple[str, str, int, str
     """
     if i >= len(doc):
         return None
-    text = doc[i].text
+    text = _tok(doc, i).text
     if text in lex.currency_symbols:
         at, symbol = i + 1, text
-        if _lower(doc, at) == "." and not doc[i].whitespace_ and text + "." in lex.currency_symbols:
+        if _lower(doc, at) == "." and not _tok(doc, i).whitespace_ and text + "." in lex.currency_symbols:
             at, symbol = at + 1, text + "."
-        apart = doc[at - 1].whitespace_ and not (doc[i].is_currency or sum(c.isalpha() for c in text) > 1)
+        apart = _tok(doc, at - 1).whitespace_ and not (_tok(doc, i).is_currency or sum(c.isalpha() for c in text) > 1)
         if at < len(doc) and not apart:
             return lex.currency_symbols[symbol], symbol, at, None
         return None
-    for symbol in lex.glued_symbols:
-        if text.startswith(symbol) and text[len(symbol) : len(symbol) + 1].isdigit():
-            return lex.currency_symbols[symbol], symbol, i, text[len(symbol) :]
+    symbol = _glued_symbol(text, lex)
+    if symbol is not None:
+        return lex.currency_symbols[symbol], symbol, i, text[len(symbol) :]
     return None
 
 
@@ -664,7 +714,7 @@ def _core(doc: Doc, i: int, lex: Lexicon, currency: str, first: str | None = Non
     """
     if i >= len(doc):
         return None
-    glued_range = _glued_range(first if first is not None else doc[i].text, lex, currency)
+    glued_range = _glued_range(first if first is not None else _tok(doc, i).text, lex, currency)
     if glued_range:
         low, high, has_scale, unit = glued_range
         return _Match(i, i + 1, i, i + 1, low=low, high=high, approx="range", has_scale=has_scale), unit
@@ -706,7 +756,7 @@ def _scan(doc: Doc, i: int, lex: Lexicon) -> _Match | None:
     found = _match_phrase(doc, j, lex.prefix)
     if found:
         approx_span, approx, j = (i, found[0]), found[1], found[0]
-    elif _lower(doc, j) == "as" and j + 2 < len(doc) and doc[j + 1].pos_ in ("ADJ", "ADV") and _lower(doc, j + 2) == "as":
+    elif _lower(doc, j) == "as" and j + 2 < len(doc) and _tok(doc, j + 1).pos_ in ("ADJ", "ADV") and _lower(doc, j + 2) == "as":
         if _lower(doc, j + 1) not in lex.as_as_lower:
             approx_span, approx, j = (i, j + 3), "at_most", j + 3
     opener = _lower(doc, j) in lex.range_openers
@@ -762,7 +812,7 @@ def _scan(doc: Doc, i: int, lex: Lexicon) -> _Match | None:
         elif _lower(doc, at) == "of" and match.approx == "vague" and not math.isnan(match.low):
             at += 1
         unit = _unit_at(doc, at, lex, has_scale=match.has_scale)
-        if at == k and _lower(doc, at) in lex.glued_only and at > 0 and not doc[at - 1].whitespace_:
+        if at == k and _lower(doc, at) in lex.glued_only and at > 0 and not _tok(doc, at - 1).whitespace_:
             unit = (at + 1, lex.glued_only[_lower(doc, at)], "unit")  # "1.6in", split by the tokenizer
         if unit and not currency:
             end, name, what = unit
@@ -796,10 +846,7 @@ def _scan(doc: Doc, i: int, lex: Lexicon) -> _Match | None:
 
 def _to_major(amount: float, currency: str) -> float:
     """An amount in the subunit of ``currency`` in the currency itself, by pint (243 pence -> 2.43 GBP)."""
-    if math.isnan(amount):
-        return amount
-    registry = unit_registry()
-    return _tidy(float(registry.Quantity(amount, minor_unit(currency)).to(currency).magnitude))
+    return _tidy(convert(amount, minor_unit(currency), currency))
 
 
 def _tidy(x: float) -> float:
@@ -847,22 +894,22 @@ def _entity_labels(doc: Doc) -> list[str]:
 def _is_duration(match: _Match, doc: Doc, lex: Lexicon) -> bool:
     if not match.unit_tokens:
         return False
-    return any(doc[t].lower_ in lex.time_units for t in range(*match.unit_tokens))
+    return any(_tok(doc, t).lower_ in lex.time_units for t in range(*match.unit_tokens))
 
 
 def _excluded(match: _Match, doc: Doc, labels: list[str], lex: Lexicon) -> bool:
     """True for a match that is not a figure: a date, a name's number, a bare "one", a phone number, a year."""
     core = range(match.core_start, match.core_end)
     # a currency symbol right before the amount is money, whatever the parser calls it ("SEK" as an ORG)
-    named = [t for t in core if labels[t] in NAME_LABELS and doc[t].text not in lex.currency_symbols]
-    if any(not _glued_measure(doc[t].text, lex) for t in named):
+    named = [t for t in core if labels[t] in NAME_LABELS and _tok(doc, t).text not in lex.currency_symbols]
+    if any(not _glued_measure(_tok(doc, t).text, lex) for t in named):
         return True
     if _is_duration(match, doc, lex):
         # "two days ago" is a point in time; "some 13 years after" still states an amount of time
         return _lower(doc, match.end) in RELATIVE_AFTER and match.approx == "exact"
     measured = bool(match.unit or match.currency or match.has_scale or match.approx == "range")
     # the parser also calls glued amounts ordinals ("34bn kronor"); a real ordinal ("34th") is never read
-    ordinal = [t for t in core if labels[t] == "ORDINAL" and not doc[t].text[:1].isdigit()]
+    ordinal = [t for t in core if labels[t] == "ORDINAL" and not _tok(doc, t).text[:1].isdigit()]
     if ordinal or any(labels[t] in TIME_LABELS and not measured for t in core):
         return True
     bare = match.approx == "exact" and not match.unit and not match.currency
@@ -874,11 +921,11 @@ def _excluded(match: _Match, doc: Doc, labels: list[str], lex: Lexicon) -> bool:
     if _number_value(_lower(doc, last + 1)) is not None or (first > 0 and _number_value(_lower(doc, first - 1))):
         return True
     if bare and match.core_end - match.core_start == 1 and first > 0:
-        previous = doc[first - 1]
-        text = doc[first].text
+        previous = _tok(doc, first - 1)
+        text = _tok(doc, first).text
         if previous.is_title and previous.pos_ in ("PROPN", "NOUN") and not previous.is_sent_start:
             return True
-        if re.fullmatch(r"1[89]\d\d|20\d\d", text) and not _counted_noun(doc[first]):
+        if re.fullmatch(r"1[89]\d\d|20\d\d", text) and not _counted_noun(_tok(doc, first)):
             return True
     return False
 
@@ -886,7 +933,7 @@ def _excluded(match: _Match, doc: Doc, labels: list[str], lex: Lexicon) -> bool:
 def _glued_measure(text: str, lex: Lexicon) -> bool:
     """True for a token that is an amount with its currency or unit glued on ("KSh3.6tn", "243p", "34C", "40mm"),
     which the parser sometimes labels a name; one-letter units other than degrees ("5G", "4K") stay names."""
-    if any(text.startswith(symbol) and text[len(symbol) : len(symbol) + 1].isdigit() for symbol in lex.glued_symbols):
+    if _glued_symbol(text, lex) is not None:
         return True
     glued = _GLUED.match(text.lower().rstrip("."))
     if not glued:
@@ -905,7 +952,7 @@ def find_matches(doc: Doc) -> list[_Match]:
     labels = _entity_labels(doc)
     matches, i = [], 0
     while i < len(doc):
-        match = _scan(doc, i, lex) if not doc[i].is_space else None
+        match = _scan(doc, i, lex) if not _tok(doc, i).is_space else None
         if match is None or match.end <= i:
             i += 1
             continue
@@ -923,7 +970,7 @@ def _over_duration(match: _Match, doc: Doc, lex: Lexicon) -> bool:
     """ "over five years" is a period, not an approximation ("just over two hours" stays one)."""
     if not match.approx_tokens or not _is_duration(match, doc, lex):
         return False
-    words = tuple(doc[t].lower_ for t in range(*match.approx_tokens))
+    words = tuple(_tok(doc, t).lower_ for t in range(*match.approx_tokens))
     return words in {(w,) for w in lex.not_before_durations}
 
 
@@ -947,8 +994,8 @@ def _through_quantity_noun(noun: Token) -> Token:
 def _figure_root(doc: Doc, match: _Match) -> Token:
     """The match's token whose head lies outside it (the unit when there is one)."""
     inside = range(match.core_start, match.end)
-    roots = [doc[t] for t in inside if doc[t].head.i not in inside or doc[t].head is doc[t]]
-    return roots[-1] if roots else doc[match.end - 1]
+    roots = [_tok(doc, t) for t in inside if _tok(doc, t).head.i not in inside or _tok(doc, t).head is _tok(doc, t)]
+    return roots[-1] if roots else _tok(doc, match.end - 1)
 
 
 def _is_time_noun(token: Token, lex: Lexicon) -> bool:
@@ -967,7 +1014,7 @@ def _object_token(doc: Doc, match: _Match, kind: str, lex: Lexicon) -> Token | N
     """
     inside = set(range(match.start, match.end))
     root = _figure_root(doc, match)
-    holders = [doc[t] for t in range(match.core_start, match.end)]
+    holders = [_tok(doc, t) for t in range(match.core_start, match.end)]
     for holder in reversed(holders):
         for prep in holder.children:
             if prep.i in inside or prep.dep_ != "prep":
@@ -981,7 +1028,7 @@ def _object_token(doc: Doc, match: _Match, kind: str, lex: Lexicon) -> Token | N
                 return _through_quantity_noun(noun)
     # "€40m in emergency aid" where the parser hangs "in" on the verb
     after = match.end
-    if kind == "money" and _lower(doc, after) == "in" and (noun := _noun_of(doc[after])) is not None:
+    if kind == "money" and _lower(doc, after) == "in" and (noun := _noun_of(_tok(doc, after))) is not None:
         if noun.pos_ == "NOUN" and not _is_time_noun(noun, lex):
             return noun
     # "at least 28 settlements", "a 7.5-mile-deep push", "a $3bn cash deal", "an estimated 1,400 migrants"
@@ -1136,24 +1183,29 @@ def _kind_and_canonical(match: _Match, lex: Lexicon) -> tuple[str, str]:
         return "money", match.currency
     if not match.unit:
         return "count", ""
-    unit = unit_registry().Unit(match.unit)
-    dimensionality = str(unit.dimensionality)
-    return lex.kinds.get(dimensionality, "other"), str(unit)
+    return lex.kinds.get(_dimensionality(match.unit), "other"), _canonical(match.unit)
+
+
+@lru_cache(maxsize=None)
+def _dimensionality(name: str) -> str:
+    return str(unit(name).dimensionality)
+
+
+@lru_cache(maxsize=None)
+def _canonical(name: str) -> str:
+    """pint's name for a unit expression ("km" -> "kilometer")."""
+    return str(unit(name))
 
 
 def _value_si(value: float, canonical: str, kind: str, lex: Lexicon) -> tuple[float, str]:
     target = lex.si_units.get(kind)
     if not target or not canonical:
         return math.nan, ""
-    registry = unit_registry()
-    unit_si = f"{registry.Unit(target):~}"
-    if math.isnan(value):
-        return math.nan, unit_si
-    return float(registry.Quantity(value, canonical).to(target).magnitude), unit_si
+    return convert(value, canonical, target), unit_symbol(target)
 
 
 def _char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    return _tok(doc, start).idx, _tok(doc, end - 1).idx + len(_tok(doc, end - 1).text)
 
 
 def figure_rows(
@@ -1282,11 +1334,11 @@ def time_rows(parsed, figures: Sequence[FigureRow] | None = None) -> list[TimeRo
         if ent.label_ not in TIME_LABELS or any(t.i in figure_tokens for t in ent):
             continue
         start, end = ent.start, ent.end
-        while start < end and doc[start].pos_ == "VERB":
+        while start < end and _tok(doc, start).pos_ == "VERB":
             start += 1
         if start == end:
             continue
-        if spans and spans[-1][1] == start and doc[start - 1].whitespace_ and "\n" not in doc[start - 1].whitespace_:
+        if spans and spans[-1][1] == start and _tok(doc, start - 1).whitespace_ and "\n" not in _tok(doc, start - 1).whitespace_:
             start = spans.pop()[0]
         spans.append((start, end, ent.label_))
     labelled = {t for start, end, _ in spans for t in range(start, end)} | figure_tokens

@@ -13,7 +13,7 @@ import yaml
 
 from analysis.evaluation import NO_FIGURE_SCORES, score_figures
 from analysis.figure_checks import figure_consistency, metric_origin, roundness
-from analysis.figures import figure_rows, figures_by_source, time_rows, unit_registry
+from analysis.figures import convert, figure_rows, figures_by_source, time_rows, unit_registry
 from conftest import GOLD, SEED_ID
 
 NAN = math.nan
@@ -415,6 +415,70 @@ def test_metric_origin_flags_only_rounder_originals(parse, text, converted):
 @pytest.mark.parametrize("rounder, less_round", [(1000, 400), (12, 7.5), (100, 62), (500, 430), (20, 23)])
 def test_roundness_orders_numbers(rounder, less_round):
     assert roundness(rounder) < roundness(less_round)
+
+
+# --- no conversion raises -----------------------------------------------------------------------------------------
+
+# Each sentence used to stop the whole build with "ValueError: math domain error": a converted value at or below
+# zero (Fahrenheit below freezing is negative Celsius) had its logarithm taken in the metric-origin check.
+AWKWARD_CONVERSIONS = [
+    "The capacitor is rated at 2.5 F",  # farads read as Fahrenheit: -16.4 °C
+    "Overnight lows reached 5F in the valley.",  # -15 °C
+    "It was 0F at dawn.",  # a zero figure
+    "The pond froze over at 32F.",  # exactly 0 °C
+    "Temperatures fell to 0.5F.",
+    "It was 2.5F on Monday. By Wednesday it was about 5F.",  # two sub-zero readings compared
+    "Readings ranged from 3F to 10F at the airport.",  # a range below zero
+    "The road is 0 miles long, and the track 0 km.",  # zero lengths
+]
+
+
+@pytest.mark.parametrize("text", AWKWARD_CONVERSIONS)
+def test_no_figure_check_raises(parse, text):
+    parsed = parse(text)
+    figures = figure_rows(parsed, [])
+    time_rows(parsed, figures)
+    for row in figure_consistency(parsed, figures):
+        assert row.verdict in ("consistent", "inconsistent", "undetermined")
+    for row in metric_origin(figures):
+        assert row.converted_unit and not math.isnan(row.converted_value)
+
+
+def test_negative_conversions_are_checked_like_positive_ones(parse):
+    (row,) = metric_origin(_figures(parse, "Overnight lows reached 5F in the valley."))
+    assert (row.converted_unit, row.converted_value) == ("degree_Celsius", pytest.approx(-15))
+    # -15 °C is as round as 5 °F: nothing to flag
+    assert not row.probably_converted
+    (row,) = metric_origin(_figures(parse, "Overnight lows reached 23F in the valley."))
+    assert row.converted_value == pytest.approx(-5) and row.probably_converted and row.original_value == -5
+    assert row.implied_low <= 23 <= row.implied_high
+
+
+def test_sub_zero_readings_are_compared(parse):
+    parsed = parse("It was 2.5F on Monday. By Wednesday it was about 5F.")
+    (row,) = figure_consistency(parsed, figure_rows(parsed, []))
+    assert row.unit == "°C" and row.low == pytest.approx(-16.39, abs=0.01) and row.verdict == "inconsistent"
+
+
+@pytest.mark.parametrize("value", [0.0, -5.0, -459.67, -1e308, 1e308, math.inf, -math.inf, NAN])
+@pytest.mark.parametrize("source, target", [("degree_Fahrenheit", "degree_Celsius"), ("mile", "kilometer"), ("GBP_minor", "GBP")])
+def test_convert_never_raises(value, source, target):
+    converted = convert(value, source, target)
+    assert math.isnan(converted) == math.isnan(value)
+    assert math.isinf(converted) == math.isinf(value)
+
+
+@pytest.mark.parametrize("source, target", [("mile", "degree_Celsius"), ("GBP", "USD"), ("percent", "percentage_point")])
+def test_convert_between_dimensions_is_nan(source, target):
+    assert math.isnan(convert(1.0, source, target))
+
+
+@pytest.mark.parametrize("value", [0.0, -40.0, math.inf, -math.inf, NAN])
+def test_metric_origin_takes_any_value(parse, value):
+    (figure,) = _figures(parse, "Overnight lows reached 5F in the valley.")
+    figure = dataclasses.replace(figure, value=value, low=value, high=value)
+    rows = metric_origin([figure])
+    assert len(rows) == (1 if math.isfinite(value) and value != 0 else 0)
 
 
 # --- the tables ---------------------------------------------------------------------------------------------------
