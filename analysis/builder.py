@@ -23,11 +23,11 @@ from typing import Iterable, Iterator, Sequence
 import pandas as pd
 from spacy.language import Language
 
-from analysis import executors, schema
-from analysis.actors import Catalogue, default_catalogue
+from analysis import across, executors, schema
+from analysis.actors import Catalogue, load_catalogue
 from analysis.cache import Cache, document_key, fingerprint
 from analysis.corpus import Corpus, Document, read_corpus
-from analysis.nlp import catalogue_key, model_name, pipeline_for
+from analysis.nlp import model_name, pipeline_for
 from analysis.pipeline import BATCH_SIZE, DocumentResult, analyse_batch
 from analysis.tables import CHUNK_ROWS, FolderSink, MemorySink, Tables, load, written_tables
 
@@ -201,13 +201,46 @@ def _run(
         [(s.path, s.reason) for s in corpus.skipped], columns=schema.columns("skipped")
     )
     sink.write("skipped", schema.validate("skipped", skipped))
+    _corpus_tables(sink, report)
     if cache is not None:
         cache.prune(k for k in keys if k is not None)
     return report
 
 
+#: ``doc_id`` of an ``errors`` row about a corpus-level table, which belongs to no one article.
+CORPUS_ROW = "(corpus)"
+
+
+def _corpus_tables(sink, report: BuildReport) -> None:
+    """The tables across articles (:mod:`analysis.across`), made from the per-article ones once they are
+    written. A failure here is listed in ``errors`` like an article's, and the per-article tables stand."""
+    documents = sink.read("documents", columns=across.DOCUMENT_COLUMNS)
+    steps = (
+        ("quote_reuse", lambda: across.quote_reuse(sink.read("attributions", columns=across.ATTRIBUTION_COLUMNS), documents)),
+        ("figure_agreement", lambda: across.figure_agreement(sink.read("figures", columns=across.FIGURE_COLUMNS), documents)),
+    )
+    for table, make in steps:
+        try:
+            frame = schema.validate(table, make())
+        except Exception as err:  # noqa: BLE001 - the per-article tables are already whole
+            message = " ".join(str(err).split())[:300]
+            error = (CORPUS_ROW, table, type(err).__name__, message)
+            report.errors.append(error)
+            sink.write("errors", schema.validate("errors", pd.DataFrame([error], columns=schema.columns("errors"))))
+            frame = schema.empty(table)
+        sink.write(table, frame)
+
+
 def _corpus(paths: str | Path | Sequence[str | Path] | Corpus) -> Corpus:
     return paths if isinstance(paths, Corpus) else read_corpus(paths)
+
+
+def _catalogue(paths: str | Path | Sequence[str | Path] | Corpus, catalogue: Catalogue | None) -> Catalogue:
+    """The catalogue given, else the packaged one with the corpus folder's own ``actors.yaml`` over it."""
+    if catalogue is not None:
+        return catalogue
+    folder = Path(paths) if isinstance(paths, (str, Path)) else None
+    return load_catalogue(folder if folder is not None and folder.is_dir() else None)
 
 
 def build(
@@ -235,7 +268,7 @@ def build(
         CorpusError: the corpus cannot be read at all (see :func:`analysis.corpus.read_corpus`).
     """
     corpus = _corpus(paths)
-    catalogue = catalogue or default_catalogue()
+    catalogue = _catalogue(paths, catalogue)
     cache = Cache.under(cache_dir, build_fingerprint(catalogue)) if cache_dir is not None else None
     sink = MemorySink()
     _run(corpus, sink, catalogue=catalogue, nlp=nlp, n_process=n_process, scheduler=scheduler, cache=cache,
@@ -245,7 +278,7 @@ def build(
 
 def build_fingerprint(catalogue: Catalogue) -> str:
     """The cache fingerprint of a build with this catalogue (see :func:`analysis.cache.fingerprint`)."""
-    return fingerprint(model=model_name(), catalogue=catalogue_key(catalogue))
+    return fingerprint(model=model_name(), catalogue=catalogue.fingerprint())
 
 
 def build_to_dir(
@@ -265,17 +298,18 @@ def build_to_dir(
     articles already cached.
     """
     corpus = _corpus(paths)
-    catalogue = catalogue or default_catalogue()
+    catalogue = _catalogue(paths, catalogue)
     cache = Cache.under(out, build_fingerprint(catalogue))
     with FolderSink(out, parquet=parquet) as sink:
         return _run(corpus, sink, catalogue=catalogue, nlp=None, n_process=n_process, scheduler=scheduler,
                     cache=cache, progress=progress)
 
 
-def is_current(tables_dir: str | Path, corpus: Corpus) -> bool:
-    """True when ``tables_dir`` holds a complete build of exactly these articles (same ids, same bytes)."""
+def is_current(tables_dir: str | Path, corpus: Corpus, catalogue: Catalogue) -> bool:
+    """True when ``tables_dir`` holds a complete build of exactly these articles (same ids, same bytes) made
+    by this code, these data files, this model and this catalogue (the cache folder of its fingerprint)."""
     tables_dir = Path(tables_dir)
-    if not written_tables(tables_dir):
+    if not written_tables(tables_dir) or not Cache.under(tables_dir, build_fingerprint(catalogue)).folder.is_dir():
         return False
     built = pd.read_csv(tables_dir / "documents.csv", usecols=["doc_id", "sha256"], dtype=str)
     return list(zip(built.doc_id, built.sha256)) == [(d.doc_id, d.sha256) for d in corpus.documents]
@@ -295,9 +329,10 @@ def load_or_build(tables_dir: str | Path, corpus_dir: str | Path | None = None, 
         # Skipped files are listed in the `skipped` table; the build's own run reports them once.
         warnings.simplefilter("ignore")
         corpus = read_corpus(corpus_dir)
-    if not is_current(tables_dir, corpus):
+    catalogue = options.pop("catalogue", None) or _catalogue(corpus_dir, None)
+    if not is_current(tables_dir, corpus, catalogue):
         print(f"Building the tables of {corpus_dir} into {tables_dir}: they were missing or older than the corpus.")
-        report = build_to_dir(corpus, tables_dir, progress=True, **options)
+        report = build_to_dir(corpus, tables_dir, catalogue=catalogue, progress=True, **options)
         if (line := report.warning()) is not None:
             print(f"warning: {line}")
     tables = load(tables_dir)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Sequence
 
 from analysis import schema
+from analysis.actors import CatalogueError, load_catalogue
 from analysis.builder import BuildReport, build_to_dir
 from analysis.corpus import MAX_FILE_BYTES, CorpusError, CorpusWarning, read_corpus
 from analysis.executors import available_cores
@@ -77,6 +78,17 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--out", type=Path, required=True, help="folder to write the tables to")
     build_cmd.add_argument("--no-parquet", action="store_true", help="write CSV only")
     _add_build_options(build_cmd)
+    actors_cmd = commands.add_parser(
+        "actors",
+        help="list the people and organisations the actor catalogue does not know, and write a stub to fill in",
+        description="Build (through the cache) the tables of CORPUS, list the names the catalogue (the packaged "
+        "one plus CORPUS/actors.yaml) does not know, most mentioned first, and write them as a catalogue stub "
+        "to OUT/actors.stub.yaml: fill in each entry's group and save it as CORPUS/actors.yaml.",
+    )
+    actors_cmd.add_argument("corpus", type=Path, help="a folder of articles")
+    actors_cmd.add_argument("--out", type=Path, help="where the tables and the stub go (as for `run`)")
+    actors_cmd.add_argument("--top", type=int, default=30, help="names to list (default 30)")
+    _add_build_options(actors_cmd)
     commands.add_parser("schema", help="print the data dictionary of every table (Markdown)")
     return parser
 
@@ -99,10 +111,17 @@ def build_tables(args: argparse.Namespace, corpus_paths: Sequence[Path], out: Pa
         return EXIT_BAD_INPUT
     try:
         corpus = read_corpus(list(corpus_paths), max_bytes=args.max_bytes)
+        folder = corpus_paths[0] if len(corpus_paths) == 1 and corpus_paths[0].is_dir() else None
         report = build_to_dir(
-            corpus, out, progress=True, n_process=args.jobs, scheduler=args.scheduler, parquet=parquet
+            corpus,
+            out,
+            catalogue=load_catalogue(folder),
+            progress=True,
+            n_process=args.jobs,
+            scheduler=args.scheduler,
+            parquet=parquet,
         )
-    except CorpusError as err:
+    except (CorpusError, CatalogueError) as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_BAD_INPUT
     print(
@@ -115,6 +134,24 @@ def build_tables(args: argparse.Namespace, corpus_paths: Sequence[Path], out: Pa
     return report
 
 
+def _actors(args: argparse.Namespace) -> int | BuildReport:
+    """Build, then print the names the catalogue does not know and write the stub beside the tables."""
+    from analysis.actor_discovery import actor_stub_yaml, actors_report, unknown_actors
+    from analysis.runner import default_out
+    from analysis.tables import load
+
+    out = args.out or default_out(args.corpus)
+    outcome = build_tables(args, [args.corpus], out / "tables")
+    if isinstance(outcome, int):
+        return outcome
+    tables = load(out / "tables")
+    print(actors_report(tables.mentions, tables.attributions, tables.sentences, top=args.top))
+    stub = out / "actors.stub.yaml"
+    stub.write_text(actor_stub_yaml(unknown_actors(tables.mentions, tables.attributions, tables.sentences, top=args.top)), encoding="utf-8")
+    print(f"\nwrote {stub}: fill in each entry's group, then save it as {args.corpus / 'actors.yaml'} and rebuild")
+    return outcome
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "schema":
@@ -123,6 +160,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     warnings.showwarning = _show_warning
     if args.command == "build":
         outcome = build_tables(args, args.corpus, args.out, parquet=not args.no_parquet)
+    elif args.command == "actors":
+        outcome = _actors(args)
     else:
         from analysis.runner import default_out, run_notebooks
 

@@ -9,7 +9,6 @@ model's guesses.
 
 from __future__ import annotations
 
-import hashlib
 from functools import lru_cache
 
 import spacy
@@ -58,11 +57,6 @@ def load_pipeline() -> Language:
     return pipeline_for(default_catalogue())
 
 
-def catalogue_key(catalogue: Catalogue) -> str:
-    """A stable hash of a catalogue's content (two equal catalogues share one pipeline and one cache)."""
-    return hashlib.sha256(repr((catalogue.sides, catalogue.actors)).encode()).hexdigest()
-
-
 _PIPELINES: dict[str, Language] = {}
 
 
@@ -71,7 +65,7 @@ def pipeline_for(catalogue: Catalogue) -> Language:
 
     Worker processes call this for every batch; only the first call loads the model.
     """
-    key = catalogue_key(catalogue)
+    key = catalogue.fingerprint()
     if key not in _PIPELINES:
         _PIPELINES[key] = build_pipeline(catalogue)
     return _PIPELINES[key]

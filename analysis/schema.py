@@ -501,6 +501,9 @@ TABLES: dict[str, type[_Table]] = {
     "actions": Actions,
     "frames": Frames,
     "document_frames": DocumentFrames,
+    # corpus-level tables (analysis.across)
+    "quote_reuse": QuoteReuse,
+    "figure_agreement": FigureAgreement,
     "skipped": Skipped,
     "errors": Errors,
 }
