@@ -71,6 +71,8 @@ ARTICLE_SUFFIXES = (".txt", ".md")
 EXPORT_SUFFIXES = (".csv", ".jsonl", ".xlsx", ".parquet")
 #: File endings read as archives of articles and exports.
 ARCHIVE_SUFFIXES = (".zip",)
+#: Every file ending read from a folder or an archive.
+READ_SUFFIXES = ARTICLE_SUFFIXES + EXPORT_SUFFIXES + ARCHIVE_SUFFIXES
 #: The file in a folder that gives metadata for the folder's article files.
 MANIFEST_NAME = "metadata.csv"
 #: The manifest's column naming the article file a row describes.
@@ -222,7 +224,7 @@ def read_corpus(paths: str | Path | Sequence[str | Path], *, max_bytes: int = MA
     if not corpus.documents:
         where = ", ".join(str(r) for r in roots)
         detail = f" ({len(corpus.skipped)} skipped: see the warnings above)" if corpus.skipped else ""
-        kinds = ", ".join(ARTICLE_SUFFIXES + EXPORT_SUFFIXES + ARCHIVE_SUFFIXES)
+        kinds = ", ".join(READ_SUFFIXES)
         raise CorpusError(
             f"no readable articles ({kinds}) in {where}{detail}: add UTF-8 text files or an export there"
         )
@@ -281,7 +283,7 @@ def _entries(roots: list[Path]) -> Iterator[_Entry]:
 def _is_read(name: str) -> bool:
     """Whether a file of this name in a folder or archive is read (the manifest is read with its articles)."""
     suffix = PurePosixPath(name).suffix.lower()
-    return suffix in ARTICLE_SUFFIXES + EXPORT_SUFFIXES + ARCHIVE_SUFFIXES and name != MANIFEST_NAME
+    return suffix in READ_SUFFIXES and name != MANIFEST_NAME
 
 
 def _disk_entry(file: Path, shown: str) -> _Entry:
@@ -693,8 +695,8 @@ def _metadata(values: Mapping[Any, Any]) -> dict[str, str]:
     Empty values are left out, so that they never override another source's value.
     """
     cells = _cells(values.items())
-    found = {field: _cell_text(_pick(cells, names)).strip() for field, names in METADATA_COLUMNS.items()}
-    return {field: value for field, value in found.items() if value}
+    found = {key: _cell_text(_pick(cells, names)).strip() for key, names in METADATA_COLUMNS.items()}
+    return {key: value for key, value in found.items() if value}
 
 
 def _cell_text(value: Any) -> str:
