@@ -3,7 +3,8 @@
 Generic helpers (:class:`Scores`, :func:`match_spans`, :func:`multiset_scores`) serve every table; the
 attribution-specific ones (:func:`score_attributions`) implement the measures of the sourcing issue:
 precision and recall on ``(source, kind)`` pairs, with sources canonicalised through the actor catalogue
-and compared case-insensitively, and on content spans matched by character overlap.
+and compared case-insensitively, and on content spans matched by character overlap (at least half of each
+span, :func:`spans_match`).
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from typing import Hashable, Iterable, Mapping, Sequence
 from analysis.actors import Catalogue
 from analysis.sources import lexicon
 
-#: Two spans match when they share at least this share of the shorter one's characters.
+#: Two spans match when the characters they share are at least this share of EACH span: of the shorter one and
+#: of the longer one. Half of the shorter one alone would let a whole sentence match any clause inside it.
 MIN_OVERLAP = 0.5
 #: Leading words dropped before comparing source names ("the board" and "The board" and "board" agree).
 ARTICLES = ("the ", "a ", "an ")
@@ -57,23 +59,37 @@ NO_SCORES = Scores(0, 0, 0, 0)
 
 
 def overlap_share(a: tuple[int, int], b: tuple[int, int]) -> float:
-    """Characters shared by two ``(start, end)`` spans, as a share of the shorter one (0 for empty spans)."""
+    """Characters shared by two ``(start, end)`` spans, as a share of the LONGER one (0 when either is empty).
+
+    The share of the longer span is the smaller of the two spans' shares, so ``overlap_share(a, b) >= x`` says
+    that the shared characters are at least ``x`` of ``a`` and at least ``x`` of ``b``.
+    """
     shared = max(0, min(a[1], b[1]) - max(a[0], b[0]))
-    shorter = min(a[1] - a[0], b[1] - b[0])
-    return shared / shorter if shorter > 0 else 0.0
+    shorter, longer = sorted((a[1] - a[0], b[1] - b[0]))
+    return shared / longer if shorter > 0 else 0.0
+
+
+def spans_match(a: tuple[int, int], b: tuple[int, int], *, min_overlap: float = MIN_OVERLAP) -> bool:
+    """Whether two spans match: they share at least ``min_overlap`` of the characters of BOTH spans.
+
+    With the default one half, a clause matches itself give or take a word, and a whole sentence does not
+    match a clause that fills less than half of it; empty spans match nothing.
+    """
+    return overlap_share(a, b) >= min_overlap
 
 
 def match_spans(
     predicted: Sequence[tuple[int, int]], gold: Sequence[tuple[int, int]], *, min_overlap: float = MIN_OVERLAP
 ) -> list[tuple[int, int]]:
-    """One-to-one ``(predicted index, gold index)`` pairs, best overlaps first, each at least ``min_overlap``."""
+    """One-to-one ``(predicted index, gold index)`` pairs of spans that match (:func:`spans_match`), best
+    overlaps first. Every scorer here pairs spans through this function, so they all share one rule."""
     candidates = sorted(
         ((overlap_share(p, g), i, j) for i, p in enumerate(predicted) for j, g in enumerate(gold)),
         key=lambda c: (-c[0], c[1], c[2]),
     )
     used_p, used_g, pairs = set(), set(), []
-    for share, i, j in candidates:
-        if share < min_overlap or i in used_p or j in used_g:
+    for _, i, j in candidates:
+        if i in used_p or j in used_g or not spans_match(predicted[i], gold[j], min_overlap=min_overlap):
             continue
         used_p.add(i)
         used_g.add(j)
@@ -139,13 +155,17 @@ def score_attributions(
     """Score predicted attribution rows (mappings with source, kind, content_start, content_end) on ``text``.
 
     Gold entries carry source, kind, content (an exact substring of ``text``) and sentence_id; where
-    ``sentence_starts`` is given, a content is looked for from its sentence on.
+    ``sentence_starts`` is given, a content is looked for from its sentence on. An entry with
+    ``content_start``/``content_end`` offsets is taken at those offsets instead.
 
     Raises:
         ValueError: a gold content is not in the text.
     """
     gold_spans = []
     for entry in gold:
+        if entry.get("content_start") is not None:
+            gold_spans.append((int(entry["content_start"]), int(entry["content_end"])))
+            continue
         near = sentence_starts[entry["sentence_id"]] if entry["sentence_id"] < len(sentence_starts) else 0
         span = locate(text, entry["content"], near=near)
         if span is None:
@@ -187,12 +207,16 @@ class CueScores:
 def gold_spans(gold: Sequence[Mapping], text: str, sentence_starts: Sequence[int]) -> list[tuple[int, int]]:
     """Character spans of gold entries given as ``sentence_id`` + ``text``: each entry is looked for from its
     sentence's start, or just after the previous entry with the same text in that sentence (repeated words).
+    An entry that carries ``start``/``end`` offsets is taken at those offsets.
 
     Raises:
         ValueError: an entry's text is not in its sentence or after it.
     """
     spans, last_end = [], {}
     for entry in gold:
+        if entry.get("start") is not None:
+            spans.append((int(entry["start"]), int(entry["end"])))
+            continue
         sid = int(entry["sentence_id"])
         key = (sid, entry["text"])
         near = last_end.get(key, sentence_starts[sid] if sid < len(sentence_starts) else 0)
