@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Callable
 
 import yaml
 
@@ -27,6 +28,9 @@ from analysis.evaluation import NO_SCORES, NO_FIGURE_SCORES, score_attributions,
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_FOLDER = ROOT / "tests" / "gold" / "final"
+# The trivial baselines live with the tests, whose floors must beat them.
+sys.path.insert(0, str(ROOT / "tests"))
+import baselines  # noqa: E402
 
 
 def _load(folder: Path, name: str) -> list[dict]:
@@ -44,63 +48,78 @@ def _rows(tables: analysis.Tables, table: str, doc_id: str) -> list[dict]:
     return frame[frame.doc_id == doc_id].to_dict("records")
 
 
-def attribution_scores(folder: Path = DEFAULT_FOLDER) -> dict:
+def _predictions(items: list[dict], table: str, baseline: Callable[[str], list[dict]] | None) -> list[list[dict]]:
+    """Each item's predicted rows: the pipeline's ``table``, or the trivial ``baseline`` run on the item's text."""
+    if baseline is not None:
+        return [baseline(item["text"]) for item in items]
+    tables = _build(items)
+    return [_rows(tables, table, item["id"]) for item in items]
+
+
+def attribution_scores(folder: Path = DEFAULT_FOLDER, *, baseline: bool = False) -> dict:
+    """(source, kind) and content scores of the attributions table, or of the trivial baseline."""
     items = _load(folder, "attributions.yaml")
-    tables, catalogue = _build(items), default_catalogue()
-    pairs = content = NO_SCORES
-    for item in items:
+    predictions = _predictions(items, "attributions", baselines.reporting_sentences if baseline else None)
+    catalogue, pairs, content = default_catalogue(), NO_SCORES, NO_SCORES
+    for item, predicted in zip(items, predictions):
         gold = [{"sentence_id": 0, **g} for g in item["attributions"]]
-        scores = score_attributions(_rows(tables, "attributions", item["id"]), gold, item["text"], catalogue)
+        scores = score_attributions(predicted, gold, item["text"], catalogue)
         pairs += scores.pairs
         content += scores.content
     return {"passages": len(items), "pairs": pairs, "content": content}
 
 
-def figure_scores(folder: Path = DEFAULT_FOLDER) -> dict:
+def figure_scores(folder: Path = DEFAULT_FOLDER, *, baseline: bool = False) -> dict:
+    """Span, value and object scores of the figures table, or of the trivial baseline."""
     items = _load(folder, "figures.yaml")
-    tables, total = _build(items), NO_FIGURE_SCORES
-    for item in items:
+    predictions = _predictions(items, "figures", baselines.digit_tokens if baseline else None)
+    total = NO_FIGURE_SCORES
+    for item, predicted in zip(items, predictions):
         gold = [{"sentence_id": 0, **g} for g in item["figures"]]
-        total += score_figures(_rows(tables, "figures", item["id"]), gold, item["text"], [0])
+        total += score_figures(predicted, gold, item["text"], [0])
     return {"sentences": len(items), "scores": total}
 
 
-def cue_scores(folder: Path = DEFAULT_FOLDER) -> dict:
+def cue_scores(folder: Path = DEFAULT_FOLDER, *, baseline: bool = False) -> dict:
+    """Span scores of the cues table (or of the trivial hedge baseline), agreement on the matched cues, and
+    ``quoted_majority``: the accuracy of calling every gold cue by the set's commoner ``quoted`` value."""
     items = _load(folder, "cues.yaml")
-    tables = _build(items)
+    predictions = _predictions(items, "cues", baselines.hedge_words if baseline else None)
     spans, matched, quoted, typed = NO_SCORES, 0, 0, 0
-    for item in items:
+    for item, predicted in zip(items, predictions):
         gold = [{"sentence_id": 0, **g} for g in item["cues"]]
-        scores = score_cues(_rows(tables, "cues", item["id"]), gold, item["text"], [0])
+        scores = score_cues(predicted, gold, item["text"], [0])
         spans += scores.spans
         matched += len(scores.matched)
         quoted += scores.quoted_agree
         typed += scores.type_agree
-    return {"sentences": len(items), "spans": spans, "matched": matched, "quoted": quoted, "typed": typed}
+    quoted_majority = baselines.majority_accuracy([bool(g["quoted"]) for item in items for g in item["cues"]])
+    return {"sentences": len(items), "spans": spans, "matched": matched, "quoted": quoted, "typed": typed,
+            "quoted_majority": quoted_majority}
+
+
+def _prf(scores) -> str:
+    return f"P={scores.precision:.2f} R={scores.recall:.2f} F1={scores.f1:.2f}"
 
 
 def main() -> int:
     folder = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else DEFAULT_FOLDER
-    print(f"gold: {folder.relative_to(ROOT)}")
-    a = attribution_scores(folder)
-    print(f"attributions ({a['passages']} passages, {a['pairs'].gold} gold relations)")
-    for name in ("pairs", "content"):
-        s = a[name]
-        label = "(source, kind)" if name == "pairs" else "content overlap"
-        print(f"  {label:<16} P={s.precision:.2f} R={s.recall:.2f} F1={s.f1:.2f}")
-    f = figure_scores(folder)
-    s = f["scores"]
-    print(f"figures ({f['sentences']} sentences, {s.spans.gold} gold figures)")
-    print(f"  spans            P={s.spans.precision:.2f} R={s.spans.recall:.2f} F1={s.spans.f1:.2f}")
-    print(f"  value/unit/approx P={s.values.precision:.2f} R={s.values.recall:.2f} F1={s.values.f1:.2f}")
-    print(f"  object           P={s.objects.precision:.2f} R={s.objects.recall:.2f} F1={s.objects.f1:.2f}")
-    c = cue_scores(folder)
-    s = c["spans"]
-    print(f"cues ({c['sentences']} sentences, {s.gold} gold cues)")
-    print(f"  spans            P={s.precision:.2f} R={s.recall:.2f} F1={s.f1:.2f}")
+    print(f"gold: {folder.relative_to(ROOT)}   (each line: extractor | trivial baseline)")
+    a, a0 = attribution_scores(folder), attribution_scores(folder, baseline=True)
+    print(f"attributions ({a['passages']} passages, {a['pairs'].gold} gold relations); "
+          f"baseline: {baselines.ATTRIBUTION_BASELINE}")
+    for name, label in (("pairs", "(source, kind)"), ("content", "content overlap")):
+        print(f"  {label:<17} {_prf(a[name])} | {_prf(a0[name])}")
+    f, f0 = figure_scores(folder)["scores"], figure_scores(folder, baseline=True)["scores"]
+    print(f"figures ({f.spans.gold} gold figures); baseline: {baselines.FIGURE_BASELINE}")
+    for name, label in (("spans", "spans"), ("values", "value/unit/approx"), ("objects", "object")):
+        print(f"  {label:<17} {_prf(getattr(f, name))} | {_prf(getattr(f0, name))}")
+    c, c0 = cue_scores(folder), cue_scores(folder, baseline=True)
+    print(f"cues ({c['sentences']} sentences, {c['spans'].gold} gold cues); baseline: {baselines.HEDGE_BASELINE}")
+    print(f"  {'spans':<17} {_prf(c['spans'])} | {_prf(c0['spans'])}")
     if c["matched"]:
-        print(f"  quoted accuracy  {c['quoted'] / c['matched']:.2f}   cue_type accuracy {c['typed'] / c['matched']:.2f}"
-              f"   (over {c['matched']} matched cues)")
+        print(f"  quoted accuracy   {c['quoted'] / c['matched']:.2f} | {c['quoted_majority']:.2f} ({baselines.MAJORITY_BASELINE})"
+              f"   cue_type accuracy {c['typed'] / c['matched']:.2f}   (over {c['matched']} matched cues)")
     return 0
 
 

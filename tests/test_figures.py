@@ -19,8 +19,8 @@ from conftest import GOLD, SEED_ID
 NAN = math.nan
 #: Floors on the news gold set: measured (all 1.00 on values, 0.97 on objects; the set was seen while the
 #: grammar was written, so unseen copy will score lower) minus a margin.
-NEWS_VALUE_FLOOR = 0.95
-NEWS_OBJECT_FLOOR = 0.9
+NEWS_VALUE_FLOOR = 0.98
+NEWS_OBJECT_FLOOR = 0.95
 
 
 def _figures(parse, text: str) -> list:
@@ -517,8 +517,11 @@ def test_seed_gold_precision_and_recall(seed_tables):
     starts = list(seed_tables.sentences.start)
     predicted = seed_tables.figures.to_dict("records")
     scores = score_figures(predicted, gold["figures"], text, starts)
-    assert scores.values.precision >= 0.9 and scores.values.recall >= 0.9, scores
-    assert scores.objects.precision >= 0.9 and scores.objects.recall >= 0.9, scores
+    from baselines import FIGURE_BASELINE, assert_floor, digit_tokens
+    baseline = score_figures(digit_tokens(text), gold["figures"], text, starts)
+    for measure in ("precision", "recall"):
+        assert_floor(getattr(scores.values, measure), 0.98, getattr(baseline.values, measure), FIGURE_BASELINE)
+        assert_floor(getattr(scores.objects, measure), 0.98, getattr(baseline.objects, measure), FIGURE_BASELINE)
 
 
 def test_seed_gold_time_expressions(seed_tables):
@@ -540,19 +543,26 @@ def news_scores(parse, *, broad_objects: bool = True) -> dict:
 
 def test_news_gold_precision_and_recall(parse):
     scores = news_scores(parse)["all"]
-    assert scores.values.precision >= NEWS_VALUE_FLOOR and scores.values.recall >= NEWS_VALUE_FLOOR, scores
-    assert scores.objects.precision >= NEWS_OBJECT_FLOOR and scores.objects.recall >= NEWS_OBJECT_FLOOR, scores
+    from baselines import FIGURE_BASELINE, assert_floor, digit_tokens
+    items = _load("figures_news.yaml")["sentences"]
+    baseline = sum((score_figures(digit_tokens(i["text"]), i["figures"], i["text"], [0]) for i in items), NO_FIGURE_SCORES)
+    for measure in ("precision", "recall"):
+        assert_floor(getattr(scores.values, measure), NEWS_VALUE_FLOOR, getattr(baseline.values, measure), FIGURE_BASELINE)
+        assert_floor(getattr(scores.objects, measure), NEWS_OBJECT_FLOOR, getattr(baseline.objects, measure), FIGURE_BASELINE)
 
 
 def test_news_gold_not_figures_yields_nothing(parse):
     assert news_scores(parse)["not_figures"].spans.predicted == 0
 
 
+#: A SNAPSHOT of where the news gold's object convention differs from the pipeline's, copied from the
+#: pipeline's output when this test was written: not independent expectations, so a change that brings the
+#: pipeline nearer the gold fails here until the snapshot is retaken.
 #: News-gold objects that name what a level or measure is about, not a counted noun: the subject of the
 #: figure's verb, the noun an amount is "of", a noun elsewhere in the clause, or an antecedent across a
 #: subordinate clause. The pipeline follows the convention of the held-out set (only the counted noun) and
 #: leaves them empty; ``broad_objects=True`` follows this gold. Listed so that any other disagreement fails.
-NEWS_GOLD_BROAD_OBJECTS = {
+SNAPSHOT_OF_CONVENTION_DIFFERENCES = {
     ("n04", "as many as 300,000"), ("r03", "from 200 to 300 euros"), ("r04", "10 to 12 percent"),
     ("r05", "between 80 and 100 km/h"), ("r07", "three to four months"), ("r08", "38%"), ("r08", "61%"),
     ("p01", "5.4%"), ("p01", "6.1%"), ("p02", "4 percentage points"), ("p02", "31 per cent"),
@@ -567,7 +577,7 @@ NEWS_GOLD_BROAD_OBJECTS = {
 }
 #: A miss in either convention: "left 1.2 million without electricity" means the people of an earlier,
 #: non-adjacent figure; the rule gives the adjacent figure's "homes".
-NEWS_GOLD_OBJECT_MISSES = {("mx01", "1.2 million")}
+SNAPSHOT_OF_OBJECT_MISSES = {("mx01", "1.2 million")}
 
 
 def test_news_gold_objects_differ_only_where_the_conventions_do(parse):
@@ -581,6 +591,6 @@ def test_news_gold_objects_differ_only_where_the_conventions_do(parse):
         for i, j in pairs:
             if rows[i].object.lower() != str(gold[j]["object"]).lower():
                 key = (item["id"], gold[j]["text"])
-                assert key in NEWS_GOLD_OBJECT_MISSES or rows[i].object == "", (key, rows[i].object)
+                assert key in SNAPSHOT_OF_OBJECT_MISSES or rows[i].object == "", (key, rows[i].object)
                 disagreements.add(key)
-    assert disagreements == NEWS_GOLD_BROAD_OBJECTS | NEWS_GOLD_OBJECT_MISSES
+    assert disagreements == SNAPSHOT_OF_CONVENTION_DIFFERENCES | SNAPSHOT_OF_OBJECT_MISSES

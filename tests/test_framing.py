@@ -378,9 +378,12 @@ def test_seed_cue_recall_and_precision(seed_cue_scores):
     scores = seed_cue_scores
     print(f"seed cues: recall {scores.spans.recall:.3f}, precision {scores.spans.precision:.3f}, "
           f"missed {scores.missed}, extra {scores.extra}")
-    assert scores.spans.recall >= 0.9
-    assert scores.spans.precision >= 0.8
-    assert scores.type_accuracy >= 0.9
+    from baselines import HEDGE_BASELINE, MAJORITY_BASELINE, assert_floor, hedge_words, line_starts, majority_accuracy
+    text, gold = (GOLD.parent / "fixtures" / "seed" / f"{SEED_ID}.txt").read_text(encoding="utf-8"), _gold("cues_seed.yaml")["cues"]
+    baseline = evaluation.score_cues(hedge_words(text), gold, text, line_starts(text))
+    assert_floor(scores.spans.recall, 0.91, baseline.spans.recall, HEDGE_BASELINE)
+    assert_floor(scores.spans.precision, 0.94, baseline.spans.precision, HEDGE_BASELINE)
+    assert_floor(scores.type_accuracy, 0.95, majority_accuracy([c["cue_type"] for c in gold]), MAJORITY_BASELINE)
 
 
 def test_issue_must_show_cues_found(seed_tables):
@@ -399,7 +402,9 @@ def test_seed_direct_quote_cues_are_quoted(seed_cue_scores, seed_tables):
 @NEEDS_SOURCING
 def test_seed_quoted_accuracy(seed_cue_scores):
     print(f"seed quoted accuracy {seed_cue_scores.quoted_accuracy:.3f}")
-    assert seed_cue_scores.quoted_accuracy >= 0.9
+    from baselines import MAJORITY_BASELINE, assert_floor, majority_accuracy
+    majority = majority_accuracy([bool(c["quoted"]) for c in _gold("cues_seed.yaml")["cues"]])
+    assert_floor(seed_cue_scores.quoted_accuracy, 0.95, majority, MAJORITY_BASELINE)
 
 
 @pytest.fixture(scope="module")
@@ -417,13 +422,18 @@ def wire_cue_scores(parse):
 def test_wire_cue_recall_and_precision(wire_cue_scores):
     spans, quoted_accuracy = wire_cue_scores
     print(f"wire cues: recall {spans.recall:.3f}, precision {spans.precision:.3f}, quoted {quoted_accuracy:.3f}")
-    assert spans.recall >= 0.85
-    assert spans.precision >= 0.85
+    from baselines import HEDGE_BASELINE, assert_floor, hedge_words
+    baseline = sum((evaluation.score_cues(hedge_words(i["text"]), [dict(c, sentence_id=0) for c in i["cues"]], i["text"], [0]).spans
+                    for i in _gold("cues_wire.yaml")["sentences"]), evaluation.NO_SCORES)
+    assert_floor(spans.recall, 0.96, baseline.recall, HEDGE_BASELINE)
+    assert_floor(spans.precision, 0.92, baseline.precision, HEDGE_BASELINE)
 
 
 @NEEDS_SOURCING
 def test_wire_quoted_accuracy(wire_cue_scores):
-    assert wire_cue_scores[1] >= 0.9
+    from baselines import MAJORITY_BASELINE, assert_floor, majority_accuracy
+    majority = majority_accuracy([bool(c["quoted"]) for i in _gold("cues_wire.yaml")["sentences"] for c in i["cues"]])
+    assert_floor(wire_cue_scores[1], 0.94, majority, MAJORITY_BASELINE)
 
 
 REQUIRED_ACTIONS = [
@@ -454,5 +464,9 @@ def test_seed_actions_against_gold(seed_tables):
         zip(seed_tables.actions.sentence_id, seed_tables.actions.verb), ((g["sentence_id"], g["verb"]) for g in gold)
     )
     print(f"seed actions (sentence, verb): recall {scores.recall:.3f}, precision {scores.precision:.3f}")
-    assert scores.recall >= 0.85
-    assert scores.precision >= 0.8
+    # No recall floor: emitting every verb recalls all of the gold, so only precision and F1 can beat it.
+    from baselines import ACTION_BASELINE, assert_floor, every_verb
+    baseline = evaluation.multiset_scores(every_verb(seed_tables.text_of(SEED_ID), list(seed_tables.sentences.start)),
+                                          ((g["sentence_id"], g["verb"]) for g in gold))
+    assert_floor(scores.precision, 0.93, baseline.precision, ACTION_BASELINE)
+    assert_floor(scores.f1, 0.95, baseline.f1, ACTION_BASELINE)

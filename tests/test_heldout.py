@@ -1,9 +1,11 @@
 """Regression guard on the held-out gold sets (tests/gold/heldout/), which the rules were not written against.
 
-The floors sit a little below the scores measured when the guard was set (see the README's accuracy table);
-they stop a change from silently undoing generalisation. They are not targets: never tune rules on these
-files, and never lower a floor to make a change pass. tests/gold/final/ is not tested here on purpose: it is
-read only by benchmarks/evaluate_heldout.py, to report an estimate nothing has been fitted to.
+The floors sit a little below the scores measured when the guard was set, with spans matched by the honest
+rule (at least half of each span; see the README's accuracy table), and each must beat the trivial baseline
+named in its assertion, scored the same way on the same set (tests/baselines.py). They stop a change from
+silently undoing generalisation. They are not targets: never tune rules on these files, and never lower a
+floor to make a change pass. tests/gold/final/ is not tested here on purpose: it is read only by
+benchmarks/evaluate_heldout.py, to report an estimate nothing has been fitted to.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import importlib.util
 
 import pytest
 
+from baselines import ATTRIBUTION_BASELINE, FIGURE_BASELINE, HEDGE_BASELINE, MAJORITY_BASELINE, assert_floor
 from conftest import ROOT
 
 HELDOUT = ROOT / "tests" / "gold" / "heldout"
@@ -30,19 +33,21 @@ def evaluator():
 
 
 def test_attributions_held_out(evaluator):
-    scores = evaluator.attribution_scores(HELDOUT)
-    assert scores["pairs"].f1 >= 0.72, scores["pairs"]
-    assert scores["content"].f1 >= 0.88, scores["content"]
+    scores, baseline = evaluator.attribution_scores(HELDOUT), evaluator.attribution_scores(HELDOUT, baseline=True)
+    assert_floor(scores["pairs"].f1, 0.77, baseline["pairs"].f1, ATTRIBUTION_BASELINE)
+    assert_floor(scores["content"].f1, 0.90, baseline["content"].f1, ATTRIBUTION_BASELINE)
 
 
 def test_figures_held_out(evaluator):
     scores = evaluator.figure_scores(HELDOUT)["scores"]
-    assert scores.values.f1 >= 0.90, scores.values
-    assert scores.objects.f1 >= 0.85, scores.objects
+    baseline = evaluator.figure_scores(HELDOUT, baseline=True)["scores"]
+    assert_floor(scores.values.f1, 0.98, baseline.values.f1, FIGURE_BASELINE)
+    assert_floor(scores.objects.f1, 0.92, baseline.objects.f1, FIGURE_BASELINE)
 
 
 def test_cues_held_out(evaluator):
-    scores = evaluator.cue_scores(HELDOUT)
-    assert scores["spans"].recall >= 0.80, scores["spans"]
-    assert scores["spans"].precision >= 0.90, scores["spans"]
-    assert scores["quoted"] / scores["matched"] >= 0.90
+    scores, baseline = evaluator.cue_scores(HELDOUT), evaluator.cue_scores(HELDOUT, baseline=True)
+    assert_floor(scores["spans"].recall, 0.84, baseline["spans"].recall, HEDGE_BASELINE)
+    # The hedge list is precise (0.92 here), so this floor has little room above it.
+    assert_floor(scores["spans"].precision, 0.93, baseline["spans"].precision, HEDGE_BASELINE)
+    assert_floor(scores["quoted"] / scores["matched"], 0.94, scores["quoted_majority"], MAJORITY_BASELINE)
