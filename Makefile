@@ -15,7 +15,7 @@ NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 .PHONY: run test lab readme update-notebooks benchmark clean
 
 run: $(STAMP)
-	$(BIN)/python -m analysis run "$(SEEDS)"
+	$(BIN)/python -m analysis run "$(SEEDS)" --excel
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

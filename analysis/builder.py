@@ -24,7 +24,8 @@ import pandas as pd
 from spacy.language import Language
 
 from analysis import across, executors, schema
-from analysis.actors import Catalogue, load_catalogue
+from analysis.actors import Catalogue
+from analysis.beat import Beat, load_beat
 from analysis.cache import Cache, document_key, fingerprint
 from analysis.corpus import Corpus, Document, read_corpus
 from analysis.nlp import model_name, pipeline_for
@@ -116,7 +117,7 @@ def _batches(documents: Sequence[Document], size: int) -> list[list[Document]]:
 
 def _results(
     misses: Sequence[Document],
-    catalogue: Catalogue,
+    beat: Beat,
     *,
     nlp: Language | None,
     n_process: int,
@@ -125,11 +126,11 @@ def _results(
     """One result per article to parse, in order, from the executor the options and corpus size call for."""
     batches = _batches(misses, BATCH_SIZE)
     if scheduler:
-        runs = executors.on_dask(batches, catalogue, scheduler)
+        runs = executors.on_dask(batches, beat, scheduler)
     elif nlp is None and n_process > 1 and len(misses) >= MIN_ARTICLES_PER_WORKER * n_process:
-        runs = executors.in_processes(batches, catalogue, n_process)
+        runs = executors.in_processes(batches, beat, n_process)
     else:
-        runs = executors.in_process(batches, catalogue, nlp)
+        runs = executors.in_process(batches, beat, nlp)
     try:
         for batch in runs:
             yield from batch
@@ -156,7 +157,7 @@ def _run(
     corpus: Corpus,
     sink,
     *,
-    catalogue: Catalogue,
+    beat: Beat,
     nlp: Language | None,
     n_process: int | None,
     scheduler: str | None,
@@ -169,7 +170,7 @@ def _run(
     cached = [key is not None and cache.has(key) for key in keys]
     misses = [d for d, hit in zip(documents, cached) if not hit]
     results = _results(
-        misses, catalogue, nlp=nlp, n_process=n_process or executors.available_cores(), scheduler=scheduler
+        misses, beat, nlp=nlp, n_process=n_process or executors.available_cores(), scheduler=scheduler
     )
     assembler = _Assembler(sink, report)
     bar = _progress(len(documents), progress)
@@ -180,7 +181,7 @@ def _run(
             from_cache = result is not None and hit
             if result is None:
                 # An entry that vanished or cannot be read since it was listed: parse the article here.
-                result = analyse_batch([document], nlp or pipeline_for(catalogue), catalogue)[0]
+                result = analyse_batch([document], nlp or pipeline_for(beat.catalogue), beat)[0]
             if from_cache:
                 report.cached += 1
             else:
@@ -235,12 +236,13 @@ def _corpus(paths: str | Path | Sequence[str | Path] | Corpus) -> Corpus:
     return paths if isinstance(paths, Corpus) else read_corpus(paths)
 
 
-def _catalogue(paths: str | Path | Sequence[str | Path] | Corpus, catalogue: Catalogue | None) -> Catalogue:
-    """The catalogue given, else the packaged one with the corpus folder's own ``actors.yaml`` over it."""
-    if catalogue is not None:
-        return catalogue
+def _beat(paths: str | Path | Sequence[str | Path] | Corpus, catalogue: Catalogue | None, beat: Beat | None) -> Beat:
+    """``beat`` if given, else the corpus folder's (its ``actors.yaml`` and ``corpus.yaml``), with ``catalogue``
+    if given."""
+    if beat is not None:
+        return beat
     folder = Path(paths) if isinstance(paths, (str, Path)) else None
-    return load_catalogue(folder if folder is not None and folder.is_dir() else None)
+    return load_beat(folder, catalogue=catalogue)
 
 
 def build(
@@ -248,6 +250,7 @@ def build(
     *,
     nlp: Language | None = None,
     catalogue: Catalogue | None = None,
+    beat: Beat | None = None,
     progress: bool = False,
     n_process: int | None = None,
     scheduler: str | None = None,
@@ -258,7 +261,9 @@ def build(
     Args:
         paths: a folder of articles, a file, a list of those, or a :class:`~analysis.corpus.Corpus`.
         nlp: the pipeline to parse with (in this process); built from the catalogue when None.
-        catalogue: the actor catalogue; the packaged one when None.
+        catalogue: the actor catalogue; when None, the packaged one with the corpus folder's ``actors.yaml``
+            merged over it. The folder's ``corpus.yaml`` chooses the tone adjustment (:mod:`analysis.beat`).
+        beat: the catalogue and tone adjustment together (instead of reading them from the corpus folder).
         progress: show a progress bar when the build lasts more than a few seconds.
         n_process: worker processes (default: the cores available); small corpora stay in one process.
         scheduler: a Dask scheduler address, or ``local``; see :func:`analysis.executors.on_dask`.
@@ -268,17 +273,17 @@ def build(
         CorpusError: the corpus cannot be read at all (see :func:`analysis.corpus.read_corpus`).
     """
     corpus = _corpus(paths)
-    catalogue = _catalogue(paths, catalogue)
-    cache = Cache.under(cache_dir, build_fingerprint(catalogue)) if cache_dir is not None else None
+    beat = _beat(paths, catalogue, beat)
+    cache = Cache.under(cache_dir, build_fingerprint(beat)) if cache_dir is not None else None
     sink = MemorySink()
-    _run(corpus, sink, catalogue=catalogue, nlp=nlp, n_process=n_process, scheduler=scheduler, cache=cache,
+    _run(corpus, sink, beat=beat, nlp=nlp, n_process=n_process, scheduler=scheduler, cache=cache,
          progress=progress)
     return sink.tables()
 
 
-def build_fingerprint(catalogue: Catalogue) -> str:
-    """The cache fingerprint of a build with this catalogue (see :func:`analysis.cache.fingerprint`)."""
-    return fingerprint(model=model_name(), catalogue=catalogue.fingerprint())
+def build_fingerprint(beat: Beat) -> str:
+    """The cache fingerprint of a build with this beat (see :func:`analysis.cache.fingerprint`)."""
+    return fingerprint(model=model_name(), catalogue=beat.fingerprint())
 
 
 def build_to_dir(
@@ -286,6 +291,7 @@ def build_to_dir(
     out: str | Path,
     *,
     catalogue: Catalogue | None = None,
+    beat: Beat | None = None,
     progress: bool = False,
     n_process: int | None = None,
     scheduler: str | None = None,
@@ -298,18 +304,18 @@ def build_to_dir(
     articles already cached.
     """
     corpus = _corpus(paths)
-    catalogue = _catalogue(paths, catalogue)
-    cache = Cache.under(out, build_fingerprint(catalogue))
+    beat = _beat(paths, catalogue, beat)
+    cache = Cache.under(out, build_fingerprint(beat))
     with FolderSink(out, parquet=parquet) as sink:
-        return _run(corpus, sink, catalogue=catalogue, nlp=None, n_process=n_process, scheduler=scheduler,
+        return _run(corpus, sink, beat=beat, nlp=None, n_process=n_process, scheduler=scheduler,
                     cache=cache, progress=progress)
 
 
-def is_current(tables_dir: str | Path, corpus: Corpus, catalogue: Catalogue) -> bool:
+def is_current(tables_dir: str | Path, corpus: Corpus, beat: Beat) -> bool:
     """True when ``tables_dir`` holds a complete build of exactly these articles (same ids, same bytes) made
-    by this code, these data files, this model and this catalogue (the cache folder of its fingerprint)."""
+    by this code, these data files, this model and this beat (the cache folder of its fingerprint)."""
     tables_dir = Path(tables_dir)
-    if not written_tables(tables_dir) or not Cache.under(tables_dir, build_fingerprint(catalogue)).folder.is_dir():
+    if not written_tables(tables_dir) or not Cache.under(tables_dir, build_fingerprint(beat)).folder.is_dir():
         return False
     built = pd.read_csv(tables_dir / "documents.csv", usecols=["doc_id", "sha256"], dtype=str)
     return list(zip(built.doc_id, built.sha256)) == [(d.doc_id, d.sha256) for d in corpus.documents]
@@ -329,10 +335,10 @@ def load_or_build(tables_dir: str | Path, corpus_dir: str | Path | None = None, 
         # Skipped files are listed in the `skipped` table; the build's own run reports them once.
         warnings.simplefilter("ignore")
         corpus = read_corpus(corpus_dir)
-    catalogue = options.pop("catalogue", None) or _catalogue(corpus_dir, None)
-    if not is_current(tables_dir, corpus, catalogue):
+    beat = _beat(corpus_dir, options.pop("catalogue", None), options.pop("beat", None))
+    if not is_current(tables_dir, corpus, beat):
         print(f"Building the tables of {corpus_dir} into {tables_dir}: they were missing or older than the corpus.")
-        report = build_to_dir(corpus, tables_dir, catalogue=catalogue, progress=True, **options)
+        report = build_to_dir(corpus, tables_dir, beat=beat, progress=True, **options)
         if (line := report.warning()) is not None:
             print(f"warning: {line}")
     tables = load(tables_dir)

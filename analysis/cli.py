@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Sequence
 
 from analysis import schema
-from analysis.actors import CatalogueError, load_catalogue
+from analysis.actors import CatalogueError
+from analysis.beat import load_beat
 from analysis.builder import BuildReport, build_to_dir
 from analysis.corpus import MAX_FILE_BYTES, CorpusError, CorpusWarning, read_corpus
 from analysis.executors import available_cores
@@ -47,6 +48,11 @@ def _add_build_options(command: argparse.ArgumentParser) -> None:
     )
     command.add_argument(
         "--strict", action="store_true", help="exit with status 2 when a stage failed on any article"
+    )
+    command.add_argument(
+        "--excel",
+        action="store_true",
+        help="also write every table and the data dictionary to one workbook, tables.xlsx beside the tables",
     )
 
 
@@ -111,11 +117,10 @@ def build_tables(args: argparse.Namespace, corpus_paths: Sequence[Path], out: Pa
         return EXIT_BAD_INPUT
     try:
         corpus = read_corpus(list(corpus_paths), max_bytes=args.max_bytes)
-        folder = corpus_paths[0] if len(corpus_paths) == 1 and corpus_paths[0].is_dir() else None
         report = build_to_dir(
             corpus,
             out,
-            catalogue=load_catalogue(folder),
+            beat=load_beat(corpus_paths[0] if len(corpus_paths) == 1 else None),
             progress=True,
             n_process=args.jobs,
             scheduler=args.scheduler,
@@ -131,7 +136,22 @@ def build_tables(args: argparse.Namespace, corpus_paths: Sequence[Path], out: Pa
     )
     if (line := report.warning()) is not None:
         print(f"warning: {line}", file=sys.stderr)
+    if args.excel:
+        _write_excel(out)
     return report
+
+
+def _write_excel(out: Path) -> None:
+    from analysis.excel import EXCEL_MAX_ROWS, write_workbook
+
+    workbook = out / "tables.xlsx"
+    for name in write_workbook(out, workbook):
+        print(
+            f"warning: {name} has more rows than a spreadsheet holds: {workbook} has its first {EXCEL_MAX_ROWS:,}; "
+            f"{out / (name + '.csv')} has all of them",
+            file=sys.stderr,
+        )
+    print(f"wrote {workbook}")
 
 
 def _actors(args: argparse.Namespace) -> int | BuildReport:

@@ -3,18 +3,20 @@ Dask cluster. Each executor takes batches of articles and yields one list of res
 the batches were given, so the tables are the same row for row whatever runs them.
 
 Workers load the spaCy pipeline once (per process, per actor catalogue) and keep it for every batch.
+What a batch is analysed with (the catalogue and the tone adjustment) travels with it as a :class:`~analysis.beat.Beat`.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from typing import Iterable, Iterator, Sequence
 
 from spacy.language import Language
 
-from analysis.actors import Catalogue
+from analysis.beat import Beat
 from analysis.corpus import Document
 from analysis.nlp import pipeline_for
 from analysis.pipeline import DocumentResult, analyse_batch
@@ -30,29 +32,35 @@ def available_cores() -> int:
         return max(os.cpu_count() or 1, 1)
 
 
-def _analyse(batch: Batch, catalogue: Catalogue) -> list[DocumentResult]:
-    return analyse_batch(batch, pipeline_for(catalogue), catalogue)
+def _analyse(batch: Batch, beat: Beat) -> list[DocumentResult]:
+    return analyse_batch(batch, pipeline_for(beat.catalogue), beat)
 
 
-def in_process(batches: Iterable[Batch], catalogue: Catalogue, nlp: Language | None = None) -> Iterator[list[DocumentResult]]:
+def in_process(batches: Iterable[Batch], beat: Beat, nlp: Language | None = None) -> Iterator[list[DocumentResult]]:
     """Every batch in this process, with ``nlp`` if given (else the catalogue's pipeline)."""
     for batch in batches:
-        yield analyse_batch(batch, nlp, catalogue) if nlp is not None else _analyse(batch, catalogue)
+        yield analyse_batch(batch, nlp, beat) if nlp is not None else _analyse(batch, beat)
 
 
-def _warm(catalogue: Catalogue) -> None:
-    pipeline_for(catalogue)
+def _warm(beat: Beat) -> None:
+    pipeline_for(beat.catalogue)
 
 
-def in_processes(batches: Iterable[Batch], catalogue: Catalogue, n_process: int) -> Iterator[list[DocumentResult]]:
-    """Every batch in a pool of ``n_process`` worker processes, results in batch order.
+def _start_method() -> str:
+    """``fork`` on Linux outside Jupyter: workers start at once and share the pipeline the parent loaded.
+    ``spawn`` elsewhere: macOS and Windows have no safe fork, and a Jupyter kernel runs threads that a
+    forked child would inherit in an unknown state; each spawned worker loads the pipeline once."""
+    return "fork" if sys.platform.startswith("linux") and "ipykernel" not in sys.modules else "spawn"
 
-    Workers are started with ``spawn`` (the same on Linux, macOS and Windows, and safe in a process that
-    already runs threads, such as a Jupyter kernel); each loads the pipeline once when it starts.
-    """
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(n_process, mp_context=context, initializer=_warm, initargs=(catalogue,)) as pool:
-        futures = [pool.submit(_analyse, batch, catalogue) for batch in batches]
+
+def in_processes(batches: Iterable[Batch], beat: Beat, n_process: int) -> Iterator[list[DocumentResult]]:
+    """Every batch in a pool of ``n_process`` worker processes, results in batch order."""
+    method = _start_method()
+    if method == "fork":
+        pipeline_for(beat.catalogue)
+    context = multiprocessing.get_context(method)
+    with ProcessPoolExecutor(n_process, mp_context=context, initializer=_warm, initargs=(beat,)) as pool:
+        futures = [pool.submit(_analyse, batch, beat) for batch in batches]
         try:
             for future in futures:
                 yield future.result()
@@ -61,7 +69,7 @@ def in_processes(batches: Iterable[Batch], catalogue: Catalogue, n_process: int)
                 future.cancel()
 
 
-def on_dask(batches: Iterable[Batch], catalogue: Catalogue, scheduler: str) -> Iterator[list[DocumentResult]]:
+def on_dask(batches: Iterable[Batch], beat: Beat, scheduler: str) -> Iterator[list[DocumentResult]]:
     """Every batch as one task on a Dask cluster, results in batch order.
 
     Args:
@@ -82,7 +90,8 @@ def on_dask(batches: Iterable[Batch], catalogue: Catalogue, scheduler: str) -> I
     else:
         client = Client(scheduler)
     try:
-        futures = [client.submit(_analyse, list(batch), catalogue, pure=False) for batch in batches]
+        shared = client.scatter(beat, broadcast=True)
+        futures = [client.submit(_analyse, list(batch), shared, pure=False) for batch in batches]
         try:
             for future in futures:
                 yield future.result()

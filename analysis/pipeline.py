@@ -1,9 +1,10 @@
-"""From a corpus to every table, in one streaming spaCy pass.
+"""One article's analysis: its one spaCy parse, the named stages that read it, and the rows they make.
 
-Each document is parsed once (``nlp.pipe``, batched); every extractor reads that one ``Doc``; the document's
-rows are made as soon as its ``Doc`` comes out of the pipe, and the ``Doc`` is then dropped, so memory grows
-with the tables, not with the parses. An article longer than the parser's ``max_length`` is parsed in pieces
-cut at paragraph breaks and joined back into one ``Doc`` with its offsets unchanged.
+Each document is parsed once (``nlp.pipe``, batched); every stage reads that one ``Doc``; the document's rows
+are made as soon as its ``Doc`` comes out of the pipe, and the ``Doc`` is then dropped. An article longer than
+:data:`PARSE_PIECE_CHARS` is parsed in pieces cut at paragraph breaks and joined back into one ``Doc`` with its
+offsets unchanged, so that parse time and memory stay linear in its length. A stage that raises loses only its
+own rows (see :func:`analyse`); the corpus build is in :mod:`analysis.builder`.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from spacy.tokens import Doc, Span
 
 from analysis import schema
 from analysis.actors import UNKNOWN_SIDE, Catalogue
+from analysis.beat import Beat
 from analysis.corpus import Document, parse_view, sentence_spans
 from analysis.figure_checks import figure_consistency, metric_origin
 from analysis.figures import figure_rows, time_rows
@@ -30,12 +32,16 @@ from analysis.framing import (
     frame_rows,
     tone_rows,
 )
+from analysis.people import people_rows
 from analysis.sources import attribution_rows, claim_rows
 
 #: Entity labels that name actors, places and groups; numbers and dates go to their own tables.
 NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 #: Documents parsed together by ``nlp.pipe``.
 BATCH_SIZE = 16
+#: Longest stretch of text parsed at once: a longer article is parsed in pieces cut at paragraph breaks (the
+#: parser's memory grows with the length of what it is given, and a 2 MB article would need gigabytes).
+PARSE_PIECE_CHARS = 20_000
 
 
 @dataclass(frozen=True)
@@ -60,12 +66,14 @@ class SentenceIndex:
 
 @dataclass(frozen=True)
 class ParsedDocument:
-    """What every extractor reads: the document, its one parse, its sentences and the actor catalogue."""
+    """What every extractor reads: the document, its one parse, its sentences, the actor catalogue, and the
+    corpus's tone adjustment (None: the tone stage's packaged default)."""
 
     document: Document
     doc: Doc
     sentences: SentenceIndex
     catalogue: Catalogue
+    tone_adjustment: Mapping[str, float] | None = None
 
     @property
     def text(self) -> str:
@@ -188,7 +196,7 @@ def _numeric_stages() -> tuple[Stage, ...]:
 
 def _framing_stages() -> tuple[Stage, ...]:
     def tone(parsed: ParsedDocument, rows: Mapping[str, list]) -> dict[str, list]:
-        tones = tone_rows(parsed, rows["attributions"])
+        tones = tone_rows(parsed, rows["attributions"], adjustment=parsed.tone_adjustment)
         return {"tone": tones, "actor_tone": actor_tone_rows(rows["mentions"], tones)}
 
     def frames(parsed: ParsedDocument, rows: Mapping[str, list]) -> dict[str, list]:
@@ -214,6 +222,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("mentions", (), lambda p, r: {"mentions": mention_rows(p)}),
     Stage("attributions", (), lambda p, r: {"attributions": attribution_rows(p)}),
     Stage("claims", ("attributions",), lambda p, r: {"claims": claim_rows(p, r["attributions"])}),
+    Stage("people", ("mentions", "attributions"), lambda p, r: {"people": people_rows(p, r["mentions"], r["attributions"])}),
     *_numeric_stages(),
     *_framing_stages(),
 )
@@ -293,7 +302,7 @@ def parse_documents(
     def pieces() -> Iterator[tuple[str, tuple[int, int, int]]]:
         for index, document in enumerate(documents):
             view = parse_view(document)
-            bounds = split_for_parser(view, nlp.max_length)
+            bounds = split_for_parser(view, min(nlp.max_length, PARSE_PIECE_CHARS))
             for part, (start, end) in enumerate(bounds):
                 yield view[start:end], (index, part, len(bounds))
 
@@ -330,9 +339,9 @@ def to_records(table: str, rows: Iterable[Any]) -> list[tuple]:
     return [tuple(getattr(row, name, None) for name in fields) for row in rows]
 
 
-def analyse_document(document: Document, doc: Doc, catalogue: Catalogue) -> DocumentResult:
+def analyse_document(document: Document, doc: Doc, beat: Beat) -> DocumentResult:
     """Run every stage on one parsed article and keep its rows as plain records."""
-    parsed = ParsedDocument(document, doc, SentenceIndex.of(doc), catalogue)
+    parsed = ParsedDocument(document, doc, SentenceIndex.of(doc), beat.catalogue, dict(beat.tone_adjustment))
     rows, errors = analyse(parsed)
     return DocumentResult(
         rows={table: to_records(table, table_rows) for table, table_rows in rows.items()},
@@ -349,7 +358,7 @@ def unparsed(err: Exception) -> DocumentResult:
 
 
 def analyse_batch(
-    documents: Sequence[Document], nlp: Language, catalogue: Catalogue, *, batch_size: int = BATCH_SIZE
+    documents: Sequence[Document], nlp: Language, beat: Beat, *, batch_size: int = BATCH_SIZE
 ) -> list[DocumentResult]:
     """Parse ``documents`` (one ``nlp.pipe`` pass) and analyse each; one result per document, in order.
 
@@ -357,14 +366,14 @@ def analyse_batch(
     is left out.
     """
     try:
-        return [analyse_document(d, doc, catalogue) for d, doc in parse_documents(documents, nlp, batch_size=batch_size)]
+        return [analyse_document(d, doc, beat) for d, doc in parse_documents(documents, nlp, batch_size=batch_size)]
     except Exception:  # noqa: BLE001 - find the article that broke the parse; the others go on
         if len(documents) == 1:
             raise
     results = []
     for document in documents:
         try:
-            results.extend(analyse_batch([document], nlp, catalogue))
+            results.extend(analyse_batch([document], nlp, beat))
         except Exception as err:  # noqa: BLE001
             results.append(unparsed(err))
     return results

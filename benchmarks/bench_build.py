@@ -1,10 +1,13 @@
-"""Speed and memory of `analysis.build`, against a bare spaCy parse of the same corpus.
+"""Speed and memory of the build, measured against a bare spaCy parse of the same corpus.
 
-    python benchmarks/bench_build.py [CORPUS] [--copies N]
+    python benchmarks/bench_build.py [--sizes 100 1000 10000] [--skip-run]
 
-The corpus (default: seeds/) is copied N times into a temporary folder, so that a one-article corpus is
-still long enough to time. Each measurement runs in its own process, so peak memory (max RSS) is that
-phase's alone. Prints words/s, seconds, peak memory, and the ratio of the full build to the bare parse.
+Prints, for generated corpora of each size (varied articles, see ``generate_corpus.py``): bare-parse words/s,
+build words/s and their ratio, peak memory, ``--jobs 1`` against ``--jobs 2``, and a cold build against a
+rebuild after one article was added. Then the seed article 200 times in one file against 200 files, and what
+``python -m analysis run`` adds to the build on 20 and 300 articles (and that it runs on a folder whose name has
+spaces). Every measurement runs in its own process, so peak memory (max RSS) is that phase's alone. Nothing here
+is asserted: the figures are printed, to be read and quoted.
 """
 
 from __future__ import annotations
@@ -18,74 +21,140 @@ import tempfile
 import time
 from pathlib import Path
 
-PHASES = ("bare_parse", "build")
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_34cfc605f5ff8a7c.txt"
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from generate_corpus import write_corpus  # noqa: E402
 
 
-def replicate(corpus: Path, copies: int, into: Path) -> Path:
-    """``copies`` copies of every article of ``corpus`` under ``into``, each with its own doc_id."""
-    articles = sorted(p for p in corpus.iterdir() if p.suffix in (".txt", ".md"))
-    for i in range(copies):
-        for article in articles:
-            shutil.copyfile(article, into / f"{i:05d}_{article.name}")
-    return into
-
-
-def run_phase(phase: str, corpus: Path) -> dict:
-    """Time one phase in this process and report words, seconds and peak RSS (MB) as a dict."""
+def phase(name: str, corpus: str, out: str, jobs: int) -> dict:
+    """Run one measurement in this process; words, seconds and peak RSS (MB)."""
     import resource
 
-    import spacy
+    if name == "bare_parse":
+        import spacy
 
-    from analysis.corpus import parse_view, read_corpus
-    from analysis.nlp import load_pipeline, model_name
-    from analysis.pipeline import BATCH_SIZE
+        from analysis.corpus import parse_view, read_corpus
+        from analysis.nlp import model_name
+        from analysis.pipeline import BATCH_SIZE
 
-    documents = read_corpus(corpus).documents
-    if phase == "bare_parse":
+        documents = read_corpus(corpus).documents
         nlp = spacy.load(model_name())
         started = time.perf_counter()
-        # the same batch size as build(), so that the two phases differ only in what build() adds
+        # The same batch size as the build, so that the two differ only in what the build adds.
         docs = nlp.pipe((parse_view(d) for d in documents), batch_size=BATCH_SIZE)
         words = sum(sum(1 for t in doc if not (t.is_punct or t.is_space)) for doc in docs)
         seconds = time.perf_counter() - started
     else:
         import analysis
+        from analysis.actors import load_catalogue
+        from analysis.nlp import pipeline_for
 
-        nlp = load_pipeline()
+        if jobs == 1:
+            # As for the bare parse, loading the model is not timed; with more jobs the workers' start is.
+            pipeline_for(load_catalogue(Path(corpus)))
         started = time.perf_counter()
-        tables = analysis.build(corpus, nlp=nlp)
+        report = analysis.build_to_dir(corpus, out, n_process=jobs)
         seconds = time.perf_counter() - started
-        words = int(tables.documents["n_words"].sum())
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"phase": phase, "documents": len(documents), "words": words, "seconds": seconds, "peak_mb": peak_mb}
+        words = report.words
+        name = f"{name} (parsed {report.parsed}, cached {report.cached})"
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"phase": name, "words": words, "seconds": seconds, "peak_mb": peak}
+
+
+def measure(name: str, corpus: Path, out: Path | None = None, jobs: int = 1) -> dict:
+    args = [sys.executable, __file__, "--phase", name, str(corpus), str(out or ""), str(jobs)]
+    done = subprocess.run(args, capture_output=True, text=True, check=True, cwd=ROOT)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def row(result: dict) -> str:
+    rate = result["words"] / result["seconds"] if result["seconds"] else 0
+    return f"| {result['phase']} | {result['words']:,} | {result['seconds']:.1f} | {rate:,.0f} | {result['peak_mb']:.0f} |"
+
+
+def corpus_size(n: int, tmp: Path) -> list[str]:
+    corpus = write_corpus(tmp / f"gen{n}", n, seed=n)
+    bare = measure("bare_parse", corpus)
+    one = measure("build --jobs 1", corpus, tmp / f"out{n}_1", 1)
+    two = measure("build --jobs 2", corpus, tmp / f"out{n}_2", 2)
+    write_corpus(tmp / f"extra{n}", 1, seed=n + 7)
+    shutil.copyfile(tmp / f"extra{n}" / "gen_000000.txt", corpus / "added_article.txt")
+    rebuild = measure("rebuild after adding one", corpus, tmp / f"out{n}_1", 1)
+    lines = [f"### {n:,} generated articles", "", "| phase | words | seconds | words/s | peak MB |", "|---|---|---|---|---|"]
+    lines += [row(r) for r in (bare, one, two, rebuild)]
+    ratio = (one["words"] / one["seconds"]) / (bare["words"] / bare["seconds"])
+    lines += [
+        "",
+        f"build / bare parse throughput (jobs 1): {ratio:.2f};  jobs 2 speed-up: {one['seconds'] / two['seconds']:.2f}x;  "
+        f"cold build / rebuild after one added: {one['seconds']:.1f} s / {rebuild['seconds']:.1f} s",
+        "",
+    ]
+    shutil.rmtree(corpus)
+    return lines
+
+
+def one_file_against_many(tmp: Path, copies: int = 200) -> list[str]:
+    text = SEED.read_text(encoding="utf-8")
+    one = tmp / "one_file"
+    one.mkdir()
+    (one / "seed_x200.txt").write_text("\n\n".join([text] * copies), encoding="utf-8")
+    many = tmp / "many_files"
+    many.mkdir()
+    for i in range(copies):
+        (many / f"seed_{i:03d}.txt").write_text(text, encoding="utf-8")
+    a = measure("seed x200 in one file", one, tmp / "out_one", 1)
+    b = measure("seed in 200 files", many, tmp / "out_many", 1)
+    return [
+        f"### The seed article {copies} times: one file against {copies} files", "",
+        "| phase | words | seconds | words/s | peak MB |", "|---|---|---|---|---|", row(a), row(b), "",
+        f"one file / many files time: {a['seconds'] / b['seconds']:.2f}", "",
+    ]
+
+
+def timed(command: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, check=True, cwd=ROOT, capture_output=True)
+    return time.perf_counter() - started
+
+
+def run_overhead(tmp: Path) -> list[str]:
+    """What `python -m analysis run` adds to the build (notebooks and HTML), on a built corpus of 20 and 300."""
+    lines = ["### What `python -m analysis run` adds to the build", "", "| articles | build (cached) s | run s | added s |",
+             "|---|---|---|---|"]
+    for n in (20, 300):
+        corpus = write_corpus(tmp / f"a folder with spaces {n}", n, seed=1000 + n)
+        out = tmp / f"run out {n}"
+        subprocess.run([sys.executable, "-m", "analysis", "build", str(corpus), "--out", str(out / "tables")],
+                       check=True, cwd=ROOT, capture_output=True)
+        build = timed([sys.executable, "-m", "analysis", "build", str(corpus), "--out", str(out / "tables")])
+        run = timed([sys.executable, "-m", "analysis", "run", str(corpus), "--out", str(out)])
+        html = sorted(p.name for p in (out / "html").glob("*.html"))
+        lines.append(f"| {n} | {build:.1f} | {run:.1f} | {run - build:.1f} |")
+    lines += ["", f"`python -m analysis run` on a folder with spaces wrote: {', '.join(html)}", ""]
+    return lines
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("corpus", nargs="?", default="seeds", type=Path)
-    parser.add_argument("--copies", type=int, default=100, help="copies of the corpus to time (default 100)")
-    parser.add_argument("--phase", choices=PHASES, help=argparse.SUPPRESS)
+    parser.add_argument("--sizes", type=int, nargs="*", default=[100, 1000, 10000])
+    parser.add_argument("--skip-run", action="store_true", help="leave out the `analysis run` overhead")
+    parser.add_argument("--phase", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.phase:
-        print(json.dumps(run_phase(args.phase, args.corpus)))
+        name, corpus, out, jobs = args.phase
+        print(json.dumps(phase(name, corpus, out, int(jobs))))
         return 0
-    results = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        corpus = replicate(args.corpus, args.copies, Path(tmp))
-        for phase in PHASES:
-            out = subprocess.run(
-                [sys.executable, __file__, str(corpus), "--phase", phase], capture_output=True, text=True, check=True
-            )
-            results[phase] = json.loads(out.stdout.strip().splitlines()[-1])
-    print(f"corpus: {args.corpus} x {args.copies} copies")
-    print(f"{'phase':<12}{'docs':>7}{'words':>10}{'seconds':>10}{'words/s':>10}{'peak MB':>10}")
-    for phase in PHASES:
-        r = results[phase]
-        print(f"{phase:<12}{r['documents']:>7}{r['words']:>10}{r['seconds']:>10.2f}{r['words'] / r['seconds']:>10.0f}{r['peak_mb']:>10.0f}")
-    ratio = results["build"]["seconds"] / results["bare_parse"]["seconds"]
-    print(f"build / bare parse time: {ratio:.2f}x")
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        for n in args.sizes:
+            print("\n".join(corpus_size(n, tmp)), flush=True)
+        print("\n".join(one_file_against_many(tmp)), flush=True)
+        if not args.skip_run:
+            print("\n".join(run_overhead(tmp)), flush=True)
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    raise SystemExit(main())
