@@ -189,6 +189,32 @@ class Claims(Span):
         description="the source's type (as in `attributions`), empty for the outlet's own voice",
     )
 
+class People(Span):
+    """One row per person source of a document (each distinct canonical `source` of its `person` attributions),
+    with the gender the text itself states of them. The row's own span is the first mention of their name.
+    Evidence is a he/she that can only mean them, a title before their name (Mr, Ms, Sir, Dame) or a gendered
+    noun describing them (spokeswoman, chairman, mother of two), from analysis/data/gendered_nouns.yaml; never
+    a first name. Rules and limits: :mod:`analysis.people`.
+    """
+
+    source: Series[str] = pa.Field(description="canonical source, as in `attributions`")
+    attributions: Series[int] = pa.Field(ge=1, description="attributions citing them")
+    gender: Series[str] = pa.Field(
+        isin=["female", "male", "unknown"],
+        description="the gender the text states: female, male, or unknown (stated nowhere, or stated both ways)",
+    )
+    evidence: Series[str] = pa.Field(description="the word that states it as written (she, Mr, spokeswoman), else empty")
+    evidence_start: Series[Int] = pa.Field(nullable=True, description="offset of the evidence")
+    evidence_end: Series[Int] = pa.Field(nullable=True, description="end offset of the evidence")
+    evidence_kind: Series[str] = pa.Field(
+        isin=["pronoun", "title", "noun", ""],
+        description="pronoun tied to them, title before their name, gendered noun describing them, or empty",
+    )
+    conflicting: Series[bool] = pa.Field(
+        description="true when the text states both genders of them (gender is then unknown, evidence empty)"
+    )
+
+
 
 # --- numeric claims -------------------------------------------------------------------------------------------
 
@@ -489,6 +515,7 @@ TABLES: dict[str, type[_Table]] = {
     # sourcing tables
     "attributions": Attributions,
     "claims": Claims,
+    "people": People,
     # numeric-claims tables
     "figures": Figures,
     "time_expressions": TimeExpressions,
