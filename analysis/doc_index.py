@@ -34,6 +34,21 @@ class DocIndex:
     sentence_starts: tuple[int, ...]
 
     @cached_property
+    def text(self) -> str:
+        """The text the parser read (``Doc.text``, which spaCy rebuilds from the tokens on every access)."""
+        return self.doc.text
+
+    @cached_property
+    def children(self) -> tuple[tuple[Token, ...], ...]:
+        """Each token's syntactic children in order (``Token.children`` makes new Token objects per call)."""
+        found: list[list[Token]] = [[] for _ in self.tokens]
+        for token in self.tokens:
+            head = token.head.i
+            if head != token.i:
+                found[head].append(token)
+        return tuple(map(tuple, found))
+
+    @cached_property
     def lower(self) -> tuple[str, ...]:
         """Each token's text in lower case."""
         return tuple(t.lower_ for t in self.tokens)
@@ -87,6 +102,11 @@ def doc_index(doc: Doc) -> DocIndex:
         _INDEXES[doc] = index
     _LAST[:] = [doc, index]
     return index
+
+
+def children_of(token: Token) -> tuple[Token, ...]:
+    """``token.children`` in order, from the document's index."""
+    return doc_index(token.doc).children[token.i]
 
 
 class Intervals(Generic[T]):

@@ -29,7 +29,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Iterable, Sequence
 
 import pandas as pd
@@ -37,7 +37,7 @@ import pint
 from spacy.tokens import Doc, Span, Token
 
 from analysis.datafiles import read_yaml
-from analysis.doc_index import doc_index
+from analysis.doc_index import children_of, doc_index
 from analysis.sources import Attribution, containing_attribution
 
 #: Entity labels whose numbers belong to a name, not to a figure ("Resolution 2231", "Boeing 737").
@@ -233,6 +233,15 @@ class Lexicon:
     def number_words(self) -> dict[str, float]:
         return {**self.units, **self.tens}
 
+    @cached_property
+    def starters(self) -> frozenset[str]:
+        """Every lower-case word a figure can begin with, other than digits and currency symbols: the first
+        words of approximators and range openers, number and fraction words, vague amounts and an article."""
+        return frozenset(
+            {words[0] for words, _ in self.prefix} | {"as", "a", "an", "one"} | self.range_openers
+            | set(self.units) | set(self.tens) | set(self.fractions) | set(self.powers) | self.quantifiers
+        )
+
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
@@ -352,6 +361,10 @@ def unit_symbol(name: str) -> str:
     return f"{unit(name):~}"
 
 
+#: Conversions remembered: round values (the metric-origin check's candidates) recur from article to article.
+CONVERSION_CACHE_SIZE = 1 << 16
+
+
 def convert(value: float, source: str, target: str) -> float:
     """``value`` in unit ``source`` expressed in unit ``target``, by pint.
 
@@ -361,6 +374,12 @@ def convert(value: float, source: str, target: str) -> float:
     """
     if math.isnan(value):
         return math.nan
+    # -0.0 and 0.0 are one cache key: convert the one that is always the same
+    return _convert(value + 0.0, source, target)
+
+
+@lru_cache(maxsize=CONVERSION_CACHE_SIZE)
+def _convert(value: float, source: str, target: str) -> float:
     try:
         return float(unit_registry().Quantity(value, unit(source)).to(unit(target)).magnitude)
     except (pint.errors.PintError, ArithmeticError, ValueError):
@@ -884,11 +903,8 @@ def _interval(match: _Match, lex: Lexicon) -> tuple[float, float]:
 
 
 def _entity_labels(doc: Doc) -> list[str]:
-    labels = [""] * len(doc)
-    for ent in doc.ents:
-        for t in ent:
-            labels[t.i] = ent.label_
-    return labels
+    index = doc_index(doc)
+    return [index.ents[at].label_ if at >= 0 else "" for at in index.entity_at]
 
 
 def _is_duration(match: _Match, doc: Doc, lex: Lexicon) -> bool:
@@ -952,7 +968,7 @@ def find_matches(doc: Doc) -> list[_Match]:
     labels = _entity_labels(doc)
     matches, i = [], 0
     while i < len(doc):
-        match = _scan(doc, i, lex) if not _tok(doc, i).is_space else None
+        match = _scan(doc, i, lex) if _may_start(doc, i, lex) else None
         if match is None or match.end <= i:
             i += 1
             continue
@@ -964,6 +980,19 @@ def find_matches(doc: Doc) -> list[_Match]:
             matches.append(match)
         i = match.end
     return matches
+
+
+def _may_start(doc: Doc, i: int, lex: Lexicon) -> bool:
+    """Whether a figure can begin at token i (:func:`_scan` finds none elsewhere, and is the costlier test): a
+    word of :attr:`Lexicon.starters`, a token beginning with a digit, or a currency symbol."""
+    index = doc_index(doc)
+    token = index.tokens[i]
+    if token.is_space:
+        return False
+    text = token.text
+    return index.lower[i] in lex.starters or text[:1].isdigit() or text in lex.currency_symbols or (
+        _glued_symbol(text, lex) is not None
+    )
 
 
 def _over_duration(match: _Match, doc: Doc, lex: Lexicon) -> bool:
@@ -978,14 +1007,14 @@ def _over_duration(match: _Match, doc: Doc, lex: Lexicon) -> bool:
 
 
 def _noun_of(prep: Token) -> Token | None:
-    objects = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN", "ADJ")]
+    objects = [c for c in children_of(prep) if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN", "ADJ")]
     return objects[0] if objects else None
 
 
 def _through_quantity_noun(noun: Token) -> Token:
     """ "the number of dead" -> dead."""
     if noun.lemma_.lower() in QUANTITY_NOUNS:
-        for prep in noun.children:
+        for prep in children_of(noun):
             if prep.dep_ == "prep" and prep.lower_ == "of" and (inner := _noun_of(prep)) is not None:
                 return inner
     return noun
@@ -1016,7 +1045,7 @@ def _object_token(doc: Doc, match: _Match, kind: str, lex: Lexicon) -> Token | N
     root = _figure_root(doc, match)
     holders = [_tok(doc, t) for t in range(match.core_start, match.end)]
     for holder in reversed(holders):
-        for prep in holder.children:
+        for prep in children_of(holder):
             if prep.i in inside or prep.dep_ != "prep":
                 continue
             if prep.lower_ == "of" or (prep.lower_ == "in" and kind == "money"):
@@ -1054,7 +1083,7 @@ def _subject_of(verb: Token) -> Token | None:
     """The verb's subject, inherited through conjunction, xcomp and adjectival predicates ("is likely to be")."""
     seen = 0
     while verb is not None and seen < 6:
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = [c for c in children_of(verb) if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
             subject = subjects[0]
             return None if subject.pos_ == "PRON" else subject
@@ -1107,7 +1136,7 @@ def _broad_object_token(doc: Doc, match: _Match, lex: Lexicon) -> Token | None:
     if token.pos_ not in ("VERB", "AUX"):
         return None
     if via_prep:
-        objects = [c for c in token.children if c.dep_ == "dobj" and c.i not in inside and not _has_number(c)]
+        objects = [c for c in children_of(token) if c.dep_ == "dobj" and c.i not in inside and not _has_number(c)]
         if objects:
             return _through_quantity_noun(objects[0])
     if token.lemma_.lower() in LEVEL_VERBS:
@@ -1118,7 +1147,7 @@ def _broad_object_token(doc: Doc, match: _Match, lex: Lexicon) -> Token | None:
 
 
 def _has_number(token: Token) -> bool:
-    return token.like_num or any(c.dep_ in ("nummod",) for c in token.children)
+    return token.like_num or any(c.dep_ in ("nummod",) for c in children_of(token))
 
 
 def _clause_head(token: Token) -> Token:
@@ -1163,8 +1192,8 @@ def _event(doc: Doc, match: _Match, lex: Lexicon) -> str:
         if head.pos_ == "VERB" or (head.pos_ == "AUX" and head.dep_ in ("ROOT", "ccomp", "conj", "relcl", "advcl")):
             lemma = head.lemma_.lower()
             if token.dep_ in ("dobj", "nsubj") or token.i in inside or token.dep_ == "nummod":
-                controlled = [c for c in head.children if c.dep_ in ("xcomp", "ccomp") and c.i > token.i and c.pos_ == "VERB"]
-                if controlled and token.dep_ == "dobj" and any(a.lower_ == "to" for a in controlled[0].children):
+                controlled = [c for c in children_of(head) if c.dep_ in ("xcomp", "ccomp") and c.i > token.i and c.pos_ == "VERB"]
+                if controlled and token.dep_ == "dobj" and any(a.lower_ == "to" for a in children_of(controlled[0])):
                     return controlled[0].lemma_.lower()
             if lemma in lex.light_verbs and last_noun is not None:
                 return last_noun.lemma_.lower()
@@ -1330,7 +1359,8 @@ def time_rows(parsed, figures: Sequence[FigureRow] | None = None) -> list[TimeRo
         figures = figure_rows(parsed)
     figure_tokens = {t.i for f in figures for t in doc.char_span(f.start, f.end, alignment_mode="expand")}
     spans: list[tuple[int, int, str]] = []
-    for ent in doc.ents:
+    index = doc_index(doc)
+    for ent in index.ents:
         if ent.label_ not in TIME_LABELS or any(t.i in figure_tokens for t in ent):
             continue
         start, end = ent.start, ent.end
@@ -1342,7 +1372,7 @@ def time_rows(parsed, figures: Sequence[FigureRow] | None = None) -> list[TimeRo
             start = spans.pop()[0]
         spans.append((start, end, ent.label_))
     labelled = {t for start, end, _ in spans for t in range(start, end)} | figure_tokens
-    for token in doc:
+    for token in index.tokens:
         if token.i in labelled:
             continue
         if token.lower_ in lex.clock_words:

@@ -20,6 +20,7 @@ Notes:
 
 from __future__ import annotations
 
+import bisect
 import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -34,7 +35,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer, SentiText
 
 from analysis.actors import OTHER_SIDE, UNKNOWN_SIDE, Catalogue
 from analysis.datafiles import read_yaml
-from analysis.doc_index import DocIndex, Intervals, doc_index
+from analysis.doc_index import DocIndex, Intervals, children_of, doc_index
 from analysis.render import Layer
 from analysis.sources import Attribution, Contents, Quotations, quote_spans
 
@@ -356,6 +357,7 @@ class Voices:
     def __init__(self, attributions: Sequence[Attribution], quotations: Quotations) -> None:
         self.contents = Contents(attributions)
         self.quotations = quotations
+        self._spans = [(a.content_start, a.content_end) for a in attributions] + list(quotations.spans)
 
     @classmethod
     def of(cls, parsed, attributions: Sequence[Attribution]) -> "Voices":
@@ -369,6 +371,16 @@ class Voices:
             return True, held.attribution_id
         return self.quotations.holding((start, end)) is not None, None
 
+    def quoted_tokens(self, tokens: Sequence[Token]) -> list[bool]:
+        """For each of a document's tokens, whether it is quoted (as :meth:`voice` says), in one pass."""
+        starts = [t.idx for t in tokens]
+        ends = [t.idx + len(t.text) for t in tokens]
+        quoted = [False] * len(tokens)
+        for start, end in self._spans:
+            for i in range(bisect.bisect_left(starts, start), bisect.bisect_right(ends, end)):
+                quoted[i] = True
+        return quoted
+
 
 # --- phrases and sides ---------------------------------------------------------------------------------------
 
@@ -381,7 +393,7 @@ def _phrase_tokens(token: Token) -> tuple[int, int]:
         if child.dep_ == "conj":
             end = max(end, _phrase_tokens(child)[1])
         elif child.dep_ == "prep" and child.lower_ == "of":
-            objects = [c for c in child.children if c.dep_ == "pobj"]
+            objects = [c for c in children_of(child) if c.dep_ == "pobj"]
             if objects:
                 end = max(end, objects[0].i + 1)
     doc = token.doc
@@ -398,12 +410,13 @@ def side_of_tokens(doc: Doc, start: int, end: int, catalogue: Catalogue) -> str:
     ``other`` when it names only third parties, ``unknown`` when it names none or more than one side.
     """
     sides = set()
+    tokens = doc_index(doc).tokens[start:end]
     # the token's own entity id, not Span.ents, which walks every entity of the document on each call
-    for token in doc[start:end]:
+    for token in tokens:
         actor = catalogue.get(token.ent_id_) if token.ent_id_ else None
         if actor is not None:
             sides.add(actor.side)
-    side = catalogue.side_of_phrase([t.text for t in doc[start:end]])
+    side = catalogue.side_of_phrase([t.text for t in tokens])
     if side is not None:
         sides.add(side)
     named = sides - {OTHER_SIDE}
@@ -464,7 +477,8 @@ def _antecedent(token: Token) -> Token:
 
 
 def _child(token: Token, *deps: str) -> Token | None:
-    return next((c for c in token.children if c.dep_ in deps), None)
+    """The first child of ``token`` with one of the dependency labels ``deps``."""
+    return next((c for c in children_of(token) if c.dep_ in deps), None)
 
 
 def is_passive(verb: Token) -> bool:
@@ -528,7 +542,7 @@ def patient_of(verb: Token) -> Token | None:
     obj = _child(verb, "dobj")
     if obj is not None:
         return _antecedent(obj)
-    for prep in verb.children:
+    for prep in children_of(verb):
         if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPOSITIONS:
             target = _child(prep, "pobj")
             if target is not None:
@@ -560,10 +574,10 @@ def action_rows(parsed, attributions: Sequence[Attribution] = ()) -> list[Action
     (try, keep, aim) pass their subject on and make no row of their own.
     """
     doc, text, catalogue, classes = parsed.doc, parsed.text, parsed.catalogue, verb_classes()
-    voices = Voices.of(parsed, attributions)
+    voices, index = Voices.of(parsed, attributions), doc_index(doc)
     rows = []
-    for verb in doc:
-        if verb.pos_ != "VERB" or verb.dep_ in ("amod", "prep", "compound") or _is_catenative_link(verb, classes):
+    for verb in (index.tokens[i] for i, pos in enumerate(index.pos) if pos == "VERB"):
+        if verb.dep_ in ("amod", "prep", "compound") or _is_catenative_link(verb, classes):
             continue
         passive = is_passive(verb)
         agent_token, rule = agent_of(verb)
@@ -619,7 +633,7 @@ def _cue_target(token: Token) -> Token | None:
         owner = _child(token, "poss")
         if owner is not None:
             return owner
-        for prep in token.children:
+        for prep in children_of(token):
             if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "against", "by"):
                 target = _child(prep, "pobj")
                 if target is not None:
@@ -630,15 +644,15 @@ def _cue_target(token: Token) -> Token | None:
 def _distancing_relatives(doc: Doc) -> Iterator[tuple[int, int]]:
     """Token bounds of "what <subject> <said/called>" free relatives, with which the outlet passes on a
     party's description without endorsing it ("striking at what it said were Ukrainian troops")."""
-    verbs = distancing_relative_verbs()
-    for what in doc:
-        if what.lower_ != "what" or what.tag_ != "WP":
+    verbs, index = distancing_relative_verbs(), doc_index(doc)
+    for what in (index.tokens[i] for i, word in enumerate(index.lower) if word == "what"):
+        if what.tag_ != "WP":
             continue
         window = doc[what.i + 1 : min(what.i + 1 + DISTANCING_RELATIVE_WINDOW, len(doc))]
         verb = next((t for t in window if t.pos_ == "VERB"), None)
         if verb is None or verb.lemma_.lower() not in verbs:
             continue
-        if any(c.dep_ == "nsubj" and what.i < c.i < verb.i for c in verb.children):
+        if any(c.dep_ == "nsubj" and what.i < c.i < verb.i for c in children_of(verb)):
             yield what.i, verb.i + 1
 
 
@@ -768,12 +782,12 @@ def _valences(text: str, lexicon: Mapping[str, float]) -> list[tuple[str, float]
     return [(w, lexicon[w]) for w in words if w in lexicon]
 
 
-def _quoted_share(span: Span, voices: Voices) -> float:
-    words = [t for t in span if not (t.is_punct or t.is_space)]
+def _quoted_share(span: Span, quoted: Sequence[bool]) -> float:
+    """The share of the span's words (not punctuation or space) that are quoted, from :meth:`Voices.quoted_tokens`."""
+    words = [t.i for t in span if not (t.is_punct or t.is_space)]
     if not words:
         return 0.0
-    quoted = sum(voices.voice(t.idx, t.idx + len(t.text))[0] for t in words)
-    return quoted / len(words)
+    return sum(quoted[i] for i in words) / len(words)
 
 
 def tone_rows(
@@ -789,25 +803,31 @@ def tone_rows(
     """
     key = _adjustment_key(adjustment)
     adjusted, plain = _adjusted_vader(key), _vader()
-    voices = Voices.of(parsed, attributions)
+    adjusted_words = frozenset(word for word, _ in key)
+    quoted = Voices.of(parsed, attributions).quoted_tokens(doc_index(parsed.doc).tokens)
     rows = []
     for sentence_id, (start, end) in enumerate(zip(parsed.sentences.starts, parsed.sentences.ends)):
         view = parsed.view[start:end]
+        valences = _valences(view, adjusted.lexicon)
         moved = [
             f"{w} {plain.lexicon.get(w, 0.0):g}→{adjusted.lexicon[w]:g}"
-            for w, _ in _valences(view, adjusted.lexicon)
+            for w, _ in valences
             if plain.lexicon.get(w) != adjusted.lexicon[w]
         ]
-        scored = [f"{w} {v:g}" for w, v in _valences(view, adjusted.lexicon) if v != 0.0]
-        share = _quoted_share(parsed.doc.char_span(start, end, alignment_mode="expand"), voices)
+        scored = [f"{w} {v:g}" for w, v in valences if v != 0.0]
+        share = _quoted_share(parsed.doc.char_span(start, end, alignment_mode="expand"), quoted)
+        unadjusted = plain.polarity_scores(view)["compound"]
+        # VADER looks up only the sentence's own words (and the words of its emojis' descriptions): with no
+        # adjusted word among them, both lexicons give the same score
+        untouched = adjusted_words.isdisjoint(w for w, _ in valences) and plain.emojis.keys().isdisjoint(view)
         rows.append(
             Tone(
                 sentence_id=sentence_id,
                 start=start,
                 end=end,
                 text=parsed.text[start:end],
-                compound=adjusted.polarity_scores(view)["compound"],
-                compound_unadjusted=plain.polarity_scores(view)["compound"],
+                compound=unadjusted if untouched else adjusted.polarity_scores(view)["compound"],
+                compound_unadjusted=unadjusted,
                 moved_by="; ".join(moved),
                 valence_words="; ".join(scored),
                 quoted_share=round(share, 4),
@@ -921,7 +941,7 @@ def framing_rows(parsed, mentions: Sequence, attributions: Sequence[Attribution]
     """Every framing table's rows for one parsed document, keyed by table name."""
     tones = tone_rows(parsed, attributions)
     sentence_frames = frame_rows(parsed)
-    n_words = sum(1 for t in parsed.doc if not (t.is_punct or t.is_space))
+    n_words = sum(1 for t in doc_index(parsed.doc).tokens if not (t.is_punct or t.is_space))
     return {
         "cues": cue_rows(parsed, mentions, attributions),
         "tone": tones,

@@ -43,7 +43,7 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis.actors import OTHER_SIDE, UNKNOWN_SIDE, Actor
 from analysis.datafiles import read_yaml
-from analysis.doc_index import Intervals, doc_index
+from analysis.doc_index import Intervals, children_of, doc_index
 from analysis.render import Layer
 
 #: Subject dependencies that name who speaks.
@@ -404,21 +404,21 @@ def _can_speak(head: Token) -> bool:
     if head.pos_ not in SPEAKER_POS or head.tag_ == "VBG" or head.lower_ in NON_SPEAKERS:
         return False
     # the tagger often calls a gerund a noun: a bare singular "-ing" noun is one
-    if head.tag_ == "NN" and head.lower_.endswith("ing") and not any(c.dep_ in ("det", "poss") for c in head.children):
+    if head.tag_ == "NN" and head.lower_.endswith("ing") and not any(c.dep_ in ("det", "poss") for c in children_of(head)):
         return False
-    return not any(c.dep_ == "det" and c.lower_ == "no" for c in head.children)
+    return not any(c.dep_ == "det" and c.lower_ == "no" for c in children_of(head))
 
 
 def _subject_of(verb: Token) -> Token | None:
     # with two subjects ("Sentencing, Mrs Justice Harcourt said"), the one nearer the verb
-    subjects = sorted((c for c in verb.children if c.dep_ in SUBJECT_DEPS), key=lambda c: (abs(c.i - verb.i), c.i))
+    subjects = sorted((c for c in children_of(verb) if c.dep_ in SUBJECT_DEPS), key=lambda c: (abs(c.i - verb.i), c.i))
     if subjects:
         child = subjects[0]
         # "Smith, who has denied ...": the relative pronoun stands for its antecedent
         return verb.head if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else child
-    for child in verb.children:
+    for child in children_of(verb):
         if child.dep_ == "agent":
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
+            return next((g for g in children_of(child) if g.dep_ == "pobj"), None)
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
         return _subject_of(verb.head)
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -427,19 +427,19 @@ def _subject_of(verb: Token) -> Token | None:
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in children_of(verb))
 
 
 def _expletive_passive(verb: Token) -> bool:
     """ "It was announced that ...": a relation whose speaker the text leaves out."""
-    return any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in verb.children) and any(
-        c.dep_ == "ccomp" for c in verb.children
+    return any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in children_of(verb)) and any(
+        c.dep_ == "ccomp" for c in children_of(verb)
     )
 
 
 def _reports(token: Token) -> bool:
     """A reporting verb with a subject of its own: its clause is someone else's speech, not the content."""
-    return _stance(token) is not None and any(c.dep_ in SUBJECT_DEPS for c in token.children)
+    return _stance(token) is not None and any(c.dep_ in SUBJECT_DEPS for c in children_of(token))
 
 
 def _content_tokens(head: Token, cue: Token) -> list[Token]:
@@ -450,7 +450,7 @@ def _content_tokens(head: Token, cue: Token) -> list[Token]:
         if token.i != head.i and token.dep_ in ("advcl", "conj", "parataxis") and _reports(token):
             continue
         tokens.append(token)
-        stack.extend(token.children)
+        stack.extend(children_of(token))
     side = [t for t in tokens if (t.i > cue.i) == (head.i > cue.i) and t.i != cue.i]
     return sorted(side, key=lambda t: t.i)
 
@@ -477,23 +477,23 @@ def _trimmed(view: str, start: int, end: int) -> tuple[int, int] | None:
 def _content_heads(cue: Token, speaker: Token | None) -> list[Token]:
     """The words whose subtrees hold what ``cue`` attributes (see :func:`syntactic_stage`)."""
     lex, lemma = lexicon(), cue.lemma_.lower()
-    heads = [c for c in cue.children if c.dep_ == "ccomp"]
+    heads = [c for c in children_of(cue) if c.dep_ == "ccomp"]
     # "said in a statement that ...": the clause hangs from the statement
     heads = heads or [
-        g for c in cue.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
-        for g in p.children if g.dep_ in ("ccomp", "acl") and any(m.lower_ == "that" for m in g.children)
+        g for c in children_of(cue) if c.dep_ == "prep" for p in children_of(c) if p.dep_ == "pobj"
+        for g in children_of(p) if g.dep_ in ("ccomp", "acl") and any(m.lower_ == "that" for m in children_of(g))
     ]
     if not heads and lemma in lex.infinitive_content:
-        heads = [c for c in cue.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)]
+        heads = [c for c in children_of(cue) if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in children_of(c))]
     if not heads and cue.dep_ == "parataxis" and speaker is not None and speaker.head.i == cue.i and (
         cue.head.i < cue.i or cue.head.left_edge.i < cue.left_edge.i
     ):
         heads = [cue.head]  # the cue interrupts or follows its content clause
-    negated = any(c.dep_ == "neg" for c in cue.children)
-    objects = [c for c in cue.children if c.dep_ == "dobj"]
-    complements = [c for c in cue.children if c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as")]
+    negated = any(c.dep_ == "neg" for c in children_of(cue))
+    objects = [c for c in children_of(cue) if c.dep_ == "dobj"]
+    complements = [c for c in children_of(cue) if c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as")]
     # the small model often attaches a quoted complement to the object: "called the plan 'a shambles'"
-    complements += [a for o in objects for a in o.children if a.dep_ == "appos" and a.i > o.i]
+    complements += [a for o in objects for a in children_of(o) if a.dep_ == "appos" and a.i > o.i]
     if not heads and not negated and objects and (
         lemma in lex.object_content or (lemma in lex.object_complement and complements)
     ):
@@ -511,10 +511,11 @@ def syntactic_stage(doc: Doc, quotes: Quotations) -> list[_Found]:
     'a disgrace'"). Cues inside quotation marks are skipped (a source's own sources are not the story's).
     The object of "told" is the addressee.
     """
-    view, found = doc.text, []
-    for cue in doc:
-        stance = _stance(cue)
-        if stance is None or quotes.around(cue.idx):
+    index, found, stances = doc_index(doc), [], lexicon().stances
+    view = index.text
+    verbs = [i for i, (lemma, pos) in enumerate(zip(index.lemma, index.pos)) if pos == "VERB" and lemma in stances]
+    for cue in (index.tokens[i] for i in verbs):
+        if quotes.around(cue.idx):
             continue
         if _is_passive(cue) and not _has_agent(cue):
             if not _expletive_passive(cue):
@@ -524,7 +525,7 @@ def syntactic_stage(doc: Doc, quotes: Quotations) -> list[_Found]:
             speaker = _speaker_of(cue)
             if speaker is None or speaker.lower_ in FIRST_PERSON:
                 continue
-        addressee = next((c for c in cue.children if c.dep_ in ("dobj", "dative") and cue.lemma_ == "tell"), None)
+        addressee = next((c for c in children_of(cue) if c.dep_ in ("dobj", "dative") and cue.lemma_ == "tell"), None)
         for head in _content_heads(cue, speaker):
             for span in _content_pieces(head, cue, quotes, view):
                 found.append(
@@ -534,7 +535,7 @@ def syntactic_stage(doc: Doc, quotes: Quotations) -> list[_Found]:
 
 
 def _has_agent(verb: Token) -> bool:
-    return any(c.dep_ == "agent" for c in verb.children)
+    return any(c.dep_ == "agent" for c in children_of(verb))
 
 
 def _content_pieces(head: Token, cue: Token, quotes: Quotations, view: str) -> list[tuple[int, int]]:
@@ -550,7 +551,7 @@ def _content_pieces(head: Token, cue: Token, quotes: Quotations, view: str) -> l
     if head.dep_ == "dobj":
         # the object's complement: "as nothing more than ...", "'a disgrace'"
         tokens += [
-            t for c in cue.children if c.i > head.i and (c.dep_ in ("oprd", "xcomp") or c.dep_ == "prep" and c.lower_ == "as")
+            t for c in children_of(cue) if c.i > head.i and (c.dep_ in ("oprd", "xcomp") or c.dep_ == "prep" and c.lower_ == "as")
             for t in c.subtree
         ]
     span = _char_span(sorted(tokens, key=lambda t: t.i), view)
@@ -563,17 +564,16 @@ def according_to_stage(doc: Doc) -> list[_Found]:
     For a document released by someone ("figures released by the association") the author is the speaker;
     for one that reached the reader through an outlet ("a report seen by the Gazette") the outlet is ``via``.
     """
-    lex, found, view = lexicon(), [], doc.text
-    for token in doc:
-        if token.lower_ != "according":
-            continue
-        to = next((c for c in token.children if c.lower_ == "to"), None)
-        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    lex, found, index = lexicon(), [], doc_index(doc)
+    view = index.text
+    for token in (index.tokens[i] for i, word in enumerate(index.lower) if word == "according"):
+        to = next((c for c in children_of(token) if c.lower_ == "to"), None)
+        source = next((c for c in children_of(to) if c.dep_ == "pobj"), None) if to is not None else None
         if source is None:
             continue
         via = ""
-        for verb in (c for c in source.children if c.dep_ == "acl"):
-            agent = next((g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
+        for verb in (c for c in children_of(source) if c.dep_ == "acl"):
+            agent = next((g for a in children_of(verb) if a.dep_ == "agent" for g in children_of(a) if g.dep_ == "pobj"), None)
             if agent is None:
                 continue
             if verb.lemma_.lower() in lex.author_verbs:
@@ -600,7 +600,7 @@ def quote_stage(doc: Doc, quotes: Quotations, covered: Sequence[tuple[int, int]]
     A quotation with no cue there is left to the floating stage (if it reads as a statement) or dropped (scare
     quotes, titles).
     """
-    found, view = [], doc.text
+    found, view = [], doc_index(doc).text
     taken = Intervals([(c[0], c[1], c) for c in covered])
     for quote, inner in zip(quotes.spans, quotes.inners):
         if taken.overlapping(*inner) or _words(doc, inner) < MIN_QUOTE_WORDS:
@@ -609,7 +609,7 @@ def quote_stage(doc: Doc, quotes: Quotations, covered: Sequence[tuple[int, int]]
         span = _trimmed(view, *inner)
         if cue is None or span is None:
             continue
-        addressee = next((c for c in cue.children if c.dep_ in ("dobj", "dative") and cue.lemma_ == "tell"), None)
+        addressee = next((c for c in children_of(cue) if c.dep_ in ("dobj", "dative") and cue.lemma_ == "tell"), None)
         found.append(
             _Found("quote", span, (cue.idx, cue.idx + len(cue)), cue.lemma_.lower(), _speaker_of(cue), addressee)
         )
@@ -671,7 +671,7 @@ def _speaker_tokens(head: Token) -> list[Token]:
         token = stack.pop()
         tokens.append(token)
         stack.extend(
-            c for c in token.children
+            c for c in children_of(token)
             if c.dep_ not in SPEAKER_DETACHED_DEPS or (token.i != head.i and c.dep_ in ("cc", "conj"))
         )
     return sorted(tokens, key=lambda t: t.i)
@@ -870,7 +870,7 @@ class _Resolver:
         return first in self.lex.honorifics or (first in self.lex.title_words and len(run) >= 3)
 
     def _appos_role(self, head: Token) -> str:
-        appos = next((c for c in head.children if c.dep_ == "appos"), None)
+        appos = next((c for c in children_of(head) if c.dep_ == "appos"), None)
         if appos is None:
             return ""
         span = [t for t in appos.subtree if not (t.is_punct and t.i == appos.right_edge.i)]
@@ -915,7 +915,7 @@ class _Resolver:
             return replace(body, start=start, end=end, role=role, resolution="short_name")
         if lemma in QUANTIFIERS or head.pos_ == "NUM":
             # "one of the sources": the kind is the group's
-            of = next((g for c in head.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+            of = next((g for c in children_of(head) if c.lower_ == "of" for g in children_of(c) if g.dep_ == "pobj"), None)
             if of is not None and of.lower_ in BODY_PRONOUNS:
                 # "one of them": an unnamed member of the group the pronoun points back to
                 group = self._pronoun(of)
@@ -1015,7 +1015,7 @@ class _Resolver:
     def _who(token: Token) -> bool:
         """A proper name followed by a "who" clause names a person, whatever the recogniser's label."""
         return token.pos_ == "PROPN" and any(
-            c.dep_ == "relcl" and any(g.lower_ == "who" for g in c.children) for c in token.children
+            c.dep_ == "relcl" and any(g.lower_ == "who" for g in children_of(c)) for c in children_of(token)
         )
 
     def _sentence_floor(self, head: Token) -> int:
@@ -1094,10 +1094,10 @@ class _Resolver:
         None for other nouns, and when the body is not named."""
         if head.lemma_.lower() not in self.lex.spokesperson_nouns:
             return None
-        owners = [c for c in head.children if c.dep_ in ("poss", "compound", "nmod")]
+        owners = [c for c in children_of(head) if c.dep_ in ("poss", "compound", "nmod")]
         owners += [
-            g for c in head.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at")
-            for g in c.children if g.dep_ == "pobj"
+            g for c in children_of(head) if c.dep_ == "prep" and c.lower_ in ("for", "of", "at")
+            for g in children_of(c) if g.dep_ == "pobj"
         ]
         for owner in owners:
             if owner.lower_ in ("its", "their"):
@@ -1279,7 +1279,7 @@ def _addressee_and_via(parsed, found: _Found) -> tuple[str, str]:
     hit = parsed.catalogue.lookup(written.removeprefix("the ")) or parsed.catalogue.lookup(written)
     cue = token.head
     interview = any(
-        p.lemma_.lower() == "interview" for c in cue.children if c.dep_ == "prep" for p in c.children
+        p.lemma_.lower() == "interview" for c in children_of(cue) if c.dep_ == "prep" for p in children_of(c)
     )
     if (hit and hit[0].type == "media") or interview or _is_outlet(tokens):
         return "", written
@@ -1397,10 +1397,30 @@ def _clause_of(token: Token) -> Token:
 
 
 def _hedged(tokens: Sequence[Token]) -> bool:
+    """Whether the words (punctuation skipped) hold a hedge of ``hedges.yaml``, matched by lemma."""
     lemmas = [t.lemma_.lower() for t in tokens if not t.is_punct]
+    by_first = _hedges_by_first_word()
     return any(
-        tuple(lemmas[i : i + len(h)]) == h for h in lexicon().hedges for i in range(len(lemmas) - len(h) + 1)
+        tuple(lemmas[i : i + len(h)]) == h for i, lemma in enumerate(lemmas) for h in by_first.get(lemma, ())
     )
+
+
+@lru_cache(maxsize=1)
+def _hedges_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
+    grouped: dict[str, list[tuple[str, ...]]] = {}
+    for hedge in lexicon().hedges:
+        grouped.setdefault(hedge[0], []).append(hedge)
+    return {word: tuple(hedges) for word, hedges in grouped.items()}
+
+
+def _covered_tokens(tokens: Sequence[Token], spans: Iterable[tuple[int, int]]) -> list[bool]:
+    """For each token, whether it begins inside one of the character ``spans``."""
+    covered = [False] * len(tokens)
+    offsets = [t.idx for t in tokens]
+    for start, end in spans:
+        for i in range(bisect.bisect_left(offsets, start), bisect.bisect_left(offsets, end)):
+            covered[i] = True
+    return covered
 
 
 def claim_rows(parsed, attributions: Sequence[Attribution]) -> list[ClaimRow]:
@@ -1419,19 +1439,24 @@ def claim_rows(parsed, attributions: Sequence[Attribution]) -> list[ClaimRow]:
                  a.source, a.side, a.source_type)
         for a in attributions
     ]
-    spans = Intervals([(a.start, a.end, a) for a in attributions])
+    index = doc_index(parsed.doc)
+    tokens = index.tokens
+    covered = _covered_tokens(tokens, [(a.start, a.end) for a in attributions])
+    clauses: dict[int, int] = {}
 
-    def covered(token: Token) -> bool:
-        return bool(spans.stabbing(token.idx))
+    def clause(token: Token) -> int:
+        if token.i not in clauses:
+            clauses[token.i] = _clause_of(token).i
+        return clauses[token.i]
 
-    for sent in parsed.doc.sents:
+    for first, stop in zip(index.sentence_starts, (*index.sentence_starts[1:], len(tokens))):
         runs: list[list[Token]] = []
-        for token in sent:
-            if token.is_space or covered(token):
+        for token in tokens[first:stop]:
+            if token.is_space or covered[token.i]:
                 if runs and runs[-1]:
                     runs.append([])
                 continue
-            if runs and runs[-1] and _clause_of(runs[-1][-1]).i == _clause_of(token).i:
+            if runs and runs[-1] and clause(runs[-1][-1]) == clause(token):
                 runs[-1].append(token)
             else:
                 runs.append([token])
@@ -1442,10 +1467,10 @@ def claim_rows(parsed, attributions: Sequence[Attribution]) -> list[ClaimRow]:
                 run = run[:-1]
             if not run or sum(1 for t in run if not t.is_punct) < 3:
                 continue
-            head = _clause_of(run[0])
+            head = tokens[clause(run[0])]
             # a subordinate clause whose main clause is a report ("While Ukraine has kept mum ..., experts
             # have speculated that ...") is still asserted by the outlet: it has no clause of its own to join
-            detached = covered(head) and any(t.pos_ in ("VERB", "AUX") for t in run)
+            detached = covered[head.i] and any(t.pos_ in ("VERB", "AUX") for t in run)
             if head.i not in {t.i for t in run} and not detached:
                 continue
             start, end = run[0].idx, run[-1].idx + len(run[-1])
