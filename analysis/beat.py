@@ -90,7 +90,8 @@ def load_beat(corpus_dir: str | Path | None = None, *, catalogue: Catalogue | No
         try:
             settings = yaml.safe_load(settings_path.read_text(encoding="utf-8")) or {}
         except yaml.YAMLError as err:
-            raise SettingsError(f"{settings_path}: not valid YAML ({err}): fix or remove it") from None
+            problem = " ".join(str(err).split())
+            raise SettingsError(f"{settings_path}: not valid YAML ({problem}): fix or remove it") from None
         if not isinstance(settings, dict):
             raise SettingsError(f"{settings_path}: expected `key: value` settings such as `tone_adjustment: conflict`")
     choice = str(settings.get("tone_adjustment", NO_ADJUSTMENT))

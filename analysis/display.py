@@ -36,7 +36,11 @@ def _png_with_alt(fig: Figure):
 
 
 def register_alt_text() -> None:
-    """In a running IPython kernel, show every matplotlib figure as a PNG with alt text in its metadata."""
+    """In a running IPython kernel, show every matplotlib figure as a PNG with alt text in its metadata.
+
+    Installed again before every cell, because matplotlib's inline backend installs its own PNG formatter
+    when it is first activated, which may be after this package was imported.
+    """
     try:
         from IPython import get_ipython
     except ImportError:
@@ -44,4 +48,9 @@ def register_alt_text() -> None:
     shell = get_ipython()
     if shell is None:
         return
-    shell.display_formatter.formatters["image/png"].for_type(Figure, _png_with_alt)
+
+    def install(*_) -> None:
+        shell.display_formatter.formatters["image/png"].for_type(Figure, _png_with_alt)
+
+    install()
+    shell.events.register("pre_run_cell", install)

@@ -13,6 +13,7 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import Sequence
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
@@ -76,11 +77,12 @@ def export_html(notebook: Path, html_dir: Path) -> Path:
     return target
 
 
-def run_notebooks(corpus: Path, out: Path) -> None:
-    """Execute every notebook on ``corpus`` and the tables in ``out/tables``; export HTML; say where."""
+def run_notebooks(corpus: Path, out: Path, notebooks: Sequence[Path] | None = None) -> None:
+    """Execute the notebooks (default: all of ``notebooks/``) on ``corpus`` and the tables in ``out/tables``;
+    export HTML; say where."""
     logging.getLogger("papermill").setLevel(logging.WARNING)
     parameters = {"corpus_dir": str(corpus.resolve()), "tables_dir": str((out / "tables").resolve())}
-    for notebook in sorted(NOTEBOOKS.glob("*.ipynb")):
+    for notebook in notebooks or sorted(NOTEBOOKS.glob("*.ipynb")):
         executed = out / "notebooks" / notebook.name
         print(f"running {notebook.name} ...", file=sys.stderr)
         execute(notebook, executed, parameters)

@@ -1,0 +1,34 @@
+"""`python -m analysis run`: any folder, spaces and non-ASCII included, gives tables, notebooks and HTML."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+from analysis.runner import NOTEBOOKS, default_out, run_notebooks
+from conftest import ROOT, SEEDS, SEED_ID
+
+
+def test_default_out_is_build_for_seeds_and_build_name_for_others(tmp_path):
+    assert default_out(ROOT / "seeds") == ROOT / "build"
+    assert default_out(tmp_path / "my articles") == ROOT / "build" / "my articles"
+
+
+def test_run_on_a_folder_with_spaces_and_accents_writes_tables_notebook_and_html_with_alt_text(tmp_path):
+    corpus = tmp_path / "mes articles à lire"
+    corpus.mkdir()
+    shutil.copyfile(SEEDS / f"{SEED_ID}.txt", corpus / "un article.txt")
+    out = tmp_path / "sortie avec espaces"
+    built = subprocess.run(
+        [sys.executable, "-m", "analysis", "build", str(corpus), "--out", str(out / "tables")],
+        capture_output=True, text=True, cwd=ROOT,
+    )
+    assert built.returncode == 0, built.stderr
+    run_notebooks(corpus, out, [NOTEBOOKS / "00_overview.ipynb"])
+    assert (out / "notebooks" / "00_overview.ipynb").exists()
+    html = (out / "html" / "00_overview.html").read_text(encoding="utf-8")
+    assert "un article" in html
+    # Every chart carries alt text made from its own title and axes, not nbconvert's placeholder.
+    assert html.count("<img") >= 1 and "No description has been provided" not in html
+    assert "alt=\"Chart '" in html
