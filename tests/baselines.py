@@ -39,6 +39,8 @@ HEDGE_WORDS = (
     "unclear", "uncertain", "unconfirmed", "presumably", "supposedly", "purportedly", "seemingly", "arguably",
     "generally", "usually", "often", "typically", "widely", "mostly", "sometimes", "some",
 )
+#: The ``lexicon`` the hedge baseline's cue rows name.
+HEDGE_LEXICON = "baselines.HEDGE_WORDS"
 HEDGE_PATTERN = re.compile(r"\b(?:" + "|".join(HEDGE_WORDS) + r")\b", re.I)
 #: A sentence ends at a line break, or at . ! ? (with any closing quotes or brackets) before white space.
 SENTENCE_BREAK = re.compile(r"\n+|(?<=[.!?])[\"'”’)\]]*\s+")
@@ -104,7 +106,7 @@ def digit_tokens(text: str) -> list[dict]:
 def hedge_words(text: str) -> list[dict]:
     """Cue rows: every occurrence of a :data:`HEDGE_WORDS` word, as a hedge in the outlet's own voice."""
     return [{"start": m.start(), "end": m.end(), "text": m.group(), "cue_type": "hedge", "category": "doubt",
-             "quoted": False} for m in HEDGE_PATTERN.finditer(text)]
+             "lexicon": HEDGE_LEXICON, "quoted": False} for m in HEDGE_PATTERN.finditer(text)]
 
 
 def line_starts(text: str) -> list[int]:

@@ -1,0 +1,292 @@
+"""Scores on the news gold sets (tests/gold/news/{dev,heldout,final}/), per tier, per table and per item
+category, each next to trivial baselines, as Markdown tables.
+
+    python benchmarks/evaluate_news.py [TIER ...]      (default: dev heldout final)
+
+The items are short excerpts of published articles with character offsets for every label; each item is
+parsed as its own document, as benchmarks/evaluate_heldout.py does. Spans match by the one rule of
+analysis.evaluation (at least half of each span). An item with several categories counts in each of them, so
+the category rows overlap; the `all` row counts every item once. Tiers: dev was visible while rules were
+written; heldout only reports error categories back; final is report-only and must never be tuned on (no test
+asserts a floor on it).
+
+Per table:
+
+* figures: span P/R/F1, (value, unit, approximator) F1 and object F1 over span-matched pairs;
+* attributions: (source, kind) F1, content-overlap P/R/F1, and per gold ``cue_type`` the share of relations
+  whose content is found and the share also given the right source and kind (the attributions table has no
+  cue type of its own, so only recall can be split by it); a source the article names only outside the
+  passage is scored as the speaker written in it (:func:`gold_attribution`);
+* hedges: cue span P/R/F1 against the extractor's ``hedge`` cues, agreement on ``category`` (epistemic or
+  weasel) over matched cues, and sentence uncertainty: an item is uncertain when a hedge cue was found in it,
+  compared with the gold ``uncertain`` flag, next to the majority class of the tier.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Mapping, Sequence
+
+import yaml
+
+import analysis
+from analysis.actors import Catalogue, default_catalogue
+from analysis.corpus import Corpus, Document
+from analysis.evaluation import (
+    NO_FIGURE_SCORES, NO_SCORES, FigureScores, Scores, canonical_source, match_spans, score_attributions,
+    score_figures,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+NEWS_GOLD = ROOT / "tests" / "gold" / "news"
+TIERS = ("dev", "heldout", "final")
+#: The items of each gold file sit under this key.
+ITEMS_KEY = {"figures": "sentences", "attributions": "passages", "hedges": "sentences"}
+#: The row of each table that sums every item once.
+ALL = "all"
+#: The hearsay lexicon's multi-word frames ("is said to", "is believed to") are the gold's weasel "unattributed
+#: belief"; its single adverbs (reportedly, allegedly) and every epistemic_hedges.yaml word are epistemic.
+HEARSAY_LEXICON = "hedges.yaml"
+# The trivial baselines live with the tests, whose floors must beat them.
+sys.path.insert(0, str(ROOT / "tests"))
+import baselines  # noqa: E402
+
+
+def load(tier: str, table: str) -> list[dict]:
+    """The items of one gold file: ``table`` is figures, attributions or hedges."""
+    data = yaml.safe_load((NEWS_GOLD / tier / f"{table}.yaml").read_text(encoding="utf-8"))
+    return data[ITEMS_KEY[table]]
+
+
+def categories(item: Mapping) -> list[str]:
+    """An item's categories: its ``category`` field, a name or a list of names."""
+    category = item["category"]
+    return [category] if isinstance(category, str) else list(category)
+
+
+def predictions(items: Sequence[dict], table: str, baseline: Callable[[str], list[dict]] | None) -> list[list[dict]]:
+    """Each item's predicted rows: the pipeline's ``table`` with one document per item, or ``baseline``'s rows."""
+    if baseline is not None:
+        return [baseline(item["text"]) for item in items]
+    documents = [Document(item["id"], f"{item['id']}.txt", item["text"], "0" * 64) for item in items]
+    frame = analysis.build(Corpus(documents=documents))[table]
+    return [frame[frame.doc_id == item["id"]].to_dict("records") for item in items]
+
+
+def by_category(items: Sequence[dict], scores: Iterable, zero):
+    """Per-item scores summed per category and over all items (``ALL``)."""
+    totals = defaultdict(lambda: zero)
+    for item, score in zip(items, scores):
+        totals[ALL] += score
+        for category in categories(item):
+            totals[category] += score
+    return dict(totals)
+
+
+# --- figures -----------------------------------------------------------------------------------------------------
+
+
+def figure_results(tier: str, *, baseline: bool = False) -> dict[str, FigureScores]:
+    """Figure scores per category of one tier, of the figures table or of the digit-token baseline."""
+    items = load(tier, "figures")
+    predicted = predictions(items, "figures", baselines.digit_tokens if baseline else None)
+    scores = (score_figures(rows, item["figures"], item["text"], [0]) for item, rows in zip(items, predicted))
+    return by_category(items, scores, NO_FIGURE_SCORES)
+
+
+# --- attributions ------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AttributionTally:
+    """Attribution scores of a set of items, and per gold cue type ``(gold, content found, relation right)``."""
+
+    pairs: Scores = NO_SCORES
+    content: Scores = NO_SCORES
+    by_cue_type: Mapping[str, tuple[int, int, int]] = field(default_factory=dict)
+
+    def __add__(self, other: "AttributionTally") -> "AttributionTally":
+        cue_types = {}
+        for cue_type in self.by_cue_type.keys() | other.by_cue_type.keys():
+            mine, theirs = self.by_cue_type.get(cue_type, (0, 0, 0)), other.by_cue_type.get(cue_type, (0, 0, 0))
+            cue_types[cue_type] = tuple(a + b for a, b in zip(mine, theirs))
+        return AttributionTally(self.pairs + other.pairs, self.content + other.content, cue_types)
+
+
+def gold_attribution(relation: Mapping) -> dict:
+    """A news-gold relation in the shape :func:`score_attributions` reads: source and content as text, the
+    content at its offsets.
+
+    The source is the gold ``source`` where the passage names it; where the article names it only outside the
+    passage (offsets null), it is the ``speaker`` as written, since an extractor reading the passage cannot
+    know the fuller name.
+    """
+    content, source = relation["content"], relation["source"]
+    named_here = source["start"] is not None or not relation["speaker"]["text"]
+    return {"source": source["text"] if named_here else relation["speaker"]["text"], "kind": relation["kind"],
+            "content": content["text"], "content_start": content["start"], "content_end": content["end"],
+            "sentence_id": 0}
+
+
+def score_item_attributions(predicted: Sequence[Mapping], item: Mapping, catalogue: Catalogue) -> AttributionTally:
+    """One item's attribution scores, with each gold relation's cue type tallied: found when a predicted content
+    matches its content, right when that prediction also has its source and kind."""
+    gold = [gold_attribution(relation) for relation in item["attributions"]]
+    scores = score_attributions(predicted, gold, item["text"], catalogue)
+    partner = {j: i for i, j in scores.matched}
+    cue_types: dict[str, tuple[int, int, int]] = {}
+    for j, relation in enumerate(item["attributions"]):
+        found = j in partner
+        right = found and predicted[partner[j]]["kind"] == gold[j]["kind"] and (
+            canonical_source(predicted[partner[j]]["source"], catalogue) == canonical_source(gold[j]["source"], catalogue)
+        )
+        total = cue_types.get(relation["cue_type"], (0, 0, 0))
+        cue_types[relation["cue_type"]] = (total[0] + 1, total[1] + found, total[2] + right)
+    return AttributionTally(scores.pairs, scores.content, cue_types)
+
+
+def attribution_results(tier: str, *, baseline: bool = False) -> dict[str, AttributionTally]:
+    """Attribution scores per category of one tier, of the attributions table or of the reporting-word
+    baseline."""
+    items, catalogue = load(tier, "attributions"), default_catalogue()
+    predicted = predictions(items, "attributions", baselines.reporting_sentences if baseline else None)
+    scores = (score_item_attributions(rows, item, catalogue) for item, rows in zip(items, predicted))
+    return by_category(items, scores, AttributionTally())
+
+
+# --- hedges ------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HedgeTally:
+    """Hedge cue spans, category agreement over matched cues, and item-level uncertainty counts."""
+
+    spans: Scores = NO_SCORES
+    category_agree: int = 0
+    items: int = 0
+    uncertain_right: int = 0
+    majority_right: int = 0
+
+    @property
+    def category_accuracy(self) -> float:
+        return self.category_agree / self.spans.correct_gold if self.spans.correct_gold else 1.0
+
+    @property
+    def uncertain_accuracy(self) -> float:
+        return self.uncertain_right / self.items if self.items else 1.0
+
+    @property
+    def majority_accuracy(self) -> float:
+        return self.majority_right / self.items if self.items else 1.0
+
+    def __add__(self, other: "HedgeTally") -> "HedgeTally":
+        return HedgeTally(self.spans + other.spans, self.category_agree + other.category_agree,
+                          self.items + other.items, self.uncertain_right + other.uncertain_right,
+                          self.majority_right + other.majority_right)
+
+
+def hedge_category(cue: Mapping) -> str:
+    """The gold's category for a predicted hedge cue: weasel for the hearsay lexicon's multi-word frames,
+    epistemic otherwise (the cue lexicons have no category for vague quantifiers)."""
+    return "weasel" if cue["lexicon"] == HEARSAY_LEXICON and " " in cue["text"].strip() else "epistemic"
+
+
+def score_item_hedges(predicted: Sequence[Mapping], item: Mapping, majority: bool) -> HedgeTally:
+    """One item's hedge tally: ``predicted`` are cue rows, of which only hedges count; ``majority`` is the
+    tier's commoner ``uncertain`` flag."""
+    hedges = [cue for cue in predicted if cue["cue_type"] == "hedge"]
+    gold = item["cues"]
+    matched = match_spans([(c["start"], c["end"]) for c in hedges], [(c["start"], c["end"]) for c in gold])
+    agree = sum(hedge_category(hedges[i]) == gold[j]["category"] for i, j in matched)
+    return HedgeTally(
+        spans=Scores(len(matched), len(hedges), len(matched), len(gold)),
+        category_agree=agree,
+        items=1,
+        uncertain_right=int(bool(hedges) == bool(item["uncertain"])),
+        majority_right=int(majority == bool(item["uncertain"])),
+    )
+
+
+def hedge_results(tier: str, *, baseline: bool = False) -> dict[str, HedgeTally]:
+    """Hedge scores per category of one tier, of the cues table's hedges or of the hedge-list baseline."""
+    items = load(tier, "hedges")
+    predicted = predictions(items, "cues", baselines.hedge_words if baseline else None)
+    flags = [bool(item["uncertain"]) for item in items]
+    majority = flags.count(True) >= flags.count(False)
+    scores = (score_item_hedges(rows, item, majority) for item, rows in zip(items, predicted))
+    return by_category(items, scores, HedgeTally())
+
+
+# --- report ------------------------------------------------------------------------------------------------------
+
+
+def _prf(scores: Scores) -> str:
+    return f"{scores.precision:.2f} / {scores.recall:.2f} / {scores.f1:.2f}"
+
+
+def _ordered(results: Mapping[str, object]) -> list[str]:
+    """``ALL`` first, then the categories by name."""
+    return [ALL] + sorted(c for c in results if c != ALL)
+
+
+def _table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def figure_report(tier: str) -> str:
+    """Markdown: figure scores per category, extractor next to the digit-token baseline."""
+    ours, base = figure_results(tier), figure_results(tier, baseline=True)
+    rows = ((c, ours[c].spans.gold, _prf(ours[c].spans), _prf(base[c].spans), f"{ours[c].values.f1:.2f}",
+             f"{base[c].values.f1:.2f}", f"{ours[c].objects.f1:.2f}", f"{base[c].objects.f1:.2f}") for c in _ordered(ours))
+    header = ("category", "gold figures", "spans P / R / F1", "baseline spans", "value/unit/approx F1", "baseline",
+              "object F1", "baseline")
+    return f"Figures ({tier}; baseline: {baselines.FIGURE_BASELINE})\n\n" + _table(header, rows)
+
+
+def attribution_report(tier: str) -> str:
+    """Markdown: attribution scores per category and per cue type, extractor next to the reporting-word
+    baseline."""
+    ours, base = attribution_results(tier), attribution_results(tier, baseline=True)
+    rows = ((c, ours[c].pairs.gold, f"{ours[c].pairs.f1:.2f}", f"{base[c].pairs.f1:.2f}", _prf(ours[c].content),
+             _prf(base[c].content)) for c in _ordered(ours))
+    header = ("category", "gold relations", "(source, kind) F1", "baseline", "content P / R / F1", "baseline")
+    by_type_ours, by_type_base = ours[ALL].by_cue_type, base[ALL].by_cue_type
+    type_rows = []
+    for cue_type in sorted(by_type_ours):
+        (gold, found, right), (_, found0, right0) = by_type_ours[cue_type], by_type_base[cue_type]
+        type_rows.append((cue_type, gold, f"{found / gold:.2f}", f"{found0 / gold:.2f}", f"{right / gold:.2f}",
+                          f"{right0 / gold:.2f}"))
+    type_header = ("cue_type", "gold relations", "content found", "baseline", "content, source and kind right",
+                   "baseline")
+    return (f"Attributions ({tier}; baseline: {baselines.ATTRIBUTION_BASELINE})\n\n" + _table(header, rows)
+            + f"\n\nAttributions by gold cue type ({tier}; recall only)\n\n" + _table(type_header, type_rows))
+
+
+def hedge_report(tier: str) -> str:
+    """Markdown: hedge cue and sentence-uncertainty scores per category, next to the hedge-list and
+    majority-class baselines."""
+    ours, base = hedge_results(tier), hedge_results(tier, baseline=True)
+    rows = ((c, ours[c].items, ours[c].spans.gold, _prf(ours[c].spans), _prf(base[c].spans),
+             f"{ours[c].category_accuracy:.2f}", f"{ours[c].uncertain_accuracy:.2f}", f"{base[c].uncertain_accuracy:.2f}",
+             f"{ours[c].majority_accuracy:.2f}") for c in _ordered(ours))
+    header = ("category", "items", "gold cues", "cue spans P / R / F1", "baseline", "category agreement",
+              "uncertain accuracy", "hedge-list baseline", "majority class")
+    return (f"Hedges ({tier}; baseline: {baselines.HEDGE_BASELINE}; majority class: the tier's commoner "
+            f"`uncertain` flag)\n\n" + _table(header, rows))
+
+
+def main() -> int:
+    for tier in sys.argv[1:] or TIERS:
+        print(f"## {tier}\n")
+        for report in (figure_report, attribution_report, hedge_report):
+            print(report(tier) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
