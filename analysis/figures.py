@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis.datafiles import read_yaml
 from analysis.doc_index import children_of, doc_index
-from analysis.sources import Attribution, containing_attribution
+from analysis.sources import Attribution, Contents
 
 #: Entity labels whose numbers belong to a name, not to a figure ("Resolution 2231", "Boeing 737").
 NAME_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "FAC", "LANGUAGE"})
@@ -1255,6 +1255,7 @@ def figure_rows(
     rows: list[FigureRow] = []
     previous: tuple[_Match, FigureRow] | None = None
     earlier_objects: dict[tuple[int, str], tuple[str, int, int]] = {}
+    contents = Contents(attributions)
     for match in find_matches(doc):
         start, end = _char_span(doc, match.start, match.end)
         end -= match.trim
@@ -1285,7 +1286,7 @@ def figure_rows(
             unit_text = unit_text[len(glued.group(1)) :] if glued else unit_text
         elif match.currency:
             unit_text = match.symbol or match.currency
-        holder = containing_attribution(attributions, start, end)
+        holder = contents.holding(start, end)
         rows.append(
             FigureRow(
                 sentence_id=sentence_id,

@@ -1355,11 +1355,6 @@ def _previous_char(view: str, offset: int) -> str:
     return view[i] if i >= 0 else ""
 
 
-def containing_attribution(attributions: Sequence[Attribution], start: int, end: int) -> Attribution | None:
-    """The attribution whose content span holds ``[start, end)``; the innermost one when they nest."""
-    return Contents(attributions).holding(start, end)
-
-
 class Contents:
     """The content spans of a document's attributions, for asking many times which one holds a span."""
 
