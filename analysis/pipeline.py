@@ -41,7 +41,7 @@ NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT"
 BATCH_SIZE = 16
 #: Longest stretch of text parsed at once: a longer article is parsed in pieces cut at paragraph breaks (the
 #: parser's memory grows with the length of what it is given, and a 2 MB article would need gigabytes).
-PARSE_PIECE_CHARS = 20_000
+PARSE_PIECE_CHARS = 5_000
 
 
 @dataclass(frozen=True)
