@@ -104,11 +104,15 @@ def one_file_against_many(tmp: Path, copies: int = 200) -> list[str]:
     many.mkdir()
     for i in range(copies):
         (many / f"seed_{i:03d}.txt").write_text(text, encoding="utf-8")
-    a = measure("seed x200 in one file", one, tmp / "out_one", 1)
-    b = measure("seed in 200 files", many, tmp / "out_many", 1)
+    big = tmp / "two_megabytes"
+    big.mkdir()
+    (big / "seed_2mb.txt").write_text("\n\n".join([text] * (2_000_000 // len(text) + 1)), encoding="utf-8")
+    a = measure(f"seed x{copies} in one file", one, tmp / "out_one", 1)
+    b = measure(f"seed in {copies} files", many, tmp / "out_many", 1)
+    c = measure("one 2 MB article (the seed repeated)", big, tmp / "out_big", 1)
     return [
-        f"### The seed article {copies} times: one file against {copies} files", "",
-        "| phase | words | seconds | words/s | peak MB |", "|---|---|---|---|---|", row(a), row(b), "",
+        f"### The seed article {copies} times: one file against {copies} files, and one 2 MB article", "",
+        "| phase | words | seconds | words/s | peak MB |", "|---|---|---|---|---|", row(a), row(b), row(c), "",
         f"one file / many files time: {a['seconds'] / b['seconds']:.2f}", "",
     ]
 
