@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.across.publication import publication_times
+
 
 def actor_mention_counts(mentions: pd.DataFrame) -> pd.DataFrame:
     """How often each catalogued actor is mentioned, and in how many documents.
@@ -52,3 +54,27 @@ def sentence_length_summary(sentences: pd.DataFrame) -> pd.DataFrame:
         )
         .round({"mean_words": 1, "median_words": 1})
     )
+
+
+def corpus_summary(documents: pd.DataFrame) -> str:
+    """One sentence on what was read: articles, words, outlets named, and the span of publication dates."""
+    n = len(documents)
+    words = int(documents["n_words"].sum()) if n else 0
+    outlets = documents["outlet"].astype(str).str.strip()
+    named = outlets[outlets != ""].nunique()
+    parts = [f"{n:,} article{'' if n == 1 else 's'} ({words:,} words)"]
+    if named:
+        unnamed = int((outlets == "").sum())
+        parts.append(f"from {named:,} outlet{'' if named == 1 else 's'}"
+                     + (f" ({unnamed:,} without an outlet)" if unnamed else ""))
+    else:
+        parts.append("with no outlet in their metadata" if n != 1 else "with no outlet in its metadata")
+    times = publication_times(documents).dropna()
+    if times.empty:
+        parts.append("and no publication date")
+    else:
+        first, last = times.min().strftime("%d %B %Y"), times.max().strftime("%d %B %Y")
+        span = f"published on {first}" if first == last else f"published from {first} to {last}"
+        undated = n - len(times)
+        parts.append(span + (f" ({undated:,} without a date)" if undated else ""))
+    return "The corpus holds " + " ".join(parts[:2]) + ", " + parts[2] + "."

@@ -1,0 +1,154 @@
+"""Charts of outlet and time comparisons (analysis.charts on analysis.compare tables): images compared with
+reviewed baselines (pytest-mpl), and every chart titled and labelled at one outlet and at many."""
+
+import pandas as pd
+import pytest
+
+from analysis import charts, compare
+from analysis.compare import NO_OUTLET, OTHER_OUTLETS
+
+DOCS = pd.DataFrame(
+    {
+        "doc_id": ["a1", "a2", "a3", "b1", "b2", "c1", "n1"],
+        "outlet": ["Harbour Wire", "Harbour Wire", "Harbour Wire", "Northern Ledger", "Northern Ledger",
+                   "Valley Courier", ""],
+        "n_words": [300, 250, 400, 500, 350, 200, 150],
+        "published_at": pd.to_datetime(["2025-03-03", "2025-03-05", "2025-03-12", "2025-03-04", "2025-03-18",
+                                        "2025-03-11", None], utc=True),
+    }
+)
+ATTRIBUTIONS = pd.DataFrame(
+    {
+        "doc_id": ["a1", "a1", "a2", "a3", "b1", "b1", "b2", "c1", "n1"],
+        "kind": ["direct", "indirect", "indirect", "according_to", "direct", "mixed", "indirect", "direct", "indirect"],
+        "source_type": ["person", "government", "anonymous", "document", "person", "person", "anonymous",
+                        "institution", "anonymous"],
+        "source": ["Tomas Reil", "the ministry", "an official", "a report", "Anika Brandt", "Anika Brandt",
+                   "sources", "the council", "a neighbour"],
+    }
+)
+CLAIMS = pd.DataFrame(
+    {"doc_id": ["a1", "a1", "a2", "b1", "b2", "b2", "c1", "n1"],
+     "basis": ["own_voice", "attributed", "attributed", "own_voice", "own_voice", "attributed", "attributed",
+               "own_voice"]}
+)
+FIGURES = pd.DataFrame(
+    {"doc_id": ["a1", "a1", "a2", "b1", "b2", "c1", "c1"],
+     "quantity_kind": ["count", "money", "count", "count", "length", "count", "percent"]}
+)
+AGREEMENT = pd.DataFrame(
+    {"object": ["people", "home", "euro"], "quantity_kind": ["count", "count", "money"],
+     "agree": [4, 2, 0], "disagree": [3, 0, 1], "undetermined": [1, 0, 0]}
+)
+CUES = pd.DataFrame(
+    {"doc_id": ["a1", "a2", "b1", "b1", "c1", "c1"],
+     "cue_type": ["hedge", "loaded", "hedge", "evaluative", "emotion", "hedge"],
+     "quoted": [False, False, True, False, False, False], "cue_id": [0, 0, 0, 1, 0, 1]}
+)
+TONE = pd.DataFrame(
+    {"doc_id": ["a1", "a2", "a3", "b1", "b2", "c1", "n1"], "sentence_id": [0] * 7,
+     "compound": [-0.4, -0.2, 0.1, -0.6, -0.3, 0.2, 0.0], "own_voice": [True] * 7}
+)
+
+
+def one_outlet(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.assign(outlet="") if "outlet" in frame else frame
+
+
+@pytest.mark.mpl_image_compare(style="default", tolerance=5)
+def test_articles_by_outlet_chart():
+    return charts.articles_by_outlet(compare.articles_per_outlet(DOCS))
+
+
+@pytest.mark.mpl_image_compare(style="default", tolerance=5)
+def test_articles_over_time_chart():
+    return charts.articles_over_time(compare.articles_over_time(DOCS))
+
+
+@pytest.mark.mpl_image_compare(style="default", tolerance=5)
+def test_attribution_kinds_by_outlet_chart():
+    return charts.attribution_kinds_by_outlet(compare.attribution_kinds_by_outlet(ATTRIBUTIONS, DOCS))
+
+
+@pytest.mark.mpl_image_compare(style="default", tolerance=5)
+def test_anonymous_by_outlet_chart():
+    return charts.anonymous_by_outlet(compare.anonymous_by_outlet(ATTRIBUTIONS, DOCS))
+
+
+@pytest.mark.mpl_image_compare(style="default", tolerance=5)
+def test_top_sources_by_outlet_chart():
+    return charts.top_sources_by_outlet(compare.top_sources_by_outlet(ATTRIBUTIONS, DOCS, top=2))
+
+
+@pytest.mark.mpl_image_compare(style="default", tolerance=5)
+def test_figures_by_outlet_chart():
+    return charts.figures_by_outlet(compare.figures_by_outlet(FIGURES, DOCS, top_kinds=3))
+
+
+@pytest.mark.mpl_image_compare(style="default", tolerance=5)
+def test_figure_agreement_chart():
+    return charts.figure_agreement_chart(AGREEMENT)
+
+
+@pytest.mark.mpl_image_compare(style="default", tolerance=5)
+def test_cues_by_outlet_chart():
+    return charts.cues_by_outlet(compare.cues_by_outlet(CUES, DOCS))
+
+
+@pytest.mark.mpl_image_compare(style="default", tolerance=5)
+def test_tone_by_outlet_chart():
+    return charts.tone_by_outlet(compare.tone_by_outlet(TONE, DOCS))
+
+
+@pytest.mark.mpl_image_compare(style="default", tolerance=5)
+def test_framing_over_time_chart():
+    return charts.framing_over_time(compare.framing_over_time(CUES, TONE, DOCS))
+
+
+def every_chart(docs: pd.DataFrame) -> list:
+    figures = [
+        charts.articles_by_outlet(compare.articles_per_outlet(docs)),
+        charts.attribution_kinds_by_outlet(compare.attribution_kinds_by_outlet(ATTRIBUTIONS, docs)),
+        charts.source_types_by_outlet(compare.source_types_by_outlet(ATTRIBUTIONS, docs)),
+        charts.own_voice_by_outlet(compare.own_voice_share_by_outlet(CLAIMS, docs)),
+        charts.anonymous_by_outlet(compare.anonymous_by_outlet(ATTRIBUTIONS, docs)),
+        charts.figures_by_outlet(compare.figures_by_outlet(FIGURES, docs)),
+        charts.cues_by_outlet(compare.cues_by_outlet(CUES, docs)),
+        charts.tone_by_outlet(compare.tone_by_outlet(TONE, docs)),
+    ]
+    over_time = compare.articles_over_time(docs)
+    if len(over_time):
+        figures.append(charts.articles_over_time(over_time))
+    return figures
+
+
+@pytest.mark.parametrize("docs", [DOCS, one_outlet(DOCS)], ids=["three outlets", "no outlet named"])
+def test_every_comparison_chart_is_titled_and_labelled(docs):
+    for fig in every_chart(docs):
+        title = fig._suptitle.get_text() if fig._suptitle is not None else fig.axes[0].get_title()
+        assert title, fig
+        assert all(ax.get_xlabel() for ax in fig.axes if ax.get_visible()), title
+
+
+def test_many_outlets_keep_one_legend_entry_per_named_outlet():
+    many = pd.DataFrame(
+        {"doc_id": [f"d{i}" for i in range(60)], "outlet": [f"Outlet {i % 20:02d}" for i in range(60)],
+         "n_words": [100] * 60,
+         "published_at": pd.to_datetime([f"2025-01-{1 + i % 28:02d}" for i in range(60)], utc=True)}
+    )
+    per_outlet = compare.articles_per_outlet(many)
+    assert len(per_outlet) == compare.TOP_OUTLETS and per_outlet["outlet"].iloc[-1] == OTHER_OUTLETS
+    fig = charts.articles_over_time(compare.articles_over_time(many))
+    assert len(fig.axes[0].get_legend().get_texts()) == 5
+
+
+def test_outlet_colours_give_greys_to_no_outlet_and_other():
+    colours = charts.outlet_colours(["A", NO_OUTLET, "B", OTHER_OUTLETS])
+    assert colours["A"] != colours["B"]
+    assert colours[NO_OUTLET] == charts.NO_OUTLET_COLOUR and colours[OTHER_OUTLETS] == charts.OTHER_OUTLETS_COLOUR
+
+
+def test_actor_mentions_chart_with_no_catalogued_actor_says_so():
+    empty = pd.DataFrame({"actor": pd.Series(dtype=str), "side": pd.Series(dtype=str), "mentions": pd.Series(dtype=int)})
+    fig = charts.actor_mentions_by_side(empty)
+    assert "no mention of a catalogued actor" in fig.axes[0].texts[0].get_text()

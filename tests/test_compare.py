@@ -1,0 +1,356 @@
+"""Comparisons between outlets and over time (analysis.compare): hand-made tables with expected values worked
+out by hand, then the generated multi-outlet corpus built end to end."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import analysis
+from analysis import compare
+from analysis.compare import NO_OUTLET, OTHER, OTHER_OUTLETS
+
+MULTI_OUTLET = Path(__file__).resolve().parent / "fixtures" / "corpora" / "multi_outlet"
+
+
+def documents(rows=None) -> pd.DataFrame:
+    """Four articles: two of outlet A (weeks of 6 January), one of B (13 January), one with neither outlet nor date."""
+    rows = rows or [
+        ("a1", "A", "2025-01-06", 100),
+        ("a2", "A", "2025-01-08", 200),
+        ("b1", "B", "2025-01-14", 100),
+        ("n1", "", "", 50),
+    ]
+    frame = pd.DataFrame(rows, columns=["doc_id", "outlet", "published", "n_words"])
+    frame["published_at"] = pd.to_datetime(frame["published"].replace("", None), utc=True)
+    return frame
+
+
+DOCS = documents()
+
+ATTRIBUTIONS = pd.DataFrame(
+    {
+        "doc_id": ["a1", "a1", "a2", "b1", "n1"],
+        "kind": ["direct", "indirect", "indirect", "according_to", "direct"],
+        "source_type": ["person", "anonymous", "anonymous", "document", "anonymous"],
+        "source": ["X", "Y", "X", "Z", ""],
+    }
+)
+
+
+# --- outlets and dates ---------------------------------------------------------------------------------------------
+
+
+def test_an_empty_outlet_is_labelled_no_outlet():
+    assert compare.outlet_labels(DOCS).to_dict() == {"a1": "A", "a2": "A", "b1": "B", "n1": NO_OUTLET}
+
+
+def test_articles_per_outlet_counts_articles_words_and_dates():
+    table = compare.articles_per_outlet(DOCS)
+    assert table["outlet"].tolist() == ["A", "B", NO_OUTLET]
+    assert table["articles"].tolist() == [2, 1, 1]
+    assert table["words"].tolist() == [300, 100, 50]
+    assert table.loc[0, "first_published"] == pd.Timestamp("2025-01-06", tz="UTC")
+    assert table.loc[0, "last_published"] == pd.Timestamp("2025-01-08", tz="UTC")
+    assert pd.isna(table.loc[2, "first_published"])
+
+
+def test_outlets_beyond_the_top_are_added_into_other_outlets():
+    table = compare.articles_per_outlet(DOCS, top=2)
+    assert table["outlet"].tolist() == ["A", OTHER_OUTLETS]
+    assert table["articles"].tolist() == [2, 2]
+
+
+@pytest.mark.parametrize(
+    "rows, expected",
+    [
+        ([("a1", "A", "2025-01-06", 10), ("b1", "B", "", 10)], None),
+        ([("a1", "A", "2025-01-06", 10), ("a2", "A", "", 10)], "all from one outlet (A)"),
+        ([("x", "", "", 10)], "1 article, which does not name its outlet"),
+        ([("x", "", "", 10), ("y", "", "", 10)], "2 articles, none of which names its outlet"),
+        ([("a1", "A", "", 10), ("x", "", "", 10)], "all from one outlet (A)"),
+    ],
+)
+def test_comparison_note_says_when_outlets_cannot_be_compared(rows, expected):
+    note = compare.comparison_note(documents(rows))
+    if expected is None:
+        assert note is None
+    else:
+        assert expected in note and "more than one outlet" in note
+
+
+def test_outlet_note_always_has_a_sentence():
+    assert compare.outlet_note(DOCS).startswith("4 articles from 2 outlets (1 without an outlet")
+    assert "more than one outlet" in compare.outlet_note(documents([("x", "", "", 10)]))
+
+
+def test_time_note_and_coverage():
+    assert compare.time_coverage(DOCS) == (
+        True, "1 of 4 articles has no publication date and is left out of the charts over time.")
+    drawable, note = compare.time_coverage(documents([("x", "", "", 10)]))
+    assert not drawable and "The article has no publication date" in note and "no chart over time" in note
+    drawable, note = compare.time_coverage(documents([("a1", "A", "2025-01-06", 10), ("a2", "A", "2025-01-07", 10)]))
+    assert not drawable and "in one week" in note
+    assert compare.time_note(DOCS.iloc[:3]) is None
+
+
+def test_time_frequency_is_weeks_then_months():
+    assert compare.time_frequency(DOCS["published_at"]) == "W"
+    long = pd.Series(pd.to_datetime(["2024-01-01", "2025-01-01"], utc=True))
+    assert compare.time_frequency(long) == "M"
+
+
+def test_articles_over_time_lists_every_week_and_dated_outlet():
+    table = compare.articles_over_time(DOCS)
+    assert table["period"].dt.strftime("%Y-%m-%d").tolist() == ["2025-01-06", "2025-01-06", "2025-01-13", "2025-01-13"]
+    assert table["outlet"].tolist() == ["A", "B", "A", "B"]
+    assert table["articles"].tolist() == [2, 0, 0, 1]
+    assert compare.articles_over_time(documents([("x", "", "", 10)])).empty
+
+
+# --- sourcing ------------------------------------------------------------------------------------------------------
+
+
+def test_attribution_kinds_by_outlet():
+    table = compare.attribution_kinds_by_outlet(ATTRIBUTIONS, DOCS)
+    wide = compare.as_wide(table, "kind", "attributions")
+    assert wide.index.tolist() == ["A", "B", NO_OUTLET]
+    assert wide.columns.tolist() == ["direct", "mixed", "indirect", "according_to"]
+    assert wide.loc["A"].tolist() == [1, 0, 2, 0]
+    assert wide.loc["B"].tolist() == [0, 0, 0, 1]
+    assert wide.loc[NO_OUTLET].tolist() == [1, 0, 0, 0]
+    shares = compare.as_wide(table, "kind", "share")
+    assert shares.loc["A", "indirect"] == pytest.approx(0.667)
+
+
+def test_source_types_by_outlet_keeps_used_types_only():
+    table = compare.source_types_by_outlet(ATTRIBUTIONS, DOCS)
+    assert list(dict.fromkeys(table["source_type"])) == ["person", "document", "anonymous"]
+    assert compare.as_wide(table, "source_type", "attributions").loc["A"].tolist() == [1, 0, 2]
+
+
+def test_anonymous_by_outlet():
+    table = compare.anonymous_by_outlet(ATTRIBUTIONS, DOCS)
+    assert table.to_dict("list") == {
+        "outlet": ["A", "B", NO_OUTLET], "attributions": [3, 1, 1], "anonymous": [2, 0, 1], "share": [0.667, 0.0, 1.0]}
+
+
+def test_own_voice_share_by_outlet_with_an_outlet_without_claims():
+    claims = pd.DataFrame({"doc_id": ["a1", "a1", "b1", "b1"], "basis": ["own_voice", "attributed", "own_voice", "own_voice"]})
+    table = compare.own_voice_share_by_outlet(claims, DOCS)
+    assert table["claims"].tolist() == [2, 2, 0]
+    assert table["own_voice"].tolist() == [1, 2, 0]
+    assert table["share"].tolist()[:2] == [0.5, 1.0]
+    assert math.isnan(table["share"].iloc[2])
+
+
+def test_top_sources_by_outlet_with_other():
+    table = compare.top_sources_by_outlet(ATTRIBUTIONS, DOCS, top=1)
+    assert table.to_dict("list") == {
+        "outlet": ["A", "A", "B"], "rank": [1, 0, 1], "source": ["X", OTHER, "Z"],
+        "attributions": [2, 1, 1], "articles": [2, 1, 1]}
+
+
+def quote_rows() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "group_id": [0, 0, 1, 1],
+            "doc_id": ["a1", "b1", "a1", "a2"],
+            "outlet": ["A", "B", "A", "A"],
+            "published_at": pd.to_datetime(["2025-01-06", "2025-01-14", "2025-01-06", "2025-01-08"], utc=True),
+            "text": ["We will rebuild every home in this town", "we will rebuild every home in this town",
+                     "The river rose faster than predicted", "The river rose faster than predicted"],
+            "source": ["Mayor", "Mayor", "Reil", "Varga"],
+            "same_source": [True, True, True, False],
+            "first_printed": [True, False, True, False],
+            "n_printings": [2, 2, 2, 2],
+            "n_articles": [2, 2, 2, 2],
+            "n_outlets": [2, 2, 1, 1],
+        }
+    )
+
+
+def test_quote_reuse_summary_one_row_per_quotation():
+    table = compare.quote_reuse_summary(quote_rows())
+    assert table["group_id"].tolist() == [0, 1]
+    assert table["first_outlet"].tolist() == ["A", "A"]
+    assert table["other_outlets"].tolist() == ["B", ""]
+    assert table["same_source"].tolist() == [True, False]
+    assert table["source"].tolist() == ["Mayor", "Reil"]
+    assert compare.quote_reuse_note(quote_rows()).startswith(
+        "2 quotations are printed by more than one article, 1 of them by more than one outlet; 1 of the 2 reprints")
+
+
+def test_quote_reuse_of_an_empty_table():
+    empty = quote_rows().iloc[0:0]
+    assert compare.quote_reuse_summary(empty).empty
+    assert "needs more than one article" in compare.quote_reuse_note(empty, articles=1)
+    assert "needs" not in compare.quote_reuse_note(empty, articles=5)
+
+
+# --- numeric claims ------------------------------------------------------------------------------------------------
+
+
+def test_figures_by_outlet_per_article_and_kind():
+    figures = pd.DataFrame({"doc_id": ["a1", "a1", "a2", "b1"], "quantity_kind": ["count", "count", "money", "count"]})
+    table = compare.figures_by_outlet(figures, DOCS, top_kinds=2)
+    wide = compare.as_wide(table, "quantity_kind", "per_article")
+    assert wide.columns.tolist() == ["count", "money"]
+    assert wide.loc["A"].tolist() == [1.0, 0.5]
+    assert wide.loc["B"].tolist() == [1.0, 0.0]
+    assert wide.loc[NO_OUTLET].tolist() == [0.0, 0.0]
+    assert table.groupby("outlet", sort=False)["articles"].first().tolist() == [2, 1, 1]
+
+
+def test_figures_by_outlet_puts_rare_kinds_into_other():
+    figures = pd.DataFrame({"doc_id": ["a1", "a1", "a2", "b1"], "quantity_kind": ["count", "count", "money", "area"]})
+    table = compare.figures_by_outlet(figures, DOCS, top_kinds=2)
+    assert list(dict.fromkeys(table["quantity_kind"])) == ["count", OTHER]
+    assert compare.as_wide(table, "quantity_kind", "figures").loc["A"].tolist() == [2, 1]
+
+
+def agreement_rows() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "doc_id": ["a1", "a1", "a2", "a1"], "outlet": ["A", "A", "A", "A"],
+            "text": ["12", "12", "14", "300"], "other_doc_id": ["b1", "n1", "b1", "b1"],
+            "other_outlet": ["B", "", "B", "B"], "other_text": ["12", "40", "12", "about 300"],
+            "object": ["people", "people", "people", "home"], "quantity_kind": ["count"] * 4, "unit": [""] * 4,
+            "low": [12.0, 12.0, 14.0, 300.0], "high": [12.0, 12.0, 14.0, 300.0],
+            "other_low": [12.0, 40.0, 12.0, 270.0], "other_high": [12.0, 40.0, 12.0, 330.0],
+            "verdict": ["agree", "disagree", "disagree", "agree"], "days_apart": [8.0, float("nan"), 6.0, 8.0],
+            "finding": ["f1", "f2", "f3", "f4"],
+        }
+    )
+
+
+def test_figure_agreement_summary_per_thing_counted():
+    table = compare.figure_agreement_summary(agreement_rows())
+    assert table["object"].tolist() == ["people", "home"]
+    assert table[["pairs", "agree", "disagree", "undetermined"]].values.tolist() == [[3, 1, 2, 0], [1, 1, 0, 0]]
+    assert table[["lowest", "highest"]].values.tolist() == [[12.0, 40.0], [270.0, 330.0]]
+    assert table["outlets"].tolist() == [3, 2]
+    assert compare.figure_agreement_note(agreement_rows()) == (
+        "4 pairs of figures from different articles count 2 things: 2 agree, 2 disagree and 0 cannot be compared "
+        "(a vague figure).")
+    assert compare.figure_disagreements(agreement_rows())["finding"].tolist() == ["f2", "f3"]
+
+
+def test_figure_agreement_summary_of_an_empty_table_and_the_top():
+    assert compare.figure_agreement_summary(agreement_rows().iloc[0:0]).empty
+    assert "needs more than one article" in compare.figure_agreement_note(agreement_rows().iloc[0:0], articles=1)
+    top = compare.figure_agreement_summary(agreement_rows(), top=1)
+    assert top["object"].tolist() == ["2 other things"] and top["pairs"].tolist() == [4]
+
+
+# --- framing -------------------------------------------------------------------------------------------------------
+
+CUES = pd.DataFrame(
+    {"doc_id": ["a1", "a2", "b1"], "cue_type": ["hedge", "hedge", "loaded"], "quoted": [False, True, False],
+     "cue_id": [0, 0, 0]}
+)
+TONE = pd.DataFrame(
+    {
+        "doc_id": ["a1", "a1", "a2", "a2", "b1"],
+        "sentence_id": [0, 1, 0, 1, 0],
+        "compound": [0.5, -0.5, -0.1, -0.3, 0.9],
+        "own_voice": [True, False, True, True, False],
+    }
+)
+
+
+def test_cues_by_outlet_per_1000_words():
+    table = compare.cues_by_outlet(CUES, DOCS)
+    own = compare.as_wide(table[table.voice == "own voice"], "cue_type", "per_1000_words")
+    assert own.loc["A", "hedge"] == pytest.approx(3.33)
+    assert own.loc["B", "loaded"] == pytest.approx(10.0)
+    assert own.loc[NO_OUTLET].sum() == 0
+    quoted = compare.as_wide(table[table.voice == "quoted"], "cue_type", "cues")
+    assert quoted.loc["A", "hedge"] == 1
+    assert len(table) == 3 * 6 * 2
+
+
+def test_hedges_by_outlet():
+    table = compare.hedges_by_outlet(CUES, DOCS)
+    assert table["outlet"].tolist() == ["A", "B", NO_OUTLET]
+    assert table["hedges_own_voice"].tolist() == [1, 0, 0]
+    assert table["hedges_quoted"].tolist() == [1, 0, 0]
+    assert table["hedges_own_voice_per_1000_words"].tolist() == [3.33, 0.0, 0.0]
+
+
+def test_tone_by_outlet_uses_own_voice_sentences():
+    table = compare.tone_by_outlet(TONE, DOCS)
+    a = table.iloc[0]
+    assert (a["outlet"], a["articles"]) == ("A", 2)
+    # articles' own-voice means: a1 0.5, a2 -0.2
+    assert a["median"] == pytest.approx(0.15)
+    assert a["q1"] == pytest.approx(-0.025)
+    assert a["q3"] == pytest.approx(0.325)
+    assert table["articles"].tolist() == [2, 0, 0]
+    assert math.isnan(table.iloc[1]["median"])
+
+
+def test_framing_over_time_per_week_and_outlet():
+    table = compare.framing_over_time(CUES, TONE, DOCS)
+    assert table["period"].dt.strftime("%Y-%m-%d").tolist() == ["2025-01-06", "2025-01-13"]
+    assert table["outlet"].tolist() == ["A", "B"]
+    assert table["articles"].tolist() == [2, 1]
+    assert table["hedges_per_1000_words"].tolist() == [3.33, 0.0]
+    assert table["judgements_per_1000_words"].tolist() == [0.0, 10.0]
+    assert table["tone"].iloc[0] == pytest.approx(0.15)
+    assert math.isnan(table["tone"].iloc[1])
+    assert compare.framing_over_time(CUES, TONE, documents([("x", "", "", 10)])).empty
+
+
+def test_empty_tables_give_empty_comparisons():
+    empty = ATTRIBUTIONS.iloc[0:0]
+    assert compare.attribution_kinds_by_outlet(empty, DOCS)["attributions"].sum() == 0
+    assert compare.anonymous_by_outlet(empty, DOCS)["attributions"].tolist() == [0, 0, 0]
+    assert compare.top_sources_by_outlet(empty, DOCS).empty
+
+
+# --- the generated multi-outlet corpus, built ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def multi_outlet():
+    return analysis.build(MULTI_OUTLET)
+
+
+def test_multi_outlet_corpus_compares_four_outlets_and_an_unnamed_one(multi_outlet):
+    docs = multi_outlet.documents
+    table = compare.articles_per_outlet(docs)
+    assert table["outlet"].tolist() == ["Harbour Wire", "Northern Ledger", "Valley Courier", "Capital Dispatch", NO_OUTLET]
+    assert table["articles"].tolist() == [3, 3, 3, 2, 1]
+    assert compare.comparison_note(docs) is None
+    assert compare.time_coverage(docs) == (
+        True, "1 of 12 articles has no publication date and is left out of the charts over time.")
+    assert compare.articles_over_time(docs)["period"].nunique() == 4
+
+
+def test_multi_outlet_corpus_reuses_quotes_across_outlets(multi_outlet):
+    summary = compare.quote_reuse_summary(multi_outlet.quote_reuse)
+    rebuild = summary[summary["quote"].str.startswith("We will rebuild every home")].iloc[0]
+    assert rebuild["first_outlet"] == "Harbour Wire"
+    assert rebuild["outlets"] == 4
+    warned = summary[summary["quote"].str.startswith("This was a flood")].iloc[0]
+    assert (warned["first_outlet"], warned["source"], warned["same_source"]) == ("Northern Ledger", "Anika Brandt", True)
+
+
+def test_multi_outlet_corpus_has_agreeing_and_disagreeing_death_tolls(multi_outlet):
+    summary = compare.figure_agreement_summary(multi_outlet.figure_agreement)
+    people = summary[summary["object"] == "people"].iloc[0]
+    assert people["agree"] > 0 and people["disagree"] > 0
+    assert people["outlets"] == 5
+
+
+def test_multi_outlet_corpus_framing_comparisons(multi_outlet):
+    t = multi_outlet
+    hedges = compare.hedges_by_outlet(t.cues, t.documents)
+    assert hedges.set_index("outlet").loc["Capital Dispatch", "hedges_own_voice"] > 0
+    over_time = compare.framing_over_time(t.cues, t.tone, t.documents)
+    assert set(over_time["outlet"]) == {"Harbour Wire", "Northern Ledger", "Valley Courier", "Capital Dispatch"}
+    assert compare.tone_by_outlet(t.tone, t.documents)["articles"].sum() == 12
