@@ -22,9 +22,12 @@ Pronouns are read conservatively. A pronoun is about person P only when:
    (``mentions`` of people, the attributions' person speakers), and singular person nouns that are not a
    description of a name ("officer", "lawyer", "husband"). Two people in reach make every he/she there
    ambiguous, whatever the attribution resolution (which ties a pronoun to the nearest person, of either
-   gender) chose;
-3. the nearest person named before it is P, in its sentence or the one before; or the pronoun is a speaker
-   the attribution resolution tied to P (``speaker_resolution == "pronoun"``) and no one else is in reach.
+   gender) chose; except that a reference stating the other gender on the spot cannot be meant ("Mr Smith
+   met Anna Brown. She said": she is Anna Brown; "Tom Reeve, whose daughter ..., said he": he is Reeve);
+3. the nearest person referred to before it is P, and P is named in its sentence or the one before; or the
+   pronoun is a speaker the attribution resolution tied to P (``speaker_resolution == "pronoun"``), P may
+   then be named up to :data:`RESOLVER_REACH` sentences back (as far as the resolution looks), and no one
+   else is in reach.
 
 "they", "I", "we" and "you" say nothing. Conflicting evidence (a "she" and a "Mr") leaves the person
 ``unknown`` with no evidence and ``conflicting`` true. Of several consistent pieces of evidence the row
@@ -34,7 +37,10 @@ Cost: the document's tokens and the references are indexed once; each pronoun an
 binary search, and a pronoun reads only the references in its reach: O(n log n) in the article's length.
 
 Limits: a name the recogniser misses as a person (and no attribution names) does not stop a pronoun from
-reaching past it; a "she" for a ship or a country ("Britain and her allies") is read as a person's when one
+reaching past it; a he/she in a person's own reported speech that means someone last named more than
+:data:`CLEAR_REACH` sentences earlier, or never named ("Mary Jones said he had no choice" on its own), is
+read as that person's; a name written only after the pronoun ("In his statement, John Smith said") is never
+its referent (the pronoun then usually counts for nobody); a "she" for a ship or a country ("Britain and her allies") is read as a person's when one
 person alone is in reach; two sources sharing a surname make the bare surname ambiguous (neither gets its
 evidence); "chairman" as a woman's formal title gives a wrong ``male`` unless other evidence conflicts;
 single quotation marks are recognised when curly (straight ones only through the attributions' contents).
@@ -45,7 +51,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
@@ -74,6 +80,8 @@ GENERIC_JOINERS = frozenset({"or", "/", "and"})
 CLEAR_REACH = 2
 #: ... and (unless the attribution resolution tied it) that person is named in its sentence or this many before.
 NAME_REACH = 1
+#: Sentences before a pronoun's that the attribution resolution searches for its person (as analysis.sources).
+RESOLVER_REACH = 3
 #: Order of preference of the evidence kinds shown when several agree.
 KIND_RANK: Mapping[str, int] = {"title": 0, "noun": 1, "pronoun": 2}
 #: Speaker resolutions whose speaker span is the person's name.
@@ -118,7 +126,9 @@ class Reference:
     """A person the text refers to: a name, a speaker phrase tied to a source, or a person noun.
 
     ``key`` is the canonical source, or ``other:...`` / ``ambiguous:...`` for anyone else; ``first`` and
-    ``last`` are token positions (``last`` exclusive) of the words that name them, titles left out.
+    ``last`` are token positions (``last`` exclusive) of the words that name them, titles left out;
+    ``gender`` is what the reference itself states (its title or describing noun: "Mr Smith", "a nurse's
+    husband"), else empty: a he cannot mean "Ms Brown" or "the daughter".
     """
 
     start: int
@@ -128,6 +138,7 @@ class Reference:
     named: bool
     first: int
     last: int
+    gender: str = ""
 
 
 @dataclass(frozen=True)
@@ -352,8 +363,10 @@ def noun_references(
         if token.tag_ not in ("NN", "NNP") or token.lower_ not in words.person_nouns or token.i in covered:
             continue
         key = described.get(token.i, f"other:{token.i}")
-        start = token.idx
-        refs.append(Reference(start, start + len(token), parsed.sentences.sentence_id(start), key, False, token.i, token.i + 1))
+        start, gender = token.idx, words.noun(token) or ""
+        refs.append(
+            Reference(start, start + len(token), parsed.sentences.sentence_id(start), key, False, token.i, token.i + 1, gender)
+        )
     return refs
 
 
@@ -383,6 +396,18 @@ def noun_evidence(tokens: _Tokens, ref: Reference, words: GenderWords) -> list[E
     ]
 
 
+def local_evidence(text: str, tokens: _Tokens, ref: Reference, words: GenderWords) -> list[Evidence]:
+    """What a name or speaker phrase states on the spot: the title before it and the nouns describing it."""
+    title = title_evidence(text, tokens, ref, words)
+    return ([title] if title is not None else []) + noun_evidence(tokens, ref, words)
+
+
+def _stated(evidence: Sequence[Evidence]) -> str:
+    """The one gender the evidence states, else empty."""
+    genders = {e.gender for e in evidence}
+    return genders.pop() if len(genders) == 1 else ""
+
+
 def quoted_spans(parsed: "ParsedDocument", attributions: Sequence["Attribution"]) -> Intervals[None]:
     """Text inside quotation marks (double marks paired within a paragraph, curly single ones) and the
     contents of direct attributions: what another voice says."""
@@ -403,7 +428,7 @@ def quoted_spans(parsed: "ParsedDocument", attributions: Sequence["Attribution"]
         spans.append((opened, len(view), None))
     spans += [(m.start(), m.end(), None) for m in re.finditer(r"\u2018[^\u2018\n]*?\u2019(?![A-Za-z])", text)]
     spans += [(row.content_start, row.content_end, None) for row in attributions if row.kind == "direct"]
-    return Intervals(sorted(spans))  # added in order: each insertion is at the end
+    return Intervals(sorted(spans, key=lambda span: span[:2]))  # added in order: each insertion is at the end
 
 
 def _generic(tokens: _Tokens, i: int) -> bool:
@@ -419,34 +444,44 @@ def _generic(tokens: _Tokens, i: int) -> bool:
 def pronoun_referent(
     offset: int,
     sentence: int,
+    gender: str,
     refs: Sequence[Reference],
     ref_starts: Sequence[int],
     sentence_starts: Sequence[int],
     sentence_ends: Sequence[int],
     resolved: str | None,
 ) -> str | None:
-    """The source a pronoun at ``offset`` can only mean, or None (rules 2 and 3 of the module docstring).
+    """The source a pronoun of ``gender`` at ``offset`` can only mean, or None (rules 2 and 3 of the module
+    docstring). References that state the other gender ("Mr Smith" for a she) are not candidates.
 
     ``refs`` are all references in order of start, ``ref_starts`` their starts; ``resolved`` is the source
-    the attribution resolution tied the pronoun to, if it is a speaker."""
-    before = bisect.bisect_left(ref_starts, offset)
-    if before == 0:
-        return None
-    nearest = refs[before - 1]
+    the attribution resolution tied the pronoun to, if it is a speaker. Reads only the references of the
+    pronoun's sentence and the :data:`RESOLVER_REACH` before it."""
+
+    def fits(ref: Reference) -> bool:
+        return ref.gender in ("", gender)
+
+    floor = bisect.bisect_left(ref_starts, sentence_starts[max(sentence - RESOLVER_REACH, 0)])
     lo = bisect.bisect_left(ref_starts, sentence_starts[max(sentence - CLEAR_REACH, 0)])
+    before = bisect.bisect_left(ref_starts, offset)
     hi = bisect.bisect_left(ref_starts, sentence_ends[sentence])
-    if any(r.key != nearest.key for r in refs[lo:hi]):
+    in_reach = {r.key for r in refs[lo:hi] if fits(r)}
+    k = before - 1
+    while k >= floor and not fits(refs[k]):
+        k -= 1
+    if k < floor or len(in_reach) > 1:
         return None
-    if nearest.key.startswith(("other:", "ambiguous:")):
+    nearest = refs[k]
+    if nearest.key.startswith(("other:", "ambiguous:")) or (in_reach and nearest.key not in in_reach):
         return None
     if resolved is not None:
         return nearest.key if resolved == nearest.key else None
-    if not nearest.named or nearest.sentence < sentence - NAME_REACH:
-        # the nearest name may lie further back than the nearest description of the same person
-        named = next((r for r in reversed(refs[:before]) if r.named), None)
-        if named is None or named.key != nearest.key or named.sentence < sentence - NAME_REACH:
-            return None
-    return nearest.key
+    # named (not only described) in the pronoun's sentence or the one before
+    while k >= floor and refs[k].sentence >= sentence - NAME_REACH:
+        if refs[k].named and fits(refs[k]):
+            return nearest.key if refs[k].key == nearest.key else None
+        k -= 1
+    return None
 
 
 def pronoun_evidence(
@@ -474,7 +509,7 @@ def pronoun_evidence(
         if tied is None and quoted.stabbing(token.idx):
             continue
         sentence = parsed.sentences.sentence_id(token.idx)
-        source = pronoun_referent(token.idx, sentence, refs, ref_starts, starts, ends, tied)
+        source = pronoun_referent(token.idx, sentence, gender, refs, ref_starts, starts, ends, tied)
         if source is not None:
             found.setdefault(source, []).append(Evidence(token.idx, token.idx + len(token), gender, "pronoun"))
     return found
@@ -506,18 +541,20 @@ def people_rows(
     if not sources:
         return []
     words, tokens = gender_words(), _Tokens.of(parsed)
-    names = name_references(parsed, tokens, mentions, sources, words)
+    # what each name states on the spot (its title, its describing nouns), before pronouns are read
+    located = [
+        (ref, local_evidence(parsed.text, tokens, ref, words))
+        for ref in name_references(parsed, tokens, mentions, sources, words)
+    ]
+    names = [replace(ref, gender=_stated(found)) for ref, found in located]
     refs = sorted(names + noun_references(parsed, tokens, names, words), key=lambda r: (r.start, r.end))
     evidence: dict[str, list[Evidence]] = pronoun_evidence(parsed, tokens, refs, attributions)
     first_name: dict[str, Reference] = {}
-    for ref in names:
-        if ref.key not in sources:
-            continue
-        if ref.named:
-            first_name.setdefault(ref.key, ref)
-            if (title := title_evidence(parsed.text, tokens, ref, words)) is not None:
-                evidence.setdefault(ref.key, []).append(title)
-        evidence.setdefault(ref.key, []).extend(noun_evidence(tokens, ref, words))
+    for ref, found in located:
+        if ref.key in sources:
+            evidence.setdefault(ref.key, []).extend(found)
+            if ref.named:
+                first_name.setdefault(ref.key, ref)
     rows = []
     for source, cited in sources.items():
         start, end = _provenance(first_name.get(source), cited)

@@ -97,6 +97,22 @@ CASES = [
         id="two-people-she-ambiguous",
     ),
     pytest.param(
+        "Mr Smith met Anna Brown on Monday. She said the plan failed.", "Anna Brown", FEMALE, "She", "pronoun",
+        id="two-people-one-titled-the-other-gender",
+    ),
+    pytest.param(
+        "Tom Reeve, whose daughter attends the school, said he would fight the plan.", "Tom Reeve", MALE, "he",
+        "pronoun", id="a-noun-of-the-other-gender-does-not-block",
+    ),
+    pytest.param(
+        "Tom Reeve, whose son attends the school, said he would fight the plan.", "Tom Reeve", UNKNOWN, "", "",
+        id="a-noun-of-the-same-gender-blocks",
+    ),
+    pytest.param(
+        "The company's spokeswoman, Jane Doe, said the plan failed. He said nothing.", "Jane Doe", FEMALE,
+        "spokeswoman", "noun", id="a-he-cannot-mean-a-spokeswoman",
+    ),
+    pytest.param(
         "Mary Jones met a police officer. He said the plan failed.", "Mary Jones", UNKNOWN, "", "",
         id="unnamed-person-in-reach",
     ),
@@ -236,3 +252,17 @@ def test_gender_by_outlet_of_the_seed(seed_tables):
     table = gender_by_outlet(seed_tables.people, seed_tables.documents)
     assert table.people.sum() == len(seed_tables.people)
     assert (table.female + table.male + table.unknown == table.people).all()
+
+
+FIRST_NAME_SWAPS = {"Jane": "John", "Mary": "Mark", "Anna": "Andrew", "Tom": "Tina", "Alex": "Alice", "Peter": "Paula"}
+
+
+@pytest.mark.parametrize("text, source, gender, evidence, kind", CASES)
+def test_first_names_never_decide(people_of, text, source, gender, evidence, kind):
+    """The same text with every first name swapped for one of the other sex says the same of everyone."""
+    swapped_text, swapped_source = text, source
+    for name, other in FIRST_NAME_SWAPS.items():
+        swapped_text = swapped_text.replace(name + " ", other + " ")
+        swapped_source = swapped_source.replace(name + " ", other + " ")
+    row = people_of(swapped_text)[swapped_source]
+    assert (row.gender, row.evidence, row.evidence_kind) == (gender, evidence, kind)
