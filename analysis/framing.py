@@ -33,9 +33,13 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer, SentiText
 
-from analysis.actors import OTHER_SIDE, UNKNOWN_SIDE, Catalogue
+from analysis.actors import UNKNOWN_SIDE, Catalogue
 from analysis.datafiles import read_yaml
 from analysis.doc_index import DocIndex, Intervals, children_of, doc_index
+from analysis.linguistics.antecedents import antecedent
+from analysis.linguistics.pronouns import PERSON_PRONOUNS, people_named_before
+from analysis.linguistics.sides import side_of_phrase
+from analysis.linguistics.voice import by_agent, is_passive
 from analysis.render import Layer
 from analysis.sources import Attribution, Contents, Quotations, quote_spans
 
@@ -69,10 +73,6 @@ METONYMIC_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "conj", "appos"})
 ADDRESSEE_CLASSES = frozenset({"speech", "demand_threat", "cooperation"})
 #: Prepositions whose object is what an action is aimed at ("struck back at Ukrainian troops").
 TARGET_PREPOSITIONS = frozenset({"at", "against", "upon"})
-#: Relative pronouns that stand for the noun their clause describes.
-RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
-#: Pronouns whose side is taken from the last catalogued person named before them.
-PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 #: A sentence counts as the outlet's own voice when less than this share of its words is quoted.
 OWN_VOICE_MAX_QUOTED_SHARE = 0.5
 
@@ -409,22 +409,9 @@ def side_of_tokens(doc: Doc, start: int, end: int, catalogue: Catalogue) -> str:
 
     ``other`` when it names only third parties, ``unknown`` when it names none or more than one side.
     """
-    sides = set()
     tokens = doc_index(doc).tokens[start:end]
-    # the token's own entity id, not Span.ents, which walks every entity of the document on each call
-    for token in tokens:
-        actor = catalogue.get(token.ent_id_) if token.ent_id_ else None
-        if actor is not None:
-            sides.add(actor.side)
-    side = catalogue.side_of_phrase([t.text for t in tokens])
-    if side is not None:
-        sides.add(side)
-    named = sides - {OTHER_SIDE}
-    if len(named) == 1:
-        return named.pop()
-    if not named and OTHER_SIDE in sides:
-        return OTHER_SIDE
-    return UNKNOWN_SIDE
+    # the tokens' own entity ids, not Span.ents, which walks every entity of the document on each call
+    return side_of_phrase([t.text for t in tokens], catalogue, [t.ent_id_ for t in tokens if t.ent_id_])
 
 
 @dataclass(frozen=True)
@@ -442,35 +429,22 @@ def _phrase(token: Token, text: str, catalogue: Catalogue) -> Phrase:
     doc = token.doc
     s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
     side = side_of_tokens(doc, start, end, catalogue)
-    if side == UNKNOWN_SIDE and token.lower_ in PERSONAL_PRONOUNS:
+    if side == UNKNOWN_SIDE and token.lower_ in PERSON_PRONOUNS:
         side = _pronoun_side(token, catalogue)
     return Phrase(text[s:e], s, e, side)
 
 
 def _pronoun_side(pronoun: Token, catalogue: Catalogue) -> str:
-    """The side of the last catalogued person named before ``he``/``she`` in its sentence or the one before.
+    """The side of the last catalogued person named before ``he``/``she`` within the pronoun's reach
+    (:mod:`analysis.linguistics.pronouns`).
 
     A recency heuristic, not coreference: the text keeps the pronoun; only the side is filled in.
     """
-    index = doc_index(pronoun.doc)
-    sentence = index.sentence_of(pronoun.i)
-    floor = index.sentence_starts[max(sentence - 1, 0)]
-    people = [e for e in index.entities_between(floor, pronoun.i) if e.label_ == "PERSON"]
-    for ent in reversed(people):
+    for ent in people_named_before(pronoun):
         actor = catalogue.get(ent.ent_id_) if ent.ent_id_ else None
         if actor is not None:
             return actor.side
     return UNKNOWN_SIDE
-
-
-def _antecedent(token: Token) -> Token:
-    """The noun a relative pronoun stands for ("the incursion that has seized" -> incursion); else itself."""
-    if token.lower_ not in RELATIVE_PRONOUNS or token.tag_ not in ("WDT", "WP", "WP$"):
-        return token
-    node = token.head
-    while node.dep_ != "relcl" and node.head.i != node.i:
-        node = node.head
-    return node.head if node.dep_ == "relcl" else token
 
 
 # --- actions -------------------------------------------------------------------------------------------------
@@ -479,16 +453,6 @@ def _antecedent(token: Token) -> Token:
 def _child(token: Token, *deps: str) -> Token | None:
     """The first child of ``token`` with one of the dependency labels ``deps``."""
     return next((c for c in children_of(token) if c.dep_ in deps), None)
-
-
-def is_passive(verb: Token) -> bool:
-    """A passive clause ("have been captured") or passive participle ("settlements captured by ...")."""
-    return _child(verb, "auxpass", "nsubjpass") is not None or (verb.dep_ == "acl" and verb.tag_ == "VBN")
-
-
-def _by_agent(verb: Token) -> Token | None:
-    by = _child(verb, "agent")
-    return _child(by, "pobj") if by is not None else None
 
 
 def agent_of(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
@@ -503,11 +467,11 @@ def agent_of(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
     if depth > 6:
         return None, ""
     if is_passive(verb):
-        by = _by_agent(verb)
+        by = by_agent(verb)
         return (by, "by_phrase") if by is not None else (None, "")
     subject = _child(verb, "nsubj", "csubj")
     if subject is not None:
-        resolved = _antecedent(subject)
+        resolved = antecedent(subject)
         return resolved, ("relative" if resolved.i != subject.i else "subject")
     head = verb.head
     if verb.dep_ == "xcomp":
@@ -516,7 +480,7 @@ def agent_of(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
             return obj, "object_control"
         if is_passive(head):
             patient = _child(head, "nsubjpass")
-            return (_antecedent(patient), "control") if patient is not None else (None, "")
+            return (antecedent(patient), "control") if patient is not None else (None, "")
         found, _ = agent_of(head, depth + 1)
         return found, ("control" if found is not None else "")
     if verb.dep_ in ("advcl", "conj", "pcomp") and head.pos_ in ("VERB", "AUX", "ADP"):
@@ -537,11 +501,11 @@ def patient_of(verb: Token) -> Token | None:
     if is_passive(verb):
         subject = _child(verb, "nsubjpass")
         if subject is not None:
-            return _antecedent(subject)
+            return antecedent(subject)
         return verb.head if verb.dep_ == "acl" else None
     obj = _child(verb, "dobj")
     if obj is not None:
-        return _antecedent(obj)
+        return antecedent(obj)
     for prep in children_of(verb):
         if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPOSITIONS:
             target = _child(prep, "pobj")

@@ -41,9 +41,13 @@ import pandas as pd
 from rapidfuzz.distance import Levenshtein
 from spacy.tokens import Doc, Span, Token
 
-from analysis.actors import OTHER_SIDE, UNKNOWN_SIDE, Actor
+from analysis.actors import UNKNOWN_SIDE, Actor
 from analysis.datafiles import read_yaml
 from analysis.doc_index import Intervals, children_of, doc_index
+from analysis.linguistics.antecedents import antecedent
+from analysis.linguistics.pronouns import BODY_PRONOUNS, PERSON_PRONOUNS, candidates
+from analysis.linguistics.sides import side_of_phrase
+from analysis.linguistics.voice import by_agent, is_passive
 from analysis.render import Layer
 
 #: Subject dependencies that name who speaks.
@@ -56,9 +60,6 @@ SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 BODY_LABELS = frozenset({"ORG", "FAC"})
 #: Head words of a speaker that count members of a group ("one of the sources", "two of them").
 QUANTIFIERS = frozenset({"one", "some", "many", "most", "several", "two", "three", "four", "five"})
-#: Pronouns that point back to a person, and to a body or a group.
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-BODY_PRONOUNS = frozenset({"it", "they", "them"})
 #: Parts of speech that can head a speaker phrase ("one", "some" and "many" are numbers, determiners or
 #: adjectives to the tagger).
 SPEAKER_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "DET", "ADJ"})
@@ -66,8 +67,6 @@ SPEAKER_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "DET", "ADJ"})
 NON_SPEAKERS = frozenset(
     {"nothing", "something", "anything", "everything", "none", "nobody", "neither", "this", "these", "those", "what"}
 )
-#: Relative pronouns that stand for the noun their clause modifies.
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 #: First-person speakers outside quotation marks are the author's own voice, not a source.
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 #: Surnames at most this many edits apart are taken as spellings of one name ("Lykhoviy", "Lykhovity").
@@ -415,19 +414,14 @@ def _subject_of(verb: Token) -> Token | None:
     if subjects:
         child = subjects[0]
         # "Smith, who has denied ...": the relative pronoun stands for its antecedent
-        return verb.head if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else child
-    for child in children_of(verb):
-        if child.dep_ == "agent":
-            return next((g for g in children_of(child) if g.dep_ == "pobj"), None)
+        return antecedent(child)
+    if _has_agent(verb):
+        return by_agent(verb)
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
         return _subject_of(verb.head)
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
     return None
-
-
-def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in children_of(verb))
 
 
 def _expletive_passive(verb: Token) -> bool:
@@ -517,7 +511,7 @@ def syntactic_stage(doc: Doc, quotes: Quotations) -> list[_Found]:
     for cue in (index.tokens[i] for i in verbs):
         if quotes.around(cue.idx):
             continue
-        if _is_passive(cue) and not _has_agent(cue):
+        if is_passive(cue) and not _has_agent(cue):
             if not _expletive_passive(cue):
                 continue
             speaker = None
@@ -629,7 +623,7 @@ def _nearest_cue(doc: Doc, quote: tuple[int, int], inner: tuple[int, int], quote
         t
         for sent in sentences
         for t in sent
-        if _stance(t) and not quotes.around(t.idx) and not _is_passive(t) and _speaker_of(t) is not None
+        if _stance(t) and not quotes.around(t.idx) and not is_passive(t) and _speaker_of(t) is not None
         and _speaker_of(t).lower_ not in FIRST_PERSON
     ]
     return min(candidates, key=lambda t: (min(abs(t.idx - quote[0]), abs(t.idx - quote[1])), t.i), default=None)
@@ -808,14 +802,8 @@ class _Resolver:
         return speaker
 
     def side(self, words: Iterable[str]) -> str:
-        """The side the words name; ``other`` when they name only third parties; else unknown."""
-        words = [w.removesuffix("'s").removesuffix("\u2019s") for w in words]
-        side = self.parsed.catalogue.side_of_phrase(words)
-        if side:
-            return side
-        if any((hit := self.parsed.catalogue.lookup(w)) and hit[0].type != "place" for w in words):
-            return OTHER_SIDE
-        return UNKNOWN_SIDE
+        """The side the words name (:func:`analysis.linguistics.sides.side_of_phrase`)."""
+        return side_of_phrase(words, self.parsed.catalogue)
 
     def _resolve(self, head: Token) -> _Speaker:
         tokens = _speaker_tokens(head)
@@ -998,8 +986,7 @@ class _Resolver:
         """A pronoun speaker: the nearest earlier compatible mention (a person for he/she, a body for it/they)."""
         start, end = head.idx, head.idx + len(head)
         wants_person = head.lower_ in PERSON_PRONOUNS
-        floor = self._sentence_floor(head)
-        for token in reversed(self.index.tokens[floor : head.i]):
+        for token in candidates(head):
             if wants_person and (self._names_person(token) or self._who(token) and not _modifies_noun(token)):
                 speaker = self._person(_person_name(token), "")
             elif wants_person and self._described_person(token):
@@ -1017,11 +1004,6 @@ class _Resolver:
         return token.pos_ == "PROPN" and any(
             c.dep_ == "relcl" and any(g.lower_ == "who" for g in children_of(c)) for c in children_of(token)
         )
-
-    def _sentence_floor(self, head: Token) -> int:
-        """The first token of the sentence :data:`FLOATING_REACH` sentences before ``head``'s."""
-        starts = self.index.sentence_starts
-        return starts[max(self.index.sentence_of(head.i) - FLOATING_REACH, 0)]
 
     def _described_person(self, token: Token) -> bool:
         """An unnamed person as a clause's subject ("The Kanderan foreign minister arrived ..."): a singular
