@@ -332,7 +332,7 @@ def _root(tokens: _Tokens, ref: Reference) -> Token:
 
 def describing(tokens: _Tokens, ref: Reference) -> list[Token]:
     """Nouns the sentence says a name is: its apposition ("Jane Doe, a mother of two"), the noun it stands in
-    apposition to ("The company's spokeswoman, Jane Doe"), a noun written directly before it that it belongs
+    apposition to ("The company's spokeswoman, Jane Doe"; "A spokeswoman for Halvern Foods, Jane Doe"), a noun written directly before it that it belongs
     to ("army spokesman Dmytro Lykhoviy"), the predicate of "is/was" with it as subject. For a speaker phrase
     resolved by role ("the spokeswoman"), its head noun."""
     root = _root(tokens, ref)
@@ -341,6 +341,11 @@ def describing(tokens: _Tokens, ref: Reference) -> list[Token]:
     found = [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos" and not ref.first <= root.head.i < ref.last:
         found.append(root.head)
+        owner = root.head
+        if owner.dep_ == "pobj" and owner.head.dep_ == "prep" and owner.ent_type_ not in ("", "PERSON"):
+            # "A spokeswoman for Halvern Foods, Jane Doe,": the parser hangs the name on the organisation,
+            # which a person's name cannot stand for; it belongs to the noun the organisation modifies
+            found.append(owner.head.head)
     if ref.first > 0:
         before = tokens.tokens[ref.first - 1]
         if before.pos_ in ("NOUN", "PROPN") and (ref.first <= before.head.i < ref.last or root.head.i == before.i):

@@ -71,6 +71,10 @@ CASES = [
         id="noun-name-in-apposition",
     ),
     pytest.param(
+        "A spokeswoman for Halvern Foods, Jane Doe, said the plan failed.", "Jane Doe", FEMALE, "spokeswoman",
+        "noun", id="noun-name-in-apposition-across-the-organisation",
+    ),
+    pytest.param(
         "Jane Doe, a mother of two, said the plan failed.", "Jane Doe", FEMALE, "mother", "noun",
         id="noun-apposition-after-name",
     ),
