@@ -11,6 +11,9 @@ in styles the development sets lack:
   after that are no longer a clean estimate.
 * tests/gold/final/: Australian, Canadian and Indian English, courts, trade, technology, sport business, an
   invented civil conflict. Nothing of it has been fed back: it is the honest estimate. Do not tune on it.
+
+Spans match when they share at least half of each span (analysis.evaluation.spans_match). Every score is
+printed next to the trivial baseline of tests/baselines.py, scored the same way on the same set.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ import yaml
 import analysis
 from analysis.actors import default_catalogue
 from analysis.corpus import Corpus, Document
-from analysis.evaluation import NO_SCORES, NO_FIGURE_SCORES, score_attributions, score_cues, score_figures
+from analysis.evaluation import NO_SCORES, NO_FIGURE_SCORES, Scores, score_attributions, score_cues, score_figures
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_FOLDER = ROOT / "tests" / "gold" / "final"
@@ -98,7 +101,7 @@ def cue_scores(folder: Path = DEFAULT_FOLDER, *, baseline: bool = False) -> dict
             "quoted_majority": quoted_majority}
 
 
-def _prf(scores) -> str:
+def _prf(scores: Scores) -> str:
     return f"P={scores.precision:.2f} R={scores.recall:.2f} F1={scores.f1:.2f}"
 
 

@@ -28,7 +28,7 @@ import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence, TypeVar
 
 import yaml
 
@@ -76,7 +76,11 @@ def predictions(items: Sequence[dict], table: str, baseline: Callable[[str], lis
     return [frame[frame.doc_id == item["id"]].to_dict("records") for item in items]
 
 
-def by_category(items: Sequence[dict], scores: Iterable, zero):
+#: A summable score: FigureScores, AttributionTally or HedgeTally.
+Tally = TypeVar("Tally")
+
+
+def by_category(items: Sequence[dict], scores: Iterable[Tally], zero: Tally) -> dict[str, Tally]:
     """Per-item scores summed per category and over all items (``ALL``)."""
     totals = defaultdict(lambda: zero)
     for item, score in zip(items, scores):
