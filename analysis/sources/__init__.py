@@ -1,0 +1,65 @@
+"""Sourcing: who is quoted or paraphrased, how, and which claims rest on whom.
+
+Produces the ``attributions`` and ``claims`` tables (see :mod:`analysis.schema`) from the one spaCy parse of a
+document, with rules and the word lists in ``analysis/data/`` (reporting_verbs.yaml, source_nouns.yaml,
+hedges.yaml; :mod:`.wordlists`). The extractor runs in named stages, like the Gender Gap Tracker's quote
+extractor, one module each:
+
+1. :mod:`.quotes`: quote marks are paired: double marks, and single ones (British style) where the original
+   text tells them from apostrophes; unbalanced marks are dropped, never raised on;
+2. :mod:`.syntactic` (``syntactic``): a reporting verb (:mod:`.cues`) with a speaker (subject or ``by``
+   agent) and a content (clause, ``to`` infinitive, interrupted clause, or the object of verbs like
+   "slammed");
+3. :mod:`.according_to` (``according_to``): "according to X", before or after its clause;
+4. :mod:`.quote_cues` (``quote``): a quotation that stage 2 did not cover, tied to a reporting verb and
+   speaker in its sentence (or in a preceding sentence that ends with a colon);
+5. :mod:`.speakers`: speakers are resolved: names through the actor catalogue (titles before a name go to
+   the role; :mod:`.names`), short names and pronouns to the nearest compatible full mention (he/she to
+   people, it/they to bodies and groups), descriptions ("the company", "police", "its spokesman") to the
+   latest compatible named organisation, misspelt surnames (edit distance 1-2) merged and reported in
+   ``name_variant``, unnamed speakers typed as anonymous, collective, institution, document or media from
+   their head noun; subjects that cannot speak (gerunds, "nothing", "this") are no speakers;
+6. :mod:`.floating` (``floating``): a quotation that stands as its own sentence with no cue inherits the
+   previous speaker;
+7. :mod:`.dedupe`: duplicates are removed in an explicit step, and :mod:`.attributions` sorts the rows by
+   position.
+
+Kinds: ``direct`` when the content lies inside quotation marks, ``mixed`` when a quotation lies inside
+reported content, ``indirect`` otherwise, ``according_to`` for stage 3. Claims: :mod:`.claims`; notebook
+summaries: :mod:`.summaries`; highlighting: :mod:`analysis.presentation.sourcing`.
+
+Not extracted: attributions whose cue is a noun ("his claim that ..."), phrasal cues whose particle carries
+the meaning ("pointed out"), speakers named only in a previous paragraph's quote, nested attributions inside
+a quotation (the quoted speaker's own sources), and a single-quoted passage closed by an ``s'`` before a word
+when a cleaner closing mark follows (read as a plural possessive).
+"""
+
+from analysis.presentation.sourcing import KIND_STYLES, attribution_layers
+from analysis.sources.according_to import according_to_stage
+from analysis.sources.attributions import attribution_rows
+from analysis.sources.claims import claim_rows
+from analysis.sources.contents import Contents
+from analysis.sources.quote_cues import quote_stage
+from analysis.sources.quotes import Quotations, quote_spans
+from analysis.sources.records import Attribution, ClaimRow
+from analysis.sources.summaries import (
+    CLAIM_BASES,
+    HEDGED,
+    KINDS,
+    OWN_VOICE,
+    claim_basis,
+    claim_basis_counts,
+    name_variants,
+    second_hand,
+    side_kind_counts,
+    sourcing_summary,
+)
+from analysis.sources.syntactic import syntactic_stage
+from analysis.sources.wordlists import Lexicon, lexicon
+
+__all__ = [
+    "CLAIM_BASES", "HEDGED", "KINDS", "KIND_STYLES", "OWN_VOICE", "Attribution", "ClaimRow", "Contents", "Lexicon",
+    "Quotations", "according_to_stage", "attribution_layers", "attribution_rows", "claim_basis", "claim_basis_counts",
+    "claim_rows", "lexicon", "name_variants", "quote_spans", "quote_stage", "second_hand", "side_kind_counts",
+    "sourcing_summary", "syntactic_stage",
+]

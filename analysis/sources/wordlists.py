@@ -1,0 +1,74 @@
+"""The word lists sourcing reads from ``analysis/data/``: reporting verbs by stance, source nouns, titles and
+hedges."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from analysis.datafiles import read_yaml
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists the rules read (``analysis/data/``)."""
+
+    stances: dict[str, str]
+    object_content: frozenset[str]
+    object_complement: frozenset[str]
+    infinitive_content: frozenset[str]
+    anonymous: frozenset[str]
+    collective: frozenset[str]
+    institution: dict[str, str]
+    document: frozenset[str]
+    media: frozenset[str]
+    titles: frozenset[str]
+    title_words: frozenset[str]
+    honorifics: frozenset[str]
+    generic_body_nouns: frozenset[str]
+    spokesperson_nouns: frozenset[str]
+    outlet_words: frozenset[str]
+    author_verbs: frozenset[str]
+    intermediary_verbs: frozenset[str]
+    hedges: tuple[tuple[str, ...], ...]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The packaged word lists, read once per process.
+
+    Raises:
+        ValueError: a reporting verb is listed under two stances.
+    """
+    verbs = read_yaml("reporting_verbs.yaml")
+    stances: dict[str, str] = {}
+    for stance in ("neutral", "distancing", "emphatic"):
+        for lemma in verbs[stance]:
+            if stances.setdefault(lemma, stance) != stance:
+                raise ValueError(f"reporting_verbs.yaml: {lemma!r} is both {stances[lemma]} and {stance}")
+    nouns = read_yaml("source_nouns.yaml")
+    return Lexicon(
+        stances=stances,
+        object_content=frozenset(verbs["object_content"]),
+        object_complement=frozenset(verbs["object_complement"]),
+        infinitive_content=frozenset(verbs["infinitive_content"]),
+        anonymous=frozenset(nouns["anonymous"]),
+        collective=frozenset(nouns["collective"]),
+        institution=dict(nouns["institution"]),
+        document=frozenset(nouns["document"]),
+        media=frozenset(nouns["media"]),
+        titles=frozenset(nouns["titles"]),
+        title_words=frozenset(bare_word(t) for t in nouns["titles"]),
+        honorifics=frozenset(bare_word(t) for t in nouns["honorifics"]),
+        generic_body_nouns=frozenset(nouns["generic_body_nouns"]),
+        spokesperson_nouns=frozenset(nouns["spokesperson_nouns"]),
+        outlet_words=frozenset(nouns["outlet_name_words"]),
+        author_verbs=frozenset(nouns["document_author_verbs"]),
+        intermediary_verbs=frozenset(nouns["document_intermediary_verbs"]),
+        hedges=tuple(tuple(h.lower().split()) for h in read_yaml("hedges.yaml")["hedges"]),
+    )
+
+
+def bare_word(word: str) -> str:
+    """A word lowercased without an abbreviation's final full stop, so that "Dr" and "Dr." agree."""
+    return word.lower().rstrip(".")
