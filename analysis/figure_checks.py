@@ -20,7 +20,7 @@ from analysis.figures import (
     figure_rows,
     lexicon,
     time_rows,
-    unit,
+    pint_unit,
     unit_symbol,
 )
 from analysis.sources import Attribution
@@ -241,7 +241,7 @@ def _printed_step(x: float) -> float:
 def _counterparts() -> dict[str, str]:
     pairs = {}
     for imperial, metric in lexicon().counterparts:
-        a, b = str(unit(imperial)), str(unit(metric))
+        a, b = str(pint_unit(imperial)), str(pint_unit(metric))
         pairs[a], pairs[b] = b, a
     return pairs
 

@@ -1,0 +1,52 @@
+"""Numeric claims: every figure a story asserts, what it counts or measures, how exact it is and who says so.
+
+Produces the ``figures`` and ``time_expressions`` tables (see :mod:`analysis.schema`); the ``figure_consistency``
+and ``metric_origin`` checks are in :mod:`analysis.figure_checks`. Everything is read from the one spaCy parse,
+in named steps, one module each:
+
+1. *Candidates* (:mod:`.candidates`). The parser's CARDINAL/QUANTITY/MONEY/PERCENT entities mark where numbers
+   are, but the small model misses vague amounts ("dozens", "a handful"), splits number words ("a quarter" +
+   "million") and labels durations as dates, so a token-level grammar of this package's own
+   (:mod:`.grammar`, :mod:`.numbers`, :mod:`.unit_phrases`, :mod:`.tokens`) reads every figure: approximator,
+   number (digits, number words, fractions, ratios, vague amounts), range, currency, unit, hyphenated modifier
+   and trailing approximator, in that order. Its vocabulary is in ``analysis/data/`` (numbers, approximators,
+   vague_amounts, units, currencies, time_words, figure_events; :mod:`.wordlists`).
+2. *Exclusions* (:mod:`.exclusions`). Dates and times (the parser's DATE/TIME entities, unless they state a
+   duration with a number: "72 hours", "a 10-year-old"), ordinals, a bare "one" (determiner-like: "one senior
+   commander", "one of his first"), numbers inside names (entities such as PRODUCT or LAW, "Article 5", "Boeing
+   737"; tokens such as Covid-19 and F-16 are never numbers), phone numbers and bare years.
+3. *Meaning.* Units are read through pint (:mod:`.units`): the canonical unit, the quantity kind and the
+   SI-style value all come from pint, never from a factor written here, and no conversion raises. Money is kept
+   out of conversion: each currency is its own pint dimension (its subunit is defined from it, so pint turns
+   pence into pounds). The *object* (:mod:`.objects`: only the noun the figure counts or measures: "28
+   settlements", "dozens of settlements", "a 60-square-mile area"; not the clause's subject) and the *event*
+   (:mod:`.events`) come from the parse.
+4. *Rows*: :mod:`.rows` (``figures``) and :mod:`.time_expressions`; notebook summaries in :mod:`.summaries`,
+   highlighting in :mod:`analysis.presentation.figures`.
+
+Not extracted: quantifiers without an amount ("some troops", "many"), fractions without a scale or unit
+("half of the budget"), rate denominators ("a day"), numbers in names, and who is the source when no
+attribution holds the figure (the column is then empty: the article asserts it itself).
+"""
+
+from analysis.figures.candidates import find_matches
+from analysis.figures.records import ConsistencyRow, FigureRow, MetricOriginRow, TimeRow
+from analysis.figures.rows import figure_rows
+from analysis.figures.summaries import (
+    OWN_VOICE,
+    figure_overview,
+    figures_by_kind_and_side,
+    figures_by_source,
+    figures_with_sides,
+)
+from analysis.figures.time_expressions import time_rows
+from analysis.figures.units import convert, minor_unit, pint_unit, unit_registry, unit_symbol
+from analysis.figures.wordlists import Lexicon, lexicon
+from analysis.presentation.figures import HIGHLIGHT_STYLES, highlight_figures
+
+__all__ = [
+    "HIGHLIGHT_STYLES", "OWN_VOICE", "ConsistencyRow", "FigureRow", "Lexicon", "MetricOriginRow", "TimeRow", "convert",
+    "figure_overview", "figure_rows", "figures_by_kind_and_side", "figures_by_source", "figures_with_sides",
+    "find_matches", "highlight_figures", "lexicon", "minor_unit", "pint_unit", "time_rows", "unit_registry",
+    "unit_symbol",
+]

@@ -1,0 +1,44 @@
+"""Every figure of a document in token positions: the grammar run from each word that can begin one, its
+exclusions applied."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from analysis.doc_index import doc_index
+from analysis.figures.exclusions import entity_labels, excluded, over_duration
+from analysis.figures.grammar import Match, scan
+from analysis.figures.wordlists import Lexicon, glued_symbol, lexicon
+
+
+def find_matches(doc: Doc) -> list[Match]:
+    """Every figure of ``doc`` in token positions, in reading order, overlapping candidates resolved leftmost-first."""
+    lex = lexicon()
+    labels = entity_labels(doc)
+    matches, i = [], 0
+    while i < len(doc):
+        match = scan(doc, i, lex) if _may_start(doc, i, lex) else None
+        if match is None or match.end <= i:
+            i += 1
+            continue
+        if over_duration(match, doc, lex):
+            match.approx, match.approx_tokens, match.start = "exact", None, match.core_start
+        # "150p a litre": a rate's denominator, not a figure of its own
+        denominator = match.article and matches and matches[-1].end == match.start
+        if not denominator and not excluded(match, doc, labels, lex):
+            matches.append(match)
+        i = match.end
+    return matches
+
+
+def _may_start(doc: Doc, i: int, lex: Lexicon) -> bool:
+    """Whether a figure can begin at token i (:func:`scan` finds none elsewhere, and is the costlier test): a
+    word of :attr:`Lexicon.starters`, a token beginning with a digit, or a currency symbol."""
+    index = doc_index(doc)
+    token = index.tokens[i]
+    if token.is_space:
+        return False
+    text = token.text
+    return index.lower[i] in lex.starters or text[:1].isdigit() or text in lex.currency_symbols or (
+        glued_symbol(text, lex) is not None
+    )

@@ -1,0 +1,52 @@
+"""Figure summaries for the notebooks: who asserts which figures, by side and kind."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+#: How the summaries name the article's own voice (a figure no attribution holds).
+OWN_VOICE = "(own voice)"
+
+
+def figures_with_sides(tables) -> pd.DataFrame:
+    """The ``figures`` table with the asserting source's side (from ``attributions``; `own voice` when the
+    article asserts the figure itself, `unknown` when the attributions table is not there to say)."""
+    figures = tables.figures.copy()
+    has_attributions = "attributions" in getattr(tables, "names", [])
+    sides = (
+        tables.attributions[["doc_id", "attribution_id", "side"]]
+        if has_attributions
+        else pd.DataFrame({"doc_id": pd.Series(dtype=str), "attribution_id": pd.Series(dtype="Int64"), "side": []})
+    )
+    merged = figures.merge(sides.astype({"attribution_id": "Int64"}), on=["doc_id", "attribution_id"], how="left")
+    own = merged["attribution_id"].isna()
+    merged["side"] = merged["side"].where(~own, "own voice").fillna("unknown")
+    merged["source"] = merged["source"].where(~own, OWN_VOICE)
+    return merged
+
+
+def figures_by_source(tables) -> pd.DataFrame:
+    """How many figures each source asserts, by side and quantity kind, most figures first."""
+    frame = figures_with_sides(tables)
+    counts = frame.groupby(["source", "side", "quantity_kind"], sort=True).size().rename("figures").reset_index()
+    totals = counts.groupby("source")["figures"].transform("sum")
+    return (
+        counts.assign(_total=totals)
+        .sort_values(["_total", "source", "figures", "quantity_kind"], ascending=[False, True, False, True])
+        .drop(columns="_total")
+        .reset_index(drop=True)
+    )
+
+
+def figures_by_kind_and_side(tables) -> pd.DataFrame:
+    """Figures per quantity kind (rows) and side of the asserting source (columns): the chart's data."""
+    frame = figures_with_sides(tables)
+    table = pd.crosstab(frame["quantity_kind"], frame["side"])
+    return table.loc[table.sum(axis=1).sort_values(ascending=False, kind="stable").index]
+
+
+def figure_overview(tables) -> pd.DataFrame:
+    """Every figure with what it measures, how exact it is and who asserts it (display columns only)."""
+    columns = ["doc_id", "sentence_id", "text", "value", "low", "high", "approx", "unit_canonical",
+               "quantity_kind", "object", "event", "source", "side"]
+    return figures_with_sides(tables)[columns]
