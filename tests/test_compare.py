@@ -354,3 +354,53 @@ def test_multi_outlet_corpus_framing_comparisons(multi_outlet):
     over_time = compare.framing_over_time(t.cues, t.tone, t.documents)
     assert set(over_time["outlet"]) == {"Harbour Wire", "Northern Ledger", "Valley Courier", "Capital Dispatch"}
     assert compare.tone_by_outlet(t.tone, t.documents)["articles"].sum() == 12
+
+
+# --- the article picker (analysis.widgets), used by the notebooks' last section ------------------------------------
+
+
+def test_resolve_doc_id_defaults_to_the_first_article_and_names_known_ones():
+    from analysis.widgets import resolve_doc_id
+
+    assert resolve_doc_id(DOCS, None) == "a1"
+    assert resolve_doc_id(DOCS, "b1") == "b1"
+    with pytest.raises(ValueError, match="no article 'zz' in this corpus.*a1, a2, b1, ..."):
+        resolve_doc_id(DOCS, "zz")
+
+
+def test_article_options_label_outlet_date_and_title():
+    from analysis.widgets import article_options
+
+    docs = DOCS.assign(title=["Flood", "", "", "A very long title " * 5])
+    options = article_options(docs)
+    assert options[0] == ("A \u00b7 2025-01-06 \u00b7 Flood (a1)", "a1")
+    assert options[1] == ("A \u00b7 2025-01-08 (a2)", "a2")
+    assert options[3][0].startswith("A very long title") and options[3][0].endswith("\u2026 (n1)")
+
+
+def test_article_picker_is_text_outside_jupyterlab_and_redraws_inside():
+    from analysis.widgets import PICKER_TEXT, article_picker
+
+    class Corpus:
+        documents = DOCS
+
+    shown = []
+    assert repr(article_picker(lambda t, d: [], Corpus, "b1", live=False)) == PICKER_TEXT
+    picker = article_picker(lambda t, d: shown.append(d) or [], Corpus, "b1", live=True)
+    dropdown = picker.box.children[0]
+    assert dropdown.value == "b1" and shown == []
+    dropdown.value = "a2"
+    assert shown == ["a2"]
+    bundle = picker._repr_mimebundle_()
+    assert bundle["text/plain"] == PICKER_TEXT and "application/vnd.jupyter.widget-view+json" in bundle
+
+
+def test_article_views_on_the_multi_outlet_corpus(multi_outlet):
+    from analysis.widgets import figures_view, framing_view, sourcing_view
+
+    for view in (sourcing_view, figures_view):
+        (page,) = view(multi_outlet, "cd-001")
+        assert "Capital Dispatch \u00b7 2025-03-06" in page.data and "Marrowby disaster" in page.data
+    heading, arc, text = framing_view(multi_outlet, "cd-001")
+    assert arc.axes[0].get_title().startswith("Tone arc")
+    assert "questions over the toll" in heading.data
