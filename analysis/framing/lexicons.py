@@ -1,0 +1,114 @@
+"""The framing word lists from ``analysis/data/``: cue lexicons, frame lexicons, verb classes and the tone
+adjustment, each term with its part-of-speech restriction."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+import yaml
+
+from analysis.datafiles import read_yaml
+
+#: Cue lexicons in the order they win ties (same span length): hedge and booster before loaded language.
+CUE_LEXICONS = (
+    "epistemic_hedges.yaml",
+    "boosters.yaml",
+    "emotion_words.yaml",
+    "loaded_language.yaml",
+    "evaluative.yaml",
+)
+#: The sourcing lexicon of hedges that attribute to nobody ("reportedly", "is said to"); read, not copied.
+HEARSAY_HEDGE_LEXICON = "hedges.yaml"
+#: The catalogue file metonymy cues come from (its `metonyms`).
+METONYMY_LEXICON = "actors.yaml"
+FRAME_LEXICONS = ("frames_generic.yaml", "frames_mfc.yaml")
+TONE_ADJUSTMENT = "vader_news_adjustment.yaml"
+VERB_CLASSES = "verb_classes.yaml"
+#: The verb-class section of verbs that hand their subject to the verb they take (try, keep, aim).
+CATENATIVE = "catenative"
+
+
+@dataclass(frozen=True)
+class Term:
+    """One lexicon entry: a word sequence matched against token forms or lemmas."""
+
+    words: tuple[str, ...]
+    pos: str | None
+    label: str
+    lexicon: str
+
+
+def term_words(term: str) -> tuple[tuple[str, ...], str | None]:
+    """The lower-case word sequence and the part-of-speech restriction of a lexicon term.
+
+    Hyphens are words of their own, as spaCy splits them ("so-called" -> so, -, called).
+    """
+    text, _, pos = term.partition("/")
+    words = tuple(w for w in text.lower().replace("-", " - ").split() if w)
+    return words, (pos or None)
+
+
+def _terms(entries: Mapping[str, Iterable[str]], lexicon: str) -> tuple[Term, ...]:
+    terms = []
+    for label, items in entries.items():
+        for item in items:
+            words, pos = term_words(str(item))
+            terms.append(Term(words, pos, label, lexicon))
+    return tuple(terms)
+
+
+@lru_cache(maxsize=1)
+def cue_lexicons() -> tuple[tuple[str, tuple[Term, ...]], ...]:
+    """``(cue_type, terms)`` per cue lexicon file, in tie-breaking order; a term's label is its category."""
+    lexicons = []
+    for name in CUE_LEXICONS:
+        raw = read_yaml(name)
+        lexicons.append((raw["cue_type"], _terms(raw["categories"], name)))
+        if name == "epistemic_hedges.yaml":
+            hearsay = read_yaml(HEARSAY_HEDGE_LEXICON).get("hedges", ())
+            lexicons.append(("hedge", _terms({"doubt": hearsay}, HEARSAY_HEDGE_LEXICON)))
+    return tuple(lexicons)
+
+
+@lru_cache(maxsize=1)
+def distancing_relative_verbs() -> frozenset[str]:
+    """Verb lemmas of the distancing free relative ("what it said were troops"), from epistemic_hedges.yaml."""
+    return frozenset(str(v) for v in read_yaml(CUE_LEXICONS[0]).get("distancing_relative_verbs", ()))
+
+
+@lru_cache(maxsize=1)
+def frame_lexicons() -> tuple[tuple[str, str, tuple[Term, ...]], ...]:
+    """``(scheme, frame, terms)`` for every frame of every frame lexicon, in file order."""
+    out = []
+    for name in FRAME_LEXICONS:
+        raw = read_yaml(name)
+        for frame, items in raw["frames"].items():
+            out.append((raw["scheme"], frame, _terms({frame: items}, name)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def verb_classes() -> dict[str, str]:
+    """Verb (lemma, with its particle for phrasal verbs) -> class, from ``verb_classes.yaml``.
+
+    The ``catenative`` class (try, keep, aim, ...) marks verbs that pass their subject on to the verb they
+    take ("keep trying to destabilize"): they make no action of their own when they have one.
+    """
+    classes: dict[str, str] = {}
+    for name, verbs in read_yaml(VERB_CLASSES)["classes"].items():
+        for verb in verbs:
+            classes.setdefault(str(verb), name)
+    return classes
+
+
+def load_tone_adjustment(path: str | Path | None = None) -> dict[str, float]:
+    """The VADER domain adjustment (word -> valence); the packaged news adjustment when ``path`` is None."""
+    if path is None:
+        raw = read_yaml(TONE_ADJUSTMENT)
+    else:
+        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    return {str(word).lower(): float(value) for word, value in (raw.get("adjustment") or {}).items()}
