@@ -600,24 +600,27 @@ def _panels(n: int, *, ncols: int, width: float, panel_height: float, sharex: bo
 
 
 def top_sources_by_outlet(top_sources: pd.DataFrame, *, ncols: int = 2) -> Figure:
-    """Small multiples: one panel per outlet, its most quoted sources as horizontal bars (``other`` in grey).
+    """Small multiples: one panel per outlet, its most quoted sources as horizontal bars; the attributions to
+    the outlet's other sources are a number under the panel.
 
     Args:
         top_sources: columns ``outlet``, ``rank``, ``source``, ``attributions``
             (:func:`analysis.compare.top_sources_by_outlet`); ``rank`` 0 is the outlet's ``other`` row.
     """
     outlets = list(dict.fromkeys(top_sources["outlet"]))
-    rows = int(top_sources.groupby("outlet").size().max()) if len(top_sources) else 1
+    rows = int((top_sources["rank"] > 0).groupby(top_sources["outlet"]).sum().max()) if len(top_sources) else 1
     fig, axes = _panels(max(len(outlets), 1), ncols=ncols, width=10.0, panel_height=0.3 * rows + 0.9)
     colours = outlet_colours(outlets)
+    rows = int((top_sources["rank"] > 0).groupby(top_sources["outlet"]).sum().max()) if len(top_sources) else 1
     for ax, outlet in zip(axes, outlets):
-        data = top_sources[top_sources["outlet"] == outlet].iloc[::-1]
-        names = [_short(s, 28) for s in data["source"]]
-        ax.barh(names, data["attributions"],
-                color=[OTHER_COLOUR if r == 0 else colours[outlet] for r in data["rank"]])
-        ax.set_ylim(len(data) - 0.5 - rows, len(data) - 0.5)  # bars as thick in every panel, from the top
+        panel = top_sources[top_sources["outlet"] == outlet]
+        # the rest is a number under the panel, not a bar: at thousands of articles it would dwarf the top sources
+        rest = int(panel.loc[panel["rank"] == 0, "attributions"].sum())
+        data = panel[panel["rank"] > 0].iloc[::-1]
+        ax.barh([_short(s, 28) for s in data["source"]], data["attributions"], color=colours[outlet])
+        ax.set_ylim(len(data) - 0.5 - max(rows, 1), len(data) - 0.5)  # bars as thick in every panel, from the top
         ax.set_title(outlet, loc="left", fontsize="medium")
-        ax.set_xlabel("attributions (count)")
+        ax.set_xlabel("attributions (count)" + (f"\n{rest:,} more to other sources" if rest else ""))
         _integer_axis(ax.xaxis)
     if not outlets:
         axes[0].set_title("no attributions")

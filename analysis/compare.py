@@ -57,13 +57,25 @@ def outlet_ranking(documents: pd.DataFrame) -> list[str]:
 
 
 def grouped_outlets(documents: pd.DataFrame, *, top: int = TOP_OUTLETS) -> pd.Series:
-    """Each article's outlet label, the outlets beyond the ``top`` most prolific as :data:`OTHER_OUTLETS`."""
+    """Each article's outlet label, the outlets beyond the ``top`` most prolific as :data:`OTHER_OUTLETS`
+    (:func:`named_slots` says how many are named; :data:`NO_OUTLET` always keeps its own row)."""
     labels = outlet_labels(documents)
     ranking = outlet_ranking(documents)
     if len(ranking) <= top:
         return labels
-    keep = set(ranking[: top - 1])
+    keep = set(ranking[: named_slots(documents, top=top)]) | ({NO_OUTLET} & set(ranking))
     return labels.where(labels.isin(keep), OTHER_OUTLETS)
+
+
+def named_slots(documents: pd.DataFrame, *, top: int = TOP_OUTLETS) -> int:
+    """How many outlets the comparisons name when they show at most ``top`` rows: all of them when they fit,
+    else ``top`` less one row for :data:`OTHER_OUTLETS` and one for :data:`NO_OUTLET` when some article has no
+    outlet (articles without an outlet are never added into the other outlets)."""
+    ranking = outlet_ranking(documents)
+    named = len([o for o in ranking if o != NO_OUTLET])
+    if len(ranking) <= top:
+        return named
+    return max(top - 1 - (NO_OUTLET in ranking), 1)
 
 
 def outlet_order(labels: pd.Series | list[str]) -> list[str]:
@@ -128,7 +140,8 @@ def outlet_note(documents: pd.DataFrame, *, top: int = TOP_OUTLETS) -> str:
     if missing:
         text += f" ({missing:,} without an outlet, shown as `{NO_OUTLET}`)"
     if len(ranking) > top:
-        text += (f"; the charts name the {top - 1} with most articles and add the other {len(ranking) - top + 1:,} "
+        slots = named_slots(documents, top=top)
+        text += (f"; the charts name the {slots} with most articles and add the other {len(named) - slots:,} "
                  f"into `{OTHER_OUTLETS}`")
     return text + ". Outlets with few articles give shares that one article can swing: read them with their counts."
 

@@ -59,9 +59,18 @@ def test_articles_per_outlet_counts_articles_words_and_dates():
 
 
 def test_outlets_beyond_the_top_are_added_into_other_outlets():
+    docs = documents([(f"{o}{k}", o, "", 10) for o, n in (("A", 4), ("B", 3), ("C", 2), ("D", 1)) for k in range(n)])
+    table = compare.articles_per_outlet(docs, top=3)
+    assert table["outlet"].tolist() == ["A", "B", OTHER_OUTLETS]
+    assert table["articles"].tolist() == [4, 3, 3]
+    assert "the charts name the 2 with most articles and add the other 2 into `other outlets`" in compare.outlet_note(
+        docs, top=3)
+
+
+def test_articles_without_an_outlet_are_never_added_into_other_outlets():
     table = compare.articles_per_outlet(DOCS, top=2)
-    assert table["outlet"].tolist() == ["A", OTHER_OUTLETS]
-    assert table["articles"].tolist() == [2, 2]
+    assert table["outlet"].tolist() == ["A", NO_OUTLET, OTHER_OUTLETS]
+    assert table["articles"].tolist() == [2, 1, 1]
 
 
 @pytest.mark.parametrize(
