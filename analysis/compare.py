@@ -121,7 +121,7 @@ def comparison_note(documents: pd.DataFrame) -> str | None:
     if not named:
         where = "none of which names its outlet" if n != 1 else "which does not name its outlet"
         return (f"This corpus holds {articles}, {where}: the comparisons between outlets below need articles "
-                "from more than one outlet (an `outlet` in each article's metadata), so they show the corpus as one "
+                "from more than one outlet (an outlet in each article's metadata), so they show the corpus as one "
                 "group.")
     return (f"This corpus holds {articles}, all from one outlet ({named[0]}): the comparisons between outlets "
             "below need articles from more than one outlet, so they show it as one group.")
@@ -138,11 +138,11 @@ def outlet_note(documents: pd.DataFrame, *, top: int = TOP_OUTLETS) -> str:
     missing = int((outlet_labels(documents) == NO_OUTLET).sum())
     text = f"{len(documents):,} articles from {len(named):,} outlets"
     if missing:
-        text += f" ({missing:,} without an outlet, shown as `{NO_OUTLET}`)"
+        text += f" ({missing:,} without an outlet, shown as '{NO_OUTLET}')"
     if len(ranking) > top:
         slots = named_slots(documents, top=top)
         text += (f"; the charts name the {slots} with most articles and add the other {len(named) - slots:,} "
-                 f"into `{OTHER_OUTLETS}`")
+                 f"into '{OTHER_OUTLETS}'")
     return text + ". Outlets with few articles give shares that one article can swing: read them with their counts."
 
 
@@ -161,8 +161,8 @@ def time_note(documents: pd.DataFrame) -> str | None:
     n, dated = len(times), int(times.notna().sum())
     if dated == 0:
         subject = "The article has no" if n == 1 else f"None of the {n:,} articles has a"
-        return (f"{subject} publication date (`published_at` is empty), so there is no chart over time: add a "
-                "`published` date to the metadata to see one.")
+        return (f"{subject} publication date (published_at is empty), so there is no chart over time: add a "
+                "published date to the metadata to see one.")
     periods = _periods(times.dropna(), time_frequency(times)).nunique()
     if periods < 2:
         unit = "week" if time_frequency(times) == "W" else "month"

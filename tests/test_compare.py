@@ -63,7 +63,7 @@ def test_outlets_beyond_the_top_are_added_into_other_outlets():
     table = compare.articles_per_outlet(docs, top=3)
     assert table["outlet"].tolist() == ["A", "B", OTHER_OUTLETS]
     assert table["articles"].tolist() == [4, 3, 3]
-    assert "the charts name the 2 with most articles and add the other 2 into `other outlets`" in compare.outlet_note(
+    assert "the charts name the 2 with most articles and add the other 2 into 'other outlets'" in compare.outlet_note(
         docs, top=3)
 
 
