@@ -388,6 +388,41 @@ def test_figures_about_different_events_are_not_compared(parse):
     assert figure_consistency(parsed, figure_rows(parsed, [])) == []
 
 
+MANY_FIGURES = (
+    "About 400 square miles of land were seized. Troops now control nearly 400 square miles. The ranch covers 640 "
+    "acres. At least 50 people were killed in the blast. Officials later said 12 people were killed. About 2,000 "
+    "people were evacuated. Dozens of settlements were captured. Forces occupied 28 settlements. The river is 12 "
+    "miles long, and the road 20 km. A crowd of 2,000 gathered. Prices rose 5%. Unemployment stood at 4.4%."
+)
+
+
+def test_consistency_pairs_every_matching_pair_once(parse):
+    """Grouping figures before pairing them finds exactly the pairs that comparing every pair would."""
+    from analysis.figure_checks import MEASURED_KINDS, _common_unit, _event_class, _object_lemma
+
+    parsed = parse(MANY_FIGURES)
+    figures = figure_rows(parsed, [])
+
+    def same_thing(a, b) -> bool:
+        if a.quantity_kind != b.quantity_kind or _common_unit(a) != _common_unit(b):
+            return False
+        object_a, object_b = _object_lemma(parsed, a), _object_lemma(parsed, b)
+        measured = a.quantity_kind in MEASURED_KINDS
+        if object_a != object_b and (not measured or (object_a and object_b)):
+            return False
+        if not (object_a or object_b) and not measured:
+            return False
+        class_a, class_b = _event_class(a.event), _event_class(b.event)
+        return not (class_a and class_b and class_a != class_b)
+
+    expected = [
+        (a.figure_id, b.figure_id) for i, a in enumerate(figures) for b in figures[i + 1 :]
+        if a.sentence_id != b.sentence_id and same_thing(a, b)
+    ]
+    found = [(r.figure_id, r.other_figure_id) for r in figure_consistency(parsed, figures)]
+    assert found == expected and len(expected) >= 3
+
+
 def test_seed_metric_origin_flags_the_converted_figures(seed_tables):
     table = seed_tables.metric_origin.set_index("text")
     area = table.loc["about 400 square miles"]

@@ -8,11 +8,14 @@ from importlib import resources
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis import evaluation, framing, schema
 from analysis.actors import default_catalogue
+from analysis.doc_index import Intervals
 from analysis.pipeline import analyse, mention_rows
-from analysis.sources import Attribution
+from analysis.sources import Attribution, quote_spans
 from conftest import GOLD, SEED_ID
 
 #: The sourcing table is wired into the pipeline: until then `quoted` sees quotation marks only.
@@ -204,6 +207,32 @@ def test_quotation_marks_alone_make_words_quoted(parse):
 def test_reported_speech_without_attributions_reads_as_own_voice(parse):
     """The documented limit of the fallback: only the attributions table knows reported speech."""
     assert cue_named(cues(parse, REPORTED), "brutal").quoted is False
+
+
+# Voices answers by binary search: that needs quotations that never overlap, and Intervals answering exactly what a
+# scan of every span would.
+QUOTE_TEXT = st.text(alphabet=st.sampled_from(list("ab .,\n\"'\u2018\u2019")), max_size=60)
+SPANS = st.lists(st.tuples(st.integers(0, 40), st.integers(0, 12)).map(lambda p: (p[0], p[0] + p[1])), max_size=25)
+
+
+@settings(max_examples=200)
+@given(QUOTE_TEXT)
+def test_quotations_never_overlap(text):
+    view = text.replace("\u2018", "'").replace("\u2019", "'")
+    spans = quote_spans(view, text)
+    assert spans == sorted(spans)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
+@settings(max_examples=200)
+@given(SPANS, st.integers(0, 50), st.integers(0, 12))
+def test_intervals_answer_as_a_scan_does(spans, start, length):
+    end = start + length
+    index = Intervals([(s, e, k) for k, (s, e) in enumerate(spans)])
+    # sharing a character: neither span empty
+    assert index.overlapping(start, end) == [k for k, (s, e) in enumerate(spans) if max(s, start) < min(e, end)]
+    assert index.holding(start, end) == [k for k, (s, e) in enumerate(spans) if s <= start and end <= e]
+    assert index.stabbing(start) == [k for k, (s, e) in enumerate(spans) if s <= start < e]
 
 
 # --- actions -----------------------------------------------------------------------------------------------------
