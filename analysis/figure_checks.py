@@ -10,20 +10,17 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
-from typing import Any, Iterator, Sequence
+from typing import Iterator, Sequence
 
 from analysis.figures import (
     ConsistencyRow,
     FigureRow,
     MetricOriginRow,
     convert,
-    figure_rows,
     lexicon,
-    time_rows,
     pint_unit,
     unit_symbol,
 )
-from analysis.sources import Attribution
 
 #: Kinds whose mentions match on the unit's dimension even when one of them names no object ("about 400
 #: square miles of land" and "nearly 400 square miles" are the same territory); counts need the same object.
@@ -33,17 +30,6 @@ MEASURED_KINDS = frozenset({"length", "area", "volume", "mass", "speed", "durati
 METRIC_ORIGIN_TOLERANCE = 0.05
 #: Precision rank of a leading digit in the metric-origin check: 1 and 5 are the roundest, then 2.
 LEADING_DIGIT_RANK = {1: 0, 5: 1, 2: 2}
-
-
-def numeric_claim_rows(parsed, attributions: Sequence[Attribution] = ()) -> dict[str, list[Any]]:
-    """Every numeric-claims table's rows for one parsed document, keyed by table name."""
-    figures = figure_rows(parsed, attributions)
-    return {
-        "figures": figures,
-        "time_expressions": time_rows(parsed, figures),
-        "figure_consistency": figure_consistency(parsed, figures),
-        "metric_origin": metric_origin(figures),
-    }
 
 
 # --- consistency --------------------------------------------------------------------------------------------------

@@ -2,8 +2,8 @@
 metonyms), tone per sentence and per actor, who acts upon whom, and generic frame scores.
 
 Produces the ``cues``, ``tone``, ``actor_tone``, ``actions``, ``frames`` and ``document_frames`` tables (see
-:mod:`analysis.schema`), one module each (:mod:`.cues`, :mod:`.tone`, :mod:`.actions`, :mod:`.frames`;
-:mod:`.rows` runs them all). Every function reads the one parse; none re-parses text.
+:mod:`analysis.schema`), one module each (:mod:`.cues`, :mod:`.tone`, :mod:`.actions`, :mod:`.frames`). Every
+function reads the one parse; none re-parses text.
 
 Whose words a span is (:mod:`.voices`): a span is ``quoted`` when it lies inside the content of an attribution
 (direct or reported speech, ``according to``: the ``attributions`` table) or between quotation marks (a direct
@@ -43,7 +43,6 @@ from analysis.framing.lexicons import (
 from analysis.framing.matching import TermIndex, match_terms
 from analysis.framing.phrases import Phrase, side_of_tokens
 from analysis.framing.records import Action, ActorTone, Cue, DocumentFrame, SentenceFrame, Tone
-from analysis.framing.rows import framing_rows
 from analysis.framing.summaries import (
     action_counts,
     certainty_by_sentence,
@@ -63,6 +62,6 @@ __all__ = [
     "SentenceFrame", "Term", "TermIndex", "Tone", "Voices", "action_counts", "action_rows", "actor_tone_rows",
     "agent_of", "certainty_by_sentence", "cue_counts", "cue_layers", "cue_lexicons", "cue_rows",
     "distancing_relative_verbs", "document_frame_rows", "document_tone", "frame_lexicons", "frame_rows",
-    "frame_shares", "framing_rows", "is_passive", "load_tone_adjustment", "match_terms", "own_voice_cues_by_side",
+    "frame_shares", "is_passive", "load_tone_adjustment", "match_terms", "own_voice_cues_by_side",
     "patient_of", "side_of_tokens", "term_words", "text_tone", "tone_rows", "verb_classes",
 ]
