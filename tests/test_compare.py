@@ -413,3 +413,13 @@ def test_article_views_on_the_multi_outlet_corpus(multi_outlet):
     heading, arc, text = framing_view(multi_outlet, "cd-001")
     assert arc.axes[0].get_title().startswith("Tone arc")
     assert "questions over the toll" in heading.data
+
+
+def test_corpus_summary_sentence():
+    from analysis.overview import corpus_summary
+
+    assert corpus_summary(DOCS) == (
+        "The corpus holds 4 articles (450 words) from 2 outlets (1 without an outlet), published from 06 January "
+        "2025 to 14 January 2025 (1 without a date).")
+    assert corpus_summary(documents([("x", "", "", 10)])) == (
+        "The corpus holds 1 article (10 words) with no outlet in its metadata, and no publication date.")
