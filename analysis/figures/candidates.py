@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 from analysis.doc_index import doc_index
 from analysis.figures.exclusions import entity_labels, excluded, over_duration
 from analysis.figures.grammar import Match, scan
+from analysis.figures.tokens import SIGN_WORDS, SIGNED
 from analysis.figures.wordlists import Lexicon, glued_symbol, lexicon
 
 
@@ -41,4 +42,10 @@ def _may_start(doc: Doc, i: int, lex: Lexicon) -> bool:
     text = token.text
     return index.lower[i] in lex.starters or text[:1].isdigit() or text in lex.currency_symbols or (
         glued_symbol(text, lex) is not None
-    )
+    ) or _signed_start(text)
+
+
+def _signed_start(text: str) -> bool:
+    """A sign or glued approximator on a number ("minus-5", "-1.3", "~45", "sub-7") or a sign word or mark
+    written against one ("minus", "-", "three")."""
+    return bool(SIGNED.match(text)) or text.lower() in SIGN_WORDS or text in ("-", "+", "\u2212", "\u2013")

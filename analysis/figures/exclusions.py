@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from analysis.doc_index import doc_index
 from analysis.figures.grammar import Match
 from analysis.figures.numbers import GLUED
-from analysis.figures.tokens import lower_at, number_value, token_at
+from analysis.figures.tokens import SIGNED, lower_at, number_value, token_at
 from analysis.figures.wordlists import Lexicon, glued_symbol
 
 #: Entity labels whose numbers belong to a name, not to a figure ("Resolution 2231", "Boeing 737").
@@ -37,6 +37,8 @@ def excluded(match: Match, doc: Doc, labels: list[str], lex: Lexicon) -> bool:
     core = range(match.core_start, match.core_end)
     # a currency symbol right before the amount is money, whatever the parser calls it ("SEK" as an ORG)
     named = [t for t in core if labels[t] in NAME_LABELS and token_at(doc, t).text not in lex.currency_symbols]
+    if match.currency and match.symbol:  # "$US1,942", a symbol split across tokens: money, not a name
+        named = []
     if any(not _glued_measure(token_at(doc, t).text, lex) for t in named):
         return True
     if _is_duration(match, doc, lex):
@@ -45,7 +47,9 @@ def excluded(match: Match, doc: Doc, labels: list[str], lex: Lexicon) -> bool:
     measured = bool(match.unit or match.currency or match.has_scale or match.approx == "range")
     # the parser also calls glued amounts ordinals ("34bn kronor"); a real ordinal ("34th") is never read
     ordinal = [t for t in core if labels[t] == "ORDINAL" and not token_at(doc, t).text[:1].isdigit()]
-    if ordinal or any(labels[t] in TIME_LABELS and not measured for t in core):
+    if match.unit == "fraction":  # "a third of voters": the parser calls the fraction an ordinal
+        ordinal = []
+    if ordinal or any(labels[t] in TIME_LABELS and not measured and not _level(match, doc, lex) for t in core):
         return True
     bare = match.approx == "exact" and not match.unit and not match.currency
     if bare and match.core_end - match.core_start == 1 and lower_at(doc, match.core_start) in ("one", "1") and not (
@@ -60,15 +64,46 @@ def excluded(match: Match, doc: Doc, labels: list[str], lex: Lexicon) -> bool:
         text = token_at(doc, first).text
         if previous.is_title and previous.pos_ in ("PROPN", "NOUN") and not previous.is_sent_start:
             return True
+        # an acronym's number: "FTSE 100", "S&P 500", "G 7" (an index or group named by its size)
+        if previous.is_upper and len(previous.text) > 1 and previous.is_alpha and previous.pos_ == "PROPN" and (
+            previous.text not in lex.currency_symbols and previous.text not in lex.currency_codes
+        ):
+            return True
         if re.fullmatch(r"1[89]\d\d|20\d\d", text) and not _counted_noun(token_at(doc, first)):
             return True
+    # a code: digits glued to a capital that is no unit ("5G", "4K", "3D")
+    if bare and match.core_end - match.core_start == 1 and last + 1 < len(doc):
+        after = token_at(doc, last + 1)
+        if not token_at(doc, last).whitespace_ and after.is_alpha and after.text[:1].isupper() and len(after.text) <= 2:
+            return True
     return False
+
+
+def _level(match: Match, doc: Doc, lex: Lexicon) -> bool:
+    """A bare number the parser took for a date that no date can be: a level or a price written bare ("fell
+    0.4 per cent to 13176", "ended at 1,334.20"), with decimals, thousands separators or more than four
+    digits, or a number above 31 that is not year-shaped, with no month, weekday or time word beside it."""
+    if match.core_end - match.core_start != 1 or match.approx not in ("exact", "about", "nearly"):
+        return False
+    text = token_at(doc, match.core_start).text
+    value = number_value(text)
+    if value is None or re.fullmatch(r"1[0-9]\d\d|20\d\d", text):
+        return False
+    sentence = token_at(doc, match.core_start).sent
+    near = {token_at(doc, t).lower_.rstrip(".") for t in range(max(sentence.start, match.core_start - 1),
+                                                                 min(sentence.end, match.core_end + 1))}
+    if near & (lex.months | lex.weekdays | lex.time_units | lex.clock_words):
+        return False
+    return "." in text or "," in text or value > 31
 
 
 def _glued_measure(text: str, lex: Lexicon) -> bool:
     """True for a token that is an amount with its currency or unit glued on ("KSh3.6tn", "243p", "34C", "40mm"),
     which the parser sometimes labels a name; one-letter units other than degrees ("5G", "4K") stay names."""
     if glued_symbol(text, lex) is not None:
+        return True
+    signed = SIGNED.match(text)
+    if signed:  # "minus-5", "-1.3": a signed number is never a name
         return True
     glued = GLUED.match(text.lower().rstrip("."))
     if not glued:

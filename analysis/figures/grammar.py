@@ -9,9 +9,11 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from analysis.figures.numbers import parse_fraction, parse_glued_range, parse_number, parse_ratio, parse_vague, scale_like
-from analysis.figures.tokens import HYPHENS, bare_at, lower_at, match_phrase, token_at, written_together
+from analysis.figures.tokens import (
+    HYPHENS, SIGN_WORDS, SIGNED, bare_at, lower_at, match_phrase, number_value, sign_of, token_at, written_together,
+)
 from analysis.figures.unit_phrases import article_unit, currency_prefix, unit_at
-from analysis.figures.units import tidy, to_major
+from analysis.figures.units import tidy
 from analysis.figures.wordlists import Lexicon
 
 #: Adjectives that close a hyphenated measure ("7.5-mile-deep", "2,000-strong", "10-year-old").
@@ -41,6 +43,7 @@ class Match:
     minor: bool = False  # the amount was written in the currency's subunit ("243p")
     article: bool = False  # "a"/"an" read as one before a unit ("a foot")
     trim: int = 0  # characters of the last token that are not the figure's (a full stop: "34C.")
+    rate: str = ""  # the unit a price is per ("$61.38 a barrel" -> "oil_barrel")
 
 
 def _core(doc: Doc, i: int, lex: Lexicon, currency: str, first: str | None = None) -> tuple[Match, str] | None:
@@ -65,13 +68,15 @@ def _core(doc: Doc, i: int, lex: Lexicon, currency: str, first: str | None = Non
     vague = parse_vague(doc, i, lex)
     if vague:
         end, value, low, approx = vague
-        return Match(i, end, i, end, value=value, low=low, approx=approx, has_scale=True), ""
+        # a vague plural of a power has no upper bound the words allow: "dozens" is 24 or more
+        high = math.inf if not math.isnan(low) else math.nan
+        return Match(i, end, i, end, value=value, low=low, high=high, approx=approx, has_scale=True), ""
     fraction = parse_fraction(doc, i, lex)
     if fraction:
         end, value, has_scale, is_share = fraction
         match = Match(i, end, i, end, value=value, has_scale=has_scale)
-        if is_share:  # read as a percent, like "one in five"
-            match.value, match.unit = tidy(100 * value), "percent"
+        if is_share:  # a fraction as written: "one-third" is 0.3333 of a whole
+            match.unit = "fraction"
         return match, ""
     ratio = parse_ratio(doc, i, lex)
     if ratio:
@@ -95,12 +100,16 @@ def scan(doc: Doc, i: int, lex: Lexicon) -> Match | None:
     elif lower_at(doc, j) == "as" and j + 2 < len(doc) and token_at(doc, j + 1).pos_ in ("ADJ", "ADV") and lower_at(doc, j + 2) == "as":
         if lower_at(doc, j + 1) not in lex.as_as_lower:
             approx_span, approx, j = (i, j + 3), "at_most", j + 3
+    age = _age_of(doc, j)  # "over the age of 21"
+    if age and approx_span:
+        j += age
     opener = lower_at(doc, j) in lex.range_openers
     symbol_at = core_at = j + 1 if opener else j
     currency, symbol, first = "", "", None
     prefix = currency_prefix(doc, core_at, lex)
     if prefix:
         currency, symbol, core_at, first = prefix
+    sign, sign_approx, core_at, first = _signed(doc, core_at, first, prefix is not None)
     found_core = _core(doc, core_at, lex, currency, first)
     if found_core is None:
         return None
@@ -110,6 +119,8 @@ def scan(doc: Doc, i: int, lex: Lexicon) -> Match | None:
     match.currency, match.symbol = currency or match.currency, symbol
     if approx_span and match.approx == "exact":
         match.approx, match.approx_tokens = approx, approx_span
+    elif sign_approx != "exact" and match.approx == "exact":  # "~45g", "sub-7"
+        match.approx = sign_approx
     k = match.end
     # a range: "between 10 and 15", "10-15", "three to four", "1.2 million to 1.5 million", "two or three",
     # "£3.5bn to £4bn"
@@ -158,9 +169,32 @@ def scan(doc: Doc, i: int, lex: Lexicon) -> Match | None:
                 match.currency, match.minor = name, what == "minor"
             match.unit_tokens = (at, end)
             k = end
+    temperature_letter(doc, match, lex)
+    if not match.unit and not match.currency and not glued:
+        k = _unit_in_context(doc, match, k, lex)
+        k = _multiple(doc, match, k, lex)
+    # a range whose ends both carry the unit: "between 25 deg C and 34 deg C", "between 15kHz and 17kHz",
+    # "25°C-35°C"; "from 10 percent to 25 percent" is a change between two levels, two figures
+    if (match.unit or match.currency) and match.approx == "exact" and not math.isnan(match.value):
+        joiner = lower_at(doc, k)
+        between = opener and lower_at(doc, j) == "between" and joiner in ("and", "to")
+        if between or (joiner in HYPHENS and written_together(doc, k - 1, k + 2)):
+            second = scan(doc, k + 1, lex)
+            if (
+                second is not None and second.approx == "exact" and (second.unit, second.currency) == (match.unit, match.currency)
+                and not math.isnan(second.value) and match.value < second.value
+            ):
+                match.low, match.high, match.value, match.approx = match.value, second.value, math.nan, "range"
+                match.start, k = i, second.end
     # a hyphenated modifier's adjective: "7.5-mile-deep", "2,000-strong", "10-year-old"
     if lower_at(doc, k) in HYPHENS and written_together(doc, k - 1, k + 2) and lower_at(doc, k + 1) in MEASURE_ADJECTIVES:
         k += 2
+    elif lower_at(doc, k) == "old" and lower_at(doc, k - 1) in ("year", "years") and lower_at(doc, k - 2) in HYPHENS:
+        k += 1  # "a 9-year old girl"
+    if (age or _after_age_of(doc, match.core_start)) and not match.unit and not match.currency:
+        match.unit = "year"
+    elif _apposed_age(doc, match, k):
+        match.unit = "year"
     # a trailing approximator: "2,000 or more", "30-odd"
     if match.approx == "exact":
         at = k + 1 if lower_at(doc, k) in HYPHENS and written_together(doc, k - 1, k + 2) else k
@@ -174,10 +208,137 @@ def scan(doc: Doc, i: int, lex: Lexicon) -> Match | None:
     match.end = k
     if bare_at(doc, k - 1) != lower_at(doc, k - 1):
         match.trim = 1
-    if match.minor:
-        amounts = (match.value, match.low, match.high)
-        match.value, match.low, match.high = (to_major(x, match.currency) for x in amounts)
+    if sign < 0:  # "minus-3 yards", "-3.6%", "$-50.8bn": the sign applies to the number it is written on
+        if math.isnan(match.value):
+            match.low = -match.low
+        else:
+            match.value = -match.value
     return match
+
+
+def _signed(doc: Doc, at: int, first: str | None, after_symbol: bool) -> tuple[float, str, int, str | None]:
+    """A sign or a glued approximator written on the number at token ``at``: (sign, approximator class, token of
+    the number, the number's text without the sign or None).
+
+    "minus-5", "-1.3%", "+0.2%", "–3 yards" (an en dash set as a minus), "$-50.8bn", "~45g", "sub-7"; and
+    "minus-three" split by the tokenizer ("minus", "-", "three"). A sign counts only where it starts a word:
+    after a space, an opening bracket or a currency symbol, never inside "10-15" or "Covid-19".
+    """
+    if at >= len(doc):
+        return 1.0, "exact", at, first
+    starts_word = after_symbol or at == 0 or bool(token_at(doc, at - 1).whitespace_) or token_at(doc, at - 1).is_left_punct
+    text = first if first is not None else token_at(doc, at).text
+    found = SIGNED.match(text)
+    if found and starts_word:
+        sign, approx = sign_of(found.group(1))
+        return sign, approx, at, found.group(2)
+    word = text.lower()
+    if starts_word and at + 2 < len(doc) and written_together(doc, at, at + 3):
+        if (word in SIGN_WORDS and lower_at(doc, at + 1) in HYPHENS) or (
+            word in ("-", "+", "\u2212", "\u2013") and token_at(doc, at + 1).like_num
+        ):
+            sign, approx = sign_of(word)
+            return sign, approx, at + (2 if word in SIGN_WORDS else 1), None
+    return 1.0, "exact", at, first
+
+
+def _age_of(doc: Doc, j: int) -> int:
+    """Tokens of "the age of" / "age of" at token j (an age follows: "over the age of 21"), else 0."""
+    if lower_at(doc, j) == "the" and lower_at(doc, j + 1) == "age" and lower_at(doc, j + 2) == "of":
+        return 3
+    if lower_at(doc, j) in ("age", "ages") and lower_at(doc, j + 1) == "of":
+        return 2
+    return 0
+
+
+def _after_age_of(doc: Doc, core: int) -> bool:
+    return lower_at(doc, core - 1) == "of" and lower_at(doc, core - 2) in ("age", "ages")
+
+
+#: Words that may stand between a name and the age apposed to it ("McCullough, now 54,").
+AGE_MARKERS = frozenset({"now", "aged", "age"})
+
+
+def _apposed_age(doc: Doc, match: Match, k: int) -> bool:
+    """An age apposed to a person's name: "Hague, 44, said", "John Richards, 96, started", "McCullough, now 54,"
+    (a whole number a person can be, between commas, right after a proper name)."""
+    if match.unit or match.currency or match.approx != "exact" or match.end - match.core_start != 1:
+        return False
+    if not (0 < match.value < 125 and float(match.value).is_integer()):
+        return False
+    before = match.core_start - 1
+    if lower_at(doc, before) in AGE_MARKERS:
+        before -= 1
+    if lower_at(doc, before) != "," or lower_at(doc, k) not in (",", ";", ")"):
+        return False
+    name = token_at(doc, before - 1) if before > 0 else None
+    return name is not None and name.pos_ == "PROPN" and name.ent_type_ in ("PERSON", "", "ORG", "GPE", "NORP")
+
+
+#: What may follow "N times" when it multiplies ("six times the price", "four times as much", "200 times to a
+#: high", "ten times higher"); else "times" counts occasions ("ran 10 times for minus-3 yards").
+MULTIPLE_NEXT = frozenset({"as", "the", "that", "this", "its", "their", "his", "her", "to", "over", "more", "less"})
+
+
+def _multiple(doc: Doc, match: Match, k: int, lex: Lexicon) -> int:
+    """ "N times": a multiple (unit ``times``) when a comparison or a base follows; occasions counted
+    otherwise (no unit, "times" still in the span)."""
+    if lower_at(doc, k) != "times" or not match.approx in ("exact", "about", "nearly", "more_than", "at_least", "at_most", "less_than"):
+        return k
+    after = token_at(doc, k + 1) if k + 1 < len(doc) else None
+    if after is not None and (after.lower_ in MULTIPLE_NEXT or after.tag_ in ("DT", "PRP$", "JJR", "RBR")):
+        match.unit, match.unit_tokens = "times", (k, k + 1)
+    return k + 1
+
+
+def _sentence_words(doc: Doc, i: int) -> set[str]:
+    return {t.lower_ for t in token_at(doc, i).sent}
+
+
+def _unit_in_context(doc: Doc, match: Match, k: int, lex: Lexicon) -> int:
+    """A unit the sentence decides: a bare "degrees" is a temperature when a temperature word is near (else an
+    angle, left without a unit). Returns the end of the figure."""
+    if lower_at(doc, k) not in ("degrees", "degree"):
+        return k
+    words = _sentence_words(doc, k)
+    if not (words & lex.temperature_words - {"degree", "degrees"}):
+        return k
+    match.unit, match.unit_tokens = _temperature_scale(doc, k), (k, k + 1)
+    return k + 1
+
+
+def _temperature_scale(doc: Doc, k: int) -> str:
+    """The scale of a bare "degrees" (see ``context`` in units.yaml): Fahrenheit when a Celsius conversion
+    follows in brackets or the document writes Fahrenheit, Celsius when it writes only Celsius, else
+    Fahrenheit (the scale American copy leaves unsaid; British and other copy names Celsius)."""
+    for t in range(k + 1, min(k + 6, len(doc))):
+        if lower_at(doc, t) in ("c", "°c", "celsius") or lower_at(doc, t).endswith("c") and lower_at(doc, t)[:1].isdigit():
+            return "degree_Fahrenheit"
+        if lower_at(doc, t) in ("f", "°f", "fahrenheit"):
+            return "degree_Celsius"
+    text = doc.text.lower()
+    if "fahrenheit" in text or "°f" in text:
+        return "degree_Fahrenheit"
+    if "celsius" in text or "°c" in text or "centigrade" in text:
+        return "degree_Celsius"
+    return "degree_Fahrenheit"
+
+
+def temperature_letter(doc: Doc, match: Match, lex: Lexicon) -> None:
+    """A one-letter "F" or "C" read as degrees: a farad ("2.5 F") or no unit ("5 C") in an electrical
+    sentence, or when written apart from the number in a sentence without any temperature word; a degree
+    sign or a glued "34C" stays a temperature unless an electrical word is near (units.yaml ``context``)."""
+    if match.unit not in ("degree_Fahrenheit", "degree_Celsius") or not match.unit_tokens:
+        return
+    written = "".join(token_at(doc, t).text for t in range(*match.unit_tokens)).rstrip(".")
+    if len(written.lstrip("0123456789.,")) != 1:  # "°F", "deg C", "Fahrenheit": a temperature
+        return
+    glued = written[:1].isdigit()
+    words = _sentence_words(doc, match.unit_tokens[0])
+    if words & lex.electrical_words or (not glued and not (words & lex.temperature_words)):
+        match.unit = "farad" if written[-1] in "Ff" else ""
+        if not match.unit:
+            match.unit_tokens = None
 
 
 def interval_of(match: Match, lex: Lexicon) -> tuple[float, float]:

@@ -43,13 +43,16 @@ def parse_number(
             if token_at(doc, j).text.startswith("0") and len(token_at(doc, j).text) > 1 and token_at(doc, j).text[1].isdigit():
                 return None
             current, seen, j, last = digits, True, j + 1, "digits"
-            if currency and bare_at(doc, j) in lex.suffixes and not token_at(doc, j - 1).whitespace_:
+            if bare_at(doc, j) in lex.suffixes and not token_at(doc, j - 1).whitespace_ and (
+                currency or multiplier(doc, j + 1, token_at(doc, j).text, lex)
+            ):
                 return j + 1, current * lex.suffixes[bare_at(doc, j)], True, ""
             continue
         if not seen and glued:
             number, suffix = glued.groups()
             value = float(number.replace(",", ""))
-            if suffix in lex.suffixes and (suffix != "m" or currency):
+            written = (first if overridden else token_at(doc, j).text)[-len(suffix) :]
+            if suffix in lex.suffixes and (suffix not in AMBIGUOUS_SUFFIXES or currency or multiplier(doc, j + 1, written, lex)):
                 return j + 1, value * lex.suffixes[suffix], True, ""
             if suffix in lex.glued_units or suffix in lex.glued_only or (suffix,) in lex.minor_names:
                 written = (first if overridden else token_at(doc, j).text)[-len(suffix) :]
@@ -97,22 +100,49 @@ def parse_number(
     return j, total + current, has_scale, ""
 
 
+#: Multipliers that are also units or words when glued to digits: "40m" is metres, "5k" a race.
+AMBIGUOUS_SUFFIXES = frozenset({"m", "k"})
+
+
+def multiplier(doc: Doc, j: int, written: str, lex: Lexicon) -> bool:
+    """Whether a suffix ``written`` against the digits just before token j is a multiplier ("4.3M", "10m
+    readers", "1.2m tons", "2.7m combined sales") rather than a unit ("a 40m drop", "ran 100m").
+
+    A capital ("M", "K") is always a multiplier, the metre being "m"; otherwise the amount must count or
+    measure something written after it, past at most two modifiers: a plural noun, a unit or a currency.
+    Unambiguous multipliers ("bn", "mn", "tn") need no such test.
+    """
+    if written not in {s for s in AMBIGUOUS_SUFFIXES} | {s.upper() for s in AMBIGUOUS_SUFFIXES}:
+        return True
+    if written.isupper():
+        return True
+    for k in range(j, min(j + 3, len(doc))):
+        token = token_at(doc, k)
+        if token.tag_ in ("NNS", "NNPS") or (token.lower_,) in lex.unit_aliases or (token.lower_,) in lex.currency_names:
+            return token.i == j or all(token_at(doc, m).pos_ in ("ADJ", "VERB", "ADV") for m in range(j, k))
+        if token.pos_ not in ("ADJ", "VERB") or token.tag_ in ("VBZ", "VBP", "VBD"):
+            return False
+    return False
+
+
 def parse_fraction(doc: Doc, i: int, lex: Lexicon) -> tuple[int, float, bool, bool] | None:
     """ "a quarter of a million", "half a million", "three quarters of a million", "half a percentage point",
     and shares: "two-thirds of homes", "half of the budget".
 
     Returns (end, value, has_scale, is_share); a fraction followed by no scale, unit or "of" is no figure.
     """
-    j, count = i, 1.0
+    j, count, hyphenated = i, 1.0, False
     word = lower_at(doc, j)
     if word in ("a", "an", "one"):
         j += 1
     elif word in lex.number_words and lower_at(doc, j + 1) in lex.fractions:
         count, j = lex.number_words[word], j + 1
     elif word in lex.number_words and lower_at(doc, j + 1) in HYPHENS and lower_at(doc, j + 2) in lex.fractions:
-        count, j = lex.number_words[word], j + 2
+        count, j, hyphenated = lex.number_words[word], j + 2, written_together(doc, j, j + 3)
     if lower_at(doc, j) not in lex.fractions:
         return None
+    if j == i and i > 0 and _part_of_a_period(token_at(doc, i - 1)):
+        return None  # "the first half of June", "its second half": a part, not an amount
     fraction = lex.fractions[lower_at(doc, j)] * count
     end = j = j + 1
     if lower_at(doc, j) == "of":
@@ -123,9 +153,22 @@ def parse_fraction(doc: Doc, i: int, lex: Lexicon) -> tuple[int, float, bool, bo
         return j + 1, fraction * lex.scales[lower_at(doc, j)], True, False
     if unit_at(doc, j, lex) is not None:
         return j, fraction, False, False
-    if lower_at(doc, end) == "of":
+    if lower_at(doc, end) == "of" or hyphenated:  # "a third of", "more than one-third"
+        return end, fraction, False, True
+    if j - 1 == i and token_at(doc, end).tag_ in ("DT", "PRP$"):  # "half the workforce", "half their pay"
         return end, fraction, False, True
     return None
+
+
+#: Words before "half"/"quarter" that make it a part of a period or a thing, not an amount ("the first half").
+PERIOD_PART_WORDS = frozenset({"the", "this", "that", "each", "first", "second", "third", "fourth", "last", "latter",
+                               "former", "other", "final", "opening", "back", "front"})
+
+
+def _part_of_a_period(previous) -> bool:
+    return previous.lower_ in PERIOD_PART_WORDS or previous.tag_ in ("PRP$", "POS") or (
+        previous.ent_type_ == "ORDINAL"
+    )
 
 
 def parse_vague(doc: Doc, i: int, lex: Lexicon) -> tuple[int, float, float, str] | None:

@@ -11,14 +11,15 @@ from analysis.figures.numbers import GLUED
 from analysis.figures.objects import ELLIPTIC_KINDS, broad_object_token, inherits_object, object_token
 from analysis.figures.records import FigureRow
 from analysis.figures.tokens import char_bounds
-from analysis.figures.units import canonical_name, dimensionality, si_value
+from analysis.figures.units import canonical_name, dimensionality, minor_unit_name, si_value, to_major
 from analysis.figures.wordlists import Lexicon, lexicon
 from analysis.sources import Attribution, Contents
 
 
 def _kind_and_canonical(match: Match, lex: Lexicon) -> tuple[str, str]:
     if match.currency:
-        return "money", match.currency
+        money = minor_unit_name(match.currency) if match.minor else match.currency
+        return "money", f"{money} / {canonical_name(match.rate)}" if match.rate else money
     if not match.unit:
         return "count", ""
     return lex.kinds.get(dimensionality(match.unit), "other"), canonical_name(match.unit)
@@ -49,6 +50,8 @@ def figure_rows(
         kind, canonical = _kind_and_canonical(match, lex)
         low, high = interval_of(match, lex)
         value_si, unit_si = si_value(match.value, canonical, kind, lex)
+        if match.minor and not match.rate:  # "243p" is 243 pence as written; 2.43 GBP normalised
+            value_si, unit_si = to_major(match.value, match.currency), match.currency
         sentence_id = parsed.sentences.sentence_id(start)
         obj = object_token(doc, match, kind, lex)
         if obj is None and broad_objects:

@@ -11,6 +11,11 @@ from analysis.doc_index import doc_index
 
 _DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 HYPHENS = frozenset({"-", "\u2013", "\u2014"})
+#: A sign or a glued approximator written against the digits: "minus-5", "plus-6", "-1.3", "+0.2", "\u22123",
+#: "\u20133" (an en dash for a minus, as copy often sets it), "~45", "sub-7".
+SIGNED = re.compile(r"^(minus-|plus-|sub-|[-+~\u2212\u2013])(?=\.?\d)(.+)$", re.IGNORECASE)
+#: Sign words written apart from the number by a hyphen token ("minus", "-", "three").
+SIGN_WORDS = {"minus": -1.0, "plus": 1.0, "sub": 1.0}
 
 
 def token_at(doc: Doc, i: int) -> Token:
@@ -49,7 +54,22 @@ def bare_at(doc: Doc, j: int) -> str:
 def number_value(text: str) -> float | None:
     if _DIGITS.match(text):
         return float(text.replace(",", ""))
+    if _BARE_DECIMAL.match(text):  # ".18 micron"
+        return float(text)
     return None
+
+
+_BARE_DECIMAL = re.compile(r"^\.\d+$")
+
+
+def sign_of(prefix: str) -> tuple[float, str]:
+    """(sign, approximator class) of a prefix matched by :data:`SIGNED` or a word of :data:`SIGN_WORDS`."""
+    prefix = prefix.lower().rstrip("-") if len(prefix) > 1 else prefix.lower()
+    if prefix == "sub":
+        return 1.0, "less_than"
+    if prefix == "~":
+        return 1.0, "about"
+    return (-1.0 if prefix in ("minus", "-", "\u2212", "\u2013") else 1.0), "exact"
 
 
 def char_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:

@@ -44,7 +44,8 @@ def unit_at(doc: Doc, j: int, lex: Lexicon, *, has_scale: bool = False) -> tuple
         end = words[length - 1][1]
         joined = ("".join(token_at(doc, k).lower_ for k in range(j, end)),) if written_together(doc, j, end) else key
         for candidate in dict.fromkeys((key, joined)):
-            if has_scale and candidate in lex.currency_scale_names:
+            # "thousands of pounds of explosives": a currency word that is also a weight weighs something
+            if has_scale and candidate in lex.currency_scale_names and lower_at(doc, end) != "of":
                 return end, lex.currency_scale_names[candidate], "currency"
             if candidate in lex.unit_aliases:
                 if len(candidate[0]) == 1 == len(candidate) and token_at(doc, j).text.isupper():
@@ -68,6 +69,11 @@ def currency_prefix(doc: Doc, i: int, lex: Lexicon) -> tuple[str, str, int, str 
     if i >= len(doc):
         return None
     text = token_at(doc, i).text
+    if i + 1 < len(doc) and not token_at(doc, i).whitespace_:  # "$US2,067", split by the tokenizer as "$", "US2,067"
+        joined = text + token_at(doc, i + 1).text
+        symbol = glued_symbol(joined, lex)
+        if symbol is not None and len(symbol) > len(text):
+            return lex.currency_symbols[symbol], symbol, i + 1, joined[len(symbol) :]
     if text in lex.currency_symbols:
         at, symbol = i + 1, text
         if lower_at(doc, at) == "." and not token_at(doc, i).whitespace_ and text + "." in lex.currency_symbols:

@@ -25,13 +25,32 @@ def unit_registry() -> pint.UnitRegistry:
         registry.define(f"{code} = [currency_{code}]")
     for code, per_major in lexicon().minor_per_major.items():
         registry.define(f"{minor_unit(code)} = {code} / {per_major}")
+        name = lexicon().minor_unit_names.get(code, "")
+        if name and " " not in name:  # "pence", "sen"; "USD cent" is USD times the cent below
+            registry.define(f"{name} = {code} / {per_major}")
+    registry.define("cent = 0.01")
     registry.define("percentage_point = [percentage_point]")
+    # an index point ("fell 204.47 points"): pint's own "point" is the printer's point, a length
+    registry.define("index_point = [index_point]")
+    # a multiple ("six times the price") and a fraction written as a fraction ("one-third", value 0.3333)
+    registry.define("times = [multiple]")
+    registry.define("fraction = 100 * percent")
     return registry
 
 
 def minor_unit(code: str) -> str:
     """pint's name for the subunit of currency ``code`` (pence of GBP, cents of USD)."""
     return f"{code}_minor"
+
+
+def minor_unit_name(code: str) -> str:
+    """The subunit of currency ``code`` as ``unit_canonical`` names it: "pence", "sen", else "<CODE> cent"
+    (pint reads every one of them)."""
+    return lexicon().minor_unit_names.get(code) or f"{code} cent"
+
+
+#: Units this package names otherwise than pint does: pint's "point" is the printer's point.
+_OWN_NAMES = {"index_point": "point"}
 
 
 @lru_cache(maxsize=None)
@@ -88,8 +107,9 @@ def dimensionality(name: str) -> str:
 
 @lru_cache(maxsize=None)
 def canonical_name(name: str) -> str:
-    """pint's name for a unit expression ("km" -> "kilometer")."""
-    return str(pint_unit(name))
+    """pint's name for a unit expression ("km" -> "kilometer"); an index point is "point"."""
+    found = str(pint_unit(name))
+    return _OWN_NAMES.get(found, found)
 
 
 def si_value(value: float, canonical: str, kind: str, lex: Lexicon) -> tuple[float, str]:

@@ -54,6 +54,7 @@ class Lexicon:
     glued_by_initial: dict[str, tuple[str, ...]]
     minor_names: dict[tuple[str, ...], str]
     minor_per_major: dict[str, int]
+    minor_unit_names: dict[str, str]
     currencies: tuple[str, ...]
     glued_only: dict[str, str]
     article_units: frozenset[tuple[str, ...]]
@@ -64,6 +65,8 @@ class Lexicon:
     clock_words: frozenset[str]
     months: frozenset[str]
     light_verbs: frozenset[str]
+    temperature_words: frozenset[str] = frozenset()
+    electrical_words: frozenset[str] = frozenset()
     event_classes: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -94,6 +97,7 @@ def lexicon() -> Lexicon:
     scale_names: dict[tuple[str, ...], str] = {}
     minor_names: dict[tuple[str, ...], str] = {}
     per_major: dict[str, int] = {}
+    minor_unit_names: dict[str, str] = {}
     for code, entry in currencies.items():
         for symbol in entry.get("symbols") or ():
             symbols.setdefault(symbol, code)
@@ -103,6 +107,8 @@ def lexicon() -> Lexicon:
             scale_names.setdefault(tuple(_phrase_tokens(name)), code)
         if minor := entry.get("minor"):
             per_major[code] = int(minor["per_major"])
+            if minor.get("unit"):
+                minor_unit_names[code] = minor["unit"]
             for name in minor["names"]:
                 minor_names.setdefault(tuple(_phrase_tokens(name)), code)
     return Lexicon(
@@ -134,6 +140,7 @@ def lexicon() -> Lexicon:
         glued_by_initial=_by_initial(sorted(symbols, key=lambda symbol: (-len(symbol), symbol))),
         minor_names=minor_names,
         minor_per_major=per_major,
+        minor_unit_names=minor_unit_names,
         currencies=tuple(currencies),
         glued_only=units.get("glued_only") or {},
         article_units=frozenset(tuple(_phrase_tokens(u)) for u in units.get("one_with_article") or ()),
@@ -144,6 +151,8 @@ def lexicon() -> Lexicon:
         clock_words=frozenset(times["clock_words"]),
         months=frozenset(times["months"]),
         light_verbs=frozenset(events["light_verbs"]),
+        temperature_words=frozenset((units.get("context") or {}).get("temperature", ())),
+        electrical_words=frozenset((units.get("context") or {}).get("electrical", ())),
         event_classes={verb: cls for cls, verbs in events["event_classes"].items() for verb in verbs},
     )
 

@@ -1,0 +1,152 @@
+"""The figure grammar by error category of the news-accuracy issue (copy the rules never saw): signed values,
+units written against the number, multipliers, temperatures and farads, bare levels and prefixed currencies,
+ranges, fractions, ages, subunits kept as written, vague amounts, and what is no figure (dates, years,
+ordinals, model numbers). Every sentence here is invented for the test; none is taken from a gold set."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from analysis.figures import figure_rows
+
+NAN, INF = math.nan, math.inf
+
+
+def _rows(parse, text: str) -> list:
+    return figure_rows(parse(text), [])
+
+
+def _same(a: float, b: float) -> bool:
+    return (math.isnan(a) and math.isnan(b)) or a == pytest.approx(b)
+
+
+# (category, sentence, span, value, unit_canonical, approx, low, high, quantity_kind)
+CASES = [
+    # signed values: the sign is the number's, as written
+    ("signed", "The rookie finished with minus-7 yards on four carries.", "minus-7 yards", -7, "yard", "exact", -7, -7, "length"),
+    ("signed", "Retail sales shrank -2.4% in the quarter.", "-2.4%", -2.4, "percent", "exact", -2.4, -2.4, "percent"),
+    ("signed", "Prices edged +0.6% higher in the month.", "+0.6%", 0.6, "percent", "exact", 0.6, 0.6, "percent"),
+    ("signed", "The fund reported a balance of $-12.5bn at year end.", "$-12.5bn", -12.5e9, "USD", "exact", -12.5e9, -12.5e9, "money"),
+    ("signed", "Night readings on the ridge reached minus-40 degrees Fahrenheit.", "minus-40 degrees Fahrenheit", -40,
+     "degree_Fahrenheit", "exact", -40, -40, "temperature"),
+    ("signed", "He lost minus-four yards on the sweep.", "minus-four yards", -4, "yard", "exact", -4, -4, "length"),
+    # units written against the number
+    ("unit_attached", "The speaker rolls off at 18kHz in our tests.", "18kHz", 18, "kilohertz", "exact", 18, 18, "frequency"),
+    ("unit_attached", "The rural line tops out at 50Mbps most evenings.", "50Mbps", 50, "megabit / second", "exact", 50, 50, "frequency"),
+    ("unit_attached", "The new router also runs on a 5GHz band.", "5GHz", 5, "gigahertz", "exact", 5, 5, "frequency"),
+    ("unit_attached", "The kettle holds 1.7l of water.", "1.7l", 1.7, "liter", "exact", 1.7, 1.7, "volume"),
+    ("unit_attached", "The ferry crossing takes 35min each way.", "35min", 35, "minute", "exact", 35, 35, "duration"),
+    ("unit_attached", "Each bar holds 30g of protein.", "30g", 30, "gram", "exact", 30, 30, "mass"),
+    ("unit_attached", "The screen is 2.5mm thinner than before.", "2.5mm", 2.5, "millimeter", "exact", 2.5, 2.5, "length"),
+    ("unit_attached", "Each sachet weighs ~12g when full.", "~12g", 12, "gram", "about", 10.8, 13.2, "mass"),
+    ("british_pc", "Shares in the miner jumped 7pc in early trading.", "7pc", 7, "percent", "exact", 7, 7, "percent"),
+    # multipliers against the number or before a noun
+    ("multiplier", "The console has sold 6.1M units worldwide.", "6.1M", 6.1e6, "", "exact", 6.1e6, 6.1e6, "count"),
+    ("multiplier", "The streaming service now has 3m paying subscribers.", "3m", 3e6, "", "exact", 3e6, 3e6, "count"),
+    ("multiplier", "The port handled 2.4m tonnes of grain last year.", "2.4m tonnes", 2.4e6, "metric_ton", "exact", 2.4e6, 2.4e6, "mass"),
+    ("multiplier_negative", "The diver dropped to 40m before turning back.", "40m", 40, "meter", "exact", 40, 40, "length"),
+    # temperatures in every spelling; a capacitor's F is a farad
+    ("temperature", "The forecast high is 101 degF on Sunday.", "101 degF", 101, "degree_Fahrenheit", "exact", 101, 101, "temperature"),
+    ("temperature", "Temperatures are expected to hit 33 deg C in the afternoon.", "33 deg C", 33, "degree_Celsius", "exact", 33, 33, "temperature"),
+    ("temperature", "The heat index reached 104°F downtown.", "104°F", 104, "degree_Fahrenheit", "exact", 104, 104, "temperature"),
+    ("temperature", "Forecasters expect the heat to peak at 108 degrees (42.2 C) on Monday.", "108 degrees", 108, "degree_Fahrenheit",
+     "exact", 108, 108, "temperature"),
+    ("farad", "The supercapacitor stores 3.3 F at a rated 2.7 volts.", "3.3 F", 3.3, "farad", "exact", 3.3, 3.3, "capacitance"),
+    # bare levels and prices; currencies written with a prefix
+    ("bare_level", "The index slipped 0.7 per cent to 24815 on Friday.", "24815", 24815, "", "exact", 24815, 24815, "count"),
+    ("bare_level", "The benchmark ended at 2,481.35 after a volatile session.", "2,481.35", 2481.35, "", "exact", 2481.35, 2481.35, "count"),
+    ("prefixed_currency", "The penthouse sold for HK$8.6m last month.", "HK$8.6m", 8.6e6, "HKD", "exact", 8.6e6, 8.6e6, "money"),
+    ("prefixed_currency", "The miner raised $US45m from investors.", "$US45m", 45e6, "USD", "exact", 45e6, 45e6, "money"),
+    ("prefixed_currency", "The contract is worth RM12m over three years.", "RM12m", 12e6, "MYR", "exact", 12e6, 12e6, "money"),
+    ("prefixed_currency", "Onions now cost Rs 60 a kilo in the city.", "Rs 60", 60, "INR", "exact", 60, 60, "money"),
+    # ranges
+    ("range", "The chips are built on a sub-5 nanometer process.", "sub-5 nanometer", 5, "nanometer", "less_than", 0, 5, "length"),
+    ("range_units_both_ends", "The tweeter covers between 12kHz and 20kHz comfortably.", "between 12kHz and 20kHz", NAN, "kilohertz",
+     "range", 12, 20, "frequency"),
+    ("range_units_both_ends", "Nights will range between 14 deg C and 19 deg C this week.", "between 14 deg C and 19 deg C", NAN,
+     "degree_Celsius", "range", 14, 19, "temperature"),
+    ("range", "Flats in the block sold from $450,000 to $1.1 million.", "from $450,000 to $1.1 million", NAN, "USD", "range",
+     450_000, 1_100_000, "money"),
+    # fractions, as fractions
+    ("fraction", "A third of the orchards were lost to frost.", "A third", 1 / 3, "fraction", "exact", 1 / 3, 1 / 3, "percent"),
+    ("fraction", "Half the staff work from home.", "Half", 0.5, "fraction", "exact", 0.5, 0.5, "percent"),
+    ("fraction", "Output rose by more than two-thirds to a record.", "more than two-thirds", 2 / 3, "fraction", "more_than",
+     2 / 3, INF, "percent"),
+    # ages
+    ("age", "The shop's owner, Margaret Ellison, 67, said trade was slow.", "67", 67, "year", "exact", 67, 67, "duration"),
+    ("age", "The club admits members over the age of 18 only.", "over the age of 18", 18, "year", "more_than", 18, INF, "duration"),
+    # subunits as written; pint's conversion is value_si
+    ("subunit", "The stock closed at 212p in London.", "212p", 212, "pence", "exact", 212, 212, "money"),
+    ("subunit", "A stamp now costs 73 cents.", "73 cents", 73, "USD cent", "exact", 73, 73, "money"),
+    # vague amounts: the interval their words allow
+    ("vague", "Dozens of residents signed the letter.", "Dozens", NAN, "", "vague", 24, INF, "count"),
+    ("vague", "The campaign cost tens of thousands of dollars.", "tens of thousands of dollars", NAN, "USD", "vague", 20_000, INF, "money"),
+    ("vague", "Millions of viewers watched the final.", "Millions", NAN, "", "vague", 2e6, INF, "count"),
+    # a multiple
+    ("multiple", "The flat sold for nearly five times the price paid in 2001.", "nearly five times", 5, "times", "nearly", 4.5, 5,
+     "multiple"),
+]
+
+
+@pytest.mark.parametrize("category, text, span, value, unit, approx, low, high, kind", CASES, ids=[c[0] for c in CASES])
+def test_category(parse, category, text, span, value, unit, approx, low, high, kind):
+    rows = _rows(parse, text)
+    found = [r for r in rows if r.text == span]
+    assert found, f"{span!r} not in {[r.text for r in rows]}"
+    row = found[0]
+    assert (row.start, row.end) == (text.index(span), text.index(span) + len(span))
+    assert _same(row.value, value), row
+    assert (row.unit_canonical, row.approx, row.quantity_kind) == (unit, approx, kind)
+    assert _same(row.low, low) and _same(row.high, high), (row.low, row.high)
+
+
+def test_subunit_value_si_is_the_currency(parse):
+    row = _rows(parse, "The stock closed at 212p in London.")[0]
+    assert (row.value, row.value_si, row.unit_si) == (212, pytest.approx(2.12), "GBP")
+
+
+def test_a_farad_in_an_electrical_sentence_even_when_glued(parse):
+    row = _rows(parse, "The capacitor bank is rated 10F at 2.7 volts.")[0]
+    assert row.unit_canonical == "farad"
+
+
+def test_a_glued_temperature_stays_a_temperature(parse):
+    row = _rows(parse, "Highs of 34C are expected on Friday.")[0]
+    assert row.unit_canonical == "degree_Celsius"
+
+
+def test_degrees_without_any_temperature_word_are_no_temperature(parse):
+    rows = _rows(parse, "The skater turned 180 degrees in the air.")
+    assert all(r.quantity_kind != "temperature" for r in rows)
+
+
+# negatives: dates, years, ordinals, model numbers and codes
+NOT_FIGURES = [
+    ("date", "The vote was held on March 14 in the capital.", "14"),
+    ("year", "The plant opened in 1998 and closed in 2015.", "1998"),
+    ("ordinal", "It was the third time the bridge had closed.", "third"),
+    ("model_number", "The phone uses the Snapdragon 888 chip.", "888"),
+    ("code", "The carrier switched on its 5G network.", "5"),
+    ("index_name", "The FTSE 250 closed higher on Monday.", "250"),
+    ("period_part", "Sales rose in the first half of the year.", "half"),
+    ("range_of_a_score", "Leeds won the match 3-1 at home.", "-1"),
+    ("hyphenated_name", "Covid-19 cases fell sharply.", "-19"),
+]
+
+
+@pytest.mark.parametrize("category, text, number", NOT_FIGURES, ids=[c[0] for c in NOT_FIGURES])
+def test_not_figures(parse, category, text, number):
+    rows = _rows(parse, text)
+    assert not [r for r in rows if number in r.text], [r.text for r in rows]
+
+
+def test_two_levels_from_and_to_with_units_are_two_figures(parse):
+    rows = _rows(parse, "Tariffs rose from 10 percent to 25 percent.")
+    assert [r.approx for r in rows] == ["exact", "exact"]
+
+
+def test_times_counting_occasions_is_a_count(parse):
+    row = [r for r in _rows(parse, "He carried the ball 14 times for 60 yards.") if "times" in r.text][0]
+    assert (row.text, row.value, row.unit_canonical) == ("14 times", 14, "")
