@@ -59,12 +59,14 @@ def cue_named(rows, word: str) -> framing.Cue:
 @pytest.mark.parametrize(
     "text, cue, cue_type, category",
     [
-        ("It is unclear whether the ceasefire will hold.", "unclear", "hedge", "doubt"),
-        ("The ship was reportedly hit by a drone.", "reportedly", "hedge", "doubt"),
-        ("The talks may resume next week.", "may", "hedge", "doubt"),
-        ("The rebels claimed they had downed a jet.", "claimed", "hedge", "doubt"),
-        ("The figure could not be independently verified.", "could not be independently verified", "hedge", "doubt"),
-        ("The army struck at what it said were militant camps.", "what it said", "hedge", "doubt"),
+        # hedge categories tell the writer's uncertainty (epistemic) from weasel words and from distancing a named
+        # party's statement; they were all "doubt" before (tests/test_hedges.py has the weasels)
+        ("It is unclear whether the ceasefire will hold.", "unclear", "hedge", "epistemic"),
+        ("The ship was reportedly hit by a drone.", "reportedly", "hedge", "epistemic"),
+        ("The talks may resume next week.", "may", "hedge", "epistemic"),
+        ("The rebels claimed they had downed a jet.", "claimed", "hedge", "distancing"),
+        ("The figure could not be independently verified.", "could not be independently verified", "hedge", "epistemic"),
+        ("The army struck at what it said were militant camps.", "what it said", "hedge", "distancing"),
         ("It was obvious that the plan had failed.", "obvious", "booster", "certainty"),
         ("The data clearly show a decline.", "clearly", "booster", "certainty"),
         ("Officials were scrambling to contain the leak.", "scrambling", "loaded", "loaded_language"),

@@ -11,9 +11,12 @@ from spacy.tokens import Doc, Token
 from analysis.actors import UNKNOWN_SIDE
 from analysis.doc_index import Intervals, children_of, doc_index
 from analysis.framing.actions import agent_of, child_with, verb_class_of
-from analysis.framing.lexicons import CUE_LEXICONS, METONYMY_LEXICON, cue_lexicons, distancing_relative_verbs, verb_classes
+from analysis.framing.lexicons import (
+    CUE_LEXICONS, HEARSAY_HEDGE_LEXICON, METONYMY_LEXICON, cue_lexicons, distancing_relative_verbs, verb_classes,
+)
 from analysis.framing.matching import match_terms
-from analysis.framing.phrases import phrase_of
+from analysis.framing.phrases import Phrase, phrase_of, side_of_tokens
+from analysis.framing.weasels import epistemic_sense, hearsay_sense, hedge_scope, weasel_hedges
 from analysis.framing.records import Cue
 from analysis.framing.voices import Voices
 from analysis.sources import Attribution
@@ -27,6 +30,9 @@ DISTANCING_RELATIVE_WINDOW = 6
 METONYMIC_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "conj", "appos"})
 #: Verb classes whose object is a party addressed, so a metonym there is a government ("told the Kremlin").
 ADDRESSEE_CLASSES = frozenset({"speech", "demand_threat", "cooperation"})
+#: Categories of hedges: the writer's own uncertainty, vagueness about who holds a claim or how far it holds,
+#: and a named party's statement marked as only theirs.
+HEDGE_CATEGORIES = ("epistemic", "weasel", "distancing")
 
 
 def _cue_target(token: Token) -> Token | None:
@@ -114,24 +120,52 @@ def cue_rows(parsed, mentions: Sequence, attributions: Sequence[Attribution] = (
     """
     doc, text, catalogue = parsed.doc, parsed.text, parsed.catalogue
     voices = Voices.of(parsed, attributions)
-    found: list[tuple[int, int, str, str, str, Token | None]] = []
+
+    def chars(i: int, j: int) -> tuple[int, int]:
+        return doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+
+    def scope_phrase(bounds: tuple[int, int] | None) -> Phrase | None:
+        if bounds is None:
+            return None
+        s, e = chars(*bounds)
+        return Phrase(text[s:e], s, e, side_of_tokens(doc, bounds[0], bounds[1], catalogue))
+
+    def reported(i: int, j: int) -> bool:
+        return voices.voice(*chars(i, j))[1] is not None
+
+    found: list[tuple[int, int, str, str, str, Token | Phrase | None]] = []
+    for hedge in weasel_hedges(doc, reported):
+        found.append((*chars(hedge.first, hedge.end), "hedge", hedge.category, hedge.lexicon, scope_phrase(hedge.scope)))
+    weasels = Intervals([(s, e, None) for s, e, *_ in found])
     for i, j, cue_type, term in match_terms(doc, cue_lexicons()):
-        start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+        start, end = chars(i, j)
+        if cue_type == "hedge":
+            sense = hearsay_sense if term.lexicon == HEARSAY_HEDGE_LEXICON else epistemic_sense
+            if _overlaps_any(weasels, start, end) or not sense(doc, i, j, term):
+                continue
+            category = term.label
+            if category == "distancing" and doc[i].dep_ == "amod":
+                category = "epistemic"  # "the alleged agent": the outlet's own hedge on a description
+            found.append((start, end, cue_type, category, term.lexicon, scope_phrase(hedge_scope(doc, i, j))))
+            continue
         found.append((start, end, cue_type, term.label, term.lexicon, _cue_target(doc[i:j].root)))
     taken = Intervals([(s, e, None) for s, e, *_ in found])
     for i, j in _distancing_relatives(doc):
-        start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+        start, end = chars(i, j)
         if not _overlaps_any(taken, start, end):
-            found.append((start, end, "hedge", "doubt", CUE_LEXICONS[0], None))
+            found.append((start, end, "hedge", "distancing", CUE_LEXICONS[0], None))
             taken.add(start, end, None)
     for start, end, category, lexicon in _metonym_cues(parsed, mentions):
         if not _overlaps_any(taken, start, end):
             root = doc.char_span(start, end, alignment_mode="expand").root
             found.append((start, end, "metonymy", category, lexicon, root))
     rows = []
-    for start, end, cue_type, category, lexicon, target_token in sorted(found, key=lambda f: (f[0], f[1])):
+    for start, end, cue_type, category, lexicon, target_of in sorted(found, key=lambda f: (f[0], f[1])):
         quoted, attribution_id = voices.voice(start, end)
-        target = phrase_of(target_token, text, catalogue) if target_token is not None else None
+        if isinstance(target_of, Phrase) or target_of is None:
+            target = target_of
+        else:
+            target = phrase_of(target_of, text, catalogue)
         rows.append(
             Cue(
                 sentence_id=parsed.sentences.sentence_id(start),

@@ -63,15 +63,24 @@ def _terms(entries: Mapping[str, Iterable[str]], lexicon: str) -> tuple[Term, ..
 
 @lru_cache(maxsize=1)
 def cue_lexicons() -> tuple[tuple[str, tuple[Term, ...]], ...]:
-    """``(cue_type, terms)`` per cue lexicon file, in tie-breaking order; a term's label is its category."""
+    """``(cue_type, terms)`` per cue lexicon file, in tie-breaking order; a term's label is its category (for
+    hedges ``epistemic``, ``distancing`` or ``weasel``; the parse-based weasels are in :mod:`.weasels`)."""
     lexicons = []
     for name in CUE_LEXICONS:
         raw = read_yaml(name)
         lexicons.append((raw["cue_type"], _terms(raw["categories"], name)))
         if name == "epistemic_hedges.yaml":
-            hearsay = read_yaml(HEARSAY_HEDGE_LEXICON).get("hedges", ())
-            lexicons.append(("hedge", _terms({"doubt": hearsay}, HEARSAY_HEDGE_LEXICON)))
+            lexicons.append(("hedge", _terms(hearsay_categories(), HEARSAY_HEDGE_LEXICON)))
     return tuple(lexicons)
+
+
+def hearsay_categories() -> dict[str, list[str]]:
+    """The hearsay hedges of ``hedges.yaml`` by category: its single adverbs (reportedly, allegedly) are
+    ``epistemic``, as the CoNLL-2010 uncertainty cues and Hyland's evidential hedges are; its passive frames
+    ("is said to", "it is believed") attribute a belief to nobody and are ``weasel`` (Wikipedia's "words to
+    watch"; see ``weasel_words.yaml``)."""
+    hearsay = [str(h) for h in read_yaml(HEARSAY_HEDGE_LEXICON).get("hedges", ())]
+    return {"epistemic": [h for h in hearsay if " " not in h.strip()], "weasel": [h for h in hearsay if " " in h.strip()]}
 
 
 @lru_cache(maxsize=1)

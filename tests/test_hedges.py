@@ -1,0 +1,187 @@
+"""Hedges in the ``cues`` table: epistemic hedges and weasel words, their categories, the senses the parse
+excludes, and what each hedge makes vague (``target``).
+
+Rules: analysis/framing/weasels.py; word lists and their rules: analysis/data/weasel_words.yaml and
+analysis/data/epistemic_hedges.yaml. Every case below is written for this file, not taken from a gold set.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from analysis import framing
+from analysis.framing.cues import HEDGE_CATEGORIES
+from analysis.framing.weasels import weasel_words
+from analysis.pipeline import mention_rows
+from analysis.sources import Attribution
+
+
+def hedges(parse, text: str, attributions=()) -> list[framing.Cue]:
+    parsed = parse(text)
+    return [c for c in framing.cue_rows(parsed, mention_rows(parsed), list(attributions)) if c.cue_type == "hedge"]
+
+
+def reported(text: str, content: str) -> Attribution:
+    """A hand-made attribution whose content is the first occurrence of ``content`` in ``text``."""
+    start = text.index(content)
+    blank = {f.name: None if f.name.endswith(("_start", "_end")) else "" for f in dataclasses.fields(Attribution)}
+    return Attribution(**{**blank, "sentence_id": 0, "start": 0, "end": len(text), "text": text, "attribution_id": 0,
+                          "content": content, "content_start": start, "content_end": start + len(content)})
+
+
+def assert_hedge(rows, text: str, cue: str, start: int, category: str, target: str) -> None:
+    """One hedge row ``cue`` at ``start`` with ``category`` and ``target`` (a span of ``text``, or empty)."""
+    found = [c for c in rows if c.start == start]
+    assert found, f"no hedge at {start} ({cue!r}) in {[(c.text, c.start) for c in rows]}"
+    row = found[0]
+    assert (row.text, row.start, row.end) == (cue, start, start + len(cue))
+    assert text[row.start : row.end] == cue
+    assert (row.cue_type, row.category) == ("hedge", category)
+    assert row.target == target
+    if target:
+        assert text[row.target_start : row.target_end] == target
+    else:
+        assert row.target_start is None and row.target_end is None
+
+
+# --- weasel words --------------------------------------------------------------------------------------------------
+
+WEASELS = [
+    # vague quantifier over people, groups, sources or opinions; target: what is said of them
+    ("Some cultures value silence over small talk.", "Some cultures", 0, "value silence over small talk"),
+    ("Many scholars argue that the treaty was a mistake.", "Many scholars", 0, "argue that the treaty was a mistake"),
+    ("There are several reasons for the delay.", "several reasons", 10, "for the delay"),
+    ("Most historians agree that the war was avoidable.", "Most historians", 0, "agree that the war was avoidable"),
+    ("Many people believe the vote was rigged.", "Many people", 0, "believe the vote was rigged"),
+    ("Some say the plan will fail.", "Some", 0, "say the plan will fail"),
+    ("According to reports, the company is planning layoffs.", "According to reports", 0,
+     "the company is planning layoffs"),
+    # unattributed belief: agentless passive of a verb of believing or saying, with its complement as target
+    ("The drug is considered safe for children.", "is considered", 9, "safe for children"),
+    ("The plan is widely regarded as a failure.", "is widely regarded as", 9, "a failure"),
+    ("The suspect is thought to have fled the country.", "is thought to", 12, "have fled the country"),
+    ("The painting is believed to be a forgery.", "is believed to", 13, "be a forgery"),
+    ("It is said that the castle is haunted.", "It is said that", 0, "the castle is haunted"),
+    ("The minister is expected to resign on Friday.", "is expected to", 13, "resign on Friday"),
+    ("The virus is known to spread quickly.", "is known to", 10, "spread quickly"),
+    ("It is widely accepted that the climate is warming.", "It is widely accepted that", 0, "the climate is warming"),
+    # generality adverbs and "tend to": the predicate they generalise
+    ("Voters generally favour lower taxes.", "generally", 7, "favour lower taxes"),
+    ("Prices usually rise in winter.", "usually", 7, "rise in winter"),
+    ("Officials often decline to comment.", "often", 10, "decline to comment"),
+    ("Such cases typically take months.", "typically", 11, "take months"),
+    ("The software is widely used in schools.", "widely", 16, "used in schools"),
+    ("Young people tend to move to the cities.", "tend to", 13, "move to the cities"),
+]
+
+
+@pytest.mark.parametrize("text, cue, start, target", WEASELS)
+def test_weasel(parse, text, cue, start, target):
+    assert_hedge(hedges(parse, text), text, cue, start, "weasel", target)
+
+
+def test_expectation_with_a_named_holder_is_epistemic(parse):
+    """Whose expectation it is, is named when the passive sits in reported speech: epistemic, not weasel."""
+    text = "Inflation is expected to ease, the central bank said."
+    assert_hedge(hedges(parse, text), text, "is expected to", 10, "weasel", "ease")
+    rows = hedges(parse, text, [reported(text, "Inflation is expected to ease")])
+    assert_hedge(rows, text, "is expected to", 10, "epistemic", "ease")
+
+
+def test_weasel_and_epistemic_hedge_in_one_sentence(parse):
+    text = "Most historians agree that the war could have been avoided."
+    rows = hedges(parse, text)
+    assert [c.text for c in rows] == ["Most historians", "could"]
+    assert_hedge(rows, text, "Most historians", 0, "weasel", "agree that the war could have been avoided")
+    assert_hedge(rows, text, "could", 35, "epistemic", "have been avoided")
+
+
+# --- epistemic hedges ----------------------------------------------------------------------------------------------
+
+EPISTEMIC = [
+    ("The vote may be delayed.", "may", 9, "be delayed"),
+    ("The drone could not have flown that far.", "could", 10, "not have flown that far"),
+    ("The talks appear to have stalled.", "appear", 10, "have stalled"),
+    ("It seems that the talks have stalled.", "It seems", 0, "the talks have stalled"),
+    ("The deal appeared unlikely after the vote.", "appeared unlikely", 9, "The deal"),
+    ("The ceasefire is likely to collapse.", "is likely to", 14, "collapse"),
+    ("A strike is possible next week.", "possible", 12, "A strike"),
+    ("The ship was reportedly hit by a drone.", "reportedly", 13, "hit by a drone"),
+    ("It is unclear whether the ceasefire will hold.", "unclear", 6, "whether the ceasefire will hold"),
+    ("The results may or may not be significant.", "may or may not", 12, "be significant"),
+]
+
+
+@pytest.mark.parametrize("text, cue, start, target", EPISTEMIC)
+def test_epistemic_hedge(parse, text, cue, start, target):
+    assert_hedge(hedges(parse, text), text, cue, start, "epistemic", target)
+
+
+def test_distancing_verb_and_alleged_as_adjective(parse):
+    """A named party's claim is distanced; "the alleged agent" is the outlet's own hedge on a description."""
+    text = "The rebels claimed they had downed a jet."
+    assert_hedge(hedges(parse, text), text, "claimed", 11, "distancing", "they had downed a jet")
+    text = "Police arrested the alleged spy."
+    assert_hedge(hedges(parse, text), text, "alleged", 20, "epistemic", "spy")
+
+
+# --- no hedge --------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a vague COUNT of the participants of one event, not a generalisation: the figures table's business
+        "Many people were injured in the blast.",
+        "Several cars were damaged in the storm.",
+        "Police arrested some protesters on Monday.",
+        "Many people will lose their jobs.",
+        "Some residents called the police.",
+        "Some 300 experts signed the letter.",  # "some" approximates a number
+        "Many chipmakers, including AMD and Nvidia, reported losses.",  # the members are named
+        # passives with a holder, or that are no belief
+        "The drug is considered safe by the regulator.",
+        "The theft was reported to police on Monday.",
+        "He was seen leaving the building.",
+        "She is known as the Iron Lady.",
+        "He was accepted as a member.",
+        # focusing or question uses of generality adverbs
+        "Temperatures will stay high, mainly in the south.",
+        "The crowd was mostly men.",
+        "How often do you travel?",
+        # May the month, might the noun, could of past inability
+        "The store opened on May 5.",
+        "May had already set heat records.",
+        "She fought with all her might.",
+        "Police could not confirm the report.",
+        # appear without a complement, possible of ability or manner, a reporting verb, a named source
+        "The suspect appeared in court on Monday.",
+        "The band appeared on stage at midnight.",
+        "Charging it is possible via a cable.",
+        "Call us as soon as possible.",
+        "Media reports indicated that the deal was close.",
+        "According to Reuters, the company is planning layoffs.",
+    ],
+)
+def test_no_hedge(parse, text):
+    assert [(c.text, c.category) for c in hedges(parse, text)] == []
+
+
+# --- lists ---------------------------------------------------------------------------------------------------------
+
+
+def test_hedge_categories_are_the_documented_ones(parse):
+    text = ("Some say the talks may fail, it is believed the rebels claimed a victory and prices usually rise, "
+            "at what it said were camps.")
+    assert {c.category for c in hedges(parse, text)} <= set(HEDGE_CATEGORIES)
+    categories = {term.label for cue_type, terms in framing.cue_lexicons() if cue_type == "hedge" for term in terms}
+    assert categories <= set(HEDGE_CATEGORIES)
+
+
+def test_generality_adverbs_are_not_epistemic_words_too():
+    """Each hedge word has one category: the generality adverbs moved out of epistemic_hedges.yaml."""
+    adverbs = {term.words for _, terms in weasel_words().adverbs for term in terms}
+    epistemic = {term.words for cue_type, terms in framing.cue_lexicons() if cue_type == "hedge" for term in terms}
+    assert adverbs & epistemic == set()
