@@ -323,9 +323,12 @@ class Cues(Span):
         description="what the cue does",
     )
     category: Series[str] = pa.Field(
-        description="the emotion (anger, fear, ...), the persuasion technique (SemEval-2023 Task 3 names: "
-        "loaded_language, name_calling, doubt, exaggeration, appeal_to_fear), the appraisal of an evaluative "
-        "word (positive_appraisal, negative_appraisal, intensity), certainty for boosters, empty for metonyms"
+        description="for hedges epistemic (the writer or speaker is not sure: may, possibly, unclear), weasel "
+        "(vague about who holds a claim or how far it holds: some experts, is widely believed, usually) or "
+        "distancing (a named party's claim marked as only theirs: claimed, what it said were); the emotion "
+        "(anger, fear, ...), the persuasion technique (SemEval-2023 Task 3 names: loaded_language, name_calling, "
+        "doubt, exaggeration, appeal_to_fear), the appraisal of an evaluative word (positive_appraisal, "
+        "negative_appraisal, intensity), certainty for boosters, empty for metonyms"
     )
     lexicon: Series[str] = pa.Field(description="the data file under analysis/data/ the cue came from")
     quoted: Series[bool] = pa.Field(
@@ -333,7 +336,10 @@ class Cues(Span):
         "false in the outlet's own voice"
     )
     attribution_id: Series[Int] = pa.Field(nullable=True, description="the attribution whose content holds it")
-    target: Series[str] = pa.Field(description="the phrase the cue is said of, where the parse shows it, else empty")
+    target: Series[str] = pa.Field(
+        description="the phrase the cue is said of, where the parse shows it, else empty; for a hedge, the phrase "
+        "or clause it makes vague (its scope)"
+    )
     target_start: Series[Int] = pa.Field(nullable=True, description="offset of the target phrase")
     target_end: Series[Int] = pa.Field(nullable=True, description="end offset of the target phrase")
     target_side: Series[str] = pa.Field(description="the side the target names (actor catalogue), or `unknown`")
