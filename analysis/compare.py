@@ -445,9 +445,9 @@ def figure_agreement_note(figure_agreement: pd.DataFrame, *, articles: int | Non
 
 def figure_disagreements(figure_agreement: pd.DataFrame, *, top: int = 15) -> pd.DataFrame:
     """The pairs that disagree, as the reader checks them: both figures as written, their articles and outlets,
-    the days between and the finding; the ``top`` first in the table's order."""
-    columns = ["doc_id", "outlet", "text", "other_doc_id", "other_outlet", "other_text", "object", "days_apart",
-               "finding"]
+    what they count and the days between; the ``top`` first in the table's order (the one-sentence ``finding``
+    of each pair is in the full table)."""
+    columns = ["doc_id", "outlet", "text", "other_doc_id", "other_outlet", "other_text", "object", "days_apart"]
     rows = figure_agreement[figure_agreement["verdict"] == "disagree"]
     return rows[columns].head(top).reset_index(drop=True)
 

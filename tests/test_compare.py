@@ -245,7 +245,8 @@ def test_figure_agreement_summary_per_thing_counted():
     assert compare.figure_agreement_note(agreement_rows()) == (
         "4 pairs of figures from different articles count 2 things: 2 agree, 2 disagree and 0 cannot be compared "
         "(a vague figure).")
-    assert compare.figure_disagreements(agreement_rows())["finding"].tolist() == ["f2", "f3"]
+    disagreements = compare.figure_disagreements(agreement_rows())
+    assert disagreements[["text", "other_text"]].values.tolist() == [["12", "40"], ["14", "12"]]
 
 
 def test_figure_agreement_summary_of_an_empty_table_and_the_top():
