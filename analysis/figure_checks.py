@@ -25,6 +25,8 @@ from analysis.figures import (
 #: Kinds whose mentions match on the unit's dimension even when one of them names no object ("about 400
 #: square miles of land" and "nearly 400 square miles" are the same territory); counts need the same object.
 MEASURED_KINDS = frozenset({"length", "area", "volume", "mass", "speed", "duration", "temperature"})
+#: Earlier mentions of the same thing a figure is compared with, besides the first one (see figure_consistency).
+RECENT_PARTNERS = 4
 #: A printed figure is read as the rounding of a converted one only within this share of its value (or
 #: within half its last printed digit, if that is tighter; an approximator's interval widens it).
 METRIC_ORIGIN_TOLERANCE = 0.05
@@ -92,8 +94,10 @@ def figure_consistency(parsed, figures: Sequence[FigureRow]) -> list[Consistency
     comparable unit; the same object (lemma), or, for measures, at least one of them without a written
     object; and events of the same family, where both are known (``figure_events.yaml``): "28 settlements
     captured" and "dozens of settlements occupied" match, "12 people killed" and "200 people evacuated" do
-    not. Each figure's interval is converted once and only matching figures are ever paired, so the cost
-    grows with the figures and the rows, not with every pair of figures.
+    not. Each figure's interval is converted once and only matching figures are ever paired. A figure is
+    compared with the first mention of its thing and the :data:`RECENT_PARTNERS` mentions just before it,
+    so that an article repeating one figure hundreds of times gives rows in proportion to its length, not
+    its square; an article with up to that many mentions of one thing has every pair.
     """
     objects = [_object_lemma(parsed, f) for f in figures]
     units = [_common_unit(f) for f in figures]
@@ -123,9 +127,15 @@ def _candidate_pairs(figures: Sequence[FigureRow], objects: Sequence[str], units
             for partner in partner_objects:
                 by_family = by_object.get(partner, {})
                 for partner_family in (by_family if not family else (family, "")):
-                    for i in by_family.get(partner_family, ()):
-                        yield i, j
+                    yield from ((i, j) for i in _first_and_recent(by_family.get(partner_family, [])))
         by_object.setdefault(obj, {}).setdefault(family, []).append(j)
+
+
+def _first_and_recent(earlier: list[int]) -> list[int]:
+    """The first and the last :data:`RECENT_PARTNERS` of ``earlier`` (figure indexes in reading order)."""
+    if len(earlier) <= RECENT_PARTNERS + 1:
+        return earlier
+    return [earlier[0], *earlier[-RECENT_PARTNERS:]]
 
 
 def _consistency_row(

@@ -178,8 +178,8 @@ class Claims(Span):
 
     claim_id: Series[int] = pa.Field(ge=0, description="0-based, in order of position in the document")
     basis: Series[str] = pa.Field(
-        isin=["attributed", "own_voice", "anonymous_hedge"],
-        description="attributed to a source, the outlet's own voice, or hedged to nobody (`reportedly`)",
+        isin=["attributed", "evidence", "own_voice", "anonymous_hedge"],
+        description="attributed to a source, resting on evidence (a document, data set, poll or study as source: `documents show`), the outlet's own voice, or hedged to nobody (`reportedly`)",
     )
     attribution_id: Series[Int] = pa.Field(nullable=True, description="the attribution it rests on, if any")
     source: Series[str] = pa.Field(description="canonical source, empty for the outlet's own voice")
@@ -265,8 +265,10 @@ class FigureConsistency(Span):
     """One row per pair of figures in different sentences of a document that measure the same thing.
 
     Same thing: same quantity kind and comparable unit, the same object (or, for measures, one without a
-    written object), and events of the same family where both are known. The row's own span is the earlier
-    figure, `other` the later one; intervals are in `unit` (SI-style unit, currency, percent, or empty for counts).
+    written object), and events of the same family where both are known. Each figure is compared with the first
+    mention of its thing and the four mentions just before it (every pair, for up to six mentions). The row's
+    own span is the earlier figure, `other` the later one; intervals are in `unit` (SI-style unit, currency,
+    percent, or empty for counts).
     """
 
     figure_id: Series[int] = pa.Field(ge=0, description="the earlier figure")

@@ -207,3 +207,14 @@ def test_load_or_build_builds_once_then_reads(tmp_path, capsys):
     third = analysis.load_or_build(tables_dir, corpus)
     assert "Building the tables" in capsys.readouterr().out
     assert len(third.documents) == 3
+
+
+def test_one_figure_repeated_through_a_long_article_gives_rows_in_proportion(nlp):
+    paragraph = "Officials said 40 homes were flooded on Monday.\n\n"
+    rows = []
+    for copies in (10, 40):
+        document = Document("long", "long.txt", paragraph * copies, "0" * 64)
+        rows.append(len(analysis.build(Corpus(documents=[document]), nlp=nlp).figure_consistency))
+    # Every mention is compared with the first and the four before it, so each of the 30 added mentions adds
+    # exactly 5 rows (all pairs would add 30 * 25 + 435).
+    assert rows[1] - rows[0] == 5 * 30
