@@ -5,14 +5,24 @@ document, with rules and the word lists in ``analysis/data/`` (reporting_verbs.y
 hedges.yaml; :mod:`.wordlists`). The extractor runs in named stages, like the Gender Gap Tracker's quote
 extractor, one module each:
 
-1. :mod:`.quotes`: quote marks are paired: double marks, and single ones (British style) where the original
-   text tells them from apostrophes; unbalanced marks are dropped, never raised on;
+1. :mod:`.quotes`: quote marks are paired: double marks (also printed as two apostrophes ``''``), and single
+   ones (British style) where the original text tells them from apostrophes; a quotation opened at a
+   paragraph's start or after a colon and never closed runs to the paragraph's end; other unbalanced marks
+   are dropped, never raised on;
 2. :mod:`.syntactic` (``syntactic``): a reporting verb (:mod:`.cues`) with a speaker (subject or ``by``
    agent) and a content (clause, ``to`` infinitive, interrupted clause, or the object of verbs like
-   "slammed");
+   "slammed"): speech, requests ("urged X to", "called for", "called on X to", "demanded that"), stance,
+   belief and intention ("hopes to", "expects X to", "fear that", "were concerned that") and evidence
+   ("documents show that", "the data showed a rise", "the court heard that": the document is the source);
 3. :mod:`.according_to` (``according_to``): "according to X", before or after its clause;
+   :mod:`.refusals` (``refusal``): "declined to comment (on X)", "did not respond to a request for comment",
+   "refused to say whether ..." (content: the topic, or the refusal phrase itself when there is none);
+   :mod:`.noun_cues` (``noun``): "allegations that", "the news that", "his claim that", "questions about",
+   with the possessor, a by/from phrase or a light verb's subject as source;
 4. :mod:`.quote_cues` (``quote``): a quotation that stage 2 did not cover, tied to a reporting verb and
-   speaker in its sentence (or in a preceding sentence that ends with a colon);
+   speaker in its sentence (or in a preceding sentence that ends with a colon, or a bare "he said" printed
+   after it across a paragraph break), or in a headline to the speaker before a colon ("X on Y: '...'",
+   cue ":");
 5. :mod:`.speakers`: speakers are resolved: names through the actor catalogue (titles before a name go to
    the role; :mod:`.names`), short names and pronouns to the nearest compatible full mention (he/she to
    people, it/they to bodies and groups), descriptions ("the company", "police", "its spokesman") to the
@@ -28,10 +38,14 @@ Kinds: ``direct`` when the content lies inside quotation marks, ``mixed`` when a
 reported content, ``indirect`` otherwise, ``according_to`` for stage 3. Claims: :mod:`.claims`; notebook
 summaries: :mod:`.summaries`; highlighting: :mod:`analysis.presentation.sourcing`.
 
-Not extracted: attributions whose cue is a noun ("his claim that ..."), phrasal cues whose particle carries
-the meaning ("pointed out"), speakers named only in a previous paragraph's quote, nested attributions inside
-a quotation (the quoted speaker's own sources), and a single-quoted passage closed by an ``s'`` before a word
-when a cleaner closing mark follows (read as a plural possessive).
+Claims resting on a record, data set, poll or study (``evidence`` in source_nouns.yaml) have ``basis``
+evidence (:func:`.claims.rests_on_evidence`).
+
+Not extracted: phrasal cues whose particle carries the meaning ("pointed out"), speakers named only in a
+previous paragraph's quote, nested attributions inside a quotation (the quoted speaker's own sources), a
+stance of mind or a noun cue inside another relation's content ("X said Y expects ...": X's account, kept in
+X's content; :func:`.dedupe._own_cue`), and a single-quoted passage closed by an ``s'`` before a word when a
+cleaner closing mark follows (read as a plural possessive).
 """
 
 from analysis.presentation.sourcing import KIND_STYLES, attribution_layers

@@ -9,9 +9,11 @@ from analysis.sources.according_to import according_to_stage
 from analysis.sources.contents import trimmed_span
 from analysis.sources.dedupe import deduplicate, extend_to_quotes
 from analysis.sources.floating import floating_stage
+from analysis.sources.noun_cues import noun_cue_stage
 from analysis.sources.quote_cues import quote_stage
 from analysis.sources.quotes import Quotations, quote_spans
 from analysis.sources.records import Attribution, Found
+from analysis.sources.refusals import refusal_stage
 from analysis.sources.speakers import NO_SPEAKER, SpeakerResolver, is_outlet, tokens_text
 from analysis.sources.syntactic import syntactic_stage
 from analysis.sources.wordlists import lexicon
@@ -27,7 +29,7 @@ def attribution_rows(parsed) -> list[Attribution]:
     if not len(doc):
         return []
     quotes = Quotations(quote_spans(view, parsed.text), view)
-    found = syntactic_stage(doc, quotes) + according_to_stage(doc)
+    found = syntactic_stage(doc, quotes) + according_to_stage(doc) + refusal_stage(doc, quotes) + noun_cue_stage(doc, quotes)
     found += quote_stage(doc, quotes, [f.content for f in found])
     found = deduplicate(extend_to_quotes(found, quotes, view))
     resolver = SpeakerResolver(parsed)
@@ -103,13 +105,15 @@ def _record(parsed, found: Found, resolver: SpeakerResolver, quotes: Quotations)
 
 
 def _addressee_and_via(parsed, found: Found) -> tuple[str, str]:
-    """Whom a "told" cue names: an outlet (or the other side of an interview) is the intermediary (``via``),
+    """Whom a "told" cue or a request names: an outlet (or the other side of an interview) is the intermediary (``via``),
     anyone else the addressee."""
     token = found.addressee
     if token is None:
         return "", ""
     tokens = [t for t in token.subtree if not t.is_punct]
     written = tokens_text(parsed, tokens)
+    if found.cue_lemma != "tell":
+        return written, ""  # the addressee of a request ("urged residents to ...", "called on the council to ...")
     hit = parsed.catalogue.lookup(written.removeprefix("the ")) or parsed.catalogue.lookup(written)
     cue = token.head
     interview = any(

@@ -52,6 +52,23 @@ def _hedges_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {word: tuple(hedges) for word, hedges in grouped.items()}
 
 
+def rests_on_evidence(attribution: Attribution) -> bool:
+    """Whether an attribution's source is evidence rather than a speaker: a document source (source_type
+    ``document``) whose head noun is listed under ``evidence`` in source_nouns.yaml (study, data, poll, figures,
+    records, documents ...), or any document source of an evidence verb that is not a verb of saying
+    ("documents show", "the court heard"). Statements, letters and posts are documents that speak: attributed."""
+    if attribution.source_type != "document":
+        return False
+    lex = lexicon()
+    if attribution.cue_lemma in lex.evidence_verbs and attribution.cue_lemma not in lex.stances:
+        return True
+    words = (attribution.speaker or attribution.source).lower().replace("’", "'").split()
+    head = words[-1] if words else ""
+    if " by " in f" {' '.join(words)} ":
+        head = words[words.index("by") - 1] if words.index("by") > 0 else head
+    return head in lex.evidence or head.rstrip("s") in lex.evidence or head == "data"
+
+
 def _covered_tokens(tokens: Sequence[Token], spans: Iterable[tuple[int, int]]) -> list[bool]:
     """For each token, whether it begins inside one of the character ``spans``."""
     covered = [False] * len(tokens)
@@ -65,7 +82,9 @@ def _covered_tokens(tokens: Sequence[Token], spans: Iterable[tuple[int, int]]) -
 def claim_rows(parsed, attributions: Sequence[Attribution]) -> list[ClaimRow]:
     """One row per claim, in order of position.
 
-    Attributed claims are the attributions' content spans (``basis`` attributed). Own-voice claims are the
+    Attributed claims are the attributions' content spans: ``basis`` evidence when the source is a record, data
+    set or finding (:func:`rests_on_evidence`: "documents show", "the data showed", "according to the poll"),
+    attributed otherwise. Own-voice claims are the
     clauses (see :func:`_is_clause_head`) whose main verb lies outside every attribution's span, cut to the
     words outside those spans and trimmed of edge punctuation and conjunctions; a clause with a hedge from
     ``hedges.yaml`` ("reportedly", "is said to") is ``anonymous_hedge``. Not split: subordinate clauses,
@@ -74,8 +93,8 @@ def claim_rows(parsed, attributions: Sequence[Attribution]) -> list[ClaimRow]:
     """
     text = parsed.text
     rows = [
-        ClaimRow(a.sentence_id, a.content_start, a.content_end, a.content, 0, "attributed", a.attribution_id,
-                 a.source, a.side, a.source_type)
+        ClaimRow(a.sentence_id, a.content_start, a.content_end, a.content, 0,
+                 "evidence" if rests_on_evidence(a) else "attributed", a.attribution_id, a.source, a.side, a.source_type)
         for a in attributions
     ]
     index = doc_index(parsed.doc)

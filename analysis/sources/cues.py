@@ -1,5 +1,6 @@
 """Reporting-verb cues: which verbs report speech (by stance, ``reporting_verbs.yaml``) and who their speaker is
-in the parse. Not read here: cues that are nouns ("his claim that ...")."""
+in the parse. Cues that are nouns ("his claim that ...") are read by :mod:`.noun_cues`, refusals by
+:mod:`.refusals`."""
 
 from __future__ import annotations
 
@@ -23,8 +24,40 @@ NON_SPEAKERS = frozenset(
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 
 
+def verb_lemma(token: Token) -> str:
+    """A verb's lemma, mended where the small model's lemmatiser strips too much ("hopes" -> "hop"): when the
+    lemma is no cue of the word lists but the word less an inflection ("-s", "-d", "-ing" + "e") is, that one."""
+    lemma = token.lemma_.lower()
+    lex = lexicon()
+    known = lex.stances.keys() | lex.evidence_verbs | lex.refusal_verbs | lex.refusal_reply
+    if lemma in known:
+        return lemma
+    word = token.lower_
+    for guess in (word[:-1], word[:-2], word[:-3] + "e"):
+        if guess in known and guess.startswith(lemma):
+            return guess
+    return lemma
+
+
+#: Entity labels of who can hold a stance.
+STANCE_HOLDER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def can_hold_stance(head: Token) -> bool:
+    """Whether a subject can want, hope, fear or plan: a name, a personal pronoun, or a noun for a person, a
+    group or a body in source_nouns.yaml ("analysts expect", "the company plans"); not a thing ("the attack
+    aims to ...")."""
+    if head.pos_ in ("PROPN", "PRON") or head.ent_type_ in STANCE_HOLDER_LABELS:
+        return head.lower_ not in NON_SPEAKERS
+    lex, lemma = lexicon(), head.lemma_.lower()
+    return (
+        lemma in lex.anonymous or lemma in lex.collective or lemma in lex.institution or lemma in lex.media
+        or lemma in lex.title_words or lemma in lex.generic_body_nouns or lemma in lex.spokesperson_nouns
+    )
+
+
 def stance_of(token: Token) -> str | None:
-    return lexicon().stances.get(token.lemma_.lower()) if token.pos_ == "VERB" else None
+    return lexicon().stances.get(verb_lemma(token)) if token.pos_ == "VERB" else None
 
 
 def speaker_of(verb: Token) -> Token | None:
@@ -60,8 +93,11 @@ def _subject_of(verb: Token) -> Token | None:
         return by_agent(verb)
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
         return _subject_of(verb.head)
-    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return verb.head
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() == "quote":
+        # "teenagers are quoted as saying that ...": the passive subject of "quoted" speaks
+        return next((c for c in children_of(verb.head.head) if c.dep_ == "nsubjpass"), None)
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.tag_ != "VBN":
+        return verb.head  # "a statement saying ...", not "the company, said to be worth ..."
     return None
 
 

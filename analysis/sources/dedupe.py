@@ -9,6 +9,7 @@ from analysis.doc_index import Intervals
 from analysis.sources.contents import trimmed_span
 from analysis.sources.quotes import VIEW_QUOTE_MARKS, Quotations, overlap
 from analysis.sources.records import Found
+from analysis.sources.wordlists import lexicon
 
 
 def extend_to_quotes(found: list[Found], quotes: Quotations, view: str) -> list[Found]:
@@ -37,7 +38,9 @@ def deduplicate(found: list[Found]) -> list[Found]:
 
     Dropped: the same content found twice; a second, overlapping content for one cue; a quotation that a
     parse-based relation already covers; and a relation whose cue lies inside another relation's content
-    (reported speech inside reported speech, or a verb like "add" read in its other sense).
+    (reported speech inside reported speech, or a verb like "add" read in its other sense), unless that cue has
+    a speaker of its own in the parse and reports an act rather than a state of mind (:func:`_own_cue`): "The
+    paper reports that the chief executive has confirmed that ..." is two relations.
     """
     reporting = Intervals([(g.content[0], g.content[1], g.cue) for g in found if g.stage != "according_to"])
     kept: list[Found] = []
@@ -50,10 +53,26 @@ def deduplicate(found: list[Found]) -> list[Found]:
             or any(overlap(f.content, content) > 0 for content in kept_by_cue.get(f.cue, ()))
             or (f.stage == "quote" and bool(kept_spans.overlapping(*f.content)))
         )
-        nested = f.cue is not None and any(cue != f.cue for cue in reporting.stabbing(f.cue[0]))
+        nested = f.cue is not None and not _own_cue(f) and any(cue != f.cue for cue in reporting.stabbing(f.cue[0]))
         if not duplicate and not nested:
             kept.append(f)
             kept_contents.add(f.content)
             kept_by_cue.setdefault(f.cue, []).append(f.content)
             kept_spans.add(*f.content, f.content)
     return kept
+
+
+def _own_cue(found: Found) -> bool:
+    """A nested relation kept as its own: a refusal, or a verb of saying, requesting or showing whose speaker is
+    its own subject ("The paper reports that the chief executive has confirmed that ...": the chief executive's
+    confirmation is a public act the paper reports). Not kept: a cue whose speaker is inherited (a participle,
+    a conjoined verb), a noun cue, and a stance of mind (hope, want, expect, fear, plan: ``volition``; "were
+    concerned": ``adjective_cues``) inside another source's content: "X said Y expects ..." is X's account
+    of Y's mind, so it stays with X's content."""
+    if found.stage == "refusal":
+        return True
+    lex = lexicon()
+    if found.stage != "syntactic" or found.cue_lemma in lex.volition or found.cue_lemma in lex.adjective_cues:
+        return False
+    speaker = found.speaker
+    return speaker is not None and speaker.head.idx == found.cue[0] and speaker.dep_ in ("nsubj", "nsubjpass")

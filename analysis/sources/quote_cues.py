@@ -1,5 +1,7 @@
 """Stage 4 (``quote``): a quotation the parse-based stages did not cover, tied to the nearest reporting verb with a
-speaker in its sentence (or a preceding sentence ending with a colon)."""
+speaker in its sentence (or a preceding sentence ending with a colon, or a bare "he said" printed after it across
+a paragraph break), or, in a headline or caption, to the speaker written before a colon ("Novak on tariffs:
+'...'")."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from spacy.tokens import Doc, Token
 from analysis.doc_index import Intervals, children_of, doc_index
 from analysis.linguistics.voice import is_passive
 from analysis.sources.contents import trimmed_span
-from analysis.sources.cues import FIRST_PERSON, speaker_of, stance_of
+from analysis.sources.cues import FIRST_PERSON, can_hold_stance, speaker_of, stance_of
 from analysis.sources.quotes import Quotations, word_count
 from analysis.sources.records import Found
 
@@ -31,7 +33,13 @@ def quote_stage(doc: Doc, quotes: Quotations, covered: Sequence[tuple[int, int]]
             continue
         cue = _nearest_cue(doc, quote, inner, quotes)
         span = trimmed_span(view, *inner)
-        if cue is None or span is None:
+        if span is None:
+            continue
+        if cue is None:
+            headline = _colon_speaker(doc, quote, view)
+            if headline is not None:
+                speaker, colon = headline
+                found.append(Found("quote", span, (colon.idx, colon.idx + 1), ":", speaker))
             continue
         addressee = next((c for c in children_of(cue) if c.dep_ in ("dobj", "dative") and cue.lemma_ == "tell"), None)
         found.append(
@@ -56,4 +64,65 @@ def _nearest_cue(doc: Doc, quote: tuple[int, int], inner: tuple[int, int], quote
         if stance_of(t) and not quotes.around(t.idx) and not is_passive(t) and speaker_of(t) is not None
         and speaker_of(t).lower_ not in FIRST_PERSON
     ]
+    if not candidates:
+        candidates = _cue_after_break(doc, quote, quotes)
     return min(candidates, key=lambda t: (min(abs(t.idx - quote[0]), abs(t.idx - quote[1])), t.i), default=None)
+
+
+def _cue_after_break(doc: Doc, quote: tuple[int, int], quotes: Quotations) -> list[Token]:
+    """ "he said" printed after the quotation across a paragraph break: the sentence right after the closing
+    mark, with only white space (a line break among it) between, whose reporting verb has a speaker and no
+    content of its own (no clause, infinitive or object): "...we will not come back."<break>he said on Monday."""
+    view = doc.text
+    after = quote[1]
+    while after < len(view) and view[after].isspace():
+        after += 1
+    if after >= len(view) or "\n" not in view[quote[1] : after]:
+        return []
+    following = doc.char_span(after, after + 1, alignment_mode="expand")
+    if following is None:
+        return []
+    sentence = following[0].sent
+    return [
+        t for t in sentence
+        if stance_of(t) and not quotes.around(t.idx) and not is_passive(t) and speaker_of(t) is not None
+        and speaker_of(t).lower_ not in FIRST_PERSON and speaker_of(t).i < t.i + 3
+        and not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in children_of(t))
+    ]
+
+
+#: The longest line start before a colon read as a headline's speaker ("Minister on tariffs: '...'").
+MAX_COLON_PREFIX_WORDS = 12
+
+
+def _colon_speaker(doc: Doc, quote: tuple[int, int], view: str) -> tuple[Token, Token] | None:
+    """A headline or caption that gives its speaker and then a colon: "Mayor on the budget: 'We will cut
+    nothing'", "Novak: 'I am staying'". The quotation follows the colon directly, the colon ends a short line
+    start with no sentence break, and that line start begins with a name or a noun phrase naming a speaker;
+    the speaker is the head of that first noun phrase and the cue is the colon."""
+    line_start = view.rfind("\n", 0, quote[0]) + 1
+    prefix = view[line_start : quote[0]].rstrip()
+    if not prefix.endswith(":") or any(mark in prefix[:-1] for mark in ".!?:;"):
+        return None
+    span = doc.char_span(line_start, line_start + len(prefix), alignment_mode="expand")
+    if span is None or not 1 < len(span) <= MAX_COLON_PREFIX_WORDS or span[-1].text != ":":
+        return None
+    first = span[0]
+    head = first
+    while head.head.i != head.i and head.dep_ in ("compound", "amod", "det", "poss", "nmod", "case", "nummod"):
+        head = head.head
+    if not (span.start <= head.i < span.end - 1) or head.pos_ not in ("PROPN", "PRON", "NOUN"):
+        return None
+    if head.pos_ == "PRON" and head.lower_ in FIRST_PERSON | {"it", "this", "that"}:
+        return None
+    if head.pos_ == "NOUN" and first.pos_ != "PROPN" and head.ent_type_ == "":
+        speaker = speaker_of_noun(head)
+        if speaker is None:
+            return None
+    return head, span[-1]
+
+
+def speaker_of_noun(head: Token) -> Token | None:
+    """A common-noun speaker at a headline's start ("Police on the fire: ...") when the noun names people or
+    bodies (cues.can_hold_stance)."""
+    return head if can_hold_stance(head) else None

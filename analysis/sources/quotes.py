@@ -19,6 +19,8 @@ VIEW_QUOTE_MARKS = "\"'"
 #: curly mark (also the typographic apostrophe) and the straight mark (quote or apostrophe).
 SINGLE_OPEN, SINGLE_CLOSE, STRAIGHT_SINGLE = "\u2018", "\u2019", "'"
 SINGLE_MARKS = SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT_SINGLE
+#: A double quotation mark in the view: ``"``, or two apostrophes or two backticks standing for one.
+DOUBLE_MARK = re.compile("\"|''|``")
 
 
 def quote_spans(view: str, original: str | None = None) -> list[tuple[int, int]]:
@@ -88,29 +90,38 @@ class Quotations:
 def _double_quote_spans(view: str) -> list[tuple[int, int]]:
     """Straight double quotations of the view.
 
-    Marks are paired within a paragraph. A mark after a space (or at a line start) opens, a mark before a space
+    Marks are paired within a paragraph. Two apostrophes (``''``) and two backticks (````` `` `````), as some
+    archives and typesetting conventions print double quotation marks, count as one double mark (``''`` between
+    two letters does not). A mark after a space (or at a line start) opens, a mark before a space
     or punctuation closes, others toggle. A paragraph that opens with a mark and never closes it is a quote
     running on into the next paragraph (the wire convention): its quotation ends with the paragraph. Any
-    other unmatched mark is dropped, so odd or stray marks never fail the document.
+    other unmatched mark is dropped, so odd or stray marks never fail the document; so is a quotation opened
+    after a colon.
     """
     spans = []
     for paragraph in re.finditer(r"[^\n]+", view):
         text, offset = paragraph.group(), paragraph.start()
         open_at = None
-        for match in re.finditer('"', text):
-            i = match.start()
+        for match in DOUBLE_MARK.finditer(text):
+            i, j = match.start(), match.end()
             before = text[i - 1] if i else " "
-            after = text[i + 1] if i + 1 < len(text) else " "
-            opens = before.isspace() or before in "([{—–-/" and not after.isspace()
+            after = text[j] if j < len(text) else " "
+            if match.group() == "''" and before.isalnum() and after.isalnum():
+                continue
+            opens = before.isspace() or before in "([{—–-/:" and not after.isspace()
             closes = not before.isspace() and (after.isspace() or not after.isalnum())
+            if match.group() == "``":
+                opens, closes = True, False
             if open_at is None and (opens or not closes):
                 open_at = i
             elif open_at is not None and (closes or not opens):
-                spans.append((offset + open_at, offset + i + 1))
+                spans.append((offset + open_at, offset + j))
                 open_at = None
             elif opens:
                 open_at = i
-        if open_at is not None and not text[:open_at].strip():
+        # a quotation opened at the paragraph's start, or after a colon ("She said: "We will ..."), and never
+        # closed runs on into the next paragraph: it ends with this one
+        if open_at is not None and (not text[:open_at].strip() or text[:open_at].rstrip().endswith(":")):
             spans.append((offset + open_at, offset + len(text.rstrip())))
     return spans
 
@@ -176,7 +187,10 @@ def _single_quote_spans(view: str, original: str) -> list[tuple[int, int]]:
 def _inner(quote: tuple[int, int], view: str) -> tuple[int, int]:
     """The quotation's text without its marks."""
     start, end = quote
-    return start + 1, end - 1 if view[end - 1] in VIEW_QUOTE_MARKS and end - 1 > start else end
+    start += 2 if view[start : start + 2] in ("''", "``") else 1
+    if view[end - 2 : end] == "''" and end - 2 >= start:
+        return start, end - 2
+    return start, end - 1 if view[end - 1] in VIEW_QUOTE_MARKS and end - 1 >= start else end
 
 
 def word_count(doc: Doc, span: tuple[int, int]) -> int:

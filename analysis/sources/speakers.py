@@ -16,7 +16,7 @@ from analysis.doc_index import children_of, doc_index
 from analysis.linguistics.pronouns import BODY_PRONOUNS, PERSON_PRONOUNS, candidates
 from analysis.linguistics.sides import side_of_phrase
 from analysis.sources.cues import stance_of
-from analysis.sources.names import body_run, modifies_noun, name_run, person_name
+from analysis.sources.names import body_run, match_full_name, modifies_noun, name_run, person_name
 from analysis.sources.wordlists import bare_word, lexicon
 
 #: Children of a speaker's head noun that are not part of how the speaker is named.
@@ -58,9 +58,24 @@ def _speaker_tokens(head: Token) -> list[Token]:
         tokens.append(token)
         stack.extend(
             c for c in children_of(token)
-            if c.dep_ not in SPEAKER_DETACHED_DEPS or (token.i != head.i and c.dep_ in ("cc", "conj"))
+            # a possessor names the speaker without its "'s" ("the minister's claim"); a headline's topic
+            # ("Novak on tariffs: ...") is not part of its speaker
+            if not (c.dep_ == "case" and token.i == head.i and token.dep_ == "poss") and not _headline_topic(c)
+            and c.dep_ not in SPEAKER_DETACHED_DEPS or (token.i != head.i and c.dep_ in ("cc", "conj"))
         )
     return sorted(tokens, key=lambda t: t.i)
+
+
+#: Possessive determiners that name the source of a noun cue ("his claim that ..."): for a person or a body.
+POSSESSIVE_PRONOUNS = {"his": "person", "her": "person", "its": "body", "their": "body"}
+
+
+def _headline_topic(token: Token) -> bool:
+    """ "on tariffs" in "Novak on tariffs: '...'": a preposition of topic whose phrase runs up to a colon."""
+    end = token.right_edge.i + 1
+    return token.dep_ == "prep" and token.lower_ in ("on", "about", "over") and end < len(token.doc) and (
+        token.doc[end].text == ":"
+    )
 
 
 def _latest_before(speakers: Sequence[tuple[int, "Speaker"]], offset: int) -> "Speaker | None":
@@ -89,7 +104,9 @@ class SpeakerResolver:
             if entity.label_ == "PERSON" and len([t for t in entity if t.is_alpha]) >= 2:
                 self.full_names.setdefault(entity[-1].lower_, []).append(entity)
         self._name_starts = {name: [e.start_char for e in found] for name, found in self.full_names.items()}
-        self._variants: dict[str, list[str]] = {}
+        # the same full names in document order, as the ``source`` column writes them: what names match against
+        self._people = sorted((e for found in self.full_names.values() for e in found), key=lambda e: e.start_char)
+        self._people_texts = [tokens_text(parsed, person_name(e[-1])) for e in self._people]
         # Speakers resolved so far, in the order resolved: those with a role, by each word of the role (what
         # "the spokesman" refers back to), and bodies that issue statements (what "the statement" does).
         self._by_role_word: dict[str, list[tuple[int, Speaker]]] = {}
@@ -129,7 +146,8 @@ class SpeakerResolver:
         if speaker.resolution != "none":
             for word in dict.fromkeys(speaker.role.lower().split()):
                 self._by_role_word.setdefault(word, []).append((head.idx, speaker))
-        if speaker.source and speaker.source_type not in ("person", "anonymous", "collective"):
+        # a document is not the body behind a later "the statement said"
+        if speaker.source and speaker.source_type not in ("person", "anonymous", "collective", "document"):
             self._issuers.append((head.idx, speaker))
         return speaker
 
@@ -140,7 +158,7 @@ class SpeakerResolver:
     def _resolve(self, head: Token) -> Speaker:
         tokens = _speaker_tokens(head)
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-        if head.lower_ in PERSON_PRONOUNS | BODY_PRONOUNS and len(tokens) == 1:
+        if head.lower_ in PERSON_PRONOUNS | BODY_PRONOUNS | POSSESSIVE_PRONOUNS.keys() and len(tokens) == 1:
             return self._pronoun(head)
         if self._names_person(head):
             name = person_name(head)
@@ -178,7 +196,7 @@ class SpeakerResolver:
             return True
         if head.ent_type_ in ("GPE", "NORP", "FAC"):
             return False
-        return len(run) == 1 and self._full_name(head.text, head.idx)[0] is not None
+        return len(run) == 1 and self._full_name(head.text, head.idx)[1] != ""
 
     def _titled(self, run: Sequence[Token]) -> bool:
         """A title before a proper name: an honorific before one or more words ("Colonel Mabeko", "Mrs
@@ -203,7 +221,7 @@ class SpeakerResolver:
         start, end = name[0].idx, name[-1].idx + len(name[-1])
         resolution, variant = "name", ""
         actor = self._actor(name, written)
-        full = None
+        full, how = None, ""
         if actor is None:
             full, how = self._full_name(written, start)
             if full is not None:
@@ -211,7 +229,7 @@ class SpeakerResolver:
                 actor = self._actor(list(full), full.text)
         elif len(name) == 1 and written != actor.name:
             resolution = "short_name"
-        if actor is None and full is None and (body := self._body_for_short_name(name)) is not None:
+        if actor is None and full is None and how != "ambiguous" and (body := self._body_for_short_name(name)) is not None:
             return replace(body, start=start, end=end, role=role or body.role, resolution="short_name")
         source = actor.name if actor else (tokens_text(self.parsed, person_name(full[-1])) if full is not None else written)
         role = role or (actor.role if actor else "")
@@ -262,7 +280,7 @@ class SpeakerResolver:
         plural = head.tag_ in ("NNS", "NNPS")
         if lemma in self.lex.media or head.lower_ in self.lex.media or any(t.lower_ == "news" for t in tokens):
             return "media"
-        if lemma in self.lex.document:
+        if lemma in self.lex.document or {lemma, head.lower_} & self.lex.evidence or head.lower_ == "data":
             return "document"
         if lemma in self.lex.institution:
             return "collective" if plural and head.ent_type_ == "" and self.lex.institution[lemma] == "institution" else self.lex.institution[lemma]
@@ -280,24 +298,15 @@ class SpeakerResolver:
         return None
 
     def _full_name(self, written: str, offset: int) -> tuple[Span | None, str]:
-        """The nearest full mention of a short name, or of a near spelling of it (edit distance 1-2): the
-        nearest before ``offset``, else the nearest after it."""
-        surname = written.split()[-1].lower()
-        if len(written.split()) == 1 and (entity := self._nearest_name([surname], offset)) is not None:
-            return entity, "short_name"
-        if len(surname) < MIN_FUZZY_NAME_LENGTH:
-            return None, ""
-        entity = self._nearest_name(self._spelling_variants(surname), offset)
-        return (entity, "variant") if entity is not None else (None, "")
-
-    def _spelling_variants(self, surname: str) -> list[str]:
-        """The other surnames of full names in the document at most :data:`MAX_NAME_EDITS` edits away."""
-        if surname not in self._variants:
-            self._variants[surname] = [
-                other for other in self.full_names
-                if other != surname and Levenshtein.distance(surname, other, score_cutoff=MAX_NAME_EDITS) <= MAX_NAME_EDITS
-            ]
-        return self._variants[surname]
+        """The full mention of the one person a short or differently spelt name stands for
+        (:func:`analysis.sources.names.match_full_name`), the nearest before ``offset``, else the nearest after
+        it, and how (``short_name``, ``variant``); ``(None, "ambiguous")`` when it may name two people."""
+        match = match_full_name(written, self._people_texts, [tokens_text(self.parsed, run) for run in self.bodies])
+        if match.how not in ("short_name", "variant"):
+            return None, match.how if match.how == "ambiguous" else ""
+        spans = [e for e, text in zip(self._people, self._people_texts) if text == match.canonical]
+        before = [e for e in spans if e.start_char < offset]
+        return (before[-1] if before else spans[0]), match.how
 
     def _nearest_name(self, surnames: Iterable[str], offset: int) -> Span | None:
         """The full name with one of ``surnames`` nearest before ``offset``, else nearest after it; never one
@@ -317,7 +326,7 @@ class SpeakerResolver:
     def _pronoun(self, head: Token) -> Speaker:
         """A pronoun speaker: the nearest earlier compatible mention (a person for he/she, a body for it/they)."""
         start, end = head.idx, head.idx + len(head)
-        wants_person = head.lower_ in PERSON_PRONOUNS
+        wants_person = head.lower_ in PERSON_PRONOUNS or POSSESSIVE_PRONOUNS.get(head.lower_) == "person"
         for token in candidates(head):
             if wants_person and (self._names_person(token) or self._who(token) and not modifies_noun(token)):
                 speaker = self._person(person_name(token), "")

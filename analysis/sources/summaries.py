@@ -36,7 +36,9 @@ def side_kind_counts(attributions: pd.DataFrame) -> pd.DataFrame:
 
 
 def claim_basis(basis: str, source_type: str) -> str:
-    """The reader's category of what a claim rests on (see :data:`CLAIM_BASES`)."""
+    """The reader's category of what a claim rests on (see :data:`CLAIM_BASES`); a claim resting on evidence
+    (basis ``evidence``: its source is a document, data set, poll or study) counts under "document or another
+    outlet" with the other document sources."""
     if basis == "own_voice":
         return OWN_VOICE
     if basis == "anonymous_hedge":

@@ -17,6 +17,18 @@ class Lexicon:
     object_content: frozenset[str]
     object_complement: frozenset[str]
     infinitive_content: frozenset[str]
+    request: frozenset[str]
+    volition: frozenset[str]
+    request_particles: dict[str, frozenset[str]]
+    evidence_verbs: frozenset[str]
+    refusal_verbs: frozenset[str]
+    refusal_speech: frozenset[str]
+    refusal_reply: frozenset[str]
+    adjective_cues: frozenset[str]
+    noun_cues: frozenset[str]
+    noun_topics: dict[str, frozenset[str]]
+    evidence: frozenset[str]
+    hearing_bodies: frozenset[str]
     anonymous: frozenset[str]
     collective: frozenset[str]
     institution: dict[str, str]
@@ -52,6 +64,18 @@ def lexicon() -> Lexicon:
         object_content=frozenset(verbs["object_content"]),
         object_complement=frozenset(verbs["object_complement"]),
         infinitive_content=frozenset(verbs["infinitive_content"]),
+        request=frozenset(verbs["request"]),
+        volition=frozenset(verbs["volition"]),
+        request_particles={verb: frozenset(ps) for verb, ps in verbs["request_particles"].items()},
+        evidence_verbs=frozenset(verbs["evidence_verbs"]),
+        refusal_verbs=frozenset(verbs["refusal_verbs"]),
+        refusal_speech=frozenset(verbs["refusal_speech"]),
+        refusal_reply=frozenset(verbs["refusal_reply"]),
+        adjective_cues=frozenset(verbs["adjective_cues"]),
+        noun_cues=frozenset(verbs["noun_cues"]),
+        noun_topics={prep: frozenset(ns) for prep, ns in verbs["noun_topics"].items()},
+        evidence=frozenset(nouns["evidence"]),
+        hearing_bodies=frozenset(nouns["hearing_bodies"]),
         anonymous=frozenset(nouns["anonymous"]),
         collective=frozenset(nouns["collective"]),
         institution=dict(nouns["institution"]),
