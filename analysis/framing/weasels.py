@@ -127,12 +127,16 @@ def _subtree_without(head: Token, drop: set[int], *, keep_subject: bool) -> tupl
             (child.dep_ in SUBJECT_DEPS and not keep_subject)
             or (before and child.dep_ in ("mark", "aux") and child.lower_ in ("to", "that"))  # keep whether/if
             or (after and child.dep_ in RIGHT_CUT_DEPS)
-            or (after and child.dep_ == "advcl" and child.left_edge.i > 0
-                and doc[child.left_edge.i - 1].text in (",", ";", "—", "–", "-"))
+            or (after and child.dep_ == "advcl" and (  # an adverbial clause of its own: "..., leading to", "as he"
+                any(c.dep_ == "mark" for c in children_of(child))
+                or (child.left_edge.i > 0 and doc[child.left_edge.i - 1].text in (",", ";", "—", "–", "-"))))
             or (child.dep_ == "prep" and child.lower_ == "according")
         )
         if cut:
             removed.update(t.i for t in child.subtree)
+    for token in head.subtree:  # a subordinate clause further down ("take off soon [as the committee ...]")
+        if token.i > head.i and token.dep_ == "advcl" and any(c.dep_ == "mark" for c in children_of(token)):
+            removed.update(t.i for t in token.subtree)
     kept = [t.i for t in head.subtree if t.i not in removed]
     return _trimmed(head.doc, kept)
 
