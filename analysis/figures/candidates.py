@@ -40,7 +40,8 @@ def _may_start(doc: Doc, i: int, lex: Lexicon) -> bool:
     if token.is_space:
         return False
     text = token.text
-    return index.lower[i] in lex.starters or text[:1].isdigit() or text in lex.currency_symbols or (
+    bare_decimal = text[:1] == "." and text[1:2].isdigit()  # ".18 micron"
+    return index.lower[i] in lex.starters or text[:1].isdigit() or bare_decimal or text in lex.currency_symbols or (
         glued_symbol(text, lex) is not None
     ) or _signed_start(text)
 

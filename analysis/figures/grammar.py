@@ -95,8 +95,13 @@ def scan(doc: Doc, i: int, lex: Lexicon) -> Match | None:
     """The figure that starts at token i, or None."""
     j, approx, approx_span = i, "exact", None
     found = match_phrase(doc, j, lex.prefix)
+    if found and _verb_particle(doc, j, lex):
+        found = None  # "revised up to -3.6%", "shot up to 36.7 deg C": the verb's particle and "to", no "up to"
     if found:
         approx_span, approx, j = (i, found[0]), found[1], found[0]
+        filler = match_phrase(doc, j, lex.approximator_fillers)
+        if filler and _core_follows(doc, filler[0], lex):
+            j = filler[0]
     elif lower_at(doc, j) == "as" and j + 2 < len(doc) and token_at(doc, j + 1).pos_ in ("ADJ", "ADV") and lower_at(doc, j + 2) == "as":
         if lower_at(doc, j + 1) not in lex.as_as_lower:
             approx_span, approx, j = (i, j + 3), "at_most", j + 3
@@ -111,6 +116,10 @@ def scan(doc: Doc, i: int, lex: Lexicon) -> Match | None:
         currency, symbol, core_at, first = prefix
     sign, sign_approx, core_at, first = _signed(doc, core_at, first, prefix is not None)
     found_core = _core(doc, core_at, lex, currency, first)
+    if found_core is None and approx_span and lower_at(doc, core_at) in ("a", "an") and lower_at(doc, core_at + 1) in lex.time_units:
+        # "about a week", "nearly a year": after an approximator "a" counts one of a duration (alone, "a day" is
+        # a rate or a date, see one_with_article in units.yaml)
+        found_core = Match(core_at, core_at + 1, core_at, core_at + 1, value=1.0, article=True), ""
     if found_core is None:
         return None
     match, glued = found_core
@@ -214,6 +223,22 @@ def scan(doc: Doc, i: int, lex: Lexicon) -> Match | None:
         else:
             match.value = -match.value
     return match
+
+
+def _verb_particle(doc: Doc, j: int, lex: Lexicon) -> bool:
+    """Whether "up" at token j is the particle of a verb of change right before it ("revised up to -3.6%"),
+    not the start of the approximator "up to" (``up_particle_verbs`` in approximators.yaml)."""
+    return lower_at(doc, j) == "up" and j > 0 and token_at(doc, j - 1).lemma_.lower() in lex.up_particle_verbs
+
+
+def _core_follows(doc: Doc, j: int, lex: Lexicon) -> bool:
+    """Whether an amount can start at token j: digits, a number word or a currency symbol ("a one month",
+    "a combined $1 billion"), or a unit counted as one ("about a week")."""
+    text = token_at(doc, j).text if j < len(doc) else ""
+    return (
+        text[:1].isdigit() or lower_at(doc, j) in lex.number_words or text in lex.currency_symbols
+        or currency_prefix(doc, j, lex) is not None
+    )
 
 
 def _signed(doc: Doc, at: int, first: str | None, after_symbol: bool) -> tuple[float, str, int, str | None]:

@@ -133,7 +133,7 @@ def parse_fraction(doc: Doc, i: int, lex: Lexicon) -> tuple[int, float, bool, bo
     """
     j, count, hyphenated = i, 1.0, False
     word = lower_at(doc, j)
-    if word in ("a", "an", "one"):
+    if word in ("a", "an") or (word == "one" and lower_at(doc, j + 1) not in HYPHENS):
         j += 1
     elif word in lex.number_words and lower_at(doc, j + 1) in lex.fractions:
         count, j = lex.number_words[word], j + 1

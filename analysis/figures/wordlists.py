@@ -36,6 +36,8 @@ class Lexicon:
     postfix: tuple[tuple[tuple[str, ...], str], ...]
     as_as_lower: frozenset[str]
     range_openers: frozenset[str]
+    approximator_fillers: tuple[tuple[tuple[str, ...], str], ...]
+    up_particle_verbs: frozenset[str]
     range_joiners: frozenset[str]
     not_before_durations: frozenset[str]
     powers: dict[str, float]
@@ -123,6 +125,8 @@ def lexicon() -> Lexicon:
         postfix=tuple((p, cls) for cls, items in approx["postfix"].items() for p in _phrases(items)),
         as_as_lower=frozenset(approx["as_as_lower"]),
         range_openers=frozenset(approx["range_openers"]),
+        up_particle_verbs=frozenset(approx.get("up_particle_verbs") or ()),
+        approximator_fillers=tuple((p, "filler") for p in _phrases(approx.get("between_approximator_and_number") or ())),
         range_joiners=frozenset(approx["range_joiners"]),
         not_before_durations=frozenset(approx.get("not_before_durations", ())),
         powers=vague["powers"],
