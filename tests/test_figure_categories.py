@@ -84,6 +84,15 @@ CASES = [
     ("vague", "Dozens of residents signed the letter.", "Dozens", NAN, "", "vague", 24, INF, "count"),
     ("vague", "The campaign cost tens of thousands of dollars.", "tens of thousands of dollars", NAN, "USD", "vague", 20_000, INF, "money"),
     ("vague", "Millions of viewers watched the final.", "Millions", NAN, "", "vague", 2e6, INF, "count"),
+    # approximators: "up to" after a verb of change is its particle; words between an approximator and the number
+    ("approximator", "Growth was revised up to -0.8% in the second estimate.", "-0.8%", -0.8, "percent", "exact", -0.8, -0.8,
+     "percent"),
+    ("approximator", "Lenders agreed to provide up to a combined $3 billion.", "up to a combined $3 billion", 3e9, "USD",
+     "at_most", 0, 3e9, "money"),
+    ("approximator", "The two sailors were missing for about a week at sea.", "about a week", 1, "week", "about", 0.9, 1.1,
+     "duration"),
+    ("unit_word", "The old chips were made on a .25 micron process.", ".25 micron", 0.25, "micrometer", "exact", 0.25, 0.25,
+     "length"),
     # a multiple
     ("multiple", "The flat sold for nearly five times the price paid in 2001.", "nearly five times", 5, "times", "nearly", 4.5, 5,
      "multiple"),
@@ -145,6 +154,16 @@ def test_not_figures(parse, category, text, number):
 def test_two_levels_from_and_to_with_units_are_two_figures(parse):
     rows = _rows(parse, "Tariffs rose from 10 percent to 25 percent.")
     assert [r.approx for r in rows] == ["exact", "exact"]
+
+
+def test_up_to_after_a_reporting_verb_is_the_approximator(parse):
+    (row,) = _rows(parse, "Officials said up to 30 families were moved.")
+    assert (row.text, row.approx) == ("up to 30", "at_most")
+
+
+def test_pounds_of_a_substance_are_a_weight(parse):
+    (row,) = _rows(parse, "Police seized thousands of pounds of fertiliser.")
+    assert (row.unit_canonical, row.quantity_kind, row.low, row.high) == ("pound", "mass", 2000, INF)
 
 
 def test_times_counting_occasions_is_a_count(parse):
