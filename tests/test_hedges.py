@@ -11,11 +11,12 @@ import dataclasses
 
 import pytest
 
-from analysis import framing
+from analysis import evaluation, framing
 from analysis.framing.cues import HEDGE_CATEGORIES
 from analysis.framing.weasels import weasel_words
 from analysis.pipeline import mention_rows
 from analysis.sources import Attribution
+from baselines import hedge_words
 
 
 def hedges(parse, text: str, attributions=()) -> list[framing.Cue]:
@@ -56,6 +57,7 @@ WEASELS = [
     ("Most historians agree that the war was avoidable.", "Most historians", 0, "agree that the war was avoidable"),
     ("Many people believe the vote was rigged.", "Many people", 0, "believe the vote was rigged"),
     ("Some say the plan will fail.", "Some", 0, "say the plan will fail"),
+    ("Most of the analysts expect a cut.", "Most of the analysts", 0, "expect a cut"),
     ("According to reports, the company is planning layoffs.", "According to reports", 0,
      "the company is planning layoffs"),
     # unattributed belief: agentless passive of a verb of believing or saying, with its complement as target
@@ -88,6 +90,12 @@ def test_expectation_with_a_named_holder_is_epistemic(parse):
     assert_hedge(hedges(parse, text), text, "is expected to", 10, "weasel", "ease")
     rows = hedges(parse, text, [reported(text, "Inflation is expected to ease")])
     assert_hedge(rows, text, "is expected to", 10, "epistemic", "ease")
+
+
+def test_negated_belief_passive_is_epistemic(parse):
+    """"It is not known" says nobody knows, as "it is not clear" does: epistemic."""
+    text = "It is not known how many people died."
+    assert_hedge(hedges(parse, text), text, "It is not known", 0, "epistemic", "how many people died")
 
 
 def test_weasel_and_epistemic_hedge_in_one_sentence(parse):
@@ -140,9 +148,13 @@ def test_distancing_verb_and_alleged_as_adjective(parse):
         "Many people will lose their jobs.",
         "Some residents called the police.",
         "Some 300 experts signed the letter.",  # "some" approximates a number
+        "Most of the residents fled the town.",
+        "Many residents remain without power.",  # the present state of one event, not a generalisation
+        "Many people are still missing after the flood.",
         "Many chipmakers, including AMD and Nvidia, reported losses.",  # the members are named
         # passives with a holder, or that are no belief
         "The drug is considered safe by the regulator.",
+        "He is considered a flight risk by prosecutors.",  # the by-agent hung on the predicative
         "The theft was reported to police on Monday.",
         "He was seen leaving the building.",
         "She is known as the Iron Lady.",
@@ -185,3 +197,40 @@ def test_generality_adverbs_are_not_epistemic_words_too():
     adverbs = {term.words for _, terms in weasel_words().adverbs for term in terms}
     epistemic = {term.words for cue_type, terms in framing.cue_lexicons() if cue_type == "hedge" for term in terms}
     assert adverbs & epistemic == set()
+
+
+# --- development gold --------------------------------------------------------------------------------------------
+
+
+def test_dev_hedges_beat_the_hedge_list():
+    """On the development gold (tests/gold/news/dev/hedges.yaml), cue F1 and sentence uncertainty accuracy beat
+    the 45-word hedge list, and the cues' own ``category`` agrees with the gold's epistemic/weasel on matched
+    cues. Measured when the weasel rules were added: cue P/R/F1 0.98 / 1.00 / 0.99, uncertainty 1.00 (hedge
+    list 0.68 F1, 0.87 accuracy); the floors leave room for parser drift."""
+    import sys
+
+    from conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import evaluate_news
+    from baselines import HEDGE_BASELINE, assert_floor
+
+    items = evaluate_news.load("dev", "hedges")
+    predicted = evaluate_news.predictions(items, "cues", None)
+    ours = base = evaluation.NO_SCORES
+    right = right_base = agree = matched = 0
+    for item, rows in zip(items, predicted):
+        found = [r for r in rows if r["cue_type"] == "hedge"]
+        listed = hedge_words(item["text"])
+        gold = [(c["start"], c["end"]) for c in item["cues"]]
+        pairs = evaluation.match_spans([(r["start"], r["end"]) for r in found], gold)
+        pairs_base = evaluation.match_spans([(r["start"], r["end"]) for r in listed], gold)
+        ours += evaluation.Scores(len(pairs), len(found), len(pairs), len(gold))
+        base += evaluation.Scores(len(pairs_base), len(listed), len(pairs_base), len(gold))
+        agree += sum(found[i]["category"] == item["cues"][j]["category"] for i, j in pairs)
+        matched += len(pairs)
+        right += bool(found) == bool(item["uncertain"])
+        right_base += bool(listed) == bool(item["uncertain"])
+    assert_floor(ours.f1, 0.90, base.f1, HEDGE_BASELINE)
+    assert_floor(right / len(items), 0.93, right_base / len(items), HEDGE_BASELINE)
+    assert agree / matched >= 0.95

@@ -360,6 +360,8 @@ def quantifier_weasels(doc: Doc) -> Iterator[Hedge]:
                 last = conj
         holder = noun.lemma_.lower() in words.holder_nouns or noun.lower_ in words.holder_nouns
         head, role = noun.head, noun.dep_
+        if quantifier.i not in {t.i for t in noun.subtree}:  # "most of the analysts": the quantifier heads it
+            head, role = quantifier.head, quantifier.dep_
         if role == "pobj" and head.dep_ == "agent":
             role, head = "agent", head.head
         if role == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
@@ -374,7 +376,9 @@ def quantifier_weasels(doc: Doc) -> Iterator[Hedge]:
         if not (holder or (subject and (attitude or _generic_clause(verb)))):
             continue
         if verb is not None:
-            drop = {t.i for t in noun.subtree} | ({t.i for t in noun.head.subtree} if role == "agent" else set())
+            drop = {t.i for t in noun.subtree} | {t.i for t in quantifier.subtree}
+            if role == "agent":
+                drop |= {t.i for t in noun.head.subtree}
             scope = _subtree_without(verb, drop, keep_subject=False)
         else:  # "several reasons [for the delay]"
             scope = _after(_subtree_without(noun, set(), keep_subject=True), last.i + 1)
@@ -418,6 +422,9 @@ def belief_passives(doc: Doc, reported: Callable[[int, int], bool]) -> Iterator[
         if auxpass is None or any(c.dep_ == "agent" for c in children_of(verb)):
             continue
         complement = _complement(verb)
+        if complement is not None and complement.pos_ not in ("VERB", "AUX") and any(
+                c.dep_ in ("prep", "agent") and c.lower_ == "by" for c in children_of(complement)):
+            continue  # the parser hung the by-agent on the predicative: "is considered a risk by prosecutors"
         as_phrase = next((c for c in children_of(verb) if c.dep_ == "prep" and c.lower_ == "as" and c.i == verb.i + 1), None)
         expletive = next((c for c in children_of(verb) if c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it"), None)
         if lemma in words.belief_verbs_with_as and as_phrase is None:
