@@ -61,9 +61,38 @@ def _speaker_tokens(head: Token) -> list[Token]:
             # a possessor names the speaker without its "'s" ("the minister's claim"); a headline's topic
             # ("Novak on tariffs: ...") is not part of its speaker
             if not (c.dep_ == "case" and token.i == head.i and token.dep_ == "poss") and not _headline_topic(c)
+            and not (token.i == head.i and _circumstance(c))
             and c.dep_ not in SPEAKER_DETACHED_DEPS or (token.i != head.i and c.dep_ in ("cc", "conj"))
+            or _ampersand(c)
         )
     return sorted(tokens, key=lambda t: t.i)
+
+
+#: Nouns for the medium of a statement: "the agency in a media release said" (the medium is not the speaker).
+MEDIUM_NOUNS = frozenset({"statement", "release", "interview", "letter", "post", "briefing", "email", "tweet", "video"})
+
+
+def _ampersand(token: Token) -> bool:
+    """ "The Globe & Mail", "Marks & Spencer": an ampersand joins one name, not two speakers."""
+    if token.dep_ == "cc":
+        return token.text == "&"
+    return token.dep_ == "conj" and any(c.dep_ == "cc" and c.text == "&" for c in children_of(token.head)) and (
+        token.pos_ == "PROPN"
+    )
+
+
+def _circumstance(prep: Token) -> bool:
+    """A prepositional phrase on the speaker that is no part of its name: the medium ("in a media release"),
+    a place ("The Globe & Mail in Toronto", "officials in Lagos"), or a person's affiliation ("Superintendent
+    Ana Lind of the Northern Division": her source is her name; the body is her role's)."""
+    if prep.dep_ == "prep" and prep.lower_ == "of" and prep.head.ent_type_ == "PERSON" and prep.head.pos_ == "PROPN":
+        return True
+    if prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "from"):
+        return False
+    obj = next((c for c in children_of(prep) if c.dep_ == "pobj"), None)
+    if obj is None:
+        return False
+    return obj.lemma_.lower() in MEDIUM_NOUNS or (prep.lower_ in ("in", "at") and obj.ent_type_ in ("GPE", "LOC"))
 
 
 #: Possessive determiners that name the source of a noun cue ("his claim that ..."): for a person or a body.
