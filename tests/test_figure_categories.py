@@ -41,6 +41,9 @@ CASES = [
     ("unit_attached", "Each bar holds 30g of protein.", "30g", 30, "gram", "exact", 30, 30, "mass"),
     ("unit_attached", "The screen is 2.5mm thinner than before.", "2.5mm", 2.5, "millimeter", "exact", 2.5, 2.5, "length"),
     ("unit_attached", "Each sachet weighs ~12g when full.", "~12g", 12, "gram", "about", 10.8, 13.2, "mass"),
+    ("unit_attached", "The handset ships with a 45W charger.", "45W", 45, "watt", "exact", 45, 45, "power"),
+    ("unit_attached", "Its 4,500mAh battery lasts two days.", "4,500mAh", 4500, "milliampere_hour", "exact", 4500, 4500, "charge"),
+    ("signed", "Overnight lows dropped to minus 9C in the hills.", "minus 9C", -9, "degree_Celsius", "exact", -9, -9, "temperature"),
     ("british_pc", "Shares in the miner jumped 7pc in early trading.", "7pc", 7, "percent", "exact", 7, 7, "percent"),
     # multipliers against the number or before a noun
     ("multiplier", "The console has sold 6.1M units worldwide.", "6.1M", 6.1e6, "", "exact", 6.1e6, 6.1e6, "count"),
@@ -164,6 +167,11 @@ def test_up_to_after_a_reporting_verb_is_the_approximator(parse):
 def test_pounds_of_a_substance_are_a_weight(parse):
     (row,) = _rows(parse, "Police seized thousands of pounds of fertiliser.")
     assert (row.unit_canonical, row.quantity_kind, row.low, row.high) == ("pound", "mass", 2000, INF)
+
+
+def test_a_spaced_minus_is_arithmetic_outside_temperatures(parse):
+    (row,) = _rows(parse, "Sales minus 8 percent of returns were booked.")
+    assert (row.text, row.value) == ("8 percent", 8)
 
 
 def test_times_counting_occasions_is_a_count(parse):

@@ -93,6 +93,14 @@ def _core(doc: Doc, i: int, lex: Lexicon, currency: str, first: str | None = Non
 
 def scan(doc: Doc, i: int, lex: Lexicon) -> Match | None:
     """The figure that starts at token i, or None."""
+    if lower_at(doc, i) == "minus" and token_at(doc, i).whitespace_:
+        # "minus 12C", "minus five degrees Celsius": a spaced "minus" is a sign only on a temperature, elsewhere
+        # it may be arithmetic ("revenue minus 5 percent")
+        below = scan(doc, i + 1, lex)
+        if below is not None and below.unit.startswith("degree_") and below.approx == "exact":
+            below.start, below.value = i, -below.value
+            return below
+        return None
     j, approx, approx_span = i, "exact", None
     found = match_phrase(doc, j, lex.prefix)
     if found and _verb_particle(doc, j, lex):

@@ -8,9 +8,9 @@ from spacy.tokens import Doc
 from analysis.figures.tokens import HYPHENS, lower_at, token_at, written_together
 from analysis.figures.wordlists import Lexicon, glued_symbol
 
-#: pint units whose one-letter symbol is written as a capital ("34C", "93F", "10L"); other capitals are not
-#: units ("5G", "4K", "3D").
-UPPER_CASE_UNITS = frozenset({"degree_Celsius", "degree_Fahrenheit", "liter"})
+#: pint units whose one-letter symbol is written as a capital ("34C", "93F", "10L", "65W"); other capitals are
+#: not units ("5G", "4K", "3D").
+UPPER_CASE_UNITS = frozenset({"degree_Celsius", "degree_Fahrenheit", "liter", "watt"})
 
 
 def _unit_words(doc: Doc, j: int, limit: int = 3) -> list[tuple[str, int]]:
