@@ -195,6 +195,15 @@ CASES = [
         [("indirect", "", "belief that", "prices will fall")],
         id="noun-the-belief-that",
     ),
+    # --- "citing X": a second source of the same content
+    pytest.param(
+        "The company will cut 500 jobs, the newspaper reported on Friday, citing two sources.",
+        [
+            ("indirect", "the newspaper", "reported", "The company will cut 500 jobs"),
+            ("indirect", "two sources", "citing", "The company will cut 500 jobs"),
+        ],
+        id="speech-reported-citing",
+    ),
     # --- quotation marks and headlines as printed
     pytest.param(
         "''We will not sell the club,'' the owner said.",

@@ -36,7 +36,7 @@ def extend_to_quotes(found: list[Found], quotes: Quotations, view: str) -> list[
 def deduplicate(found: list[Found]) -> list[Found]:
     """Drop repeats and nested finds, in this order of preference: syntactic, according to, quote.
 
-    Dropped: the same content found twice; a second, overlapping content for one cue; a quotation that a
+    Dropped: the same content found twice (except for "citing X", a second source of the same content); a second, overlapping content for one cue; a quotation that a
     parse-based relation already covers; and a relation whose cue lies inside another relation's content
     (reported speech inside reported speech, or a verb like "add" read in its other sense), unless that cue has
     a speaker of its own in the parse and reports an act rather than a state of mind (:func:`_own_cue`): "The
@@ -49,7 +49,7 @@ def deduplicate(found: list[Found]) -> list[Found]:
     kept_spans: Intervals[tuple[int, int]] = Intervals()
     for f in found:
         duplicate = (
-            f.content in kept_contents
+            (f.content in kept_contents and f.stage != "citing")
             or any(overlap(f.content, content) > 0 for content in kept_by_cue.get(f.cue, ()))
             or (f.stage == "quote" and bool(kept_spans.overlapping(*f.content)))
         )

@@ -175,11 +175,26 @@ def syntactic_stage(doc: Doc, quotes: Quotations) -> list[Found]:
         addressee = _addressee(cue, lemma)
         particle = request_particle(cue)
         cue_span = (cue.idx, (particle or cue).idx + len(particle or cue))
+        cited = _cited(cue)
         for head in _content_heads(cue, speaker):
             for span in _content_pieces(head, cue, quotes, view):
                 found.append(Found("syntactic", span, cue_span, lemma, speaker, addressee))
+                if cited is not None:
+                    citing, source = cited
+                    found.append(Found("citing", span, (citing.idx, citing.idx + len(citing)), "cite", source))
     found += _adjective_cues(index, quotes, view)
     return found
+
+
+def _cited(cue: Token) -> tuple[Token, Token] | None:
+    """ "..., the paper reported, citing people familiar with the matter": the participle "citing" on a cue and
+    its object, who speaks through the cue's source (a second relation over the same content, cue "citing")."""
+    for child in children_of(cue):
+        if child.dep_ in ("advcl", "xcomp", "conj") and child.tag_ == "VBG" and verb_lemma(child) == "cite":
+            source = next((c for c in children_of(child) if c.dep_ == "dobj"), None)
+            if source is not None and _can_speak(source) and source.lower_ not in FIRST_PERSON:
+                return child, source
+    return None
 
 
 def _hearsay_participle(cue: Token) -> bool:
