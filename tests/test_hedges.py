@@ -156,6 +156,7 @@ def test_distancing_verb_and_alleged_as_adjective(parse):
         "The drug is considered safe by the regulator.",
         "He is considered a flight risk by prosecutors.",  # the by-agent hung on the predicative
         "The theft was reported to police on Monday.",
+        "The hiker had been reported missing on January 9.",
         "He was seen leaving the building.",
         "She is known as the Iron Lady.",
         "He was accepted as a member.",

@@ -71,7 +71,7 @@ class WeaselWords:
     attitude_verbs: frozenset[str]
     belief_verbs: frozenset[str]
     belief_verbs_with_as: frozenset[str]
-    belief_verbs_not_as: frozenset[str]
+    belief_verbs_clausal: frozenset[str]
     expectation_verbs: frozenset[str]
     episodic_verbs: frozenset[str]
     episodic_markers: frozenset[str]
@@ -93,7 +93,7 @@ def weasel_words() -> WeaselWords:
         attitude_verbs=words("attitude_verbs"),
         belief_verbs=words("belief_verbs"),
         belief_verbs_with_as=words("belief_verbs_with_as"),
-        belief_verbs_not_as=words("belief_verbs_not_as"),
+        belief_verbs_clausal=words("belief_verbs_clausal"),
         expectation_verbs=words("expectation_verbs"),
         episodic_verbs=words("episodic_verbs"),
         episodic_markers=words("episodic_markers"),
@@ -278,7 +278,8 @@ def hearsay_sense(doc: Doc, first: int, end: int, term: Term) -> bool:
     """A hearsay frame of ``hedges.yaml`` that ends in "to" counts before a verb only ("is said to be", not
     "have not been reported to their families")."""
     if term.words and term.words[-1] == "to":
-        return end < len(doc) and doc[end].tag_ == "VB"
+        following = _next_word(doc, end - 1)  # "is said to only be heard"
+        return following is not None and following.tag_ == "VB"
     return True
 
 
@@ -429,10 +430,12 @@ def belief_passives(doc: Doc, reported: Callable[[int, int], bool]) -> Iterator[
         expletive = next((c for c in children_of(verb) if c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it"), None)
         if lemma in words.belief_verbs_with_as and as_phrase is None:
             continue
-        if lemma in words.belief_verbs_not_as:
+        if lemma in words.belief_verbs_clausal:
             as_phrase = None
-            if complement is not None and complement.dep_ == "prep" or (complement is not None and complement.head.dep_ == "prep"):
-                complement = None
+            to_infinitive = complement is not None and complement.dep_ == "xcomp" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in children_of(complement))
+            if not to_infinitive:
+                complement = None  # "known as", "reported missing": only "is known to" / "it is known that"
         if complement is None and as_phrase is None and not (expletive is not None and any(
                 c.dep_ == "ccomp" for c in children_of(verb))):
             continue
