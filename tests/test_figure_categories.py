@@ -57,6 +57,13 @@ CASES = [
     ("temperature", "Forecasters expect the heat to peak at 108 degrees (42.2 C) on Monday.", "108 degrees", 108, "degree_Fahrenheit",
      "exact", 108, 108, "temperature"),
     ("farad", "The supercapacitor stores 3.3 F at a rated 2.7 volts.", "3.3 F", 3.3, "farad", "exact", 3.3, 3.3, "capacitance"),
+    ("temperature", "Forecasters expect a high of 31 C and a low of 18 C.", "18 C", 18, "degree_Celsius", "exact", 18, 18,
+     "temperature"),
+    # points: index points beside a level, percentage points between percents
+    ("points", "The Nikkei gained 310 points, or 1.1 percent, to 28,950.50.", "310 points", 310, "point", "exact", 310, 310,
+     "points"),
+    ("percentage_point", "The poll puts the party on 44% against 39%, a 5-point lead.", "5-point", 5, "percentage_point", "exact",
+     5, 5, "percent"),
     # bare levels and prices; currencies written with a prefix
     ("bare_level", "The index slipped 0.7 per cent to 24815 on Friday.", "24815", 24815, "", "exact", 24815, 24815, "count"),
     ("bare_level", "The benchmark ended at 2,481.35 after a volatile session.", "2,481.35", 2481.35, "", "exact", 2481.35, 2481.35, "count"),

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from analysis.doc_index import doc_index
 from analysis.figures.exclusions import entity_labels, excluded, over_duration
 from analysis.figures.grammar import Match, scan
-from analysis.figures.tokens import SIGN_WORDS, SIGNED
+from analysis.figures.tokens import SIGN_WORDS, SIGNED, token_at
 from analysis.figures.wordlists import Lexicon, glued_symbol, lexicon
 
 
@@ -29,7 +29,27 @@ def find_matches(doc: Doc) -> list[Match]:
         if not denominator and not excluded(match, doc, labels, lex):
             matches.append(match)
         i = match.end
+    _points_between_percents(doc, matches)
     return matches
+
+
+def _points_between_percents(doc: Doc, matches: list[Match]) -> None:
+    """ "points" in a sentence whose every other figure is a percent measure a gap between percents: percentage
+    points ("42% to 38%, a 4-point gap"); beside a level or a count they are index points ("rose 120 points, or
+    0.4 percent, to 34,500.12")."""
+    by_sentence: dict[int, list[Match]] = {}
+    for match in matches:
+        by_sentence.setdefault(token_at(doc, match.core_start).sent.start, []).append(match)
+    for group in by_sentence.values():
+        points = [m for m in group if m.unit == "index_point"]
+        others = [m for m in group if m.unit != "index_point"]
+        if points and others and all(m.unit in PERCENT_UNITS for m in others):
+            for match in points:
+                match.unit = "percentage_point"
+
+
+#: Units of a level in percent.
+PERCENT_UNITS = frozenset({"percent"})
 
 
 def _may_start(doc: Doc, i: int, lex: Lexicon) -> bool:

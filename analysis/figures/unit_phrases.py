@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from analysis.figures.tokens import HYPHENS, lower_at, token_at, written_together
+from analysis.figures.tokens import HYPHENS, bare_at, lower_at, token_at, written_together
 from analysis.figures.wordlists import Lexicon, glued_symbol
 
-#: pint units whose one-letter symbol is written as a capital ("34C", "93F", "10L", "65W"); other capitals are
+#: pint units whose one-letter symbol is written as a capital ("34C", "93F", "10L", "65W", "2.7 V"); other capitals are
 #: not units ("5G", "4K", "3D").
-UPPER_CASE_UNITS = frozenset({"degree_Celsius", "degree_Fahrenheit", "liter", "watt"})
+UPPER_CASE_UNITS = frozenset({"degree_Celsius", "degree_Fahrenheit", "liter", "watt", "volt"})
 
 
 def _unit_words(doc: Doc, j: int, limit: int = 3) -> list[tuple[str, int]]:
@@ -18,7 +18,7 @@ def _unit_words(doc: Doc, j: int, limit: int = 3) -> list[tuple[str, int]]:
     ("60-square-mile" -> square, mile)."""
     words, k = [], j
     while k < len(doc) and len(words) < limit:
-        words.append((token_at(doc, k).lower_, k + 1))
+        words.append((bare_at(doc, k), k + 1))  # "a low of 15 C.": the sentence's full stop is not the unit's
         if lower_at(doc, k + 1) in HYPHENS and k + 2 < len(doc) and written_together(doc, k, k + 3) and token_at(doc, k + 2).is_alpha:
             k += 2
         else:
