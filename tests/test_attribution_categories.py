@@ -191,6 +191,14 @@ CASES = [
         id="noun-questions-about-light-verb",
     ),
     pytest.param(
+        "In a reply to union claims of the two sides nearing a deal, the board said talks had stalled.",
+        [
+            ("indirect", "", "claims of", "the two sides nearing a deal"),
+            ("indirect", "the board", "said", "talks had stalled"),
+        ],
+        id="noun-claims-of-a-proposition",
+    ),
+    pytest.param(
         "The belief that prices will fall has kept buyers away.",
         [("indirect", "", "belief that", "prices will fall")],
         id="noun-the-belief-that",
@@ -233,6 +241,7 @@ CASES = [
     pytest.param("He showed the photo to his friends.", [], id="not-showed-an-object"),
     pytest.param("Charges of $40 million were booked in the quarter.", [], id="not-charges-of-an-amount"),
     pytest.param("The plant closed for fear of a flood.", [], id="not-for-fear-of"),
+    pytest.param("Claims of 5,000 euros were paid.", [], id="not-claims-of-an-amount"),
     pytest.param(
         "Two officials, who asked not to be named, said the talks had stalled.",
         [("indirect", "Two officials", "said", "the talks had stalled")],

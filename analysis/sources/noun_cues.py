@@ -73,9 +73,15 @@ def _idiom(noun: Token) -> bool:
     return bare and noun.dep_ == "pobj" and noun.tag_ == "NN"
 
 
+#: Currency nouns after a number ("5,000 euros"), when the recogniser gives no MONEY label.
+CURRENCY_WORDS = frozenset({"dollar", "euro", "pound", "yen", "yuan", "rupee", "franc", "peso", "rand", "krona", "krone"})
+
+
 def _amount(token: Token) -> bool:
     """An of-phrase that is an amount ("charges of $340 million", "claims of 5,000 euros") is no content."""
-    return token.like_num or token.tag_ == "$" or any(c.dep_ == "nummod" or c.tag_ == "$" for c in children_of(token))
+    return token.like_num or token.tag_ == "$" or token.ent_type_ in ("MONEY", "PERCENT", "QUANTITY") or any(
+        c.tag_ == "$" or c.dep_ == "nummod" and c.ent_type_ in ("MONEY", "PERCENT", "QUANTITY") for c in children_of(token)
+    ) or (token.lemma_.lower() in CURRENCY_WORDS and any(c.dep_ == "nummod" for c in children_of(token)))
 
 
 def _names_someone(token: Token) -> bool:
