@@ -110,12 +110,18 @@ def _overlaps_any(spans: Intervals, start: int, end: int) -> bool:
 def cue_rows(parsed, mentions: Sequence, attributions: Sequence[Attribution] = ()) -> list[Cue]:
     """One row per framing cue, in text order: lexicon words and phrases, and metonyms for governments.
 
-    A free relative "what <subject> said/called" is a distancing hedge ("what it said were troops").
-    ``mentions`` are the document's mention rows (:func:`analysis.pipeline.mention_rows`); a metonym comes
+    Hedges (:mod:`.weasels`) have category ``epistemic`` (the word lists' may, possibly, unclear, and the
+    hearsay adverbs reportedly, allegedly), ``weasel`` (vague quantifiers over people, groups, sources or
+    opinions, agentless belief passives, generality adverbs, found by the parse; the hearsay frames "is said
+    to") or ``distancing`` (claimed, alleged as verbs; a free relative "what <subject> said/called": "what it
+    said were troops"). A weasel found by the parse wins over a word-list hedge it overlaps; a word-list hedge
+    counts only in the sense the parse allows (:func:`.weasels.epistemic_sense`). A hedge's ``target`` is the
+    phrase or clause it makes vague (:func:`.weasels.hedge_scope`). ``mentions`` are the document's mention rows (:func:`analysis.pipeline.mention_rows`); a metonym comes
     from the catalogue (``alias_kind == "metonym"``) and counts only where it acts, speaks, owns or is
     addressed ("Moscow struck", "Kyiv's incursion", "told the Kremlin"), not as a location ("schools in
     Beijing"). ``target`` is what the cue is said of, where the parse shows it ("Kyiv's ambitious attack":
-    ambitious -> Kyiv's ambitious attack, side Ukraine). Not extracted: cues spread over a clause with no
+    ambitious -> Kyiv's ambitious attack, side Ukraine; "may resume next week": may -> resume next week). Not
+    extracted: cues spread over a clause with no
     single cue word, negated or ironic uses told apart from plain ones.
     """
     doc, text, catalogue = parsed.doc, parsed.text, parsed.catalogue

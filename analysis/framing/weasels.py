@@ -172,7 +172,8 @@ def _complement(token: Token) -> Token | None:
             objects = [c for c in children_of(child) if c.dep_ in ("pobj", "pcomp")]
             if objects:
                 return objects[0]
-        if child.dep_ == "advcl" and child.i > token.i and any(c.lower_ in ("if", "though") for c in children_of(child)):
+        if child.dep_ == "advcl" and child.i > token.i and any(
+                c.lower_ in ("if", "though") for c in children_of(child)):
             return child
     return None
 
@@ -335,7 +336,9 @@ def _quantified_phrase(token: Token, words: WeaselWords) -> tuple[Token, Token] 
 def _quantifier_subject(token: Token, words: WeaselWords) -> bool:
     """A vague quantifier standing alone as the subject of a verb of saying or believing ("Some say", "Many
     believe"), with no of-phrase naming the set."""
-    if token.lower_ not in words.quantifiers or token.dep_ != "nsubj" or token.head.lemma_.lower() not in words.attitude_verbs:
+    if token.lower_ not in words.quantifiers or token.dep_ != "nsubj":
+        return False
+    if token.head.lemma_.lower() not in words.attitude_verbs:
         return False
     if token.i > 0 and token.doc[token.i - 1].lower_ in NOT_BEFORE_QUANTIFIER:
         return False
@@ -395,14 +398,18 @@ def unnamed_sources(doc: Doc) -> Iterator[Hedge]:
             continue
         to = doc[according.i + 1]
         noun = next((c for c in children_of(to) if c.dep_ == "pobj"), None)
-        if noun is None or noun.tag_ not in ("NNS",) or noun.lemma_.lower() not in words.holder_nouns and noun.lower_ not in words.holder_nouns:
+        if noun is None or noun.tag_ != "NNS":
+            continue
+        if noun.lemma_.lower() not in words.holder_nouns and noun.lower_ not in words.holder_nouns:
             continue
         if any(c.dep_ in ("det", "poss", "nummod") or c.pos_ == "PROPN" or c.lower_ in words.quantifiers
                for c in children_of(noun)) or _members_named_after(noun):
             continue
         end = noun.i + 1
         clause = according.head
-        scope = _subtree_without(clause, {t.i for t in according.subtree}, keep_subject=True) if clause.i != according.i else None
+        scope = None
+        if clause.i != according.i:
+            scope = _subtree_without(clause, {t.i for t in according.subtree}, keep_subject=True)
         yield Hedge(according.i, end, WEASEL, WEASEL_LEXICON, scope)
 
 
@@ -426,7 +433,8 @@ def belief_passives(doc: Doc, reported: Callable[[int, int], bool]) -> Iterator[
         if complement is not None and complement.pos_ not in ("VERB", "AUX") and any(
                 c.dep_ in ("prep", "agent") and c.lower_ == "by" for c in children_of(complement)):
             continue  # the parser hung the by-agent on the predicative: "is considered a risk by prosecutors"
-        as_phrase = next((c for c in children_of(verb) if c.dep_ == "prep" and c.lower_ == "as" and c.i == verb.i + 1), None)
+        as_phrase = next(
+            (c for c in children_of(verb) if c.dep_ == "prep" and c.lower_ == "as" and c.i == verb.i + 1), None)
         expletive = next((c for c in children_of(verb) if c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it"), None)
         if lemma in words.belief_verbs_with_as and as_phrase is None:
             continue
@@ -439,13 +447,16 @@ def belief_passives(doc: Doc, reported: Callable[[int, int], bool]) -> Iterator[
         if complement is None and as_phrase is None and not (expletive is not None and any(
                 c.dep_ == "ccomp" for c in children_of(verb))):
             continue
-        first = min([auxpass.i] + [c.i for c in children_of(verb) if c.dep_ == "aux" and c.lemma_.lower() in ("be", "have")
-                                   and c.i < verb.i and c.tag_ != "MD"])
+        perfect = [c.i for c in children_of(verb)
+                   if c.dep_ == "aux" and c.lemma_.lower() in ("be", "have") and c.i < verb.i and c.tag_ != "MD"]
+        first = min([auxpass.i, *perfect])  # "has been argued", not the modal ("may be considered": two cues)
         if expletive is not None and expletive.i == first - 1:
             first = expletive.i
         end = verb.i + 1
-        if end < len(doc) and (doc[end].lower_ in ("to", "as") or (doc[end].lower_ == "that" and doc[end].dep_ == "mark")):
-            end += 1
+        following = doc[end] if end < len(doc) else None
+        if following is not None and (following.lower_ in ("to", "as")
+                                      or (following.lower_, following.dep_) == ("that", "mark")):
+            end += 1  # the particle that belongs to the frame: "is thought to", "is regarded as", "it is said that"
         category = WEASEL
         if lemma in words.expectation_verbs and reported(first, end):
             category = EPISTEMIC
