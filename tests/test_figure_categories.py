@@ -50,6 +50,7 @@ CASES = [
     ("multiplier", "The streaming service now has 3m paying subscribers.", "3m", 3e6, "", "exact", 3e6, 3e6, "count"),
     ("multiplier", "The port handled 2.4m tonnes of grain last year.", "2.4m tonnes", 2.4e6, "metric_ton", "exact", 2.4e6, 2.4e6, "mass"),
     ("multiplier_negative", "The diver dropped to 40m before turning back.", "40m", 40, "meter", "exact", 40, 40, "length"),
+    ("multiplier_negative", "She took gold in the 800m heats and final.", "800m", 800, "meter", "exact", 800, 800, "length"),
     # temperatures in every spelling; a capacitor's F is a farad
     ("temperature", "The forecast high is 101 degF on Sunday.", "101 degF", 101, "degree_Fahrenheit", "exact", 101, 101, "temperature"),
     ("temperature", "Temperatures are expected to hit 33 deg C in the afternoon.", "33 deg C", 33, "degree_Celsius", "exact", 33, 33, "temperature"),
@@ -148,6 +149,7 @@ NOT_FIGURES = [
     ("ordinal", "It was the third time the bridge had closed.", "third"),
     ("model_number", "The phone uses the Snapdragon 888 chip.", "888"),
     ("code", "The carrier switched on its 5G network.", "5"),
+    ("code_at_the_end", "The handset supports Wi-Fi and 5G.", "5"),
     ("index_name", "The FTSE 250 closed higher on Monday.", "250"),
     ("period_part", "Sales rose in the first half of the year.", "half"),
     ("range_of_a_score", "Leeds won the match 3-1 at home.", "-1"),

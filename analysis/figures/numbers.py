@@ -51,11 +51,11 @@ def parse_number(
         if not seen and glued:
             number, suffix = glued.groups()
             value = float(number.replace(",", ""))
-            written = (first if overridden else token_at(doc, j).text)[-len(suffix) :]
+            # as written, without a sentence's full stop ("5G." is no gram)
+            written = (first if overridden else token_at(doc, j).text)[: len(number) + len(suffix)][-len(suffix) :]
             if suffix in lex.suffixes and (suffix not in AMBIGUOUS_SUFFIXES or currency or multiplier(doc, j + 1, written, lex)):
                 return j + 1, value * lex.suffixes[suffix], True, ""
             if suffix in lex.glued_units or suffix in lex.glued_only or (suffix,) in lex.minor_names:
-                written = (first if overridden else token_at(doc, j).text)[-len(suffix) :]
                 # "34C", "10L" but not "5G", "4K", "3D": a capital letter is a unit only for degrees and litres
                 if len(suffix) == 1 and written.isupper() and lex.glued_units.get(suffix) not in UPPER_CASE_UNITS:
                     return None
@@ -116,6 +116,9 @@ def multiplier(doc: Doc, j: int, written: str, lex: Lexicon) -> bool:
         return True
     if written.isupper():
         return True
+    amount = j - 2 if j >= 2 and token_at(doc, j - 2).text[:1].isdigit() else j - 1  # "2.7", "m" or "400m"
+    if lower_at(doc, amount - 1) == "the":
+        return False  # "the 400m hurdles": a named distance; a count of millions is seldom definite
     for k in range(j, min(j + 3, len(doc))):
         token = token_at(doc, k)
         if token.tag_ in ("NNS", "NNPS") or (token.lower_,) in lex.unit_aliases or (token.lower_,) in lex.currency_names:
