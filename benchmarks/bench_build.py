@@ -74,8 +74,8 @@ def row(result: dict) -> str:
     return f"| {result['phase']} | {result['words']:,} | {result['seconds']:.1f} | {rate:,.0f} | {result['peak_mb']:.0f} |"
 
 
-def corpus_size(n: int, tmp: Path) -> list[str]:
-    corpus = write_corpus(tmp / f"gen{n}", n, seed=n)
+def corpus_size(n: int, tmp: Path, sentences: tuple[int, int]) -> list[str]:
+    corpus = write_corpus(tmp / f"gen{n}", n, seed=n, sentences=sentences)
     bare = measure("bare_parse", corpus)
     one = measure("build --jobs 1", corpus, tmp / f"out{n}_1", 1)
     two = measure("build --jobs 2", corpus, tmp / f"out{n}_2", 2)
@@ -143,7 +143,10 @@ def run_overhead(tmp: Path) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="*", default=[100, 1000, 10000])
+    parser.add_argument("--sentences", type=int, nargs=2, default=(8, 16), metavar=("MIN", "MAX"),
+                        help="sentences per generated article (default 8 16)")
     parser.add_argument("--skip-run", action="store_true", help="leave out the `analysis run` overhead")
+    parser.add_argument("--skip-long", action="store_true", help="leave out the one-file and 2 MB measurements")
     parser.add_argument("--phase", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.phase:
@@ -153,8 +156,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         for n in args.sizes:
-            print("\n".join(corpus_size(n, tmp)), flush=True)
-        print("\n".join(one_file_against_many(tmp)), flush=True)
+            print("\n".join(corpus_size(n, tmp, tuple(args.sentences))), flush=True)
+        if not args.skip_long:
+            print("\n".join(one_file_against_many(tmp)), flush=True)
         if not args.skip_run:
             print("\n".join(run_overhead(tmp)), flush=True)
     return 0

@@ -8,7 +8,6 @@ import bisect
 from dataclasses import dataclass, replace
 from typing import Iterable, Sequence
 
-from rapidfuzz.distance import Levenshtein
 from spacy.tokens import Doc, Span, Token
 
 from analysis.actors import UNKNOWN_SIDE, Actor
@@ -27,10 +26,6 @@ SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 BODY_LABELS = frozenset({"ORG", "FAC"})
 #: Head words of a speaker that count members of a group ("one of the sources", "two of them").
 QUANTIFIERS = frozenset({"one", "some", "many", "most", "several", "two", "three", "four", "five"})
-#: Surnames at most this many edits apart are taken as spellings of one name ("Lykhoviy", "Lykhovity").
-MAX_NAME_EDITS = 2
-#: Shorter surnames are too easily confused for the edit-distance merge.
-MIN_FUZZY_NAME_LENGTH = 5
 
 
 @dataclass(frozen=True)
@@ -132,7 +127,6 @@ class SpeakerResolver:
         for entity in self.index.ents:
             if entity.label_ == "PERSON" and len([t for t in entity if t.is_alpha]) >= 2:
                 self.full_names.setdefault(entity[-1].lower_, []).append(entity)
-        self._name_starts = {name: [e.start_char for e in found] for name, found in self.full_names.items()}
         # the same full names in document order, as the ``source`` column writes them: what names match against
         self._people = sorted((e for found in self.full_names.values() for e in found), key=lambda e: e.start_char)
         self._people_texts = [tokens_text(parsed, person_name(e[-1])) for e in self._people]
@@ -336,21 +330,6 @@ class SpeakerResolver:
         spans = [e for e, text in zip(self._people, self._people_texts) if text == match.canonical]
         before = [e for e in spans if e.start_char < offset]
         return (before[-1] if before else spans[0]), match.how
-
-    def _nearest_name(self, surnames: Iterable[str], offset: int) -> Span | None:
-        """The full name with one of ``surnames`` nearest before ``offset``, else nearest after it; never one
-        starting at ``offset``."""
-        best: tuple[tuple[bool, int], Span] | None = None
-        for surname in surnames:
-            starts, entities = self._name_starts.get(surname, []), self.full_names.get(surname, [])
-            before = bisect.bisect_left(starts, offset) - 1
-            after = bisect.bisect_right(starts, offset)
-            for k in (before, after):
-                if 0 <= k < len(starts):
-                    key = (starts[k] > offset, abs(starts[k] - offset))
-                    if best is None or key < best[0]:
-                        best = (key, entities[k])
-        return best[1] if best is not None else None
 
     def _pronoun(self, head: Token) -> Speaker:
         """A pronoun speaker: the nearest earlier compatible mention (a person for he/she, a body for it/they)."""
