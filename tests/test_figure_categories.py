@@ -87,6 +87,13 @@ CASES = [
      2 / 3, INF, "percent"),
     # ages
     ("age", "The shop's owner, Margaret Ellison, 67, said trade was slow.", "67", 67, "year", "exact", 67, 67, "duration"),
+    ("age", "A driver aged 58 was taken to hospital.", "58", 58, "year", "exact", 58, 58, "duration"),
+    ("age", "The trial enrolled adults between the ages of 40 and 65 last year.", "between the ages of 40 and 65", NAN, "year",
+     "range", 40, 65, "duration"),
+    ("signed", "The charity's reserves swung to -$3m last year.", "-$3m", -3e6, "USD", "exact", -3e6, -3e6, "money"),
+    ("signed", "The fullback was held to minus 6 yards on the day.", "minus 6 yards", -6, "yard", "exact", -6, -6, "length"),
+    ("range", "Overnight lows ranged from 4C to 9C across the region.", "from 4C to 9C", NAN, "degree_Celsius", "range", 4, 9,
+     "temperature"),
     ("age", "The club admits members over the age of 18 only.", "over the age of 18", 18, "year", "more_than", 18, INF, "duration"),
     # subunits as written; pint's conversion is value_si
     ("subunit", "The stock closed at 212p in London.", "212p", 212, "pence", "exact", 212, 212, "money"),

@@ -63,10 +63,12 @@ def _may_start(doc: Doc, i: int, lex: Lexicon) -> bool:
     bare_decimal = text[:1] == "." and text[1:2].isdigit()  # ".18 micron"
     return index.lower[i] in lex.starters or text[:1].isdigit() or bare_decimal or text in lex.currency_symbols or (
         glued_symbol(text, lex) is not None
-    ) or _signed_start(text)
+    ) or _signed_start(text, lex)
 
 
-def _signed_start(text: str) -> bool:
-    """A sign or glued approximator on a number ("minus-5", "-1.3", "~45", "sub-7") or a sign word or mark
-    written against one ("minus", "-", "three")."""
-    return bool(SIGNED.match(text)) or text.lower() in SIGN_WORDS or text in ("-", "+", "\u2212", "\u2013")
+def _signed_start(text: str, lex: Lexicon) -> bool:
+    """A sign or glued approximator on a number ("minus-5", "-1.3", "~45", "sub-7", "-$40bn") or a sign word or
+    mark written against one ("minus", "-", "three")."""
+    return bool(SIGNED.match(text)) or text.lower() in SIGN_WORDS or text in ("-", "+", "\u2212", "\u2013") or (
+        text[:1] in ("-", "+", "\u2212", "\u2013") and glued_symbol(text[1:], lex) is not None
+    )

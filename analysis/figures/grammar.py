@@ -14,7 +14,7 @@ from analysis.figures.tokens import (
 )
 from analysis.figures.unit_phrases import article_unit, currency_prefix, unit_at
 from analysis.figures.units import tidy
-from analysis.figures.wordlists import Lexicon
+from analysis.figures.wordlists import Lexicon, glued_symbol
 
 #: Adjectives that close a hyphenated measure ("7.5-mile-deep", "2,000-strong", "10-year-old").
 MEASURE_ADJECTIVES = frozenset({"deep", "high", "long", "wide", "old", "tall", "thick", "strong", "large", "big"})
@@ -94,10 +94,14 @@ def _core(doc: Doc, i: int, lex: Lexicon, currency: str, first: str | None = Non
 def scan(doc: Doc, i: int, lex: Lexicon) -> Match | None:
     """The figure that starts at token i, or None."""
     if lower_at(doc, i) == "minus" and token_at(doc, i).whitespace_:
-        # "minus 12C", "minus five degrees Celsius": a spaced "minus" is a sign only on a temperature, elsewhere
-        # it may be arithmetic ("revenue minus 5 percent")
+        # "minus 12C", "minus five degrees Celsius", "for minus 5 yards": a spaced "minus" is a sign on a
+        # temperature, or on a measure with no left operand (after "revenue" it is arithmetic: "revenue minus 5
+        # percent")
         below = scan(doc, i + 1, lex)
-        if below is not None and below.unit.startswith("degree_") and below.approx == "exact":
+        # a left operand makes it arithmetic: a noun or a number before it ("sales minus 8 percent")
+        operand = i > 0 and token_at(doc, i - 1).pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ")
+        signed = below is not None and (below.unit.startswith("degree_") or (below.unit and not operand))
+        if signed and below.approx == "exact" and not math.isnan(below.value):
             below.start, below.value = i, -below.value
             return below
         return None
@@ -118,11 +122,21 @@ def scan(doc: Doc, i: int, lex: Lexicon) -> Match | None:
         j += age
     opener = lower_at(doc, j) in lex.range_openers
     symbol_at = core_at = j + 1 if opener else j
+    if opener and _age_of(doc, core_at):  # "between the ages of 18 and 24"
+        age = _age_of(doc, core_at)
+        symbol_at = core_at = core_at + age
     currency, symbol, first = "", "", None
+    pre_sign = 1.0
+    if _sign_before_symbol(doc, core_at, lex):  # "-$40bn"
+        pre_sign, core_at = sign_of(token_at(doc, core_at).text)[0], core_at + 1
     prefix = currency_prefix(doc, core_at, lex)
+    signed_symbol = _signed_glued_symbol(doc, core_at, lex) if prefix is None else None
+    if signed_symbol:  # "-$40bn" as one token
+        pre_sign, prefix = signed_symbol
     if prefix:
         currency, symbol, core_at, first = prefix
     sign, sign_approx, core_at, first = _signed(doc, core_at, first, prefix is not None)
+    sign *= pre_sign
     found_core = _core(doc, core_at, lex, currency, first)
     if found_core is None and approx_span and lower_at(doc, core_at) in ("a", "an") and lower_at(doc, core_at + 1) in lex.time_units:
         # "about a week", "nearly a year": after an approximator "a" counts one of a duration (alone, "a day" is
@@ -194,7 +208,10 @@ def scan(doc: Doc, i: int, lex: Lexicon) -> Match | None:
     # "25°C-35°C"; "from 10 percent to 25 percent" is a change between two levels, two figures
     if (match.unit or match.currency) and match.approx == "exact" and not math.isnan(match.value):
         joiner = lower_at(doc, k)
-        between = opener and lower_at(doc, j) == "between" and joiner in ("and", "to")
+        # "between", or "from" after the verb or noun "range" ("temperatures ranged from 15C to 20C")
+        between = opener and joiner in ("and", "to") and (
+            lower_at(doc, j) == "between" or (j > 0 and token_at(doc, j - 1).lemma_.lower() == "range")
+        )
         if between or (joiner in HYPHENS and written_together(doc, k - 1, k + 2)):
             second = scan(doc, k + 1, lex)
             if (
@@ -277,7 +294,7 @@ def _signed(doc: Doc, at: int, first: str | None, after_symbol: bool) -> tuple[f
 
 def _age_of(doc: Doc, j: int) -> int:
     """Tokens of "the age of" / "age of" at token j (an age follows: "over the age of 21"), else 0."""
-    if lower_at(doc, j) == "the" and lower_at(doc, j + 1) == "age" and lower_at(doc, j + 2) == "of":
+    if lower_at(doc, j) == "the" and lower_at(doc, j + 1) in ("age", "ages") and lower_at(doc, j + 2) == "of":
         return 3
     if lower_at(doc, j) in ("age", "ages") and lower_at(doc, j + 1) == "of":
         return 2
@@ -285,7 +302,30 @@ def _age_of(doc: Doc, j: int) -> int:
 
 
 def _after_age_of(doc: Doc, core: int) -> bool:
-    return lower_at(doc, core - 1) == "of" and lower_at(doc, core - 2) in ("age", "ages")
+    """ "the age of 21", "aged 44": the number is an age."""
+    return (lower_at(doc, core - 1) == "of" and lower_at(doc, core - 2) in ("age", "ages")) or lower_at(doc, core - 1) == "aged"
+
+
+def _signed_glued_symbol(doc: Doc, at: int, lex: Lexicon) -> tuple[float, tuple[str, str, int, str]] | None:
+    """A sign, a currency symbol and the digits in one token ("-$40bn", "+£2m"): (sign, currency prefix)."""
+    if at >= len(doc):
+        return None
+    text = token_at(doc, at).text
+    if len(text) < 3 or text[0] not in "-+\u2212\u2013":
+        return None
+    starts_word = at == 0 or bool(token_at(doc, at - 1).whitespace_) or token_at(doc, at - 1).is_left_punct
+    symbol = glued_symbol(text[1:], lex)
+    if not starts_word or symbol is None:
+        return None
+    return sign_of(text[0])[0], (lex.currency_symbols[symbol], symbol, at, text[1 + len(symbol) :])
+
+
+def _sign_before_symbol(doc: Doc, at: int, lex: Lexicon) -> bool:
+    """A minus or plus written against a currency symbol that starts a word: "-$40bn", "+£2m"."""
+    if at + 1 >= len(doc) or token_at(doc, at).text not in ("-", "+", "\u2212", "\u2013") or token_at(doc, at).whitespace_:
+        return False
+    starts_word = at == 0 or bool(token_at(doc, at - 1).whitespace_) or token_at(doc, at - 1).is_left_punct
+    return starts_word and currency_prefix(doc, at + 1, lex) is not None
 
 
 #: Words that may stand between a name and the age apposed to it ("McCullough, now 54,").
