@@ -92,6 +92,8 @@ CASES = [
      "range", 40, 65, "duration"),
     ("signed", "The charity's reserves swung to -$3m last year.", "-$3m", -3e6, "USD", "exact", -3e6, -3e6, "money"),
     ("signed", "The fullback was held to minus 6 yards on the day.", "minus 6 yards", -6, "yard", "exact", -6, -6, "length"),
+    ("range_units_both_ends", "Gusts of 50mph to 70mph are forecast.", "50mph to 70mph", NAN, "mile / hour", "range", 50, 70,
+     "speed"),
     ("range", "Overnight lows ranged from 4C to 9C across the region.", "from 4C to 9C", NAN, "degree_Celsius", "range", 4, 9,
      "temperature"),
     ("age", "The club admits members over the age of 18 only.", "over the age of 18", 18, "year", "more_than", 18, INF, "duration"),
@@ -170,8 +172,10 @@ def test_not_figures(parse, category, text, number):
     assert not [r for r in rows if number in r.text], [r.text for r in rows]
 
 
-def test_two_levels_from_and_to_with_units_are_two_figures(parse):
-    rows = _rows(parse, "Tariffs rose from 10 percent to 25 percent.")
+@pytest.mark.parametrize("text", ["Tariffs rose from 10 percent to 25 percent.", "Prices rose 3% to 4% in May.",
+                                  "The bank cut rates by 0.5% to 4%."])
+def test_a_change_and_a_level_are_two_figures(parse, text):
+    rows = _rows(parse, text)
     assert [r.approx for r in rows] == ["exact", "exact"]
 
 

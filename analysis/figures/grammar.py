@@ -212,6 +212,9 @@ def scan(doc: Doc, i: int, lex: Lexicon) -> Match | None:
         between = opener and joiner in ("and", "to") and (
             lower_at(doc, j) == "between" or (j > 0 and token_at(doc, j - 1).lemma_.lower() == "range")
         )
+        # "winds of 40mph to 60mph", "(25°C to 35°C)": "to" with no "from" and no verb of change before the first
+        # end ("rose 5% to 10%" is a change and a level, two figures)
+        between = between or (joiner == "to" and not opener and not approx_span and _range_context(doc, match.start))
         if between or (joiner in HYPHENS and written_together(doc, k - 1, k + 2)):
             second = scan(doc, k + 1, lex)
             if (
@@ -304,6 +307,18 @@ def _age_of(doc: Doc, j: int) -> int:
 def _after_age_of(doc: Doc, core: int) -> bool:
     """ "the age of 21", "aged 44": the number is an age."""
     return (lower_at(doc, core - 1) == "of" and lower_at(doc, core - 2) in ("age", "ages")) or lower_at(doc, core - 1) == "aged"
+
+
+def _range_context(doc: Doc, start: int) -> bool:
+    """Whether the word before a figure lets "X unit to Y unit" be a range: a preposition other than those of a
+    change ("of", "at", "with", "in"), a determiner or an opening bracket; not a verb, an adverb ("up 5% to 10%")
+    or "by"/"from"/"to"."""
+    if start == 0:
+        return False
+    before = token_at(doc, start - 1)
+    if before.lower_ in ("by", "from", "to", "up", "down"):
+        return False
+    return before.pos_ in ("ADP", "DET") or before.is_left_punct
 
 
 def _signed_glued_symbol(doc: Doc, at: int, lex: Lexicon) -> tuple[float, tuple[str, str, int, str]] | None:
