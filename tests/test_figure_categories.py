@@ -103,6 +103,8 @@ CASES = [
     # vague amounts: the interval their words allow
     ("vague", "Dozens of residents signed the letter.", "Dozens", NAN, "", "vague", 24, INF, "count"),
     ("vague", "The campaign cost tens of thousands of dollars.", "tens of thousands of dollars", NAN, "USD", "vague", 20_000, INF, "money"),
+    ("vague", "Several hundred fans waited outside.", "Several hundred", NAN, "", "vague", 200, INF, "count"),
+    ("vague", "A few dozen protesters gathered.", "A few dozen", NAN, "", "vague", 24, INF, "count"),
     ("vague", "Millions of viewers watched the final.", "Millions", NAN, "", "vague", 2e6, INF, "count"),
     # approximators: "up to" after a verb of change is its particle; words between an approximator and the number
     ("approximator", "Growth was revised up to -0.8% in the second estimate.", "-0.8%", -0.8, "percent", "exact", -0.8, -0.8,

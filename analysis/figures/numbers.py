@@ -177,8 +177,8 @@ def _part_of_a_period(previous) -> bool:
 def parse_vague(doc: Doc, i: int, lex: Lexicon) -> tuple[int, float, float, str] | None:
     """A vague amount at token i: (end, value, low, approx).
 
-    "dozens", "tens of thousands" (at least two of the power); "several", "several hundred", "a few dozen"
-    (no bounds); "a handful", "a “relatively small” number" (article, modifiers, head noun; no bounds);
+    "dozens", "tens of thousands", "several hundred", "a few dozen" (at least two of the power or scale, no upper
+    bound); "several" (no bounds); "a handful", "a “relatively small” number" (article, modifiers, head noun; no bounds);
     "a couple of hundred" (about two of the scale).
     """
     word = lower_at(doc, i)
@@ -193,7 +193,8 @@ def parse_vague(doc: Doc, i: int, lex: Lexicon) -> tuple[int, float, float, str]
     if word in lex.quantifiers:
         j = i + 1
         if lower_at(doc, j) in lex.scales or lower_at(doc, j) in lex.group_nouns:
-            j += 1
+            # "several hundred": at least two of the scale, like "hundreds"
+            return j + 1, math.nan, 2 * _scale_of(lower_at(doc, j), lex), "vague"
         return j, math.nan, math.nan, "vague"
     if word not in ("a", "an"):
         return None
@@ -207,10 +208,14 @@ def parse_vague(doc: Doc, i: int, lex: Lexicon) -> tuple[int, float, float, str]
     if head == "couple" and nxt == "of" and lower_at(doc, j + 2) in lex.scales:
         return j + 3, 2 * lex.scales[lower_at(doc, j + 2)], math.nan, "about"
     if head == "few" and (nxt in lex.scales or nxt in lex.group_nouns):
-        return j + 2, math.nan, math.nan, "vague"
+        return j + 2, math.nan, 2 * _scale_of(nxt, lex), "vague"  # "a few dozen": at least two dozen
     if nxt != "of" and not (token_at(doc, j + 1).pos_ in ("NOUN", "ADJ") if j + 1 < len(doc) else False):
         return None
     return j + 1, math.nan, math.nan, "vague"
+
+
+def _scale_of(word: str, lex: Lexicon) -> float:
+    return lex.scales.get(word) or lex.group_nouns[word]
 
 
 def parse_ratio(doc: Doc, i: int, lex: Lexicon) -> tuple[int, float] | None:
