@@ -54,7 +54,9 @@ def _common_unit(figure: FigureRow) -> str:
         return figure.unit_canonical
     if figure.quantity_kind == "percent":
         return figure.unit_canonical
-    return figure.unit_si
+    # a kind without an SI-style unit (frequency, index points, multiples): the unit as pint names it, so that
+    # "15kHz" is never compared with "2.4GHz" as if both were bare numbers
+    return figure.unit_si or figure.unit_canonical
 
 
 def _interval_in(figure: FigureRow, unit: str) -> tuple[float, float]:

@@ -199,3 +199,11 @@ def test_a_spaced_minus_is_arithmetic_outside_temperatures(parse):
 def test_times_counting_occasions_is_a_count(parse):
     row = [r for r in _rows(parse, "He carried the ball 14 times for 60 yards.") if "times" in r.text][0]
     assert (row.text, row.value, row.unit_canonical) == ("14 times", 14, "")
+
+
+def test_figures_of_a_kind_without_an_si_unit_are_compared_only_in_one_unit(parse):
+    from analysis.figure_checks import figure_consistency
+
+    parsed = parse("The 2.4GHz routers sold well.\n\nThe 900MHz routers did not.")
+    rows = figure_consistency(parsed, figure_rows(parsed, []))
+    assert all(r.unit for r in rows)
