@@ -105,7 +105,7 @@ def digit_tokens(text: str) -> list[dict]:
 
 def hedge_words(text: str) -> list[dict]:
     """Cue rows: every occurrence of a :data:`HEDGE_WORDS` word, as a hedge in the outlet's own voice."""
-    return [{"start": m.start(), "end": m.end(), "text": m.group(), "cue_type": "hedge", "category": "doubt",
+    return [{"start": m.start(), "end": m.end(), "text": m.group(), "cue_type": "hedge", "category": "epistemic",
              "lexicon": HEDGE_LEXICON, "quoted": False} for m in HEDGE_PATTERN.finditer(text)]
 
 
