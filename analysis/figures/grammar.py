@@ -43,7 +43,6 @@ class Match:
     minor: bool = False  # the amount was written in the currency's subunit ("243p")
     article: bool = False  # "a"/"an" read as one before a unit ("a foot")
     trim: int = 0  # characters of the last token that are not the figure's (a full stop: "34C.")
-    rate: str = ""  # the unit a price is per ("$61.38 a barrel" -> "oil_barrel")
 
 
 def _core(doc: Doc, i: int, lex: Lexicon, currency: str, first: str | None = None) -> tuple[Match, str] | None:

@@ -18,8 +18,7 @@ from analysis.sources import Attribution, Contents
 
 def _kind_and_canonical(match: Match, lex: Lexicon) -> tuple[str, str]:
     if match.currency:
-        money = minor_unit_name(match.currency) if match.minor else match.currency
-        return "money", f"{money} / {canonical_name(match.rate)}" if match.rate else money
+        return "money", minor_unit_name(match.currency) if match.minor else match.currency
     if not match.unit:
         return "count", ""
     return lex.kinds.get(dimensionality(match.unit), "other"), canonical_name(match.unit)
@@ -50,7 +49,7 @@ def figure_rows(
         kind, canonical = _kind_and_canonical(match, lex)
         low, high = interval_of(match, lex)
         value_si, unit_si = si_value(match.value, canonical, kind, lex)
-        if match.minor and not match.rate:  # "243p" is 243 pence as written; 2.43 GBP normalised
+        if match.minor:  # "243p" is 243 pence as written; 2.43 GBP normalised
             value_si, unit_si = to_major(match.value, match.currency), match.currency
         sentence_id = parsed.sentences.sentence_id(start)
         obj = object_token(doc, match, kind, lex)
