@@ -87,6 +87,8 @@ CASES = [
      2 / 3, INF, "percent"),
     # ages
     ("age", "The shop's owner, Margaret Ellison, 67, said trade was slow.", "67", 67, "year", "exact", 67, 67, "duration"),
+    ("age", "A woman, 29, was treated at the scene.", "29", 29, "year", "exact", 29, 29, "duration"),
+    ("age", "Grandmother Ann Price (83) said she was shocked.", "83", 83, "year", "exact", 83, 83, "duration"),
     ("age", "A driver aged 58 was taken to hospital.", "58", 58, "year", "exact", 58, 58, "duration"),
     ("age", "The trial enrolled adults between the ages of 40 and 65 last year.", "between the ages of 40 and 65", NAN, "year",
      "range", 40, 65, "duration"),
@@ -179,6 +181,11 @@ def test_not_figures(parse, category, text, number):
 def test_a_change_and_a_level_are_two_figures(parse, text):
     rows = _rows(parse, text)
     assert [r.approx for r in rows] == ["exact", "exact"]
+
+
+def test_a_number_apposed_to_a_thing_is_no_age(parse):
+    (row,) = _rows(parse, "The plan, 12, was dropped by the council.")
+    assert row.unit_canonical == ""
 
 
 def test_up_to_after_a_reporting_verb_is_the_approximator(parse):

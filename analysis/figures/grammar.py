@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc
+
+from analysis.datafiles import read_yaml
 
 from analysis.figures.numbers import parse_fraction, parse_glued_range, parse_number, parse_ratio, parse_vague, scale_like
 from analysis.figures.tokens import (
@@ -347,8 +350,9 @@ AGE_MARKERS = frozenset({"now", "aged", "age"})
 
 
 def _apposed_age(doc: Doc, match: Match, k: int) -> bool:
-    """An age apposed to a person's name: "Hague, 44, said", "John Richards, 96, started", "McCullough, now 54,"
-    (a whole number a person can be, between commas, right after a proper name)."""
+    """An age apposed to a person: "Hague, 44, said", "John Richards, 96, started", "McCullough, now 54,", "John
+    Smith (44)", "a woman, 32, was hurt" (a whole number a person can be, between commas or in brackets, right
+    after a proper name, or after a common noun with an article when the clause's verb or "who" follows)."""
     if match.unit or match.currency or match.approx != "exact" or match.end - match.core_start != 1:
         return False
     if not (0 < match.value < 125 and float(match.value).is_integer()):
@@ -356,10 +360,28 @@ def _apposed_age(doc: Doc, match: Match, k: int) -> bool:
     before = match.core_start - 1
     if lower_at(doc, before) in AGE_MARKERS:
         before -= 1
+    name = token_at(doc, before - 1) if before > 0 else None
+    if name is None:
+        return False
+    if lower_at(doc, before) == "(" and lower_at(doc, k) == ")":  # "John Smith (44)", British style
+        return name.pos_ == "PROPN" and name.ent_type_ == "PERSON"
     if lower_at(doc, before) != "," or lower_at(doc, k) not in (",", ";", ")"):
         return False
-    name = token_at(doc, before - 1) if before > 0 else None
-    return name is not None and name.pos_ == "PROPN" and name.ent_type_ in ("PERSON", "", "ORG", "GPE", "NORP")
+    if name.pos_ == "PROPN":
+        return name.ent_type_ in ("PERSON", "", "ORG", "GPE", "NORP")
+    # "a woman, 32, was hurt": a noun that names a person by sex (gendered_nouns.yaml, read for the people table)
+    # with an article, the apposition followed by its verb or "who"
+    after = token_at(doc, k + 1) if k + 1 < len(doc) else None
+    determined = before >= 2 and token_at(doc, before - 2).lower_ in ("a", "an", "the")
+    return name.lower_ in _person_nouns() and determined and after is not None and (
+        after.pos_ in ("VERB", "AUX") or after.lower_ == "who"
+    )
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    nouns = read_yaml("gendered_nouns.yaml")["nouns"]
+    return frozenset(word.lower() for words in nouns.values() for word in words)
 
 
 #: What may follow "N times" when it multiplies ("six times the price", "four times as much", "200 times to a
