@@ -194,7 +194,8 @@ def scan(doc: Doc, i: int, lex: Lexicon) -> Match | None:
         unit = unit_at(doc, at, lex, has_scale=match.has_scale)
         if at == k and lower_at(doc, at) in lex.glued_only and at > 0 and not token_at(doc, at - 1).whitespace_:
             unit = (at + 1, lex.glued_only[lower_at(doc, at)], "unit")  # "1.6in", split by the tokenizer
-        if unit and not currency:
+        # "US70 cents": a country's prefix before its own subunit
+        if unit and (not currency or (unit[2] == "minor" and unit[1] == currency)):
             end, name, what = unit
             if what == "unit":
                 match.unit = name
@@ -334,7 +335,8 @@ def _signed_glued_symbol(doc: Doc, at: int, lex: Lexicon) -> tuple[float, tuple[
     symbol = glued_symbol(text[1:], lex)
     if not starts_word or symbol is None:
         return None
-    return sign_of(text[0])[0], (lex.currency_symbols[symbol], symbol, at, text[1 + len(symbol) :])
+    code = lex.currency_symbols.get(symbol) or lex.glued_symbol_codes[symbol]
+    return sign_of(text[0])[0], (code, symbol, at, text[1 + len(symbol) :])
 
 
 def _sign_before_symbol(doc: Doc, at: int, lex: Lexicon) -> bool:

@@ -72,7 +72,7 @@ def currency_prefix(doc: Doc, i: int, lex: Lexicon) -> tuple[str, str, int, str 
     if i + 1 < len(doc) and not token_at(doc, i).whitespace_:  # "$US2,067", split by the tokenizer as "$", "US2,067"
         joined = text + token_at(doc, i + 1).text
         symbol = glued_symbol(joined, lex)
-        if symbol is not None and len(symbol) > len(text):
+        if symbol is not None and len(symbol) > len(text) and symbol in lex.currency_symbols:
             return lex.currency_symbols[symbol], symbol, i + 1, joined[len(symbol) :]
     if text in lex.currency_symbols:
         at, symbol = i + 1, text
@@ -84,7 +84,7 @@ def currency_prefix(doc: Doc, i: int, lex: Lexicon) -> tuple[str, str, int, str 
         return None
     symbol = glued_symbol(text, lex)
     if symbol is not None:
-        return lex.currency_symbols[symbol], symbol, i, text[len(symbol) :]
+        return lex.currency_symbols.get(symbol) or lex.glued_symbol_codes[symbol], symbol, i, text[len(symbol) :]
     return None
 
 

@@ -54,6 +54,8 @@ class Lexicon:
     currency_codes: dict[str, str]
     #: Currency symbols that may be glued to the digits, by their first character, longest first.
     glued_by_initial: dict[str, tuple[str, ...]]
+    #: Symbols read only when glued to the digits ("US70 cents").
+    glued_symbol_codes: dict[str, str]
     minor_names: dict[tuple[str, ...], str]
     minor_per_major: dict[str, int]
     minor_unit_names: dict[str, str]
@@ -95,6 +97,7 @@ def lexicon() -> Lexicon:
     # a hyphenated spelling ("percentage-point") is the spaced one: the grammar skips a modifier's hyphens
     aliases = {tuple(t for t in _phrase_tokens(k) if t not in HYPHENS): v for k, v in units["aliases"].items()}
     symbols: dict[str, str] = {}
+    glued_symbols: dict[str, str] = {}
     names: dict[tuple[str, ...], str] = {}
     scale_names: dict[tuple[str, ...], str] = {}
     minor_names: dict[tuple[str, ...], str] = {}
@@ -103,6 +106,8 @@ def lexicon() -> Lexicon:
     for code, entry in currencies.items():
         for symbol in entry.get("symbols") or ():
             symbols.setdefault(symbol, code)
+        for symbol in entry.get("glued_symbols") or ():
+            glued_symbols.setdefault(symbol, code)
         for name in entry.get("names") or ():
             names.setdefault(tuple(_phrase_tokens(name)), code)
         for name in entry.get("names_after_scale") or ():
@@ -141,7 +146,8 @@ def lexicon() -> Lexicon:
         currency_names=names,
         currency_scale_names=scale_names,
         currency_codes={code: code for code in currencies},
-        glued_by_initial=_by_initial(sorted(symbols, key=lambda symbol: (-len(symbol), symbol))),
+        glued_by_initial=_by_initial(sorted({**glued_symbols, **symbols}, key=lambda symbol: (-len(symbol), symbol))),
+        glued_symbol_codes=glued_symbols,
         minor_names=minor_names,
         minor_per_major=per_major,
         minor_unit_names=minor_unit_names,
