@@ -223,7 +223,8 @@ class Figures(Span):
     """One row per numeric expression: what it counts or measures, how exact it is, and who asserts it."""
 
     figure_id: Series[int] = pa.Field(ge=0, description="0-based, in order of position in the document")
-    value: Series[float] = pa.Field(nullable=True, description="the number as stated, multiplier applied; NaN if vague")
+    value: Series[float] = pa.Field(nullable=True, description="the number as written, in the unit as written (`164p` is 164 pence), multiplier and sign applied; "
+        "NaN if vague or a range")
     low: Series[float] = pa.Field(nullable=True, description="lowest value the wording allows")
     high: Series[float] = pa.Field(nullable=True, description="highest value the wording allows (inf if open)")
     approx: Series[str] = pa.Field(
@@ -234,10 +235,12 @@ class Figures(Span):
     approximator_start: Series[Int] = pa.Field(nullable=True, description="offset of the approximator")
     approximator_end: Series[Int] = pa.Field(nullable=True, description="end offset of the approximator")
     unit: Series[str] = pa.Field(description="the unit as written, empty for a plain count")
-    unit_canonical: Series[str] = pa.Field(description="the unit as pint names it, empty for a plain count")
+    unit_canonical: Series[str] = pa.Field(description="the unit as pint names it (a currency subunit is `pence`, `sen` or `<CODE> cent`; also `point`, "
+        "`times`, `fraction`), empty for a plain count")
     quantity_kind: Series[str] = pa.Field(description="count, length, area, money, percent, duration, ...")
     value_si: Series[float] = pa.Field(nullable=True, description="the value in the SI-style unit `unit_si`")
-    unit_si: Series[str] = pa.Field(description="km, km**2, ... (pint); empty for counts, money and percents")
+    unit_si: Series[str] = pa.Field(description="km, km**2, ... (pint); a currency subunit is given in its currency; empty for counts, money "
+        "and percents")
     object: Series[str] = pa.Field(
         description="the counted or measured thing (people, settlements, land) as written; for an elliptic count "
         "(`nine were taken to hospital`) the object of the sentence's previous figure of that kind; else empty"

@@ -64,8 +64,9 @@ def normalise_object(text: str) -> str:
 
 def comparison_unit(quantity_kind: str, unit_canonical: str, unit_si: str) -> str:
     """The unit two figures must share to be compared: the currency or percent as written for
-    :data:`OWN_UNIT_KINDS`, else the SI-style unit ("" for counts)."""
-    return unit_canonical if quantity_kind in OWN_UNIT_KINDS else unit_si
+    :data:`OWN_UNIT_KINDS`, else the SI-style unit, else (kinds without one: frequency, points, multiples)
+    the unit as written; "" for counts."""
+    return unit_canonical if quantity_kind in OWN_UNIT_KINDS else unit_si or unit_canonical
 
 
 def interval_in(low: float, high: float, unit_canonical: str, unit: str) -> tuple[float, float]:
