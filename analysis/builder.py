@@ -338,7 +338,9 @@ def load_or_build(tables_dir: str | Path, corpus_dir: str | Path | None = None, 
     beat = _beat(corpus_dir, options.pop("catalogue", None), options.pop("beat", None))
     if not is_current(tables_dir, corpus, beat):
         print(f"Building the tables of {corpus_dir} into {tables_dir}: they were missing or older than the corpus.")
-        report = build_to_dir(corpus, tables_dir, beat=beat, progress=True, **options)
+        # A bar only in a live JupyterLab session: executed notebooks (papermill, nbval) keep deterministic outputs.
+        live = bool(os.environ.get("JPY_SESSION_NAME"))
+        report = build_to_dir(corpus, tables_dir, beat=beat, progress=live, **options)
         if (line := report.warning()) is not None:
             print(f"warning: {line}")
     tables = load(tables_dir)
