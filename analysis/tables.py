@@ -113,7 +113,8 @@ class FolderSink:
     def __enter__(self) -> "FolderSink":
         self.out.mkdir(parents=True, exist_ok=True)
         for stale in self.out.glob(".partial-*"):
-            shutil.rmtree(stale, ignore_errors=True)
+            if not _alive(stale.name.removeprefix(".partial-")):
+                shutil.rmtree(stale, ignore_errors=True)
         self.tmp.mkdir()
         return self
 
@@ -196,6 +197,18 @@ class FolderSink:
             for table in schema.TABLES:
                 (self.out / f"{table}.parquet").unlink(missing_ok=True)
         self.tmp.rmdir()
+
+
+def _alive(pid: str) -> bool:
+    """True when ``pid`` is a running process: its partial folder belongs to a build still going on (two
+    builds of one corpus may run at once, e.g. two notebooks opened together; both write the same files)."""
+    try:
+        os.kill(int(pid), 0)
+    except (ValueError, ProcessLookupError):
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def arrow_schema(table: str) -> pa.Schema:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -51,7 +53,8 @@ def articles(draw):
     return draw(st.sampled_from(["", "\u201c", " ", "\n"])) + text
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Each example is a whole build; CI replays a fixed 20 (see conftest.py), a developer's run explores 60.
+@settings(max_examples=20 if os.environ.get("CI") else 60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=articles())
 def test_every_span_of_every_table_is_the_original_text(nlp, text):
     document = Document("generated", "generated.txt", text, "0" * 64)
