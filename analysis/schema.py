@@ -11,6 +11,8 @@ Renaming a table or a column changes the CSV contract: say so in the README's ch
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
@@ -557,11 +559,22 @@ def span_columns(table: str) -> list[tuple[str, str, str]]:
 
 def columns(table: str) -> list[str]:
     """The columns of ``table`` in order."""
-    return list(TABLES[table].to_schema().columns)
+    return list(_columns(table))
+
+
+@lru_cache(maxsize=None)
+def _columns(table: str) -> tuple[str, ...]:
+    # pandera builds the schema object anew on every call; the build asks for it per article.
+    return tuple(TABLES[table].to_schema().columns)
 
 
 def empty(table: str) -> pd.DataFrame:
     """A table with no rows and the declared columns and dtypes."""
+    return _empty(table).copy()
+
+
+@lru_cache(maxsize=None)
+def _empty(table: str) -> pd.DataFrame:
     return TABLES[table].validate(pd.DataFrame({c: [] for c in columns(table)}))
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import filecmp
 import os
 import shutil
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Mapping
 
@@ -211,6 +212,7 @@ def _alive(pid: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=None)
 def arrow_schema(table: str) -> pa.Schema:
     """The Parquet schema of ``table``, from its declared pandas dtypes (the same for every chunk)."""
     return pa.Schema.from_pandas(schema.empty(table), preserve_index=False)
