@@ -40,8 +40,7 @@ update-notebooks: $(STAMP)
 	$(BIN)/python -m analysis build seeds --out build/tables
 	for nb in $(NOTEBOOKS); do \
 		$(BIN)/jupyter nbconvert --log-level WARN --to notebook --execute --inplace \
-			--ExecutePreprocessor.kernel_name=$(KERNEL) --ExecutePreprocessor.record_timing=False \
-			--KernelManager.transport=ipc $$nb || exit 1; done
+			--ExecutePreprocessor.kernel_name=$(KERNEL) --ExecutePreprocessor.record_timing=False $$nb || exit 1; done
 
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/bench_build.py
