@@ -48,15 +48,18 @@ def _event_class(event: str) -> str:
     return lexicon().event_classes.get(event, "")
 
 
-def _common_unit(figure: FigureRow) -> str:
-    """The unit two figures must share to be compared: the SI-style unit, the currency, or "" for counts."""
-    if figure.quantity_kind == "money":
-        return figure.unit_canonical
-    if figure.quantity_kind == "percent":
-        return figure.unit_canonical
+def common_unit(quantity_kind: str, unit_canonical: str, unit_si: str) -> str:
+    """The unit two figures must share to be compared: the currency or percent as written, else the
+    SI-style unit, else the unit as written; "" for counts. Used within an article and across articles."""
+    if quantity_kind in ("money", "percent"):
+        return unit_canonical
     # a kind without an SI-style unit (frequency, index points, multiples): the unit as pint names it, so that
     # "15kHz" is never compared with "2.4GHz" as if both were bare numbers
-    return figure.unit_si or figure.unit_canonical
+    return unit_si or unit_canonical
+
+
+def _common_unit(figure: FigureRow) -> str:
+    return common_unit(figure.quantity_kind, figure.unit_canonical, figure.unit_si)
 
 
 def _interval_in(figure: FigureRow, unit: str) -> tuple[float, float]:

@@ -2,7 +2,7 @@
 strike, their areas of land taken, the sums pledged.
 
 Produces the ``figure_agreement`` table (:class:`analysis.schema.FigureAgreement`) from the ``figures`` and
-``documents`` tables of a built corpus. Unit conversions are pint's (:func:`analysis.figures.unit_registry`).
+``documents`` tables of a built corpus. Unit conversions are pint's, through :func:`analysis.figures.convert`, which never raises.
 """
 
 from __future__ import annotations
@@ -14,11 +14,9 @@ import pandas as pd
 
 from analysis import schema
 from analysis.across.publication import publication_order, with_publication
-from analysis.figures import lexicon, unit_registry
+from analysis.figure_checks import common_unit
+from analysis.figures import convert, lexicon
 
-#: Kinds compared in their own written unit (the currency, percent or percentage point) rather than ``unit_si``:
-#: pint keeps currencies apart, and ``unit_si`` is empty for them.
-OWN_UNIT_KINDS = frozenset({"money", "percent"})
 #: Each figure is compared with at most this many figures of its block from other articles, the next ones in
 #: publication order; so a block of n figures yields at most n * MAX_LATER_FIGURES pairs (linear in the corpus)
 #: and the pairs kept are those of articles published closest together, the likeliest to report one event.
@@ -62,13 +60,6 @@ def normalise_object(text: str) -> str:
     return " ".join(words[:-1] + [singular(words[-1])]) if words else ""
 
 
-def comparison_unit(quantity_kind: str, unit_canonical: str, unit_si: str) -> str:
-    """The unit two figures must share to be compared: the currency or percent as written for
-    :data:`OWN_UNIT_KINDS`, else the SI-style unit, else (kinds without one: frequency, points, multiples)
-    the unit as written; "" for counts."""
-    return unit_canonical if quantity_kind in OWN_UNIT_KINDS else unit_si or unit_canonical
-
-
 def interval_in(low: float, high: float, unit_canonical: str, unit: str) -> tuple[float, float]:
     """The figure's (low, high) converted from its written unit to ``unit``; an unknown low is 0 and an
     unknown high unbounded, unless the wording gives no bound at all (both NaN, kept)."""
@@ -77,10 +68,10 @@ def interval_in(low: float, high: float, unit_canonical: str, unit: str) -> tupl
     low = 0.0 if math.isnan(low) else low
     high = math.inf if math.isnan(high) else high
     if unit and unit_canonical and unit_canonical != unit:
-        registry = unit_registry()
-        low = float(registry.Quantity(low, unit_canonical).to(unit).magnitude)
+        # the figures' own conversion, which never raises (NaN where pint cannot convert)
+        low = convert(low, unit_canonical, unit)
         if not math.isinf(high):
-            high = float(registry.Quantity(high, unit_canonical).to(unit).magnitude)
+            high = convert(high, unit_canonical, unit)
     return low, high
 
 
@@ -95,7 +86,7 @@ def _blocked(figures: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
     rows = with_publication(figures, publication_order(documents))
     rows = rows.assign(
         object_key=[normalise_object(o) for o in rows["object"]],
-        unit_key=[comparison_unit(*k) for k in zip(rows["quantity_kind"], rows["unit_canonical"], rows["unit_si"])],
+        unit_key=[common_unit(*k) for k in zip(rows["quantity_kind"], rows["unit_canonical"], rows["unit_si"])],
         family=[event_family(e) for e in rows["event"]],
     )
     rows = rows[rows["object_key"] != ""]
@@ -183,7 +174,7 @@ def _pair_row(a: dict, b: dict) -> dict:
 def figure_agreement(figures: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
     """One row per pair of figures from different articles that count or measure the same thing.
 
-    Same thing: the same quantity kind, comparable unit (:func:`comparison_unit`) and normalised object
+    Same thing: the same quantity kind, comparable unit (:func:`analysis.figure_checks.common_unit`) and normalised object
     (:func:`normalise_object`; a figure without an object is never paired), and events of the same family
     where both are known ("killed" and "died" are both deaths; "killed" and "evacuated" are not). Figures of one
     article are left to ``figure_consistency``. Each figure is paired with at most :data:`MAX_LATER_FIGURES`
