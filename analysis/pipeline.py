@@ -10,6 +10,7 @@ own rows (see :func:`analyse`); the corpus build is in :mod:`analysis.builder`.
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -333,10 +334,18 @@ def _record_fields(table: str) -> tuple[str, ...]:
     return tuple(c for c in schema.columns(table) if c != "doc_id")
 
 
-def to_records(table: str, rows: Iterable[Any]) -> list[tuple]:
-    """Extractor rows (dataclasses) as tuples in the table's column order, ``doc_id`` left out."""
+@lru_cache(maxsize=None)
+def _record_getter(table: str) -> Callable[[Any], tuple]:
     fields = _record_fields(table)
-    return [tuple(getattr(row, name, None) for name in fields) for row in rows]
+    if len(fields) == 1:
+        return lambda row: (getattr(row, fields[0]),)
+    return operator.attrgetter(*fields)
+
+
+def to_records(table: str, rows: Iterable[Any]) -> list[tuple]:
+    """Extractor rows (dataclasses) as tuples in the table's column order, ``doc_id`` left out. A row without
+    one of the table's columns raises ``AttributeError``."""
+    return list(map(_record_getter(table), rows))
 
 
 def analyse_document(document: Document, doc: Doc, beat: Beat) -> DocumentResult:

@@ -563,9 +563,15 @@ def columns(table: str) -> list[str]:
 
 
 @lru_cache(maxsize=None)
+def _schema(table: str):
+    # pandera builds the schema object anew on every call of a model's ``to_schema`` or ``validate``; the
+    # build asks for it per article and per chunk.
+    return TABLES[table].to_schema()
+
+
+@lru_cache(maxsize=None)
 def _columns(table: str) -> tuple[str, ...]:
-    # pandera builds the schema object anew on every call; the build asks for it per article.
-    return tuple(TABLES[table].to_schema().columns)
+    return tuple(_schema(table).columns)
 
 
 def empty(table: str) -> pd.DataFrame:
@@ -575,12 +581,12 @@ def empty(table: str) -> pd.DataFrame:
 
 @lru_cache(maxsize=None)
 def _empty(table: str) -> pd.DataFrame:
-    return TABLES[table].validate(pd.DataFrame({c: [] for c in columns(table)}))
+    return _schema(table).validate(pd.DataFrame({c: [] for c in columns(table)}))
 
 
 def validate(table: str, frame: pd.DataFrame) -> pd.DataFrame:
     """``frame`` checked against the schema of ``table``, dtypes coerced; raises on any mismatch."""
-    return TABLES[table].validate(frame)
+    return _schema(table).validate(frame)
 
 
 def data_dictionary() -> str:

@@ -251,14 +251,14 @@ def _is_exact(first: PersonName, second: PersonName) -> bool:
     return transliteration_key(first.surname) == transliteration_key(second.surname)
 
 
-def _in_body(name: PersonName, bodies: Sequence[PersonName]) -> bool:
-    """A full name that is (the end of) an organisation's name: "Goldman Sachs" beside "Goldman Sachs Group"."""
-    words = (*name.given, name.surname)
+def _body_word_runs(bodies: Sequence[PersonName]) -> frozenset[tuple[str, ...]]:
+    """Every run of consecutive words of the organisations' names: what :func:`match_full_name` tests a full name
+    against ("Goldman Sachs" is a run of "Goldman Sachs Group"). Built once, so that a test is one lookup."""
+    runs = set()
     for body in bodies:
-        body_words = (*body.given, body.surname)
-        if any(body_words[k : k + len(words)] == words for k in range(len(body_words) - len(words) + 1)):
-            return True
-    return False
+        words = (*body.given, body.surname)
+        runs.update(words[i:j] for i in range(len(words)) for j in range(i + 1, len(words) + 1))
+    return frozenset(runs)
 
 
 def _one_person(found: Iterable[tuple[PersonName, int, int]]) -> bool:
@@ -287,33 +287,51 @@ def match_full_name(written: str, full_names: Sequence[str], bodies: Sequence[st
     >>> match_full_name("Eric J. Massa", ["Julie Mason", "Eric J. Massa"])
     NameMatch(canonical='Eric J. Massa', how='name')
     """
-    name = parse_name(written, titles)
-    if not name.surname:
-        return NameMatch("", "")
-    body_names = [parse_name(b, frozenset()) for b in bodies]
-    seen: dict[str, tuple[PersonName, int, int]] = {}
-    for k, full in enumerate(full_names):
-        parsed = parse_name(full, titles)
-        key = " ".join((*parsed.given, parsed.surname))
-        if parsed.given and parsed.surname and not _in_body(parsed, body_names):
-            _, count, first = seen.get(key, (parsed, 0, k))
-            seen[key] = (parsed, count + 1, first)
-    people = {full_names[first]: (parsed, count, first) for parsed, count, first in seen.values()}
-    matching = {text: v for text, v in people.items() if same_person(name, v[0])}
-    if not matching:
-        return NameMatch("", "")
-    candidates = matching
-    if not _one_person(candidates.values()):
-        candidates = {text: v for text, v in matching.items() if _is_exact(name, v[0])}
-        if not candidates or not _one_person(candidates.values()):
+    return FullNames(full_names, bodies, titles).match(written)
+
+
+class FullNames:
+    """An article's full names and organisations' names, prepared once (parsed, counted, those inside a body
+    left out) so that each :meth:`match` costs the number of distinct people, not the article's length."""
+
+    def __init__(self, full_names: Sequence[str], bodies: Sequence[str] = (), titles: frozenset[str] | None = None):
+        self.titles = titles
+        self.bodies = [parse_name(b, frozenset()) for b in bodies]
+        body_runs = _body_word_runs(self.bodies)
+        # the surnames that are a word of a body's name of two words or more, and the parse of each distinct name
+        self._body_surnames = frozenset(w for b in self.bodies if b.given for w in (*b.given, b.surname))
+        parses: dict[str, PersonName] = {}
+        seen: dict[tuple[str, ...], tuple[PersonName, int, int]] = {}
+        for k, full in enumerate(full_names):
+            if full not in parses:
+                parses[full] = parse_name(full, titles)
+            parsed = parses[full]
+            key = (*parsed.given, parsed.surname)
+            if parsed.given and parsed.surname and key not in body_runs:
+                _, count, first = seen.get(key, (parsed, 0, k))
+                seen[key] = (parsed, count + 1, first)
+        self.people = {full_names[first]: (parsed, count, first) for parsed, count, first in seen.values()}
+
+    def match(self, written: str) -> NameMatch:
+        """What :func:`match_full_name` says of ``written`` among these names."""
+        name = parse_name(written, self.titles)
+        if not name.surname:
+            return NameMatch("", "")
+        matching = {text: v for text, v in self.people.items() if same_person(name, v[0])}
+        if not matching:
+            return NameMatch("", "")
+        candidates = matching
+        if not _one_person(candidates.values()):
+            candidates = {text: v for text, v in matching.items() if _is_exact(name, v[0])}
+            if not candidates or not _one_person(candidates.values()):
+                return NameMatch("", "ambiguous")
+        if not name.given and not name.titled and name.surname in self._body_surnames:
             return NameMatch("", "ambiguous")
-    if not name.given and not name.titled and any(b.given and name.surname in (*b.given, b.surname) for b in body_names):
-        return NameMatch("", "ambiguous")
-    canonical = min(candidates, key=lambda text: (-candidates[text][1], candidates[text][2]))
-    target = candidates[canonical][0]
-    if (name.given, name.surname) == (target.given, target.surname):
-        return NameMatch(canonical, "name")
-    respelt = name.surname != target.surname or any(
-        len(a) > 1 and len(b) > 1 and a != b for a, b in zip(name.given, target.given)
-    )
-    return NameMatch(canonical, "variant" if respelt else "short_name")
+        canonical = min(candidates, key=lambda text: (-candidates[text][1], candidates[text][2]))
+        target = candidates[canonical][0]
+        if (name.given, name.surname) == (target.given, target.surname):
+            return NameMatch(canonical, "name")
+        respelt = name.surname != target.surname or any(
+            len(a) > 1 and len(b) > 1 and a != b for a, b in zip(name.given, target.given)
+        )
+        return NameMatch(canonical, "variant" if respelt else "short_name")

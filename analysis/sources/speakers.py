@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -15,7 +16,7 @@ from analysis.doc_index import children_of, doc_index
 from analysis.linguistics.pronouns import BODY_PRONOUNS, PERSON_PRONOUNS, candidates
 from analysis.linguistics.sides import side_of_phrase
 from analysis.sources.cues import stance_of
-from analysis.sources.names import body_run, match_full_name, modifies_noun, name_run, person_name
+from analysis.sources.names import FullNames, body_run, modifies_noun, name_run, person_name
 from analysis.sources.wordlists import bare_word, lexicon
 
 #: Children of a speaker's head noun that are not part of how the speaker is named.
@@ -324,12 +325,26 @@ class SpeakerResolver:
         """The full mention of the one person a short or differently spelt name stands for
         (:func:`analysis.sources.names.match_full_name`), the nearest before ``offset``, else the nearest after
         it, and how (``short_name``, ``variant``); ``(None, "ambiguous")`` when it may name two people."""
-        match = match_full_name(written, self._people_texts, [tokens_text(self.parsed, run) for run in self.bodies])
+        match = self._full_names.match(written)
         if match.how not in ("short_name", "variant"):
             return None, match.how if match.how == "ambiguous" else ""
-        spans = [e for e, text in zip(self._people, self._people_texts) if text == match.canonical]
-        before = [e for e in spans if e.start_char < offset]
-        return (before[-1] if before else spans[0]), match.how
+        starts, spans = self._people_by_text[match.canonical]
+        before = bisect.bisect_left(starts, offset)
+        return spans[before - 1 if before else 0], match.how
+
+    @cached_property
+    def _full_names(self) -> FullNames:
+        return FullNames(self._people_texts, [tokens_text(self.parsed, run) for run in self.bodies])
+
+    @cached_property
+    def _people_by_text(self) -> dict[str, tuple[list[int], list[Span]]]:
+        """Each full name's mentions, with their start offsets, in document order."""
+        by_text: dict[str, tuple[list[int], list[Span]]] = {}
+        for entity, text in zip(self._people, self._people_texts):
+            starts, spans = by_text.setdefault(text, ([], []))
+            starts.append(entity.start_char)
+            spans.append(entity)
+        return by_text
 
     def _pronoun(self, head: Token) -> Speaker:
         """A pronoun speaker: the nearest earlier compatible mention (a person for he/she, a body for it/they)."""
