@@ -214,22 +214,24 @@ CORPUS_ROW = "(corpus)"
 
 def _corpus_tables(sink, report: BuildReport) -> None:
     """The tables across articles (:mod:`analysis.across`), made from the per-article ones once they are
-    written. A failure here is listed in ``errors`` like an article's, and the per-article tables stand."""
+    written, and written in chunks as they are made. A failure here is listed in ``errors`` like an article's:
+    that table is left empty, and the per-article tables stand."""
     documents = sink.read("documents", columns=across.DOCUMENT_COLUMNS)
     steps = (
-        ("quote_reuse", lambda: across.quote_reuse(sink.read("attributions", columns=across.ATTRIBUTION_COLUMNS), documents)),
-        ("figure_agreement", lambda: across.figure_agreement(sink.read("figures", columns=across.FIGURE_COLUMNS), documents)),
+        ("quote_reuse", lambda: [across.quote_reuse(sink.read("attributions", columns=across.ATTRIBUTION_COLUMNS), documents)]),
+        ("figure_agreement", lambda: across.figure_agreement_chunks(sink.read("figures", columns=across.FIGURE_COLUMNS), documents)),
     )
     for table, make in steps:
         try:
-            frame = schema.validate(table, make())
+            for chunk in make():
+                sink.write(table, schema.validate(table, chunk))
         except Exception as err:  # noqa: BLE001 - the per-article tables are already whole
             message = " ".join(str(err).split())[:300]
             error = (CORPUS_ROW, table, type(err).__name__, message)
             report.errors.append(error)
             sink.write("errors", schema.validate("errors", pd.DataFrame([error], columns=schema.columns("errors"))))
-            frame = schema.empty(table)
-        sink.write(table, frame)
+            sink.discard(table)
+        sink.write(table, schema.empty(table))
 
 
 def _corpus(paths: str | Path | Sequence[str | Path] | Corpus) -> Corpus:

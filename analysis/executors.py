@@ -8,11 +8,12 @@ What a batch is analysed with (the catalogue and the tone adjustment) travels wi
 
 from __future__ import annotations
 
+import collections
 import multiprocessing
 import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
-from typing import Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from spacy.language import Language
 
@@ -22,6 +23,9 @@ from analysis.nlp import pipeline_for
 from analysis.pipeline import DocumentResult, analyse_batch
 
 Batch = Sequence[Document]
+#: Batches handed to the workers ahead of the one being read, per worker: enough to keep every worker busy,
+#: few enough that results waiting to be read, and articles waiting to be sent, do not grow with the corpus.
+BATCHES_AHEAD_PER_WORKER = 4
 
 
 def available_cores() -> int:
@@ -60,13 +64,33 @@ def in_processes(batches: Iterable[Batch], beat: Beat, n_process: int) -> Iterat
         pipeline_for(beat.catalogue)
     context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(n_process, mp_context=context, initializer=_warm, initargs=(beat,)) as pool:
-        futures = [pool.submit(_analyse, batch, beat) for batch in batches]
-        try:
-            for future in futures:
-                yield future.result()
-        finally:
-            for future in futures:
-                future.cancel()
+        yield from _in_order(
+            lambda batch: pool.submit(_analyse, batch, beat),
+            batches,
+            ahead=BATCHES_AHEAD_PER_WORKER * n_process,
+            cancel=lambda futures: [future.cancel() for future in futures],
+        )
+
+
+def _in_order(
+    submit: Callable[[Batch], Any], batches: Iterable[Batch], *, ahead: int, cancel: Callable[[list], Any]
+) -> Iterator[list[DocumentResult]]:
+    """The results of ``submit(batch)`` futures in batch order, with at most ``ahead`` batches submitted and
+    not yet read; what is still pending is cancelled when the reader stops early."""
+    remaining = iter(batches)
+    pending: collections.deque = collections.deque(submit(batch) for batch in _take(remaining, ahead))
+    try:
+        while pending:
+            future = pending.popleft()
+            result = future.result()
+            pending.extend(submit(batch) for batch in _take(remaining, 1))
+            yield result
+    finally:
+        cancel(list(pending))
+
+
+def _take(batches: Iterator[Batch], n: int) -> list[Batch]:
+    return [batch for _, batch in zip(range(n), batches)]
 
 
 def on_dask(batches: Iterable[Batch], beat: Beat, scheduler: str) -> Iterator[list[DocumentResult]]:
@@ -91,12 +115,13 @@ def on_dask(batches: Iterable[Batch], beat: Beat, scheduler: str) -> Iterator[li
         client = Client(scheduler)
     try:
         shared = client.scatter(beat, broadcast=True)
-        futures = [client.submit(_analyse, list(batch), shared, pure=False) for batch in batches]
-        try:
-            for future in futures:
-                yield future.result()
-        finally:
-            client.cancel(futures)
+        workers = max(sum(client.nthreads().values()), 1)
+        yield from _in_order(
+            lambda batch: client.submit(_analyse, list(batch), shared, pure=False),
+            batches,
+            ahead=BATCHES_AHEAD_PER_WORKER * workers,
+            cancel=client.cancel,
+        )
     finally:
         client.close()
         if cluster is not None:

@@ -375,7 +375,11 @@ def analyse_batch(
     is left out.
     """
     try:
-        return [analyse_document(d, doc, beat) for d, doc in parse_documents(documents, nlp, batch_size=batch_size)]
+        # Strings and lexemes the parse adds to the vocabulary (every new number, name and typo) are freed at
+        # the end of the batch; the results are plain records by then. Without this the vocabulary, and memory,
+        # grow with every article of a corpus.
+        with nlp.memory_zone():
+            return [analyse_document(d, doc, beat) for d, doc in parse_documents(documents, nlp, batch_size=batch_size)]
     except Exception:  # noqa: BLE001 - find the article that broke the parse; the others go on
         if len(documents) == 1:
             raise

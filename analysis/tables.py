@@ -86,6 +86,10 @@ class MemorySink:
     def write_texts(self, texts: Iterable[tuple[str, str]]) -> None:
         self._texts.update(texts)
 
+    def discard(self, table: str) -> None:
+        """Drop the rows of ``table`` written so far (a corpus-level table that failed half-way)."""
+        self._parts[table] = []
+
     def read(self, table: str, columns: list[str] | None = None) -> pd.DataFrame:
         frame = concat(table, self._parts[table])
         return frame if columns is None else frame[columns]
@@ -156,6 +160,17 @@ class FolderSink:
         if texts:
             ids, bodies = zip(*texts)
             self._texts.write_table(pa.table({"doc_id": list(ids), "text": list(bodies)}, schema=TEXTS_SCHEMA))
+
+    def discard(self, table: str) -> None:
+        """Drop the rows of ``table`` written so far (a corpus-level table that failed half-way)."""
+        handle = self._csv.pop(table, None)
+        if handle is not None:
+            handle.close()
+        writer = self._parquet.pop(table, None)
+        if writer is not None:
+            writer.close()
+        for suffix in (".csv", ".parquet"):
+            (self.tmp / f"{table}{suffix}").unlink(missing_ok=True)
 
     def read(self, table: str, columns: list[str] | None = None) -> pd.DataFrame:
         """A finished table, read back (the corpus-level tables read the per-article ones); no more rows may

@@ -218,3 +218,44 @@ def test_one_figure_repeated_through_a_long_article_gives_rows_in_proportion(nlp
     # Every mention is compared with the first and the four before it, so each of the 30 added mentions adds
     # exactly 5 rows (all pairs would add 30 * 25 + 435).
     assert rows[1] - rows[0] == 5 * 30
+
+
+def test_a_corpus_level_table_that_fails_half_way_is_left_empty_and_listed(tmp_path, monkeypatch):
+    corpus = write_corpus(tmp_path / "corpus", 12)
+    out = tmp_path / "out"
+    real = builder.across.figure_agreement_chunks
+
+    def first_chunk_then_fail(figures, documents):
+        chunks = real(figures, documents, chunk_rows=1)
+        yield next(chunks)
+        raise MemoryError("out of memory in the middle of figure_agreement")
+
+    monkeypatch.setattr(builder.across, "figure_agreement_chunks", first_chunk_then_fail)
+    report = analysis.build_to_dir(corpus, out, n_process=1)
+    assert ("(corpus)", "figure_agreement", "MemoryError") in [e[:3] for e in report.errors]
+    tables = analysis.load(out)
+    # the row written before the failure is gone too: the table is empty, not half made
+    assert tables.figure_agreement.empty
+    assert pd.read_csv(out / "figure_agreement.csv").empty
+    assert len(tables.documents) == 12 and not tables.figures.empty
+    assert tables.errors[tables.errors.doc_id == "(corpus)"].stage.tolist() == ["figure_agreement"]
+
+
+def test_worker_results_are_read_in_order_with_a_bounded_number_ahead():
+    from concurrent.futures import Future
+
+    from analysis.executors import _in_order
+
+    submitted, read = [], []
+
+    def submit(batch):
+        submitted.append(batch)
+        future = Future()
+        future.set_result([batch])
+        return future
+
+    for result in _in_order(submit, iter(range(10)), ahead=3, cancel=lambda pending: None):
+        # besides the one in hand, never more than `ahead` batches handed out and not yet read
+        assert len(submitted) - len(read) - 1 <= 3
+        read.append(result[0])
+    assert read == list(range(10))

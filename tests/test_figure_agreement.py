@@ -16,6 +16,7 @@ from analysis.across.figure_agreement import (
     FIGURE_COLUMNS,
     MAX_LATER_FIGURES,
     figure_agreement,
+    figure_agreement_chunks,
     normalise_object,
 )
 
@@ -224,3 +225,14 @@ def test_built_corpus_with_sidecar_metadata(tmp_path, nlp):
     row = out.iloc[0]
     assert tables.text_of(row["doc_id"])[row["start"] : row["end"]] == row["text"]
     assert tables.text_of(row["other_doc_id"])[row["other_start"] : row["other_end"]] == row["other_text"]
+
+
+def test_chunks_keep_the_order_of_the_whole_table():
+    rows = [
+        _figure(doc, f"{n} people were killed.", str(n), n, n, "people", "kill", figure_id=k)
+        for doc, n, k in (("wire", 12, 0), ("daily", 40, 0), ("wire", 13, 1), ("daily", 12, 1))
+    ]
+    whole = figure_agreement(_figures(*rows), _documents(*TWO_OUTLETS))
+    chunks = list(figure_agreement_chunks(_figures(*rows), _documents(*TWO_OUTLETS), chunk_rows=1))
+    assert len(whole) == 4 and [len(c) for c in chunks] == [1, 1, 1, 1]
+    pd.testing.assert_frame_equal(pd.concat(chunks, ignore_index=True), whole)

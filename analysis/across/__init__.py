@@ -9,8 +9,8 @@ they read only the columns listed in :data:`ATTRIBUTION_COLUMNS`, :data:`FIGURE_
 :data:`DOCUMENT_COLUMNS`.
 """
 
-from analysis.across.figure_agreement import FIGURE_COLUMNS, figure_agreement
+from analysis.across.figure_agreement import FIGURE_COLUMNS, figure_agreement, figure_agreement_chunks
 from analysis.across.publication import DOCUMENT_COLUMNS
 from analysis.across.quote_reuse import ATTRIBUTION_COLUMNS, quote_reuse
 
-__all__ = ["ATTRIBUTION_COLUMNS", "DOCUMENT_COLUMNS", "FIGURE_COLUMNS", "figure_agreement", "quote_reuse"]
+__all__ = ["ATTRIBUTION_COLUMNS", "DOCUMENT_COLUMNS", "FIGURE_COLUMNS", "figure_agreement", "figure_agreement_chunks", "quote_reuse"]

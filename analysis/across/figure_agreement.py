@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import math
 import re
+from typing import Iterator
 
+import numpy as np
 import pandas as pd
 
 from analysis import schema
 from analysis.across.publication import publication_order, with_publication
 from analysis.figure_checks import common_unit
 from analysis.figures import convert, lexicon
+from analysis.tables import CHUNK_ROWS
 
 #: Each figure is compared with at most this many figures of its block from other articles, the next ones in
 #: publication order; so a block of n figures yields at most n * MAX_LATER_FIGURES pairs (linear in the corpus)
@@ -95,19 +98,18 @@ def _blocked(figures: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
     return rows.sort_values(["rank", "doc_id", "figure_id"], kind="stable").reset_index(drop=True)
 
 
-def _candidate_pairs(block: pd.DataFrame) -> list[tuple[int, int]]:
+def _candidate_pairs(block: pd.DataFrame) -> Iterator[tuple[int, int]]:
     """(earlier, later) row labels of one block's pairs, the block in publication order: each figure with the
     next :data:`MAX_LATER_FIGURES` figures of later articles, kept when their event families do not differ."""
     labels, docs, families = block.index.tolist(), block["doc_id"].tolist(), block["family"].tolist()
-    pairs, next_article = [], len(labels)
+    next_article = len(labels)
     for i in reversed(range(len(labels))):
         # rows of one article are adjacent: the next article's figures start where this article's run ends
         if i + 1 < len(labels) and docs[i + 1] != docs[i]:
             next_article = i + 1
         for j in range(next_article, min(next_article + MAX_LATER_FIGURES, len(labels))):
             if not (families[i] and families[j] and families[i] != families[j]):
-                pairs.append((labels[i], labels[j]))
-    return sorted(pairs)
+                yield labels[i], labels[j]
 
 
 def _bounds(low: float, high: float, unit: str) -> str:
@@ -187,11 +189,25 @@ def figure_agreement(figures: pd.DataFrame, documents: pd.DataFrame) -> pd.DataF
     (two strikes' death tolls in the same week are paired: read ``days_apart`` and the findings).
     Rows are sorted by the earlier figure (publication order, doc_id, figure_id), then the later one.
     """
+    chunks = list(figure_agreement_chunks(figures, documents))
+    return pd.concat(chunks, ignore_index=True) if chunks else schema.empty("figure_agreement")
+
+
+def figure_agreement_chunks(
+    figures: pd.DataFrame, documents: pd.DataFrame, *, chunk_rows: int = CHUNK_ROWS
+) -> Iterator[pd.DataFrame]:
+    """:func:`figure_agreement`'s rows in validated chunks of at most ``chunk_rows``, in the table's order: what
+    a build writes as it goes, so that a corpus with millions of pairs never holds them all as rows."""
     rows = _blocked(figures, documents)
-    pairs = []
-    for _, block in rows.groupby(["quantity_kind", "unit_key", "object_key"], sort=True):
-        pairs += _candidate_pairs(block)
-    by_label = rows.to_dict("index")
-    records = [_pair_row(by_label[i], by_label[j]) for i, j in sorted(pairs)]
-    columns = list(schema.FigureAgreement.to_schema().columns)
-    return schema.FigureAgreement.validate(pd.DataFrame.from_records(records, columns=columns))
+    # the pairs as two integer arrays (row positions), sorted by the earlier figure then the later one
+    pairs = np.fromiter(
+        (k for _, block in rows.groupby(["quantity_kind", "unit_key", "object_key"], sort=True)
+         for pair in _candidate_pairs(block) for k in pair),
+        dtype=np.int64,
+    ).reshape(-1, 2)
+    pairs = pairs[np.lexsort((pairs[:, 1], pairs[:, 0]))]
+    columns = schema.columns("figure_agreement")
+    for start in range(0, len(pairs), chunk_rows):
+        earlier, later = pairs[start : start + chunk_rows].T
+        records = map(_pair_row, rows.iloc[earlier].to_dict("records"), rows.iloc[later].to_dict("records"))
+        yield schema.validate("figure_agreement", pd.DataFrame.from_records(list(records), columns=columns))
