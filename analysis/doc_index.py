@@ -9,7 +9,6 @@ them once; :class:`Intervals` answers "which spans overlap or hold this one" by 
 from __future__ import annotations
 
 import bisect
-import weakref
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Generic, Iterator, TypeVar
@@ -79,28 +78,30 @@ class DocIndex:
         return [e for e in self.ents[lo:hi] if e.end <= last]
 
 
-_INDEXES: "weakref.WeakKeyDictionary[Doc, DocIndex]" = weakref.WeakKeyDictionary()
-
-
-#: The index asked for last: extractors ask for the same document's many times in a row.
-_LAST: list = [None, None]
+#: Indexes of the documents asked for most recently, newest last. Extractors ask for the same document's many
+#: times in a row, and a build analyses one document at a time. Bounded, because an index holds its ``Doc``
+#: (every ``Token`` does): a cache keyed weakly on the ``Doc`` would keep every document of a corpus alive.
+_RECENT: list[DocIndex] = []
+#: How many documents' indexes are kept.
+RECENT_INDEXES = 4
 
 
 def doc_index(doc: Doc) -> DocIndex:
-    """The index of ``doc``, built on first use and kept as long as the ``Doc`` lives."""
-    if _LAST[0] is doc:
-        return _LAST[1]
-    index = _INDEXES.get(doc)
-    if index is None:
-        ents = tuple(doc.ents)
-        entity_at = [-1] * len(doc)
-        for k, ent in enumerate(ents):
-            for i in range(ent.start, ent.end):
-                entity_at[i] = k
-        starts = tuple(s.start for s in doc.sents) if len(doc) else ()
-        index = DocIndex(doc, tuple(doc), ents, tuple(entity_at), tuple(e.start for e in ents), starts)
-        _INDEXES[doc] = index
-    _LAST[:] = [doc, index]
+    """The index of ``doc``, built on first use and kept while ``doc`` is among the last few asked for."""
+    for k in range(len(_RECENT) - 1, -1, -1):
+        if _RECENT[k].doc is doc:
+            if k != len(_RECENT) - 1:
+                _RECENT.append(_RECENT.pop(k))
+            return _RECENT[-1]
+    ents = tuple(doc.ents)
+    entity_at = [-1] * len(doc)
+    for k, ent in enumerate(ents):
+        for i in range(ent.start, ent.end):
+            entity_at[i] = k
+    starts = tuple(s.start for s in doc.sents) if len(doc) else ()
+    index = DocIndex(doc, tuple(doc), ents, tuple(entity_at), tuple(e.start for e in ents), starts)
+    _RECENT.append(index)
+    del _RECENT[:-RECENT_INDEXES]
     return index
 
 

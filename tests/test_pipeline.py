@@ -128,3 +128,21 @@ def test_build_accepts_a_list_of_files(nlp):
 
     tables = analysis.build([SEEDS / f"{SEED_ID}.txt"], nlp=nlp)
     assert tables.documents.doc_id.tolist() == [SEED_ID]
+
+
+def test_analysed_documents_are_not_kept_alive(nlp):
+    """The per-document index cache keeps only the last few documents: a build of thousands of articles must not
+    hold every parse (it once did, through indexes whose tokens referred back to their ``Doc``)."""
+    import gc
+    import weakref
+
+    from analysis.doc_index import RECENT_INDEXES, doc_index
+
+    refs = []
+    for i in range(3 * RECENT_INDEXES):
+        doc = nlp(f"Article {i} says 40 homes were flooded.")
+        doc_index(doc)
+        refs.append(weakref.ref(doc))
+        del doc
+    gc.collect()
+    assert sum(ref() is not None for ref in refs) <= RECENT_INDEXES
