@@ -35,6 +35,10 @@ from analysis.tables import CHUNK_ROWS, FolderSink, MemorySink, Tables, load, wr
 #: Fewer articles to parse than this many per worker and the build stays in one process: starting workers
 #: and loading the model in each costs more than it saves.
 MIN_ARTICLES_PER_WORKER = 2 * BATCH_SIZE
+#: Rows of all tables held before every table is written, whatever its size: what bounds the build's memory.
+MAX_BUFFERED_ROWS = 5 * CHUNK_ROWS
+#: Characters of article text held before they are written to the texts file.
+MAX_BUFFERED_TEXT_CHARS = 16_000_000
 #: Seconds a build runs before its progress bar appears.
 PROGRESS_DELAY = 2.0
 
@@ -76,10 +80,12 @@ class _Assembler:
         self.report = report
         self.buffers: dict[str, list[tuple]] = {name: [] for name in schema.TABLES}
         self.texts: list[tuple[str, str]] = []
+        self.text_chars = 0
         self.buffered = 0
 
     def add(self, document: Document, result: DocumentResult) -> None:
         doc_id = document.doc_id
+        self.buffered += len(result.errors)
         for stage_error in result.errors:
             self.buffers["errors"].append((doc_id, stage_error.stage, stage_error.exception_type, stage_error.message))
             self.report.errors.append((doc_id, stage_error.stage, stage_error.exception_type, stage_error.message))
@@ -87,23 +93,41 @@ class _Assembler:
             self.report.documents += 1
             self.report.words += result.n_words
             self.buffers["documents"].append(_document_record(document, result))
+            self.buffered += 1
             self.texts.append((doc_id, document.text))
+            self.text_chars += len(document.text)
+            if self.text_chars >= MAX_BUFFERED_TEXT_CHARS:
+                self._write_texts()
             for table, records in result.rows.items():
-                self.buffers[table].extend((doc_id, *record) for record in records)
+                buffer = self.buffers[table]
+                buffer.extend((doc_id, *record) for record in records)
                 self.buffered += len(records)
-        if self.buffered >= CHUNK_ROWS:
+                # Each table is written when it has a chunk's worth: validating and writing cost about the
+                # same for a few rows as for thousands, so small tables are not flushed with the large ones.
+                if len(buffer) >= CHUNK_ROWS:
+                    self._write(table)
+        if self.buffered >= MAX_BUFFERED_ROWS:
             self.flush()
 
+    def _write(self, table: str) -> None:
+        records = self.buffers[table]
+        if records:
+            frame = pd.DataFrame.from_records(records, columns=schema.columns(table))
+            self.sink.write(table, schema.validate(table, frame))
+            self.buffered -= len(records)
+            records.clear()
+
     def flush(self) -> None:
-        for table, records in self.buffers.items():
-            if records:
-                frame = pd.DataFrame.from_records(records, columns=schema.columns(table))
-                self.sink.write(table, schema.validate(table, frame))
-                records.clear()
+        for table in self.buffers:
+            self._write(table)
+        self._write_texts()
+        self.buffered = 0
+
+    def _write_texts(self) -> None:
         if self.texts:
             self.sink.write_texts(self.texts)
             self.texts = []
-        self.buffered = 0
+        self.text_chars = 0
 
 
 def _document_record(document: Document, result: DocumentResult) -> tuple:

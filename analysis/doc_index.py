@@ -88,7 +88,9 @@ RECENT_INDEXES = 4
 
 def doc_index(doc: Doc) -> DocIndex:
     """The index of ``doc``, built on first use and kept while ``doc`` is among the last few asked for."""
-    for k in range(len(_RECENT) - 1, -1, -1):
+    if _RECENT and _RECENT[-1].doc is doc:
+        return _RECENT[-1]
+    for k in range(len(_RECENT) - 2, -1, -1):
         if _RECENT[k].doc is doc:
             if k != len(_RECENT) - 1:
                 _RECENT.append(_RECENT.pop(k))

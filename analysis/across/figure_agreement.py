@@ -117,60 +117,62 @@ def _bounds(low: float, high: float, unit: str) -> str:
     return f"{low:,.4g}–{high_text}" + (f" {unit}" if unit else "")
 
 
-def _describe(figure: dict) -> str:
-    where = figure["outlet"] or figure["doc_id"]
-    when = "" if pd.isna(figure["published_at"]) else f", {figure['published_at']:%Y-%m-%d}"
-    who = f", attributed to {figure['source']}" if figure["source"] else ""
-    return f"“{figure['text']}” ({where}{when}{who})"
+def _describe(text: str, outlet: str, doc_id: str, published_at, source: str) -> str:
+    when = "" if pd.isna(published_at) else f", {published_at:%Y-%m-%d}"
+    who = f", attributed to {source}" if source else ""
+    return f"“{text}” ({outlet or doc_id}{when}{who})"
 
 
-def _compare(a: dict, b: dict) -> tuple[bool, str, str]:
-    """``agree``, ``verdict`` and ``finding`` for two figures of the same thing."""
-    unit, both = a["unit_key"], f"{_describe(a)} and {_describe(b)}"
-    low_a, high_a, low_b, high_b = a["low_in"], a["high_in"], b["low_in"], b["high_in"]
-    if any(math.isnan(x) for x in (low_a, high_a, low_b, high_b)):
-        return False, "undetermined", f"{both} on {a['object_key']} cannot be compared: one gives no bounds."
-    if max(low_a, low_b) <= min(high_a, high_b):
-        shared = _bounds(max(low_a, low_b), min(high_a, high_b), unit)
-        return True, "agree", f"{both} agree on {a['object_key']}: both allow {shared}."
-    return False, "disagree", (
-        f"{both} disagree on {a['object_key']}: {_bounds(low_a, high_a, unit)} against {_bounds(low_b, high_b, unit)}."
-    )
+def _finding(verdict: str, both: str, thing: str, unit: str, low_a: float, high_a: float, low_b: float, high_b: float) -> str:
+    """The sentence that says what two figures of ``thing`` (described together in ``both``) show."""
+    if verdict == "undetermined":
+        return f"{both} on {thing} cannot be compared: one gives no bounds."
+    if verdict == "agree":
+        return f"{both} agree on {thing}: both allow {_bounds(max(low_a, low_b), min(high_a, high_b), unit)}."
+    return f"{both} disagree on {thing}: {_bounds(low_a, high_a, unit)} against {_bounds(low_b, high_b, unit)}."
 
 
-def _days_apart(a: dict, b: dict) -> float:
-    if pd.isna(a["published_at"]) or pd.isna(b["published_at"]):
-        return math.nan
-    return (b["published_at"] - a["published_at"]).total_seconds() / 86400
+#: ``figure_agreement`` columns copied from the earlier figure (``a``) and, as ``other_*``, from the later.
+_EARLIER_COLUMNS = ("doc_id", "sentence_id", "start", "end", "text", "figure_id", "outlet", "published_at", "source")
 
 
-def _pair_row(a: dict, b: dict) -> dict:
-    """The table row for the earlier figure ``a`` and the later ``b``."""
-    agree, verdict, finding = _compare(a, b)
-    return {
-        **{column: a[column] for column in ("doc_id", "sentence_id", "start", "end", "text", "figure_id")},
-        **{column: a[column] for column in ("outlet", "published_at", "source")},
-        "other_doc_id": b["doc_id"],
-        "other_sentence_id": b["sentence_id"],
-        "other_text": b["text"],
-        "other_start": b["start"],
-        "other_end": b["end"],
-        "other_figure_id": b["figure_id"],
-        "other_outlet": b["outlet"],
-        "other_published_at": b["published_at"],
-        "other_source": b["source"],
-        "days_apart": _days_apart(a, b),
+def _pair_frame(rows: pd.DataFrame, earlier: np.ndarray, later: np.ndarray) -> pd.DataFrame:
+    """The table rows of the pairs (``earlier[k]``, ``later[k]``), positions in ``rows``: columns are taken
+    whole, and only the finding is written row by row."""
+    a = rows.iloc[earlier].reset_index(drop=True)
+    b = rows.iloc[later].reset_index(drop=True)
+    bounds = [frame[column].to_numpy(dtype=float) for frame in (a, b) for column in ("low_in", "high_in")]
+    low_a, high_a, low_b, high_b = bounds
+    unknown = np.isnan(low_a) | np.isnan(high_a) | np.isnan(low_b) | np.isnan(high_b)
+    overlap = np.maximum(low_a, low_b) <= np.minimum(high_a, high_b)
+    verdict = np.where(unknown, "undetermined", np.where(overlap, "agree", "disagree"))
+    described = [
+        [_describe(*fields) for fields in zip(*(frame[c].tolist() for c in ("text", "outlet", "doc_id", "published_at", "source")))]
+        for frame in (a, b)
+    ]
+    findings = [
+        _finding(v, f"{da} and {db}", thing, unit, *numbers)
+        for v, da, db, thing, unit, *numbers in zip(
+            verdict.tolist(), *described, a["object_key"].tolist(), a["unit_key"].tolist(),
+            low_a.tolist(), high_a.tolist(), low_b.tolist(), high_b.tolist(),
+        )
+    ]
+    columns = {column: a[column] for column in _EARLIER_COLUMNS}
+    columns |= {f"other_{column}": b[column] for column in _EARLIER_COLUMNS}
+    columns |= {
+        "days_apart": (b["published_at"] - a["published_at"]).dt.total_seconds() / 86400,
         "object": a["object_key"],
         "quantity_kind": a["quantity_kind"],
         "unit": a["unit_key"],
-        "low": a["low_in"],
-        "high": a["high_in"],
-        "other_low": b["low_in"],
-        "other_high": b["high_in"],
-        "agree": agree,
+        "low": low_a,
+        "high": high_a,
+        "other_low": low_b,
+        "other_high": high_b,
+        "agree": ~unknown & overlap,
         "verdict": verdict,
-        "finding": finding,
+        "finding": findings,
     }
+    return pd.DataFrame(columns)[schema.columns("figure_agreement")]
 
 
 def figure_agreement(figures: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
@@ -206,8 +208,6 @@ def figure_agreement_chunks(
         dtype=np.int64,
     ).reshape(-1, 2)
     pairs = pairs[np.lexsort((pairs[:, 1], pairs[:, 0]))]
-    columns = schema.columns("figure_agreement")
     for start in range(0, len(pairs), chunk_rows):
         earlier, later = pairs[start : start + chunk_rows].T
-        records = map(_pair_row, rows.iloc[earlier].to_dict("records"), rows.iloc[later].to_dict("records"))
-        yield schema.validate("figure_agreement", pd.DataFrame.from_records(list(records), columns=columns))
+        yield schema.validate("figure_agreement", _pair_frame(rows, earlier, later))
