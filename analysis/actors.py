@@ -22,7 +22,7 @@ from typing import Any, Iterable, Iterator
 
 import yaml
 
-from analysis.datafiles import read_text
+from analysis.datafiles import load_yaml, read_text
 
 ACTOR_TYPES = ("person", "government", "military", "institution", "media", "place")
 #: The group of an actor that belongs to none of the catalogue's groups (third parties).
@@ -258,7 +258,7 @@ class _File:
 
 def _parse_file(text: str, source: str, *, inherited_groups: tuple[str, ...] = ()) -> _File:
     try:
-        raw = yaml.safe_load(text)
+        raw = load_yaml(text)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f"line {mark.line + 1}: " if mark is not None else ""
