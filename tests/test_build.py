@@ -195,6 +195,20 @@ def test_a_dask_local_cluster_gives_the_same_tables_row_for_row(tmp_path):
     frames_equal(analysis.build(corpus, scheduler="local"), analysis.build(corpus, n_process=1))
 
 
+# dask's own Parquet reader calls a pandas method pandas 3 deprecates; nothing of this project's
+@pytest.mark.filterwarnings("ignore:The inplace keyword in DataFrame.reset_index")
+def test_the_written_parquet_reads_the_same_in_dask_as_in_pandas(tmp_path):
+    dd = pytest.importorskip("dask.dataframe")
+    corpus = write_corpus(tmp_path / "corpus", 3)
+    analysis.build_to_dir(corpus, tmp_path / "out", n_process=1)
+    for table in ("documents", "sentences", "figures", "attributions"):
+        path = tmp_path / "out" / f"{table}.parquet"
+        expected = pd.read_parquet(path)
+        assert len(expected) > 0, table
+        read = dd.read_parquet(path).compute().reset_index(drop=True)
+        pd.testing.assert_frame_equal(read, expected, check_dtype=False, obj=table)
+
+
 def test_load_or_build_builds_once_then_reads(tmp_path, capsys):
     corpus = write_corpus(tmp_path / "corpus", 2)
     tables_dir = tmp_path / "tables"
