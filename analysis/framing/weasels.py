@@ -38,7 +38,7 @@ from typing import Iterator
 from spacy.tokens import Doc, Token
 
 from analysis.datafiles import read_yaml
-from analysis.doc_index import children_of
+from analysis.doc_index import children_of, doc_index
 from analysis.framing.lexicons import Term, _terms
 from analysis.framing.matching import match_terms
 
@@ -348,7 +348,7 @@ def _quantifier_subject(token: Token, words: WeaselWords) -> bool:
 def quantifier_weasels(doc: Doc) -> Iterator[Hedge]:
     """Vague quantifiers over people, groups, sources or opinions (rule in ``weasel_words.yaml``)."""
     words = weasel_words()
-    for token in doc:
+    for token in doc_index(doc).tokens:
         found = _quantified_phrase(token, words)
         if found is None:
             if _quantifier_subject(token, words):  # "Some say the plan will fail"
@@ -393,7 +393,8 @@ def unnamed_sources(doc: Doc) -> Iterator[Hedge]:
     """"according to" a bare plural source or holder noun ("according to reports", "according to analysts"):
     the source is a set nobody is named in; its scope is the rest of the clause."""
     words = weasel_words()
-    for according in doc:
+    index = doc_index(doc)
+    for according in (index.tokens[i] for i, lower in enumerate(index.lower) if lower == "according"):
         if according.lower_ != "according" or according.i + 2 >= len(doc) or doc[according.i + 1].lower_ != "to":
             continue
         to = doc[according.i + 1]
@@ -422,7 +423,8 @@ def belief_passives(doc: Doc, reported: Callable[[int, int], bool]) -> Iterator[
     that", "is widely regarded as"); ``reported(first, end)`` says whether tokens lie in reported speech, where
     an expectation has a named holder (epistemic, not weasel)."""
     words = weasel_words()
-    for verb in doc:
+    index = doc_index(doc)
+    for verb in (index.tokens[i] for i, lemma in enumerate(index.lemma) if lemma in words.belief_verbs):
         lemma = verb.lemma_.lower()
         if verb.tag_ != "VBN" or lemma not in words.belief_verbs:
             continue
@@ -488,8 +490,9 @@ def generality_weasels(doc: Doc) -> Iterator[Hedge]:
             if not (predicate or opening):
                 continue  # a focusing adverb on the phrase after it: "mainly in the southern areas", "mostly men"
         yield Hedge(first, end, WEASEL, WEASEL_LEXICON, hedge_scope(doc, first, end))
-    for verb in doc:
-        if verb.lemma_.lower() in words.tendency_verbs and verb.pos_ == "VERB" and verb.i + 2 < len(doc):
+    index = doc_index(doc)
+    for verb in (index.tokens[i] for i, lemma in enumerate(index.lemma) if lemma in words.tendency_verbs):
+        if verb.pos_ == "VERB" and verb.i + 2 < len(doc):
             to, infinitive = doc[verb.i + 1], doc[verb.i + 2]
             if to.lower_ == "to" and infinitive.tag_ == "VB":
                 yield Hedge(verb.i, verb.i + 2, WEASEL, WEASEL_LEXICON, hedge_scope(doc, verb.i, verb.i + 2))
