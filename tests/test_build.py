@@ -273,3 +273,21 @@ def test_worker_results_are_read_in_order_with_a_bounded_number_ahead():
         assert len(submitted) - len(read) - 1 <= 3
         read.append(result[0])
     assert read == list(range(10))
+
+
+def test_an_article_gets_the_same_rows_in_any_batch(tmp_path, monkeypatch, nlp):
+    """Each batch is parsed in a spaCy memory zone, which frees the strings it added: an article in the third
+    batch must still be read as in the first (catalogue actors included, whose ids the ruler added before)."""
+    text = 'Russia said 40 homes were hit. "We will respond," Vladimir Putin told reporters in Moscow.\n'
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for i in range(6):
+        (folder / f"a{i}.txt").write_text(text, encoding="utf-8")
+    monkeypatch.setattr(pipeline, "BATCH_SIZE", 2)
+    tables = analysis.build(folder, nlp=nlp)
+    assert {"Russia", "Vladimir Putin"} <= set(tables.mentions.actor)
+    for name in ("sentences", "mentions", "attributions", "figures", "tone"):
+        frame = tables[name]
+        first, last = (frame[frame.doc_id == d].drop(columns="doc_id").reset_index(drop=True) for d in ("a0", "a5"))
+        assert len(first) > 0, name
+        pd.testing.assert_frame_equal(first, last, obj=name)
