@@ -82,7 +82,8 @@ def _describe(figure: FigureRow) -> str:
     return f"“{figure.text}” (sentence {figure.sentence_id}, {who})"
 
 
-def _bounds(low: float, high: float, unit: str) -> str:
+def bounds_text(low: float, high: float, unit: str) -> str:
+    """An interval as the findings write it: "28–33", "28–no upper bound km"."""
     high_text = "no upper bound" if math.isinf(high) else f"{high:,.4g}"
     return f"{low:,.4g}–{high_text}" + (f" {unit}" if unit else "")
 
@@ -154,12 +155,12 @@ def _consistency_row(
         overlap = max(low_a, low_b) <= min(high_a, high_b)
         verdict = "consistent" if overlap else "inconsistent"
         if overlap:
-            shared = _bounds(max(low_a, low_b), min(high_a, high_b), unit)
+            shared = bounds_text(max(low_a, low_b), min(high_a, high_b), unit)
             finding = f"{_describe(a)} and {_describe(b)} agree: both allow {shared}."
         else:
             finding = (
-                f"{_describe(a)} and {_describe(b)} disagree: {_bounds(low_a, high_a, unit)} "
-                f"against {_bounds(low_b, high_b, unit)}."
+                f"{_describe(a)} and {_describe(b)} disagree: {bounds_text(low_a, high_a, unit)} "
+                f"against {bounds_text(low_b, high_b, unit)}."
             )
     return ConsistencyRow(
         sentence_id=a.sentence_id,

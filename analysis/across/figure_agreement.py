@@ -16,7 +16,7 @@ import pandas as pd
 
 from analysis import schema
 from analysis.across.publication import publication_order, with_publication
-from analysis.figure_checks import common_unit
+from analysis.figure_checks import bounds_text, common_unit
 from analysis.figures import convert, lexicon
 from analysis.tables import CHUNK_ROWS
 
@@ -112,11 +112,6 @@ def _candidate_pairs(block: pd.DataFrame) -> Iterator[tuple[int, int]]:
                 yield labels[i], labels[j]
 
 
-def _bounds(low: float, high: float, unit: str) -> str:
-    high_text = "no upper bound" if math.isinf(high) else f"{high:,.4g}"
-    return f"{low:,.4g}–{high_text}" + (f" {unit}" if unit else "")
-
-
 def _describe(text: str, outlet: str, doc_id: str, published_at, source: str) -> str:
     when = "" if pd.isna(published_at) else f", {published_at:%Y-%m-%d}"
     who = f", attributed to {source}" if source else ""
@@ -128,8 +123,8 @@ def _finding(verdict: str, both: str, thing: str, unit: str, low_a: float, high_
     if verdict == "undetermined":
         return f"{both} on {thing} cannot be compared: one gives no bounds."
     if verdict == "agree":
-        return f"{both} agree on {thing}: both allow {_bounds(max(low_a, low_b), min(high_a, high_b), unit)}."
-    return f"{both} disagree on {thing}: {_bounds(low_a, high_a, unit)} against {_bounds(low_b, high_b, unit)}."
+        return f"{both} agree on {thing}: both allow {bounds_text(max(low_a, low_b), min(high_a, high_b), unit)}."
+    return f"{both} disagree on {thing}: {bounds_text(low_a, high_a, unit)} against {bounds_text(low_b, high_b, unit)}."
 
 
 #: ``figure_agreement`` columns copied from the earlier figure (``a``) and, as ``other_*``, from the later.
