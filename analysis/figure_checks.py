@@ -62,18 +62,19 @@ def _common_unit(figure: FigureRow) -> str:
     return common_unit(figure.quantity_kind, figure.unit_canonical, figure.unit_si)
 
 
-def _interval_in(figure: FigureRow, unit: str) -> tuple[float, float]:
-    """The figure's (low, high) in ``unit``; an unknown low is 0, an unknown high is unbounded (NaN kept when
-    the wording gives no bound at all)."""
-    low, high = figure.low, figure.high
+def interval_in(low: float, high: float, unit_canonical: str, unit: str) -> tuple[float, float]:
+    """A figure's (low, high) converted from its written unit to ``unit`` (its :func:`common_unit`); an unknown
+    low is 0 and an unknown high unbounded, unless the wording gives no bound at all (both NaN, kept). Used
+    within an article and across articles."""
     if math.isnan(low) and math.isnan(high):
         return math.nan, math.nan
     low = 0.0 if math.isnan(low) else low
     high = math.inf if math.isnan(high) else high
-    if figure.quantity_kind in MEASURED_KINDS and unit:
-        low = convert(low, figure.unit_canonical, unit)
+    if unit and unit_canonical and unit_canonical != unit:
+        # the figures' own conversion, which never raises (NaN where pint cannot convert)
+        low = convert(low, unit_canonical, unit)
         if not math.isinf(high):
-            high = convert(high, figure.unit_canonical, unit)
+            high = convert(high, unit_canonical, unit)
     return low, high
 
 
@@ -107,7 +108,7 @@ def figure_consistency(parsed, figures: Sequence[FigureRow]) -> list[Consistency
     """
     objects = [_object_lemma(parsed, f) for f in figures]
     units = [_common_unit(f) for f in figures]
-    intervals = [_interval_in(f, u) for f, u in zip(figures, units)]
+    intervals = [interval_in(f.low, f.high, f.unit_canonical, u) for f, u in zip(figures, units)]
     rows = []
     for i, j in sorted(_candidate_pairs(figures, objects, units)):
         a, b = figures[i], figures[j]

@@ -388,6 +388,14 @@ def test_inconsistent_figures_are_said_to_disagree(parse):
     assert "disagree" in row.finding
 
 
+def test_power_in_different_units_is_converted_before_it_is_compared(parse):
+    # power and energy have a common unit (megawatts) without being one of the measured kinds
+    parsed = parse("The plant will produce 500 kilowatts of power. Officials said later that the plant will produce 0.5 megawatts of power.")
+    (row,) = figure_consistency(parsed, figure_rows(parsed, []))
+    assert (row.text, row.other, row.unit) == ("500 kilowatts", "0.5 megawatts", "MW")
+    assert (row.low, row.other_low, row.verdict) == (0.5, 0.5, "consistent")
+
+
 def test_figures_about_different_events_are_not_compared(parse):
     parsed = parse("At least 50 people were killed in the blast. About 2,000 people were evacuated.")
     assert figure_consistency(parsed, figure_rows(parsed, [])) == []

@@ -2,12 +2,11 @@
 strike, their areas of land taken, the sums pledged.
 
 Produces the ``figure_agreement`` table (:class:`analysis.schema.FigureAgreement`) from the ``figures`` and
-``documents`` tables of a built corpus. Unit conversions are pint's, through :func:`analysis.figures.convert`, which never raises.
+``documents`` tables of a built corpus. Unit conversions are pint's, through :func:`analysis.figure_checks.interval_in`, which never raises.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from typing import Iterator
 
@@ -16,8 +15,8 @@ import pandas as pd
 
 from analysis import schema
 from analysis.across.publication import publication_order, with_publication
-from analysis.figure_checks import bounds_text, common_unit
-from analysis.figures import convert, lexicon
+from analysis.figure_checks import bounds_text, common_unit, interval_in
+from analysis.figures import lexicon
 from analysis.tables import CHUNK_ROWS
 
 #: Each figure is compared with at most this many figures of its block from other articles, the next ones in
@@ -61,21 +60,6 @@ def normalise_object(text: str) -> str:
     (a missed pair rather than a false one), and synonyms ("people", "civilians") never do."""
     words = _WORD.findall(text.casefold())
     return " ".join(words[:-1] + [singular(words[-1])]) if words else ""
-
-
-def interval_in(low: float, high: float, unit_canonical: str, unit: str) -> tuple[float, float]:
-    """The figure's (low, high) converted from its written unit to ``unit``; an unknown low is 0 and an
-    unknown high unbounded, unless the wording gives no bound at all (both NaN, kept)."""
-    if math.isnan(low) and math.isnan(high):
-        return math.nan, math.nan
-    low = 0.0 if math.isnan(low) else low
-    high = math.inf if math.isnan(high) else high
-    if unit and unit_canonical and unit_canonical != unit:
-        # the figures' own conversion, which never raises (NaN where pint cannot convert)
-        low = convert(low, unit_canonical, unit)
-        if not math.isinf(high):
-            high = convert(high, unit_canonical, unit)
-    return low, high
 
 
 def event_family(event: str) -> str:
