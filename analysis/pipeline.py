@@ -82,6 +82,11 @@ class ParsedDocument:
         return self.document.text
 
     @cached_property
+    def n_words(self) -> int:
+        """Words in the document (:func:`is_word`): the documents table's count, and frame densities' base."""
+        return sum(map(is_word, self.doc))
+
+    @cached_property
     def view(self) -> str:
         """The text the parser read (``doc.text``), same length as :attr:`text`; spaCy rebuilds it per call."""
         return self.doc.text
@@ -202,10 +207,9 @@ def _framing_stages() -> tuple[Stage, ...]:
 
     def frames(parsed: ParsedDocument, rows: Mapping[str, list]) -> dict[str, list]:
         sentence_frames = frame_rows(parsed)
-        n_words = sum(map(is_word, parsed.doc))
         return {
             "frames": sentence_frames,
-            "document_frames": document_frame_rows(sentence_frames, len(parsed.sentences), n_words),
+            "document_frames": document_frame_rows(sentence_frames, len(parsed.sentences), parsed.n_words),
         }
 
     return (
@@ -354,7 +358,7 @@ def analyse_document(document: Document, doc: Doc, beat: Beat) -> DocumentResult
     rows, errors = analyse(parsed)
     return DocumentResult(
         rows={table: to_records(table, table_rows) for table, table_rows in rows.items()},
-        n_words=sum(map(is_word, doc)),
+        n_words=parsed.n_words,
         n_sentences=len(parsed.sentences),
         errors=tuple(errors),
     )
