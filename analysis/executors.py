@@ -9,6 +9,7 @@ What a batch is analysed with (the catalogue and the tone adjustment) travels wi
 from __future__ import annotations
 
 import collections
+import itertools
 import multiprocessing
 import os
 import sys
@@ -78,19 +79,15 @@ def _in_order(
     """The results of ``submit(batch)`` futures in batch order, with at most ``ahead`` batches submitted and
     not yet read; what is still pending is cancelled when the reader stops early."""
     remaining = iter(batches)
-    pending: collections.deque = collections.deque(submit(batch) for batch in _take(remaining, ahead))
+    pending: collections.deque = collections.deque(map(submit, itertools.islice(remaining, ahead)))
     try:
         while pending:
             future = pending.popleft()
             result = future.result()
-            pending.extend(submit(batch) for batch in _take(remaining, 1))
+            pending.extend(map(submit, itertools.islice(remaining, 1)))
             yield result
     finally:
         cancel(list(pending))
-
-
-def _take(batches: Iterator[Batch], n: int) -> list[Batch]:
-    return [batch for _, batch in zip(range(n), batches)]
 
 
 def on_dask(batches: Iterable[Batch], beat: Beat, scheduler: str) -> Iterator[list[DocumentResult]]:
