@@ -22,7 +22,7 @@ from pathlib import Path
 import yaml
 
 from analysis.actors import Catalogue, CatalogueError, load_catalogue
-from analysis.datafiles import read_yaml
+from analysis.datafiles import load_yaml, read_yaml
 
 #: The corpus folder's settings file.
 SETTINGS_FILE = "corpus.yaml"
@@ -70,7 +70,7 @@ def tone_adjustment(choice: str, folder: Path | None) -> tuple[tuple[str, float]
     if not path.is_file():
         known = ", ".join([NO_ADJUSTMENT, *PACKAGED_TONE_ADJUSTMENTS])
         raise SettingsError(f"tone_adjustment {choice!r} is neither {known} nor a file in {folder}: fix corpus.yaml")
-    return _adjustment(yaml.safe_load(path.read_text(encoding="utf-8")) or {}, str(path))
+    return _adjustment(load_yaml(path.read_text(encoding="utf-8")) or {}, str(path))
 
 
 def load_beat(corpus_dir: str | Path | None = None, *, catalogue: Catalogue | None = None) -> Beat:
@@ -88,7 +88,7 @@ def load_beat(corpus_dir: str | Path | None = None, *, catalogue: Catalogue | No
     settings: dict = {}
     if settings_path is not None and settings_path.is_file():
         try:
-            settings = yaml.safe_load(settings_path.read_text(encoding="utf-8")) or {}
+            settings = load_yaml(settings_path.read_text(encoding="utf-8")) or {}
         except yaml.YAMLError as err:
             problem = " ".join(str(err).split())
             raise SettingsError(f"{settings_path}: not valid YAML ({problem}): fix or remove it") from None

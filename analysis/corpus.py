@@ -65,6 +65,8 @@ from typing import IO, Any, Callable, Iterable, Iterator, Mapping, Sequence
 import pandas as pd
 import yaml
 
+from analysis.datafiles import load_yaml
+
 #: File endings read as one article each.
 ARTICLE_SUFFIXES = (".txt", ".md")
 #: File endings read as exports, one article per row.
@@ -439,7 +441,7 @@ def _front_matter(text: str, shown: str) -> tuple[dict, int]:
     if not match:
         return {}, 0
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
+        meta = load_yaml(match.group(1)) or {}
     except yaml.YAMLError as err:
         raise CorpusError(f"{shown}: the YAML front matter does not parse ({err.problem}): fix or remove it")
     if not isinstance(meta, dict):
