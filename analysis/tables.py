@@ -146,7 +146,7 @@ class FolderSink:
             self._parquet[table] = pq.ParquetWriter(self.tmp / f"{table}.parquet", arrow_schema(table))
         if not len(frame):
             return
-        frame.to_csv(handle, header=False, index=False, float_format=FLOAT_FORMAT, lineterminator="\n")
+        _with_floats_written(frame).to_csv(handle, header=False, index=False, lineterminator="\n")
         if self.parquet:
             self._parquet[table].write_table(
                 pa.Table.from_pandas(frame, schema=arrow_schema(table), preserve_index=False)
@@ -213,6 +213,22 @@ class FolderSink:
             for table in schema.TABLES:
                 (self.out / f"{table}.parquet").unlink(missing_ok=True)
         self.tmp.rmdir()
+
+
+def _with_floats_written(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with its float columns as the CSV text of :data:`FLOAT_FORMAT` (empty for a missing value).
+
+    pandas applies a ``float_format`` through a Python call per value, which made it most of the time a build
+    spends writing; ``%`` over a list gives the same text several times faster.
+    """
+    floats = [column for column, dtype in frame.dtypes.items() if dtype.kind == "f"]
+    if not floats:
+        return frame
+    return frame.assign(**{column: _float_text(frame[column].tolist()) for column in floats})
+
+
+def _float_text(values: list[float]) -> list[str]:
+    return ["" if value != value else FLOAT_FORMAT % value for value in values]
 
 
 def _alive(pid: str) -> bool:
