@@ -4,6 +4,8 @@ in the parse. Cues that are nouns ("his claim that ...") are read by :mod:`.noun
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
 from analysis.doc_index import children_of
@@ -27,12 +29,16 @@ FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 def verb_lemma(token: Token) -> str:
     """A verb's lemma, mended where the small model's lemmatiser strips too much ("hopes" -> "hop"): when the
     lemma is no cue of the word lists but the word less an inflection ("-s", "-d", "-ing" + "e") is, that one."""
-    lemma = token.lemma_.lower()
-    lex = lexicon()
-    known = lex.stances.keys() | lex.evidence_verbs | lex.refusal_verbs | lex.refusal_reply
+    return mended_lemma(token.lemma_.lower(), token.lower_)
+
+
+@lru_cache(maxsize=4096)
+def mended_lemma(lemma: str, word: str) -> str:
+    """``lemma`` of ``word`` (both lower case), mended as :func:`verb_lemma` says; cached, because the cue rules
+    ask for the same verbs' lemmas many times per sentence."""
+    known = lexicon().verb_cues
     if lemma in known:
         return lemma
-    word = token.lower_
     for guess in (word[:-1], word[:-2], word[:-3] + "e"):
         if guess in known and guess.startswith(lemma):
             return guess

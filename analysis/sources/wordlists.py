@@ -4,7 +4,7 @@ hedges."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from analysis.datafiles import read_yaml
 
@@ -43,6 +43,11 @@ class Lexicon:
     author_verbs: frozenset[str]
     intermediary_verbs: frozenset[str]
     hedges: tuple[tuple[str, ...], ...]
+
+    @cached_property
+    def verb_cues(self) -> frozenset[str]:
+        """Every verb lemma a cue rule reads: reporting verbs, evidence verbs, refusals and replies."""
+        return frozenset(self.stances.keys() | self.evidence_verbs | self.refusal_verbs | self.refusal_reply)
 
 
 @lru_cache(maxsize=1)
