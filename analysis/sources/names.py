@@ -139,6 +139,7 @@ def fold(word: str) -> str:
     return "".join(c for c in decomposed if c.isalnum() or c == "-")
 
 
+@lru_cache(maxsize=8192)
 def transliteration_key(word: str) -> str:
     """The spelling a name word shares with its other romanisations, by one general rule (not a table of
     names): accents, case, ``kh`` -> ``h``, ``tz`` -> ``ts``, ``x`` -> ``ks``, ``ye`` -> ``ie``, double
@@ -160,6 +161,7 @@ def max_surname_edits(length: int) -> int:
     return 0 if length < 5 else 1 if length < 9 else 2
 
 
+@lru_cache(maxsize=8192)
 def plausible_misspelling(first: str, second: str) -> bool:
     """Whether two surnames can be one surname spelt two ways: the same after :func:`transliteration_key`
     (both of at least :data:`MIN_TRANSLITERATED_LENGTH` letters: "Lee" / "Le", "Li" / "Ly" stay apart), or the
@@ -311,9 +313,16 @@ class FullNames:
                 _, count, first = seen.get(key, (parsed, 0, k))
                 seen[key] = (parsed, count + 1, first)
         self.people = {full_names[first]: (parsed, count, first) for parsed, count, first in seen.values()}
+        self._matched: dict[str, NameMatch] = {}
 
     def match(self, written: str) -> NameMatch:
-        """What :func:`match_full_name` says of ``written`` among these names."""
+        """What :func:`match_full_name` says of ``written`` among these names (an article names its people
+        many times: each written form is matched once)."""
+        if written not in self._matched:
+            self._matched[written] = self._match(written)
+        return self._matched[written]
+
+    def _match(self, written: str) -> NameMatch:
         name = parse_name(written, self.titles)
         if not name.surname:
             return NameMatch("", "")
