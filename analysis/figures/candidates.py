@@ -3,6 +3,8 @@ exclusions applied."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc
 
 from analysis.doc_index import doc_index
@@ -57,11 +59,16 @@ def _may_start(doc: Doc, i: int, lex: Lexicon) -> bool:
     word of :attr:`Lexicon.starters`, a token beginning with a digit, or a currency symbol."""
     index = doc_index(doc)
     token = index.tokens[i]
-    if token.is_space:
-        return False
-    text = token.text
+    return not token.is_space and (index.lower[i] in lex.starters or _written_to_start(token.text))
+
+
+@lru_cache(maxsize=16384)
+def _written_to_start(text: str) -> bool:
+    """Whether a token written ``text`` can begin a figure by its form (digits, a currency symbol, glued or
+    signed), in the packaged vocabulary. Cached by text: most tokens of a corpus are words it has seen before."""
+    lex = lexicon()
     bare_decimal = text[:1] == "." and text[1:2].isdigit()  # ".18 micron"
-    return index.lower[i] in lex.starters or text[:1].isdigit() or bare_decimal or text in lex.currency_symbols or (
+    return text[:1].isdigit() or bare_decimal or text in lex.currency_symbols or (
         glued_symbol(text, lex) is not None
     ) or _signed_start(text, lex)
 
