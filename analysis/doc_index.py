@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Generic, Iterator, TypeVar
 
+from spacy.attrs import IS_PUNCT, IS_SPACE
 from spacy.tokens import Doc, Span, Token
 
 T = TypeVar("T")
@@ -46,6 +47,12 @@ class DocIndex:
             if head != token.i:
                 found[head].append(token)
         return tuple(map(tuple, found))
+
+    @cached_property
+    def is_word(self) -> tuple[bool, ...]:
+        """Whether each token is a word: not punctuation, not space (read for the whole document at once)."""
+        flags = self.doc.to_array([IS_PUNCT, IS_SPACE]).reshape(-1, 2)
+        return tuple((flags.sum(axis=1) == 0).tolist())
 
     @cached_property
     def lower(self) -> tuple[str, ...]:

@@ -23,6 +23,7 @@ from analysis import schema
 from analysis.actors import UNKNOWN_SIDE, Catalogue
 from analysis.beat import Beat
 from analysis.corpus import Document, parse_view, sentence_spans
+from analysis.doc_index import doc_index
 from analysis.figure_checks import figure_consistency, metric_origin
 from analysis.figures import figure_rows, time_rows
 from analysis.framing import (
@@ -83,13 +84,14 @@ class ParsedDocument:
 
     @cached_property
     def n_words(self) -> int:
-        """Words in the document (:func:`is_word`): the documents table's count, and frame densities' base."""
-        return sum(map(is_word, self.doc))
+        """Words in the document (:attr:`~analysis.doc_index.DocIndex.is_word`): the documents table's count, and frame densities' base."""
+        return sum(doc_index(self.doc).is_word)
 
-    @cached_property
+    @property
     def view(self) -> str:
-        """The text the parser read (``doc.text``), same length as :attr:`text`; spaCy rebuilds it per call."""
-        return self.doc.text
+        """The text the parser read (``doc.text``), same length as :attr:`text`; kept by the document's index,
+        because spaCy rebuilds it per call."""
+        return doc_index(self.doc).text
 
 
 @dataclass(frozen=True)
@@ -114,18 +116,13 @@ class MentionRow:
     alias_kind: str
 
 
-def is_word(token) -> bool:
-    """A token that counts as a word: not punctuation, not space."""
-    return not (token.is_punct or token.is_space)
-
-
 def sentence_rows(parsed: ParsedDocument) -> list[SentenceRow]:
     """One row per sentence, trimmed of surrounding space."""
-    doc, text = parsed.doc, parsed.text
+    doc, text, words = parsed.doc, parsed.text, doc_index(parsed.doc).is_word
     rows = []
     for sentence_id, (start, end) in enumerate(zip(parsed.sentences.starts, parsed.sentences.ends)):
         span = doc.char_span(start, end, alignment_mode="expand")
-        rows.append(SentenceRow(sentence_id, start, end, text[start:end], sum(map(is_word, span))))
+        rows.append(SentenceRow(sentence_id, start, end, text[start:end], sum(words[span.start : span.end])))
     return rows
 
 

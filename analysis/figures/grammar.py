@@ -10,7 +10,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from analysis.datafiles import read_yaml
-
+from analysis.doc_index import doc_index
 from analysis.figures.numbers import parse_fraction, parse_glued_range, parse_number, parse_ratio, parse_vague, scale_like
 from analysis.figures.tokens import (
     HYPHENS, SIGN_WORDS, SIGNED, bare_at, lower_at, match_phrase, number_value, sign_of, token_at, written_together,
@@ -427,7 +427,7 @@ def _temperature_scale(doc: Doc, k: int) -> str:
             return "degree_Fahrenheit"
         if lower_at(doc, t) in ("f", "°f", "fahrenheit"):
             return "degree_Celsius"
-    text = doc.text.lower()
+    text = doc_index(doc).text.lower()
     if "fahrenheit" in text or "°f" in text:
         return "degree_Fahrenheit"
     if "celsius" in text or "°c" in text or "centigrade" in text:

@@ -57,7 +57,8 @@ def _valences(text: str, lexicon: Mapping[str, float]) -> list[tuple[str, float]
 
 def _quoted_share(span: Span, quoted: Sequence[bool]) -> float:
     """The share of the span's words (not punctuation or space) that are quoted, from :meth:`Voices.quoted_tokens`."""
-    words = [t.i for t in span if not (t.is_punct or t.is_space)]
+    is_word = doc_index(span.doc).is_word
+    words = [i for i in range(span.start, span.end) if is_word[i]]
     if not words:
         return 0.0
     return sum(quoted[i] for i in words) / len(words)

@@ -73,7 +73,7 @@ def _cue_after_break(doc: Doc, quote: tuple[int, int], quotes: Quotations) -> li
     """ "he said" printed after the quotation across a paragraph break: the sentence right after the closing
     mark, with only white space (a line break among it) between, whose reporting verb has a speaker and no
     content of its own (no clause, infinitive or object): "...we will not come back."<break>he said on Monday."""
-    view = doc.text
+    view = doc_index(doc).text
     after = quote[1]
     while after < len(view) and view[after].isspace():
         after += 1
