@@ -291,3 +291,21 @@ def test_an_article_gets_the_same_rows_in_any_batch(tmp_path, monkeypatch, nlp):
         first, last = (frame[frame.doc_id == d].drop(columns="doc_id").reset_index(drop=True) for d in ("a0", "a5"))
         assert len(first) > 0, name
         pd.testing.assert_frame_equal(first, last, obj=name)
+
+
+def test_csv_floats_are_written_as_pandas_float_format_writes_them(tmp_path):
+    # The sink formats float columns itself (for speed); the CSV bytes users hold must stay those of pandas'
+    # own float_format, missing values, infinities, negative zero and long decimals included.
+    from analysis.tables import FLOAT_FORMAT, FolderSink
+
+    values = [0.1, -0.0, 1e-12, 123456789.123456, float("nan"), float("inf"), -float("inf"), 2.0 / 3.0, 5e20]
+    empty = schema.empty("figures")
+    defaults = {"f": values, "i": 0, "b": False, "M": pd.NaT}
+    frame = pd.DataFrame(
+        {c: defaults.get(empty[c].dtype.kind, 'a "quoted", text') for c in empty.columns}, index=range(len(values))
+    )
+    assert frame["low"].isna().any() and (frame["high"] == float("inf")).any()
+    with FolderSink(tmp_path, parquet=False) as sink:
+        sink.write("figures", frame)
+    expected = frame.to_csv(index=False, float_format=FLOAT_FORMAT, lineterminator="\n")
+    assert (tmp_path / "figures.csv").read_text(encoding="utf-8") == expected
