@@ -395,7 +395,7 @@ def unnamed_sources(doc: Doc) -> Iterator[Hedge]:
     words = weasel_words()
     index = doc_index(doc)
     for according in (index.tokens[i] for i, lower in enumerate(index.lower) if lower == "according"):
-        if according.lower_ != "according" or according.i + 2 >= len(doc) or doc[according.i + 1].lower_ != "to":
+        if according.i + 2 >= len(doc) or doc[according.i + 1].lower_ != "to":
             continue
         to = doc[according.i + 1]
         noun = next((c for c in children_of(to) if c.dep_ == "pobj"), None)
@@ -424,9 +424,9 @@ def belief_passives(doc: Doc, reported: Callable[[int, int], bool]) -> Iterator[
     an expectation has a named holder (epistemic, not weasel)."""
     words = weasel_words()
     index = doc_index(doc)
-    for verb in (index.tokens[i] for i, lemma in enumerate(index.lemma) if lemma in words.belief_verbs):
-        lemma = verb.lemma_.lower()
-        if verb.tag_ != "VBN" or lemma not in words.belief_verbs:
+    for i in (i for i, lemma in enumerate(index.lemma) if lemma in words.belief_verbs):
+        verb, lemma = index.tokens[i], index.lemma[i]
+        if verb.tag_ != "VBN":
             continue
         auxpass = _passive_aux(verb)
         if auxpass is None or any(c.dep_ == "agent" for c in children_of(verb)):
