@@ -99,8 +99,7 @@ def doc_index(doc: Doc) -> DocIndex:
         return _RECENT[-1]
     for k in range(len(_RECENT) - 2, -1, -1):
         if _RECENT[k].doc is doc:
-            if k != len(_RECENT) - 1:
-                _RECENT.append(_RECENT.pop(k))
+            _RECENT.append(_RECENT.pop(k))
             return _RECENT[-1]
     ents = tuple(doc.ents)
     entity_at = [-1] * len(doc)

@@ -84,7 +84,8 @@ class ParsedDocument:
 
     @cached_property
     def n_words(self) -> int:
-        """Words in the document (:attr:`~analysis.doc_index.DocIndex.is_word`): the documents table's count, and frame densities' base."""
+        """Words in the document (:attr:`~analysis.doc_index.DocIndex.is_word`): the documents table's count,
+        and frame densities' base."""
         return sum(doc_index(self.doc).is_word)
 
     @property
