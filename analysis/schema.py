@@ -569,9 +569,20 @@ def _schema(table: str):
     return TABLES[table].to_schema()
 
 
+def prepare() -> None:
+    """Build every table's schema, and load pandera's validation, now instead of at the first chunk. The first
+    schema and the first validation cost about a second together (pandera imports ``dask.dataframe`` and
+    ``hypothesis``): a build spends it while its workers parse, not after they finish."""
+    for table in TABLES:
+        _schema(table)
+    validate("documents", empty("documents"))
+
+
 @lru_cache(maxsize=None)
 def _columns(table: str) -> tuple[str, ...]:
-    return tuple(_schema(table).columns)
+    # The model's fields, not its schema: building a schema makes pandera import dask.dataframe (about a
+    # second), and a build's worker processes need the column order only, never a schema.
+    return tuple(field.name for _, field in TABLES[table].__fields__.values())
 
 
 def empty(table: str) -> pd.DataFrame:
@@ -581,7 +592,9 @@ def empty(table: str) -> pd.DataFrame:
 
 @lru_cache(maxsize=None)
 def _empty(table: str) -> pd.DataFrame:
-    return _schema(table).validate(pd.DataFrame({c: [] for c in columns(table)}))
+    # built from the declared dtypes rather than by validating an empty frame, which costs pandera's
+    # per-column checks for every table of every build
+    return pd.DataFrame({name: pd.Series(dtype=column.dtype.type) for name, column in _schema(table).columns.items()})
 
 
 def validate(table: str, frame: pd.DataFrame) -> pd.DataFrame:
