@@ -21,7 +21,7 @@ from spacy.language import Language
 from analysis.beat import Beat
 from analysis.corpus import Document
 from analysis.nlp import pipeline_for
-from analysis.pipeline import DocumentResult, analyse_batch
+from analysis.pipeline import DocumentResult, analyse_batch, warm_up
 
 Batch = Sequence[Document]
 #: Batches handed to the workers ahead of the one being read, per worker: enough to keep every worker busy,
@@ -48,7 +48,7 @@ def in_process(batches: Iterable[Batch], beat: Beat, nlp: Language | None = None
 
 
 def _warm(beat: Beat) -> None:
-    pipeline_for(beat.catalogue)
+    warm_up(pipeline_for(beat.catalogue), beat)
 
 
 def _start_method() -> str:
@@ -62,9 +62,11 @@ def in_processes(batches: Iterable[Batch], beat: Beat, n_process: int) -> Iterat
     """Every batch in a pool of ``n_process`` worker processes, results in batch order."""
     method = _start_method()
     if method == "fork":
-        pipeline_for(beat.catalogue)
+        # loaded once here and shared by every forked worker
+        _warm(beat)
     context = multiprocessing.get_context(method)
-    with ProcessPoolExecutor(n_process, mp_context=context, initializer=_warm, initargs=(beat,)) as pool:
+    initializer = None if method == "fork" else _warm
+    with ProcessPoolExecutor(n_process, mp_context=context, initializer=initializer, initargs=(beat,)) as pool:
         yield from _in_order(
             lambda batch: pool.submit(_analyse, batch, beat),
             batches,

@@ -23,6 +23,7 @@ from analysis import schema
 from analysis.actors import UNKNOWN_SIDE, Catalogue
 from analysis.beat import Beat
 from analysis.corpus import Document, parse_view, sentence_spans
+from analysis.datafiles import read_text
 from analysis.doc_index import doc_index
 from analysis.figure_checks import figure_consistency, metric_origin
 from analysis.figures import figure_rows, time_rows
@@ -360,6 +361,19 @@ def analyse_document(document: Document, doc: Doc, beat: Beat) -> DocumentResult
         n_sentences=len(parsed.sentences),
         errors=tuple(errors),
     )
+
+
+#: A short made-up article (``analysis/data/warm_up_article.txt``) with a quotation, figures with units and a
+#: currency, hedges and a temperature: analysing it reaches what the stages load on first use.
+WARM_UP_ARTICLE = "warm_up_article.txt"
+
+
+def warm_up(nlp: Language, beat: Beat) -> None:
+    """Load what the stages read lazily (lexicons, the unit registry, the tone model) by analysing
+    :data:`WARM_UP_ARTICLE` and dropping its rows. Worker processes forked afterwards share what was loaded,
+    where each would otherwise load its own copy while the others compete for the same cores."""
+    text = read_text(WARM_UP_ARTICLE)
+    analyse_batch([Document("warm-up", WARM_UP_ARTICLE, text, "")], nlp, beat)
 
 
 def unparsed(err: Exception) -> DocumentResult:

@@ -13,7 +13,8 @@ import analysis
 from analysis import schema
 from analysis.corpus import Corpus, Document
 from analysis.builder import build
-from analysis.pipeline import parse_documents, split_for_parser
+from analysis.datafiles import read_text
+from analysis.pipeline import WARM_UP_ARTICLE, parse_documents, split_for_parser
 
 
 def provenance_errors(tables) -> list[str]:
@@ -67,6 +68,18 @@ def test_every_table_matches_its_schema(seed_tables):
     for name in seed_tables.names:
         schema.validate(name, seed_tables[name])
         assert list(seed_tables[name].columns) == schema.columns(name)
+
+
+@pytest.mark.parametrize("table", list(schema.TABLES))
+def test_column_order_is_the_schema_order(table):
+    # the order records and tables are written in comes from the model's fields, without building the schema
+    assert schema.columns(table) == list(schema.TABLES[table].to_schema().columns)
+
+
+@pytest.mark.parametrize("table", list(schema.TABLES))
+def test_an_empty_table_has_the_dtypes_validation_gives(table):
+    validated = schema.TABLES[table].to_schema().validate(pd.DataFrame({c: [] for c in schema.columns(table)}))
+    pd.testing.assert_frame_equal(schema.empty(table), validated, check_index_type=True)
 
 
 def test_rows_are_sorted_by_position(seed_tables):
@@ -146,3 +159,13 @@ def test_analysed_documents_are_not_kept_alive(nlp):
         del doc
     gc.collect()
     assert sum(ref() is not None for ref in refs) <= RECENT_INDEXES
+
+
+def test_the_warm_up_article_reaches_the_stages_that_load_data(nlp):
+    # what the warm-up before forking workers loads is what analysing this article reaches
+    text = read_text(WARM_UP_ARTICLE)
+    tables = build(Corpus(documents=[Document("warm-up", WARM_UP_ARTICLE, text, "0" * 64)]), nlp=nlp)
+    assert tables["errors"].empty
+    for table in ("mentions", "attributions", "claims", "figures", "time_expressions", "cues", "tone", "actions", "frames"):
+        assert len(tables[table]) > 0, table
+    assert {"length", "temperature", "money"} <= set(tables["figures"]["quantity_kind"])
