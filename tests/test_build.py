@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import builder, pipeline, schema
+from analysis import builder, executors, pipeline, schema
 from analysis.cache import CACHE_DIR
 from analysis.cli import EXIT_STAGE_FAILED, main
 from analysis.corpus import Corpus, Document
@@ -186,6 +186,15 @@ def test_worker_processes_give_the_same_tables_row_for_row(tmp_path, monkeypatch
     corpus = write_corpus(tmp_path / "corpus", 12)
     monkeypatch.setattr(builder, "MIN_ARTICLES_PER_WORKER", 1)
     monkeypatch.setattr(pipeline, "BATCH_SIZE", 2)
+    frames_equal(analysis.build(corpus, n_process=2), analysis.build(corpus, n_process=1))
+
+
+def test_spawned_workers_warm_up_themselves_and_give_the_same_tables(tmp_path, monkeypatch):
+    # what macOS, Windows and a Jupyter kernel use: each worker loads the model and warms up on its own
+    corpus = write_corpus(tmp_path / "corpus", 6)
+    monkeypatch.setattr(builder, "MIN_ARTICLES_PER_WORKER", 1)
+    monkeypatch.setattr(pipeline, "BATCH_SIZE", 2)
+    monkeypatch.setattr(executors, "_start_method", lambda: "spawn")
     frames_equal(analysis.build(corpus, n_process=2), analysis.build(corpus, n_process=1))
 
 
