@@ -82,13 +82,10 @@ class _Assembler:
         self.texts: list[tuple[str, str]] = []
         self.text_chars = 0
         self.buffered = 0
-        self.prepared = False
 
     def add(self, document: Document, result: DocumentResult) -> None:
-        if not self.prepared:
-            # the first result has come, so any worker processes are already parsing the next articles
-            schema.prepare()
-            self.prepared = True
+        # from the first result on, any worker processes are parsing the next articles meanwhile
+        schema.prepare()
         doc_id = document.doc_id
         self.buffered += len(result.errors)
         for stage_error in result.errors:

@@ -569,10 +569,11 @@ def _schema(table: str):
     return TABLES[table].to_schema()
 
 
+@lru_cache(maxsize=1)
 def prepare() -> None:
-    """Build every table's schema, and load pandera's validation, now instead of at the first chunk. The first
-    schema and the first validation cost about a second together (pandera imports ``dask.dataframe`` and
-    ``hypothesis``): a build spends it while its workers parse, not after they finish."""
+    """Build every table's schema, and load pandera's validation, now instead of at the first chunk; once per
+    process. The first schema and the first validation cost about a second together (pandera imports
+    ``dask.dataframe`` and ``hypothesis``): a build spends it while its workers parse, not after they finish."""
     for table in TABLES:
         _schema(table)
     validate("documents", empty("documents"))
