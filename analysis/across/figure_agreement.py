@@ -8,7 +8,7 @@ Produces the ``figure_agreement`` table (:class:`analysis.schema.FigureAgreement
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Callable, Iterator
 
 import numpy as np
 import pandas as pd
@@ -102,22 +102,31 @@ def _describe(text: str, outlet: str, doc_id: str, published_at, source: str) ->
     return f"“{text}” ({outlet or doc_id}{when}{who})"
 
 
-def _finding(verdict: str, both: str, thing: str, unit: str, low_a: float, high_a: float, low_b: float, high_b: float) -> str:
-    """The sentence that says what two figures of ``thing`` (described together in ``both``) show."""
+def _finding(verdict: str, both: str, thing: str, unit: str, agreed: str, text_a: str, text_b: str) -> str:
+    """The sentence that says what two figures of ``thing`` (described together in ``both``) show: ``agreed``
+    is the interval both allow, ``text_a`` and ``text_b`` each figure's own (:func:`bounds_text`)."""
     if verdict == "undetermined":
         return f"{both} on {thing} cannot be compared: one gives no bounds."
     if verdict == "agree":
-        return f"{both} agree on {thing}: both allow {bounds_text(max(low_a, low_b), min(high_a, high_b), unit)}."
-    return f"{both} disagree on {thing}: {bounds_text(low_a, high_a, unit)} against {bounds_text(low_b, high_b, unit)}."
+        return f"{both} agree on {thing}: both allow {agreed}."
+    return f"{both} disagree on {thing}: {text_a} against {text_b}."
 
 
 #: ``figure_agreement`` columns copied from the earlier figure (``a``) and, as ``other_*``, from the later.
 _EARLIER_COLUMNS = ("doc_id", "sentence_id", "start", "end", "text", "figure_id", "outlet", "published_at", "source")
 
 
-def _pair_frame(rows: pd.DataFrame, earlier: np.ndarray, later: np.ndarray) -> pd.DataFrame:
+def _per_figure(rows: pd.DataFrame, write: Callable[..., str], columns: tuple[str, ...]) -> list[str]:
+    """``write(*row[columns])`` for every row of ``rows``, by position."""
+    return [write(*fields) for fields in zip(*(rows[c].tolist() for c in columns))]
+
+
+def _pair_frame(
+    rows: pd.DataFrame, earlier: np.ndarray, later: np.ndarray, described: list[str], own: list[str]
+) -> pd.DataFrame:
     """The table rows of the pairs (``earlier[k]``, ``later[k]``), positions in ``rows``: columns are taken
-    whole, and only the finding is written row by row."""
+    whole, and only the finding is written row by row, from each figure's description and interval text
+    (``described``, ``own``: a figure is in many pairs, so these are written once per figure)."""
     a = rows.iloc[earlier].reset_index(drop=True)
     b = rows.iloc[later].reset_index(drop=True)
     bounds = [frame[column].to_numpy(dtype=float) for frame in (a, b) for column in ("low_in", "high_in")]
@@ -125,15 +134,14 @@ def _pair_frame(rows: pd.DataFrame, earlier: np.ndarray, later: np.ndarray) -> p
     unknown = np.isnan(low_a) | np.isnan(high_a) | np.isnan(low_b) | np.isnan(high_b)
     overlap = np.maximum(low_a, low_b) <= np.minimum(high_a, high_b)
     verdict = np.where(unknown, "undetermined", np.where(overlap, "agree", "disagree"))
-    described = [
-        [_describe(*fields) for fields in zip(*(frame[c].tolist() for c in ("text", "outlet", "doc_id", "published_at", "source")))]
-        for frame in (a, b)
+    agreed = [
+        bounds_text(max(la, lb), min(ha, hb), unit) if v == "agree" else ""
+        for v, la, ha, lb, hb, unit in zip(verdict.tolist(), *(x.tolist() for x in bounds), a["unit_key"].tolist())
     ]
     findings = [
-        _finding(v, f"{da} and {db}", thing, unit, *numbers)
-        for v, da, db, thing, unit, *numbers in zip(
-            verdict.tolist(), *described, a["object_key"].tolist(), a["unit_key"].tolist(),
-            low_a.tolist(), high_a.tolist(), low_b.tolist(), high_b.tolist(),
+        _finding(v, f"{described[i]} and {described[j]}", thing, unit, both_allow, own[i], own[j])
+        for v, i, j, thing, unit, both_allow in zip(
+            verdict.tolist(), earlier.tolist(), later.tolist(), a["object_key"].tolist(), a["unit_key"].tolist(), agreed
         )
     ]
     columns = {column: a[column] for column in _EARLIER_COLUMNS}
@@ -187,6 +195,8 @@ def figure_agreement_chunks(
         dtype=np.int64,
     ).reshape(-1, 2)
     pairs = pairs[np.lexsort((pairs[:, 1], pairs[:, 0]))]
+    described = _per_figure(rows, _describe, ("text", "outlet", "doc_id", "published_at", "source"))
+    own = _per_figure(rows, bounds_text, ("low_in", "high_in", "unit_key"))
     for start in range(0, len(pairs), chunk_rows):
         earlier, later = pairs[start : start + chunk_rows].T
-        yield schema.validate("figure_agreement", _pair_frame(rows, earlier, later))
+        yield schema.validate("figure_agreement", _pair_frame(rows, earlier, later, described, own))
