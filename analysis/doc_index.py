@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Generic, Iterator, TypeVar
 
-from spacy.attrs import IS_PUNCT, IS_SPACE
+from spacy.attrs import HEAD, IS_PUNCT, IS_SPACE
 from spacy.tokens import Doc, Span, Token
 
 T = TypeVar("T")
@@ -42,10 +42,11 @@ class DocIndex:
     def children(self) -> tuple[tuple[Token, ...], ...]:
         """Each token's syntactic children in order (``Token.children`` makes new Token objects per call)."""
         found: list[list[Token]] = [[] for _ in self.tokens]
-        for token in self.tokens:
-            head = token.head.i
-            if head != token.i:
-                found[head].append(token)
+        # heads from one array read (``Token.head`` makes a new Token per call); HEAD is stored as an offset
+        offsets = self.doc.to_array([HEAD]).astype("int64").reshape(-1).tolist() if self.tokens else []
+        for i, (token, offset) in enumerate(zip(self.tokens, offsets)):
+            if offset:
+                found[i + offset].append(token)
         return tuple(map(tuple, found))
 
     @cached_property
