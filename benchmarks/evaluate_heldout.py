@@ -22,11 +22,10 @@ import sys
 from pathlib import Path
 from typing import Callable
 
-import yaml
-
 import analysis
 from analysis.actors import default_catalogue
 from analysis.corpus import Corpus, Document
+from analysis.datafiles import load_yaml
 from analysis.evaluation import NO_SCORES, NO_FIGURE_SCORES, Scores, score_attributions, score_cues, score_figures
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,7 +36,7 @@ import baselines  # noqa: E402
 
 
 def _load(folder: Path, name: str) -> list[dict]:
-    data = yaml.safe_load((folder / name).read_text(encoding="utf-8"))
+    data = load_yaml((folder / name).read_text(encoding="utf-8"))
     return data.get("passages") or data.get("sentences")
 
 

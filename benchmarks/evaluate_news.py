@@ -30,11 +30,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Mapping, Sequence, TypeVar
 
-import yaml
-
 import analysis
 from analysis.actors import Catalogue, default_catalogue
 from analysis.corpus import Corpus, Document
+from analysis.datafiles import load_yaml
 from analysis.evaluation import (
     NO_FIGURE_SCORES, NO_SCORES, FigureScores, Scores, canonical_source, match_spans, score_attributions,
     score_figures,
@@ -54,7 +53,7 @@ import baselines  # noqa: E402
 
 def load(tier: str, table: str) -> list[dict]:
     """The items of one gold file: ``table`` is figures, attributions or hedges."""
-    data = yaml.safe_load((NEWS_GOLD / tier / f"{table}.yaml").read_text(encoding="utf-8"))
+    data = load_yaml((NEWS_GOLD / tier / f"{table}.yaml").read_text(encoding="utf-8"))
     return data[ITEMS_KEY[table]]
 
 

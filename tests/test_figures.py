@@ -9,12 +9,11 @@ from collections import defaultdict
 
 import pint
 import pytest
-import yaml
 
 from analysis.evaluation import NO_FIGURE_SCORES, score_figures
 from analysis.figure_checks import figure_consistency, metric_origin, roundness
 from analysis.figures import convert, figure_rows, figures_by_source, time_rows, unit_registry
-from conftest import GOLD, SEED_ID
+from conftest import SEED_ID, read_gold
 
 NAN = math.nan
 #: Floors on the news gold set: measured (all 1.00 on values, 0.97 on objects; the set was seen while the
@@ -555,12 +554,9 @@ def test_figures_by_source_counts_every_figure(seed_tables):
 # --- gold ---------------------------------------------------------------------------------------------------------
 
 
-def _load(name: str) -> dict:
-    return yaml.safe_load((GOLD / name).read_text(encoding="utf-8"))
-
 
 def test_seed_gold_precision_and_recall(seed_tables):
-    gold = _load("figures_seed.yaml")
+    gold = read_gold("figures_seed.yaml")
     text = seed_tables.text_of(SEED_ID)
     starts = list(seed_tables.sentences.start)
     predicted = seed_tables.figures.to_dict("records")
@@ -573,7 +569,7 @@ def test_seed_gold_precision_and_recall(seed_tables):
 
 
 def test_seed_gold_time_expressions(seed_tables):
-    gold = [(t["text"], t["kind"]) for t in _load("figures_seed.yaml")["time_expressions"]]
+    gold = [(t["text"], t["kind"]) for t in read_gold("figures_seed.yaml")["time_expressions"]]
     assert list(zip(seed_tables.time_expressions.text, seed_tables.time_expressions.kind)) == gold
 
 
@@ -581,7 +577,7 @@ def news_scores(parse, *, broad_objects: bool = True) -> dict:
     """Scores per construction on the news gold set (each sentence parsed as its own document), by default
     under the gold set's own object convention (``broad_objects``)."""
     by_construction: dict = defaultdict(lambda: NO_FIGURE_SCORES)
-    for item in _load("figures_news.yaml")["sentences"]:
+    for item in read_gold("figures_news.yaml")["sentences"]:
         rows = [dataclasses.asdict(r) for r in figure_rows(parse(item["text"]), [], broad_objects=broad_objects)]
         scores = score_figures(rows, item["figures"], item["text"], [0])
         by_construction[item["construction"]] += scores
@@ -592,7 +588,7 @@ def news_scores(parse, *, broad_objects: bool = True) -> dict:
 def test_news_gold_precision_and_recall(parse):
     scores = news_scores(parse)["all"]
     from baselines import FIGURE_BASELINE, assert_floor, digit_tokens
-    items = _load("figures_news.yaml")["sentences"]
+    items = read_gold("figures_news.yaml")["sentences"]
     baseline = sum((score_figures(digit_tokens(i["text"]), i["figures"], i["text"], [0]) for i in items), NO_FIGURE_SCORES)
     for measure in ("precision", "recall"):
         assert_floor(getattr(scores.values, measure), NEWS_VALUE_FLOOR, getattr(baseline.values, measure), FIGURE_BASELINE)
@@ -632,7 +628,7 @@ def test_news_gold_objects_differ_only_where_the_conventions_do(parse):
     from analysis.evaluation import gold_spans, match_spans
 
     disagreements = set()
-    for item in _load("figures_news.yaml")["sentences"]:
+    for item in read_gold("figures_news.yaml")["sentences"]:
         rows = figure_rows(parse(item["text"]), [])
         gold = item["figures"]
         pairs = match_spans([(r.start, r.end) for r in rows], gold_spans(gold, item["text"], [0]))

@@ -16,7 +16,7 @@ from analysis.actors import default_catalogue
 from analysis.doc_index import Intervals
 from analysis.pipeline import analyse, mention_rows
 from analysis.sources import Attribution, quote_spans
-from conftest import GOLD, SEED_ID
+from conftest import GOLD, SEED_ID, read_gold
 
 #: The sourcing table is wired into the pipeline: until then `quoted` sees quotation marks only.
 HAS_SOURCING = "attributions" in schema.TABLES
@@ -394,15 +394,12 @@ def test_lexicons_name_no_actor():
 # --- gold ----------------------------------------------------------------------------------------------------
 
 
-def _gold(name: str) -> dict:
-    return yaml.safe_load((GOLD / name).read_text(encoding="utf-8"))
-
 
 @pytest.fixture(scope="module")
 def seed_cue_scores(seed_tables):
     predicted = seed_tables.cues.to_dict("records")
     text = seed_tables.text_of(SEED_ID)
-    return evaluation.score_cues(predicted, _gold("cues_seed.yaml")["cues"], text, list(seed_tables.sentences.start))
+    return evaluation.score_cues(predicted, read_gold("cues_seed.yaml")["cues"], text, list(seed_tables.sentences.start))
 
 
 def test_seed_cue_recall_and_precision(seed_cue_scores):
@@ -410,7 +407,7 @@ def test_seed_cue_recall_and_precision(seed_cue_scores):
     print(f"seed cues: recall {scores.spans.recall:.3f}, precision {scores.spans.precision:.3f}, "
           f"missed {scores.missed}, extra {scores.extra}")
     from baselines import HEDGE_BASELINE, MAJORITY_BASELINE, assert_floor, hedge_words, line_starts, majority_accuracy
-    text, gold = (GOLD.parent / "fixtures" / "seed" / f"{SEED_ID}.txt").read_text(encoding="utf-8"), _gold("cues_seed.yaml")["cues"]
+    text, gold = (GOLD.parent / "fixtures" / "seed" / f"{SEED_ID}.txt").read_text(encoding="utf-8"), read_gold("cues_seed.yaml")["cues"]
     baseline = evaluation.score_cues(hedge_words(text), gold, text, line_starts(text))
     assert_floor(scores.spans.recall, 0.91, baseline.spans.recall, HEDGE_BASELINE)
     assert_floor(scores.spans.precision, 0.94, baseline.spans.precision, HEDGE_BASELINE)
@@ -434,14 +431,14 @@ def test_seed_direct_quote_cues_are_quoted(seed_cue_scores, seed_tables):
 def test_seed_quoted_accuracy(seed_cue_scores):
     print(f"seed quoted accuracy {seed_cue_scores.quoted_accuracy:.3f}")
     from baselines import MAJORITY_BASELINE, assert_floor, majority_accuracy
-    majority = majority_accuracy([bool(c["quoted"]) for c in _gold("cues_seed.yaml")["cues"]])
+    majority = majority_accuracy([bool(c["quoted"]) for c in read_gold("cues_seed.yaml")["cues"]])
     assert_floor(seed_cue_scores.quoted_accuracy, 0.95, majority, MAJORITY_BASELINE)
 
 
 @pytest.fixture(scope="module")
 def wire_cue_scores(parse):
     total, quoted_agree, matched = evaluation.NO_SCORES, 0, 0
-    for item in _gold("cues_wire.yaml")["sentences"]:
+    for item in read_gold("cues_wire.yaml")["sentences"]:
         parsed = parse(item["text"])
         predicted = [dataclasses.asdict(c) for c in analyse(parsed)[0]["cues"]]
         gold = [dict(cue, sentence_id=0) for cue in item["cues"]]
@@ -455,7 +452,7 @@ def test_wire_cue_recall_and_precision(wire_cue_scores):
     print(f"wire cues: recall {spans.recall:.3f}, precision {spans.precision:.3f}, quoted {quoted_accuracy:.3f}")
     from baselines import HEDGE_BASELINE, assert_floor, hedge_words
     baseline = sum((evaluation.score_cues(hedge_words(i["text"]), [dict(c, sentence_id=0) for c in i["cues"]], i["text"], [0]).spans
-                    for i in _gold("cues_wire.yaml")["sentences"]), evaluation.NO_SCORES)
+                    for i in read_gold("cues_wire.yaml")["sentences"]), evaluation.NO_SCORES)
     assert_floor(spans.recall, 0.96, baseline.recall, HEDGE_BASELINE)
     assert_floor(spans.precision, 0.92, baseline.precision, HEDGE_BASELINE)
 
@@ -463,7 +460,7 @@ def test_wire_cue_recall_and_precision(wire_cue_scores):
 @NEEDS_SOURCING
 def test_wire_quoted_accuracy(wire_cue_scores):
     from baselines import MAJORITY_BASELINE, assert_floor, majority_accuracy
-    majority = majority_accuracy([bool(c["quoted"]) for i in _gold("cues_wire.yaml")["sentences"] for c in i["cues"]])
+    majority = majority_accuracy([bool(c["quoted"]) for i in read_gold("cues_wire.yaml")["sentences"] for c in i["cues"]])
     assert_floor(wire_cue_scores[1], 0.94, majority, MAJORITY_BASELINE)
 
 
@@ -490,7 +487,7 @@ def test_seed_required_actions(seed_tables, sentence_id, agent, verb, voice, age
 
 
 def test_seed_actions_against_gold(seed_tables):
-    gold = _gold("actions_seed.yaml")["actions"]
+    gold = read_gold("actions_seed.yaml")["actions"]
     scores = evaluation.multiset_scores(
         zip(seed_tables.actions.sentence_id, seed_tables.actions.verb), ((g["sentence_id"], g["verb"]) for g in gold)
     )

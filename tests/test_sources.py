@@ -5,14 +5,13 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-import yaml
 
 from analysis.actors import default_catalogue
 from analysis.corpus import PARSE_VIEW_CHARS, Document
 from analysis.evaluation import NO_SCORES, Scores, canonical_source, match_spans, score_attributions
 from analysis.pipeline import ParsedDocument, SentenceIndex, parse_documents
 from analysis.sources import attribution_rows, claim_rows, lexicon, quote_spans
-from conftest import GOLD
+from conftest import read_gold
 
 # Minimum scores on the wire-style gold set (tests/gold/attributions_wire.yaml). The rules were developed
 # with that file in view, so these floors guard against regressions; they do not predict scores on unseen
@@ -511,12 +510,9 @@ def test_canonical_source_uses_catalogue_and_ignores_case_and_articles():
 # --- gold -------------------------------------------------------------------------------------------------------
 
 
-def _gold(name: str) -> dict:
-    return yaml.safe_load((GOLD / name).read_text(encoding="utf-8"))
-
 
 def test_seed_gold(seed_tables, seed_text):
-    gold = _gold("attributions_seed.yaml")["attributions"]
+    gold = read_gold("attributions_seed.yaml")["attributions"]
     predicted = seed_tables.attributions.to_dict("records")
     starts = list(seed_tables.sentences.start)
     scores = score_attributions(predicted, gold, seed_text, default_catalogue(), sentence_starts=starts)
@@ -540,7 +536,7 @@ def test_seed_gold(seed_tables, seed_text):
 
 @pytest.fixture(scope="module")
 def wire(nlp):
-    passages = _gold("attributions_wire.yaml")["passages"]
+    passages = read_gold("attributions_wire.yaml")["passages"]
     documents = [Document(p["id"], f"{p['id']}.txt", p["text"], "0" * 64) for p in passages]
     parsed = [
         ParsedDocument(d, doc, SentenceIndex.of(doc), default_catalogue()) for d, doc in parse_documents(documents, nlp)
