@@ -182,6 +182,20 @@ def test_written_tables_read_back_identical_to_the_in_memory_build(tmp_path):
     assert loaded.text_of("a001") == built.text_of("a001")
 
 
+def test_tables_joined_from_validated_chunks_are_what_validating_them_whole_gives(tmp_path, monkeypatch):
+    # the build validates each chunk as it is written, not the joined table again (nor a table read back from
+    # Parquet twice); with chunks of three rows every table of more than three rows is joined from several
+    corpus = write_corpus(tmp_path / "corpus", 6)
+    monkeypatch.setattr(builder, "CHUNK_ROWS", 3)
+    tables = analysis.build(corpus, n_process=1)
+    assert len(tables.sentences) > 3 * 3 and len(tables.figures) > 3
+    analysis.build_to_dir(corpus, tmp_path / "out", n_process=1)
+    loaded = analysis.load(tmp_path / "out")
+    for name in schema.TABLES:
+        pd.testing.assert_frame_equal(schema.validate(name, tables[name]), tables[name], check_dtype=True, obj=name)
+        pd.testing.assert_frame_equal(loaded[name], tables[name], check_dtype=True, obj=name)
+
+
 def test_worker_processes_give_the_same_tables_row_for_row(tmp_path, monkeypatch):
     corpus = write_corpus(tmp_path / "corpus", 12)
     monkeypatch.setattr(builder, "MIN_ARTICLES_PER_WORKER", 1)

@@ -165,5 +165,5 @@ def quote_reuse(attributions: pd.DataFrame, documents: pd.DataFrame) -> pd.DataF
         end=reused["content_end"],
         text=reused["content"],
     )
-    columns = list(schema.QuoteReuse.to_schema().columns)
-    return schema.QuoteReuse.validate(reused.sort_values(["group_id"], kind="stable")[columns].reset_index(drop=True))
+    columns = schema.columns("quote_reuse")
+    return schema.validate("quote_reuse", reused.sort_values(["group_id"], kind="stable")[columns].reset_index(drop=True))
