@@ -43,7 +43,7 @@ class DocIndex:
         """Each token's syntactic children in order (``Token.children`` makes new Token objects per call)."""
         found: list[list[Token]] = [[] for _ in self.tokens]
         # heads from one array read (``Token.head`` makes a new Token per call); HEAD is stored as an offset
-        offsets = self.doc.to_array([HEAD]).astype("int64").reshape(-1).tolist() if self.tokens else []
+        offsets = self.doc.to_array([HEAD]).astype("int64").reshape(-1).tolist()
         for i, (token, offset) in enumerate(zip(self.tokens, offsets)):
             if offset:
                 found[i + offset].append(token)

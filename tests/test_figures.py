@@ -554,7 +554,6 @@ def test_figures_by_source_counts_every_figure(seed_tables):
 # --- gold ---------------------------------------------------------------------------------------------------------
 
 
-
 def test_seed_gold_precision_and_recall(seed_tables):
     gold = read_gold("figures_seed.yaml")
     text = seed_tables.text_of(SEED_ID)

@@ -394,7 +394,6 @@ def test_lexicons_name_no_actor():
 # --- gold ----------------------------------------------------------------------------------------------------
 
 
-
 @pytest.fixture(scope="module")
 def seed_cue_scores(seed_tables):
     predicted = seed_tables.cues.to_dict("records")

@@ -510,7 +510,6 @@ def test_canonical_source_uses_catalogue_and_ignores_case_and_articles():
 # --- gold -------------------------------------------------------------------------------------------------------
 
 
-
 def test_seed_gold(seed_tables, seed_text):
     gold = read_gold("attributions_seed.yaml")["attributions"]
     predicted = seed_tables.attributions.to_dict("records")
