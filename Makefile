@@ -30,7 +30,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python (newsroom-claims)" >/dev/null
 	touch $@
 
-# For maintainers: the README's data dictionary, regenerated from analysis/schema.py.
+# For maintainers: the README's data dictionary, regenerated from analysis/building/schema.py.
 readme: $(STAMP)
 	$(BIN)/python -m analysis.readme README.md
 

@@ -7,9 +7,9 @@
 >>> tables.sentences.head()                                   # doctest: +SKIP
 """
 
-from analysis.builder import BuildReport, build, build_to_dir, load_or_build
-from analysis.corpus import CorpusError, CorpusWarning, read_corpus
-from analysis.tables import Tables, load
+from analysis.flow import BuildReport, build, build_to_dir, load_or_build
+from analysis.reading.corpus import CorpusError, CorpusWarning, read_corpus
+from analysis.building.tables import Tables, load
 
 __all__ = [
     "BuildReport",
@@ -23,6 +23,6 @@ __all__ = [
     "read_corpus",
 ]
 
-from analysis.display import register_alt_text as _register_alt_text
+from analysis.views.display import register_alt_text as _register_alt_text
 
 _register_alt_text()

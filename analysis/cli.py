@@ -1,7 +1,7 @@
 """Command line: ``python -m analysis run|build|schema``.
 
 * ``run [CORPUS] [--out OUT]``: the main job: build the tables through the cache, execute every notebook on
-  them and export HTML (see :mod:`analysis.runner`).
+  them and export HTML (see :mod:`analysis.views.runner`).
 * ``build CORPUS --out OUT``: every table as ``OUT/<table>.csv`` and ``.parquet``.
 * ``schema``: the data dictionary.
 """
@@ -14,12 +14,12 @@ import warnings
 from pathlib import Path
 from typing import Sequence
 
-from analysis import schema
-from analysis.actors import CatalogueError
-from analysis.beat import load_beat
-from analysis.builder import BuildReport, build_to_dir
-from analysis.corpus import MAX_FILE_BYTES, CorpusError, CorpusWarning, read_corpus
-from analysis.executors import available_cores
+from analysis.building import schema
+from analysis.catalogue.actors import CatalogueError
+from analysis.catalogue.beat import load_beat
+from analysis.flow import BuildReport, build_to_dir
+from analysis.reading.corpus import MAX_FILE_BYTES, CorpusError, CorpusWarning, read_corpus
+from analysis.building.executors import available_cores
 
 #: Exit status for input the tool cannot use (missing path, nothing readable).
 EXIT_BAD_INPUT = 2
@@ -142,7 +142,7 @@ def build_tables(args: argparse.Namespace, corpus_paths: Sequence[Path], out: Pa
 
 
 def _write_excel(out: Path) -> None:
-    from analysis.excel import EXCEL_MAX_ROWS, write_workbook
+    from analysis.views.excel import EXCEL_MAX_ROWS, write_workbook
 
     workbook = out / "tables.xlsx"
     for name in write_workbook(out, workbook):
@@ -156,9 +156,9 @@ def _write_excel(out: Path) -> None:
 
 def _actors(args: argparse.Namespace) -> int | BuildReport:
     """Build, then print the names the catalogue does not know and write the stub beside the tables."""
-    from analysis.actor_discovery import actor_stub_yaml, actors_report, unknown_actors
-    from analysis.runner import default_out
-    from analysis.tables import load
+    from analysis.catalogue.discovery import actor_stub_yaml, actors_report, unknown_actors
+    from analysis.views.runner import default_out
+    from analysis.building.tables import load
 
     out = args.out or default_out(args.corpus)
     outcome = build_tables(args, [args.corpus], out / "tables")
@@ -183,7 +183,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     elif args.command == "actors":
         outcome = _actors(args)
     else:
-        from analysis.runner import default_out, run_notebooks
+        from analysis.views.runner import default_out, run_notebooks
 
         out = args.out or default_out(args.corpus)
         outcome = build_tables(args, [args.corpus], out / "tables")

@@ -14,8 +14,8 @@ from functools import lru_cache
 from dataclasses import dataclass
 from typing import Hashable, Iterable, Mapping, Sequence
 
-from analysis.actors import Catalogue
-from analysis.sources import lexicon
+from analysis.catalogue.actors import Catalogue
+from analysis.extraction.sources import lexicon
 
 #: Two spans match when the characters they share are at least this share of EACH span: of the shorter one and
 #: of the longer one. Half of the shorter one alone would let a whole sentence match any clause inside it.

@@ -35,9 +35,9 @@ def phase(name: str, corpus: str, out: str, jobs: int) -> dict:
     if name.startswith("bare_parse"):
         import spacy
 
-        from analysis.corpus import parse_view, read_corpus
-        from analysis.nlp import model_name
-        from analysis.pipeline import BATCH_SIZE
+        from analysis.reading.corpus import parse_view, read_corpus
+        from analysis.extraction.nlp import model_name
+        from analysis.extraction.pipeline import BATCH_SIZE
 
         documents = read_corpus(corpus).documents
         nlp = spacy.load(model_name())
@@ -49,8 +49,8 @@ def phase(name: str, corpus: str, out: str, jobs: int) -> dict:
         seconds = time.perf_counter() - started
     else:
         import analysis
-        from analysis.actors import load_catalogue
-        from analysis.nlp import pipeline_for
+        from analysis.catalogue.actors import load_catalogue
+        from analysis.extraction.nlp import pipeline_for
 
         # As for the bare parse, loading the model is not timed, whatever the jobs: forked workers share the
         # loaded one, as spaCy's do in the bare parse. Starting the workers is timed, as in the bare parse.

@@ -30,12 +30,13 @@ import quantulum3.classifier  # noqa: E402
 quantulum3.classifier.USE_CLF = False
 from quantulum3 import parser as q3  # noqa: E402
 
-from analysis.actors import default_catalogue  # noqa: E402
-from analysis.corpus import Document  # noqa: E402
+from analysis.catalogue.actors import default_catalogue  # noqa: E402
+from analysis.reading.corpus import Document  # noqa: E402
 from analysis.evaluation import NO_FIGURE_SCORES, FigureScores, score_figures  # noqa: E402
-from analysis.figures import figure_rows, lexicon, unit_registry  # noqa: E402
-from analysis.nlp import load_pipeline  # noqa: E402
-from analysis.pipeline import ParsedDocument, SentenceIndex, parse_documents  # noqa: E402
+from analysis.extraction.figures import figure_rows, lexicon, unit_registry  # noqa: E402
+from analysis.extraction.nlp import load_pipeline  # noqa: E402
+from analysis.extraction.parsed import ParsedDocument, SentenceIndex  # noqa: E402
+from analysis.extraction.pipeline import parse_documents  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold"

@@ -31,8 +31,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Mapping, Sequence, TypeVar
 
 import analysis
-from analysis.actors import Catalogue, default_catalogue
-from analysis.corpus import Corpus, Document
+from analysis.catalogue.actors import Catalogue, default_catalogue
+from analysis.reading.corpus import Corpus, Document
 from analysis.datafiles import load_yaml
 from analysis.evaluation import (
     NO_FIGURE_SCORES, NO_SCORES, FigureScores, Scores, canonical_source, match_spans, score_attributions,

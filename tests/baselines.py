@@ -14,9 +14,9 @@ from bisect import bisect_right
 from collections import Counter
 from typing import Hashable, Sequence
 
-from analysis.corpus import Document
-from analysis.nlp import load_pipeline
-from analysis.pipeline import parse_documents
+from analysis.reading.corpus import Document
+from analysis.extraction.nlp import load_pipeline
+from analysis.extraction.pipeline import parse_documents
 
 ATTRIBUTION_BASELINE = "every sentence with a reporting word is one relation (whole sentence, first capitalised word)"
 FIGURE_BASELINE = "every token with a digit is a figure (parsed number, no unit)"

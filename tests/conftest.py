@@ -36,7 +36,7 @@ def read_gold(name: str) -> dict:
 
 @pytest.fixture(scope="session")
 def nlp():
-    from analysis.nlp import load_pipeline
+    from analysis.extraction.nlp import load_pipeline
 
     return load_pipeline()
 
@@ -56,9 +56,10 @@ def seed_text() -> str:
 @pytest.fixture(scope="session")
 def parse(nlp):
     """Parse a text with the project pipeline into a ParsedDocument, as ``build`` does."""
-    from analysis.actors import default_catalogue
-    from analysis.corpus import Document
-    from analysis.pipeline import ParsedDocument, SentenceIndex, parse_documents
+    from analysis.catalogue.actors import default_catalogue
+    from analysis.reading.corpus import Document
+    from analysis.extraction.parsed import ParsedDocument, SentenceIndex
+    from analysis.extraction.pipeline import parse_documents
 
     def _parse(text: str, doc_id: str = "test") -> ParsedDocument:
         document = Document(doc_id=doc_id, path=f"{doc_id}.txt", text=text, sha256="0" * 64)

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from analysis.actor_discovery import (
+from analysis.catalogue.discovery import (
     COLUMNS,
     actor_stub_yaml,
     actors_report,
@@ -14,7 +14,7 @@ from analysis.actor_discovery import (
     normalise_name,
     unknown_actors,
 )
-from analysis.actors import CatalogueError, default_catalogue, load_catalogue
+from analysis.catalogue.actors import CatalogueError, default_catalogue, load_catalogue
 
 
 def mentions(rows: list[tuple]) -> pd.DataFrame:

@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from analysis.actors import (
+from analysis.catalogue.actors import (
     OTHER_SIDE,
     UNKNOWN_SIDE,
     CatalogueError,
     default_catalogue,
     load_catalogue,
 )
-from analysis.charts import (
+from analysis.views.charts import (
     GROUP_PALETTE,
     OTHER_COLOUR,
     UNKNOWN_COLOUR,
@@ -230,7 +230,7 @@ def test_fingerprint_is_stable_and_follows_the_content(tmp_path):
 
 
 def test_fingerprint_is_the_same_in_another_process():
-    code = "from analysis.actors import default_catalogue; print(default_catalogue().fingerprint())"
+    code = "from analysis.catalogue.actors import default_catalogue; print(default_catalogue().fingerprint())"
     root = Path(__file__).resolve().parent.parent
     other = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root)
     assert other.stdout.strip() == default_catalogue().fingerprint()
@@ -302,7 +302,7 @@ def test_charts_colour_a_corpus_catalogues_groups_and_bucket_the_rest():
     import matplotlib.colors as mcolors
     import pandas as pd
 
-    from analysis import charts
+    from analysis.views import charts
 
     groups = [f"party {n:02d}" for n in range(len(GROUP_PALETTE) + 2)]
     palette = group_palette(groups, {"party 00": "#e4003b"})
@@ -331,7 +331,7 @@ def test_charts_colour_a_corpus_catalogues_groups_and_bucket_the_rest():
 def test_a_chart_accepts_the_catalogue_as_its_palette(tmp_path):
     import pandas as pd
 
-    from analysis import charts
+    from analysis.views import charts
 
     catalogue = load_catalogue(write(tmp_path, ELECTION))
     counts = pd.DataFrame({"direct": [2, 1], "indirect": [1, 1]}, index=["Labour", "Conservatives"])

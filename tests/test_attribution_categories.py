@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.sources import attribution_rows, claim_rows
+from analysis.extraction.sources import attribution_rows, claim_rows
 
 
 def relations(parsed) -> list[tuple[str, str, str, str]]:

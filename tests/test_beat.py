@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import analysis
-from analysis.beat import NO_ADJUSTMENT, SettingsError, load_beat
+from analysis.catalogue.beat import NO_ADJUSTMENT, SettingsError, load_beat
 
 MARKETS = "Shares of the insurer made strong gains on Tuesday as investors welcomed its support for the merger.\n"
 

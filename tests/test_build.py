@@ -9,10 +9,12 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import builder, executors, pipeline, schema
-from analysis.cache import CACHE_DIR
+from analysis import flow as builder
+from analysis.building import executors, schema
+from analysis.extraction import pipeline
+from analysis.building.cache import CACHE_DIR
 from analysis.cli import EXIT_STAGE_FAILED, main
-from analysis.corpus import Corpus, Document
+from analysis.reading.corpus import Corpus, Document
 
 #: Short articles of different shapes (quotes, figures, hedges, names), so that every table gets rows.
 ARTICLES = [
@@ -138,7 +140,7 @@ def test_a_changed_data_file_or_catalogue_invalidates_every_entry(tmp_path, monk
     corpus = write_corpus(tmp_path / "corpus", 2)
     out = tmp_path / "out"
     analysis.build_to_dir(corpus, out, n_process=1)
-    from analysis import cache
+    from analysis.building import cache
 
     monkeypatch.setattr(cache, "_package_digest", lambda: "a lexicon changed")
     report = analysis.build_to_dir(corpus, out, n_process=1)
@@ -281,7 +283,7 @@ def test_a_corpus_level_table_that_fails_half_way_is_left_empty_and_listed(tmp_p
 def test_worker_results_are_read_in_order_with_a_bounded_number_ahead():
     from concurrent.futures import Future
 
-    from analysis.executors import _in_order
+    from analysis.building.executors import _in_order
 
     submitted, read = [], []
 
@@ -319,7 +321,7 @@ def test_an_article_gets_the_same_rows_in_any_batch(tmp_path, monkeypatch, nlp):
 def test_csv_floats_are_written_as_pandas_float_format_writes_them(tmp_path):
     # The sink formats float columns itself (for speed); the CSV bytes users hold must stay those of pandas'
     # own float_format, missing values, infinities, negative zero and long decimals included.
-    from analysis.tables import FLOAT_FORMAT, FolderSink
+    from analysis.building.tables import FLOAT_FORMAT, FolderSink
 
     values = [0.1, -0.0, 1e-12, 123456789.123456, float("nan"), float("inf"), -float("inf"), 2.0 / 3.0, 5e20]
     empty = schema.empty("figures")

@@ -1,11 +1,12 @@
-"""Charts of outlet and time comparisons (analysis.charts on analysis.compare tables): images compared with
+"""Charts of outlet and time comparisons (analysis.views.charts on analysis.views.summaries.compare tables): images compared with
 reviewed baselines (pytest-mpl), and every chart titled and labelled at one outlet and at many."""
 
 import pandas as pd
 import pytest
 
-from analysis import charts, compare
-from analysis.compare import NO_OUTLET, OTHER_OUTLETS
+from analysis.views import charts
+from analysis.views.summaries import compare
+from analysis.views.summaries.compare import NO_OUTLET, OTHER_OUTLETS
 
 DOCS = pd.DataFrame(
     {

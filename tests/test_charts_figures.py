@@ -3,8 +3,8 @@
 import pandas as pd
 import pytest
 
-from analysis import charts
-from analysis.figures import figures_by_kind_and_side, figures_by_source
+from analysis.views import charts
+from analysis.views.summaries.figures import figures_by_kind_and_side, figures_by_source
 
 #: A fixed table, so that the image does not change when the extractor improves.
 KIND_SIDE = pd.DataFrame(

@@ -3,7 +3,8 @@
 import pandas as pd
 import pytest
 
-from analysis import charts, framing
+from analysis.views import charts
+from analysis.views.summaries import framing
 
 ACTIONS = pd.DataFrame(
     {

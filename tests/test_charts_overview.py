@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from analysis import charts
+from analysis.views import charts
 
 COUNTS = pd.DataFrame(
     {

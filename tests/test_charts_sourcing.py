@@ -3,8 +3,8 @@
 import pandas as pd
 import pytest
 
-from analysis.charts import attributions_by_side_and_kind, claims_by_basis
-from analysis.sources import claim_basis_counts, side_kind_counts
+from analysis.views.charts import attributions_by_side_and_kind, claims_by_basis
+from analysis.views.summaries.sourcing import claim_basis_counts, side_kind_counts
 
 # Small hand-made tables, so that the images do not change when the extractor improves.
 ATTRIBUTIONS = pd.DataFrame(

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from analysis import schema
+from analysis.building import schema
 from analysis.cli import EXIT_BAD_INPUT, main
 from conftest import ROOT, SEEDS
 

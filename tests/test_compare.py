@@ -1,4 +1,4 @@
-"""Comparisons between outlets and over time (analysis.compare): hand-made tables with expected values worked
+"""Comparisons between outlets and over time (analysis.views.summaries.compare): hand-made tables with expected values worked
 out by hand, then the generated multi-outlet corpus built end to end."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import compare
-from analysis.compare import NO_OUTLET, OTHER, OTHER_OUTLETS
+from analysis.views.summaries import compare
+from analysis.views.summaries.compare import NO_OUTLET, OTHER, OTHER_OUTLETS
 
 MULTI_OUTLET = Path(__file__).resolve().parent / "fixtures" / "corpora" / "multi_outlet"
 
@@ -366,11 +366,11 @@ def test_multi_outlet_corpus_framing_comparisons(multi_outlet):
     assert compare.tone_by_outlet(t.tone, t.documents)["articles"].sum() == 12
 
 
-# --- the article picker (analysis.widgets), used by the notebooks' last section ------------------------------------
+# --- the article picker (analysis.views.widgets), used by the notebooks' last section ------------------------------------
 
 
 def test_resolve_doc_id_defaults_to_the_first_article_and_names_known_ones():
-    from analysis.widgets import resolve_doc_id
+    from analysis.views.widgets import resolve_doc_id
 
     assert resolve_doc_id(DOCS, None) == "a1"
     assert resolve_doc_id(DOCS, "b1") == "b1"
@@ -379,7 +379,7 @@ def test_resolve_doc_id_defaults_to_the_first_article_and_names_known_ones():
 
 
 def test_article_options_label_outlet_date_and_title():
-    from analysis.widgets import article_options
+    from analysis.views.widgets import article_options
 
     docs = DOCS.assign(title=["Flood", "", "", "A very long title " * 5])
     options = article_options(docs)
@@ -389,7 +389,7 @@ def test_article_options_label_outlet_date_and_title():
 
 
 def test_article_picker_is_text_outside_jupyterlab_and_redraws_inside():
-    from analysis.widgets import PICKER_TEXT, article_picker
+    from analysis.views.widgets import PICKER_TEXT, article_picker
 
     class Corpus:
         documents = DOCS
@@ -406,7 +406,7 @@ def test_article_picker_is_text_outside_jupyterlab_and_redraws_inside():
 
 
 def test_article_views_on_the_multi_outlet_corpus(multi_outlet):
-    from analysis.widgets import figures_view, framing_view, sourcing_view
+    from analysis.views.widgets import figures_view, framing_view, sourcing_view
 
     for view in (sourcing_view, figures_view):
         (page,) = view(multi_outlet, "cd-001")
@@ -417,7 +417,7 @@ def test_article_views_on_the_multi_outlet_corpus(multi_outlet):
 
 
 def test_corpus_summary_sentence():
-    from analysis.overview import corpus_summary
+    from analysis.views.summaries.overview import corpus_summary
 
     assert corpus_summary(DOCS) == (
         "The corpus holds 4 articles (450 words) from 2 outlets (1 without an outlet), published from 06 January "

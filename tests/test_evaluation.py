@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.actors import default_catalogue
+from analysis.catalogue.actors import default_catalogue
 from analysis.evaluation import match_spans, overlap_share, score_attributions, spans_match
 
 

@@ -8,9 +8,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from analysis import schema
-from analysis.excel import DICTIONARY_SHEET, EXCEL_MAX_ROWS, write_workbook
-from analysis.tables import Tables
+from analysis.building import schema
+from analysis.views.excel import DICTIONARY_SHEET, EXCEL_MAX_ROWS, write_workbook
+from analysis.building.tables import Tables
 
 
 def _rows(sheet) -> list[tuple]:

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import schema
+from analysis.building import schema
 from analysis.across import DOCUMENT_COLUMNS
 from analysis.across.figure_agreement import (
     FIGURE_COLUMNS,

@@ -9,7 +9,7 @@ import math
 
 import pytest
 
-from analysis.figures import figure_rows
+from analysis.extraction.figures import figure_rows
 
 NAN, INF = math.nan, math.inf
 
@@ -211,7 +211,7 @@ def test_times_counting_occasions_is_a_count(parse):
 
 
 def test_figures_of_a_kind_without_an_si_unit_are_compared_only_in_one_unit(parse):
-    from analysis.figure_checks import figure_consistency
+    from analysis.extraction.figures.checks import figure_consistency
 
     parsed = parse("The 2.4GHz routers sold well.\n\nThe 900MHz routers did not.")
     rows = figure_consistency(parsed, figure_rows(parsed, []))

@@ -11,8 +11,9 @@ import pint
 import pytest
 
 from analysis.evaluation import NO_FIGURE_SCORES, score_figures
-from analysis.figure_checks import figure_consistency, metric_origin, roundness
-from analysis.figures import convert, figure_rows, figures_by_source, time_rows, unit_registry
+from analysis.extraction.figures.checks import figure_consistency, metric_origin, roundness
+from analysis.extraction.figures import convert, figure_rows, time_rows, unit_registry
+from analysis.views.summaries.figures import figures_by_source
 from conftest import SEED_ID, read_gold
 
 NAN = math.nan
@@ -322,7 +323,7 @@ def test_duration_with_a_number_is_a_figure_and_a_date_is_a_time_expression(pars
 
 
 def test_figure_inside_an_attribution_takes_its_source(parse):
-    from analysis.sources import Attribution
+    from analysis.extraction.sources import Attribution
 
     text = "The mayor said 300 homes were flooded. Another 40 homes were damaged."
     parsed = parse(text)
@@ -410,7 +411,7 @@ MANY_FIGURES = (
 
 def test_consistency_pairs_every_matching_pair_once(parse):
     """Grouping figures before pairing them finds exactly the pairs that comparing every pair would."""
-    from analysis.figure_checks import MEASURED_KINDS, _common_unit, _event_class, _object_lemma
+    from analysis.extraction.figures.checks import MEASURED_KINDS, _common_unit, _event_class, _object_lemma
 
     parsed = parse(MANY_FIGURES)
     figures = figure_rows(parsed, [])

@@ -11,11 +11,14 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis import evaluation, framing, schema
-from analysis.actors import default_catalogue
-from analysis.doc_index import Intervals
-from analysis.pipeline import analyse, mention_rows
-from analysis.sources import Attribution, quote_spans
+from analysis import evaluation
+from analysis.building import schema
+from analysis.extraction import framing
+from analysis.catalogue.actors import default_catalogue
+from analysis.extraction.doc_index import Intervals
+from analysis.extraction.mentions import mention_rows
+from analysis.extraction.pipeline import analyse
+from analysis.extraction.sources import Attribution, quote_spans
 from conftest import GOLD, SEED_ID, read_gold
 
 #: The sourcing table is wired into the pipeline: until then `quoted` sees quotation marks only.

@@ -11,11 +11,12 @@ import dataclasses
 
 import pytest
 
-from analysis import evaluation, framing
-from analysis.framing.cues import HEDGE_CATEGORIES
-from analysis.framing.weasels import weasel_words
-from analysis.pipeline import mention_rows
-from analysis.sources import Attribution
+from analysis import evaluation
+from analysis.extraction import framing
+from analysis.extraction.framing.cues import HEDGE_CATEGORIES
+from analysis.extraction.framing.weasels import weasel_words
+from analysis.extraction.mentions import mention_rows
+from analysis.extraction.sources import Attribution
 from baselines import hedge_words
 
 

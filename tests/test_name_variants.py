@@ -10,8 +10,8 @@ import doctest
 
 import pytest
 
-from analysis.sources import attribution_rows, names
-from analysis.sources.names import (
+from analysis.extraction.sources import attribution_rows, names
+from analysis.extraction.sources.names import (
     NameMatch,
     match_full_name,
     parse_name,

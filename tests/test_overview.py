@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from analysis.overview import actor_mention_counts, mentions_by_side, sentence_length_summary, uncatalogued_names
+from analysis.views.summaries.overview import actor_mention_counts, mentions_by_side, sentence_length_summary, uncatalogued_names
 
 MENTIONS = pd.DataFrame(
     {

@@ -11,18 +11,11 @@ import math
 import pandas as pd
 import pytest
 
-from analysis import schema
-from analysis.people import (
-    FEMALE,
-    MALE,
-    NO_OUTLET,
-    UNKNOWN,
-    Evidence,
-    decide,
-    gender_by_outlet,
-    gender_words,
-)
-from analysis.pipeline import STAGES, analyse
+from analysis.building import schema
+from analysis.extraction.people import FEMALE, MALE, UNKNOWN, Evidence, decide, gender_words
+from analysis.extraction.pipeline import STAGES, analyse
+from analysis.views.summaries.compare import NO_OUTLET
+from analysis.views.summaries.sourcing import gender_by_outlet
 
 PEOPLE_STAGES = [s for s in STAGES if s.name in ("mentions", "attributions", "people")]
 

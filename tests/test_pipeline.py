@@ -10,11 +10,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import analysis
-from analysis import schema
-from analysis.corpus import Corpus, Document
-from analysis.builder import build
+from analysis.building import schema
+from analysis.reading.corpus import Corpus, Document
+from analysis.flow import build
 from analysis.datafiles import read_text
-from analysis.pipeline import WARM_UP_ARTICLE, parse_documents, split_for_parser
+from analysis.extraction.pipeline import WARM_UP_ARTICLE, parse_documents, split_for_parser
 
 
 def provenance_errors(tables) -> list[str]:
@@ -149,7 +149,7 @@ def test_analysed_documents_are_not_kept_alive(nlp):
     import gc
     import weakref
 
-    from analysis.doc_index import RECENT_INDEXES, doc_index
+    from analysis.extraction.doc_index import RECENT_INDEXES, doc_index
 
     refs = []
     for i in range(3 * RECENT_INDEXES):

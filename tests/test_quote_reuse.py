@@ -8,7 +8,7 @@ import json
 import pandas as pd
 
 import analysis
-from analysis import schema
+from analysis.building import schema
 from analysis.across import ATTRIBUTION_COLUMNS, DOCUMENT_COLUMNS
 from analysis.across.quote_reuse import MAX_CANDIDATES_PER_KEY, normalise_quote, quote_reuse
 

@@ -7,7 +7,7 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def test_readme_data_dictionary_is_current():
-    assert with_dictionary(README) == README, "run `make readme` after changing analysis/schema.py"
+    assert with_dictionary(README) == README, "run `make readme` after changing analysis/building/schema.py"
 
 
 def test_readme_starts_with_the_two_commands():

@@ -6,7 +6,7 @@ import shutil
 import subprocess
 import sys
 
-from analysis.runner import NOTEBOOKS, default_out, run_notebooks
+from analysis.views.runner import NOTEBOOKS, default_out, run_notebooks
 from conftest import ROOT, SEEDS, SEED_ID
 
 

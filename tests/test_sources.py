@@ -6,11 +6,12 @@ import dataclasses
 
 import pytest
 
-from analysis.actors import default_catalogue
-from analysis.corpus import PARSE_VIEW_CHARS, Document
+from analysis.catalogue.actors import default_catalogue
+from analysis.reading.corpus import PARSE_VIEW_CHARS, Document
 from analysis.evaluation import NO_SCORES, Scores, canonical_source, match_spans, score_attributions
-from analysis.pipeline import ParsedDocument, SentenceIndex, parse_documents
-from analysis.sources import attribution_rows, claim_rows, lexicon, quote_spans
+from analysis.extraction.parsed import ParsedDocument, SentenceIndex
+from analysis.extraction.pipeline import parse_documents
+from analysis.extraction.sources import attribution_rows, claim_rows, lexicon, quote_spans
 from conftest import read_gold
 
 # Minimum scores on the wire-style gold set (tests/gold/attributions_wire.yaml). The rules were developed

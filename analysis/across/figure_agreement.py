@@ -1,8 +1,8 @@
 """Figures of the same thing in different articles, and whether they agree: two outlets' death tolls for one
 strike, their areas of land taken, the sums pledged.
 
-Produces the ``figure_agreement`` table (:class:`analysis.schema.FigureAgreement`) from the ``figures`` and
-``documents`` tables of a built corpus. Unit conversions are pint's, through :func:`analysis.figure_checks.interval_in`, which never raises.
+Produces the ``figure_agreement`` table (:class:`analysis.building.schema.FigureAgreement`) from the ``figures`` and
+``documents`` tables of a built corpus. Unit conversions are pint's, through :func:`analysis.extraction.figures.checks.interval_in`, which never raises.
 """
 
 from __future__ import annotations
@@ -13,13 +13,14 @@ from typing import Callable, Iterator
 import numpy as np
 import pandas as pd
 
-from analysis import schema
+from analysis.building import schema
 from analysis.across.publication import publication_order, with_publication
-from analysis.figure_checks import bounds_text, common_unit, interval_in
-from analysis.figures import lexicon
-from analysis.tables import CHUNK_ROWS
+from analysis.extraction.figures.checks import bounds_text, common_unit, interval_in
+from analysis.extraction.figures import lexicon
 
 #: Each figure is compared with at most this many figures of its block from other articles, the next ones in
+#: Pairs made and validated at a time: a corpus with millions of pairs never holds them all as rows.
+PAIRS_PER_CHUNK = 20_000
 #: publication order; so a block of n figures yields at most n * MAX_LATER_FIGURES pairs (linear in the corpus)
 #: and the pairs kept are those of articles published closest together, the likeliest to report one event.
 MAX_LATER_FIGURES = 20
@@ -165,7 +166,7 @@ def _pair_frame(
 def figure_agreement(figures: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
     """One row per pair of figures from different articles that count or measure the same thing.
 
-    Same thing: the same quantity kind, comparable unit (:func:`analysis.figure_checks.common_unit`) and normalised object
+    Same thing: the same quantity kind, comparable unit (:func:`analysis.extraction.figures.checks.common_unit`) and normalised object
     (:func:`normalise_object`; a figure without an object is never paired), and events of the same family
     where both are known ("killed" and "died" are both deaths; "killed" and "evacuated" are not). Figures of one
     article are left to ``figure_consistency``. Each figure is paired with at most :data:`MAX_LATER_FIGURES`
@@ -183,7 +184,7 @@ def figure_agreement(figures: pd.DataFrame, documents: pd.DataFrame) -> pd.DataF
 
 
 def figure_agreement_chunks(
-    figures: pd.DataFrame, documents: pd.DataFrame, *, chunk_rows: int = CHUNK_ROWS
+    figures: pd.DataFrame, documents: pd.DataFrame, *, chunk_rows: int = PAIRS_PER_CHUNK
 ) -> Iterator[pd.DataFrame]:
     """:func:`figure_agreement`'s rows in validated chunks of at most ``chunk_rows``, in the table's order: what
     a build writes as it goes, so that a corpus with millions of pairs never holds them all as rows."""

@@ -1,6 +1,6 @@
 """The same quotation printed by several articles: wire copy, pooled interviews, a quote passed on.
 
-Produces the ``quote_reuse`` table (:class:`analysis.schema.QuoteReuse`) from the ``attributions`` and
+Produces the ``quote_reuse`` table (:class:`analysis.building.schema.QuoteReuse`) from the ``attributions`` and
 ``documents`` tables of a built corpus.
 """
 
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 from rapidfuzz import fuzz
 
-from analysis import schema
+from analysis.building import schema
 from analysis.across.publication import publication_order, with_publication
 
 #: Attribution kinds whose content is a quotation (the speaker's words); indirect speech and `according to`

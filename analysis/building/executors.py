@@ -1,0 +1,127 @@
+"""Where the articles are parsed and analysed: in this process, in worker processes on this machine, or on a
+Dask cluster. Each executor takes batches of articles and yields one list of results per batch, in the order
+the batches were given, so the tables are the same row for row whatever runs them.
+
+Workers load the spaCy pipeline once (per process, per actor catalogue) and keep it for every batch.
+What a batch is analysed with (the catalogue and the tone adjustment) travels with it as a :class:`~analysis.catalogue.beat.Beat`.
+"""
+
+from __future__ import annotations
+
+import collections
+import itertools
+import multiprocessing
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, Callable, Iterable, Iterator, Sequence
+
+from spacy.language import Language
+
+from analysis.catalogue.beat import Beat
+from analysis.reading.corpus import Document
+from analysis.extraction.nlp import pipeline_for
+from analysis.extraction.pipeline import DocumentResult, analyse_batch, warm_up
+
+Batch = Sequence[Document]
+#: Batches handed to the workers ahead of the one being read, per worker: enough to keep every worker busy,
+#: few enough that results waiting to be read, and articles waiting to be sent, do not grow with the corpus.
+BATCHES_AHEAD_PER_WORKER = 4
+
+
+def available_cores() -> int:
+    """The cores this process may use (the affinity mask where the system has one)."""
+    try:
+        return max(len(os.sched_getaffinity(0)), 1)
+    except AttributeError:  # macOS and Windows have no affinity call
+        return max(os.cpu_count() or 1, 1)
+
+
+def _analyse(batch: Batch, beat: Beat) -> list[DocumentResult]:
+    return analyse_batch(batch, pipeline_for(beat.catalogue), beat)
+
+
+def in_process(batches: Iterable[Batch], beat: Beat, nlp: Language | None = None) -> Iterator[list[DocumentResult]]:
+    """Every batch in this process, with ``nlp`` if given (else the catalogue's pipeline)."""
+    for batch in batches:
+        yield analyse_batch(batch, nlp, beat) if nlp is not None else _analyse(batch, beat)
+
+
+def _warm(beat: Beat) -> None:
+    warm_up(pipeline_for(beat.catalogue), beat)
+
+
+def _start_method() -> str:
+    """``fork`` on Linux outside Jupyter: workers start at once and share the pipeline the parent loaded.
+    ``spawn`` elsewhere: macOS and Windows have no safe fork, and a Jupyter kernel runs threads that a
+    forked child would inherit in an unknown state; each spawned worker loads the pipeline once."""
+    return "fork" if sys.platform.startswith("linux") and "ipykernel" not in sys.modules else "spawn"
+
+
+def in_processes(batches: Iterable[Batch], beat: Beat, n_process: int) -> Iterator[list[DocumentResult]]:
+    """Every batch in a pool of ``n_process`` worker processes, results in batch order."""
+    method = _start_method()
+    if method == "fork":
+        # loaded once here and shared by every forked worker
+        _warm(beat)
+    context = multiprocessing.get_context(method)
+    initializer = None if method == "fork" else _warm
+    with ProcessPoolExecutor(n_process, mp_context=context, initializer=initializer, initargs=(beat,)) as pool:
+        yield from _in_order(
+            lambda batch: pool.submit(_analyse, batch, beat),
+            batches,
+            ahead=BATCHES_AHEAD_PER_WORKER * n_process,
+            cancel=lambda futures: [future.cancel() for future in futures],
+        )
+
+
+def _in_order(
+    submit: Callable[[Batch], Any], batches: Iterable[Batch], *, ahead: int, cancel: Callable[[list], Any]
+) -> Iterator[list[DocumentResult]]:
+    """The results of ``submit(batch)`` futures in batch order, with at most ``ahead`` batches submitted and
+    not yet read; what is still pending is cancelled when the reader stops early."""
+    remaining = iter(batches)
+    pending: collections.deque = collections.deque(map(submit, itertools.islice(remaining, ahead)))
+    try:
+        while pending:
+            future = pending.popleft()
+            result = future.result()
+            pending.extend(map(submit, itertools.islice(remaining, 1)))
+            yield result
+    finally:
+        cancel(list(pending))
+
+
+def on_dask(batches: Iterable[Batch], beat: Beat, scheduler: str) -> Iterator[list[DocumentResult]]:
+    """Every batch as one task on a Dask cluster, results in batch order.
+
+    Args:
+        scheduler: the address of a running scheduler (``tcp://host:8786``), or ``local`` to start a
+            ``LocalCluster`` of one single-threaded worker process per available core.
+
+    Each worker needs this package and its spaCy model installed (``pip install newsroom-claims[dask]``);
+    the pipeline is loaded once per worker process and reused for every task it runs.
+    """
+    from dask.distributed import Client, LocalCluster
+
+    cluster = None
+    if scheduler == "local":
+        cluster = LocalCluster(
+            n_workers=available_cores(), threads_per_worker=1, processes=True, dashboard_address=None
+        )
+        client = Client(cluster)
+    else:
+        client = Client(scheduler)
+    try:
+        shared = client.scatter(beat, broadcast=True)
+        workers = max(sum(client.nthreads().values()), 1)
+        yield from _in_order(
+            lambda batch: client.submit(_analyse, list(batch), shared, pure=False),
+            batches,
+            ahead=BATCHES_AHEAD_PER_WORKER * workers,
+            cancel=client.cancel,
+        )
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()

@@ -1,0 +1,617 @@
+"""Column names, dtypes and checks of every table the library writes.
+
+Each table is a pandera ``DataFrameModel``; its fields, in order, are the table's columns, and their
+descriptions are the README's data dictionary (``python -m analysis schema`` prints it). Spans follow one
+convention everywhere: ``text``, ``start``, ``end`` for the row's own span and ``X``, ``X_start``, ``X_end``
+for any other span the row carries, all character offsets into the document's original text, so that
+``text == document_text[start:end]``.
+
+Renaming a table or a column changes the CSV contract: say so in the README's changelog.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+Int = pd.Int64Dtype
+
+
+class _Table(pa.DataFrameModel):
+    class Config:
+        strict = True
+        ordered = True
+        coerce = True
+
+
+def _span_fields():
+    return (
+        pa.Field(ge=0, description="character offset where the row's span starts in the original text"),
+        pa.Field(ge=0, description="character offset where the row's span ends (exclusive)"),
+        pa.Field(description="the row's span, exactly `text[start:end]` of the original document"),
+    )
+
+
+class DocumentKeyed(_Table):
+    doc_id: Series[str] = pa.Field(description="the article's file name without its ending")
+
+
+class SentenceKeyed(DocumentKeyed):
+    sentence_id: Series[int] = pa.Field(ge=0, description="0-based position of the sentence in the document")
+
+
+class Span(SentenceKeyed):
+    """Provenance columns shared by every table of extracted spans."""
+
+    start: Series[int] = _span_fields()[0]
+    end: Series[int] = _span_fields()[1]
+    text: Series[str] = _span_fields()[2]
+
+
+# --- foundation ----------------------------------------------------------------------------------------------
+
+
+class Documents(DocumentKeyed):
+    """One row per article read."""
+
+    doc_id: Series[str] = pa.Field(
+        description="the article's file name without its ending; for a row of an export, its id column, else "
+        "`<export file name without its ending>-<row>`"
+    )
+    path: Series[str] = pa.Field(
+        description="where the article was read: file path relative to the corpus folder, `export.csv#row=12` "
+        "for a row of an export, `archive.zip/a.txt` inside an archive"
+    )
+    title: Series[str] = pa.Field(
+        description="title from the sidecar `.meta.json`, front matter, `metadata.csv` or the export row, else empty"
+    )
+    outlet: Series[str] = pa.Field(description="publishing outlet from the metadata, else empty")
+    url: Series[str] = pa.Field(description="address from the metadata, else empty")
+    published: Series[str] = pa.Field(description="publication date from the metadata as written, else empty")
+    published_at: Series[pd.DatetimeTZDtype] = pa.Field(
+        nullable=True,
+        dtype_kwargs={"unit": "ns", "tz": "UTC"},
+        description="`published` read by pandas as a UTC time (a date or time without a zone is taken as UTC), "
+        "NaT when empty or unreadable",
+    )
+    n_chars: Series[int] = pa.Field(ge=0, description="characters in the text")
+    n_words: Series[int] = pa.Field(ge=0, description="word tokens (no punctuation or space)")
+    n_sentences: Series[int] = pa.Field(ge=0, description="sentences found by the parser")
+    sha256: Series[str] = pa.Field(
+        str_matches=r"^[0-9a-f]{64}$",
+        description="SHA-256 of the file's bytes; for a row of an export, of its text's UTF-8 bytes",
+    )
+
+
+class Sentences(Span):
+    """One row per sentence, in reading order."""
+
+    n_words: Series[int] = pa.Field(ge=0, description="word tokens in the sentence")
+
+
+class Mentions(Span):
+    """One row per named entity, with the catalogue's actor where the catalogue knows it."""
+
+    label: Series[str] = pa.Field(description="spaCy entity label (PERSON, GPE, ORG, NORP, ...)")
+    actor: Series[str] = pa.Field(description="canonical actor name from the catalogue, or empty")
+    actor_type: Series[str] = pa.Field(
+        isin=["", "person", "government", "military", "institution", "media", "place"],
+        description="the actor's type, or empty",
+    )
+    side: Series[str] = pa.Field(description="the actor's side from the catalogue; `unknown` when not in it")
+    alias_kind: Series[str] = pa.Field(
+        isin=["", "name", "alias", "metonym", "demonym"],
+        description="how the text names the actor: canonical name, alias, metonym (Kremlin) or demonym",
+    )
+
+
+class Skipped(_Table):
+    """One row per file that was not read as an article."""
+
+    path: Series[str] = pa.Field(description="file path relative to the corpus folder")
+    reason: Series[str] = pa.Field(description="why it was skipped and what to do")
+
+
+class Errors(DocumentKeyed):
+    """One row per stage that failed on one article. The other stages' rows of that article are kept; a stage
+    that needs a failed one is not run and is listed too (`NotRun`); an article whose parse failed is left
+    out of every table (stage `parse`)."""
+
+    stage: Series[str] = pa.Field(description="the stage that failed (parse, sentences, attributions, figures, ...)")
+    exception_type: Series[str] = pa.Field(
+        description="the exception's class name, or `NotRun` when a stage it needs had failed"
+    )
+    message: Series[str] = pa.Field(description="the exception's message on one line")
+
+
+# --- sourcing ------------------------------------------------------------------------------------------------
+
+
+class Attributions(Span):
+    """One row per attribution relation: a speaker, a cue and the content attributed to the speaker.
+
+    The row's own span runs from the first to the last character of speaker, cue and content.
+    """
+
+    attribution_id: Series[int] = pa.Field(ge=0, description="0-based, in order of position in the document")
+    kind: Series[str] = pa.Field(
+        isin=["direct", "indirect", "mixed", "according_to"],
+        description="direct quote, indirect (reported) speech, mixed (partial quote inside reported speech), "
+        "or an `according to` attribution",
+    )
+    speaker: Series[str] = pa.Field(description="the speaker as written where the cue is, or empty")
+    speaker_start: Series[Int] = pa.Field(nullable=True, description="offset of the speaker span")
+    speaker_end: Series[Int] = pa.Field(nullable=True, description="end offset of the speaker span")
+    source: Series[str] = pa.Field(description="canonical source: pronouns, short names and misspellings resolved")
+    source_type: Series[str] = pa.Field(
+        isin=["person", "government", "military", "institution", "media", "document", "anonymous", "collective"],
+        description="what kind of source speaks",
+    )
+    role: Series[str] = pa.Field(description="the speaker's title as written, else the catalogue's, else empty")
+    side: Series[str] = pa.Field(description="the source's side (from the catalogue or the role), or `unknown`")
+    cue: Series[str] = pa.Field(description="the reporting verb or phrase as written")
+    cue_start: Series[int] = pa.Field(ge=0, description="offset of the cue")
+    cue_end: Series[int] = pa.Field(ge=0, description="end offset of the cue")
+    cue_lemma: Series[str] = pa.Field(description="the cue's lemma (say, tell, claim, according to, ...)")
+    cue_stance: Series[str] = pa.Field(
+        isin=["neutral", "distancing", "emphatic"],
+        description="neutral (said, told), distancing (claimed, alleged) or emphatic (vowed, insisted)",
+    )
+    content: Series[str] = pa.Field(description="what is attributed, as written")
+    content_start: Series[int] = pa.Field(ge=0, description="offset of the content")
+    content_end: Series[int] = pa.Field(ge=0, description="end offset of the content")
+    via: Series[str] = pa.Field(description="the intermediary outlet or document (`told Politico`), or empty")
+    addressee: Series[str] = pa.Field(description="whom the speaker addressed where stated, or empty")
+    name_variant: Series[str] = pa.Field(
+        description="the speaker's spelling when it differs from the canonical source's, else empty"
+    )
+    speaker_resolution: Series[str] = pa.Field(
+        isin=["name", "short_name", "pronoun", "variant", "role", "inherited", "none"],
+        description="how the speaker was tied to the source: full name, short name, pronoun, misspelt variant, "
+        "role or description (`the spokesman`), inherited by a quotation with no cue, or not at all",
+    )
+
+
+class Claims(Span):
+    """One row per claim: an attributed content span, or a clause the story asserts on its own authority."""
+
+    claim_id: Series[int] = pa.Field(ge=0, description="0-based, in order of position in the document")
+    basis: Series[str] = pa.Field(
+        isin=["attributed", "evidence", "own_voice", "anonymous_hedge"],
+        description="attributed to a source, resting on evidence (a document, data set, poll or study as source: `documents show`), the outlet's own voice, or hedged to nobody (`reportedly`)",
+    )
+    attribution_id: Series[Int] = pa.Field(nullable=True, description="the attribution it rests on, if any")
+    source: Series[str] = pa.Field(description="canonical source, empty for the outlet's own voice")
+    side: Series[str] = pa.Field(description="the source's side, empty for the outlet's own voice")
+    source_type: Series[str] = pa.Field(
+        isin=["", "person", "government", "military", "institution", "media", "document", "anonymous", "collective"],
+        description="the source's type (as in `attributions`), empty for the outlet's own voice",
+    )
+
+class People(Span):
+    """One row per person source of a document (each distinct canonical `source` of its `person` attributions),
+    with the gender the text itself states of them. The row's own span is the first mention of their name.
+    Evidence is a he/she that can only mean them, a title before their name (Mr, Ms, Sir, Dame) or a gendered
+    noun describing them (spokeswoman, chairman, mother of two), from analysis/data/gendered_nouns.yaml; never
+    a first name. Rules and limits: :mod:`analysis.extraction.people`.
+    """
+
+    source: Series[str] = pa.Field(description="canonical source, as in `attributions`")
+    attributions: Series[int] = pa.Field(ge=1, description="attributions citing them")
+    gender: Series[str] = pa.Field(
+        isin=["female", "male", "unknown"],
+        description="the gender the text states: female, male, or unknown (stated nowhere, or stated both ways)",
+    )
+    evidence: Series[str] = pa.Field(description="the word that states it as written (she, Mr, spokeswoman), else empty")
+    evidence_start: Series[Int] = pa.Field(nullable=True, description="offset of the evidence")
+    evidence_end: Series[Int] = pa.Field(nullable=True, description="end offset of the evidence")
+    evidence_kind: Series[str] = pa.Field(
+        isin=["pronoun", "title", "noun", ""],
+        description="pronoun tied to them, title before their name, gendered noun describing them, or empty",
+    )
+    conflicting: Series[bool] = pa.Field(
+        description="true when the text states both genders of them (gender is then unknown, evidence empty)"
+    )
+
+
+
+# --- numeric claims -------------------------------------------------------------------------------------------
+
+
+class Figures(Span):
+    """One row per numeric expression: what it counts or measures, how exact it is, and who asserts it."""
+
+    figure_id: Series[int] = pa.Field(ge=0, description="0-based, in order of position in the document")
+    value: Series[float] = pa.Field(nullable=True, description="the number as written, in the unit as written (`164p` is 164 pence), multiplier and sign applied; "
+        "NaN if vague or a range")
+    low: Series[float] = pa.Field(nullable=True, description="lowest value the wording allows")
+    high: Series[float] = pa.Field(nullable=True, description="highest value the wording allows (inf if open)")
+    approx: Series[str] = pa.Field(
+        isin=["exact", "about", "nearly", "at_least", "more_than", "at_most", "less_than", "range", "vague"],
+        description="the approximator the wording carries",
+    )
+    approximator: Series[str] = pa.Field(description="the approximator as written (`about`, `as deep as`), or empty")
+    approximator_start: Series[Int] = pa.Field(nullable=True, description="offset of the approximator")
+    approximator_end: Series[Int] = pa.Field(nullable=True, description="end offset of the approximator")
+    unit: Series[str] = pa.Field(description="the unit as written, empty for a plain count")
+    unit_canonical: Series[str] = pa.Field(description="the unit as pint names it (a currency subunit is `pence`, `sen` or `<CODE> cent`; also `point`, "
+        "`times`, `fraction`), empty for a plain count")
+    quantity_kind: Series[str] = pa.Field(description="count, length, area, money, percent, duration, ...")
+    value_si: Series[float] = pa.Field(nullable=True, description="the value in the SI-style unit `unit_si`")
+    unit_si: Series[str] = pa.Field(description="km, km**2, ... (pint); a currency subunit is given in its currency; empty for counts, money "
+        "and percents")
+    object: Series[str] = pa.Field(
+        description="the counted or measured thing (people, settlements, land) as written; for an elliptic count "
+        "(`nine were taken to hospital`) the object of the sentence's previous figure of that kind; else empty"
+    )
+    object_start: Series[Int] = pa.Field(nullable=True, description="offset of the object")
+    object_end: Series[Int] = pa.Field(nullable=True, description="end offset of the object")
+    event: Series[str] = pa.Field(description="lemma of the predicate the figure is about, where the parse shows it")
+    attribution_id: Series[Int] = pa.Field(nullable=True, description="the attribution whose content holds it")
+    source: Series[str] = pa.Field(description="who asserts it; empty when the article asserts it itself")
+
+
+class TimeExpressions(Span):
+    """One row per date or time expression (kept out of ``figures``)."""
+
+    time_id: Series[int] = pa.Field(ge=0, description="0-based, in order of position in the document")
+    kind: Series[str] = pa.Field(
+        isin=["date", "time", "weekday", "relative", "duration", "duration_adjective"],
+        description="date, time, weekday, relative (anchored to the time of writing: `last week`, `a month "
+        "earlier`), duration without a number (`months`), or duration_adjective (`years-long`); durations with "
+        "a number (`72 hours`) are figures",
+    )
+
+
+class FigureConsistency(Span):
+    """One row per pair of figures in different sentences of a document that measure the same thing.
+
+    Same thing: same quantity kind and comparable unit, the same object (or, for measures, one without a
+    written object), and events of the same family where both are known. Each figure is compared with the first
+    mention of its thing and the four mentions just before it (every pair, for up to six mentions). The row's
+    own span is the earlier figure, `other` the later one; intervals are in `unit` (SI-style unit, currency,
+    percent, or empty for counts).
+    """
+
+    figure_id: Series[int] = pa.Field(ge=0, description="the earlier figure")
+    other_figure_id: Series[int] = pa.Field(ge=0, description="the later figure")
+    other_sentence_id: Series[int] = pa.Field(ge=0, description="sentence of the later figure")
+    other: Series[str] = pa.Field(description="the later figure as written")
+    other_start: Series[int] = pa.Field(ge=0, description="offset of the later figure")
+    other_end: Series[int] = pa.Field(ge=0, description="end offset of the later figure")
+    object: Series[str] = pa.Field(description="the measured thing, as the figures name it (may be empty)")
+    quantity_kind: Series[str] = pa.Field(description="the quantity kind both figures share")
+    unit: Series[str] = pa.Field(description="the unit the intervals are compared in; empty for counts")
+    low: Series[float] = pa.Field(nullable=True, description="lowest value the earlier figure allows (NaN: no bounds)")
+    high: Series[float] = pa.Field(nullable=True, description="highest value the earlier figure allows (inf if open)")
+    other_low: Series[float] = pa.Field(nullable=True, description="lowest value the later figure allows")
+    other_high: Series[float] = pa.Field(nullable=True, description="highest value the later figure allows")
+    overlap: Series[bool] = pa.Field(description="true when the two intervals share a value")
+    verdict: Series[str] = pa.Field(
+        isin=["consistent", "inconsistent", "undetermined"],
+        description="consistent (intervals overlap), inconsistent, or undetermined (a figure gives no bounds)",
+    )
+    finding: Series[str] = pa.Field(description="the comparison in one sentence")
+
+
+class MetricOrigin(Span):
+    """One row per figure in a unit with a counterpart in the other measurement system (mile/km, acre/ha, ...).
+
+    Flags a figure whose value converted to the other system (by pint) is close to a rounder number than the
+    one printed (400 sq mi = 1,036 km² ≈ 1,000 km²): probably converted from that number, and then only as
+    precise as it. Heuristic: see :func:`analysis.extraction.figures.checks.metric_origin`.
+    """
+
+    figure_id: Series[int] = pa.Field(ge=0, description="the figure checked")
+    value: Series[float] = pa.Field(description="the printed value")
+    unit_canonical: Series[str] = pa.Field(description="the printed unit (pint)")
+    converted_value: Series[float] = pa.Field(description="the value in the other system, exact (pint)")
+    converted_unit: Series[str] = pa.Field(description="the counterpart unit (pint)")
+    original_value: Series[float] = pa.Field(nullable=True, description="the probable original, NaN if none")
+    original_unit: Series[str] = pa.Field(description="the probable original's unit, empty if none")
+    probably_converted: Series[bool] = pa.Field(description="true when a rounder original in the other system fits")
+    implied_low: Series[float] = pa.Field(nullable=True, description="lowest printed-unit value the original allows")
+    implied_high: Series[float] = pa.Field(nullable=True, description="highest printed-unit value the original allows")
+    finding: Series[str] = pa.Field(description="the check in one sentence")
+
+
+# --- framing -----------------------------------------------------------------------------------------------------
+
+
+class Cues(Span):
+    """One row per framing cue: a hedge, booster, loaded, emotional or evaluative word, or a metonym."""
+
+    cue_id: Series[int] = pa.Field(ge=0, description="0-based, in order of position in the document")
+    cue_type: Series[str] = pa.Field(
+        isin=["hedge", "booster", "loaded", "emotion", "evaluative", "metonymy"],
+        description="what the cue does",
+    )
+    category: Series[str] = pa.Field(
+        description="for hedges epistemic (the writer or speaker is not sure: may, possibly, unclear), weasel "
+        "(vague about who holds a claim or how far it holds: some experts, is widely believed, usually) or "
+        "distancing (a named party's claim marked as only theirs: claimed, what it said were); the emotion "
+        "(anger, fear, ...), the persuasion technique (SemEval-2023 Task 3 names: loaded_language, name_calling, "
+        "doubt, exaggeration, appeal_to_fear), the appraisal of an evaluative word (positive_appraisal, "
+        "negative_appraisal, intensity), certainty for boosters, empty for metonyms"
+    )
+    lexicon: Series[str] = pa.Field(description="the data file under analysis/data/ the cue came from")
+    quoted: Series[bool] = pa.Field(
+        description="true inside an attribution's content or between quotation marks: the speaker's framing; "
+        "false in the outlet's own voice"
+    )
+    attribution_id: Series[Int] = pa.Field(nullable=True, description="the attribution whose content holds it")
+    target: Series[str] = pa.Field(
+        description="the phrase the cue is said of, where the parse shows it, else empty; for a hedge, the phrase "
+        "or clause it makes vague (its scope)"
+    )
+    target_start: Series[Int] = pa.Field(nullable=True, description="offset of the target phrase")
+    target_end: Series[Int] = pa.Field(nullable=True, description="end offset of the target phrase")
+    target_side: Series[str] = pa.Field(description="the side the target names (actor catalogue), or `unknown`")
+
+
+class Tone(Span):
+    """One row per sentence: VADER sentiment with and without the news-domain adjustment."""
+
+    compound: Series[float] = pa.Field(
+        ge=-1, le=1, description="VADER compound score with analysis/data/vader_news_adjustment.yaml applied"
+    )
+    compound_unadjusted: Series[float] = pa.Field(ge=-1, le=1, description="plain VADER compound score")
+    moved_by: Series[str] = pa.Field(description="words whose valence the adjustment changed, `word old→new; ...`")
+    valence_words: Series[str] = pa.Field(description="every word the adjusted lexicon scores, `word valence; ...`")
+    quoted_share: Series[float] = pa.Field(ge=0, le=1, description="share of the sentence's words that are quoted")
+    own_voice: Series[bool] = pa.Field(description="true when less than half the sentence's words are quoted")
+
+
+class ActorTone(DocumentKeyed):
+    """One row per catalogued actor: the mean tone of the own-voice sentences of a document that mention it."""
+
+    actor: Series[str] = pa.Field(description="canonical actor name from the catalogue")
+    side: Series[str] = pa.Field(description="the actor's side")
+    sentences: Series[int] = pa.Field(ge=1, description="own-voice sentences mentioning the actor")
+    compound_mean: Series[float] = pa.Field(ge=-1, le=1, description="mean adjusted compound of those sentences")
+    compound_unadjusted_mean: Series[float] = pa.Field(ge=-1, le=1, description="mean plain VADER compound")
+
+
+class Actions(Span):
+    """One row per clause with an agent or a patient: who does what to whom. The row's span is the verb."""
+
+    action_id: Series[int] = pa.Field(ge=0, description="0-based, in order of position in the document")
+    verb: Series[str] = pa.Field(description="the verb's lemma (capture, strike, say)")
+    verb_phrase: Series[str] = pa.Field(description="the lemma with its particle for phrasal verbs (strike back)")
+    verb_class: Series[str] = pa.Field(description="the verb's class from analysis/data/verb_classes.yaml, or `other`")
+    voice: Series[str] = pa.Field(isin=["active", "passive"], description="grammatical voice")
+    agentless: Series[bool] = pa.Field(description="a passive that names no agent (`have been relocated`)")
+    agent: Series[str] = pa.Field(description="who acts, as written (a passive's `by` phrase), or empty")
+    agent_start: Series[Int] = pa.Field(nullable=True, description="offset of the agent phrase")
+    agent_end: Series[Int] = pa.Field(nullable=True, description="end offset of the agent phrase")
+    agent_side: Series[str] = pa.Field(description="the agent's side (actor catalogue), or `unknown`")
+    agent_rule: Series[str] = pa.Field(
+        isin=["", "subject", "relative", "by_phrase", "control", "object_control", "shared", "participle", "possessor"],
+        description="how the agent was found: own subject, relative pronoun's noun, `by` phrase, controller of "
+        "an infinitive, subject shared with the governing verb, noun a participle describes, or possessor",
+    )
+    patient: Series[str] = pa.Field(description="what is acted upon (object, passive subject, `at` target), or empty")
+    patient_start: Series[Int] = pa.Field(nullable=True, description="offset of the patient phrase")
+    patient_end: Series[Int] = pa.Field(nullable=True, description="end offset of the patient phrase")
+    patient_side: Series[str] = pa.Field(description="the patient's side (actor catalogue), or `unknown`")
+    quoted: Series[bool] = pa.Field(description="the verb is inside an attribution's content or quotation marks")
+    attribution_id: Series[Int] = pa.Field(nullable=True, description="the attribution whose content holds it")
+
+
+class Frames(Span):
+    """One row per sentence and frame the sentence cues at least once."""
+
+    scheme: Series[str] = pa.Field(
+        isin=["semetko_valkenburg", "media_frames_corpus"],
+        description="generic news frames (Semetko & Valkenburg 2000) or Media Frames Corpus dimensions",
+    )
+    frame: Series[str] = pa.Field(description="the frame or dimension")
+    hits: Series[int] = pa.Field(ge=1, description="cue words of the frame in the sentence")
+    cue_words: Series[str] = pa.Field(description="those words as written, `; `-separated")
+
+
+class DocumentFrames(DocumentKeyed):
+    """One row per document and frame (every frame listed, zeros included)."""
+
+    scheme: Series[str] = pa.Field(description="semetko_valkenburg or media_frames_corpus")
+    frame: Series[str] = pa.Field(description="the frame or dimension")
+    hits: Series[int] = pa.Field(ge=0, description="cue words of the frame in the document")
+    sentences: Series[int] = pa.Field(ge=0, description="sentences with at least one cue word of the frame")
+    sentence_share: Series[float] = pa.Field(ge=0, le=1, description="share of the document's sentences")
+    hits_per_1000_words: Series[float] = pa.Field(ge=0, description="cue words per 1,000 words")
+
+
+# --- across articles -----------------------------------------------------------------------------------------
+
+
+class QuoteReuse(Span):
+    """One row per printing of a quotation that at least two articles print: the same words, matched after
+    normalising case, quotation marks, punctuation and spacing, and allowing a quote trimmed at either end.
+
+    The row's own span is the quoted content as this article prints it. Groups are numbered in order of their
+    first printing (publication time, then doc_id); rows run in that order within a group. Matching rules and
+    limits: :func:`analysis.across.quote_reuse.quote_reuse`.
+    """
+
+    group_id: Series[int] = pa.Field(ge=0, description="the quotation, 0-based in order of its first printing")
+    attribution_id: Series[int] = pa.Field(ge=0, description="the attribution that prints it in this article")
+    kind: Series[str] = pa.Field(
+        isin=["direct", "mixed"], description="direct quote, or partial quote inside reported speech"
+    )
+    outlet: Series[str] = pa.Field(description="the article's outlet from the metadata, else empty")
+    published_at: Series[pd.DatetimeTZDtype] = pa.Field(
+        nullable=True,
+        dtype_kwargs={"unit": "ns", "tz": "UTC"},
+        description="the article's publication time (UTC), NaT when unknown",
+    )
+    speaker: Series[str] = pa.Field(description="the speaker as this article writes it, or empty")
+    speaker_start: Series[Int] = pa.Field(nullable=True, description="offset of the speaker span")
+    speaker_end: Series[Int] = pa.Field(nullable=True, description="end offset of the speaker span")
+    source: Series[str] = pa.Field(description="the canonical source this article gives the quotation")
+    same_source: Series[bool] = pa.Field(
+        description="true when the source is the one of the group's first printing (case ignored)"
+    )
+    first_printed: Series[bool] = pa.Field(
+        description="true for the group's earliest printing (one per group; equal times go to the lower doc_id)"
+    )
+    similarity: Series[float] = pa.Field(
+        ge=0,
+        le=100,
+        description="how alike the normalised words are to the first printing's (word-level rapidfuzz ratio or "
+        "partial ratio; 100 for an exact or trimmed copy; may be under the match threshold when joined through "
+        "another printing)",
+    )
+    n_printings: Series[int] = pa.Field(ge=2, description="printings in the group")
+    n_articles: Series[int] = pa.Field(ge=2, description="different articles printing it")
+    n_outlets: Series[int] = pa.Field(ge=0, description="different non-empty outlets printing it")
+
+
+class FigureAgreement(Span):
+    """One row per pair of figures from different articles that count or measure the same thing, with whether
+    the intervals their wordings allow overlap.
+
+    Same thing: same quantity kind and comparable unit, the same non-empty object (lowercase, plural head
+    made singular), and events of the same family where both are known. The row's own span is the figure of
+    the article published first (publication time, then doc_id); `other_*` is the later article's figure, and
+    its offsets point into `other_doc_id`'s text. Intervals are in `unit`. Pairing rules and the cap on pairs:
+    :func:`analysis.across.figure_agreement.figure_agreement`.
+    """
+
+    figure_id: Series[int] = pa.Field(ge=0, description="the earlier article's figure")
+    outlet: Series[str] = pa.Field(description="the earlier article's outlet, else empty")
+    published_at: Series[pd.DatetimeTZDtype] = pa.Field(
+        nullable=True,
+        dtype_kwargs={"unit": "ns", "tz": "UTC"},
+        description="the earlier article's publication time (UTC), NaT when unknown",
+    )
+    source: Series[str] = pa.Field(description="who asserts the earlier figure; empty when the article itself")
+    other_doc_id: Series[str] = pa.Field(description="the later article")
+    other_sentence_id: Series[int] = pa.Field(ge=0, description="sentence of the later figure")
+    other_text: Series[str] = pa.Field(description="the later figure as written, `text[other_start:other_end]` of "
+                                       "the later article")
+    other_start: Series[int] = pa.Field(ge=0, description="offset of the later figure in the later article")
+    other_end: Series[int] = pa.Field(ge=0, description="end offset of the later figure in the later article")
+    other_figure_id: Series[int] = pa.Field(ge=0, description="the later article's figure")
+    other_outlet: Series[str] = pa.Field(description="the later article's outlet, else empty")
+    other_published_at: Series[pd.DatetimeTZDtype] = pa.Field(
+        nullable=True,
+        dtype_kwargs={"unit": "ns", "tz": "UTC"},
+        description="the later article's publication time (UTC), NaT when unknown",
+    )
+    other_source: Series[str] = pa.Field(description="who asserts the later figure; empty when the article itself")
+    days_apart: Series[float] = pa.Field(
+        nullable=True, ge=0, description="days between the two publications, NaN when either is unknown"
+    )
+    object: Series[str] = pa.Field(description="the counted or measured thing both name, normalised")
+    quantity_kind: Series[str] = pa.Field(description="the quantity kind both figures share")
+    unit: Series[str] = pa.Field(description="the unit the intervals are compared in; empty for counts")
+    low: Series[float] = pa.Field(nullable=True, description="lowest value the earlier figure allows (NaN: no bounds)")
+    high: Series[float] = pa.Field(nullable=True, description="highest value the earlier figure allows (inf if open)")
+    other_low: Series[float] = pa.Field(nullable=True, description="lowest value the later figure allows")
+    other_high: Series[float] = pa.Field(nullable=True, description="highest value the later figure allows")
+    agree: Series[bool] = pa.Field(description="true when both intervals are known and share a value")
+    verdict: Series[str] = pa.Field(
+        isin=["agree", "disagree", "undetermined"],
+        description="agree (intervals overlap), disagree, or undetermined (a figure gives no bounds)",
+    )
+    finding: Series[str] = pa.Field(description="the comparison in one sentence")
+
+
+#: Every table, in the order the README documents them and `build` writes them.
+TABLES: dict[str, type[_Table]] = {
+    "documents": Documents,
+    "sentences": Sentences,
+    "mentions": Mentions,
+    # sourcing tables
+    "attributions": Attributions,
+    "claims": Claims,
+    "people": People,
+    # numeric-claims tables
+    "figures": Figures,
+    "time_expressions": TimeExpressions,
+    "figure_consistency": FigureConsistency,
+    "metric_origin": MetricOrigin,
+    # framing tables
+    "cues": Cues,
+    "tone": Tone,
+    "actor_tone": ActorTone,
+    "actions": Actions,
+    "frames": Frames,
+    "document_frames": DocumentFrames,
+    # corpus-level tables (analysis.across)
+    "quote_reuse": QuoteReuse,
+    "figure_agreement": FigureAgreement,
+    "skipped": Skipped,
+    "errors": Errors,
+}
+
+
+def span_columns(table: str) -> list[tuple[str, str, str]]:
+    """``(text, start, end)`` column triples of ``table``: its own span and every ``X``/``X_start``/``X_end``."""
+    names = columns(table)
+    triples = [("text", "start", "end")] if {"text", "start", "end"} <= set(names) else []
+    triples += [(n[: -len("_start")], n, n[: -len("_start")] + "_end") for n in names if n.endswith("_start")]
+    return [t for t in triples if set(t) <= set(names)]
+
+
+def columns(table: str) -> list[str]:
+    """The columns of ``table`` in order."""
+    return list(_columns(table))
+
+
+@lru_cache(maxsize=None)
+def _schema(table: str):
+    # pandera builds the schema object anew on every call of a model's ``to_schema`` or ``validate``; the
+    # build asks for it per article and per chunk.
+    return TABLES[table].to_schema()
+
+
+@lru_cache(maxsize=1)
+def prepare() -> None:
+    """Build every table's schema, and load pandera's validation, now instead of at the first chunk; once per
+    process. The first schema and the first validation cost about a second together (pandera imports
+    ``dask.dataframe`` and ``hypothesis``): a build spends it while its workers parse, not after they finish."""
+    for table in TABLES:
+        _schema(table)
+    validate("documents", empty("documents"))
+
+
+@lru_cache(maxsize=None)
+def _columns(table: str) -> tuple[str, ...]:
+    # The model's fields, not its schema: building a schema makes pandera import dask.dataframe (about a
+    # second), and a build's worker processes need the column order only, never a schema.
+    return tuple(field.name for _, field in TABLES[table].__fields__.values())
+
+
+def empty(table: str) -> pd.DataFrame:
+    """A table with no rows and the declared columns and dtypes."""
+    return _empty(table).copy()
+
+
+@lru_cache(maxsize=None)
+def _empty(table: str) -> pd.DataFrame:
+    # built from the declared dtypes rather than by validating an empty frame, which costs pandera's
+    # per-column checks for every table of every build
+    return pd.DataFrame({name: pd.Series(dtype=column.dtype.type) for name, column in _schema(table).columns.items()})
+
+
+def validate(table: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` checked against the schema of ``table``, dtypes coerced; raises on any mismatch."""
+    return _schema(table).validate(frame)
+
+
+def data_dictionary() -> str:
+    """The README's data dictionary: a Markdown section per table, generated from the models above."""
+    lines = []
+    for name, model in TABLES.items():
+        schema = model.to_schema()
+        doc = " ".join((model.__doc__ or "").split())
+        lines += [f"### `{name}`", "", doc, "", "| column | dtype | description |", "|---|---|---|"]
+        for column, spec in schema.columns.items():
+            dtype = str(spec.dtype) + (", nullable" if spec.nullable else "")
+            lines.append(f"| `{column}` | {dtype} | {spec.description or ''} |")
+        lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,81 @@
+"""Every figure of a document in token positions: the grammar run from each word that can begin one, its
+exclusions applied."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from analysis.extraction.doc_index import doc_index
+from analysis.extraction.figures.exclusions import entity_labels, excluded, over_duration
+from analysis.extraction.figures.grammar import Match, scan
+from analysis.extraction.figures.tokens import SIGN_WORDS, SIGNED, token_at
+from analysis.extraction.figures.wordlists import Lexicon, glued_symbol, lexicon
+
+
+def find_matches(doc: Doc) -> list[Match]:
+    """Every figure of ``doc`` in token positions, in reading order, overlapping candidates resolved leftmost-first."""
+    lex = lexicon()
+    labels = entity_labels(doc)
+    matches, i = [], 0
+    while i < len(doc):
+        match = scan(doc, i, lex) if _may_start(doc, i, lex) else None
+        if match is None or match.end <= i:
+            i += 1
+            continue
+        if over_duration(match, doc, lex):
+            match.approx, match.approx_tokens, match.start = "exact", None, match.core_start
+        # "150p a litre": a rate's denominator, not a figure of its own
+        denominator = match.article and matches and matches[-1].end == match.start
+        if not denominator and not excluded(match, doc, labels, lex):
+            matches.append(match)
+        i = match.end
+    _points_between_percents(doc, matches)
+    return matches
+
+
+def _points_between_percents(doc: Doc, matches: list[Match]) -> None:
+    """ "points" in a sentence whose every other figure is a percent measure a gap between percents: percentage
+    points ("42% to 38%, a 4-point gap"); beside a level or a count they are index points ("rose 120 points, or
+    0.4 percent, to 34,500.12")."""
+    by_sentence: dict[int, list[Match]] = {}
+    for match in matches:
+        by_sentence.setdefault(token_at(doc, match.core_start).sent.start, []).append(match)
+    for group in by_sentence.values():
+        points = [m for m in group if m.unit == "index_point"]
+        others = [m for m in group if m.unit != "index_point"]
+        if points and others and all(m.unit in PERCENT_UNITS for m in others):
+            for match in points:
+                match.unit = "percentage_point"
+
+
+#: Units of a level in percent.
+PERCENT_UNITS = frozenset({"percent"})
+
+
+def _may_start(doc: Doc, i: int, lex: Lexicon) -> bool:
+    """Whether a figure can begin at token i (:func:`scan` finds none elsewhere, and is the costlier test): a
+    word of :attr:`Lexicon.starters`, a token beginning with a digit, or a currency symbol."""
+    index = doc_index(doc)
+    token = index.tokens[i]
+    return not token.is_space and (index.lower[i] in lex.starters or _written_to_start(token.text))
+
+
+@lru_cache(maxsize=16384)
+def _written_to_start(text: str) -> bool:
+    """Whether a token written ``text`` can begin a figure by its form (digits, a currency symbol, glued or
+    signed), in the packaged vocabulary. Cached by text: most tokens of a corpus are words it has seen before."""
+    lex = lexicon()
+    bare_decimal = text[:1] == "." and text[1:2].isdigit()  # ".18 micron"
+    return text[:1].isdigit() or bare_decimal or text in lex.currency_symbols or (
+        glued_symbol(text, lex) is not None
+    ) or _signed_start(text, lex)
+
+
+def _signed_start(text: str, lex: Lexicon) -> bool:
+    """A sign or glued approximator on a number ("minus-5", "-1.3", "~45", "sub-7", "-$40bn") or a sign word or
+    mark written against one ("minus", "-", "three")."""
+    return bool(SIGNED.match(text)) or text.lower() in SIGN_WORDS or text in ("-", "+", "\u2212", "\u2013") or (
+        text[:1] in ("-", "+", "\u2212", "\u2013") and glued_symbol(text[1:], lex) is not None
+    )

@@ -1,0 +1,349 @@
+"""Checks on the figures of one document: do repeated figures agree, and was a figure converted from the other
+measurement system?
+
+Produces the ``figure_consistency`` and ``metric_origin`` tables (see :mod:`analysis.building.schema`) from the
+``figures`` rows of one document. All unit conversions are pint's (:func:`analysis.extraction.figures.convert`), and none
+raises: a value that cannot be converted is NaN, and a check that needs it says nothing.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from typing import Iterator, Sequence
+
+from analysis.extraction.figures import (
+    ConsistencyRow,
+    FigureRow,
+    MetricOriginRow,
+    convert,
+    lexicon,
+    pint_unit,
+    unit_symbol,
+)
+
+#: Kinds whose mentions match on the unit's dimension even when one of them names no object ("about 400
+#: square miles of land" and "nearly 400 square miles" are the same territory); counts need the same object.
+MEASURED_KINDS = frozenset({"length", "area", "volume", "mass", "speed", "duration", "temperature"})
+#: Earlier mentions of the same thing a figure is compared with, besides the first one (see figure_consistency).
+RECENT_PARTNERS = 4
+#: A printed figure is read as the rounding of a converted one only within this share of its value (or
+#: within half its last printed digit, if that is tighter; an approximator's interval widens it).
+METRIC_ORIGIN_TOLERANCE = 0.05
+#: Precision rank of a leading digit in the metric-origin check: 1 and 5 are the roundest, then 2.
+LEADING_DIGIT_RANK = {1: 0, 5: 1, 2: 2}
+
+
+# --- consistency --------------------------------------------------------------------------------------------------
+
+
+def _object_lemma(parsed, figure: FigureRow) -> str:
+    if figure.object_start is None:
+        return ""
+    span = parsed.doc.char_span(figure.object_start, figure.object_end, alignment_mode="expand")
+    return span[-1].lemma_.lower() if span is not None and len(span) else figure.object.lower()
+
+
+def _event_class(event: str) -> str:
+    return lexicon().event_classes.get(event, "")
+
+
+def common_unit(quantity_kind: str, unit_canonical: str, unit_si: str) -> str:
+    """The unit two figures must share to be compared: the currency or percent as written, else the
+    SI-style unit, else the unit as written; "" for counts. Used within an article and across articles."""
+    if quantity_kind in ("money", "percent"):
+        return unit_canonical
+    # a kind without an SI-style unit (frequency, index points, multiples): the unit as pint names it, so that
+    # "15kHz" is never compared with "2.4GHz" as if both were bare numbers
+    return unit_si or unit_canonical
+
+
+def _common_unit(figure: FigureRow) -> str:
+    return common_unit(figure.quantity_kind, figure.unit_canonical, figure.unit_si)
+
+
+def interval_in(low: float, high: float, unit_canonical: str, unit: str) -> tuple[float, float]:
+    """A figure's (low, high) converted from its written unit to ``unit`` (its :func:`common_unit`); an unknown
+    low is 0 and an unknown high unbounded, unless the wording gives no bound at all (both NaN, kept). Used
+    within an article and across articles."""
+    if math.isnan(low) and math.isnan(high):
+        return math.nan, math.nan
+    low = 0.0 if math.isnan(low) else low
+    high = math.inf if math.isnan(high) else high
+    if unit and unit_canonical and unit_canonical != unit:
+        # the figures' own conversion, which never raises (NaN where pint cannot convert)
+        low = convert(low, unit_canonical, unit)
+        if not math.isinf(high):
+            high = convert(high, unit_canonical, unit)
+    return low, high
+
+
+def _describe(figure: FigureRow) -> str:
+    who = figure.source or "the article itself"
+    return f"“{figure.text}” (sentence {figure.sentence_id}, {who})"
+
+
+def bounds_text(low: float, high: float, unit: str) -> str:
+    """An interval as the findings write it: "28–33", "28–no upper bound km"."""
+    high_text = "no upper bound" if math.isinf(high) else f"{high:,.4g}"
+    return f"{low:,.4g}–{high_text}" + (f" {unit}" if unit else "")
+
+
+def figure_consistency(parsed, figures: Sequence[FigureRow]) -> list[ConsistencyRow]:
+    """One row per pair of figures in different sentences that measure the same thing, with whether the
+    intervals their wordings allow overlap.
+
+    Figures in one sentence are not paired: there two figures of one thing are a comparison ("rose from 5% to
+    7%", "212 of the 450 seats"), not a repetition. A vague amount without bounds ("a small number") cannot
+    be compared: its verdict is ``undetermined``.
+
+    Two figures measure the same thing (:func:`_candidate_pairs`) when they have the same quantity kind and
+    comparable unit; the same object (lemma), or, for measures, at least one of them without a written
+    object; and events of the same family, where both are known (``figure_events.yaml``): "28 settlements
+    captured" and "dozens of settlements occupied" match, "12 people killed" and "200 people evacuated" do
+    not. Each figure's interval is converted once and only matching figures are ever paired. A figure is
+    compared with the first mention of its thing and the :data:`RECENT_PARTNERS` mentions just before it,
+    so that an article repeating one figure hundreds of times gives rows in proportion to its length, not
+    its square; an article with up to that many mentions of one thing has every pair.
+    """
+    objects = [_object_lemma(parsed, f) for f in figures]
+    units = [_common_unit(f) for f in figures]
+    intervals = [interval_in(f.low, f.high, f.unit_canonical, u) for f, u in zip(figures, units)]
+    rows = []
+    for i, j in sorted(_candidate_pairs(figures, objects, units)):
+        a, b = figures[i], figures[j]
+        if a.sentence_id != b.sentence_id:
+            rows.append(_consistency_row(a, b, units[i], intervals[i], intervals[j]))
+    return rows
+
+
+def _candidate_pairs(figures: Sequence[FigureRow], objects: Sequence[str], units: Sequence[str]) -> Iterator[tuple[int, int]]:
+    """``(i, j)``, ``i < j``, for every pair of figures that measure the same thing, each pair once.
+
+    Figures are grouped by quantity kind and unit, then by object and event family; a figure is paired only
+    with the earlier members of the groups it is compatible with (same object, or no object for a measure;
+    same event family, or none), so no incompatible pair is ever looked at.
+    """
+    groups: dict[tuple[str, str], dict[str, dict[str, list[int]]]] = {}
+    for j, figure in enumerate(figures):
+        kind, obj, family = figure.quantity_kind, objects[j], _event_class(figure.event)
+        measured = kind in MEASURED_KINDS
+        by_object = groups.setdefault((kind, units[j]), {})
+        if obj or measured:
+            partner_objects = list(by_object) if measured and not obj else [obj, ""] if measured else [obj]
+            for partner in partner_objects:
+                by_family = by_object.get(partner, {})
+                for partner_family in (by_family if not family else (family, "")):
+                    yield from ((i, j) for i in _first_and_recent(by_family.get(partner_family, [])))
+        by_object.setdefault(obj, {}).setdefault(family, []).append(j)
+
+
+def _first_and_recent(earlier: list[int]) -> list[int]:
+    """The first and the last :data:`RECENT_PARTNERS` of ``earlier`` (figure indexes in reading order)."""
+    if len(earlier) <= RECENT_PARTNERS + 1:
+        return earlier
+    return [earlier[0], *earlier[-RECENT_PARTNERS:]]
+
+
+def _consistency_row(
+    a: FigureRow, b: FigureRow, unit: str, interval_a: tuple[float, float], interval_b: tuple[float, float]
+) -> ConsistencyRow:
+    (low_a, high_a), (low_b, high_b) = interval_a, interval_b
+    if any(math.isnan(x) for x in (low_a, high_a, low_b, high_b)):
+        overlap, verdict = False, "undetermined"
+        finding = f"{_describe(a)} and {_describe(b)} cannot be compared: one gives no bounds."
+    else:
+        overlap = max(low_a, low_b) <= min(high_a, high_b)
+        verdict = "consistent" if overlap else "inconsistent"
+        if overlap:
+            shared = bounds_text(max(low_a, low_b), min(high_a, high_b), unit)
+            finding = f"{_describe(a)} and {_describe(b)} agree: both allow {shared}."
+        else:
+            finding = (
+                f"{_describe(a)} and {_describe(b)} disagree: {bounds_text(low_a, high_a, unit)} "
+                f"against {bounds_text(low_b, high_b, unit)}."
+            )
+    return ConsistencyRow(
+        sentence_id=a.sentence_id,
+        start=a.start,
+        end=a.end,
+        text=a.text,
+        figure_id=a.figure_id,
+        other_figure_id=b.figure_id,
+        other_sentence_id=b.sentence_id,
+        other=b.text,
+        other_start=b.start,
+        other_end=b.end,
+        object=a.object or b.object,
+        quantity_kind=a.quantity_kind,
+        unit=unit,
+        low=low_a,
+        high=high_a,
+        other_low=low_b,
+        other_high=high_b,
+        overlap=overlap,
+        verdict=verdict,
+        finding=finding,
+    )
+
+
+# --- metric origin ------------------------------------------------------------------------------------------------
+
+
+def _decimals(x: float) -> int:
+    text = f"{abs(x):.10f}".rstrip("0")
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+def _significant(x: float) -> str:
+    """The significant digits of ``x`` as written without trailing zeros or sign (1,000 -> "1", -7.5 -> "75")."""
+    return f"{abs(x):.10f}".replace(".", "").lstrip("0").rstrip("0") or "0"
+
+
+def roundness(x: float) -> tuple[int, int, int]:
+    """How round a printed number is; smaller is rounder: (decimal places, significant digits, leading digit
+    rank with 1 and 5 roundest, then 2). 1,000 -> (0, 1, 0); 400 -> (0, 1, 3); 12 -> (0, 2, 0); 7.5 -> (1, 2, 3).
+    The sign does not count (-400 is as round as 400).
+
+    Raises:
+        ValueError: ``x`` is infinite or NaN, which no one prints as a figure.
+    """
+    if not math.isfinite(x):
+        raise ValueError(f"roundness of {x}: not a finite number")
+    digits = _significant(x)
+    return _decimals(x), len(digits), LEADING_DIGIT_RANK.get(int(digits[0]), 3)
+
+
+def _rounder(a: float, b: float) -> bool:
+    """``a`` has fewer decimals or significant digits than ``b``; between one-digit numbers, a rounder leading
+    digit counts (1,000 is rounder than 400; 26 is not rounder than 42)."""
+    (places_a, digits_a, rank_a), (places_b, digits_b, rank_b) = roundness(a), roundness(b)
+    if (places_a, digits_a) != (places_b, digits_b):
+        return (places_a, digits_a) < (places_b, digits_b)
+    return digits_a == 1 and rank_a < rank_b
+
+
+def _is_round(x: float) -> bool:
+    """Already as round as converted figures get (500, 1,000, 12, 15,000): not flagged as a conversion."""
+    places, digits, rank = roundness(x)
+    return places == 0 and (digits == 1 and rank < 3 or digits == 2 and _significant(x)[0] == "1")
+
+
+def _printed_step(x: float) -> float:
+    """The value of the last printed digit: 7.5 -> 0.1, 400 -> 100, 1,036 -> 1, -40 -> 10."""
+    places = _decimals(x)
+    if places:
+        return 10.0**-places
+    step, x = 1.0, abs(x)
+    while x and x % (step * 10) == 0:
+        step *= 10
+    return step
+
+
+@lru_cache(maxsize=1)
+def _counterparts() -> dict[str, str]:
+    pairs = {}
+    for imperial, metric in lexicon().counterparts:
+        a, b = str(pint_unit(imperial)), str(pint_unit(metric))
+        pairs[a], pairs[b] = b, a
+    return pairs
+
+
+def _candidates(converted: float) -> list[tuple[float, float]]:
+    """(rounded value, step) for ``converted`` rounded to every 1-2-5 step from coarse to fine, never to zero;
+    a negative value is rounded like its magnitude (-16.4 -> -20, -15, -16, ...). None for zero, which has no
+    coarser rounding, or a value that is not finite."""
+    magnitude, sign = abs(converted), math.copysign(1.0, converted)
+    if magnitude == 0 or not math.isfinite(magnitude):
+        return []
+    top = math.floor(math.log10(magnitude)) + 1
+    found = []
+    for power in range(top, top - 5, -1):
+        for mantissa in (5, 2, 1):
+            step = mantissa * 10.0**power
+            rounded = round(magnitude / step) * step
+            if rounded > 0:
+                found.append((sign * float(f"{rounded:.10g}"), step))
+    return found
+
+
+def _finest_step(converted: float, rounded: float) -> float:
+    """The finest power-of-ten step at which ``converted`` still rounds to ``rounded`` (its implied precision);
+    both are taken by magnitude, as :func:`_candidates` rounds them."""
+    converted, rounded = abs(converted), abs(rounded)
+    step, found = 10.0 ** (math.floor(math.log10(rounded)) + 1), math.nan
+    while step > 1e-6 * rounded:
+        if abs(round(converted / step) * step - rounded) <= 1e-9 * rounded:
+            found = step
+        elif not math.isnan(found):
+            break
+        step /= 10
+    return found
+
+
+def metric_origin(figures: Sequence[FigureRow]) -> list[MetricOriginRow]:
+    """One row per figure whose unit has a counterpart in the other measurement system (miles and km, acres and
+    hectares, ...), saying whether the printed figure is probably a conversion of a rounder one.
+
+    The figure is converted with pint; the converted value is rounded at every 1-2-5 step; a rounding counts
+    when, converted back, it falls within the printed figure's precision (half its last digit, at most
+    :data:`METRIC_ORIGIN_TOLERANCE` of it; the approximator's interval for "about" and "nearly"). The roundest
+    such value (:func:`roundness`) is the probable original if it is rounder than the printed figure and the
+    printed figure is not itself round (:func:`_rounder`, :func:`_is_round`). Its implied precision (half the finest step that still gives it) is
+    then carried back into the printed unit: the printed figure is only that precise.
+
+    Not detected: conversions of figures that were already round in both systems, and a figure printed with
+    more digits than its original had.
+    """
+    pairs = _counterparts()
+    rows = []
+    for figure in figures:
+        other = pairs.get(figure.unit_canonical)
+        value = figure.value
+        if other is None or not math.isfinite(value) or value == 0:
+            continue
+        converted = convert(value, figure.unit_canonical, other)
+        if not math.isfinite(converted):
+            continue
+        half = min(_printed_step(value) / 2, METRIC_ORIGIN_TOLERANCE * abs(value))
+        low, high = value - half, value + half
+        if figure.approx in ("about", "nearly"):
+            low, high = min(low, figure.low), max(high, figure.high)
+        accepted = []
+        for rounded, step in _candidates(converted):
+            back = convert(rounded, other, figure.unit_canonical)
+            if low <= back <= high:
+                accepted.append((roundness(rounded), abs(rounded - converted), rounded))
+        best = min(accepted)[2] if accepted else math.nan
+        flagged = bool(accepted) and _rounder(best, value) and not _is_round(value)
+        other_short, unit_short = unit_symbol(other), unit_symbol(figure.unit_canonical)
+        if flagged:
+            step = _finest_step(converted, best)
+            implied = sorted(convert(best + sign * step / 2, other, figure.unit_canonical) for sign in (-1, 1))
+            finding = (
+                f"{value:,.4g} {unit_short} is {converted:,.4g} {other_short}: probably converted from "
+                f"{best:,.10g} {other_short}, so it is only good to {implied[0]:,.4g}–{implied[1]:,.4g} {unit_short}."
+            )
+        else:
+            implied = [math.nan, math.nan]
+            finding = f"{value:,.4g} {unit_short} is {converted:,.4g} {other_short}: no sign of a conversion."
+        rows.append(
+            MetricOriginRow(
+                sentence_id=figure.sentence_id,
+                start=figure.start,
+                end=figure.end,
+                text=figure.text,
+                figure_id=figure.figure_id,
+                value=value,
+                unit_canonical=figure.unit_canonical,
+                converted_value=converted,
+                converted_unit=other,
+                original_value=best if flagged else math.nan,
+                original_unit=other if flagged else "",
+                probably_converted=flagged,
+                implied_low=implied[0],
+                implied_high=implied[1],
+                finding=finding,
+            )
+        )
+    return rows

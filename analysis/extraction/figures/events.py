@@ -1,0 +1,36 @@
+"""The event of a figure: the predicate it is about."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from analysis.extraction.doc_index import children_of
+from analysis.extraction.figures.grammar import Match
+from analysis.extraction.figures.objects import figure_root
+from analysis.extraction.figures.wordlists import Lexicon
+
+
+def event_of(doc: Doc, match: Match, lex: Lexicon) -> str:
+    """Lemma of the predicate the figure is about: the nearest verb above it ("seized", "have been captured"),
+    the verb of a controlled clause ("forced 200,000 people to evacuate"), or the noun of a light-verb
+    construction ("were in control of", "took control of")."""
+    root = figure_root(doc, match)
+    token, last_noun = root, None
+    inside = range(match.start, match.end)
+    for _ in range(8):
+        head = token.head
+        if head is token:
+            break
+        if head.pos_ == "VERB" or (head.pos_ == "AUX" and head.dep_ in ("ROOT", "ccomp", "conj", "relcl", "advcl")):
+            lemma = head.lemma_.lower()
+            if token.dep_ in ("dobj", "nsubj") or token.i in inside or token.dep_ == "nummod":
+                controlled = [c for c in children_of(head) if c.dep_ in ("xcomp", "ccomp") and c.i > token.i and c.pos_ == "VERB"]
+                if controlled and token.dep_ == "dobj" and any(a.lower_ == "to" for a in children_of(controlled[0])):
+                    return controlled[0].lemma_.lower()
+            if lemma in lex.light_verbs and last_noun is not None:
+                return last_noun.lemma_.lower()
+            return "" if lemma == "be" else lemma
+        if head.pos_ == "NOUN" and head.i not in inside and last_noun is None and token.dep_ in ("prep", "pobj"):
+            last_noun = head
+        token = head
+    return ""

@@ -1,0 +1,124 @@
+"""What looks like a figure but is none: dates and times, ordinals, a bare "one", numbers in names, phone
+numbers and bare years."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from analysis.extraction.doc_index import doc_index
+from analysis.extraction.figures.grammar import Match
+from analysis.extraction.figures.numbers import GLUED
+from analysis.extraction.figures.tokens import SIGNED, lower_at, number_value, token_at
+from analysis.extraction.figures.wordlists import Lexicon, glued_symbol
+
+#: Entity labels whose numbers belong to a name, not to a figure ("Resolution 2231", "Boeing 737").
+NAME_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "FAC", "LANGUAGE"})
+#: Entity labels of dates and times: not figures unless they state a duration with a number.
+TIME_LABELS = frozenset({"DATE", "TIME"})
+#: Words after a duration that make it a point in time, not an amount ("two days ago", "a week after").
+RELATIVE_AFTER = frozenset({"ago", "earlier", "later", "before", "after", "previously"})
+
+
+def entity_labels(doc: Doc) -> list[str]:
+    index = doc_index(doc)
+    return [index.ents[at].label_ if at >= 0 else "" for at in index.entity_at]
+
+
+def _is_duration(match: Match, doc: Doc, lex: Lexicon) -> bool:
+    if not match.unit_tokens:
+        return False
+    return any(token_at(doc, t).lower_ in lex.time_units for t in range(*match.unit_tokens))
+
+
+def excluded(match: Match, doc: Doc, labels: list[str], lex: Lexicon) -> bool:
+    """True for a match that is not a figure: a date, a name's number, a bare "one", a phone number, a year."""
+    core = range(match.core_start, match.core_end)
+    # a currency symbol right before the amount is money, whatever the parser calls it ("SEK" as an ORG)
+    named = [t for t in core if labels[t] in NAME_LABELS and token_at(doc, t).text not in lex.currency_symbols]
+    if match.currency and match.symbol:  # "$US1,942", a symbol split across tokens: money, not a name
+        named = []
+    if any(not _glued_measure(token_at(doc, t).text, lex) for t in named):
+        return True
+    if _is_duration(match, doc, lex):
+        # "two days ago" is a point in time; "some 13 years after" still states an amount of time
+        return lower_at(doc, match.end) in RELATIVE_AFTER and match.approx == "exact"
+    measured = bool(match.unit or match.currency or match.has_scale or match.approx == "range")
+    # the parser also calls glued amounts ordinals ("34bn kronor"); a real ordinal ("34th") is never read
+    ordinal = [t for t in core if labels[t] == "ORDINAL" and not token_at(doc, t).text[:1].isdigit()]
+    if match.unit == "fraction":  # "a third of voters": the parser calls the fraction an ordinal
+        ordinal = []
+    if ordinal or any(labels[t] in TIME_LABELS and not measured and not _level(match, doc, lex) for t in core):
+        return True
+    bare = match.approx == "exact" and not match.unit and not match.currency
+    if bare and match.core_end - match.core_start == 1 and lower_at(doc, match.core_start) in ("one", "1") and not (
+        match.unit_tokens
+    ):
+        return True
+    first, last = match.core_start, match.core_end - 1
+    if number_value(lower_at(doc, last + 1)) is not None or (first > 0 and number_value(lower_at(doc, first - 1))):
+        return True
+    if bare and match.core_end - match.core_start == 1 and first > 0:
+        previous = token_at(doc, first - 1)
+        text = token_at(doc, first).text
+        if previous.is_title and previous.pos_ in ("PROPN", "NOUN") and not previous.is_sent_start:
+            return True
+        # an acronym's number: "FTSE 100", "S&P 500", "G 7" (an index or group named by its size)
+        if previous.is_upper and len(previous.text) > 1 and previous.is_alpha and previous.pos_ == "PROPN" and (
+            previous.text not in lex.currency_symbols and previous.text not in lex.currency_codes
+        ):
+            return True
+        if re.fullmatch(r"1[89]\d\d|20\d\d", text) and not _counted_noun(token_at(doc, first)):
+            return True
+    # a code: digits glued to a capital that is no unit ("5G", "4K", "3D")
+    if bare and match.core_end - match.core_start == 1 and last + 1 < len(doc):
+        after = token_at(doc, last + 1)
+        if not token_at(doc, last).whitespace_ and after.is_alpha and after.text[:1].isupper() and len(after.text) <= 2:
+            return True
+    return False
+
+
+def _level(match: Match, doc: Doc, lex: Lexicon) -> bool:
+    """A bare number the parser took for a date that no date can be: a level or a price written bare ("fell
+    0.4 per cent to 13176", "ended at 1,334.20"), with decimals, thousands separators or more than four
+    digits, or a number above 31 that is not year-shaped, with no month, weekday or time word beside it."""
+    if match.core_end - match.core_start != 1 or match.approx not in ("exact", "about", "nearly"):
+        return False
+    text = token_at(doc, match.core_start).text
+    value = number_value(text)
+    if value is None or re.fullmatch(r"1[0-9]\d\d|20\d\d", text):
+        return False
+    sentence = token_at(doc, match.core_start).sent
+    near = {token_at(doc, t).lower_.rstrip(".") for t in range(max(sentence.start, match.core_start - 1),
+                                                                 min(sentence.end, match.core_end + 1))}
+    if near & (lex.months | lex.weekdays | lex.time_units | lex.clock_words):
+        return False
+    return "." in text or "," in text or value > 31
+
+
+def _glued_measure(text: str, lex: Lexicon) -> bool:
+    """True for a token that is an amount with its currency or unit glued on ("KSh3.6tn", "243p", "34C", "40mm"),
+    which the parser sometimes labels a name; one-letter units other than degrees ("5G", "4K") stay names."""
+    if glued_symbol(text, lex) is not None:
+        return True
+    signed = SIGNED.match(text)
+    if signed:  # "minus-5", "-1.3": a signed number is never a name
+        return True
+    glued = GLUED.match(text.lower().rstrip("."))
+    if not glued:
+        return False
+    suffix = glued.group(2)
+    return len(suffix) > 1 or (suffix,) in lex.minor_names or lex.glued_units.get(suffix, "").startswith("degree_")
+
+
+def _counted_noun(token: Token) -> bool:
+    return token.dep_ in ("nummod", "quantmod") and token.head.pos_ in ("NOUN", "PROPN") and token.head.i > token.i
+
+
+def over_duration(match: Match, doc: Doc, lex: Lexicon) -> bool:
+    """ "over five years" is a period, not an approximation ("just over two hours" stays one)."""
+    if not match.approx_tokens or not _is_duration(match, doc, lex):
+        return False
+    words = tuple(token_at(doc, t).lower_ for t in range(*match.approx_tokens))
+    return words in {(w,) for w in lex.not_before_durations}

@@ -1,0 +1,271 @@
+"""Numbers: digits, number words, scales and multipliers, fractions, ratios, vague amounts and ranges glued into
+one token."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from spacy.tokens import Doc
+
+from analysis.extraction.figures.tokens import HYPHENS, bare_at, lower_at, number_value, token_at, written_together
+from analysis.extraction.figures.unit_phrases import UPPER_CASE_UNITS, unit_at
+from analysis.extraction.figures.units import tidy
+from analysis.extraction.figures.wordlists import Lexicon
+
+_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+GLUED = re.compile(rf"^({_NUMBER})([a-zµμ°º²³/¢]+)$")
+#: Two amounts in one token ("3.5bn–£4bn", "$3bn-$4bn" after the first symbol, "10-15km").
+_GLUED_RANGE = re.compile(rf"^({_NUMBER})([a-z]*)[-\u2013\u2014]([^\d\s]{{0,4}}?)({_NUMBER})([a-zµμ°º²³/]*)$")
+
+
+def parse_number(
+    doc: Doc, i: int, lex: Lexicon, *, currency: str, first: str | None = None
+) -> tuple[int, float, bool, str] | None:
+    """A number starting at token i: (end, value, has_scale, glued unit alias) or None.
+
+    Reads digits ("200,000", "1.5"), glued multipliers ("3bn"; "40m" only after a currency sign), number words
+    ("twenty-six thousand", "two hundred and fifty"), "a"/"an" before a scale or group noun ("a dozen",
+    "a million") and scales after digits, joined by a hyphen or not ("1.5 million", "$12-billion"). ``first``
+    is token i's text when a currency symbol glued to it has been taken off ("Sh3.6tn" -> "3.6tn").
+    """
+    words, j = lex.number_words, i
+    total, current, seen, has_scale = 0.0, 0.0, False, False
+    last = ""  # what the previous word was: "tens", "hundred", "scale", "digits" or "units"
+    if lower_at(doc, j) in ("a", "an") and (lower_at(doc, j + 1) in lex.scales or lower_at(doc, j + 1) in lex.group_nouns):
+        current, seen, j = 1.0, True, j + 1
+    while j < len(doc):
+        overridden = j == i and first is not None
+        word = first.lower() if overridden else lower_at(doc, j)
+        digits = number_value(first if overridden else token_at(doc, j).text)
+        glued = GLUED.match(word if overridden else bare_at(doc, j))
+        if not seen and digits is not None:
+            if token_at(doc, j).text.startswith("0") and len(token_at(doc, j).text) > 1 and token_at(doc, j).text[1].isdigit():
+                return None
+            current, seen, j, last = digits, True, j + 1, "digits"
+            if bare_at(doc, j) in lex.suffixes and not token_at(doc, j - 1).whitespace_ and (
+                currency or multiplier(doc, j + 1, token_at(doc, j).text, lex)
+            ):
+                return j + 1, current * lex.suffixes[bare_at(doc, j)], True, ""
+            continue
+        if not seen and glued:
+            number, suffix = glued.groups()
+            value = float(number.replace(",", ""))
+            # as written, without a sentence's full stop ("5G." is no gram)
+            written = (first if overridden else token_at(doc, j).text)[: len(number) + len(suffix)][-len(suffix) :]
+            if suffix in lex.suffixes and (suffix not in AMBIGUOUS_SUFFIXES or currency or multiplier(doc, j + 1, written, lex)):
+                return j + 1, value * lex.suffixes[suffix], True, ""
+            if suffix in lex.glued_units or suffix in lex.glued_only or (suffix,) in lex.minor_names:
+                # "34C", "10L" but not "5G", "4K", "3D": a capital letter is a unit only for degrees and litres
+                if len(suffix) == 1 and written.isupper() and lex.glued_units.get(suffix) not in UPPER_CASE_UNITS:
+                    return None
+                return j + 1, value, False, suffix
+            return None
+        if word in words:
+            follows = (
+                not seen
+                or (last == "tens" and words[word] < 10)
+                or (last in ("hundred", "scale") and words[word] < 100)
+            )
+            if not follows:
+                break
+            current += words[word]
+            seen, j, last = True, j + 1, "tens" if word in lex.tens else "units"
+            continue
+        if seen and word in HYPHENS and written_together(doc, j - 1, j + 2):
+            nxt = lower_at(doc, j + 1)
+            if (nxt in words and last == "tens") or nxt in lex.scales:
+                j += 1
+                continue
+            break
+        if seen and word in lex.scales:
+            scale = lex.scales[word]
+            if scale < 1000:
+                current, last = (current or 1) * scale, "hundred"
+            else:
+                total += (current or 1) * scale
+                current, last = 0.0, "scale"
+            has_scale, j = True, j + 1
+            continue
+        if seen and word in lex.group_nouns:
+            current = (current or 1) * lex.group_nouns[word]
+            has_scale, j, last = True, j + 1, "scale"
+            continue
+        if seen and word == "and" and lower_at(doc, j - 1) == "hundred" and lower_at(doc, j + 1) in words:
+            j += 1
+            continue
+        break
+    if not seen:
+        return None
+    return j, total + current, has_scale, ""
+
+
+#: Multipliers that are also units or words when glued to digits: "40m" is metres, "5k" a race.
+AMBIGUOUS_SUFFIXES = frozenset({"m", "k"})
+
+
+def multiplier(doc: Doc, j: int, written: str, lex: Lexicon) -> bool:
+    """Whether a suffix ``written`` against the digits just before token j is a multiplier ("4.3M", "10m
+    readers", "1.2m tons", "2.7m combined sales") rather than a unit ("a 40m drop", "ran 100m").
+
+    A capital ("M", "K") is always a multiplier, the metre being "m"; otherwise the amount must count or
+    measure something written after it, past at most two modifiers: a plural noun, a unit or a currency.
+    Unambiguous multipliers ("bn", "mn", "tn") need no such test.
+    """
+    if written not in {s for s in AMBIGUOUS_SUFFIXES} | {s.upper() for s in AMBIGUOUS_SUFFIXES}:
+        return True
+    if written.isupper():
+        return True
+    amount = j - 2 if j >= 2 and token_at(doc, j - 2).text[:1].isdigit() else j - 1  # "2.7", "m" or "400m"
+    if lower_at(doc, amount - 1) == "the":
+        return False  # "the 400m hurdles": a named distance; a count of millions is seldom definite
+    for k in range(j, min(j + 3, len(doc))):
+        token = token_at(doc, k)
+        if token.tag_ in ("NNS", "NNPS") or (token.lower_,) in lex.unit_aliases or (token.lower_,) in lex.currency_names:
+            return token.i == j or all(token_at(doc, m).pos_ in ("ADJ", "VERB", "ADV") for m in range(j, k))
+        if token.pos_ not in ("ADJ", "VERB") or token.tag_ in ("VBZ", "VBP", "VBD"):
+            return False
+    return False
+
+
+def parse_fraction(doc: Doc, i: int, lex: Lexicon) -> tuple[int, float, bool, bool] | None:
+    """ "a quarter of a million", "half a million", "three quarters of a million", "half a percentage point",
+    and shares: "two-thirds of homes", "half of the budget".
+
+    Returns (end, value, has_scale, is_share); a fraction followed by no scale, unit or "of" is no figure.
+    """
+    j, count, hyphenated = i, 1.0, False
+    word = lower_at(doc, j)
+    if word in ("a", "an") or (word == "one" and lower_at(doc, j + 1) not in HYPHENS):
+        j += 1
+    elif word in lex.number_words and lower_at(doc, j + 1) in lex.fractions:
+        count, j = lex.number_words[word], j + 1
+    elif word in lex.number_words and lower_at(doc, j + 1) in HYPHENS and lower_at(doc, j + 2) in lex.fractions:
+        count, j, hyphenated = lex.number_words[word], j + 2, written_together(doc, j, j + 3)
+    if lower_at(doc, j) not in lex.fractions:
+        return None
+    if j == i and i > 0 and _part_of_a_period(token_at(doc, i - 1)):
+        return None  # "the first half of June", "its second half": a part, not an amount
+    fraction = lex.fractions[lower_at(doc, j)] * count
+    end = j = j + 1
+    if lower_at(doc, j) == "of":
+        j += 1
+    if lower_at(doc, j) in ("a", "an"):
+        j += 1
+    if lower_at(doc, j) in lex.scales:
+        return j + 1, fraction * lex.scales[lower_at(doc, j)], True, False
+    if unit_at(doc, j, lex) is not None:
+        return j, fraction, False, False
+    if lower_at(doc, end) == "of" or hyphenated:  # "a third of", "more than one-third"
+        return end, fraction, False, True
+    if j - 1 == i and token_at(doc, end).tag_ in ("DT", "PRP$"):  # "half the workforce", "half their pay"
+        return end, fraction, False, True
+    return None
+
+
+#: Words before "half"/"quarter" that make it a part of a period or a thing, not an amount ("the first half").
+PERIOD_PART_WORDS = frozenset({"the", "this", "that", "each", "first", "second", "third", "fourth", "last", "latter",
+                               "former", "other", "final", "opening", "back", "front"})
+
+
+def _part_of_a_period(previous) -> bool:
+    return previous.lower_ in PERIOD_PART_WORDS or previous.tag_ in ("PRP$", "POS") or (
+        previous.ent_type_ == "ORDINAL"
+    )
+
+
+def parse_vague(doc: Doc, i: int, lex: Lexicon) -> tuple[int, float, float, str] | None:
+    """A vague amount at token i: (end, value, low, approx).
+
+    "dozens", "tens of thousands", "several hundred", "a few dozen" (at least two of the power or scale, no upper
+    bound); "several" (no bounds); "a handful", "a “relatively small” number" (article, modifiers, head noun; no bounds);
+    "a couple of hundred" (about two of the scale).
+    """
+    word = lower_at(doc, i)
+    if word in lex.powers:
+        power, j = lex.powers[word], i + 1
+        while lower_at(doc, j) == "of" and lower_at(doc, j + 1) in lex.powers and lower_at(doc, j + 1) != word:
+            power *= lex.powers[lower_at(doc, j + 1)]
+            j += 2
+        if word == "tens" and j == i + 1:
+            return None
+        return j, math.nan, 2 * power, "vague"
+    if word in lex.quantifiers:
+        j = i + 1
+        if lower_at(doc, j) in lex.scales or lower_at(doc, j) in lex.group_nouns:
+            # "several hundred": at least two of the scale, like "hundreds"
+            return j + 1, math.nan, 2 * _scale_of(lower_at(doc, j), lex), "vague"
+        return j, math.nan, math.nan, "vague"
+    if word not in ("a", "an"):
+        return None
+    j = i + 1
+    while j < len(doc) and (token_at(doc, j).pos_ in ("ADV", "ADJ") or token_at(doc, j).text in ('"', "'")) and lower_at(doc, j) not in lex.vague_heads:
+        j += 1
+    head = lower_at(doc, j)
+    if head not in lex.vague_heads:
+        return None
+    nxt = lower_at(doc, j + 1)
+    if head == "couple" and nxt == "of" and lower_at(doc, j + 2) in lex.scales:
+        return j + 3, 2 * lex.scales[lower_at(doc, j + 2)], math.nan, "about"
+    if head == "few" and (nxt in lex.scales or nxt in lex.group_nouns):
+        return j + 2, math.nan, 2 * _scale_of(nxt, lex), "vague"  # "a few dozen": at least two dozen
+    if nxt != "of" and not (token_at(doc, j + 1).pos_ in ("NOUN", "ADJ") if j + 1 < len(doc) else False):
+        return None
+    return j + 1, math.nan, math.nan, "vague"
+
+
+def _scale_of(word: str, lex: Lexicon) -> float:
+    return lex.scales.get(word) or lex.group_nouns[word]
+
+
+def parse_ratio(doc: Doc, i: int, lex: Lexicon) -> tuple[int, float] | None:
+    """ "one in five", "1 in 4": a share, read as a percent."""
+    first = number_value(token_at(doc, i).text) or lex.number_words.get(lower_at(doc, i))
+    if first is None or lower_at(doc, i + 1) != "in":
+        return None
+    second = number_value(token_at(doc, i + 2).text) if i + 2 < len(doc) else None
+    second = second or lex.number_words.get(lower_at(doc, i + 2))
+    if not second:
+        return None
+    return i + 3, 100 * first / second
+
+
+def parse_glued_range(text: str, lex: Lexicon, currency: str) -> tuple[float, float, bool, str] | None:
+    """Two amounts written as one token: "3.5bn–£4bn", "3bn-$4bn", "3.5-4bn", "10-15km".
+
+    Returns (low, high, has_scale, glued unit of the second amount); None unless the amounts rise.
+    """
+    found = _GLUED_RANGE.match(text)
+    if not found:
+        return None
+    first, first_suffix, symbol, second, second_suffix = found.groups()
+    if symbol and lex.currency_symbols.get(symbol) != currency:
+        return None
+    multipliers = {k: v for k, v in lex.suffixes.items() if currency or k != "m"}
+    if first_suffix and first_suffix.lower() not in multipliers:
+        return None
+    unit = ""
+    high = float(second.replace(",", ""))
+    suffix = second_suffix.lower()
+    if suffix in multipliers:
+        high *= multipliers[suffix]
+    elif suffix in lex.glued_units:
+        unit = suffix
+    elif suffix:
+        return None
+    low = float(first.replace(",", "")) * multipliers.get(first_suffix.lower(), 1)
+    has_scale = bool(first_suffix) or suffix in multipliers
+    if not first_suffix and suffix in multipliers:
+        low = scale_like(low, high)
+    if not low < high:
+        return None
+    return tidy(low), tidy(high), has_scale, unit
+
+
+def scale_like(low: float, high: float) -> float:
+    """The first end of "1.2 to 1.5 million" carries the scale of the second."""
+    if low <= 0:
+        return low
+    while low * 1000 <= high:
+        low *= 1000
+    return low

@@ -1,0 +1,107 @@
+"""The ``figures`` table."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from analysis.extraction.figures.candidates import find_matches
+from analysis.extraction.figures.events import event_of
+from analysis.extraction.figures.grammar import Match, interval_of
+from analysis.extraction.figures.numbers import GLUED
+from analysis.extraction.figures.objects import ELLIPTIC_KINDS, broad_object_token, inherits_object, object_token
+from analysis.extraction.figures.records import FigureRow
+from analysis.extraction.figures.tokens import char_bounds
+from analysis.extraction.figures.units import canonical_name, dimensionality, minor_unit_name, si_value, to_major
+from analysis.extraction.figures.wordlists import Lexicon, lexicon
+from analysis.extraction.sources import Attribution, Contents
+
+
+def _kind_and_canonical(match: Match, lex: Lexicon) -> tuple[str, str]:
+    if match.currency:
+        return "money", minor_unit_name(match.currency) if match.minor else match.currency
+    if not match.unit:
+        return "count", ""
+    return lex.kinds.get(dimensionality(match.unit), "other"), canonical_name(match.unit)
+
+
+def figure_rows(
+    parsed, attributions: Sequence[Attribution] = (), *, broad_objects: bool = False
+) -> list[FigureRow]:
+    """One row per figure of a parsed document, in reading order.
+
+    Args:
+        parsed: the :class:`~analysis.extraction.parsed.ParsedDocument`.
+        attributions: the document's attributions (may be empty): a figure inside one's content is that
+            source's; otherwise the article asserts it itself and ``source`` is empty.
+        broad_objects: besides the counted noun (:func:`object_token`, the default and the pipeline's
+            convention), take what a level or measure is about (:func:`broad_object_token`: "Inflation" in
+            "Inflation slowed to 5.4%") and let an elliptic figure take the object of any earlier figure of its
+            sentence and kind. This is the convention of the development gold sets (tests/gold/figures_*.yaml).
+    """
+    doc, text, lex = parsed.doc, parsed.text, lexicon()
+    rows: list[FigureRow] = []
+    previous: tuple[Match, FigureRow] | None = None
+    earlier_objects: dict[tuple[int, str], tuple[str, int, int]] = {}
+    contents = Contents(attributions)
+    for match in find_matches(doc):
+        start, end = char_bounds(doc, match.start, match.end)
+        end -= match.trim
+        kind, canonical = _kind_and_canonical(match, lex)
+        low, high = interval_of(match, lex)
+        value_si, unit_si = si_value(match.value, canonical, kind, lex)
+        if match.minor:  # "243p" is 243 pence as written; 2.43 GBP normalised
+            value_si, unit_si = to_major(match.value, match.currency), match.currency
+        sentence_id = parsed.sentences.sentence_id(start)
+        obj = object_token(doc, match, kind, lex)
+        if obj is None and broad_objects:
+            obj = broad_object_token(doc, match, lex)
+        if obj is not None:
+            obj_text, obj_start, obj_end = text[obj.idx : obj.idx + len(obj.text)], obj.idx, obj.idx + len(obj.text)
+            earlier_objects[(sentence_id, kind)] = (obj_text, obj_start, obj_end)
+        elif broad_objects and kind in ELLIPTIC_KINDS and (sentence_id, kind) in earlier_objects:
+            obj_text, obj_start, obj_end = earlier_objects[(sentence_id, kind)]
+        elif previous is not None and inherits_object(doc, previous, match, kind, sentence_id):
+            obj_text, obj_start, obj_end = previous[1].object, previous[1].object_start, previous[1].object_end
+        else:
+            obj_text, obj_start, obj_end = "", None, None
+        approx_start = approx_end = None
+        if match.approx_tokens:
+            approx_start, approx_end = char_bounds(doc, *match.approx_tokens)
+        unit_text = ""
+        if match.unit_tokens:
+            u_start, u_end = char_bounds(doc, *match.unit_tokens)
+            unit_text = text[u_start : min(u_end, end)]
+            glued = GLUED.match(unit_text.lower())
+            unit_text = unit_text[len(glued.group(1)) :] if glued else unit_text
+        elif match.currency:
+            unit_text = match.symbol or match.currency
+        holder = contents.holding(start, end)
+        rows.append(
+            FigureRow(
+                sentence_id=sentence_id,
+                start=start,
+                end=end,
+                text=text[start:end],
+                figure_id=len(rows),
+                value=match.value,
+                low=low,
+                high=high,
+                approx=match.approx,
+                approximator=text[approx_start:approx_end] if approx_start is not None else "",
+                approximator_start=approx_start,
+                approximator_end=approx_end,
+                unit=unit_text,
+                unit_canonical=canonical,
+                quantity_kind=kind,
+                value_si=value_si,
+                unit_si=unit_si,
+                object=obj_text,
+                object_start=obj_start,
+                object_end=obj_end,
+                event=event_of(doc, match, lex),
+                attribution_id=holder.attribution_id if holder else None,
+                source=holder.source if holder else "",
+            )
+        )
+        previous = (match, rows[-1])
+    return rows

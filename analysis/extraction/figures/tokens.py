@@ -1,0 +1,76 @@
+"""Reading tokens for the figure grammar: lower-case forms by position, glued tokens, lexicon phrases."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from spacy.tokens import Doc, Token
+
+from analysis.extraction.doc_index import doc_index
+
+_DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+HYPHENS = frozenset({"-", "\u2013", "\u2014"})
+#: A sign or a glued approximator written against the digits: "minus-5", "plus-6", "-1.3", "+0.2", "\u22123",
+#: "\u20133" (an en dash for a minus, as copy often sets it), "~45", "sub-7".
+SIGNED = re.compile(r"^(minus-|plus-|sub-|[-+~\u2212\u2013])(?=\.?\d)(.+)$", re.IGNORECASE)
+#: Sign words written apart from the number by a hyphen token ("minus", "-", "three").
+SIGN_WORDS = {"minus": -1.0, "plus": 1.0, "sub": 1.0}
+
+
+def token_at(doc: Doc, i: int) -> Token:
+    """Token ``i`` of ``doc`` (spaCy makes a new Token object on every ``doc[i]``; the index keeps one)."""
+    return doc_index(doc).tokens[i]
+
+
+def lower_at(doc: Doc, i: int) -> str:
+    lower = doc_index(doc).lower
+    return lower[i] if 0 <= i < len(lower) else ""
+
+
+def written_together(doc: Doc, i: int, j: int) -> bool:
+    """True when tokens i..j-1 are written without spaces between them."""
+    return all(not token_at(doc, k).whitespace_ for k in range(i, j - 1))
+
+
+def match_phrase(doc: Doc, i: int, phrases: Iterable[tuple[tuple[str, ...], str]]) -> tuple[int, str] | None:
+    """The end and class of the longest phrase starting at token i."""
+    first = lower_at(doc, i)
+    for words, cls in phrases:
+        # comparing the first word alone rules out almost every phrase before a tuple is built
+        if words[0] == first and tuple(lower_at(doc, i + k) for k in range(len(words))) == words:
+            return i + len(words), cls
+    return None
+
+
+def bare_at(doc: Doc, j: int) -> str:
+    """Token j in lower case without a sentence-final full stop the tokenizer left on it ("34C." -> "34c")."""
+    word = lower_at(doc, j)
+    if len(word) > 1 and word.endswith(".") and (j + 1 == len(doc) or token_at(doc, j + 1).is_sent_start):
+        return word[:-1]
+    return word
+
+
+def number_value(text: str) -> float | None:
+    if _DIGITS.match(text):
+        return float(text.replace(",", ""))
+    if _BARE_DECIMAL.match(text):  # ".18 micron"
+        return float(text)
+    return None
+
+
+_BARE_DECIMAL = re.compile(r"^\.\d+$")
+
+
+def sign_of(prefix: str) -> tuple[float, str]:
+    """(sign, approximator class) of a prefix matched by :data:`SIGNED` or a word of :data:`SIGN_WORDS`."""
+    prefix = prefix.lower().rstrip("-") if len(prefix) > 1 else prefix.lower()
+    if prefix == "sub":
+        return 1.0, "less_than"
+    if prefix == "~":
+        return 1.0, "about"
+    return (-1.0 if prefix in ("minus", "-", "\u2212", "\u2013") else 1.0), "exact"
+
+
+def char_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    return token_at(doc, start).idx, token_at(doc, end - 1).idx + len(token_at(doc, end - 1).text)

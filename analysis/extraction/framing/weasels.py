@@ -1,0 +1,512 @@
+"""Hedges read from the parse: weasel words, the parse restrictions on epistemic hedges, and what each hedge
+makes vague (its scope).
+
+Weasel words (category ``weasel``; lists and their rules in ``analysis/data/weasel_words.yaml``) leave open
+who holds a claim or how far it holds. Three kinds, after Wikipedia's "words to watch" guideline, the weasel
+cues of the CoNLL-2010 shared task (Farkas et al. 2010) and Hyland (2005):
+
+* a vague quantifier over people, groups, sources or opinions ("some experts", "many people prefer", "several
+  reasons", "according to several forecasts"), told apart from a vague count of the participants of one event
+  ("many people were injured", "flipped several cars"), which is no weasel (:func:`quantifier_weasels`);
+* unattributed belief: the agentless passive of a verb of believing or saying with a complement ("is
+  considered safe", "is widely regarded as", "is thought to", "it is said that"; :func:`belief_passives`);
+* generality adverbs and "tend to" on a predicate or opening a clause ("widely used", "usually", "tends to";
+  :func:`generality_weasels`), not as focusing adverbs on the phrase after them ("mainly in the south").
+
+Epistemic hedges come from the word lists (:mod:`.lexicons`); :func:`epistemic_sense` drops the senses a list
+cannot tell apart: "May" the month, "might" the noun, "could not" of past inability, "appeared in court",
+"possible" of ability.
+
+Scope (the ``target`` of a hedge, :func:`hedge_scope`): the shortest phrase or clause the cue makes vague,
+without the cue. A modal, an adverb or a weasel subject scopes over the predicate of its verb ("may [be ready
+to take off soon]", "many people [prefer to use their old router]"); a verb or adjective taking a complement
+scopes over the complement ("appeared to [have all but extinguished hopes]", "is believed to [also include
+the EPF]", "it is unclear [whether the ceasefire will hold]"); a clause-opening adverb or "according to" a
+vague source over the rest of the clause; an attributive adjective over the rest of its noun phrase ("the
+probable [cause for this efficiency]"); a predicative adjective with nothing to scope over over its subject
+("[a large number of redundancies] is unlikely"). Trailing coordinated clauses, comma-separated adverbial
+clauses and punctuation are left out, so the scope stays with the clause the cue is in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator
+
+from spacy.tokens import Doc, Token
+
+from analysis.datafiles import read_yaml
+from analysis.extraction.doc_index import children_of, doc_index
+from analysis.extraction.framing.lexicons import Term, _terms
+from analysis.extraction.framing.matching import match_terms
+
+WEASEL_LEXICON = "weasel_words.yaml"
+WEASEL = "weasel"
+EPISTEMIC = "epistemic"
+#: Dependency labels of a clause's subject.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+#: Children that end a scope on the right: coordinated clauses and loose punctuation.
+RIGHT_CUT_DEPS = frozenset({"conj", "cc", "punct", "parataxis"})
+#: Children that are the complement a hedge verb or adjective scopes over.
+COMPLEMENT_DEPS = ("xcomp", "ccomp", "acomp", "oprd", "attr")
+#: Tags of a finite verb in the simple present, the tense of a generalisation ("many people prefer").
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+#: Modals whose clause states what is generally so or possible ("cannot be heard by most people").
+#: ("Many people will lose their jobs" is a count of a future event, so will/would are not among them.)
+GENERIC_MODALS = frozenset({"can", "could", "may", "might", "ca"})
+#: Words before a quantifier that make it part of a comparison or question ("the most people", "how many").
+NOT_BEFORE_QUANTIFIER = frozenset({"the", "how", "as", "so", "too", "that", "this"})
+#: Words before a generality adverb that make it a question or comparison ("how often", "as often as").
+NOT_BEFORE_ADVERB = frozenset({"how", "as", "so", "too", "more", "less"})
+#: Words after a plural noun that name its members ("many chipmakers, including AMD").
+MEMBERS_FOLLOW = ("including", "such as", "like", "among them", "notably", ":")
+
+
+@dataclass(frozen=True)
+class WeaselWords:
+    quantifiers: frozenset[str]
+    holder_nouns: frozenset[str]
+    attitude_verbs: frozenset[str]
+    belief_verbs: frozenset[str]
+    belief_verbs_with_as: frozenset[str]
+    belief_verbs_clausal: frozenset[str]
+    expectation_verbs: frozenset[str]
+    episodic_verbs: frozenset[str]
+    episodic_markers: frozenset[str]
+    adverbs: tuple[tuple[str, tuple[Term, ...]], ...]
+    tendency_verbs: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def weasel_words() -> WeaselWords:
+    """The lists of ``weasel_words.yaml``."""
+    raw = read_yaml(WEASEL_LEXICON)
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in raw.get(key, ()))
+
+    return WeaselWords(
+        quantifiers=words("vague_quantifiers"),
+        holder_nouns=words("holder_nouns"),
+        attitude_verbs=words("attitude_verbs"),
+        belief_verbs=words("belief_verbs"),
+        belief_verbs_with_as=words("belief_verbs_with_as"),
+        belief_verbs_clausal=words("belief_verbs_clausal"),
+        expectation_verbs=words("expectation_verbs"),
+        episodic_verbs=words("episodic_verbs"),
+        episodic_markers=words("episodic_markers"),
+        adverbs=((WEASEL, _terms({WEASEL: raw.get("generality_adverbs", ())}, WEASEL_LEXICON)),),
+        tendency_verbs=words("tendency_verbs"),
+    )
+
+
+@dataclass(frozen=True)
+class Hedge:
+    """A hedge found by the parse: token bounds ``[first, end)``, its category, and its scope's token bounds."""
+
+    first: int
+    end: int
+    category: str
+    lexicon: str
+    scope: tuple[int, int] | None
+
+
+# --- scope ---------------------------------------------------------------------------------------------------------
+
+
+def _subtree_without(head: Token, drop: set[int], *, keep_subject: bool) -> tuple[int, int] | None:
+    """Token bounds of ``head``'s subtree without the tokens in ``drop``, its subject (unless ``keep_subject``),
+    and what :data:`RIGHT_CUT_DEPS` and a comma-separated adverbial clause after it start."""
+    removed = set(drop)
+    doc = head.doc
+    for child in children_of(head):
+        before, after = child.i < head.i, child.i > head.i
+        cut = (
+            (child.dep_ in SUBJECT_DEPS and not keep_subject)
+            or (before and child.dep_ in ("mark", "aux") and child.lower_ in ("to", "that"))  # keep whether/if
+            or (after and child.dep_ in RIGHT_CUT_DEPS)
+            or (after and child.dep_ == "advcl" and (  # an adverbial clause of its own: "..., leading to", "as he"
+                any(c.dep_ == "mark" for c in children_of(child))
+                or (child.left_edge.i > 0 and doc[child.left_edge.i - 1].text in (",", ";", "—", "–", "-"))))
+            or (child.dep_ == "prep" and child.lower_ == "according")
+        )
+        if cut:
+            removed.update(t.i for t in child.subtree)
+    for token in head.subtree:  # a subordinate clause further down ("take off soon [as the committee ...]")
+        if token.i > head.i and token.dep_ == "advcl" and any(c.dep_ == "mark" for c in children_of(token)):
+            removed.update(t.i for t in token.subtree)
+    kept = [t.i for t in head.subtree if t.i not in removed]
+    return _trimmed(head.doc, kept)
+
+
+def _trimmed(doc: Doc, kept: list[int]) -> tuple[int, int] | None:
+    """The bounds of ``kept`` without punctuation at either edge; None when nothing is left."""
+    if not kept:
+        return None
+    start, end = min(kept), max(kept) + 1
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _after(bounds: tuple[int, int] | None, first: int) -> tuple[int, int] | None:
+    """``bounds`` cut to start at ``first`` (the token after a cue inside them)."""
+    if bounds is None:
+        return None
+    start = max(bounds[0], first)
+    return (start, bounds[1]) if start < bounds[1] else None
+
+
+def _complement(token: Token) -> Token | None:
+    """The complement a hedge verb or adjective takes: a to-infinitive, clause, predicative or "as" object."""
+    for dep in COMPLEMENT_DEPS:
+        for child in children_of(token):
+            if child.dep_ == dep and child.i > token.i:
+                return child
+    for child in children_of(token):
+        if child.dep_ == "prep" and child.lower_ in ("as", "like", "if", "though") and child.i > token.i:
+            objects = [c for c in children_of(child) if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return objects[0]
+        if child.dep_ == "advcl" and child.i > token.i and any(
+                c.lower_ in ("if", "though") for c in children_of(child)):
+            return child
+    return None
+
+
+def _complement_bounds(complement: Token, cue_end: int) -> tuple[int, int] | None:
+    keep_subject = complement.dep_ in ("ccomp", "advcl")
+    return _after(_subtree_without(complement, set(), keep_subject=keep_subject), cue_end)
+
+
+def _clause_start(token: Token) -> bool:
+    """Whether ``token`` opens its clause: first in the sentence, or after a comma, semicolon or conjunction."""
+    if token.i == token.sent.start:
+        return True
+    before = token.doc[token.i - 1]
+    return before.is_punct or before.dep_ == "cc" or before.lower_ in ("but", "and", "or", "yet", "so")
+
+
+def hedge_scope(doc: Doc, first: int, end: int) -> tuple[int, int] | None:
+    """Token bounds of what the hedge ``doc[first:end]`` makes vague (see the module notes), or None."""
+    cue = set(range(first, end))
+    tokens = [doc[i] for i in range(first, end)]
+    # a verb or adjective of the cue with a complement: the complement ("appeared to [have ...]")
+    for token in tokens:
+        if token.pos_ in ("VERB", "AUX", "ADJ") and token.dep_ not in ("aux", "auxpass"):
+            complement = _complement(token)
+            if complement is not None and complement.i not in cue:
+                return _complement_bounds(complement, end)
+            if complement is not None:  # the "to" or "as" is the cue's own: its object is the scope
+                continue
+    root = doc[first:end].root
+    # "it is unclear whether ..." / "it seems that ...": the clause the expletive stands for
+    for token in tokens:
+        for child in children_of(token.head if token.pos_ == "ADJ" and token.dep_ == "acomp" else token):
+            if child.dep_ in ("ccomp", "csubj") and child.i >= end:
+                return _complement_bounds(child, end)
+    predicative = next((t for t in tokens if t.dep_ in ("acomp", "attr", "oprd") and t.head.i in cue), None)
+    if predicative is not None:  # "[the deal] appeared unlikely"
+        subject = next((c for c in children_of(predicative.head) if c.dep_ in SUBJECT_DEPS), None)
+        return _trimmed(doc, [t.i for t in subject.subtree]) if subject is not None else None
+    if root.dep_ == "amod" and root.pos_ in ("ADJ", "VERB"):  # "the probable [cause for this efficiency]"
+        noun = root.head
+        return _after(_subtree_without(noun, cue, keep_subject=True), end) if noun.i > root.i else None
+    if root.pos_ == "ADJ" and root.dep_ in ("acomp", "attr"):  # "[a large number of redundancies] is unlikely"
+        subject = next((c for c in children_of(root.head) if c.dep_ in SUBJECT_DEPS), None)
+        return _trimmed(doc, [t.i for t in subject.subtree]) if subject is not None else None
+    if root.pos_ in ("ADV", "AUX", "PART", "VERB") or root.dep_ in ("aux", "advmod", "neg"):
+        head = root if root.pos_ in ("VERB",) and root.dep_ not in ("aux", "auxpass", "advmod") else root.head
+        verb_after = next((t.head for t in reversed(tokens) if t.dep_ in ("aux", "neg") and t.head.i >= end), None)
+        if verb_after is not None:
+            head = verb_after  # "may or may not [be significant]": the verb of the cue's last modal
+        while head.pos_ not in ("VERB", "AUX", "ADJ") and head.head.i != head.i and _clause_start(root):
+            head = head.head  # a clause-opening adverb the parser hung on the subject ("Normally a surge")
+        if root.pos_ == "ADV" and root.dep_ == "advmod" and head.pos_ == "ADJ" and head.i == end:
+            return (end, end + 1)  # "supposedly [ancient]"
+        if _clause_start(root) and any(c.dep_ in SUBJECT_DEPS and c.i > root.i for c in children_of(head)):
+            return _after(_subtree_without(head, cue, keep_subject=True), end)  # "Normally [a surge ... tends to]"
+        bounds = _subtree_without(head, cue, keep_subject=False)
+        return _after(bounds, end) if bounds and bounds[0] < end <= bounds[1] else bounds
+    return None
+
+
+# --- epistemic hedges: senses a word list cannot tell apart ------------------------------------------------------
+
+
+def _next_word(doc: Doc, i: int) -> Token | None:
+    """The first token after ``i`` that is not an adverb or negation ("may [not] [even] have")."""
+    for token in doc[i + 1 : min(i + 5, len(doc))]:
+        if token.pos_ in ("ADV", "PART") or token.dep_ in ("neg", "advmod"):
+            continue
+        return token
+    return None
+
+
+def epistemic_sense(doc: Doc, first: int, end: int, term: Term) -> bool:
+    """Whether the lexicon match ``doc[first:end]`` of ``term`` is the hedge sense (module notes; the
+    restrictions are listed in ``epistemic_hedges.yaml``)."""
+    words, token = term.words, doc[first]
+    if len(words) == 1 and words[0] in ("may", "might", "could"):
+        following = _next_word(doc, first)
+        if token.dep_ == "aux" and token.head.tag_ == "VB" and token.head.i > first:
+            following = token.head  # "it may, in fact, be the oldest"
+        if following is None or following.tag_ != "VB":
+            return False  # "May 13", "May had already set records", "with all his might"
+        if words[0] == "could" and any(t.lower_ in ("not", "n't") for t in doc[first + 1 : following.i]):
+            return following.lower_ == "have"  # "could not confirm" is past inability; "could not have" is not
+        return True
+    if len(words) == 1 and token.lemma_.lower() in ("appear", "seem"):
+        to_infinitive = first + 2 < len(doc) and doc[first + 1].lower_ == "to" and doc[first + 2].tag_ == "VB"
+        return to_infinitive or _complement(token) is not None or any(c.dep_ == "ccomp" for c in children_of(token))
+    if len(words) == 1 and words[0] == "possible":
+        before = {t.lower_ for t in doc[max(token.sent.start, first - 3) : first]}
+        if before & {"as", "if", "where", "whenever", "wherever", "best", "everything", "all", "whatever"}:
+            return False
+        if token.head.lemma_.lower() == "make" or (token.dep_ == "oprd"):
+            return False  # "made possible"
+        if token.dep_ == "acomp" and any(c.dep_ == "csubj" for c in children_of(token.head)):
+            return False  # "Charging it is possible via a cable": ability
+        return True
+    return True
+
+
+def hearsay_sense(doc: Doc, first: int, end: int, term: Term) -> bool:
+    """A hearsay frame of ``hedges.yaml`` that ends in "to" counts before a verb only ("is said to be", not
+    "have not been reported to their families")."""
+    if term.words and term.words[-1] == "to":
+        following = _next_word(doc, end - 1)  # "is said to only be heard"
+        return following is not None and following.tag_ == "VB"
+    return True
+
+
+# --- weasels -----------------------------------------------------------------------------------------------------
+
+
+def _members_named_after(noun: Token) -> bool:
+    doc = noun.doc
+    after = " ".join(t.lower_ for t in doc[noun.i + 1 : min(noun.i + 4, len(doc))]).lstrip(", ")
+    return after.startswith(MEMBERS_FOLLOW)
+
+
+def _generic_clause(verb: Token) -> bool:
+    """Whether ``verb``'s clause generalises: simple present, or a modal of what is generally so; not the
+    present state of one event ("remain", "still", "now")."""
+    words = weasel_words()
+    if verb.lemma_.lower() in words.episodic_verbs:
+        return False
+    clause = " " + " ".join(t.lower_ for t in verb.subtree) + " "
+    if any(f" {marker} " in clause for marker in words.episodic_markers):
+        return False
+    auxes = [c for c in children_of(verb) if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" and a.lower_ in GENERIC_MODALS for a in auxes):
+        return True
+    if any(a.lemma_.lower() == "have" or a.tag_ in ("VBD", "VBN") for a in auxes):
+        return False  # perfect or past passive: an event
+    finite = auxes[0] if auxes else verb
+    return finite.tag_ in PRESENT_TAGS and not any(a.tag_ == "VBG" or verb.tag_ == "VBG" for a in auxes)
+
+
+def _quantified_phrase(token: Token, words: WeaselWords) -> tuple[Token, Token] | None:
+    """``(quantifier, noun)`` when ``token`` is a vague quantifier determining a plural noun ("many scholars",
+    "most of the analysts")."""
+    if token.lower_ not in words.quantifiers:
+        return None
+    doc = token.doc
+    if token.i > 0 and doc[token.i - 1].lower_ in NOT_BEFORE_QUANTIFIER:
+        return None
+    if token.dep_ in ("amod", "det", "nummod", "quantmod") and token.head.i > token.i:
+        noun = token.head
+    else:  # "most of the analysts"
+        of = next((c for c in children_of(token) if c.dep_ == "prep" and c.lower_ == "of"), None)
+        noun = next((c for c in children_of(of) if c.dep_ == "pobj"), None) if of is not None else None
+        if noun is None:
+            return None
+    if noun.tag_ not in ("NNS", "NNPS") and noun.lower_ != "people":
+        return None
+    if any(t.like_num for t in doc[token.i + 1 : noun.i]):
+        return None  # "some 300 experts": an approximator of a number
+    return token, noun
+
+
+def _quantifier_subject(token: Token, words: WeaselWords) -> bool:
+    """A vague quantifier standing alone as the subject of a verb of saying or believing ("Some say", "Many
+    believe"), with no of-phrase naming the set."""
+    if token.lower_ not in words.quantifiers or token.dep_ != "nsubj":
+        return False
+    if token.head.lemma_.lower() not in words.attitude_verbs:
+        return False
+    if token.i > 0 and token.doc[token.i - 1].lower_ in NOT_BEFORE_QUANTIFIER:
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ == "of" for c in children_of(token))
+
+
+def quantifier_weasels(doc: Doc) -> Iterator[Hedge]:
+    """Vague quantifiers over people, groups, sources or opinions (rule in ``weasel_words.yaml``)."""
+    words = weasel_words()
+    for token in doc_index(doc).tokens:
+        found = _quantified_phrase(token, words)
+        if found is None:
+            if _quantifier_subject(token, words):  # "Some say the plan will fail"
+                yield Hedge(token.i, token.i + 1, WEASEL, WEASEL_LEXICON,
+                            _subtree_without(token.head, {token.i}, keep_subject=False))
+            continue
+        quantifier, noun = found
+        if _members_named_after(noun):
+            continue
+        last = noun
+        for conj in noun.conjuncts:  # "some experts and collectors"
+            if conj.i > last.i and conj.tag_ in ("NNS", "NNPS"):
+                last = conj
+        holder = noun.lemma_.lower() in words.holder_nouns or noun.lower_ in words.holder_nouns
+        head, role = noun.head, noun.dep_
+        if quantifier.i not in {t.i for t in noun.subtree}:  # "most of the analysts": the quantifier heads it
+            head, role = quantifier.head, quantifier.dep_
+        if role == "pobj" and head.dep_ == "agent":
+            role, head = "agent", head.head
+        if role == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
+            according = head.head
+            clause = according.head
+            scope = _subtree_without(clause, {t.i for t in according.subtree}, keep_subject=True)
+            yield Hedge(quantifier.i, last.i + 1, WEASEL, WEASEL_LEXICON, scope)
+            continue
+        subject = role in ("nsubj", "nsubjpass", "agent")
+        verb = head if subject else None
+        attitude = verb is not None and verb.lemma_.lower() in words.attitude_verbs
+        if not (holder or (subject and (attitude or _generic_clause(verb)))):
+            continue
+        if verb is not None:
+            drop = {t.i for t in noun.subtree} | {t.i for t in quantifier.subtree}
+            if role == "agent":
+                drop |= {t.i for t in noun.head.subtree}
+            scope = _subtree_without(verb, drop, keep_subject=False)
+        else:  # "several reasons [for the delay]"
+            scope = _after(_subtree_without(noun, set(), keep_subject=True), last.i + 1)
+        yield Hedge(quantifier.i, last.i + 1, WEASEL, WEASEL_LEXICON, scope)
+
+
+def unnamed_sources(doc: Doc) -> Iterator[Hedge]:
+    """"according to" a bare plural source or holder noun ("according to reports", "according to analysts"):
+    the source is a set nobody is named in; its scope is the rest of the clause."""
+    words = weasel_words()
+    index = doc_index(doc)
+    for according in (index.tokens[i] for i, lower in enumerate(index.lower) if lower == "according"):
+        if according.i + 2 >= len(doc) or doc[according.i + 1].lower_ != "to":
+            continue
+        to = doc[according.i + 1]
+        noun = next((c for c in children_of(to) if c.dep_ == "pobj"), None)
+        if noun is None or noun.tag_ != "NNS":
+            continue
+        if noun.lemma_.lower() not in words.holder_nouns and noun.lower_ not in words.holder_nouns:
+            continue
+        if any(c.dep_ in ("det", "poss", "nummod") or c.pos_ == "PROPN" or c.lower_ in words.quantifiers
+               for c in children_of(noun)) or _members_named_after(noun):
+            continue
+        end = noun.i + 1
+        clause = according.head
+        scope = None
+        if clause.i != according.i:
+            scope = _subtree_without(clause, {t.i for t in according.subtree}, keep_subject=True)
+        yield Hedge(according.i, end, WEASEL, WEASEL_LEXICON, scope)
+
+
+def _passive_aux(verb: Token) -> Token | None:
+    return next((c for c in children_of(verb) if c.dep_ == "auxpass"), None)
+
+
+def belief_passives(doc: Doc, reported: Callable[[int, int], bool]) -> Iterator[Hedge]:
+    """Agentless passives of verbs of believing or saying with a complement ("is thought to", "it is said
+    that", "is widely regarded as"); ``reported(first, end)`` says whether tokens lie in reported speech, where
+    an expectation has a named holder (epistemic, not weasel)."""
+    words = weasel_words()
+    index = doc_index(doc)
+    for i in (i for i, lemma in enumerate(index.lemma) if lemma in words.belief_verbs):
+        verb, lemma = index.tokens[i], index.lemma[i]
+        if verb.tag_ != "VBN":
+            continue
+        auxpass = _passive_aux(verb)
+        if auxpass is None or any(c.dep_ == "agent" for c in children_of(verb)):
+            continue
+        complement = _complement(verb)
+        if complement is not None and complement.pos_ not in ("VERB", "AUX") and any(
+                c.dep_ in ("prep", "agent") and c.lower_ == "by" for c in children_of(complement)):
+            continue  # the parser hung the by-agent on the predicative: "is considered a risk by prosecutors"
+        as_phrase = next(
+            (c for c in children_of(verb) if c.dep_ == "prep" and c.lower_ == "as" and c.i == verb.i + 1), None)
+        expletive = next((c for c in children_of(verb) if c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it"), None)
+        if lemma in words.belief_verbs_with_as and as_phrase is None:
+            continue
+        if lemma in words.belief_verbs_clausal:
+            as_phrase = None
+            to_infinitive = complement is not None and complement.dep_ == "xcomp" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in children_of(complement))
+            if not to_infinitive:
+                complement = None  # "known as", "reported missing": only "is known to" / "it is known that"
+        if complement is None and as_phrase is None and not (expletive is not None and any(
+                c.dep_ == "ccomp" for c in children_of(verb))):
+            continue
+        perfect = [c.i for c in children_of(verb)
+                   if c.dep_ == "aux" and c.lemma_.lower() in ("be", "have") and c.i < verb.i and c.tag_ != "MD"]
+        first = min([auxpass.i, *perfect])  # "has been argued", not the modal ("may be considered": two cues)
+        if expletive is not None and expletive.i == first - 1:
+            first = expletive.i
+        end = verb.i + 1
+        following = doc[end] if end < len(doc) else None
+        if following is not None and (following.lower_ in ("to", "as")
+                                      or (following.lower_, following.dep_) == ("that", "mark")):
+            end += 1  # the particle that belongs to the frame: "is thought to", "is regarded as", "it is said that"
+        category = WEASEL
+        if lemma in words.expectation_verbs and reported(first, end):
+            category = EPISTEMIC
+        if any(c.dep_ == "neg" for c in children_of(verb)):
+            category = EPISTEMIC  # "it is not known how many died": nobody knows
+        scope = hedge_scope(doc, first, end)
+        if as_phrase is not None and scope is None:
+            objects = [c for c in children_of(as_phrase) if c.dep_ == "pobj"]
+            scope = _trimmed(doc, [t.i for t in objects[0].subtree]) if objects else None
+        yield Hedge(first, end, category, WEASEL_LEXICON, scope)
+
+
+def generality_weasels(doc: Doc) -> Iterator[Hedge]:
+    """Generality adverbs on a predicate or opening a clause, and "tend to" + verb."""
+    words = weasel_words()
+    for first, end, _, _ in match_terms(doc, words.adverbs):
+        token = doc[first]
+        if first > 0 and doc[first - 1].lower_ in NOT_BEFORE_ADVERB:
+            continue
+        if end - first == 1:
+            head = token.head
+            predicate = head.pos_ in ("VERB", "AUX", "ADJ") and head.i != token.i
+            # a clause-opening adverb the parser hung on the subject after it ("Normally a surge ... tends")
+            opening = _clause_start(token) and head.i > token.i and head.dep_ in SUBJECT_DEPS
+            after = doc[end] if end < len(doc) else None
+            if predicate and head.pos_ == "AUX" and head.i < token.i and after is not None and after.pos_ in (
+                    "NOUN", "PROPN", "NUM", "DET", "ADP", "PRON"):
+                predicate = False  # after a copula, on the phrase that follows: "the crowd was mostly men"
+            if not (predicate or opening):
+                continue  # a focusing adverb on the phrase after it: "mainly in the southern areas", "mostly men"
+        yield Hedge(first, end, WEASEL, WEASEL_LEXICON, hedge_scope(doc, first, end))
+    index = doc_index(doc)
+    for verb in (index.tokens[i] for i, lemma in enumerate(index.lemma) if lemma in words.tendency_verbs):
+        if verb.pos_ == "VERB" and verb.i + 2 < len(doc):
+            to, infinitive = doc[verb.i + 1], doc[verb.i + 2]
+            if to.lower_ == "to" and infinitive.tag_ == "VB":
+                yield Hedge(verb.i, verb.i + 2, WEASEL, WEASEL_LEXICON, hedge_scope(doc, verb.i, verb.i + 2))
+
+
+def weasel_hedges(doc: Doc, reported: Callable[[int, int], bool]) -> list[Hedge]:
+    """Every weasel cue of ``doc``, without overlaps (belief passives, then quantifiers, then adverbs win)."""
+    chosen: list[Hedge] = []
+    taken: set[int] = set()
+    for hedge in [*belief_passives(doc, reported), *quantifier_weasels(doc), *unnamed_sources(doc),
+                  *generality_weasels(doc)]:
+        span = set(range(hedge.first, hedge.end))
+        if span & taken:
+            continue
+        taken |= span
+        chosen.append(hedge)
+    return chosen

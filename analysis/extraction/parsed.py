@@ -1,0 +1,65 @@
+"""What every extractor reads: one article, its one spaCy parse, its sentences, the actor catalogue and the
+corpus's tone adjustment. :mod:`analysis.extraction.pipeline` makes one per article."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Mapping
+
+from spacy.tokens import Doc
+
+from analysis.catalogue.actors import Catalogue
+from analysis.extraction.doc_index import doc_index
+from analysis.reading.corpus import Document, sentence_spans
+
+
+@dataclass(frozen=True)
+class SentenceIndex:
+    """Which sentence a character offset falls in."""
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    @classmethod
+    def of(cls, doc: Doc) -> "SentenceIndex":
+        spans = list(sentence_spans(doc))
+        return cls(tuple(s for _, s, _ in spans), tuple(e for _, _, e in spans))
+
+    def sentence_id(self, offset: int) -> int:
+        """The id of the sentence holding ``offset`` (the nearest one before it, for inter-sentence space)."""
+        return max(bisect.bisect_right(self.starts, offset) - 1, 0)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+
+@dataclass(frozen=True)
+class ParsedDocument:
+    """What every extractor reads: the document, its one parse, its sentences, the actor catalogue, and the
+    corpus's tone adjustment (None: the tone stage's packaged default)."""
+
+    document: Document
+    doc: Doc
+    sentences: SentenceIndex
+    catalogue: Catalogue
+    tone_adjustment: Mapping[str, float] | None = None
+
+    @property
+    def text(self) -> str:
+        """The original text; every offset points into it."""
+        return self.document.text
+
+    @cached_property
+    def n_words(self) -> int:
+        """Words in the document (:attr:`~analysis.extraction.doc_index.DocIndex.is_word`): the documents table's count,
+        and frame densities' base."""
+        return sum(doc_index(self.doc).is_word)
+
+    @property
+    def view(self) -> str:
+        """The text the parser read (``doc.text``), same length as :attr:`text`; kept by the document's index,
+        because spaCy rebuilds it per call."""
+        return doc_index(self.doc).text
+

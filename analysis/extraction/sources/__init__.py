@@ -1,0 +1,64 @@
+"""Sourcing: who is quoted or paraphrased, how, and which claims rest on whom.
+
+Produces the ``attributions`` and ``claims`` tables (see :mod:`analysis.building.schema`) from the one spaCy parse of a
+document, with rules and the word lists in ``analysis/data/`` (reporting_verbs.yaml, source_nouns.yaml,
+hedges.yaml; :mod:`.wordlists`). The extractor runs in named stages, like the Gender Gap Tracker's quote
+extractor, one module each:
+
+1. :mod:`.quotes`: quote marks are paired: double marks (also printed as two apostrophes ``''``), and single
+   ones (British style) where the original text tells them from apostrophes; a quotation opened at a
+   paragraph's start or after a colon and never closed runs to the paragraph's end; other unbalanced marks
+   are dropped, never raised on;
+2. :mod:`.syntactic` (``syntactic``): a reporting verb (:mod:`.cues`) with a speaker (subject or ``by``
+   agent) and a content (clause, ``to`` infinitive, interrupted clause, or the object of verbs like
+   "slammed"): speech, requests ("urged X to", "called for", "called on X to", "demanded that"), stance,
+   belief and intention ("hopes to", "expects X to", "fear that", "were concerned that") and evidence
+   ("documents show that", "the data showed a rise", "the court heard that": the document is the source);
+3. :mod:`.according_to` (``according_to``): "according to X", before or after its clause;
+   :mod:`.refusals` (``refusal``): "declined to comment (on X)", "did not respond to a request for comment",
+   "refused to say whether ..." (content: the topic, or the refusal phrase itself when there is none);
+   :mod:`.noun_cues` (``noun``): "allegations that", "the news that", "his claim that", "questions about",
+   with the possessor, a by/from phrase or a light verb's subject as source;
+4. :mod:`.quote_cues` (``quote``): a quotation that stage 2 did not cover, tied to a reporting verb and
+   speaker in its sentence (or in a preceding sentence that ends with a colon, or a bare "he said" printed
+   after it across a paragraph break), or in a headline to the speaker before a colon ("X on Y: '...'",
+   cue ":");
+5. :mod:`.speakers`: speakers are resolved: names through the actor catalogue (titles before a name go to
+   the role; :mod:`.names`), short names and pronouns to the nearest compatible full mention (he/she to
+   people, it/they to bodies and groups), descriptions ("the company", "police", "its spokesman") to the
+   latest compatible named organisation, misspelt surnames (edit distance 1-2) merged and reported in
+   ``name_variant``, unnamed speakers typed as anonymous, collective, institution, document or media from
+   their head noun; subjects that cannot speak (gerunds, "nothing", "this") are no speakers;
+6. :mod:`.floating` (``floating``): a quotation that stands as its own sentence with no cue inherits the
+   previous speaker;
+7. :mod:`.dedupe`: duplicates are removed in an explicit step, and :mod:`.attributions` sorts the rows by
+   position.
+
+Kinds: ``direct`` when the content lies inside quotation marks, ``mixed`` when a quotation lies inside
+reported content, ``indirect`` otherwise, ``according_to`` for stage 3. Claims: :mod:`.claims`; notebook
+summaries: :mod:`.summaries`; highlighting: :mod:`analysis.views.highlights.sourcing`.
+
+Claims resting on a record, data set, poll or study (``evidence`` in source_nouns.yaml) have ``basis``
+evidence (:func:`.claims.rests_on_evidence`).
+
+Not extracted: phrasal cues whose particle carries the meaning ("pointed out"), speakers named only in a
+previous paragraph's quote, nested attributions inside a quotation (the quoted speaker's own sources), a
+stance of mind or a noun cue inside another relation's content ("X said Y expects ...": X's account, kept in
+X's content; :func:`.dedupe._own_cue`), and a single-quoted passage closed by an ``s'`` before a word when a
+cleaner closing mark follows (read as a plural possessive).
+"""
+
+from analysis.extraction.sources.according_to import according_to_stage
+from analysis.extraction.sources.attributions import attribution_rows
+from analysis.extraction.sources.claims import claim_rows
+from analysis.extraction.sources.contents import Contents
+from analysis.extraction.sources.quote_cues import quote_stage
+from analysis.extraction.sources.quotes import Quotations, quote_spans
+from analysis.extraction.sources.records import Attribution, ClaimRow
+from analysis.extraction.sources.syntactic import syntactic_stage
+from analysis.extraction.sources.wordlists import Lexicon, lexicon
+
+__all__ = [
+    "Attribution", "ClaimRow", "Contents", "Lexicon", "Quotations", "according_to_stage", "attribution_rows",
+    "claim_rows", "lexicon", "quote_spans", "quote_stage", "syntactic_stage",
+]

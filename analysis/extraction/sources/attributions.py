@@ -1,0 +1,124 @@
+"""The ``attributions`` table: the stages in order (see :mod:`analysis.extraction.sources`), each relation's kind and row."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from analysis.extraction.doc_index import children_of
+from analysis.extraction.sources.according_to import according_to_stage
+from analysis.extraction.sources.contents import trimmed_span
+from analysis.extraction.sources.dedupe import deduplicate, extend_to_quotes
+from analysis.extraction.sources.floating import floating_stage
+from analysis.extraction.sources.noun_cues import noun_cue_stage
+from analysis.extraction.sources.quote_cues import quote_stage
+from analysis.extraction.sources.quotes import Quotations, quote_spans
+from analysis.extraction.sources.records import Attribution, Found
+from analysis.extraction.sources.refusals import refusal_stage
+from analysis.extraction.sources.speakers import NO_SPEAKER, SpeakerResolver, is_outlet, tokens_text
+from analysis.extraction.sources.syntactic import syntactic_stage
+from analysis.extraction.sources.wordlists import lexicon
+
+
+def attribution_rows(parsed) -> list[Attribution]:
+    """One row per attribution relation in the document, in order of position (content start, then cue).
+
+    See :mod:`analysis.extraction.sources` for the stages. Never raises on odd quotation marks: an unmatched mark is
+    dropped and the rest of the document is read.
+    """
+    doc, view = parsed.doc, parsed.view
+    if not len(doc):
+        return []
+    quotes = Quotations(quote_spans(view, parsed.text), view)
+    found = syntactic_stage(doc, quotes) + according_to_stage(doc) + refusal_stage(doc, quotes) + noun_cue_stage(doc, quotes)
+    found += quote_stage(doc, quotes, [f.content for f in found])
+    found = deduplicate(extend_to_quotes(found, quotes, view))
+    resolver = SpeakerResolver(parsed)
+    records = []
+    # Speakers are resolved in reading order, so that pronouns and descriptions find earlier speakers.
+    for f in sorted(found, key=lambda f: (f.cue or f.content)[0]):
+        records.append(_record(parsed, f, resolver, quotes))
+    records = floating_stage(parsed, quotes, records, resolver)
+    records.sort(key=lambda r: (r.content_start, r.cue_start, r.content_end))
+    return [replace(r, attribution_id=i) for i, r in enumerate(records)]
+
+
+def _kind(found: Found, quotes: Quotations, view: str) -> tuple[str, tuple[int, int]]:
+    """direct, mixed or indirect from the quotation marks around or inside the content."""
+    if found.kind:
+        return found.kind, found.content
+    start, end = found.content
+    at = quotes.inner_at(start)
+    if at is not None and end <= quotes.inners[at][1]:
+        return "direct", trimmed_span(view, *quotes.inners[at]) or found.content
+    if quotes.inner_overlaps(found.content):
+        return "mixed", _mixed_end(found.content, quotes)
+    return "indirect", found.content
+
+
+def _mixed_end(content: tuple[int, int], quotes: Quotations) -> tuple[int, int]:
+    """Mixed content keeps the partial quotation's closing mark (and a full stop inside it)."""
+    start, end = content
+    quote = quotes.holding((end - 1, end))
+    if quote is not None and quote[0] < end < quote[1] and end >= quote[1] - 3:
+        end = quote[1]
+    return start, end
+
+
+def _record(parsed, found: Found, resolver: SpeakerResolver, quotes: Quotations) -> Attribution:
+    text, view = parsed.text, parsed.view
+    kind, (content_start, content_end) = _kind(found, quotes, view)
+    speaker = resolver.resolve(found.speaker) if found.speaker is not None else NO_SPEAKER
+    cue_start, cue_end = found.cue or (content_start, content_start)
+    addressee, via = _addressee_and_via(parsed, found)
+    stance = "neutral" if found.stage == "according_to" else lexicon().stances.get(found.cue_lemma, "neutral")
+    bounds = [content_start, content_end, cue_start, cue_end]
+    if speaker.start is not None:
+        bounds += [speaker.start, speaker.end]
+    start, end = min(bounds), max(bounds)
+    return Attribution(
+        sentence_id=parsed.sentences.sentence_id(cue_start if found.cue else content_start),
+        start=start,
+        end=end,
+        text=text[start:end],
+        attribution_id=0,
+        kind=kind,
+        speaker=text[speaker.start : speaker.end] if speaker.start is not None else "",
+        speaker_start=speaker.start,
+        speaker_end=speaker.end,
+        source=speaker.source,
+        source_type=speaker.source_type,
+        role=speaker.role,
+        side=speaker.side,
+        cue=text[cue_start:cue_end],
+        cue_start=cue_start,
+        cue_end=cue_end,
+        cue_lemma=found.cue_lemma,
+        cue_stance=stance,
+        content=text[content_start:content_end],
+        content_start=content_start,
+        content_end=content_end,
+        via=via or found.via,
+        addressee=addressee,
+        name_variant=speaker.name_variant,
+        speaker_resolution=speaker.resolution,
+    )
+
+
+def _addressee_and_via(parsed, found: Found) -> tuple[str, str]:
+    """Whom a "told" cue or a request names: an outlet (or the other side of an interview) is the intermediary (``via``),
+    anyone else the addressee."""
+    token = found.addressee
+    if token is None:
+        return "", ""
+    tokens = [t for t in token.subtree if not t.is_punct]
+    written = tokens_text(parsed, tokens)
+    if found.cue_lemma != "tell":
+        return written, ""  # the addressee of a request ("urged residents to ...", "called on the council to ...")
+    hit = parsed.catalogue.lookup(written.removeprefix("the ")) or parsed.catalogue.lookup(written)
+    cue = token.head
+    interview = any(
+        p.lemma_.lower() == "interview" for c in children_of(cue) if c.dep_ == "prep" for p in children_of(c)
+    )
+    if (hit and hit[0].type == "media") or interview or is_outlet(tokens):
+        return "", written
+    return written, ""

@@ -1,0 +1,123 @@
+"""Reporting-verb cues: which verbs report speech (by stance, ``reporting_verbs.yaml``) and who their speaker is
+in the parse. Cues that are nouns ("his claim that ...") are read by :mod:`.noun_cues`, refusals by
+:mod:`.refusals`."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from analysis.extraction.doc_index import children_of
+from analysis.extraction.linguistics.antecedents import antecedent
+from analysis.extraction.linguistics.voice import by_agent
+from analysis.extraction.sources.wordlists import lexicon
+
+#: Subject dependencies that name who speaks.
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+#: Parts of speech that can head a speaker phrase ("one", "some" and "many" are numbers, determiners or
+#: adjectives to the tagger).
+SPEAKER_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "DET", "ADJ"})
+#: Subject words that cannot be a source: pronouns for things or for nobody, and demonstratives.
+NON_SPEAKERS = frozenset(
+    {"nothing", "something", "anything", "everything", "none", "nobody", "neither", "this", "these", "those", "what"}
+)
+#: First-person speakers outside quotation marks are the author's own voice, not a source.
+FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+
+
+def verb_lemma(token: Token) -> str:
+    """A verb's lemma, mended where the small model's lemmatiser strips too much ("hopes" -> "hop"): when the
+    lemma is no cue of the word lists but the word less an inflection ("-s", "-d", "-ing" + "e") is, that one."""
+    return mended_lemma(token.lemma_.lower(), token.lower_)
+
+
+@lru_cache(maxsize=4096)
+def mended_lemma(lemma: str, word: str) -> str:
+    """``lemma`` of ``word`` (both lower case), mended as :func:`verb_lemma` says; cached, because the cue rules
+    ask for the same verbs' lemmas many times per sentence."""
+    known = lexicon().verb_cues
+    if lemma in known:
+        return lemma
+    for guess in (word[:-1], word[:-2], word[:-3] + "e"):
+        if guess in known and guess.startswith(lemma):
+            return guess
+    return lemma
+
+
+#: Entity labels of who can hold a stance.
+STANCE_HOLDER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def can_hold_stance(head: Token) -> bool:
+    """Whether a subject can want, hope, fear or plan: a name, a personal pronoun, or a noun for a person, a
+    group or a body in source_nouns.yaml ("analysts expect", "the company plans"); not a thing ("the attack
+    aims to ...")."""
+    if head.pos_ in ("PROPN", "PRON") or head.ent_type_ in STANCE_HOLDER_LABELS:
+        return head.lower_ not in NON_SPEAKERS
+    lex, lemma = lexicon(), head.lemma_.lower()
+    return (
+        lemma in lex.anonymous or lemma in lex.collective or lemma in lex.institution or lemma in lex.media
+        or lemma in lex.title_words or lemma in lex.generic_body_nouns or lemma in lex.spokesperson_nouns
+    )
+
+
+def stance_of(token: Token) -> str | None:
+    return lexicon().stances.get(verb_lemma(token)) if token.pos_ == "VERB" else None
+
+
+def speaker_of(verb: Token) -> Token | None:
+    """The subject (or passive ``by`` agent) of a reporting verb, if it can be a source (:func:`_can_speak`).
+
+    A conjoined verb or a participle ("..., saying that") shares its head's; "a statement saying" has the
+    statement as speaker.
+    """
+    speaker = _subject_of(verb)
+    return speaker if speaker is not None and _can_speak(speaker) else None
+
+
+def _can_speak(head: Token) -> bool:
+    """Whether a subject's head word can name a source: a noun, proper noun, pronoun, number or quantifier;
+    not a gerund ("Sentencing"), a negative or thing pronoun ("Nothing more suggests ..."), a demonstrative
+    ("This shows ...") nor a phrase with "no" ("No official has confirmed ...")."""
+    if head.pos_ not in SPEAKER_POS or head.tag_ == "VBG" or head.lower_ in NON_SPEAKERS:
+        return False
+    # the tagger often calls a gerund a noun: a bare singular "-ing" noun is one
+    if head.tag_ == "NN" and head.lower_.endswith("ing") and not any(c.dep_ in ("det", "poss") for c in children_of(head)):
+        return False
+    return not any(c.dep_ == "det" and c.lower_ == "no" for c in children_of(head))
+
+
+def _subject_of(verb: Token) -> Token | None:
+    # with two subjects ("Sentencing, Mrs Justice Harcourt said"), the one nearer the verb
+    subjects = sorted((c for c in children_of(verb) if c.dep_ in SUBJECT_DEPS), key=lambda c: (abs(c.i - verb.i), c.i))
+    if subjects:
+        child = subjects[0]
+        # "Smith, who has denied ...": the relative pronoun stands for its antecedent
+        return antecedent(child)
+    if has_agent(verb):
+        return by_agent(verb)
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
+        return _subject_of(verb.head)
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() == "quote":
+        # "teenagers are quoted as saying that ...": the passive subject of "quoted" speaks
+        return next((c for c in children_of(verb.head.head) if c.dep_ == "nsubjpass"), None)
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.tag_ != "VBN":
+        return verb.head  # "a statement saying ...", not "the company, said to be worth ..."
+    return None
+
+
+def expletive_passive(verb: Token) -> bool:
+    """ "It was announced that ...": a relation whose speaker the text leaves out."""
+    return any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in children_of(verb)) and any(
+        c.dep_ == "ccomp" for c in children_of(verb)
+    )
+
+
+def reports(token: Token) -> bool:
+    """A reporting verb with a subject of its own: its clause is someone else's speech, not the content."""
+    return stance_of(token) is not None and any(c.dep_ in SUBJECT_DEPS for c in children_of(token))
+
+
+def has_agent(verb: Token) -> bool:
+    return any(c.dep_ == "agent" for c in children_of(verb))

@@ -1,0 +1,78 @@
+"""Stage 7: one relation per content: contents extended to the quotation they run into, then repeats and nested
+finds dropped."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from analysis.extraction.doc_index import Intervals
+from analysis.extraction.sources.contents import trimmed_span
+from analysis.extraction.sources.quotes import VIEW_QUOTE_MARKS, Quotations, overlap
+from analysis.extraction.sources.records import Found
+from analysis.extraction.sources.wordlists import lexicon
+
+
+def extend_to_quotes(found: list[Found], quotes: Quotations, view: str) -> list[Found]:
+    """Content that starts or ends inside a quotation running over a sentence break covers the quotation, and
+    content wholly inside a quotation is the quotation (as :func:`_kind` reports it), so that two clauses of
+    one quotation found for one cue are one relation."""
+    extended = []
+    for f in found:
+        start, end = f.content
+        # only the quotation whose words hold the content's start can extend it: quotations never overlap
+        at = quotes.inner_at(start)
+        if at is not None:
+            inner = quotes.inners[at]
+            if inner[0] <= start and end <= inner[1]:
+                start, end = inner
+            elif inner[0] <= start < inner[1] and end <= inner[1] and "." in view[inner[0]:start]:
+                start = inner[0]
+            if inner[0] <= start < inner[1] and start < end <= inner[1] and "." in view[end:inner[1]].rstrip(f".,{VIEW_QUOTE_MARKS} "):
+                end = inner[1]
+        extended.append(replace(f, content=trimmed_span(view, start, end) or f.content))
+    return extended
+
+
+def deduplicate(found: list[Found]) -> list[Found]:
+    """Drop repeats and nested finds, in this order of preference: syntactic, according to, quote.
+
+    Dropped: the same content found twice (except for "citing X", a second source of the same content); a second, overlapping content for one cue; a quotation that a
+    parse-based relation already covers; and a relation whose cue lies inside another relation's content
+    (reported speech inside reported speech, or a verb like "add" read in its other sense), unless that cue has
+    a speaker of its own in the parse and reports an act rather than a state of mind (:func:`_own_cue`): "The
+    paper reports that the chief executive has confirmed that ..." is two relations.
+    """
+    reporting = Intervals([(g.content[0], g.content[1], g.cue) for g in found if g.stage != "according_to"])
+    kept: list[Found] = []
+    kept_contents: set[tuple[int, int]] = set()
+    kept_by_cue: dict[tuple[int, int] | None, list[tuple[int, int]]] = {}
+    kept_spans: Intervals[tuple[int, int]] = Intervals()
+    for f in found:
+        duplicate = (
+            (f.content in kept_contents and f.stage != "citing")
+            or any(overlap(f.content, content) > 0 for content in kept_by_cue.get(f.cue, ()))
+            or (f.stage == "quote" and bool(kept_spans.overlapping(*f.content)))
+        )
+        nested = f.cue is not None and not _own_cue(f) and any(cue != f.cue for cue in reporting.stabbing(f.cue[0]))
+        if not duplicate and not nested:
+            kept.append(f)
+            kept_contents.add(f.content)
+            kept_by_cue.setdefault(f.cue, []).append(f.content)
+            kept_spans.add(*f.content, f.content)
+    return kept
+
+
+def _own_cue(found: Found) -> bool:
+    """A nested relation kept as its own: a refusal, or a verb of saying, requesting or showing whose speaker is
+    its own subject ("The paper reports that the chief executive has confirmed that ...": the chief executive's
+    confirmation is a public act the paper reports). Not kept: a cue whose speaker is inherited (a participle,
+    a conjoined verb), a noun cue, and a stance of mind (hope, want, expect, fear, plan: ``volition``; "were
+    concerned": ``adjective_cues``) inside another source's content: "X said Y expects ..." is X's account
+    of Y's mind, so it stays with X's content."""
+    if found.stage == "refusal":
+        return True
+    lex = lexicon()
+    if found.stage != "syntactic" or found.cue_lemma in lex.volition or found.cue_lemma in lex.adjective_cues:
+        return False
+    speaker = found.speaker
+    return speaker is not None and speaker.head.idx == found.cue[0] and speaker.dep_ in ("nsubj", "nsubjpass")

@@ -1,0 +1,76 @@
+"""Stage 6 (``floating``): a quotation standing as its own sentence with no cue inherits the previous speaker."""
+
+from __future__ import annotations
+
+import bisect
+
+from analysis.catalogue.actors import UNKNOWN_SIDE
+from analysis.extraction.doc_index import Intervals
+from analysis.extraction.sources.contents import trimmed_span
+from analysis.extraction.sources.quote_cues import MIN_QUOTE_WORDS
+from analysis.extraction.sources.quotes import VIEW_QUOTE_MARKS, Quotations, word_count
+from analysis.extraction.sources.records import Attribution
+from analysis.extraction.sources.speakers import SpeakerResolver
+
+#: A floating quotation inherits a speaker from at most this many sentences back.
+FLOATING_REACH = 3
+
+
+def floating_stage(parsed, quotes: Quotations, rows: list[Attribution], resolver: SpeakerResolver) -> list[Attribution]:
+    """Stage 6: a quotation standing as its own sentence, with no cue, inherits the previous speaker.
+
+    With no speaker within reach it is kept as a quotation with no source (``source`` empty).
+    """
+    doc, view, text = parsed.doc, parsed.view, parsed.text
+    rows = list(rows)
+    spans: Intervals[Attribution] = Intervals([(r.start, r.end, r) for r in rows])
+    # the speakers a floating quotation can inherit: the first quoting row to end at each offset
+    speaker_ends: list[int] = []
+    speaker_at: dict[int, Attribution] = {}
+
+    def remember(row: Attribution) -> None:
+        if row.source and row.kind in ("direct", "mixed") and row.content_end not in speaker_at:
+            speaker_at[row.content_end] = row
+            bisect.insort(speaker_ends, row.content_end)
+
+    for row in rows:
+        remember(row)
+    for quote, words in zip(quotes.spans, quotes.inners):
+        inner = trimmed_span(view, *words)
+        if inner is None or spans.overlapping(*inner):
+            continue
+        before = _previous_char(view, quote[0])
+        line_end = view.find("\n", quote[1])
+        after = view[quote[1] : line_end if line_end >= 0 else len(view)].strip()
+        standalone = (not before or before in ".!?\n:") and (not after or after[0].isupper() or after[0] in VIEW_QUOTE_MARKS)
+        if not standalone or word_count(doc, inner) < MIN_QUOTE_WORDS:
+            continue
+        sentence = parsed.sentences.sentence_id(inner[0])
+        at = bisect.bisect_right(speaker_ends, quote[0]) - 1
+        last = speaker_at[speaker_ends[at]] if at >= 0 else None
+        if last is not None and parsed.sentences.sentence_id(last.content_end) >= sentence - FLOATING_REACH:
+            source = {k: getattr(last, k) for k in ("source", "source_type", "role", "side", "name_variant")}
+            source_sentence, resolution = last.sentence_id, "inherited"
+        else:
+            source = dict(source="", source_type="anonymous", role="", side=UNKNOWN_SIDE, name_variant="")
+            source_sentence, resolution = sentence, "none"
+        rows.append(
+            Attribution(
+                sentence_id=source_sentence, start=inner[0], end=inner[1], text=text[inner[0] : inner[1]],
+                attribution_id=0, kind="direct", speaker="", speaker_start=None, speaker_end=None, **source,
+                cue="", cue_start=inner[0], cue_end=inner[0], cue_lemma="", cue_stance="neutral",
+                content=text[inner[0] : inner[1]], content_start=inner[0], content_end=inner[1], via="",
+                addressee="", speaker_resolution=resolution,
+            )
+        )
+        spans.add(rows[-1].start, rows[-1].end, rows[-1])
+        remember(rows[-1])
+    return rows
+
+
+def _previous_char(view: str, offset: int) -> str:
+    """The last character before ``offset`` that is not a space or tab; empty at the start of the text."""
+    i = offset - 1
+    while i >= 0 and view[i] in " \t":
+        i -= 1
+    return view[i] if i >= 0 else ""

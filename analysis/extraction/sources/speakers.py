@@ -1,0 +1,487 @@
+"""Stage 5: who a speaker is. Names through the actor catalogue, short names and misspelt surnames to full
+mentions, pronouns to the nearest compatible mention, descriptions ("the company", "its spokesman") to the
+latest compatible named organisation, unnamed speakers typed from their head noun."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, replace
+from functools import cached_property
+from typing import Iterable, Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from analysis.catalogue.actors import UNKNOWN_SIDE, Actor
+from analysis.extraction.doc_index import children_of, doc_index
+from analysis.extraction.linguistics.pronouns import BODY_PRONOUNS, PERSON_PRONOUNS, candidates
+from analysis.extraction.linguistics.sides import side_of_phrase
+from analysis.extraction.sources.cues import stance_of
+from analysis.extraction.sources.names import FullNames, body_run, modifies_noun, name_run, person_name
+from analysis.extraction.sources.wordlists import bare_word, lexicon
+
+#: Children of a speaker's head noun that are not part of how the speaker is named.
+SPEAKER_DETACHED_DEPS = frozenset({"appos", "acl", "relcl", "punct", "advcl", "cc", "conj"})
+#: Entity labels that can name a speaker.
+SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+#: Entity labels of named organisations (FAC: the small model's label for some hospitals and schools).
+BODY_LABELS = frozenset({"ORG", "FAC"})
+#: Head words of a speaker that count members of a group ("one of the sources", "two of them").
+QUANTIFIERS = frozenset({"one", "some", "many", "most", "several", "two", "three", "four", "five"})
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved speaker: how it is written, who it is, and how we know."""
+
+    start: int | None
+    end: int | None
+    source: str
+    source_type: str
+    role: str
+    side: str
+    name_variant: str = ""
+    resolution: str = "none"
+
+
+NO_SPEAKER = Speaker(None, None, "", "anonymous", "", UNKNOWN_SIDE)
+
+
+def _speaker_tokens(head: Token) -> list[Token]:
+    """The words that name the speaker: the head and its modifiers, without appositions and clauses."""
+    tokens, stack = [], [head]
+    while stack:
+        token = stack.pop()
+        tokens.append(token)
+        stack.extend(
+            c for c in children_of(token)
+            # a possessor names the speaker without its "'s" ("the minister's claim"); a headline's topic
+            # ("Novak on tariffs: ...") is not part of its speaker
+            if not (c.dep_ == "case" and token.i == head.i and token.dep_ == "poss") and not _headline_topic(c)
+            and not (token.i == head.i and _circumstance(c))
+            and c.dep_ not in SPEAKER_DETACHED_DEPS or (token.i != head.i and c.dep_ in ("cc", "conj"))
+            or _ampersand(c)
+        )
+    return sorted(tokens, key=lambda t: t.i)
+
+
+#: Nouns for the medium of a statement: "the agency in a media release said" (the medium is not the speaker).
+MEDIUM_NOUNS = frozenset({"statement", "release", "interview", "letter", "post", "briefing", "email", "tweet", "video"})
+
+
+def _ampersand(token: Token) -> bool:
+    """ "The Globe & Mail", "Marks & Spencer": an ampersand joins one name, not two speakers."""
+    if token.dep_ == "cc":
+        return token.text == "&"
+    return token.dep_ == "conj" and any(c.dep_ == "cc" and c.text == "&" for c in children_of(token.head)) and (
+        token.pos_ == "PROPN"
+    )
+
+
+def _circumstance(prep: Token) -> bool:
+    """A prepositional phrase on the speaker that is no part of its name: the medium ("in a media release"),
+    a place ("The Globe & Mail in Toronto", "officials in Lagos"), or a person's affiliation ("Superintendent
+    Ana Lind of the Northern Division": her source is her name; the body is her role's)."""
+    if prep.dep_ == "prep" and prep.lower_ == "of" and prep.head.ent_type_ == "PERSON" and prep.head.pos_ == "PROPN":
+        return True
+    if prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "from"):
+        return False
+    obj = next((c for c in children_of(prep) if c.dep_ == "pobj"), None)
+    if obj is None:
+        return False
+    return obj.lemma_.lower() in MEDIUM_NOUNS or (prep.lower_ in ("in", "at") and obj.ent_type_ in ("GPE", "LOC"))
+
+
+#: Possessive determiners that name the source of a noun cue ("his claim that ..."): for a person or a body.
+POSSESSIVE_PRONOUNS = {"his": "person", "her": "person", "its": "body", "their": "body"}
+
+
+def _headline_topic(token: Token) -> bool:
+    """ "on tariffs" in "Novak on tariffs: '...'": a preposition of topic whose phrase runs up to a colon."""
+    end = token.right_edge.i + 1
+    return token.dep_ == "prep" and token.lower_ in ("on", "about", "over") and end < len(token.doc) and (
+        token.doc[end].text == ":"
+    )
+
+
+def _latest_before(speakers: Sequence[tuple[int, "Speaker"]], offset: int) -> "Speaker | None":
+    """The speaker resolved last of those whose head lies before ``offset``."""
+    for position, speaker in reversed(speakers):
+        if position < offset:
+            return speaker
+    return None
+
+
+def tokens_text(parsed, tokens: Sequence[Token]) -> str:
+    return parsed.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])] if tokens else ""
+
+
+class SpeakerResolver:
+    """Speaker resolution over one document: catalogue names, short names, variants, pronouns and roles."""
+
+    def __init__(self, parsed) -> None:
+        self.parsed = parsed
+        self.doc: Doc = parsed.doc
+        self.index = doc_index(self.doc)
+        self.lex = lexicon()
+        # Full person names (two words or more) by surname, in order: the targets of short names and variants.
+        self.full_names: dict[str, list[Span]] = {}
+        for entity in self.index.ents:
+            if entity.label_ == "PERSON" and len([t for t in entity if t.is_alpha]) >= 2:
+                self.full_names.setdefault(entity[-1].lower_, []).append(entity)
+        # the same full names in document order, as the ``source`` column writes them: what names match against
+        self._people = sorted((e for found in self.full_names.values() for e in found), key=lambda e: e.start_char)
+        self._people_texts = [tokens_text(parsed, person_name(e[-1])) for e in self._people]
+        # Speakers resolved so far, in the order resolved: those with a role, by each word of the role (what
+        # "the spokesman" refers back to), and bodies that issue statements (what "the statement" does).
+        self._by_role_word: dict[str, list[tuple[int, Speaker]]] = {}
+        self._issuers: list[tuple[int, Speaker]] = []
+        # Named organisations by position (ORG and FAC entities, widened): what "the company" or "its
+        # spokesman" refer back to, and the full names of short ones ("Halvern" for "Halvern Foods").
+        bodies = {}
+        for entity in self.index.ents:
+            # a two-word "person" modifying a noun is a body the model mislabelled ("Lumora Bio shares")
+            mislabelled = entity.label_ == "PERSON" and len(entity) >= 2 and modifies_noun(entity.root)
+            run = body_run(entity) if entity.label_ in BODY_LABELS or mislabelled else []
+            actor = self._actor(run, tokens_text(parsed, run)) if run else None
+            if run and (actor is None or actor.type not in ("person", "place")):
+                bodies.setdefault((run[0].i, run[-1].i), run)
+        self.bodies = [bodies[k] for k in sorted(bodies)]
+        self._body_firsts = [run[0].i for run in self.bodies]
+        # bodies by each word of their names, by the first words of their names, by token, and those that
+        # "the company" can name (see _recent_body); each list in position order
+        self._bodies_by_word: dict[str, list[int]] = {}
+        self._bodies_by_prefix: dict[tuple[str, ...], list[int]] = {}
+        self._generic_bodies: list[int] = []
+        self._body_at: dict[int, int] = {}
+        for k, run in enumerate(self.bodies):
+            for word in dict.fromkeys(w for t in run for w in (t.lower_, t.lemma_.lower())):
+                self._bodies_by_word.setdefault(word, []).append(k)
+            words = tuple(t.lower_ for t in run)
+            for length in range(1, len(run)):
+                self._bodies_by_prefix.setdefault(words[:length], []).append(k)
+            if run[-1].lemma_.lower() not in self.lex.institution:
+                self._generic_bodies.append(k)
+            for t in run:
+                self._body_at.setdefault(t.i, k)
+
+    def resolve(self, head: Token) -> Speaker:
+        """Who ``head`` (the speaker's head word) is; remembered for later pronouns and roles."""
+        speaker = self._resolve(head)
+        if speaker.resolution != "none":
+            for word in dict.fromkeys(speaker.role.lower().split()):
+                self._by_role_word.setdefault(word, []).append((head.idx, speaker))
+        # a document is not the body behind a later "the statement said"
+        if speaker.source and speaker.source_type not in ("person", "anonymous", "collective", "document"):
+            self._issuers.append((head.idx, speaker))
+        return speaker
+
+    def side(self, words: Iterable[str]) -> str:
+        """The side the words name (:func:`analysis.extraction.linguistics.sides.side_of_phrase`)."""
+        return side_of_phrase(words, self.parsed.catalogue)
+
+    def _resolve(self, head: Token) -> Speaker:
+        tokens = _speaker_tokens(head)
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        if head.lower_ in PERSON_PRONOUNS | BODY_PRONOUNS | POSSESSIVE_PRONOUNS.keys() and len(tokens) == 1:
+            return self._pronoun(head)
+        if self._names_person(head):
+            name = person_name(head)
+            before = [t for t in tokens if t.i < name[0].i and t.dep_ not in ("det", "punct")]
+            return self._person(name, self._appos_role(head) or tokens_text(self.parsed, before))
+        # "The regional emergency service chief, Henrik Dahl, said": the name is in an apposition
+        # ("An army spokesman, Colonel Idris Mabeko, said": the title before the name stays out of the role)
+        appositive = [
+            t for t in head.subtree
+            if t.dep_ == "appos" and self._names_person(t) and head.doc[max(t.left_edge.i - 1, 0)].text == ","
+        ]
+        if appositive:
+            name = person_name(appositive[0])
+            described = [t for t in tokens if t.i < appositive[0].left_edge.i - 1]
+            return self._person(name, tokens_text(self.parsed, [t for t in described if t.dep_ != "det" or t.i != described[0].i]))
+        return self._unnamed(tokens, head, start, end)
+
+    def _names_person(self, head: Token) -> bool:
+        """Whether ``head`` ends a person's name: a catalogued person, a PERSON entity, a title before a
+        proper name ("Mayor Elena Brandt", which the small model may label a work of art; "Mrs Justice
+        Harcourt", which it may label an organisation), or the surname of a person named in full elsewhere in
+        the document. Not a person: a name modifying a common noun ("the Kanderan delegation"), a catalogued
+        body or place."""
+        if modifies_noun(head):
+            return False
+        run = name_run(head)
+        actor = self._actor(run, tokens_text(self.parsed, run)) if run and head.pos_ == "PROPN" else None
+        if actor is not None:
+            return actor.type == "person"
+        if head.ent_type_ == "PERSON":
+            return True
+        if head.pos_ != "PROPN" or not run:
+            return False
+        if self._titled(run):
+            return True
+        if head.ent_type_ in ("GPE", "NORP", "FAC"):
+            return False
+        return len(run) == 1 and self._full_name(head.text, head.idx)[1] != ""
+
+    def _titled(self, run: Sequence[Token]) -> bool:
+        """A title before a proper name: an honorific before one or more words ("Colonel Mabeko", "Mrs
+        Justice Harcourt") or any title before two ("Mayor Elena Brandt"); not a body named after a person
+        ("Queen Elizabeth Hospital", whose last word is an institution noun)."""
+        if len(run) < 2 or run[-1].lemma_.lower() in self.lex.institution:
+            return False
+        first = bare_word(run[0].text)
+        return first in self.lex.honorifics or (first in self.lex.title_words and len(run) >= 3)
+
+    def _appos_role(self, head: Token) -> str:
+        appos = next((c for c in children_of(head) if c.dep_ == "appos"), None)
+        if appos is None:
+            return ""
+        span = [t for t in appos.subtree if not (t.is_punct and t.i == appos.right_edge.i)]
+        while span and span[0].lower_ in ("a", "an", "the"):
+            span = span[1:]
+        return tokens_text(self.parsed, span)
+
+    def _person(self, name: list[Token], role: str) -> Speaker:
+        written = tokens_text(self.parsed, name)
+        start, end = name[0].idx, name[-1].idx + len(name[-1])
+        resolution, variant = "name", ""
+        actor = self._actor(name, written)
+        full, how = None, ""
+        if actor is None:
+            full, how = self._full_name(written, start)
+            if full is not None:
+                resolution, variant = how, written if how == "variant" else ""
+                actor = self._actor(list(full), full.text)
+        elif len(name) == 1 and written != actor.name:
+            resolution = "short_name"
+        if actor is None and full is None and how != "ambiguous" and (body := self._body_for_short_name(name)) is not None:
+            return replace(body, start=start, end=end, role=role or body.role, resolution="short_name")
+        source = actor.name if actor else (tokens_text(self.parsed, person_name(full[-1])) if full is not None else written)
+        role = role or (actor.role if actor else "")
+        side = actor.side if actor else self.side([*role.split(), *(t.text for t in name)])
+        return Speaker(start, end, source, "person", role, side, variant, resolution)
+
+    def _unnamed(self, tokens: list[Token], head: Token, start: int, end: int) -> Speaker:
+        """A speaker written as a phrase: an organisation, a document, or an unnamed person or group."""
+        written = self.parsed.text[start:end]
+        role = self._appos_role(head)
+        actor = self._actor([t for t in tokens if t.i == head.i or t.dep_ != "poss"], written)
+        if actor is None and head.ent_type_ in SPEAKER_LABELS:
+            entity = self.index.entity(head.i)
+            actor = self._actor(list(entity), entity.text)
+        if actor is not None:
+            source_type = "government" if actor.type == "place" else actor.type
+            return Speaker(start, end, actor.name, source_type, role or actor.role, actor.side, "", "name")
+        first = tokens[0].lower_
+        lemma = head.lemma_.lower()
+        if tokens == [head] and head.pos_ == "PROPN" and (body := self._body_for_short_name([head])) is not None:
+            return replace(body, start=start, end=end, role=role, resolution="short_name")
+        if lemma in QUANTIFIERS or head.pos_ == "NUM":
+            # "one of the sources": the kind is the group's
+            of = next((g for c in children_of(head) if c.lower_ == "of" for g in children_of(c) if g.dep_ == "pobj"), None)
+            if of is not None and of.lower_ in BODY_PRONOUNS:
+                # "one of them": an unnamed member of the group the pronoun points back to
+                group = self._pronoun(of)
+                return Speaker(start, end, group.source, "anonymous", "", group.side, "", group.resolution)
+            lemma = of.lemma_.lower() if of is not None else lemma
+        spoken_for = self._spoken_for(head)
+        if spoken_for is not None:
+            return replace(spoken_for, start=start, end=end, role=role or head.text, name_variant="", resolution="role")
+        described = first in ("the", "this", "that") and (len(tokens) <= 3 or lemma in self.lex.generic_body_nouns)
+        bare_body = len(tokens) == 1 and lemma in self.lex.institution
+        if (described or bare_body) and head.ent_type_ not in SPEAKER_LABELS:
+            earlier = self._definite(head, lemma, by_role=described)
+            if earlier is not None:
+                return replace(earlier, start=start, end=end, name_variant="", resolution="role")
+        source_type = "media" if is_outlet(tokens) else self._noun_type(tokens, head, lemma)
+        if (head.ent_type_ in ("ORG", "FAC") or head.pos_ == "PROPN") and source_type == "anonymous":
+            # a proper name that is not a person's (those are resolved above) names a body
+            source_type = "institution"
+        elif head.ent_type_ == "GPE":
+            source_type = "government"
+        return Speaker(start, end, written, source_type, role, self.side(t.text for t in tokens))
+
+    def _noun_type(self, tokens: list[Token], head: Token, lemma: str) -> str:
+        plural = head.tag_ in ("NNS", "NNPS")
+        if lemma in self.lex.media or head.lower_ in self.lex.media or any(t.lower_ == "news" for t in tokens):
+            return "media"
+        if lemma in self.lex.document or {lemma, head.lower_} & self.lex.evidence or head.lower_ == "data":
+            return "document"
+        if lemma in self.lex.institution:
+            return "collective" if plural and head.ent_type_ == "" and self.lex.institution[lemma] == "institution" else self.lex.institution[lemma]
+        if lemma in self.lex.collective and plural:
+            return "collective"
+        return "anonymous"
+
+    def _actor(self, tokens: Sequence[Token], written: str) -> Actor | None:
+        if tokens and tokens[-1].ent_id_:
+            return self.parsed.catalogue.get(tokens[-1].ent_id_)
+        for text in (written, written.removeprefix("the "), written.removeprefix("The ")):
+            hit = self.parsed.catalogue.lookup(text) or self.parsed.catalogue.lookup(text.removesuffix("'s"))
+            if hit:
+                return hit[0]
+        return None
+
+    def _full_name(self, written: str, offset: int) -> tuple[Span | None, str]:
+        """The full mention of the one person a short or differently spelt name stands for
+        (:func:`analysis.extraction.sources.names.match_full_name`), the nearest before ``offset``, else the nearest after
+        it, and how (``short_name``, ``variant``); ``(None, "ambiguous")`` when it may name two people."""
+        match = self._full_names.match(written)
+        if match.how not in ("short_name", "variant"):
+            return None, match.how if match.how == "ambiguous" else ""
+        starts, spans = self._people_by_text[match.canonical]
+        before = bisect.bisect_left(starts, offset)
+        return spans[before - 1 if before else 0], match.how
+
+    @cached_property
+    def _full_names(self) -> FullNames:
+        return FullNames(self._people_texts, [tokens_text(self.parsed, run) for run in self.bodies])
+
+    @cached_property
+    def _people_by_text(self) -> dict[str, tuple[list[int], list[Span]]]:
+        """Each full name's mentions, with their start offsets, in document order."""
+        by_text: dict[str, tuple[list[int], list[Span]]] = {}
+        for entity, text in zip(self._people, self._people_texts):
+            starts, spans = by_text.setdefault(text, ([], []))
+            starts.append(entity.start_char)
+            spans.append(entity)
+        return by_text
+
+    def _pronoun(self, head: Token) -> Speaker:
+        """A pronoun speaker: the nearest earlier compatible mention (a person for he/she, a body for it/they)."""
+        start, end = head.idx, head.idx + len(head)
+        wants_person = head.lower_ in PERSON_PRONOUNS or POSSESSIVE_PRONOUNS.get(head.lower_) == "person"
+        for token in candidates(head):
+            if wants_person and (self._names_person(token) or self._who(token) and not modifies_noun(token)):
+                speaker = self._person(person_name(token), "")
+            elif wants_person and self._described_person(token):
+                speaker = self._resolve(token)
+            elif not wants_person and self._is_body(token):
+                speaker = self._resolve(token)
+            else:
+                continue
+            return replace(speaker, start=start, end=end, name_variant="", resolution="pronoun", role="")
+        return replace(NO_SPEAKER, start=start, end=end)
+
+    @staticmethod
+    def _who(token: Token) -> bool:
+        """A proper name followed by a "who" clause names a person, whatever the recogniser's label."""
+        return token.pos_ == "PROPN" and any(
+            c.dep_ == "relcl" and any(g.lower_ == "who" for g in children_of(c)) for c in children_of(token)
+        )
+
+    def _described_person(self, token: Token) -> bool:
+        """An unnamed person as a clause's subject ("The Kanderan foreign minister arrived ..."): a singular
+        common noun for a person (``anonymous`` nouns and titles in ``source_nouns.yaml``)."""
+        lemma = token.lemma_.lower()
+        return (
+            token.dep_ in ("nsubj", "nsubjpass") and token.tag_ == "NN" and lemma not in self.lex.institution
+            and (lemma in self.lex.anonymous or lemma in self.lex.title_words)
+        )
+
+    def _is_body(self, token: Token) -> bool:
+        """A word naming an organisation, government or group that can speak (for "it" and "they"), or a
+        plural speaker of an earlier attribution ("Three nurses said ... one of them said").
+
+        Not a body: a nationality adjective ("Kanderan troops" is the troops), a person, a catalogued place,
+        and a place named as anything but a clause's subject ("in Kandera")."""
+        if token.dep_ not in ("nsubj", "nsubjpass", "pobj") or token.pos_ in ("PRON", "ADJ"):
+            return False
+        if token.ent_type_ in ("GPE", "LOC", "FAC") and token.dep_ == "pobj":
+            return False
+        if token.ent_type_ in ("ORG", "GPE", "NORP", "LOC", "FAC"):
+            actor = self._actor([token], token.text)
+            return actor is None or actor.type not in ("place", "person")
+        lemma = token.lemma_.lower()
+        return lemma in self.lex.institution or lemma in self.lex.document or lemma in self.lex.media or (
+            token.tag_ == "NNS" and (lemma in self.lex.anonymous or lemma in self.lex.collective)
+        ) or (token.tag_ == "NNS" and token.dep_ == "nsubj" and stance_of(token.head) is not None)  # "Three nurses said"
+
+    def _definite(self, head: Token, noun: str, *, by_role: bool = True) -> Speaker | None:
+        """What a description refers back to: "the spokesman" to the person with that role (``by_role``),
+        "the hospital" or "police" to the named body whose name holds the noun, "the company" to the latest
+        named organisation (:meth:`_recent_body`), "the statement" to the latest body quoted."""
+        earlier = _latest_before(self._by_role_word.get(noun, []), head.idx) if by_role else None
+        if earlier is not None:
+            return earlier
+        body = self._recent_body(head, noun)
+        if body is not None:
+            return body
+        if noun not in self.lex.document:
+            return None
+        # "the statement said": the body that issued the latest statement quoted
+        return _latest_before(self._issuers, head.idx)
+
+    def _recent_body(self, head: Token, noun: str | None) -> Speaker | None:
+        """The latest named organisation before ``head`` that a noun can refer back to: one whose name holds
+        the noun ("Sherwood Police" for "police"), or, for a noun that fits any organisation ("company",
+        "firm", ``generic_body_nouns``), one whose name does not end in another institution noun (so "the
+        company" skips "the Environment Agency"). With no noun ("its"), the latest named organisation."""
+        candidates = [self._last_body_before(self._bodies_by_word.get(noun, []), head.i)] if noun is not None else [
+            self._last_body_before(range(len(self.bodies)), head.i)
+        ]
+        if noun in self.lex.generic_body_nouns:
+            candidates.append(self._last_body_before(self._generic_bodies, head.i))
+        found = max((k for k in candidates if k is not None), default=None)
+        if found is None:
+            return None
+        run = self.bodies[found]
+        return self._unnamed(run, run[-1], run[0].idx, run[-1].idx + len(run[-1]))
+
+    def _last_body_before(self, bodies: Sequence[int], i: int) -> int | None:
+        """The last of ``bodies`` (numbers into :attr:`bodies`, in order) whose name ends before token ``i``."""
+        k = bisect.bisect_left(bodies, i, key=lambda b: self._body_firsts[b]) - 1
+        while k >= 0 and self.bodies[bodies[k]][-1].i >= i:
+            k -= 1
+        return bodies[k] if k >= 0 else None
+
+    def _spoken_for(self, head: Token) -> Speaker | None:
+        """The named organisation a spokesperson noun speaks for: "its spokesman", "a Halvern Foods
+        spokeswoman", "a spokesperson for the trust", "a police spokesman" (when the force is named earlier).
+        None for other nouns, and when the body is not named."""
+        if head.lemma_.lower() not in self.lex.spokesperson_nouns:
+            return None
+        owners = [c for c in children_of(head) if c.dep_ in ("poss", "compound", "nmod")]
+        owners += [
+            g for c in children_of(head) if c.dep_ == "prep" and c.lower_ in ("for", "of", "at")
+            for g in children_of(c) if g.dep_ == "pobj"
+        ]
+        for owner in owners:
+            if owner.lower_ in ("its", "their"):
+                return self._recent_body(head, None)
+            run = self.bodies[self._body_at[owner.i]] if owner.i in self._body_at else None
+            if run is not None:
+                return self._unnamed(run, run[-1], run[0].idx, run[-1].idx + len(run[-1]))
+            if owner.pos_ == "NOUN" and owner.lemma_.lower() in self.lex.institution:
+                body = self._recent_body(owner, owner.lemma_.lower())
+                if body is not None:
+                    return body
+        return None
+
+    def _body_for_short_name(self, name: Sequence[Token]) -> Speaker | None:
+        """The named organisation that a shorter proper name begins ("Halvern" for "Halvern Foods"), the
+        nearest one in the document; None when no longer body name starts with the same words."""
+        at = name[0].i
+        longer = self._bodies_by_prefix.get(tuple(t.lower_ for t in name), [])
+        split = bisect.bisect_right(longer, at, key=lambda b: self._body_firsts[b])
+        # the nearest one starting at or before the name (not holding it; of two starting there, the shorter),
+        # else the nearest after it
+        found, k = None, split - 1
+        while k >= 0 and (found is None or self._body_firsts[longer[k]] == self._body_firsts[found]):
+            if self.bodies[longer[k]][-1].i < at:
+                found = longer[k]
+            k -= 1
+        if found is None and split < len(longer):
+            found = longer[split]
+        if found is None:
+            return None
+        run = self.bodies[found]
+        return self._unnamed(run, run[-1], run[0].idx, run[-1].idx + len(run[-1]))
+
+
+def is_outlet(tokens: Sequence[Token]) -> bool:
+    """A phrase naming an outlet: a press noun ("a state news agency", "reporters' network") or a proper
+    name ending like a newspaper's ("the Harbour Times")."""
+    lex = lexicon()
+    if any(t.lemma_.lower() in lex.media or t.lower_ in lex.media or t.lower_ == "news" for t in tokens):
+        return True
+    return bool(tokens) and tokens[-1].pos_ == "PROPN" and tokens[-1].lower_ in lex.outlet_words

@@ -1,0 +1,259 @@
+"""Stage 2 (``syntactic``): a reporting verb with a speaker and a content in the parse."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from analysis.extraction.doc_index import children_of, doc_index
+from analysis.extraction.linguistics.voice import is_passive
+from analysis.extraction.sources.contents import content_span
+from analysis.extraction.linguistics.antecedents import antecedent
+from analysis.extraction.sources.cues import FIRST_PERSON, _can_speak, expletive_passive, has_agent, reports, speaker_of, verb_lemma, can_hold_stance
+from analysis.extraction.sources.quotes import Quotations
+from analysis.extraction.sources.records import Found
+from analysis.extraction.sources.wordlists import lexicon
+
+
+def _content_tokens(head: Token, cue: Token) -> list[Token]:
+    """Tokens of ``head``'s subtree on one side of the cue, without nested reporting clauses."""
+    tokens, stack = [], [head]
+    while stack:
+        token = stack.pop()
+        if token.i != head.i and token.dep_ in ("advcl", "conj", "parataxis") and reports(token) and not (
+            token.dep_ == "conj" and any(m.dep_ == "mark" and m.lower_ == "that" for m in children_of(token))
+        ):
+            continue  # another report, unless a second "that" clause of this one ("..., but that he expects ...")
+        tokens.append(token)
+        stack.extend(children_of(token))
+    side = [t for t in tokens if (t.i > cue.i) == (head.i > cue.i) and t.i != cue.i]
+    return sorted(side, key=lambda t: t.i)
+
+
+#: Passive infinitives of a source's request for anonymity ("asked not to be named / identified / quoted").
+ANONYMITY_VERBS = frozenset({"name", "identify", "quote"})
+
+
+def _content_heads(cue: Token, speaker: Token | None) -> list[Token]:
+    """The words whose subtrees hold what ``cue`` attributes (see :func:`syntactic_stage`)."""
+    lex, lemma = lexicon(), verb_lemma(cue)
+    # a prepositional request first: the small model hangs later clauses on "called" ("called for the release
+    # of two men ... and whose whereabouts have not been reported")
+    heads = _requested(cue, lex.request_particles[lemma]) if lemma in lex.request_particles else []
+    heads = heads or [c for c in children_of(cue) if c.dep_ == "ccomp"]
+    # "said in a statement that ...": the clause hangs from the statement
+    heads = heads or [
+        g for c in children_of(cue) if c.dep_ == "prep" for p in children_of(c) if p.dep_ == "pobj"
+        for g in children_of(p) if g.dep_ in ("ccomp", "acl") and any(m.lower_ == "that" for m in children_of(g))
+    ]
+    if not heads and lemma in lex.infinitive_content:
+        heads = [c for c in children_of(cue) if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in children_of(c))]
+        if lemma in lex.request:
+            # "asked not to be named": the anonymity convention of the report itself, not a request in the story
+            heads = [h for h in heads if not (is_passive(h) and verb_lemma(h) in ANONYMITY_VERBS)]
+    if not heads and cue.dep_ == "parataxis" and speaker is not None and speaker.head.i == cue.i and (
+        cue.head.i < cue.i or cue.head.left_edge.i < cue.left_edge.i
+    ):
+        heads = [cue.head]  # the cue interrupts or follows its content clause
+    negated = any(c.dep_ == "neg" for c in children_of(cue))
+    objects = [c for c in children_of(cue) if c.dep_ == "dobj"]
+    complements = [c for c in children_of(cue) if c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as")]
+    # the small model often attaches a quoted complement to the object: "called the plan 'a shambles'"
+    complements += [a for o in objects for a in children_of(o) if a.dep_ == "appos" and a.i > o.i]
+    if not heads and not negated and objects and (
+        lemma in lex.object_content or (lemma in lex.object_complement and complements)
+        or (lemma in lex.evidence_verbs and is_evidence(speaker, lemma))
+    ):
+        heads = objects[:1]
+    return heads
+
+
+def _requested(cue: Token, particles: frozenset[str]) -> list[Token]:
+    """What a prepositional request asks for: "called for the release of ..." (the object of "for"), "calls for
+    Myanmar to release ..." (the clause "for" introduces), "called on the government to resign" (the
+    infinitive; the government is addressed)."""
+    for child in children_of(cue):
+        if child.dep_ == "prep" and child.lower_ in particles:
+            if child.lower_ in ("on", "upon", "to"):
+                infinitive = [c for c in children_of(cue) if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in children_of(c))]
+                if infinitive:
+                    return infinitive
+                continue
+            objects = [g for g in children_of(child) if g.dep_ == "pobj"]
+            if objects:
+                return objects[:1]
+        if child.dep_ == "advcl" and "for" in particles and any(m.dep_ == "mark" and m.lower_ == "for" for m in children_of(child)):
+            return [child]
+    return []
+
+
+def _addressee(cue: Token, lemma: str) -> Token | None:
+    """Whom the cue addresses: the object of "told" or of a request verb ("urged residents to ..."), or the
+    object of "on" in "called on the government to ..."."""
+    lex = lexicon()
+    if lemma == "tell" or lemma in lex.request:
+        return next((c for c in children_of(cue) if c.dep_ in ("dobj", "dative")), None)
+    if lemma in lex.request_particles:
+        return next(
+            (g for c in children_of(cue) if c.dep_ == "prep" and c.lower_ in ("on", "upon") for g in children_of(c) if g.dep_ == "pobj"),
+            None,
+        )
+    return None
+
+
+def request_particle(cue: Token) -> Token | None:
+    """The particle of a prepositional request cue written right after its verb ("called for"), else None."""
+    particles = lexicon().request_particles.get(verb_lemma(cue))
+    if not particles or cue.i + 1 >= len(cue.doc):
+        return None
+    after = cue.doc[cue.i + 1]
+    if after.lower_ not in particles or after.head.i != cue.i:
+        return None
+    if after.lower_ in ("on", "upon"):
+        # "called on the council to ...", not "called on Tuesday for ..."
+        addressed = [g for g in children_of(after) if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")]
+        asked = [c for c in children_of(cue) if c.dep_ == "xcomp"]
+        return after if addressed and asked else None
+    return after
+
+
+def is_evidence(speaker: Token | None, lemma: str = "") -> bool:
+    """Whether a subject names evidence: a record, data set or finding (``evidence`` in source_nouns.yaml), or
+    for "hear" a court or hearing ("the court heard that ...")."""
+    if speaker is None:
+        return False
+    lex = lexicon()
+    words = {speaker.lemma_.lower(), speaker.lower_, speaker.lower_.rstrip("s")}
+    if lemma == "hear":
+        return bool(words & lex.hearing_bodies)
+    return bool(words & lex.evidence) or speaker.lower_ == "data"
+
+
+def syntactic_stage(doc: Doc, quotes: Quotations) -> list[Found]:
+    """Stage 2: reporting verbs with a speaker and a content in the parse.
+
+    Content is the verb's clausal complement (``ccomp``, also when it hangs from "in a statement"), else what a
+    prepositional request asks for ("called for the release ...", "called on X to resign": ``request_particles``),
+    else a ``to`` infinitive for verbs listed under ``infinitive_content`` ("vowed to ...", "hopes to ...",
+    "urged residents to leave": the object of a ``request`` verb is its addressee and stays out; the object of
+    another verb is the infinitive's subject and stays in: "expects prices to rise"), else, for a cue
+    interrupting its clause ("It was, he added, a week"), the rest of that clause, else the direct object of
+    verbs listed under ``object_content`` (with its complement for ``object_complement``: "called the ruling
+    'a disgrace'") or of an evidence verb whose subject is evidence ("the data showed a rise"). Evidence verbs
+    that are not reporting verbs ("show", "prove", "hear") are cues only with such a subject ("documents show
+    that ...", "the court heard that ..."). An adjective of belief or feeling with a clause ("were concerned
+    that ...") is a cue with its copula. Cues inside quotation marks are skipped (a source's own sources are not
+    the story's); a verb of saying under a refusal ("declined to say whether ...") is left to the refusal stage.
+    The object of "told" is the addressee.
+    """
+    index, found, lex = doc_index(doc), [], lexicon()
+    stances = lex.stances
+    view = index.text
+    verbs = [
+        t for t, pos in zip(index.tokens, index.pos)
+        if pos == "VERB" and (verb_lemma(t) in stances or verb_lemma(t) in lex.evidence_verbs)
+    ]
+    for cue in verbs:
+        if quotes.around(cue.idx):
+            continue
+        lemma = verb_lemma(cue)
+        if cue.dep_ == "xcomp" and verb_lemma(cue.head) in lex.refusal_verbs:
+            continue
+        if _hearsay_participle(cue):
+            continue
+        if is_passive(cue) and not has_agent(cue):
+            if not expletive_passive(cue):
+                continue
+            speaker = None
+        else:
+            speaker = speaker_of(cue)
+            if speaker is None or speaker.lower_ in FIRST_PERSON:
+                continue
+        if lemma not in stances and not is_evidence(speaker, lemma):
+            continue
+        if lemma in lex.volition and (speaker is None or not can_hold_stance(speaker)):
+            continue
+        addressee = _addressee(cue, lemma)
+        particle = request_particle(cue)
+        cue_span = (cue.idx, (particle or cue).idx + len(particle or cue))
+        cited = _cited(cue)
+        for head in _content_heads(cue, speaker):
+            for span in _content_pieces(head, cue, quotes, view):
+                found.append(Found("syntactic", span, cue_span, lemma, speaker, addressee))
+                if cited is not None:
+                    citing, source = cited
+                    found.append(Found("citing", span, (citing.idx, citing.idx + len(citing)), "cite", source))
+    found += _adjective_cues(index, quotes, view)
+    return found
+
+
+def _cited(cue: Token) -> tuple[Token, Token] | None:
+    """ "..., the paper reported, citing people familiar with the matter": the participle "citing" on a cue and
+    its object, who speaks through the cue's source (a second relation over the same content, cue "citing")."""
+    for child in children_of(cue):
+        if child.dep_ in ("advcl", "xcomp", "conj") and child.tag_ == "VBG" and verb_lemma(child) == "cite":
+            source = next((c for c in children_of(child) if c.dep_ == "dobj"), None)
+            if source is not None and _can_speak(source) and source.lower_ not in FIRST_PERSON:
+                return child, source
+    return None
+
+
+def _hearsay_participle(cue: Token) -> bool:
+    """ "The company, said to be worth $1bn, ...": a past participle set off by a comma before a ``to``
+    infinitive is the passive hearsay frame (a hedge, hedges.yaml), whatever the parser makes of it."""
+    doc = cue.doc
+    return (
+        cue.tag_ == "VBN" or cue.tag_ == "VBD"
+    ) and cue.i > 0 and doc[cue.i - 1].text == "," and cue.i + 1 < len(doc) and doc[cue.i + 1].lower_ == "to" and (
+        cue.i + 2 < len(doc) and doc[cue.i + 2].pos_ in ("VERB", "AUX")
+    )
+
+
+def _adjective_cues(index, quotes: Quotations, view: str) -> list[Found]:
+    """ "Officials were concerned that ...": an adjective of belief or feeling (``adjective_cues``) with a clause;
+    the speaker is the copula's subject and the cue spans the copula and the adjective."""
+    found, lex = [], lexicon()
+    for token in index.tokens:
+        if token.lower_ not in lex.adjective_cues or quotes.around(token.idx):
+            continue
+        clause = next((c for c in children_of(token) if c.dep_ == "ccomp"), None)
+        if token.dep_ == "acomp":
+            copula = token.head
+            speaker = speaker_of(copula) if copula.pos_ in ("AUX", "VERB") else None
+        else:
+            # the small model often reads "were concerned that" as a passive verb with its own subject
+            copula = next((c for c in children_of(token) if c.dep_ in ("auxpass", "cop") and c.i < token.i), None)
+            subject = next((c for c in children_of(token) if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i), None)
+            speaker = subject if copula is not None and subject is not None and _can_speak(subject) else None
+            speaker = antecedent(speaker) if speaker is not None else None
+        if clause is None or speaker is None or speaker.lower_ in FIRST_PERSON:
+            continue
+        span = content_span([t for t in clause.subtree], view)
+        if span:
+            found.append(Found("syntactic", span, (copula.idx, token.idx + len(token)), token.lower_, speaker))
+    return found
+
+
+def _content_pieces(head: Token, cue: Token, quotes: Quotations, view: str) -> list[tuple[int, int]]:
+    """The content span of ``head``; a split quotation ("A," she said, "B.") gives one span per quotation."""
+    if head.i == cue.head.i and head.left_edge.i < cue.left_edge.i:
+        before = [t for t in head.subtree if t.i < cue.left_edge.i]
+        after = [t for t in head.subtree if t.i > cue.right_edge.i]
+        pieces = [p for p in (content_span(before, view), content_span(after, view)) if p]
+        if len(pieces) == 2 and all(quotes.holding(p) for p in pieces):
+            return pieces
+        return [(pieces[0][0], pieces[-1][1])] if pieces else []
+    tokens = _content_tokens(head, cue)
+    if head.dep_ == "advcl":
+        # "calls for Myanmar to release ...": the clause without its "for"
+        tokens = [t for t in tokens if not (t.head.i == head.i and t.dep_ == "mark")]
+    if head.dep_ == "xcomp" and verb_lemma(cue) not in lexicon().request:
+        # "expects prices to rise": the object is the infinitive's subject
+        tokens += [t for o in children_of(cue) if o.dep_ == "dobj" and o.i < head.i for t in o.subtree]
+    if head.dep_ == "dobj":
+        # the object's complement: "as nothing more than ...", "'a disgrace'"
+        tokens += [
+            t for c in children_of(cue) if c.i > head.i and (c.dep_ in ("oprd", "xcomp") or c.dep_ == "prep" and c.lower_ == "as")
+            for t in c.subtree
+        ]
+    span = content_span(sorted(tokens, key=lambda t: t.i), view)
+    return [span] if span else []

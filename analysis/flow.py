@@ -1,0 +1,378 @@
+"""The build: from a corpus to every table, each article parsed once, through the cache, on any executor.
+
+:func:`build` returns the tables in memory; :func:`build_to_dir` writes them to a folder as it goes, with
+each article's rows cached under that folder, so that a rebuild parses only new or changed articles and
+memory stays flat however many articles there are. :func:`load_or_build` is what the notebooks call: it
+reads what a build wrote, and builds first (through the cache) when the tables are missing or older than
+the corpus.
+
+Rows come out in corpus order whatever runs them, so the tables are identical row for row for any number of
+processes, on Dask, and from the cache.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator, Sequence
+
+import pandas as pd
+from spacy.language import Language
+
+from analysis import across
+from analysis.building import executors, schema
+from analysis.catalogue.actors import Catalogue
+from analysis.catalogue.beat import Beat, load_beat
+from analysis.building.cache import Cache, document_key, fingerprint
+from analysis.reading.corpus import Corpus, Document, read_corpus
+from analysis.extraction.nlp import model_name, pipeline_for
+from analysis.extraction.pipeline import BATCH_SIZE, DocumentResult, analyse_batch
+from analysis.building.tables import CHUNK_ROWS, FolderSink, MemorySink, Tables, load, written_tables
+
+#: Fewer articles to parse than this many per worker and the build stays in one process: starting workers
+#: and loading the model in each costs more than it saves.
+MIN_ARTICLES_PER_WORKER = 2 * BATCH_SIZE
+#: Rows of all tables held before every table is written, whatever its size: what bounds the build's memory.
+MAX_BUFFERED_ROWS = 5 * CHUNK_ROWS
+#: Characters of article text held before they are written to the texts file.
+MAX_BUFFERED_TEXT_CHARS = 16_000_000
+#: Seconds a build runs before its progress bar appears.
+PROGRESS_DELAY = 2.0
+
+
+@dataclass
+class BuildReport:
+    """What a build did: articles built, parsed and taken from the cache, words, and failed stages."""
+
+    documents: int = 0
+    parsed: int = 0
+    cached: int = 0
+    words: int = 0
+    skipped: int = 0
+    errors: list[tuple[str, str, str, str]] = field(default_factory=list)
+
+    @property
+    def failed_documents(self) -> list[str]:
+        """The articles with at least one failed stage, in corpus order."""
+        return list(dict.fromkeys(doc_id for doc_id, *_ in self.errors))
+
+    def warning(self) -> str | None:
+        """One line naming the articles a stage failed on, or None."""
+        failed = self.failed_documents
+        if not failed:
+            return None
+        first = next(e for e in self.errors if e[2] != "NotRun")
+        shown = ", ".join(failed[:5]) + (f" and {len(failed) - 5} more" if len(failed) > 5 else "")
+        return (
+            f"{len(failed)} article(s) had a failing stage and kept the rows of the others: {shown} "
+            f"(first: {first[0]} {first[1]}: {first[2]}: {first[3]}); see the errors table"
+        )
+
+
+class _Assembler:
+    """Turns per-article results into table chunks, in corpus order, and hands them to a sink."""
+
+    def __init__(self, sink, report: BuildReport):
+        self.sink = sink
+        self.report = report
+        self.buffers: dict[str, list[tuple]] = {name: [] for name in schema.TABLES}
+        self.texts: list[tuple[str, str]] = []
+        self.text_chars = 0
+        self.buffered = 0
+
+    def add(self, document: Document, result: DocumentResult) -> None:
+        # from the first result on, any worker processes are parsing the next articles meanwhile
+        schema.prepare()
+        doc_id = document.doc_id
+        self.buffered += len(result.errors)
+        for stage_error in result.errors:
+            self.buffers["errors"].append((doc_id, stage_error.stage, stage_error.exception_type, stage_error.message))
+            self.report.errors.append((doc_id, stage_error.stage, stage_error.exception_type, stage_error.message))
+        if result.parsed:
+            self.report.documents += 1
+            self.report.words += result.n_words
+            self.buffers["documents"].append(_document_record(document, result))
+            self.buffered += 1
+            self.texts.append((doc_id, document.text))
+            self.text_chars += len(document.text)
+            if self.text_chars >= MAX_BUFFERED_TEXT_CHARS:
+                self._write_texts()
+            for table, records in result.rows.items():
+                buffer = self.buffers[table]
+                buffer.extend((doc_id, *record) for record in records)
+                self.buffered += len(records)
+                # Each table is written when it has a chunk's worth: validating and writing cost about the
+                # same for a few rows as for thousands, so small tables are not flushed with the large ones.
+                if len(buffer) >= CHUNK_ROWS:
+                    self._write(table)
+        if self.buffered >= MAX_BUFFERED_ROWS:
+            self.flush()
+
+    def _write(self, table: str) -> None:
+        records = self.buffers[table]
+        if records:
+            frame = pd.DataFrame.from_records(records, columns=schema.columns(table))
+            self.sink.write(table, schema.validate(table, frame))
+            self.buffered -= len(records)
+            records.clear()
+
+    def flush(self) -> None:
+        for table in self.buffers:
+            self._write(table)
+        self._write_texts()
+        self.buffered = 0
+
+    def _write_texts(self) -> None:
+        if self.texts:
+            self.sink.write_texts(self.texts)
+            self.texts = []
+        self.text_chars = 0
+
+
+def _document_record(document: Document, result: DocumentResult) -> tuple:
+    counts = {"n_chars": len(document.text), "n_words": result.n_words, "n_sentences": result.n_sentences}
+    return tuple(counts[c] if c in counts else getattr(document, c) for c in schema.columns("documents"))
+
+
+def _batches(documents: Sequence[Document], size: int) -> list[list[Document]]:
+    return [list(documents[i : i + size]) for i in range(0, len(documents), size)]
+
+
+def _results(
+    misses: Sequence[Document],
+    beat: Beat,
+    *,
+    nlp: Language | None,
+    n_process: int,
+    scheduler: str | None,
+) -> Iterator[DocumentResult]:
+    """One result per article to parse, in order, from the executor the options and corpus size call for."""
+    batches = _batches(misses, BATCH_SIZE)
+    if scheduler:
+        runs = executors.on_dask(batches, beat, scheduler)
+    elif nlp is None and n_process > 1 and len(misses) >= MIN_ARTICLES_PER_WORKER * n_process:
+        runs = executors.in_processes(batches, beat, n_process)
+    else:
+        runs = executors.in_process(batches, beat, nlp)
+    try:
+        for batch in runs:
+            yield from batch
+    finally:
+        # Stops the workers when the build is interrupted.
+        runs.close()
+
+
+def _progress(total: int, enabled: bool):
+    """A progress bar on stderr (or a notebook widget) that appears only if the build lasts a few seconds;
+    none under CI or when nothing would show it."""
+    if not enabled or total == 0 or os.environ.get("CI"):
+        return None
+    if "ipykernel" in sys.modules:
+        from tqdm.auto import tqdm
+    elif sys.stderr.isatty():
+        from tqdm import tqdm
+    else:
+        return None
+    return tqdm(total=total, unit="article", desc="building", delay=PROGRESS_DELAY, file=sys.stderr)
+
+
+def _run(
+    corpus: Corpus,
+    sink,
+    *,
+    beat: Beat,
+    nlp: Language | None,
+    n_process: int | None,
+    scheduler: str | None,
+    cache: Cache | None,
+    progress: bool,
+) -> BuildReport:
+    report = BuildReport(skipped=len(corpus.skipped))
+    documents = corpus.documents
+    keys = [document_key(d) for d in documents] if cache else [None] * len(documents)
+    cached = [key is not None and cache.has(key) for key in keys]
+    misses = [d for d, hit in zip(documents, cached) if not hit]
+    results = _results(
+        misses, beat, nlp=nlp, n_process=n_process or executors.available_cores(), scheduler=scheduler
+    )
+    assembler = _Assembler(sink, report)
+    bar = _progress(len(documents), progress)
+    started = time.perf_counter()
+    try:
+        for document, key, hit in zip(documents, keys, cached):
+            result = cache.get(key) if hit else next(results)
+            from_cache = result is not None and hit
+            if result is None:
+                # An entry that vanished or cannot be read since it was listed: parse the article here.
+                result = analyse_batch([document], nlp or pipeline_for(beat.catalogue), beat)[0]
+            if from_cache:
+                report.cached += 1
+            else:
+                report.parsed += 1
+                if cache is not None:
+                    cache.put(key, result)
+            assembler.add(document, result)
+            if bar is not None:
+                elapsed = max(time.perf_counter() - started, 1e-9)
+                bar.set_postfix(parsed=report.parsed, cached=report.cached, words_per_s=f"{report.words / elapsed:,.0f}", refresh=False)
+                bar.update()
+        assembler.flush()
+    finally:
+        if bar is not None:
+            bar.close()
+        results.close()
+    skipped = pd.DataFrame.from_records(
+        [(s.path, s.reason) for s in corpus.skipped], columns=schema.columns("skipped")
+    )
+    sink.write("skipped", schema.validate("skipped", skipped))
+    _corpus_tables(sink, report)
+    if cache is not None:
+        cache.prune(k for k in keys if k is not None)
+    return report
+
+
+#: ``doc_id`` of an ``errors`` row about a corpus-level table, which belongs to no one article.
+CORPUS_ROW = "(corpus)"
+
+
+def _corpus_tables(sink, report: BuildReport) -> None:
+    """The tables across articles (:mod:`analysis.across`), made from the per-article ones once they are
+    written, and written in chunks as they are made. A failure here is listed in ``errors`` like an article's:
+    that table is left empty, and the per-article tables stand."""
+    documents = sink.read("documents", columns=across.DOCUMENT_COLUMNS)
+    steps = (
+        ("quote_reuse", lambda: [across.quote_reuse(sink.read("attributions", columns=across.ATTRIBUTION_COLUMNS), documents)]),
+        ("figure_agreement", lambda: across.figure_agreement_chunks(sink.read("figures", columns=across.FIGURE_COLUMNS), documents)),
+    )
+    for table, make in steps:
+        try:
+            # both make chunks validated against their schema already
+            for chunk in make():
+                sink.write(table, chunk)
+        except Exception as err:  # noqa: BLE001 - the per-article tables are already whole
+            message = " ".join(str(err).split())[:300]
+            error = (CORPUS_ROW, table, type(err).__name__, message)
+            report.errors.append(error)
+            sink.write("errors", schema.validate("errors", pd.DataFrame([error], columns=schema.columns("errors"))))
+            sink.discard(table)
+        sink.write(table, schema.empty(table))
+
+
+def _corpus(paths: str | Path | Sequence[str | Path] | Corpus) -> Corpus:
+    return paths if isinstance(paths, Corpus) else read_corpus(paths)
+
+
+def _beat(paths: str | Path | Sequence[str | Path] | Corpus, catalogue: Catalogue | None, beat: Beat | None) -> Beat:
+    """``beat`` if given, else the corpus folder's (its ``actors.yaml`` and ``corpus.yaml``), with ``catalogue``
+    if given."""
+    if beat is not None:
+        return beat
+    folder = Path(paths) if isinstance(paths, (str, Path)) else None
+    return load_beat(folder, catalogue=catalogue)
+
+
+def build(
+    paths: str | Path | Sequence[str | Path] | Corpus,
+    *,
+    nlp: Language | None = None,
+    catalogue: Catalogue | None = None,
+    beat: Beat | None = None,
+    progress: bool = False,
+    n_process: int | None = None,
+    scheduler: str | None = None,
+    cache_dir: str | Path | None = None,
+) -> Tables:
+    """Read a corpus, parse each document once and return every table.
+
+    Args:
+        paths: a folder of articles, a file, a list of those, or a :class:`~analysis.reading.corpus.Corpus`.
+        nlp: the pipeline to parse with (in this process); built from the catalogue when None.
+        catalogue: the actor catalogue; when None, the packaged one with the corpus folder's ``actors.yaml``
+            merged over it. The folder's ``corpus.yaml`` chooses the tone adjustment (:mod:`analysis.catalogue.beat`).
+        beat: the catalogue and tone adjustment together (instead of reading them from the corpus folder).
+        progress: show a progress bar when the build lasts more than a few seconds.
+        n_process: worker processes (default: the cores available); small corpora stay in one process.
+        scheduler: a Dask scheduler address, or ``local``; see :func:`analysis.building.executors.on_dask`.
+        cache_dir: a folder for the per-article cache (none by default: every article is parsed).
+
+    Raises:
+        CorpusError: the corpus cannot be read at all (see :func:`analysis.reading.corpus.read_corpus`).
+    """
+    corpus = _corpus(paths)
+    beat = _beat(paths, catalogue, beat)
+    cache = Cache.under(cache_dir, build_fingerprint(beat)) if cache_dir is not None else None
+    sink = MemorySink()
+    _run(corpus, sink, beat=beat, nlp=nlp, n_process=n_process, scheduler=scheduler, cache=cache,
+         progress=progress)
+    return sink.tables()
+
+
+def build_fingerprint(beat: Beat) -> str:
+    """The cache fingerprint of a build with this beat (see :func:`analysis.building.cache.fingerprint`)."""
+    return fingerprint(model=model_name(), catalogue=beat.fingerprint())
+
+
+def build_to_dir(
+    paths: str | Path | Sequence[str | Path] | Corpus,
+    out: str | Path,
+    *,
+    catalogue: Catalogue | None = None,
+    beat: Beat | None = None,
+    progress: bool = False,
+    n_process: int | None = None,
+    scheduler: str | None = None,
+    parquet: bool = True,
+) -> BuildReport:
+    """Build every table into ``out`` (CSV, Parquet, and the texts), through the cache in ``out/.cache``.
+
+    Rows are written in chunks as articles are done; the finished files replace the previous ones only at
+    the end, so an interrupted build leaves the previous tables whole, and the next one goes on from the
+    articles already cached.
+    """
+    corpus = _corpus(paths)
+    beat = _beat(paths, catalogue, beat)
+    cache = Cache.under(out, build_fingerprint(beat))
+    with FolderSink(out, parquet=parquet) as sink:
+        return _run(corpus, sink, beat=beat, nlp=None, n_process=n_process, scheduler=scheduler,
+                    cache=cache, progress=progress)
+
+
+def is_current(tables_dir: str | Path, corpus: Corpus, beat: Beat) -> bool:
+    """True when ``tables_dir`` holds a complete build of exactly these articles (same ids, same bytes) made
+    by this code, these data files, this model and this beat (the cache folder of its fingerprint)."""
+    tables_dir = Path(tables_dir)
+    if not written_tables(tables_dir) or not Cache.under(tables_dir, build_fingerprint(beat)).folder.is_dir():
+        return False
+    built = pd.read_csv(tables_dir / "documents.csv", usecols=["doc_id", "sha256"], dtype=str)
+    return list(zip(built.doc_id, built.sha256)) == [(d.doc_id, d.sha256) for d in corpus.documents]
+
+
+def load_or_build(tables_dir: str | Path, corpus_dir: str | Path | None = None, **options) -> Tables:
+    """The tables of ``corpus_dir`` as written in ``tables_dir``, building them first when needed.
+
+    Without ``corpus_dir`` the written tables are read as they are. With it, the corpus is read (not
+    parsed) and compared with what was built; when articles were added, changed or removed, or nothing was
+    built yet, the tables are built (through the cache: only new or changed articles are parsed), with a
+    line saying so.
+    """
+    if corpus_dir is None:
+        return load(tables_dir)
+    with warnings.catch_warnings():
+        # Skipped files are listed in the `skipped` table; the build's own run reports them once.
+        warnings.simplefilter("ignore")
+        corpus = read_corpus(corpus_dir)
+    beat = _beat(corpus_dir, options.pop("catalogue", None), options.pop("beat", None))
+    if not is_current(tables_dir, corpus, beat):
+        print(f"Building the tables of {corpus_dir} into {tables_dir}: they were missing or older than the corpus.")
+        # A bar only in a live JupyterLab session: executed notebooks (papermill, nbval) keep deterministic outputs.
+        live = bool(os.environ.get("JPY_SESSION_NAME"))
+        report = build_to_dir(corpus, tables_dir, beat=beat, progress=live, **options)
+        if (line := report.warning()) is not None:
+            print(f"warning: {line}")
+    tables = load(tables_dir)
+    print(f"Tables of {len(tables.documents)} article(s) read from {tables_dir}.")
+    return tables

@@ -1,2 +1,0 @@
-"""The presentation side of the extractors: how their rows are highlighted in the rendered article
-(:func:`analysis.render.highlight`). The extractors themselves build no HTML."""

@@ -1,0 +1,93 @@
+"""The main job after the build: execute every notebook on the built tables and export each as HTML.
+
+``python -m analysis run [CORPUS] [--out OUT]`` builds the tables into ``OUT/tables`` (through the cache),
+then runs each notebook of ``notebooks/`` with papermill, its parameters pointing at the corpus and at those
+tables, into ``OUT/notebooks/``, and exports ``OUT/html/``. The committed notebooks are never overwritten:
+their stored outputs are what nbval checks. Paths are handled as paths, never through a shell or make, so
+folders with spaces or non-ASCII names work on every system.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Sequence
+
+ROOT = Path(__file__).resolve().parents[2]
+NOTEBOOKS = ROOT / "notebooks"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+#: The Jupyter kernel `make run` registers inside .venv; the current Python's own kernel when it is missing.
+KERNEL = "newsroom-claims"
+#: The corpus whose results go straight into build/; any other goes into build/<its folder name>/.
+DEFAULT_CORPUS = ROOT / "seeds"
+
+
+def default_out(corpus: Path) -> Path:
+    """``build/`` for the project's ``seeds/``, ``build/<folder name>/`` for any other corpus."""
+    build = ROOT / "build"
+    return build if corpus.resolve() == DEFAULT_CORPUS.resolve() else build / corpus.resolve().name
+
+
+def _kernel_name() -> str:
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    return KERNEL if KERNEL in KernelSpecManager().find_kernel_specs() else "python3"
+
+
+def _engine_config():
+    """Kernel settings: local IPC sockets where the system has them, so nothing listens on TCP (and the
+    kernel has nothing to warn about)."""
+    from traitlets.config import Config
+
+    config = Config()
+    if os.name == "posix":
+        config.KernelManager.transport = "ipc"
+    return config
+
+
+def execute(notebook: Path, output: Path, parameters: dict) -> None:
+    """Run one notebook with papermill into ``output``."""
+    import papermill
+
+    output.parent.mkdir(parents=True, exist_ok=True)
+    papermill.execute_notebook(
+        str(notebook),
+        str(output),
+        parameters=parameters,
+        kernel_name=_kernel_name(),
+        cwd=str(NOTEBOOKS),
+        progress_bar=False,
+        log_output=False,
+        config=_engine_config(),
+    )
+
+
+def export_html(notebook: Path, html_dir: Path) -> Path:
+    """The executed notebook as HTML (lab look, every chart with its alt text)."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name="newsroom", extra_template_basedirs=[str(TEMPLATES)])
+    body, _ = exporter.from_notebook_node(nbformat.read(notebook, as_version=4))
+    html_dir.mkdir(parents=True, exist_ok=True)
+    target = html_dir / (notebook.stem + ".html")
+    target.write_text(body, encoding="utf-8")
+    return target
+
+
+def run_notebooks(corpus: Path, out: Path, notebooks: Sequence[Path] | None = None) -> None:
+    """Execute the notebooks (default: all of ``notebooks/``) on ``corpus`` and the tables in ``out/tables``;
+    export HTML; say where."""
+    logging.getLogger("papermill").setLevel(logging.WARNING)
+    parameters = {"corpus_dir": str(corpus.resolve()), "tables_dir": str((out / "tables").resolve())}
+    for notebook in notebooks or sorted(NOTEBOOKS.glob("*.ipynb")):
+        executed = out / "notebooks" / notebook.name
+        print(f"running {notebook.name} ...", file=sys.stderr)
+        execute(notebook, executed, parameters)
+        export_html(executed, out / "html")
+    print()
+    print(f"Tables:    {out / 'tables'}   (one CSV per table; Parquet beside it)")
+    print(f"Notebooks: {out / 'notebooks'} (executed on {corpus})")
+    print(f"HTML:      {out / 'html'}      (open in a browser)")
