@@ -8,7 +8,7 @@
 """
 
 from analysis.flow import BuildReport, build, build_to_dir, load_or_build
-from analysis.reading.corpus import CorpusError, CorpusWarning, read_corpus
+from analysis.reading import CorpusError, CorpusWarning, read_corpus
 from analysis.building.tables import Tables, load
 
 __all__ = [

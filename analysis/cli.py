@@ -18,7 +18,7 @@ from analysis.building import schema
 from analysis.catalogue.actors import CatalogueError
 from analysis.catalogue.beat import load_beat
 from analysis.flow import BuildReport, build_to_dir
-from analysis.reading.corpus import MAX_FILE_BYTES, CorpusError, CorpusWarning, read_corpus
+from analysis.reading import MAX_FILE_BYTES, CorpusError, CorpusWarning, read_corpus
 from analysis.building.executors import available_cores
 
 #: Exit status for input the tool cannot use (missing path, nothing readable).

@@ -28,7 +28,7 @@ from analysis.building import executors, schema
 from analysis.catalogue.actors import Catalogue
 from analysis.catalogue.beat import Beat, load_beat
 from analysis.building.cache import Cache, document_key, fingerprint
-from analysis.reading.corpus import Corpus, Document, read_corpus
+from analysis.reading import Corpus, Document, read_corpus
 from analysis.extraction.nlp import model_name, pipeline_for
 from analysis.extraction.pipeline import BATCH_SIZE, DocumentResult, analyse_batch
 from analysis.building.tables import CHUNK_ROWS, FolderSink, MemorySink, Tables, load, written_tables

@@ -35,7 +35,7 @@ def phase(name: str, corpus: str, out: str, jobs: int) -> dict:
     if name.startswith("bare_parse"):
         import spacy
 
-        from analysis.reading.corpus import parse_view, read_corpus
+        from analysis.reading import parse_view, read_corpus
         from analysis.extraction.nlp import model_name
         from analysis.extraction.pipeline import BATCH_SIZE
 

@@ -31,7 +31,7 @@ quantulum3.classifier.USE_CLF = False
 from quantulum3 import parser as q3  # noqa: E402
 
 from analysis.catalogue.actors import default_catalogue  # noqa: E402
-from analysis.reading.corpus import Document  # noqa: E402
+from analysis.reading import Document  # noqa: E402
 from analysis.evaluation import NO_FIGURE_SCORES, FigureScores, score_figures  # noqa: E402
 from analysis.extraction.figures import figure_rows, lexicon, unit_registry  # noqa: E402
 from analysis.extraction.nlp import load_pipeline  # noqa: E402

@@ -24,7 +24,7 @@ from typing import Callable
 
 import analysis
 from analysis.catalogue.actors import default_catalogue
-from analysis.reading.corpus import Corpus, Document
+from analysis.reading import Corpus, Document
 from analysis.datafiles import load_yaml
 from analysis.evaluation import NO_SCORES, NO_FIGURE_SCORES, Scores, score_attributions, score_cues, score_figures
 

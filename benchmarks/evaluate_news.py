@@ -32,7 +32,7 @@ from typing import Callable, Iterable, Mapping, Sequence, TypeVar
 
 import analysis
 from analysis.catalogue.actors import Catalogue, default_catalogue
-from analysis.reading.corpus import Corpus, Document
+from analysis.reading import Corpus, Document
 from analysis.datafiles import load_yaml
 from analysis.evaluation import (
     NO_FIGURE_SCORES, NO_SCORES, FigureScores, Scores, canonical_source, match_spans, score_attributions,

@@ -14,7 +14,7 @@ from bisect import bisect_right
 from collections import Counter
 from typing import Hashable, Sequence
 
-from analysis.reading.corpus import Document
+from analysis.reading import Document
 from analysis.extraction.nlp import load_pipeline
 from analysis.extraction.pipeline import parse_documents
 

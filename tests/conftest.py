@@ -57,7 +57,7 @@ def seed_text() -> str:
 def parse(nlp):
     """Parse a text with the project pipeline into a ParsedDocument, as ``build`` does."""
     from analysis.catalogue.actors import default_catalogue
-    from analysis.reading.corpus import Document
+    from analysis.reading import Document
     from analysis.extraction.parsed import ParsedDocument, SentenceIndex
     from analysis.extraction.pipeline import parse_documents
 

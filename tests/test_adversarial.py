@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 
 import analysis
-from analysis.reading.corpus import Corpus, Document
+from analysis.reading import Corpus, Document
 from test_pipeline import provenance_errors
 
 NUMBERS = ["-1.3", "+0.2", "minus-5", "0", "-0", "1e6", "3/4", "½", "1,334.20", "13176", "2.5", "-273.15", "∞",

@@ -14,7 +14,7 @@ from analysis.building import executors, schema
 from analysis.extraction import pipeline
 from analysis.building.cache import CACHE_DIR
 from analysis.cli import EXIT_STAGE_FAILED, main
-from analysis.reading.corpus import Corpus, Document
+from analysis.reading import Corpus, Document
 
 #: Short articles of different shapes (quotes, figures, hedges, names), so that every table gets rows.
 ARTICLES = [

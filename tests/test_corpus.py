@@ -7,7 +7,7 @@ import warnings
 
 import pytest
 
-from analysis.reading.corpus import CorpusError, CorpusWarning, Document, parse_view, read_corpus
+from analysis.reading import CorpusError, CorpusWarning, Document, parse_view, read_corpus
 
 GOOD = "Officials said on Monday that the bridge would reopen.\n\nThe mayor welcomed the news.\n"
 

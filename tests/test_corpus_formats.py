@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis.reading.corpus import CorpusError, CorpusWarning, read_corpus
+from analysis.reading import CorpusError, CorpusWarning, read_corpus
 
 CORPORA = Path(__file__).resolve().parent / "fixtures" / "corpora"
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import analysis
 from analysis.building import schema
-from analysis.reading.corpus import Corpus, Document
+from analysis.reading import Corpus, Document
 from analysis.flow import build
 from analysis.datafiles import read_text
 from analysis.extraction.pipeline import WARM_UP_ARTICLE, parse_documents, split_for_parser

@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from analysis.catalogue.actors import default_catalogue
-from analysis.reading.corpus import PARSE_VIEW_CHARS, Document
+from analysis.reading import PARSE_VIEW_CHARS, Document
 from analysis.evaluation import NO_SCORES, Scores, canonical_source, match_spans, score_attributions
 from analysis.extraction.parsed import ParsedDocument, SentenceIndex
 from analysis.extraction.pipeline import parse_documents

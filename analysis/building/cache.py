@@ -28,7 +28,7 @@ from typing import Any, Iterable, Mapping
 
 import spacy
 
-from analysis.reading.corpus import Document
+from analysis.reading import Document
 
 #: Folder under the output folder that holds the cache.
 CACHE_DIR = ".cache"

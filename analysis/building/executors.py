@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 from spacy.language import Language
 
 from analysis.catalogue.beat import Beat
-from analysis.reading.corpus import Document
+from analysis.reading import Document
 from analysis.extraction.nlp import pipeline_for
 from analysis.extraction.pipeline import DocumentResult, analyse_batch, warm_up
 

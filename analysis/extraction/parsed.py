@@ -6,13 +6,13 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Mapping
+from typing import Iterable, Mapping
 
 from spacy.tokens import Doc
 
 from analysis.catalogue.actors import Catalogue
 from analysis.extraction.doc_index import doc_index
-from analysis.reading.corpus import Document, sentence_spans
+from analysis.reading import Document
 
 
 @dataclass(frozen=True)
@@ -63,3 +63,17 @@ class ParsedDocument:
         because spaCy rebuilds it per call."""
         return doc_index(self.doc).text
 
+
+
+def sentence_spans(doc) -> Iterable[tuple[int, int, int]]:
+    """``(sentence_id, start, end)`` for each sentence of a parsed ``Doc``, trimmed of surrounding space.
+
+    Sentences that are only whitespace (blank lines the parser set apart) are not counted.
+    """
+    sentence_id = 0
+    for sent in doc.sents:
+        tokens = [t for t in sent if not t.is_space]
+        if not tokens:
+            continue
+        yield sentence_id, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        sentence_id += 1

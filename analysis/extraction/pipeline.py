@@ -35,7 +35,7 @@ from analysis.extraction.mentions import mention_rows, sentence_rows
 from analysis.extraction.parsed import ParsedDocument, SentenceIndex
 from analysis.extraction.people import people_rows
 from analysis.extraction.sources import attribution_rows, claim_rows
-from analysis.reading.corpus import Document, parse_view
+from analysis.reading import Document, parse_view
 
 #: Documents parsed together by ``nlp.pipe``.
 BATCH_SIZE = 16

@@ -1,0 +1,108 @@
+"""Article files, ``.txt`` and ``.md``: one article each, decoded as UTF-8 (or UTF-16 by its byte-order mark),
+with metadata from YAML front matter (``.md``) and a sidecar ``<name>.meta.json``. Whole files that are not
+article text (empty, binary, HTML, over the size limit) are skipped with the reason."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import json
+import re
+from typing import Mapping
+
+import yaml
+
+from analysis.datafiles import load_yaml
+from analysis.reading.documents import CorpusError, Document, Skipped
+from analysis.reading.entries import SIDECAR_SUFFIX, Entry
+from analysis.reading.metadata import make_document, metadata_of
+
+#: Files larger than this are skipped (a 50 MB "article" is an export or a dump, not a story); in an export,
+#: a row whose text is larger.
+MAX_FILE_BYTES = 10_000_000
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+
+
+_HTML_MARKERS = re.compile(r"<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
+
+
+_HTML_TAGS = re.compile(r"</?(?:p|div|span|a|br|script|style|meta|link|li|ul|table|h[1-6])\b[^>]*>", re.I)
+
+
+#: Control characters other than tab, line feed, form feed and carriage return: never in article text.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
+def read_article(entry: Entry, max_bytes: int, listed: Mapping[str, str]) -> Document | Skipped:
+    """One article file; ``listed`` is what the folder's manifest says of it."""
+    shown = entry.shown
+    if entry.size > max_bytes:
+        return Skipped(
+            shown,
+            f"{entry.size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit for one article: "
+            "split it into articles, or raise the limit with --max-bytes",
+        )
+    data = entry.read()
+    if not data.strip():
+        return Skipped(shown, "the file is empty: add the article text or remove the file")
+    # A UTF-16 byte-order mark names the encoding unambiguously (Windows editors save "Unicode" so).
+    encoding = "utf-16" if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else "utf-8-sig"
+    if encoding != "utf-16" and b"\x00" in data:
+        return Skipped(shown, "the file is binary, not text: save the article as plain UTF-8 text")
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as err:
+        return Skipped(shown, not_utf8(data[err.start], err.start))
+    problem = text_problem(text)
+    if problem:
+        return Skipped(shown, problem)
+    front, body_start = _front_matter(text, shown) if entry.suffix == ".md" else ({}, 0)
+    if not text[body_start:].strip():
+        return Skipped(shown, "the file has metadata but no article text: add the text below the front matter")
+    meta = {**listed, **metadata_of(front), **metadata_of(_sidecar(entry))}
+    return make_document(entry.stem, shown, text, hashlib.sha256(data).hexdigest(), meta, body_start)
+
+
+def not_utf8(byte: int, offset: int) -> str:
+    return (
+        f"not UTF-8 (byte 0x{byte:02x} at offset {offset}): "
+        "re-save it as UTF-8, e.g. `iconv -f WINDOWS-1252 -t UTF-8`"
+    )
+
+
+def text_problem(text: str) -> str:
+    """Why ``text`` is not article text (an HTML page, control characters); empty when it is."""
+    head = text[:4096]
+    if _HTML_MARKERS.search(head) or len(_HTML_TAGS.findall(head)) >= 5:
+        return "this is an HTML page, not article text: save the article's text only (reader view, copy as text)"
+    if _CONTROL_CHARACTERS.search(text, 0, 65536):
+        return "it holds control characters, not text: save the article as plain text"
+    return ""
+
+
+def _front_matter(text: str, shown: str) -> tuple[dict, int]:
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, 0
+    try:
+        meta = load_yaml(match.group(1)) or {}
+    except yaml.YAMLError as err:
+        raise CorpusError(f"{shown}: the YAML front matter does not parse ({err.problem}): fix or remove it")
+    if not isinstance(meta, dict):
+        raise CorpusError(f"{shown}: the front matter is not a mapping of keys to values: fix or remove it")
+    return meta, match.end()
+
+
+def _sidecar(entry: Entry) -> dict:
+    sidecar = entry.sibling(entry.stem + SIDECAR_SUFFIX)
+    if sidecar is None:
+        return {}
+    try:
+        meta = json.loads(sidecar.read().decode("utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as err:
+        raise CorpusError(f"{sidecar.name} (metadata of {entry.shown}) is not valid JSON ({err}): fix or remove it")
+    if not isinstance(meta, dict):
+        raise CorpusError(f"{sidecar.name} (metadata of {entry.shown}) must be a JSON object: fix or remove it")
+    return meta

@@ -1,0 +1,197 @@
+"""Exports with one article per row: CSV (comma, semicolon or tab separated), Excel (the first sheet) and
+Parquet, streamed row by row or in batches; JSON Lines rows come from :mod:`.json_records`. A row that holds no
+article is skipped with the reason; an export that cannot be read at all is skipped whole."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import hashlib
+import io
+import itertools
+import zipfile
+from typing import Any, Iterable, Iterator
+
+from analysis.reading.articles import not_utf8, text_problem
+from analysis.reading.documents import Document, Skipped, warn
+from analysis.reading.entries import Entry, random_access
+from analysis.reading.json_records import jsonl_records
+from analysis.reading.metadata import (
+    ID_COLUMNS,
+    TEXT_COLUMNS,
+    Record,
+    cell_text,
+    cells_by_column,
+    column_name,
+    make_document,
+    metadata_of,
+    pick,
+)
+
+#: Separators a CSV header may use; the one it holds most often is taken (Excel writes ';' in many locales).
+CSV_DELIMITERS = (",", ";", "\t")
+
+
+#: The csv module's cell limit (128 KiB by default) is below a long article; this admits any cell.
+CSV_FIELD_LIMIT = 2**31 - 1
+
+
+#: Bytes decoded at a time when checking that an export is UTF-8 before reading its rows.
+UTF8_CHECK_BYTES = 1 << 20
+
+
+#: Rows converted at a time when reading Parquet.
+PARQUET_BATCH_ROWS = 1_000
+
+
+class Unreadable(Exception):
+    """A whole export or manifest cannot be read (further); the message says why and what to do."""
+
+
+
+
+def export_documents(entry: Entry, max_bytes: int) -> Iterator[Document | Skipped]:
+    """The articles of an export, one per row in file order, and a skip for each row that holds none."""
+    records = {".csv": csv_records, ".jsonl": jsonl_records, ".xlsx": xlsx_records, ".parquet": parquet_records}
+    first_row: dict[str, int] = {}
+    any_row = columns_checked = False
+    try:
+        for row, cells in records[entry.suffix](entry):
+            any_row = True
+            where = f"{entry.shown}#row={row}"
+            if isinstance(cells, str):
+                yield Skipped(where, cells)
+                continue
+            if not columns_checked and not any(name in cells for name in TEXT_COLUMNS):
+                columns = ", ".join(cells)
+                yield Skipped(
+                    entry.shown,
+                    f"no text column (it has: {columns}): name the column holding the article text "
+                    f"{' or '.join(TEXT_COLUMNS)}",
+                )
+                return
+            columns_checked = True
+            text = cell_text(pick(cells, TEXT_COLUMNS))
+            problem = _row_text_problem(text, max_bytes)
+            if problem:
+                yield Skipped(where, problem)
+                continue
+            doc_id = cell_text(pick(cells, ID_COLUMNS)).strip() or f"{entry.stem}-{row}"
+            if doc_id in first_row:
+                yield Skipped(
+                    where,
+                    f"id {doc_id!r} repeats row {first_row[doc_id]}'s, which is kept: "
+                    "give each article its own id, or remove the repeat",
+                )
+                continue
+            first_row[doc_id] = row
+            yield make_document(doc_id, where, text, hashlib.sha256(text.encode("utf-8")).hexdigest(), metadata_of(cells))
+    except Unreadable as err:
+        yield Skipped(entry.shown, str(err))
+        return
+    if not any_row:
+        yield Skipped(entry.shown, "the export has no article rows: add rows below the header, or remove the file")
+
+
+def _row_text_problem(text: str, max_bytes: int) -> str:
+    """Why an export row's text is not an article; empty when it is one."""
+    if not text.strip():
+        return "the text is empty: fill in the article text, or remove the row"
+    size = len(text.encode("utf-8"))
+    if size > max_bytes:
+        return (
+            f"the text is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit for one article: "
+            "split it, or raise the limit with --max-bytes"
+        )
+    return text_problem(text)
+
+
+def csv_records(entry: Entry) -> Iterator[Record]:
+    """A CSV file's rows, streamed; the whole file is checked to be UTF-8 first so no row is half read."""
+    problem = _utf8_problem(entry)
+    if problem:
+        raise Unreadable(problem)
+    csv.field_size_limit(max(csv.field_size_limit(), CSV_FIELD_LIMIT))
+    row = 0
+    with entry.open() as raw, io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as handle:
+        first = handle.readline()
+        delimiter = max(CSV_DELIMITERS, key=first.count)
+        reader = csv.reader(itertools.chain([first], handle), delimiter=delimiter)
+        try:
+            header = [column_name(name) for name in next(reader, [])]
+            for row, cells in enumerate(reader, start=1):
+                if not any(cell.strip() for cell in cells):
+                    continue
+                if len(cells) > len(header):
+                    yield row, (
+                        f"the row has {len(cells)} cells but the header {len(header)}: "
+                        f"quote cells that hold a {delimiter!r}, or fix the row"
+                    )
+                    continue
+                yield row, cells_by_column(itertools.zip_longest(header, cells, fillvalue=""))
+        except csv.Error as err:
+            raise Unreadable(f"stopped after row {row}, the CSV does not parse ({err}): fix the file")
+
+
+def _utf8_problem(entry: Entry) -> str:
+    """Why ``entry`` is not UTF-8 (the first bad byte and its offset); empty when it is."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    offset = 0
+    with entry.open() as handle:
+        while True:
+            chunk = handle.read(UTF8_CHECK_BYTES)
+            try:
+                decoder.decode(chunk, final=not chunk)
+            except UnicodeDecodeError as err:
+                # err.object is the decoder's held-back bytes followed by this chunk.
+                return not_utf8(err.object[err.start], offset - (len(err.object) - len(chunk)) + err.start)
+            if not chunk:
+                return ""
+            offset += len(chunk)
+
+
+def xlsx_records(entry: Entry) -> Iterator[Record]:
+    """The first sheet's rows, streamed by openpyxl; other sheets holding data are warned about."""
+    try:
+        from openpyxl import load_workbook
+    except ImportError:
+        raise Unreadable("reading .xlsx needs openpyxl: `pip install openpyxl`, or save the sheet as CSV")
+    try:
+        book = load_workbook(random_access(entry), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as err:
+        raise Unreadable(f"not a readable Excel workbook ({err}): re-save it as .xlsx, or as CSV")
+    try:
+        first, *others = book.worksheets
+        ignored = [sheet.title for sheet in others if any(map(_filled, sheet.iter_rows(values_only=True)))]
+        if ignored:
+            warn(
+                f"{entry.shown}: only the first sheet {first.title!r} is read, not {', '.join(map(repr, ignored))}: "
+                "move those rows into the first sheet, or save each sheet as its own file"
+            )
+        rows = first.iter_rows(values_only=True)
+        header = [column_name(name) for name in next(rows, ())]
+        for row, values in enumerate(rows, start=1):
+            if _filled(values):
+                yield row, cells_by_column(itertools.zip_longest(header, values))
+    finally:
+        book.close()
+
+
+def _filled(values: Iterable[Any]) -> bool:
+    return any(cell_text(value).strip() for value in values)
+
+
+def parquet_records(entry: Entry) -> Iterator[Record]:
+    """A Parquet file's rows, a batch at a time."""
+    import pyarrow
+    import pyarrow.parquet
+
+    try:
+        parquet = pyarrow.parquet.ParquetFile(random_access(entry))
+    except (pyarrow.ArrowException, OSError) as err:
+        raise Unreadable(f"not a readable Parquet file ({err}): re-export it")
+    with parquet:
+        batches = parquet.iter_batches(batch_size=PARQUET_BATCH_ROWS)
+        rows = (cells for batch in batches for cells in batch.to_pylist())
+        for row, cells in enumerate(rows, start=1):
+            yield row, cells_by_column(cells.items())
