@@ -17,7 +17,7 @@ from analysis.catalogue.actors import (
     default_catalogue,
     load_catalogue,
 )
-from analysis.views.charts import (
+from analysis.views.charts.base import (
     GROUP_PALETTE,
     OTHER_COLOUR,
     UNKNOWN_COLOUR,

@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 
 from analysis.views import charts
+from analysis.views.charts import base
 from analysis.views.summaries import compare
 from analysis.views.summaries.compare import NO_OUTLET, OTHER_OUTLETS
 
@@ -146,7 +147,7 @@ def test_many_outlets_keep_one_legend_entry_per_named_outlet():
 def test_outlet_colours_give_greys_to_no_outlet_and_other():
     colours = charts.outlet_colours(["A", NO_OUTLET, "B", OTHER_OUTLETS])
     assert colours["A"] != colours["B"]
-    assert colours[NO_OUTLET] == charts.NO_OUTLET_COLOUR and colours[OTHER_OUTLETS] == charts.OTHER_OUTLETS_COLOUR
+    assert colours[NO_OUTLET] == base.NO_OUTLET_COLOUR and colours[OTHER_OUTLETS] == base.OTHER_OUTLETS_COLOUR
 
 
 def test_actor_mentions_chart_with_no_catalogued_actor_says_so():
