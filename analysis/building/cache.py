@@ -8,18 +8,24 @@ counts, the stages that failed) and is keyed by two things:
   under ``analysis/data/``, the spaCy version, the English model's name and version, the actor catalogue in
   use, and the build options.
 
-Entries live under ``<out>/.cache/<fingerprint>/``; a build that changes the fingerprint (a new lexicon, a
-new model) starts an empty folder and removes the stale ones when it finishes. Every entry is written to a
-temporary file and renamed into place, so an interrupted build leaves no half-written entry, and the next
-build goes on from the entries that are there.
+An entry is data, never code: a JSON document of plain values (strings, numbers, null, lists) that names its
+own key and fingerprint. Reading one runs nothing; an entry that does not parse, has another shape, or names
+another key or fingerprint (a copied, truncated or tampered file) is rebuilt from the article with a warning.
+Entries live under ``<out>/.cache/<fingerprint>/articles/``; a build that changes the fingerprint (a new
+lexicon, a new model) starts an empty folder and removes the stale ones when it finishes. Every entry is
+written to a temporary file and renamed into place, so an interrupted build leaves no half-written entry, and
+the next build goes on from the entries that are there.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
+import math
 import os
-import pickle
+import re
 import shutil
+import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
@@ -28,12 +34,17 @@ from typing import Any, Iterable, Mapping
 
 import spacy
 
+from analysis.extraction.pipeline import DocumentResult, StageError
 from analysis.reading import Document
 
 #: Folder under the output folder that holds the cache.
 CACHE_DIR = ".cache"
+#: Folder of a fingerprint's folder that holds one entry per article.
+ARTICLES_DIR = "articles"
 #: Bumped when the layout of an entry changes, so that old entries are never misread.
-ENTRY_FORMAT = 1
+ENTRY_FORMAT = 2
+#: What a fingerprint folder's name looks like: only such folders are ever removed from the cache folder.
+FINGERPRINT_NAME = re.compile(r"[0-9a-f]{24}")
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -82,6 +93,75 @@ def fingerprint(*, model: str, catalogue: str, options: Mapping[str, Any] | None
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:24]
 
 
+class CacheWarning(UserWarning):
+    """A cache entry could not be used (it does not parse, or is not the entry of this article): the article
+    is parsed again."""
+
+
+def _plain(value: Any) -> Any:
+    """A record value as JSON can hold it exactly: infinities and NaN as tagged strings, so that the entry is
+    standard JSON and every float comes back bit for bit (Python's shortest round-trip repr)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return {"float": repr(value)}
+    return value
+
+
+def _value(value: Any) -> Any:
+    if isinstance(value, dict):
+        text = value.get("float")
+        if len(value) != 1 or text not in ("inf", "-inf", "nan"):
+            raise ValueError(f"not a record value: {value!r}")
+        return float(text)
+    if isinstance(value, list):
+        raise ValueError("a record value is never a list")
+    return value
+
+
+def encode_entry(key: str, fingerprint: str, result: DocumentResult) -> bytes:
+    """One article's result as a JSON document that names its key and fingerprint."""
+    return json.dumps(
+        {
+            "format": ENTRY_FORMAT,
+            "key": key,
+            "fingerprint": fingerprint,
+            "parsed": result.parsed,
+            "n_words": result.n_words,
+            "n_sentences": result.n_sentences,
+            "errors": [[e.stage, e.exception_type, e.message] for e in result.errors],
+            "rows": {table: [[_plain(v) for v in record] for record in records] for table, records in result.rows.items()},
+        },
+        ensure_ascii=False,
+        allow_nan=False,
+        separators=(",", ":"),
+    ).encode("utf-8")
+
+
+def decode_entry(data: bytes, key: str, fingerprint: str) -> DocumentResult:
+    """The result an entry holds; ``ValueError`` when it is not JSON of that shape, or names another key or
+    fingerprint. Only plain values are read: nothing in an entry is ever run."""
+    try:
+        entry = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise ValueError(f"not a JSON cache entry ({err})") from None
+    if not isinstance(entry, dict) or entry.get("format") != ENTRY_FORMAT:
+        raise ValueError("not a cache entry of this version")
+    if entry.get("key") != key or entry.get("fingerprint") != fingerprint:
+        raise ValueError("the entry names another article or build")
+    try:
+        rows = {
+            str(table): [tuple(_value(v) for v in record) for record in records]
+            for table, records in entry["rows"].items()
+        }
+        errors = tuple(StageError(str(s), str(t), str(m)) for s, t, m in entry["errors"])
+        counts = int(entry["n_words"]), int(entry["n_sentences"])
+        parsed = entry["parsed"]
+    except (KeyError, TypeError, ValueError, AttributeError) as err:
+        raise ValueError(f"the entry does not have the shape of one ({err})") from None
+    if not isinstance(parsed, bool):
+        raise ValueError("the entry does not have the shape of one")
+    return DocumentResult(rows, *counts, errors, parsed=parsed)
+
+
 @dataclass(frozen=True)
 class Cache:
     """The entries of one fingerprint under one output folder."""
@@ -98,41 +178,45 @@ class Cache:
         return self.root / self.fingerprint
 
     def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.pickle"
+        return self.folder / ARTICLES_DIR / key[:2] / f"{key}.json"
 
     def has(self, key: str) -> bool:
         """True when an entry is stored under ``key``."""
         return self._path(key).exists()
 
-    def get(self, key: str) -> Any | None:
-        """The entry stored under ``key``, or None (also for an entry that cannot be read: it is rebuilt)."""
+    def get(self, key: str) -> DocumentResult | None:
+        """The entry stored under ``key``, or None: also for an entry that cannot be read as this article's
+        result, which is then parsed again (with a :class:`CacheWarning`)."""
         path = self._path(key)
         try:
-            with path.open("rb") as handle:
-                return pickle.load(handle)
+            return decode_entry(path.read_bytes(), key, self.fingerprint)
         except FileNotFoundError:
             return None
-        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
+        except (OSError, ValueError) as err:
+            warnings.warn(f"cache entry {path} is not usable ({err}): the article is parsed again", CacheWarning, stacklevel=2)
             return None
 
-    def put(self, key: str, entry: Any) -> None:
-        """Store ``entry`` under ``key``; written to a temporary file and renamed, so it is whole or absent."""
+    def put(self, key: str, result: DocumentResult) -> None:
+        """Store ``result`` under ``key``; written to a temporary file and renamed, so it is whole or absent."""
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        with tmp.open("wb") as handle:
-            pickle.dump(entry, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.write_bytes(encode_entry(key, self.fingerprint, result))
         os.replace(tmp, path)
 
     def prune(self, keep: Iterable[str]) -> None:
-        """Remove other fingerprints' folders and every entry not in ``keep`` (articles no longer in the corpus)."""
+        """Remove other fingerprints' folders and every entry not in ``keep`` (articles no longer in the corpus).
+
+        Only what this cache writes is removed: fingerprint folders by their name's shape, entries by theirs.
+        """
         if self.root.is_dir():
             for other in self.root.iterdir():
-                if other.is_dir() and other.name != self.fingerprint:
+                if other.is_dir() and other.name != self.fingerprint and FINGERPRINT_NAME.fullmatch(other.name):
                     shutil.rmtree(other, ignore_errors=True)
-        if not self.folder.is_dir():
+        articles = self.folder / ARTICLES_DIR
+        if not articles.is_dir():
             return
-        wanted = {f"{key}.pickle" for key in keep}
-        for entry in self.folder.glob("*/*"):
+        wanted = {f"{key}.json" for key in keep}
+        for entry in articles.glob("*/*.json"):
             if entry.name not in wanted:
                 entry.unlink(missing_ok=True)
