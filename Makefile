@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 KERNEL := newsroom-claims
 
-# The corpus to analyse; results go to build/ for seeds/, build/<folder name>/ for any other (see analysis/runner.py).
+# The corpus to analyse; results go to build/ for seeds/, build/<folder name>-<8 hex digits>/ for any other (see analysis/views/runner.py).
 # Any path works, spaces and non-ASCII included: make only passes it on to `python -m analysis run`.
 SEEDS ?= seeds
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))

@@ -15,16 +15,20 @@ from pathlib import Path
 from typing import Sequence
 
 from analysis.building import schema
+from analysis.building.executors import available_cores
+from analysis.building.output import OutputError, OutputFolder
 from analysis.catalogue.actors import CatalogueError
 from analysis.catalogue.beat import load_beat
 from analysis.flow import BuildReport, build_to_dir
 from analysis.reading import MAX_FILE_BYTES, CorpusError, CorpusWarning, read_corpus
-from analysis.building.executors import available_cores
 
 #: Exit status for input the tool cannot use (missing path, nothing readable).
 EXIT_BAD_INPUT = 2
 #: Exit status of ``--strict`` when a stage failed on some article (the tables are still written).
 EXIT_STAGE_FAILED = 2
+#: Exit status when some input files or rows were skipped (the tables of the rest are written; the
+#: ``skipped`` table and the warnings say which and why).
+EXIT_INPUT_SKIPPED = 3
 
 
 def _add_build_options(command: argparse.ArgumentParser) -> None:
@@ -50,6 +54,12 @@ def _add_build_options(command: argparse.ArgumentParser) -> None:
         "--strict", action="store_true", help="exit with status 2 when a stage failed on any article"
     )
     command.add_argument(
+        "--force",
+        action="store_true",
+        help="write into an output folder that holds files this tool did not write (they are never changed "
+        "or deleted)",
+    )
+    command.add_argument(
         "--excel",
         action="store_true",
         help="also write every table and the data dictionary to one workbook, tables.xlsx beside the tables",
@@ -70,7 +80,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     run_cmd.add_argument("corpus", nargs="?", type=Path, default=Path("seeds"), help="a folder of articles (default: seeds)")
     run_cmd.add_argument(
-        "--out", type=Path, help="where to write (default: build/ for seeds, else build/<corpus folder name>/)"
+        "--out", type=Path, help="where to write (default: build/ for seeds, else build/<corpus folder name>-<8 hex digits>/)"
     )
     _add_build_options(run_cmd)
     build_cmd = commands.add_parser(
@@ -104,17 +114,8 @@ def _show_warning(message, category, filename, lineno, file=None, line=None) -> 
     print(f"{prefix}: {message}", file=sys.stderr)
 
 
-def _out_inside_corpus(corpus: Sequence[Path], out: Path) -> Path | None:
-    resolved = out.resolve()
-    return next((c for c in corpus if c.resolve() == resolved or c.resolve() in resolved.parents), None)
-
-
 def build_tables(args: argparse.Namespace, corpus_paths: Sequence[Path], out: Path, *, parquet: bool = True) -> int | BuildReport:
     """Build into ``out`` and print the outcome; an exit status on failure, else the build's report."""
-    inside = _out_inside_corpus(corpus_paths, out)
-    if inside is not None:
-        print(f"error: --out {out} is inside the corpus {inside}: write the tables elsewhere", file=sys.stderr)
-        return EXIT_BAD_INPUT
     try:
         corpus = read_corpus(list(corpus_paths), max_bytes=args.max_bytes)
         report = build_to_dir(
@@ -125,8 +126,10 @@ def build_tables(args: argparse.Namespace, corpus_paths: Sequence[Path], out: Pa
             n_process=args.jobs,
             scheduler=args.scheduler,
             parquet=parquet,
+            inputs=corpus_paths,
+            force=args.force,
         )
-    except (CorpusError, CatalogueError) as err:
+    except (CorpusError, CatalogueError, OutputError) as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_BAD_INPUT
     print(
@@ -156,17 +159,26 @@ def _write_excel(out: Path) -> None:
 
 def _actors(args: argparse.Namespace) -> int | BuildReport:
     """Build, then print the names the catalogue does not know and write the stub beside the tables."""
-    from analysis.catalogue.discovery import actor_stub_yaml, actors_report, unknown_actors
-    from analysis.views.runner import default_out
     from analysis.building.tables import load
+    from analysis.catalogue.discovery import (
+        actor_stub_yaml,
+        actors_report,
+        unknown_actors,
+    )
+    from analysis.views.runner import default_out
 
     out = args.out or default_out(args.corpus)
+    claimed = _claim(args, out, ["tables", "actors.stub.yaml"])
+    if isinstance(claimed, int):
+        return claimed
+    claimed.record(["tables"])
     outcome = build_tables(args, [args.corpus], out / "tables")
     if isinstance(outcome, int):
         return outcome
     tables = load(out / "tables")
     print(actors_report(tables.mentions, tables.attributions, tables.sentences, top=args.top))
     stub = out / "actors.stub.yaml"
+    claimed.record([stub.name])
     stub.write_text(actor_stub_yaml(unknown_actors(tables.mentions, tables.attributions, tables.sentences, top=args.top)), encoding="utf-8")
     print(f"\nwrote {stub}: fill in each entry's group, then save it as {args.corpus / 'actors.yaml'} and rebuild")
     return outcome
@@ -186,9 +198,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         from analysis.views.runner import default_out, run_notebooks
 
         out = args.out or default_out(args.corpus)
-        outcome = build_tables(args, [args.corpus], out / "tables")
-        if not isinstance(outcome, int):
-            run_notebooks(args.corpus, out)
+        outcome = claimed = _claim(args, out, ["tables", "notebooks", "html"])
+        if not isinstance(claimed, int):
+            claimed.record(["tables"])
+            outcome = build_tables(args, [args.corpus], out / "tables")
+            if not isinstance(outcome, int):
+                claimed.record(["notebooks", "html"])
+                run_notebooks(args.corpus, out)
     if isinstance(outcome, int):
         return outcome
-    return EXIT_STAGE_FAILED if args.strict and outcome.errors else 0
+    if args.strict and outcome.errors:
+        return EXIT_STAGE_FAILED
+    return EXIT_INPUT_SKIPPED if outcome.skipped else 0
+
+
+def _claim(args: argparse.Namespace, out: Path, names: list[str]) -> OutputFolder | int:
+    """The folder ``run`` and ``actors`` write in (tables, notebooks, HTML, the stub), or an exit status."""
+    try:
+        return OutputFolder.claim(out, [args.corpus], names=names, force=args.force)
+    except OutputError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return EXIT_BAD_INPUT

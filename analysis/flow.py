@@ -13,25 +13,37 @@ processes, on Dask, and from the cache.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import time
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 import pandas as pd
 from spacy.language import Language
 
 from analysis import across
-from analysis.building import executors, schema
+from analysis.building import chunks, executors, schema
+from analysis.building.cache import CACHE_DIR, Cache, document_key, fingerprint
+from analysis.building.chunks import ChunkStore
+from analysis.building.output import OutputFolder, replace
+from analysis.building.tables import (
+    CHUNK_ROWS,
+    TEXTS_FILE,
+    MemorySink,
+    Tables,
+    concat,
+    load,
+    write_table,
+    written_tables,
+)
 from analysis.catalogue.actors import Catalogue
 from analysis.catalogue.beat import Beat, load_beat
-from analysis.building.cache import Cache, document_key, fingerprint
-from analysis.reading import Corpus, Document, read_corpus
 from analysis.extraction.nlp import model_name, pipeline_for
 from analysis.extraction.pipeline import BATCH_SIZE, DocumentResult, analyse_batch
-from analysis.building.tables import CHUNK_ROWS, FolderSink, MemorySink, Tables, load, written_tables
+from analysis.reading import Corpus, Document, read_corpus
 
 #: Fewer articles to parse than this many per worker and the build stays in one process: starting workers
 #: and loading the model in each costs more than it saves.
@@ -180,9 +192,49 @@ def _progress(total: int, enabled: bool):
     return tqdm(total=total, unit="article", desc="building", delay=PROGRESS_DELAY, file=sys.stderr)
 
 
+def _article_results(
+    documents: Sequence[Document],
+    keys: Sequence[str | None],
+    *,
+    cache: Cache | None,
+    beat: Beat,
+    nlp: Language | None,
+    n_process: int | None,
+    scheduler: str | None,
+    report: BuildReport,
+    bar,
+) -> Iterator[tuple[Document, DocumentResult]]:
+    """Each article's result, in order: from the cache where it holds one, else parsed (on the executor the
+    options and the number of articles to parse call for) and cached."""
+    cached = [key is not None and cache is not None and cache.has(key) for key in keys]
+    misses = [d for d, hit in zip(documents, cached) if not hit]
+    results = _results(misses, beat, nlp=nlp, n_process=n_process or executors.available_cores(), scheduler=scheduler)
+    started = time.perf_counter()
+    try:
+        for document, key, hit in zip(documents, keys, cached):
+            result = cache.get(key) if hit else next(results)
+            from_cache = result is not None and hit
+            if result is None:
+                # An entry that vanished or cannot be used since it was listed: parse the article here.
+                result = analyse_batch([document], nlp or pipeline_for(beat.catalogue), beat)[0]
+            if from_cache:
+                report.cached += 1
+            else:
+                report.parsed += 1
+                if cache is not None:
+                    cache.put(key, result)
+            yield document, result
+            if bar is not None:
+                elapsed = max(time.perf_counter() - started, 1e-9)
+                bar.set_postfix(parsed=report.parsed, cached=report.cached, words_per_s=f"{report.words / elapsed:,.0f}", refresh=False)
+                bar.update()
+    finally:
+        results.close()
+
+
 def _run(
     corpus: Corpus,
-    sink,
+    sink: MemorySink,
     *,
     beat: Beat,
     nlp: Language | None,
@@ -191,75 +243,67 @@ def _run(
     cache: Cache | None,
     progress: bool,
 ) -> BuildReport:
+    """An in-memory build: every article's rows into ``sink``, then the corpus-level tables."""
     report = BuildReport(skipped=len(corpus.skipped))
     documents = corpus.documents
     keys = [document_key(d) for d in documents] if cache else [None] * len(documents)
-    cached = [key is not None and cache.has(key) for key in keys]
-    misses = [d for d, hit in zip(documents, cached) if not hit]
-    results = _results(
-        misses, beat, nlp=nlp, n_process=n_process or executors.available_cores(), scheduler=scheduler
-    )
     assembler = _Assembler(sink, report)
     bar = _progress(len(documents), progress)
-    started = time.perf_counter()
     try:
-        for document, key, hit in zip(documents, keys, cached):
-            result = cache.get(key) if hit else next(results)
-            from_cache = result is not None and hit
-            if result is None:
-                # An entry that vanished or cannot be read since it was listed: parse the article here.
-                result = analyse_batch([document], nlp or pipeline_for(beat.catalogue), beat)[0]
-            if from_cache:
-                report.cached += 1
-            else:
-                report.parsed += 1
-                if cache is not None:
-                    cache.put(key, result)
+        for document, result in _article_results(
+            documents, keys, cache=cache, beat=beat, nlp=nlp, n_process=n_process, scheduler=scheduler,
+            report=report, bar=bar,
+        ):
             assembler.add(document, result)
-            if bar is not None:
-                elapsed = max(time.perf_counter() - started, 1e-9)
-                bar.set_postfix(parsed=report.parsed, cached=report.cached, words_per_s=f"{report.words / elapsed:,.0f}", refresh=False)
-                bar.update()
         assembler.flush()
     finally:
         if bar is not None:
             bar.close()
-        results.close()
-    skipped = pd.DataFrame.from_records(
-        [(s.path, s.reason) for s in corpus.skipped], columns=schema.columns("skipped")
-    )
-    sink.write("skipped", schema.validate("skipped", skipped))
-    _corpus_tables(sink, report)
+    sink.write("skipped", _skipped(corpus))
+    tables, errors = _corpus_tables(sink.read, report)
+    for table, parts in tables.items():
+        for part in parts:
+            sink.write(table, part)
+    sink.write("errors", errors)
     if cache is not None:
         cache.prune(k for k in keys if k is not None)
     return report
+
+
+def _skipped(corpus: Corpus) -> pd.DataFrame:
+    return schema.validate("skipped", pd.DataFrame.from_records(
+        [(s.path, s.reason) for s in corpus.skipped], columns=schema.columns("skipped")
+    ))
 
 
 #: ``doc_id`` of an ``errors`` row about a corpus-level table, which belongs to no one article.
 CORPUS_ROW = "(corpus)"
 
 
-def _corpus_tables(sink, report: BuildReport) -> None:
-    """The tables across articles (:mod:`analysis.across`), made from the per-article ones once they are
-    written, and written in chunks as they are made. A failure here is listed in ``errors`` like an article's:
-    that table is left empty, and the per-article tables stand."""
-    documents = sink.read("documents", columns=across.DOCUMENT_COLUMNS)
+def _corpus_tables(
+    read: Callable[[str, list[str]], pd.DataFrame], report: BuildReport
+) -> tuple[dict[str, list[pd.DataFrame]], pd.DataFrame]:
+    """The tables across articles (:mod:`analysis.across`), made from the per-article ones (``read(table,
+    columns)``), as validated chunks, and the ``errors`` rows of those that failed. A failure is listed like an
+    article's: that table is left empty, and the per-article tables stand."""
+    documents = read("documents", across.DOCUMENT_COLUMNS)
     steps = (
-        ("quote_reuse", lambda: [across.quote_reuse(sink.read("attributions", columns=across.ATTRIBUTION_COLUMNS), documents)]),
-        ("figure_agreement", lambda: across.figure_agreement_chunks(sink.read("figures", columns=across.FIGURE_COLUMNS), documents)),
+        ("quote_reuse", lambda: [across.quote_reuse(read("attributions", across.ATTRIBUTION_COLUMNS), documents)]),
+        ("figure_agreement", lambda: list(across.figure_agreement_chunks(
+            read("figures", across.FIGURE_COLUMNS), documents, chunk_rows=CHUNK_ROWS))),
     )
+    tables: dict[str, list[pd.DataFrame]] = {}
+    errors = []
     for table, make in steps:
         try:
-            # both make chunks validated against their schema already
-            for chunk in make():
-                sink.write(table, chunk)
+            tables[table] = make()
         except Exception as err:  # noqa: BLE001 - the per-article tables are already whole
             message = " ".join(str(err).split())[:300]
             error = (CORPUS_ROW, table, type(err).__name__, message)
             report.errors.append(error)
-            sink.write("errors", schema.validate("errors", pd.DataFrame([error], columns=schema.columns("errors"))))
-            sink.discard(table)
-        sink.write(table, schema.empty(table))
+            errors.append(error)
+            tables[table] = []
+    return tables, schema.validate("errors", pd.DataFrame(errors, columns=schema.columns("errors")))
 
 
 def _corpus(paths: str | Path | Sequence[str | Path] | Corpus) -> Corpus:
@@ -316,6 +360,13 @@ def build_fingerprint(beat: Beat) -> str:
     return fingerprint(model=model_name(), catalogue=beat.fingerprint())
 
 
+def output_names(*, parquet: bool) -> list[str]:
+    """The files and folders a folder build writes in its output folder."""
+    parquet_tables = [f"{table}.parquet" for table in schema.TABLES] if parquet else []
+    # the texts every offset points into are written either way: `load` reads them
+    return [*(f"{table}.csv" for table in schema.TABLES), *parquet_tables, TEXTS_FILE, CACHE_DIR]
+
+
 def build_to_dir(
     paths: str | Path | Sequence[str | Path] | Corpus,
     out: str | Path,
@@ -326,19 +377,159 @@ def build_to_dir(
     n_process: int | None = None,
     scheduler: str | None = None,
     parquet: bool = True,
+    inputs: Sequence[str | Path] | None = None,
+    force: bool = False,
 ) -> BuildReport:
-    """Build every table into ``out`` (CSV, Parquet, and the texts), through the cache in ``out/.cache``.
+    """Build every table into ``out`` (CSV, Parquet, and the texts), through the cache in ``out/.cache``,
+    rewriting only what the corpus's changes touch.
 
-    Rows are written in chunks as articles are done; the finished files replace the previous ones only at
-    the end, so an interrupted build leaves the previous tables whole, and the next one goes on from the
-    articles already cached.
+    The corpus is cut into chunks of consecutive articles (:mod:`analysis.building.chunks`); a chunk whose
+    articles, metadata and build are unchanged is kept as it was, a new one is made from the per-article cache
+    (parsing only articles the cache lacks). Each per-article table is then assembled from its chunks: its CSV
+    by joining the chunks' rows, its Parquet as a folder of one part per chunk; the corpus-level tables are
+    made again only when some chunk changed. Files are replaced only at the end, so an interrupted build leaves
+    the previous tables whole and the next one goes on from what was cached. A rebuild with nothing changed
+    writes nothing.
+
+    Args:
+        inputs: the corpus's folders and files (default: ``paths``), which ``out`` may not be, lie inside or
+            hold (:class:`~analysis.building.output.OutputFolder`).
+        force: build into an ``out`` that holds files this tool did not write (they are left as they are).
+
+    Raises:
+        OutputError: ``out`` cannot be used (inside the corpus, holds its inputs, or holds files this tool did
+            not write and ``force`` is not set).
     """
+    given = inputs if inputs is not None else ([] if isinstance(paths, Corpus) else
+                                                [paths] if isinstance(paths, (str, Path)) else list(paths))
+    folder = OutputFolder.claim(out, given, names=output_names(parquet=parquet), force=force)
+    folder.clean()
     corpus = _corpus(paths)
     beat = _beat(paths, catalogue, beat)
-    cache = Cache.under(out, build_fingerprint(beat))
-    with FolderSink(out, parquet=parquet) as sink:
-        return _run(corpus, sink, beat=beat, nlp=None, n_process=n_process, scheduler=scheduler,
-                    cache=cache, progress=progress)
+    key = build_fingerprint(beat)
+    cache = Cache.under(out, key)
+    store = ChunkStore(cache.folder / CHUNKS_DIR)
+    documents = corpus.documents
+    keys = [document_key(d) for d in documents]
+    planned = chunks.plan(documents, keys, key)
+    report = BuildReport(skipped=len(corpus.skipped))
+    bar = _progress(len(documents), progress)
+    folder.record([CACHE_DIR])
+    try:
+        _make_chunks(planned, store, cache=cache, beat=beat, n_process=n_process, scheduler=scheduler,
+                     report=report, bar=bar)
+    finally:
+        if bar is not None:
+            bar.close()
+    state = {
+        "fingerprint": key,
+        "chunks": [chunk.id for chunk in planned],
+        "skipped": [[s.path, s.reason] for s in corpus.skipped],
+        "parquet": parquet,
+    }
+    if any(folder.state.get(name) != value for name, value in state.items()) or not written_tables(folder.path):
+        _write_folder(folder, store, state, corpus, report, parquet=parquet)
+    else:
+        # nothing changed: the errors of corpus-level tables are read back, as the report lists them
+        report.errors += [e for e in map(tuple, folder.state.get("corpus_errors", []))]
+    store.prune(state["chunks"])
+    cache.prune(keys)
+    return report
+
+
+#: Folder of a cache fingerprint's folder that holds the chunks.
+CHUNKS_DIR = "chunks"
+
+
+def _make_chunks(
+    planned: Sequence[chunks.Chunk], store: ChunkStore, *, cache: Cache, beat: Beat, n_process: int | None,
+    scheduler: str | None, report: BuildReport, bar,
+) -> None:
+    """Count the chunks already kept, and make the others from the cache or by parsing."""
+    todo = [chunk for chunk in planned if not store.has(chunk.id)]
+    new = {chunk.id for chunk in todo}
+    for chunk in planned:
+        if chunk.id not in new:
+            summary = store.summary(chunk.id)
+            report.documents += summary.documents
+            report.cached += len(chunk.documents)
+            report.words += summary.words
+            report.errors += list(summary.errors)
+            if bar is not None:
+                bar.update(len(chunk.documents))
+    if not todo:
+        return
+    results = _article_results(
+        [d for chunk in todo for d in chunk.documents], [k for chunk in todo for k in chunk.keys],
+        cache=cache, beat=beat, nlp=None, n_process=n_process, scheduler=scheduler, report=report, bar=bar,
+    )
+    try:
+        for chunk in todo:
+            sink = MemorySink()
+            chunk_report = BuildReport()
+            assembler = _Assembler(sink, chunk_report)
+            for _ in chunk.documents:
+                assembler.add(*next(results))
+            assembler.flush()
+            frames = {table: sink.read(table) for table in chunks.ARTICLE_TABLES}
+            summary = chunks.ChunkSummary(chunk_report.documents, chunk_report.words, tuple(chunk_report.errors))
+            store.write(chunk.id, frames, sink.texts(), summary)
+            report.documents += chunk_report.documents
+            report.words += chunk_report.words
+            report.errors += chunk_report.errors
+    finally:
+        results.close()
+
+
+def _write_folder(
+    folder: OutputFolder, store: ChunkStore, state: dict, corpus: Corpus, report: BuildReport, *, parquet: bool
+) -> None:
+    """Stage every table from the chunks and the corpus-level steps, then move them into place together."""
+    out, ids, pid = folder.path, state["chunks"], os.getpid()
+    staged: dict[str, Path] = {}
+
+    def stage(name: str) -> Path:
+        staged[name] = out / f".{name}.{pid}.tmp"
+        return staged[name]
+
+    for table in chunks.ARTICLE_TABLES:
+        if table == "errors":
+            continue  # its article rows are joined with the corpus-level ones below
+        with stage(f"{table}.csv").open("wb") as handle:
+            handle.write((",".join(schema.columns(table)) + "\n").encode("utf-8"))
+            for chunk_id in ids:
+                with store.path(chunk_id, f"{table}.csv").open("rb") as part:
+                    shutil.copyfileobj(part, handle)
+        if parquet:
+            _link_parts(stage(f"{table}.parquet"), [store.path(c, f"{table}.parquet") for c in ids])
+    _link_parts(stage(TEXTS_FILE), [store.path(c, f"{chunks.TEXTS}.parquet") for c in ids])
+    tables, corpus_errors = _corpus_tables(lambda table, columns: store.read(ids, table, columns), report)
+    tables["skipped"] = [_skipped(corpus)]
+    tables["errors"] = [store.read(ids, "errors"), corpus_errors]
+    for table, parts in tables.items():
+        frame = concat(table, parts)
+        for path in write_table(out, table, frame, parquet=parquet, prefix=f".{pid}."):
+            name = path.name.removeprefix(f".{pid}.")
+            staged[name] = path.rename(out / f".{name}.{pid}.tmp")
+    state = {**state, "corpus_errors": [list(e) for e in corpus_errors.itertuples(index=False)]}
+    for name, path in staged.items():
+        replace(path, out / name)
+    if not parquet:
+        for table in schema.TABLES:
+            folder.remove(f"{table}.parquet")
+    folder.record(staged, state)
+
+
+def _link_parts(target: Path, parts: Sequence[Path]) -> None:
+    """A Parquet dataset folder of ``parts`` in order (``part-00000.parquet``, ...): hard links to the kept
+    chunks where the file system has them, copies elsewhere."""
+    target.mkdir()
+    for index, part in enumerate(parts):
+        name = target / f"part-{index:05d}.parquet"
+        try:
+            os.link(part, name)
+        except OSError:
+            shutil.copyfile(part, name)
 
 
 def is_current(tables_dir: str | Path, corpus: Corpus, beat: Beat) -> bool:

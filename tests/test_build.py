@@ -132,7 +132,7 @@ def test_rebuild_parses_only_what_changed_and_removed_articles_leave(tmp_path):
     assert (removed.parsed, removed.cached) == (0, 4)
     tables = analysis.load(out)
     assert "a001" not in set(tables.documents.doc_id) and "a001" not in set(tables.sentences.doc_id)
-    assert len(list((out / CACHE_DIR).rglob("*.pickle"))) == 4
+    assert len(list((out / CACHE_DIR).rglob("articles/*/*.json"))) == 4
     frames_equal(tables, analysis.build(corpus, n_process=1))
 
 
@@ -264,7 +264,7 @@ def test_a_corpus_level_table_that_fails_half_way_is_left_empty_and_listed(tmp_p
     out = tmp_path / "out"
     real = builder.across.figure_agreement_chunks
 
-    def first_chunk_then_fail(figures, documents):
+    def first_chunk_then_fail(figures, documents, **options):
         chunks = real(figures, documents, chunk_rows=1)
         yield next(chunks)
         raise MemoryError("out of memory in the middle of figure_agreement")
@@ -319,9 +319,10 @@ def test_an_article_gets_the_same_rows_in_any_batch(tmp_path, monkeypatch, nlp):
 
 
 def test_csv_floats_are_written_as_pandas_float_format_writes_them(tmp_path):
-    # The sink formats float columns itself (for speed); the CSV bytes users hold must stay those of pandas'
+    # The writer formats float columns itself (for speed); the CSV bytes users hold must stay those of pandas'
     # own float_format, missing values, infinities, negative zero and long decimals included.
-    from analysis.building.tables import FLOAT_FORMAT, FolderSink
+    from analysis.building.chunks import FLOAT_FORMAT
+    from analysis.building.tables import write_table
 
     values = [0.1, -0.0, 1e-12, 123456789.123456, float("nan"), float("inf"), -float("inf"), 2.0 / 3.0, 5e20]
     empty = schema.empty("figures")
@@ -330,7 +331,60 @@ def test_csv_floats_are_written_as_pandas_float_format_writes_them(tmp_path):
         {c: defaults.get(empty[c].dtype.kind, 'a "quoted", text') for c in empty.columns}, index=range(len(values))
     )
     assert frame["low"].isna().any() and (frame["high"] == float("inf")).any()
-    with FolderSink(tmp_path, parquet=False) as sink:
-        sink.write("figures", frame)
+    write_table(tmp_path, "figures", frame, parquet=False)
     expected = frame.to_csv(index=False, float_format=FLOAT_FORMAT, lineterminator="\n")
     assert (tmp_path / "figures.csv").read_text(encoding="utf-8") == expected
+
+
+def test_an_incremental_rebuild_equals_a_cold_build_table_by_table(tmp_path, monkeypatch):
+    # chunks of about two articles, so that a corpus of twelve has several and a change touches one of them
+    from analysis.building import chunks
+
+    monkeypatch.setattr(chunks, "ARTICLES_PER_CHUNK", 2)
+    monkeypatch.setattr(chunks, "MAX_ARTICLES_PER_CHUNK", 4)
+    corpus = write_corpus(tmp_path / "corpus", 12)
+    out = tmp_path / "out"
+    analysis.build_to_dir(corpus, out, n_process=1)
+    assert len(list((out / "sentences.parquet").iterdir())) > 2
+
+    def cold() -> analysis.Tables:
+        fresh = tmp_path / f"cold{len(list(tmp_path.iterdir()))}"
+        analysis.build_to_dir(corpus, fresh, n_process=1)
+        return analysis.load(fresh)
+
+    def same_files_as_cold(report) -> None:
+        frames_equal(analysis.load(out), cold())
+        frames_equal(analysis.load(out), analysis.build(corpus, n_process=1))
+
+    write_corpus(corpus, 1, offset=12)  # added
+    added = analysis.build_to_dir(corpus, out, n_process=1)
+    assert added.parsed == 1 and added.cached == 12
+    same_files_as_cold(added)
+    (corpus / "a005.txt").write_text("The council said 30 roads were closed. Article 5 was changed.\n", encoding="utf-8")
+    changed = analysis.build_to_dir(corpus, out, n_process=1)
+    assert changed.parsed == 1
+    same_files_as_cold(changed)
+    (corpus / "a002.txt").unlink()  # removed
+    removed = analysis.build_to_dir(corpus, out, n_process=1)
+    assert removed.parsed == 0 and "a002" not in set(analysis.load(out).sentences.doc_id)
+    same_files_as_cold(removed)
+    before = {p: p.stat().st_mtime_ns for p in out.rglob("*") if ".cache" not in p.parts}
+    nothing = analysis.build_to_dir(corpus, out, n_process=1)
+    assert (nothing.parsed, nothing.cached) == (0, 12)
+    assert {p: p.stat().st_mtime_ns for p in out.rglob("*") if ".cache" not in p.parts} == before
+
+
+def test_a_change_rewrites_only_the_chunk_it_falls_in(tmp_path, monkeypatch):
+    from analysis.building import chunks
+
+    monkeypatch.setattr(chunks, "ARTICLES_PER_CHUNK", 2)
+    monkeypatch.setattr(chunks, "MAX_ARTICLES_PER_CHUNK", 4)
+    corpus = write_corpus(tmp_path / "corpus", 12)
+    out = tmp_path / "out"
+    analysis.build_to_dir(corpus, out, n_process=1)
+    parts = lambda: {p.read_bytes() for p in (out / "sentences.parquet").iterdir()}  # noqa: E731
+    before = parts()
+    (corpus / "a007.txt").write_text("The council said 30 roads were closed.\n", encoding="utf-8")
+    analysis.build_to_dir(corpus, out, n_process=1)
+    after = parts()
+    assert len(after - before) == 1 and len(before - after) == 1

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from analysis.building import schema
-from analysis.cli import EXIT_BAD_INPUT, main
+from analysis.cli import EXIT_BAD_INPUT, EXIT_INPUT_SKIPPED, main
 from conftest import ROOT, SEEDS
 
 
@@ -60,7 +60,8 @@ def test_bad_file_is_a_warning_line_and_the_rest_is_built(tmp_path, capsys):
     corpus.mkdir()
     (corpus / "good.txt").write_text("The minister said the talks would resume.\n", encoding="utf-8")
     (corpus / "bad.txt").write_bytes("Se\u00f1or".encode("latin-1"))
-    assert main(["build", str(corpus), "--out", str(tmp_path / "out"), "--no-parquet"]) == 0
+    # the tables of the rest are written, and the exit status says that some input was skipped
+    assert main(["build", str(corpus), "--out", str(tmp_path / "out"), "--no-parquet"]) == EXIT_INPUT_SKIPPED
     err = capsys.readouterr().err
     assert err.startswith("warning: skipped bad.txt: not UTF-8")
     assert (tmp_path / "out" / "skipped.csv").read_text().splitlines()[1].startswith("bad.txt,")

@@ -19,9 +19,9 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 from spacy.language import Language
 
 from analysis.catalogue.beat import Beat
-from analysis.reading import Document
 from analysis.extraction.nlp import pipeline_for
 from analysis.extraction.pipeline import DocumentResult, analyse_batch, warm_up
+from analysis.reading import Document
 
 Batch = Sequence[Document]
 #: Batches handed to the workers ahead of the one being read, per worker: enough to keep every worker busy,

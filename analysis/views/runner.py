@@ -9,6 +9,7 @@ folders with spaces or non-ASCII names work on every system.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import sys
@@ -25,9 +26,13 @@ DEFAULT_CORPUS = ROOT / "seeds"
 
 
 def default_out(corpus: Path) -> Path:
-    """``build/`` for the project's ``seeds/``, ``build/<folder name>/`` for any other corpus."""
+    """``build/`` for the project's ``seeds/``; for any other corpus ``build/<folder name>-<8 hex digits>/``, the
+    digits from the folder's full path, so that two corpora with one name never share a folder."""
     build = ROOT / "build"
-    return build if corpus.resolve() == DEFAULT_CORPUS.resolve() else build / corpus.resolve().name
+    resolved = corpus.resolve()
+    if resolved == DEFAULT_CORPUS.resolve():
+        return build
+    return build / f"{resolved.name}-{hashlib.sha256(str(resolved).encode('utf-8')).hexdigest()[:8]}"
 
 
 def _kernel_name() -> str:
@@ -38,12 +43,16 @@ def _kernel_name() -> str:
 
 def _engine_config():
     """Kernel settings: local IPC sockets where the system has them, so nothing listens on TCP (and the
-    kernel has nothing to warn about)."""
+    kernel has nothing to warn about), and no kernel log lines on a clean run."""
     from traitlets.config import Config
 
     config = Config()
     if os.name == "posix":
         config.KernelManager.transport = "ipc"
+    # jupyter_client interrupts a kernel before shutting it down, and ipykernel logs that interrupt as an
+    # ERROR ("KeyboardInterrupt caught in kernel") at the end of every clean run; errors in cells still
+    # reach the notebook and stop the run.
+    config.NotebookClient.extra_arguments = ["--IPKernelApp.log_level=CRITICAL"]
     return config
 
 
