@@ -19,7 +19,9 @@ What is read (a folder in file-name order, not recursing; a list of paths in the
 * **Zip archives** of any of the above, read in member-name order without extracting to disk; paths read
   ``archive.zip/a.txt`` or ``archive.zip/export.csv#row=N``. A manifest or sidecar applies to the files of its
   own folder inside the archive. An Excel or Parquet file inside an archive is read into memory first (both
-  formats need random access); macOS's ``__MACOSX/`` debris is passed over.
+  formats need random access); macOS's ``__MACOSX/`` debris is passed over. An archive inside an archive is
+  not read, nor a member whose name is absolute or holds ``..``; each member's declared sizes are checked
+  against :mod:`.limits` before it is read (:mod:`.archives`).
 
 Column and metadata names are matched case-insensitively, in exports, manifests, front matter and sidecars
 alike; of each list the first name present is used: text :data:`TEXT_COLUMNS`, id :data:`ID_COLUMNS`, and the
@@ -35,11 +37,13 @@ Every offset in every table points into a document's ``text``. The parser reads 
 the same text with typographic quotes straightened and front matter blanked, one character for one character,
 so offsets in the view *are* offsets in the original and need no mapping back.
 
-What cannot be read as an article is skipped with a one-line :class:`CorpusWarning` that names it and says what
-to do, and is listed in the ``skipped`` table; the rest of the corpus is still built. A whole file is skipped
-when it is unreadable (not UTF-8, binary, HTML, over the size limit, an export without a text column); a single
-export row when its text is empty, HTML or too long, when it does not parse, or when its id repeats an earlier
-row's in the same file (the first is kept: exports often list a story twice). A path that does not exist, one
+What cannot be read as an article is skipped with a one-line :class:`CorpusWarning` that names it (escaped by
+:func:`~analysis.reading.documents.printable`) and says what to do, and is listed in the ``skipped`` table; the
+rest of the corpus is still built. A whole file is skipped when it is unreadable (not UTF-8, binary, HTML, over
+a limit of :mod:`.limits`, an export without a text column, front matter or a sidecar that cannot be read, a
+corrupt archive member, a link out of the corpus folder, a name that is not UTF-8: :mod:`.entries`); a single
+export row when its text is empty, HTML, too long or not text, when it does not parse, or when its id repeats
+an earlier row's in the same file (the first is kept: exports often list a story twice). A path that does not exist, one
 ``doc_id`` given by two files or by rows of two files (the same export added twice?), or nothing readable at all
 raises :class:`CorpusError`.
 """
