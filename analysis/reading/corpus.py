@@ -59,7 +59,15 @@ from typing import Iterator, Sequence
 from analysis.reading.archives import archive_entries, archive_problem
 from analysis.reading.articles import read_article
 from analysis.reading.documents import Corpus, CorpusError, Document, Skipped, Unreadable, printable, warn
-from analysis.reading.entries import ARCHIVE_SUFFIXES, EXPORT_SUFFIXES, MANIFEST_NAME, READ_SUFFIXES, Entry, entries, random_access
+from analysis.reading.entries import (
+    ARCHIVE_SUFFIXES,
+    EXPORT_SUFFIXES,
+    MANIFEST_NAME,
+    READ_SUFFIXES,
+    Entry,
+    entries,
+    random_access,
+)
 from analysis.reading.exports import export_documents
 from analysis.reading.limits import DEFAULT_LIMITS, Limits
 from analysis.reading.manifests import read_manifest

@@ -42,6 +42,13 @@ MANIFEST_NAME = "metadata.csv"
 SIDECAR_SUFFIX = ".meta.json"
 
 
+#: Why a link out of the corpus folder is not read, and what to do.
+OUTSIDE_CORPUS = (
+    "it is a link to a file outside the corpus folder, which is not read: copy the file into the folder "
+    "if it belongs to the corpus"
+)
+
+
 @dataclass(frozen=True)
 class Entry:
     """One file to read, on disk or inside an archive."""
@@ -125,13 +132,6 @@ def _is_utf8(name: str) -> bool:
 def _inside(file: Path, folder: Path) -> bool:
     """Whether ``file``, links followed, is in ``folder`` (a resolved path) or below it."""
     return file.resolve().is_relative_to(folder)
-
-
-#: Why a link out of the corpus folder is not read, and what to do.
-OUTSIDE_CORPUS = (
-    "it is a link to a file outside the corpus folder, which is not read: copy the file into the folder "
-    "if it belongs to the corpus"
-)
 
 
 def is_read(name: str) -> bool:
