@@ -274,6 +274,15 @@ def test_wrong_types_skip_the_row_or_drop_the_field_never_become_text(tmp_path):
     assert "q.parquet#row=1: title is bytes, not text: it is left empty; write it as text" in messages
 
 
+def test_json_line_nested_too_deep_is_one_skipped_row(tmp_path):
+    lines = ["[" * 100_000 + "]" * 100_000, json.dumps({"text": "The council met."})]
+    (tmp_path / "e.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    corpus, messages = read_with_warnings(tmp_path)
+    assert [d.path for d in corpus.documents] == ["e.jsonl#row=2"]
+    assert messages == ["skipped e.jsonl#row=1: the line nests lists or objects too deep to be an article's record: "
+                        "fix or remove it"]
+
+
 def test_numbers_and_dates_in_metadata_stay_as_they_read(tmp_path):
     (tmp_path / "a.md").write_text("---\ntitle: 1984\npublished: 2024-03-02\n---\nThe council met.\n")
     (document,) = read_corpus(tmp_path).documents
