@@ -23,6 +23,7 @@ from typing import Any, Iterable, Iterator
 import yaml
 
 from analysis.datafiles import load_yaml, read_text
+from analysis.reading import DEFAULT_LIMITS, Limits, YamlRefused, load_user_yaml, printable, user_yaml_text
 
 ACTOR_TYPES = ("person", "government", "military", "institution", "media", "place")
 #: The group of an actor that belongs to none of the catalogue's groups (third parties).
@@ -175,7 +176,7 @@ class Catalogue:
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def load_catalogue(corpus_dir: str | Path | None = None) -> Catalogue:
+def load_catalogue(corpus_dir: str | Path | None = None, *, limits: Limits = DEFAULT_LIMITS) -> Catalogue:
     """The packaged catalogue with a corpus's own ``actors.yaml`` merged over it.
 
     Merging: an entry whose ``name`` (or explicit ``id``) equals a packaged entry's replaces it; other entries
@@ -185,19 +186,25 @@ def load_catalogue(corpus_dir: str | Path | None = None) -> Catalogue:
     Args:
         corpus_dir: a corpus folder (its ``actors.yaml`` is used when there is one), a catalogue file
             itself, or None for the packaged catalogue alone.
+        limits: the limits on users' YAML (:class:`~analysis.reading.limits.Limits`): size, aliases, nesting.
 
     Raises:
-        CatalogueError: the file is not valid YAML, or an entry lacks a key or names a type or group the
-            file does not allow; the message names the file, the entry and what to fix.
+        CatalogueError: the file is not valid YAML, is over a limit, is a folder's ``actors.yaml`` that links
+            outside the folder, or an entry lacks a key or names a type or group the file does not allow; the
+            message names the file, the entry and what to fix.
     """
     path = catalogue_path(corpus_dir)
     if path is None:
         return default_catalogue()
+    source = printable(str(path))
+    folder = Path(corpus_dir) if Path(corpus_dir).is_dir() else None
     try:
-        text = path.read_text(encoding="utf-8")
+        text = user_yaml_text(path, folder, limits=limits)
     except (OSError, UnicodeDecodeError) as err:
-        raise CatalogueError(f"{path}: cannot be read ({err}); save it as UTF-8 text") from None
-    return merge_catalogue(default_catalogue(), text, str(path))
+        raise CatalogueError(f"{source}: cannot be read ({err}); save it as UTF-8 text") from None
+    except YamlRefused as err:
+        raise _not_read(err, source) from None
+    return merge_catalogue(default_catalogue(), text, source, limits=limits)
 
 
 def catalogue_path(corpus_dir: str | Path | None) -> Path | None:
@@ -223,17 +230,22 @@ def catalogue_path(corpus_dir: str | Path | None) -> Path | None:
 @lru_cache(maxsize=1)
 def default_catalogue() -> Catalogue:
     """The packaged catalogue, read once per process."""
-    parsed = _parse_file(read_text(CATALOGUE_FILE), PACKAGED_SOURCE)
+    text = read_text(CATALOGUE_FILE)
+    parsed = _parse_file(load_yaml(text), text, PACKAGED_SOURCE)
     return _merge((), (), (), parsed, PACKAGED_SOURCE)
 
 
-def merge_catalogue(base: Catalogue, text: str, source: str) -> Catalogue:
+def merge_catalogue(base: Catalogue, text: str, source: str, *, limits: Limits = DEFAULT_LIMITS) -> Catalogue:
     """``base`` with the catalogue file ``text`` (named ``source`` in messages) merged over it.
 
     Raises:
         CatalogueError: as :func:`load_catalogue`.
     """
-    parsed = _parse_file(text, source, inherited_groups=base.groups)
+    try:
+        raw = load_user_yaml(text, limits=limits)
+    except (YamlRefused, yaml.YAMLError) as err:
+        raise _not_read(err, source) from None
+    parsed = _parse_file(raw, text, source, inherited_groups=base.groups)
     return _merge(base.groups, base.colours, base.actors, parsed, source, base.sources)
 
 
@@ -256,16 +268,20 @@ class _File:
     entries: tuple[_Entry, ...]
 
 
-def _parse_file(text: str, source: str, *, inherited_groups: tuple[str, ...] = ()) -> _File:
-    try:
-        raw = load_yaml(text)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f"line {mark.line + 1}: " if mark is not None else ""
-        problem = getattr(err, "problem", None) or "cannot be parsed"
-        raise CatalogueError(
-            f"{source}: {where}not valid YAML ({problem}); check the indentation and quote names with ':' or '#'"
-        ) from None
+def _not_read(err: YamlRefused | yaml.YAMLError, source: str) -> CatalogueError:
+    """The error for a catalogue file refused by a limit, or not valid YAML."""
+    if isinstance(err, YamlRefused):
+        return CatalogueError(f"{source} is refused: {err}")
+    mark = getattr(err, "problem_mark", None)
+    where = f"line {mark.line + 1}: " if mark is not None else ""
+    problem = getattr(err, "problem", None) or "cannot be parsed"
+    return CatalogueError(
+        f"{source}: {where}not valid YAML ({problem}); check the indentation and quote names with ':' or '#'"
+    )
+
+
+def _parse_file(raw: Any, text: str, source: str, *, inherited_groups: tuple[str, ...] = ()) -> _File:
+    """The catalogue file ``text``, parsed as ``raw`` (named ``source`` in messages)."""
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):

@@ -6,11 +6,15 @@ it (:func:`analysis.catalogue.actors.load_catalogue`). The tone adjustment is ch
 
     tone_adjustment: conflict        # the packaged war-and-conflict adjustment (analysis/data/vader_news_adjustment.yaml)
     tone_adjustment: none            # plain VADER (the default)
-    tone_adjustment: my_beat.yaml    # a file of the same shape, relative to the corpus folder
+    tone_adjustment: my_beat.yaml    # a file of the same shape, in the corpus folder
 
 The default is plain VADER, because an adjustment made for one beat is wrong on another: the conflict one
 sets "gains", "support" and "security" to neutral, which is right for territorial gains and wrong for a
 market report. Another beat is a data change (a file in the corpus folder), never a code change.
+
+Both files are read as users' YAML (:func:`analysis.reading.user_yaml_text`: size, aliases and nesting
+limited), and each must be inside the corpus folder, links followed: ``tone_adjustment: ../../etc/x.yaml`` or
+a ``corpus.yaml`` that links elsewhere stops the build with a one-line :class:`SettingsError`.
 """
 
 from __future__ import annotations
@@ -22,7 +26,8 @@ from pathlib import Path
 import yaml
 
 from analysis.catalogue.actors import Catalogue, CatalogueError, load_catalogue
-from analysis.datafiles import load_yaml, read_yaml
+from analysis.datafiles import read_yaml
+from analysis.reading import DEFAULT_LIMITS, Limits, YamlRefused, load_user_yaml, printable, user_yaml_text
 
 #: The corpus folder's settings file.
 SETTINGS_FILE = "corpus.yaml"
@@ -60,8 +65,15 @@ def _adjustment(raw: dict, source: str) -> tuple[tuple[str, float], ...]:
         raise SettingsError(f"{source}: every valence under `adjustment:` must be a number") from None
 
 
-def tone_adjustment(choice: str, folder: Path | None) -> tuple[tuple[str, float], ...]:
-    """The word -> valence pairs ``choice`` names: a packaged name, ``none``, or a file in ``folder``."""
+def tone_adjustment(
+    choice: str, folder: Path | None, *, limits: Limits = DEFAULT_LIMITS
+) -> tuple[tuple[str, float], ...]:
+    """The word -> valence pairs ``choice`` names: a packaged name, ``none``, or a file in ``folder``.
+
+    Raises:
+        SettingsError: ``choice`` names none of those, or a file outside ``folder`` (links followed), or one
+            that cannot be read.
+    """
     if choice == NO_ADJUSTMENT:
         return ()
     if choice in PACKAGED_TONE_ADJUSTMENTS:
@@ -69,30 +81,51 @@ def tone_adjustment(choice: str, folder: Path | None) -> tuple[tuple[str, float]
     path = (folder or Path(".")) / choice
     if not path.is_file():
         known = ", ".join([NO_ADJUSTMENT, *PACKAGED_TONE_ADJUSTMENTS])
-        raise SettingsError(f"tone_adjustment {choice!r} is neither {known} nor a file in {folder}: fix corpus.yaml")
-    return _adjustment(load_yaml(path.read_text(encoding="utf-8")) or {}, str(path))
+        raise SettingsError(
+            printable(f"tone_adjustment {choice!r} is neither {known} nor a file in {folder}: fix corpus.yaml")
+        )
+    return _adjustment(_read(path, folder or Path("."), limits) or {}, printable(str(path)))
 
 
-def load_beat(corpus_dir: str | Path | None = None, *, catalogue: Catalogue | None = None) -> Beat:
+def _read(path: Path, folder: Path, limits: Limits):
+    """A settings file of the corpus folder, as YAML, or a :class:`SettingsError` naming it."""
+    shown = printable(str(path))
+    try:
+        return load_user_yaml(user_yaml_text(path, folder, limits=limits), limits=limits)
+    except YamlRefused as err:
+        raise SettingsError(f"{shown} is refused: {err}") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise SettingsError(f"{shown}: cannot be read ({err}); save it as UTF-8 text") from None
+    except yaml.YAMLError as err:
+        problem = " ".join(str(err).split())
+        raise SettingsError(f"{shown}: not valid YAML ({problem}): fix or remove it") from None
+
+
+def load_beat(
+    corpus_dir: str | Path | None = None, *, catalogue: Catalogue | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Beat:
     """The beat of the corpus in ``corpus_dir`` (a folder), or the packaged defaults for anything else.
 
     Args:
         catalogue: use this catalogue instead of the one the folder's ``actors.yaml`` gives.
+        limits: the limits on the users' YAML read (:class:`~analysis.reading.limits.Limits`).
 
     Raises:
         CatalogueError: ``actors.yaml`` or ``corpus.yaml`` cannot be used (the message says what to fix).
     """
     folder = Path(corpus_dir) if corpus_dir is not None and Path(corpus_dir).is_dir() else None
-    catalogue = catalogue or load_catalogue(folder)
+    catalogue = catalogue or load_catalogue(folder, limits=limits)
     settings_path = folder / SETTINGS_FILE if folder is not None else None
     settings: dict = {}
     if settings_path is not None and settings_path.is_file():
-        try:
-            settings = load_yaml(settings_path.read_text(encoding="utf-8")) or {}
-        except yaml.YAMLError as err:
-            problem = " ".join(str(err).split())
-            raise SettingsError(f"{settings_path}: not valid YAML ({problem}): fix or remove it") from None
+        settings = _read(settings_path, folder, limits) or {}
         if not isinstance(settings, dict):
-            raise SettingsError(f"{settings_path}: expected `key: value` settings such as `tone_adjustment: conflict`")
-    choice = str(settings.get("tone_adjustment", NO_ADJUSTMENT))
-    return Beat(catalogue, choice, tone_adjustment(choice, folder))
+            raise SettingsError(
+                printable(f"{settings_path}: expected `key: value` settings such as `tone_adjustment: conflict`")
+            )
+    choice = settings.get("tone_adjustment", NO_ADJUSTMENT)
+    if not isinstance(choice, str):
+        raise SettingsError(
+            printable(f"{settings_path}: tone_adjustment must be a name ({NO_ADJUSTMENT}, conflict) or a file name")
+        )
+    return Beat(catalogue, choice, tone_adjustment(choice, folder, limits=limits))

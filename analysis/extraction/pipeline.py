@@ -151,10 +151,20 @@ def split_for_parser(text: str, max_length: int) -> list[tuple[int, int]]:
     """``(start, end)`` pieces of ``text``, each at most ``max_length`` long, cut after a paragraph break.
 
     Falls back to a line break, then to a space, and only then cuts a word. The pieces cover the text
-    exactly, in order.
+    exactly, in order. Leading whitespace (the front matter the parse view blanks, blank lines) is a piece of
+    its own: parsed with the words after it, the parser hangs it on the first word, and every span built from
+    that word's subtree (a speaker, an agent, a sentence) would start at 0 and cover the front matter.
     """
-    pieces, start = [], 0
-    while len(text) - start > max_length:
+    lead = len(text) - len(text.lstrip())
+    if 0 < lead < len(text):
+        return _split(text, 0, lead, max_length) + _split(text, lead, len(text), max_length)
+    return _split(text, 0, len(text), max_length)
+
+
+def _split(text: str, start: int, stop: int, max_length: int) -> list[tuple[int, int]]:
+    """:func:`split_for_parser` of ``text[start:stop]``, in offsets of ``text``."""
+    pieces = []
+    while stop - start > max_length:
         window = text[start : start + max_length]
         cut = 0
         for pattern in (r"\n[ \t]*\n\s*", r"\n\s*", r"\s+"):
@@ -165,7 +175,7 @@ def split_for_parser(text: str, max_length: int) -> list[tuple[int, int]]:
         cut = cut or max_length
         pieces.append((start, start + cut))
         start += cut
-    pieces.append((start, len(text)))
+    pieces.append((start, stop))
     return pieces
 
 

@@ -6,10 +6,11 @@ for byte, with its metadata) and the files it skipped, with the reason. One modu
 :mod:`.entries` (folders and files), :mod:`.archives` (zip), :mod:`.articles` (text and Markdown files, front
 matter, sidecars), :mod:`.manifests` (``metadata.csv``), :mod:`.exports` (CSV, Excel, Parquet),
 :mod:`.json_records` (JSON Lines); :mod:`.metadata` normalises what they share, and :mod:`.corpus` reads a
-corpus through them. Nothing here parses language.
+corpus through them. :mod:`.limits` holds every limit on what reading expands, and :mod:`.user_yaml` reads
+the YAML users write (front matter, ``corpus.yaml``, ``actors.yaml``) within them. Nothing here parses
+language.
 """
 
-from analysis.reading.articles import MAX_FILE_BYTES
 from analysis.reading.corpus import read_corpus
 from analysis.reading.documents import (
     PARSE_VIEW_CHARS,
@@ -19,9 +20,12 @@ from analysis.reading.documents import (
     Document,
     Skipped,
     parse_view,
+    printable,
 )
+from analysis.reading.limits import DEFAULT_LIMITS, MAX_FILE_BYTES, Limits
+from analysis.reading.user_yaml import YamlRefused, load_user_yaml, user_yaml_text
 
 __all__ = [
-    "MAX_FILE_BYTES", "PARSE_VIEW_CHARS", "Corpus", "CorpusError", "CorpusWarning", "Document", "Skipped",
-    "parse_view", "read_corpus",
+    "DEFAULT_LIMITS", "MAX_FILE_BYTES", "PARSE_VIEW_CHARS", "Corpus", "CorpusError", "CorpusWarning", "Document",
+    "Limits", "Skipped", "YamlRefused", "load_user_yaml", "parse_view", "printable", "read_corpus", "user_yaml_text",
 ]

@@ -1,6 +1,8 @@
 """Article files, ``.txt`` and ``.md``: one article each, decoded as UTF-8 (or UTF-16 by its byte-order mark),
 with metadata from YAML front matter (``.md``) and a sidecar ``<name>.meta.json``. Whole files that are not
-article text (empty, binary, HTML, over the size limit) are skipped with the reason."""
+article text (empty, binary, HTML, over the size limit), and articles whose front matter or sidecar cannot be
+read (not valid YAML or JSON, not a mapping, over a limit of :mod:`.limits`), are skipped with the reason; a
+metadata value that is not text is left empty with a warning."""
 
 from __future__ import annotations
 
@@ -8,18 +10,15 @@ import codecs
 import hashlib
 import json
 import re
-from typing import Mapping
+from typing import Any, Mapping
 
 import yaml
 
-from analysis.datafiles import load_yaml
-from analysis.reading.documents import CorpusError, Document, Skipped
+from analysis.reading.documents import Document, Skipped, Unreadable
 from analysis.reading.entries import SIDECAR_SUFFIX, Entry
+from analysis.reading.limits import DEFAULT_LIMITS, Limits, megabytes
 from analysis.reading.metadata import make_document, metadata_of
-
-#: Files larger than this are skipped (a 50 MB "article" is an export or a dump, not a story); in an export,
-#: a row whose text is larger.
-MAX_FILE_BYTES = 10_000_000
+from analysis.reading.user_yaml import YamlRefused, load_user_yaml
 
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
@@ -35,9 +34,9 @@ _HTML_TAGS = re.compile(r"</?(?:p|div|span|a|br|script|style|meta|link|li|ul|tab
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
-def read_article(entry: Entry, max_bytes: int, listed: Mapping[str, str]) -> Document | Skipped:
+def read_article(entry: Entry, listed: Mapping[str, str], limits: Limits = DEFAULT_LIMITS) -> Document | Skipped:
     """One article file; ``listed`` is what the folder's manifest says of it."""
-    shown = entry.shown
+    shown, max_bytes = entry.shown, limits.file_bytes
     if entry.size > max_bytes:
         return Skipped(
             shown,
@@ -58,10 +57,14 @@ def read_article(entry: Entry, max_bytes: int, listed: Mapping[str, str]) -> Doc
     problem = text_problem(text)
     if problem:
         return Skipped(shown, problem)
-    front, body_start = _front_matter(text, shown) if entry.suffix == ".md" else ({}, 0)
+    try:
+        front, body_start = _front_matter(text, limits) if entry.suffix == ".md" else ({}, 0)
+        sidecar = _sidecar(entry, limits)
+    except Unreadable as err:
+        return Skipped(shown, str(err))
     if not text[body_start:].strip():
         return Skipped(shown, "the file has metadata but no article text: add the text below the front matter")
-    meta = {**listed, **metadata_of(front), **metadata_of(_sidecar(entry))}
+    meta = {**listed, **metadata_of(front, f"{shown} front matter"), **metadata_of(sidecar, f"{shown} sidecar")}
     return make_document(entry.stem, shown, text, hashlib.sha256(data).hexdigest(), meta, body_start)
 
 
@@ -82,27 +85,51 @@ def text_problem(text: str) -> str:
     return ""
 
 
-def _front_matter(text: str, shown: str) -> tuple[dict, int]:
+def _front_matter(text: str, limits: Limits) -> tuple[dict, int]:
+    """The front matter's mapping and where the body starts; no front matter gives ``({}, 0)``.
+
+    Raises:
+        Unreadable: the front matter is not valid YAML, not a mapping, or over a limit.
+    """
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, 0
     try:
-        meta = load_yaml(match.group(1)) or {}
+        meta = load_user_yaml(match.group(1), limits=limits)
+    except YamlRefused as err:
+        raise Unreadable(f"the YAML front matter is refused: {err}") from None
     except yaml.YAMLError as err:
-        raise CorpusError(f"{shown}: the YAML front matter does not parse ({err.problem}): fix or remove it")
+        problem = getattr(err, "problem", None) or "it cannot be parsed"
+        raise Unreadable(f"the YAML front matter does not parse ({problem}): fix or remove it") from None
+    if meta is None:
+        meta = {}
     if not isinstance(meta, dict):
-        raise CorpusError(f"{shown}: the front matter is not a mapping of keys to values: fix or remove it")
+        raise Unreadable("the front matter is not a mapping of keys to values: fix or remove it")
     return meta, match.end()
 
 
-def _sidecar(entry: Entry) -> dict:
+def _sidecar(entry: Entry, limits: Limits) -> dict[str, Any]:
+    """The sidecar's object; empty when the article has none.
+
+    Raises:
+        Unreadable: the sidecar cannot be read, is not a JSON object, or is over the metadata limit.
+    """
     sidecar = entry.sibling(entry.stem + SIDECAR_SUFFIX)
     if sidecar is None:
         return {}
+    which = f"its sidecar {sidecar.name}"
+    if sidecar.size > limits.metadata_bytes:
+        raise Unreadable(
+            f"{which} is {megabytes(sidecar.size)}, over the {megabytes(limits.metadata_bytes)} limit for "
+            "metadata: shorten it, or raise Limits.metadata_bytes"
+        )
     try:
         meta = json.loads(sidecar.read().decode("utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as err:
-        raise CorpusError(f"{sidecar.name} (metadata of {entry.shown}) is not valid JSON ({err}): fix or remove it")
+    except Unreadable as err:
+        raise Unreadable(f"{which} cannot be read: {err}") from None
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as err:
+        problem = "it nests too deep" if isinstance(err, RecursionError) else str(err)
+        raise Unreadable(f"{which} is not valid JSON ({problem}): fix or remove it") from None
     if not isinstance(meta, dict):
-        raise CorpusError(f"{sidecar.name} (metadata of {entry.shown}) must be a JSON object: fix or remove it")
+        raise Unreadable(f"{which} must be a JSON object of keys to values: fix or remove it")
     return meta

@@ -19,7 +19,9 @@ What is read (a folder in file-name order, not recursing; a list of paths in the
 * **Zip archives** of any of the above, read in member-name order without extracting to disk; paths read
   ``archive.zip/a.txt`` or ``archive.zip/export.csv#row=N``. A manifest or sidecar applies to the files of its
   own folder inside the archive. An Excel or Parquet file inside an archive is read into memory first (both
-  formats need random access); macOS's ``__MACOSX/`` debris is passed over.
+  formats need random access); macOS's ``__MACOSX/`` debris is passed over. An archive inside an archive is
+  not read, nor a member whose name is absolute or holds ``..``; each member's declared sizes are checked
+  against :mod:`.limits` before it is read (:mod:`.archives`).
 
 Column and metadata names are matched case-insensitively, in exports, manifests, front matter and sidecars
 alike; of each list the first name present is used: text :data:`TEXT_COLUMNS`, id :data:`ID_COLUMNS`, and the
@@ -35,24 +37,28 @@ Every offset in every table points into a document's ``text``. The parser reads 
 the same text with typographic quotes straightened and front matter blanked, one character for one character,
 so offsets in the view *are* offsets in the original and need no mapping back.
 
-What cannot be read as an article is skipped with a one-line :class:`CorpusWarning` that names it and says what
-to do, and is listed in the ``skipped`` table; the rest of the corpus is still built. A whole file is skipped
-when it is unreadable (not UTF-8, binary, HTML, over the size limit, an export without a text column); a single
-export row when its text is empty, HTML or too long, when it does not parse, or when its id repeats an earlier
-row's in the same file (the first is kept: exports often list a story twice). A path that does not exist, one
+What cannot be read as an article is skipped with a one-line :class:`CorpusWarning` that names it (escaped by
+:func:`~analysis.reading.documents.printable`) and says what to do, and is listed in the ``skipped`` table; the
+rest of the corpus is still built. A whole file is skipped when it is unreadable (not UTF-8, binary, HTML, over
+a limit of :mod:`.limits`, an export without a text column, front matter or a sidecar that cannot be read, a
+corrupt archive member, a link out of the corpus folder, a name that is not UTF-8: :mod:`.entries`); a single
+export row when its text is empty, HTML, too long or not text, when it does not parse, or when its id repeats
+an earlier row's in the same file (the first is kept: exports often list a story twice). A path that does not exist, one
 ``doc_id`` given by two files or by rows of two files (the same export added twice?), or nothing readable at all
 raises :class:`CorpusError`.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Iterator, Sequence
 
-from analysis.reading.archives import archive_entries
-from analysis.reading.articles import MAX_FILE_BYTES, read_article
-from analysis.reading.documents import Corpus, CorpusError, Document, Skipped, warn
+from analysis.reading.archives import archive_entries, archive_problem
+from analysis.reading.articles import read_article
+from analysis.reading.documents import Corpus, CorpusError, Document, Skipped, Unreadable, printable, warn
 from analysis.reading.entries import (
     ARCHIVE_SUFFIXES,
     EXPORT_SUFFIXES,
@@ -63,10 +69,20 @@ from analysis.reading.entries import (
     random_access,
 )
 from analysis.reading.exports import export_documents
+from analysis.reading.limits import DEFAULT_LIMITS, Limits
 from analysis.reading.manifests import read_manifest
 
+#: How reading one file can fail beyond the failures each reader names (a truncated or corrupt archive member:
+#: zlib's error, a short read, a bad checksum; an encrypted member or a compression zipfile lacks; a file
+#: that vanished or cannot be opened). Each skips the file it happened in, never the corpus.
+READ_FAILURES = (
+    Unreadable, zlib.error, EOFError, zipfile.BadZipFile, RuntimeError, NotImplementedError, OSError, UnicodeError,
+)
 
-def read_corpus(paths: str | Path | Sequence[str | Path], *, max_bytes: int = MAX_FILE_BYTES) -> Corpus:
+
+def read_corpus(
+    paths: str | Path | Sequence[str | Path], *, max_bytes: int | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Corpus:
     """Read articles from a folder, a file, or a list of either.
 
     A folder's ``.txt``/``.md`` articles, ``.csv``/``.jsonl``/``.xlsx``/``.parquet`` exports (one article per
@@ -78,7 +94,9 @@ def read_corpus(paths: str | Path | Sequence[str | Path], *, max_bytes: int = MA
 
     Args:
         paths: a folder, a single file, or a list of those.
-        max_bytes: article files, and export rows whose text is, larger than this are skipped with a warning.
+        max_bytes: article files, and export rows whose text is, larger than this are skipped with a warning
+            (``limits.file_bytes`` when None).
+        limits: every limit on what reading expands (:class:`~analysis.reading.limits.Limits`).
 
     Returns:
         The readable documents (files in name order, rows in file order), and what was skipped with the reasons.
@@ -87,7 +105,9 @@ def read_corpus(paths: str | Path | Sequence[str | Path], *, max_bytes: int = MA
         CorpusError: a path does not exist, two files or rows give one doc_id, or nothing readable was found.
     """
     roots = [Path(paths)] if isinstance(paths, (str, Path)) else [Path(p) for p in paths]
-    reader = _Reader(max_bytes)
+    if max_bytes is not None:
+        limits = dataclasses.replace(limits, file_bytes=max_bytes)
+    reader = _Reader(limits)
     corpus = Corpus()
     seen: dict[str, str] = {}
     for entry in entries(roots):
@@ -97,35 +117,52 @@ def read_corpus(paths: str | Path | Sequence[str | Path], *, max_bytes: int = MA
                 corpus.skipped.append(item)
                 continue
             if item.doc_id in seen:
-                raise CorpusError(
+                raise CorpusError(printable(
                     f"{item.path} and {seen[item.doc_id]} both give doc_id {item.doc_id!r}: rename one of them "
                     "(for an export row, change its id)"
-                )
+                ))
             seen[item.doc_id] = item.path
             corpus.documents.append(item)
     if not corpus.documents:
         where = ", ".join(str(r) for r in roots)
         detail = f" ({len(corpus.skipped)} skipped: see the warnings above)" if corpus.skipped else ""
         kinds = ", ".join(READ_SUFFIXES)
-        raise CorpusError(
+        raise CorpusError(printable(
             f"no readable articles ({kinds}) in {where}{detail}: add UTF-8 text files or an export there"
-        )
+        ))
     return corpus
 
 
 class _Reader:
     """Reads entries into documents and skips, reading each folder's manifest once."""
 
-    def __init__(self, max_bytes: int):
-        self.max_bytes = max_bytes
+    def __init__(self, limits: Limits):
+        self.limits = limits
         self.manifests: dict[str, dict[str, dict[str, str]]] = {}
 
-    def read(self, entry: Entry) -> Iterator[Document | Skipped]:
-        """The documents and skips of one entry, in order."""
+    def read(self, entry: Entry | Skipped) -> Iterator[Document | Skipped]:
+        """The documents and skips of one entry, in order; a failure while reading it skips what is left of it."""
+        if isinstance(entry, Skipped):
+            yield entry
+            return
+        read = 0
+        try:
+            for item in self._read(entry):
+                read += isinstance(item, Document)
+                yield item
+        except READ_FAILURES as err:
+            if isinstance(err, Unreadable):
+                reason = str(err)
+            else:
+                reason = f"it cannot be read ({type(err).__name__}: {err}): re-create or re-save it, or remove it"
+            kept = f" ({read} article(s) read from it before this are kept)" if read else ""
+            yield Skipped(entry.shown, reason + kept)
+
+    def _read(self, entry: Entry) -> Iterator[Document | Skipped]:
         if entry.name == MANIFEST_NAME:
             return  # metadata of its folder's articles, read with them
         if entry.suffix in EXPORT_SUFFIXES:
-            yield from export_documents(entry, self.max_bytes)
+            yield from export_documents(entry, self.limits)
         elif entry.suffix in ARCHIVE_SUFFIXES:
             yield from self._read_archive(entry)
         else:
@@ -137,7 +174,7 @@ class _Reader:
                     if problem:
                         yield problem
                 listed = self.manifests[manifest.key].get(entry.name, {})
-            yield read_article(entry, self.max_bytes, listed)
+            yield read_article(entry, listed, self.limits)
 
     def _read_archive(self, entry: Entry) -> Iterator[Document | Skipped]:
         try:
@@ -146,9 +183,9 @@ class _Reader:
             yield Skipped(entry.shown, f"not a readable zip archive ({err}): re-create it")
             return
         with archive:
-            for member in archive_entries(archive, entry.shown, entry.key):
-                try:
-                    yield from self.read(member)
-                # zipfile's ways of refusing a member: encrypted (RuntimeError), a compression it lacks, a bad CRC.
-                except (RuntimeError, NotImplementedError, zipfile.BadZipFile) as err:
-                    yield Skipped(member.shown, f"cannot be read from the archive ({err}): extract it and add it")
+            problem = archive_problem(archive.infolist(), self.limits)
+            if problem:
+                yield Skipped(entry.shown, f"the archive {problem}")
+                return
+            for member in archive_entries(archive, entry.shown, entry.key, self.limits):
+                yield from self.read(member)

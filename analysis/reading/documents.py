@@ -19,6 +19,11 @@ class CorpusWarning(UserWarning):
     """One file or row was skipped, or read with a caveat; the message names it and says what to do."""
 
 
+class Unreadable(Exception):
+    """One file (an article, an export, an archive member, a manifest) cannot be read, or read further: it is
+    skipped, and the message says why and what to do."""
+
+
 @dataclass(frozen=True)
 class Document:
     """One article: its text exactly as written, and what its metadata says of it."""
@@ -84,5 +89,19 @@ def parse_view(document: Document) -> str:
     return view
 
 
+#: What a terminal or a notebook would act on rather than show: control characters (an ANSI escape recolours
+#: the terminal; a carriage return overwrites the line), the bidirectional overrides that reorder what is
+#: shown, and the lone surrogates that stand for a file name's undecodable bytes (printing them fails).
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print: each character of :data:`_UNPRINTABLE` written as its Python escape
+    (``\\x1b``, ``\\u202e``, ``\\udce9``); any other text is unchanged. Tables keep the real names; only what
+    is printed goes through this."""
+    return _UNPRINTABLE.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def warn(message: str) -> None:
-    warnings.warn(message, CorpusWarning, stacklevel=3)
+    """Warn about one file or row with :class:`CorpusWarning`, its names made :func:`printable`."""
+    warnings.warn(printable(message), CorpusWarning, stacklevel=3)

@@ -1,15 +1,22 @@
 """Where files come from: a folder on disk (its readable files in name order, not recursing) or a file given
-by path, as :class:`Entry` records that open their bytes and find a sibling file (a sidecar, the manifest)."""
+by path, as :class:`Entry` records that open their bytes and find a sibling file (a sidecar, the manifest).
+
+Reading stays inside the corpus: a file of a folder (or a sidecar or manifest beside a file) that is a link
+to somewhere outside that folder is not read, nor is a file whose name is not UTF-8 (the tables could not
+name it); each is a :class:`Skipped` with the reason, or, for a sidecar or manifest, an entry that refuses to
+open (:attr:`Entry.refused`) so that what reads it says so.
+"""
 
 from __future__ import annotations
 
 import io
+import os
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import IO, Callable, Iterator
 
-from analysis.reading.documents import CorpusError
+from analysis.reading.documents import CorpusError, Skipped, Unreadable, printable
 
 #: File endings read as one article each.
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -35,6 +42,13 @@ MANIFEST_NAME = "metadata.csv"
 SIDECAR_SUFFIX = ".meta.json"
 
 
+#: Why a link out of the corpus folder is not read, and what to do.
+OUTSIDE_CORPUS = (
+    "it is a link to a file outside the corpus folder, which is not read: copy the file into the folder "
+    "if it belongs to the corpus"
+)
+
+
 @dataclass(frozen=True)
 class Entry:
     """One file to read, on disk or inside an archive."""
@@ -45,6 +59,7 @@ class Entry:
     open: Callable[[], IO[bytes]]
     sibling: Callable[[str], "Entry | None"]  # another file of the same folder, by name
     disk: Path | None = None  # the file itself, when it is on disk
+    refused: str = ""  # why it must not be read (then ``open`` raises :class:`Unreadable` saying so)
 
     @property
     def name(self) -> str:
@@ -63,18 +78,60 @@ class Entry:
             return handle.read()
 
 
-def entries(roots: list[Path]) -> Iterator[Entry]:
-    """Every file to read under ``roots``: a folder's readable files sorted by name, a file as given."""
+def refused_entry(shown: str, key: str, reason: str, sibling: Callable[[str], "Entry | None"]) -> Entry:
+    """An entry that is not to be read: opening it raises :class:`Unreadable` with ``reason``."""
+
+    def refuse() -> IO[bytes]:
+        raise Unreadable(reason)
+
+    return Entry(shown, key, 0, refuse, sibling, refused=reason)
+
+
+def entries(roots: list[Path]) -> Iterator[Entry | Skipped]:
+    """Every file to read under ``roots``: a folder's readable files sorted by name, a file as given; a file
+    that leaves its folder or has a name that is not UTF-8, as a skip."""
     if not roots:
         raise CorpusError("no corpus given: pass a folder of articles or a list of files")
     for root in roots:
         if not root.exists():
-            raise CorpusError(f"{root} does not exist: check the path, or create it and add articles")
+            raise CorpusError(printable(f"{root} does not exist: check the path, or create it and add articles"))
     for root in roots:
         if root.is_dir():
-            yield from (disk_entry(p, p.name) for p in sorted(root.iterdir()) if p.is_file() and is_read(p.name))
+            folder = root.resolve()
+            for path in sorted(root.iterdir()):
+                if path.is_file() and is_read(path.name):
+                    yield _checked(path, folder)
         else:
-            yield disk_entry(root, root.name)
+            yield _checked(root, root.parent.resolve(), linked=True)
+
+
+def _checked(file: Path, folder: Path, *, linked: bool = False) -> Entry | Skipped:
+    """``file`` as an entry of ``folder``, or why it is skipped; a file given by its own path (``linked``) may
+    be a link to anywhere, as the user named it."""
+    shown = file.name
+    if not _is_utf8(shown):
+        return Skipped(
+            os.fsencode(shown).decode("utf-8", "backslashreplace"),
+            "the file name is not UTF-8, so the tables cannot name it: rename the file "
+            "(`convmv -f latin1 -t utf-8 --notest <file>` re-encodes a Latin-1 name)",
+        )
+    if not linked and not _inside(file, folder):
+        return Skipped(shown, OUTSIDE_CORPUS)
+    return disk_entry(file, shown, folder)
+
+
+def _is_utf8(name: str) -> bool:
+    """Whether a name read from disk was valid UTF-8 (Python keeps other bytes as lone surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _inside(file: Path, folder: Path) -> bool:
+    """Whether ``file``, links followed, is in ``folder`` (a resolved path) or below it."""
+    return file.resolve().is_relative_to(folder)
 
 
 def is_read(name: str) -> bool:
@@ -83,12 +140,17 @@ def is_read(name: str) -> bool:
     return suffix in READ_SUFFIXES and name != MANIFEST_NAME
 
 
-def disk_entry(file: Path, shown: str) -> Entry:
+def disk_entry(file: Path, shown: str, folder: Path) -> Entry:
+    """``file`` shown as ``shown``; its siblings are read only from ``folder`` (a resolved path)."""
+
     def sibling(name: str) -> Entry | None:
         other = file.parent / name
         if PurePosixPath(name).name != name or not other.is_file():
             return None
-        return disk_entry(other, posixpath.join(posixpath.dirname(shown), name))
+        other_shown = posixpath.join(posixpath.dirname(shown), name)
+        if not _inside(other, folder):
+            return refused_entry(other_shown, str(other), OUTSIDE_CORPUS, sibling)
+        return disk_entry(other, other_shown, folder)
 
     return Entry(shown, str(file.resolve()), file.stat().st_size, lambda: file.open("rb"), sibling, file)
 

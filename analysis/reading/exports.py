@@ -10,16 +10,21 @@ import hashlib
 import io
 import itertools
 import zipfile
+from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+from analysis.reading.archives import zip_problem
 from analysis.reading.articles import not_utf8, text_problem
-from analysis.reading.documents import Document, Skipped, warn
+from analysis.reading.documents import Document, Skipped, Unreadable, warn
 from analysis.reading.entries import Entry, random_access
 from analysis.reading.json_records import jsonl_records
+from analysis.reading.limits import DEFAULT_LIMITS, Limits
 from analysis.reading.metadata import (
     ID_COLUMNS,
     TEXT_COLUMNS,
+    NotText,
     Record,
+    article_text,
     cell_text,
     cells_by_column,
     column_name,
@@ -44,15 +49,16 @@ UTF8_CHECK_BYTES = 1 << 20
 PARQUET_BATCH_ROWS = 1_000
 
 
-class Unreadable(Exception):
-    """A whole export or manifest cannot be read (further); the message says why and what to do."""
+def export_documents(entry: Entry, limits: Limits = DEFAULT_LIMITS) -> Iterator[Document | Skipped]:
+    """The articles of an export, one per row in file order, and a skip for each row that holds none.
 
-
-
-
-def export_documents(entry: Entry, max_bytes: int) -> Iterator[Document | Skipped]:
-    """The articles of an export, one per row in file order, and a skip for each row that holds none."""
-    records = {".csv": csv_records, ".jsonl": jsonl_records, ".xlsx": xlsx_records, ".parquet": parquet_records}
+    A row whose text or id is not text (a list, a mapping, bytes; for the text, a number too) is skipped with
+    the reason; a title, outlet, url or date that is not text is left empty with a warning.
+    """
+    records = {
+        ".csv": csv_records, ".jsonl": jsonl_records, ".xlsx": lambda e: xlsx_records(e, limits),
+        ".parquet": parquet_records,
+    }
     first_row: dict[str, int] = {}
     any_row = columns_checked = False
     try:
@@ -71,12 +77,20 @@ def export_documents(entry: Entry, max_bytes: int) -> Iterator[Document | Skippe
                 )
                 return
             columns_checked = True
-            text = cell_text(pick(cells, TEXT_COLUMNS))
-            problem = _row_text_problem(text, max_bytes)
+            try:
+                text = article_text(pick(cells, TEXT_COLUMNS))
+            except NotText as err:
+                yield Skipped(where, f"the text is {err}, not text: put the article text in the text column")
+                continue
+            problem = _row_text_problem(text, limits.file_bytes)
             if problem:
                 yield Skipped(where, problem)
                 continue
-            doc_id = cell_text(pick(cells, ID_COLUMNS)).strip() or f"{entry.stem}-{row}"
+            try:
+                doc_id = cell_text(pick(cells, ID_COLUMNS)).strip() or f"{entry.stem}-{row}"
+            except NotText as err:
+                yield Skipped(where, f"the id is {err}, not text or a number: give the row an id, or leave it empty")
+                continue
             if doc_id in first_row:
                 yield Skipped(
                     where,
@@ -85,7 +99,8 @@ def export_documents(entry: Entry, max_bytes: int) -> Iterator[Document | Skippe
                 )
                 continue
             first_row[doc_id] = row
-            yield make_document(doc_id, where, text, hashlib.sha256(text.encode("utf-8")).hexdigest(), metadata_of(cells))
+            sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
+            yield make_document(doc_id, where, text, sha256, metadata_of(cells, where))
     except Unreadable as err:
         yield Skipped(entry.shown, str(err))
         return
@@ -150,14 +165,25 @@ def _utf8_problem(entry: Entry) -> str:
             offset += len(chunk)
 
 
-def xlsx_records(entry: Entry) -> Iterator[Record]:
-    """The first sheet's rows, streamed by openpyxl; other sheets holding data are warned about."""
+def xlsx_records(entry: Entry, limits: Limits = DEFAULT_LIMITS) -> Iterator[Record]:
+    """The first sheet's rows, streamed by openpyxl; other sheets holding data are warned about.
+
+    A workbook is a zip of XML parts: they are checked against ``limits`` as an archive's members are
+    (:func:`~analysis.reading.archives.zip_problem`) before openpyxl opens it.
+    """
     try:
         from openpyxl import load_workbook
     except ImportError:
         raise Unreadable("reading .xlsx needs openpyxl: `pip install openpyxl`, or save the sheet as CSV")
+    source = random_access(entry)
     try:
-        book = load_workbook(random_access(entry), read_only=True, data_only=True)
+        with zipfile.ZipFile(source) as parts:
+            problem = zip_problem(parts, limits)
+        if problem:
+            raise Unreadable(f"the workbook {problem}")
+        if not isinstance(source, Path):
+            source.seek(0)
+        book = load_workbook(source, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as err:
         raise Unreadable(f"not a readable Excel workbook ({err}): re-save it as .xlsx, or as CSV")
     try:
@@ -178,7 +204,8 @@ def xlsx_records(entry: Entry) -> Iterator[Record]:
 
 
 def _filled(values: Iterable[Any]) -> bool:
-    return any(cell_text(value).strip() for value in values)
+    """Whether a sheet row holds anything (a cell that is not empty or blank)."""
+    return any(value is not None and not (isinstance(value, str) and not value.strip()) for value in values)
 
 
 def parquet_records(entry: Entry) -> Iterator[Record]:

@@ -26,6 +26,9 @@ def jsonl_records(entry: Entry) -> Iterator[Record]:
             except json.JSONDecodeError as err:
                 yield row, f"the line is not valid JSON ({err.msg} at column {err.colno}): fix or remove it"
                 continue
+            except RecursionError:
+                yield row, "the line nests lists or objects too deep to be an article's record: fix or remove it"
+                continue
             if not isinstance(value, dict):
                 yield row, "the line is not a JSON object of column names to values: fix or remove it"
                 continue

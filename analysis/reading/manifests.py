@@ -3,9 +3,9 @@ column."""
 
 from __future__ import annotations
 
-from analysis.reading.documents import Skipped, warn
+from analysis.reading.documents import Skipped, Unreadable, warn
 from analysis.reading.entries import Entry
-from analysis.reading.exports import Unreadable, csv_records
+from analysis.reading.exports import csv_records
 from analysis.reading.metadata import cell_text, metadata_of
 
 #: The manifest's column naming the article file a row describes.
@@ -38,7 +38,7 @@ def read_manifest(entry: Entry) -> tuple[dict[str, dict[str, str]], Skipped | No
             elif entry.sibling(name) is None:
                 warn(f"{where}: names {name!r}, which is not in the folder: correct the name or remove the row")
             else:
-                listed[name] = metadata_of(cells)
+                listed[name] = metadata_of(cells, where)
                 first_row[name] = row
     except Unreadable as err:
         return {}, Skipped(entry.shown, f"the manifest cannot be used: {err}")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import re
 from datetime import date, datetime, time
+from decimal import Decimal
 from typing import Any, Iterable, Mapping, Sequence
 
 import pandas as pd
@@ -55,9 +56,38 @@ def make_document(
     )
 
 
+class NotText(ValueError):
+    """A value that is not text where text is expected (a list, a mapping, bytes, true/false); the message
+    says what it is ("a list")."""
+
+
+#: What a cell may hold and be read as text: text, a number (ids in Excel and Parquet, a year), a date or a
+#: time. Anything else (a list, a mapping, bytes, true/false) is refused rather than written out as Python
+#: would print it ("[1, 2]", "b'\\xff'").
+_TEXT_LIKE = (str, int, float, Decimal, date, time)
+
+
+def kind_of(value: Any) -> str:
+    """What a value that is not text is, for messages: "a list", "a mapping", "bytes", "true/false"."""
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (list, tuple, set)):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, (bytes, bytearray)):
+        return "bytes"
+    if isinstance(value, (int, float, Decimal)):
+        return "a number"
+    return f"a {type(value).__name__}"
+
+
 def column_name(name: Any) -> str:
-    """A column name as matched: text, stripped and lower-cased."""
-    return cell_text(name).strip().lower()
+    """A column name as matched: text, stripped and lower-cased; a name that is not text matches nothing."""
+    try:
+        return cell_text(name).strip().lower()
+    except NotText:
+        return ""
 
 
 def cells_by_column(pairs: Iterable[tuple[Any, Any]]) -> dict[str, Any]:
@@ -73,23 +103,55 @@ def pick(cells: Mapping[str, Any], names: Sequence[str]) -> Any:
     return next((cells[name] for name in names if name in cells), None)
 
 
-def metadata_of(values: Mapping[Any, Any]) -> dict[str, str]:
-    """Title, outlet, url and published from any mapping of names to values (row, front matter, sidecar).
+def metadata_of(values: Mapping[Any, Any], where: str) -> dict[str, str]:
+    """Title, outlet, url and published from any mapping of names to values (row, front matter, sidecar);
+    ``where`` names the source in warnings.
 
-    Empty values are left out, so that they never override another source's value.
+    Empty values are left out, so that they never override another source's value; so is a value that is not
+    text (a list, a mapping, bytes, true/false), with a warning: the article is kept without it.
     """
     cells = cells_by_column(values.items())
-    found = {key: cell_text(pick(cells, names)).strip() for key, names in METADATA_COLUMNS.items()}
+    found = {}
+    for key, names in METADATA_COLUMNS.items():
+        value = pick(cells, names)
+        try:
+            found[key] = cell_text(value).strip()
+        except NotText as err:
+            warn(f"{where}: {key} is {err}, not text: it is left empty; write it as text")
     return {key: value for key, value in found.items() if value}
+
+
+def article_text(value: Any) -> str:
+    """An export's text cell: text exactly, empty when missing.
+
+    Raises:
+        NotText: the cell holds anything else, a number included (a number is not an article).
+    """
+    if _missing(value):
+        return ""
+    if not isinstance(value, str):
+        raise NotText(kind_of(value))
+    return value
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT
 
 
 def cell_text(value: Any) -> str:
     """A cell as text: strings exactly, missing values empty, whole-number floats without '.0' (ids in Excel
-    and Parquet), a date or a midnight without a zone as the date alone."""
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
+    and Parquet), a date or a midnight without a zone as the date alone.
+
+    Raises:
+        NotText: the cell holds a list, a mapping, bytes, true/false or another object that is not text, a
+            number or a date.
+    """
+    if _missing(value):
         return ""
     if isinstance(value, str):
         return value
+    if isinstance(value, bool) or not isinstance(value, _TEXT_LIKE):
+        raise NotText(kind_of(value))
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, datetime) and value.tzinfo is None and value.time() == time(0):

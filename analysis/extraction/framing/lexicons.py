@@ -9,7 +9,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-from analysis.datafiles import load_yaml, read_yaml
+from analysis.datafiles import read_yaml
+from analysis.reading import load_user_yaml
 
 #: Cue lexicons in the order they win ties (same span length): hedge and booster before loaded language.
 CUE_LEXICONS = (
@@ -117,5 +118,5 @@ def load_tone_adjustment(path: str | Path | None = None) -> dict[str, float]:
     if path is None:
         raw = read_yaml(TONE_ADJUSTMENT)
     else:
-        raw = load_yaml(Path(path).read_text(encoding="utf-8")) or {}
+        raw = load_user_yaml(Path(path).read_text(encoding="utf-8")) or {}
     return {str(word).lower(): float(value) for word, value in (raw.get("adjustment") or {}).items()}
