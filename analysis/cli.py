@@ -20,7 +20,7 @@ from analysis.building.output import OutputError, OutputFolder
 from analysis.catalogue.actors import CatalogueError
 from analysis.catalogue.beat import load_beat
 from analysis.flow import BuildReport, build_to_dir
-from analysis.reading import MAX_FILE_BYTES, CorpusError, CorpusWarning, read_corpus
+from analysis.reading import MAX_FILE_BYTES, CorpusError, CorpusWarning, printable, read_corpus
 
 #: Exit status for input the tool cannot use (missing path, nothing readable).
 EXIT_BAD_INPUT = 2
@@ -109,9 +109,15 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _say(text: str, *, error: bool = False) -> None:
+    """Print a message, line by line, with the names in it made printable: a control character or terminal
+    escape in a file name never reaches the terminal raw."""
+    print("\n".join(printable(line) for line in text.split("\n")), file=sys.stderr if error else sys.stdout)
+
+
 def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
     prefix = "warning" if issubclass(category, CorpusWarning) else category.__name__
-    print(f"{prefix}: {message}", file=sys.stderr)
+    _say(f"{prefix}: {message}", error=True)
 
 
 def build_tables(args: argparse.Namespace, corpus_paths: Sequence[Path], out: Path, *, parquet: bool = True) -> int | BuildReport:
@@ -130,15 +136,15 @@ def build_tables(args: argparse.Namespace, corpus_paths: Sequence[Path], out: Pa
             force=args.force,
         )
     except (CorpusError, CatalogueError, OutputError) as err:
-        print(f"error: {err}", file=sys.stderr)
+        _say(f"error: {err}", error=True)
         return EXIT_BAD_INPUT
-    print(
+    _say(
         f"wrote {len(schema.TABLES)} tables of {report.documents} article(s) to {out}/ "
         f"({report.parsed} parsed, {report.cached} from the cache, "
         f"{report.skipped} skipped, {len(report.failed_documents)} with a failing stage)"
     )
     if (line := report.warning()) is not None:
-        print(f"warning: {line}", file=sys.stderr)
+        _say(f"warning: {line}", error=True)
     if args.excel:
         _write_excel(out)
     return report
@@ -149,12 +155,12 @@ def _write_excel(out: Path) -> None:
 
     workbook = out / "tables.xlsx"
     for name in write_workbook(out, workbook):
-        print(
+        _say(
             f"warning: {name} has more rows than a spreadsheet holds: {workbook} has its first {EXCEL_MAX_ROWS:,}; "
             f"{out / (name + '.csv')} has all of them",
-            file=sys.stderr,
+            error=True,
         )
-    print(f"wrote {workbook}")
+    _say(f"wrote {workbook}")
 
 
 def _actors(args: argparse.Namespace) -> int | BuildReport:
@@ -176,11 +182,11 @@ def _actors(args: argparse.Namespace) -> int | BuildReport:
     if isinstance(outcome, int):
         return outcome
     tables = load(out / "tables")
-    print(actors_report(tables.mentions, tables.attributions, tables.sentences, top=args.top))
+    _say(actors_report(tables.mentions, tables.attributions, tables.sentences, top=args.top))
     stub = out / "actors.stub.yaml"
     claimed.record([stub.name])
     stub.write_text(actor_stub_yaml(unknown_actors(tables.mentions, tables.attributions, tables.sentences, top=args.top)), encoding="utf-8")
-    print(f"\nwrote {stub}: fill in each entry's group, then save it as {args.corpus / 'actors.yaml'} and rebuild")
+    _say(f"\nwrote {stub}: fill in each entry's group, then save it as {args.corpus / 'actors.yaml'} and rebuild")
     return outcome
 
 
@@ -217,5 +223,5 @@ def _claim(args: argparse.Namespace, out: Path, names: list[str]) -> OutputFolde
     try:
         return OutputFolder.claim(out, [args.corpus], names=names, force=args.force)
     except OutputError as err:
-        print(f"error: {err}", file=sys.stderr)
+        _say(f"error: {err}", error=True)
         return EXIT_BAD_INPUT

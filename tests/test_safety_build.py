@@ -149,3 +149,17 @@ def test_default_output_folders_of_two_corpora_with_one_name_differ(tmp_path):
     assert default_out(first) != default_out(second)
     assert default_out(first).name.startswith("corpus-") and default_out(first) == default_out(first)
     assert os.sep not in default_out(first).name
+
+
+def test_names_with_terminal_escapes_are_printed_escaped(tmp_path, capsys):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "red\x1b[31mALERT.txt").write_text(ARTICLE, encoding="utf-8")
+    (corpus / "bad\x1b[2J.txt").write_bytes(b"\xff\xfe\x00broken")
+    out = tmp_path / "out\x1b[0m"
+    assert main(["build", str(corpus), "--out", str(out)]) == 3
+    printed = capsys.readouterr()
+    assert "\x1b" not in printed.out + printed.err
+    assert "\\x1b[2J" in printed.err and "out\\x1b[0m" in printed.out
+    # the tables keep the real names
+    assert "red\x1b[31mALERT" in set(analysis.load(out).documents.doc_id)

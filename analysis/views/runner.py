@@ -16,6 +16,8 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
+from analysis.reading import printable
+
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = ROOT / "notebooks"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -93,10 +95,10 @@ def run_notebooks(corpus: Path, out: Path, notebooks: Sequence[Path] | None = No
     parameters = {"corpus_dir": str(corpus.resolve()), "tables_dir": str((out / "tables").resolve())}
     for notebook in notebooks or sorted(NOTEBOOKS.glob("*.ipynb")):
         executed = out / "notebooks" / notebook.name
-        print(f"running {notebook.name} ...", file=sys.stderr)
+        print(f"running {printable(notebook.name)} ...", file=sys.stderr)
         execute(notebook, executed, parameters)
         export_html(executed, out / "html")
     print()
-    print(f"Tables:    {out / 'tables'}   (one CSV per table; Parquet beside it)")
-    print(f"Notebooks: {out / 'notebooks'} (executed on {corpus})")
-    print(f"HTML:      {out / 'html'}      (open in a browser)")
+    print(printable(f"Tables:    {out / 'tables'}   (one CSV per table; Parquet beside it)"))
+    print(printable(f"Notebooks: {out / 'notebooks'} (executed on {corpus})"))
+    print(printable(f"HTML:      {out / 'html'}      (open in a browser)"))
