@@ -352,7 +352,7 @@ def test_descriptions_resolve_to_named_organisations(parse, text, expected):
         ),
         pytest.param(
             "The Kanderan delegation walked out of the talks. \u201cWe are disappointed,\u201d she said.",
-            "",
+            "she",
             id="she-not-to-a-demonym",
         ),
         pytest.param(
@@ -362,14 +362,16 @@ def test_descriptions_resolve_to_named_organisations(parse, text, expected):
         ),
         pytest.param(
             "Talks were held in Port Ellery on Sunday. It said the talks had failed.",
-            "",
+            "It",
             id="it-not-to-a-place",
         ),
     ],
 )
 def test_pronouns_resolve_to_compatible_mentions(parse, text, expected):
+    """A pronoun with no fitting antecedent stays as written, typed ``unresolved`` (never ``anonymous``)."""
     (row,) = attribution_rows(parse(text))
     assert row.source == expected
+    assert (row.source_type == "unresolved") == (row.source == row.speaker)
 
 
 @pytest.mark.parametrize(
@@ -387,6 +389,29 @@ def test_pronouns_resolve_to_compatible_mentions(parse, text, expected):
 )
 def test_subjects_that_cannot_speak(parse, text, expected):
     assert relations(parse(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, source, source_type",
+    [
+        # the text says the source is unnamed: anonymous
+        pytest.param("\u201cWe need to act now,\u201d a senior official said.", "a senior official", "anonymous",
+                     id="a-senior-official"),
+        pytest.param("Sources said the merger was close.", "Sources", "anonymous", id="sources-said"),
+        pytest.param("A person familiar with the talks said the merger was close.",
+                     "A person familiar with the talks", "anonymous", id="a-person-familiar-with"),
+        # the rules cannot tell who: unresolved, never anonymous
+        pytest.param("\u201cIt is too early to say,\u201d he said.", "he", "unresolved", id="he-with-no-antecedent"),
+        pytest.param("\u201cNobody warned us about the flood.\u201d\nThe river rose two metres overnight.", "",
+                     "unresolved", id="quotation-with-no-speaker"),
+        # and a pronoun that finds its antecedent is neither
+        pytest.param("Nadia Ferrow spoke at noon. \u201cIt is too early to say,\u201d she said.", "Nadia Ferrow",
+                     "person", id="she-with-an-antecedent"),
+    ],
+)
+def test_anonymous_is_what_the_text_says_unresolved_what_the_rules_cannot_tell(parse, text, source, source_type):
+    (row,) = attribution_rows(parse(text))
+    assert (row.source, row.source_type) == (source, source_type)
 
 
 def test_one_of_them_is_an_unnamed_member_of_the_group(parse):

@@ -43,7 +43,10 @@ class Speaker:
     resolution: str = "none"
 
 
-NO_SPEAKER = Speaker(None, None, "", "anonymous", "", UNKNOWN_SIDE)
+#: The ``source_type`` of a speaker the rules could not tell: a pronoun with no fitting antecedent, or no speaker
+#: at all. Not ``anonymous``, which the text itself says ("a senior official", "sources").
+UNRESOLVED = "unresolved"
+NO_SPEAKER = Speaker(None, None, "", UNRESOLVED, "", UNKNOWN_SIDE)
 
 
 def _speaker_tokens(head: Token) -> list[Token]:
@@ -281,7 +284,9 @@ class SpeakerResolver:
             if of is not None and of.lower_ in BODY_PRONOUNS:
                 # "one of them": an unnamed member of the group the pronoun points back to
                 group = self._pronoun(of)
-                return Speaker(start, end, group.source, "anonymous", "", group.side, "", group.resolution)
+                # (of a group nobody can tell, still a member the text leaves unnamed)
+                group_source = "" if group.source_type == UNRESOLVED else group.source
+                return Speaker(start, end, group_source, "anonymous", "", group.side, "", group.resolution)
             lemma = of.lemma_.lower() if of is not None else lemma
         spoken_for = self._spoken_for(head)
         if spoken_for is not None:
@@ -360,7 +365,8 @@ class SpeakerResolver:
             else:
                 continue
             return replace(speaker, start=start, end=end, name_variant="", resolution="pronoun", role="")
-        return replace(NO_SPEAKER, start=start, end=end)
+        # the pronoun as written, so that the row says what the text gives; its type says nobody was found
+        return replace(NO_SPEAKER, start=start, end=end, source=self.parsed.text[start:end])
 
     @staticmethod
     def _who(token: Token) -> bool:
