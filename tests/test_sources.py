@@ -405,7 +405,7 @@ def test_subjects_that_cannot_speak(parse, text, expected):
         pytest.param("\u201cNobody warned us about the flood.\u201d\nThe river rose two metres overnight.", "",
                      "unresolved", id="quotation-with-no-speaker"),
         # and a pronoun that finds its antecedent is neither
-        pytest.param("Nadia Ferrow spoke at noon. \u201cIt is too early to say,\u201d she said.", "Nadia Ferrow",
+        pytest.param("Mayor Nadia Ferrow spoke at noon. \u201cIt is too early to say,\u201d she said.", "Nadia Ferrow",
                      "person", id="she-with-an-antecedent"),
     ],
 )
