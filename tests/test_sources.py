@@ -12,6 +12,7 @@ from analysis.evaluation import NO_SCORES, Scores, canonical_source, match_spans
 from analysis.extraction.parsed import ParsedDocument, SentenceIndex
 from analysis.extraction.pipeline import parse_documents
 from analysis.extraction.sources import attribution_rows, claim_rows, lexicon, quote_spans
+from analysis.extraction.sources.lines import Lines
 from conftest import read_gold
 
 # Minimum scores on the wire-style gold set (tests/gold/attributions_wire.yaml). The rules were developed
@@ -594,3 +595,68 @@ def test_wire_gold(wire):
     assert_floor(content.f1, WIRE_MIN_F1, sum((b.content for b in baseline), NO_SCORES).f1, ATTRIBUTION_BASELINE)
     constructions = {p["construction"] for p in passages}
     assert len(constructions) >= 12 and len(passages) >= 40
+
+
+# --- headlines, bylines and links are never speakers --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, line, headline",
+    [
+        pytest.param("Harlow Council Votes To Close Library\nThe vote was close.", 0, True, id="title-case-headline"),
+        pytest.param("By Nadia Ferrow\n\nThe vote was close.", 0, True, id="byline"),
+        pytest.param("Library to close, says council\nThe vote was close.", 0, True, id="sentence-case-before-a-capital"),
+        pytest.param("The council voted on Monday to close the\nlibrary on the high street.", 0, False,
+                     id="wrapped-copy-runs-on-in-lower-case"),
+        pytest.param("The council voted to close the library.\nThe vote was close.", 0, False, id="a-sentence"),
+        pytest.param("The council met for four hours on Monday evening and in the end voted by nine votes to seven to "
+                     "close the library\nThe vote was close.", 0, False, id="too-long-for-a-headline"),
+    ],
+)
+def test_headline_like_lines(text, line, headline):
+    assert Lines(text).is_headline(line) == headline
+
+
+@pytest.mark.parametrize(
+    "text, link",
+    [
+        pytest.param("Related: Mayor warns of cuts", True, id="related"),
+        pytest.param("READ MORE - Council votes to close library", True, id="read-more-dash"),
+        pytest.param("Harlow: the council voted to close the library.", False, id="a-place-and-colon"),
+    ],
+)
+def test_link_lines(text, link):
+    assert Lines(text).is_link(0) == link
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a headline above the copy is not part of the speaker below it
+        pytest.param(
+            "Brenner Partly Shuts Border With Neighbour\nOfficials said the move was temporary.",
+            [("indirect", "Officials", "said", "the move was temporary")],
+            id="headline-not-in-the-speaker",
+        ),
+        # a quotation inside a headline-like line is attributed like any other
+        pytest.param(
+            "Vaccine trial will not finish this year, says WHO\nThe trial began in May.",
+            [("indirect", "WHO", "says", "Vaccine trial will not finish this year")],
+            id="says-who-in-a-headline",
+        ),
+        # a crawled link glued between a name and "said" holds no cue and names no speaker
+        pytest.param(
+            "Tomas Brenner\nRelated: Brenner warns of budget cuts\nsaid the town would cope.",
+            [],
+            id="related-link-is-no-speaker",
+        ),
+        # and the same words as copy on one line do speak
+        pytest.param(
+            "Tomas Brenner warned of budget cuts and said the town would cope.",
+            [("indirect", "Tomas Brenner", "said", "the town would cope")],
+            id="copy-speaks",
+        ),
+    ],
+)
+def test_headlines_and_links_are_never_speakers(parse, text, expected):
+    assert relations(parse(text)) == expected

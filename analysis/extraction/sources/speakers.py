@@ -16,6 +16,7 @@ from analysis.extraction.doc_index import children_of, doc_index
 from analysis.extraction.linguistics.pronouns import BODY_PRONOUNS, PERSON_PRONOUNS, candidates
 from analysis.extraction.linguistics.sides import side_of_phrase
 from analysis.extraction.sources.cues import stance_of
+from analysis.extraction.sources.lines import Lines
 from analysis.extraction.sources.names import FullNames, body_run, modifies_noun, name_run, person_name
 from analysis.extraction.sources.wordlists import bare_word, lexicon
 
@@ -126,6 +127,7 @@ class SpeakerResolver:
         self.doc: Doc = parsed.doc
         self.index = doc_index(self.doc)
         self.lex = lexicon()
+        self.lines = Lines(parsed.view)
         # Full person names (two words or more) by surname, in order: the targets of short names and variants.
         self.full_names: dict[str, list[Span]] = {}
         for entity in self.index.ents:
@@ -183,7 +185,9 @@ class SpeakerResolver:
         return side_of_phrase(words, self.parsed.catalogue)
 
     def _resolve(self, head: Token) -> Speaker:
-        tokens = _speaker_tokens(head)
+        # a speaker is written on one line: the parse may hang a headline above it onto it
+        line = self.lines.line_of(head.idx)
+        tokens = [t for t in _speaker_tokens(head) if self.lines.line_of(t.idx) == line and not t.is_space]
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
         if head.lower_ in PERSON_PRONOUNS | BODY_PRONOUNS | POSSESSIVE_PRONOUNS.keys() and len(tokens) == 1:
             return self._pronoun(head)
@@ -298,8 +302,9 @@ class SpeakerResolver:
             if earlier is not None:
                 return replace(earlier, start=start, end=end, name_variant="", resolution="role")
         source_type = "media" if is_outlet(tokens) else self._noun_type(tokens, head, lemma)
-        if (head.ent_type_ in ("ORG", "FAC") or head.pos_ == "PROPN") and source_type == "anonymous":
-            # a proper name that is not a person's (those are resolved above) names a body
+        if (head.ent_type_ in ("ORG", "FAC") or head.pos_ == "PROPN" or _acronym(head)) and source_type == "anonymous":
+            # a proper name that is not a person's (those are resolved above) names a body, and so does an
+            # acronym the tagger reads as a word ("WHO" as a pronoun)
             source_type = "institution"
         elif head.ent_type_ == "GPE":
             source_type = "government"
@@ -482,6 +487,11 @@ class SpeakerResolver:
             return None
         run = self.bodies[found]
         return self._unnamed(run, run[-1], run[0].idx, run[-1].idx + len(run[-1]))
+
+
+def _acronym(token: Token) -> bool:
+    """A word of two or more capital letters only ("WHO", "NHS"), with no lower-case sibling in the phrase."""
+    return len(token.text) >= 2 and token.text.isalpha() and token.text.isupper()
 
 
 def is_outlet(tokens: Sequence[Token]) -> bool:
