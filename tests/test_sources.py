@@ -660,3 +660,39 @@ def test_link_lines(text, link):
 )
 def test_headlines_and_links_are_never_speakers(parse, text, expected):
     assert relations(parse(text)) == expected
+
+
+# --- pronoun speakers: the nearest antecedent that fits ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a title states the gender: "he" skips Ms. Oduya, "she" takes her
+        pytest.param("Governor Tomas Brenner spoke on Monday. Ms. Oduya disagreed. \u201cThe plan will fail,\u201d he said.",
+                     "Tomas Brenner", id="he-skips-a-ms"),
+        pytest.param("Governor Tomas Brenner spoke on Monday. Ms. Oduya disagreed. \u201cThe plan will fail,\u201d she said.",
+                     "Oduya", id="she-takes-the-ms"),
+        # "X said she ..." states X's gender
+        pytest.param("Governor Tomas Brenner spoke on Monday. Lena Fisk said she would vote no. "
+                     "\u201cIt is a bad plan,\u201d he said.", "Tomas Brenner", id="he-skips-who-said-she"),
+        # an interviewer the article names is never the antecedent; anyone else named nearest is
+        pytest.param("Tomas Brenner told Channel Nine host Lena Fisk that the plan would pass. "
+                     "\u201cIt is a good plan,\u201d he said.", "Tomas Brenner", id="not-the-host"),
+        pytest.param("Tomas Brenner met Lena Fisk after the vote. \u201cIt is a good plan,\u201d she said.",
+                     "Lena Fisk", id="the-nearest-who-is-no-host"),
+        # "they": the people just named together, not unnamed people in a clause about something else ...
+        pytest.param("Tomas Brenner and Mara Oduya visited the plant, where employees were striking. "
+                     "They said the strike must end.", "Tomas Brenner and Mara Oduya", id="they-the-people-named"),
+        # ... who are the antecedent when they are the subject of their own sentence
+        pytest.param("Tomas Brenner visited the plant. Employees were striking. They said the pay was too low.",
+                     "Employees", id="they-the-employees"),
+        # organisations take "it"
+        pytest.param("The Harlow Commission said the bridge would close. It said repairs would take a year.",
+                     "The Harlow Commission", id="it-the-commission"),
+    ],
+)
+def test_pronoun_speaker_takes_the_nearest_fitting_antecedent(parse, text, expected):
+    rows = attribution_rows(parse(text))
+    assert rows[-1].source == expected
+    assert rows[-1].speaker_resolution == "pronoun"

@@ -13,7 +13,8 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis.catalogue.actors import UNKNOWN_SIDE, Actor
 from analysis.extraction.doc_index import children_of, doc_index
-from analysis.extraction.linguistics.pronouns import BODY_PRONOUNS, PERSON_PRONOUNS, candidates
+from analysis.extraction.linguistics.gender import PRONOUN_GENDER, gender_words
+from analysis.extraction.linguistics.pronouns import BODY_PRONOUNS, PERSON_PRONOUNS, candidates, people_named_before
 from analysis.extraction.linguistics.sides import side_of_phrase
 from analysis.extraction.sources.cues import stance_of
 from analysis.extraction.sources.lines import Lines
@@ -135,6 +136,12 @@ class SpeakerResolver:
                 self.full_names.setdefault(entity[-1].lower_, []).append(entity)
         # the same full names in document order, as the ``source`` column writes them: what names match against
         self._people = sorted((e for found in self.full_names.values() for e in found), key=lambda e: e.start_char)
+        # what the text states of each person (by surname) and who interviews: what a he/she may point back to
+        self._stated_gender: dict[str, set[str]] = {}
+        self._interviewers: set[int] = set()
+        for entity in self.index.ents:
+            if entity.label_ == "PERSON":
+                self._read_person(entity)
         self._people_texts = [tokens_text(parsed, person_name(e[-1])) for e in self._people]
         # Speakers resolved so far, in the order resolved: those with a role, by each word of the role (what
         # "the spokesman" refers back to), and bodies that issue statements (what "the statement" does).
@@ -356,15 +363,55 @@ class SpeakerResolver:
             spans.append(entity)
         return by_text
 
+    def _read_person(self, entity: Span) -> None:
+        """Note what the text states of a named person on the spot: a gendered title or noun before the name
+        ("Ms Oduya", "spokeswoman Ana Ruiz"), a gendered noun in apposition, a he/she as the subject of what they
+        said ("Ruiz said she ..."); and whether an interviewer noun describes them ("host Lena Fisk")."""
+        words, head = gender_words(), entity.root
+        before = entity.doc[entity.start - 1] if entity.start > 0 else None
+        describing = [t for t in entity if t.i != head.i] + [c for c in children_of(head) if c.dep_ in ("appos", "compound")]
+        if before is not None and before.pos_ in ("NOUN", "PROPN"):
+            describing.append(before)
+        genders = {g for t in describing if (g := words.title(t) or (t.pos_ == "NOUN" and words.noun(t)))}
+        if head.dep_ == "nsubj" and stance_of(head.head) is not None:
+            genders |= {
+                PRONOUN_GENDER[g.lower_] for c in children_of(head.head) if c.dep_ == "ccomp"
+                for g in children_of(c) if g.dep_ == "nsubj" and g.lower_ in ("he", "she")
+            }
+        if genders:
+            self._stated_gender.setdefault(entity[-1].lower_, set()).update(genders)
+        if any(t.lemma_.lower() in self.lex.interviewer_nouns for t in describing):
+            self._interviewers.update(t.i for t in entity)
+
+    def _fits(self, pronoun: Token, name: Sequence[Token]) -> bool:
+        """Whether a he/she can mean the person named: not an interviewer, and no gender the text states of
+        them (:meth:`_read_person`, and earlier pronouns tied to them) other than the pronoun's."""
+        if any(t.i in self._interviewers for t in name):
+            return False
+        stated = self._stated_gender.get(name[-1].lower_, set()) if name else set()
+        wanted = PRONOUN_GENDER.get(pronoun.lower_)
+        return wanted is None or len(stated) != 1 or wanted in stated
+
     def _pronoun(self, head: Token) -> Speaker:
-        """A pronoun speaker: the nearest earlier compatible mention (a person for he/she, a body for it/they)."""
+        """A pronoun speaker: the nearest earlier compatible mention: for he/she a person whose stated gender fits
+        and who is no interviewer (:meth:`_fits`); for it/they a body, a plural speaker, or two or more people
+        named together ("Ana Ruiz and Tom Hale ... They said")."""
         start, end = head.idx, head.idx + len(head)
         wants_person = head.lower_ in PERSON_PRONOUNS or POSSESSIVE_PRONOUNS.get(head.lower_) == "person"
-        for token in candidates(head):
+        reach = candidates(head)
+        for token in reach:
             if wants_person and (self._names_person(token) or self._who(token) and not modifies_noun(token)):
-                speaker = self._person(person_name(token), "")
+                name = person_name(token)
+                if not self._fits(head, name):
+                    continue
+                speaker = self._person(name, "")
+                if head.lower_ in PRONOUN_GENDER and {e[-1].lower_ for e in people_named_before(head)} <= {name[-1].lower_}:
+                    # the only person in reach: the pronoun states their gender for later pronouns
+                    self._stated_gender.setdefault(name[-1].lower_, set()).add(PRONOUN_GENDER[head.lower_])
             elif wants_person and self._described_person(token):
                 speaker = self._resolve(token)
+            elif not wants_person and head.lower_ in ("they", "them") and (group := self._named_group(token)):
+                speaker = Speaker(start, end, tokens_text(self.parsed, group), "person", "", UNKNOWN_SIDE)
             elif not wants_person and self._is_body(token):
                 speaker = self._resolve(token)
             else:
@@ -372,6 +419,18 @@ class SpeakerResolver:
             return replace(speaker, start=start, end=end, name_variant="", resolution="pronoun", role="")
         # the pronoun as written, so that the row says what the text gives; its type says nobody was found
         return replace(NO_SPEAKER, start=start, end=end, source=self.parsed.text[start:end])
+
+    def _named_group(self, token: Token) -> list[Token]:
+        """The names of two or more people written together, as a clause's subject, whose last name is
+        ``token`` ("Ana Ruiz and Tom Hale visited ..."): the words from the first name to the last."""
+        if token.dep_ != "conj" or not self._names_person(token):
+            return []
+        first = token.head
+        while first.dep_ == "conj":
+            first = first.head
+        if first.dep_ not in ("nsubj", "nsubjpass") or not self._names_person(first):
+            return []
+        return list(token.doc[person_name(first)[0].i : token.i + 1])
 
     @staticmethod
     def _who(token: Token) -> bool:
@@ -403,9 +462,14 @@ class SpeakerResolver:
             actor = self._actor([token], token.text)
             return actor is None or actor.type not in ("place", "person")
         lemma = token.lemma_.lower()
-        return lemma in self.lex.institution or lemma in self.lex.document or lemma in self.lex.media or (
-            token.tag_ == "NNS" and (lemma in self.lex.anonymous or lemma in self.lex.collective)
-        ) or (token.tag_ == "NNS" and token.dep_ == "nsubj" and stance_of(token.head) is not None)  # "Three nurses said"
+        # unnamed people ("employees", "residents") only as the subject of a main clause: those in a clause
+        # describing something else ("the plant, where employees were striking") are not what "they" picks up
+        people = token.tag_ == "NNS" and (lemma in self.lex.anonymous or lemma in self.lex.collective) and (
+            token.dep_ == "pobj" or token.head.dep_ not in ("relcl", "advcl", "acl")
+        )
+        return lemma in self.lex.institution or lemma in self.lex.document or lemma in self.lex.media or people or (
+            token.tag_ == "NNS" and token.dep_ == "nsubj" and stance_of(token.head) is not None  # "Three nurses said"
+        )
 
     def _definite(self, head: Token, noun: str, *, by_role: bool = True) -> Speaker | None:
         """What a description refers back to: "the spokesman" to the person with that role (``by_role``),
