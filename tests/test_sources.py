@@ -696,3 +696,30 @@ def test_pronoun_speaker_takes_the_nearest_fitting_antecedent(parse, text, expec
     rows = attribution_rows(parse(text))
     assert rows[-1].source == expected
     assert rows[-1].speaker_resolution == "pronoun"
+
+
+# --- role descriptions and appositives go to the person the article names ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, source, source_type",
+    [
+        pytest.param("Former Vice President Carl Ostrow spoke in Denver. The former vice president said the economy "
+                     "was strong.", "Carl Ostrow", "person", id="the-former-vice-president"),
+        pytest.param("Governor Ana Ruiz signed the bill. The governor said the law would help families.",
+                     "Ana Ruiz", "person", id="the-governor"),
+        pytest.param("Carl Ostrow, the governor, spoke in Denver. The governor said the economy was strong.",
+                     "Carl Ostrow", "person", id="the-governor-named-in-apposition"),
+        # another role, or nobody named in it: the description stays unnamed
+        pytest.param("Vice President Carl Ostrow spoke in Denver. The president said the economy was strong.",
+                     "The president", "anonymous", id="the-president-is-not-the-vice-president"),
+        pytest.param("Ana Ruiz signed the bill. The governor said the law would help families.",
+                     "The governor", "anonymous", id="nobody-named-governor"),
+        # an appositive goes to the person, not the body in it
+        pytest.param("Rita Vance, the committee's president, says the budget is too small.", "Rita Vance", "person",
+                     id="appositive-person-not-committee"),
+    ],
+)
+def test_role_descriptions_go_to_the_person_named_in_that_role(parse, text, source, source_type):
+    rows = attribution_rows(parse(text))
+    assert (rows[-1].source, rows[-1].source_type) == (source, source_type)

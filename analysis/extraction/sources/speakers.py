@@ -139,9 +139,17 @@ class SpeakerResolver:
         # what the text states of each person (by surname) and who interviews: what a he/she may point back to
         self._stated_gender: dict[str, set[str]] = {}
         self._interviewers: set[int] = set()
+        # people the article names in a role ("Governor Ana Ruiz", "Carl Ostrow, the former vice president"),
+        # by the role's words: what "the governor" or "the former vice president" refers back to
+        self._named_roles: dict[tuple[str, ...], list[tuple[int, list[Token]]]] = {}
         for entity in self.index.ents:
             if entity.label_ == "PERSON":
                 self._read_person(entity)
+                self._read_role(entity.root)
+        for token in self.index.tokens:
+            # a titled name the small model left unlabelled ("Governor Ana Ruiz")
+            if token.pos_ == "PROPN" and token.ent_type_ == "" and token.dep_ != "compound" and self._titled(name_run(token)):
+                self._read_role(token)
         self._people_texts = [tokens_text(parsed, person_name(e[-1])) for e in self._people]
         # Speakers resolved so far, in the order resolved: those with a role, by each word of the role (what
         # "the spokesman" refers back to), and bodies that issue statements (what "the statement" does).
@@ -299,6 +307,8 @@ class SpeakerResolver:
                 group_source = "" if group.source_type == UNRESOLVED else group.source
                 return Speaker(start, end, group_source, "anonymous", "", group.side, "", group.resolution)
             lemma = of.lemma_.lower() if of is not None else lemma
+        if first in ("the", "this", "that") and (named := self._named_in_role(tokens, head)) is not None:
+            return replace(named, start=start, end=end, resolution="role")
         spoken_for = self._spoken_for(head)
         if spoken_for is not None:
             return replace(spoken_for, start=start, end=end, role=role or head.text, name_variant="", resolution="role")
@@ -382,6 +392,35 @@ class SpeakerResolver:
             self._stated_gender.setdefault(entity[-1].lower_, set()).update(genders)
         if any(t.lemma_.lower() in self.lex.interviewer_nouns for t in describing):
             self._interviewers.update(t.i for t in entity)
+
+    def _read_role(self, root: Token) -> None:
+        """Note the role the person whose name ends at ``root`` is named in: the title words written before the
+        name ("Former Vice President Carl Ostrow") or a description in apposition ("Carl Ostrow, the governor,")."""
+        name = person_name(root)
+        if not name:
+            return
+        doc, first = root.doc, name[0].i
+        before = []
+        while first - len(before) - 1 >= 0 and (t := doc[first - len(before) - 1]).text[:1].isupper() and (
+            bare_word(t.text) in self.lex.title_words
+        ):
+            before.insert(0, t)
+        appositions = [c for c in children_of(root) if c.dep_ == "appos" and c.lemma_.lower() in self.lex.title_words]
+        for words in [before] + [[t for t in a.subtree if t.i <= a.i and t.dep_ != "det"] for a in appositions]:
+            key = role_key(t.lower_ for t in words)
+            if key:
+                self._named_roles.setdefault(key, []).append((name[0].idx, name))
+
+    def _named_in_role(self, tokens: Sequence[Token], head: Token) -> Speaker | None:
+        """The person the article names, before ``head``, in the role a description gives ("the governor",
+        "the former vice president"), the latest one; None when nobody is named in that role."""
+        if head.lemma_.lower() not in self.lex.title_words or head.tag_ != "NN":
+            return None
+        key = role_key(t.lower_ for t in tokens if t.dep_ != "det" and not t.is_punct)
+        earlier = [name for at, name in self._named_roles.get(key, []) if at < head.idx]
+        if not earlier:
+            return None
+        return self._person(earlier[-1], tokens_text(self.parsed, [t for t in tokens if t.dep_ != "det"]))
 
     def _fits(self, pronoun: Token, name: Sequence[Token]) -> bool:
         """Whether a he/she can mean the person named: not an interviewer, and no gender the text states of
@@ -551,6 +590,19 @@ class SpeakerResolver:
             return None
         run = self.bodies[found]
         return self._unnamed(run, run[-1], run[0].idx, run[-1].idx + len(run[-1]))
+
+
+#: Words before a role that say when it was held, not which role it is ("the former governor" is the governor).
+ROLE_TIME_WORDS = frozenset({"former", "acting", "then", "interim", "outgoing", "incoming", "new", "current"})
+
+
+def role_key(words: Iterable[str]) -> tuple[str, ...]:
+    """A role's words, lowercased, without the words of time before it: ("vice", "president") for "Former Vice
+    President" and "the former vice president", ("governor",) for "Governor"."""
+    key = [bare_word(w) for w in words]
+    while key and key[0] in ROLE_TIME_WORDS:
+        key = key[1:]
+    return tuple(key)
 
 
 def _acronym(token: Token) -> bool:
