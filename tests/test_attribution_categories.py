@@ -225,7 +225,7 @@ CASES = [
     ),
     pytest.param(
         "“We have walked away and we will not come back.”\n\nhe said on Monday.",
-        [("direct", "", "said", "We have walked away and we will not come back")],
+        [("direct", "he", "said", "We have walked away and we will not come back")],
         id="he-said-after-a-paragraph-break",
     ),
     pytest.param(

@@ -1,10 +1,14 @@
 """Sourcing charts, checked against baseline images (pytest-mpl)."""
 
+from types import SimpleNamespace
+
 import pandas as pd
 import pytest
 
 from analysis.views.charts import attributions_by_side_and_kind, claims_by_basis
-from analysis.views.summaries.sourcing import claim_basis_counts, side_kind_counts
+from analysis.views.summaries.sourcing import (
+    UNRESOLVED_BASIS, UNRESOLVED_SOURCE, claim_basis_counts, side_kind_counts, sourcing_summary,
+)
 
 # Small hand-made tables, so that the images do not change when the extractor improves.
 ATTRIBUTIONS = pd.DataFrame(
@@ -30,6 +34,24 @@ def test_side_kind_counts_fills_every_kind():
 def test_claim_basis_counts():
     counts = claim_basis_counts(CLAIMS).set_index("rests_on")["claims"]
     assert counts.tolist() == [2, 1, 1, 1, 3, 1]
+
+
+def test_unresolved_claims_are_their_own_category_not_anonymous():
+    claims = pd.DataFrame({"basis": ["attributed"] * 3, "source_type": ["anonymous", "unresolved", "unresolved"]})
+    counts = claim_basis_counts(claims).set_index("rests_on")["claims"]
+    assert counts["anonymous or collective source"] == 1
+    assert counts[UNRESOLVED_BASIS] == 2
+    # and a table without unresolved claims has no empty row for them
+    assert UNRESOLVED_BASIS not in set(claim_basis_counts(CLAIMS)["rests_on"])
+
+
+def test_sourcing_summary_puts_unresolved_speakers_in_one_row():
+    attributions = pd.DataFrame({"source": ["he", "she", "Ana Ruiz"], "source_type": ["unresolved", "unresolved", "person"],
+                                 "side": ["unknown"] * 3, "kind": ["direct", "indirect", "direct"]})
+    summary = sourcing_summary(SimpleNamespace(attributions=attributions)).set_index("source")
+    assert summary.loc[UNRESOLVED_SOURCE, "attributions"] == 2
+    assert summary.loc[UNRESOLVED_SOURCE, "source_type"] == "unresolved"
+    assert "he" not in summary.index and summary.loc["Ana Ruiz", "attributions"] == 1
 
 
 @pytest.mark.mpl_image_compare(style="default", tolerance=5)

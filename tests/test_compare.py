@@ -147,6 +147,15 @@ def test_anonymous_by_outlet():
         "outlet": ["A", "B", NO_OUTLET], "attributions": [3, 1, 1], "anonymous": [2, 0, 1], "share": [0.667, 0.0, 1.0]}
 
 
+def test_unresolved_speakers_are_not_counted_as_anonymous():
+    attributions = ATTRIBUTIONS.assign(source_type=["person", "anonymous", "unresolved", "document", "unresolved"])
+    table = compare.anonymous_by_outlet(attributions, DOCS)
+    assert table["anonymous"].tolist() == [1, 0, 0]
+    assert table["attributions"].tolist() == [3, 1, 1]
+    types = compare.source_types_by_outlet(attributions, DOCS)
+    assert compare.as_wide(types, "source_type", "attributions").loc["A", "unresolved"] == 1
+
+
 def test_own_voice_share_by_outlet_with_an_outlet_without_claims():
     claims = pd.DataFrame({"doc_id": ["a1", "a1", "b1", "b1"], "basis": ["own_voice", "attributed", "own_voice", "own_voice"]})
     table = compare.own_voice_share_by_outlet(claims, DOCS)

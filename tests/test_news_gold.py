@@ -49,7 +49,8 @@ MEASURES: dict[str, tuple[str, Callable[[object], float], str]] = {
 }
 #: (tier, measure) -> floor. Measured on dev / heldout when set: figure spans 0.95 / 0.86, value/unit/approx
 #: 0.92 / 0.83, objects 0.35 / 0.38 (the pipeline keeps the held-out set's counted-noun convention, this gold
-#: names broader objects), (source, kind) 0.72 / 0.57, content 0.90 / 0.83, hedge cue precision 0.98 / 0.93,
+#: names broader objects), (source, kind) 0.72 / 0.57 (0.69 on heldout once unresolved pronouns kept their
+#: words and roles and appositions went to the people named in them), content 0.90 / 0.83, hedge cue precision 0.98 / 0.93,
 #: hedge cue F1 0.99 / 0.79, sentence uncertainty 1.00 / 0.88.
 FLOORS = {
     ("dev", "figure spans F1"): 0.92,
@@ -63,7 +64,7 @@ FLOORS = {
     ("heldout", "figure spans F1"): 0.83,
     ("heldout", "figure value/unit/approx F1"): 0.79,
     ("heldout", "figure object F1"): 0.34,
-    ("heldout", "attribution (source, kind) F1"): 0.53,
+    ("heldout", "attribution (source, kind) F1"): 0.65,
     ("heldout", "attribution content F1"): 0.79,
     ("heldout", "hedge cue precision"): 0.89,
     ("heldout", "hedge cue F1"): 0.76,

@@ -12,6 +12,7 @@ from analysis.evaluation import NO_SCORES, Scores, canonical_source, match_spans
 from analysis.extraction.parsed import ParsedDocument, SentenceIndex
 from analysis.extraction.pipeline import parse_documents
 from analysis.extraction.sources import attribution_rows, claim_rows, lexicon, quote_spans
+from analysis.extraction.sources.lines import Lines
 from conftest import read_gold
 
 # Minimum scores on the wire-style gold set (tests/gold/attributions_wire.yaml). The rules were developed
@@ -352,7 +353,7 @@ def test_descriptions_resolve_to_named_organisations(parse, text, expected):
         ),
         pytest.param(
             "The Kanderan delegation walked out of the talks. \u201cWe are disappointed,\u201d she said.",
-            "",
+            "she",
             id="she-not-to-a-demonym",
         ),
         pytest.param(
@@ -362,14 +363,16 @@ def test_descriptions_resolve_to_named_organisations(parse, text, expected):
         ),
         pytest.param(
             "Talks were held in Port Ellery on Sunday. It said the talks had failed.",
-            "",
+            "It",
             id="it-not-to-a-place",
         ),
     ],
 )
 def test_pronouns_resolve_to_compatible_mentions(parse, text, expected):
+    """A pronoun with no fitting antecedent stays as written, typed ``unresolved`` (never ``anonymous``)."""
     (row,) = attribution_rows(parse(text))
     assert row.source == expected
+    assert (row.source_type == "unresolved") == (row.source == row.speaker)
 
 
 @pytest.mark.parametrize(
@@ -387,6 +390,29 @@ def test_pronouns_resolve_to_compatible_mentions(parse, text, expected):
 )
 def test_subjects_that_cannot_speak(parse, text, expected):
     assert relations(parse(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, source, source_type",
+    [
+        # the text says the source is unnamed: anonymous
+        pytest.param("\u201cWe need to act now,\u201d a senior official said.", "a senior official", "anonymous",
+                     id="a-senior-official"),
+        pytest.param("Sources said the merger was close.", "Sources", "anonymous", id="sources-said"),
+        pytest.param("A person familiar with the talks said the merger was close.",
+                     "A person familiar with the talks", "anonymous", id="a-person-familiar-with"),
+        # the rules cannot tell who: unresolved, never anonymous
+        pytest.param("\u201cIt is too early to say,\u201d he said.", "he", "unresolved", id="he-with-no-antecedent"),
+        pytest.param("\u201cNobody warned us about the flood.\u201d\nThe river rose two metres overnight.", "",
+                     "unresolved", id="quotation-with-no-speaker"),
+        # and a pronoun that finds its antecedent is neither
+        pytest.param("Mayor Nadia Ferrow spoke at noon. \u201cIt is too early to say,\u201d she said.", "Nadia Ferrow",
+                     "person", id="she-with-an-antecedent"),
+    ],
+)
+def test_anonymous_is_what_the_text_says_unresolved_what_the_rules_cannot_tell(parse, text, source, source_type):
+    (row,) = attribution_rows(parse(text))
+    assert (row.source, row.source_type) == (source, source_type)
 
 
 def test_one_of_them_is_an_unnamed_member_of_the_group(parse):
@@ -569,3 +595,131 @@ def test_wire_gold(wire):
     assert_floor(content.f1, WIRE_MIN_F1, sum((b.content for b in baseline), NO_SCORES).f1, ATTRIBUTION_BASELINE)
     constructions = {p["construction"] for p in passages}
     assert len(constructions) >= 12 and len(passages) >= 40
+
+
+# --- headlines, bylines and links are never speakers --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, line, headline",
+    [
+        pytest.param("Harlow Council Votes To Close Library\nThe vote was close.", 0, True, id="title-case-headline"),
+        pytest.param("By Nadia Ferrow\n\nThe vote was close.", 0, True, id="byline"),
+        pytest.param("Library to close, says council\nThe vote was close.", 0, True, id="sentence-case-before-a-capital"),
+        pytest.param("The council voted on Monday to close the\nlibrary on the high street.", 0, False,
+                     id="wrapped-copy-runs-on-in-lower-case"),
+        pytest.param("The council voted to close the library.\nThe vote was close.", 0, False, id="a-sentence"),
+        pytest.param("The council met for four hours on Monday evening and in the end voted by nine votes to seven to "
+                     "close the library\nThe vote was close.", 0, False, id="too-long-for-a-headline"),
+    ],
+)
+def test_headline_like_lines(text, line, headline):
+    assert Lines(text).is_headline(line) == headline
+
+
+@pytest.mark.parametrize(
+    "text, link",
+    [
+        pytest.param("Related: Mayor warns of cuts", True, id="related"),
+        pytest.param("READ MORE - Council votes to close library", True, id="read-more-dash"),
+        pytest.param("Harlow: the council voted to close the library.", False, id="a-place-and-colon"),
+    ],
+)
+def test_link_lines(text, link):
+    assert Lines(text).is_link(0) == link
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a headline above the copy is not part of the speaker below it
+        pytest.param(
+            "Brenner Partly Shuts Border With Neighbour\nOfficials said the move was temporary.",
+            [("indirect", "Officials", "said", "the move was temporary")],
+            id="headline-not-in-the-speaker",
+        ),
+        # a quotation inside a headline-like line is attributed like any other
+        pytest.param(
+            "Vaccine trial will not finish this year, says WHO\nThe trial began in May.",
+            [("indirect", "WHO", "says", "Vaccine trial will not finish this year")],
+            id="says-who-in-a-headline",
+        ),
+        # a crawled link glued between a name and "said" holds no cue and names no speaker
+        pytest.param(
+            "Tomas Brenner\nRelated: Brenner warns of budget cuts\nsaid the town would cope.",
+            [],
+            id="related-link-is-no-speaker",
+        ),
+        # and the same words as copy on one line do speak
+        pytest.param(
+            "Tomas Brenner warned of budget cuts and said the town would cope.",
+            [("indirect", "Tomas Brenner", "said", "the town would cope")],
+            id="copy-speaks",
+        ),
+    ],
+)
+def test_headlines_and_links_are_never_speakers(parse, text, expected):
+    assert relations(parse(text)) == expected
+
+
+# --- pronoun speakers: the nearest antecedent that fits ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a title states the gender: "he" skips Ms. Oduya, "she" takes her
+        pytest.param("Governor Tomas Brenner spoke on Monday. Ms. Oduya disagreed. \u201cThe plan will fail,\u201d he said.",
+                     "Tomas Brenner", id="he-skips-a-ms"),
+        pytest.param("Governor Tomas Brenner spoke on Monday. Ms. Oduya disagreed. \u201cThe plan will fail,\u201d she said.",
+                     "Oduya", id="she-takes-the-ms"),
+        # "X said she ..." states X's gender
+        pytest.param("Governor Tomas Brenner spoke on Monday. Lena Fisk said she would vote no. "
+                     "\u201cIt is a bad plan,\u201d he said.", "Tomas Brenner", id="he-skips-who-said-she"),
+        # an interviewer the article names is never the antecedent; anyone else named nearest is
+        pytest.param("Tomas Brenner told Channel Nine host Lena Fisk that the plan would pass. "
+                     "\u201cIt is a good plan,\u201d he said.", "Tomas Brenner", id="not-the-host"),
+        pytest.param("Tomas Brenner met Lena Fisk after the vote. \u201cIt is a good plan,\u201d she said.",
+                     "Lena Fisk", id="the-nearest-who-is-no-host"),
+        # "they": the people just named together, not unnamed people in a clause about something else ...
+        pytest.param("Tomas Brenner and Mara Oduya visited the plant, where employees were striking. "
+                     "They said the strike must end.", "Tomas Brenner and Mara Oduya", id="they-the-people-named"),
+        # ... who are the antecedent when they are the subject of their own sentence
+        pytest.param("Tomas Brenner visited the plant. Employees were striking. They said the pay was too low.",
+                     "Employees", id="they-the-employees"),
+        # organisations take "it"
+        pytest.param("The Harlow Commission said the bridge would close. It said repairs would take a year.",
+                     "The Harlow Commission", id="it-the-commission"),
+    ],
+)
+def test_pronoun_speaker_takes_the_nearest_fitting_antecedent(parse, text, expected):
+    rows = attribution_rows(parse(text))
+    assert rows[-1].source == expected
+    assert rows[-1].speaker_resolution == "pronoun"
+
+
+# --- role descriptions and appositives go to the person the article names ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, source, source_type",
+    [
+        pytest.param("Former Vice President Carl Ostrow spoke in Denver. The former vice president said the economy "
+                     "was strong.", "Carl Ostrow", "person", id="the-former-vice-president"),
+        pytest.param("Governor Ana Ruiz signed the bill. The governor said the law would help families.",
+                     "Ana Ruiz", "person", id="the-governor"),
+        pytest.param("Carl Ostrow, the governor, spoke in Denver. The governor said the economy was strong.",
+                     "Carl Ostrow", "person", id="the-governor-named-in-apposition"),
+        # another role, or nobody named in it: the description stays unnamed
+        pytest.param("Vice President Carl Ostrow spoke in Denver. The president said the economy was strong.",
+                     "The president", "anonymous", id="the-president-is-not-the-vice-president"),
+        pytest.param("Ana Ruiz signed the bill. The governor said the law would help families.",
+                     "The governor", "anonymous", id="nobody-named-governor"),
+        # an appositive goes to the person, not the body in it
+        pytest.param("Rita Vance, the committee's president, says the budget is too small.", "Rita Vance", "person",
+                     id="appositive-person-not-committee"),
+    ],
+)
+def test_role_descriptions_go_to_the_person_named_in_that_role(parse, text, source, source_type):
+    rows = attribution_rows(parse(text))
+    assert (rows[-1].source, rows[-1].source_type) == (source, source_type)

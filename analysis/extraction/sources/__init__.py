@@ -23,12 +23,14 @@ extractor, one module each:
    speaker in its sentence (or in a preceding sentence that ends with a colon, or a bare "he said" printed
    after it across a paragraph break), or in a headline to the speaker before a colon ("X on Y: '...'",
    cue ":");
-5. :mod:`.speakers`: speakers are resolved: names through the actor catalogue (titles before a name go to
+5. :mod:`.speakers`: a speaker is written on one line, and a headline, byline, caption or crawled link above its
+   cue is never one (:mod:`.lines`; the pipeline also starts a sentence after such a line); speakers are resolved: names through the actor catalogue (titles before a name go to
    the role; :mod:`.names`), short names and pronouns to the nearest compatible full mention (he/she to
    people, it/they to bodies and groups), descriptions ("the company", "police", "its spokesman") to the
    latest compatible named organisation, misspelt surnames (edit distance 1-2) merged and reported in
    ``name_variant``, unnamed speakers typed as anonymous, collective, institution, document or media from
-   their head noun; subjects that cannot speak (gerunds, "nothing", "this") are no speakers;
+   their head noun (``unresolved`` when no fitting antecedent or no speaker is found: never ``anonymous``,
+   which the text itself says); subjects that cannot speak (gerunds, "nothing", "this") are no speakers;
 6. :mod:`.floating` (``floating``): a quotation that stands as its own sentence with no cue inherits the
    previous speaker;
 7. :mod:`.dedupe`: duplicates are removed in an explicit step, and :mod:`.attributions` sorts the rows by

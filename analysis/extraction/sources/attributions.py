@@ -9,6 +9,7 @@ from analysis.extraction.sources.according_to import according_to_stage
 from analysis.extraction.sources.contents import trimmed_span
 from analysis.extraction.sources.dedupe import deduplicate, extend_to_quotes
 from analysis.extraction.sources.floating import floating_stage
+from analysis.extraction.sources.lines import Lines
 from analysis.extraction.sources.noun_cues import noun_cue_stage
 from analysis.extraction.sources.quote_cues import quote_stage
 from analysis.extraction.sources.quotes import Quotations, quote_spans
@@ -33,6 +34,8 @@ def attribution_rows(parsed) -> list[Attribution]:
     found += quote_stage(doc, quotes, [f.content for f in found])
     found = deduplicate(extend_to_quotes(found, quotes, view))
     resolver = SpeakerResolver(parsed)
+    # a crawled link glued into the copy ("Related: Mayor warns of cuts") holds no cue
+    found = [f for f in found if f.cue is None or not resolver.lines.is_link(resolver.lines.line_of(f.cue[0]))]
     records = []
     # Speakers are resolved in reading order, so that pronouns and descriptions find earlier speakers.
     for f in sorted(found, key=lambda f: (f.cue or f.content)[0]):
@@ -67,7 +70,7 @@ def _mixed_end(content: tuple[int, int], quotes: Quotations) -> tuple[int, int]:
 def _record(parsed, found: Found, resolver: SpeakerResolver, quotes: Quotations) -> Attribution:
     text, view = parsed.text, parsed.view
     kind, (content_start, content_end) = _kind(found, quotes, view)
-    speaker = resolver.resolve(found.speaker) if found.speaker is not None else NO_SPEAKER
+    speaker = resolver.resolve(found.speaker) if _speaks_at(found, resolver.lines) else NO_SPEAKER
     cue_start, cue_end = found.cue or (content_start, content_start)
     addressee, via = _addressee_and_via(parsed, found)
     stance = "neutral" if found.stage == "according_to" else lexicon().stances.get(found.cue_lemma, "neutral")
@@ -102,6 +105,17 @@ def _record(parsed, found: Found, resolver: SpeakerResolver, quotes: Quotations)
         name_variant=speaker.name_variant,
         speaker_resolution=speaker.resolution,
     )
+
+
+def _speaks_at(found: Found, lines: Lines) -> bool:
+    """Whether the relation's speaker word can speak at its cue: not when it stands on another line than the cue
+    and that line is a headline, byline, caption or link, which the parse may take for the cue's subject."""
+    if found.speaker is None:
+        return False
+    if found.cue is None:
+        return True
+    line = lines.line_of(found.speaker.idx)
+    return line == lines.line_of(found.cue[0]) or lines.is_copy(line)
 
 
 def _addressee_and_via(parsed, found: Found) -> tuple[str, str]:

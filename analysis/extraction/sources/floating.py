@@ -10,7 +10,7 @@ from analysis.extraction.sources.contents import trimmed_span
 from analysis.extraction.sources.quote_cues import MIN_QUOTE_WORDS
 from analysis.extraction.sources.quotes import VIEW_QUOTE_MARKS, Quotations, word_count
 from analysis.extraction.sources.records import Attribution
-from analysis.extraction.sources.speakers import SpeakerResolver
+from analysis.extraction.sources.speakers import UNRESOLVED, SpeakerResolver
 
 #: A floating quotation inherits a speaker from at most this many sentences back.
 FLOATING_REACH = 3
@@ -52,7 +52,7 @@ def floating_stage(parsed, quotes: Quotations, rows: list[Attribution], resolver
             source = {k: getattr(last, k) for k in ("source", "source_type", "role", "side", "name_variant")}
             source_sentence, resolution = last.sentence_id, "inherited"
         else:
-            source = dict(source="", source_type="anonymous", role="", side=UNKNOWN_SIDE, name_variant="")
+            source = dict(source="", source_type=UNRESOLVED, role="", side=UNKNOWN_SIDE, name_variant="")
             source_sentence, resolution = sentence, "none"
         rows.append(
             Attribution(

@@ -13,9 +13,11 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis.catalogue.actors import UNKNOWN_SIDE, Actor
 from analysis.extraction.doc_index import children_of, doc_index
-from analysis.extraction.linguistics.pronouns import BODY_PRONOUNS, PERSON_PRONOUNS, candidates
+from analysis.extraction.linguistics.gender import PRONOUN_GENDER, gender_words
+from analysis.extraction.linguistics.pronouns import BODY_PRONOUNS, PERSON_PRONOUNS, candidates, people_named_before
 from analysis.extraction.linguistics.sides import side_of_phrase
 from analysis.extraction.sources.cues import stance_of
+from analysis.extraction.sources.lines import Lines
 from analysis.extraction.sources.names import FullNames, body_run, modifies_noun, name_run, person_name
 from analysis.extraction.sources.wordlists import bare_word, lexicon
 
@@ -43,7 +45,10 @@ class Speaker:
     resolution: str = "none"
 
 
-NO_SPEAKER = Speaker(None, None, "", "anonymous", "", UNKNOWN_SIDE)
+#: The ``source_type`` of a speaker the rules could not tell: a pronoun with no fitting antecedent, or no speaker
+#: at all. Not ``anonymous``, which the text itself says ("a senior official", "sources").
+UNRESOLVED = "unresolved"
+NO_SPEAKER = Speaker(None, None, "", UNRESOLVED, "", UNKNOWN_SIDE)
 
 
 def _speaker_tokens(head: Token) -> list[Token]:
@@ -123,6 +128,7 @@ class SpeakerResolver:
         self.doc: Doc = parsed.doc
         self.index = doc_index(self.doc)
         self.lex = lexicon()
+        self.lines = Lines(parsed.view)
         # Full person names (two words or more) by surname, in order: the targets of short names and variants.
         self.full_names: dict[str, list[Span]] = {}
         for entity in self.index.ents:
@@ -130,6 +136,20 @@ class SpeakerResolver:
                 self.full_names.setdefault(entity[-1].lower_, []).append(entity)
         # the same full names in document order, as the ``source`` column writes them: what names match against
         self._people = sorted((e for found in self.full_names.values() for e in found), key=lambda e: e.start_char)
+        # what the text states of each person (by surname) and who interviews: what a he/she may point back to
+        self._stated_gender: dict[str, set[str]] = {}
+        self._interviewers: set[int] = set()
+        # people the article names in a role ("Governor Ana Ruiz", "Carl Ostrow, the former vice president"),
+        # by the role's words: what "the governor" or "the former vice president" refers back to
+        self._named_roles: dict[tuple[str, ...], list[tuple[int, list[Token]]]] = {}
+        for entity in self.index.ents:
+            if entity.label_ == "PERSON":
+                self._read_person(entity)
+                self._read_role(entity.root)
+        for token in self.index.tokens:
+            # a titled name the small model left unlabelled ("Governor Ana Ruiz")
+            if token.pos_ == "PROPN" and token.ent_type_ == "" and token.dep_ != "compound" and self._titled(name_run(token)):
+                self._read_role(token)
         self._people_texts = [tokens_text(parsed, person_name(e[-1])) for e in self._people]
         # Speakers resolved so far, in the order resolved: those with a role, by each word of the role (what
         # "the spokesman" refers back to), and bodies that issue statements (what "the statement" does).
@@ -180,7 +200,9 @@ class SpeakerResolver:
         return side_of_phrase(words, self.parsed.catalogue)
 
     def _resolve(self, head: Token) -> Speaker:
-        tokens = _speaker_tokens(head)
+        # a speaker is written on one line: the parse may hang a headline above it onto it
+        line = self.lines.line_of(head.idx)
+        tokens = [t for t in _speaker_tokens(head) if self.lines.line_of(t.idx) == line and not t.is_space]
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
         if head.lower_ in PERSON_PRONOUNS | BODY_PRONOUNS | POSSESSIVE_PRONOUNS.keys() and len(tokens) == 1:
             return self._pronoun(head)
@@ -281,8 +303,12 @@ class SpeakerResolver:
             if of is not None and of.lower_ in BODY_PRONOUNS:
                 # "one of them": an unnamed member of the group the pronoun points back to
                 group = self._pronoun(of)
-                return Speaker(start, end, group.source, "anonymous", "", group.side, "", group.resolution)
+                # (of a group nobody can tell, still a member the text leaves unnamed)
+                group_source = "" if group.source_type == UNRESOLVED else group.source
+                return Speaker(start, end, group_source, "anonymous", "", group.side, "", group.resolution)
             lemma = of.lemma_.lower() if of is not None else lemma
+        if first in ("the", "this", "that") and (named := self._named_in_role(tokens, head)) is not None:
+            return replace(named, start=start, end=end, resolution="role")
         spoken_for = self._spoken_for(head)
         if spoken_for is not None:
             return replace(spoken_for, start=start, end=end, role=role or head.text, name_variant="", resolution="role")
@@ -293,8 +319,9 @@ class SpeakerResolver:
             if earlier is not None:
                 return replace(earlier, start=start, end=end, name_variant="", resolution="role")
         source_type = "media" if is_outlet(tokens) else self._noun_type(tokens, head, lemma)
-        if (head.ent_type_ in ("ORG", "FAC") or head.pos_ == "PROPN") and source_type == "anonymous":
-            # a proper name that is not a person's (those are resolved above) names a body
+        if (head.ent_type_ in ("ORG", "FAC") or head.pos_ == "PROPN" or _acronym(head)) and source_type == "anonymous":
+            # a proper name that is not a person's (those are resolved above) names a body, and so does an
+            # acronym the tagger reads as a word ("WHO" as a pronoun)
             source_type = "institution"
         elif head.ent_type_ == "GPE":
             source_type = "government"
@@ -346,21 +373,103 @@ class SpeakerResolver:
             spans.append(entity)
         return by_text
 
+    def _read_person(self, entity: Span) -> None:
+        """Note what the text states of a named person on the spot: a gendered title or noun before the name
+        ("Ms Oduya", "spokeswoman Ana Ruiz"), a gendered noun in apposition, a he/she as the subject of what they
+        said ("Ruiz said she ..."); and whether an interviewer noun describes them ("host Lena Fisk")."""
+        words, head = gender_words(), entity.root
+        before = entity.doc[entity.start - 1] if entity.start > 0 else None
+        describing = [t for t in entity if t.i != head.i] + [c for c in children_of(head) if c.dep_ in ("appos", "compound")]
+        if before is not None and before.pos_ in ("NOUN", "PROPN"):
+            describing.append(before)
+        genders = {g for t in describing if (g := words.title(t) or (t.pos_ == "NOUN" and words.noun(t)))}
+        if head.dep_ == "nsubj" and stance_of(head.head) is not None:
+            genders |= {
+                PRONOUN_GENDER[g.lower_] for c in children_of(head.head) if c.dep_ == "ccomp"
+                for g in children_of(c) if g.dep_ == "nsubj" and g.lower_ in ("he", "she")
+            }
+        if genders:
+            self._stated_gender.setdefault(entity[-1].lower_, set()).update(genders)
+        if any(t.lemma_.lower() in self.lex.interviewer_nouns for t in describing):
+            self._interviewers.update(t.i for t in entity)
+
+    def _read_role(self, root: Token) -> None:
+        """Note the role the person whose name ends at ``root`` is named in: the title words written before the
+        name ("Former Vice President Carl Ostrow") or a description in apposition ("Carl Ostrow, the governor,")."""
+        name = person_name(root)
+        if not name:
+            return
+        doc, first = root.doc, name[0].i
+        before = []
+        while first - len(before) - 1 >= 0 and (t := doc[first - len(before) - 1]).text[:1].isupper() and (
+            bare_word(t.text) in self.lex.title_words
+        ):
+            before.insert(0, t)
+        appositions = [c for c in children_of(root) if c.dep_ == "appos" and c.lemma_.lower() in self.lex.title_words]
+        for words in [before] + [[t for t in a.subtree if t.i <= a.i and t.dep_ != "det"] for a in appositions]:
+            key = role_key(t.lower_ for t in words)
+            if key:
+                self._named_roles.setdefault(key, []).append((name[0].idx, name))
+
+    def _named_in_role(self, tokens: Sequence[Token], head: Token) -> Speaker | None:
+        """The person the article names, before ``head``, in the role a description gives ("the governor",
+        "the former vice president"), the latest one; None when nobody is named in that role."""
+        if head.lemma_.lower() not in self.lex.title_words or head.tag_ != "NN":
+            return None
+        key = role_key(t.lower_ for t in tokens if t.dep_ != "det" and not t.is_punct)
+        earlier = [name for at, name in self._named_roles.get(key, []) if at < head.idx]
+        if not earlier:
+            return None
+        return self._person(earlier[-1], tokens_text(self.parsed, [t for t in tokens if t.dep_ != "det"]))
+
+    def _fits(self, pronoun: Token, name: Sequence[Token]) -> bool:
+        """Whether a he/she can mean the person named: not an interviewer, and no gender the text states of
+        them (:meth:`_read_person`, and earlier pronouns tied to them) other than the pronoun's."""
+        if any(t.i in self._interviewers for t in name):
+            return False
+        stated = self._stated_gender.get(name[-1].lower_, set()) if name else set()
+        wanted = PRONOUN_GENDER.get(pronoun.lower_)
+        return wanted is None or len(stated) != 1 or wanted in stated
+
     def _pronoun(self, head: Token) -> Speaker:
-        """A pronoun speaker: the nearest earlier compatible mention (a person for he/she, a body for it/they)."""
+        """A pronoun speaker: the nearest earlier compatible mention: for he/she a person whose stated gender fits
+        and who is no interviewer (:meth:`_fits`); for it/they a body, a plural speaker, or two or more people
+        named together ("Ana Ruiz and Tom Hale ... They said")."""
         start, end = head.idx, head.idx + len(head)
         wants_person = head.lower_ in PERSON_PRONOUNS or POSSESSIVE_PRONOUNS.get(head.lower_) == "person"
-        for token in candidates(head):
+        reach = candidates(head)
+        for token in reach:
             if wants_person and (self._names_person(token) or self._who(token) and not modifies_noun(token)):
-                speaker = self._person(person_name(token), "")
+                name = person_name(token)
+                if not self._fits(head, name):
+                    continue
+                speaker = self._person(name, "")
+                if head.lower_ in PRONOUN_GENDER and {e[-1].lower_ for e in people_named_before(head)} <= {name[-1].lower_}:
+                    # the only person in reach: the pronoun states their gender for later pronouns
+                    self._stated_gender.setdefault(name[-1].lower_, set()).add(PRONOUN_GENDER[head.lower_])
             elif wants_person and self._described_person(token):
                 speaker = self._resolve(token)
+            elif not wants_person and head.lower_ in ("they", "them") and (group := self._named_group(token)):
+                speaker = Speaker(start, end, tokens_text(self.parsed, group), "person", "", UNKNOWN_SIDE)
             elif not wants_person and self._is_body(token):
                 speaker = self._resolve(token)
             else:
                 continue
             return replace(speaker, start=start, end=end, name_variant="", resolution="pronoun", role="")
-        return replace(NO_SPEAKER, start=start, end=end)
+        # the pronoun as written, so that the row says what the text gives; its type says nobody was found
+        return replace(NO_SPEAKER, start=start, end=end, source=self.parsed.text[start:end])
+
+    def _named_group(self, token: Token) -> list[Token]:
+        """The names of two or more people written together, as a clause's subject, whose last name is
+        ``token`` ("Ana Ruiz and Tom Hale visited ..."): the words from the first name to the last."""
+        if token.dep_ != "conj" or not self._names_person(token):
+            return []
+        first = token.head
+        while first.dep_ == "conj":
+            first = first.head
+        if first.dep_ not in ("nsubj", "nsubjpass") or not self._names_person(first):
+            return []
+        return list(token.doc[person_name(first)[0].i : token.i + 1])
 
     @staticmethod
     def _who(token: Token) -> bool:
@@ -392,9 +501,14 @@ class SpeakerResolver:
             actor = self._actor([token], token.text)
             return actor is None or actor.type not in ("place", "person")
         lemma = token.lemma_.lower()
-        return lemma in self.lex.institution or lemma in self.lex.document or lemma in self.lex.media or (
-            token.tag_ == "NNS" and (lemma in self.lex.anonymous or lemma in self.lex.collective)
-        ) or (token.tag_ == "NNS" and token.dep_ == "nsubj" and stance_of(token.head) is not None)  # "Three nurses said"
+        # unnamed people ("employees", "residents") only as the subject of a main clause: those in a clause
+        # describing something else ("the plant, where employees were striking") are not what "they" picks up
+        people = token.tag_ == "NNS" and (lemma in self.lex.anonymous or lemma in self.lex.collective) and (
+            token.dep_ == "pobj" or token.head.dep_ not in ("relcl", "advcl", "acl")
+        )
+        return lemma in self.lex.institution or lemma in self.lex.document or lemma in self.lex.media or people or (
+            token.tag_ == "NNS" and token.dep_ == "nsubj" and stance_of(token.head) is not None  # "Three nurses said"
+        )
 
     def _definite(self, head: Token, noun: str, *, by_role: bool = True) -> Speaker | None:
         """What a description refers back to: "the spokesman" to the person with that role (``by_role``),
@@ -476,6 +590,24 @@ class SpeakerResolver:
             return None
         run = self.bodies[found]
         return self._unnamed(run, run[-1], run[0].idx, run[-1].idx + len(run[-1]))
+
+
+#: Words before a role that say when it was held, not which role it is ("the former governor" is the governor).
+ROLE_TIME_WORDS = frozenset({"former", "acting", "then", "interim", "outgoing", "incoming", "new", "current"})
+
+
+def role_key(words: Iterable[str]) -> tuple[str, ...]:
+    """A role's words, lowercased, without the words of time before it: ("vice", "president") for "Former Vice
+    President" and "the former vice president", ("governor",) for "Governor"."""
+    key = [bare_word(w) for w in words]
+    while key and key[0] in ROLE_TIME_WORDS:
+        key = key[1:]
+    return tuple(key)
+
+
+def _acronym(token: Token) -> bool:
+    """A word of two or more capital letters only ("WHO", "NHS"), with no lower-case sibling in the phrase."""
+    return len(token.text) >= 2 and token.text.isalpha() and token.text.isupper()
 
 
 def is_outlet(tokens: Sequence[Token]) -> bool:

@@ -25,10 +25,11 @@ from analysis.views.charts.base import (
 from analysis.views.charts.sourcing import KIND_COLOURS
 
 #: Colours of the kinds of source (attributions' ``source_type``), named bodies in blues and greens, unnamed ones
-#: in oranges and greys.
+#: in oranges, and speakers the rules could not tell (``unresolved``) in grey.
 SOURCE_TYPE_COLOURS = {
     "person": "#0072B2", "government": "#56B4E9", "military": "#009E73", "institution": "#7fc97f",
     "media": "#CC79A7", "document": "#b07aa1", "anonymous": "#D55E00", "collective": "#E69F00",
+    "unresolved": "#999999",
 }
 
 

@@ -32,7 +32,9 @@ WEEKS_UP_TO_DAYS = 183
 #: Attribution kinds in the order tables and charts show them (as :data:`analysis.views.summaries.sourcing.KINDS`).
 KINDS = ("direct", "mixed", "indirect", "according_to")
 #: Source types in the order tables show them (the ``attributions`` schema's values).
-SOURCE_TYPES = ("person", "government", "military", "institution", "media", "document", "anonymous", "collective")
+SOURCE_TYPES = (
+    "person", "government", "military", "institution", "media", "document", "anonymous", "collective", "unresolved",
+)
 #: Cue types in the order tables show them (as :data:`analysis.extraction.framing.CUE_TYPES`).
 CUE_TYPES = ("hedge", "booster", "loaded", "emotion", "evaluative", "metonymy")
 #: The verdicts of ``figure_agreement`` in the order tables show them.
@@ -291,8 +293,9 @@ def own_voice_share_by_outlet(claims: pd.DataFrame, documents: pd.DataFrame, *,
 
 def anonymous_by_outlet(attributions: pd.DataFrame, documents: pd.DataFrame, *,
                         top: int = TOP_OUTLETS) -> pd.DataFrame:
-    """Per outlet: attributions, those to an anonymous source (``source_type == "anonymous"``: "an official",
-    "sources", a quotation with no speaker), and their share. Columns ``outlet``, ``attributions``,
+    """Per outlet: attributions, those to an anonymous source (``source_type == "anonymous"``: the text says the
+    source is unnamed, "an official", "sources"), and their share. Attributions whose speaker the rules could not
+    tell (``unresolved``) count in the total only, never as anonymous. Columns ``outlet``, ``attributions``,
     ``anonymous``, ``share``."""
     rows = with_outlet(attributions[["doc_id"]], documents, top=top).assign(
         flag=(attributions["source_type"] == "anonymous").to_numpy())

@@ -18,16 +18,26 @@ CLAIM_BASES = {
     "anonymous or collective source": ("anonymous", "collective"),
     "document or another outlet": ("document", "media"),
 }
+#: Claims whose source the rules could not tell (source type ``unresolved``: a pronoun with no fitting antecedent, a
+#: quotation with no speaker); not anonymous, which the text itself says.
+UNRESOLVED_BASIS = "someone the rules could not tell (unresolved)"
 OWN_VOICE = "nothing: the outlet's own voice"
 HEDGED = "nobody: hedged (reportedly, is said to)"
 
 
+#: The ``source`` shown for every attribution whose speaker the rules could not tell.
+UNRESOLVED_SOURCE = "(unresolved speaker)"
+
+
 def sourcing_summary(tables) -> pd.DataFrame:
-    """Who is quoted: one row per source with its type, side, and attributions by kind, most quoted first."""
+    """Who is quoted: one row per source with its type, side, and attributions by kind, most quoted first; the
+    attributions whose speaker the rules could not tell (``unresolved``) are one row, :data:`UNRESOLVED_SOURCE`."""
     a = tables.attributions
-    counts = pd.crosstab(a["source"].where(a["source"] != "", "(no speaker)"), a["kind"])
+    # an unresolved speaker ("he" with no antecedent) is nobody in particular: one row for all of them
+    a = a.assign(source=a["source"].mask(a["source_type"] == "unresolved", UNRESOLVED_SOURCE))
+    counts = pd.crosstab(a["source"], a["kind"])
     counts = counts.reindex(columns=list(KINDS), fill_value=0)
-    first = a.assign(source=a["source"].where(a["source"] != "", "(no speaker)")).groupby("source").first()
+    first = a.groupby("source").first()
     summary = first[["source_type", "side"]].join(counts)
     summary.insert(2, "attributions", counts.sum(axis=1))
     summary = summary.reset_index().rename(columns={"index": "source"})
@@ -48,13 +58,16 @@ def claim_basis(basis: str, source_type: str) -> str:
         return OWN_VOICE
     if basis == "anonymous_hedge":
         return HEDGED
-    return next((name for name, types in CLAIM_BASES.items() if source_type in types), "anonymous or collective source")
+    return next((name for name, types in CLAIM_BASES.items() if source_type in types), UNRESOLVED_BASIS)
 
 
 def claim_basis_counts(claims: pd.DataFrame) -> pd.DataFrame:
-    """Claims per category of what they rest on, every category shown, with its share of all claims."""
-    order = [*CLAIM_BASES, OWN_VOICE, HEDGED]
+    """Claims per category of what they rest on, with its share of all claims: every category of
+    :data:`CLAIM_BASES`, the own voice and hedges shown, and :data:`UNRESOLVED_BASIS` after the named and anonymous
+    sources when any claim rests on an unresolved speaker (so that it is never counted as anonymous)."""
     categories = [claim_basis(b, t) for b, t in zip(claims["basis"], claims["source_type"])]
+    unresolved = [UNRESOLVED_BASIS] if UNRESOLVED_BASIS in categories else []
+    order = [*CLAIM_BASES, *unresolved, OWN_VOICE, HEDGED]
     counts = pd.Series(categories, dtype="object").value_counts().reindex(order, fill_value=0)
     total = max(int(counts.sum()), 1)
     return pd.DataFrame({"rests_on": order, "claims": counts.to_numpy(), "share": (counts / total).round(3).to_numpy()})

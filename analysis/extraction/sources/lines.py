@@ -1,0 +1,94 @@
+"""The lines of an article as printed: which line an offset is on, and whether a line is a headline, a byline, a
+caption or a crawled link rather than running copy.
+
+A line is the text between two line breaks. Sourcing reads lines because the small model parses a headline
+and the paragraph under it as one sentence: "Mayor Shuts Bridge For Repairs<break>Officials said ..." would
+otherwise make the whole headline the speaker. The tests are generic, read from the line alone:
+
+* a *headline-like* line ends without sentence punctuation and either has mostly capitalised words (a
+  headline, title, byline or caption: "Council Votes To Close Library", "By Ana Ruiz"), or is followed by a
+  line that begins a sentence (a capital), or is short and followed by a paragraph break;
+* a *link* line begins with a page label and a colon or a dash ("Related: ...", "READ MORE - ...";
+  ``link_labels`` in ``source_nouns.yaml``): a crawled "related story" link glued into the copy.
+
+Not decided here: datelines at a paragraph's start ("LONDON (Reuters) -") and furniture inside a line of copy.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from analysis.extraction.sources.wordlists import lexicon
+
+#: A headline-like line has at most this many words.
+MAX_HEADLINE_WORDS = 20
+#: A short line before a paragraph break has at most this many words.
+MAX_SHORT_LINE_WORDS = 12
+#: Share of a line's longer words (see :data:`MIN_CAPITALISED_LENGTH`) that begin with a capital for title case.
+TITLE_CASE_SHARE = 0.6
+#: Words this long or longer count for title case (so "of", "to", "a" never do).
+MIN_CAPITALISED_LENGTH = 4
+#: Characters that end a line of running copy (a sentence or a quotation ends there).
+SENTENCE_END = frozenset(".!?:;\"'\u201d\u2019)")
+#: A word: letters, with inner apostrophes and hyphens.
+WORD = re.compile(r"[^\W\d_](?:[\w'\u2019-]*\w)?")
+
+
+@dataclass(frozen=True)
+class Lines:
+    """The lines of one text (the parse's view of it: same offsets as the original)."""
+
+    text: str
+
+    @cached_property
+    def breaks(self) -> tuple[int, ...]:
+        """Offsets of the line breaks, in order."""
+        return tuple(m.start() for m in re.finditer("\n", self.text))
+
+    def line_of(self, offset: int) -> int:
+        """The number of the line holding ``offset`` (0-based)."""
+        return bisect.bisect_right(self.breaks, offset - 1) if offset > 0 else 0
+
+    def bounds(self, line: int) -> tuple[int, int]:
+        """``(start, end)`` of a line, its final line break left out."""
+        start = self.breaks[line - 1] + 1 if line > 0 else 0
+        end = self.breaks[line] if line < len(self.breaks) else len(self.text)
+        return start, end
+
+    def is_headline(self, line: int) -> bool:
+        """A headline, title, byline or caption: see the module docstring. An empty line is not one."""
+        start, end = self.bounds(line)
+        written = self.text[start:end].strip()
+        if not written or written[-1] in SENTENCE_END:
+            return False
+        words = WORD.findall(written)
+        if not words or len(words) > MAX_HEADLINE_WORDS:
+            return False
+        long_words = [w for w in words if len(w) >= MIN_CAPITALISED_LENGTH] or words
+        title_case = sum(w[0].isupper() for w in long_words) >= TITLE_CASE_SHARE * len(long_words)
+        short = len(words) <= MAX_SHORT_LINE_WORDS
+        return title_case or self._before_new_sentence(end) or (short and self._before_paragraph_break(end))
+
+    def is_link(self, line: int) -> bool:
+        """A crawled link: the line begins with a page label ("Related", "Read more") and a colon or dash."""
+        start, end = self.bounds(line)
+        label = re.match(r"\s*([^\W\d_][^:\-\u2013\u2014|]{0,30}?)\s*[:\-\u2013\u2014|]", self.text[start:end])
+        return label is not None and " ".join(label.group(1).lower().split()) in lexicon().link_labels
+
+    def is_copy(self, line: int) -> bool:
+        """Neither headline-like nor a link: a line of running copy."""
+        return not (self.is_headline(line) or self.is_link(line))
+
+    def _before_new_sentence(self, end: int) -> bool:
+        """Whether the next line begins a sentence (a capital, or a quotation mark and a capital): a line of
+        copy wrapped by its printer runs on into the next in lower case."""
+        rest = self.text[end : end + 200].lstrip()
+        return bool(re.match(r"[\"'\u201c\u2018]?[A-Z]", rest)) and end < len(self.text)
+
+    def _before_paragraph_break(self, end: int) -> bool:
+        """Whether a blank line (or the end of the text) follows the line ending at ``end``."""
+        rest = self.text[end : end + 200]
+        return end >= len(self.text) or bool(re.match(r"\n[ \t]*\n", rest))
