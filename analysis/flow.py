@@ -431,7 +431,7 @@ def build_to_dir(
         _write_folder(folder, store, state, corpus, report, parquet=parquet)
     else:
         # nothing changed: the errors of corpus-level tables are read back, as the report lists them
-        report.errors += [e for e in map(tuple, folder.state.get("corpus_errors", []))]
+        report.errors += [tuple(e) for e in folder.state.get("corpus_errors", [])]
     store.prune(state["chunks"])
     cache.prune(keys)
     return report
@@ -561,7 +561,7 @@ def load_or_build(tables_dir: str | Path, corpus_dir: str | Path | None = None, 
         print(f"Building the tables of {corpus_dir} into {tables_dir}: they were missing or older than the corpus.")
         # A bar only in a live JupyterLab session: executed notebooks (papermill, nbval) keep deterministic outputs.
         live = bool(os.environ.get("JPY_SESSION_NAME"))
-        report = build_to_dir(corpus, tables_dir, beat=beat, progress=live, **options)
+        report = build_to_dir(corpus, tables_dir, beat=beat, progress=live, inputs=[corpus_dir], **options)
         if (line := report.warning()) is not None:
             print(f"warning: {line}")
     tables = load(tables_dir)
