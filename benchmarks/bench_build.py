@@ -81,12 +81,19 @@ def row(result: dict) -> str:
     return f"| {result['phase']} | {result['words']:,} | {result['seconds']:.1f} | {rate:,.0f} | {result['peak_mb']:.0f}{worker} |"
 
 
-def corpus_size(n: int, tmp: Path, sentences: tuple[int, int]) -> list[str]:
+def corpus_size(n: int, tmp: Path, sentences: tuple[int, int], *, equal_cores: bool = True) -> list[str]:
     corpus = write_corpus(tmp / f"gen{n}", n, seed=n, sentences=sentences)
     bare = measure("bare_parse", corpus)
+    two = measure("build --jobs 2", corpus, tmp / f"out{n}_2", 2)
+    if not equal_cores:
+        rebuilds = incremental_rebuilds(corpus, tmp / f"out{n}_2", tmp / f"extra{n}", seed=n + 7)
+        lines = [f"### {n:,} generated articles", "", "| phase | words | seconds | words/s | peak MB (main / largest worker) |", "|---|---|---|---|---|"]
+        lines += [row(r) for r in (bare, two, *rebuilds)]
+        lines += ["", f"default build (2 jobs) / default bare parse (1 process): {bare['seconds'] / two['seconds']:.2f}", ""]
+        shutil.rmtree(corpus)
+        return lines
     bare_two = measure("bare_parse, 2 processes", corpus, jobs=2)
     one = measure("build --jobs 1", corpus, tmp / f"out{n}_1", 1)
-    two = measure("build --jobs 2", corpus, tmp / f"out{n}_2", 2)
     rebuilds = incremental_rebuilds(corpus, tmp / f"out{n}_2", tmp / f"extra{n}", seed=n + 7)
     lines = [f"### {n:,} generated articles", "", "| phase | words | seconds | words/s | peak MB (main / largest worker) |", "|---|---|---|---|---|"]
     lines += [row(r) for r in (bare, bare_two, one, two, *rebuilds)]
@@ -171,6 +178,8 @@ def main() -> int:
                         help="sentences per generated article (default 8 16)")
     parser.add_argument("--skip-run", action="store_true", help="leave out the `analysis run` overhead")
     parser.add_argument("--skip-long", action="store_true", help="leave out the one-file and 2 MB measurements")
+    parser.add_argument("--skip-equal-cores", type=int, nargs="*", default=[], metavar="N",
+                        help="sizes at which to leave out the two-process bare parse and the one-job build")
     parser.add_argument("--phase", nargs=5, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.phase:
@@ -180,7 +189,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         for n in args.sizes:
-            print("\n".join(corpus_size(n, tmp, tuple(args.sentences))), flush=True)
+            lines = corpus_size(n, tmp, tuple(args.sentences), equal_cores=n not in args.skip_equal_cores)
+            print("\n".join(lines), flush=True)
         if not args.skip_long:
             print("\n".join(one_file_against_many(tmp)), flush=True)
         if not args.skip_run:
