@@ -1,5 +1,4 @@
-"""The object of a figure: the noun it counts or measures, and (broad convention) what a level or measure is
-about."""
+"""The object of a figure: the noun it counts or measures, else what a level or amount is of or about."""
 
 from __future__ import annotations
 
@@ -125,7 +124,7 @@ def _is_event_noun(token: Token, lex: Lexicon) -> bool:
 
 
 def broad_object_token(doc: Doc, match: Match, lex: Lexicon) -> Token | None:
-    """What a level or measure is about, where no counted noun is written (``broad_objects``): the noun the
+    """What a level or measure is about, where no counted noun is written (:func:`object_token`): the noun the
     amount is "of" ("a fine of up to ¥50bn", "a crowd of 2,000"), the object of the verb that the figure sets
     ("raised its key rate to 7.25%") or the subject of a level verb ("inflation slowed to 5.4%", "the ranch
     covers 45,000 acres")."""
