@@ -177,7 +177,25 @@ def majority_accuracy(labels: Sequence[Hashable]) -> float:
     return Counter(labels).most_common(1)[0][1] / len(labels) if labels else 1.0
 
 
+#: A floor beats its baseline on the same set by at least this much.
+MIN_MARGIN = 0.05
+#: How far each measure fell from the news dev tier to the unseen held-out tier (tests/gold/unseen/heldout/,
+#: benchmarks/evaluate_news.py, 2026-12-05), ``(precision, recall, F1)`` or ``accuracy``. A floor is the score
+#: measured on its set minus the drop of its measure, never the score itself: what an unseen set may cost.
+DEV_TO_HELDOUT_DROP = {
+    "figure spans": (0.027, 0.004, 0.017),
+    "figure values": (0.046, 0.023, 0.035),
+    "figure objects": (0.089, 0.080, 0.084),
+    "attribution pairs": (0.079, 0.016, 0.044),
+    "attribution content": (0.058, 0.0, 0.017),
+    "hedge cues": (0.166, 0.045, 0.108),
+    "sentence uncertainty accuracy": 0.028,
+}
+
+
 def assert_floor(score: float, floor: float, baseline_score: float, baseline: str) -> None:
-    """Assert that ``floor`` beats the named trivial ``baseline`` on the same set, and ``score`` reaches it."""
-    assert floor > baseline_score, f"floor {floor:.2f} does not beat the baseline ({baseline}: {baseline_score:.2f})"
+    """Assert that ``floor`` beats the named trivial ``baseline`` on the same set by :data:`MIN_MARGIN`, and that
+    ``score`` reaches it."""
+    assert floor >= baseline_score + MIN_MARGIN, (
+        f"floor {floor:.2f} does not beat the baseline by {MIN_MARGIN} ({baseline}: {baseline_score:.2f})")
     assert score >= floor, f"{score:.3f} is under its floor {floor:.2f} (baseline {baseline}: {baseline_score:.2f})"

@@ -17,10 +17,11 @@ from analysis.views.summaries.figures import figures_by_source
 from conftest import SEED_ID, read_gold
 
 NAN = math.nan
-#: Floors on the news gold set: measured (all 1.00 on values, 0.97 on objects; the set was seen while the
-#: grammar was written, so unseen copy will score lower) minus a margin.
-NEWS_VALUE_FLOOR = 0.98
-NEWS_OBJECT_FLOOR = 0.95
+#: Floors (precision, recall) on the seed and news gold sets: the score measured when set minus the measure's drop
+#: from dev to unseen held-out gold (baselines.DEV_TO_HELDOUT_DROP): values 1.00 / 1.00 on both, objects 1.00 /
+#: 1.00 on the seed and 0.96 / 0.96 on the news set.
+SEED_VALUE_FLOORS, SEED_OBJECT_FLOORS = (0.95, 0.97), (0.91, 0.92)
+NEWS_VALUE_FLOORS, NEWS_OBJECT_FLOORS = (0.95, 0.97), (0.86, 0.87)
 
 
 def _figures(parse, text: str) -> list:
@@ -225,7 +226,7 @@ def test_a_duration_before_ago_without_an_approximator_is_a_time(parse):
 OBJECTS = [
     ("Unemployment rose to 4.4 per cent in the spring.", "4.4 per cent", "Unemployment"),
     ("Brent crude rose 2.1% to $84.30 a barrel.", "2.1%", "crude"),
-    ("Brent crude rose 2.1% to $84.30 a barrel.", "$84.30", "crude"),
+    ("Brent crude rose 2.1% to $84.30 a barrel.", "$84.30 a barrel", "crude"),
     ("Temperatures of 34C are forecast for the weekend.", "34C", "Temperatures"),
     ("The moorland fire burned for nine days.", "nine days", ""),
     ("The moorland fire lasted nine days.", "nine days", "fire"),
@@ -237,6 +238,7 @@ OBJECTS = [
     ("Drought has parched 400 square miles of land.", "400 square miles", "land"),
     ("Nurses gave 100 micrograms of salbutamol to each child.", "100 micrograms", "salbutamol"),
     ("Only 12% of tenants replied.", "12%", "tenants"),
+    ("Onions now cost Rs 60 a kilo in the city.", "Rs 60 a kilo", "Onions"),  # a place is not what is priced
 ]
 
 
@@ -260,6 +262,55 @@ ELLIPSES = [
 @pytest.mark.parametrize("text, span, obj", ELLIPSES)
 def test_elliptic_counts(parse, text, span, obj):
     assert _one(parse, text, span).object == obj
+
+
+# a change "from X to Y" is two figures, each exact, both measuring the same thing; elsewhere "from X to Y" and
+# "between X and Y" are one range
+# (sentence, [(span, value, approx, object), ...])
+CHANGES_AND_RANGES = [
+    ("Ferry fares rose from £2.10 to £2.40 in March.", [("£2.10", 2.1, "exact", "fares"), ("£2.40", 2.4, "exact", "fares")]),
+    ("Membership fell sharply from 1,200 to 950.", [("1,200", 1200, "exact", "Membership"), ("950", 950, "exact", "Membership")]),
+    ("The jobless rate climbed from 4.2% to 4.9% last year.", [("4.2%", 4.2, "exact", "rate"), ("4.9%", 4.9, "exact", "rate")]),
+    ("Rents will cost from 900 to 1,100 euros a month.", [("from 900 to 1,100 euros", NAN, "range", "Rents")]),
+    ("Forecasters expect between 20 and 30 centimetres of snow.", [("between 20 and 30 centimetres", NAN, "range", "snow")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", CHANGES_AND_RANGES)
+def test_change_from_to_is_two_figures_and_a_range_is_one(parse, text, expected):
+    rows = _figures(parse, text)
+    assert [(r.text, r.approx, r.object) for r in rows] == [(span, approx, obj) for span, _, approx, obj in expected]
+    assert all(_same(r.value, value) for r, (_, value, _, _) in zip(rows, expected))
+
+
+# a price per unit or per thing is money per it; pay over a period is money (the period is a time expression)
+@pytest.mark.parametrize(
+    "text, span, unit",
+    [
+        ("Brent rose to $61.38 a barrel.", "$61.38 a barrel", "USD / oil_barrel"),
+        ("Gold traded at $1,800 an ounce on Friday.", "$1,800 an ounce", "USD / ounce"),
+        ("New shares were sold at Rs 754 per share.", "Rs 754 per share", "INR / share"),
+        ("The striker earns £90,000 a week.", "£90,000", "GBP"),
+        ("The bakery borrowed $5m a year ago.", "$5m", "USD"),
+    ],
+)
+def test_price_per_unit(parse, text, span, unit):
+    row = _one(parse, text, span)
+    assert (row.unit_canonical, row.quantity_kind) == (unit, "money")
+
+
+@pytest.mark.parametrize(
+    "text, figures",
+    [
+        ("Slideshow (2 Images)", []),
+        ("Photo 1 of 3: Volunteers clear the beach at dawn.", []),
+        ("The gallery page (4 photos) shows the flood.", []),
+        ("The museum bought 12 photos of the harbour.", ["12"]),  # a count the story makes
+        ("Inspectors found (2 cracks) in the hull.", ["2"]),
+    ],
+)
+def test_page_furniture_is_no_figure(parse, text, figures):
+    assert [r.text for r in _figures(parse, text)] == figures
 
 
 @pytest.mark.parametrize(
@@ -547,9 +598,9 @@ def test_seed_gold_precision_and_recall(seed_tables):
     scores = score_figures(predicted, gold["figures"], text, starts)
     from baselines import FIGURE_BASELINE, assert_floor, digit_tokens
     baseline = score_figures(digit_tokens(text), gold["figures"], text, starts)
-    for measure in ("precision", "recall"):
-        assert_floor(getattr(scores.values, measure), 0.98, getattr(baseline.values, measure), FIGURE_BASELINE)
-        assert_floor(getattr(scores.objects, measure), 0.98, getattr(baseline.objects, measure), FIGURE_BASELINE)
+    for k, measure in enumerate(("precision", "recall")):
+        assert_floor(getattr(scores.values, measure), SEED_VALUE_FLOORS[k], getattr(baseline.values, measure), FIGURE_BASELINE)
+        assert_floor(getattr(scores.objects, measure), SEED_OBJECT_FLOORS[k], getattr(baseline.objects, measure), FIGURE_BASELINE)
 
 
 def test_seed_gold_time_expressions(seed_tables):
@@ -574,9 +625,9 @@ def test_news_gold_precision_and_recall(parse):
     from baselines import FIGURE_BASELINE, assert_floor, digit_tokens
     items = read_gold("figures_news.yaml")["sentences"]
     baseline = sum((score_figures(digit_tokens(i["text"]), i["figures"], i["text"], [0]) for i in items), NO_FIGURE_SCORES)
-    for measure in ("precision", "recall"):
-        assert_floor(getattr(scores.values, measure), NEWS_VALUE_FLOOR, getattr(baseline.values, measure), FIGURE_BASELINE)
-        assert_floor(getattr(scores.objects, measure), NEWS_OBJECT_FLOOR, getattr(baseline.objects, measure), FIGURE_BASELINE)
+    for k, measure in enumerate(("precision", "recall")):
+        assert_floor(getattr(scores.values, measure), NEWS_VALUE_FLOORS[k], getattr(baseline.values, measure), FIGURE_BASELINE)
+        assert_floor(getattr(scores.objects, measure), NEWS_OBJECT_FLOORS[k], getattr(baseline.objects, measure), FIGURE_BASELINE)
 
 
 def test_news_gold_not_figures_yields_nothing(parse):

@@ -82,7 +82,7 @@ def object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token | Non
                 return _through_quantity_noun(noun)
     # "€40m in emergency aid" where the parser hangs "in" on the verb
     after = match.end
-    if kind == "money" and lower_at(doc, after) == "in" and (noun := _noun_of(token_at(doc, after))) is not None:
+    if kind == "money" and not match.per and lower_at(doc, after) == "in" and (noun := _noun_of(token_at(doc, after))) is not None:
         if noun.pos_ == "NOUN" and not _is_time_noun(noun, lex):
             return noun
     # "at least 28 settlements", "a 7.5-mile-deep push", "a $3bn cash deal", "an estimated 1,400 migrants"
@@ -219,3 +219,10 @@ def inherits_object(doc: Doc, previous: tuple[Match, FigureRow], match: Match, k
         and bool(row.object)
         and _coordinated(doc, earlier, match)
     )
+
+
+def change_ends(doc: Doc, earlier: Match, later: Match) -> bool:
+    """Whether two figures are the two ends of a change written "from X to Y" ("rose from $4 to $5"), so that
+    the first end measures what the second does."""
+    return (earlier.start > 0 and lower_at(doc, earlier.start - 1) == "from" and lower_at(doc, earlier.end) == "to"
+            and later.start == earlier.end + 1)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Sequence
 
 from analysis.extraction.figures.candidates import find_matches
 from analysis.extraction.figures.events import event_of
 from analysis.extraction.figures.grammar import Match, interval_of
 from analysis.extraction.figures.numbers import GLUED
-from analysis.extraction.figures.objects import broad_object_token, inherits_object, object_token
+from analysis.extraction.figures.objects import broad_object_token, change_ends, inherits_object, object_token
 from analysis.extraction.figures.records import FigureRow
 from analysis.extraction.figures.tokens import char_bounds
 from analysis.extraction.figures.units import canonical_name, dimensionality, minor_unit_name, si_value, to_major
@@ -17,8 +18,9 @@ from analysis.extraction.sources import Attribution, Contents
 
 
 def _kind_and_canonical(match: Match, lex: Lexicon) -> tuple[str, str]:
-    if match.currency:
-        return "money", minor_unit_name(match.currency) if match.minor else match.currency
+    if match.currency:  # a price per something is money per it ("$61.38 a barrel": "USD / barrel")
+        money = minor_unit_name(match.currency) if match.minor else match.currency
+        return "money", f"{money} / {match.per}" if match.per else money
     if not match.unit:
         return "count", ""
     return lex.kinds.get(dimensionality(match.unit), "other"), canonical_name(match.unit)
@@ -96,5 +98,8 @@ def figure_rows(parsed, attributions: Sequence[Attribution] = ()) -> list[Figure
                 source=holder.source if holder else "",
             )
         )
+        if previous is not None and obj_text and not previous[1].object and change_ends(doc, previous[0], match):
+            # "rose from $4 to $5": the parse often gives the object to one end only; both measure it
+            rows[-2] = dataclasses.replace(rows[-2], object=obj_text, object_start=obj_start, object_end=obj_end)
         previous = (match, rows[-1])
     return rows
