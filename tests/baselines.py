@@ -12,14 +12,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from functools import lru_cache
 from typing import Hashable, Sequence
 
 from analysis.reading import Document
 from analysis.extraction.nlp import load_pipeline
 from analysis.extraction.pipeline import parse_documents
 
-ATTRIBUTION_BASELINE = "every sentence with a reporting word is one relation (whole sentence, first capitalised word)"
-FIGURE_BASELINE = "every token with a digit is a figure (parsed number, no unit)"
+ATTRIBUTION_BASELINE = "every sentence with a reporting word is one relation (whole sentence, nearest name)"
+FIGURE_BASELINE = "every token with a digit is a figure (parsed number, the token after it as unit, nearest noun)"
 HEDGE_BASELINE = "every word of a fixed 45-word hedge list is a hedge cue"
 ACTION_BASELINE = "every verb is an action"
 MAJORITY_BASELINE = "every item gets the gold set's commonest label"
@@ -44,12 +45,15 @@ HEDGE_LEXICON = "baselines.HEDGE_WORDS"
 HEDGE_PATTERN = re.compile(r"\b(?:" + "|".join(HEDGE_WORDS) + r")\b", re.I)
 #: A sentence ends at a line break, or at . ! ? (with any closing quotes or brackets) before white space.
 SENTENCE_BREAK = re.compile(r"\n+|(?<=[.!?])[\"'”’)\]]*\s+")
-CAPITALISED_WORD = re.compile(r"\b[A-Z][\w'’.-]*")
+#: A name: capitalised words in a row ("Ruth Adeyemi", "the Harbour Council" -> "Harbour Council").
+NAME = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
 QUOTATION_MARKS = re.compile(r"[\"“”‘’]")
 DIGIT_TOKEN = re.compile(r"\S*\d\S*")
 #: Punctuation stripped from either end of a digit token ("(12", "4.4," and "20%." keep their number).
 TOKEN_EDGE_PUNCTUATION = "\"'“”‘’()[],.;:!?"
 NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
+#: Currency symbols a plain reading knows, and their ISO codes.
+CURRENCY_SYMBOLS = {"US$": "USD", "$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -64,17 +68,23 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _nearest(matches: list[re.Match], at: int) -> re.Match | None:
+    """The match whose nearer end is closest to ``at`` (the earlier one on a tie)."""
+    return min(matches, key=lambda m: min(abs(m.start() - at), abs(m.end() - at)), default=None)
+
+
 def reporting_sentences(text: str) -> list[dict]:
     """Attribution rows: one per sentence holding a reporting word, its content the whole sentence and its
-    source the sentence's first capitalised word; kind ``according_to`` for "according to", ``direct`` when the
-    sentence has a quotation mark, else ``indirect``."""
+    source the name (capitalised words in a row) nearest the reporting word; kind ``according_to`` for
+    "according to", ``direct`` when the sentence has a quotation mark, else ``indirect``."""
     rows = []
     for start, end in sentence_spans(text):
         sentence = text[start:end]
         cue = REPORTING_PATTERN.search(sentence)
         if cue is None:
             continue
-        source = CAPITALISED_WORD.search(sentence)
+        names = [m for m in NAME.finditer(sentence) if not (m.start() <= cue.start() < m.end())]
+        source = _nearest(names, cue.start())
         if cue.group().lower().startswith("according"):
             kind = "according_to"
         else:
@@ -90,16 +100,56 @@ def _parsed_number(token: str) -> float | None:
     return float(number.group().replace(",", "")) if number else None
 
 
+def _unit_after(word: str, following: str) -> str:
+    """The unit a figure's token and the token after it name, read plainly: a currency symbol in the token,
+    a per cent sign, else the token after the number (or the letters glued to it) as pint reads it; "" when
+    pint knows no such unit."""
+    for symbol, code in CURRENCY_SYMBOLS.items():
+        if symbol in word:
+            return code
+    if "%" in word:
+        return "percent"
+    glued = re.sub(r"^[^A-Za-z]*", "", word)
+    candidate = (glued or following).strip(TOKEN_EDGE_PUNCTUATION)
+    if not candidate.isalpha():
+        return ""
+    try:
+        return str(_registry().parse_units(candidate))
+    except Exception:  # pint raises several kinds of error for a word that is no unit
+        return ""
+
+
+@lru_cache(maxsize=1)
+def _registry():
+    import pint
+
+    return pint.UnitRegistry()
+
+
+def _nouns(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, text)`` of every noun or proper noun the project's spaCy pipeline tags in ``text``."""
+    document = Document("baseline", "baseline.txt", text, "0" * 64)
+    (_, doc), = parse_documents([document], load_pipeline())
+    return [(t.idx, t.idx + len(t.text), t.text) for t in doc if t.pos_ in ("NOUN", "PROPN")]
+
+
 def digit_tokens(text: str) -> list[dict]:
     """Figure rows: every white-space token holding a digit, edge punctuation stripped, with its parsed number,
-    no unit, no approximator and no object."""
-    rows = []
-    for token in DIGIT_TOKEN.finditer(text):
+    the unit of :func:`_unit_after`, no approximator, and as object the noun (spaCy's tag) nearest the token
+    outside it."""
+    rows, nouns = [], _nouns(text)
+    tokens = list(DIGIT_TOKEN.finditer(text))
+    for token in tokens:
         word = token.group()
         stripped = word.strip(TOKEN_EDGE_PUNCTUATION)
         start = token.start() + word.index(stripped)
-        rows.append({"start": start, "end": start + len(stripped), "text": stripped,
-                     "value": _parsed_number(stripped), "unit_canonical": "", "approx": "exact", "object": ""})
+        end = start + len(stripped)
+        following = re.match(r"\s*(\S+)", text[end:])
+        outside = [n for n in nouns if n[1] <= start or n[0] >= end]
+        noun = min(outside, key=lambda n: min(abs(n[0] - end), abs(start - n[1])), default=None)
+        rows.append({"start": start, "end": end, "text": stripped, "value": _parsed_number(stripped),
+                     "unit_canonical": _unit_after(stripped, following.group(1) if following else ""),
+                     "approx": "exact", "object": noun[2] if noun else ""})
     return rows
 
 
@@ -127,7 +177,25 @@ def majority_accuracy(labels: Sequence[Hashable]) -> float:
     return Counter(labels).most_common(1)[0][1] / len(labels) if labels else 1.0
 
 
+#: A floor beats its baseline on the same set by at least this much.
+MIN_MARGIN = 0.05
+#: How far each measure fell from the news dev tier to the unseen held-out tier (tests/gold/unseen/heldout/,
+#: benchmarks/evaluate_news.py, 2026-12-05), ``(precision, recall, F1)`` or ``accuracy``. A floor is the score
+#: measured on its set minus the drop of its measure, never the score itself: what an unseen set may cost.
+DEV_TO_HELDOUT_DROP = {
+    "figure spans": (0.027, 0.004, 0.017),
+    "figure values": (0.046, 0.023, 0.035),
+    "figure objects": (0.089, 0.080, 0.084),
+    "attribution pairs": (0.079, 0.016, 0.044),
+    "attribution content": (0.058, 0.0, 0.017),
+    "hedge cues": (0.166, 0.045, 0.108),
+    "sentence uncertainty accuracy": 0.028,
+}
+
+
 def assert_floor(score: float, floor: float, baseline_score: float, baseline: str) -> None:
-    """Assert that ``floor`` beats the named trivial ``baseline`` on the same set, and ``score`` reaches it."""
-    assert floor > baseline_score, f"floor {floor:.2f} does not beat the baseline ({baseline}: {baseline_score:.2f})"
+    """Assert that ``floor`` beats the named trivial ``baseline`` on the same set by :data:`MIN_MARGIN`, and that
+    ``score`` reaches it."""
+    assert floor >= baseline_score + MIN_MARGIN, (
+        f"floor {floor:.2f} does not beat the baseline by {MIN_MARGIN} ({baseline}: {baseline_score:.2f})")
     assert score >= floor, f"{score:.3f} is under its floor {floor:.2f} (baseline {baseline}: {baseline_score:.2f})"

@@ -1,10 +1,13 @@
-"""Charts of outlet and time comparisons (analysis.views.charts on analysis.views.summaries.compare tables): images compared with
-reviewed baselines (pytest-mpl), and every chart titled and labelled at one outlet and at many."""
+"""Charts of outlet and time comparisons (analysis.views.charts on analysis.views.summaries.compare tables): what
+each draws (bars, lines, legend, title, axis labels) asserted against the hand-made tables it is drawn from
+(tests/chart_reading.py), every chart titled and labelled at one outlet and at many, and, as an extra, the
+images compared with reviewed baselines (pytest-mpl)."""
 
 import pandas as pd
 import pytest
 
 from analysis.views import charts
+from chart_reading import bars, legend, lines, title
 from analysis.views.charts import base
 from analysis.views.summaries import compare
 from analysis.views.summaries.compare import NO_OUTLET, OTHER_OUTLETS
@@ -154,3 +157,90 @@ def test_actor_mentions_chart_with_no_catalogued_actor_says_so():
     empty = pd.DataFrame({"actor": pd.Series(dtype=str), "side": pd.Series(dtype=str), "mentions": pd.Series(dtype=int)})
     fig = charts.actor_mentions_by_side(empty)
     assert "no mention of a catalogued actor" in fig.axes[0].texts[0].get_text()
+
+
+# --- what each chart draws, against the hand-made tables above (the images are an extra) ------------------------
+
+
+def test_articles_by_outlet_draws_one_bar_per_outlet():
+    fig = charts.articles_by_outlet(compare.articles_per_outlet(DOCS))
+    ax = fig.axes[0]
+    assert title(fig) == "How many articles each outlet contributes"
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("articles (count)", "outlet")
+    assert {category: length for (_, category), length in bars(ax).items()} == {
+        "Harbour Wire": 3, "Northern Ledger": 2, "Valley Courier": 1, NO_OUTLET: 1}
+
+
+def test_articles_over_time_draws_each_outlets_week():
+    ax = charts.articles_over_time(compare.articles_over_time(DOCS)).axes[0]
+    assert legend(ax) == ["Harbour Wire", "Northern Ledger", "Valley Courier"]
+    assert bars(ax) == {("Harbour Wire", "03 Mar 2025"): 2, ("Harbour Wire", "10 Mar 2025"): 1,
+                        ("Northern Ledger", "03 Mar 2025"): 1, ("Northern Ledger", "17 Mar 2025"): 1,
+                        ("Valley Courier", "10 Mar 2025"): 1}
+    assert ax.get_ylabel() == "articles (count)" and "week" in ax.get_xlabel()
+
+
+def test_attribution_kinds_by_outlet_draws_each_kinds_share():
+    ax = charts.attribution_kinds_by_outlet(compare.attribution_kinds_by_outlet(ATTRIBUTIONS, DOCS)).axes[0]
+    assert legend(ax) == ["direct", "mixed", "indirect", "according_to"]
+    assert bars(ax) == pytest.approx({
+        ("direct", "Harbour Wire"): 25, ("indirect", "Harbour Wire"): 50, ("according_to", "Harbour Wire"): 25,
+        ("direct", "Northern Ledger"): 33.3, ("mixed", "Northern Ledger"): 33.3, ("indirect", "Northern Ledger"): 33.3,
+        ("direct", "Valley Courier"): 100, ("indirect", NO_OUTLET): 100}, abs=0.1)
+    assert "%" in ax.get_xlabel()
+
+
+def test_anonymous_by_outlet_draws_each_share_and_its_count():
+    ax = charts.anonymous_by_outlet(compare.anonymous_by_outlet(ATTRIBUTIONS, DOCS)).axes[0]
+    assert {category: length for (_, category), length in bars(ax).items()} == pytest.approx(
+        {"Harbour Wire": 25, "Northern Ledger": 33.3, NO_OUTLET: 100}, abs=0.1)
+    assert sorted(text.get_text() for text in ax.texts) == ["0 of 1", "1 of 1", "1 of 3", "1 of 4"]
+
+
+def test_top_sources_by_outlet_draws_each_outlets_sources():
+    fig = charts.top_sources_by_outlet(compare.top_sources_by_outlet(ATTRIBUTIONS, DOCS, top=2))
+    drawn = [{category: length for (_, category), length in bars(ax).items()} for ax in fig.axes if ax.get_visible()]
+    assert drawn == [{"Tomas Reil": 1, "a report": 1}, {"Anika Brandt": 2, "sources": 1}, {"the council": 1},
+                     {"a neighbour": 1}]
+    assert "2 more to other sources" in fig.axes[0].get_xlabel()
+
+
+def test_figures_by_outlet_draws_figures_per_article_by_kind():
+    ax = charts.figures_by_outlet(compare.figures_by_outlet(FIGURES, DOCS, top_kinds=3)).axes[0]
+    assert legend(ax) == ["count", "length", "other"]
+    assert bars(ax) == pytest.approx({
+        ("count", "Harbour Wire"): 0.67, ("other", "Harbour Wire"): 0.33, ("count", "Northern Ledger"): 0.5,
+        ("length", "Northern Ledger"): 0.5, ("count", "Valley Courier"): 1, ("other", "Valley Courier"): 1}, abs=0.01)
+
+
+def test_figure_agreement_draws_the_pairs_of_each_object():
+    ax = charts.figure_agreement_chart(AGREEMENT).axes[0]
+    assert legend(ax) == ["agree", "disagree", "undetermined"]
+    assert bars(ax) == {("agree", "people (count)"): 4, ("disagree", "people (count)"): 3,
+                        ("undetermined", "people (count)"): 1, ("agree", "home (count)"): 2,
+                        ("disagree", "euro (money)"): 1}
+
+
+def test_cues_by_outlet_draws_own_voice_cues_per_thousand_words():
+    fig = charts.cues_by_outlet(compare.cues_by_outlet(CUES, DOCS))
+    drawn = sorted(length for ax in fig.axes for length in bars(ax).values())
+    # own voice only: hedge 1/950 and loaded 1/950 words (Harbour Wire), evaluative 1/850 (Northern Ledger; its
+    # hedge is quoted), hedge and emotion 1/200 (Valley Courier)
+    assert drawn == pytest.approx([1.05, 1.05, 1.18, 5.0, 5.0], abs=0.01)
+    assert "own voice" in title(fig)
+
+
+def test_framing_over_time_draws_each_outlets_weeks():
+    fig = charts.framing_over_time(compare.framing_over_time(CUES, TONE, DOCS))
+    loaded, hedges, tone = (lines(ax) for ax in fig.axes[:3])
+    assert loaded["Harbour Wire"][:2] == pytest.approx([1.82, 0.0], abs=0.01)  # a2's loaded cue in 550 words
+    assert loaded["Valley Courier"][1] == pytest.approx(5.0)
+    assert hedges["Northern Ledger"][0] == 0.0  # its one hedge is quoted
+    assert tone["Harbour Wire"][:2] == pytest.approx([-0.3, 0.1])
+    assert legend(fig.axes[0]) == ["Harbour Wire", "Northern Ledger", "Valley Courier"]
+
+
+def test_tone_by_outlet_draws_each_outlets_articles():
+    ax = charts.tone_by_outlet(compare.tone_by_outlet(TONE, DOCS)).axes[0]
+    assert sorted(text.get_text() for text in ax.texts) == ["1 art.", "1 art.", "2 art.", "3 art."]
+    assert [label.get_text() for label in ax.get_yticklabels()] and "VADER" in ax.get_xlabel()

@@ -1,9 +1,11 @@
-"""Numeric-claims charts, compared with the baselines in tests/baseline (pytest-mpl)."""
+"""Numeric-claims charts: what each draws (bars, legend, title, axis labels) asserted against the table it was
+given (tests/chart_reading.py), and, as an extra, the image compared with tests/baseline (pytest-mpl)."""
 
 import pandas as pd
 import pytest
 
 from analysis.views import charts
+from chart_reading import bars, legend, title
 from analysis.views.summaries.figures import figures_by_kind_and_side, figures_by_source
 
 #: A fixed table, so that the image does not change when the extractor improves.
@@ -34,3 +36,24 @@ def test_figures_by_source_chart():
 def test_seed_chart_data_counts_every_figure(seed_tables):
     assert figures_by_kind_and_side(seed_tables).to_numpy().sum() == len(seed_tables.figures)
     assert figures_by_source(seed_tables)["figures"].sum() == len(seed_tables.figures)
+
+
+def test_figures_by_kind_and_side_draws_the_table():
+    fig = charts.figures_by_kind_and_side(KIND_SIDE)
+    ax = fig.axes[0]
+    assert title(fig) == "What the figures measure, and who asserts them"
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("figures (count)", "quantity kind")
+    assert legend(ax) == ["own voice", "Ukraine", "Russia"]
+    assert bars(ax) == {("own voice", "count"): 3, ("own voice", "area"): 1, ("own voice", "money"): 1,
+                        ("Ukraine", "count"): 2, ("Ukraine", "area"): 2, ("Ukraine", "length"): 1,
+                        ("Russia", "count"): 1, ("Russia", "length"): 2}
+
+
+def test_figures_by_source_draws_each_sources_figures():
+    fig = charts.figures_by_source(BY_SOURCE)
+    ax = fig.axes[0]
+    assert title(fig) == "Who carries the numbers"
+    assert {category: length for (_, category), length in bars(ax).items()} == {
+        "(own voice)": 2, "Alexei Smirnov": 2, "Oleksandr Syrskyi": 1, "a new report": 1}
+    assert legend(ax) == ["own voice", "Russia", "Ukraine", "unknown"]
+    assert ax.get_xlabel() == "figures asserted (count)"

@@ -1,9 +1,11 @@
-"""Framing charts, compared with reviewed baseline images (pytest-mpl), drawn from small fixed tables."""
+"""Framing charts, drawn from small fixed tables: what each draws asserted against the table it was given
+(tests/chart_reading.py), and, as an extra, the image compared with a reviewed baseline (pytest-mpl)."""
 
 import pandas as pd
 import pytest
 
 from analysis.views import charts
+from chart_reading import bars, legend, lines, title
 from analysis.views.summaries import framing
 
 ACTIONS = pd.DataFrame(
@@ -77,3 +79,36 @@ def test_framing_charts_have_titles_and_axis_labels():
         assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
     frames = charts.frame_bars(framing.frame_shares(DOCUMENT_FRAMES))
     assert frames._suptitle.get_text() and frames.axes[-1].get_xlabel()
+
+
+def test_actions_by_side_draws_each_sides_verb_classes():
+    fig = charts.actions_by_side(action_counts())
+    ax = fig.axes[0]
+    assert title(fig) == "Who acts, and how: actions by agent side and verb class"
+    assert legend(ax) == ["Russia", "Ukraine", "other", "unknown"]
+    assert bars(ax) == {("Russia", "use_of_force"): 2, ("Russia", "speech"): 1, ("Ukraine", "control"): 1,
+                        ("Ukraine", "use_of_force"): 1, ("other", "speech"): 1, ("unknown", "military_movement"): 1}
+
+
+def test_tone_arc_draws_both_tones_in_reading_order():
+    ax = charts.tone_arc(TONE).axes[0]
+    assert lines(ax) == {"plain VADER": TONE.compound_unadjusted.tolist(), "with news adjustment": TONE.compound.tolist()}
+    assert legend(ax) == ["plain VADER", "with news adjustment", "own-voice sentence", "mostly quoted sentence"]
+    assert ax.get_ylabel() == "VADER compound (-1 to +1)"
+
+
+def test_frame_bars_draw_each_schemes_shares_in_percent():
+    fig = charts.frame_bars(framing.frame_shares(DOCUMENT_FRAMES))
+    drawn = [{category: length for (_, category), length in bars(ax).items()} for ax in fig.axes]
+    assert drawn == [{"conflict": 15, "human interest": 30},  # morality (0%) draws nothing
+                     {"security and defense": 100, "political": 31, "economic": 8}]
+    assert title(fig) == "Which frames does the coverage cue?"
+
+
+def test_cues_by_type_and_voice_draws_own_and_quoted_counts():
+    ax = charts.cues_by_type_and_voice(framing.cue_counts(CUES)).axes[0]
+    assert legend(ax) == ["own voice", "quoted"]
+    assert bars(ax) == {("own voice", "hedge"): 2, ("quoted", "hedge"): 1, ("own voice", "loaded"): 2,
+                        ("quoted", "loaded"): 1, ("quoted", "booster"): 1, ("own voice", "metonymy"): 1,
+                        ("own voice", "emotion"): 1}
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("cue type", "cues (count)")

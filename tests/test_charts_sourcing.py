@@ -1,4 +1,5 @@
-"""Sourcing charts, checked against baseline images (pytest-mpl)."""
+"""Sourcing charts: what each draws asserted against the table it was given (tests/chart_reading.py), and, as
+an extra, the image compared with a baseline (pytest-mpl)."""
 
 from types import SimpleNamespace
 
@@ -9,6 +10,7 @@ from analysis.views.charts import attributions_by_side_and_kind, claims_by_basis
 from analysis.views.summaries.sourcing import (
     UNRESOLVED_BASIS, UNRESOLVED_SOURCE, claim_basis_counts, side_kind_counts, sourcing_summary,
 )
+from chart_reading import bars, legend, title
 
 # Small hand-made tables, so that the images do not change when the extractor improves.
 ATTRIBUTIONS = pd.DataFrame(
@@ -62,3 +64,23 @@ def test_attributions_by_side_and_kind():
 @pytest.mark.mpl_image_compare(style="default", tolerance=5)
 def test_claims_by_basis():
     return claims_by_basis(claim_basis_counts(CLAIMS))
+
+
+def test_attributions_by_side_and_kind_draws_the_counts():
+    fig = attributions_by_side_and_kind(side_kind_counts(ATTRIBUTIONS))
+    ax = fig.axes[0]
+    assert title(fig) == "Who gets quoted, by side and how directly"
+    assert legend(ax) == ["direct", "mixed", "indirect", "according_to"]
+    assert bars(ax) == {("direct", "Ukraine"): 1, ("mixed", "Ukraine"): 1, ("indirect", "Ukraine"): 1,
+                        ("direct", "Russia"): 1, ("indirect", "Russia"): 1, ("indirect", "unknown"): 1,
+                        ("according_to", "unknown"): 1}
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("side of the source", "attributions (count)")
+
+
+def test_claims_by_basis_draws_what_each_claim_rests_on():
+    ax = claims_by_basis(claim_basis_counts(CLAIMS)).axes[0]
+    assert {category: length for (_, category), length in bars(ax).items()} == {
+        "named person": 2, "government, military or institution": 1, "anonymous or collective source": 1,
+        "document or another outlet": 1, "nothing: the outlet's own voice": 3,
+        "nobody: hedged (reportedly, is said to)": 1}
+    assert ax.get_ylabel() == "the claim rests on"

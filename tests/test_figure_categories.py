@@ -73,7 +73,7 @@ CASES = [
     ("prefixed_currency", "The contract is worth RM12m over three years.", "RM12m", 12e6, "MYR", "exact", 12e6, 12e6, "money"),
     ("prefixed_currency", "The developer booked RM85mil in sales.", "RM85mil", 85e6, "MYR", "exact", 85e6, 85e6, "money"),
     ("prefixed_currency", "The kiwi slid to US58 cents overnight.", "US58 cents", 58, "USD cent", "exact", 58, 58, "money"),
-    ("prefixed_currency", "Onions now cost Rs 60 a kilo in the city.", "Rs 60", 60, "INR", "exact", 60, 60, "money"),
+    ("prefixed_currency", "Onions now cost Rs 60 a kilo in the city.", "Rs 60 a kilo", 60, "INR / kilogram", "exact", 60, 60, "money"),
     # ranges
     ("range", "The chips are built on a sub-5 nanometer process.", "sub-5 nanometer", 5, "nanometer", "less_than", 0, 5, "length"),
     ("range_units_both_ends", "The tweeter covers between 12kHz and 20kHz comfortably.", "between 12kHz and 20kHz", NAN, "kilohertz",

@@ -10,17 +10,18 @@ from collections import defaultdict
 import pint
 import pytest
 
-from analysis.evaluation import NO_FIGURE_SCORES, score_figures
+from analysis.evaluation import NO_FIGURE_SCORES, gold_spans, score_figures, spans_match
 from analysis.extraction.figures.checks import figure_consistency, metric_origin, roundness
 from analysis.extraction.figures import convert, figure_rows, time_rows, unit_registry
 from analysis.views.summaries.figures import figures_by_source
 from conftest import SEED_ID, read_gold
 
 NAN = math.nan
-#: Floors on the news gold set: measured (all 1.00 on values, 0.97 on objects; the set was seen while the
-#: grammar was written, so unseen copy will score lower) minus a margin.
-NEWS_VALUE_FLOOR = 0.98
-NEWS_OBJECT_FLOOR = 0.95
+#: Floors (precision, recall) on the seed and news gold sets: the score measured when set minus the measure's drop
+#: from dev to unseen held-out gold (baselines.DEV_TO_HELDOUT_DROP): values 1.00 / 1.00 on both, objects 1.00 /
+#: 1.00 on the seed and 0.96 / 0.96 on the news set.
+SEED_VALUE_FLOORS, SEED_OBJECT_FLOORS = (0.95, 0.97), (0.91, 0.92)
+NEWS_VALUE_FLOORS, NEWS_OBJECT_FLOORS = (0.95, 0.97), (0.86, 0.87)
 
 
 def _figures(parse, text: str) -> list:
@@ -39,9 +40,9 @@ def _same(a: float, b: float) -> bool:
 
 # --- the grammar, one construction at a time ---------------------------------------------------------------------
 
-# (sentence, figure span, value, approx, unit_canonical, quantity_kind, object); the object is only the noun the
-# figure counts or measures (head noun, "of" complement, noun after a hyphenated figure), never the clause's
-# subject or a noun the figure is "of" ("Inflation slowed to 5.4%", "A fine of up to ¥50 billion" -> "")
+# (sentence, figure span, value, approx, unit_canonical, quantity_kind, object); the object is the noun the figure
+# counts or measures (head noun, "of" complement, noun after a hyphenated figure), else what a level or amount is
+# of or about ("Inflation slowed to 5.4%" -> "Inflation", "A fine of up to ¥50 billion" -> "fine")
 CONSTRUCTIONS = [
     # number words and multipliers
     ("Nearly a quarter of a million people fled the city.", "Nearly a quarter of a million", 250_000, "nearly", "", "count", "people"),
@@ -55,10 +56,10 @@ CONSTRUCTIONS = [
     ("Between 10 and 15 percent of the crop was lost.", "Between 10 and 15 percent", NAN, "range", "percent", "percent", "crop"),
     ("Troops pushed 10-15 km beyond the river.", "10-15 km", NAN, "range", "kilometer", "length", ""),
     ("Officials said 1.2 million to 1.5 million people need aid.", "1.2 million to 1.5 million", NAN, "range", "", "count", "people"),
-    ("Tickets will cost from 200 to 300 euros.", "from 200 to 300 euros", NAN, "range", "EUR", "money", ""),
+    ("Tickets will cost from 200 to 300 euros.", "from 200 to 300 euros", NAN, "range", "EUR", "money", "Tickets"),
     # percents
-    ("Inflation slowed to 5.4% in March.", "5.4%", 5.4, "exact", "percent", "percent", ""),
-    ("Support fell 4 percentage points.", "4 percentage points", 4, "exact", "percentage_point", "percent", ""),
+    ("Inflation slowed to 5.4% in March.", "5.4%", 5.4, "exact", "percent", "percent", "Inflation"),
+    ("Support fell 4 percentage points.", "4 percentage points", 4, "exact", "percentage_point", "percent", "Support"),
     ("About one in five adults smokes.", "About one in five", 20, "about", "percent", "percent", "adults"),
     # money
     ("The company agreed a $3bn cash deal.", "$3bn", 3e9, "exact", "USD", "money", "deal"),
@@ -66,20 +67,20 @@ CONSTRUCTIONS = [
     ("The city allocated 2 billion rubles to housing.", "2 billion rubles", 2e9, "exact", "RUB", "money", ""),
     ("They unveiled a $12-billion plan.", "$12-billion", 1.2e10, "exact", "USD", "money", "plan"),
     ("He must pay a 250,000-euro fine.", "250,000-euro", 250_000, "exact", "EUR", "money", "fine"),
-    ("A fine of up to ¥50 billion was sought.", "up to ¥50 billion", 5e10, "at_most", "JPY", "money", ""),
+    ("A fine of up to ¥50 billion was sought.", "up to ¥50 billion", 5e10, "at_most", "JPY", "money", "fine"),
     # metric and imperial units
     ("The fire burned more than 12,000 hectares of forest.", "more than 12,000 hectares", 12_000, "more_than", "hectare", "area", "forest"),
     ("Floods covered roughly 300 square kilometres of farmland.", "roughly 300 square kilometres", 300, "about", "kilometer ** 2", "area", "farmland"),
     ("The tanker ran aground 3 miles off the coast.", "3 miles", 3, "exact", "mile", "length", ""),
-    ("Temperatures reached 44C in the south.", "44C", 44, "exact", "degree_Celsius", "temperature", ""),
-    ("Winds of up to 90 km/h fanned the flames.", "up to 90 km/h", 90, "at_most", "kilometer / hour", "speed", ""),
+    ("Temperatures reached 44C in the south.", "44C", 44, "exact", "degree_Celsius", "temperature", "Temperatures"),
+    ("Winds of up to 90 km/h fanned the flames.", "up to 90 km/h", 90, "at_most", "kilometer / hour", "speed", "Winds"),
     # approximators on both sides
     ("At least 28 people were killed.", "At least 28", 28, "at_least", "", "count", "people"),
-    ("A crowd of 2,000 or more gathered.", "2,000 or more", 2000, "at_least", "", "count", ""),
+    ("A crowd of 2,000 or more gathered.", "2,000 or more", 2000, "at_least", "", "count", "crowd"),
     ("Police said 30-odd vehicles burned.", "30-odd", NAN, "more_than", "", "count", "vehicles"),
     ("Forces were operating as deep as 7.5 miles into the region.", "as deep as 7.5 miles", 7.5, "at_most", "mile", "length", ""),
     ("Fewer than 40% of households have water.", "Fewer than 40%", 40, "less_than", "percent", "percent", "households"),
-    ("The journey will take under three hours.", "under three hours", 3, "less_than", "hour", "duration", ""),
+    ("The journey will take under three hours.", "under three hours", 3, "less_than", "hour", "duration", "journey"),
     ("The winner finished in just over two hours.", "just over two hours", 2, "more_than", "hour", "duration", ""),
     # vague amounts
     ("Forces occupied dozens of settlements.", "dozens", NAN, "vague", "", "count", "settlements"),
@@ -88,7 +89,7 @@ CONSTRUCTIONS = [
     ("A handful of soldiers deserted.", "A handful", NAN, "vague", "", "count", "soldiers"),
     ("It was a relatively small number of units.", "a relatively small number", NAN, "vague", "", "count", "units"),
     ("A couple of hundred residents are waiting.", "A couple of hundred", 200, "about", "", "count", "residents"),
-    ("The front stretches hundreds of kilometres.", "hundreds of kilometres", NAN, "vague", "kilometer", "length", ""),
+    ("The front stretches hundreds of kilometres.", "hundreds of kilometres", NAN, "vague", "kilometer", "length", "front"),
     # hyphenated modifiers
     ("It was a 7.5-mile-deep push into enemy territory.", "7.5-mile-deep", 7.5, "exact", "mile", "length", "push"),
     ("A 2,000-strong force is due.", "2,000-strong", 2000, "exact", "", "count", "force"),
@@ -163,13 +164,13 @@ UNITS = [
     ("Each tablet contains 5mg of the drug.", "5mg", 5, "milligram", "mass", "drug"),
     ("Up to 40mm of rain could fall on high ground.", "Up to 40mm", 40, "millimeter", "length", "rain"),
     ("Crews contained the blaze in a 60-square-mile area.", "60-square-mile", 60, "mile ** 2", "area", "area"),
-    ("Forecasters expect highs of 34C on Saturday.", "34C", 34, "degree_Celsius", "temperature", ""),
+    ("Forecasters expect highs of 34C on Saturday.", "34C", 34, "degree_Celsius", "temperature", "highs"),
     ("The thermometer read 34 degrees Celsius at noon.", "34 degrees Celsius", 34, "degree_Celsius", "temperature", ""),
     ("The car was clocked at 95mph on the bypass.", "95mph", 95, "mile / hour", "speed", ""),
-    ("Gusts of 70 mph brought down power lines.", "70 mph", 70, "mile / hour", "speed", ""),
-    ("The river rose a foot overnight.", "a foot", 1, "foot", "length", ""),
+    ("Gusts of 70 mph brought down power lines.", "70 mph", 70, "mile / hour", "speed", "Gusts"),
+    ("The river rose a foot overnight.", "a foot", 1, "foot", "length", "river"),
     ("The farm lost nearly an acre of wheat.", "nearly an acre", 1, "acre", "area", "wheat"),
-    ("Rainfall reached 1.6in in some towns.", "1.6in", 1.6, "inch", "length", ""),
+    ("Rainfall reached 1.6in in some towns.", "1.6in", 1.6, "inch", "length", "Rainfall"),
 ]
 
 
@@ -218,15 +219,17 @@ def test_a_duration_before_ago_without_an_approximator_is_a_time(parse):
     assert _figures(parse, "The mill closed two years ago.") == []
 
 
-# the object is the noun the figure counts or measures, never the subject or a noun elsewhere in the clause
+# the object is the head noun the figure counts or measures, else what a level or amount is of or about (the
+# subject of a level verb, the noun it is "of"); never a period ("in the quarter") or a noun the verb does not
+# set to the figure ("burned for nine days")
 # (sentence, figure span, object)
 OBJECTS = [
-    ("Unemployment rose to 4.4 per cent in the spring.", "4.4 per cent", ""),
-    ("Brent crude rose 2.1% to $84.30 a barrel.", "2.1%", ""),
-    ("Brent crude rose 2.1% to $84.30 a barrel.", "$84.30", ""),
-    ("Temperatures of 34C are forecast for the weekend.", "34C", ""),
+    ("Unemployment rose to 4.4 per cent in the spring.", "4.4 per cent", "Unemployment"),
+    ("Brent crude rose 2.1% to $84.30 a barrel.", "2.1%", "crude"),
+    ("Brent crude rose 2.1% to $84.30 a barrel.", "$84.30 a barrel", "crude"),
+    ("Temperatures of 34C are forecast for the weekend.", "34C", "Temperatures"),
     ("The moorland fire burned for nine days.", "nine days", ""),
-    ("The moorland fire lasted nine days.", "nine days", ""),
+    ("The moorland fire lasted nine days.", "nine days", "fire"),
     ("The lender made $1.3 billion in the quarter.", "$1.3 billion", ""),
     ("The lender set aside £200m in provisions.", "£200m", "provisions"),
     ("Ministers approved 28 new settlements.", "28", "settlements"),
@@ -235,11 +238,12 @@ OBJECTS = [
     ("Drought has parched 400 square miles of land.", "400 square miles", "land"),
     ("Nurses gave 100 micrograms of salbutamol to each child.", "100 micrograms", "salbutamol"),
     ("Only 12% of tenants replied.", "12%", "tenants"),
+    ("Onions now cost Rs 60 a kilo in the city.", "Rs 60 a kilo", "Onions"),  # a place is not what is priced
 ]
 
 
 @pytest.mark.parametrize("text, span, obj", OBJECTS)
-def test_object_is_only_the_counted_noun(parse, text, span, obj):
+def test_object_is_what_the_figure_counts_or_measures(parse, text, span, obj):
     assert _one(parse, text, span).object == obj
 
 
@@ -251,7 +255,7 @@ ELLIPSES = [
     ("Almost 9,000 homes lost power, down from over 60,000 on Monday.", "over 60,000", "homes"),
     ("The council has 40 members, and the mayor said the vote was close after two voted against.", "two", ""),
     ("The audit covered 30 schools, though inspectors said two voted against the plan.", "two", ""),
-    ("A crowd of 2,000 gathered after police arrested 14 protesters.", "2,000", ""),
+    ("A crowd of 2,000 gathered after police arrested 14 protesters.", "2,000", "crowd"),
 ]
 
 
@@ -260,22 +264,53 @@ def test_elliptic_counts(parse, text, span, obj):
     assert _one(parse, text, span).object == obj
 
 
-# the development gold sets' convention, kept as an option: what a level or measure is about
+# a change "from X to Y" is two figures, each exact, both measuring the same thing; elsewhere "from X to Y" and
+# "between X and Y" are one range
+# (sentence, [(span, value, approx, object), ...])
+CHANGES_AND_RANGES = [
+    ("Ferry fares rose from £2.10 to £2.40 in March.", [("£2.10", 2.1, "exact", "fares"), ("£2.40", 2.4, "exact", "fares")]),
+    ("Membership fell sharply from 1,200 to 950.", [("1,200", 1200, "exact", "Membership"), ("950", 950, "exact", "Membership")]),
+    ("The jobless rate climbed from 4.2% to 4.9% last year.", [("4.2%", 4.2, "exact", "rate"), ("4.9%", 4.9, "exact", "rate")]),
+    ("Rents will cost from 900 to 1,100 euros a month.", [("from 900 to 1,100 euros", NAN, "range", "Rents")]),
+    ("Forecasters expect between 20 and 30 centimetres of snow.", [("between 20 and 30 centimetres", NAN, "range", "snow")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", CHANGES_AND_RANGES)
+def test_change_from_to_is_two_figures_and_a_range_is_one(parse, text, expected):
+    rows = _figures(parse, text)
+    assert [(r.text, r.approx, r.object) for r in rows] == [(span, approx, obj) for span, _, approx, obj in expected]
+    assert all(_same(r.value, value) for r, (_, value, _, _) in zip(rows, expected))
+
+
+# a price per unit or per thing is money per it; pay over a period is money (the period is a time expression)
 @pytest.mark.parametrize(
-    "text, span, obj",
+    "text, span, unit",
     [
-        ("Inflation slowed to 5.4% in March.", "5.4%", "Inflation"),
-        ("Tickets will cost from 200 to 300 euros.", "from 200 to 300 euros", "Tickets"),
-        ("A fine of up to ¥50 billion was sought.", "up to ¥50 billion", "fine"),
-        ("Temperatures reached 44C in the south.", "44C", "Temperatures"),
-        ("The journey will take under three hours.", "under three hours", "journey"),
-        ("A crowd of 2,000 or more gathered.", "2,000 or more", "crowd"),
-        ("The lender made $1.3 billion in the quarter.", "$1.3 billion", ""),  # a period is never the object
+        ("Brent rose to $61.38 a barrel.", "$61.38 a barrel", "USD / oil_barrel"),
+        ("Gold traded at $1,800 an ounce on Friday.", "$1,800 an ounce", "USD / ounce"),
+        ("New shares were sold at Rs 754 per share.", "Rs 754 per share", "INR / share"),
+        ("The striker earns £90,000 a week.", "£90,000", "GBP"),
+        ("The bakery borrowed $5m a year ago.", "$5m", "USD"),
     ],
 )
-def test_broad_objects_take_what_a_level_is_about(parse, text, span, obj):
-    (row,) = [r for r in figure_rows(parse(text), [], broad_objects=True) if r.text == span]
-    assert row.object == obj
+def test_price_per_unit(parse, text, span, unit):
+    row = _one(parse, text, span)
+    assert (row.unit_canonical, row.quantity_kind) == (unit, "money")
+
+
+@pytest.mark.parametrize(
+    "text, figures",
+    [
+        ("Slideshow (2 Images)", []),
+        ("Photo 1 of 3: Volunteers clear the beach at dawn.", []),
+        ("The gallery page (4 photos) shows the flood.", []),
+        ("The museum bought 12 photos of the harbour.", ["12"]),  # a count the story makes
+        ("Inspectors found (2 cracks) in the hull.", ["2"]),
+    ],
+)
+def test_page_furniture_is_no_figure(parse, text, figures):
+    assert [r.text for r in _figures(parse, text)] == figures
 
 
 @pytest.mark.parametrize(
@@ -563,9 +598,9 @@ def test_seed_gold_precision_and_recall(seed_tables):
     scores = score_figures(predicted, gold["figures"], text, starts)
     from baselines import FIGURE_BASELINE, assert_floor, digit_tokens
     baseline = score_figures(digit_tokens(text), gold["figures"], text, starts)
-    for measure in ("precision", "recall"):
-        assert_floor(getattr(scores.values, measure), 0.98, getattr(baseline.values, measure), FIGURE_BASELINE)
-        assert_floor(getattr(scores.objects, measure), 0.98, getattr(baseline.objects, measure), FIGURE_BASELINE)
+    for k, measure in enumerate(("precision", "recall")):
+        assert_floor(getattr(scores.values, measure), SEED_VALUE_FLOORS[k], getattr(baseline.values, measure), FIGURE_BASELINE)
+        assert_floor(getattr(scores.objects, measure), SEED_OBJECT_FLOORS[k], getattr(baseline.objects, measure), FIGURE_BASELINE)
 
 
 def test_seed_gold_time_expressions(seed_tables):
@@ -573,12 +608,12 @@ def test_seed_gold_time_expressions(seed_tables):
     assert list(zip(seed_tables.time_expressions.text, seed_tables.time_expressions.kind)) == gold
 
 
-def news_scores(parse, *, broad_objects: bool = True) -> dict:
-    """Scores per construction on the news gold set (each sentence parsed as its own document), by default
-    under the gold set's own object convention (``broad_objects``)."""
+def news_scores(parse) -> dict:
+    """Scores per construction of the figures the pipeline writes, on the news gold set (each sentence parsed as
+    its own document)."""
     by_construction: dict = defaultdict(lambda: NO_FIGURE_SCORES)
     for item in read_gold("figures_news.yaml")["sentences"]:
-        rows = [dataclasses.asdict(r) for r in figure_rows(parse(item["text"]), [], broad_objects=broad_objects)]
+        rows = [dataclasses.asdict(r) for r in figure_rows(parse(item["text"]), [])]
         scores = score_figures(rows, item["figures"], item["text"], [0])
         by_construction[item["construction"]] += scores
         by_construction["all"] += scores
@@ -590,51 +625,43 @@ def test_news_gold_precision_and_recall(parse):
     from baselines import FIGURE_BASELINE, assert_floor, digit_tokens
     items = read_gold("figures_news.yaml")["sentences"]
     baseline = sum((score_figures(digit_tokens(i["text"]), i["figures"], i["text"], [0]) for i in items), NO_FIGURE_SCORES)
-    for measure in ("precision", "recall"):
-        assert_floor(getattr(scores.values, measure), NEWS_VALUE_FLOOR, getattr(baseline.values, measure), FIGURE_BASELINE)
-        assert_floor(getattr(scores.objects, measure), NEWS_OBJECT_FLOOR, getattr(baseline.objects, measure), FIGURE_BASELINE)
+    for k, measure in enumerate(("precision", "recall")):
+        assert_floor(getattr(scores.values, measure), NEWS_VALUE_FLOORS[k], getattr(baseline.values, measure), FIGURE_BASELINE)
+        assert_floor(getattr(scores.objects, measure), NEWS_OBJECT_FLOORS[k], getattr(baseline.objects, measure), FIGURE_BASELINE)
 
 
 def test_news_gold_not_figures_yields_nothing(parse):
     assert news_scores(parse)["not_figures"].spans.predicted == 0
 
 
-#: A SNAPSHOT of where the news gold's object convention differs from the pipeline's, copied from the
-#: pipeline's output when this test was written: not independent expectations, so a change that brings the
-#: pipeline nearer the gold fails here until the snapshot is retaken.
-#: News-gold objects that name what a level or measure is about, not a counted noun: the subject of the
-#: figure's verb, the noun an amount is "of", a noun elsewhere in the clause, or an antecedent across a
-#: subordinate clause. The pipeline follows the convention of the held-out set (only the counted noun) and
-#: leaves them empty; ``broad_objects=True`` follows this gold. Listed so that any other disagreement fails.
-SNAPSHOT_OF_CONVENTION_DIFFERENCES = {
-    ("n04", "as many as 300,000"), ("r03", "from 200 to 300 euros"), ("r04", "10 to 12 percent"),
-    ("r05", "between 80 and 100 km/h"), ("r07", "three to four months"), ("r08", "38%"), ("r08", "61%"),
-    ("p01", "5.4%"), ("p01", "6.1%"), ("p02", "4 percentage points"), ("p02", "31 per cent"),
-    ("p03", "almost 18 percent"), ("p05", "12 percent"), ("p07", "half a percentage point"), ("p07", "7.25%"),
-    ("m05", "500 hryvnias"), ("m06", "$412 million"), ("m06", "$96 million"), ("m07", "up to ¥50 billion"),
-    ("m08", "nearly 9%"), ("u02", "2 metres"), ("u04", "7,200 metres"), ("u06", "45,000 acres"),
-    ("u07", "under three hours"), ("u08", "44C"), ("u08", "up to 90 km/h"), ("a03", "no more than 500"),
-    ("a04", "2,000 or more"), ("a05", "approximately 20 percent"), ("a06", "close to 70 percent"),
-    ("a07", "no less than $800 million"), ("a08", "112"), ("a08", "well over 200"), ("v08", "hundreds of kilometres"),
-    ("h08", "an estimated $600m"), ("mx02", "3.75%"), ("mx03", "85 percent"), ("mx06", "roughly 15%"),
-    ("mx06", "21 million tonnes"), ("mx07", "72 hours"), ("mx08", "below 60 percent"),
+#: News-gold objects the pipeline does not find, each for a reason no rule covers yet: the object is a noun of
+#: another clause that the figure's clause leaves out (ellipsis across a clause), or the figure is "worth" or
+#: lasts for the thing it measures.
+OBJECT_MISSES = {
+    ("n04", "as many as 300,000"): "ellipsis across clauses: the protesters of the main clause",
+    ("a03", "no more than 500"): "ellipsis across clauses: the troops of the first clause",
+    ("v08", "hundreds of kilometres"): "the length of a front that a participle ('stretching') measures",
+    ("h08", "an estimated $600m"): "what a sum is worth: the lease the 'worth' phrase hangs on",
+    ("mx01", "1.2 million"): "ellipsis over a figure: the people of the first figure, not the adjacent homes",
+    ("mx07", "72 hours"): "the duration of a strike that 'for' attaches to the verb",
 }
-#: A miss in either convention: "left 1.2 million without electricity" means the people of an earlier,
-#: non-adjacent figure; the rule gives the adjacent figure's "homes".
-SNAPSHOT_OF_OBJECT_MISSES = {("mx01", "1.2 million")}
 
 
-def test_news_gold_objects_differ_only_where_the_conventions_do(parse):
-    from analysis.evaluation import gold_spans, match_spans
-
-    disagreements = set()
+def _news_gold_figures() -> list:
+    """One case per gold figure: the sentence, the figure's span in it, and the object the gold gives it."""
+    cases = []
     for item in read_gold("figures_news.yaml")["sentences"]:
-        rows = figure_rows(parse(item["text"]), [])
-        gold = item["figures"]
-        pairs = match_spans([(r.start, r.end) for r in rows], gold_spans(gold, item["text"], [0]))
-        for i, j in pairs:
-            if rows[i].object.lower() != str(gold[j]["object"]).lower():
-                key = (item["id"], gold[j]["text"])
-                assert key in SNAPSHOT_OF_OBJECT_MISSES or rows[i].object == "", (key, rows[i].object)
-                disagreements.add(key)
-    assert disagreements == SNAPSHOT_OF_CONVENTION_DIFFERENCES | SNAPSHOT_OF_OBJECT_MISSES
+        for figure, span in zip(item["figures"], gold_spans(item["figures"], item["text"], [0])):
+            reason = OBJECT_MISSES.get((item["id"], figure["text"]))
+            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+            cases.append(pytest.param(item["text"], span, str(figure["object"]), id=f"{item['id']}-{figure['text']}",
+                                      marks=marks))
+    return cases
+
+
+@pytest.mark.parametrize("text, span, obj", _news_gold_figures())
+def test_news_gold_object_of_each_figure(parse, text, span, obj):
+    """Each figure of the news gold set is found with the object the gold gives it (case aside)."""
+    found = [r for r in figure_rows(parse(text), []) if spans_match((r.start, r.end), span)]
+    assert found, "figure not found"
+    assert found[0].object.lower() == obj.lower()

@@ -14,7 +14,6 @@ import pytest
 from analysis import evaluation
 from analysis.extraction import framing
 from analysis.extraction.framing.cues import HEDGE_CATEGORIES
-from analysis.extraction.framing.weasels import weasel_words
 from analysis.extraction.mentions import mention_rows
 from analysis.extraction.sources import Attribution
 from baselines import hedge_words
@@ -70,12 +69,11 @@ WEASELS = [
     ("The minister is expected to resign on Friday.", "is expected to", 13, "resign on Friday"),
     ("The virus is known to spread quickly.", "is known to", 10, "spread quickly"),
     ("It is widely accepted that the climate is warming.", "It is widely accepted that", 0, "the climate is warming"),
-    # generality adverbs and "tend to": the predicate they generalise
-    ("Voters generally favour lower taxes.", "generally", 7, "favour lower taxes"),
-    ("Prices usually rise in winter.", "usually", 7, "rise in winter"),
-    ("Officials often decline to comment.", "often", 10, "decline to comment"),
-    ("Such cases typically take months.", "typically", 11, "take months"),
-    ("The software is widely used in schools.", "widely", 16, "used in schools"),
+    # a bare plural of people who hold views, as the subject of a verb of saying or believing
+    ("Critics say the new tram line is too expensive.", "Critics", 0, "say the new tram line is too expensive"),
+    ("Independent experts warn that the dam could fail.", "Independent experts", 0,
+     "warn that the dam could fail"),
+    # "tend to": the predicate it generalises
     ("Young people tend to move to the cities.", "tend to", 13, "move to the cities"),
 ]
 
@@ -118,7 +116,15 @@ EPISTEMIC = [
     ("The ceasefire is likely to collapse.", "is likely to", 14, "collapse"),
     ("A strike is possible next week.", "possible", 12, "A strike"),
     ("The ship was reportedly hit by a drone.", "reportedly", 13, "hit by a drone"),
-    ("It is unclear whether the ceasefire will hold.", "unclear", 6, "whether the ceasefire will hold"),
+    ("It is unclear whether the ceasefire will hold.", "unclear whether", 6, "the ceasefire will hold"),
+    ("It was not clear how the fire at the depot started.", "not clear", 7, "how the fire at the depot started"),
+    ("Officials will decide whether the market can reopen.", "whether", 22, "the market can reopen"),
+    ("The merger, if confirmed, would create the largest dairy in the valley.", "if confirmed", 12, ""),
+    ("This suggests that the repairs will take longer.", "suggests", 5, "the repairs will take longer"),
+    ("Early signs indicate the harvest will be smaller.", "indicate", 12, "the harvest will be smaller"),
+    ("The survey suggests most tenants want a longer lease.", "suggests", 11, "most tenants want a longer lease"),
+    ("Speculation grew that the coach would leave.", "Speculation", 0, ""),
+    ("The potential closure of the pool worries parents.", "potential", 4, "closure of the pool"),
     ("The results may or may not be significant.", "may or may not", 12, "be significant"),
 ]
 
@@ -161,10 +167,24 @@ def test_distancing_verb_and_alleged_as_adjective(parse):
         "He was seen leaving the building.",
         "She is known as the Iron Lady.",
         "He was accepted as a member.",
-        # focusing or question uses of generality adverbs
+        # frequency and degree adverbs on their own: how often or how much, not who holds a claim
         "Temperatures will stay high, mainly in the south.",
         "The crowd was mostly men.",
         "How often do you travel?",
+        "The bridge is frequently closed for repairs.",
+        "Visitors come mainly from the north.",
+        "The lake is largely frozen in January.",
+        "Buses usually leave on time.",
+        "The software is widely used in schools.",
+        "Such cases typically take months.",
+        "The road was relatively quiet and fairly dry.",
+        # holders the text names or narrows
+        "The critics of the scheme say it is too costly.",
+        "Three experts told the inquiry the wall was sound.",
+        # an inference verb with a person or a named party as subject reports that source
+        "Councillor Mira Tobin suggested that the library open later.",
+        "She indicated she would stand again.",
+        "The ferry company indicated that fares would rise.",
         # May the month, might the noun, could of past inability
         "The store opened on May 5.",
         "May had already set heat records.",
@@ -175,7 +195,6 @@ def test_distancing_verb_and_alleged_as_adjective(parse):
         "The band appeared on stage at midnight.",
         "Charging it is possible via a cable.",
         "Call us as soon as possible.",
-        "Media reports indicated that the deal was close.",
         "According to Reuters, the company is planning layoffs.",
     ],
 )
@@ -194,11 +213,11 @@ def test_hedge_categories_are_the_documented_ones(parse):
     assert categories <= set(HEDGE_CATEGORIES)
 
 
-def test_generality_adverbs_are_not_epistemic_words_too():
-    """Each hedge word has one category: the generality adverbs moved out of epistemic_hedges.yaml."""
-    adverbs = {term.words for _, terms in weasel_words().adverbs for term in terms}
-    epistemic = {term.words for cue_type, terms in framing.cue_lexicons() if cue_type == "hedge" for term in terms}
-    assert adverbs & epistemic == set()
+def test_frequency_and_degree_adverbs_are_in_no_hedge_list():
+    """Frequency and degree adverbs are no hedge on their own, so no hedge list holds them."""
+    adverbs = {("often",), ("usually",), ("frequently",), ("mainly",), ("largely",), ("relatively",), ("very",)}
+    listed = {term.words for cue_type, terms in framing.cue_lexicons() if cue_type == "hedge" for term in terms}
+    assert adverbs & listed == set()
 
 
 # --- development gold --------------------------------------------------------------------------------------------
@@ -207,8 +226,9 @@ def test_generality_adverbs_are_not_epistemic_words_too():
 def test_dev_hedges_beat_the_hedge_list():
     """On the development gold (tests/gold/news/dev/hedges.yaml), cue F1 and sentence uncertainty accuracy beat
     the 45-word hedge list, and the cues' own ``category`` agrees with the gold's epistemic/weasel on matched
-    cues. Measured when the weasel rules were added: cue P/R/F1 0.98 / 1.00 / 0.99, uncertainty 1.00 (hedge
-    list 0.68 F1, 0.87 accuracy); the floors leave room for parser drift."""
+    cues. Measured 2026-12-05: cue P/R/F1 0.93 / 0.91 / 0.92 (this gold counts frequency adverbs as weasels, the
+    rules no longer do), uncertainty 0.97 (hedge list 0.68 F1, 0.87 accuracy); each floor is that minus the
+    dev-to-held-out drop (baselines.DEV_TO_HELDOUT_DROP)."""
     import sys
 
     from conftest import ROOT
@@ -233,6 +253,6 @@ def test_dev_hedges_beat_the_hedge_list():
         matched += len(pairs)
         right += bool(found) == bool(item["uncertain"])
         right_base += bool(listed) == bool(item["uncertain"])
-    assert_floor(ours.f1, 0.90, base.f1, HEDGE_BASELINE)
-    assert_floor(right / len(items), 0.93, right_base / len(items), HEDGE_BASELINE)
+    assert_floor(ours.f1, 0.81, base.f1, HEDGE_BASELINE)
+    assert_floor(right / len(items), 0.94, right_base / len(items), HEDGE_BASELINE)
     assert agree / matched >= 0.95

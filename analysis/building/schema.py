@@ -246,14 +246,17 @@ class Figures(Span):
     approximator_end: Series[Int] = pa.Field(nullable=True, description="end offset of the approximator")
     unit: Series[str] = pa.Field(description="the unit as written, empty for a plain count")
     unit_canonical: Series[str] = pa.Field(description="the unit as pint names it (a currency subunit is `pence`, `sen` or `<CODE> cent`; also `point`, "
-        "`times`, `fraction`), empty for a plain count")
+        "`times`, `fraction`; a price per unit or thing is `<CODE> / <unit or noun>`: `USD / ounce`), empty for a "
+        "plain count")
     quantity_kind: Series[str] = pa.Field(description="count, length, area, money, percent, duration, ...")
     value_si: Series[float] = pa.Field(nullable=True, description="the value in the SI-style unit `unit_si`")
     unit_si: Series[str] = pa.Field(description="km, km**2, ... (pint); a currency subunit is given in its currency; empty for counts, money "
         "and percents")
     object: Series[str] = pa.Field(
-        description="the counted or measured thing (people, settlements, land) as written; for an elliptic count "
-        "(`nine were taken to hospital`) the object of the sentence's previous figure of that kind; else empty"
+        description="the counted or measured head noun (people, settlements, land) as written; else what a level "
+        "or amount is of or about (`inflation` in `inflation slowed to 5.4%`); for an elliptic count (`nine were "
+        "taken to hospital`) or the first end of a change (`from $4 to $5`) the object of the figure it goes with; "
+        "else empty"
     )
     object_start: Series[Int] = pa.Field(nullable=True, description="offset of the object")
     object_end: Series[Int] = pa.Field(nullable=True, description="end offset of the object")

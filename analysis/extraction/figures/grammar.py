@@ -16,13 +16,17 @@ from analysis.extraction.figures.tokens import (
     HYPHENS, SIGN_WORDS, SIGNED, bare_at, lower_at, match_phrase, number_value, sign_of, token_at, written_together,
 )
 from analysis.extraction.figures.unit_phrases import article_unit, currency_prefix, unit_at
-from analysis.extraction.figures.units import tidy
+from analysis.extraction.figures.units import canonical_name, tidy
 from analysis.extraction.figures.wordlists import Lexicon, glued_symbol
 
 #: Adjectives that close a hyphenated measure ("7.5-mile-deep", "2,000-strong", "10-year-old").
 MEASURE_ADJECTIVES = frozenset({"deep", "high", "long", "wide", "old", "tall", "thick", "strong", "large", "big"})
 #: Trailing words that make "30-odd": more than the number, less than its next step (30 to 40).
 ODD_WORDS = frozenset({"odd", "something"})
+#: Words between a price and what it is per ("$61.38 a barrel", "Rs 754 per share").
+RATE_WORDS = frozenset({"a", "an", "per"})
+#: Words after a duration that make it a point in time ("two days ago", "a year earlier").
+RELATIVE_AFTER = frozenset({"ago", "earlier", "later", "before", "after", "previously"})
 
 
 @dataclass
@@ -46,6 +50,7 @@ class Match:
     minor: bool = False  # the amount was written in the currency's subunit ("243p")
     article: bool = False  # "a"/"an" read as one before a unit ("a foot")
     trim: int = 0  # characters of the last token that are not the figure's (a full stop: "34C.")
+    per: str = ""  # what a price is per: a unit's pint name or a noun's lemma ("$61.38 a barrel" -> "barrel")
 
 
 def _core(doc: Doc, i: int, lex: Lexicon, currency: str, first: str | None = None) -> tuple[Match, str] | None:
@@ -158,7 +163,8 @@ def scan(doc: Doc, i: int, lex: Lexicon) -> Match | None:
     # a range: "between 10 and 15", "10-15", "three to four", "1.2 million to 1.5 million", "two or three",
     # "£3.5bn to £4bn"
     joiner = lower_at(doc, k)
-    if match.approx == "exact" and not glued and joiner in lex.range_joiners and (joiner != "and" or opener):
+    change = opener and _after_change(doc, j, lex)  # "rose from $4 to $5": two figures, each exact
+    if match.approx == "exact" and not glued and not change and joiner in lex.range_joiners and (joiner != "and" or opener):
         at, second_first = k + 1, None
         second_prefix = currency_prefix(doc, at, lex) if currency else None
         if second_prefix and second_prefix[0] == currency:
@@ -245,6 +251,10 @@ def scan(doc: Doc, i: int, lex: Lexicon) -> Match | None:
             if lower_at(doc, found[0] - 1) in ODD_WORDS:
                 step = 10 ** math.floor(math.log10(match.value)) if match.value > 0 else 1
                 match.approx, match.low, match.high, match.value = "more_than", match.value, match.value + step, math.nan
+    if match.currency and not math.isnan(match.value) and lower_at(doc, k) in RATE_WORDS:
+        per = _per_unit(doc, k + 1, lex)
+        if per is not None:
+            k, match.per = per
     match.end = k
     if bare_at(doc, k - 1) != lower_at(doc, k - 1):
         match.trim = 1
@@ -310,6 +320,37 @@ def _age_of(doc: Doc, j: int) -> int:
 def _after_age_of(doc: Doc, core: int) -> bool:
     """ "the age of 21", "aged 44": the number is an age."""
     return (lower_at(doc, core - 1) == "of" and lower_at(doc, core - 2) in ("age", "ages")) or lower_at(doc, core - 1) == "aged"
+
+
+def _after_change(doc: Doc, opener: int, lex: Lexicon) -> bool:
+    """Whether the range opener at ``opener`` is the "from" of a change ("prices rose from $4 to $5", "a sharp
+    increase from 5%"): the verb or noun it hangs on, or the word before it past adverbs and particles, is one of
+    the lexicon's ``change_words``."""
+    word = token_at(doc, opener)
+    if word.lower_ != "from":
+        return False
+    if word.head.i != word.i and word.head.lemma_.lower() in lex.change_words:
+        return True
+    at = opener - 1
+    while at >= 0 and opener - at <= 3 and token_at(doc, at).pos_ in ("ADV", "PART", "ADP") and lower_at(doc, at) != "from":
+        at -= 1
+    return at >= 0 and token_at(doc, at).lemma_.lower() in lex.change_words
+
+
+def _per_unit(doc: Doc, j: int, lex: Lexicon) -> tuple[int, str] | None:
+    """What a price at token ``j`` is per, after "a", "an" or "per": ``(end, unit expression or noun lemma)``
+    ("$61.38 a barrel", "Rs 754.74 per share", "HK$17,354 per sq ft"); None for a period ("£90,000 a week",
+    "$5m a year ago") or when no unit or noun follows."""
+    unit = unit_at(doc, j, lex)
+    if unit is not None and unit[2] == "unit":
+        end, name = unit[0], canonical_name(unit[1])
+    elif j < len(doc) and token_at(doc, j).pos_ == "NOUN" and token_at(doc, j).is_alpha:
+        end, name = j + 1, token_at(doc, j).lemma_.lower()
+    else:
+        return None
+    if lower_at(doc, end - 1) in lex.time_units or lower_at(doc, end) in RELATIVE_AFTER:
+        return None  # "£90,000 a week" is pay over a period, told by the time expressions; "$5m a year ago"
+    return end, name
 
 
 def _range_context(doc: Doc, start: int) -> bool:

@@ -1,5 +1,4 @@
-"""The object of a figure: the noun it counts or measures, and (broad convention) what a level or measure is
-about."""
+"""The object of a figure: the noun it counts or measures, else what a level or amount is of or about."""
 
 from __future__ import annotations
 
@@ -83,7 +82,7 @@ def object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token | Non
                 return _through_quantity_noun(noun)
     # "€40m in emergency aid" where the parser hangs "in" on the verb
     after = match.end
-    if kind == "money" and lower_at(doc, after) == "in" and (noun := _noun_of(token_at(doc, after))) is not None:
+    if kind == "money" and not match.per and lower_at(doc, after) == "in" and (noun := _noun_of(token_at(doc, after))) is not None:
         if noun.pos_ == "NOUN" and not _is_time_noun(noun, lex):
             return noun
     # "at least 28 settlements", "a 7.5-mile-deep push", "a $3bn cash deal", "an estimated 1,400 migrants"
@@ -125,7 +124,7 @@ def _is_event_noun(token: Token, lex: Lexicon) -> bool:
 
 
 def broad_object_token(doc: Doc, match: Match, lex: Lexicon) -> Token | None:
-    """What a level or measure is about, where no counted noun is written (``broad_objects``): the noun the
+    """What a level or measure is about, where no counted noun is written (:func:`object_token`): the noun the
     amount is "of" ("a fine of up to ¥50bn", "a crowd of 2,000"), the object of the verb that the figure sets
     ("raised its key rate to 7.25%") or the subject of a level verb ("inflation slowed to 5.4%", "the ranch
     covers 45,000 acres")."""
@@ -220,3 +219,10 @@ def inherits_object(doc: Doc, previous: tuple[Match, FigureRow], match: Match, k
         and bool(row.object)
         and _coordinated(doc, earlier, match)
     )
+
+
+def change_ends(doc: Doc, earlier: Match, later: Match) -> bool:
+    """Whether two figures are the two ends of a change written "from X to Y" ("rose from $4 to $5"), so that
+    the first end measures what the second does."""
+    return (earlier.start > 0 and lower_at(doc, earlier.start - 1) == "from" and lower_at(doc, earlier.end) == "to"
+            and later.start == earlier.end + 1)

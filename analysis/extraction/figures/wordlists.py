@@ -36,6 +36,8 @@ class Lexicon:
     postfix: tuple[tuple[tuple[str, ...], str], ...]
     as_as_lower: frozenset[str]
     range_openers: frozenset[str]
+    furniture_nouns: frozenset[str]
+    change_words: frozenset[str]
     approximator_fillers: tuple[tuple[tuple[str, ...], str], ...]
     up_particle_verbs: frozenset[str]
     range_joiners: frozenset[str]
@@ -125,11 +127,13 @@ def lexicon() -> Lexicon:
         group_nouns=numbers["group_nouns"],
         fractions=numbers["fractions"],
         suffixes=numbers["suffixes"],
+        furniture_nouns=frozenset(numbers.get("furniture_nouns") or ()),
         tolerance=approx["tolerance"],
         prefix=tuple((p, cls) for cls, items in approx["prefix"].items() for p in _phrases(items)),
         postfix=tuple((p, cls) for cls, items in approx["postfix"].items() for p in _phrases(items)),
         as_as_lower=frozenset(approx["as_as_lower"]),
         range_openers=frozenset(approx["range_openers"]),
+        change_words=frozenset(approx.get("change_words") or ()),
         up_particle_verbs=frozenset(approx.get("up_particle_verbs") or ()),
         approximator_fillers=tuple((p, "filler") for p in _phrases(approx.get("between_approximator_and_number") or ())),
         range_joiners=frozenset(approx["range_joiners"]),

@@ -112,9 +112,9 @@ def cue_rows(parsed, mentions: Sequence, attributions: Sequence[Attribution] = (
 
     Hedges (:mod:`.weasels`) have category ``epistemic`` (the word lists' may, possibly, unclear, and the
     hearsay adverbs reportedly, allegedly), ``weasel`` (vague quantifiers over people, groups, sources or
-    opinions, agentless belief passives, generality adverbs, found by the parse; the hearsay frames "is said
-    to") or ``distancing`` (claimed, alleged as verbs; a free relative "what <subject> said/called": "what it
-    said were troops"). A weasel found by the parse wins over a word-list hedge it overlaps; a word-list hedge
+    opinions, bare plurals of holders ("critics say"), agentless belief passives, "tend to", found by the
+    parse; the hearsay frames "is said to") or ``distancing`` (claimed, alleged as verbs; a free relative
+    "what <subject> said/called": "what it said were troops"). A weasel found by the parse wins over a word-list hedge it overlaps; a word-list hedge
     counts only in the sense the parse allows (:func:`.weasels.epistemic_sense`). A hedge's ``target`` is the
     phrase or clause it makes vague (:func:`.weasels.hedge_scope`). ``mentions`` are the document's mention rows (:func:`analysis.extraction.mentions.mention_rows`); a metonym comes
     from the catalogue (``alias_kind == "metonym"``) and counts only where it acts, speaks, owns or is

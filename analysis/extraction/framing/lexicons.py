@@ -83,6 +83,15 @@ def hearsay_categories() -> dict[str, list[str]]:
 
 
 @lru_cache(maxsize=1)
+def inference_verbs() -> tuple[frozenset[str], frozenset[str]]:
+    """``(verbs, reporting subjects)``: lemmas of the inference verbs of epistemic_hedges.yaml and of the
+    subjects that make them a report."""
+    raw = read_yaml(CUE_LEXICONS[0])
+    return (frozenset(str(v) for v in raw.get("inference_verbs", ())),
+            frozenset(str(v) for v in raw.get("reporting_subjects", ())))
+
+
+@lru_cache(maxsize=1)
 def distancing_relative_verbs() -> frozenset[str]:
     """Verb lemmas of the distancing free relative ("what it said were troops"), from epistemic_hedges.yaml."""
     return frozenset(str(v) for v in read_yaml(CUE_LEXICONS[0]).get("distancing_relative_verbs", ()))

@@ -7,11 +7,16 @@ cues of the CoNLL-2010 shared task (Farkas et al. 2010) and Hyland (2005):
 
 * a vague quantifier over people, groups, sources or opinions ("some experts", "many people prefer", "several
   reasons", "according to several forecasts"), told apart from a vague count of the participants of one event
-  ("many people were injured", "flipped several cars"), which is no weasel (:func:`quantifier_weasels`);
+  ("many people were injured", "flipped several cars"), which is no weasel (:func:`quantifier_weasels`); a bare
+  plural of people who hold views as the subject of a verb of saying or believing ("critics say", "experts
+  warn"; :func:`bare_holder_weasels`);
 * unattributed belief: the agentless passive of a verb of believing or saying with a complement ("is
   considered safe", "is widely regarded as", "is thought to", "it is said that"; :func:`belief_passives`);
-* generality adverbs and "tend to" on a predicate or opening a clause ("widely used", "usually", "tends to";
-  :func:`generality_weasels`), not as focusing adverbs on the phrase after them ("mainly in the south").
+* "tend to" + verb: the claim holds as a tendency (:func:`tendency_weasels`).
+
+Frequency and degree adverbs on their own (often, usually, frequently, mainly, largely, widely) are no hedge: in
+news copy they say how often or how much, not who holds a claim; "is widely seen as" is a weasel through its
+belief passive.
 
 Epistemic hedges come from the word lists (:mod:`.lexicons`); :func:`epistemic_sense` drops the senses a list
 cannot tell apart: "May" the month, "might" the noun, "could not" of past inability, "appeared in court",
@@ -39,8 +44,7 @@ from spacy.tokens import Doc, Token
 
 from analysis.datafiles import read_yaml
 from analysis.extraction.doc_index import children_of, doc_index
-from analysis.extraction.framing.lexicons import Term, _terms
-from analysis.extraction.framing.matching import match_terms
+from analysis.extraction.framing.lexicons import Term, inference_verbs
 
 WEASEL_LEXICON = "weasel_words.yaml"
 WEASEL = "weasel"
@@ -58,8 +62,10 @@ PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 GENERIC_MODALS = frozenset({"can", "could", "may", "might", "ca"})
 #: Words before a quantifier that make it part of a comparison or question ("the most people", "how many").
 NOT_BEFORE_QUANTIFIER = frozenset({"the", "how", "as", "so", "too", "that", "this"})
-#: Words before a generality adverb that make it a question or comparison ("how often", "as often as").
-NOT_BEFORE_ADVERB = frozenset({"how", "as", "so", "too", "more", "less"})
+#: Personal pronouns: with one as subject, a verb of inference reports that person's view.
+PERSONAL_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they"})
+#: Entity labels of a subject that names who speaks (a person, an organisation, a people, a state).
+SPEAKER_ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 #: Words after a plural noun that name its members ("many chipmakers, including AMD").
 MEMBERS_FOLLOW = ("including", "such as", "like", "among them", "notably", ":")
 
@@ -75,7 +81,6 @@ class WeaselWords:
     expectation_verbs: frozenset[str]
     episodic_verbs: frozenset[str]
     episodic_markers: frozenset[str]
-    adverbs: tuple[tuple[str, tuple[Term, ...]], ...]
     tendency_verbs: frozenset[str]
 
 
@@ -97,7 +102,6 @@ def weasel_words() -> WeaselWords:
         expectation_verbs=words("expectation_verbs"),
         episodic_verbs=words("episodic_verbs"),
         episodic_markers=words("episodic_markers"),
-        adverbs=((WEASEL, _terms({WEASEL: raw.get("generality_adverbs", ())}, WEASEL_LEXICON)),),
         tendency_verbs=words("tendency_verbs"),
     )
 
@@ -209,6 +213,8 @@ def hedge_scope(doc: Doc, first: int, end: int) -> tuple[int, int] | None:
         for child in children_of(token.head if token.pos_ == "ADJ" and token.dep_ == "acomp" else token):
             if child.dep_ in ("ccomp", "csubj") and child.i >= end:
                 return _complement_bounds(child, end)
+    if root.dep_ == "mark" and root.head.i > root.i:  # "whether [the market can reopen]": the clause it opens
+        return _after(_subtree_without(root.head, cue, keep_subject=True), end)
     predicative = next((t for t in tokens if t.dep_ in ("acomp", "attr", "oprd") and t.head.i in cue), None)
     if predicative is not None:  # "[the deal] appeared unlikely"
         subject = next((c for c in children_of(predicative.head) if c.dep_ in SUBJECT_DEPS), None)
@@ -263,6 +269,12 @@ def epistemic_sense(doc: Doc, first: int, end: int, term: Term) -> bool:
     if len(words) == 1 and token.lemma_.lower() in ("appear", "seem"):
         to_infinitive = first + 2 < len(doc) and doc[first + 1].lower_ == "to" and doc[first + 2].tag_ == "VB"
         return to_infinitive or _complement(token) is not None or any(c.dep_ == "ccomp" for c in children_of(token))
+    verbs, reporting_subjects = inference_verbs()
+    if len(words) == 1 and token.lemma_.lower() in verbs:
+        subject = next((c for c in children_of(token) if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subject is None or not (
+            subject.lower_ in PERSONAL_PRONOUNS or subject.pos_ == "PROPN" or subject.ent_type_ in SPEAKER_ENTITY_LABELS
+            or subject.lemma_.lower() in reporting_subjects)
     if len(words) == 1 and words[0] == "possible":
         before = {t.lower_ for t in doc[max(token.sent.start, first - 3) : first]}
         if before & {"as", "if", "where", "whenever", "wherever", "best", "everything", "all", "whatever"}:
@@ -389,6 +401,30 @@ def quantifier_weasels(doc: Doc) -> Iterator[Hedge]:
         yield Hedge(quantifier.i, last.i + 1, WEASEL, WEASEL_LEXICON, scope)
 
 
+#: Dependents of a plural noun that narrow it to a set the text names or counts ("the critics", "his critics",
+#: "critics of the plan", "300 experts", "Labour critics", "critics who signed"): then no weasel.
+NARROWING_DEPS = frozenset({"det", "poss", "nummod", "compound", "prep", "acl", "relcl", "appos", "quantmod"})
+
+
+def bare_holder_weasels(doc: Doc) -> Iterator[Hedge]:
+    """A bare plural of people who hold views (``holder_nouns``: critics, experts, analysts) as the subject of
+    a verb of saying or believing, with nothing that names or narrows the set ("Critics say the plan will
+    fail", "experts warn"); its scope is what they are said to hold. "The critics", "critics of the plan", "300
+    experts" and "critics, including X" name or count the set: no weasel."""
+    words, index = weasel_words(), doc_index(doc)
+    for noun in index.tokens:
+        if noun.dep_ not in ("nsubj", "agent") or noun.tag_ != "NNS" or noun.lower_ not in words.holder_nouns:
+            continue
+        verb = noun.head
+        if verb.lemma_.lower() not in words.attitude_verbs or _members_named_after(noun):
+            continue
+        if any(c.dep_ in NARROWING_DEPS or c.pos_ == "PROPN" for c in children_of(noun)):
+            continue
+        first = noun.left_edge.i  # "independent experts": the adjectives belong to the holder
+        yield Hedge(first, noun.i + 1, WEASEL, WEASEL_LEXICON,
+                    _subtree_without(verb, {t.i for t in noun.subtree}, keep_subject=False))
+
+
 def unnamed_sources(doc: Doc) -> Iterator[Hedge]:
     """"according to" a bare plural source or holder noun ("according to reports", "according to analysts"):
     the source is a set nobody is named in; its scope is the rest of the clause."""
@@ -471,26 +507,9 @@ def belief_passives(doc: Doc, reported: Callable[[int, int], bool]) -> Iterator[
         yield Hedge(first, end, category, WEASEL_LEXICON, scope)
 
 
-def generality_weasels(doc: Doc) -> Iterator[Hedge]:
-    """Generality adverbs on a predicate or opening a clause, and "tend to" + verb."""
-    words = weasel_words()
-    for first, end, _, _ in match_terms(doc, words.adverbs):
-        token = doc[first]
-        if first > 0 and doc[first - 1].lower_ in NOT_BEFORE_ADVERB:
-            continue
-        if end - first == 1:
-            head = token.head
-            predicate = head.pos_ in ("VERB", "AUX", "ADJ") and head.i != token.i
-            # a clause-opening adverb the parser hung on the subject after it ("Normally a surge ... tends")
-            opening = _clause_start(token) and head.i > token.i and head.dep_ in SUBJECT_DEPS
-            after = doc[end] if end < len(doc) else None
-            if predicate and head.pos_ == "AUX" and head.i < token.i and after is not None and after.pos_ in (
-                    "NOUN", "PROPN", "NUM", "DET", "ADP", "PRON"):
-                predicate = False  # after a copula, on the phrase that follows: "the crowd was mostly men"
-            if not (predicate or opening):
-                continue  # a focusing adverb on the phrase after it: "mainly in the southern areas", "mostly men"
-        yield Hedge(first, end, WEASEL, WEASEL_LEXICON, hedge_scope(doc, first, end))
-    index = doc_index(doc)
+def tendency_weasels(doc: Doc) -> Iterator[Hedge]:
+    """"tend to" + verb ("young people tend to move"): the claim holds as a tendency, not always."""
+    words, index = weasel_words(), doc_index(doc)
     for verb in (index.tokens[i] for i, lemma in enumerate(index.lemma) if lemma in words.tendency_verbs):
         if verb.pos_ == "VERB" and verb.i + 2 < len(doc):
             to, infinitive = doc[verb.i + 1], doc[verb.i + 2]
@@ -499,11 +518,11 @@ def generality_weasels(doc: Doc) -> Iterator[Hedge]:
 
 
 def weasel_hedges(doc: Doc, reported: Callable[[int, int], bool]) -> list[Hedge]:
-    """Every weasel cue of ``doc``, without overlaps (belief passives, then quantifiers, then adverbs win)."""
+    """Every weasel cue of ``doc``, without overlaps (belief passives, then quantifiers, then the rest win)."""
     chosen: list[Hedge] = []
     taken: set[int] = set()
-    for hedge in [*belief_passives(doc, reported), *quantifier_weasels(doc), *unnamed_sources(doc),
-                  *generality_weasels(doc)]:
+    for hedge in [*belief_passives(doc, reported), *quantifier_weasels(doc), *bare_holder_weasels(doc),
+                  *unnamed_sources(doc), *tendency_weasels(doc)]:
         span = set(range(hedge.first, hedge.end))
         if span & taken:
             continue
