@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from analysis.views import charts
+from analysis.views import beats, charts
 from analysis.views.summaries import framing
 
 ACTIONS = pd.DataFrame(
@@ -77,3 +77,67 @@ def test_framing_charts_have_titles_and_axis_labels():
         assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
     frames = charts.frame_bars(framing.frame_shares(DOCUMENT_FRAMES))
     assert frames._suptitle.get_text() and frames.axes[-1].get_xlabel()
+
+
+# --- the beat: war classes and war sides only for a war corpus -----------------------------------------------------
+
+WAR = beats.beat_views()["conflict"]
+GENERAL = beats.beat_views()["general"]
+#: A non-war corpus with its own catalogue groups (invented parties), and a verb a war class also lists ("take").
+PARTY_ACTIONS = pd.DataFrame(
+    {
+        "agent_side": ["Harbour Party", "Harbour Party", "Valley League", "unknown", "Valley League"],
+        "verb_class": ["speech", "control", "speech", "use_of_force", "cooperation"],
+    }
+)
+
+
+def drawn_categories(fig) -> tuple[list[str], list[str]]:
+    ax = fig.axes[0]
+    return [t.get_text() for t in ax.get_yticklabels()], [t.get_text() for t in ax.get_legend().get_texts()]
+
+
+def test_a_war_corpus_keeps_war_classes_and_sides():
+    counts = framing.action_counts(ACTIONS.assign(action_id=range(len(ACTIONS))), beat=WAR)
+    classes, legend = drawn_categories(charts.actions_by_side(counts))
+    assert {"use_of_force", "military_movement", "control"} <= set(classes)
+    assert legend == ["Russia", "Ukraine", "other", "unknown"]
+
+
+def test_another_beat_counts_war_classes_as_other_and_shows_its_own_groups():
+    counts = framing.action_counts(PARTY_ACTIONS.assign(action_id=range(len(PARTY_ACTIONS))), beat=GENERAL)
+    classes, legend = drawn_categories(charts.actions_by_side(counts))
+    assert sorted(classes) == ["cooperation", "other", "speech"]
+    assert not {"use_of_force", "military_movement", "control"} & set(classes)
+    assert legend == ["Harbour Party", "Valley League", "unknown"]
+    assert not {"Russia", "Ukraine"} & set(legend)
+
+
+def test_the_beat_is_the_packaged_adjustment_the_corpus_names():
+    assert beats.beat_name("conflict") == "conflict"
+    assert beats.beat_name("none") == beats.GENERAL
+    assert beats.beat_name("my_beat.yaml") == beats.GENERAL
+
+
+def test_examples_of_another_beat_say_nothing_of_war():
+    words = ("Russia", "Ukrain", "Kyiv", "Kremlin", "war", "military", "use_of_force")
+    for key, text in GENERAL.examples:
+        assert not any(w.lower() in text.lower() for w in words), key
+    assert "Kyiv" in WAR.example("target").markdown
+
+
+def test_a_chart_of_groups_is_replaced_by_a_line_when_the_catalogue_places_nothing():
+    assert beats.groups_note(["Harbour Party", "unknown"]) is None
+    note = beats.groups_note(["unknown", "other", "own voice"], of="sources", chart="attributions by side")
+    assert note.startswith("The catalogue places none of the sources in this corpus in a group: no chart of "
+                           "attributions by side.")
+
+
+def test_a_corpus_title_differs_from_the_one_article_title():
+    counts = framing.cue_counts(CUES)
+    corpus = charts.cues_by_type_and_voice(counts, articles=40).axes[0].get_title()
+    story = charts.cues_by_type_and_voice(counts, articles=1).axes[0].get_title()
+    assert corpus != story and "the corpus" in corpus and "the story" in story
+    basis = pd.DataFrame({"rests_on": ["named person", "nothing: the outlet's own voice"], "claims": [3, 2]})
+    assert charts.claims_by_basis(basis, articles=12).axes[0].get_title() == "What the corpus's claims rest on"
+    assert charts.claims_by_basis(basis, articles=1).axes[0].get_title() == "What the story's claims rest on"
