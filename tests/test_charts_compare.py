@@ -141,10 +141,12 @@ def test_many_outlets_keep_one_legend_entry_per_named_outlet():
          "n_words": [100] * 60,
          "published_at": pd.to_datetime([f"2025-01-{1 + i % 28:02d}" for i in range(60)], utc=True)}
     )
-    per_outlet = compare.articles_per_outlet(many)
-    assert len(per_outlet) == compare.TOP_OUTLETS and per_outlet["outlet"].iloc[-1] == OTHER_OUTLETS
+    per_outlet = compare.articles_per_outlet(many, top=8)
+    assert len(per_outlet) == 9 and per_outlet["outlet"].iloc[-1] == OTHER_OUTLETS
+    fig = charts.articles_over_time(compare.articles_over_time(many, top=5))
+    assert len(fig.axes[0].get_legend().get_texts()) == 6
     fig = charts.articles_over_time(compare.articles_over_time(many))
-    assert len(fig.axes[0].get_legend().get_texts()) == 5
+    assert len(fig.axes[0].get_legend().get_texts()) == 20
 
 
 def test_outlet_colours_give_greys_to_no_outlet_and_other():
@@ -165,7 +167,7 @@ def test_actor_mentions_chart_with_no_catalogued_actor_says_so():
 def test_articles_by_outlet_draws_one_bar_per_outlet():
     fig = charts.articles_by_outlet(compare.articles_per_outlet(DOCS))
     ax = fig.axes[0]
-    assert title(fig) == "How many articles each outlet contributes"
+    assert title(fig) == "How many articles each outlet contributes to the corpus"
     assert (ax.get_xlabel(), ax.get_ylabel()) == ("articles (count)", "outlet")
     assert {category: length for (_, category), length in bars(ax).items()} == {
         "Harbour Wire": 3, "Northern Ledger": 2, "Valley Courier": 1, NO_OUTLET: 1}
@@ -244,3 +246,53 @@ def test_tone_by_outlet_draws_each_outlets_articles():
     ax = charts.tone_by_outlet(compare.tone_by_outlet(TONE, DOCS)).axes[0]
     assert sorted(text.get_text() for text in ax.texts) == ["1 art.", "1 art.", "2 art.", "3 art."]
     assert [label.get_text() for label in ax.get_yticklabels()] and "VADER" in ax.get_xlabel()
+
+
+def bar_colours(ax) -> dict[str, str]:
+    """The colour of each named bar of a horizontal bar chart, by its tick label."""
+    from matplotlib.colors import to_hex
+
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    return {label: to_hex(bar.get_facecolor()) for label, bar in zip(labels, ax.patches)}
+
+
+def test_an_outlet_keeps_its_colour_in_charts_of_different_subsets():
+    corpus_colours = charts.outlet_colours(compare.outlet_sequence(DOCS))
+    all_outlets = bar_colours(charts.articles_by_outlet(compare.articles_per_outlet(DOCS), colours=corpus_colours).axes[0])
+    # the anonymous chart of only the articles of Northern Ledger and Valley Courier: a subset, in another order
+    subset = DOCS[DOCS["outlet"].isin(["Valley Courier", "Northern Ledger"])]
+    rates = compare.anonymous_by_outlet(ATTRIBUTIONS[ATTRIBUTIONS["doc_id"].isin(subset["doc_id"])], subset)
+    some = bar_colours(charts.anonymous_by_outlet(rates, colours=corpus_colours).axes[0])
+    assert set(some) == {"Northern Ledger", "Valley Courier"}
+    assert some == {o: all_outlets[o] for o in some}
+    assert len(set(all_outlets.values())) == len(all_outlets)
+    # without the corpus's colours the subset's first outlet would take the first colour: the test can fail
+    alone = bar_colours(charts.anonymous_by_outlet(rates).axes[0])
+    assert alone["Northern Ledger"] != all_outlets["Northern Ledger"]
+
+
+def test_twenty_outlets_have_twenty_colours():
+    colours = charts.outlet_colours([f"Outlet {k}" for k in range(20)] + [NO_OUTLET, OTHER_OUTLETS])
+    assert len({colours[f"Outlet {k}"] for k in range(20)}) == 20
+    assert base.NO_OUTLET_COLOUR not in {colours[f"Outlet {k}"] for k in range(20)}
+
+
+def test_a_chart_grouped_by_another_column_says_so():
+    docs = DOCS.assign(lean=["left", "left", "left", "right", "right", "centre", None])
+    fig = charts.articles_by_outlet(compare.articles_per_outlet(docs, by="lean"), group="lean")
+    ax = fig.axes[0]
+    assert ax.get_ylabel() == "lean" and "each lean" in ax.get_title()
+    # left has most articles (drawn at the top, the last tick), then right, centre, and the articles without one
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["(no lean)", "centre", "right", "left"]
+
+
+def test_long_or_blank_labels_stay_readable():
+    sources = pd.DataFrame({"outlet": ["Harbour Wire"] * 3, "rank": [1, 2, 3],
+                            "source": ["the Ministry of Coastal Infrastructure and Fisheries Affairs",
+                                       "the Ministry of Coastal Infrastructure and Fisheries Policy", "  "],
+                            "attributions": [3, 2, 1], "articles": [1, 1, 1]})
+    ax = charts.top_sources_by_outlet(sources).axes[0]
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert len(ax.patches) == 3  # two sources that read alike once cut are still two bars
+    assert all(label.strip() for label in labels) and "(blank)" in labels
+    assert all(len(label) <= 28 for label in labels)

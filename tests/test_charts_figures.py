@@ -41,7 +41,7 @@ def test_seed_chart_data_counts_every_figure(seed_tables):
 def test_figures_by_kind_and_side_draws_the_table():
     fig = charts.figures_by_kind_and_side(KIND_SIDE)
     ax = fig.axes[0]
-    assert title(fig) == "What the figures measure, and who asserts them"
+    assert title(fig) == "What the corpus's figures measure, and who asserts them"
     assert (ax.get_xlabel(), ax.get_ylabel()) == ("figures (count)", "quantity kind")
     assert legend(ax) == ["own voice", "Ukraine", "Russia"]
     assert bars(ax) == {("own voice", "count"): 3, ("own voice", "area"): 1, ("own voice", "money"): 1,
@@ -52,7 +52,7 @@ def test_figures_by_kind_and_side_draws_the_table():
 def test_figures_by_source_draws_each_sources_figures():
     fig = charts.figures_by_source(BY_SOURCE)
     ax = fig.axes[0]
-    assert title(fig) == "Who carries the numbers"
+    assert title(fig) == "Who carries the corpus's numbers"
     assert {category: length for (_, category), length in bars(ax).items()} == {
         "(own voice)": 2, "Alexei Smirnov": 2, "Oleksandr Syrskyi": 1, "a new report": 1}
     assert legend(ax) == ["own voice", "Russia", "Ukraine", "unknown"]

@@ -35,7 +35,7 @@ def test_charts_have_titles_and_axis_labels():
 def test_actor_mentions_draws_each_actors_mentions():
     fig = charts.actor_mentions_by_side(COUNTS)
     ax = fig.axes[0]
-    assert title(fig) == "Who the coverage names, by side"
+    assert title(fig) == "Who the corpus names, by side"
     assert {category: length for (_, category), length in bars(ax).items()} == {
         "Ukraine": 9, "Russia": 7, "Vladimir Putin": 4, "Kursk region": 3, "Politico": 1}
     assert legend(ax) == ["Ukraine", "Russia", "other"]

@@ -69,7 +69,7 @@ def test_claims_by_basis():
 def test_attributions_by_side_and_kind_draws_the_counts():
     fig = attributions_by_side_and_kind(side_kind_counts(ATTRIBUTIONS))
     ax = fig.axes[0]
-    assert title(fig) == "Who gets quoted, by side and how directly"
+    assert title(fig) == "Who gets quoted in the corpus, by side and how directly"
     assert legend(ax) == ["direct", "mixed", "indirect", "according_to"]
     assert bars(ax) == {("direct", "Ukraine"): 1, ("mixed", "Ukraine"): 1, ("indirect", "Ukraine"): 1,
                         ("direct", "Russia"): 1, ("indirect", "Russia"): 1, ("indirect", "unknown"): 1,

@@ -60,17 +60,52 @@ def test_articles_per_outlet_counts_articles_words_and_dates():
 
 def test_outlets_beyond_the_top_are_added_into_other_outlets():
     docs = documents([(f"{o}{k}", o, "", 10) for o, n in (("A", 4), ("B", 3), ("C", 2), ("D", 1)) for k in range(n)])
-    table = compare.articles_per_outlet(docs, top=3)
+    table = compare.articles_per_outlet(docs, top=2)
     assert table["outlet"].tolist() == ["A", "B", OTHER_OUTLETS]
     assert table["articles"].tolist() == [4, 3, 3]
-    assert "the charts name the 2 with most articles and add the other 2 into 'other outlets'" in compare.outlet_note(
-        docs, top=3)
+    assert "the charts name the 2 with most articles (ties by name) and add the other 2 into 'other outlets'" in (
+        compare.outlet_note(docs, top=2))
+
+
+def test_every_outlet_is_named_up_to_the_top():
+    docs = documents([(f"{o}{k}", o, "", 10) for o, n in (("A", 4), ("B", 3), ("C", 2), ("D", 1)) for k in range(n)])
+    assert compare.articles_per_outlet(docs, top=4)["outlet"].tolist() == ["A", "B", "C", "D"]
+    assert "other outlets" not in compare.outlet_note(docs, top=4)
+
+
+def test_the_default_names_twenty_outlets_and_cuts_the_twenty_first():
+    twenty = documents([(f"d{k}", f"Outlet {k:02d}", "", 10) for k in range(20)])
+    assert len(compare.articles_per_outlet(twenty)) == 20 and compare.TOP_OUTLETS == 20
+    more = documents([(f"d{k}", f"Outlet {k:02d}", "", 10) for k in range(21)])
+    assert compare.articles_per_outlet(more)["outlet"].tolist()[-2:] == ["Outlet 19", OTHER_OUTLETS]
+
+
+def test_top_outlets_ties_are_broken_by_count_then_name():
+    # Zeta has most articles and stays named although last by name; of the two outlets tied at 2 articles the
+    # first by name (Alpha) is named, Omega is not; Beta with 1 article never is.
+    rows = [("z1", "Zeta", "", 1), ("z2", "Zeta", "", 1), ("z3", "Zeta", "", 1), ("o1", "Omega", "", 1),
+            ("o2", "Omega", "", 1), ("a1", "Alpha", "", 1), ("a2", "Alpha", "", 1), ("b1", "Beta", "", 1)]
+    table = compare.articles_per_outlet(documents(rows), top=2)
+    assert table["outlet"].tolist() == ["Zeta", "Alpha", OTHER_OUTLETS]
+    assert table["articles"].tolist() == [3, 2, 3]
 
 
 def test_articles_without_an_outlet_are_never_added_into_other_outlets():
-    table = compare.articles_per_outlet(DOCS, top=2)
+    table = compare.articles_per_outlet(DOCS, top=1)
     assert table["outlet"].tolist() == ["A", NO_OUTLET, OTHER_OUTLETS]
     assert table["articles"].tolist() == [2, 1, 1]
+
+
+def test_group_by_takes_any_documents_column():
+    docs = DOCS.assign(lean=["left", "right", "right", None])
+    assert compare.outlet_labels(docs, by="lean").to_dict() == {"a1": "left", "a2": "right", "b1": "right",
+                                                              "n1": "(no lean)"}
+    table = compare.articles_per_outlet(docs, by="lean")
+    assert table["outlet"].tolist() == ["right", "left", "(no lean)"]
+    assert table["articles"].tolist() == [2, 1, 1]
+    assert compare.outlet_note(docs, by="lean").startswith("4 articles from 2 values of lean (1 without a lean")
+    with pytest.raises(ValueError, match="GROUP_BY 'section' is not a column"):
+        compare.outlet_labels(docs, by="section")
 
 
 @pytest.mark.parametrize(

@@ -75,12 +75,20 @@ def execute(notebook: Path, output: Path, parameters: dict) -> None:
     )
 
 
+#: The cell papermill adds with the run's parameters: absolute paths of this machine, left out of the HTML (the
+#: executed notebook keeps it, so that it can be run again where it was made).
+INJECTED_PARAMETERS = "injected-parameters"
+
+
 def export_html(notebook: Path, html_dir: Path) -> Path:
-    """The executed notebook as HTML (lab look, every chart with its alt text)."""
+    """The executed notebook as HTML (lab look, every chart with its alt text), without papermill's cell of
+    parameters (:data:`INJECTED_PARAMETERS`)."""
     import nbformat
     from nbconvert import HTMLExporter
+    from nbconvert.preprocessors import TagRemovePreprocessor
 
     exporter = HTMLExporter(template_name="newsroom", extra_template_basedirs=[str(TEMPLATES)])
+    exporter.register_preprocessor(TagRemovePreprocessor(remove_cell_tags={INJECTED_PARAMETERS}), enabled=True)
     body, _ = exporter.from_notebook_node(nbformat.read(notebook, as_version=4))
     html_dir.mkdir(parents=True, exist_ok=True)
     target = html_dir / (notebook.stem + ".html")

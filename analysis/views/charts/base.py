@@ -149,6 +149,12 @@ def bucket(table: pd.DataFrame, palette: Palette, *, axis: str) -> pd.DataFrame:
     return table.groupby(labels, sort=False).sum()
 
 
+def coverage(articles: int | None) -> str:
+    """How a title names what a chart counts: ``the story`` for one article, ``the corpus`` for several (or when
+    the number is not given)."""
+    return "the story" if articles == 1 else "the corpus"
+
+
 def new_figure(width: float = 7.0, height: float = 4.0) -> tuple[Figure, plt.Axes]:
     # Made through pyplot so that a notebook's inline backend knows how to draw it, then released from pyplot
     # at once: the figure is shown once (as the cell's value) and is freed when dropped.
@@ -157,15 +163,40 @@ def new_figure(width: float = 7.0, height: float = 4.0) -> tuple[Figure, plt.Axe
     return fig, fig.subplots()
 
 
-def stacked_bars(ax: plt.Axes, table: pd.DataFrame, columns, colour_of, *, horizontal: bool = False) -> None:
-    """One bar per row of ``table``, stacked from ``columns`` in order, each coloured by ``colour_of(column)``."""
-    base = pd.Series(0, index=table.index)
+#: Characters a bar's label keeps (longer ones end in an ellipsis).
+LABEL_WIDTH = 32
+
+
+def stacked_bars(ax: plt.Axes, table: pd.DataFrame, columns, colour_of, *, horizontal: bool = False,
+                 width: int = LABEL_WIDTH) -> None:
+    """One bar per row of ``table``, stacked from ``columns`` in order, each coloured by ``colour_of(column)``.
+
+    Bars stand at positions 0, 1, ... and are named by :func:`shorten` of their index value, so that two rows whose
+    labels read alike are still two bars, and no label is blank."""
+    positions = range(len(table))
+    base = pd.Series(0.0, index=table.index)
     for column in columns:
+        values = table[column].to_numpy(dtype=float)
         if horizontal:
-            ax.barh(table.index, table[column], left=base, color=colour_of(column), label=column)
+            ax.barh(positions, values, left=base.to_numpy(), color=colour_of(column), label=str(column))
         else:
-            ax.bar(table.index, table[column], bottom=base, color=colour_of(column), label=column)
+            ax.bar(positions, values, bottom=base.to_numpy(), color=colour_of(column), label=str(column))
         base = base + table[column]
+    labels = [shorten(name, width) for name in table.index]
+    if horizontal:
+        ax.set_yticks(list(positions), labels)
+    else:
+        ax.set_xticks(list(positions), labels)
+
+
+def barh_labelled(ax: plt.Axes, labels, values, colours, *, width: int = LABEL_WIDTH):
+    """Horizontal bars at positions 0, 1, ... named by :func:`shorten` of ``labels``; the bars (for ``bar_label``).
+
+    Positions, not the labels, place the bars: two labels that read alike once cut stay two bars."""
+    positions = list(range(len(labels)))
+    bars = ax.barh(positions, list(values), color=colours)
+    ax.set_yticks(positions, [shorten(label, width) for label in labels])
+    return bars
 
 
 def side_legend(ax: plt.Axes, sides, palette: Palette, **kwargs) -> None:
@@ -182,21 +213,42 @@ NO_OUTLET_COLOUR = UNKNOWN_COLOUR
 OTHER_OUTLETS_COLOUR = OTHER_COLOUR
 
 
+#: Colours of outlets (or groups of ``GROUP_BY``) in their ranking order: the Okabe & Ito colours of
+#: :data:`GROUP_PALETTE`, then the thirteen of matplotlib's tab20 that are neither grey nor next to one of those,
+#: so that the twenty outlets the notebooks name at most each have their own colour.
+OUTLET_PALETTE = GROUP_PALETTE + (
+    "#8c564b", "#e377c2", "#bcbd22", "#17becf", "#9467bd", "#d62728", "#2ca02c", "#ff9896", "#98df8a",
+    "#c49c94", "#aec7e8", "#ffbb78", "#c5b0d5",
+)
+
+
 def outlet_colours(outlets: Iterable[str]) -> dict[str, str]:
-    """A colour per outlet label, in order: named outlets take :data:`GROUP_PALETTE` in turn (again from the start
-    when more outlets than colours are given), ``(no outlet)`` and ``other outlets`` their greys."""
-    from analysis.views.summaries.compare import NO_OUTLET, OTHER_OUTLETS
+    """A colour per outlet label, in order: named outlets take :data:`OUTLET_PALETTE` in turn (again from the start
+    past its twenty colours), labels of articles without an outlet and ``other outlets`` their greys.
+
+    Give it the corpus's whole sequence of outlets (:func:`analysis.views.summaries.compare.outlet_sequence`) and
+    pass the result to every chart (``colours=``): an outlet then keeps its colour in every chart, whichever
+    subset of outlets a chart shows."""
+    from analysis.views.summaries.compare import OTHER_OUTLETS, is_missing_label
 
     colours, k = {}, 0
     for outlet in dict.fromkeys(outlets):
-        if outlet == NO_OUTLET:
+        if is_missing_label(outlet):
             colours[outlet] = NO_OUTLET_COLOUR
         elif outlet == OTHER_OUTLETS:
             colours[outlet] = OTHER_OUTLETS_COLOUR
         else:
-            colours[outlet] = GROUP_PALETTE[k % len(GROUP_PALETTE)]
+            colours[outlet] = OUTLET_PALETTE[k % len(OUTLET_PALETTE)]
             k += 1
     return colours
+
+
+def colours_for(outlets: Iterable[str], colours: Mapping[str, str] | None) -> dict[str, str]:
+    """``colours`` (the corpus's, from :func:`outlet_colours`) for ``outlets``; a label it lacks, or every label
+    when it is None, gets a colour of :func:`outlet_colours` over ``outlets`` in order."""
+    own = outlet_colours(outlets)
+    given = dict(colours or {})
+    return {o: given.get(o, own[o]) for o in dict.fromkeys(outlets)}
 
 
 def outlet_rows_height(n: int, per_row: float = 0.42, extra: float = 1.5) -> float:
@@ -219,5 +271,8 @@ def panels(n: int, *, ncols: int, width: float, panel_height: float, sharex: boo
 
 
 def shorten(text: str, width: int) -> str:
-    text = str(text)
-    return text if len(text) <= width else text[: width - 1] + "\u2026"
+    """``text`` on one line, cut to ``width`` characters with an ellipsis; never blank: an empty or blank label
+    is written ``(blank)`` so that a bar is never left without a name."""
+    text = " ".join(str(text).split()) or "(blank)"
+    width = max(width, 4)
+    return text if len(text) <= width else text[: width - 1].rstrip() + "\u2026"

@@ -1,7 +1,11 @@
 """Charts of outlets and dates, used by every notebook: each takes a table of
 :mod:`analysis.views.summaries.compare` (outlets already cut to the top ones plus "other outlets"), so it stays
 readable at one article and at thousands: one bar or panel per outlet, never one per article, and legends with
-at most a handful of entries."""
+at most a handful of entries.
+
+Every chart of outlets takes ``colours=`` (the corpus's :func:`~analysis.views.charts.base.outlet_colours`, so that
+an outlet has one colour in every chart of every notebook) and ``group=`` (what a bar stands for: ``outlet``, or the
+``documents`` column the notebooks' ``GROUP_BY`` names)."""
 
 from __future__ import annotations
 
@@ -14,9 +18,11 @@ from analysis.views.charts.base import (
     FALLBACK_COLOUR,
     GROUP_PALETTE,
     OTHER_COLOUR,
+    barh_labelled,
+    colours_for,
     integer_axis,
     new_figure,
-    outlet_colours,
+    LABEL_WIDTH,
     outlet_rows_height,
     panels,
     shorten,
@@ -37,7 +43,8 @@ SOURCE_TYPE_COLOURS = {
 VERDICT_COLOURS = {"agree": "#009E73", "disagree": "#D55E00", "undetermined": "#c7c7c7"}
 
 
-def articles_by_outlet(per_outlet: pd.DataFrame) -> Figure:
+def articles_by_outlet(per_outlet: pd.DataFrame, *, colours: Mapping[str, str] | None = None,
+                       group: str = "outlet") -> Figure:
     """Horizontal bars: articles per outlet, with the count at the end of each bar.
 
     Args:
@@ -46,13 +53,13 @@ def articles_by_outlet(per_outlet: pd.DataFrame) -> Figure:
     """
     data = per_outlet.iloc[::-1]
     fig, ax = new_figure(7.0, outlet_rows_height(len(data)))
-    colours = outlet_colours(per_outlet["outlet"])
-    bars = ax.barh(data["outlet"], data["articles"], color=[colours[o] for o in data["outlet"]])
+    colours = colours_for(per_outlet["outlet"], colours)
+    bars = barh_labelled(ax, data["outlet"], data["articles"], [colours[o] for o in data["outlet"]])
     ax.bar_label(bars, labels=[f"{n:,}" for n in data["articles"]], padding=3, fontsize="small")
     ax.margins(x=0.12)
-    ax.set_title("How many articles each outlet contributes")
+    ax.set_title(f"How many articles each {group} contributes to the corpus")
     ax.set_xlabel("articles (count)")
-    ax.set_ylabel("outlet")
+    ax.set_ylabel(group)
     integer_axis(ax.xaxis)
     return fig
 
@@ -70,7 +77,8 @@ def _period_unit(periods: Sequence[pd.Timestamp]) -> tuple[str, float]:
     return ("week starting", days) if days <= 7 else ("month", days)
 
 
-def articles_over_time(over_time: pd.DataFrame) -> Figure:
+def articles_over_time(over_time: pd.DataFrame, *, colours: Mapping[str, str] | None = None,
+                       group: str = "outlet") -> Figure:
     """Stacked bars: dated articles per week (or month), split by outlet.
 
     Args:
@@ -82,24 +90,24 @@ def articles_over_time(over_time: pd.DataFrame) -> Figure:
     table = table[list(dict.fromkeys(over_time["outlet"]))]
     periods = list(table.index)
     unit, days = _period_unit(periods)
-    colours = outlet_colours(table.columns)
+    colours = colours_for(table.columns, colours)
     fig, ax = new_figure(max(7.0, 0.35 * len(periods) + 3.0), 3.8)
     labels = _period_labels(periods, days)
     table.index = labels
     stacked_bars(ax, table, table.columns, colours.get)
     step = max(1, len(labels) // 16)
     ax.set_xticks(range(0, len(labels), step), labels[::step], rotation=45, ha="right")
-    ax.set_title(f"When the articles were published, per {unit.split()[0]}")
+    ax.set_title(f"When the corpus's articles were published, per {unit.split()[0]}")
     ax.set_xlabel(f"{unit} (publication date, UTC)")
     ax.set_ylabel("articles (count)")
-    ax.legend(title="outlet", loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small")
+    ax.legend(title=group, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small")
     integer_axis(ax.yaxis)
     return fig
 
 
 def shares_by_outlet(
     shares: pd.DataFrame, category: str, *, title: str, legend_title: str, colours: Mapping[str, str] | None = None,
-    count: str = "attributions",
+    count: str = "attributions", group: str = "outlet",
 ) -> Figure:
     """100% stacked horizontal bars: each outlet's rows split by ``category``, with the outlet's total at the
     bar's end (``n=...``), so that a share of a handful of rows is not read like one of thousands.
@@ -113,6 +121,7 @@ def shares_by_outlet(
         legend_title: the legend's heading.
         colours: a colour per category; others take the fallback colour.
         count: the column of counts (its name is the unit on the axis).
+        group: what a bar stands for (``outlet``, or the column the notebooks group by).
     """
     colours = dict(colours or {})
     table = shares.pivot_table(index="outlet", columns=category, values="share", aggfunc="sum", sort=False)
@@ -126,13 +135,14 @@ def shares_by_outlet(
         ax.text(101, y, f"n={int(totals[outlet]):,}", va="center", fontsize="small")
     ax.set_xlim(0, 100)
     ax.set_title(title)
-    ax.set_xlabel(f"share of the outlet's {count} (%)")
-    ax.set_ylabel("outlet")
+    ax.set_xlabel(f"share of the {group}'s {count} (%)")
+    ax.set_ylabel(group)
     ax.legend(title=legend_title, loc="upper left", bbox_to_anchor=(1.12, 1.0), fontsize="small")
     return fig
 
 
-def rate_by_outlet(rates: pd.DataFrame, part: str, total: str, *, title: str, xlabel: str) -> Figure:
+def rate_by_outlet(rates: pd.DataFrame, part: str, total: str, *, title: str, xlabel: str,
+                   colours: Mapping[str, str] | None = None, group: str = "outlet") -> Figure:
     """Horizontal bars: a share per outlet (in %), each labelled ``part of total`` so the base is visible.
 
     Args:
@@ -142,44 +152,52 @@ def rate_by_outlet(rates: pd.DataFrame, part: str, total: str, *, title: str, xl
         title, xlabel: the chart's title and x-axis label (the label should name the unit, %).
     """
     data = rates.iloc[::-1]
-    colours = outlet_colours(rates["outlet"])
+    colours = colours_for(rates["outlet"], colours)
     fig, ax = new_figure(7.0, outlet_rows_height(len(data)))
-    bars = ax.barh(data["outlet"], 100 * data["share"].fillna(0), color=[colours[o] for o in data["outlet"]])
+    bars = barh_labelled(ax, data["outlet"], 100 * data["share"].fillna(0), [colours[o] for o in data["outlet"]])
     ax.bar_label(bars, labels=[f"{int(p):,} of {int(t):,}" for p, t in zip(data[part], data[total])], padding=3,
                  fontsize="small")
     ax.set_xlim(0, 118)
     ax.set_xticks(range(0, 101, 20))
     ax.set_title(title)
     ax.set_xlabel(xlabel)
-    ax.set_ylabel("outlet")
+    ax.set_ylabel(group)
     return fig
 
 
-def attribution_kinds_by_outlet(kinds: pd.DataFrame) -> Figure:
+def attribution_kinds_by_outlet(kinds: pd.DataFrame, *, group: str = "outlet") -> Figure:
     """:func:`shares_by_outlet` of :func:`analysis.views.summaries.compare.attribution_kinds_by_outlet`, kinds in their colours."""
-    return shares_by_outlet(kinds, "kind", title="How directly each outlet quotes: attributions by kind",
-                            legend_title="kind", colours=KIND_COLOURS)
+    return shares_by_outlet(kinds, "kind", title=f"How directly each {group} of the corpus quotes: attributions by kind",
+                            legend_title="kind", colours=KIND_COLOURS, group=group)
 
 
-def source_types_by_outlet(types: pd.DataFrame) -> Figure:
-    """:func:`shares_by_outlet` of :func:`analysis.views.summaries.compare.source_types_by_outlet`."""
-    return shares_by_outlet(types, "source_type", title="Whom each outlet quotes: attributions by kind of source",
-                            legend_title="source type", colours=SOURCE_TYPE_COLOURS)
+def source_types_by_outlet(types: pd.DataFrame, *, group: str = "outlet") -> Figure:
+    """:func:`shares_by_outlet` of :func:`analysis.views.summaries.compare.source_types_by_outlet`: ``anonymous``
+    (the text says the source is unnamed) and ``unresolved`` (the rules could not tell the speaker) apart."""
+    return shares_by_outlet(types, "source_type",
+                            title=f"Whom each {group} of the corpus quotes: attributions by kind of source",
+                            legend_title="source type", colours=SOURCE_TYPE_COLOURS, group=group)
 
 
-def own_voice_by_outlet(rates: pd.DataFrame) -> Figure:
+def own_voice_by_outlet(rates: pd.DataFrame, *, colours: Mapping[str, str] | None = None,
+                        group: str = "outlet") -> Figure:
     """:func:`rate_by_outlet` of :func:`analysis.views.summaries.compare.own_voice_share_by_outlet`."""
-    return rate_by_outlet(rates, "own_voice", "claims", title="Claims each outlet makes on its own voice",
-                          xlabel="claims resting on no source (% of the outlet's claims)")
+    return rate_by_outlet(rates, "own_voice", "claims", title=f"Claims each {group} of the corpus makes on its own voice",
+                          xlabel=f"claims resting on no source (% of the {group}'s claims)", colours=colours,
+                          group=group)
 
 
-def anonymous_by_outlet(rates: pd.DataFrame) -> Figure:
-    """:func:`rate_by_outlet` of :func:`analysis.views.summaries.compare.anonymous_by_outlet`."""
-    return rate_by_outlet(rates, "anonymous", "attributions", title="Anonymous sources per outlet",
-                          xlabel="attributions to an anonymous source (% of the outlet's attributions)")
+def anonymous_by_outlet(rates: pd.DataFrame, *, colours: Mapping[str, str] | None = None,
+                        group: str = "outlet") -> Figure:
+    """:func:`rate_by_outlet` of :func:`analysis.views.summaries.compare.anonymous_by_outlet`: sources the text
+    says are unnamed; speakers the rules could not tell (``unresolved``) count in the total only."""
+    return rate_by_outlet(rates, "anonymous", "attributions", title=f"Anonymous sources per {group} of the corpus",
+                          xlabel=f"attributions to a source the text leaves unnamed (% of the {group}'s attributions)",
+                          colours=colours, group=group)
 
 
-def top_sources_by_outlet(top_sources: pd.DataFrame, *, ncols: int = 2) -> Figure:
+def top_sources_by_outlet(top_sources: pd.DataFrame, *, ncols: int = 2, colours: Mapping[str, str] | None = None,
+                          group: str = "outlet") -> Figure:
     """Small multiples: one panel per outlet, its most quoted sources as horizontal bars; the attributions to
     the outlet's other sources are a number under the panel.
 
@@ -190,25 +208,24 @@ def top_sources_by_outlet(top_sources: pd.DataFrame, *, ncols: int = 2) -> Figur
     outlets = list(dict.fromkeys(top_sources["outlet"]))
     rows = int((top_sources["rank"] > 0).groupby(top_sources["outlet"]).sum().max()) if len(top_sources) else 1
     fig, axes = panels(max(len(outlets), 1), ncols=ncols, width=10.0, panel_height=0.3 * rows + 0.9)
-    colours = outlet_colours(outlets)
-    rows = int((top_sources["rank"] > 0).groupby(top_sources["outlet"]).sum().max()) if len(top_sources) else 1
+    colours = colours_for(outlets, colours)
     for ax, outlet in zip(axes, outlets):
         panel = top_sources[top_sources["outlet"] == outlet]
         # the rest is a number under the panel, not a bar: at thousands of articles it would dwarf the top sources
         rest = int(panel.loc[panel["rank"] == 0, "attributions"].sum())
         data = panel[panel["rank"] > 0].iloc[::-1]
-        ax.barh([shorten(s, 28) for s in data["source"]], data["attributions"], color=colours[outlet])
+        barh_labelled(ax, data["source"], data["attributions"], colours[outlet], width=28)
         ax.set_ylim(len(data) - 0.5 - max(rows, 1), len(data) - 0.5)  # bars as thick in every panel, from the top
-        ax.set_title(outlet, loc="left", fontsize="medium")
+        ax.set_title(shorten(outlet, 40), loc="left", fontsize="medium")
         ax.set_xlabel("attributions (count)" + (f"\n{rest:,} more to other sources" if rest else ""))
         integer_axis(ax.xaxis)
     if not outlets:
         axes[0].set_title("no attributions")
-    fig.suptitle("Most quoted sources of each outlet")
+    fig.suptitle(f"Most quoted sources of each {group} of the corpus")
     return fig
 
 
-def figures_by_outlet(per_outlet: pd.DataFrame) -> Figure:
+def figures_by_outlet(per_outlet: pd.DataFrame, *, group: str = "outlet") -> Figure:
     """Stacked horizontal bars: figures per article of each outlet, split by quantity kind.
 
     Args:
@@ -229,9 +246,9 @@ def figures_by_outlet(per_outlet: pd.DataFrame) -> Figure:
     for y, outlet in enumerate(data.index):
         ax.text(ends[outlet], y, f"  {int(articles[outlet]):,} art.", va="center", fontsize="small")
     ax.margins(x=0.18)
-    ax.set_title("Figures per article, by outlet and quantity kind")
+    ax.set_title(f"Figures per article of the corpus, by {group} and quantity kind")
     ax.set_xlabel("figures per article (mean count)")
-    ax.set_ylabel("outlet")
+    ax.set_ylabel(group)
     ax.legend(title="quantity kind", loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small")
     return fig
 
@@ -248,7 +265,7 @@ def figure_agreement_chart(summary: pd.DataFrame) -> Figure:
     table = data[["agree", "disagree", "undetermined"]].set_axis(labels)
     fig, ax = new_figure(7.5, outlet_rows_height(len(table)))
     stacked_bars(ax, table, table.columns, VERDICT_COLOURS.get, horizontal=True)
-    ax.set_title("Do articles agree on the same figure?")
+    ax.set_title("Do the corpus's articles agree on the same figure?")
     ax.set_xlabel("pairs of figures from two articles (count)")
     ax.set_ylabel("what is counted")
     ax.legend(title="verdict", loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small")
@@ -256,7 +273,8 @@ def figure_agreement_chart(summary: pd.DataFrame) -> Figure:
     return fig
 
 
-def cues_by_outlet(per_outlet: pd.DataFrame, *, voice: str = "own voice", ncols: int = 3) -> Figure:
+def cues_by_outlet(per_outlet: pd.DataFrame, *, voice: str = "own voice", ncols: int = 3,
+                   colours: Mapping[str, str] | None = None, group: str = "outlet") -> Figure:
     """Small multiples: one panel per cue type, a bar per outlet: cues in ``voice`` per 1,000 words.
 
     Args:
@@ -267,12 +285,12 @@ def cues_by_outlet(per_outlet: pd.DataFrame, *, voice: str = "own voice", ncols:
     data = per_outlet[per_outlet["voice"] == voice]
     types = list(dict.fromkeys(data["cue_type"]))
     outlets = list(dict.fromkeys(data["outlet"]))
-    colours = outlet_colours(outlets)
+    colours = colours_for(outlets, colours)
     fig, axes = panels(max(len(types), 1), ncols=ncols, width=10.0, panel_height=0.28 * len(outlets) + 1.0)
     top = float(data["per_1000_words"].max()) if len(data) and data["per_1000_words"].notna().any() else 1.0
     for k, (ax, cue_type) in enumerate(zip(axes, types)):
         rows = data[data["cue_type"] == cue_type].iloc[::-1]
-        ax.barh(rows["outlet"], rows["per_1000_words"].fillna(0), color=[colours[o] for o in rows["outlet"]])
+        barh_labelled(ax, rows["outlet"], rows["per_1000_words"].fillna(0), [colours[o] for o in rows["outlet"]])
         ax.set_xlim(0, max(top, 1.0) * 1.05)
         if not rows["per_1000_words"].fillna(0).any():
             ax.text(0.5, 0.5, "none", transform=ax.transAxes, ha="center", va="center", color="#777777")
@@ -280,11 +298,11 @@ def cues_by_outlet(per_outlet: pd.DataFrame, *, voice: str = "own voice", ncols:
         ax.set_xlabel("cues per 1,000 words")
         if k % ncols:
             ax.tick_params(labelleft=False)
-    fig.suptitle(f"Framing cues in the {voice.replace('own voice', 'outlets’ own voice')}, per outlet")
+    fig.suptitle(f"Framing cues in the {voice.replace('own voice', 'outlets’ own voice')}, per {group} of the corpus")
     return fig
 
 
-def tone_by_outlet(tone: pd.DataFrame) -> Figure:
+def tone_by_outlet(tone: pd.DataFrame, *, colours: Mapping[str, str] | None = None, group: str = "outlet") -> Figure:
     """Dots and whiskers: per outlet, the median of its articles' mean own-voice tone, with the quartiles.
 
     Args:
@@ -292,7 +310,7 @@ def tone_by_outlet(tone: pd.DataFrame) -> Figure:
             (:func:`analysis.views.summaries.compare.tone_by_outlet`).
     """
     data = tone.iloc[::-1].reset_index(drop=True)
-    colours = outlet_colours(tone["outlet"])
+    colours = colours_for(tone["outlet"], colours)
     fig, ax = new_figure(7.0, outlet_rows_height(len(data)))
     ax.axvline(0, color="#999999", linewidth=0.8)
     for y, row in data.iterrows():
@@ -301,12 +319,12 @@ def tone_by_outlet(tone: pd.DataFrame) -> Figure:
         ax.plot([row["q1"], row["q3"]], [y, y], color=colours[row["outlet"]], linewidth=3, alpha=0.6)
         ax.plot(row["median"], y, "o", color=colours[row["outlet"]], markersize=7)
         ax.text(1.08, y, f"{int(row['articles']):,} art.", va="center", fontsize="small")
-    ax.set_yticks(range(len(data)), data["outlet"])
+    ax.set_yticks(range(len(data)), [shorten(o, LABEL_WIDTH) for o in data["outlet"]])
     ax.set_xlim(-1.05, 1.35)
     ax.set_xticks([-1, -0.5, 0, 0.5, 1])
-    ax.set_title("Tone of the outlets' own voice: median article, with quartiles")
+    ax.set_title(f"Tone of the corpus's own voice per {group}: median article, with quartiles")
     ax.set_xlabel("mean VADER compound of an article's own-voice sentences (-1 to +1)")
-    ax.set_ylabel("outlet")
+    ax.set_ylabel(group)
     return fig
 
 
@@ -318,7 +336,8 @@ OVER_TIME_MEASURES = {
 }
 
 
-def framing_over_time(over_time: pd.DataFrame) -> Figure:
+def framing_over_time(over_time: pd.DataFrame, *, colours: Mapping[str, str] | None = None,
+                      group: str = "outlet") -> Figure:
     """Small multiples over time, one panel per measure (own-voice judgement cues and hedges per 1,000 words,
     own-voice tone), one line per outlet.
 
@@ -329,7 +348,7 @@ def framing_over_time(over_time: pd.DataFrame) -> Figure:
     periods = sorted(over_time["period"].unique())
     unit, days = _period_unit(periods)
     outlets = list(dict.fromkeys(over_time["outlet"]))
-    colours = outlet_colours(outlets)
+    colours = colours_for(outlets, colours)
     fig, axes = panels(len(OVER_TIME_MEASURES), ncols=1, width=8.5, panel_height=1.9, sharex=True)
     for ax, (measure, label) in zip(axes, OVER_TIME_MEASURES.items()):
         for outlet in outlets:
@@ -341,6 +360,6 @@ def framing_over_time(over_time: pd.DataFrame) -> Figure:
     axes[-1].axhline(0, color="#999999", linewidth=0.8)
     axes[-1].set_xticks(periods, _period_labels(periods, days), rotation=45, ha="right")
     axes[-1].set_xlabel(f"{unit} (publication date, UTC)")
-    axes[0].legend(title="outlet", loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small")
-    fig.suptitle(f"Framing over time, per {unit.split()[0]} and outlet")
+    axes[0].legend(title=group, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small")
+    fig.suptitle(f"Framing of the corpus over time, per {unit.split()[0]} and {group}")
     return fig

@@ -10,7 +10,9 @@ from analysis.catalogue.actors import (
 )
 from analysis.views.charts.base import (
     Palette,
+    barh_labelled,
     bucket,
+    coverage,
     new_figure,
     resolve_palette,
     side_legend,
@@ -18,7 +20,8 @@ from analysis.views.charts.base import (
 )
 
 
-def figures_by_kind_and_side(counts: pd.DataFrame, *, palette: Palette | Catalogue | None = None) -> Figure:
+def figures_by_kind_and_side(counts: pd.DataFrame, *, palette: Palette | Catalogue | None = None,
+                             articles: int | None = None) -> Figure:
     """Stacked horizontal bars: figures per quantity kind, split by the side of the source that asserts them.
 
     Args:
@@ -26,12 +29,13 @@ def figures_by_kind_and_side(counts: pd.DataFrame, *, palette: Palette | Catalog
             see :func:`analysis.extraction.figures.figures_by_kind_and_side`.
         palette: the group colours (a :class:`Palette` or the catalogue); the packaged catalogue's when None.
             Groups of the ``other`` bucket are added into one ``other`` segment.
+        articles: how many articles the counts are of (the title speaks of the story for one, else the corpus).
     """
     palette = resolve_palette(palette, counts.columns)
     data = bucket(counts, palette, axis="columns").iloc[::-1]
     fig, ax = new_figure(7.0, 0.45 * max(len(data), 3) + 1.4)
     stacked_bars(ax, data, data.columns, palette.colour, horizontal=True)
-    ax.set_title("What the figures measure, and who asserts them")
+    ax.set_title(f"What {coverage(articles)}'s figures measure, and who asserts them")
     ax.set_xlabel("figures (count)")
     ax.set_ylabel("quantity kind")
     ax.legend(title="asserted by (side)", loc="upper left", bbox_to_anchor=(1.01, 1.0))
@@ -40,7 +44,8 @@ def figures_by_kind_and_side(counts: pd.DataFrame, *, palette: Palette | Catalog
 
 
 def figures_by_source(
-    summary: pd.DataFrame, *, top: int = 12, palette: Palette | Catalogue | None = None
+    summary: pd.DataFrame, *, top: int = 12, palette: Palette | Catalogue | None = None,
+    articles: int | None = None,
 ) -> Figure:
     """Horizontal bars: figures per source, coloured by the source's side (own voice in dark grey).
 
@@ -49,14 +54,15 @@ def figures_by_source(
             rows of one source are added up).
         top: how many sources to show.
         palette: the group colours (a :class:`Palette` or the catalogue); the packaged catalogue's when None.
+        articles: how many articles the counts are of (the title speaks of the story for one, else the corpus).
     """
     totals = summary.groupby(["source", "side"], sort=False)["figures"].sum().reset_index()
     data = totals.sort_values("figures", ascending=False, kind="stable").head(top).iloc[::-1]
     palette = resolve_palette(palette, data["side"])
     fig, ax = new_figure(7.0, 0.4 * max(len(data), 3) + 1.3)
     colours = [palette.colour(side) for side in data["side"]]
-    ax.barh(data["source"], data["figures"], color=colours)
-    ax.set_title("Who carries the numbers")
+    barh_labelled(ax, data["source"], data["figures"], colours)
+    ax.set_title(f"Who carries {coverage(articles)}'s numbers")
     ax.set_xlabel("figures asserted (count)")
     ax.set_ylabel("source")
     side_legend(ax, data["side"][::-1], palette, loc="upper left", bbox_to_anchor=(1.01, 1.0))

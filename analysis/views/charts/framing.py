@@ -12,6 +12,7 @@ from analysis.catalogue.actors import (
 from analysis.views.charts.base import (
     Palette,
     bucket,
+    coverage,
     new_figure,
     resolve_palette,
     stacked_bars,
@@ -21,7 +22,8 @@ from analysis.views.charts.base import (
 VOICE_COLOURS = {"own voice": "#4c72b0", "quoted": "#dd8452"}
 
 
-def actions_by_side(action_counts: pd.DataFrame, *, palette: Palette | Catalogue | None = None) -> Figure:
+def actions_by_side(action_counts: pd.DataFrame, *, palette: Palette | Catalogue | None = None,
+                    articles: int | None = None) -> Figure:
     """Stacked horizontal bars: actions per verb class, split by the side of the agent.
 
     Args:
@@ -29,6 +31,7 @@ def actions_by_side(action_counts: pd.DataFrame, *, palette: Palette | Catalogue
             :func:`analysis.views.summaries.framing.action_counts`).
         palette: the group colours (a :class:`Palette` or the catalogue); the packaged catalogue's when None.
             Groups of the ``other`` bucket are added into one ``other`` segment.
+        articles: how many articles the counts are of (the title speaks of the story for one, else the corpus).
     """
     table = action_counts.pivot_table(index="verb_class", columns="agent_side", values="actions", aggfunc="sum", fill_value=0)
     palette = resolve_palette(palette, table.columns)
@@ -37,7 +40,7 @@ def actions_by_side(action_counts: pd.DataFrame, *, palette: Palette | Catalogue
     sides = sorted(table.columns, key=lambda s: (s in ("other", "unknown"), s == "unknown", s))
     fig, ax = new_figure(7.0, 0.4 * max(len(table), 3) + 1.4)
     stacked_bars(ax, table, sides, palette.colour, horizontal=True)
-    ax.set_title("Who acts, and how: actions by agent side and verb class")
+    ax.set_title(f"Who acts in {coverage(articles)}, and how: actions by agent side and verb class")
     ax.set_xlabel("actions (count)")
     ax.set_ylabel("verb class")
     ax.legend(title="agent side", loc="lower right")
@@ -62,7 +65,7 @@ def tone_arc(tone: pd.DataFrame) -> Figure:
     ax.scatter(x[~own], data.loc[~own, "compound"], facecolor="white", edgecolor="#4c72b0", zorder=3,
                label="mostly quoted sentence")
     ax.set_ylim(-1.05, 1.05)
-    ax.set_title("Tone arc: sentence sentiment in reading order")
+    ax.set_title("Tone arc of the story: sentence sentiment in reading order")
     ax.set_xlabel("sentence (position in the article)")
     ax.set_ylabel("VADER compound (-1 to +1)")
     ax.xaxis.get_major_locator().set_params(integer=True)
@@ -70,11 +73,12 @@ def tone_arc(tone: pd.DataFrame) -> Figure:
     return fig
 
 
-def frame_bars(frame_shares: pd.DataFrame) -> Figure:
+def frame_bars(frame_shares: pd.DataFrame, *, articles: int | None = None) -> Figure:
     """Horizontal bars, one panel per scheme: the share of sentences that cue each frame.
 
     Args:
         frame_shares: columns ``scheme``, ``frame``, ``sentence_share`` (see :func:`analysis.views.summaries.framing.frame_shares`).
+        articles: how many articles the shares are of (the title speaks of the story for one, else the corpus).
     """
     schemes = list(dict.fromkeys(frame_shares["scheme"]))
     sizes = [int((frame_shares["scheme"] == s).sum()) for s in schemes]
@@ -87,15 +91,16 @@ def frame_bars(frame_shares: pd.DataFrame) -> Figure:
         ax.set_title(scheme.replace("_", " "), fontsize="medium", loc="left")
         ax.set_ylabel("frame")
     axes[-1].set_xlabel("sentences with a cue word of the frame (% of sentences)")
-    fig.suptitle("Which frames does the coverage cue?")
+    fig.suptitle(f"Which frames does {coverage(articles)} cue?")
     return fig
 
 
-def cues_by_type_and_voice(cue_counts: pd.DataFrame) -> Figure:
+def cues_by_type_and_voice(cue_counts: pd.DataFrame, *, articles: int | None = None) -> Figure:
     """Grouped bars: framing cues per type, in the outlet's own voice and in quoted words.
 
     Args:
         cue_counts: columns ``cue_type``, ``voice``, ``cues`` (see :func:`analysis.views.summaries.framing.cue_counts`).
+        articles: how many articles the counts are of (the title speaks of the story for one, else the corpus).
     """
     table = cue_counts.pivot_table(index="cue_type", columns="voice", values="cues", aggfunc="sum", sort=False)
     fig, ax = new_figure(7.0, 3.8)
@@ -105,7 +110,7 @@ def cues_by_type_and_voice(cue_counts: pd.DataFrame) -> Figure:
         values = table[voice] if voice in table else pd.Series(0, index=table.index)
         ax.bar([p + (k - 0.5) * width for p in positions], values, width, color=VOICE_COLOURS[voice], label=voice)
     ax.set_xticks(list(positions), table.index)
-    ax.set_title("Framing cues: the outlet's words or its sources'?")
+    ax.set_title(f"Framing cues in {coverage(articles)}: the outlet's words or its sources'?")
     ax.set_xlabel("cue type")
     ax.set_ylabel("cues (count)")
     ax.yaxis.get_major_locator().set_params(integer=True)

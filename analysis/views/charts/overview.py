@@ -10,6 +10,8 @@ from analysis.catalogue.actors import (
 )
 from analysis.views.charts.base import (
     Palette,
+    barh_labelled,
+    coverage,
     new_figure,
     resolve_palette,
     side_legend,
@@ -17,7 +19,8 @@ from analysis.views.charts.base import (
 
 
 def actor_mentions_by_side(
-    mention_counts: pd.DataFrame, *, top: int = 15, palette: Palette | Catalogue | None = None
+    mention_counts: pd.DataFrame, *, top: int = 15, palette: Palette | Catalogue | None = None,
+    articles: int | None = None,
 ) -> Figure:
     """Horizontal bars: how often each catalogued actor is mentioned, coloured by side.
 
@@ -26,6 +29,7 @@ def actor_mentions_by_side(
             :func:`analysis.views.summaries.overview.actor_mention_counts`), most mentioned first.
         top: how many actors to show.
         palette: the group colours (a :class:`Palette` or the catalogue); the packaged catalogue's when None.
+        articles: how many articles the counts are of (the title speaks of the story for one, else the corpus).
     """
     data = mention_counts.head(top).iloc[::-1]
     palette = resolve_palette(palette, data["side"])
@@ -35,8 +39,8 @@ def actor_mentions_by_side(
                 transform=ax.transAxes, ha="center", va="center", color="#555555", wrap=True)
         ax.set_xticks([])
         ax.set_yticks([])
-    ax.barh(data["actor"], data["mentions"], color=[palette.colour(s) for s in data["side"]])
-    ax.set_title("Who the coverage names, by side")
+    barh_labelled(ax, data["actor"], data["mentions"], [palette.colour(s) for s in data["side"]])
+    ax.set_title(f"Who {coverage(articles)} names, by side")
     ax.set_xlabel("mentions (count)")
     ax.set_ylabel("actor (canonical name)")
     if len(data):
@@ -46,12 +50,13 @@ def actor_mentions_by_side(
 
 
 def sentence_lengths(sentences: pd.DataFrame, *, bin_width: int = 5) -> Figure:
-    """Histogram of sentence lengths in words, over every document of ``sentences``."""
+    """Histogram of sentence lengths in words, over every document of ``sentences`` (the title says the story's
+    when they are of one article)."""
     fig, ax = new_figure(7.0, 3.5)
     longest = int(sentences["n_words"].max()) if len(sentences) else bin_width
     bins = range(0, longest + 2 * bin_width, bin_width)
     ax.hist(sentences["n_words"], bins=bins, color="#4c72b0", edgecolor="white")
-    ax.set_title("How long are the sentences?")
+    ax.set_title(f"How long are {coverage(sentences['doc_id'].nunique() if 'doc_id' in sentences else None)}'s sentences?")
     ax.set_xlabel(f"sentence length (words, bins of {bin_width})")
     ax.set_ylabel("sentences (count)")
     ax.yaxis.get_major_locator().set_params(integer=True)

@@ -4,8 +4,11 @@ Every function here is pure: tables in, a small DataFrame out, sorted so that th
 rows. They read the ``documents`` table for each article's outlet and publication time:
 
 * an article whose metadata names no outlet is counted under :data:`NO_OUTLET`;
-* only the :data:`TOP_OUTLETS` outlets with most articles are shown by name, the rest are added into one
-  :data:`OTHER_OUTLETS` row, so that a corpus of 5,000 articles from 300 outlets still gives a short table;
+* every outlet is shown by name up to :data:`TOP_OUTLETS` (a ``top`` argument); beyond, the ``top`` with most
+  articles (ties by name) are, and the rest are added into one :data:`OTHER_OUTLETS` row, so that a corpus of
+  5,000 articles from 300 outlets still gives a short table;
+* ``by`` groups articles by another ``documents`` column instead of the outlet (a lean, a section, a country a
+  corpus's metadata carries); the tables keep the column name ``outlet`` for the group;
 * an article without a publication time (``published_at`` NaT) is left out of the tables over time, and
   :func:`time_note` says so in a sentence.
 
@@ -25,8 +28,11 @@ NO_OUTLET = "(no outlet)"
 OTHER_OUTLETS = "other outlets"
 #: The label of categories (sources, source types, quantity kinds) beyond the top ones, added together.
 OTHER = "other"
-#: How many outlets the comparisons name; the others are one :data:`OTHER_OUTLETS` row.
-TOP_OUTLETS = 8
+#: How many outlets the comparisons name: all of them up to this many, else this many with most articles
+#: (ties by name) and the others as one :data:`OTHER_OUTLETS` row. The notebooks' ``TOP_OUTLETS`` parameter.
+TOP_OUTLETS = 20
+#: The ``documents`` column the comparisons group articles by, unless told another (the notebooks' ``GROUP_BY``).
+OUTLET = "outlet"
 #: Periods the charts over time use: weeks while the corpus spans at most this many days, else months.
 WEEKS_UP_TO_DAYS = 183
 #: Attribution kinds in the order tables and charts show them (as :data:`analysis.views.summaries.sourcing.KINDS`).
@@ -44,108 +50,150 @@ VERDICTS = ("agree", "disagree", "undetermined")
 # --- outlets and dates of the articles ------------------------------------------------------------------------
 
 
-def outlet_labels(documents: pd.DataFrame) -> pd.Series:
-    """Each article's outlet as the comparisons label it (:data:`NO_OUTLET` when empty), indexed by doc_id."""
-    outlets = documents["outlet"].astype(object).fillna("").astype(str).str.strip()
-    return pd.Series(outlets.where(outlets != "", NO_OUTLET).to_numpy(), index=documents["doc_id"].astype(str),
-                     name="outlet", dtype=object)
+def missing_label(by: str = OUTLET) -> str:
+    """The label of articles whose ``by`` column is empty: :data:`NO_OUTLET` for outlets, ``(no <column>)`` else."""
+    return NO_OUTLET if by == OUTLET else f"(no {by})"
 
 
-def outlet_ranking(documents: pd.DataFrame) -> list[str]:
-    """Outlets by articles, most first (ties by name; :data:`NO_OUTLET` after every named outlet)."""
-    counts = outlet_labels(documents).value_counts()
-    order = sorted(counts.index, key=lambda o: (o == NO_OUTLET, -counts[o], o))
-    return list(order)
+def is_missing_label(label: str) -> bool:
+    """Whether ``label`` is the label of articles with an empty group column (:func:`missing_label`)."""
+    return label == NO_OUTLET or (label.startswith("(no ") and label.endswith(")"))
 
 
-def grouped_outlets(documents: pd.DataFrame, *, top: int = TOP_OUTLETS) -> pd.Series:
-    """Each article's outlet label, the outlets beyond the ``top`` most prolific as :data:`OTHER_OUTLETS`
-    (:func:`named_slots` says how many are named; :data:`NO_OUTLET` always keeps its own row)."""
-    labels = outlet_labels(documents)
-    ranking = outlet_ranking(documents)
-    if len(ranking) <= top:
+def outlet_labels(documents: pd.DataFrame, *, by: str = OUTLET) -> pd.Series:
+    """Each article's group as the comparisons label it, indexed by doc_id: the value of the ``documents`` column
+    ``by`` (the outlet by default; any column, such as a lean or a section a corpus's metadata carries) as text,
+    :func:`missing_label` when it is empty. A date is written as its day, a whole number without ``.0``.
+
+    Raises:
+        ValueError: ``documents`` has no column ``by`` (the message lists the columns it has).
+    """
+    if by not in documents.columns:
+        raise ValueError(f"GROUP_BY {by!r} is not a column of the documents table: use one of "
+                         f"{', '.join(map(str, documents.columns))}")
+    values = documents[by]
+    if pd.api.types.is_datetime64_any_dtype(values):
+        text = values.dt.strftime("%Y-%m-%d").astype(object)
+    else:
+        text = values.astype(object).map(_label_text)
+    text = text.fillna("").astype(str).str.strip()
+    return pd.Series(text.where(text != "", missing_label(by)).to_numpy(), index=documents["doc_id"].astype(str),
+                     name=OUTLET, dtype=object)
+
+
+def _label_text(value) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA or value is pd.NaT:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def outlet_ranking(documents: pd.DataFrame, *, by: str = OUTLET) -> list[str]:
+    """Groups (outlets) by articles, most first; ties by name; the missing label after every named group."""
+    counts = outlet_labels(documents, by=by).value_counts()
+    return sorted(counts.index, key=lambda o: (is_missing_label(o), -counts[o], o))
+
+
+def grouped_outlets(documents: pd.DataFrame, *, top: int = TOP_OUTLETS, by: str = OUTLET) -> pd.Series:
+    """Each article's outlet (group) label, the outlets beyond the ``top`` with most articles as
+    :data:`OTHER_OUTLETS` (:func:`named_slots`; articles without an outlet always keep their own row)."""
+    labels = outlet_labels(documents, by=by)
+    ranking = outlet_ranking(documents, by=by)
+    named = [o for o in ranking if not is_missing_label(o)]
+    if len(named) <= top:
         return labels
-    keep = set(ranking[: named_slots(documents, top=top)]) | ({NO_OUTLET} & set(ranking))
+    keep = set(named[:top]) | {o for o in ranking if is_missing_label(o)}
     return labels.where(labels.isin(keep), OTHER_OUTLETS)
 
 
-def named_slots(documents: pd.DataFrame, *, top: int = TOP_OUTLETS) -> int:
-    """How many outlets the comparisons name when they show at most ``top`` rows: all of them when they fit,
-    else ``top`` less one row for :data:`OTHER_OUTLETS` and one for :data:`NO_OUTLET` when some article has no
-    outlet (articles without an outlet are never added into the other outlets)."""
-    ranking = outlet_ranking(documents)
-    named = len([o for o in ranking if o != NO_OUTLET])
-    if len(ranking) <= top:
-        return named
-    return max(top - 1 - (NO_OUTLET in ranking), 1)
+def named_slots(documents: pd.DataFrame, *, top: int = TOP_OUTLETS, by: str = OUTLET) -> int:
+    """How many outlets (groups) the comparisons name: all of them when there are at most ``top``, else the
+    ``top`` with most articles (ties by name), the others being one :data:`OTHER_OUTLETS` row. Articles without
+    an outlet are never counted among them nor added into the other outlets."""
+    named = len([o for o in outlet_ranking(documents, by=by) if not is_missing_label(o)])
+    return min(named, max(top, 1))
 
 
 def outlet_order(labels: pd.Series | list[str]) -> list[str]:
-    """The order the comparison tables list outlet labels in: the ranking they come in, with
-    :data:`NO_OUTLET` and :data:`OTHER_OUTLETS` last."""
+    """The order the comparison tables list outlet labels in: the ranking they come in, with the missing label
+    (:data:`NO_OUTLET`) and :data:`OTHER_OUTLETS` last."""
     seen = list(dict.fromkeys(labels))
-    return sorted(seen, key=lambda o: (o == OTHER_OUTLETS, o == NO_OUTLET))
+    return sorted(seen, key=lambda o: (o == OTHER_OUTLETS, is_missing_label(o)))
 
 
-def with_outlet(rows: pd.DataFrame, documents: pd.DataFrame, *, top: int = TOP_OUTLETS) -> pd.DataFrame:
+def with_outlet(rows: pd.DataFrame, documents: pd.DataFrame, *, top: int = TOP_OUTLETS, by: str = OUTLET) -> pd.DataFrame:
     """``rows`` (any table with ``doc_id``) with the ``outlet`` label of its article (top outlets by name)."""
-    outlets = grouped_outlets(documents, top=top)
-    return rows.assign(outlet=outlets.reindex(rows["doc_id"].astype(str)).fillna(NO_OUTLET).to_numpy())
+    outlets = grouped_outlets(documents, top=top, by=by)
+    return rows.assign(outlet=outlets.reindex(rows["doc_id"].astype(str)).fillna(missing_label(by)).to_numpy())
 
 
-def outlet_sequence(documents: pd.DataFrame, *, top: int = TOP_OUTLETS) -> list[str]:
+def outlet_sequence(documents: pd.DataFrame, *, top: int = TOP_OUTLETS, by: str = OUTLET) -> list[str]:
     """The outlet labels of :func:`grouped_outlets` in the order the tables list them: most articles first
     (ties by name), then :data:`NO_OUTLET`, then :data:`OTHER_OUTLETS`."""
-    labels = set(grouped_outlets(documents, top=top))
-    sequence = [o for o in outlet_ranking(documents) if o in labels]
+    labels = set(grouped_outlets(documents, top=top, by=by))
+    sequence = [o for o in outlet_ranking(documents, by=by) if o in labels]
     return outlet_order(sequence + ([OTHER_OUTLETS] if OTHER_OUTLETS in labels else []))
 
 
-def _ordered(frame: pd.DataFrame, documents: pd.DataFrame, *, top: int) -> pd.DataFrame:
+def _ordered(frame: pd.DataFrame, documents: pd.DataFrame, *, top: int, by: str) -> pd.DataFrame:
     """``frame`` (column ``outlet``) sorted by :func:`outlet_sequence`, stably."""
-    order = {o: k for k, o in enumerate(outlet_sequence(documents, top=top))}
+    order = {o: k for k, o in enumerate(outlet_sequence(documents, top=top, by=by))}
     key = frame["outlet"].map(order).fillna(len(order))
     return frame.assign(_key=key).sort_values("_key", kind="stable").drop(columns="_key").reset_index(drop=True)
 
 
-def comparison_note(documents: pd.DataFrame) -> str | None:
-    """The sentence a notebook shows when outlets cannot be compared, else None.
+def group_nouns(by: str = OUTLET) -> tuple[str, str]:
+    """How sentences and chart labels name one group and several: ``outlet``/``outlets``, or for another column
+    ``<column>``/``values of <column>`` (no guessing at an English plural)."""
+    return (OUTLET, "outlets") if by == OUTLET else (by, f"values of {by}")
+
+
+def _indefinite(noun: str) -> str:
+    """``noun`` with its indefinite article (an outlet, a lean)."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+
+
+def comparison_note(documents: pd.DataFrame, *, by: str = OUTLET) -> str | None:
+    """The sentence a notebook shows when outlets (groups) cannot be compared, else None.
 
     None when at least two different outlets are named. Otherwise one sentence: what the corpus holds and that
     a comparison needs articles from more than one outlet.
     """
-    labels = outlet_labels(documents)
-    named = sorted(set(labels) - {NO_OUTLET})
+    labels = outlet_labels(documents, by=by)
+    named = sorted(o for o in set(labels) if not is_missing_label(o))
     n = len(labels)
+    one, many = group_nouns(by)
     articles = f"{n:,} article{'' if n == 1 else 's'}"
     if len(named) >= 2:
         return None
     if not named:
-        where = "none of which names its outlet" if n != 1 else "which does not name its outlet"
-        return (f"This corpus holds {articles}, {where}: the comparisons between outlets below need articles "
-                "from more than one outlet (an outlet in each article's metadata), so they show the corpus as one "
+        where = f"none of which names its {one}" if n != 1 else f"which does not name its {one}"
+        return (f"This corpus holds {articles}, {where}: the comparisons between {many} below need articles "
+                f"from more than one {one} (the {one} named in each article's metadata), so they show the corpus as one "
                 "group.")
-    return (f"This corpus holds {articles}, all from one outlet ({named[0]}): the comparisons between outlets "
-            "below need articles from more than one outlet, so they show it as one group.")
+    return (f"This corpus holds {articles}, all from one {one} ({named[0]}): the comparisons between {many} "
+            f"below need articles from more than one {one}, so they show it as one group.")
 
 
-def outlet_note(documents: pd.DataFrame, *, top: int = TOP_OUTLETS) -> str:
+def outlet_note(documents: pd.DataFrame, *, top: int = TOP_OUTLETS, by: str = OUTLET) -> str:
     """One sentence on what the comparisons between outlets can show: :func:`comparison_note` when they
     cannot compare anything, else how many outlets there are and which are named."""
-    note = comparison_note(documents)
+    note = comparison_note(documents, by=by)
     if note is not None:
         return note
-    ranking = outlet_ranking(documents)
-    named = [o for o in ranking if o != NO_OUTLET]
-    missing = int((outlet_labels(documents) == NO_OUTLET).sum())
-    text = f"{len(documents):,} articles from {len(named):,} outlets"
+    one, many = group_nouns(by)
+    named = [o for o in outlet_ranking(documents, by=by) if not is_missing_label(o)]
+    missing = int((outlet_labels(documents, by=by) == missing_label(by)).sum())
+    text = f"{len(documents):,} articles from {len(named):,} {many}"
     if missing:
-        text += f" ({missing:,} without an outlet, shown as '{NO_OUTLET}')"
-    if len(ranking) > top:
-        slots = named_slots(documents, top=top)
-        text += (f"; the charts name the {slots} with most articles and add the other {len(named) - slots:,} "
-                 f"into '{OTHER_OUTLETS}'")
-    return text + ". Outlets with few articles give shares that one article can swing: read them with their counts."
+        text += f" ({missing:,} without {_indefinite(one)}, shown as '{missing_label(by)}')"
+    slots = named_slots(documents, top=top, by=by)
+    if slots < len(named):
+        text += (f"; the charts name the {slots} with most articles (ties by name) and add the other "
+                 f"{len(named) - slots:,} into '{OTHER_OUTLETS}'")
+    return (text + f". {_indefinite(one).capitalize()} with few articles gives shares that one article can swing: "
+            "read them with their counts.")
 
 
 def time_frequency(times: pd.Series) -> str:
@@ -201,13 +249,13 @@ def as_wide(long: pd.DataFrame, column: str, value: str) -> pd.DataFrame:
 # --- the corpus ---------------------------------------------------------------------------------------------------
 
 
-def articles_per_outlet(documents: pd.DataFrame, *, top: int = TOP_OUTLETS) -> pd.DataFrame:
+def articles_per_outlet(documents: pd.DataFrame, *, top: int = TOP_OUTLETS, by: str = OUTLET) -> pd.DataFrame:
     """Per outlet: articles, words, and the first and last publication date (NaT when none is known).
 
     Outlets beyond the ``top`` are one :data:`OTHER_OUTLETS` row; most articles first, then by name.
     """
     frame = pd.DataFrame({
-        "outlet": grouped_outlets(documents, top=top).to_numpy(),
+        "outlet": grouped_outlets(documents, top=top, by=by).to_numpy(),
         "words": documents["n_words"].astype("int64").to_numpy(),
         "published_at": publication_times(documents).to_numpy(),
     })
@@ -216,10 +264,11 @@ def articles_per_outlet(documents: pd.DataFrame, *, top: int = TOP_OUTLETS) -> p
         first_published=("published_at", "min"), last_published=("published_at", "max"),
     ).reset_index()
     table = table.astype({"articles": "int64", "words": "int64"})
-    return _ordered(table, documents, top=top)
+    return _ordered(table, documents, top=top, by=by)
 
 
-def articles_over_time(documents: pd.DataFrame, *, top: int = 5, freq: str | None = None) -> pd.DataFrame:
+def articles_over_time(documents: pd.DataFrame, *, top: int = TOP_OUTLETS, freq: str | None = None,
+                       by: str = OUTLET) -> pd.DataFrame:
     """Dated articles per period (``W`` weeks or ``M`` months; chosen by :func:`time_frequency` when None) and
     outlet (the ``top`` outlets by name, the rest together), every period from first to last listed.
 
@@ -227,7 +276,7 @@ def articles_over_time(documents: pd.DataFrame, *, top: int = 5, freq: str | Non
     """
     times = publication_times(documents)
     freq = freq or time_frequency(times)
-    frame = pd.DataFrame({"outlet": grouped_outlets(documents, top=top).to_numpy(), "published_at": times.to_numpy()})
+    frame = pd.DataFrame({"outlet": grouped_outlets(documents, top=top, by=by).to_numpy(), "published_at": times.to_numpy()})
     frame = frame.dropna(subset=["published_at"])
     if frame.empty:
         return pd.DataFrame({"period": pd.Series(dtype="datetime64[ns]"), "outlet": pd.Series(dtype=object),
@@ -236,7 +285,7 @@ def articles_over_time(documents: pd.DataFrame, *, top: int = 5, freq: str | Non
     counts = frame.groupby(["period", "outlet"]).size()
     periods = pd.period_range(frame["period"].min(), frame["period"].max(), freq=freq).start_time
     present = set(frame["outlet"])
-    outlets = [o for o in outlet_sequence(documents, top=top) if o in present]
+    outlets = [o for o in outlet_sequence(documents, top=top, by=by) if o in present]
     index = pd.MultiIndex.from_product([periods, outlets], names=["period", "outlet"])
     return counts.reindex(index, fill_value=0).rename("articles").astype("int64").reset_index()
 
@@ -244,10 +293,10 @@ def articles_over_time(documents: pd.DataFrame, *, top: int = 5, freq: str | Non
 # --- sourcing -----------------------------------------------------------------------------------------------------
 
 
-def _shares(counts: pd.DataFrame, column: str, categories, *, documents: pd.DataFrame, top: int,
+def _shares(counts: pd.DataFrame, column: str, categories, *, documents: pd.DataFrame, top: int, by: str,
             value: str) -> pd.DataFrame:
     """Long table outlet x category with counts and each outlet's shares, every combination listed."""
-    outlets = outlet_sequence(documents, top=top)
+    outlets = outlet_sequence(documents, top=top, by=by)
     present = list(dict.fromkeys([*categories, *sorted(set(counts[column]) - set(categories))]))
     table = counts.groupby(["outlet", column]).size().reindex(
         pd.MultiIndex.from_product([outlets, present], names=["outlet", column]), fill_value=0)
@@ -257,59 +306,59 @@ def _shares(counts: pd.DataFrame, column: str, categories, *, documents: pd.Data
 
 
 def attribution_kinds_by_outlet(attributions: pd.DataFrame, documents: pd.DataFrame, *,
-                                top: int = TOP_OUTLETS) -> pd.DataFrame:
+                                top: int = TOP_OUTLETS, by: str = OUTLET) -> pd.DataFrame:
     """Attributions per outlet and kind (``direct``, ``mixed``, ``indirect``, ``according_to``), with each
     kind's share of the outlet's attributions. Columns ``outlet``, ``kind``, ``attributions``, ``share``."""
-    rows = with_outlet(attributions[["doc_id", "kind"]], documents, top=top)
-    return _shares(rows, "kind", KINDS, documents=documents, top=top, value="attributions")
+    rows = with_outlet(attributions[["doc_id", "kind"]], documents, top=top, by=by)
+    return _shares(rows, "kind", KINDS, documents=documents, top=top, by=by, value="attributions")
 
 
 def source_types_by_outlet(attributions: pd.DataFrame, documents: pd.DataFrame, *,
-                           top: int = TOP_OUTLETS) -> pd.DataFrame:
+                           top: int = TOP_OUTLETS, by: str = OUTLET) -> pd.DataFrame:
     """Attributions per outlet and source type (person, government, ..., anonymous), with shares.
     Columns ``outlet``, ``source_type``, ``attributions``, ``share``; only types some outlet uses."""
-    rows = with_outlet(attributions[["doc_id", "source_type"]], documents, top=top)
-    table = _shares(rows, "source_type", SOURCE_TYPES, documents=documents, top=top, value="attributions")
+    rows = with_outlet(attributions[["doc_id", "source_type"]], documents, top=top, by=by)
+    table = _shares(rows, "source_type", SOURCE_TYPES, documents=documents, top=top, by=by, value="attributions")
     used = table.groupby("source_type", sort=False)["attributions"].transform("sum") > 0
     return table[used].reset_index(drop=True)
 
 
-def _rate_table(flags: pd.DataFrame, documents: pd.DataFrame, *, top: int, total: str, part: str) -> pd.DataFrame:
+def _rate_table(flags: pd.DataFrame, documents: pd.DataFrame, *, top: int, by: str, total: str, part: str) -> pd.DataFrame:
     """Per outlet: rows (``total``), flagged rows (``part``) and their share; outlets without rows get 0."""
     table = flags.groupby("outlet", sort=False).agg(**{total: ("flag", "size"), part: ("flag", "sum")})
-    outlets = outlet_sequence(documents, top=top)
+    outlets = outlet_sequence(documents, top=top, by=by)
     table = table.reindex(outlets, fill_value=0).astype("int64")
     table["share"] = (table[part] / table[total].where(table[total] > 0)).round(3)
     return table.rename_axis("outlet").reset_index()
 
 
 def own_voice_share_by_outlet(claims: pd.DataFrame, documents: pd.DataFrame, *,
-                              top: int = TOP_OUTLETS) -> pd.DataFrame:
+                              top: int = TOP_OUTLETS, by: str = OUTLET) -> pd.DataFrame:
     """Per outlet: claims, claims on the outlet's own voice (``basis == "own_voice"``), and their share
     (NaN for an outlet without claims). Columns ``outlet``, ``claims``, ``own_voice``, ``share``."""
-    rows = with_outlet(claims[["doc_id"]], documents, top=top).assign(flag=(claims["basis"] == "own_voice").to_numpy())
-    return _rate_table(rows, documents, top=top, total="claims", part="own_voice")
+    rows = with_outlet(claims[["doc_id"]], documents, top=top, by=by).assign(flag=(claims["basis"] == "own_voice").to_numpy())
+    return _rate_table(rows, documents, top=top, by=by, total="claims", part="own_voice")
 
 
 def anonymous_by_outlet(attributions: pd.DataFrame, documents: pd.DataFrame, *,
-                        top: int = TOP_OUTLETS) -> pd.DataFrame:
+                        top: int = TOP_OUTLETS, by: str = OUTLET) -> pd.DataFrame:
     """Per outlet: attributions, those to an anonymous source (``source_type == "anonymous"``: the text says the
     source is unnamed, "an official", "sources"), and their share. Attributions whose speaker the rules could not
     tell (``unresolved``) count in the total only, never as anonymous. Columns ``outlet``, ``attributions``,
     ``anonymous``, ``share``."""
-    rows = with_outlet(attributions[["doc_id"]], documents, top=top).assign(
+    rows = with_outlet(attributions[["doc_id"]], documents, top=top, by=by).assign(
         flag=(attributions["source_type"] == "anonymous").to_numpy())
-    return _rate_table(rows, documents, top=top, total="attributions", part="anonymous")
+    return _rate_table(rows, documents, top=top, by=by, total="attributions", part="anonymous")
 
 
 def top_sources_by_outlet(attributions: pd.DataFrame, documents: pd.DataFrame, *, top: int = 5,
-                          top_outlets: int = 6) -> pd.DataFrame:
+                          top_outlets: int = TOP_OUTLETS, by: str = OUTLET) -> pd.DataFrame:
     """The ``top`` most quoted sources of each of the ``top_outlets`` outlets, with the rest as one
     :data:`OTHER` row per outlet. Columns ``outlet``, ``rank`` (1 = most quoted; 0 for ``other``), ``source``,
     ``attributions``, ``articles`` (articles of the outlet quoting the source). Attributions without a
     source are left out. Ties by source name."""
     named = attributions[attributions["source"].astype(str) != ""]
-    rows = with_outlet(named[["doc_id", "source"]], documents, top=top_outlets)
+    rows = with_outlet(named[["doc_id", "source"]], documents, top=top_outlets, by=by)
     counts = rows.groupby(["outlet", "source"]).agg(attributions=("doc_id", "size"), articles=("doc_id", "nunique"))
     counts = counts.reset_index().sort_values(["outlet", "attributions", "source"], ascending=[True, False, True])
     counts["rank"] = counts.groupby("outlet").cumcount() + 1
@@ -319,7 +368,7 @@ def top_sources_by_outlet(attributions: pd.DataFrame, documents: pd.DataFrame, *
     rest = rest.assign(source=OTHER, rank=0)
     out = pd.concat([kept, rest], ignore_index=True)[["outlet", "rank", "source", "attributions", "articles"]]
     out = out.assign(_other=out["rank"] == 0).sort_values(["_other", "rank"], kind="stable")
-    out = _ordered(out.drop(columns="_other"), documents, top=top_outlets)
+    out = _ordered(out.drop(columns="_other"), documents, top=top_outlets, by=by)
     return out.astype({"rank": "int64", "attributions": "int64", "articles": "int64"})
 
 
@@ -375,7 +424,7 @@ def _cut(text: str, width: int) -> str:
 # --- numeric claims -----------------------------------------------------------------------------------------------
 
 
-def figures_by_outlet(figures: pd.DataFrame, documents: pd.DataFrame, *, top: int = TOP_OUTLETS,
+def figures_by_outlet(figures: pd.DataFrame, documents: pd.DataFrame, *, top: int = TOP_OUTLETS, by: str = OUTLET,
                       top_kinds: int = 5) -> pd.DataFrame:
     """Figures per article of each outlet, by quantity kind (the ``top_kinds`` most common kinds of the corpus
     by name, the rest as :data:`OTHER`). Columns ``outlet``, ``articles`` (all the outlet's articles, with
@@ -384,10 +433,10 @@ def figures_by_outlet(figures: pd.DataFrame, documents: pd.DataFrame, *, top: in
     ranked = sorted(kinds.index, key=lambda k: (-kinds[k], k))
     keep = ranked[:top_kinds] if len(ranked) <= top_kinds else ranked[: top_kinds - 1]
     kind = figures["quantity_kind"].astype(str).where(figures["quantity_kind"].astype(str).isin(keep), OTHER)
-    rows = with_outlet(figures[["doc_id"]], documents, top=top).assign(quantity_kind=kind.to_numpy())
+    rows = with_outlet(figures[["doc_id"]], documents, top=top, by=by).assign(quantity_kind=kind.to_numpy())
     order = [*keep, *([OTHER] if (kind == OTHER).any() else [])]
-    articles = pd.Series(grouped_outlets(documents, top=top).to_numpy()).value_counts()
-    outlets = outlet_sequence(documents, top=top)
+    articles = pd.Series(grouped_outlets(documents, top=top, by=by).to_numpy()).value_counts()
+    outlets = outlet_sequence(documents, top=top, by=by)
     counts = rows.groupby(["outlet", "quantity_kind"]).size().reindex(
         pd.MultiIndex.from_product([outlets, order], names=["outlet", "quantity_kind"]), fill_value=0)
     out = counts.rename("figures").astype("int64").reset_index()
@@ -458,15 +507,15 @@ def figure_disagreements(figure_agreement: pd.DataFrame, *, top: int = 15) -> pd
 # --- framing ------------------------------------------------------------------------------------------------------
 
 
-def cues_by_outlet(cues: pd.DataFrame, documents: pd.DataFrame, *, top: int = TOP_OUTLETS) -> pd.DataFrame:
+def cues_by_outlet(cues: pd.DataFrame, documents: pd.DataFrame, *, top: int = TOP_OUTLETS, by: str = OUTLET) -> pd.DataFrame:
     """Framing cues per outlet, type and voice, per 1,000 words of the outlet's articles (so that outlets
     writing longer stories do not look more loaded). Columns ``outlet``, ``cue_type``, ``voice`` (``own voice``
     / ``quoted``), ``cues``, ``words``, ``per_1000_words``; every combination listed."""
     voice = cues["quoted"].astype(bool).map({True: "quoted", False: "own voice"})
-    rows = with_outlet(cues[["doc_id", "cue_type"]], documents, top=top).assign(voice=voice.to_numpy())
+    rows = with_outlet(cues[["doc_id", "cue_type"]], documents, top=top, by=by).assign(voice=voice.to_numpy())
     words = pd.Series(documents["n_words"].astype("int64").to_numpy(),
-                      index=grouped_outlets(documents, top=top).to_numpy()).groupby(level=0).sum()
-    outlets = outlet_sequence(documents, top=top)
+                      index=grouped_outlets(documents, top=top, by=by).to_numpy()).groupby(level=0).sum()
+    outlets = outlet_sequence(documents, top=top, by=by)
     index = pd.MultiIndex.from_product([outlets, list(CUE_TYPES), ["own voice", "quoted"]],
                                        names=["outlet", "cue_type", "voice"])
     counts = rows.groupby(["outlet", "cue_type", "voice"]).size().reindex(index, fill_value=0)
@@ -476,11 +525,11 @@ def cues_by_outlet(cues: pd.DataFrame, documents: pd.DataFrame, *, top: int = TO
     return out
 
 
-def hedges_by_outlet(cues: pd.DataFrame, documents: pd.DataFrame, *, top: int = TOP_OUTLETS) -> pd.DataFrame:
+def hedges_by_outlet(cues: pd.DataFrame, documents: pd.DataFrame, *, top: int = TOP_OUTLETS, by: str = OUTLET) -> pd.DataFrame:
     """Hedges and boosters per outlet in the outlet's own voice and in quoted words, per 1,000 words: one row per
     outlet, columns ``outlet``, ``words``, ``hedges_own_voice``, ``hedges_quoted``, ``boosters_own_voice``,
     ``boosters_quoted`` (counts), ``hedges_own_voice_per_1000_words``."""
-    table = cues_by_outlet(cues, documents, top=top)
+    table = cues_by_outlet(cues, documents, top=top, by=by)
     table = table[table["cue_type"].isin(["hedge", "booster"])]
     wide = table.pivot_table(index=["outlet", "words"], columns=["cue_type", "voice"], values="cues",
                              aggfunc="sum", sort=False)
@@ -503,23 +552,23 @@ def article_tone(tone: pd.DataFrame) -> pd.DataFrame:
     return table.astype({"sentences": "int64", "own_voice_sentences": "int64"})
 
 
-def tone_by_outlet(tone: pd.DataFrame, documents: pd.DataFrame, *, top: int = TOP_OUTLETS) -> pd.DataFrame:
+def tone_by_outlet(tone: pd.DataFrame, documents: pd.DataFrame, *, top: int = TOP_OUTLETS, by: str = OUTLET) -> pd.DataFrame:
     """The tone of each outlet's own voice: per outlet, the articles with own-voice sentences, and the median,
     lower and upper quartile of their mean own-voice compound (VADER with the news adjustment, -1 to +1).
     Columns ``outlet``, ``articles``, ``median``, ``q1``, ``q3``, ``mean``. An outlet whose articles have no
     own-voice sentence gets 0 articles and NaN."""
-    per_article = with_outlet(article_tone(tone).dropna(subset=["own_voice_tone"]), documents, top=top)
+    per_article = with_outlet(article_tone(tone).dropna(subset=["own_voice_tone"]), documents, top=top, by=by)
     stats = per_article.groupby("outlet")["own_voice_tone"].agg(
         articles="size", median="median", q1=lambda s: s.quantile(0.25), q3=lambda s: s.quantile(0.75),
         mean="mean")
-    outlets = outlet_sequence(documents, top=top)
+    outlets = outlet_sequence(documents, top=top, by=by)
     stats = stats.reindex(outlets)
     stats["articles"] = stats["articles"].fillna(0).astype("int64")
     return stats.round(3).rename_axis("outlet").reset_index()
 
 
-def framing_over_time(cues: pd.DataFrame, tone: pd.DataFrame, documents: pd.DataFrame, *, top: int = 5,
-                      freq: str | None = None) -> pd.DataFrame:
+def framing_over_time(cues: pd.DataFrame, tone: pd.DataFrame, documents: pd.DataFrame, *,
+                      top: int = TOP_OUTLETS, freq: str | None = None, by: str = OUTLET) -> pd.DataFrame:
     """Per period (weeks or months, :func:`time_frequency`) and outlet (the ``top`` outlets by name, the rest
     together): dated articles, their words, own-voice judgement cues (loaded, emotion, evaluative) and hedges
     per 1,000 words, and the mean own-voice tone of the articles. Undated articles are left out; empty when
@@ -527,7 +576,7 @@ def framing_over_time(cues: pd.DataFrame, tone: pd.DataFrame, documents: pd.Data
     times = publication_times(documents)
     freq = freq or time_frequency(times)
     docs = pd.DataFrame({"doc_id": documents["doc_id"].astype(str).to_numpy(),
-                         "outlet": grouped_outlets(documents, top=top).to_numpy(),
+                         "outlet": grouped_outlets(documents, top=top, by=by).to_numpy(),
                          "words": documents["n_words"].astype("int64").to_numpy(), "published_at": times.to_numpy()})
     docs = docs.dropna(subset=["published_at"])
     columns = ["period", "outlet", "articles", "words", "judgements_per_1000_words", "hedges_per_1000_words", "tone"]
@@ -547,6 +596,6 @@ def framing_over_time(cues: pd.DataFrame, tone: pd.DataFrame, documents: pd.Data
     table["judgements_per_1000_words"] = (table["judgements"] * rate).round(2)
     table["hedges_per_1000_words"] = (table["hedges"] * rate).round(2)
     table["tone"] = table["tone"].round(3)
-    order = {o: k for k, o in enumerate(outlet_sequence(documents, top=top))}
+    order = {o: k for k, o in enumerate(outlet_sequence(documents, top=top, by=by))}
     table = table.assign(_o=table["outlet"].map(order)).sort_values(["period", "_o"], kind="stable")
     return table[columns].reset_index(drop=True).astype({"articles": "int64", "words": "int64"})

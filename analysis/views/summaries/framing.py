@@ -9,6 +9,7 @@ import pandas as pd
 from analysis.extraction.framing.cues import CUE_TYPES
 from analysis.extraction.framing.lexicons import frame_lexicons
 from analysis.extraction.framing.tone import text_tone
+from analysis.views.beats import BeatView, beat_classes
 
 
 def cue_counts(cues: pd.DataFrame) -> pd.DataFrame:
@@ -19,8 +20,11 @@ def cue_counts(cues: pd.DataFrame) -> pd.DataFrame:
     return counts.reindex(index, fill_value=0).rename("cues").reset_index()
 
 
-def action_counts(actions: pd.DataFrame) -> pd.DataFrame:
-    """Actions per agent side and verb class, most frequent first (ties by side, then class)."""
+def action_counts(actions: pd.DataFrame, *, beat: BeatView | None = None) -> pd.DataFrame:
+    """Actions per agent side and verb class, most frequent first (ties by side, then class). With ``beat``, the
+    classes it does not name (war classes outside a war corpus) are counted as ``other``."""
+    if beat is not None:
+        actions = actions.assign(verb_class=beat_classes(actions["verb_class"], beat))
     counts = actions.groupby(["agent_side", "verb_class"]).size().rename("actions").reset_index()
     return counts.sort_values(["actions", "agent_side", "verb_class"], ascending=[False, True, True], ignore_index=True)
 
