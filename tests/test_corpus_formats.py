@@ -177,9 +177,11 @@ def test_zip_archive_of_articles_and_an_export(tmp_path):
         archive.writestr("2024/a.md", "---\noutlet: Weekly\n---\nThe river rose.\n")
         archive.writestr("2024/export.csv", (CORPORA / "export.csv").read_bytes())
         archive.writestr("__MACOSX/._b.txt", b"\x00\x05\x16\x07")  # macOS debris: not an article, not a warning
-        archive.writestr("notes.json", "{}")
+        archive.writestr("notes.json", "{}")  # a .json is an article file: this one has no text, and says so
     corpus, messages = read_with_warnings(path)
-    assert messages == [] and corpus.skipped == []
+    assert messages == ["skipped archive.zip/notes.json: no text column (it has no fields): name the column "
+                        "holding the article text text or body or content"]
+    assert [s.path for s in corpus.skipped] == ["archive.zip/notes.json"]
     docs = corpus.documents
     assert [d.path for d in docs] == [
         "archive.zip/2024/a.md",
@@ -419,3 +421,48 @@ def test_build_a_csv_export_end_to_end(tmp_path, nlp):
     assert str(documents.published_at.dtype) == "datetime64[ns, UTC]"
     # The build fills every documents column of that name from the Document (builder._document_record).
     assert list(documents.published_at) == [a["published_at"] for a in CSV_ARTICLES]
+
+
+def test_a_folder_of_json_files_is_a_corpus_each_file_one_article(tmp_path):
+    import json
+
+    (tmp_path / "story-1.json").write_text(json.dumps(
+        {"title": "Ferry service cut", "source": "Harbour Wire", "date": "2024-03-02",
+         "content": "The council said it would cut the service."}), encoding="utf-8")
+    (tmp_path / "stories.json").write_text(json.dumps(
+        [{"id": "s2", "text": "Fares rose 4%."}, {"id": "s3", "text": "The mayor said nothing."}, "not an article"]),
+        encoding="utf-8")
+    with pytest.warns(CorpusWarning, match=r"stories.json#row=3: the list's item is not a JSON object"):
+        corpus = read_corpus(tmp_path)
+    assert [(d.doc_id, d.path) for d in corpus.documents] == [
+        ("s2", "stories.json#row=1"), ("s3", "stories.json#row=2"), ("story-1", "story-1.json")]
+    story = corpus.documents[2]
+    assert (story.title, story.outlet, story.published) == ("Ferry service cut", "Harbour Wire", "2024-03-02")
+
+
+@pytest.mark.parametrize(
+    "fields, expected, warned",
+    [
+        # the published text is preferred to a tokenised copy, whichever comes first
+        ({"content": "He said he would n't go -LRB- yet -RRB- .", "content_original": "He said he wouldn't go (yet)."},
+         "He said he wouldn't go (yet).", False),
+        ({"text_raw": "Prices rose 4% , officials said .", "text": "Prices rose 4%, officials said."},
+         "Prices rose 4%, officials said.", False),
+        # only a tokenised text: kept, with a warning that says so
+        ({"content": "Officials said the plan would n't work , and that it 's late ."},
+         "Officials said the plan would n't work , and that it 's late .", True),
+        # published copy with an ordinary apostrophe and a quotation is not tokenised
+        ({"content": "\"It's late,\" the mayor said, \"and we can't wait.\""},
+         "\"It's late,\" the mayor said, \"and we can't wait.\"", False),
+    ],
+)
+def test_the_untokenised_text_is_preferred_and_a_tokenised_one_is_warned_about(tmp_path, fields, expected, warned):
+    import json
+    import warnings
+
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "a1", **fields}) + "\n", encoding="utf-8")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        corpus = read_corpus(tmp_path)
+    assert corpus.documents[0].text == expected
+    assert any("looks tokenised" in str(w.message) for w in caught) == warned

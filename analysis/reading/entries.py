@@ -23,7 +23,7 @@ ARTICLE_SUFFIXES = (".txt", ".md")
 
 
 #: File endings read as exports, one article per row.
-EXPORT_SUFFIXES = (".csv", ".jsonl", ".xlsx", ".parquet")
+EXPORT_SUFFIXES = (".csv", ".jsonl", ".json", ".xlsx", ".parquet")
 
 
 #: File endings read as archives of articles and exports.
@@ -135,9 +135,10 @@ def _inside(file: Path, folder: Path) -> bool:
 
 
 def is_read(name: str) -> bool:
-    """Whether a file of this name in a folder or archive is read (the manifest is read with its articles)."""
+    """Whether a file of this name in a folder or archive is read (the manifest and sidecars are read with their
+    articles, not as articles of their own)."""
     suffix = PurePosixPath(name).suffix.lower()
-    return suffix in READ_SUFFIXES and name != MANIFEST_NAME
+    return suffix in READ_SUFFIXES and name != MANIFEST_NAME and not name.lower().endswith(SIDECAR_SUFFIX)
 
 
 def disk_entry(file: Path, shown: str, folder: Path) -> Entry:

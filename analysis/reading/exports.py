@@ -17,20 +17,21 @@ from analysis.reading.archives import zip_problem
 from analysis.reading.articles import not_utf8, text_problem
 from analysis.reading.documents import Document, Skipped, Unreadable, warn
 from analysis.reading.entries import Entry, random_access
-from analysis.reading.json_records import jsonl_records
+from analysis.reading.json_records import json_records, jsonl_records
 from analysis.reading.limits import DEFAULT_LIMITS, Limits
 from analysis.reading.metadata import (
     ID_COLUMNS,
     TEXT_COLUMNS,
     NotText,
     Record,
-    article_text,
     cell_text,
     cells_by_column,
     column_name,
     make_document,
     metadata_of,
     pick,
+    pick_text,
+    text_columns,
 )
 
 #: Separators a CSV header may use; the one it holds most often is taken (Excel writes ';' in many locales).
@@ -56,29 +57,30 @@ def export_documents(entry: Entry, limits: Limits = DEFAULT_LIMITS) -> Iterator[
     the reason; a title, outlet, url or date that is not text is left empty with a warning.
     """
     records = {
-        ".csv": csv_records, ".jsonl": jsonl_records, ".xlsx": lambda e: xlsx_records(e, limits),
-        ".parquet": parquet_records,
+        ".csv": csv_records, ".jsonl": jsonl_records, ".json": lambda e: json_records(e, limits.file_bytes),
+        ".xlsx": lambda e: xlsx_records(e, limits), ".parquet": parquet_records,
     }
     first_row: dict[str, int] = {}
     any_row = columns_checked = False
     try:
         for row, cells in records[entry.suffix](entry):
             any_row = True
-            where = f"{entry.shown}#row={row}"
+            # row 0: a .json file that is one article, named and shown by its file, as a text file is
+            where = entry.shown if row == 0 else f"{entry.shown}#row={row}"
             if isinstance(cells, str):
                 yield Skipped(where, cells)
                 continue
-            if not columns_checked and not any(name in cells for name in TEXT_COLUMNS):
-                columns = ", ".join(cells)
+            if not columns_checked and not text_columns(cells):
+                columns = f"it has: {', '.join(cells)}" if cells else "it has no fields"
                 yield Skipped(
                     entry.shown,
-                    f"no text column (it has: {columns}): name the column holding the article text "
+                    f"no text column ({columns}): name the column holding the article text "
                     f"{' or '.join(TEXT_COLUMNS)}",
                 )
                 return
             columns_checked = True
             try:
-                text = article_text(pick(cells, TEXT_COLUMNS))
+                text = pick_text(cells, where)
             except NotText as err:
                 yield Skipped(where, f"the text is {err}, not text: put the article text in the text column")
                 continue
@@ -87,7 +89,7 @@ def export_documents(entry: Entry, limits: Limits = DEFAULT_LIMITS) -> Iterator[
                 yield Skipped(where, problem)
                 continue
             try:
-                doc_id = cell_text(pick(cells, ID_COLUMNS)).strip() or f"{entry.stem}-{row}"
+                doc_id = cell_text(pick(cells, ID_COLUMNS)).strip() or (entry.stem if row == 0 else f"{entry.stem}-{row}")
             except NotText as err:
                 yield Skipped(where, f"the id is {err}, not text or a number: give the row an id, or leave it empty")
                 continue

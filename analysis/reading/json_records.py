@@ -1,4 +1,5 @@
-"""JSON Lines: one JSON object per line, read as an export row."""
+"""JSON: JSON Lines (one object per line) and ``.json`` files (one object, an article, or a list of objects), each
+object read as an export row with the same field names."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import json
 from typing import Iterator
 
 from analysis.reading.entries import Entry
+from analysis.reading.documents import Unreadable
 from analysis.reading.metadata import Record, cells_by_column
 
 
@@ -33,3 +35,32 @@ def jsonl_records(entry: Entry) -> Iterator[Record]:
                 yield row, "the line is not a JSON object of column names to values: fix or remove it"
                 continue
             yield row, cells_by_column(value.items())
+
+
+def json_records(entry: Entry, max_bytes: int) -> Iterator[Record]:
+    """A ``.json`` file's articles: the file's one object as row 0 (the file is the article), or each object of
+    its list as row N (a list's other values are rows that are no articles). Research datasets often ship one
+    ``.json`` per article."""
+    if entry.size > max_bytes:
+        raise Unreadable(
+            f"{entry.size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit for a JSON file of articles: "
+            "split it, or save it as JSON Lines (one article per line)"
+        )
+    try:
+        value = json.loads(entry.read().decode("utf-8-sig"))
+    except UnicodeDecodeError as err:
+        raise Unreadable(f"not UTF-8 (byte at offset {err.start}): re-save the file as UTF-8") from None
+    except json.JSONDecodeError as err:
+        raise Unreadable(f"not valid JSON ({err.msg} at line {err.lineno}): fix the file") from None
+    except RecursionError:
+        raise Unreadable("nests lists or objects too deep to be articles: fix the file") from None
+    if isinstance(value, dict):
+        yield 0, cells_by_column(value.items())
+        return
+    if not isinstance(value, list):
+        raise Unreadable("holds neither an object nor a list of objects: save each article as a JSON object")
+    for row, item in enumerate(value, start=1):
+        if isinstance(item, dict):
+            yield row, cells_by_column(item.items())
+        else:
+            yield row, "the list's item is not a JSON object of field names to values: fix or remove it"

@@ -15,6 +15,14 @@ from analysis.reading.documents import Document, warn
 
 #: Export columns that hold the article text, in order of preference.
 TEXT_COLUMNS = ("text", "body", "content")
+#: What datasets add to a text column's name for the text as published, beside a tokenised copy
+#: (``content`` / ``content_original``): a column so named is preferred to the plain one.
+ORIGINAL_TEXT_SUFFIXES = ("_original", "_raw", "_untokenized", "_untokenised")
+#: Marks of text split into tokens by a tokeniser (Penn Treebank style): a space before a clitic or a
+#: punctuation mark, bracket tokens, LaTeX-style quotes. Published copy has almost none of them.
+_TOKENISED_MARKS = re.compile(r" n't\b| '(?:s|re|ve|ll|d|m)\b|-[LR][RSC]B-|``| ''| [,.;:!?](?=\s|$)")
+#: Marks per thousand characters above which a text reads as tokenised.
+TOKENISED_MARKS_PER_1000 = 4.0
 
 
 #: Export columns that hold the article's id, in order of preference.
@@ -119,6 +127,41 @@ def metadata_of(values: Mapping[Any, Any], where: str) -> dict[str, str]:
         except NotText as err:
             warn(f"{where}: {key} is {err}, not text: it is left empty; write it as text")
     return {key: value for key, value in found.items() if value}
+
+
+def text_columns(cells: Mapping[str, Any]) -> list[str]:
+    """The columns that may hold the article text, most wanted first: for each of :data:`TEXT_COLUMNS`, its
+    published form (:data:`ORIGINAL_TEXT_SUFFIXES`) before itself."""
+    names = [name + suffix for name in TEXT_COLUMNS for suffix in (*ORIGINAL_TEXT_SUFFIXES, "")]
+    return [name for name in names if name in cells]
+
+
+def looks_tokenised(text: str) -> bool:
+    """True when ``text`` reads as the output of a tokeniser (``do n't``, ``-LRB-``, a space before commas)."""
+    return len(_TOKENISED_MARKS.findall(text)) * 1000 > TOKENISED_MARKS_PER_1000 * max(len(text), 1)
+
+
+def pick_text(cells: Mapping[str, Any], where: str) -> str:
+    """The row's article text: the first filled column of :func:`text_columns` that does not read as tokenised,
+    else the first filled one, with a warning that the text looks tokenised (offsets and quotes then follow
+    the tokens, not the published article).
+
+    Raises:
+        NotText: the chosen cell holds something other than text.
+    """
+    filled = [(name, article_text(cells[name])) for name in text_columns(cells) if not _missing(cells[name])]
+    filled = [(name, text) for name, text in filled if text.strip()]
+    if not filled:
+        return ""
+    for name, text in filled:
+        if not looks_tokenised(text):
+            return text
+    name, text = filled[0]
+    warn(
+        f"{where}: the text in `{name}` looks tokenised (spaces before punctuation, \"n't\", -LRB-): quotes and "
+        "names may be misread; give the published text in a column such as `text` or `content_original`"
+    )
+    return text
 
 
 def article_text(value: Any) -> str:
