@@ -203,17 +203,28 @@ def test_quote_reuse_summary_one_row_per_quotation():
         [1, 0, 0], [0, 1, 0], [0, 0, 1]]
     assert table["source"].tolist() == ["Mayor", "Reil", "Ines Duarte"]
     assert compare.quote_reuse_note(quote_rows()) == (
-        "3 quotations are printed by more than one article, 1 of them by more than one outlet. Of the 3 reprints, "
-        "2 can be compared with the first printing's speaker (both speakers resolved and named) and 1 of those "
-        "names another speaker (a different resolution of the speaker, or the quote passed on); 1 cannot be "
-        "compared (a speaker unresolved or anonymous).")
+        "3 quotations are printed by more than one article, 1 of them by more than one outlet. 2 printings can be "
+        "compared with the quotation's first printing that names a speaker (both speakers resolved and named), and "
+        "1 of them names another speaker (a different resolution of the speaker, or the quote passed on); 1 cannot "
+        "be compared (a speaker unresolved or anonymous).")
 
 
 def test_an_unresolved_reprint_is_not_counted_as_another_speaker():
     unknown = quote_rows().assign(speaker_match=["same", "unknown", "same", "unknown", "same", "unknown"])
     note = compare.quote_reuse_note(unknown)
-    assert "0 can be compared with the first printing's speaker" in note and "0 of those name another" in note
+    assert "0 printings can be compared" in note and "0 of them name another" in note
     assert "3 cannot be compared" in note
+
+
+def test_an_unresolved_first_printing_leaves_the_later_ones_comparable():
+    # group 2 first printed with "she"; the two later printings name the speaker, once the same, once not
+    rows = pd.concat([quote_rows(), quote_rows().iloc[[5]].assign(doc_id="c1", source="Kwame Mensah")],
+                     ignore_index=True)
+    rows = rows.assign(source=["Mayor", "Mayor", "Reil", "Varga", "she", "Ines Duarte", "Kwame Mensah"],
+                       speaker_match=["same", "same", "same", "different", "unknown", "same", "different"])
+    table = compare.quote_reuse_summary(rows).set_index("group_id")
+    assert table.loc[2, ["same_speaker", "different_speaker", "unknown_speaker"]].tolist() == [0, 1, 1]
+    assert "3 printings can be compared" in compare.quote_reuse_note(rows)
 
 
 def test_quote_reuse_of_an_empty_table():

@@ -141,7 +141,8 @@ def test_same_quote_from_different_speakers_is_one_group_with_same_source_false(
         (("Novak", "Lena Novak", "person"), ("Ms Novak", "lena novak", "person"), "same"),
         (("Novak", "Lena Novak", "person"), ("Haddad", "Yusuf Haddad", "person"), "different"),
         (("Novak", "Lena Novak", "person"), ("she", "she", "unresolved"), "unknown"),
-        (("he", "he", "unresolved"), ("Haddad", "Yusuf Haddad", "person"), "unknown"),
+        # the first printing names no one: the reprint is the first that does, the others' reference
+        (("he", "he", "unresolved"), ("Haddad", "Yusuf Haddad", "person"), "same"),
         (("Novak", "Lena Novak", "person"), ("a senior official", "a senior official", "anonymous"), "unknown"),
         (("the ministry", "Ministry of Health", "government"), ("the ministry", "Ministry of Health", "government"),
          "same"),
@@ -155,6 +156,17 @@ def test_a_reprint_names_another_speaker_only_when_both_speakers_are_resolved(fi
     out = quote_reuse(_attributions(*rows), _documents(("a", "Reuters", "2024-03-05"), ("b", "AP", "2024-03-06")))
     assert out["speaker_match"].tolist()[1] == match
     assert out["same_source"].tolist()[1] == (match == "same")
+
+
+def test_speakers_are_compared_with_the_first_printing_that_names_one():
+    speakers = (("she", "she", "unresolved"), ("Novak", "Lena Novak", "person"), ("Novak", "Lena Novak", "person"),
+                ("Haddad", "Yusuf Haddad", "person"), ("a spokesman", "a spokesman", "anonymous"))
+    docs = "abcde"
+    rows = [_attribution(doc, _article(PLEDGE, speaker), PLEDGE, speaker, source, source_type=source_type)
+            for doc, (speaker, source, source_type) in zip(docs, speakers)]
+    documents = _documents(*((doc, "Wire", f"2024-03-0{i + 1}") for i, doc in enumerate(docs)))
+    out = quote_reuse(_attributions(*rows), documents)
+    assert out["speaker_match"].tolist() == ["unknown", "same", "same", "different", "unknown"]
 
 
 def test_a_quote_sharing_only_its_opening_words_is_another_quotation():

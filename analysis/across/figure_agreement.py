@@ -265,7 +265,9 @@ def _pair_frame(
         "same_place": same_place,
         "basis": [
             _basis(thing, unit, place, days, window_days, places_read)
-            for thing, unit, place, days in zip(a["object_key"], a["unit_key"], same_place, days_apart.tolist())
+            for thing, unit, place, days in zip(
+                a["object_key"].tolist(), a["unit_key"].tolist(), same_place, days_apart.tolist()
+            )
         ],
     }
     return pd.DataFrame(columns)[schema.columns("figure_agreement")]

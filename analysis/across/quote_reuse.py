@@ -129,16 +129,30 @@ def match_groups(texts: list[str]) -> list[int]:
     return roots
 
 
-def speaker_match(source: str, source_type: str, first_source: str, first_source_type: str) -> str:
-    """Whether a printing gives the same speaker as its group's first printing: "same" or "different" when both
-    canonical sources name someone (source type not in :data:`UNIDENTIFIED_SOURCE_TYPES`, source not empty),
-    compared with case ignored; else "unknown". Two spellings of one person that the article-level resolution
-    left apart ("Biden", "Joe Biden") are "different": the comparison is only as good as ``source``."""
-    identified = all(s and t not in UNIDENTIFIED_SOURCE_TYPES for s, t in ((source, source_type),
-                                                                          (first_source, first_source_type)))
-    if not identified:
+def identified(source: str, source_type: str) -> bool:
+    """Whether a canonical source names someone who can be told apart from another: not empty, and its type
+    not in :data:`UNIDENTIFIED_SOURCE_TYPES`."""
+    return bool(source) and source_type not in UNIDENTIFIED_SOURCE_TYPES
+
+
+def speaker_match(source: str, source_type: str, reference: str, reference_type: str) -> str:
+    """Whether a printing gives the same speaker as its group's reference printing: "same" or "different" when
+    both canonical sources are :func:`identified`, compared with case ignored; else "unknown". Two spellings of
+    one person that the article-level resolution left apart ("Biden", "Joe Biden") are "different": the
+    comparison is only as good as ``source``."""
+    if not (identified(source, source_type) and identified(reference, reference_type)):
         return "unknown"
-    return "same" if source.casefold() == first_source.casefold() else "different"
+    return "same" if source.casefold() == reference.casefold() else "different"
+
+
+def _reference_speakers(reused: pd.DataFrame) -> pd.DataFrame:
+    """For each printing of ``reused`` (in printing order, column ``root``), the ``source`` and ``source_type``
+    of its group's earliest printing whose source is :func:`identified`; empty and "unresolved" where no
+    printing of the group names its speaker."""
+    named = reused[pd.Series([identified(*k) for k in zip(reused["source"], reused["source_type"])],
+                             index=reused.index, dtype=bool)]
+    reference = named.groupby("root")[["source", "source_type"]].first()
+    return reference.reindex(reused["root"]).fillna({"source": "", "source_type": "unresolved"}).set_axis(reused.index)
 
 
 def _printings(attributions: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
@@ -163,9 +177,10 @@ def quote_reuse(attributions: pd.DataFrame, documents: pd.DataFrame) -> pd.DataF
     blocking) rarely a pair whose only shared word runs are common ones.
 
     Groups are numbered from 0 in order of their first printing, and every printing of a group matches its first
-    printing (:func:`match_groups`). ``speaker_match`` compares each printing's source with the first
-    printing's (:func:`speaker_match`: "unknown" unless both name someone); ``same_source`` is true where it is
-    "same". Rows are sorted by group, then printing order.
+    printing (:func:`match_groups`). ``speaker_match`` compares each printing's source with the group's
+    earliest printing that names its speaker (:func:`speaker_match`: "unknown" unless both are
+    :func:`identified`; a first printing that says only "she" does not make every reprint unknown);
+    ``same_source`` is true where it is "same". Rows are sorted by group, then printing order.
     """
     printings = _printings(attributions, documents)
     printings["root"] = match_groups(printings["normalised"].tolist())
@@ -173,11 +188,12 @@ def quote_reuse(attributions: pd.DataFrame, documents: pd.DataFrame) -> pd.DataF
     reused = printings[printings["root"].isin(spread[spread >= 2].index)].copy()
     group_ids = {root: n for n, root in enumerate(sorted(reused["root"].unique()))}
     first = printings.loc[reused["root"]].set_axis(reused.index)
+    reference = _reference_speakers(reused)
     reused = reused.assign(
         group_id=reused["root"].map(group_ids),
         first_printed=reused.index == reused["root"],
-        speaker_match=[speaker_match(*k) for k in zip(reused["source"], reused["source_type"], first["source"],
-                                                       first["source_type"])],
+        speaker_match=[speaker_match(*k) for k in zip(reused["source"], reused["source_type"], reference["source"],
+                                                       reference["source_type"])],
         similarity=[similarity(a, b) for a, b in zip(first["normalised"], reused["normalised"])],
         n_printings=reused.groupby("root")["doc_id"].transform("size"),
         n_articles=reused.groupby("root")["doc_id"].transform("nunique"),

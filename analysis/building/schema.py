@@ -460,8 +460,9 @@ class QuoteReuse(Span):
     speaker_end: Series[Int] = pa.Field(nullable=True, description="end offset of the speaker span")
     source: Series[str] = pa.Field(description="the canonical source this article gives the quotation")
     same_source: Series[bool] = pa.Field(
-        description="true when `speaker_match` is `same`: this printing and the group's first printing name the "
-        "same source (case ignored); false when they differ or when either source is unresolved or anonymous"
+        description="true when `speaker_match` is `same`: this printing names the same source (case ignored) as "
+        "the group's earliest printing that names one; false when they differ or when either is unresolved or "
+        "anonymous"
     )
     first_printed: Series[bool] = pa.Field(
         description="true for the group's earliest printing (one per group; equal times go to the lower doc_id)"
@@ -478,9 +479,10 @@ class QuoteReuse(Span):
     n_outlets: Series[int] = pa.Field(ge=0, description="different non-empty outlets printing it")
     speaker_match: Series[str] = pa.Field(
         isin=["same", "different", "unknown"],
-        description="this printing's source against the group's first printing's: `same` or `different` (case "
-        "ignored) when both name someone, `unknown` when either source type is `unresolved` or `anonymous` (or "
-        "the source is empty); the first printing itself is `same` unless its own source is unknown",
+        description="this printing's source against the group's earliest printing whose source names someone "
+        "(type neither `unresolved` nor `anonymous`, not empty): `same` or `different` (case ignored), or `unknown` "
+        "when this printing's source does not name someone or no printing of the group does; that reference "
+        "printing itself is `same`",
     )
 
 

@@ -326,12 +326,23 @@ def top_sources_by_outlet(attributions: pd.DataFrame, documents: pd.DataFrame, *
     return out.astype({"rank": "int64", "attributions": "int64", "articles": "int64"})
 
 
+def _speaker_comparisons(quote_reuse: pd.DataFrame) -> dict[str, int]:
+    """How many printings give the ``same`` speaker, a ``different`` one, or one that is ``unknown`` (either
+    speaker unresolved or anonymous), against their group's first printing that names its speaker
+    (``quote_reuse.speaker_match``); that reference printing, compared with itself, is left out."""
+    counts = quote_reuse["speaker_match"].value_counts()
+    references = quote_reuse.loc[quote_reuse["speaker_match"] != "unknown", "group_id"].nunique()
+    out = {m: int(counts.get(m, 0)) for m in SPEAKER_MATCHES}
+    return out | {"same": out["same"] - references}
+
+
 def quote_reuse_summary(quote_reuse: pd.DataFrame, *, top: int | None = 20, width: int = 90) -> pd.DataFrame:
     """One row per reused quotation: the words as first printed (cut to ``width`` characters), who it was
     attributed to there, which outlet printed it first and when, how many articles and outlets printed it, the
-    other outlets, and how many reprints give the same speaker, another one, or one that cannot be compared
-    (either speaker unresolved or anonymous: ``quote_reuse.speaker_match``). Most outlets first, then most
-    printings, then group; at most ``top`` rows."""
+    other outlets, and how many printings give the same speaker as the first printing that names one, another
+    one, or one that cannot be compared (``same_speaker``, ``different_speaker``, ``unknown_speaker``: either
+    speaker unresolved or anonymous). Most outlets first, then most printings, then group; at most ``top``
+    rows."""
     counts = [f"{m}_speaker" for m in SPEAKER_MATCHES]
     columns = ["group_id", "quote", "source", "first_outlet", "first_published", "printings", "articles",
                "outlets", "other_outlets", *counts]
@@ -342,13 +353,12 @@ def quote_reuse_summary(quote_reuse: pd.DataFrame, *, top: int | None = 20, widt
     for group_id, group in rows.groupby("group_id", sort=True):
         first = group[group["first_printed"]].iloc[0] if group["first_printed"].any() else group.iloc[0]
         others = sorted(set(group["outlet"]) - {first["outlet"]})
-        matches = group.loc[~group["first_printed"], "speaker_match"].value_counts()
         records.append({
             "group_id": int(group_id), "quote": _cut(str(first["text"]), width), "source": first["source"],
             "first_outlet": first["outlet"], "first_published": first["published_at"],
             "printings": int(group["n_printings"].iloc[0]), "articles": int(group["n_articles"].iloc[0]),
             "outlets": int(group["n_outlets"].iloc[0]), "other_outlets": ", ".join(others),
-            **{f"{m}_speaker": int(matches.get(m, 0)) for m in SPEAKER_MATCHES},
+            **{f"{m}_speaker": n for m, n in _speaker_comparisons(group).items()},
         })
     table = pd.DataFrame.from_records(records, columns=columns)
     table = table.sort_values(["outlets", "printings", "group_id"], ascending=[False, False, True], ignore_index=True)
@@ -357,9 +367,10 @@ def quote_reuse_summary(quote_reuse: pd.DataFrame, *, top: int | None = 20, widt
 
 def quote_reuse_note(quote_reuse: pd.DataFrame, *, articles: int | None = None) -> str:
     """One sentence on the ``quote_reuse`` table: how many quotations recur, across how many outlets, and how
-    many reprints name another speaker than the first printing, out of the reprints where both speakers are
-    resolved and named (``speaker_match`` not ``unknown``), with the unknown ones counted apart. ``articles``:
-    the corpus's articles, to say that one article cannot reuse anything."""
+    many printings name another speaker than the quotation's first printing that names one, out of those where
+    both speakers are resolved and named, with the printings that cannot be compared counted apart
+    (:func:`_speaker_comparisons`). ``articles``: the corpus's articles, to say that one article cannot reuse
+    anything."""
     if quote_reuse.empty:
         single = articles is not None and articles < 2
         return ("No quotation of six words or more is printed by more than one article of this corpus"
@@ -367,16 +378,14 @@ def quote_reuse_note(quote_reuse: pd.DataFrame, *, articles: int | None = None) 
     groups = quote_reuse.groupby("group_id")
     n = groups.ngroups
     across = int((groups["n_outlets"].first() >= 2).sum())
-    reprints = quote_reuse[~quote_reuse["first_printed"]]
-    matches = reprints["speaker_match"].value_counts()
-    different, unknown = int(matches.get("different", 0)), int(matches.get("unknown", 0))
-    compared = len(reprints) - unknown
+    speakers = _speaker_comparisons(quote_reuse)
+    compared = speakers["same"] + speakers["different"]
     return (f"{n:,} quotation{'' if n == 1 else 's'} {'is' if n == 1 else 'are'} printed by more than one article, "
-            f"{across:,} of them by more than one outlet. Of the {len(reprints):,} reprint"
-            f"{'' if len(reprints) == 1 else 's'}, {compared:,} can be compared with the first printing's speaker "
-            f"(both speakers resolved and named) and {different:,} of {'it' if compared == 1 else 'those'} name"
-            f"{'s' if different == 1 else ''} another speaker (a different resolution of the speaker, or the "
-            f"quote passed on); {unknown:,} cannot be compared (a speaker unresolved or anonymous).")
+            f"{across:,} of them by more than one outlet. {compared:,} printing{'' if compared == 1 else 's'} can be "
+            "compared with the quotation's first printing that names a speaker (both speakers resolved and named), "
+            f"and {speakers['different']:,} of {'it' if compared == 1 else 'them'} name"
+            f"{'s' if speakers['different'] == 1 else ''} another speaker (a different resolution of the speaker, or "
+            f"the quote passed on); {speakers['unknown']:,} cannot be compared (a speaker unresolved or anonymous).")
 
 
 def _cut(text: str, width: int) -> str:
