@@ -290,7 +290,8 @@ def _corpus_tables(
     steps = (
         ("quote_reuse", lambda: [across.quote_reuse(read("attributions", across.ATTRIBUTION_COLUMNS), documents)]),
         ("figure_agreement", lambda: list(across.figure_agreement_chunks(
-            read("figures", across.FIGURE_COLUMNS), documents, chunk_rows=CHUNK_ROWS))),
+            read("figures", across.FIGURE_COLUMNS), documents, mentions=read("mentions", across.MENTION_COLUMNS),
+            chunk_rows=CHUNK_ROWS))),
     )
     tables: dict[str, list[pd.DataFrame]] = {}
     errors = []

@@ -210,31 +210,56 @@ def test_top_sources_by_outlet_with_other():
 def quote_rows() -> pd.DataFrame:
     return pd.DataFrame(
         {
-            "group_id": [0, 0, 1, 1],
-            "doc_id": ["a1", "b1", "a1", "a2"],
-            "outlet": ["A", "B", "A", "A"],
-            "published_at": pd.to_datetime(["2025-01-06", "2025-01-14", "2025-01-06", "2025-01-08"], utc=True),
+            "group_id": [0, 0, 1, 1, 2, 2],
+            "doc_id": ["a1", "b1", "a1", "a2", "a2", "b1"],
+            "outlet": ["A", "B", "A", "A", "A", "A"],
+            "published_at": pd.to_datetime(["2025-01-06", "2025-01-14", "2025-01-06", "2025-01-08", "2025-01-08",
+                                            "2025-01-14"], utc=True),
             "text": ["We will rebuild every home in this town", "we will rebuild every home in this town",
-                     "The river rose faster than predicted", "The river rose faster than predicted"],
-            "source": ["Mayor", "Mayor", "Reil", "Varga"],
-            "same_source": [True, True, True, False],
-            "first_printed": [True, False, True, False],
-            "n_printings": [2, 2, 2, 2],
-            "n_articles": [2, 2, 2, 2],
-            "n_outlets": [2, 2, 1, 1],
+                     "The river rose faster than predicted", "The river rose faster than predicted",
+                     "Nobody told us the dam was this weak", "nobody told us the dam was this weak"],
+            "source": ["Mayor", "Mayor", "Reil", "Varga", "Ines Duarte", "she"],
+            "same_source": [True, True, True, False, True, False],
+            "first_printed": [True, False, True, False, True, False],
+            "n_printings": [2, 2, 2, 2, 2, 2],
+            "n_articles": [2, 2, 2, 2, 2, 2],
+            "n_outlets": [2, 2, 1, 1, 1, 1],
+            "speaker_match": ["same", "same", "same", "different", "same", "unknown"],
         }
     )
 
 
 def test_quote_reuse_summary_one_row_per_quotation():
     table = compare.quote_reuse_summary(quote_rows())
-    assert table["group_id"].tolist() == [0, 1]
-    assert table["first_outlet"].tolist() == ["A", "A"]
-    assert table["other_outlets"].tolist() == ["B", ""]
-    assert table["same_source"].tolist() == [True, False]
-    assert table["source"].tolist() == ["Mayor", "Reil"]
-    assert compare.quote_reuse_note(quote_rows()).startswith(
-        "2 quotations are printed by more than one article, 1 of them by more than one outlet; 1 of the 2 reprints")
+    assert table["group_id"].tolist() == [0, 1, 2]
+    assert table["first_outlet"].tolist() == ["A", "A", "A"]
+    assert table["other_outlets"].tolist() == ["B", "", ""]
+    assert table[["same_speaker", "different_speaker", "unknown_speaker"]].values.tolist() == [
+        [1, 0, 0], [0, 1, 0], [0, 0, 1]]
+    assert table["source"].tolist() == ["Mayor", "Reil", "Ines Duarte"]
+    assert compare.quote_reuse_note(quote_rows()) == (
+        "3 quotations are printed by more than one article, 1 of them by more than one outlet. 2 printings can be "
+        "compared with the quotation's first printing that names a speaker (both speakers resolved and named), and "
+        "1 of them names another speaker (a different resolution of the speaker, or the quote passed on); 1 cannot "
+        "be compared (a speaker unresolved or anonymous).")
+
+
+def test_an_unresolved_reprint_is_not_counted_as_another_speaker():
+    unknown = quote_rows().assign(speaker_match=["same", "unknown", "same", "unknown", "same", "unknown"])
+    note = compare.quote_reuse_note(unknown)
+    assert "0 printings can be compared" in note and "0 of them name another" in note
+    assert "3 cannot be compared" in note
+
+
+def test_an_unresolved_first_printing_leaves_the_later_ones_comparable():
+    # group 2 first printed with "she"; the two later printings name the speaker, once the same, once not
+    rows = pd.concat([quote_rows(), quote_rows().iloc[[5]].assign(doc_id="c1", source="Kwame Mensah")],
+                     ignore_index=True)
+    rows = rows.assign(source=["Mayor", "Mayor", "Reil", "Varga", "she", "Ines Duarte", "Kwame Mensah"],
+                       speaker_match=["same", "same", "same", "different", "unknown", "same", "different"])
+    table = compare.quote_reuse_summary(rows).set_index("group_id")
+    assert table.loc[2, ["same_speaker", "different_speaker", "unknown_speaker"]].tolist() == [0, 1, 1]
+    assert "3 printings can be compared" in compare.quote_reuse_note(rows)
 
 
 def test_quote_reuse_of_an_empty_table():
@@ -268,14 +293,22 @@ def test_figures_by_outlet_puts_rare_kinds_into_other():
 def agreement_rows() -> pd.DataFrame:
     return pd.DataFrame(
         {
-            "doc_id": ["a1", "a1", "a2", "a1"], "outlet": ["A", "A", "A", "A"],
-            "text": ["12", "12", "14", "300"], "other_doc_id": ["b1", "n1", "b1", "b1"],
-            "other_outlet": ["B", "", "B", "B"], "other_text": ["12", "40", "12", "about 300"],
-            "object": ["people", "people", "people", "home"], "quantity_kind": ["count"] * 4, "unit": [""] * 4,
-            "low": [12.0, 12.0, 14.0, 300.0], "high": [12.0, 12.0, 14.0, 300.0],
-            "other_low": [12.0, 40.0, 12.0, 270.0], "other_high": [12.0, 40.0, 12.0, 330.0],
-            "verdict": ["agree", "disagree", "disagree", "agree"], "days_apart": [8.0, float("nan"), 6.0, 8.0],
-            "finding": ["f1", "f2", "f3", "f4"],
+            "doc_id": ["a1", "a1", "a2", "a1", "a1"], "outlet": ["A", "A", "A", "A", "A"],
+            "text": ["12", "12", "14", "300", "more than 10"], "other_doc_id": ["b1", "n1", "b1", "b1", "b1"],
+            "other_outlet": ["B", "", "B", "B", "B"], "other_text": ["12", "40", "12", "about 300", "12"],
+            "object": ["people", "people", "people", "home", "people"], "quantity_kind": ["count"] * 5,
+            "unit": [""] * 5,
+            "low": [12.0, 12.0, 14.0, 300.0, 10.0], "high": [12.0, 12.0, 14.0, 300.0, math.inf],
+            "other_low": [12.0, 40.0, 12.0, 270.0, 12.0], "other_high": [12.0, 40.0, 12.0, 330.0, 12.0],
+            "verdict": ["agree", "disagree", "disagree", "agree", "consistent"],
+            "days_apart": [1.0, float("nan"), 6.0, 1.0, 1.0],
+            "finding": ["f1", "f2", "f3", "f4", "f5"],
+            "same_place": ["marrowby", "", "marrowby; oldmere", "", "oldmere"],
+            "basis": ["same object (people, count); same place (marrowby); 1 days apart (window 7)",
+                      "same object (people, count); no place named near either; both undated",
+                      "same object (people, count); same place (marrowby; oldmere); 6 days apart (window 7)",
+                      "same object (home, count); no place named near either; 1 days apart (window 7)",
+                      "same object (people, count); same place (oldmere); 1 days apart (window 7)"],
         }
     )
 
@@ -283,21 +316,33 @@ def agreement_rows() -> pd.DataFrame:
 def test_figure_agreement_summary_per_thing_counted():
     table = compare.figure_agreement_summary(agreement_rows())
     assert table["object"].tolist() == ["people", "home"]
-    assert table[["pairs", "agree", "disagree", "undetermined"]].values.tolist() == [[3, 1, 2, 0], [1, 1, 0, 0]]
-    assert table[["lowest", "highest"]].values.tolist() == [[12.0, 40.0], [270.0, 330.0]]
+    assert table[["pairs", "agree", "consistent", "disagree", "undetermined"]].values.tolist() == [
+        [4, 1, 1, 2, 0], [1, 1, 0, 0, 0]]
+    assert table[["lowest", "highest"]].values.tolist() == [[10.0, math.inf], [270.0, 330.0]]
     assert table["outlets"].tolist() == [3, 2]
+    assert table["places"].tolist() == ["marrowby; oldmere", ""]
     assert compare.figure_agreement_note(agreement_rows()) == (
-        "4 pairs of figures from different articles count 2 things: 2 agree, 2 disagree and 0 cannot be compared "
-        "(a vague figure).")
+        "5 pairs of figures from different articles count 2 things (every pair the same object; 3 about a place "
+        "both name, 2 with no place named near either; their articles published at most 6 days apart and 1 "
+        "between undated articles): 2 agree, 1 is consistent but with an open bound (\"more than 100\"), "
+        "2 disagree and 0 cannot be compared (a vague figure).")
     disagreements = compare.figure_disagreements(agreement_rows())
-    assert disagreements[["text", "other_text"]].values.tolist() == [["12", "40"], ["14", "12"]]
+    assert disagreements[["text", "other_text", "same_place"]].values.tolist() == [
+        ["12", "40", ""], ["14", "12", "marrowby; oldmere"]]
+
+
+def test_figure_agreement_note_says_when_places_were_not_read():
+    rows = agreement_rows().assign(same_place="", basis=lambda t: t["basis"].str.replace(
+        r"; (same place \([^)]*\)|no place named near either);", "; places not read;", regex=True))
+    assert "0 about a place both name, 0 with no place named near either, 5 made without reading places" in (
+        compare.figure_agreement_note(rows))
 
 
 def test_figure_agreement_summary_of_an_empty_table_and_the_top():
     assert compare.figure_agreement_summary(agreement_rows().iloc[0:0]).empty
     assert "needs more than one article" in compare.figure_agreement_note(agreement_rows().iloc[0:0], articles=1)
     top = compare.figure_agreement_summary(agreement_rows(), top=1)
-    assert top["object"].tolist() == ["2 other things"] and top["pairs"].tolist() == [4]
+    assert top["object"].tolist() == ["2 other things"] and top["pairs"].tolist() == [5]
 
 
 # --- framing -------------------------------------------------------------------------------------------------------
@@ -391,14 +436,15 @@ def test_multi_outlet_corpus_reuses_quotes_across_outlets(multi_outlet):
     assert rebuild["first_outlet"] == "Harbour Wire"
     assert rebuild["outlets"] == 4
     warned = summary[summary["quote"].str.startswith("This was a flood")].iloc[0]
-    assert (warned["first_outlet"], warned["source"], warned["same_source"]) == ("Northern Ledger", "Anika Brandt", True)
+    assert (warned["first_outlet"], warned["source"], warned["different_speaker"]) == ("Northern Ledger", "Anika Brandt", 0)
 
 
 def test_multi_outlet_corpus_has_agreeing_and_disagreeing_death_tolls(multi_outlet):
     summary = compare.figure_agreement_summary(multi_outlet.figure_agreement)
     people = summary[summary["object"] == "people"].iloc[0]
     assert people["agree"] > 0 and people["disagree"] > 0
-    assert people["outlets"] == 5
+    # the four dated outlets; the undated blog ("20 people were killed in the lower town") is paired with none
+    assert people["outlets"] == 4
 
 
 def test_multi_outlet_corpus_framing_comparisons(multi_outlet):

@@ -15,9 +15,12 @@ from analysis.across import DOCUMENT_COLUMNS
 from analysis.across.figure_agreement import (
     FIGURE_COLUMNS,
     MAX_LATER_FIGURES,
+    MENTION_COLUMNS,
+    WINDOW_DAYS,
     figure_agreement,
     figure_agreement_chunks,
     normalise_object,
+    place_key,
 )
 
 INF = math.inf
@@ -37,13 +40,14 @@ def _documents(*docs: tuple[str, str, str]) -> pd.DataFrame:
 
 
 def _figure(doc_id: str, sentence: str, span: str, low: float, high: float, obj: str, event: str, *,
-            figure_id: int = 0, kind: str = "count", unit: str = "", unit_si: str = "", source: str = "") -> dict:
+            figure_id: int = 0, kind: str = "count", unit: str = "", unit_si: str = "", source: str = "",
+            approx: str = "exact", sentence_id: int = 0) -> dict:
     """A figures row for ``span`` in ``sentence`` (the article's text), as the figure grammar reads it."""
     start = sentence.index(span)
     value = low if low == high else NAN
     return {
-        "doc_id": doc_id, "sentence_id": 0, "start": start, "end": start + len(span), "text": span,
-        "figure_id": figure_id, "value": value, "low": low, "high": high, "approx": "exact", "approximator": "",
+        "doc_id": doc_id, "sentence_id": sentence_id, "start": start, "end": start + len(span), "text": span,
+        "figure_id": figure_id, "value": value, "low": low, "high": high, "approx": approx, "approximator": "",
         "approximator_start": None, "approximator_end": None, "unit": unit, "unit_canonical": unit,
         "quantity_kind": kind, "value_si": NAN, "unit_si": unit_si, "object": obj,
         "object_start": sentence.index(obj) if obj else None,
@@ -56,7 +60,14 @@ def _figures(*rows: dict) -> pd.DataFrame:
     return schema.Figures.validate(pd.DataFrame(list(rows), columns=list(schema.Figures.to_schema().columns)))
 
 
+def _mentions(*rows: tuple) -> pd.DataFrame:
+    """A mentions table (only the columns figure_agreement reads) from (doc_id, sentence_id, text, label) or
+    (doc_id, sentence_id, text, label, actor, alias_kind) tuples."""
+    return pd.DataFrame([(*r, "", "")[:6] for r in rows], columns=MENTION_COLUMNS)
+
+
 TWO_OUTLETS = (("wire", "Reuters", "2024-03-05"), ("daily", "AP", "2024-03-06"))
+NO_PLACES = _mentions()
 
 
 def test_objects_are_lowercased_with_the_head_made_singular():
@@ -68,14 +79,15 @@ def test_objects_are_lowercased_with_the_head_made_singular():
     assert normalise_object("") == ""
 
 
-def test_at_least_28_killed_and_about_30_died_agree():
+def test_at_least_28_killed_and_about_30_died_are_consistent_not_agreeing():
     killed, died = "At least 28 people were killed.", "About 30 people died."
     out = figure_agreement(
         _figures(
-            _figure("daily", died, "About 30", 27, 33, "people", "die"),
-            _figure("wire", killed, "At least 28", 28, INF, "people", "kill", source="the governor"),
+            _figure("daily", died, "About 30", 27, 33, "people", "die", approx="about"),
+            _figure("wire", killed, "At least 28", 28, INF, "people", "kill", source="the governor", approx="at_least"),
         ),
         _documents(*TWO_OUTLETS),
+        NO_PLACES,
     )
     schema.FigureAgreement.validate(out)
     assert len(out) == 1
@@ -84,11 +96,13 @@ def test_at_least_28_killed_and_about_30_died_agree():
     assert (row["low"], row["high"], row["other_low"], row["other_high"]) == (28, INF, 27, 33)
     assert (row["outlet"], row["other_outlet"], row["source"], row["other_source"]) == ("Reuters", "AP", "the governor", "")
     assert row["days_apart"] == 1.0
-    assert (row["agree"], row["verdict"], row["object"], row["unit"]) == (True, "agree", "people", "")
+    assert (row["agree"], row["verdict"], row["object"], row["unit"]) == (False, "consistent", "people", "")
     assert row["finding"] == (
-        "“At least 28” (Reuters, 2024-03-05, attributed to the governor) and “About 30” (AP, 2024-03-06) agree on "
-        "people: both allow 28–33."
+        "“At least 28” (Reuters, 2024-03-05, attributed to the governor) and “About 30” (AP, 2024-03-06) on "
+        "people can both hold, though one is an open bound: both allow 28–33."
     )
+    assert (row["same_place"], row["basis"]) == (
+        "", "same object (people, count); no place named near either; 1 days apart (window 7)")
     assert killed[row["start"] : row["end"]] == row["text"]
     assert died[row["other_start"] : row["other_end"]] == row["other_text"]
 
@@ -170,6 +184,7 @@ def test_each_figure_is_paired_with_at_most_the_cap_of_later_articles():
     out = figure_agreement(
         _figures(*(_figure(d, sentence, "12", 12, 12, "people", "kill") for d in ids)),
         _documents(*((d, "Wire", f"2024-03-{1 + i:02d}") for i, d in enumerate(ids))),
+        window_days=n,
     )
     # the first 10 figures pair with the cap's 20 later ones; the last 20 with every later one: 19 + 18 + ... + 0
     assert len(out) == 10 * 20 + sum(range(20))
@@ -220,8 +235,13 @@ def test_built_corpus_with_sidecar_metadata(tmp_path, nlp):
     out = figure_agreement(tables.figures[FIGURE_COLUMNS], tables.documents[DOCUMENT_COLUMNS])
     schema.FigureAgreement.validate(out)
     assert out[["doc_id", "text", "other_doc_id", "other_text", "verdict"]].values.tolist() == [
-        ["strike_reuters", "At least 28", "strike_ap", "About 30", "agree"]
+        ["strike_reuters", "At least 28", "strike_ap", "About 30", "consistent"]
     ]
+    assert out["basis"].iloc[0].endswith("places not read; 1 days apart (window 7)")
+    # with the places read: neither sentence names one, so the pair stands
+    with_places = figure_agreement(tables.figures[FIGURE_COLUMNS], tables.documents[DOCUMENT_COLUMNS],
+                                   tables.mentions[MENTION_COLUMNS])
+    assert with_places[["doc_id", "other_doc_id", "same_place"]].values.tolist() == [["strike_reuters", "strike_ap", ""]]
     row = out.iloc[0]
     assert tables.text_of(row["doc_id"])[row["start"] : row["end"]] == row["text"]
     assert tables.text_of(row["other_doc_id"])[row["other_start"] : row["other_end"]] == row["other_text"]
@@ -236,3 +256,107 @@ def test_chunks_keep_the_order_of_the_whole_table():
     chunks = list(figure_agreement_chunks(_figures(*rows), _documents(*TWO_OUTLETS), chunk_rows=1))
     assert len(whole) == 4 and [len(c) for c in chunks] == [1, 1, 1, 1]
     pd.testing.assert_frame_equal(pd.concat(chunks, ignore_index=True), whole)
+
+
+# --- place, time and open bounds --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "mention, key",
+    [
+        (("the Valen district's", "", ""), "valen district"),
+        (("Marrowby", "", ""), "marrowby"),
+        (("Kiev", "Kyiv", "alias"), "kyiv"),
+        (("Kiev", "Ukraine", "metonym"), "kiev"),  # a metonym stands for a government, not for the place
+    ],
+)
+def test_place_keys(mention, key):
+    assert place_key(*mention) == key
+
+
+def _flood(doc_id: str, n: int, place: str | None, *, sentence_id: int = 0) -> tuple[dict, tuple | None]:
+    """A figures row "N homes were flooded in PLACE." and its place mention."""
+    sentence = f"{n} homes were flooded" + (f" in {place}." if place else ".")
+    figure = _figure(doc_id, sentence, str(n), n, n, "homes", "flood", sentence_id=sentence_id)
+    return figure, ((doc_id, sentence_id, place, "GPE") if place else None)
+
+
+def _pairs_of(*floods: tuple[dict, tuple | None], documents=TWO_OUTLETS, extra_mentions=(), **kwargs) -> list:
+    out = figure_agreement(
+        _figures(*(f for f, _ in floods)), _documents(*documents),
+        _mentions(*(m for _, m in floods if m), *extra_mentions), **kwargs,
+    )
+    return out[["doc_id", "other_doc_id", "same_place"]].values.tolist()
+
+
+def test_figures_about_the_same_place_are_paired():
+    assert _pairs_of(_flood("wire", 40, "Port Aldren"), _flood("daily", 45, "Port Aldren")) == [
+        ["wire", "daily", "port aldren"]]
+
+
+def test_figures_about_different_places_are_not_paired():
+    assert _pairs_of(_flood("wire", 40, "Port Aldren"), _flood("daily", 45, "Kessington")) == []
+
+
+def test_a_figure_with_a_place_and_one_without_are_not_paired():
+    assert _pairs_of(_flood("wire", 40, "Port Aldren"), _flood("daily", 45, None)) == []
+
+
+def test_a_place_in_the_sentence_before_counts_and_a_shared_one_of_two_is_enough():
+    wire = _flood("wire", 40, None, sentence_id=3)
+    daily = _flood("daily", 45, "Kessington")
+    before = [("wire", 2, "Kessington", "GPE"), ("wire", 2, "Oldmere", "LOC")]
+    assert _pairs_of(wire, daily, extra_mentions=before) == [["wire", "daily", "kessington"]]
+    # two sentences before is too far: the wire figure names no place, the daily one does
+    assert _pairs_of(_flood("wire", 40, None, sentence_id=4), daily, extra_mentions=before) == []
+    # a person or an organisation is no place
+    assert _pairs_of(_flood("wire", 40, None), _flood("daily", 45, None), extra_mentions=[
+        ("wire", 0, "Hannah Weber", "PERSON"), ("daily", 0, "Redfield Mining", "ORG")]) == [["wire", "daily", ""]]
+
+
+def test_a_figure_naming_two_places_is_paired_once():
+    wire, daily = _flood("wire", 40, "Kessington"), _flood("daily", 45, "Kessington")
+    also = [("wire", 0, "Oldmere", "GPE"), ("daily", 0, "Oldmere", "GPE")]
+    assert _pairs_of(wire, daily, extra_mentions=also) == [["wire", "daily", "kessington; oldmere"]]
+
+
+def test_articles_published_within_the_window_are_paired_and_further_apart_not():
+    floods = (_flood("wire", 40, None), _flood("daily", 45, None))
+    ten_days = (("wire", "Reuters", "2024-03-05"), ("daily", "AP", "2024-03-15"))
+    assert WINDOW_DAYS < 10
+    assert _pairs_of(*floods, documents=ten_days) == []
+    assert _pairs_of(*floods, documents=ten_days, window_days=14) == [["wire", "daily", ""]]
+
+
+def test_a_dated_and_an_undated_article_are_not_paired_but_two_undated_are():
+    floods = (_flood("wire", 40, None), _flood("daily", 45, None))
+    assert _pairs_of(*floods, documents=(("wire", "Reuters", "2024-03-05"), ("daily", "AP", ""))) == []
+    undated = figure_agreement(_figures(*(f for f, _ in floods)),
+                               _documents(("wire", "Reuters", ""), ("daily", "AP", "")), NO_PLACES)
+    assert undated[["doc_id", "other_doc_id"]].values.tolist() == [["daily", "wire"]]  # undated: by doc_id
+    assert math.isnan(undated["days_apart"].iloc[0])
+    assert undated["basis"].iloc[0] == "same object (home, count); no place named near either; both undated"
+
+
+@pytest.mark.parametrize(
+    "first, second, verdict",
+    [
+        # (span, low, high, approx) of each figure, from sentences "<span> people were evacuated."
+        (("more than 100", 100, INF, "more_than"), ("150", 150, 150, "exact"), "consistent"),
+        (("more than 100", 100, INF, "more_than"), ("80", 80, 80, "exact"), "disagree"),
+        (("at most 5", 0, 5, "at_most"), ("3", 3, 3, "exact"), "consistent"),
+        (("at most 5", 0, 5, "at_most"), ("fewer than 10", 0, 10, "less_than"), "consistent"),
+        (("at most 5", 0, 5, "at_most"), ("more than 100", 100, INF, "more_than"), "disagree"),
+        (("about 120", 108, 132, "about"), ("125", 125, 125, "exact"), "agree"),
+        (("between 100 and 120", 100, 120, "range"), ("125", 125, 125, "exact"), "disagree"),
+        (("12", 12, 12, "exact"), ("12", 12, 12, "exact"), "agree"),
+    ],
+)
+def test_open_bounds_are_consistent_never_agree(first, second, verdict):
+    rows = [
+        _figure(doc, f"{span} people were evacuated.", span, low, high, "people", "evacuate", approx=approx)
+        for doc, (span, low, high, approx) in (("wire", first), ("daily", second))
+    ]
+    out = figure_agreement(_figures(*rows), _documents(*TWO_OUTLETS), NO_PLACES)
+    assert out["verdict"].tolist() == [verdict]
+    assert out["agree"].tolist() == [verdict == "agree"]

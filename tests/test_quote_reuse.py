@@ -6,11 +6,18 @@ from __future__ import annotations
 import json
 
 import pandas as pd
+import pytest
 
 import analysis
 from analysis.building import schema
 from analysis.across import ATTRIBUTION_COLUMNS, DOCUMENT_COLUMNS
-from analysis.across.quote_reuse import MAX_CANDIDATES_PER_KEY, normalise_quote, quote_reuse
+from analysis.across.quote_reuse import (
+    MATCH_THRESHOLD,
+    MAX_CANDIDATES_PER_KEY,
+    normalise_quote,
+    quote_reuse,
+    similarity,
+)
 
 PLEDGE = "We will not surrender a single metre of our land, and we will rebuild every house"
 
@@ -28,7 +35,7 @@ def _documents(*docs: tuple[str, str, str]) -> pd.DataFrame:
 
 
 def _attribution(doc_id: str, text: str, content: str, speaker: str, source: str, *, kind: str = "direct",
-                 attribution_id: int = 0) -> dict:
+                 attribution_id: int = 0, source_type: str = "person") -> dict:
     """An attributions row whose content and speaker are found in ``text`` (the article as written)."""
     start, speaker_start = text.index(content), text.index(speaker)
     cue_start = speaker_start + len(speaker) + 1
@@ -36,7 +43,7 @@ def _attribution(doc_id: str, text: str, content: str, speaker: str, source: str
         "doc_id": doc_id, "sentence_id": 0, "start": min(start, speaker_start), "end": cue_start + 4,
         "text": text[min(start, speaker_start) : cue_start + 4], "attribution_id": attribution_id, "kind": kind,
         "speaker": speaker, "speaker_start": speaker_start, "speaker_end": speaker_start + len(speaker),
-        "source": source, "source_type": "person", "role": "", "side": "unknown", "cue": "said",
+        "source": source, "source_type": source_type, "role": "", "side": "unknown", "cue": "said",
         "cue_start": cue_start, "cue_end": cue_start + 4, "cue_lemma": "say", "cue_stance": "neutral",
         "content": content, "content_start": start, "content_end": start + len(content), "via": "", "addressee": "",
         "name_variant": "", "speaker_resolution": "name",
@@ -124,6 +131,76 @@ def test_same_quote_from_different_speakers_is_one_group_with_same_source_false(
     )
     assert out["source"].tolist() == ["Volodymyr Zelensky", "Dmytro Kuleba"]
     assert out["same_source"].tolist() == [True, False]
+    assert out["speaker_match"].tolist() == ["same", "different"]
+
+
+@pytest.mark.parametrize(
+    "first, reprint, match",
+    [
+        # (speaker as written, canonical source, source type) of the first printing and of the reprint
+        (("Novak", "Lena Novak", "person"), ("Ms Novak", "lena novak", "person"), "same"),
+        (("Novak", "Lena Novak", "person"), ("Haddad", "Yusuf Haddad", "person"), "different"),
+        (("Novak", "Lena Novak", "person"), ("she", "she", "unresolved"), "unknown"),
+        # the first printing names no one: the reprint is the first that does, the others' reference
+        (("he", "he", "unresolved"), ("Haddad", "Yusuf Haddad", "person"), "same"),
+        (("Novak", "Lena Novak", "person"), ("a senior official", "a senior official", "anonymous"), "unknown"),
+        (("the ministry", "Ministry of Health", "government"), ("the ministry", "Ministry of Health", "government"),
+         "same"),
+    ],
+)
+def test_a_reprint_names_another_speaker_only_when_both_speakers_are_resolved(first, reprint, match):
+    rows = [
+        _attribution(doc, _article(PLEDGE, speaker), PLEDGE, speaker, source, source_type=source_type)
+        for doc, (speaker, source, source_type) in (("a", first), ("b", reprint))
+    ]
+    out = quote_reuse(_attributions(*rows), _documents(("a", "Reuters", "2024-03-05"), ("b", "AP", "2024-03-06")))
+    assert out["speaker_match"].tolist()[1] == match
+    assert out["same_source"].tolist()[1] == (match == "same")
+
+
+def test_speakers_are_compared_with_the_first_printing_that_names_one():
+    speakers = (("she", "she", "unresolved"), ("Novak", "Lena Novak", "person"), ("Novak", "Lena Novak", "person"),
+                ("Haddad", "Yusuf Haddad", "person"), ("a spokesman", "a spokesman", "anonymous"))
+    docs = "abcde"
+    rows = [_attribution(doc, _article(PLEDGE, speaker), PLEDGE, speaker, source, source_type=source_type)
+            for doc, (speaker, source, source_type) in zip(docs, speakers)]
+    documents = _documents(*((doc, "Wire", f"2024-03-0{i + 1}") for i, doc in enumerate(docs)))
+    out = quote_reuse(_attributions(*rows), documents)
+    assert out["speaker_match"].tolist() == ["unknown", "same", "same", "different", "unknown"]
+
+
+def test_a_quote_sharing_only_its_opening_words_is_another_quotation():
+    bad, moment = "This is going to be bad", "This is going to be a defining moment"
+    rows = [
+        _attribution("a", _article(bad, "Weber"), bad, "Weber", "Ingrid Weber"),
+        _attribution("b", _article(moment, "Mensah"), moment, "Mensah", "Kwame Mensah"),
+        _attribution("c", _article("this is going to be bad", "Weber"), "this is going to be bad", "Weber",
+                     "Ingrid Weber"),
+    ]
+    documents = _documents(("a", "Reuters", "2024-03-05"), ("b", "AP", "2024-03-06"), ("c", "BBC", "2024-03-07"))
+    out = quote_reuse(_attributions(*rows), documents)
+    assert out[["group_id", "doc_id"]].values.tolist() == [[0, "a"], [0, "c"]]
+    assert out["similarity"].tolist() == [100.0, 100.0]
+    assert similarity(normalise_quote(bad), normalise_quote(moment)) < MATCH_THRESHOLD
+    # a reprint cut at its end is still the same quotation
+    assert similarity(normalise_quote(moment), normalise_quote(f"{moment} for this town")) == 100.0
+
+
+def test_a_printing_joins_a_group_only_if_it_matches_the_first_printing():
+    # each printing differs from the one before by one word in fourteen (ratio 93): the first and the last
+    # differ by two (ratio 86), so the last is not a reprint of the first
+    first = "the council will open the new bridge to traffic before the end of May"
+    second = "the council will open the new bridge to traffic before the end of June"
+    third = "the company will open the new bridge to traffic before the end of June"
+    assert similarity(normalise_quote(first), normalise_quote(second)) >= MATCH_THRESHOLD
+    assert similarity(normalise_quote(second), normalise_quote(third)) >= MATCH_THRESHOLD
+    assert similarity(normalise_quote(first), normalise_quote(third)) < MATCH_THRESHOLD
+    rows = [_attribution(doc, _article(q, "Moreau"), q, "Moreau", "Daniel Moreau")
+            for doc, q in (("a", first), ("b", second), ("c", third))]
+    documents = _documents(("a", "Reuters", "2024-03-05"), ("b", "AP", "2024-03-06"), ("c", "BBC", "2024-03-07"))
+    out = quote_reuse(_attributions(*rows), documents)
+    assert out["doc_id"].tolist() == ["a", "b"]
+    assert (out["similarity"] >= MATCH_THRESHOLD).all()
 
 
 def test_different_quotes_sharing_most_words_do_not_match():
@@ -246,5 +323,6 @@ def test_built_corpus_with_sidecar_metadata(tmp_path, nlp):
     assert out["doc_id"].tolist() == ["kyiv_wire", "kyiv_daily"]
     assert out["first_printed"].tolist() == [True, False]
     assert out["same_source"].tolist() == [True, True]
+    assert out["speaker_match"].tolist() == ["same", "same"]
     assert out["text"].tolist() == [PLEDGE, "We will not surrender a single metre of our land; we will rebuild every house"]
     assert all(tables.text_of(r.doc_id)[r.start : r.end] == r.text for r in out.itertuples())

@@ -5,12 +5,12 @@
   (``figure_agreement`` table).
 
 Both are pure functions of the built tables and the ``documents`` table (for outlet and publication time);
-they read only the columns listed in :data:`ATTRIBUTION_COLUMNS`, :data:`FIGURE_COLUMNS` and
-:data:`DOCUMENT_COLUMNS`.
+they read only the columns listed in :data:`ATTRIBUTION_COLUMNS`, :data:`FIGURE_COLUMNS`,
+:data:`MENTION_COLUMNS` (the places near a figure, optional) and :data:`DOCUMENT_COLUMNS`.
 """
 
-from analysis.across.figure_agreement import FIGURE_COLUMNS, figure_agreement, figure_agreement_chunks
+from analysis.across.figure_agreement import FIGURE_COLUMNS, MENTION_COLUMNS, figure_agreement, figure_agreement_chunks
 from analysis.across.publication import DOCUMENT_COLUMNS
 from analysis.across.quote_reuse import ATTRIBUTION_COLUMNS, quote_reuse
 
-__all__ = ["ATTRIBUTION_COLUMNS", "DOCUMENT_COLUMNS", "FIGURE_COLUMNS", "figure_agreement", "figure_agreement_chunks", "quote_reuse"]
+__all__ = ["ATTRIBUTION_COLUMNS", "DOCUMENT_COLUMNS", "FIGURE_COLUMNS", "MENTION_COLUMNS", "figure_agreement", "figure_agreement_chunks", "quote_reuse"]

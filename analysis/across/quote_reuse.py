@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
 
 import pandas as pd
 from rapidfuzz import fuzz
@@ -35,10 +34,14 @@ SHINGLE_WORDS = 3
 #: Each printing is looked up under at most this many of its shingles, the rarest in the corpus that at least
 #: one other printing shares: rare runs of words single out the quotation, common ones ("we will not") do not.
 BLOCK_KEYS_PER_PRINTING = 8
-#: Under each of its keys a printing is compared with at most this many printings, the earliest published;
-#: this caps the comparisons at about BLOCK_KEYS_PER_PRINTING * MAX_CANDIDATES_PER_KEY per printing (linear
-#: in the corpus), and a quotation reprinted more often still forms one group through its earliest printings.
+#: Under each of its keys a printing is compared with at most this many groups' first printings, the earliest
+#: published; this caps the comparisons at about BLOCK_KEYS_PER_PRINTING * MAX_CANDIDATES_PER_KEY per printing
+#: (linear in the corpus), and a quotation reprinted any number of times is one group with one first printing.
 MAX_CANDIDATES_PER_KEY = 32
+#: Source types whose canonical ``source`` names no one who can be told apart from another: a speaker the rules
+#: could not resolve (a pronoun, no speaker) and one the text leaves unnamed ("a senior official"). Two
+#: printings with such a source may or may not give the same speaker: :func:`speaker_match` says "unknown".
+UNIDENTIFIED_SOURCE_TYPES = frozenset({"unresolved", "anonymous"})
 #: Words dropped at either end of a normalised quotation: outlets cut a quote at a conjunction or a
 #: complementiser ("... and we will rebuild" / "we will rebuild"), and the cut word is no part of the match.
 EDGE_WORDS = frozenset({"and", "but", "or", "so", "that", "because", "then", "yet"})
@@ -46,7 +49,7 @@ EDGE_WORDS = frozenset({"and", "but", "or", "so", "that", "because", "then", "ye
 #: The ``attributions`` columns :func:`quote_reuse` reads (a build can read back only these).
 ATTRIBUTION_COLUMNS = [
     "doc_id", "sentence_id", "attribution_id", "kind", "speaker", "speaker_start", "speaker_end", "source",
-    "content", "content_start", "content_end",
+    "source_type", "content", "content_start", "content_end",
 ]
 
 _INNER_APOSTROPHE = re.compile(r"(?<=\w)['\u2019\u02bc](?=\w)")
@@ -68,59 +71,88 @@ def normalise_quote(text: str) -> str:
 
 def similarity(a: str, b: str) -> float:
     """How alike two normalised quotations are, 0-100, word by word: the better of rapidfuzz's ``ratio`` (the
-    whole of both: catches a word added or dropped inside) and ``partial_ratio`` (the shorter against its
-    best-aligned stretch of the longer: a copy trimmed at either end scores 100)."""
+    whole of both: catches a word added or dropped inside) and the ``ratio`` of the shorter against its
+    best-matching stretch of the longer of the same length (a copy trimmed at either end scores 100).
+
+    Only stretches as long as the shorter quotation count: rapidfuzz's ``partial_ratio`` also aligns the shorter
+    with a shorter piece at either end of the longer, so "this is going to be bad" scored 91 against "this is
+    going to be a defining moment" (its first five words) and two different remarks became one quotation.
+    """
     words_a, words_b = a.split(), b.split()
-    return float(max(fuzz.ratio(words_a, words_b), fuzz.partial_ratio(words_a, words_b)))
+    short, long = sorted((words_a, words_b), key=len)
+    whole = fuzz.ratio(words_a, words_b)
+    if not short:
+        return float(whole)
+    aligned = fuzz.partial_ratio_alignment(short, long)
+    if aligned.dest_end - aligned.dest_start == len(short):
+        return float(max(whole, aligned.score))
+    # the best alignment hangs off an end of the longer: score the full-length stretches instead
+    width = len(short)
+    return float(max(whole, *(fuzz.ratio(short, long[i : i + width]) for i in range(len(long) - width + 1))))
 
 
 def _shingles(words: list[str]) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
 
 
-@dataclass
-class _Groups:
-    """Union-find over printings; a group's root is its earliest printing (the lowest index)."""
-
-    parent: list[int]
-
-    def root(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def join(self, i: int, j: int) -> None:
-        a, b = self.root(i), self.root(j)
-        self.parent[max(a, b)] = min(a, b)
-
-
 def match_groups(texts: list[str]) -> list[int]:
-    """For each normalised quotation (in order of printing), the index of the earliest one it is grouped with.
+    """For each normalised quotation (in order of printing), the index of its group's first printing.
 
-    Printings are linked when :func:`similarity` reaches :data:`MATCH_THRESHOLD`, and groups are the linked
-    printings taken transitively (a long quote joins its two trimmed halves). Only printings sharing a rare
-    shingle are compared (see :data:`BLOCK_KEYS_PER_PRINTING`, :data:`MAX_CANDIDATES_PER_KEY`): two printings
-    of one quote whose shared runs of words are all common ones and crowded out of every key can be missed.
+    Each printing, in order, joins the earlier group whose first printing it matches best (:func:`similarity`
+    at least :data:`MATCH_THRESHOLD`; equal scores to the earlier group), else starts a group of its own. Every
+    printing of a group therefore matches the group's first printing, not only some other member: a chain
+    ("A" like "B", "B" like "C", "A" unlike "C") never joins two different remarks. A trimmed half printed
+    before the whole quote starts its own group, which the whole joins; the other half then matches neither
+    that half nor the group's first printing and forms a group of its own (a missed reprint rather than a
+    false one). Only first printings sharing a rare shingle with the printing are compared (see
+    :data:`BLOCK_KEYS_PER_PRINTING`, :data:`MAX_CANDIDATES_PER_KEY`).
     """
     words = [t.split() for t in texts]
     shingles = [_shingles(w) if len(w) >= MIN_QUOTE_WORDS else set() for w in words]
-    postings: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i, keys in enumerate(shingles):
+    frequency: dict[tuple[str, ...], int] = defaultdict(int)
+    for keys in shingles:
         for key in keys:
-            postings[key].append(i)
-    groups, compared = _Groups(list(range(len(texts)))), set()
+            frequency[key] += 1
+    # the first printings of the groups so far, under each of their shingles, in order of printing
+    firsts: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    roots = list(range(len(texts)))
     for i, keys in enumerate(shingles):
-        shared = sorted((len(postings[k]), k) for k in keys if len(postings[k]) > 1)
-        for _, key in shared[:BLOCK_KEYS_PER_PRINTING]:
-            for j in postings[key][:MAX_CANDIDATES_PER_KEY]:
-                pair = (min(i, j), max(i, j))
-                if i == j or pair in compared:
-                    continue
-                compared.add(pair)
-                if similarity(texts[i], texts[j]) >= MATCH_THRESHOLD:
-                    groups.join(i, j)
-    return [groups.root(i) for i in range(len(texts))]
+        shared = sorted((frequency[k], k) for k in keys if frequency[k] > 1)
+        candidates = sorted({j for _, key in shared[:BLOCK_KEYS_PER_PRINTING] for j in firsts[key][:MAX_CANDIDATES_PER_KEY]})
+        scores = [(similarity(texts[i], texts[j]), -j) for j in candidates]
+        best = max(scores, default=(0.0, 0))
+        if best[0] >= MATCH_THRESHOLD:
+            roots[i] = -best[1]
+        else:
+            for key in keys:
+                firsts[key].append(i)
+    return roots
+
+
+def identified(source: str, source_type: str) -> bool:
+    """Whether a canonical source names someone who can be told apart from another: not empty, and its type
+    not in :data:`UNIDENTIFIED_SOURCE_TYPES`."""
+    return bool(source) and source_type not in UNIDENTIFIED_SOURCE_TYPES
+
+
+def speaker_match(source: str, source_type: str, reference: str, reference_type: str) -> str:
+    """Whether a printing gives the same speaker as its group's reference printing: "same" or "different" when
+    both canonical sources are :func:`identified`, compared with case ignored; else "unknown". Two spellings of
+    one person that the article-level resolution left apart ("Biden", "Joe Biden") are "different": the
+    comparison is only as good as ``source``."""
+    if not (identified(source, source_type) and identified(reference, reference_type)):
+        return "unknown"
+    return "same" if source.casefold() == reference.casefold() else "different"
+
+
+def _reference_speakers(reused: pd.DataFrame) -> pd.DataFrame:
+    """For each printing of ``reused`` (in printing order, column ``root``), the ``source`` and ``source_type``
+    of its group's earliest printing whose source is :func:`identified`; empty and "unresolved" where no
+    printing of the group names its speaker."""
+    named = reused[pd.Series([identified(*k) for k in zip(reused["source"], reused["source_type"])],
+                             index=reused.index, dtype=bool)]
+    reference = named.groupby("root")[["source", "source_type"]].first()
+    return reference.reindex(reused["root"]).fillna({"source": "", "source_type": "unresolved"}).set_axis(reused.index)
 
 
 def _printings(attributions: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
@@ -144,8 +176,11 @@ def quote_reuse(attributions: pd.DataFrame, documents: pd.DataFrame) -> pd.DataF
     :data:`MIN_QUOTE_WORDS` words, a spliced quote whose pieces are each shorter than that, and (by the
     blocking) rarely a pair whose only shared word runs are common ones.
 
-    Groups are numbered from 0 in order of their first printing; the first printing's source decides
-    ``same_source``. Rows are sorted by group, then printing order.
+    Groups are numbered from 0 in order of their first printing, and every printing of a group matches its first
+    printing (:func:`match_groups`). ``speaker_match`` compares each printing's source with the group's
+    earliest printing that names its speaker (:func:`speaker_match`: "unknown" unless both are
+    :func:`identified`; a first printing that says only "she" does not make every reprint unknown);
+    ``same_source`` is true where it is "same". Rows are sorted by group, then printing order.
     """
     printings = _printings(attributions, documents)
     printings["root"] = match_groups(printings["normalised"].tolist())
@@ -153,10 +188,12 @@ def quote_reuse(attributions: pd.DataFrame, documents: pd.DataFrame) -> pd.DataF
     reused = printings[printings["root"].isin(spread[spread >= 2].index)].copy()
     group_ids = {root: n for n, root in enumerate(sorted(reused["root"].unique()))}
     first = printings.loc[reused["root"]].set_axis(reused.index)
+    reference = _reference_speakers(reused)
     reused = reused.assign(
         group_id=reused["root"].map(group_ids),
         first_printed=reused.index == reused["root"],
-        same_source=reused["source"].str.casefold().to_numpy() == first["source"].str.casefold().to_numpy(),
+        speaker_match=[speaker_match(*k) for k in zip(reused["source"], reused["source_type"], reference["source"],
+                                                       reference["source_type"])],
         similarity=[similarity(a, b) for a, b in zip(first["normalised"], reused["normalised"])],
         n_printings=reused.groupby("root")["doc_id"].transform("size"),
         n_articles=reused.groupby("root")["doc_id"].transform("nunique"),
@@ -165,5 +202,6 @@ def quote_reuse(attributions: pd.DataFrame, documents: pd.DataFrame) -> pd.DataF
         end=reused["content_end"],
         text=reused["content"],
     )
+    reused["same_source"] = reused["speaker_match"] == "same"
     columns = schema.columns("quote_reuse")
     return schema.validate("quote_reuse", reused.sort_values(["group_id"], kind="stable")[columns].reset_index(drop=True))

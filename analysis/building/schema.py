@@ -463,7 +463,9 @@ class QuoteReuse(Span):
     speaker_end: Series[Int] = pa.Field(nullable=True, description="end offset of the speaker span")
     source: Series[str] = pa.Field(description="the canonical source this article gives the quotation")
     same_source: Series[bool] = pa.Field(
-        description="true when the source is the one of the group's first printing (case ignored)"
+        description="true when `speaker_match` is `same`: this printing names the same source (case ignored) as "
+        "the group's earliest printing that names one; false when they differ or when either is unresolved or "
+        "anonymous"
     )
     first_printed: Series[bool] = pa.Field(
         description="true for the group's earliest printing (one per group; equal times go to the lower doc_id)"
@@ -471,21 +473,30 @@ class QuoteReuse(Span):
     similarity: Series[float] = pa.Field(
         ge=0,
         le=100,
-        description="how alike the normalised words are to the first printing's (word-level rapidfuzz ratio or "
-        "partial ratio; 100 for an exact or trimmed copy; may be under the match threshold when joined through "
-        "another printing)",
+        description="how alike the normalised words are to the first printing's (word-level rapidfuzz ratio, or "
+        "ratio against the best stretch of the longer as long as the shorter; 100 for an exact or trimmed copy); "
+        "every printing of a group reaches the match threshold against the first printing",
     )
     n_printings: Series[int] = pa.Field(ge=2, description="printings in the group")
     n_articles: Series[int] = pa.Field(ge=2, description="different articles printing it")
     n_outlets: Series[int] = pa.Field(ge=0, description="different non-empty outlets printing it")
+    speaker_match: Series[str] = pa.Field(
+        isin=["same", "different", "unknown"],
+        description="this printing's source against the group's earliest printing whose source names someone "
+        "(type neither `unresolved` nor `anonymous`, not empty): `same` or `different` (case ignored), or `unknown` "
+        "when this printing's source does not name someone or no printing of the group does; that reference "
+        "printing itself is `same`",
+    )
 
 
 class FigureAgreement(Span):
-    """One row per pair of figures from different articles that count or measure the same thing, with whether
-    the intervals their wordings allow overlap.
+    """One row per pair of figures from different articles that count or measure the same thing, about the same
+    place, published within a time window, with whether the intervals their wordings allow can both hold.
 
     Same thing: same quantity kind and comparable unit, the same non-empty object (lowercase, plural head
-    made singular), and events of the same family where both are known. The row's own span is the figure of
+    made singular), and events of the same family where both are known. Same place: the places (GPE and LOC
+    entities) named in the figure's sentence or the one before share one, or neither figure has any. Time: both
+    publications within the window (7 days by default), or both undated. The row's own span is the figure of
     the article published first (publication time, then doc_id); `other_*` is the later article's figure, and
     its offsets point into `other_doc_id`'s text. Intervals are in `unit`. Pairing rules and the cap on pairs:
     :func:`analysis.across.figure_agreement.figure_agreement`.
@@ -523,12 +534,23 @@ class FigureAgreement(Span):
     high: Series[float] = pa.Field(nullable=True, description="highest value the earlier figure allows (inf if open)")
     other_low: Series[float] = pa.Field(nullable=True, description="lowest value the later figure allows")
     other_high: Series[float] = pa.Field(nullable=True, description="highest value the later figure allows")
-    agree: Series[bool] = pa.Field(description="true when both intervals are known and share a value")
+    agree: Series[bool] = pa.Field(description="true when `verdict` is `agree`")
     verdict: Series[str] = pa.Field(
-        isin=["agree", "disagree", "undetermined"],
-        description="agree (intervals overlap), disagree, or undetermined (a figure gives no bounds)",
+        isin=["agree", "consistent", "disagree", "undetermined"],
+        description="agree (both figures bounded on both sides, intervals overlap), consistent (they overlap but "
+        "one is an open bound such as `more than 100` or `at most 5`, so both can hold without saying the same), "
+        "disagree (they cannot both hold), or undetermined (a figure gives no bounds)",
     )
     finding: Series[str] = pa.Field(description="the comparison in one sentence")
+    same_place: Series[str] = pa.Field(
+        description="the places both figures' sentences (or the sentences before) name, `; `-separated, lowercase "
+        "(the catalogue's name where it knows the place); empty when neither names a place, or when places were "
+        "not read"
+    )
+    basis: Series[str] = pa.Field(
+        description="on what the pair was made, in words: the object and unit, the place (or none named in either, "
+        "or places not read), and the days apart against the window (or both undated)"
+    )
 
 
 #: Every table, in the order the README documents them and `build` writes them.

@@ -40,7 +40,7 @@ SOURCE_TYPE_COLOURS = {
 
 
 #: Colours of the verdicts of ``figure_agreement``.
-VERDICT_COLOURS = {"agree": "#009E73", "disagree": "#D55E00", "undetermined": "#c7c7c7"}
+VERDICT_COLOURS = {"agree": "#009E73", "consistent": "#56B4E9", "disagree": "#D55E00", "undetermined": "#c7c7c7"}
 
 
 def articles_by_outlet(per_outlet: pd.DataFrame, *, colours: Mapping[str, str] | None = None,
@@ -257,12 +257,13 @@ def figure_agreement_chart(summary: pd.DataFrame) -> Figure:
     """Stacked horizontal bars: pairs of figures from different articles per thing counted, by verdict.
 
     Args:
-        summary: columns ``object``, ``quantity_kind``, ``agree``, ``disagree``, ``undetermined``
-            (:func:`analysis.views.summaries.compare.figure_agreement_summary`), most pairs first.
+        summary: columns ``object``, ``quantity_kind`` and the verdict columns ``agree``, ``consistent``,
+            ``disagree``, ``undetermined`` (:func:`analysis.views.summaries.compare.figure_agreement_summary`;
+            a verdict column left out is not drawn), most pairs first.
     """
     data = summary.iloc[::-1]
     labels = [f"{o or '(no object)'} ({k})" for o, k in zip(data["object"], data["quantity_kind"])]
-    table = data[["agree", "disagree", "undetermined"]].set_axis(labels)
+    table = data[[v for v in VERDICT_COLOURS if v in data.columns]].set_axis(labels)
     fig, ax = new_figure(7.5, outlet_rows_height(len(table)))
     stacked_bars(ax, table, table.columns, VERDICT_COLOURS.get, horizontal=True)
     ax.set_title("Do the corpus's articles agree on the same figure?")

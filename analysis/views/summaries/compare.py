@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.across.figure_agreement import PLACES_NOT_READ
 from analysis.across.publication import publication_times
 
 #: The outlet label of an article whose metadata names none.
@@ -44,7 +45,9 @@ SOURCE_TYPES = (
 #: Cue types in the order tables show them (as :data:`analysis.extraction.framing.CUE_TYPES`).
 CUE_TYPES = ("hedge", "booster", "loaded", "emotion", "evaluative", "metonymy")
 #: The verdicts of ``figure_agreement`` in the order tables show them.
-VERDICTS = ("agree", "disagree", "undetermined")
+VERDICTS = ("agree", "consistent", "disagree", "undetermined")
+#: How a reprint's speaker compares with the first printing's (``quote_reuse.speaker_match``), in table order.
+SPEAKER_MATCHES = ("same", "different", "unknown")
 
 
 # --- outlets and dates of the articles ------------------------------------------------------------------------
@@ -372,13 +375,26 @@ def top_sources_by_outlet(attributions: pd.DataFrame, documents: pd.DataFrame, *
     return out.astype({"rank": "int64", "attributions": "int64", "articles": "int64"})
 
 
+def _speaker_comparisons(quote_reuse: pd.DataFrame) -> dict[str, int]:
+    """How many printings give the ``same`` speaker, a ``different`` one, or one that is ``unknown`` (either
+    speaker unresolved or anonymous), against their group's first printing that names its speaker
+    (``quote_reuse.speaker_match``); that reference printing, compared with itself, is left out."""
+    counts = quote_reuse["speaker_match"].value_counts()
+    references = quote_reuse.loc[quote_reuse["speaker_match"] != "unknown", "group_id"].nunique()
+    out = {m: int(counts.get(m, 0)) for m in SPEAKER_MATCHES}
+    return out | {"same": out["same"] - references}
+
+
 def quote_reuse_summary(quote_reuse: pd.DataFrame, *, top: int | None = 20, width: int = 90) -> pd.DataFrame:
     """One row per reused quotation: the words as first printed (cut to ``width`` characters), who it was
     attributed to there, which outlet printed it first and when, how many articles and outlets printed it, the
-    other outlets, and whether every printing gives the same source. Most outlets first, then most printings,
-    then group; at most ``top`` rows."""
+    other outlets, and how many printings give the same speaker as the first printing that names one, another
+    one, or one that cannot be compared (``same_speaker``, ``different_speaker``, ``unknown_speaker``: either
+    speaker unresolved or anonymous). Most outlets first, then most printings, then group; at most ``top``
+    rows."""
+    counts = [f"{m}_speaker" for m in SPEAKER_MATCHES]
     columns = ["group_id", "quote", "source", "first_outlet", "first_published", "printings", "articles",
-               "outlets", "other_outlets", "same_source"]
+               "outlets", "other_outlets", *counts]
     if quote_reuse.empty:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
     rows = quote_reuse.assign(outlet=quote_reuse["outlet"].astype(str).replace("", NO_OUTLET))
@@ -391,7 +407,7 @@ def quote_reuse_summary(quote_reuse: pd.DataFrame, *, top: int | None = 20, widt
             "first_outlet": first["outlet"], "first_published": first["published_at"],
             "printings": int(group["n_printings"].iloc[0]), "articles": int(group["n_articles"].iloc[0]),
             "outlets": int(group["n_outlets"].iloc[0]), "other_outlets": ", ".join(others),
-            "same_source": bool(group["same_source"].all()),
+            **{f"{m}_speaker": n for m, n in _speaker_comparisons(group).items()},
         })
     table = pd.DataFrame.from_records(records, columns=columns)
     table = table.sort_values(["outlets", "printings", "group_id"], ascending=[False, False, True], ignore_index=True)
@@ -400,8 +416,10 @@ def quote_reuse_summary(quote_reuse: pd.DataFrame, *, top: int | None = 20, widt
 
 def quote_reuse_note(quote_reuse: pd.DataFrame, *, articles: int | None = None) -> str:
     """One sentence on the ``quote_reuse`` table: how many quotations recur, across how many outlets, and how
-    many reprints give another source than the first printing. ``articles``: the corpus's articles, to say
-    that one article cannot reuse anything."""
+    many printings name another speaker than the quotation's first printing that names one, out of those where
+    both speakers are resolved and named, with the printings that cannot be compared counted apart
+    (:func:`_speaker_comparisons`). ``articles``: the corpus's articles, to say that one article cannot reuse
+    anything."""
     if quote_reuse.empty:
         single = articles is not None and articles < 2
         return ("No quotation of six words or more is printed by more than one article of this corpus"
@@ -409,11 +427,14 @@ def quote_reuse_note(quote_reuse: pd.DataFrame, *, articles: int | None = None) 
     groups = quote_reuse.groupby("group_id")
     n = groups.ngroups
     across = int((groups["n_outlets"].first() >= 2).sum())
-    reprints = quote_reuse[~quote_reuse["first_printed"]]
-    other_source = int((~reprints["same_source"]).sum())
+    speakers = _speaker_comparisons(quote_reuse)
+    compared = speakers["same"] + speakers["different"]
     return (f"{n:,} quotation{'' if n == 1 else 's'} {'is' if n == 1 else 'are'} printed by more than one article, "
-            f"{across:,} of them by more than one outlet; {other_source:,} of the {len(reprints):,} reprints give "
-            "another source than the first printing (a different resolution of the speaker, or the quote passed on).")
+            f"{across:,} of them by more than one outlet. {compared:,} printing{'' if compared == 1 else 's'} can be "
+            "compared with the quotation's first printing that names a speaker (both speakers resolved and named), "
+            f"and {speakers['different']:,} of {'it' if compared == 1 else 'them'} name"
+            f"{'s' if speakers['different'] == 1 else ''} another speaker (a different resolution of the speaker, or "
+            f"the quote passed on); {speakers['unknown']:,} cannot be compared (a speaker unresolved or anonymous).")
 
 
 def _cut(text: str, width: int) -> str:
@@ -447,10 +468,11 @@ def figures_by_outlet(figures: pd.DataFrame, documents: pd.DataFrame, *, top: in
 
 def figure_agreement_summary(figure_agreement: pd.DataFrame, *, top: int = 10) -> pd.DataFrame:
     """Pairs of figures from different articles per thing counted (quantity kind, unit, object), by verdict:
-    ``agree``, ``disagree``, ``undetermined``, with the ``low``/``high`` range every figure of the thing allows
-    together (``lowest``/``highest``) and the outlets involved. Most pairs first; at most ``top`` rows, the
-    rest added into one :data:`OTHER` row."""
-    columns = ["quantity_kind", "unit", "object", "pairs", *VERDICTS, "lowest", "highest", "outlets"]
+    ``agree``, ``consistent`` (an open bound), ``disagree``, ``undetermined``, with the ``low``/``high`` range
+    every figure of the thing allows together (``lowest``/``highest``), the outlets involved and the places the
+    pairs share (``places``, `; `-separated; empty when no pair names one). Most pairs first; at most ``top``
+    rows, the rest added into one :data:`OTHER` row."""
+    columns = ["quantity_kind", "unit", "object", "pairs", *VERDICTS, "lowest", "highest", "outlets", "places"]
     if figure_agreement.empty:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in columns}).astype(
             {c: "int64" for c in ("pairs", *VERDICTS)})
@@ -464,10 +486,11 @@ def figure_agreement_summary(figure_agreement: pd.DataFrame, *, top: int = 10) -
         verdicts = group["verdict"].value_counts()
         lows = pd.concat([group["low"], group["other_low"]]).dropna()
         highs = pd.concat([group["high"], group["other_high"]]).dropna()
+        places = sorted({p for shared in group["same_place"].astype(str) for p in shared.split("; ") if p})
         records.append({
             **dict(zip(keys, key)), "pairs": len(group), **{v: int(verdicts.get(v, 0)) for v in VERDICTS},
             "lowest": lows.min() if len(lows) else float("nan"), "highest": highs.max() if len(highs) else float("nan"),
-            "outlets": len(set(group["outlet"]) | set(group["other_outlet"])),
+            "outlets": len(set(group["outlet"]) | set(group["other_outlet"])), "places": "; ".join(places),
         })
     table = pd.DataFrame.from_records(records, columns=columns)
     table = table.sort_values(["pairs", "object"], ascending=[False, True], ignore_index=True)
@@ -475,31 +498,51 @@ def figure_agreement_summary(figure_agreement: pd.DataFrame, *, top: int = 10) -
         rest = table.iloc[top - 1:]
         other = {"quantity_kind": OTHER, "unit": "", "object": f"{len(rest)} other things",
                  **{c: int(rest[c].sum()) for c in ("pairs", *VERDICTS)},
-                 "lowest": float("nan"), "highest": float("nan"), "outlets": int(rest["outlets"].max())}
+                 "lowest": float("nan"), "highest": float("nan"), "outlets": int(rest["outlets"].max()), "places": ""}
         table = pd.concat([table.iloc[: top - 1], pd.DataFrame([other])], ignore_index=True)
     return table.astype({c: "int64" for c in ("pairs", *VERDICTS, "outlets")})
 
 
+def _pair_basis(figure_agreement: pd.DataFrame) -> str:
+    """What the pairs rest on, counted from the table: how many share a named place, how many name none near
+    either figure (or were made without reading places: ``basis``), and how far apart their articles were."""
+    shared = int((figure_agreement["same_place"].astype(str) != "").sum())
+    unread = int(figure_agreement["basis"].astype(str).str.contains(PLACES_NOT_READ, regex=False).sum())
+    no_place = len(figure_agreement) - shared - unread
+    days = figure_agreement["days_apart"].dropna()
+    undated = len(figure_agreement) - len(days)
+    when = (f"their articles published at most {days.max():.3g} days apart" if len(days) else "")
+    when += (" and " if len(days) and undated else "") + (f"{undated:,} between undated articles" if undated else "")
+    where = f"{shared:,} about a place both name, {no_place:,} with no place named near either"
+    where += f", {unread:,} made without reading places" if unread else ""
+    return f"(every pair the same object; {where}; {when})"
+
+
 def figure_agreement_note(figure_agreement: pd.DataFrame, *, articles: int | None = None) -> str:
-    """One sentence on the ``figure_agreement`` table: pairs, and how many agree, disagree or cannot tell.
-    ``articles``: the corpus's articles, to say that one article has nothing to agree with."""
+    """One sentence on the ``figure_agreement`` table: pairs, what they rest on (same thing, place and
+    publication window, from ``basis``), and how many agree, are only consistent (an open bound), disagree or
+    cannot be compared. ``articles``: the corpus's articles, to say that one article has nothing to agree with."""
     if figure_agreement.empty:
         single = articles is not None and articles < 2
-        return ("No two articles give a figure for the same thing (same kind, unit and counted object), so there is "
-                "nothing to compare" + (": figure agreement needs more than one article." if single else "."))
+        return ("No two articles give a figure for the same thing (same kind, unit and counted object) about the "
+                "same place and close in time, so there is nothing to compare"
+                + (": figure agreement needs more than one article." if single else "."))
     counts = figure_agreement["verdict"].value_counts()
     things = figure_agreement.groupby(["quantity_kind", "unit", "object"]).ngroups
+    consistent = int(counts.get("consistent", 0))
     return (f"{len(figure_agreement):,} pairs of figures from different articles count {things:,} "
-            f"thing{'' if things == 1 else 's'}: {int(counts.get('agree', 0)):,} agree, "
-            f"{int(counts.get('disagree', 0)):,} disagree and {int(counts.get('undetermined', 0)):,} cannot be "
-            "compared (a vague figure).")
+            f"thing{'' if things == 1 else 's'} {_pair_basis(figure_agreement)}: "
+            f"{int(counts.get('agree', 0)):,} agree, {consistent:,} {'is' if consistent == 1 else 'are'} consistent "
+            f"but with an open bound (\"more than 100\"), {int(counts.get('disagree', 0)):,} disagree and "
+            f"{int(counts.get('undetermined', 0)):,} cannot be compared (a vague figure).")
 
 
 def figure_disagreements(figure_agreement: pd.DataFrame, *, top: int = 15) -> pd.DataFrame:
     """The pairs that disagree, as the reader checks them: both figures as written, their articles and outlets,
-    what they count and the days between; the ``top`` first in the table's order (the one-sentence ``finding``
-    of each pair is in the full table)."""
-    columns = ["doc_id", "outlet", "text", "other_doc_id", "other_outlet", "other_text", "object", "days_apart"]
+    what they count, the place they share (empty: none named near either) and the days between; the ``top``
+    first in the table's order (the one-sentence ``finding`` and ``basis`` of each pair are in the full table)."""
+    columns = ["doc_id", "outlet", "text", "other_doc_id", "other_outlet", "other_text", "object", "same_place",
+               "days_apart"]
     rows = figure_agreement[figure_agreement["verdict"] == "disagree"]
     return rows[columns].head(top).reset_index(drop=True)
 
