@@ -16,7 +16,7 @@ def test_default_out_is_build_for_seeds_and_build_name_for_others(tmp_path):
     assert other.parent == ROOT / "build" and other.name.startswith("my articles-") and len(other.name) == len("my articles-") + 8
 
 
-def test_run_on_a_folder_with_spaces_and_accents_writes_tables_notebook_and_html_with_alt_text(tmp_path):
+def test_run_on_a_folder_with_spaces_and_accents_writes_tables_notebook_and_html_with_alt_text(tmp_path, capfd):
     corpus = tmp_path / "mes articles à lire"
     corpus.mkdir()
     shutil.copyfile(SEEDS / f"{SEED_ID}.txt", corpus / "un article.txt")
@@ -27,6 +27,10 @@ def test_run_on_a_folder_with_spaces_and_accents_writes_tables_notebook_and_html
     )
     assert built.returncode == 0, built.stderr
     run_notebooks(corpus, out, [NOTEBOOKS / "00_overview.ipynb"])
+    # a clean run prints no kernel log line, error or traceback (jupyter_client interrupts the kernel before
+    # shutting it down; ipykernel would log that as an ERROR)
+    printed = capfd.readouterr()
+    assert not any(word in printed.out + printed.err for word in ("ERROR", "Traceback", "[IPKernelApp]"))
     assert (out / "notebooks" / "00_overview.ipynb").exists()
     html = (out / "html" / "00_overview.html").read_text(encoding="utf-8")
     assert "un article" in html
