@@ -19,7 +19,7 @@ import time
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 import pandas as pd
 from spacy.language import Language
@@ -260,11 +260,11 @@ def _run(
         if bar is not None:
             bar.close()
     sink.write("skipped", _skipped(corpus))
-    tables, errors = _corpus_tables(sink.read, report)
-    for table, parts in tables.items():
-        for part in parts:
+    def write(table: str, parts: Iterable[pd.DataFrame]) -> None:
+        for part in list(parts):  # whole or nothing: a failure half-way adds no rows
             sink.write(table, part)
-    sink.write("errors", errors)
+
+    sink.write("errors", _corpus_tables(sink.read, write, report))
     if cache is not None:
         cache.prune(k for k in keys if k is not None)
     return report
@@ -281,30 +281,32 @@ CORPUS_ROW = "(corpus)"
 
 
 def _corpus_tables(
-    read: Callable[[str, list[str]], pd.DataFrame], report: BuildReport
-) -> tuple[dict[str, list[pd.DataFrame]], pd.DataFrame]:
-    """The tables across articles (:mod:`analysis.across`), made from the per-article ones (``read(table,
-    columns)``), as validated chunks, and the ``errors`` rows of those that failed. A failure is listed like an
-    article's: that table is left empty, and the per-article tables stand."""
+    read: Callable[[str, list[str]], pd.DataFrame],
+    write: Callable[[str, Iterable[pd.DataFrame]], None],
+    report: BuildReport,
+) -> pd.DataFrame:
+    """Make the tables across articles (:mod:`analysis.across`) from the per-article ones (``read(table,
+    columns)``) and hand each to ``write(table, chunks)`` as validated chunks, made as they are written; return
+    the ``errors`` rows of those that failed. A failure is listed like an article's: ``write`` drops what it
+    had of that table, the table is written empty, and the per-article tables stand."""
     documents = read("documents", across.DOCUMENT_COLUMNS)
     steps = (
         ("quote_reuse", lambda: [across.quote_reuse(read("attributions", across.ATTRIBUTION_COLUMNS), documents)]),
-        ("figure_agreement", lambda: list(across.figure_agreement_chunks(
+        ("figure_agreement", lambda: across.figure_agreement_chunks(
             read("figures", across.FIGURE_COLUMNS), documents, mentions=read("mentions", across.MENTION_COLUMNS),
-            chunk_rows=CHUNK_ROWS))),
+            chunk_rows=CHUNK_ROWS)),
     )
-    tables: dict[str, list[pd.DataFrame]] = {}
     errors = []
     for table, make in steps:
         try:
-            tables[table] = make()
+            write(table, make())
         except Exception as err:  # noqa: BLE001 - the per-article tables are already whole
             message = " ".join(str(err).split())[:300]
             error = (CORPUS_ROW, table, type(err).__name__, message)
             report.errors.append(error)
             errors.append(error)
-            tables[table] = []
-    return tables, schema.validate("errors", pd.DataFrame(errors, columns=schema.columns("errors")))
+            write(table, [])
+    return schema.validate("errors", pd.DataFrame(errors, columns=schema.columns("errors")))
 
 
 def _corpus(paths: str | Path | Sequence[str | Path] | Corpus) -> Corpus:
@@ -504,14 +506,14 @@ def _write_folder(
         if parquet:
             _link_parts(stage(f"{table}.parquet"), [store.path(c, f"{table}.parquet") for c in ids])
     _link_parts(stage(TEXTS_FILE), [store.path(c, f"{chunks.TEXTS}.parquet") for c in ids])
-    tables, corpus_errors = _corpus_tables(lambda table, columns: store.read(ids, table, columns), report)
-    tables["skipped"] = [_skipped(corpus)]
-    tables["errors"] = [store.read(ids, "errors"), corpus_errors]
-    for table, parts in tables.items():
-        frame = concat(table, parts)
-        for path in write_table(out, table, frame, parquet=parquet, prefix=f".{pid}."):
+    def write(table: str, parts: Iterable[pd.DataFrame]) -> None:
+        for path in write_table(out, table, parts, parquet=parquet, prefix=f".{pid}."):
             name = path.name.removeprefix(f".{pid}.")
             staged[name] = path.rename(out / f".{name}.{pid}.tmp")
+
+    corpus_errors = _corpus_tables(lambda table, columns: store.read(ids, table, columns), write, report)
+    write("skipped", _skipped(corpus))
+    write("errors", concat("errors", [store.read(ids, "errors"), corpus_errors]))
     state = {**state, "corpus_errors": [list(e) for e in corpus_errors.itertuples(index=False)]}
     for name, path in staged.items():
         replace(path, out / name)

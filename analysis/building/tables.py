@@ -17,7 +17,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from analysis.building import schema
-from analysis.building.chunks import TEXTS_SCHEMA, arrow_table, csv_rows
+from analysis.building.chunks import TEXTS_SCHEMA, arrow_schema, arrow_table, csv_rows
 
 #: The article texts every offset points into, written beside the tables.
 TEXTS_FILE = "texts.parquet"
@@ -115,14 +115,32 @@ def concat(table: str, parts: list[pd.DataFrame]) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True)
 
 
-def write_table(out: Path, table: str, frame: pd.DataFrame, *, parquet: bool = True, prefix: str = "") -> list[Path]:
-    """Write a validated table whole as ``out/<prefix><table>.csv`` (and ``.parquet``, one file)."""
+def write_table(
+    out: Path, table: str, parts: pd.DataFrame | Iterable[pd.DataFrame], *, parquet: bool = True, prefix: str = ""
+) -> list[Path]:
+    """Write a validated table whole as ``out/<prefix><table>.csv`` (and ``.parquet``, one file), from one frame or
+    from chunks written as they come, so that a long table is never held whole. A chunk that fails to come
+    removes what was written of the table, and the error goes on."""
     csv_path = out / f"{prefix}{table}.csv"
-    csv_path.write_text(",".join(schema.columns(table)) + "\n" + csv_rows(frame), encoding="utf-8", newline="")
-    if not parquet:
-        return [csv_path]
     parquet_path = out / f"{prefix}{table}.parquet"
-    pq.write_table(arrow_table(table, frame), parquet_path)
+    writer = pq.ParquetWriter(parquet_path, arrow_schema(table)) if parquet else None
+    try:
+        with csv_path.open("w", encoding="utf-8", newline="") as handle:
+            handle.write(",".join(schema.columns(table)) + "\n")
+            for frame in [parts] if isinstance(parts, pd.DataFrame) else parts:
+                if len(frame):
+                    handle.write(csv_rows(frame))
+                    if writer is not None:
+                        writer.write_table(arrow_table(table, frame))
+    except BaseException:
+        if writer is not None:
+            writer.close()
+        csv_path.unlink(missing_ok=True)
+        parquet_path.unlink(missing_ok=True)
+        raise
+    if writer is None:
+        return [csv_path]
+    writer.close()
     return [csv_path, parquet_path]
 
 
