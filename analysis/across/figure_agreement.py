@@ -321,7 +321,12 @@ def figure_agreement_chunks(
         (k for block in _place_blocks(rows) for pair in _candidate_pairs(block, window_days) for k in pair),
         dtype=np.int64,
     ).reshape(-1, 2)
-    pairs = np.unique(pairs, axis=0) if len(pairs) else pairs
+    if len(pairs):
+        pairs = np.unique(pairs, axis=0)
+        # a figure named with several places is in several blocks: over all of them it keeps its
+        # MAX_LATER_FIGURES nearest later figures (rows are in publication order), as a figure in one block does
+        rank = np.arange(len(pairs)) - np.searchsorted(pairs[:, 0], pairs[:, 0], side="left")
+        pairs = pairs[rank < MAX_LATER_FIGURES]
     described = _per_figure(rows, _describe, ("text", "outlet", "doc_id", "published_at", "source"))
     own = _per_figure(rows, bounds_text, ("low_in", "high_in", "unit_key"))
     for start in range(0, len(pairs), chunk_rows):
