@@ -96,7 +96,7 @@ def test_utf16_with_byte_order_mark_is_read(tmp_path):
     ],
 )
 def test_unusable_corpus_raises_one_line_error(tmp_path, make, expected):
-    (tmp_path / "notes.json").write_text("{}")
+    (tmp_path / "notes.odt").write_text("not a format the corpus reads")
     with pytest.raises(CorpusError, match=expected) as info:
         read_corpus(make(tmp_path))
     assert "\n" not in str(info.value)
