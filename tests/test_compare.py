@@ -514,3 +514,16 @@ def test_corpus_summary_sentence():
         "2025 to 14 January 2025 (1 without a date).")
     assert corpus_summary(documents([("x", "", "", 10)])) == (
         "The corpus holds 1 article (10 words) with no outlet in its metadata, and no publication date.")
+
+
+def test_an_unresolved_pronoun_is_never_a_top_source():
+    docs = pd.DataFrame({"doc_id": ["d1", "d2"], "outlet": ["Harbour Wire", "Harbour Wire"],
+                         "published_at": pd.to_datetime([None, None], utc=True)})
+    attributions = pd.DataFrame({
+        "doc_id": ["d1", "d1", "d2", "d2"],
+        "source": ["she", "Tomas Reil", "she", ""],
+        "source_type": ["unresolved", "person", "unresolved", "unresolved"],
+    })
+    top = compare.top_sources_by_outlet(attributions, docs)
+    assert "she" not in set(top.source)
+    assert dict(zip(top.source, top.attributions)) == {compare.UNRESOLVED_SOURCE: 3, "Tomas Reil": 1}

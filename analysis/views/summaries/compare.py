@@ -29,6 +29,9 @@ NO_OUTLET = "(no outlet)"
 OTHER_OUTLETS = "other outlets"
 #: The label of categories (sources, source types, quantity kinds) beyond the top ones, added together.
 OTHER = "other"
+#: The ``source`` shown for every attribution whose speaker the rules could not tell (``source_type``
+#: ``unresolved``): one row for all of them, never a pronoun standing as if it were a source.
+UNRESOLVED_SOURCE = "(unresolved speaker)"
 #: How many outlets the comparisons name: all of them up to this many, else this many with most articles
 #: (ties by name) and the others as one :data:`OTHER_OUTLETS` row. The notebooks' ``TOP_OUTLETS`` parameter.
 TOP_OUTLETS = 20
@@ -358,9 +361,14 @@ def top_sources_by_outlet(attributions: pd.DataFrame, documents: pd.DataFrame, *
                           top_outlets: int = TOP_OUTLETS, by: str = OUTLET) -> pd.DataFrame:
     """The ``top`` most quoted sources of each of the ``top_outlets`` outlets, with the rest as one
     :data:`OTHER` row per outlet. Columns ``outlet``, ``rank`` (1 = most quoted; 0 for ``other``), ``source``,
-    ``attributions``, ``articles`` (articles of the outlet quoting the source). Attributions without a
-    source are left out. Ties by source name."""
-    named = attributions[attributions["source"].astype(str) != ""]
+    ``attributions``, ``articles`` (articles of the outlet quoting the source). Attributions whose speaker
+    the rules could not tell (``source_type`` ``unresolved``) count as one :data:`UNRESOLVED_SOURCE`; others
+    without a source are left out. Ties by source name."""
+    named = attributions
+    if "source_type" in named.columns:
+        unresolved = named["source_type"].astype(str) == "unresolved"
+        named = named.assign(source=named["source"].astype(str).where(~unresolved, UNRESOLVED_SOURCE))
+    named = named[named["source"].astype(str) != ""]
     rows = with_outlet(named[["doc_id", "source"]], documents, top=top_outlets, by=by)
     counts = rows.groupby(["outlet", "source"]).agg(attributions=("doc_id", "size"), articles=("doc_id", "nunique"))
     counts = counts.reset_index().sort_values(["outlet", "attributions", "source"], ascending=[True, False, True])

@@ -7,7 +7,7 @@ from collections import Counter
 import pandas as pd
 
 from analysis.extraction.people import FEMALE, GENDERS, MALE, UNKNOWN
-from analysis.views.summaries.compare import NO_OUTLET
+from analysis.views.summaries.compare import NO_OUTLET, UNRESOLVED_SOURCE
 
 #: Attribution kinds in the order tables and charts show them.
 KINDS = ("direct", "mixed", "indirect", "according_to")
@@ -23,10 +23,6 @@ CLAIM_BASES = {
 UNRESOLVED_BASIS = "someone the rules could not tell (unresolved)"
 OWN_VOICE = "nothing: the outlet's own voice"
 HEDGED = "nobody: hedged (reportedly, is said to)"
-
-
-#: The ``source`` shown for every attribution whose speaker the rules could not tell.
-UNRESOLVED_SOURCE = "(unresolved speaker)"
 
 
 def sourcing_summary(tables) -> pd.DataFrame:
