@@ -336,12 +336,16 @@ def test_csv_floats_are_written_as_pandas_float_format_writes_them(tmp_path):
     assert (tmp_path / "figures.csv").read_text(encoding="utf-8") == expected
 
 
-def test_an_incremental_rebuild_equals_a_cold_build_table_by_table(tmp_path, monkeypatch):
-    # chunks of about two articles, so that a corpus of twelve has several and a change touches one of them
+@pytest.fixture
+def small_chunks(monkeypatch):
+    """Chunks of about two articles, so that a corpus of twelve has several and a change touches one of them."""
     from analysis.building import chunks
 
     monkeypatch.setattr(chunks, "ARTICLES_PER_CHUNK", 2)
     monkeypatch.setattr(chunks, "MAX_ARTICLES_PER_CHUNK", 4)
+
+
+def test_an_incremental_rebuild_equals_a_cold_build_table_by_table(tmp_path, small_chunks):
     corpus = write_corpus(tmp_path / "corpus", 12)
     out = tmp_path / "out"
     analysis.build_to_dir(corpus, out, n_process=1)
@@ -374,11 +378,7 @@ def test_an_incremental_rebuild_equals_a_cold_build_table_by_table(tmp_path, mon
     assert {p: p.stat().st_mtime_ns for p in out.rglob("*") if ".cache" not in p.parts} == before
 
 
-def test_a_change_rewrites_only_the_chunk_it_falls_in(tmp_path, monkeypatch):
-    from analysis.building import chunks
-
-    monkeypatch.setattr(chunks, "ARTICLES_PER_CHUNK", 2)
-    monkeypatch.setattr(chunks, "MAX_ARTICLES_PER_CHUNK", 4)
+def test_a_change_rewrites_only_the_chunk_it_falls_in(tmp_path, small_chunks):
     corpus = write_corpus(tmp_path / "corpus", 12)
     out = tmp_path / "out"
     analysis.build_to_dir(corpus, out, n_process=1)

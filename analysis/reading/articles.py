@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-import json
 import re
 from typing import Any, Mapping
 
@@ -16,6 +15,7 @@ import yaml
 
 from analysis.reading.documents import Document, Skipped, Unreadable
 from analysis.reading.entries import SIDECAR_SUFFIX, Entry
+from analysis.reading.json_records import json_value
 from analysis.reading.limits import DEFAULT_LIMITS, Limits, megabytes
 from analysis.reading.metadata import make_document, metadata_of
 from analysis.reading.user_yaml import YamlRefused, load_user_yaml
@@ -124,12 +124,13 @@ def _sidecar(entry: Entry, limits: Limits) -> dict[str, Any]:
             "metadata: shorten it, or raise Limits.metadata_bytes"
         )
     try:
-        meta = json.loads(sidecar.read().decode("utf-8"))
+        data = sidecar.read()
     except Unreadable as err:
         raise Unreadable(f"{which} cannot be read: {err}") from None
-    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as err:
-        problem = "it nests too deep" if isinstance(err, RecursionError) else str(err)
-        raise Unreadable(f"{which} is not valid JSON ({problem}): fix or remove it") from None
+    try:
+        meta = json_value(data)
+    except Unreadable as err:
+        raise Unreadable(f"{which} is {err}") from None
     if not isinstance(meta, dict):
         raise Unreadable(f"{which} must be a JSON object of keys to values: fix or remove it")
     return meta

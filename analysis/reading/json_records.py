@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import codecs
 import json
-from typing import Iterator
+from typing import Any, Iterator
 
 from analysis.reading.entries import Entry
 from analysis.reading.documents import Unreadable
@@ -37,6 +37,22 @@ def jsonl_records(entry: Entry) -> Iterator[Record]:
             yield row, cells_by_column(value.items())
 
 
+def json_value(data: bytes) -> Any:
+    """The JSON value a file's bytes hold (a sidecar, a ``.json`` of articles), read as data.
+
+    Raises:
+        Unreadable: the bytes are not UTF-8 JSON, or nest too deep to be metadata or articles.
+    """
+    try:
+        return json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError as err:
+        raise Unreadable(f"not UTF-8 (byte at offset {err.start}): re-save it as UTF-8") from None
+    except json.JSONDecodeError as err:
+        raise Unreadable(f"not valid JSON ({err.msg} at line {err.lineno}): fix or remove it") from None
+    except RecursionError:
+        raise Unreadable("nested too deep (lists or objects inside each other): fix or remove it") from None
+
+
 def json_records(entry: Entry, max_bytes: int) -> Iterator[Record]:
     """A ``.json`` file's articles: the file's one object as row 0 (the file is the article), or each object of
     its list as row N (a list's other values are rows that are no articles). Research datasets often ship one
@@ -46,14 +62,7 @@ def json_records(entry: Entry, max_bytes: int) -> Iterator[Record]:
             f"{entry.size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit for a JSON file of articles: "
             "split it, or save it as JSON Lines (one article per line)"
         )
-    try:
-        value = json.loads(entry.read().decode("utf-8-sig"))
-    except UnicodeDecodeError as err:
-        raise Unreadable(f"not UTF-8 (byte at offset {err.start}): re-save the file as UTF-8") from None
-    except json.JSONDecodeError as err:
-        raise Unreadable(f"not valid JSON ({err.msg} at line {err.lineno}): fix the file") from None
-    except RecursionError:
-        raise Unreadable("nests lists or objects too deep to be articles: fix the file") from None
+    value = json_value(entry.read())
     if isinstance(value, dict):
         yield 0, cells_by_column(value.items())
         return
