@@ -506,6 +506,7 @@ def _write_folder(
         if parquet:
             _link_parts(stage(f"{table}.parquet"), [store.path(c, f"{table}.parquet") for c in ids])
     _link_parts(stage(TEXTS_FILE), [store.path(c, f"{chunks.TEXTS}.parquet") for c in ids])
+
     def write(table: str, parts: Iterable[pd.DataFrame]) -> None:
         for path in write_table(out, table, parts, parquet=parquet, prefix=f".{pid}."):
             name = path.name.removeprefix(f".{pid}.")
