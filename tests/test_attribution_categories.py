@@ -152,6 +152,16 @@ CASES = [
         id="stance-plans-to",
     ),
     pytest.param(
+        "Senator Ada Linwood aims to raise the voting age to 18.",
+        [("indirect", "Ada Linwood", "aims", "to raise the voting age to 18")],
+        id="stance-aims-to",
+    ),
+    pytest.param(
+        "The Harbour Union worried that the new rota would exhaust staff.",
+        [("indirect", "The Harbour Union", "worried", "the new rota would exhaust staff")],
+        id="stance-worried-that",
+    ),
+    pytest.param(
         "Both sides agreed to resume talks.",
         [("indirect", "Both sides", "agreed", "to resume talks")],
         id="stance-agreed-to",
@@ -346,6 +356,7 @@ CASES = [
     pytest.param('The so-called "reform" has cost thousands of jobs.', [], id="not-scare-quotes"),
     pytest.param("He asked for a glass of water.", [], id="not-asked-for-a-thing"),
     pytest.param("The attack aims to cut supply lines.", [], id="not-a-purpose"),
+    pytest.param("Investors worry about the debt.", [], id="not-a-worry-without-a-clause"),
     pytest.param("He showed the photo to his friends.", [], id="not-showed-an-object"),
     pytest.param("Charges of $40 million were booked in the quarter.", [], id="not-charges-of-an-amount"),
     pytest.param("The plant closed for fear of a flood.", [], id="not-for-fear-of"),
