@@ -17,7 +17,9 @@ Decisions recorded by the negative cases:
 * a purpose is not a stance: "The attack aims to cut supply lines" has no one who holds it;
 * "asked not to be named" is the report's anonymity convention, not a request in the story;
 * "for fear of" is an adverbial idiom and "charges of $40 million" an amount, not noun cues;
-* "showed the photo" is an evidence verb without evidence as its subject and without a reported clause;
+* "showed the photo" is an evidence verb without evidence as its subject and without a reported clause, and a
+  document that is not evidence (report, statement) shows a clause, never an object ("the statement showed no
+  remorse" is not an attribution; "a new report shows that ..." is);
 * a position verb (supports, backs, opposes, proposes, endorses, praises with an object) is a cue only with a
   named subject of its own and not negated: "the data support the idea", "pillars support the roof", "she
   backs the plan" (a pronoun: left to the reporting verbs around it) and "gave evidence to support his account"
@@ -300,6 +302,11 @@ CASES = [
         [("indirect", "The study", "suggests", "the drug lowers blood pressure")],
         id="evidence-the-study-suggests",
     ),
+    pytest.param(
+        "A new report shows that rents rose by a third.",
+        [("indirect", "A new report", "shows", "rents rose by a third")],
+        id="evidence-a-report-shows-that",
+    ),
     # --- positions: a named person or body supports, backs, opposes, proposes, endorses or praises
     pytest.param(
         "Senator Ada Linwood supports raising the minimum wage.",
@@ -349,6 +356,7 @@ CASES = [
     pytest.param("Mikel Ardanza does not oppose the new stadium.", [], id="not-a-negated-position"),
     pytest.param("The data support the idea of a slowdown.", [], id="not-a-position-without-a-named-subject"),
     pytest.param("Steel pillars support the roof.", [], id="not-support-as-a-load"),
+    pytest.param("The statement showed no remorse.", [], id="not-a-document-showing-an-object"),
     pytest.param("The plan proposes a new tax.", [], id="not-a-plan-proposing"),
     pytest.param("She backs the plan.", [], id="not-a-position-with-a-pronoun-subject"),
     pytest.param("Ivo Brandt gave evidence to support his account.", [], id="not-a-position-with-a-shared-subject"),

@@ -153,10 +153,21 @@ def is_evidence(speaker: Token | None, lemma: str = "") -> bool:
     if speaker is None:
         return False
     lex = lexicon()
-    words = {speaker.lemma_.lower(), speaker.lower_, speaker.lower_.rstrip("s")}
+    words = _subject_words(speaker)
     if lemma == "hear":
         return bool(words & lex.hearing_bodies)
     return bool(words & lex.evidence) or speaker.lower_ == "data"
+
+
+def is_document(speaker: Token | None) -> bool:
+    """Whether a subject names a document (``document`` in source_nouns.yaml: report, analysis, statement ...).
+    With an evidence verb it is a source only of a clause ("a new report shows that ..."): its object is not
+    a finding ("the statement showed no remorse")."""
+    return speaker is not None and bool(_subject_words(speaker) & lexicon().document)
+
+
+def _subject_words(speaker: Token) -> set[str]:
+    return {speaker.lemma_.lower(), speaker.lower_, speaker.lower_.rstrip("s")}
 
 
 def syntactic_stage(doc: Doc, quotes: Quotations) -> list[Found]:
@@ -171,7 +182,7 @@ def syntactic_stage(doc: Doc, quotes: Quotations) -> list[Found]:
     verbs listed under ``object_content`` (with its complement for ``object_complement``: "called the ruling
     'a disgrace'") or of an evidence verb whose subject is evidence ("the data showed a rise"). Evidence verbs
     that are not reporting verbs ("show", "prove", "hear") are cues only with such a subject ("documents show
-    that ...", "the court heard that ..."). An adjective of belief or feeling with a clause ("were concerned
+    that ...", "the court heard that ...") or with a document and a clause ("a new report shows that ..."). An adjective of belief or feeling with a clause ("were concerned
     that ...") is a cue with its copula. A position verb ("supports", "backs", "opposes", "proposes",
     "endorses", "praised": ``position_verbs``) is a cue only with a named subject of its own and no negation
     (:func:`takes_position`), and attributes its clause, infinitive or gerund, else its direct object. A question
@@ -209,7 +220,8 @@ def syntactic_stage(doc: Doc, quotes: Quotations) -> list[Found]:
             if speaker is None or speaker.lower_ in FIRST_PERSON:
                 continue
         if lemma not in stances and lemma not in lex.question_verbs and not (
-            is_evidence(speaker, lemma) or takes_position(cue, speaker)
+            is_evidence(speaker, lemma) or (lemma in lex.evidence_verbs and is_document(speaker))
+            or takes_position(cue, speaker)
         ):
             continue
         if lemma in lex.volition and (speaker is None or not can_hold_stance(speaker)):
