@@ -62,6 +62,12 @@ def can_hold_stance(head: Token) -> bool:
     )
 
 
+def is_named(head: Token) -> bool:
+    """Whether a subject names its source: a proper noun or a PERSON, ORG, GPE or NORP entity (a catalogued
+    actor is one of these); not a pronoun nor a common noun phrase ("the plan", "officials")."""
+    return head.pos_ == "PROPN" or head.ent_type_ in STANCE_HOLDER_LABELS
+
+
 def stance_of(token: Token) -> str | None:
     return lexicon().stances.get(verb_lemma(token)) if token.pos_ == "VERB" else None
 

@@ -43,6 +43,9 @@ def deduplicate(found: list[Found]) -> list[Found]:
     paper reports that the chief executive has confirmed that ..." is two relations.
     """
     reporting = Intervals([(g.content[0], g.content[1], g.cue) for g in found if g.stage != "according_to"])
+    # a position taken inside any relation's content, "according to" included, is part of that content
+    every = Intervals([(g.content[0], g.content[1], g.cue) for g in found])
+    positions = lexicon().position_verbs
     kept: list[Found] = []
     kept_contents: set[tuple[int, int]] = set()
     kept_by_cue: dict[tuple[int, int] | None, list[tuple[int, int]]] = {}
@@ -53,7 +56,8 @@ def deduplicate(found: list[Found]) -> list[Found]:
             or any(overlap(f.content, content) > 0 for content in kept_by_cue.get(f.cue, ()))
             or (f.stage == "quote" and bool(kept_spans.overlapping(*f.content)))
         )
-        nested = f.cue is not None and not _own_cue(f) and any(cue != f.cue for cue in reporting.stabbing(f.cue[0]))
+        around = every if f.cue_lemma in positions else reporting
+        nested = f.cue is not None and not _own_cue(f) and any(cue != f.cue for cue in around.stabbing(f.cue[0]))
         if not duplicate and not nested:
             kept.append(f)
             kept_contents.add(f.content)
@@ -66,13 +70,14 @@ def _own_cue(found: Found) -> bool:
     """A nested relation kept as its own: a refusal, or a verb of saying, requesting or showing whose speaker is
     its own subject ("The paper reports that the chief executive has confirmed that ...": the chief executive's
     confirmation is a public act the paper reports). Not kept: a cue whose speaker is inherited (a participle,
-    a conjoined verb), a noun cue, and a stance of mind (hope, want, expect, fear, plan: ``volition``; "were
-    concerned": ``adjective_cues``) inside another source's content: "X said Y expects ..." is X's account
-    of Y's mind, so it stays with X's content."""
+    a conjoined verb), a noun cue, a stance of mind (hope, want, expect, fear, plan: ``volition``; "were
+    concerned": ``adjective_cues``) or a position (``position_verbs``) inside another source's content: "X said
+    Y expects ..." is X's account of Y's mind, "according to the poll, voters oppose ..." the poll's finding,
+    so each stays with that content."""
     if found.stage == "refusal":
         return True
     lex = lexicon()
-    if found.stage != "syntactic" or found.cue_lemma in lex.volition or found.cue_lemma in lex.adjective_cues:
+    if found.stage != "syntactic" or found.cue_lemma in lex.volition | lex.adjective_cues | lex.position_verbs:
         return False
     speaker = found.speaker
     return speaker is not None and speaker.head.idx == found.cue[0] and speaker.dep_ in ("nsubj", "nsubjpass")

@@ -8,7 +8,9 @@ from analysis.extraction.doc_index import children_of, doc_index
 from analysis.extraction.linguistics.voice import is_passive
 from analysis.extraction.sources.contents import content_span
 from analysis.extraction.linguistics.antecedents import antecedent
-from analysis.extraction.sources.cues import FIRST_PERSON, _can_speak, expletive_passive, has_agent, reports, speaker_of, verb_lemma, can_hold_stance
+from analysis.extraction.sources.cues import (
+    FIRST_PERSON, _can_speak, can_hold_stance, expletive_passive, has_agent, is_named, reports, speaker_of, verb_lemma,
+)
 from analysis.extraction.sources.quotes import Quotations
 from analysis.extraction.sources.records import Found
 from analysis.extraction.sources.wordlists import lexicon
@@ -36,6 +38,20 @@ ANONYMITY_VERBS = frozenset({"name", "identify", "quote"})
 def _content_heads(cue: Token, speaker: Token | None) -> list[Token]:
     """The words whose subtrees hold what ``cue`` attributes (see :func:`syntactic_stage`)."""
     lex, lemma = lexicon(), verb_lemma(cue)
+    if lemma in lex.question_verbs:
+        questions = [c for c in children_of(cue) if c.dep_ == "ccomp" and _is_question(c)]
+        # the small model often reads the "if" of "asked if there would be ..." as a condition: a question
+        # only right after the verb and with no object ("asked questions if ..." keeps its condition)
+        questions = questions or [
+            c for c in children_of(cue) if c.dep_ == "advcl" and c.left_edge.i == cue.i + 1 and _is_question(c)
+            and not any(o.dep_ in ("dobj", "dative") for o in children_of(cue))
+        ]
+        if questions or lemma not in lex.stances:
+            return questions
+    if takes_position(cue, speaker) and not any(c.dep_ == "neg" for c in children_of(cue)):
+        # "supports raising the wage", "proposed that ...", "backs a tax on ...": the first of clause or object
+        clauses = [c for c in children_of(cue) if c.dep_ in ("ccomp", "xcomp")]
+        return clauses[:1] or [c for c in children_of(cue) if c.dep_ == "dobj"][:1]
     # a prepositional request first: the small model hangs later clauses on "called" ("called for the release
     # of two men ... and whose whereabouts have not been reported")
     heads = _requested(cue, lex.request_particles[lemma]) if lemma in lex.request_particles else []
@@ -116,16 +132,42 @@ def request_particle(cue: Token) -> Token | None:
     return after
 
 
+def takes_position(cue: Token, speaker: Token | None) -> bool:
+    """Whether a position verb (``position_verbs``) has a named subject of its own, which is what makes it a cue;
+    a subject shared with another verb ("X gave evidence to support his claim") takes no position."""
+    return (
+        verb_lemma(cue) in lexicon().position_verbs and speaker is not None and is_named(speaker)
+        and any(c.dep_ == "nsubj" for c in children_of(cue))
+    )
+
+
+def _is_question(clause: Token) -> bool:
+    """Whether a clause is an indirect question: introduced by "whether", "if" or a wh-word (``question_words``)."""
+    words = lexicon().question_words
+    return clause.left_edge.lower_ in words or any(c.dep_ == "mark" and c.lower_ in words for c in children_of(clause))
+
+
 def is_evidence(speaker: Token | None, lemma: str = "") -> bool:
     """Whether a subject names evidence: a record, data set or finding (``evidence`` in source_nouns.yaml), or
     for "hear" a court or hearing ("the court heard that ...")."""
     if speaker is None:
         return False
     lex = lexicon()
-    words = {speaker.lemma_.lower(), speaker.lower_, speaker.lower_.rstrip("s")}
+    words = _subject_words(speaker)
     if lemma == "hear":
         return bool(words & lex.hearing_bodies)
     return bool(words & lex.evidence) or speaker.lower_ == "data"
+
+
+def is_document(speaker: Token | None) -> bool:
+    """Whether a subject names a document (``document`` in source_nouns.yaml: report, analysis, statement ...).
+    With an evidence verb it is a source only of a clause ("a new report shows that ..."): its object is not
+    a finding ("the statement showed no remorse")."""
+    return speaker is not None and bool(_subject_words(speaker) & lexicon().document)
+
+
+def _subject_words(speaker: Token) -> set[str]:
+    return {speaker.lemma_.lower(), speaker.lower_, speaker.lower_.rstrip("s")}
 
 
 def syntactic_stage(doc: Doc, quotes: Quotations) -> list[Found]:
@@ -140,17 +182,23 @@ def syntactic_stage(doc: Doc, quotes: Quotations) -> list[Found]:
     verbs listed under ``object_content`` (with its complement for ``object_complement``: "called the ruling
     'a disgrace'") or of an evidence verb whose subject is evidence ("the data showed a rise"). Evidence verbs
     that are not reporting verbs ("show", "prove", "hear") are cues only with such a subject ("documents show
-    that ...", "the court heard that ..."). An adjective of belief or feeling with a clause ("were concerned
-    that ...") is a cue with its copula. Cues inside quotation marks are skipped (a source's own sources are not
+    that ...", "the court heard that ...") or with a document and a clause ("a new report shows that ..."). An adjective of belief or feeling with a clause ("were concerned
+    that ...") is a cue with its copula. A position verb ("supports", "backs", "opposes", "proposes",
+    "endorses", "praised": ``position_verbs``) is a cue only with a named subject of its own and no negation
+    (:func:`takes_position`), and attributes its clause, infinitive or gerund, else its direct object. A question
+    verb that is no reporting verb ("wondered", "queried") is a cue only with an indirect question ("whether",
+    "if" or a wh-word), which keeps that word. Cues inside quotation marks are skipped (a source's own sources are not
     the story's); a verb of saying under a refusal ("declined to say whether ...") is left to the refusal stage.
     The object of "told" is the addressee.
     """
     index, found, lex = doc_index(doc), [], lexicon()
     stances = lex.stances
+    # not the refusal lemmas: the refusal stage reads them, and "figures reached ..." reports nothing
+    cue_lemmas = stances.keys() | lex.evidence_verbs | lex.position_verbs | lex.question_verbs
     view = index.text
     verbs = [
         t for t, pos in zip(index.tokens, index.pos)
-        if pos == "VERB" and (verb_lemma(t) in stances or verb_lemma(t) in lex.evidence_verbs)
+        if pos == "VERB" and verb_lemma(t) in cue_lemmas
     ]
     for cue in verbs:
         if quotes.around(cue.idx):
@@ -160,7 +208,10 @@ def syntactic_stage(doc: Doc, quotes: Quotations) -> list[Found]:
             continue
         if _hearsay_participle(cue):
             continue
-        if is_passive(cue) and not has_agent(cue):
+        asked = _asked(cue) if lemma in lex.question_verbs else None
+        if asked is not None:
+            speaker = None  # whoever put the question is not written
+        elif is_passive(cue) and not has_agent(cue):
             if not expletive_passive(cue):
                 continue
             speaker = None
@@ -168,11 +219,14 @@ def syntactic_stage(doc: Doc, quotes: Quotations) -> list[Found]:
             speaker = speaker_of(cue)
             if speaker is None or speaker.lower_ in FIRST_PERSON:
                 continue
-        if lemma not in stances and not is_evidence(speaker, lemma):
+        if lemma not in stances and lemma not in lex.question_verbs and not (
+            is_evidence(speaker, lemma) or (lemma in lex.evidence_verbs and is_document(speaker))
+            or takes_position(cue, speaker)
+        ):
             continue
         if lemma in lex.volition and (speaker is None or not can_hold_stance(speaker)):
             continue
-        addressee = _addressee(cue, lemma)
+        addressee = asked or _addressee(cue, lemma)
         particle = request_particle(cue)
         cue_span = (cue.idx, (particle or cue).idx + len(particle or cue))
         cited = _cited(cue)
@@ -195,6 +249,15 @@ def _cited(cue: Token) -> tuple[Token, Token] | None:
             if source is not None and _can_speak(source) and source.lower_ not in FIRST_PERSON:
                 return child, source
     return None
+
+
+def _asked(cue: Token) -> Token | None:
+    """ "Asked whether she would resign, Ferro said ...", "When asked if ..., Ferro said": a past participle of a
+    question verb with no subject of its own, on the clause of the one it was put to. Returns that one (the
+    addressee), whom the parse would otherwise make the asker; the asker, usually the reporter, is not written."""
+    if cue.tag_ != "VBN" or cue.dep_ != "advcl" or any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in children_of(cue)):
+        return None
+    return speaker_of(cue)
 
 
 def _hearsay_participle(cue: Token) -> bool:
@@ -244,8 +307,8 @@ def _content_pieces(head: Token, cue: Token, quotes: Quotations, view: str) -> l
         return [(pieces[0][0], pieces[-1][1])] if pieces else []
     tokens = _content_tokens(head, cue)
     if head.dep_ == "advcl":
-        # "calls for Myanmar to release ...": the clause without its "for"
-        tokens = [t for t in tokens if not (t.head.i == head.i and t.dep_ == "mark")]
+        # "calls for Myanmar to release ...": the clause without its "for" (a question keeps its "if")
+        tokens = [t for t in tokens if not (t.head.i == head.i and t.dep_ == "mark" and t.lower_ == "for")]
     if head.dep_ == "xcomp" and verb_lemma(cue) not in lexicon().request:
         # "expects prices to rise": the object is the infinitive's subject
         tokens += [t for o in children_of(cue) if o.dep_ == "dobj" and o.i < head.i for t in o.subtree]

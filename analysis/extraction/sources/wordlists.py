@@ -21,6 +21,9 @@ class Lexicon:
     volition: frozenset[str]
     request_particles: dict[str, frozenset[str]]
     evidence_verbs: frozenset[str]
+    position_verbs: frozenset[str]
+    question_verbs: frozenset[str]
+    question_words: frozenset[str]
     refusal_verbs: frozenset[str]
     refusal_speech: frozenset[str]
     refusal_reply: frozenset[str]
@@ -48,8 +51,12 @@ class Lexicon:
 
     @cached_property
     def verb_cues(self) -> frozenset[str]:
-        """Every verb lemma a cue rule reads: reporting verbs, evidence verbs, refusals and replies."""
-        return frozenset(self.stances.keys() | self.evidence_verbs | self.refusal_verbs | self.refusal_reply)
+        """Every verb lemma a cue rule reads: reporting, evidence, position and question verbs, refusals and
+        replies."""
+        return frozenset(
+            self.stances.keys() | self.evidence_verbs | self.position_verbs | self.question_verbs
+            | self.refusal_verbs | self.refusal_reply
+        )
 
 
 @lru_cache(maxsize=1)
@@ -75,6 +82,9 @@ def lexicon() -> Lexicon:
         volition=frozenset(verbs["volition"]),
         request_particles={verb: frozenset(ps) for verb, ps in verbs["request_particles"].items()},
         evidence_verbs=frozenset(verbs["evidence_verbs"]),
+        position_verbs=frozenset(verbs["position_verbs"]),
+        question_verbs=frozenset(verbs["question_verbs"]),
+        question_words=frozenset(verbs["question_words"]),
         refusal_verbs=frozenset(verbs["refusal_verbs"]),
         refusal_speech=frozenset(verbs["refusal_speech"]),
         refusal_reply=frozenset(verbs["refusal_reply"]),
