@@ -35,6 +35,7 @@ from analysis.building.tables import (
     MemorySink,
     Tables,
     concat,
+    documents_table,
     load,
     write_table,
     written_tables,
@@ -259,6 +260,10 @@ def _run(
     finally:
         if bar is not None:
             bar.close()
+    # the articles' extra fields are typed over the whole corpus, so the table is made whole
+    whole = documents_table(sink.read("documents"), corpus.documents)
+    sink.discard("documents")
+    sink.write("documents", whole)
     sink.write("skipped", _skipped(corpus))
     def write(table: str, parts: Iterable[pd.DataFrame]) -> None:
         for part in list(parts):  # whole or nothing: a failure half-way adds no rows
@@ -496,8 +501,8 @@ def _write_folder(
         return staged[name]
 
     for table in chunks.ARTICLE_TABLES:
-        if table == "errors":
-            continue  # its article rows are joined with the corpus-level ones below
+        if table in ("errors", "documents"):
+            continue  # written whole below: errors joined with the corpus-level ones, documents with extra fields
         with stage(f"{table}.csv").open("wb") as handle:
             handle.write((",".join(schema.columns(table)) + "\n").encode("utf-8"))
             for chunk_id in ids:
@@ -507,10 +512,13 @@ def _write_folder(
             _link_parts(stage(f"{table}.parquet"), [store.path(c, f"{table}.parquet") for c in ids])
     _link_parts(stage(TEXTS_FILE), [store.path(c, f"{chunks.TEXTS}.parquet") for c in ids])
 
-    def write(table: str, parts: Iterable[pd.DataFrame]) -> None:
+    def write(table: str, parts: pd.DataFrame | Iterable[pd.DataFrame]) -> None:
         for path in write_table(out, table, parts, parquet=parquet, prefix=f".{pid}."):
             name = path.name.removeprefix(f".{pid}.")
             staged[name] = path.rename(out / f".{name}.{pid}.tmp")
+
+    # the articles' extra fields are typed over the whole corpus: one file, whose columns no chunk decides
+    write("documents", documents_table(store.read(ids, "documents"), corpus.documents))
 
     corpus_errors = _corpus_tables(lambda table, columns: store.read(ids, table, columns), write, report)
     write("skipped", _skipped(corpus))

@@ -61,9 +61,11 @@ def _closes_run(doc_id: str) -> bool:
 
 
 def _member(document: Document, key: str) -> str:
-    """What an article's rows in a chunk depend on besides the build's fingerprint."""
+    """What an article's rows in a chunk depend on besides the build's fingerprint (its extra fields too: the
+    ``documents`` table is rewritten when one changes)."""
     return json.dumps([key, document.doc_id, document.path, document.title, document.outlet, document.url,
-                       document.published], ensure_ascii=False)
+                       document.published, [list(extra) for extra in document.extras]], ensure_ascii=False,
+                      default=str)
 
 
 def plan(documents: Sequence[Document], keys: Sequence[str], fingerprint: str) -> list[Chunk]:
@@ -94,17 +96,24 @@ def csv_rows(frame: pd.DataFrame) -> str:
 
 
 def arrow_table(table: str, frame: pd.DataFrame) -> pa.Table:
-    return pa.Table.from_pandas(frame, schema=arrow_schema(table), preserve_index=False)
+    return pa.Table.from_pandas(frame, schema=arrow_schema(table, frame), preserve_index=False)
 
 
 _ARROW_SCHEMAS: dict[str, pa.Schema] = {}
 
 
-def arrow_schema(table: str) -> pa.Schema:
-    """The Parquet schema of ``table``, from its declared pandas dtypes (the same for every chunk)."""
+def arrow_schema(table: str, frame: pd.DataFrame | None = None) -> pa.Schema:
+    """The Parquet schema of ``table``, from its declared pandas dtypes (the same for every chunk); with the
+    extra columns of ``frame`` after them where the table carries some (``documents``, written whole)."""
     if table not in _ARROW_SCHEMAS:
         _ARROW_SCHEMAS[table] = pa.Schema.from_pandas(schema.empty(table), preserve_index=False)
-    return _ARROW_SCHEMAS[table]
+    declared = _ARROW_SCHEMAS[table]
+    if frame is None or not schema.extra_columns(table, frame):
+        return declared
+    # the pandas metadata of the whole frame, so that an Int64 extra column reads back as Int64
+    inferred = pa.Schema.from_pandas(frame, preserve_index=False)
+    fields = [declared.field(name) if name in declared.names else inferred.field(name) for name in frame.columns]
+    return pa.schema(fields, metadata=inferred.metadata)
 
 
 @dataclass(frozen=True)

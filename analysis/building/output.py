@@ -184,8 +184,9 @@ def temporary_of_a_dead_build(name: str) -> bool:
 
 def replace(source: Path, target: Path) -> None:
     """Move ``source`` to ``target``, replacing a file or folder there; safe against another build doing the
-    same at the same time (the last one in wins, and both wrote the same)."""
-    if not source.is_dir():
+    same at the same time (the last one in wins, and both wrote the same). A file may replace a folder (a table
+    once written as a folder of parts) and a folder a file."""
+    if not source.is_dir() and not target.is_dir():
         os.replace(source, target)
         return
     for attempt in range(REPLACE_ATTEMPTS):
@@ -203,8 +204,10 @@ def replace(source: Path, target: Path) -> None:
                 raise
             # another build put one there meanwhile: move that away too
         finally:
-            if old.exists():
+            if old.is_dir():
                 shutil.rmtree(old, ignore_errors=True)
+            else:
+                old.unlink(missing_ok=True)
 
 
 def _temporary(name: str) -> bool:

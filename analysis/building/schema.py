@@ -11,6 +11,7 @@ Renaming a table or a column changes the CSV contract: say so in the README's ch
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import pandas as pd
@@ -55,7 +56,12 @@ class Span(SentenceKeyed):
 
 
 class Documents(DocumentKeyed):
-    """One row per article read."""
+    """One row per article read. After these columns, every extra field of the corpus's metadata (an export's
+    other columns, front matter and sidecar keys, `metadata.csv` columns: a lean, a section, authors), named in
+    snake_case and sorted by name, typed over the corpus: `Int64`, `float64`, `datetime64[ns, UTC]` where every
+    value is a whole number, a number or a date, else text (empty where an article lacks it). A field named as
+    a column of this table gets the suffix `_field`; the columns that hold the article text are no extra fields;
+    lists are joined with `; `. See `analysis/reading/extras.py`."""
 
     doc_id: Series[str] = pa.Field(
         description="the article's file name without its ending; for a row of an export, its id column, else "
@@ -631,9 +637,61 @@ def _empty(table: str) -> pd.DataFrame:
     return pd.DataFrame({name: pd.Series(dtype=column.dtype.type) for name, column in _schema(table).columns.items()})
 
 
+#: Tables that carry, after their declared columns, columns of the corpus's own: ``documents`` holds each extra
+#: metadata field (:mod:`analysis.reading.extras`), which varies by corpus.
+OPEN_TABLES = frozenset({"documents"})
+#: The dtypes an extra column may have: text (pandas' ``str``, as the declared text columns), a whole number, a
+#: number, a UTC time.
+EXTRA_DTYPES = frozenset({"str", "Int64", "float64", "datetime64[ns, UTC]"})
+#: An extra column's name: snake_case (lowercase letters and digits of any script, single underscores between).
+EXTRA_NAME = re.compile(r"[^\W_]+(?:_[^\W_]+)*")
+
+
+def extra_columns(table: str, frame: pd.DataFrame) -> list[str]:
+    """The columns of ``frame`` beyond the declared columns of ``table``, in order (none unless the table is
+    one of :data:`OPEN_TABLES`)."""
+    if table not in OPEN_TABLES:
+        return []
+    declared = set(_columns(table))
+    return [column for column in frame.columns if column not in declared]
+
+
 def validate(table: str, frame: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` checked against the schema of ``table``, dtypes coerced; raises on any mismatch."""
-    return _schema(table).validate(frame)
+    """``frame`` checked against the schema of ``table``, dtypes coerced; raises on any mismatch.
+
+    A table of :data:`OPEN_TABLES` may carry extra columns after the declared ones: each must have a
+    snake_case name (:data:`EXTRA_NAME`), one of :data:`EXTRA_DTYPES` (text coerced to ``str`` from any string
+    dtype, or from ``object`` holding strings only), and they must come sorted by name.
+    """
+    extras = extra_columns(table, frame)
+    if not extras:
+        return _schema(table).validate(frame)
+    checked = _schema(table).validate(frame[[c for c in frame.columns if c not in set(extras)]])
+    problem = _extras_problem(frame, extras, len(frame.columns) - len(extras))
+    if problem:
+        raise pa.errors.SchemaError(_schema(table), frame, f"{table}: {problem}")
+    own = frame[extras].astype({c: "str" for c in extras if _is_text(frame[c])})
+    return pd.concat([checked, own], axis=1)
+
+
+def _is_text(column: pd.Series) -> bool:
+    """A column of strings only: a string dtype, or ``object`` holding nothing else."""
+    if column.dtype == object:
+        return all(isinstance(value, str) for value in column)
+    return pd.api.types.is_string_dtype(column.dtype)
+
+
+def _extras_problem(frame: pd.DataFrame, extras: list[str], declared: int) -> str:
+    """What is wrong with the extra columns of ``frame``; empty when nothing is."""
+    if list(frame.columns[declared:]) != extras or extras != sorted(extras):
+        return f"extra columns must follow the declared ones, sorted by name: {', '.join(map(str, extras))}"
+    for name in extras:
+        dtype = "str" if _is_text(frame[name]) else str(frame[name].dtype)
+        if not isinstance(name, str) or not EXTRA_NAME.fullmatch(name) or name != name.lower():
+            return f"extra column {name!r} is not a snake_case name"
+        if dtype not in EXTRA_DTYPES:
+            return f"extra column {name!r} has dtype {dtype}, not one of {', '.join(sorted(EXTRA_DTYPES))}"
+    return ""
 
 
 def data_dictionary() -> str:

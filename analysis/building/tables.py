@@ -18,6 +18,8 @@ import pyarrow.parquet as pq
 
 from analysis.building import schema
 from analysis.building.chunks import TEXTS_SCHEMA, arrow_schema, arrow_table, csv_rows
+from analysis.reading import Document
+from analysis.reading.extras import extra_columns, typed_column
 
 #: The article texts every offset points into, written beside the tables.
 TEXTS_FILE = "texts.parquet"
@@ -120,13 +122,16 @@ def write_table(
 ) -> list[Path]:
     """Write a validated table whole as ``out/<prefix><table>.csv`` (and ``.parquet``, one file), from one frame or
     from chunks written as they come, so that a long table is never held whole. A chunk that fails to come
-    removes what was written of the table, and the error goes on."""
+    removes what was written of the table, and the error goes on. A table with extra columns (``documents``)
+    comes as one frame, whose columns are written."""
     csv_path = out / f"{prefix}{table}.csv"
     parquet_path = out / f"{prefix}{table}.parquet"
-    writer = pq.ParquetWriter(parquet_path, arrow_schema(table)) if parquet else None
+    whole = parts if isinstance(parts, pd.DataFrame) else None
+    names = list(whole.columns) if whole is not None else schema.columns(table)
+    writer = pq.ParquetWriter(parquet_path, arrow_schema(table, whole)) if parquet else None
     try:
         with csv_path.open("w", encoding="utf-8", newline="") as handle:
-            handle.write(",".join(schema.columns(table)) + "\n")
+            handle.write(",".join(names) + "\n")
             for frame in [parts] if isinstance(parts, pd.DataFrame) else parts:
                 if len(frame):
                     handle.write(csv_rows(frame))
@@ -180,8 +185,24 @@ def _read_table(folder: Path, table: str) -> pd.DataFrame:
 
 
 def _read_csv(path: Path, table: str) -> pd.DataFrame:
-    """A written CSV with the declared dtypes (empty strings stay strings, empty numbers are missing)."""
+    """A written CSV with the declared dtypes (empty strings stay strings, empty numbers are missing); extra
+    columns (``documents``) typed again from their text, as the build typed them (:func:`typed_column`)."""
     dtypes = schema.empty(table).dtypes
+    extras = schema.extra_columns(table, pd.read_csv(path, nrows=0))
     text_columns = {c: "string" for c, d in dtypes.items() if pd.api.types.is_string_dtype(d)}
-    return schema.validate(table, pd.read_csv(path, dtype=text_columns, keep_default_na=False, na_values={
-        c: [""] for c in dtypes.index if c not in text_columns}))
+    frame = pd.read_csv(path, dtype={**text_columns, **{c: str for c in extras}}, keep_default_na=False,
+                        na_values={c: [""] for c in dtypes.index if c not in text_columns})
+    for column in extras:
+        frame[column] = typed_column([value or None for value in frame[column].tolist()])
+    return schema.validate(table, frame)
+
+
+def documents_table(rows: pd.DataFrame, documents: Iterable[Document]) -> pd.DataFrame:
+    """The ``documents`` table: ``rows`` (its declared columns, one row per article built, validated) and after
+    them the articles' extra fields, typed over the corpus (:func:`~analysis.reading.extras.extra_columns`).
+    ``documents`` are the corpus's documents (an article whose parse failed has no row and adds no column)."""
+    by_id = {document.doc_id: document for document in documents}
+    extras = extra_columns([by_id[doc_id] for doc_id in rows["doc_id"]])
+    if not len(extras.columns):
+        return rows
+    return schema.validate("documents", pd.concat([rows.reset_index(drop=True), extras], axis=1))

@@ -5,8 +5,9 @@ with one article per row, manifests). Out: a :class:`Corpus` of :class:`Document
 for byte, with its metadata) and the files it skipped, with the reason. One module per format:
 :mod:`.entries` (folders and files), :mod:`.archives` (zip), :mod:`.articles` (text and Markdown files, front
 matter, sidecars), :mod:`.manifests` (``metadata.csv``), :mod:`.exports` (CSV, Excel, Parquet),
-:mod:`.json_records` (JSON Lines); :mod:`.metadata` normalises what they share, and :mod:`.corpus` reads a
-corpus through them. :mod:`.limits` holds every limit on what reading expands, and :mod:`.user_yaml` reads
+:mod:`.json_records` (JSON Lines, ``.json``); :mod:`.metadata` normalises what they share, :mod:`.extras` keeps
+every other metadata field (names in snake_case, typed over the corpus), and :mod:`.corpus` reads a corpus
+through them. :mod:`.limits` holds every limit on what reading expands, and :mod:`.user_yaml` reads
 the YAML users write (front matter, ``corpus.yaml``, ``actors.yaml``) within them. Nothing here parses
 language.
 """

@@ -17,7 +17,8 @@ from analysis.reading.documents import Document, Skipped, Unreadable
 from analysis.reading.entries import SIDECAR_SUFFIX, Entry
 from analysis.reading.json_records import json_value
 from analysis.reading.limits import DEFAULT_LIMITS, Limits, megabytes
-from analysis.reading.metadata import make_document, metadata_of
+from analysis.reading.extras import extra_fields, merged
+from analysis.reading.metadata import NOT_LISTED, Listed, cells_by_column, make_document, metadata_of, used_columns
 from analysis.reading.user_yaml import YamlRefused, load_user_yaml
 
 
@@ -34,8 +35,9 @@ _HTML_TAGS = re.compile(r"</?(?:p|div|span|a|br|script|style|meta|link|li|ul|tab
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
-def read_article(entry: Entry, listed: Mapping[str, str], limits: Limits = DEFAULT_LIMITS) -> Document | Skipped:
-    """One article file; ``listed`` is what the folder's manifest says of it."""
+def read_article(entry: Entry, listed: Listed = NOT_LISTED, limits: Limits = DEFAULT_LIMITS) -> Document | Skipped:
+    """One article file; ``listed`` is what the folder's manifest says of it. Front matter and sidecar fields
+    other than the built-in ones are its extra fields (:mod:`.extras`), a later source's value winning."""
     shown, max_bytes = entry.shown, limits.file_bytes
     if entry.size > max_bytes:
         return Skipped(
@@ -64,8 +66,16 @@ def read_article(entry: Entry, listed: Mapping[str, str], limits: Limits = DEFAU
         return Skipped(shown, str(err))
     if not text[body_start:].strip():
         return Skipped(shown, "the file has metadata but no article text: add the text below the front matter")
-    meta = {**listed, **metadata_of(front, f"{shown} front matter"), **metadata_of(sidecar, f"{shown} sidecar")}
-    return make_document(entry.stem, shown, text, hashlib.sha256(data).hexdigest(), meta, body_start)
+    listed_meta, listed_extras = listed
+    meta = {**listed_meta, **metadata_of(front, f"{shown} front matter"), **metadata_of(sidecar, f"{shown} sidecar")}
+    extras, note = merged([listed_extras, *(_extras(values, limits) for values in (front, sidecar))], limits=limits)
+    return make_document(entry.stem, shown, text, hashlib.sha256(data).hexdigest(), meta, body_start, extras, note)
+
+
+def _extras(values: Mapping[str, Any], limits: Limits) -> tuple[dict[str, Any], str]:
+    """The extra fields of front matter or a sidecar (every key but the built-in fields)."""
+    cells = cells_by_column(values.items())
+    return extra_fields(cells, used_columns(cells, with_id=False), limits=limits)
 
 
 def not_utf8(byte: int, offset: int) -> str:

@@ -25,7 +25,8 @@ What is read (a folder in file-name order, not recursing; a list of paths in the
 
 Column and metadata names are matched case-insensitively, in exports, manifests, front matter and sidecars
 alike; of each list the first name present is used: text :data:`TEXT_COLUMNS`, id :data:`ID_COLUMNS`, and the
-metadata of :data:`METADATA_COLUMNS` (title, outlet, url, published).
+metadata of :data:`METADATA_COLUMNS` (title, outlet, url, published). Every other field or column is an extra
+field of the document, kept with its name in snake_case and its value as written (:mod:`.extras`).
 
 Dates: ``published`` is kept as written. ``published_at`` is it read by pandas, as
 ``pd.to_datetime(value, utc=True)`` reads it: a date or time without a zone is taken as UTC, a date alone as its
@@ -69,8 +70,10 @@ from analysis.reading.entries import (
     random_access,
 )
 from analysis.reading.exports import export_documents
+from analysis.reading.extras import cap_columns
 from analysis.reading.limits import DEFAULT_LIMITS, Limits
 from analysis.reading.manifests import read_manifest
+from analysis.reading.metadata import NOT_LISTED, Listed
 
 #: How reading one file can fail beyond the failures each reader names (a truncated or corrupt archive member:
 #: zlib's error, a short read, a bad checksum; an encrypted member or a compression zipfile lacks; a file
@@ -123,6 +126,7 @@ def read_corpus(
                 ))
             seen[item.doc_id] = item.path
             corpus.documents.append(item)
+    _check_extras(corpus, limits)
     if not corpus.documents:
         where = ", ".join(str(r) for r in roots)
         detail = f" ({len(corpus.skipped)} skipped: see the warnings above)" if corpus.skipped else ""
@@ -133,12 +137,32 @@ def read_corpus(
     return corpus
 
 
+def _check_extras(corpus: Corpus, limits: Limits) -> None:
+    """Warn once for the articles whose extra fields were cut, and keep at most ``limits.extra_columns`` extra
+    field names over the corpus (:func:`~analysis.reading.extras.cap_columns`)."""
+    noted = [d for d in corpus.documents if d.extras_note]
+    if noted:
+        first = noted[0]
+        warn(
+            f"{len(noted)} article(s) had extra metadata fields cut or left out (first: {first.path}: "
+            f"{first.extras_note}): the articles are read; raise Limits.extra_fields or Limits.extra_value_chars "
+            "to keep more"
+        )
+    corpus.documents, left_out = cap_columns(corpus.documents, limits=limits)
+    if left_out:
+        shown = ", ".join(left_out[:5]) + (f" and {len(left_out) - 5} more" if len(left_out) > 5 else "")
+        warn(
+            f"the articles name more than {limits.extra_columns} extra metadata fields: the {limits.extra_columns} "
+            f"most articles fill are kept, not {shown}; raise Limits.extra_columns to keep more"
+        )
+
+
 class _Reader:
     """Reads entries into documents and skips, reading each folder's manifest once."""
 
     def __init__(self, limits: Limits):
         self.limits = limits
-        self.manifests: dict[str, dict[str, dict[str, str]]] = {}
+        self.manifests: dict[str, dict[str, Listed]] = {}
 
     def read(self, entry: Entry | Skipped) -> Iterator[Document | Skipped]:
         """The documents and skips of one entry, in order; a failure while reading it skips what is left of it."""
@@ -167,13 +191,13 @@ class _Reader:
             yield from self._read_archive(entry)
         else:
             manifest = entry.sibling(MANIFEST_NAME)
-            listed = {}
+            listed = NOT_LISTED
             if manifest is not None:
                 if manifest.key not in self.manifests:
-                    self.manifests[manifest.key], problem = read_manifest(manifest)
+                    self.manifests[manifest.key], problem = read_manifest(manifest, self.limits)
                     if problem:
                         yield problem
-                listed = self.manifests[manifest.key].get(entry.name, {})
+                listed = self.manifests[manifest.key].get(entry.name, NOT_LISTED)
             yield read_article(entry, listed, self.limits)
 
     def _read_archive(self, entry: Entry) -> Iterator[Document | Skipped]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import warnings
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 
@@ -39,6 +40,11 @@ class Document:
     published: str = ""
     #: ``published`` as a UTC time; None when empty or unreadable.
     published_at: pd.Timestamp | None = None
+    #: The metadata's other fields, ``(name, value)`` in the record's order: names in snake_case, values text, a
+    #: number, or a date or time as read (:mod:`analysis.reading.extras`).
+    extras: tuple[tuple[str, Any], ...] = ()
+    #: What of the extra fields was cut or left out, and why; empty when nothing was.
+    extras_note: str = ""
 
 
 @dataclass(frozen=True)

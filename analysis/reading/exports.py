@@ -17,6 +17,7 @@ from analysis.reading.archives import zip_problem
 from analysis.reading.articles import not_utf8, text_problem
 from analysis.reading.documents import Document, Skipped, Unreadable, warn
 from analysis.reading.entries import Entry, random_access
+from analysis.reading.extras import extra_fields
 from analysis.reading.json_records import json_records, jsonl_records
 from analysis.reading.limits import DEFAULT_LIMITS, Limits
 from analysis.reading.metadata import (
@@ -26,12 +27,12 @@ from analysis.reading.metadata import (
     Record,
     cell_text,
     cells_by_column,
-    column_name,
     make_document,
     metadata_of,
     pick,
     pick_text,
     text_columns,
+    used_columns,
 )
 
 #: Separators a CSV header may use; the one it holds most often is taken (Excel writes ';' in many locales).
@@ -54,7 +55,8 @@ def export_documents(entry: Entry, limits: Limits = DEFAULT_LIMITS) -> Iterator[
     """The articles of an export, one per row in file order, and a skip for each row that holds none.
 
     A row whose text or id is not text (a list, a mapping, bytes; for the text, a number too) is skipped with
-    the reason; a title, outlet, url or date that is not text is left empty with a warning.
+    the reason; a title, outlet, url or date that is not text is left empty with a warning. The row's other
+    columns are the document's extra fields (:mod:`.extras`).
     """
     records = {
         ".csv": csv_records, ".jsonl": jsonl_records, ".json": lambda e: json_records(e, limits.file_bytes),
@@ -102,7 +104,9 @@ def export_documents(entry: Entry, limits: Limits = DEFAULT_LIMITS) -> Iterator[
                 continue
             first_row[doc_id] = row
             sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
-            yield make_document(doc_id, where, text, sha256, metadata_of(cells, where))
+            extras, note = extra_fields(cells, used_columns(cells, with_id=True), limits=limits)
+            yield make_document(doc_id, where, text, sha256, metadata_of(cells, where), extras=tuple(extras.items()),
+                                extras_note=note)
     except Unreadable as err:
         yield Skipped(entry.shown, str(err))
         return
@@ -135,7 +139,7 @@ def csv_records(entry: Entry) -> Iterator[Record]:
         delimiter = max(CSV_DELIMITERS, key=first.count)
         reader = csv.reader(itertools.chain([first], handle), delimiter=delimiter)
         try:
-            header = [column_name(name) for name in next(reader, [])]
+            header = next(reader, [])
             for row, cells in enumerate(reader, start=1):
                 if not any(cell.strip() for cell in cells):
                     continue
@@ -197,7 +201,7 @@ def xlsx_records(entry: Entry, limits: Limits = DEFAULT_LIMITS) -> Iterator[Reco
                 "move those rows into the first sheet, or save each sheet as its own file"
             )
         rows = first.iter_rows(values_only=True)
-        header = [column_name(name) for name in next(rows, ())]
+        header = list(next(rows, ()))
         for row, values in enumerate(rows, start=1):
             if _filled(values):
                 yield row, cells_by_column(itertools.zip_longest(header, values))

@@ -1,5 +1,5 @@
-"""How much reading takes from one input before refusing it: the size of an article, of YAML a user wrote, and
-of what an archive or a workbook expands to.
+"""How much reading takes from one input before refusing it: the size of an article, of YAML a user wrote, of
+what an archive or a workbook expands to, and how many extra metadata fields (and how long a value) it keeps.
 
 Each limit is a named constant (the default) and a field of :class:`Limits`, which :func:`~analysis.reading.
 read_corpus`, :func:`~analysis.catalogue.actors.load_catalogue` and :func:`~analysis.catalogue.beat.load_beat`
@@ -7,7 +7,8 @@ take as ``limits=``; the command line sets the article size with ``--max-bytes``
 sizes known before reading (a file's size on disk, a zip member's declared sizes, YAML's parsed structure before
 it is built into values), so that a bomb is refused without being expanded. What is refused is skipped with a
 message naming it and the limit (an article, an export, an archive member), or stops with an error naming the
-file (``corpus.yaml``, ``actors.yaml``, which the whole build depends on).
+file (``corpus.yaml``, ``actors.yaml``, which the whole build depends on). Extra metadata fields over a limit
+are cut, never the article: the corpus read warns once, naming how many articles it cut.
 """
 
 from __future__ import annotations
@@ -56,6 +57,21 @@ MAX_COMPRESSION_RATIO = 100
 RATIO_EXEMPT_BYTES = 1_000_000
 
 
+#: Extra metadata fields (those beyond text, id, title, outlet, url and date) kept of one article, in the order
+#: its record gives them: a record with hundreds of fields is a dump, not an article's metadata.
+MAX_EXTRA_FIELDS = 50
+
+
+#: Characters kept of one extra field's value (a list's items joined): a longer value is cut, ending in "…".
+MAX_EXTRA_VALUE_CHARS = 1_000
+
+
+#: Extra fields the ``documents`` table holds for the whole corpus: beyond this many names, those fewest
+#: articles fill (ties by name) are left out, so that records each naming other fields cannot widen the table
+#: without bound.
+MAX_EXTRA_COLUMNS = 100
+
+
 @dataclass(frozen=True)
 class Limits:
     """Every reading limit, each defaulting to the constant of the same name (see the module's docstring)."""
@@ -68,6 +84,9 @@ class Limits:
     member_bytes: int = MAX_MEMBER_BYTES
     archive_bytes: int = MAX_ARCHIVE_BYTES
     compression_ratio: float = MAX_COMPRESSION_RATIO
+    extra_fields: int = MAX_EXTRA_FIELDS
+    extra_value_chars: int = MAX_EXTRA_VALUE_CHARS
+    extra_columns: int = MAX_EXTRA_COLUMNS
 
 
 #: The limits used when none are given.

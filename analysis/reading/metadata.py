@@ -44,11 +44,25 @@ _YEAR = re.compile(r"\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b")
 
 #: A record of an export: its row number, and its cells by lower-cased column name or why it is unreadable.
 Record = tuple[int, "dict[str, Any] | str"]
+#: What a ``metadata.csv`` row says of its file: the built-in fields, and the extra fields
+#: (:mod:`analysis.reading.extras`) with what of them was cut.
+Listed = tuple[dict[str, str], tuple[dict[str, Any], str]]
+#: What a manifest says of a file it does not name.
+NOT_LISTED: Listed = ({}, ({}, ""))
 
 
 def make_document(
-    doc_id: str, path: str, text: str, sha256: str, meta: Mapping[str, str], body_start: int = 0
+    doc_id: str,
+    path: str,
+    text: str,
+    sha256: str,
+    meta: Mapping[str, str],
+    body_start: int = 0,
+    extras: Sequence[tuple[str, Any]] = (),
+    extras_note: str = "",
 ) -> Document:
+    """A document of its text and metadata; ``extras`` are its extra fields as :mod:`.extras` keeps them, and
+    ``extras_note`` says what of them was cut or left out (empty when nothing was)."""
     published = meta.get("published", "")
     return Document(
         doc_id=doc_id,
@@ -61,6 +75,8 @@ def make_document(
         url=meta.get("url", ""),
         published=published,
         published_at=read_published_at(published, path),
+        extras=tuple(extras),
+        extras_note=extras_note,
     )
 
 
@@ -98,12 +114,44 @@ def column_name(name: Any) -> str:
         return ""
 
 
-def cells_by_column(pairs: Iterable[tuple[Any, Any]]) -> dict[str, Any]:
+class Cells(dict):
+    """A record's cells by matched column name (:func:`column_name`), and each name as the record wrote it
+    (``written``: "Political Lean" for ``political lean``), from which extra fields take their names."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.written: dict[str, str] = {}
+
+
+def cells_by_column(pairs: Iterable[tuple[Any, Any]]) -> Cells:
     """Cells by matched column name; of two columns with one name, the first."""
-    cells: dict[str, Any] = {}
+    cells = Cells()
     for name, value in pairs:
-        cells.setdefault(column_name(name), value)
+        matched = column_name(name)
+        if matched not in cells:
+            cells[matched] = value
+            cells.written[matched] = cell_text(name).strip() if matched else ""
     return cells
+
+
+def used_columns(cells: Mapping[str, Any], *, with_id: bool) -> set[str]:
+    """The columns a record's built-in fields are read from: every column that may hold the text
+    (:func:`text_columns`: the published text and its tokenised copy alike), the first present of each
+    :data:`METADATA_COLUMNS` list, and with ``with_id`` (an export row) of :data:`ID_COLUMNS`. The record's other
+    columns are its extra fields, and so is a metadata column holding no text (a mapping or a list, which
+    :func:`metadata_of` leaves empty): ``source: {id, name}`` is kept as extra fields, not lost."""
+    lists = [*METADATA_COLUMNS.values(), *([ID_COLUMNS] if with_id else [])]
+    used = {next((name for name in names if name in cells), "") for names in lists}
+    used = {name for name in used if name and _is_text_like(cells[name])}
+    return used | set(text_columns(cells))
+
+
+def _is_text_like(value: Any) -> bool:
+    try:
+        cell_text(value)
+    except NotText:
+        return False
+    return True
 
 
 def pick(cells: Mapping[str, Any], names: Sequence[str]) -> Any:
@@ -204,23 +252,34 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
-def read_published_at(published: str, where: str) -> pd.Timestamp | None:
-    """``published`` as a UTC time (no zone is taken as UTC); None when empty, or unreadable with a warning.
+def utc_time(value: str | date | datetime) -> pd.Timestamp | None:
+    """A date or time (text with a year, or a ``date``/``datetime``) as a nanosecond UTC time, no zone taken
+    as UTC; None when empty.
 
     ``pd.Timestamp`` reads one value exactly as ``pd.to_datetime(value, utc=True)`` does (its ISO parser, then
     dateutil), without the per-call format guessing that costs ~1 ms a row on a large export.
+
+    Raises:
+        ValueError: text without a year (pandas would complete it from today's date), or that pandas cannot
+            read, or a time outside the tables' range (1677-2262).
+        OverflowError: a date pandas cannot hold.
     """
+    if isinstance(value, str) and not _YEAR.search(value):
+        raise ValueError("no year")
+    stamp = pd.Timestamp(value)
+    if stamp is pd.NaT:
+        return None
+    stamp = stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp.tz_convert("UTC")
+    # The tables hold nanosecond times: a date outside their range (1677-2262) counts as unreadable.
+    return stamp.as_unit("ns")
+
+
+def read_published_at(published: str, where: str) -> pd.Timestamp | None:
+    """``published`` as a UTC time (:func:`utc_time`); None when empty, or unreadable with a warning."""
     if not published:
         return None
     try:
-        if not _YEAR.search(published):
-            raise ValueError("no year")
-        stamp = pd.Timestamp(published)
-        if stamp is pd.NaT:
-            return None
-        stamp = stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp.tz_convert("UTC")
-        # The tables hold nanosecond times: a date outside their range (1677-2262) counts as unreadable.
-        return stamp.as_unit("ns")
+        return utc_time(published)
     except (ValueError, OverflowError):
         warn(
             f"{where}: published {published!r} is not a full date pandas can read: the article is kept with "

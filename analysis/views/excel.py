@@ -88,7 +88,8 @@ def write_workbook(
     _write_dictionary(workbook.create_sheet(DICTIONARY_SHEET), _readme(cut, sizes, max_rows, sheet_names))
     for name in names:
         frame = tables[name]
-        _write_table(workbook.create_sheet(sheet_names[name]), frame[schema.columns(name)].iloc[:max_rows])
+        columns = schema.columns(name) + schema.extra_columns(name, frame)  # documents: the corpus's own fields too
+        _write_table(workbook.create_sheet(sheet_names[name]), frame[columns].iloc[:max_rows])
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     workbook.save(path)
