@@ -300,20 +300,6 @@ def test_price_per_unit(parse, text, span, unit):
 
 
 @pytest.mark.parametrize(
-    "text, figures",
-    [
-        ("Slideshow (2 Images)", []),
-        ("Photo 1 of 3: Volunteers clear the beach at dawn.", []),
-        ("The gallery page (4 photos) shows the flood.", []),
-        ("The museum bought 12 photos of the harbour.", ["12"]),  # a count the story makes
-        ("Inspectors found (2 cracks) in the hull.", ["2"]),
-    ],
-)
-def test_page_furniture_is_no_figure(parse, text, figures):
-    assert [r.text for r in _figures(parse, text)] == figures
-
-
-@pytest.mark.parametrize(
     "text",
     [
         "Zelensky spoke in one of his first public acknowledgments.",

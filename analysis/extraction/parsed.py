@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from analysis.catalogue.actors import Catalogue
 from analysis.extraction.doc_index import doc_index
+from analysis.extraction.linguistics.furniture import Furniture, furniture_of
 from analysis.reading import Document
 
 
@@ -56,6 +57,12 @@ class ParsedDocument:
         """Words in the document (:attr:`~analysis.extraction.doc_index.DocIndex.is_word`): the documents table's count,
         and frame densities' base."""
         return sum(doc_index(self.doc).is_word)
+
+    @cached_property
+    def furniture(self) -> Furniture:
+        """The article's page furniture ("Advertisement", share buttons, photo credits and counters): no stage
+        extracts anything from it (:func:`analysis.extraction.pipeline.outside_furniture`)."""
+        return furniture_of(self.view)
 
     @property
     def view(self) -> str:

@@ -72,11 +72,11 @@ def _numeric_stages() -> tuple[Stage, ...]:
 
 def _framing_stages() -> tuple[Stage, ...]:
     def tone(parsed: ParsedDocument, rows: Mapping[str, list]) -> dict[str, list]:
-        tones = tone_rows(parsed, rows["attributions"], adjustment=parsed.tone_adjustment)
+        tones = outside_furniture(parsed, "tone", tone_rows(parsed, rows["attributions"], adjustment=parsed.tone_adjustment))
         return {"tone": tones, "actor_tone": actor_tone_rows(rows["mentions"], tones)}
 
     def frames(parsed: ParsedDocument, rows: Mapping[str, list]) -> dict[str, list]:
-        sentence_frames = frame_rows(parsed)
+        sentence_frames = outside_furniture(parsed, "frames", frame_rows(parsed))
         return {
             "frames": sentence_frames,
             "document_frames": document_frame_rows(sentence_frames, len(parsed.sentences), parsed.n_words),
@@ -103,6 +103,33 @@ STAGES: tuple[Stage, ...] = (
 )
 
 
+#: Tables whose rows are kept over page furniture: the sentences, which every ``sentence_id`` counts.
+KEPT_OVER_FURNITURE = frozenset({"sentences"})
+#: Each table's own id, 0-based in order of position: renumbered when rows in furniture are left out.
+OWN_IDS = {
+    "attributions": "attribution_id", "claims": "claim_id", "figures": "figure_id", "time_expressions": "time_id",
+    "cues": "cue_id", "actions": "action_id",
+}
+
+
+def outside_furniture(parsed: ParsedDocument, table: str, rows: list) -> list:
+    """``rows`` of ``table`` without those whose span (``start``, ``end``) lies inside the article's page
+    furniture (:mod:`analysis.extraction.linguistics.furniture`: "Advertisement", share buttons, "Read more",
+    photo credits and counters), the table's own id (:data:`OWN_IDS`) renumbered in order. Rows without a span
+    (per-article summaries) and :data:`KEPT_OVER_FURNITURE` are kept; so a stage's summaries must be made from
+    rows already passed through here (the tone stage's actor tone, the frames stage's document frames)."""
+    spans = parsed.furniture
+    if table in KEPT_OVER_FURNITURE or not spans.spans or not rows or not hasattr(rows[0], "start"):
+        return rows
+    view = parsed.view
+    kept = [row for row in rows if not spans.holds_text(view, row.start, row.end)]
+    field = OWN_IDS.get(table)
+    if field is None or len(kept) == len(rows):
+        return kept
+    renumber = {old: new for new, old in enumerate(sorted(getattr(row, field) for row in kept))}
+    return [dataclasses.replace(row, **{field: renumber[getattr(row, field)]}) for row in kept]
+
+
 @dataclass(frozen=True)
 class StageError:
     """A stage that raised on one document, or was not run because a stage it needs had raised."""
@@ -119,7 +146,9 @@ NOT_RUN = "NotRun"
 def analyse(
     parsed: ParsedDocument, *, stages: Sequence[Stage] | None = None
 ) -> tuple[dict[str, list[Any]], list[StageError]]:
-    """Every table's rows for one parsed document, keyed by table name, and the stages that failed.
+    """Every table's rows for one parsed document, keyed by table name, and the stages that failed. Rows in page
+    furniture are left out as each stage makes them (:func:`outside_furniture`), so that later stages never
+    read them.
 
     A stage that raises loses only its own rows: the error is recorded and the other stages go on. A stage
     that needs a failed one is not run (its rows would be wrong, not merely missing: claims without the
@@ -135,7 +164,8 @@ def analyse(
             errors.append(StageError(stage.name, NOT_RUN, f"needs {', '.join(missing)}, which failed"))
             continue
         try:
-            rows.update(stage.run(parsed, rows))
+            made = stage.run(parsed, rows)
+            rows.update({table: outside_furniture(parsed, table, made_rows) for table, made_rows in made.items()})
         except Exception as err:  # noqa: BLE001 - one article's failing stage must never stop a corpus
             failed.add(stage.name)
             errors.append(StageError(stage.name, type(err).__name__, _one_line(err)))

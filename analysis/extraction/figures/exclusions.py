@@ -68,24 +68,12 @@ def excluded(match: Match, doc: Doc, labels: list[str], lex: Lexicon) -> bool:
             return True
         if re.fullmatch(r"1[89]\d\d|20\d\d", text) and not _counted_noun(token_at(doc, first)):
             return True
-    if bare and _page_furniture(match, doc, lex):
-        return True
     # a code: digits glued to a capital that is no unit ("5G", "4K", "3D")
     if bare and match.core_end - match.core_start == 1 and last + 1 < len(doc):
         after = token_at(doc, last + 1)
         if not token_at(doc, last).whitespace_ and after.is_alpha and after.text[:1].isupper() and len(after.text) <= 2:
             return True
     return False
-
-
-def _page_furniture(match: Match, doc: Doc, lex: Lexicon) -> bool:
-    """A crawled page's count of its pictures: a number in brackets before one of the lexicon's
-    ``furniture_nouns`` ("Slideshow (2 Images)"), or a number after one with "of" next ("Photo 1 of 3")."""
-    first, after = match.core_start, match.core_end
-    before = lower_at(doc, first - 1) if first > 0 else ""
-    if before == "(" and lower_at(doc, after) in lex.furniture_nouns:
-        return True
-    return before in lex.furniture_nouns and lower_at(doc, after) == "of"
 
 
 def _level(match: Match, doc: Doc, lex: Lexicon) -> bool:

@@ -36,7 +36,6 @@ class Lexicon:
     postfix: tuple[tuple[tuple[str, ...], str], ...]
     as_as_lower: frozenset[str]
     range_openers: frozenset[str]
-    furniture_nouns: frozenset[str]
     change_words: frozenset[str]
     approximator_fillers: tuple[tuple[tuple[str, ...], str], ...]
     up_particle_verbs: frozenset[str]
@@ -127,7 +126,6 @@ def lexicon() -> Lexicon:
         group_nouns=numbers["group_nouns"],
         fractions=numbers["fractions"],
         suffixes=numbers["suffixes"],
-        furniture_nouns=frozenset(numbers.get("furniture_nouns") or ()),
         tolerance=approx["tolerance"],
         prefix=tuple((p, cls) for cls, items in approx["prefix"].items() for p in _phrases(items)),
         postfix=tuple((p, cls) for cls, items in approx["postfix"].items() for p in _phrases(items)),

@@ -34,8 +34,8 @@ def attribution_rows(parsed) -> list[Attribution]:
     found += quote_stage(doc, quotes, [f.content for f in found])
     found = deduplicate(extend_to_quotes(found, quotes, view))
     resolver = SpeakerResolver(parsed)
-    # a crawled link glued into the copy ("Related: Mayor warns of cuts") holds no cue
-    found = [f for f in found if f.cue is None or not resolver.lines.is_link(resolver.lines.line_of(f.cue[0]))]
+    # page furniture glued into the copy (a crawled link "Related: Mayor warns of cuts", a prompt) holds no cue
+    found = [f for f in found if f.cue is None or not resolver.lines.is_furniture(resolver.lines.line_of(f.cue[0]))]
     records = []
     # Speakers are resolved in reading order, so that pronouns and descriptions find earlier speakers.
     for f in sorted(found, key=lambda f: (f.cue or f.content)[0]):

@@ -1,5 +1,5 @@
 """The lines of an article as printed: which line an offset is on, and whether a line is a headline, a byline, a
-caption or a crawled link rather than running copy.
+caption, a crawled link or other page furniture rather than running copy.
 
 A line is the text between two line breaks. Sourcing reads lines because the small model parses a headline
 and the paragraph under it as one sentence: "Mayor Shuts Bridge For Repairs<break>Officials said ..." would
@@ -9,7 +9,9 @@ otherwise make the whole headline the speaker. The tests are generic, read from 
   headline, title, byline or caption: "Council Votes To Close Library", "By Ana Ruiz"), or is followed by a
   line that begins a sentence (a capital), or is short and followed by a paragraph break;
 * a *link* line begins with a page label and a colon or a dash ("Related: ...", "READ MORE - ...";
-  ``link_labels`` in ``source_nouns.yaml``): a crawled "related story" link glued into the copy.
+  ``link_labels`` in ``furniture.yaml``): a crawled "related story" link glued into the copy; it is one kind of
+  *furniture* line ("Advertisement", share buttons, photo credits), which
+  :mod:`analysis.extraction.linguistics.furniture` recognises for every stage.
 
 Not decided here: datelines at a paragraph's start ("LONDON (Reuters) -") and furniture inside a line of copy.
 """
@@ -21,7 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from analysis.extraction.sources.wordlists import lexicon
+from analysis.extraction.linguistics.furniture import is_furniture_line, is_link_line
 
 #: A headline-like line has at most this many words.
 MAX_HEADLINE_WORDS = 20
@@ -75,12 +77,17 @@ class Lines:
     def is_link(self, line: int) -> bool:
         """A crawled link: the line begins with a page label ("Related", "Read more") and a colon or dash."""
         start, end = self.bounds(line)
-        label = re.match(r"\s*([^\W\d_][^:\-\u2013\u2014|]{0,30}?)\s*[:\-\u2013\u2014|]", self.text[start:end])
-        return label is not None and " ".join(label.group(1).lower().split()) in lexicon().link_labels
+        return is_link_line(self.text[start:end])
+
+    def is_furniture(self, line: int) -> bool:
+        """Page furniture: a link, "Advertisement", share buttons, a prompt, a photo credit
+        (:func:`~analysis.extraction.linguistics.furniture.is_furniture_line`)."""
+        start, end = self.bounds(line)
+        return is_furniture_line(self.text[start:end])
 
     def is_copy(self, line: int) -> bool:
-        """Neither headline-like nor a link: a line of running copy."""
-        return not (self.is_headline(line) or self.is_link(line))
+        """Neither headline-like nor furniture: a line of running copy."""
+        return not (self.is_headline(line) or self.is_furniture(line))
 
     def _before_new_sentence(self, end: int) -> bool:
         """Whether the next line begins a sentence (a capital, or a quotation mark and a capital): a line of

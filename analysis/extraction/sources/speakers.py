@@ -129,9 +129,12 @@ class SpeakerResolver:
         self.index = doc_index(self.doc)
         self.lex = lexicon()
         self.lines = Lines(parsed.view)
+        # names in page furniture (a "Read more: ..." link, a photo credit) are no one the story speaks of
+        furniture = parsed.furniture
+        ents = [e for e in self.index.ents if not furniture.holds_text(parsed.view, e.start_char, e.end_char)]
         # Full person names (two words or more) by surname, in order: the targets of short names and variants.
         self.full_names: dict[str, list[Span]] = {}
-        for entity in self.index.ents:
+        for entity in ents:
             if entity.label_ == "PERSON" and len([t for t in entity if t.is_alpha]) >= 2:
                 self.full_names.setdefault(entity[-1].lower_, []).append(entity)
         # the same full names in document order, as the ``source`` column writes them: what names match against
@@ -142,13 +145,15 @@ class SpeakerResolver:
         # people the article names in a role ("Governor Ana Ruiz", "Carl Ostrow, the former vice president"),
         # by the role's words: what "the governor" or "the former vice president" refers back to
         self._named_roles: dict[tuple[str, ...], list[tuple[int, list[Token]]]] = {}
-        for entity in self.index.ents:
+        for entity in ents:
             if entity.label_ == "PERSON":
                 self._read_person(entity)
                 self._read_role(entity.root)
         for token in self.index.tokens:
             # a titled name the small model left unlabelled ("Governor Ana Ruiz")
-            if token.pos_ == "PROPN" and token.ent_type_ == "" and token.dep_ != "compound" and self._titled(name_run(token)):
+            if token.pos_ == "PROPN" and token.ent_type_ == "" and token.dep_ != "compound" and not furniture.holds(
+                token.idx
+            ) and self._titled(name_run(token)):
                 self._read_role(token)
         self._people_texts = [tokens_text(parsed, person_name(e[-1])) for e in self._people]
         # Speakers resolved so far, in the order resolved: those with a role, by each word of the role (what
@@ -158,7 +163,7 @@ class SpeakerResolver:
         # Named organisations by position (ORG and FAC entities, widened): what "the company" or "its
         # spokesman" refer back to, and the full names of short ones ("Halvern" for "Halvern Foods").
         bodies = {}
-        for entity in self.index.ents:
+        for entity in ents:
             # a two-word "person" modifying a noun is a body the model mislabelled ("Lumora Bio shares")
             mislabelled = entity.label_ == "PERSON" and len(entity) >= 2 and modifies_noun(entity.root)
             run = body_run(entity) if entity.label_ in BODY_LABELS or mislabelled else []

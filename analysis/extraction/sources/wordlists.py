@@ -46,7 +46,6 @@ class Lexicon:
     author_verbs: frozenset[str]
     intermediary_verbs: frozenset[str]
     hedges: tuple[tuple[str, ...], ...]
-    link_labels: frozenset[str]
     interviewer_nouns: frozenset[str]
 
     @cached_property
@@ -108,7 +107,6 @@ def lexicon() -> Lexicon:
         intermediary_verbs=frozenset(nouns["document_intermediary_verbs"]),
         hedges=tuple(tuple(h.lower().split()) for h in read_yaml("hedges.yaml")["hedges"]),
         interviewer_nouns=frozenset(nouns["interviewer_nouns"]),
-        link_labels=frozenset(" ".join(str(label).lower().split()) for label in nouns["link_labels"]),
     )
 
 

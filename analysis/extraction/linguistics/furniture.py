@@ -1,0 +1,213 @@
+"""Page furniture: what a web page prints around a story and a crawl keeps in its text (advertising slots,
+share buttons, "read more" and related-story links, newsletter prompts, photo counters and credits). The one
+decision every stage reads: furniture stays in the text, so that offsets are the original's, and no stage
+extracts anything from it (:func:`analysis.extraction.pipeline.outside_furniture`).
+
+Recognised from the text alone, with the word lists of ``analysis/data/furniture.yaml``:
+
+* a whole **line** that is furniture: one of ``lines`` ("Advertisement", "Share this article", "Read more"), a
+  row of share ``buttons`` ("Facebook Twitter Email"), a ``prompt`` ("Click here to ...", "Sign up for our
+  newsletter"), a crawled **link** (a ``link_labels`` label and a colon, dash or bar: "Related: ...", "READ
+  MORE - ..."), or a picture **credit or caption** (a ``credit_labels`` label and a colon, dash, bar or "by":
+  "Photo: ...", "Photograph by ..."; "Image copyright ...", or capitalised words with a slash beside a
+  ``credit_names`` word: "REUTERS/Ana Ruiz");
+* anywhere in a line, a picture **counter** ("Slideshow (2 Images)", "(4 photos)", "Photo 1 of 3") and a
+  **bracketed credit** ("(Photo by Ana Ruiz/Getty Images)", "(AP Photo/Ana Ruiz)").
+
+A line is matched whole, never by a word it contains: a sentence of copy that uses these words ("The
+advertisement ran for weeks", "Officials read more than 100 letters") is no furniture. Not decided here:
+furniture glued inside a line of copy without brackets ("... said. Advertisement The mayor ..."), and
+headlines, bylines and captions without a label (:class:`analysis.extraction.sources.lines.Lines` tells
+those, and they are not left out: a quotation in a headline is attributed).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from analysis.datafiles import read_yaml
+
+#: The data file of furniture words, in ``analysis/data/``.
+FURNITURE_FILE = "furniture.yaml"
+#: What may come between a label and the rest of its line ("Related: ...", "READ MORE - ...", "Photo | ..."): a
+#: colon, a bar, a dash, and a hyphen only with space after it ("Video-game sales" is no label).
+_SEPARATOR = r"(?:\s*[:|\u2013\u2014]|\s*-(?=\s|$))"
+#: Bullets and edge punctuation a line may carry around its words ("• Share", "> Read more", "Advertisement:").
+_EDGE = " \t\u00a0\u2022\u00b7*>\u203a\u00bb\u25b8\u25ba-\u2013\u2014|:.!,;()[]"
+#: Words of one part of a slash credit ("Ana Ruiz", "Getty Images", "AP Photo").
+MAX_CREDIT_SIDE_WORDS = 4
+#: A word of a line, for counting and matching: letters, digits, inner apostrophes, hyphens and dots.
+_WORD = re.compile(r"[^\W_](?:[\w'\u2019.-]*\w)?|[|/\u00b7]")
+
+
+@dataclass(frozen=True)
+class FurnitureWords:
+    """The word lists of ``furniture.yaml``, lowercased and with spaces collapsed."""
+
+    lines: frozenset[str]
+    buttons: frozenset[str]
+    button_fillers: frozenset[str]
+    max_button_words: int
+    prompts: tuple[str, ...]
+    max_prompt_words: int
+    link_labels: frozenset[str]
+    credit_labels: frozenset[str]
+    credit_names: frozenset[str]
+    max_credit_words: int
+    picture_nouns: frozenset[str]
+
+    @property
+    def counter(self) -> re.Pattern[str]:
+        return _patterns(self)[0]
+
+    @property
+    def bracket(self) -> re.Pattern[str]:
+        return _patterns(self)[1]
+
+
+def _plain(text: str) -> str:
+    return " ".join(str(text).lower().split())
+
+
+@lru_cache(maxsize=1)
+def furniture_words() -> FurnitureWords:
+    data = read_yaml(FURNITURE_FILE)
+    words = lambda key: frozenset(_plain(w) for w in data[key])  # noqa: E731
+    return FurnitureWords(
+        lines=words("lines"),
+        buttons=words("buttons"),
+        button_fillers=words("button_fillers"),
+        max_button_words=int(data["max_button_words"]),
+        prompts=tuple(sorted({_plain(w) for w in data["prompts"]}, key=len, reverse=True)),
+        max_prompt_words=int(data["max_prompt_words"]),
+        link_labels=words("link_labels"),
+        credit_labels=words("credit_labels"),
+        credit_names=words("credit_names"),
+        max_credit_words=int(data["max_credit_words"]),
+        picture_nouns=words("picture_nouns"),
+    )
+
+
+@lru_cache(maxsize=1)
+def _patterns(words: FurnitureWords) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The counter pattern ("Slideshow (2 Images)", "(4 photos)", "Photo 1 of 3") and the pattern of a
+    bracket short enough to be a credit."""
+    nouns = "|".join(sorted((re.escape(n) for n in words.picture_nouns), key=len, reverse=True))
+    counter = re.compile(
+        rf"(?:\b(?:{nouns})\s*)?\(\s*\d+\s+(?:{nouns})\s*\)|\b(?:{nouns})\s+\d+\s+of\s+\d+\b", re.IGNORECASE
+    )
+    return counter, re.compile(r"\(([^()\n]{1,120})\)")
+
+
+def _label(line: str, labels: frozenset[str], *, by: bool = False) -> str:
+    """The label of ``labels`` that begins ``line`` before a separator (:data:`_SEPARATOR`; or "by", with
+    ``by``); empty when there is none."""
+    after = _SEPARATOR + (r"|\s+by\s" if by else "")
+    match = re.match(rf"\s*([^\W\d_][^:|\n]{{0,30}}?)(?:{after})", line, re.IGNORECASE)
+    if match is None:
+        return ""
+    label = _plain(match.group(1))
+    return label if label in labels else ""
+
+
+def is_link_line(line: str) -> bool:
+    """A crawled link: the line begins with a page label ("Related", "Read more") and a colon, dash or bar."""
+    return bool(_label(line, furniture_words().link_labels))
+
+
+def is_credit(text: str) -> bool:
+    """A picture's credit or caption (a line, or the inside of a bracket): a credit label and a separator or
+    "by" ("Photo: ...", "Photograph by ..."), a two-word credit label and anything ("Image copyright ..."), or
+    at most ``max_credit_words`` capitalised words in parts joined by slashes, each part a name of at most
+    :data:`MAX_CREDIT_SIDE_WORDS` words and one made of credit names only ("REUTERS/Ana Ruiz", "AP Photo/Ana
+    Ruiz", "Ana Ruiz/Getty Images"; not "Leads In Reuters/Ipsos Poll")."""
+    words = furniture_words()
+    if _label(text, words.credit_labels, by=True):
+        return True
+    plain = _plain(text.strip(_EDGE))
+    if any(plain.startswith(label + " ") for label in words.credit_labels if " " in label):
+        return True
+    if "/" not in text or plain.count(" ") >= words.max_credit_words:
+        return False
+    sides = [side.split() for side in text.strip(_EDGE).split("/")]
+    if any(not side or len(side) > MAX_CREDIT_SIDE_WORDS for side in sides):
+        return False
+    if not all(w[:1].isupper() or w.lower() in ("by", "via", "for", "of") for side in sides for w in side):
+        return False
+    return any(all(_plain(w.strip(_EDGE)) in words.credit_names for w in side) for side in sides)
+
+
+def is_furniture_line(line: str) -> bool:
+    """Whether a whole line is furniture (see the module docstring): a listed line, a row of buttons, a prompt,
+    a link, or a credit. An empty line is not."""
+    words = furniture_words()
+    plain = _plain(line.strip(_EDGE))
+    if not plain:
+        return False
+    if plain in words.lines or is_link_line(line) or is_credit(line) or words.counter.fullmatch(line.strip()):
+        return True
+    tokens = _WORD.findall(plain)
+    if len(tokens) <= words.max_button_words and _buttons(plain, words):
+        return True
+    return len(tokens) <= words.max_prompt_words and any(
+        plain == prompt or plain.startswith(prompt + " ") for prompt in words.prompts
+    )
+
+
+def _buttons(plain: str, words: FurnitureWords) -> bool:
+    """A row of buttons: every word a button or a filler (two-word buttons such as "copy link" read first),
+    at least one a button."""
+    for button in words.buttons:
+        if " " in button:
+            plain = plain.replace(button, "share")
+    tokens = _WORD.findall(plain)
+    return any(t in words.buttons for t in tokens) and all(
+        t in words.buttons or t in words.button_fillers for t in tokens
+    )
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """The furniture spans of one text, sorted and apart: ``(start, end)`` character offsets."""
+
+    spans: tuple[tuple[int, int], ...]
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` (a row's span) lies inside one furniture span."""
+        at = bisect.bisect_right(self.spans, (start, float("inf"))) - 1
+        return at >= 0 and self.spans[at][0] <= start and max(end, start + 1) <= self.spans[at][1]
+
+    def holds_text(self, text: str, start: int, end: int) -> bool:
+        """:meth:`covers` of ``text[start:end]`` without its trailing space (an entity the model ran over a line
+        break ends in it, and the break is no part of what it names)."""
+        return self.covers(start, start + len(text[start:end].rstrip()))
+
+    def holds(self, offset: int) -> bool:
+        """Whether the character at ``offset`` is furniture."""
+        return self.covers(offset, offset + 1)
+
+
+def furniture_of(text: str) -> Furniture:
+    """The furniture of ``text`` (the parse's view or the original: same offsets): every furniture line, its
+    edge space left out, and every counter and bracketed credit; overlapping spans joined."""
+    words = furniture_words()
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if is_furniture_line(line):
+            lead = len(line) - len(line.lstrip())
+            spans.append((start + lead, start + len(line.rstrip())))
+        start = end + 1
+    spans += [m.span() for m in words.counter.finditer(text)]
+    spans += [m.span() for m in words.bracket.finditer(text) if is_credit(m.group(1))]
+    joined: list[tuple[int, int]] = []
+    for span in sorted(spans):
+        if joined and span[0] <= joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(joined[-1][1], span[1]))
+        else:
+            joined.append(span)
+    return Furniture(tuple(joined))
