@@ -48,11 +48,13 @@ class Text:
 
 @dataclass(frozen=True)
 class BeatView:
-    """The verb classes and example sentences of one beat of ``beats.yaml``."""
+    """The verb classes and example sentences of one beat of ``beats.yaml``, and what its charts call the
+    catalogue's groups (``side`` of a war, ``group`` of another beat)."""
 
     name: str
     verb_classes: tuple[str, ...]
     examples: tuple[tuple[str, str], ...]
+    group_noun: str = "group"
 
     def example(self, key: str) -> Text:
         """The example sentence ``key`` of this beat, as Markdown.
@@ -71,7 +73,8 @@ def beat_views() -> dict[str, BeatView]:
     """Every beat of ``beats.yaml`` by name."""
     beats = read_yaml(BEATS_FILE)["beats"]
     return {
-        name: BeatView(name, tuple(entry["verb_classes"]), tuple((k, " ".join(v.split())) for k, v in entry["examples"].items()))
+        name: BeatView(name, tuple(entry["verb_classes"]), tuple((k, " ".join(v.split())) for k, v in entry["examples"].items()),
+                       str(entry["group_noun"]))
         for name, entry in beats.items()
     }
 

@@ -39,7 +39,8 @@ def register_alt_text() -> None:
     """In a running IPython kernel, show every matplotlib figure as a PNG with alt text in its metadata.
 
     Installed again before every cell, because matplotlib's inline backend installs its own PNG formatter
-    when it is first activated, which may be after this package was imported.
+    when it is first activated (the backend is loaded here first, so that the notebook's first chart is no
+    exception).
     """
     try:
         from IPython import get_ipython
@@ -52,5 +53,11 @@ def register_alt_text() -> None:
     def install(*_) -> None:
         shell.display_formatter.formatters["image/png"].for_type(Figure, _png_with_alt)
 
+    # matplotlib loads its backend with the first figure a session makes, and the inline backend installs its
+    # own PNG formatter then, in the middle of the cell that draws the first chart (which showed without alt
+    # text): a figure made and closed now loads it before the formatter below is installed.
+    import matplotlib.pyplot as plt
+
+    plt.close(plt.figure())
     install()
     shell.events.register("pre_run_cell", install)

@@ -199,11 +199,16 @@ def barh_labelled(ax: plt.Axes, labels, values, colours, *, width: int = LABEL_W
     return bars
 
 
-def side_legend(ax: plt.Axes, sides, palette: Palette, **kwargs) -> None:
-    """A legend with one patch per side (or bucket), in order of first appearance."""
+#: What the charts call the catalogue's groups unless told another word: the sides of a war corpus. A notebook
+#: passes its beat's word (:attr:`analysis.views.beats.BeatView.group_noun`: ``group`` on any other beat).
+SIDE = "side"
+
+
+def side_legend(ax: plt.Axes, sides, palette: Palette, *, title: str = SIDE, **kwargs) -> None:
+    """A legend with one patch per side (or bucket), in order of first appearance, headed ``title``."""
     labels = dict.fromkeys(palette.label(side) for side in sides)
     handles = [Patch(color=palette.colour(label), label=label) for label in labels]
-    ax.legend(handles=handles, title="side", loc=kwargs.pop("loc", "lower right"), **kwargs)
+    ax.legend(handles=handles, title=title, loc=kwargs.pop("loc", "lower right"), **kwargs)
 
 
 #: Colours of the outlet labels that are not outlets.

@@ -10,6 +10,7 @@ from analysis.catalogue.actors import (
     Catalogue,
 )
 from analysis.views.charts.base import (
+    SIDE,
     Palette,
     bucket,
     coverage,
@@ -23,7 +24,7 @@ VOICE_COLOURS = {"own voice": "#4c72b0", "quoted": "#dd8452"}
 
 
 def actions_by_side(action_counts: pd.DataFrame, *, palette: Palette | Catalogue | None = None,
-                    articles: int | None = None) -> Figure:
+                    articles: int | None = None, side_name: str = SIDE) -> Figure:
     """Stacked horizontal bars: actions per verb class, split by the side of the agent.
 
     Args:
@@ -32,6 +33,8 @@ def actions_by_side(action_counts: pd.DataFrame, *, palette: Palette | Catalogue
         palette: the group colours (a :class:`Palette` or the catalogue); the packaged catalogue's when None.
             Groups of the ``other`` bucket are added into one ``other`` segment.
         articles: how many articles the counts are of (the title speaks of the story for one, else the corpus).
+        side_name: what the corpus's beat calls the catalogue's groups in the title and legend (``side`` of a
+            war, ``group`` of any other beat: :attr:`analysis.views.beats.BeatView.group_noun`).
     """
     table = action_counts.pivot_table(index="verb_class", columns="agent_side", values="actions", aggfunc="sum", fill_value=0)
     palette = resolve_palette(palette, table.columns)
@@ -40,10 +43,10 @@ def actions_by_side(action_counts: pd.DataFrame, *, palette: Palette | Catalogue
     sides = sorted(table.columns, key=lambda s: (s in ("other", "unknown"), s == "unknown", s))
     fig, ax = new_figure(7.0, 0.4 * max(len(table), 3) + 1.4)
     stacked_bars(ax, table, sides, palette.colour, horizontal=True)
-    ax.set_title(f"Who acts in {coverage(articles)}, and how: actions by agent side and verb class")
+    ax.set_title(f"Who acts in {coverage(articles)}, and how: actions by agent {side_name} and verb class")
     ax.set_xlabel("actions (count)")
     ax.set_ylabel("verb class")
-    ax.legend(title="agent side", loc="lower right")
+    ax.legend(title=f"agent {side_name}", loc="lower right")
     ax.xaxis.get_major_locator().set_params(integer=True)
     return fig
 

@@ -13,6 +13,7 @@ from analysis.views.charts.base import (
     barh_labelled,
     coverage,
     new_figure,
+    SIDE,
     resolve_palette,
     side_legend,
 )
@@ -20,7 +21,7 @@ from analysis.views.charts.base import (
 
 def actor_mentions_by_side(
     mention_counts: pd.DataFrame, *, top: int = 15, palette: Palette | Catalogue | None = None,
-    articles: int | None = None,
+    articles: int | None = None, side_name: str = SIDE,
 ) -> Figure:
     """Horizontal bars: how often each catalogued actor is mentioned, coloured by side.
 
@@ -30,6 +31,8 @@ def actor_mentions_by_side(
         top: how many actors to show.
         palette: the group colours (a :class:`Palette` or the catalogue); the packaged catalogue's when None.
         articles: how many articles the counts are of (the title speaks of the story for one, else the corpus).
+        side_name: what the corpus's beat calls the catalogue's groups in the title and legend (``side`` of a
+            war, ``group`` of any other beat: :attr:`analysis.views.beats.BeatView.group_noun`).
     """
     data = mention_counts.head(top).iloc[::-1]
     palette = resolve_palette(palette, data["side"])
@@ -40,11 +43,11 @@ def actor_mentions_by_side(
         ax.set_xticks([])
         ax.set_yticks([])
     barh_labelled(ax, data["actor"], data["mentions"], [palette.colour(s) for s in data["side"]])
-    ax.set_title(f"Who {coverage(articles)} names, by side")
+    ax.set_title(f"Who {coverage(articles)} names, by {side_name}")
     ax.set_xlabel("mentions (count)")
     ax.set_ylabel("actor (canonical name)")
     if len(data):
-        side_legend(ax, data["side"][::-1], palette)
+        side_legend(ax, data["side"][::-1], palette, title=side_name)
         ax.xaxis.get_major_locator().set_params(integer=True)
     return fig
 

@@ -10,6 +10,7 @@ from analysis.catalogue.actors import (
 )
 from analysis.views.charts.base import (
     FALLBACK_COLOUR,
+    SIDE,
     Palette,
     barh_labelled,
     bucket,
@@ -24,7 +25,7 @@ KIND_COLOURS = {"direct": "#08519c", "mixed": "#6a51a3", "indirect": "#fd8d3c", 
 
 
 def attributions_by_side_and_kind(counts: pd.DataFrame, *, palette: Palette | Catalogue | None = None,
-                                  articles: int | None = None) -> Figure:
+                                  articles: int | None = None, side_name: str = SIDE) -> Figure:
     """Stacked bars: attributions per side, split by kind (how directly each side is quoted).
 
     Args:
@@ -33,6 +34,8 @@ def attributions_by_side_and_kind(counts: pd.DataFrame, *, palette: Palette | Ca
         palette: the group colours (a :class:`Palette` or the catalogue); the packaged catalogue's when None.
             Groups of the ``other`` bucket are added into one ``other`` bar.
         articles: how many articles the counts are of (the title speaks of the story for one, else the corpus).
+        side_name: what the corpus's beat calls the catalogue's groups in the title and legend (``side`` of a
+            war, ``group`` of any other beat: :attr:`analysis.views.beats.BeatView.group_noun`).
     """
     palette = resolve_palette(palette, counts.index)
     counts = bucket(counts, palette, axis="index")
@@ -40,8 +43,8 @@ def attributions_by_side_and_kind(counts: pd.DataFrame, *, palette: Palette | Ca
     stacked_bars(ax, counts, counts.columns, lambda kind: KIND_COLOURS.get(kind, FALLBACK_COLOUR))
     for label, side in zip(ax.get_xticklabels(), counts.index):
         label.set_color(palette.colour(side))
-    ax.set_title(f"Who gets quoted in {coverage(articles)}, by side and how directly")
-    ax.set_xlabel("side of the source")
+    ax.set_title(f"Who gets quoted in {coverage(articles)}, by {side_name} and how directly")
+    ax.set_xlabel(f"{side_name} of the source")
     ax.set_ylabel("attributions (count)")
     ax.legend(title="kind", loc="upper left", bbox_to_anchor=(1.01, 1.0))
     ax.yaxis.get_major_locator().set_params(integer=True)
