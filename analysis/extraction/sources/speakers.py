@@ -238,11 +238,22 @@ class SpeakerResolver:
             return True
         if head.pos_ != "PROPN" or not run:
             return False
-        if self._titled(run):
+        if self._titled(self._with_title(run)):
             return True
         if head.ent_type_ in ("GPE", "NORP", "FAC"):
             return False
         return len(run) == 1 and self._full_name(head.text, head.idx)[1] != ""
+
+    def _with_title(self, run: Sequence[Token]) -> list[Token]:
+        """``run`` with the capitalised title words written just before it in the same name ("Mayor" before
+        "Helena Varga"), which the recogniser leaves out of an entity it labels an organisation."""
+        doc, first = run[0].doc, run[0].i
+        inside = {t.i for t in run}
+        while first > 0 and (t := doc[first - 1]).text[:1].isupper() and t.dep_ == "compound" and t.head.i in inside and (
+            bare_word(t.text) in self.lex.title_words or bare_word(t.text) in self.lex.honorifics
+        ):
+            first -= 1
+        return [*doc[first : run[0].i], *run]
 
     def _titled(self, run: Sequence[Token]) -> bool:
         """A title before a proper name: an honorific before one or more words ("Colonel Mabeko", "Mrs
