@@ -45,7 +45,8 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Iterable, Mapping
 
 import pandas as pd
@@ -112,7 +113,7 @@ class _Identity:
     basis: str
     actor: Actor | None = None
 
-    @property
+    @cached_property
     def source_id(self) -> str:
         return hashlib.sha256("\x1f".join(self.key).encode("utf-8")).hexdigest()[:ID_LENGTH]
 
@@ -223,9 +224,10 @@ class _People:
     def _actor_identity(self, actor_id: str) -> _Identity:
         return _Identity(("actor", actor_id), PERSON, "catalogue", self._by_id[actor_id])
 
-    def identity(self, doc_id: str, source: str, written: Mapping[str, list[PersonName]]) -> tuple[_Identity, str]:
+    def identity(self, doc_id: str, source: str, written: Mapping[str, Mapping[str, list[PersonName]]]) -> tuple[_Identity, str]:
         """The identity of a person source of an article and how it was found (:data:`MATCHES`); ``written``
-        holds the full names each article writes (by doc_id), which a short name must not also fit."""
+        holds the full names each article writes (by doc_id, then surname key), which a short name must not
+        also fit."""
         if source in self.ambiguous_full:
             return _article_identity(doc_id, PERSON, source), "ambiguous"
         if source in self.full:
@@ -238,7 +240,7 @@ class _People:
         fitting = [i for i, names in self.by_surname.get(surname, {}).items()
                    if all(given_names_compatible(name, n) for n in names)]
         # the article's own full names with that surname that fit: they must all be the identity's
-        own = {_person_key(n) for n in written.get(doc_id, ()) if _surname_key(n) == surname and given_names_compatible(name, n)}
+        own = {_person_key(n) for n in written.get(doc_id, {}).get(surname, ()) if given_names_compatible(name, n)}
         if len(fitting) == 1 and own <= {_person_key(n) for n in self.by_surname[surname][fitting[0]]}:
             return fitting[0], "surname"
         if not fitting and not own:
@@ -250,34 +252,32 @@ class _People:
 def _pair_classes(attributions: pd.DataFrame) -> pd.DataFrame:
     """Each distinct (doc_id, source) with a non-empty source, and its class: the class most of its rows give
     among person and organisation; empty when none does, or both equally often."""
-    rows = attributions[attributions["source"].astype(str) != ""]
-    frame = pd.DataFrame({
-        "doc_id": rows["doc_id"].astype(str).to_numpy(),
-        "source": rows["source"].astype(str).to_numpy(),
-        "cls": [source_class(t) for t in rows["source_type"]],
-    })
-    counts: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    for doc_id, source, cls in zip(frame["doc_id"], frame["source"], frame["cls"]):
-        if cls:
-            counts[(doc_id, source)][cls] += 1
-    pairs = frame[["doc_id", "source"]].drop_duplicates().sort_values(["doc_id", "source"]).reset_index(drop=True)
+    counts: dict[tuple[str, str], Counter] = {}
+    for doc_id, source, source_type in zip(*(_values(attributions, c) for c in ("doc_id", "source", "source_type"))):
+        if source:
+            counts.setdefault((doc_id, source), Counter())[source_class(source_type)] += 1
+    keys = sorted(counts)
     classes = []
-    for key in zip(pairs["doc_id"], pairs["source"]):
+    for key in keys:
         person, organisation = counts[key][PERSON], counts[key][ORGANISATION]
         classes.append(PERSON if person > organisation else ORGANISATION if organisation > person else "")
-    return pairs.assign(source_class=classes)
+    return pd.DataFrame({"doc_id": [d for d, _ in keys], "source": [s for _, s in keys], "source_class": classes},
+                        dtype=object)
 
 
-def _written_full_names(mentions: pd.DataFrame | None) -> dict[str, list[PersonName]]:
-    """The full names of people each article writes (``PERSON`` mentions), parsed."""
+def _written_full_names(mentions: pd.DataFrame | None) -> dict[str, dict[str, list[PersonName]]]:
+    """The full names of people each article writes (``PERSON`` mentions), parsed, by doc_id and surname key."""
     if mentions is None or mentions.empty:
         return {}
     people = mentions[mentions["label"] == "PERSON"]
-    found: dict[str, list[PersonName]] = defaultdict(list)
+    names: dict[str, PersonName | None] = {}
+    found: dict[str, dict[str, list[PersonName]]] = defaultdict(lambda: defaultdict(list))
     for doc_id, text in dict.fromkeys(zip(people["doc_id"].astype(str), people["text"].astype(str))):
-        name = parse_name(text)
-        if _full(name):
-            found[doc_id].append(name)
+        if text not in names:
+            name = parse_name(text)
+            names[text] = name if _full(name) else None
+        if (name := names[text]) is not None:
+            found[doc_id][_surname_key(name)].append(name)
     return found
 
 
@@ -323,49 +323,63 @@ def source_links(
     return _resolve(attributions, catalogue, mentions)[0]
 
 
+def _values(table: pd.DataFrame, column: str) -> list[str]:
+    """A column as a list of plain strings, missing values empty (iterating a list, not a pyarrow-backed
+    Series, keeps the loops over a corpus's rows fast)."""
+    return table[column].astype(object).fillna("").astype(str).tolist()
+
+
 def with_source_ids(table: pd.DataFrame, links: pd.DataFrame) -> pd.DataFrame:
     """``table`` (any table with ``doc_id`` and ``source``: attributions, claims, figures, people) with a
     ``source_id`` column at the end, rows and their order unchanged: the identity of the row's source in its
     article, empty where it has none. Where the table has a ``source_type``, a row whose type is not of the
     identity's class has none either: an unnamed member of a named body ("one of them" after "the ministry",
     ``anonymous``), or a name the article types as a person once and as an organisation once."""
-    ids = {(d, s): (i, c) for d, s, i, c in zip(links["doc_id"].astype(str), links["source"].astype(str),
-                                                links["source_id"], links["source_class"])}
-    found = [ids.get(k, ("", "")) for k in zip(table["doc_id"].astype(str), table["source"].astype(str))]
+    ids = {(d, s): (i, c) for d, s, i, c in zip(*(_values(links, c) for c in ("doc_id", "source", "source_id", "source_class")))}
+    found = [ids.get(k, ("", "")) for k in zip(_values(table, "doc_id"), _values(table, "source"))]
     if "source_type" in table.columns:
-        found = [(i, c) if source_class(t) == c else ("", "") for (i, c), t in zip(found, table["source_type"])]
+        found = [(i, c) if source_class(t) == c else ("", "") for (i, c), t in zip(found, _values(table, "source_type"))]
     found = [i for i, _ in found]
     return table.assign(source_id=pd.Series(found, index=table.index, dtype="string[pyarrow]"))
 
 
-def _name(identity: _Identity, sources: Counter, cls: str) -> str:
+def _name(identity: _Identity, sources: Counter) -> str:
     """The identity's name: the catalogue's; else, of the sources it links, the most fully written (most name
     parts, without a title) for a person and the most often written for an organisation (without a leading
     article), then the most attributed, then in alphabetical order."""
     if identity.actor is not None:
         return identity.actor.name
-    if cls == PERSON:
-        written = Counter()
-        for source, count in sources.items():
-            written[strip_title(source)] += count
-        return min(written, key=lambda s: (-parse_name(s).parts, -written[s], s.casefold(), s))
-    written = Counter()
+    person = identity.cls == PERSON
+    written: Counter = Counter()
     for source, count in sources.items():
-        written[body_name(source)] += count
-    return min(written, key=lambda s: (-written[s], s.casefold(), s))
+        written[strip_title(source) if person else body_name(source)] += count
+    parts = {s: parse_name(s).parts if person else 0 for s in written}
+    return min(written, key=lambda s: (-parts[s], -written[s], s.casefold(), s))
 
 
-def _variants(rows: pd.DataFrame) -> str:
-    """Every way the articles write the identity's name: the canonical sources, the speakers as written where
-    they were tied by name (not pronouns or roles), and the spellings the articles resolved."""
-    named = rows["speaker_resolution"].isin(NAME_RESOLUTIONS)
-    seen = {*rows["source"], *rows.loc[named, "speaker"], *rows["name_variant"]} - {""}
-    return VARIANT_SEPARATOR.join(sorted(seen, key=lambda s: (s.casefold(), s)))
+@dataclass
+class _Tally:
+    """What the rows of one identity add up to."""
 
+    docs: set = field(default_factory=set)
+    outlets: set = field(default_factory=set)
+    attributions: int = 0
+    sources: Counter = field(default_factory=Counter)
+    types: Counter = field(default_factory=Counter)
+    variants: set = field(default_factory=set)
 
-def _strings(table: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-    """``columns`` of ``table`` as plain strings, missing values empty."""
-    return table[columns].astype(object).fillna("").astype(str)
+    def add(self, doc_id: str, outlet: str, source: str, source_type: str, written: Iterable[str]) -> None:
+        self.docs.add(doc_id)
+        if outlet:
+            self.outlets.add(outlet)
+        self.attributions += 1
+        self.sources[source] += 1
+        self.types[source_type] += 1
+        self.variants.update(w for w in written if w)
+
+    def variants_text(self) -> str:
+        """Every way the articles write the name, sorted, :data:`VARIANT_SEPARATOR`-joined."""
+        return VARIANT_SEPARATOR.join(sorted(self.variants, key=lambda s: (s.casefold(), s)))
 
 
 def _gender(genders: Iterable[str]) -> str:
@@ -397,43 +411,49 @@ def source_identities(
     identity's key (the catalogue's id, or the folded name), never of its position.
     """
     links, identities = _resolve(attributions, catalogue, mentions)
-    rows = with_source_ids(_strings(attributions, IDENTITY_ATTRIBUTION_COLUMNS), links)
-    rows = rows[rows["source_id"] != ""]
-    outlets = dict(zip(documents["doc_id"].astype(str), documents["outlet"].astype(str)))
-    rows = rows.assign(outlet=[outlets.get(d, "") for d in rows["doc_id"]])
-    genders = with_source_ids(_strings(people, PEOPLE_COLUMNS), links)
-    gender_of = genders.groupby("source_id")["gender"].agg(_gender).to_dict()
+    marked = with_source_ids(attributions[IDENTITY_ATTRIBUTION_COLUMNS], links)
+    outlets = dict(zip(_values(documents, "doc_id"), _values(documents, "outlet")))
+    tallies: dict[str, _Tally] = defaultdict(_Tally)
+    per_outlet: dict[tuple[str, str], tuple[set, list]] = defaultdict(lambda: (set(), [0]))
+    for doc_id, source, source_type, speaker, resolution, variant, source_id in zip(
+        *(_values(marked, c) for c in [*IDENTITY_ATTRIBUTION_COLUMNS, "source_id"])
+    ):
+        if not source_id:
+            continue
+        # the speaker as written is a variant where it was tied to the source by name (not "he", "the governor")
+        written = (source, speaker if resolution in NAME_RESOLUTIONS else "", variant)
+        outlet = outlets.get(doc_id, "")
+        tallies[source_id].add(doc_id, outlet, source, source_type, written)
+        docs, count = per_outlet[(source_id, outlet)]
+        docs.add(doc_id)
+        count[0] += 1
+    genders: dict[str, list[str]] = defaultdict(list)
+    stated = with_source_ids(people[PEOPLE_COLUMNS], links)
+    for gender, source_id in zip(_values(stated, "gender"), _values(stated, "source_id")):
+        genders[source_id].append(gender)
     records = []
-    for source_id, group in rows.groupby("source_id", sort=True):
-        identity = identities[source_id]
-        cls = identity.cls
-        if cls == PERSON:
+    for source_id in sorted(tallies):
+        identity, tally = identities[source_id], tallies[source_id]
+        if identity.cls == PERSON:
             source_type = "person"
         elif identity.actor is not None:
             source_type = "government" if identity.actor.type == "place" else identity.actor.type
         else:
-            types = Counter(group["source_type"])
-            source_type = min(types, key=lambda t: (-types[t], t))
-        records.append({
-            "source_id": source_id,
-            "name": _name(identity, Counter(group["source"]), cls),
-            "variants": _variants(group),
-            "source_type": source_type,
-            "gender": gender_of.get(source_id, "unknown") if cls == PERSON else "",
-            "articles": group["doc_id"].nunique(),
-            "attributions": len(group),
-            "outlets": group.loc[group["outlet"] != "", "outlet"].nunique(),
-            "basis": identity.basis,
-        })
+            source_type = min(tally.types, key=lambda t: (-tally.types[t], t))
+        records.append((
+            source_id, _name(identity, tally.sources), tally.variants_text(), source_type,
+            _gender(genders.get(source_id, ())) if identity.cls == PERSON else "", len(tally.docs), tally.attributions,
+            len(tally.outlets), identity.basis,
+        ))
     sources = pd.DataFrame.from_records(records, columns=schema.columns("sources"))
     sources = sources.sort_values(["attributions", "articles", "name", "source_id"], ascending=[False, False, True, True],
                                   kind="stable").reset_index(drop=True)
-    per_outlet = rows.groupby(["source_id", "outlet"]).agg(articles=("doc_id", "nunique"), attributions=("doc_id", "size"))
     order = {s: n for n, s in enumerate(sources["source_id"])}
-    per_outlet = per_outlet.reset_index().assign(rank=lambda f: f["source_id"].map(order))
-    per_outlet = per_outlet.sort_values(["rank", "outlet"], kind="stable")[schema.columns("source_outlets")]
+    counts = sorted(((order[i], o, len(docs), count[0], i) for (i, o), (docs, count) in per_outlet.items()))
+    source_outlets = pd.DataFrame.from_records([(i, o, a, n) for _, o, a, n, i in counts],
+                                               columns=schema.columns("source_outlets"))
     return SourceIdentities(
         sources=schema.validate("sources", sources),
-        source_outlets=schema.validate("source_outlets", per_outlet.reset_index(drop=True)),
+        source_outlets=schema.validate("source_outlets", source_outlets),
         links=links,
     )
