@@ -145,6 +145,39 @@ def test_a_person_and_an_organisation_of_the_same_name_are_never_one():
     assert ids(out, "a", "Orlen Vask") != ids(out, "b", "Orlen Vask")
 
 
+def test_a_surname_the_article_typed_as_an_organisation_is_the_one_person_with_that_surname():
+    # the small parser labels a bare "Holloway" an organisation where its article names nobody in full
+    out = identify(row("a", "Darius Holloway"), row("b", "Holloway", "institution"))
+    assert ids(out, "b", "Holloway") == ids(out, "a", "Darius Holloway")
+    assert out.links["matched_by"].tolist() == ["name", "person_surname"]
+    assert out.sources[["name", "source_type", "articles"]].values.tolist() == [["Darius Holloway", "person", 2]]
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # two people of the corpus have that surname
+        [row("a", "Jana Brisk"), row("b", "Jonas Brisk"), row("c", "Brisk", "institution")],
+        # an organisation of the corpus is named with it
+        [row("a", "Orlen Vask"), row("b", "Vask Holdings", "institution"), row("c", "Vask", "institution")],
+        # an acronym, and a name of two words, are organisations' names
+        [row("a", "Ilka Nato"), row("c", "NATO", "institution")],
+        [row("a", "Orlen Vask"), row("c", "Orlen Vask", "institution")],
+    ],
+)
+def test_an_organisation_stays_one_where_the_surname_is_not_one_persons(rows):
+    out = identify(*rows)
+    (organisation,) = [r for r in rows if r["doc_id"] == "c"]
+    assert ids(out, "c", organisation["source"]) not in {ids(out, r["doc_id"], r["source"]) for r in rows if r is not organisation}
+    assert out.links.loc[out.links["doc_id"] == "c", "source_class"].tolist() == ["organisation"]
+
+
+def test_a_surname_typed_as_an_organisation_is_not_the_person_when_its_article_names_another():
+    mentions = pd.DataFrame([("b", "Jonas Brisk", "PERSON")], columns=["doc_id", "text", "label"])
+    out = identify(row("a", "Jana Brisk"), row("b", "Brisk", "institution"), mentions=mentions)
+    assert ids(out, "b", "Brisk") != ids(out, "a", "Jana Brisk")
+
+
 def test_organisations_merge_on_their_name_and_descriptions_get_no_identity():
     out = identify(
         row("a", "the Tallow Basin Authority", "government"),

@@ -13,7 +13,7 @@ Trump" have the source "Donald Trump", and "the governor" the governor that arti
 only on evidence, erring towards keeping two names apart (a false merge puts one person's words in another's
 mouth; a missed one only splits a count):
 
-* **Persons and organisations never share an identity**, whatever their names.
+* **Persons and organisations never share an identity**, whatever their names (but see the last rule).
 * **The catalogue.** A source the actor catalogue knows (its canonical name or an alias, after a title such
   as "President" or an article such as "the") is that actor, named as the catalogue names it.
 * **Full names** (a given name of two letters or more, and a surname) are one person when the first given name
@@ -30,10 +30,18 @@ mouth; a missed one only splits a count):
 * **Organisations** are one when their names are the same without a leading article, a possessive ending,
   case, accents or full stops ("the U.N." and "UN"). A description with no capitalised word ("the council",
   "a local aid group") names no body two articles can be shown to share, and gets no identity.
+* **A surname the parser took for an organisation.** The small parser labels a bare surname an organisation
+  ("Holloway said", where the article names nobody Holloway in full), and the article then types it as one. A
+  one-word organisation name (capitalised, letters only, not an acronym) that is the surname of exactly one
+  person of the corpus named in full, and no word of an organisation named in two words or more ("Halvern"
+  beside "Halvern Foods"), nor of another full name the article writes, is that person (``matched_by``
+  ``person_surname``). This is the one rule that crosses the article's type, on the evidence of the name alone:
+  a company named after one person of the corpus and never named in full ("Ford" beside only "Gerald Ford") is
+  merged wrongly.
 * **No identity** (empty ``source_id``): ``anonymous``, ``unresolved``, ``document`` and ``collective``
   sources, which are not the same source from one article to the next ("a senior official", "he", "a new
-  report", "experts"), several people named together ("Ana Ruiz and Tom Hale"), and a source written as both a
-  person and an organisation by the same article, as often.
+  report", "experts"), several people named together ("Ana Ruiz and Tom Hale"), and a source that one article
+  types as a person and as an organisation equally often.
 
 Not merged: a person known by two different names (a maiden name, a nickname, "Alexander" / "Oleksandr"),
 organisations named differently (an acronym and its expansion, unless the catalogue lists both), and a short
@@ -78,8 +86,11 @@ PERSON_TYPES = frozenset({"person"})
 ORGANISATION_TYPES = frozenset({"government", "military", "institution", "media"})
 #: Classes of identity: a person and an organisation are never one.
 PERSON, ORGANISATION = "person", "organisation"
-#: How a link ties an article's source to its identity (the ``matched_by`` column of the links).
-MATCHES = ("catalogue", "name", "surname", "short_name", "ambiguous", "")
+#: How a link ties an article's source to its identity (the ``matched_by`` column of the links): the catalogue,
+#: the full name (or an organisation's name), a short name to the one full name with its surname, a short name
+#: no full name explains, a short name that may be any of several people, a one-word name the article typed as
+#: an organisation that is the surname of the one person of the corpus with it, or nothing.
+MATCHES = ("catalogue", "name", "surname", "short_name", "ambiguous", "person_surname", "")
 #: The columns of the links (:func:`source_links`).
 LINK_COLUMNS = ["doc_id", "source", "source_class", "source_id", "matched_by"]
 #: Separator of the ``variants`` column.
@@ -138,6 +149,12 @@ def _full(name: PersonName) -> bool:
 def _person_key(name: PersonName, *, middle: bool = False) -> tuple[str, ...]:
     given = name.given if middle else name.given[:1]
     return (PERSON, *(transliteration_key(g) if len(g) > 1 else g for g in given), _surname_key(name))
+
+
+def _surname_alone(name: str) -> bool:
+    """A name of one capitalised word of letters, not an acronym ("Holloway", not "NATO" or "3M"): what may be
+    a person's surname that the article typed as an organisation."""
+    return " " not in name and name[:1].isupper() and not name.isupper() and name.replace("-", "").replace("'", "").isalpha()
 
 
 def _names_one_person(source: str) -> bool:
@@ -236,17 +253,32 @@ class _People:
         if source in self.actors:  # a catalogued person known by one word ("Madonna")
             return self._actor_identity(self.actors[source].id), "catalogue"
         name = self.parsed[source]
+        fitting, own = self._fitting(doc_id, name, written)
+        if len(fitting) == 1 and own <= {_person_key(n) for n in self.by_surname[_surname_key(name)][fitting[0]]}:
+            return fitting[0], "surname"
+        if not fitting and not own:
+            return _Identity((PERSON, *name.given, "", _surname_key(name)), PERSON, "short name only"), "short_name"
+        return _article_identity(doc_id, PERSON, source), "ambiguous"
+
+    def _fitting(self, doc_id: str, name: PersonName, written: Mapping[str, Mapping[str, list[PersonName]]]
+                 ) -> tuple[list[_Identity], set[tuple[str, ...]]]:
+        """The full-name identities of the corpus a short name fits (surname and initials), and the keys of the
+        full names its own article writes that it fits."""
         surname = _surname_key(name)
         fitting = [i for i, names in self.by_surname.get(surname, {}).items()
                    if all(given_names_compatible(name, n) for n in names)]
-        # the article's own full names with that surname that fit: they must all be the identity's
         own = {_person_key(n) for n in written.get(doc_id, {}).get(surname, ()) if given_names_compatible(name, n)}
-        if len(fitting) == 1 and own <= {_person_key(n) for n in self.by_surname[surname][fitting[0]]}:
-            return fitting[0], "surname"
-        if not fitting and not own:
-            initials = tuple(name.given)
-            return _Identity((PERSON, *initials, "", surname), PERSON, "short name only"), "short_name"
-        return _article_identity(doc_id, PERSON, source), "ambiguous"
+        return fitting, own
+
+    def person_of_surname(self, doc_id: str, word: str, written: Mapping[str, Mapping[str, list[PersonName]]]
+                          ) -> _Identity | None:
+        """The one person of the corpus whose full name has the surname ``word``, when the article writes no
+        other full name with it; else None."""
+        name = parse_name(word, frozenset())
+        fitting, own = self._fitting(doc_id, name, written)
+        if len(fitting) == 1 and own <= {_person_key(n) for n in self.by_surname[_surname_key(name)][fitting[0]]}:
+            return fitting[0]
+        return None
 
 
 def _pair_classes(attributions: pd.DataFrame) -> pd.DataFrame:
@@ -288,8 +320,12 @@ def _resolve(
     pairs = _pair_classes(attributions)
     people = _People(sorted(set(pairs.loc[pairs["source_class"] == PERSON, "source"])), catalogue)
     written = _written_full_names(mentions)
+    # the words of the corpus's organisations named in two words or more: a one-word name among them
+    # ("Halvern" beside "Halvern Foods") is no person's surname
+    body_words = {fold(w) for s in pairs.loc[pairs["source_class"] == ORGANISATION, "source"]
+                  if len((name := body_name(s)).split()) > 1 for w in name.split()}
     identities: dict[str, _Identity] = {}
-    ids, matched = [], []
+    ids, classes, matched = [], [], []
     for doc_id, source, cls in zip(pairs["doc_id"], pairs["source"], pairs["source_class"]):
         found: tuple[_Identity, str] | None = None
         if cls == PERSON and _names_one_person(source):
@@ -299,18 +335,17 @@ def _resolve(
             if actor is not None:
                 found = _Identity(("actor", actor.id), ORGANISATION, "catalogue", actor), "catalogue"
             elif name := body_name(source):
-                found = _Identity(_body_key(name), ORGANISATION, "organisation name"), "name"
-        if found is None:
-            ids.append("")
-            matched.append("")
-            continue
-        identity, how = found
-        identities.setdefault(identity.source_id, identity)
-        ids.append(identity.source_id)
+                person = people.person_of_surname(doc_id, name, written) if (
+                    _surname_alone(name) and fold(name) not in body_words) else None
+                found = (person, "person_surname") if person is not None else (
+                    _Identity(_body_key(name), ORGANISATION, "organisation name"), "name")
+        identity, how = found if found is not None else (None, "")
+        if identity is not None:
+            identities.setdefault(identity.source_id, identity)
+        ids.append(identity.source_id if identity is not None else "")
+        classes.append(identity.cls if identity is not None else "")
         matched.append(how)
-    links = pairs.assign(source_id=ids, matched_by=matched)
-    links["source_class"] = links["source_class"].where(links["source_id"] != "", "")
-    return links[LINK_COLUMNS], identities
+    return pairs.assign(source_class=classes, source_id=ids, matched_by=matched)[LINK_COLUMNS], identities
 
 
 def source_links(
@@ -332,14 +367,13 @@ def _values(table: pd.DataFrame, column: str) -> list[str]:
 def with_source_ids(table: pd.DataFrame, links: pd.DataFrame) -> pd.DataFrame:
     """``table`` (any table with ``doc_id`` and ``source``: attributions, claims, figures, people) with a
     ``source_id`` column at the end, rows and their order unchanged: the identity of the row's source in its
-    article, empty where it has none. Where the table has a ``source_type``, a row whose type is not of the
-    identity's class has none either: an unnamed member of a named body ("one of them" after "the ministry",
-    ``anonymous``), or a name the article types as a person once and as an organisation once."""
-    ids = {(d, s): (i, c) for d, s, i, c in zip(*(_values(links, c) for c in ("doc_id", "source", "source_id", "source_class")))}
-    found = [ids.get(k, ("", "")) for k in zip(_values(table, "doc_id"), _values(table, "source"))]
+    article, empty where it has none. Where the table has a ``source_type``, a row of a type that gets no
+    identity has none either, whatever its source: an unnamed member of a named body ("one of them" after "the
+    ministry", ``anonymous``)."""
+    ids = dict(zip(zip(_values(links, "doc_id"), _values(links, "source")), _values(links, "source_id")))
+    found = [ids.get(k, "") for k in zip(_values(table, "doc_id"), _values(table, "source"))]
     if "source_type" in table.columns:
-        found = [(i, c) if source_class(t) == c else ("", "") for (i, c), t in zip(found, _values(table, "source_type"))]
-    found = [i for i, _ in found]
+        found = [i if source_class(t) else "" for i, t in zip(found, _values(table, "source_type"))]
     return table.assign(source_id=pd.Series(found, index=table.index, dtype="string[pyarrow]"))
 
 
