@@ -295,8 +295,20 @@ def _corpus_tables(
     the ``errors`` rows of those that failed. A failure is listed like an article's: ``write`` drops what it
     had of that table, the table is written empty, and the per-article tables stand."""
     documents = read("documents", across.DOCUMENT_COLUMNS)
+    made: dict[str, across.SourceIdentities] = {}
+
+    def identities() -> across.SourceIdentities:
+        if not made:
+            made["corpus"] = across.source_identities(
+                read("attributions", across.IDENTITY_ATTRIBUTION_COLUMNS), read("people", across.PEOPLE_COLUMNS),
+                documents, mentions=read("mentions", across.IDENTITY_MENTION_COLUMNS))
+        return made["corpus"]
+
     steps = (
-        ("quote_reuse", lambda: [across.quote_reuse(read("attributions", across.ATTRIBUTION_COLUMNS), documents)]),
+        ("sources", lambda: [identities().sources]),
+        ("source_outlets", lambda: [identities().source_outlets]),
+        ("quote_reuse", lambda: [across.quote_reuse(read("attributions", across.ATTRIBUTION_COLUMNS), documents,
+                                                    links=identities().links)]),
         ("figure_agreement", lambda: across.figure_agreement_chunks(
             read("figures", across.FIGURE_COLUMNS), documents, mentions=read("mentions", across.MENTION_COLUMNS),
             chunk_rows=CHUNK_ROWS)),
