@@ -7,7 +7,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from analysis.datafiles import read_yaml
 from analysis.extraction.doc_index import doc_index
@@ -393,32 +393,39 @@ AGE_MARKERS = frozenset({"now", "aged", "age"})
 
 
 def _apposed_age(doc: Doc, match: Match, k: int) -> bool:
-    """An age apposed to a person: "Hague, 44, said", "John Richards, 96, started", "McCullough, now 54,", "John
-    Smith (44)", "a woman, 32, was hurt" (a whole number a person can be, between commas or in brackets, right
-    after a proper name, or after a common noun with an article when the clause's verb or "who" follows)."""
-    if match.unit or match.currency or match.approx != "exact" or match.end - match.core_start != 1:
-        return False
+    """An age apposed to a person (:func:`apposed_person`) on a figure with no unit of its own."""
+    return not match.unit and not match.currency and apposed_person(doc, match, k) is not None
+
+
+def apposed_person(doc: Doc, match: Match, k: int) -> Token | None:
+    """The person an age ending at token ``k`` is apposed to: "Hague, 44, said", "John Richards, 96, started",
+    "McCullough, now 54,", "John Smith (44)", "a woman, 32, was hurt" (a whole number a person can be, between
+    commas or in brackets, right after a proper name, or after a common noun with an article when the clause's
+    verb or "who" follows); the name's (or noun's) last token, else None."""
+    if match.approx != "exact" or match.end - match.core_start != 1 or match.currency:
+        return None
     if not (0 < match.value < 125 and float(match.value).is_integer()):
-        return False
+        return None
     before = match.core_start - 1
     if lower_at(doc, before) in AGE_MARKERS:
         before -= 1
     name = token_at(doc, before - 1) if before > 0 else None
     if name is None:
-        return False
+        return None
     if lower_at(doc, before) == "(" and lower_at(doc, k) == ")":  # "John Smith (44)", British style
-        return name.pos_ == "PROPN" and name.ent_type_ == "PERSON"
+        return name if name.pos_ == "PROPN" and name.ent_type_ == "PERSON" else None
     if lower_at(doc, before) != "," or lower_at(doc, k) not in (",", ";", ")"):
-        return False
+        return None
     if name.pos_ == "PROPN":
-        return name.ent_type_ in ("PERSON", "", "ORG", "GPE", "NORP")
+        return name if name.ent_type_ in ("PERSON", "", "ORG", "GPE", "NORP") else None
     # "a woman, 32, was hurt": a noun that names a person by sex (gendered_nouns.yaml, read for the people table)
     # with an article, the apposition followed by its verb or "who"
     after = token_at(doc, k + 1) if k + 1 < len(doc) else None
     determined = before >= 2 and token_at(doc, before - 2).lower_ in ("a", "an", "the")
-    return name.lower_ in _person_nouns() and determined and after is not None and (
+    person = name.lower_ in _person_nouns() and determined and after is not None and (
         after.pos_ in ("VERB", "AUX") or after.lower_ == "who"
     )
+    return name if person else None
 
 
 @lru_cache(maxsize=1)
