@@ -6,6 +6,9 @@ spending verbs) are in ``analysis/data/figure_objects.yaml``.
 
 from __future__ import annotations
 
+import re
+from typing import Sequence
+
 from spacy.tokens import Doc, Token
 
 from analysis.extraction.doc_index import children_of, doc_index
@@ -22,12 +25,11 @@ NAME_LABELS = frozenset({"ORG", "PRODUCT", "PERSON", "FAC", "WORK_OF_ART", "EVEN
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 #: Pronouns that stand for the noun a relative clause hangs on ("the device which costs £622").
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+#: Quantity kinds whose figure, in a clause joined to the one before, may stand for the noun of that clause's
+#: figure (ellipsis: "two passengers died and nine were taken to hospital").
+ELLIPTIC_KINDS = frozenset({"count", "percent"})
 #: Dependencies of a figure that stands as a noun phrase of its own in its clause ("Ten were hurt").
 BARE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj"})
-#: Quantity kinds whose figure may take its object from the figure just before it in a list (ellipsis:
-#: "two passengers died and nine were taken to hospital"); a measure in a list ("speeds of 100Mbps and
-#: 200Mbps") takes it from a figure of its own kind.
-ELLIPTIC_KINDS = frozenset({"count", "percent"})
 
 
 def _noun_of(prep: Token) -> Token | None:
@@ -70,11 +72,15 @@ def object_span(doc: Doc, head: Token, lex: Lexicon, *, figure: range, counted: 
     A counted noun is the head noun ("12 leather strips" -> "strips"). What a level or change is of is a name as
     a whole ("the FTSE 100", "Dow Jones Industrial Average"), or a head noun that names a measure only with the
     nouns compounded before it (``relational_heads``: "the unemployment rate", "the gambling age"); either
-    keeps a classifying adjective right before it (``measure_modifiers``: "the jobless rate", "net profit").
+    keeps a classifying adjective right before it (``measure_modifiers``: "the jobless rate", "net profit") and
+    the unit it is per ("earnings per share").
     Not kept: other compounds ("smartphone shipments" -> "shipments"), a name before a common noun ("Reuters
     shares" -> "shares"), part of a hyphenated word ("an octa-core chip" -> "chip"), a determiner, a possessive,
     and describing adjectives ("the average daily circulation" -> "circulation").
     """
+    named = _name_before_code(doc, head, figure)
+    if named is not None:
+        return named
     if not counted and head.pos_ == "PROPN" and head.ent_type_ in NAME_LABELS:
         entity = doc_index(doc).entity(head.i)
         if entity is not None and not any(t in figure for t in range(entity.start, entity.end)):
@@ -90,14 +96,46 @@ def object_span(doc: Doc, head: Token, lex: Lexicon, *, figure: range, counted: 
         before = token_at(doc, start - 1)
         if not (start <= before.head.i <= head.i) or (start - 1 > 0 and _hyphen_glued(doc, start - 1)):
             break
-        same_kind = before.pos_ == "NOUN" or (head.pos_ == "PROPN" and before.pos_ == "PROPN")
+        same_kind = before.pos_ == "NOUN" or (head.pos_ == "PROPN" and before.pos_ == "PROPN" and not _is_place(before))
         compound = relational and before.dep_ == "compound" and same_kind
         classifying = before.dep_ in ("amod", "compound") and before.lower_ in lex.measure_modifiers
         if not (compound or classifying) or _is_time_noun(before, lex) or any(c.isdigit() for c in before.text):
             break
         start -= 1
     end = _name_number(doc, head.i + 1, head, figure) if head.pos_ == "PROPN" and not counted else head.i + 1
-    return start, end
+    return start, end if counted else _per_unit_end(doc, head, end, figure)
+
+
+def _per_unit_end(doc: Doc, head: Token, end: int, figure: range) -> int:
+    """The end of a measure named per unit ("earnings per share", "deaths per day"): the "per" phrase right after
+    the head, with its noun, when it holds no figure."""
+    per = token_at(doc, end) if end < len(doc) else None
+    if per is None or per.lower_ != "per" or per.head.i != head.i or end in figure:
+        return end
+    noun = _noun_of(per)
+    if noun is None or noun.i != end + 1 or noun.i in figure or any(c.isdigit() for c in noun.text):
+        return end
+    return noun.i + 1
+
+
+#: A market code written after the name it stands for: an index (".DJI", ".SPX"), a continuous future ("LCOc1",
+#: "CLc1") or a listing ("TRI.TO", "VOD.L").
+MARKET_CODE = re.compile(r"^(?:\.[A-Z]{2,}|[A-Z]{2,}[a-z]\d|[A-Z0-9]{2,}\.[A-Z]{1,2})$")
+
+
+def _name_before_code(doc: Doc, code: Token, figure: range) -> tuple[int, int] | None:
+    """The name a market code follows, as the object instead of the code: "Brent crude LCOc1 rose 3.6%" ->
+    "Brent crude", "the Dow Jones industrial average .DJI" -> "Dow Jones industrial average"; None when ``code``
+    is no code or no name comes before it ("TRI.TO finished down C$1": the code is the object)."""
+    if not MARKET_CODE.match(code.text):
+        return None
+    before = [c for c in children_of(code) if c.i < code.i and c.dep_ in ("compound", "nmod", "amod") and c.i not in figure]
+    if not before:
+        return None
+    start = min(c.left_edge.i for c in before)
+    while start < code.i and (token_at(doc, start).pos_ == "DET" or token_at(doc, start).i in figure):
+        start += 1
+    return (start, code.i) if start < code.i else None
 
 
 def _hyphen_glued(doc: Doc, i: int) -> bool:
@@ -230,61 +268,79 @@ def _holder_of(root: Token, lex: Lexicon) -> Token | None:
 def broad_object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token | None:
     """What a level, change or sum is about, where no counted noun is written (:func:`object_token`): the noun
     the amount is "of" or stands "at" beside (:func:`_holder_of`), the object of the verb that the figure sets
-    ("raised its key rate to 7.25%"), what a sum buys or is spent on ("sold the flat for $5m", "the flat was sold
-    for $5m", "spent $5m on roads") or the subject of a level verb ("inflation slowed to 5.4%", "the ranch covers
-    45,000 acres", "shares slid 4%"). A place or a person is never that subject ("Phoenix topped out at 114F",
-    "Jones ran 10 times for minus-3 yards")."""
+    ("raised its key rate to 7.25%"), what a sum buys or is spent on (:func:`_paid_for`) or the subject of a
+    level verb ("inflation slowed to 5.4%", "the ranch covers 45,000 acres", "shares slid 4%", "exports are seen
+    at 3.2m tonnes"). A place is never that subject ("Phoenix topped out at 114F")."""
     inside = set(range(match.start, match.end))
     root = figure_root(doc, match)
     if root.dep_ == "pobj" and root.head.lower_ in ("of", "at") and root.head.head.pos_ in ("NOUN", "PROPN"):
         holder = _holder_of(root, lex)
         return holder if holder is not None and holder.i not in inside else None
-    # "inflation slowed to 5.4%", "the ranch covers 45,000 acres", "raised its key rate by half a point"
-    token, via_prep, other_prep, paid_for, steps = root, False, False, "", 0
+    path = _path_to_verb(root, lex)
+    if path is None:
+        return None
+    verb, via_prep, other_prep, paid_with = path
+    objects = [c for c in children_of(verb) if c.dep_ == "dobj" and c.i not in inside and not _has_number(c)]
+    if kind == "money" and (paid_with or root.dep_ == "dobj"):
+        paid_for = _paid_for(verb, paid_with, objects, lex)
+        if paid_for is not None or paid_with:
+            return paid_for
+    sets = verb.lemma_.lower()
+    if via_prep and objects and (sets in lex.change_words or sets in lex.setting_verbs or sets in lex.estimate_verbs):
+        return _through_quantity_noun(objects[0], lex)  # "raised its key rate to 7.25%", "values the group at £2bn"
+    level = _is_level_verb(verb, lex, kind) or (via_prep and verb.lemma_.lower() in lex.estimate_verbs)
+    if level and (via_prep or not other_prep):  # not "finished in two hours"
+        subject = _subject_of(verb, lex)
+        if subject is not None and subject.i not in inside and not _has_number(subject) and not _is_place(subject):
+            return _through_quantity_noun(subject, lex)
+    return None
+
+
+def _path_to_verb(root: Token, lex: Lexicon) -> tuple[Token, bool, bool, str] | None:
+    """The verb a figure sets or changes, through at most four steps of prepositions and adverbs ("rose to
+    5%", "was down 4% at 488p", "went up by 5.8%"): ``(verb, through a level preposition, through another
+    preposition, "for" or "on" when the figure is what is paid for or spent on something)``, else None."""
+    token, via_prep, other_prep, paid_with, steps = root, False, False, "", 0
     while steps < 4 and token.head is not token:
-        if token.dep_ == "pobj" and token.head.pos_ == "ADP":
-            via_prep = via_prep or token.head.lower_ in lex.level_prepositions
-            other_prep = other_prep or token.head.lower_ not in lex.level_prepositions
-            paid_for = paid_for or (token.head.lower_ if token.head.lower_ in ("for", "on") else "")
-            token = token.head
-        elif token.dep_ == "prep" and token.head.pos_ in ("VERB", "AUX", "ADJ"):
-            token = token.head
+        head = token.head
+        if token.dep_ == "pobj" and head.pos_ == "ADP":
+            level = head.lower_ in lex.level_prepositions
+            via_prep, other_prep = via_prep or level, other_prep or not level
+            paid_with = paid_with or (head.lower_ if head.lower_ in ("for", "on") else "")
+        elif token.dep_ in ("prep", "agent") and head.pos_ in ("VERB", "AUX", "ADJ"):
+            via_prep = via_prep or (token.dep_ == "agent" and "by" in lex.level_prepositions)
+            token = head
             break
-        elif token.dep_ == "prep" and token.head.pos_ == "ADP":
-            via_prep = via_prep or token.head.lower_ in lex.level_prepositions
-            token = token.head
-        elif token.dep_ in ("dobj", "attr", "npadvmod", "advmod", "acomp", "quantmod", "oprd") and token.head.pos_ in (
-            "VERB", "AUX", "ADJ", "ADV"
-        ):
-            token = token.head
-            if token.pos_ in ("VERB", "AUX"):
-                break
-        else:
+        elif token.dep_ in ("prep", "agent") and head.pos_ not in ("ADP", "ADV"):
             return None
-        steps += 1
+        elif token.dep_ not in ("prep", "agent", "dobj", "attr", "npadvmod", "advmod", "acomp", "quantmod", "oprd") or (
+            head.pos_ not in ("VERB", "AUX", "ADJ", "ADV", "ADP")
+        ):
+            return None
+        token, steps = head, steps + 1
+        if token.pos_ in ("VERB", "AUX"):
+            break
     if token.pos_ in ("ADJ", "ADV") and token.dep_ in ("acomp", "xcomp", "advmod") and token.head.pos_ in ("VERB", "AUX"):
         token = token.head
-    if token.pos_ not in ("VERB", "AUX"):
-        return None
-    objects = [c for c in children_of(token) if c.dep_ == "dobj" and c.i not in inside and not _has_number(c)]
-    if kind == "money" and paid_for:
-        # "sold the flat for $5m", "the flat was sold for $5m", "spent $5m on roads"
-        if paid_for == "on" and token.lemma_.lower() not in lex.spending_verbs:
-            return None
+    return (token, via_prep, other_prep, paid_with) if token.pos_ in ("VERB", "AUX") else None
+
+
+def _paid_for(verb: Token, paid_with: str, objects: Sequence[Token], lex: Lexicon) -> Token | None:
+    """What a sum pays for, on the verb it goes with: the thing bought or sold for it ("sold the flat for $5m",
+    "the flat was sold for $5m"), or what it is borrowed, raised or spent for or on ("borrowed $3.2m for a new
+    library", "spent $5bn on roads"; "on" only after a verb of spending); never a period ("for the year")."""
+    if paid_with == "for":
         if objects:
             return _through_quantity_noun(objects[0], lex)
-        if paid_for == "for":
-            subject = _subject_of(token, lex)
-            return subject if subject is not None and not _is_place(subject) and not _has_number(subject) else None
+        subject = _subject_of(verb, lex)
+        return subject if subject is not None and not _is_place(subject) and not _has_number(subject) else None
+    if paid_with:
         return None
-    if via_prep and objects:
-        return _through_quantity_noun(objects[0], lex)
-    if _is_level_verb(token, lex, kind) and (via_prep or not other_prep):  # not "finished in two hours"
-        subject = _subject_of(token, lex)
-        if subject is not None and subject.i not in inside and not _has_number(subject) and not _is_place(subject) and not (
-            subject.pos_ == "PROPN" and subject.ent_type_ == "PERSON"
-        ):
-            return _through_quantity_noun(subject, lex)
+    for prep in children_of(verb):
+        if prep.dep_ == "prep" and (prep.lower_ == "for" or (prep.lower_ == "on" and verb.lemma_.lower() in lex.spending_verbs)):
+            noun = _noun_of(prep)
+            if noun is not None and noun.pos_ == "NOUN" and not _is_time_noun(noun, lex):
+                return noun
     return None
 
 
@@ -294,16 +350,16 @@ def _is_level_verb(verb: Token, lex: Lexicon, kind: str = "") -> bool:
     movement with a share, points or a bare level ("gained 4%")."""
     lemma = verb.lemma_.lower()
     if lemma in lex.particle_level_verbs:
-        return any(c.dep_ == "prt" for c in children_of(verb))
+        return any(c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in ("up", "down", "in")) for c in children_of(verb))
     return lemma in lex.level_verbs or (lemma in lex.market_verbs and kind in ("", "percent", "points", "count"))
 
 
 def _has_number(token: Token) -> bool:
     """Whether a noun is itself counted ("3,000 homes"): a number or a noun with a number of its own; a number
     inside a name ("the FTSE 100") does not count."""
-    if token.ent_type_ in NAME_LABELS and token.pos_ == "PROPN":
+    if (token.ent_type_ in NAME_LABELS and token.pos_ == "PROPN") or MARKET_CODE.match(token.text):
         return False
-    return token.like_num or any(c.dep_ in ("nummod",) for c in children_of(token))
+    return token.like_num or any(c.isdigit() for c in token.text) or any(c.dep_ == "nummod" for c in children_of(token))
 
 
 def _clause_head(token: Token) -> Token:
@@ -314,50 +370,53 @@ def _clause_head(token: Token) -> Token:
     return token
 
 
-def _coordinated(doc: Doc, earlier: Match, later: Match, lex: Lexicon) -> bool:
-    """True when ``later`` continues a list with ``earlier``: joined by a conjunction, directly or through their
-    clauses ("Two passengers died and nine were taken to hospital"), or set against it in the same clause by a
-    comparison ("9,000 homes ..., down from over 60,000"; "one in five adults ..., compared with 14 per cent")."""
+def _coordination(doc: Doc, earlier: Match, later: Match, lex: Lexicon) -> str:
+    """How ``later`` continues a list with ``earlier``: "figure" when joined to it by a conjunction ("100Mbps,
+    200Mbps and 1Gbps"), "comparison" when set against it in the same clause ("9,000 homes ..., down from over
+    60,000"; "RM1.94bn compared with RM1.64bn"), "clause" when their clauses are joined ("Two passengers died
+    and nine were taken to hospital"); else ""."""
     first, second = figure_root(doc, earlier), figure_root(doc, later)
     if second.dep_ in ("conj", "appos") and second.head.i == first.i:
-        return True
+        return "figure"
     clause_first, clause_second = _clause_head(first), _clause_head(second)
     if clause_second.dep_ == "conj" and clause_second.head.i == clause_first.i:
-        return True
+        return "clause"
     if clause_first.i != clause_second.i:
-        return False
+        return ""
     token = second
     while token.i != clause_second.i and token.head.i != token.i:
         if token.dep_ == "pobj" and token.head.lower_ in lex.comparison_prepositions:
-            return True
+            return "comparison"
         token = token.head
-    return False
+    return ""
 
 
 def inherits_object(doc: Doc, previous: tuple[Match, FigureRow], match: Match, kind: str, sentence_id: int,
                     lex: Lexicon) -> bool:
-    """An elliptic count or share ("two passengers died and nine were taken to hospital") or a measure in a list
-    ("speeds of 100Mbps, 200Mbps and 1Gbps") takes the object of the figure just before it, only when that figure
-    is of the same sentence and kind and the two are coordinated (:func:`_coordinated`); a noun further away is
-    never inherited, nor is any when the figure belongs to a noun of its own ("a crowd of 2,000")."""
+    """An elliptic count or share ("two passengers died and nine were taken to hospital"), a measure in a list
+    ("speeds of 100Mbps, 200Mbps and 1Gbps") or a sum set against another ("net profit was RM1.94bn compared
+    with RM1.64bn") takes the object of the figure just before it, only when that figure is of the same sentence
+    and kind and the two are coordinated (:func:`_coordination`); a noun further away is never inherited, nor is
+    any when the figure belongs to a noun of its own ("a crowd of 2,000")."""
     earlier, row = previous
     root = figure_root(doc, match)
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ in ("NOUN", "PROPN"):
         return False
-    listed = kind in ELLIPTIC_KINDS or figure_root(doc, match).dep_ in ("conj", "appos")
-    return (
-        listed
-        and row.quantity_kind == kind
-        and row.sentence_id == sentence_id
-        and bool(row.object)
-        and _coordinated(doc, earlier, match, lex)
-    )
+    if row.quantity_kind != kind or row.sentence_id != sentence_id or not row.object:
+        return False
+    coordination = _coordination(doc, earlier, match, lex)
+    # a measure of another clause has its own subject ("Las Vegas tied the record of 115F and Phoenix topped
+    # out at 114F"); a count or share there stands for the noun it leaves out
+    return coordination in ("figure", "comparison") or (coordination == "clause" and kind in ELLIPTIC_KINDS)
 
 
 def converts(doc: Doc, earlier: Match, later: Match) -> bool:
-    """Whether ``later`` restates ``earlier`` in another unit or currency, in brackets or after a slash right
-    after it ("115F (46C)", "HK$10m (US$1.27m)", "115F/46C"): both are one amount, of one thing."""
-    return [lower_at(doc, t) for t in range(earlier.end, later.start)] in (["("], ["/"])
+    """Whether ``later`` restates ``earlier`` in another unit or currency right after it: in brackets ("115F
+    (46C)", "HK$10m (US$1.27m)"), after a slash ("115F/46C"), after ", or" ("rose 26.65 points, or 0.15%") or
+    between dashes ("closed 204.47 points - 5.0 per cent - down"); both are one amount, of one thing. A price
+    per something else is another amount ("HK$16m, or HK$17,354 per sq ft")."""
+    between = [lower_at(doc, t) for t in range(earlier.end, later.start)]
+    return earlier.per == later.per and between in (["("], ["/"], [",", "or"], ["-"], ["\u2013"], ["\u2014"])
 
 
 def continues_conversion(doc: Doc, earlier: Match, later: Match) -> bool:

@@ -77,6 +77,8 @@ class Lexicon:
     #: The words of the object rules (figure_objects.yaml).
     level_verbs: frozenset[str] = frozenset()
     particle_level_verbs: frozenset[str] = frozenset()
+    estimate_verbs: frozenset[str] = frozenset()
+    setting_verbs: frozenset[str] = frozenset()
     market_verbs: frozenset[str] = frozenset()
     quantity_nouns: frozenset[str] = frozenset()
     level_prepositions: frozenset[str] = frozenset()
@@ -101,7 +103,7 @@ class Lexicon:
 
 
 #: The lists of figure_objects.yaml, each a field of :class:`Lexicon` of the same name.
-OBJECT_WORDS = ("level_verbs", "particle_level_verbs", "market_verbs", "quantity_nouns", "level_prepositions", "comparison_prepositions", "measure_modifiers",
+OBJECT_WORDS = ("level_verbs", "particle_level_verbs", "estimate_verbs", "setting_verbs", "market_verbs", "quantity_nouns", "level_prepositions", "comparison_prepositions", "measure_modifiers",
                 "relational_heads", "period_nouns", "spending_verbs")
 
 
