@@ -101,13 +101,13 @@ def _core(doc: Doc, i: int, lex: Lexicon, currency: str, first: str | None = Non
 def scan(doc: Doc, i: int, lex: Lexicon) -> Match | None:
     """The figure that starts at token i, or None."""
     if lower_at(doc, i) == "minus" and token_at(doc, i).whitespace_:
-        # "minus 12C", "minus five degrees Celsius", "for minus 5 yards": a spaced "minus" is a sign on a
-        # temperature, or on a measure with no left operand (after "revenue" it is arithmetic: "revenue minus 5
-        # percent")
+        # "minus 12C", "minus five degrees Celsius", "for minus 5 yards", "dipped to minus 5": a spaced "minus"
+        # is a sign on a temperature, or on any amount with no left operand (after "revenue" it is arithmetic:
+        # "revenue minus 5 percent")
         below = scan(doc, i + 1, lex)
         # a left operand makes it arithmetic: a noun or a number before it ("sales minus 8 percent")
         operand = i > 0 and token_at(doc, i - 1).pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ")
-        signed = below is not None and (below.unit.startswith("degree_") or (below.unit and not operand))
+        signed = below is not None and (below.unit.startswith("degree_") or not operand)
         if signed and below.approx == "exact" and not math.isnan(below.value):
             below.start, below.value = i, -below.value
             return below
@@ -210,6 +210,7 @@ def scan(doc: Doc, i: int, lex: Lexicon) -> Match | None:
             match.unit_tokens = (at, end)
             k = end
     temperature_letter(doc, match, lex)
+    pounds_sterling(doc, match, k, lex)
     if not match.unit and not match.currency and not glued:
         k = _unit_in_context(doc, match, k, lex)
         k = _multiple(doc, match, k, lex)
@@ -299,12 +300,17 @@ def _signed(doc: Doc, at: int, first: str | None, after_symbol: bool) -> tuple[f
         sign, approx = sign_of(found.group(1))
         return sign, approx, at, found.group(2)
     word = text.lower()
-    if starts_word and at + 2 < len(doc) and written_together(doc, at, at + 3):
-        if (word in SIGN_WORDS and lower_at(doc, at + 1) in HYPHENS) or (
-            word in ("-", "+", "\u2212", "\u2013") and token_at(doc, at + 1).like_num
-        ):
-            sign, approx = sign_of(word)
-            return sign, approx, at + (2 if word in SIGN_WORDS else 1), None
+    # "minus-three" split in three tokens; "–3" split in two ("for –3 yards")
+    if starts_word and word in SIGN_WORDS and at + 2 < len(doc) and written_together(doc, at, at + 3) and (
+        lower_at(doc, at + 1) in HYPHENS
+    ):
+        sign, approx = sign_of(word)
+        return sign, approx, at + 2, None
+    if starts_word and word in ("-", "+", "\u2212", "\u2013") and at + 1 < len(doc) and written_together(doc, at, at + 2) and (
+        token_at(doc, at + 1).like_num
+    ):
+        sign, approx = sign_of(word)
+        return sign, approx, at + 1, None
     return 1.0, "exact", at, first
 
 
@@ -498,6 +504,22 @@ def temperature_letter(doc: Doc, match: Match, lex: Lexicon) -> None:
         match.unit = "farad" if written[-1] in "Ff" else ""
         if not match.unit:
             match.unit_tokens = None
+
+
+def pounds_sterling(doc: Doc, match: Match, k: int, lex: Lexicon) -> None:
+    """ "pounds" read as sterling, not weight, where the figure is a price ("costs 622 pounds": the verb it is the
+    object of is a ``price`` verb of units.yaml) or is restated in another currency in brackets ("622 pounds (908
+    euros)"); the figure ends at token ``k``."""
+    if match.unit != "pound" or not match.unit_tokens or lower_at(doc, match.unit_tokens[0]) not in ("pound", "pounds"):
+        return
+    unit = token_at(doc, match.unit_tokens[1] - 1)
+    priced = unit.dep_ in ("dobj", "npadvmod", "attr") and unit.head.lemma_.lower() in lex.price_verbs
+    restated = lower_at(doc, k) == "(" and currency_prefix(doc, k + 1, lex) is not None
+    if not restated and lower_at(doc, k) == "(":
+        after = scan(doc, k + 1, lex)
+        restated = after is not None and bool(after.currency)
+    if priced or restated:
+        match.unit, match.currency = "", "GBP"
 
 
 def interval_of(match: Match, lex: Lexicon) -> tuple[float, float]:

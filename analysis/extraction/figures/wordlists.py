@@ -73,6 +73,7 @@ class Lexicon:
     light_verbs: frozenset[str]
     temperature_words: frozenset[str] = frozenset()
     electrical_words: frozenset[str] = frozenset()
+    price_verbs: frozenset[str] = frozenset()
     event_classes: dict[str, str] = field(default_factory=dict)
     #: The words of the object rules (figure_objects.yaml).
     level_verbs: frozenset[str] = frozenset()
@@ -186,6 +187,7 @@ def lexicon() -> Lexicon:
         light_verbs=frozenset(events["light_verbs"]),
         temperature_words=frozenset((units.get("context") or {}).get("temperature", ())),
         electrical_words=frozenset((units.get("context") or {}).get("electrical", ())),
+        price_verbs=frozenset((units.get("context") or {}).get("price", ())),
         event_classes={verb: cls for cls, verbs in events["event_classes"].items() for verb in verbs},
         **{name: frozenset(objects[name]) for name in OBJECT_WORDS},
     )
