@@ -238,8 +238,9 @@ def _subject_of(verb: Token, lex: Lexicon) -> Token | None:
     return None
 
 
-#: Entity labels of an amount: a clause that holds one states its own figure.
-AMOUNT_LABELS = frozenset({"PERCENT", "MONEY", "QUANTITY", "CARDINAL"})
+#: Entity labels of an amount: a clause that holds one states its own figure (a bare number may be a name's:
+#: "the FTSE 100").
+AMOUNT_LABELS = frozenset({"PERCENT", "MONEY", "QUANTITY"})
 
 
 def _states_amount(verb: Token, besides: Token) -> bool:
@@ -276,6 +277,8 @@ def broad_object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token
     if root.dep_ == "pobj" and root.head.lower_ in ("of", "at") and root.head.head.pos_ in ("NOUN", "PROPN"):
         holder = _holder_of(root, lex)
         return holder if holder is not None and holder.i not in inside else None
+    if root.dep_ == "pobj" and root.head.lower_ in lex.level_prepositions and root.head.head.pos_ == "NOUN":
+        return _changed_thing(root.head.head, lex)
     path = _path_to_verb(root, lex)
     if path is None:
         return None
@@ -293,6 +296,17 @@ def broad_object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token
         subject = _subject_of(verb, lex)
         if subject is not None and subject.i not in inside and not _has_number(subject) and not _is_place(subject):
             return _through_quantity_noun(subject, lex)
+    return None
+
+
+def _changed_thing(noun: Token, lex: Lexicon) -> Token | None:
+    """What a noun of change changes, when a figure is its level or size ("a 4% increase in turnover to £254m",
+    "a rise of 2% in sales to $5m" -> turnover, sales): its "in" complement; None for any other noun."""
+    if noun.lemma_.lower() not in lex.change_words:
+        return None
+    for prep in children_of(noun):
+        if prep.dep_ == "prep" and prep.lower_ == "in" and (inner := _noun_of(prep)) is not None and inner.pos_ == "NOUN":
+            return None if _is_time_noun(inner, lex) else inner
     return None
 
 
@@ -317,6 +331,8 @@ def _path_to_verb(root: Token, lex: Lexicon) -> tuple[Token, bool, bool, str] | 
             head.pos_ not in ("VERB", "AUX", "ADJ", "ADV", "ADP")
         ):
             return None
+        elif head.lower_ in lex.change_adverbs:  # "was up 28%", "closed down 18%": a change, as "by" would say
+            via_prep = True
         token, steps = head, steps + 1
         if token.pos_ in ("VERB", "AUX"):
             break
