@@ -106,6 +106,54 @@ def test_construction(parse, text, span, value, approx, unit, kind, obj):
     assert text[row.start : row.end] == row.text
 
 
+# glued units and multipliers, signs, approximators and bare levels, on sentences written for the test; the value
+# is the number as written in the unit as written, with its multiplier and its own sign ("down 2 points" keeps 2:
+# the direction is the verb's, not the number's)
+# (sentence, figure span, value, approx, unit_canonical, quantity_kind)
+VALUES = [
+    ("Demand grew 2.5x in a decade.", "2.5x", 2.5, "exact", "times", "multiple"),
+    ("The city received a grant of $3million.", "$3million", 3e6, "exact", "USD", "money"),
+    ("Output reached 12 mln barrels.", "12 mln barrels", 12e6, "exact", "oil_barrel", "volume"),
+    ("The miner agreed a $A4 billion deal.", "$A4 billion", 4e9, "exact", "AUD", "money"),
+    ("The court fined him GHC20,000.", "GHC20,000", 20_000, "exact", "GHS", "money"),
+    ("The central bank raised rates by 25 basis points.", "25 basis points", 25, "exact", "basis_point", "percent"),
+    ("The yield rose 10bps to 4.1%.", "10bps", 10, "exact", "basis_point", "percent"),
+    ("Overnight temperatures dipped to minus 5.", "minus 5", -5, "exact", "", "count"),
+    ("He finished with 12 carries for –3 yards.", "–3 yards", -3, "exact", "yard", "length"),
+    ("The deficit widened to -£3.2bn.", "-£3.2bn", -3.2e9, "exact", "GBP", "money"),
+    ("The party's support was down 2 points in the poll.", "2 points", 2, "exact", "point", "points"),
+    ("The index rose to 4.5 in March.", "4.5", 4.5, "exact", "", "count"),
+    ("Turnover came in just under $45m.", "just under $45m", 45e6, "less_than", "USD", "money"),
+    ("Chips built on a sub 3 nm process are faster.", "sub 3 nm", 3, "less_than", "nanometer", "length"),
+    ("The fund could reach up to approximately $2m.", "up to approximately $2m", 2e6, "at_most", "USD", "money"),
+    # "pounds" is sterling as a price or beside a sum in another currency, else a weight
+    ("The device costs 300 pounds (350 euros).", "300 pounds", 300, "exact", "GBP", "money"),
+    ("The parcel weighs 3 pounds.", "3 pounds", 3, "exact", "pound", "mass"),
+]
+
+
+@pytest.mark.parametrize("text, span, value, approx, unit, kind", VALUES)
+def test_values_and_units(parse, text, span, value, approx, unit, kind):
+    row = _one(parse, text, span)
+    assert row.value == pytest.approx(value)
+    assert (row.approx, row.unit_canonical, row.quantity_kind) == (approx, unit, kind)
+
+
+@pytest.mark.parametrize(
+    "text, span, value",
+    [
+        ("Net sales minus 8 percent of costs is the margin.", "8 percent", 8),  # "minus" after a noun: arithmetic
+        ("The league has 5X more fans.", None, None),  # a capital X glued to digits is a name, not a multiple
+    ],
+)
+def test_what_is_no_sign_or_multiple(parse, text, span, value):
+    rows = _figures(parse, text)
+    if span is None:
+        assert all(row.unit_canonical != "times" for row in rows)
+    else:
+        assert _one(parse, text, span).value == value
+
+
 # currencies of the world, written before or after the amount; a subunit stays in the subunit (pint converts it
 # into the currency for value_si)
 # (sentence, figure span, value, unit as written, unit_canonical)
@@ -244,6 +292,99 @@ OBJECTS = [
 
 @pytest.mark.parametrize("text, span, obj", OBJECTS)
 def test_object_is_what_the_figure_counts_or_measures(parse, text, span, obj):
+    assert _one(parse, text, span).object == obj
+
+
+# what a figure counts or measures, one rule at a time, on sentences written for the test; each rule with a case
+# where it applies and one where a wrong object must not be taken
+# (sentence, figure span, object)
+OBJECT_RULES = [
+    # the counted noun, with or without its partitive "of"; a noun compounded with a counted noun is left out
+    ("Twelve new hospitals opened this year.", "Twelve", "hospitals"),
+    ("Twelve of the hospitals closed.", "Twelve", "hospitals"),
+    ("The town lost 12 leather workshops.", "12", "workshops"),
+    ("The storm hit 12 towns.", "12", "towns"),  # a place noun that is counted is the object
+    # measure-of and share-of
+    ("Farmers lost 2 tonnes of grain.", "2 tonnes", "grain"),
+    ("Only 40% of voters backed the plan.", "40%", "voters"),
+    # quantity nouns: the thing they count
+    ("The number of visitors rose to 40,000.", "40,000", "visitors"),
+    ("A total of 310 households were evacuated.", "310", "households"),
+    ("The port handled $200m worth of exports.", "$200m", "exports"),
+    # the measured thing of a level or change: a measure noun keeps its compound and a classifying adjective
+    ("The unemployment rate rose to 4% in May.", "4%", "unemployment rate"),
+    ("The jobless rate fell to 3.9%.", "3.9%", "jobless rate"),
+    ("Net profit rose 12% to $40m.", "$40m", "Net profit"),
+    ("Smartphone shipments fell 8% last quarter.", "8%", "shipments"),  # "shipments" needs no compound
+    ("Acme shares fell 5%.", "5%", "shares"),  # a name before a common noun is left out
+    ("The FTSE 100 closed 40 points lower at 7,420.", "7,420", "FTSE 100"),  # a name is whole, its number too
+    ("Earnings per share fell to 42p.", "42p", "Earnings per share"),
+    ("Exports were up 12% on the year.", "12%", "Exports"),
+    ("House sales went up by 7%.", "7%", "sales"),
+    ("The damage was estimated at $3m.", "$3m", "damage"),
+    ("The report shows a 3% rise in output to 2.1m tonnes.", "2.1m tonnes", "output"),
+    ("The central bank raised rates by 25 basis points.", "25 basis points", "rates"),
+    ("The deficit widened to -£3.2bn.", "-£3.2bn", "deficit"),
+    ("Gold futures GCc1 fell 1.2% to $1,900 an ounce.", "1.2%", "Gold futures"),  # a market code's name
+    # ... through a relative pronoun, a participle, an object that is the subject of the verb it controls
+    ("The bridge, which cost $40m, opened on Friday.", "$40m", "bridge"),
+    ("Boxes weighing 20kg were unloaded.", "20kg", "Boxes"),
+    ("The firm saw its revenue fall 6% last year.", "6%", "revenue"),
+    # what a sum pays for or is spent on
+    ("The council borrowed $5m for schools.", "$5m", "schools"),
+    ("The club spent £30m on new players.", "£30m", "players"),
+    ("The flat was sold for £450,000.", "£450,000", "flat"),
+    ("They sold the farm for $2m.", "$2m", "farm"),
+    # the person an age is apposed to
+    ("Maria Lopez, 41, opened the shop.", "41", "Maria Lopez"),
+    # a restatement in brackets, after ", or" or between dashes measures the same thing
+    ("Water temperatures reached 30C (86F) on Sunday.", "86F", "temperatures"),
+    ("The index rose 120 points, or 1.5%, to 8,100.", "1.5%", "index"),
+    ("The gauge fell 12 points - 3% - on the day.", "3%", "gauge"),
+    # a measure in a list, and a sum set against another
+    ("Broadband speeds of 100Mbps and 500Mbps are offered.", "500Mbps", "speeds"),
+    ("Revenue was $2.1bn, compared with $1.8bn a year earlier.", "$1.8bn", "Revenue"),
+    # the wrong object is not taken: a year, a period, a place, a sum's owner, a verb with no level
+    ("Sales rose 4% in 2020.", "4%", "Sales"),
+    ("Sales rose 3% month on month.", "3%", "Sales"),
+    ("Phoenix hit 45C on Monday.", "45C", ""),
+    ("Temperatures in Phoenix hit 45C on Monday.", "45C", "Temperatures"),
+    ("Madrid recorded 40C on Monday.", "40C", ""),
+    ("The company lost $1.3bn last year.", "$1.3bn", ""),
+    ("Shares lost 4% on Friday.", "4%", "Shares"),
+    ("Troops advanced 20 miles.", "20 miles", ""),
+    ("Patients can go home within 24 hours.", "within 24 hours", ""),
+    ("The firm made $5m on the deal.", "$5m", ""),  # "on" pays for something only after a verb of spending
+    ("The harvest fell 15%, costing farmers $2bn.", "$2bn", ""),  # the cost is the fall's, not the harvest's
+]
+
+
+@pytest.mark.parametrize("text, span, obj", OBJECT_RULES)
+def test_object_rules(parse, text, span, obj):
+    row = _one(parse, text, span)
+    assert row.object == obj
+    if obj:
+        assert text[row.object_start : row.object_end] == obj
+
+
+def test_a_year_is_no_figure_and_no_object(parse):
+    rows = _figures(parse, "Sales rose 4% in 2020.")
+    assert [(r.text, r.object) for r in rows] == [("4%", "Sales")]
+
+
+# a count standing alone at the start of a sentence stands for the counted noun of the sentence before; a count
+# elsewhere in the sentence, or a measure, does not
+# (text, figure span, object)
+ELLIPSES_ACROSS_SENTENCES = [
+    ("Two passengers died in the crash. Ten were hurt.", "Ten", "passengers"),
+    ("The plant employs 400 workers. Two were promoted.", "Two", "workers"),
+    ("The plant employs 400 workers. The council approved two.", "two", ""),
+    ("Two passengers died in the crash. The line reopened after 40 minutes.", "40 minutes", ""),
+]
+
+
+@pytest.mark.parametrize("text, span, obj", ELLIPSES_ACROSS_SENTENCES)
+def test_elliptic_count_after_the_sentence_that_names_its_noun(parse, text, span, obj):
     assert _one(parse, text, span).object == obj
 
 

@@ -169,6 +169,10 @@ def object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token | Non
     holders = [token_at(doc, t) for t in range(match.core_start, match.end)]
     for holder in reversed(holders):
         for prep in children_of(holder):
+            if prep.i not in inside and prep.dep_ == "amod" and prep.lower_ in lex.quantity_nouns:
+                worth = _through_quantity_noun(prep, lex)  # "$200m worth of exports", "worth" read as an adjective
+                if worth is not prep:
+                    return worth
             if prep.i in inside or prep.dep_ != "prep":
                 continue
             if prep.lower_ == "of" or (prep.lower_ in ("in", "for") and kind == "money"):
@@ -274,6 +278,8 @@ def broad_object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token
     at 3.2m tonnes"). A place is never that subject ("Phoenix topped out at 114F")."""
     inside = set(range(match.start, match.end))
     root = figure_root(doc, match)
+    if root.dep_ == "compound" and _is_time_noun(root.head, lex):
+        root = root.head  # "rose 3% month on month": the parser makes the figure part of the period
     if root.dep_ == "pobj" and root.head.lower_ in ("of", "at") and root.head.head.pos_ in ("NOUN", "PROPN"):
         holder = _holder_of(root, lex)
         return holder if holder is not None and holder.i not in inside else None
@@ -300,8 +306,12 @@ def broad_object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token
 
 
 def _changed_thing(noun: Token, lex: Lexicon) -> Token | None:
-    """What a noun of change changes, when a figure is its level or size ("a 4% increase in turnover to £254m",
-    "a rise of 2% in sales to $5m" -> turnover, sales): its "in" complement; None for any other noun."""
+    """What a figure sets or changes through a noun: the "in" complement of a noun of change ("a 4% increase in
+    turnover to £254m" -> turnover), or the noun itself when a verb of change or setting governs it ("cut rates
+    by 25 basis points" -> rates); None for any other noun."""
+    verb = noun.head.lemma_.lower()
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and (verb in lex.change_words or verb in lex.setting_verbs):
+        return noun
     if noun.lemma_.lower() not in lex.change_words:
         return None
     for prep in children_of(noun):
