@@ -126,6 +126,8 @@ VALUES = [
     ("Turnover came in just under $45m.", "just under $45m", 45e6, "less_than", "USD", "money"),
     ("Chips built on a sub 3 nm process are faster.", "sub 3 nm", 3, "less_than", "nanometer", "length"),
     ("The fund could reach up to approximately $2m.", "up to approximately $2m", 2e6, "at_most", "USD", "money"),
+    ("Revenue dropped by half.", "half", 0.5, "exact", "fraction", "percent"),  # a change by a share
+    ("Attendance fell by a fifth.", "a fifth", 0.2, "exact", "fraction", "percent"),
     # "pounds" is sterling as a price or beside a sum in another currency, else a weight
     ("The device costs 300 pounds (350 euros).", "300 pounds", 300, "exact", "GBP", "money"),
     ("The parcel weighs 3 pounds.", "3 pounds", 3, "exact", "pound", "mass"),
@@ -144,12 +146,14 @@ def test_values_and_units(parse, text, span, value, approx, unit, kind):
     [
         ("Net sales minus 8 percent of costs is the margin.", "8 percent", 8),  # "minus" after a noun: arithmetic
         ("The league has 5X more fans.", None, None),  # a capital X glued to digits is a name, not a multiple
+        ("He finished fifth in the race.", None, None),  # an ordinal, not a fraction
+        ("On the fifth day, rescuers arrived.", None, None),
     ],
 )
-def test_what_is_no_sign_or_multiple(parse, text, span, value):
+def test_what_is_no_sign_multiple_or_fraction(parse, text, span, value):
     rows = _figures(parse, text)
     if span is None:
-        assert all(row.unit_canonical != "times" for row in rows)
+        assert all(row.unit_canonical not in ("times", "fraction") for row in rows)
     else:
         assert _one(parse, text, span).value == value
 
@@ -414,6 +418,12 @@ CHANGES_AND_RANGES = [
     ("The jobless rate climbed from 4.2% to 4.9% last year.", [("4.2%", 4.2, "exact", "jobless rate"), ("4.9%", 4.9, "exact", "jobless rate")]),
     ("Rents will cost from 900 to 1,100 euros a month.", [("from 900 to 1,100 euros", NAN, "range", "Rents")]),
     ("Forecasters expect between 20 and 30 centimetres of snow.", [("between 20 and 30 centimetres", NAN, "range", "snow")]),
+    # both ends of a change measure what changes, whichever end the parse gives it to
+    ("Prices rose from 10% to 25%.", [("10%", 10, "exact", "Prices"), ("25%", 25, "exact", "Prices")]),
+    ("The cheapest flat went from $500 to $900.", [("$500", 500, "exact", "flat"), ("$900", 900, "exact", "flat")]),
+    # "from X to Y" that opens no change is the span of one amount
+    ("The pump's operating temperature is from -30°C to 60°C.", [("from -30°C to 60°C", NAN, "range", "operating temperature")]),
+    ("Rents vary from $500 to $900.", [("from $500 to $900", NAN, "range", "Rents")]),
 ]
 
 

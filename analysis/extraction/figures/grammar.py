@@ -218,10 +218,9 @@ def scan(doc: Doc, i: int, lex: Lexicon) -> Match | None:
     # "25°C-35°C"; "from 10 percent to 25 percent" is a change between two levels, two figures
     if (match.unit or match.currency) and match.approx == "exact" and not math.isnan(match.value):
         joiner = lower_at(doc, k)
-        # "between", or "from" after the verb or noun "range" ("temperatures ranged from 15C to 20C")
-        between = opener and joiner in ("and", "to") and (
-            lower_at(doc, j) == "between" or (j > 0 and token_at(doc, j - 1).lemma_.lower() == "range")
-        )
+        # "between", or "from" that opens no change ("temperatures ranged from 15C to 20C", "the operating
+        # temperature is from -40C to 70C"; "rose from 10% to 25%" is two figures)
+        between = opener and joiner in ("and", "to") and (lower_at(doc, j) == "between" or not change)
         # "winds of 40mph to 60mph", "(25°C to 35°C)": "to" with no "from" and no verb of change before the first
         # end ("rose 5% to 10%" is a change and a level, two figures)
         between = between or (joiner == "to" and not opener and not approx_span and _range_context(doc, match.start))

@@ -327,7 +327,7 @@ def _path_to_verb(root: Token, lex: Lexicon) -> tuple[Token, bool, bool, str] | 
     token, via_prep, other_prep, paid_with, steps = root, False, False, "", 0
     while steps < 4 and token.head is not token:
         head = token.head
-        if token.dep_ == "pobj" and head.pos_ == "ADP":
+        if token.dep_ == "pobj" and (head.pos_ == "ADP" or head.dep_ == "prep"):  # "to" is sometimes tagged PART
             level = head.lower_ in lex.level_prepositions
             via_prep, other_prep = via_prep or level, other_prep or not level
             paid_with = paid_with or (head.lower_ if head.lower_ in ("for", "on") else "")
@@ -375,8 +375,9 @@ def _is_level_verb(verb: Token, lex: Lexicon, kind: str = "") -> bool:
     level ("rose", "stands at"), one with its particle ("went up by", "comes in at"), or a verb of market
     movement with a share, points or a bare level ("gained 4%")."""
     lemma = verb.lemma_.lower()
-    if lemma in lex.particle_level_verbs:
-        return any(c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in ("up", "down", "in")) for c in children_of(verb))
+    if lemma in lex.particle_level_verbs:  # "went up by 5%", "went from $500 to $900"
+        return any(c.dep_ == "prt" or (c.dep_ in ("advmod", "prep") and c.lower_ in ("up", "down", "in", "from"))
+                   for c in children_of(verb))
     return lemma in lex.level_verbs or (lemma in lex.market_verbs and kind in ("", "percent", "points", "count"))
 
 

@@ -115,8 +115,9 @@ def _object_of(
     In order: the object of the figure it restates in brackets ("115F (46C)", "HK$10m (US$1.27m)"); the person
     an age is apposed to ("McCullough, now 54,"); the counted or measured noun (:func:`object_token`); what a
     level, change or sum is about (:func:`broad_object_token`); the object of the figure it continues in a list
-    (:func:`inherits_object`); for a count standing alone at the start of a sentence ("Ten were hurt."), the
-    object of the last count of the sentence before that names one; else none.
+    or a comparison (:func:`inherits_object`); for a count standing alone at the start of a sentence ("Ten were hurt."), the
+    object of the last count of the sentence before that names one; the second end of a change takes the
+    first's ("rose from $4 to $5"); else none.
     """
     doc, lex = parsed.doc, lexicon()
     previous = (earlier[-1], rows[-1]) if earlier else None
@@ -132,7 +133,9 @@ def _object_of(
         first, last = object_span(doc, head, lex, figure=range(match.start, match.end), counted=counted is not None)
         start, end = char_bounds(doc, first, last)
         return parsed.text[start:end], start, end
-    if previous is not None and inherits_object(doc, previous, match, kind, sentence_id, lex):
+    if previous is not None and (
+        inherits_object(doc, previous, match, kind, sentence_id, lex) or change_ends(doc, previous[0], match)
+    ):  # a list, a comparison, or the second end of a change "from X to Y"
         return previous[1].object, previous[1].object_start, previous[1].object_end
     if elliptic_start(doc, match, kind):
         before = [row for row in rows if row.sentence_id == sentence_id - 1 and row.quantity_kind == "count" and row.object]
