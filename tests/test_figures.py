@@ -19,7 +19,8 @@ from conftest import SEED_ID, read_gold
 NAN = math.nan
 #: Floors (precision, recall) on the seed and news gold sets: the score measured when set minus the measure's drop
 #: from dev to unseen held-out gold (baselines.DEV_TO_HELDOUT_DROP): values 1.00 / 1.00 on both, objects 1.00 /
-#: 1.00 on the seed and 0.96 / 0.96 on the news set.
+#: 1.00 on the seed and 0.96 / 0.96 on the news set. The object floors were set with the objects' earlier drop
+#: (0.08); the drop re-measured after the object rules of issue 21 item 5 (0.37) would lower them, so they stay.
 SEED_VALUE_FLOORS, SEED_OBJECT_FLOORS = (0.95, 0.97), (0.91, 0.92)
 NEWS_VALUE_FLOORS, NEWS_OBJECT_FLOORS = (0.95, 0.97), (0.86, 0.87)
 
