@@ -182,10 +182,13 @@ MIN_MARGIN = 0.05
 #: How far each measure fell from the news dev tier to the unseen held-out tier (tests/gold/unseen/heldout/,
 #: benchmarks/evaluate_news.py, 2026-12-05), ``(precision, recall, F1)`` or ``accuracy``. A floor is the score
 #: measured on its set minus the drop of its measure, never the score itself: what an unseen set may cost.
+#: Figure objects re-measured after the object rules of issue 21 item 5: dev P/R/F1 0.775 / 0.788 / 0.781 against
+#: unseen held-out 0.406 / 0.424 / 0.415 (before them 0.474 / 0.482 / 0.478 against 0.385 / 0.402 / 0.394); the
+#: rules gained far more on dev than on unseen copy, so an unseen set now costs far more.
 DEV_TO_HELDOUT_DROP = {
     "figure spans": (0.027, 0.004, 0.017),
     "figure values": (0.046, 0.023, 0.035),
-    "figure objects": (0.089, 0.080, 0.084),
+    "figure objects": (0.369, 0.364, 0.366),
     "attribution pairs": (0.079, 0.016, 0.044),
     "attribution content": (0.058, 0.0, 0.017),
     "hedge cues": (0.166, 0.045, 0.108),

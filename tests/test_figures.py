@@ -19,7 +19,8 @@ from conftest import SEED_ID, read_gold
 NAN = math.nan
 #: Floors (precision, recall) on the seed and news gold sets: the score measured when set minus the measure's drop
 #: from dev to unseen held-out gold (baselines.DEV_TO_HELDOUT_DROP): values 1.00 / 1.00 on both, objects 1.00 /
-#: 1.00 on the seed and 0.96 / 0.96 on the news set.
+#: 1.00 on the seed and 0.96 / 0.96 on the news set. The object floors were set with the objects' earlier drop
+#: (0.08); the drop re-measured after the object rules of issue 21 item 5 (0.37) would lower them, so they stay.
 SEED_VALUE_FLOORS, SEED_OBJECT_FLOORS = (0.95, 0.97), (0.91, 0.92)
 NEWS_VALUE_FLOORS, NEWS_OBJECT_FLOORS = (0.95, 0.97), (0.86, 0.87)
 
@@ -95,6 +96,28 @@ CONSTRUCTIONS = [
     ("A 2,000-strong force is due.", "2,000-strong", 2000, "exact", "", "count", "force"),
     ("A 10-year-old boy was rescued.", "10-year-old", 10, "exact", "year", "duration", "boy"),
     ("The 3.5-metre-high wall will be built.", "3.5-metre-high", 3.5, "exact", "meter", "length", "wall"),
+    # glued units and multipliers, signs, approximators and bare levels (issue 21 item 5); the value is the number
+    # as written with its multiplier and its own sign ("down 2 points" keeps 2: the direction is the verb's)
+    ("Demand grew 2.5x in a decade.", "2.5x", 2.5, "exact", "times", "multiple", "Demand"),
+    ("The city received a grant of $3million.", "$3million", 3e6, "exact", "USD", "money", "grant"),
+    ("Output reached 12 mln barrels.", "12 mln barrels", 12e6, "exact", "oil_barrel", "volume", "Output"),
+    ("The miner agreed a $A4 billion deal.", "$A4 billion", 4e9, "exact", "AUD", "money", "deal"),
+    ("The court fined him GHC20,000.", "GHC20,000", 20_000, "exact", "GHS", "money", ""),
+    ("The central bank raised rates by 25 basis points.", "25 basis points", 25, "exact", "basis_point", "percent", "rates"),
+    ("The yield rose 10bps to 4.1%.", "10bps", 10, "exact", "basis_point", "percent", "yield"),
+    ("Overnight temperatures dipped to minus 5.", "minus 5", -5, "exact", "", "count", "temperatures"),
+    ("He finished with 12 carries for –3 yards.", "–3 yards", -3, "exact", "yard", "length", ""),
+    ("The deficit widened to -£3.2bn.", "-£3.2bn", -3.2e9, "exact", "GBP", "money", "deficit"),
+    ("The party's support was down 2 points in the poll.", "2 points", 2, "exact", "point", "points", "support"),
+    ("The index rose to 4.5 in March.", "4.5", 4.5, "exact", "", "count", "index"),
+    ("Turnover came in just under $45m.", "just under $45m", 45e6, "less_than", "USD", "money", "Turnover"),
+    ("Chips built on a sub 3 nm process are faster.", "sub 3 nm", 3, "less_than", "nanometer", "length", "process"),
+    ("The fund could reach up to approximately $2m.", "up to approximately $2m", 2e6, "at_most", "USD", "money", "fund"),
+    ("Revenue dropped by half.", "half", 0.5, "exact", "fraction", "percent", "Revenue"),  # a change by a share
+    ("Attendance fell by a fifth.", "a fifth", 0.2, "exact", "fraction", "percent", "Attendance"),
+    # "pounds" is sterling as a price or beside a sum in another currency, else a weight
+    ("The device costs 300 pounds (350 euros).", "300 pounds", 300, "exact", "GBP", "money", "device"),
+    ("The parcel weighs 3 pounds.", "3 pounds", 3, "exact", "pound", "mass", "parcel"),
 ]
 
 
@@ -104,6 +127,23 @@ def test_construction(parse, text, span, value, approx, unit, kind, obj):
     assert _same(row.value, value)
     assert (row.approx, row.unit_canonical, row.quantity_kind, row.object) == (approx, unit, kind, obj)
     assert text[row.start : row.end] == row.text
+
+
+@pytest.mark.parametrize(
+    "text, span, value",
+    [
+        ("Net sales minus 8 percent of costs is the margin.", "8 percent", 8),  # "minus" after a noun: arithmetic
+        ("The league has 5X more fans.", None, None),  # a capital X glued to digits is a name, not a multiple
+        ("He finished fifth in the race.", None, None),  # an ordinal, not a fraction
+        ("On the fifth day, rescuers arrived.", None, None),
+    ],
+)
+def test_what_is_no_sign_multiple_or_fraction(parse, text, span, value):
+    rows = _figures(parse, text)
+    if span is None:
+        assert all(row.unit_canonical not in ("times", "fraction") for row in rows)
+    else:
+        assert _one(parse, text, span).value == value
 
 
 # currencies of the world, written before or after the amount; a subunit stays in the subunit (pint converts it
@@ -247,9 +287,92 @@ def test_object_is_what_the_figure_counts_or_measures(parse, text, span, obj):
     assert _one(parse, text, span).object == obj
 
 
-# elliptic counts inherit only an "of" complement or the object of the figure just before them in a list
+# what a figure counts or measures, one rule at a time, on sentences written for the test; each rule with a case
+# where it applies and one where a wrong object must not be taken
+# (sentence, figure span, object)
+OBJECT_RULES = [
+    # the counted noun, with or without its partitive "of"; a noun compounded with a counted noun is left out
+    ("Twelve new hospitals opened this year.", "Twelve", "hospitals"),
+    ("Twelve of the hospitals closed.", "Twelve", "hospitals"),
+    ("The town lost 12 leather workshops.", "12", "workshops"),
+    ("The storm hit 12 towns.", "12", "towns"),  # a place noun that is counted is the object
+    # measure-of and share-of
+    ("Farmers lost 2 tonnes of grain.", "2 tonnes", "grain"),
+    ("Only 40% of voters backed the plan.", "40%", "voters"),
+    # quantity nouns: the thing they count
+    ("The number of visitors rose to 40,000.", "40,000", "visitors"),
+    ("A total of 310 households were evacuated.", "310", "households"),
+    ("The port handled $200m worth of exports.", "$200m", "exports"),
+    # the measured thing of a level or change: a measure noun keeps its compound and a classifying adjective
+    ("The unemployment rate rose to 4% in May.", "4%", "unemployment rate"),
+    ("The jobless rate fell to 3.9%.", "3.9%", "jobless rate"),
+    ("Net profit rose 12% to $40m.", "$40m", "Net profit"),
+    ("Smartphone shipments fell 8% last quarter.", "8%", "shipments"),  # "shipments" needs no compound
+    ("Acme shares fell 5%.", "5%", "shares"),  # a name before a common noun is left out
+    ("The FTSE 100 closed 40 points lower at 7,420.", "7,420", "FTSE 100"),  # a name is whole, its number too
+    ("Earnings per share fell to 42p.", "42p", "Earnings per share"),
+    ("Exports were up 12% on the year.", "12%", "Exports"),
+    ("House sales went up by 7%.", "7%", "sales"),
+    ("The damage was estimated at $3m.", "$3m", "damage"),
+    ("The report shows a 3% rise in output to 2.1m tonnes.", "2.1m tonnes", "output"),
+    ("The central bank raised rates by 25 basis points.", "25 basis points", "rates"),
+    ("The deficit widened to -£3.2bn.", "-£3.2bn", "deficit"),
+    ("Gold futures GCc1 fell 1.2% to $1,900 an ounce.", "1.2%", "Gold futures"),  # a market code's name
+    # ... through a relative pronoun, a participle, an object that is the subject of the verb it controls
+    ("The bridge, which cost $40m, opened on Friday.", "$40m", "bridge"),
+    ("Boxes weighing 20kg were unloaded.", "20kg", "Boxes"),
+    ("The firm saw its revenue fall 6% last year.", "6%", "revenue"),
+    # what a sum pays for or is spent on
+    ("The council borrowed $5m for schools.", "$5m", "schools"),
+    ("The club spent £30m on new players.", "£30m", "players"),
+    ("The flat was sold for £450,000.", "£450,000", "flat"),
+    ("They sold the farm for $2m.", "$2m", "farm"),
+    # the person an age is apposed to
+    ("Maria Lopez, 41, opened the shop.", "41", "Maria Lopez"),
+    # a restatement in brackets, after ", or" or between dashes measures the same thing
+    ("Water temperatures reached 30C (86F) on Sunday.", "86F", "temperatures"),
+    ("The index rose 120 points, or 1.5%, to 8,100.", "1.5%", "index"),
+    ("The gauge fell 12 points - 3% - on the day.", "3%", "gauge"),
+    # a measure in a list, and a sum set against another
+    ("Broadband speeds of 100Mbps and 500Mbps are offered.", "500Mbps", "speeds"),
+    ("Revenue was $2.1bn, compared with $1.8bn a year earlier.", "$1.8bn", "Revenue"),
+    # the wrong object is not taken: a year, a period, a place, a sum's owner, a verb with no level
+    ("Sales rose 4% in 2020.", "4%", "Sales"),
+    ("Sales rose 3% month on month.", "3%", "Sales"),
+    ("Phoenix hit 45C on Monday.", "45C", ""),
+    ("Temperatures in Phoenix hit 45C on Monday.", "45C", "Temperatures"),
+    ("Madrid recorded 40C on Monday.", "40C", ""),
+    ("The company lost $1.3bn last year.", "$1.3bn", ""),
+    ("Shares lost 4% on Friday.", "4%", "Shares"),
+    ("Troops advanced 20 miles.", "20 miles", ""),
+    ("Patients can go home within 24 hours.", "within 24 hours", ""),
+    ("The firm made $5m on the deal.", "$5m", ""),  # "on" pays for something only after a verb of spending
+    ("The harvest fell 15%, costing farmers $2bn.", "$2bn", ""),  # the cost is the fall's, not the harvest's
+]
+
+
+@pytest.mark.parametrize("text, span, obj", OBJECT_RULES)
+def test_object_rules(parse, text, span, obj):
+    row = _one(parse, text, span)
+    assert row.object == obj
+    if obj:
+        assert text[row.object_start : row.object_end] == obj
+
+
+def test_a_year_is_no_figure_and_no_object(parse):
+    rows = _figures(parse, "Sales rose 4% in 2020.")
+    assert [(r.text, r.object) for r in rows] == [("4%", "Sales")]
+
+
+# elliptic counts inherit only an "of" complement or the object of the figure just before them in a list; a count
+# standing alone at the start of a sentence stands for the counted noun of the sentence before, a count elsewhere
+# in the sentence, or a measure, does not
 # (sentence, figure span, object)
 ELLIPSES = [
+    ("Two passengers died in the crash. Ten were hurt.", "Ten", "passengers"),
+    ("The plant employs 400 workers. Two were promoted.", "Two", "workers"),
+    ("The plant employs 400 workers. The council approved two.", "two", ""),
+    ("Two passengers died in the crash. The line reopened after 40 minutes.", "40 minutes", ""),
     ("Nine of the councillors backed the motion.", "Nine", "councillors"),
     ("Two passengers died and nine were taken to hospital.", "nine", "passengers"),
     ("Almost 9,000 homes lost power, down from over 60,000 on Monday.", "over 60,000", "homes"),
@@ -270,9 +393,15 @@ def test_elliptic_counts(parse, text, span, obj):
 CHANGES_AND_RANGES = [
     ("Ferry fares rose from £2.10 to £2.40 in March.", [("£2.10", 2.1, "exact", "fares"), ("£2.40", 2.4, "exact", "fares")]),
     ("Membership fell sharply from 1,200 to 950.", [("1,200", 1200, "exact", "Membership"), ("950", 950, "exact", "Membership")]),
-    ("The jobless rate climbed from 4.2% to 4.9% last year.", [("4.2%", 4.2, "exact", "rate"), ("4.9%", 4.9, "exact", "rate")]),
+    ("The jobless rate climbed from 4.2% to 4.9% last year.", [("4.2%", 4.2, "exact", "jobless rate"), ("4.9%", 4.9, "exact", "jobless rate")]),
     ("Rents will cost from 900 to 1,100 euros a month.", [("from 900 to 1,100 euros", NAN, "range", "Rents")]),
     ("Forecasters expect between 20 and 30 centimetres of snow.", [("between 20 and 30 centimetres", NAN, "range", "snow")]),
+    # both ends of a change measure what changes, whichever end the parse gives it to
+    ("Prices rose from 10% to 25%.", [("10%", 10, "exact", "Prices"), ("25%", 25, "exact", "Prices")]),
+    ("The cheapest flat went from $500 to $900.", [("$500", 500, "exact", "flat"), ("$900", 900, "exact", "flat")]),
+    # "from X to Y" that opens no change is the span of one amount
+    ("The pump's operating temperature is from -30°C to 60°C.", [("from -30°C to 60°C", NAN, "range", "operating temperature")]),
+    ("Rents vary from $500 to $900.", [("from $500 to $900", NAN, "range", "Rents")]),
 ]
 
 
@@ -626,7 +755,6 @@ def test_news_gold_not_figures_yields_nothing(parse):
 OBJECT_MISSES = {
     ("n04", "as many as 300,000"): "ellipsis across clauses: the protesters of the main clause",
     ("a03", "no more than 500"): "ellipsis across clauses: the troops of the first clause",
-    ("v08", "hundreds of kilometres"): "the length of a front that a participle ('stretching') measures",
     ("h08", "an estimated $600m"): "what a sum is worth: the lease the 'worth' phrase hangs on",
     ("mx01", "1.2 million"): "ellipsis over a figure: the people of the first figure, not the adjacent homes",
     ("mx07", "72 hours"): "the duration of a strike that 'for' attaches to the verb",

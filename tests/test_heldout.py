@@ -46,7 +46,9 @@ def test_figures_held_out(evaluator):
     baseline = evaluator.figure_scores(HELDOUT, baseline=True)["scores"]
     assert_floor(scores.values.f1, 0.94, baseline.values.f1, FIGURE_BASELINE)
     # This set leaves the object of a level empty ("Unemployment rose to 4.4 per cent" -> ""); the pipeline now
-    # names what a level is of, as the unseen tiers' conventions ask (0.94 before, 0.79 after).
+    # names what a level is of, as the unseen tiers' conventions ask (0.94 before, 0.79 after; 0.72 after the
+    # object rules of issue 21 item 5, which name more levels this set leaves empty). The floor stays: the
+    # objects' re-measured dev-to-held-out drop (0.37) would lower it.
     assert_floor(scores.objects.f1, 0.70, baseline.objects.f1, FIGURE_BASELINE)
 
 

@@ -239,8 +239,8 @@ class Figures(Span):
     """One row per numeric expression: what it counts or measures, how exact it is, and who asserts it."""
 
     figure_id: Series[int] = pa.Field(ge=0, description="0-based, in order of position in the document")
-    value: Series[float] = pa.Field(nullable=True, description="the number as written, in the unit as written (`164p` is 164 pence), multiplier and sign applied; "
-        "NaN if vague or a range")
+    value: Series[float] = pa.Field(nullable=True, description="the number as written, in the unit as written (`164p` is 164 pence), multiplier and sign applied "
+        "(the sign written on the number: `-3%` and `minus 5` are negative, `down 2 points` is 2); NaN if vague or a range")
     low: Series[float] = pa.Field(nullable=True, description="lowest value the wording allows")
     high: Series[float] = pa.Field(nullable=True, description="highest value the wording allows (inf if open)")
     approx: Series[str] = pa.Field(
@@ -252,17 +252,20 @@ class Figures(Span):
     approximator_end: Series[Int] = pa.Field(nullable=True, description="end offset of the approximator")
     unit: Series[str] = pa.Field(description="the unit as written, empty for a plain count")
     unit_canonical: Series[str] = pa.Field(description="the unit as pint names it (a currency subunit is `pence`, `sen` or `<CODE> cent`; also `point`, "
-        "`times`, `fraction`; a price per unit or thing is `<CODE> / <unit or noun>`: `USD / ounce`), empty for a "
+        "`basis_point`, `times`, `fraction`; a price per unit or thing is `<CODE> / <unit or noun>`: `USD / ounce`), empty for a "
         "plain count")
     quantity_kind: Series[str] = pa.Field(description="count, length, area, money, percent, duration, ...")
     value_si: Series[float] = pa.Field(nullable=True, description="the value in the SI-style unit `unit_si`")
     unit_si: Series[str] = pa.Field(description="km, km**2, ... (pint); a currency subunit is given in its currency; empty for counts, money "
         "and percents")
     object: Series[str] = pa.Field(
-        description="the counted or measured head noun (people, settlements, land) as written; else what a level "
-        "or amount is of or about (`inflation` in `inflation slowed to 5.4%`); for an elliptic count (`nine were "
-        "taken to hospital`) or the first end of a change (`from $4 to $5`) the object of the figure it goes with; "
-        "else empty"
+        description="the counted or measured noun as written (`hospitals` in `12 new hospitals`, `grain` in `2 "
+        "tonnes of grain`, `voters` in `40% of voters`); else what a level, change or sum is of or about, with the "
+        "words a measure or a name needs (`unemployment rate`, `Net profit`, `FTSE 100`, `inflation` in `inflation "
+        "slowed to 5.4%`), what a sum pays for (`schools` in `$5m for schools`) or the person an age is apposed to; "
+        "for a restatement (`30C (86F)`), an elliptic count (`nine were taken to hospital`; `Ten were hurt.` after "
+        "a sentence that names them) or the first end of a change (`from $4 to $5`) the object of the figure it "
+        "goes with; else empty"
     )
     object_start: Series[Int] = pa.Field(nullable=True, description="offset of the object")
     object_end: Series[Int] = pa.Field(nullable=True, description="end offset of the object")

@@ -25,9 +25,11 @@ in named steps, one module each:
    SI-style value all come from pint, never from a factor written here, and no conversion raises. Money is kept
    out of conversion: each currency is its own pint dimension. ``value`` is the number as written in the unit
    as written: "164p" is 164 ``pence`` (a subunit is ``pence``, ``sen`` or ``<CODE> cent``), and pint's
-   conversion into the currency is ``value_si`` / ``unit_si`` (1.64 GBP). The *object* (:mod:`.objects`: only the noun the figure counts or measures: "28
-   settlements", "dozens of settlements", "a 60-square-mile area"; not the clause's subject) and the *event*
-   (:mod:`.events`) come from the parse.
+   conversion into the currency is ``value_si`` / ``unit_si`` (1.64 GBP). The *object* (:mod:`.objects`, words in
+   ``figure_objects.yaml``: the noun the figure counts or measures, "28 settlements", "2 tonnes of grain";
+   else what a level, change or sum is of, "the unemployment rate rose to 4%", "$5m for schools"; a restatement,
+   an apposed age, an elliptic count take theirs from what they go with) and the *event* (:mod:`.events`) come
+   from the parse.
 4. *Rows*: :mod:`.rows` (``figures``) and :mod:`.time_expressions`; notebook summaries in :mod:`.summaries`,
    highlighting in :mod:`analysis.views.highlights.figures`.
 

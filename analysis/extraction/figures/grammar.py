@@ -7,7 +7,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from analysis.datafiles import read_yaml
 from analysis.extraction.doc_index import doc_index
@@ -101,13 +101,13 @@ def _core(doc: Doc, i: int, lex: Lexicon, currency: str, first: str | None = Non
 def scan(doc: Doc, i: int, lex: Lexicon) -> Match | None:
     """The figure that starts at token i, or None."""
     if lower_at(doc, i) == "minus" and token_at(doc, i).whitespace_:
-        # "minus 12C", "minus five degrees Celsius", "for minus 5 yards": a spaced "minus" is a sign on a
-        # temperature, or on a measure with no left operand (after "revenue" it is arithmetic: "revenue minus 5
-        # percent")
+        # "minus 12C", "minus five degrees Celsius", "for minus 5 yards", "dipped to minus 5": a spaced "minus"
+        # is a sign on a temperature, or on any amount with no left operand (after "revenue" it is arithmetic:
+        # "revenue minus 5 percent")
         below = scan(doc, i + 1, lex)
         # a left operand makes it arithmetic: a noun or a number before it ("sales minus 8 percent")
         operand = i > 0 and token_at(doc, i - 1).pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ")
-        signed = below is not None and (below.unit.startswith("degree_") or (below.unit and not operand))
+        signed = below is not None and (below.unit.startswith("degree_") or not operand)
         if signed and below.approx == "exact" and not math.isnan(below.value):
             below.start, below.value = i, -below.value
             return below
@@ -210,6 +210,7 @@ def scan(doc: Doc, i: int, lex: Lexicon) -> Match | None:
             match.unit_tokens = (at, end)
             k = end
     temperature_letter(doc, match, lex)
+    pounds_sterling(doc, match, k, lex)
     if not match.unit and not match.currency and not glued:
         k = _unit_in_context(doc, match, k, lex)
         k = _multiple(doc, match, k, lex)
@@ -217,10 +218,9 @@ def scan(doc: Doc, i: int, lex: Lexicon) -> Match | None:
     # "25°C-35°C"; "from 10 percent to 25 percent" is a change between two levels, two figures
     if (match.unit or match.currency) and match.approx == "exact" and not math.isnan(match.value):
         joiner = lower_at(doc, k)
-        # "between", or "from" after the verb or noun "range" ("temperatures ranged from 15C to 20C")
-        between = opener and joiner in ("and", "to") and (
-            lower_at(doc, j) == "between" or (j > 0 and token_at(doc, j - 1).lemma_.lower() == "range")
-        )
+        # "between", or "from" that opens no change ("temperatures ranged from 15C to 20C", "the operating
+        # temperature is from -40C to 70C"; "rose from 10% to 25%" is two figures)
+        between = opener and joiner in ("and", "to") and (lower_at(doc, j) == "between" or not change)
         # "winds of 40mph to 60mph", "(25°C to 35°C)": "to" with no "from" and no verb of change before the first
         # end ("rose 5% to 10%" is a change and a level, two figures)
         between = between or (joiner == "to" and not opener and not approx_span and _range_context(doc, match.start))
@@ -299,12 +299,17 @@ def _signed(doc: Doc, at: int, first: str | None, after_symbol: bool) -> tuple[f
         sign, approx = sign_of(found.group(1))
         return sign, approx, at, found.group(2)
     word = text.lower()
-    if starts_word and at + 2 < len(doc) and written_together(doc, at, at + 3):
-        if (word in SIGN_WORDS and lower_at(doc, at + 1) in HYPHENS) or (
-            word in ("-", "+", "\u2212", "\u2013") and token_at(doc, at + 1).like_num
-        ):
-            sign, approx = sign_of(word)
-            return sign, approx, at + (2 if word in SIGN_WORDS else 1), None
+    # "minus-three" split in three tokens; "–3" split in two ("for –3 yards")
+    if starts_word and word in SIGN_WORDS and at + 2 < len(doc) and written_together(doc, at, at + 3) and (
+        lower_at(doc, at + 1) in HYPHENS
+    ):
+        sign, approx = sign_of(word)
+        return sign, approx, at + 2, None
+    if starts_word and word in ("-", "+", "\u2212", "\u2013") and at + 1 < len(doc) and written_together(doc, at, at + 2) and (
+        token_at(doc, at + 1).like_num
+    ):
+        sign, approx = sign_of(word)
+        return sign, approx, at + 1, None
     return 1.0, "exact", at, first
 
 
@@ -393,32 +398,39 @@ AGE_MARKERS = frozenset({"now", "aged", "age"})
 
 
 def _apposed_age(doc: Doc, match: Match, k: int) -> bool:
-    """An age apposed to a person: "Hague, 44, said", "John Richards, 96, started", "McCullough, now 54,", "John
-    Smith (44)", "a woman, 32, was hurt" (a whole number a person can be, between commas or in brackets, right
-    after a proper name, or after a common noun with an article when the clause's verb or "who" follows)."""
-    if match.unit or match.currency or match.approx != "exact" or match.end - match.core_start != 1:
-        return False
+    """An age apposed to a person (:func:`apposed_person`) on a figure with no unit of its own."""
+    return not match.unit and not match.currency and apposed_person(doc, match, k) is not None
+
+
+def apposed_person(doc: Doc, match: Match, k: int) -> Token | None:
+    """The person an age ending at token ``k`` is apposed to: "Hague, 44, said", "John Richards, 96, started",
+    "McCullough, now 54,", "John Smith (44)", "a woman, 32, was hurt" (a whole number a person can be, between
+    commas or in brackets, right after a proper name, or after a common noun with an article when the clause's
+    verb or "who" follows); the name's (or noun's) last token, else None."""
+    if match.approx != "exact" or match.end - match.core_start != 1 or match.currency:
+        return None
     if not (0 < match.value < 125 and float(match.value).is_integer()):
-        return False
+        return None
     before = match.core_start - 1
     if lower_at(doc, before) in AGE_MARKERS:
         before -= 1
     name = token_at(doc, before - 1) if before > 0 else None
     if name is None:
-        return False
+        return None
     if lower_at(doc, before) == "(" and lower_at(doc, k) == ")":  # "John Smith (44)", British style
-        return name.pos_ == "PROPN" and name.ent_type_ == "PERSON"
+        return name if name.pos_ == "PROPN" and name.ent_type_ == "PERSON" else None
     if lower_at(doc, before) != "," or lower_at(doc, k) not in (",", ";", ")"):
-        return False
+        return None
     if name.pos_ == "PROPN":
-        return name.ent_type_ in ("PERSON", "", "ORG", "GPE", "NORP")
+        return name if name.ent_type_ in ("PERSON", "", "ORG", "GPE", "NORP") else None
     # "a woman, 32, was hurt": a noun that names a person by sex (gendered_nouns.yaml, read for the people table)
     # with an article, the apposition followed by its verb or "who"
     after = token_at(doc, k + 1) if k + 1 < len(doc) else None
     determined = before >= 2 and token_at(doc, before - 2).lower_ in ("a", "an", "the")
-    return name.lower_ in _person_nouns() and determined and after is not None and (
+    person = name.lower_ in _person_nouns() and determined and after is not None and (
         after.pos_ in ("VERB", "AUX") or after.lower_ == "who"
     )
+    return name if person else None
 
 
 @lru_cache(maxsize=1)
@@ -491,6 +503,22 @@ def temperature_letter(doc: Doc, match: Match, lex: Lexicon) -> None:
         match.unit = "farad" if written[-1] in "Ff" else ""
         if not match.unit:
             match.unit_tokens = None
+
+
+def pounds_sterling(doc: Doc, match: Match, k: int, lex: Lexicon) -> None:
+    """ "pounds" read as sterling, not weight, where the figure is a price ("costs 622 pounds": the verb it is the
+    object of is a ``price`` verb of units.yaml) or is restated in another currency in brackets ("622 pounds (908
+    euros)"); the figure ends at token ``k``."""
+    if match.unit != "pound" or not match.unit_tokens or lower_at(doc, match.unit_tokens[0]) not in ("pound", "pounds"):
+        return
+    unit = token_at(doc, match.unit_tokens[1] - 1)
+    priced = unit.dep_ in ("dobj", "npadvmod", "attr") and unit.head.lemma_.lower() in lex.price_verbs
+    restated = lower_at(doc, k) == "(" and currency_prefix(doc, k + 1, lex) is not None
+    if not restated and lower_at(doc, k) == "(":
+        after = scan(doc, k + 1, lex)
+        restated = after is not None and bool(after.currency)
+    if priced or restated:
+        match.unit, match.currency = "", "GBP"
 
 
 def interval_of(match: Match, lex: Lexicon) -> tuple[float, float]:

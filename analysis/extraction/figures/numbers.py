@@ -130,7 +130,7 @@ def multiplier(doc: Doc, j: int, written: str, lex: Lexicon) -> bool:
 
 def parse_fraction(doc: Doc, i: int, lex: Lexicon) -> tuple[int, float, bool, bool] | None:
     """ "a quarter of a million", "half a million", "three quarters of a million", "half a percentage point",
-    and shares: "two-thirds of homes", "half of the budget".
+    and shares: "two-thirds of homes", "half of the budget", a change "by a fifth".
 
     Returns (end, value, has_scale, is_share); a fraction followed by no scale, unit or "of" is no figure.
     """
@@ -157,6 +157,8 @@ def parse_fraction(doc: Doc, i: int, lex: Lexicon) -> tuple[int, float, bool, bo
     if unit_at(doc, j, lex) is not None:
         return j, fraction, False, False
     if lower_at(doc, end) == "of" or hyphenated:  # "a third of", "more than one-third"
+        return end, fraction, False, True
+    if i > 0 and lower_at(doc, i - 1) == "by" and j == end:  # a change by a share: "rose by a fifth", "cut by half"
         return end, fraction, False, True
     if j - 1 == i and token_at(doc, end).tag_ in ("DT", "PRP$"):  # "half the workforce", "half their pay"
         return end, fraction, False, True

@@ -1,34 +1,35 @@
-"""The object of a figure: the noun it counts or measures, else what a level or amount is of or about."""
+"""The object of a figure: the noun it counts or measures, else what a level, change or sum is of or about.
+
+The words these rules read (verbs of level and change, quantity nouns, classifying adjectives, trading periods,
+spending verbs) are in ``analysis/data/figure_objects.yaml``.
+"""
 
 from __future__ import annotations
 
+import re
+from typing import Sequence
+
 from spacy.tokens import Doc, Token
 
-from analysis.extraction.doc_index import children_of
+from analysis.extraction.doc_index import children_of, doc_index
 from analysis.extraction.figures.exclusions import TIME_LABELS
 from analysis.extraction.figures.grammar import Match
 from analysis.extraction.figures.records import FigureRow
 from analysis.extraction.figures.tokens import lower_at, token_at
 from analysis.extraction.figures.wordlists import Lexicon
 
-#: Verbs whose subject is the thing a figure measures ("inflation rose to 5%", "the ranch covers 45,000 acres").
-LEVEL_VERBS = frozenset(
-    {
-        "be", "reach", "rise", "fall", "drop", "jump", "climb", "slow", "grow", "increase", "decrease", "decline",
-        "cover", "stand", "hit", "total", "amount", "top", "exceed", "settle", "surge", "plunge", "slip", "ease",
-        "edge", "soar", "tumble", "range", "cost", "take", "last", "number", "measure", "weigh", "stretch", "span",
-        "shrink", "double", "halve", "remain", "stay", "hover", "peak", "near", "approach",
-    }
-)
-#: Nouns that name a quantity rather than a thing: their "of" phrase is the object ("the number of dead").
-QUANTITY_NOUNS = frozenset({"number", "total", "tally", "count", "figure", "amount", "sum", "share", "proportion"})
-#: Prepositions through which a figure attaches to a verb as its level or change ("rose to 5%", "fell by 4").
-LEVEL_PREPOSITIONS = frozenset({"to", "by", "at", "from", "below", "above", "under", "over", "around", "near"})
-#: Quantity kinds whose figure may take its object from the figure just before it in a list (ellipsis:
-#: "two passengers died and nine were taken to hospital").
+#: Entity labels of a name that is an object as a whole ("the FTSE 100", "Dow Jones Industrial Average").
+NAME_LABELS = frozenset({"ORG", "PRODUCT", "PERSON", "FAC", "WORK_OF_ART", "EVENT", "LAW"})
+#: Entity labels of a place: a place is where a figure is measured, not what it measures ("Phoenix topped out
+#: at 114F"), unless the figure counts it.
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+#: Pronouns that stand for the noun a relative clause hangs on ("the device which costs £622").
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+#: Quantity kinds whose figure, in a clause joined to the one before, may stand for the noun of that clause's
+#: figure (ellipsis: "two passengers died and nine were taken to hospital").
 ELLIPTIC_KINDS = frozenset({"count", "percent"})
-#: Prepositions that set a figure against the one before it ("down from over 60,000", "compared with 14%").
-COMPARISON_PREPOSITIONS = frozenset({"from", "with", "than", "against", "versus", "vs"})
+#: Dependencies of a figure that stands as a noun phrase of its own in its clause ("Ten were hurt").
+BARE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj"})
 
 
 def _noun_of(prep: Token) -> Token | None:
@@ -36,9 +37,10 @@ def _noun_of(prep: Token) -> Token | None:
     return objects[0] if objects else None
 
 
-def _through_quantity_noun(noun: Token) -> Token:
-    """ "the number of dead" -> dead."""
-    if noun.lemma_.lower() in QUANTITY_NOUNS:
+def _through_quantity_noun(noun: Token, lex: Lexicon) -> Token:
+    """ "the number of dead" -> dead; "$200bn worth of imports" -> imports (a quantity noun as written: "shares
+    of a company" are stock)."""
+    if noun.lower_ in lex.quantity_nouns:
         for prep in children_of(noun):
             if prep.dep_ == "prep" and prep.lower_ == "of" and (inner := _noun_of(prep)) is not None:
                 return inner
@@ -53,33 +55,133 @@ def figure_root(doc: Doc, match: Match) -> Token:
 
 
 def _is_time_noun(token: Token, lex: Lexicon) -> bool:
-    """ "the quarter", "the year", "March": a period, never what an amount of money is."""
-    return token.ent_type_ in TIME_LABELS or token.lower_ in lex.time_units or token.lower_ in lex.months
+    """ "the quarter", "the year", "March", "in morning trade", "qoq": a period, never what a figure is of."""
+    word = token.lower_
+    return (token.ent_type_ in TIME_LABELS or word in lex.time_units or word in lex.months or word in lex.period_nouns
+            or token.lemma_.lower() in lex.time_units)
+
+
+def _is_place(token: Token) -> bool:
+    return token.ent_type_ in PLACE_LABELS
+
+
+def object_span(doc: Doc, head: Token, lex: Lexicon, *, figure: range, counted: bool) -> tuple[int, int]:
+    """Token positions ``[start, end)`` of the object whose head noun is ``head``, as written, outside the
+    ``figure``'s tokens.
+
+    A counted noun is the head noun ("12 leather strips" -> "strips"). What a level or change is of is a name as
+    a whole ("the FTSE 100", "Dow Jones Industrial Average"), or a head noun that names a measure only with the
+    nouns compounded before it (``relational_heads``: "the unemployment rate", "the gambling age"); either
+    keeps a classifying adjective right before it (``measure_modifiers``: "the jobless rate", "net profit") and
+    the unit it is per ("earnings per share").
+    Not kept: other compounds ("smartphone shipments" -> "shipments"), a name before a common noun ("Reuters
+    shares" -> "shares"), part of a hyphenated word ("an octa-core chip" -> "chip"), a determiner, a possessive,
+    and describing adjectives ("the average daily circulation" -> "circulation").
+    """
+    named = _name_before_code(doc, head, figure)
+    if named is not None:
+        return named
+    if not counted and head.pos_ == "PROPN" and head.ent_type_ in NAME_LABELS:
+        entity = doc_index(doc).entity(head.i)
+        if entity is not None and not any(t in figure for t in range(entity.start, entity.end)):
+            start, end = entity.start, entity.end
+            while start < head.i and token_at(doc, start).pos_ in ("DET", "PRON"):
+                start += 1
+            while end - 1 > head.i and (token_at(doc, end - 1).is_punct or token_at(doc, end - 1).tag_ == "POS"):
+                end -= 1
+            return start, _name_number(doc, end, head, figure)
+    relational = not counted and (head.pos_ == "PROPN" or head.lower_ in lex.relational_heads)
+    start = head.i
+    while start > 0 and start - 1 not in figure:
+        before = token_at(doc, start - 1)
+        if not (start <= before.head.i <= head.i) or (start - 1 > 0 and _hyphen_glued(doc, start - 1)):
+            break
+        same_kind = before.pos_ == "NOUN" or (head.pos_ == "PROPN" and before.pos_ == "PROPN" and not _is_place(before))
+        compound = relational and before.dep_ == "compound" and same_kind
+        classifying = before.dep_ in ("amod", "compound") and before.lower_ in lex.measure_modifiers
+        if not (compound or classifying) or _is_time_noun(before, lex) or any(c.isdigit() for c in before.text):
+            break
+        start -= 1
+    end = _name_number(doc, head.i + 1, head, figure) if head.pos_ == "PROPN" and not counted else head.i + 1
+    return start, end if counted else _per_unit_end(doc, head, end, figure)
+
+
+def _per_unit_end(doc: Doc, head: Token, end: int, figure: range) -> int:
+    """The end of a measure named per unit ("earnings per share", "deaths per day"): the "per" phrase right after
+    the head, with its noun, when it holds no figure."""
+    per = token_at(doc, end) if end < len(doc) else None
+    if per is None or per.lower_ != "per" or per.head.i != head.i or end in figure:
+        return end
+    noun = _noun_of(per)
+    if noun is None or noun.i != end + 1 or noun.i in figure or any(c.isdigit() for c in noun.text):
+        return end
+    return noun.i + 1
+
+
+#: A market code written after the name it stands for: an index (".DJI", ".SPX"), a continuous future ("LCOc1",
+#: "CLc1") or a listing ("TRI.TO", "VOD.L").
+MARKET_CODE = re.compile(r"^(?:\.[A-Z]{2,}|[A-Z]{2,}[a-z]\d|[A-Z0-9]{2,}\.[A-Z]{1,2})$")
+
+
+def _name_before_code(doc: Doc, code: Token, figure: range) -> tuple[int, int] | None:
+    """The name a market code follows, as the object instead of the code: "Brent crude LCOc1 rose 3.6%" ->
+    "Brent crude", "the Dow Jones industrial average .DJI" -> "Dow Jones industrial average"; None when ``code``
+    is no code or no name comes before it ("TRI.TO finished down C$1": the code is the object)."""
+    if not MARKET_CODE.match(code.text):
+        return None
+    before = [c for c in children_of(code) if c.i < code.i and c.dep_ in ("compound", "nmod", "amod") and c.i not in figure]
+    if not before:
+        return None
+    start = min(c.left_edge.i for c in before)
+    while start < code.i and (token_at(doc, start).pos_ == "DET" or token_at(doc, start).i in figure):
+        start += 1
+    return (start, code.i) if start < code.i else None
+
+
+def _hyphen_glued(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is the second part of a hyphenated word ("octa-core": "core")."""
+    hyphen = token_at(doc, i - 1)
+    return hyphen.text in ("-", "\u2013") and not hyphen.whitespace_ and not token_at(doc, i - 2).whitespace_
+
+
+def _name_number(doc: Doc, end: int, head: Token, figure: range) -> int:
+    """The end of a name that a number closes ("the FTSE 100", "the S&P 500"): the number right after it when
+    it belongs to the name's head and is no figure."""
+    if end < len(doc) and end not in figure:
+        after = token_at(doc, end)
+        if after.head.i == head.i and after.dep_ == "nummod" and after.text.isdigit():
+            return end + 1
+    return end
 
 
 def object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token | None:
     """The counted or measured thing: only a noun the figure itself counts or measures.
 
     That is the "of" complement of the amount ("400 square miles of land", "dozens of settlements", "100
-    micrograms of salbutamol"; for money also an "in" complement that is not a period: "€40m in emergency aid",
-    not "in the quarter"), or the noun the figure modifies ("28 settlements", "a 60-square-mile area",
-    "a $3bn cash deal"). Not extracted: the clause's subject ("Unemployment rose to 4.4 per cent", "the fire
-    burned for nine days") or a noun elsewhere in the clause ("temperatures of 34C"); then None.
+    micrograms of salbutamol", "40% of voters"); for money also an "in" complement that is not a period ("€40m
+    in emergency aid", not "in the quarter" or "in morning trade") and a "for" complement (what the sum pays for:
+    "$5m for schools"); or the noun the figure modifies ("28 settlements", "a 60-square-mile area", "a $3bn cash
+    deal"). Not extracted: the clause's subject ("Unemployment rose to 4.4 per cent", "the fire burned for nine
+    days") or a noun elsewhere in the clause ("temperatures of 34C"); then None.
     """
     inside = set(range(match.start, match.end))
     root = figure_root(doc, match)
     holders = [token_at(doc, t) for t in range(match.core_start, match.end)]
     for holder in reversed(holders):
         for prep in children_of(holder):
+            if prep.i not in inside and prep.dep_ == "amod" and prep.lower_ in lex.quantity_nouns:
+                worth = _through_quantity_noun(prep, lex)  # "$200m worth of exports", "worth" read as an adjective
+                if worth is not prep:
+                    return worth
             if prep.i in inside or prep.dep_ != "prep":
                 continue
-            if prep.lower_ == "of" or (prep.lower_ == "in" and kind == "money"):
+            if prep.lower_ == "of" or (prep.lower_ in ("in", "for") and kind == "money"):
                 noun = _noun_of(prep)
                 if noun is None or noun.i in inside or noun.pos_ == "ADJ":
                     continue
-                if prep.lower_ == "in" and _is_time_noun(noun, lex):
+                if prep.lower_ != "of" and _is_time_noun(noun, lex):
                     continue
-                return _through_quantity_noun(noun)
+                return _through_quantity_noun(noun, lex)
     # "€40m in emergency aid" where the parser hangs "in" on the verb
     after = match.end
     if kind == "money" and not match.per and lower_at(doc, after) == "in" and (noun := _noun_of(token_at(doc, after))) is not None:
@@ -99,80 +201,192 @@ def object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token | Non
         and head.i not in inside
         and head.i > root.i
         and not any(c.isdigit() for c in head.text)
+        and not _is_time_noun(head, lex)
     ):
-        return _through_quantity_noun(head)
+        return _through_quantity_noun(head, lex)
     return None
 
 
-def _subject_of(verb: Token) -> Token | None:
-    """The verb's subject, inherited through conjunction, xcomp and adjectival predicates ("is likely to be")."""
+def _relative_antecedent(pronoun: Token) -> Token | None:
+    """The noun a relative pronoun stands for ("the device which costs ..." -> device), else None."""
+    verb = pronoun.head
+    if pronoun.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    return None
+
+
+def _subject_of(verb: Token, lex: Lexicon) -> Token | None:
+    """The verb's subject: its own (a relative pronoun stands for the noun its clause describes), else inherited
+    through conjunction, a controlled clause, an
+    adjectival predicate ("is likely to be"), a participle clause of a verb of level ("were the biggest
+    fallers, slipping 7.8%") or a participle that describes a noun ("batteries weighing 60
+    pounds"); in "saw its circulation fall 2%" the object of "saw" is the subject of "fall"."""
     seen = 0
     while verb is not None and seen < 6:
         subjects = [c for c in children_of(verb) if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
             subject = subjects[0]
-            return None if subject.pos_ == "PRON" else subject
-        if verb.dep_ in ("conj", "xcomp", "acomp", "ccomp") and verb.head is not verb:
+            return _relative_antecedent(subject) if subject.pos_ == "PRON" else subject
+        if verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBN") and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head
+        if verb.dep_ in ("conj", "xcomp", "acomp", "ccomp", "advcl") and verb.head is not verb:
+            if verb.dep_ in ("xcomp", "ccomp") and verb.i > verb.head.i:
+                controller = [c for c in children_of(verb.head) if c.dep_ == "dobj" and c.i < verb.i]
+                if controller and controller[0].pos_ in ("NOUN", "PROPN"):
+                    return controller[0]
+            if verb.dep_ == "advcl" and (verb.tag_ != "VBG" or not _is_level_verb(verb.head, lex) or _states_amount(verb.head, verb)):
+                return None
             verb, seen = verb.head, seen + 1
             continue
         return None
     return None
 
 
+#: Entity labels of an amount: a clause that holds one states its own figure (a bare number may be a name's:
+#: "the FTSE 100").
+AMOUNT_LABELS = frozenset({"PERCENT", "MONEY", "QUANTITY"})
+
+
+def _states_amount(verb: Token, besides: Token) -> bool:
+    """Whether the clause of ``verb`` states an amount outside the clause ``besides``: "the harvest is expected
+    to fall by 15%, costing farmers €1.8bn" (the cost is the fall's, not the harvest's) against "shares were
+    the biggest fallers, slipping 7.8%"."""
+    return any(t.ent_type_ in AMOUNT_LABELS for c in children_of(verb) if c.i != besides.i for t in c.subtree)
+
+
 def _is_event_noun(token: Token, lex: Lexicon) -> bool:
     return token.lemma_.lower() in lex.event_classes
 
 
-def broad_object_token(doc: Doc, match: Match, lex: Lexicon) -> Token | None:
-    """What a level or measure is about, where no counted noun is written (:func:`object_token`): the noun the
-    amount is "of" ("a fine of up to ¥50bn", "a crowd of 2,000"), the object of the verb that the figure sets
-    ("raised its key rate to 7.25%") or the subject of a level verb ("inflation slowed to 5.4%", "the ranch
-    covers 45,000 acres")."""
+def _holder_of(root: Token, lex: Lexicon) -> Token | None:
+    """The noun a figure stands "of" or "at" beside ("a fine of up to ¥50bn", "a crowd of 2,000", "the record of
+    115F", "rainfall, at 93.8mm, was"): the noun itself, not an event ("the capture of 28 settlements") or a
+    quantity noun, a period or a place."""
+    if root.dep_ != "pobj" or root.head.lower_ not in ("of", "at") or root.head.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    holder = root.head.head
+    if _is_event_noun(holder, lex) or holder.lower_ in lex.quantity_nouns or _is_time_noun(holder, lex):
+        return None
+    return None if _is_place(holder) else holder
+
+
+def broad_object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token | None:
+    """What a level, change or sum is about, where no counted noun is written (:func:`object_token`): the noun
+    the amount is "of" or stands "at" beside (:func:`_holder_of`), the object of the verb that the figure sets
+    ("raised its key rate to 7.25%"), what a sum buys or is spent on (:func:`_paid_for`) or the subject of a
+    level verb ("inflation slowed to 5.4%", "the ranch covers 45,000 acres", "shares slid 4%", "exports are seen
+    at 3.2m tonnes"). A place is never that subject ("Phoenix topped out at 114F")."""
     inside = set(range(match.start, match.end))
     root = figure_root(doc, match)
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ in ("NOUN", "PROPN"):
-        holder = root.head.head
-        if holder.i not in inside and not _is_event_noun(holder, lex) and holder.lemma_.lower() not in QUANTITY_NOUNS:
-            return holder
+    if root.dep_ == "compound" and _is_time_noun(root.head, lex):
+        root = root.head  # "rose 3% month on month": the parser makes the figure part of the period
+    if root.dep_ == "pobj" and root.head.lower_ in ("of", "at") and root.head.head.pos_ in ("NOUN", "PROPN"):
+        holder = _holder_of(root, lex)
+        return holder if holder is not None and holder.i not in inside else None
+    if root.dep_ == "pobj" and root.head.lower_ in lex.level_prepositions and root.head.head.pos_ == "NOUN":
+        return _changed_thing(root.head.head, lex)
+    path = _path_to_verb(root, lex)
+    if path is None:
         return None
-    # "inflation slowed to 5.4%", "the ranch covers 45,000 acres", "raised its key rate by half a point"
-    token, via_prep, steps = root, False, 0
-    while steps < 4 and token.head is not token:
-        if token.dep_ == "pobj" and token.head.pos_ == "ADP":
-            via_prep = via_prep or token.head.lower_ in LEVEL_PREPOSITIONS
-            token = token.head
-        elif token.dep_ == "prep" and token.head.pos_ in ("VERB", "AUX", "ADJ"):
-            token = token.head
-            break
-        elif token.dep_ == "prep" and token.head.pos_ == "ADP":
-            via_prep = via_prep or token.head.lower_ in LEVEL_PREPOSITIONS
-            token = token.head
-        elif token.dep_ in ("dobj", "attr", "npadvmod", "advmod", "acomp", "quantmod", "oprd") and token.head.pos_ in (
-            "VERB", "AUX", "ADJ", "ADV"
-        ):
-            token = token.head
-            if token.pos_ in ("VERB", "AUX"):
-                break
-        else:
-            return None
-        steps += 1
-    if token.pos_ == "ADJ" and token.dep_ in ("acomp", "xcomp") and token.head.pos_ in ("VERB", "AUX"):
-        token = token.head
-    if token.pos_ not in ("VERB", "AUX"):
-        return None
-    if via_prep:
-        objects = [c for c in children_of(token) if c.dep_ == "dobj" and c.i not in inside and not _has_number(c)]
-        if objects:
-            return _through_quantity_noun(objects[0])
-    if token.lemma_.lower() in LEVEL_VERBS:
-        subject = _subject_of(token)
-        if subject is not None and subject.i not in inside and not _has_number(subject):
-            return subject
+    verb, via_prep, other_prep, paid_with = path
+    objects = [c for c in children_of(verb) if c.dep_ == "dobj" and c.i not in inside and not _has_number(c)]
+    if kind == "money" and (paid_with or root.dep_ == "dobj"):
+        paid_for = _paid_for(verb, paid_with, objects, lex)
+        if paid_for is not None or paid_with:
+            return paid_for
+    sets = verb.lemma_.lower()
+    if via_prep and objects and (sets in lex.change_words or sets in lex.setting_verbs or sets in lex.estimate_verbs):
+        return _through_quantity_noun(objects[0], lex)  # "raised its key rate to 7.25%", "values the group at £2bn"
+    level = _is_level_verb(verb, lex, kind) or (via_prep and verb.lemma_.lower() in lex.estimate_verbs)
+    if level and (via_prep or not other_prep):  # not "finished in two hours"
+        subject = _subject_of(verb, lex)
+        if subject is not None and subject.i not in inside and not _has_number(subject) and not _is_place(subject):
+            return _through_quantity_noun(subject, lex)
     return None
 
 
+def _changed_thing(noun: Token, lex: Lexicon) -> Token | None:
+    """What a figure sets or changes through a noun: the "in" complement of a noun of change ("a 4% increase in
+    turnover to £254m" -> turnover), or the noun itself when a verb of change or setting governs it ("cut rates
+    by 25 basis points" -> rates); None for any other noun."""
+    verb = noun.head.lemma_.lower()
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and (verb in lex.change_words or verb in lex.setting_verbs):
+        return noun
+    if noun.lemma_.lower() not in lex.change_words:
+        return None
+    for prep in children_of(noun):
+        if prep.dep_ == "prep" and prep.lower_ == "in" and (inner := _noun_of(prep)) is not None and inner.pos_ == "NOUN":
+            return None if _is_time_noun(inner, lex) else inner
+    return None
+
+
+def _path_to_verb(root: Token, lex: Lexicon) -> tuple[Token, bool, bool, str] | None:
+    """The verb a figure sets or changes, through at most four steps of prepositions and adverbs ("rose to
+    5%", "was down 4% at 488p", "went up by 5.8%"): ``(verb, through a level preposition, through another
+    preposition, "for" or "on" when the figure is what is paid for or spent on something)``, else None."""
+    token, via_prep, other_prep, paid_with, steps = root, False, False, "", 0
+    while steps < 4 and token.head is not token:
+        head = token.head
+        if token.dep_ == "pobj" and (head.pos_ == "ADP" or head.dep_ == "prep"):  # "to" is sometimes tagged PART
+            level = head.lower_ in lex.level_prepositions
+            via_prep, other_prep = via_prep or level, other_prep or not level
+            paid_with = paid_with or (head.lower_ if head.lower_ in ("for", "on") else "")
+        elif token.dep_ in ("prep", "agent") and head.pos_ in ("VERB", "AUX", "ADJ"):
+            via_prep = via_prep or (token.dep_ == "agent" and "by" in lex.level_prepositions)
+            token = head
+            break
+        elif token.dep_ in ("prep", "agent") and head.pos_ not in ("ADP", "ADV"):
+            return None
+        elif token.dep_ not in ("prep", "agent", "dobj", "attr", "npadvmod", "advmod", "acomp", "quantmod", "oprd") or (
+            head.pos_ not in ("VERB", "AUX", "ADJ", "ADV", "ADP")
+        ):
+            return None
+        elif head.lower_ in lex.change_adverbs:  # "was up 28%", "closed down 18%": a change, as "by" would say
+            via_prep = True
+        token, steps = head, steps + 1
+        if token.pos_ in ("VERB", "AUX"):
+            break
+    if token.pos_ in ("ADJ", "ADV") and token.dep_ in ("acomp", "xcomp", "advmod") and token.head.pos_ in ("VERB", "AUX"):
+        token = token.head
+    return (token, via_prep, other_prep, paid_with) if token.pos_ in ("VERB", "AUX") else None
+
+
+def _paid_for(verb: Token, paid_with: str, objects: Sequence[Token], lex: Lexicon) -> Token | None:
+    """What a sum pays for, on the verb it goes with: the thing bought or sold for it ("sold the flat for $5m",
+    "the flat was sold for $5m"), or what it is borrowed, raised or spent for or on ("borrowed $3.2m for a new
+    library", "spent $5bn on roads"; "on" only after a verb of spending); never a period ("for the year")."""
+    if paid_with == "for":
+        if objects:
+            return _through_quantity_noun(objects[0], lex)
+        subject = _subject_of(verb, lex)
+        return subject if subject is not None and not _is_place(subject) and not _has_number(subject) else None
+    if paid_with:
+        return None
+    for prep in children_of(verb):
+        if prep.dep_ == "prep" and (prep.lower_ == "for" or (prep.lower_ == "on" and verb.lemma_.lower() in lex.spending_verbs)):
+            noun = _noun_of(prep)
+            if noun is not None and noun.pos_ == "NOUN" and not _is_time_noun(noun, lex):
+                return noun
+    return None
+
+
+def _is_level_verb(verb: Token, lex: Lexicon, kind: str = "") -> bool:
+    """Whether ``verb`` sets its subject to a level or changes it by a figure of ``kind`` ("" for any): a verb of
+    level ("rose", "stands at"), one with its particle ("went up by", "comes in at"), or a verb of market
+    movement with a share, points or a bare level ("gained 4%")."""
+    lemma = verb.lemma_.lower()
+    if lemma in lex.particle_level_verbs:  # "went up by 5%", "went from $500 to $900"
+        return any(c.dep_ == "prt" or (c.dep_ in ("advmod", "prep") and c.lower_ in ("up", "down", "in", "from"))
+                   for c in children_of(verb))
+    return lemma in lex.level_verbs or (lemma in lex.market_verbs and kind in ("", "percent", "points", "count"))
+
+
 def _has_number(token: Token) -> bool:
-    return token.like_num or any(c.dep_ in ("nummod",) for c in children_of(token))
+    """Whether a noun is itself counted ("3,000 homes"): a number or a noun with a number of its own; a number
+    inside a name ("the FTSE 100") does not count."""
+    if (token.ent_type_ in NAME_LABELS and token.pos_ == "PROPN") or MARKET_CODE.match(token.text):
+        return False
+    return token.like_num or any(c.isdigit() for c in token.text) or any(c.dep_ == "nummod" for c in children_of(token))
 
 
 def _clause_head(token: Token) -> Token:
@@ -183,42 +397,69 @@ def _clause_head(token: Token) -> Token:
     return token
 
 
-def _coordinated(doc: Doc, earlier: Match, later: Match) -> bool:
-    """True when ``later`` continues a list with ``earlier``: joined by a conjunction, directly or through their
-    clauses ("Two passengers died and nine were taken to hospital"), or set against it in the same clause by a
-    comparison ("9,000 homes ..., down from over 60,000"; "one in five adults ..., compared with 14 per cent")."""
+def _coordination(doc: Doc, earlier: Match, later: Match, lex: Lexicon) -> str:
+    """How ``later`` continues a list with ``earlier``: "figure" when joined to it by a conjunction ("100Mbps,
+    200Mbps and 1Gbps"), "comparison" when set against it in the same clause ("9,000 homes ..., down from over
+    60,000"; "RM1.94bn compared with RM1.64bn"), "clause" when their clauses are joined ("Two passengers died
+    and nine were taken to hospital"); else ""."""
     first, second = figure_root(doc, earlier), figure_root(doc, later)
-    if second.dep_ == "conj" and second.head.i == first.i:
-        return True
+    if second.dep_ in ("conj", "appos") and second.head.i == first.i:
+        return "figure"
     clause_first, clause_second = _clause_head(first), _clause_head(second)
     if clause_second.dep_ == "conj" and clause_second.head.i == clause_first.i:
-        return True
+        return "clause"
     if clause_first.i != clause_second.i:
-        return False
+        return ""
     token = second
     while token.i != clause_second.i and token.head.i != token.i:
-        if token.dep_ == "pobj" and token.head.lower_ in COMPARISON_PREPOSITIONS:
-            return True
+        if token.dep_ == "pobj" and token.head.lower_ in lex.comparison_prepositions:
+            return "comparison"
         token = token.head
-    return False
+    return ""
 
 
-def inherits_object(doc: Doc, previous: tuple[Match, FigureRow], match: Match, kind: str, sentence_id: int) -> bool:
-    """An elliptic count or share ("two passengers died and nine were taken to hospital") takes the object of
-    the figure just before it, only when that figure is of the same sentence and kind and the two are coordinated
-    (:func:`_coordinated`); a noun further away is never inherited, nor is any when the figure belongs to a noun
-    of its own ("a crowd of 2,000")."""
+def inherits_object(doc: Doc, previous: tuple[Match, FigureRow], match: Match, kind: str, sentence_id: int,
+                    lex: Lexicon) -> bool:
+    """An elliptic count or share ("two passengers died and nine were taken to hospital"), a measure in a list
+    ("speeds of 100Mbps, 200Mbps and 1Gbps") or a sum set against another ("net profit was RM1.94bn compared
+    with RM1.64bn") takes the object of the figure just before it, only when that figure is of the same sentence
+    and kind and the two are coordinated (:func:`_coordination`); a noun further away is never inherited, nor is
+    any when the figure belongs to a noun of its own ("a crowd of 2,000")."""
     earlier, row = previous
     root = figure_root(doc, match)
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ in ("NOUN", "PROPN"):
         return False
-    return (
-        kind in ELLIPTIC_KINDS
-        and row.quantity_kind == kind
-        and row.sentence_id == sentence_id
-        and bool(row.object)
-        and _coordinated(doc, earlier, match)
-    )
+    if row.quantity_kind != kind or row.sentence_id != sentence_id or not row.object:
+        return False
+    coordination = _coordination(doc, earlier, match, lex)
+    # a measure of another clause has its own subject ("Las Vegas tied the record of 115F and Phoenix topped
+    # out at 114F"); a count or share there stands for the noun it leaves out
+    return coordination in ("figure", "comparison") or (coordination == "clause" and kind in ELLIPTIC_KINDS)
+
+
+def converts(doc: Doc, earlier: Match, later: Match) -> bool:
+    """Whether ``later`` restates ``earlier`` in another unit or currency right after it: in brackets ("115F
+    (46C)", "HK$10m (US$1.27m)"), after a slash ("115F/46C"), after ", or" ("rose 26.65 points, or 0.15%") or
+    between dashes ("closed 204.47 points - 5.0 per cent - down"); both are one amount, of one thing. A price
+    per something else is another amount ("HK$16m, or HK$17,354 per sq ft")."""
+    between = [lower_at(doc, t) for t in range(earlier.end, later.start)]
+    return earlier.per == later.per and between in (["("], ["/"], [",", "or"], ["-"], ["\u2013"], ["\u2014"])
+
+
+def continues_conversion(doc: Doc, earlier: Match, later: Match) -> bool:
+    """Whether ``later`` follows a conversion ``earlier`` in the same brackets ("622 pounds (908 euros, 1,081
+    dollars)")."""
+    return [lower_at(doc, t) for t in range(earlier.end, later.start)] in ([","], ["or"], [",", "or"])
+
+
+def elliptic_start(doc: Doc, match: Match, kind: str) -> bool:
+    """A count that stands alone as the subject or object at the start of its sentence ("Ten were hurt.", "Two
+    remain in hospital."), whose noun the sentence before names."""
+    root = figure_root(doc, match)
+    if kind != "count" or match.unit or root.dep_ not in BARE_ROLES or root.i != match.core_end - 1:
+        return False
+    sentence_start = token_at(doc, match.start).sent.start
+    return all(token_at(doc, t).is_punct or token_at(doc, t).pos_ in ("CCONJ", "ADV") for t in range(sentence_start, match.start))
 
 
 def change_ends(doc: Doc, earlier: Match, later: Match) -> bool:

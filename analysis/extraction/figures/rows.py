@@ -7,9 +7,12 @@ from typing import Sequence
 
 from analysis.extraction.figures.candidates import find_matches
 from analysis.extraction.figures.events import event_of
-from analysis.extraction.figures.grammar import Match, interval_of
+from analysis.extraction.figures.grammar import Match, apposed_person, interval_of
 from analysis.extraction.figures.numbers import GLUED
-from analysis.extraction.figures.objects import broad_object_token, change_ends, inherits_object, object_token
+from analysis.extraction.figures.objects import (
+    broad_object_token, change_ends, continues_conversion, converts, elliptic_start, inherits_object, object_span,
+    object_token,
+)
 from analysis.extraction.figures.records import FigureRow
 from analysis.extraction.figures.tokens import char_bounds
 from analysis.extraction.figures.units import canonical_name, dimensionality, minor_unit_name, si_value, to_major
@@ -34,14 +37,14 @@ def figure_rows(parsed, attributions: Sequence[Attribution] = ()) -> list[Figure
         attributions: the document's attributions (may be empty): a figure inside one's content is that
             source's; otherwise the article asserts it itself and ``source`` is empty.
 
-    A figure's ``object`` is the noun it counts or measures (:func:`object_token`: "410 patients"); where there
-    is none, what a level or measure is about (:func:`broad_object_token`: "Inflation" in "Inflation slowed to
-    5.4%"); where there is neither, an elliptic figure takes the object of the figure it is coordinated with
-    (:func:`inherits_object`: "Two passengers died and nine were taken to hospital").
+    A figure's ``object`` (:func:`_object_of`) is the noun it counts or measures, with the words of its name
+    (:func:`object_span`: "410 patients", "the jobless rate"); where there is none, what a level, change or sum
+    is about ("Inflation" in "Inflation slowed to 5.4%"); where there is neither, the object of the figure it
+    restates, continues or is elliptic for.
     """
     doc, text, lex = parsed.doc, parsed.text, lexicon()
     rows: list[FigureRow] = []
-    previous: tuple[Match, FigureRow] | None = None
+    matches: list[Match] = []
     contents = Contents(attributions)
     for match in find_matches(doc):
         start, end = char_bounds(doc, match.start, match.end)
@@ -52,13 +55,7 @@ def figure_rows(parsed, attributions: Sequence[Attribution] = ()) -> list[Figure
         if match.minor:  # "243p" is 243 pence as written; 2.43 GBP normalised
             value_si, unit_si = to_major(match.value, match.currency), match.currency
         sentence_id = parsed.sentences.sentence_id(start)
-        obj = object_token(doc, match, kind, lex) or broad_object_token(doc, match, lex)
-        if obj is not None:
-            obj_text, obj_start, obj_end = text[obj.idx : obj.idx + len(obj.text)], obj.idx, obj.idx + len(obj.text)
-        elif previous is not None and inherits_object(doc, previous, match, kind, sentence_id):
-            obj_text, obj_start, obj_end = previous[1].object, previous[1].object_start, previous[1].object_end
-        else:
-            obj_text, obj_start, obj_end = "", None, None
+        obj_text, obj_start, obj_end = _object_of(parsed, match, kind, sentence_id, matches, rows)
         approx_start = approx_end = None
         if match.approx_tokens:
             approx_start, approx_end = char_bounds(doc, *match.approx_tokens)
@@ -98,8 +95,50 @@ def figure_rows(parsed, attributions: Sequence[Attribution] = ()) -> list[Figure
                 source=holder.source if holder else "",
             )
         )
-        if previous is not None and obj_text and not previous[1].object and change_ends(doc, previous[0], match):
+        if matches and obj_text and not rows[-2].object and change_ends(doc, matches[-1], match):
             # "rose from $4 to $5": the parse often gives the object to one end only; both measure it
             rows[-2] = dataclasses.replace(rows[-2], object=obj_text, object_start=obj_start, object_end=obj_end)
-        previous = (match, rows[-1])
+        matches.append(match)
     return rows
+
+
+#: An object as written and its character offsets; ("", None, None) for none.
+ObjectText = tuple[str, "int | None", "int | None"]
+NO_OBJECT: ObjectText = ("", None, None)
+
+
+def _object_of(
+    parsed, match: Match, kind: str, sentence_id: int, earlier: Sequence[Match], rows: Sequence[FigureRow]
+) -> ObjectText:
+    """The object of one figure, given the figures before it in the document (``earlier``) and their ``rows``.
+
+    In order: the object of the figure it restates in brackets ("115F (46C)", "HK$10m (US$1.27m)"); the person
+    an age is apposed to ("McCullough, now 54,"); the counted or measured noun (:func:`object_token`); what a
+    level, change or sum is about (:func:`broad_object_token`); the object of the figure it continues in a list
+    or a comparison (:func:`inherits_object`); for a count standing alone at the start of a sentence ("Ten were hurt."), the
+    object of the last count of the sentence before that names one; the second end of a change takes the
+    first's ("rose from $4 to $5"); else none.
+    """
+    doc, lex = parsed.doc, lexicon()
+    previous = (earlier[-1], rows[-1]) if earlier else None
+    if previous is not None and previous[1].sentence_id == sentence_id and (
+        converts(doc, previous[0], match)
+        or (len(earlier) > 1 and converts(doc, earlier[-2], previous[0]) and continues_conversion(doc, previous[0], match))
+    ):
+        return previous[1].object, previous[1].object_start, previous[1].object_end
+    person = apposed_person(doc, match, match.end) if match.unit == "year" else None
+    counted = None if person else object_token(doc, match, kind, lex)
+    head = person or counted or broad_object_token(doc, match, kind, lex)
+    if head is not None:
+        first, last = object_span(doc, head, lex, figure=range(match.start, match.end), counted=counted is not None)
+        start, end = char_bounds(doc, first, last)
+        return parsed.text[start:end], start, end
+    if previous is not None and (
+        inherits_object(doc, previous, match, kind, sentence_id, lex) or change_ends(doc, previous[0], match)
+    ):  # a list, a comparison, or the second end of a change "from X to Y"
+        return previous[1].object, previous[1].object_start, previous[1].object_end
+    if elliptic_start(doc, match, kind):
+        before = [row for row in rows if row.sentence_id == sentence_id - 1 and row.quantity_kind == "count" and row.object]
+        if before:
+            return before[-1].object, before[-1].object_start, before[-1].object_end
+    return NO_OBJECT

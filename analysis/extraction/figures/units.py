@@ -30,6 +30,7 @@ def unit_registry() -> pint.UnitRegistry:
             registry.define(f"{name} = {code} / {per_major}")
     registry.define("cent = 0.01")
     registry.define("percentage_point = [percentage_point]")
+    registry.define("basis_point = 0.01 * percentage_point")
     # an index point ("fell 204.47 points"): pint's own "point" is the printer's point, a length
     registry.define("index_point = [index_point]")
     # a multiple ("six times the price") and a fraction written as a fraction ("one-third", value 0.3333)

@@ -1,5 +1,5 @@
 """The vocabulary of the figure grammar, read from ``analysis/data/``: number words, approximators, vague
-amounts, units, currencies, time words and event families."""
+amounts, units, currencies, time words, event families and the words of the object rules."""
 
 from __future__ import annotations
 
@@ -72,7 +72,22 @@ class Lexicon:
     light_verbs: frozenset[str]
     temperature_words: frozenset[str] = frozenset()
     electrical_words: frozenset[str] = frozenset()
+    price_verbs: frozenset[str] = frozenset()
     event_classes: dict[str, str] = field(default_factory=dict)
+    #: The words of the object rules (figure_objects.yaml).
+    level_verbs: frozenset[str] = frozenset()
+    particle_level_verbs: frozenset[str] = frozenset()
+    estimate_verbs: frozenset[str] = frozenset()
+    setting_verbs: frozenset[str] = frozenset()
+    market_verbs: frozenset[str] = frozenset()
+    quantity_nouns: frozenset[str] = frozenset()
+    level_prepositions: frozenset[str] = frozenset()
+    change_adverbs: frozenset[str] = frozenset()
+    comparison_prepositions: frozenset[str] = frozenset()
+    measure_modifiers: frozenset[str] = frozenset()
+    relational_heads: frozenset[str] = frozenset()
+    period_nouns: frozenset[str] = frozenset()
+    spending_verbs: frozenset[str] = frozenset()
 
     @property
     def number_words(self) -> dict[str, float]:
@@ -88,6 +103,11 @@ class Lexicon:
         )
 
 
+#: The lists of figure_objects.yaml, each a field of :class:`Lexicon` of the same name.
+OBJECT_WORDS = ("level_verbs", "particle_level_verbs", "estimate_verbs", "setting_verbs", "market_verbs", "quantity_nouns", "level_prepositions", "change_adverbs", "comparison_prepositions", "measure_modifiers",
+                "relational_heads", "period_nouns", "spending_verbs")
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The packaged figure vocabulary, read once per process."""
@@ -95,6 +115,7 @@ def lexicon() -> Lexicon:
     units, currencies, times, events = (
         read_yaml("units.yaml"), read_yaml("currencies.yaml"), read_yaml("time_words.yaml"), read_yaml("figure_events.yaml")
     )
+    objects = read_yaml("figure_objects.yaml")
     # a hyphenated spelling ("percentage-point") is the spaced one: the grammar skips a modifier's hyphens
     aliases = {tuple(t for t in _phrase_tokens(k) if t not in HYPHENS): v for k, v in units["aliases"].items()}
     symbols: dict[str, str] = {}
@@ -165,7 +186,9 @@ def lexicon() -> Lexicon:
         light_verbs=frozenset(events["light_verbs"]),
         temperature_words=frozenset((units.get("context") or {}).get("temperature", ())),
         electrical_words=frozenset((units.get("context") or {}).get("electrical", ())),
+        price_verbs=frozenset((units.get("context") or {}).get("price", ())),
         event_classes={verb: cls for cls, verbs in events["event_classes"].items() for verb in verbs},
+        **{name: frozenset(objects[name]) for name in OBJECT_WORDS},
     )
 
 
