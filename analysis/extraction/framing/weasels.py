@@ -53,6 +53,9 @@ EPISTEMIC = "epistemic"
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 #: Children that end a scope on the right: coordinated clauses and loose punctuation.
 RIGHT_CUT_DEPS = frozenset({"conj", "cc", "punct", "parataxis"})
+#: Prepositions after a hedging noun whose object is what the noun makes uncertain ("doubt about", "speculation
+#: over", "the possibility of").
+NOUN_SCOPE_PREPOSITIONS = frozenset({"about", "over", "on", "of", "as"})
 #: Children that are the complement a hedge verb or adjective scopes over.
 COMPLEMENT_DEPS = ("xcomp", "ccomp", "acomp", "oprd", "attr")
 #: Tags of a finite verb in the simple present, the tense of a generalisation ("many people prefer").
@@ -234,6 +237,17 @@ def hedge_scope(doc: Doc, first: int, end: int) -> tuple[int, int] | None:
             if complement is not None:  # the "to" or "as" is the cue's own: its object is the scope
                 continue
     root = doc[first:end].root
+    if root.pos_ in ("VERB", "AUX") and root.dep_ == "parataxis":  # "The deal, it seems, [was inevitable]"
+        host = _subtree_without(root.head, {t.i for t in root.subtree}, keep_subject=True)
+        if host is None:
+            return None
+        after = _after(host, root.right_edge.i + 1)  # a span is contiguous: the host's part after the comment
+        return after if after is not None else _trimmed(doc, list(range(host[0], root.left_edge.i)))
+    if root.pos_ == "NOUN":  # "doubt [about the figures]", "speculation [over the deal]"
+        prep = next((c for c in children_of(root) if c.dep_ == "prep" and c.lower_ in NOUN_SCOPE_PREPOSITIONS), None)
+        objects = [c for c in children_of(prep) if c.dep_ in ("pobj", "pcomp")] if prep is not None else []
+        if objects:
+            return _trimmed(doc, [t.i for t in objects[0].subtree])
     # "it is unclear whether ..." / "it seems that ...": the clause the expletive stands for
     for token in tokens:
         for child in children_of(token.head if token.pos_ == "ADJ" and token.dep_ == "acomp" else token):
@@ -289,13 +303,19 @@ def _governing_verb(token: Token) -> Token | None:
     return None
 
 
+def _perfect(following: Token) -> bool:
+    """Whether the word after a modal is the auxiliary "have" of a perfect ("may have been"), not the verb
+    ("may have a sleeve")."""
+    return following.lower_ == "have" and following.dep_ == "aux"
+
+
 def _past_ability(modal: Token, following: Token) -> bool:
     """"could" of past ability: in a relative or adverbial clause under a clause in the past tense ("contained
     nitrate, which could be converted"; "classrooms where no seats could be found"), never "could have". A
     clause a verb of saying governs is reported speech, where "could" is the backshifted "can" of a
     possibility ("said the deal could collapse"): its clause is a complement, not relative or adverbial."""
     clause = modal.head
-    if following.lower_ == "have" or clause.dep_ not in ("relcl", "advcl"):
+    if _perfect(following) or clause.dep_ not in ("relcl", "advcl"):
         return False
     governor = _governing_verb(clause)
     return governor is not None and governor.tag_ == "VBD"
@@ -321,7 +341,7 @@ def _existential_may(modal: Token, following: Token) -> bool:
     parse shows by a generic subject and no date, time or episodic marker; "may have" (the past) and a
     particular subject ("the vote may be delayed") stay hedges."""
     verb = modal.head
-    if following.lower_ == "have" or verb.i == modal.i:
+    if _perfect(following) or verb.i == modal.i:
         return False
     subject = next((c for c in children_of(verb) if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or not _generic_subject(subject):
@@ -463,6 +483,19 @@ def agent_verb(token: Token) -> Token | None:
     return None
 
 
+def _agent_scope(verb: Token, agent: Token) -> tuple[int, int] | None:
+    """What a vague by-agent is said to hold: the passive ``verb``'s complement, without the verb, its
+    auxiliaries, its subject and the ``agent`` phrase, but with an "as" phrase or infinitive the parser hung on
+    the agent ("is regarded by some [as a relic]"); None when nothing is left ("was praised by critics")."""
+    kept = [t for holder in children_of(agent) for c in children_of(holder)
+            if (c.dep_ == "prep" and c.lower_ == "as") or c.dep_ == "xcomp" for t in c.subtree]  # "by some [as a relic]"
+    drop = {verb.i, *(t.i for t in agent.subtree)} - {t.i for t in kept}
+    for child in children_of(verb):
+        if child.dep_ in ("aux", "auxpass", "neg") or child.i < verb.i:
+            drop.update(t.i for t in child.subtree)
+    return _subtree_without(verb, drop, keep_subject=False)
+
+
 def _quantifier_subject(token: Token, words: WeaselWords) -> bool:
     """A vague quantifier or ``vague_pronouns`` word standing alone as the subject of a verb of saying or believing
     ("Some say", "Many believe", "Others claimed that": "others" only with the clause it holds), or as the
@@ -488,9 +521,11 @@ def quantifier_weasels(doc: Doc) -> Iterator[Hedge]:
         if found is None:
             if _quantifier_subject(token, words):  # "Some say the plan will fail", "is regarded by some as"
                 verb = agent_verb(token)
-                first, drop = (token.head.i, {token.head.i, token.i}) if verb is not None else (token.i, {token.i})
-                yield Hedge(first, token.i + 1, WEASEL, WEASEL_LEXICON,
-                            _subtree_without(verb if verb is not None else token.head, drop, keep_subject=False))
+                if verb is not None:
+                    yield Hedge(token.head.i, token.i + 1, WEASEL, WEASEL_LEXICON, _agent_scope(verb, token.head))
+                else:
+                    yield Hedge(token.i, token.i + 1, WEASEL, WEASEL_LEXICON,
+                                _subtree_without(token.head, {token.i}, keep_subject=False))
             continue
         quantifier, noun = found
         if _members_named_after(noun):
@@ -517,10 +552,10 @@ def quantifier_weasels(doc: Doc) -> Iterator[Hedge]:
         partitive = quantifier.i not in {t.i for t in noun.subtree}  # "some of the other options"
         if not (holder or (subject and (attitude or (not partitive and _generic_clause(verb))))):
             continue  # a part of a set the text names ("some of the options include") generalises about nobody
-        if verb is not None:
+        if verb is not None and role == "agent":  # "is opposed by many residents"
+            scope = _agent_scope(verb, noun.head)
+        elif verb is not None:
             drop = {t.i for t in noun.subtree} | {t.i for t in quantifier.subtree}
-            if role == "agent":
-                drop |= {t.i for t in noun.head.subtree}
             scope = _subtree_without(verb, drop, keep_subject=False)
         else:  # "several reasons [for the delay]"
             scope = _after(_subtree_without(noun, set(), keep_subject=True), last.i + 1)
@@ -547,8 +582,9 @@ def bare_holder_weasels(doc: Doc) -> Iterator[Hedge]:
         if any(c.dep_ in NARROWING_DEPS or c.pos_ == "PROPN" for c in children_of(noun)):
             continue
         first = noun.left_edge.i  # "independent experts": the adjectives belong to the holder
-        yield Hedge(first, noun.i + 1, WEASEL, WEASEL_LEXICON,
-                    _subtree_without(verb, {t.i for t in noun.subtree}, keep_subject=False))
+        scope = (_subtree_without(verb, {t.i for t in noun.subtree}, keep_subject=False) if noun.dep_ == "nsubj"
+                 else _agent_scope(verb, noun.head))
+        yield Hedge(first, noun.i + 1, WEASEL, WEASEL_LEXICON, scope)
 
 
 def unnamed_sources(doc: Doc) -> Iterator[Hedge]:
