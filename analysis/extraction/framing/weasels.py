@@ -9,9 +9,13 @@ cues of the CoNLL-2010 shared task (Farkas et al. 2010) and Hyland (2005):
   reasons", "according to several forecasts"), told apart from a vague count of the participants of one event
   ("many people were injured", "flipped several cars"), which is no weasel (:func:`quantifier_weasels`); a bare
   plural of people who hold views as the subject of a verb of saying or believing ("critics say", "experts
-  warn"; :func:`bare_holder_weasels`);
-* unattributed belief: the agentless passive of a verb of believing or saying with a complement ("is
-  considered safe", "is widely regarded as", "is thought to", "it is said that"; :func:`belief_passives`);
+  warn", "historians believe"; :func:`bare_holder_weasels`); either of them, or "others", holding a clause
+  ("many economists have noted that ...", "others claimed that ..."), or as the by-agent of such a verb ("is
+  regarded by some as", "was praised by critics");
+* unattributed belief: the agentless passive of a verb of believing, saying or forecasting with a complement
+  ("is considered safe", "is widely regarded as", "is thought to", "it is said that", "is estimated to open"),
+  also without its auxiliary ("widely regarded as the best, she ...", "a stadium considered the oldest";
+  :func:`belief_passives`);
 * "tend to" + verb: the claim holds as a tendency (:func:`tendency_weasels`).
 
 Frequency and degree adverbs on their own (often, usually, frequently, mainly, largely, widely) are no hedge: in
@@ -19,8 +23,9 @@ news copy they say how often or how much, not who holds a claim; "is widely seen
 belief passive.
 
 Epistemic hedges come from the word lists (:mod:`.lexicons`); :func:`epistemic_sense` drops the senses a list
-cannot tell apart: "May" the month, "might" the noun, "could not" of past inability, "appeared in court",
-"possible" of ability.
+cannot tell apart: "May" the month, "might" the noun, "could" of past (in)ability, "may" of what a kind can do
+or is allowed ("cords may have a sleeve"), "appeared in court", "possible" of ability or feasibility, a
+concessive "whether A or B".
 
 Scope (the ``target`` of a hedge, :func:`hedge_scope`): the shortest phrase or clause the cue makes vague,
 without the cue. A modal, an adverb or a weasel subject scopes over the predicate of its verb ("may [be ready
