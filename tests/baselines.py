@@ -188,16 +188,18 @@ def majority_accuracy(labels: Sequence[Hashable]) -> float:
 #: A floor beats its baseline on the same set by at least this much.
 MIN_MARGIN = 0.05
 #: How far each measure fell from the news dev tier to the unseen held-out tier (tests/gold/unseen/heldout/,
-#: benchmarks/evaluate_news.py, 2026-12-05), ``(precision, recall, F1)`` or ``accuracy``. A floor is the score
-#: measured on its set minus the drop of its measure, never the score itself: what an unseen set may cost.
+#: benchmarks/evaluate_news.py, 2026-12-05; the two hedge rows 2026-12-06, after the hedge rules of issue 21:
+#: cues 0.933 / 0.913 / 0.923 to 0.786 / 0.868 / 0.825, sentences 0.970 to 0.962), ``(precision, recall, F1)``
+#: or ``accuracy``. A floor is the score measured on its set minus the drop of its measure, never the score
+#: itself: what an unseen set may cost.
 DEV_TO_HELDOUT_DROP = {
     "figure spans": (0.027, 0.004, 0.017),
     "figure values": (0.046, 0.023, 0.035),
     "figure objects": (0.089, 0.080, 0.084),
     "attribution pairs": (0.079, 0.016, 0.044),
     "attribution content": (0.058, 0.0, 0.017),
-    "hedge cues": (0.166, 0.045, 0.108),
-    "sentence uncertainty accuracy": 0.028,
+    "hedge cues": (0.147, 0.045, 0.098),
+    "sentence uncertainty accuracy": 0.008,
 }
 
 

@@ -284,9 +284,9 @@ def test_frequency_and_degree_adverbs_are_in_no_hedge_list():
 def test_dev_hedges_beat_the_hedge_list():
     """On the development gold (tests/gold/news/dev/hedges.yaml), cue F1 and sentence uncertainty accuracy beat
     the 45-word hedge list, and the cues' own ``category`` agrees with the gold's epistemic/weasel on matched
-    cues. Measured 2026-12-05: cue P/R/F1 0.93 / 0.91 / 0.92 (this gold counts frequency adverbs as weasels, the
-    rules no longer do), uncertainty 0.97 (hedge list 0.68 F1, 0.87 accuracy); each floor is that minus the
-    dev-to-held-out drop (baselines.DEV_TO_HELDOUT_DROP)."""
+    cues. Measured 2026-12-06: cue P/R/F1 0.93 / 0.91 / 0.92 (this gold counts frequency adverbs as weasels, the
+    rules do not), uncertainty 0.97 (hedge list 0.68 F1, 0.87 accuracy); each floor is that minus the
+    dev-to-held-out drop (baselines.DEV_TO_HELDOUT_DROP: 0.098 F1, 0.008 accuracy)."""
     import sys
 
     from conftest import ROOT
@@ -311,6 +311,6 @@ def test_dev_hedges_beat_the_hedge_list():
         matched += len(pairs)
         right += bool(found) == bool(item["uncertain"])
         right_base += bool(listed) == bool(item["uncertain"])
-    assert_floor(ours.f1, 0.81, base.f1, HEDGE_BASELINE)
-    assert_floor(right / len(items), 0.94, right_base / len(items), HEDGE_BASELINE)
+    assert_floor(ours.f1, 0.82, base.f1, HEDGE_BASELINE)
+    assert_floor(right / len(items), 0.96, right_base / len(items), HEDGE_BASELINE)
     assert agree / matched >= 0.95
