@@ -124,9 +124,9 @@ def judge(sentences: Sequence[Sentence]) -> list[Judged]:
         if errors:
             raise RuntimeError(f"{document.doc_id}: {errors}")
         hedges = tuple(cue.text for cue in rows["cues"] if cue.cue_type == "hedge")
-        text = sentence.text
-        judged.append(Judged(sentence, hedges, bool(baselines.hedge_words(text)),
-                             bool(baselines.hedge_words(text, pattern=baselines.EPISTEMIC_HEDGE_PATTERN)), is_title(doc)))
+        listed = bool(baselines.hedge_words(sentence.text))
+        listed_epistemic = bool(baselines.hedge_words(sentence.text, pattern=baselines.EPISTEMIC_HEDGE_PATTERN))
+        judged.append(Judged(sentence, hedges, listed, listed_epistemic, is_title(doc)))
     return judged
 
 

@@ -492,8 +492,9 @@ def _agent_scope(verb: Token, agent: Token) -> tuple[int, int] | None:
     """What a vague by-agent is said to hold: the passive ``verb``'s complement, without the verb, its
     auxiliaries, its subject and the ``agent`` phrase, but with an "as" phrase or infinitive the parser hung on
     the agent ("is regarded by some [as a relic]"); None when nothing is left ("was praised by critics")."""
+    # "by some [as a relic]": the parser hangs the "as" phrase on the agent
     kept = [t for holder in children_of(agent) for c in children_of(holder)
-            if (c.dep_ == "prep" and c.lower_ == "as") or c.dep_ == "xcomp" for t in c.subtree]  # "by some [as a relic]"
+            if (c.dep_ == "prep" and c.lower_ == "as") or c.dep_ == "xcomp" for t in c.subtree]
     drop = {verb.i, *(t.i for t in agent.subtree)} - {t.i for t in kept}
     for child in children_of(verb):
         if child.dep_ in ("aux", "auxpass", "neg") or child.i < verb.i:
@@ -512,7 +513,7 @@ def _quantifier_subject(token: Token, words: WeaselWords) -> bool:
         return False
     if token.lower_ in words.vague_pronouns and token.dep_ == "nsubj" and not any(
             c.dep_ == "ccomp" for c in children_of(verb)):
-        return False  # "others" holds a view only with its content: "others claimed that ...", not "others are thinking about her"
+        return False  # "others" only with the content it holds: "others claimed that", not "others are thinking about"
     if _set_named_before(token):
         return False
     return not any(c.dep_ == "prep" and c.lower_ == "of" for c in children_of(token))
@@ -573,10 +574,11 @@ NARROWING_DEPS = frozenset({"det", "poss", "nummod", "compound", "prep", "acl", 
 
 
 def bare_holder_weasels(doc: Doc) -> Iterator[Hedge]:
-    """A bare plural of people who hold views (:meth:`WeaselWords.names_a_holder`: critics, experts, historians) as the subject or
-    by-agent of a verb of saying or believing, with nothing that names or narrows the set ("Critics say the
-    plan will fail", "experts warn", "was praised by critics"); its scope is what they are said to hold. "The critics", "critics of the plan", "300
-    experts" and "critics, including X" name or count the set: no weasel."""
+    """A bare plural of people who hold views (:meth:`WeaselWords.names_a_holder`: critics, experts, historians)
+    as the subject or by-agent of a verb of saying or believing, with nothing that names or narrows the set
+    ("Critics say the plan will fail", "experts warn", "was praised by critics"); its scope is what they are said
+    to hold. "The critics", "critics of the plan", "300 experts" and "critics, including X" name or count the set:
+    no weasel."""
     words, index = weasel_words(), doc_index(doc)
     for noun in index.tokens:
         if noun.tag_ != "NNS" or not words.names_a_holder(noun):
@@ -637,10 +639,10 @@ def _reduced_passive(verb: Token) -> bool:
     if any(c.dep_ in ("aux", "auxpass") for c in children):
         return False
     if verb.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in children):
-        return True  # the parser made the noun its subject: a participle has none ("the event generally considered to be")
+        return True  # the parser made the noun its subject, which a participle lacks ("the event generally considered")
     if verb.tag_ not in ("VBN", "VBD") or verb.dep_ not in REDUCED_PASSIVE_DEPS or any(
             c.dep_ in SUBJECT_DEPS for c in children):
-        return False  # (a clause "acl" tagged VBD is the tagger's past for a participle: "Berruguete, considered the ...")
+        return False  # (an "acl" tagged VBD is the tagger's past for a participle: "Berruguete, considered the ...")
     head = verb.head
     return verb.dep_ != "conj" or head.pos_ == "ADJ" or _passive_aux(head) is not None or head.lemma_ == "be"
 
