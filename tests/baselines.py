@@ -40,6 +40,13 @@ HEDGE_WORDS = (
     "unclear", "uncertain", "unconfirmed", "presumably", "supposedly", "purportedly", "seemingly", "arguably",
     "generally", "usually", "often", "typically", "widely", "mostly", "sometimes", "some",
 )
+#: Words of :data:`HEDGE_WORDS` that say how often, how widely or how many, not how sure: the news conventions
+#: (tests/gold/unseen/CONVENTIONS.md) count them as no hedge on their own, while Wikipedia's weasel annotation
+#: (the CoNLL-2010 sample of benchmarks/evaluate_uncertainty.py) counts them.
+FREQUENCY_AND_QUANTITY_WORDS = ("generally", "usually", "often", "typically", "widely", "mostly", "sometimes", "some")
+#: :data:`HEDGE_WORDS` without :data:`FREQUENCY_AND_QUANTITY_WORDS`.
+EPISTEMIC_HEDGE_PATTERN = re.compile(
+    r"\b(?:" + "|".join(w for w in HEDGE_WORDS if w not in FREQUENCY_AND_QUANTITY_WORDS) + r")\b", re.I)
 #: The ``lexicon`` the hedge baseline's cue rows name.
 HEDGE_LEXICON = "baselines.HEDGE_WORDS"
 HEDGE_PATTERN = re.compile(r"\b(?:" + "|".join(HEDGE_WORDS) + r")\b", re.I)
@@ -153,10 +160,11 @@ def digit_tokens(text: str) -> list[dict]:
     return rows
 
 
-def hedge_words(text: str) -> list[dict]:
-    """Cue rows: every occurrence of a :data:`HEDGE_WORDS` word, as a hedge in the outlet's own voice."""
+def hedge_words(text: str, *, pattern: re.Pattern = HEDGE_PATTERN) -> list[dict]:
+    """Cue rows: every occurrence of a :data:`HEDGE_WORDS` word (or of ``pattern``'s words), as a hedge in the
+    outlet's own voice."""
     return [{"start": m.start(), "end": m.end(), "text": m.group(), "cue_type": "hedge", "category": "epistemic",
-             "lexicon": HEDGE_LEXICON, "quoted": False} for m in HEDGE_PATTERN.finditer(text)]
+             "lexicon": HEDGE_LEXICON, "quoted": False} for m in pattern.finditer(text)]
 
 
 def line_starts(text: str) -> list[int]:
@@ -180,8 +188,10 @@ def majority_accuracy(labels: Sequence[Hashable]) -> float:
 #: A floor beats its baseline on the same set by at least this much.
 MIN_MARGIN = 0.05
 #: How far each measure fell from the news dev tier to the unseen held-out tier (tests/gold/unseen/heldout/,
-#: benchmarks/evaluate_news.py, 2026-12-05), ``(precision, recall, F1)`` or ``accuracy``. A floor is the score
-#: measured on its set minus the drop of its measure, never the score itself: what an unseen set may cost.
+#: benchmarks/evaluate_news.py, 2026-12-05; the two hedge rows 2026-12-06, after the hedge rules of issue 21:
+#: cues 0.933 / 0.913 / 0.923 to 0.786 / 0.868 / 0.825, sentences 0.970 to 0.962), ``(precision, recall, F1)``
+#: or ``accuracy``. A floor is the score measured on its set minus the drop of its measure, never the score
+#: itself: what an unseen set may cost.
 #: Figure objects re-measured after the object rules of issue 21 item 5: dev P/R/F1 0.775 / 0.788 / 0.781 against
 #: unseen held-out 0.406 / 0.424 / 0.415 (before them 0.474 / 0.482 / 0.478 against 0.385 / 0.402 / 0.394); the
 #: rules gained far more on dev than on unseen copy, so an unseen set now costs far more.
@@ -191,8 +201,8 @@ DEV_TO_HELDOUT_DROP = {
     "figure objects": (0.369, 0.364, 0.366),
     "attribution pairs": (0.079, 0.016, 0.044),
     "attribution content": (0.058, 0.0, 0.017),
-    "hedge cues": (0.166, 0.045, 0.108),
-    "sentence uncertainty accuracy": 0.028,
+    "hedge cues": (0.147, 0.045, 0.098),
+    "sentence uncertainty accuracy": 0.008,
 }
 
 

@@ -75,6 +75,25 @@ WEASELS = [
      "warn that the dam could fail"),
     # "tend to": the predicate it generalises
     ("Young people tend to move to the cities.", "tend to", 13, "move to the cities"),
+    # belief participles without an auxiliary: a participle clause, a conjunct of a predicate, a reduced relative
+    ("Widely regarded as the best coach in the league, she signed a new contract.", "Widely regarded as", 0,
+     "the best coach in the league"),
+    ("The bridge is old, narrow and generally considered unsafe.", "generally considered", 30, "unsafe"),
+    ("The stadium, considered the oldest in the region, will close.", "considered", 13, "the oldest in the region"),
+    # a by-agent that names nobody: a quantifier standing alone, a bare plural of holders
+    ("The ferry is regarded by some as a relic.", "by some", 22, "as a relic"),
+    ("The hall is considered by many to be unsafe.", "by many", 23, "to be unsafe"),
+    ("The album was praised by critics.", "critics", 25, ""),
+    # a vague holder with the clause it holds, whatever the verb; "others" only with that clause
+    ("Many economists have noted that wages lag behind prices.", "Many economists", 0,
+     "have noted that wages lag behind prices"),
+    ("Others claimed that the vote was rigged.", "Others", 0, "claimed that the vote was rigged"),
+    # a bare plural of a trade or school, by its ending
+    ("Historians believe the fort was older.", "Historians", 0, "believe the fort was older"),
+    # conjecture and forecasts by nobody in particular
+    ("It is hypothesized that the lake was once larger.", "It is hypothesized that", 0, "the lake was once larger"),
+    ("The plant is estimated to open in 2027.", "is estimated to", 10, "open in 2027"),
+    ("The mill is reputed to be the oldest in the county.", "is reputed to", 9, "be the oldest in the county"),
 ]
 
 
@@ -124,6 +143,16 @@ EPISTEMIC = [
     ("Early signs indicate the harvest will be smaller.", "indicate", 12, "the harvest will be smaller"),
     ("The survey suggests most tenants want a longer lease.", "suggests", 11, "most tenants want a longer lease"),
     ("Speculation grew that the coach would leave.", "Speculation", 0, ""),
+    ("There is some doubt about the figures.", "doubt", 14, "the figures"),
+    ("The possibility of a strike worries the council.", "possibility", 4, "a strike"),
+    ("It remains to be determined who will pay.", "remains to be determined", 3, "who will pay"),
+    # a comment clause: the clause it comments on, on the side the span can reach
+    ("The deal, it seems, was inevitable.", "it seems", 10, "was inevitable"),
+    ("The deal was inevitable, it seems.", "it seems", 25, "The deal was inevitable"),
+    # "may" of a particular thing, with a time; "could" in reported speech; "possible" of an event
+    ("Talks may resume next week.", "may", 6, "resume next week"),
+    ("The fire may have spread overnight.", "may", 9, "have spread overnight"),
+    ("Police said the fire could spread.", "could", 21, "spread"),
     ("The potential closure of the pool worries parents.", "potential", 4, "closure of the pool"),
     ("The results may or may not be significant.", "may or may not", 12, "be significant"),
 ]
@@ -196,6 +225,27 @@ def test_distancing_verb_and_alleged_as_adjective(parse):
         "Charging it is possible via a cable.",
         "Call us as soon as possible.",
         "According to Reuters, the company is planning layoffs.",
+        # "possible" of feasibility or denied: what can be done, not how sure the writer is
+        "It has been possible to cut costs.",
+        "It would not be possible to finish the road by May.",
+        # "may" of what a kind can be or is allowed ("some cords have", "guests are allowed to")
+        "Cords may have a plastic sleeve.",
+        "Guests may bring their own food.",
+        # "could" of past ability in a relative clause under a past clause
+        "The casks contained brandy, which could be sold abroad.",
+        # a concessive "whether A or B" asks nothing
+        "The figures attest to a rise in conversions, whether voluntary or forced.",
+        # "appear" of perception, also after "it"
+        "The world as it appears to the eye is flat.",
+        # a negated or minimised doubt is certainty
+        "There is no doubt that the plan failed.",
+        # holders the text names, counts or narrows; "others" without a clause it holds
+        "Others are thinking about the weekend.",
+        "These various accounts differ in length.",
+        "Some of the other options include a bus pass.",
+        "Many civilians were killed in the raid.",  # a trade or people by its ending counts only as a holder
+        "He stood up and regarded her as a friend.",  # an active verb's conjunct is no passive
+        "The crowd was estimated at 5,000.",  # a figure's approximation: the figures table's
     ],
 )
 def test_no_hedge(parse, text):
@@ -203,6 +253,14 @@ def test_no_hedge(parse, text):
 
 
 # --- lists ---------------------------------------------------------------------------------------------------------
+
+
+def test_a_degree_word_before_a_quantifier_other_than_many_is_a_conjunction(parse):
+    """"so many" is a degree; "so most runners" is "so" the conjunction and a vague quantifier."""
+    text = "Most runners train hard, so most races are fast."
+    assert [(c.text, c.category) for c in hedges(parse, text)] == [("Most runners", "weasel"), ("most races", "weasel")]
+    text = "So many runners finished that the medals ran out."
+    assert [c.text for c in hedges(parse, text)] == []
 
 
 def test_hedge_categories_are_the_documented_ones(parse):
@@ -226,9 +284,9 @@ def test_frequency_and_degree_adverbs_are_in_no_hedge_list():
 def test_dev_hedges_beat_the_hedge_list():
     """On the development gold (tests/gold/news/dev/hedges.yaml), cue F1 and sentence uncertainty accuracy beat
     the 45-word hedge list, and the cues' own ``category`` agrees with the gold's epistemic/weasel on matched
-    cues. Measured 2026-12-05: cue P/R/F1 0.93 / 0.91 / 0.92 (this gold counts frequency adverbs as weasels, the
-    rules no longer do), uncertainty 0.97 (hedge list 0.68 F1, 0.87 accuracy); each floor is that minus the
-    dev-to-held-out drop (baselines.DEV_TO_HELDOUT_DROP)."""
+    cues. Measured 2026-12-06: cue P/R/F1 0.93 / 0.91 / 0.92 (this gold counts frequency adverbs as weasels, the
+    rules do not), uncertainty 0.97 (hedge list 0.68 F1, 0.87 accuracy); each floor is that minus the
+    dev-to-held-out drop (baselines.DEV_TO_HELDOUT_DROP: 0.098 F1, 0.008 accuracy)."""
     import sys
 
     from conftest import ROOT
@@ -253,6 +311,6 @@ def test_dev_hedges_beat_the_hedge_list():
         matched += len(pairs)
         right += bool(found) == bool(item["uncertain"])
         right_base += bool(listed) == bool(item["uncertain"])
-    assert_floor(ours.f1, 0.81, base.f1, HEDGE_BASELINE)
-    assert_floor(right / len(items), 0.94, right_base / len(items), HEDGE_BASELINE)
+    assert_floor(ours.f1, 0.82, base.f1, HEDGE_BASELINE)
+    assert_floor(right / len(items), 0.96, right_base / len(items), HEDGE_BASELINE)
     assert agree / matched >= 0.95

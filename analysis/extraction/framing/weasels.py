@@ -9,9 +9,13 @@ cues of the CoNLL-2010 shared task (Farkas et al. 2010) and Hyland (2005):
   reasons", "according to several forecasts"), told apart from a vague count of the participants of one event
   ("many people were injured", "flipped several cars"), which is no weasel (:func:`quantifier_weasels`); a bare
   plural of people who hold views as the subject of a verb of saying or believing ("critics say", "experts
-  warn"; :func:`bare_holder_weasels`);
-* unattributed belief: the agentless passive of a verb of believing or saying with a complement ("is
-  considered safe", "is widely regarded as", "is thought to", "it is said that"; :func:`belief_passives`);
+  warn", "historians believe"; :func:`bare_holder_weasels`); either of them, or "others", holding a clause
+  ("many economists have noted that ...", "others claimed that ..."), or as the by-agent of such a verb ("is
+  regarded by some as", "was praised by critics");
+* unattributed belief: the agentless passive of a verb of believing, saying or forecasting with a complement
+  ("is considered safe", "is widely regarded as", "is thought to", "it is said that", "is estimated to open"),
+  also without its auxiliary ("widely regarded as the best, she ...", "a stadium considered the oldest";
+  :func:`belief_passives`);
 * "tend to" + verb: the claim holds as a tendency (:func:`tendency_weasels`).
 
 Frequency and degree adverbs on their own (often, usually, frequently, mainly, largely, widely) are no hedge: in
@@ -19,8 +23,9 @@ news copy they say how often or how much, not who holds a claim; "is widely seen
 belief passive.
 
 Epistemic hedges come from the word lists (:mod:`.lexicons`); :func:`epistemic_sense` drops the senses a list
-cannot tell apart: "May" the month, "might" the noun, "could not" of past inability, "appeared in court",
-"possible" of ability.
+cannot tell apart: "May" the month, "might" the noun, "could" of past (in)ability, "may" of what a kind can do
+or is allowed ("cords may have a sleeve"), "appeared in court", "possible" of ability or feasibility, a
+concessive "whether A or B".
 
 Scope (the ``target`` of a hedge, :func:`hedge_scope`): the shortest phrase or clause the cue makes vague,
 without the cue. A modal, an adverb or a weasel subject scopes over the predicate of its verb ("may [be ready
@@ -53,6 +58,9 @@ EPISTEMIC = "epistemic"
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 #: Children that end a scope on the right: coordinated clauses and loose punctuation.
 RIGHT_CUT_DEPS = frozenset({"conj", "cc", "punct", "parataxis"})
+#: Prepositions after a hedging noun whose object is what the noun makes uncertain ("doubt about", "speculation
+#: over", "the possibility of").
+NOUN_SCOPE_PREPOSITIONS = frozenset({"about", "over", "on", "of", "as"})
 #: Children that are the complement a hedge verb or adjective scopes over.
 COMPLEMENT_DEPS = ("xcomp", "ccomp", "acomp", "oprd", "attr")
 #: Tags of a finite verb in the simple present, the tense of a generalisation ("many people prefer").
@@ -60,8 +68,23 @@ PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 #: Modals whose clause states what is generally so or possible ("cannot be heard by most people").
 #: ("Many people will lose their jobs" is a count of a future event, so will/would are not among them.)
 GENERIC_MODALS = frozenset({"can", "could", "may", "might", "ca"})
-#: Words before a quantifier that make it part of a comparison or question ("the most people", "how many").
-NOT_BEFORE_QUANTIFIER = frozenset({"the", "how", "as", "so", "too", "that", "this"})
+#: Words before a quantifier that make it part of a comparison ("the most people"), or a determiner that names
+#: the set it counts in ("these various accounts", "their many critics").
+NOT_BEFORE_QUANTIFIER = frozenset({
+    "the", "that", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your",
+})
+#: Degree words that make "many" a question or comparison ("how many", "as many", "so many", "too many");
+#: before another quantifier they are conjunctions ("so most species have").
+DEGREE_BEFORE_MANY = frozenset({"how", "as", "so", "too"})
+
+
+def _set_named_before(token: Token) -> bool:
+    """Whether the word before the quantifier ``token`` names its set or makes it a degree (see
+    :data:`NOT_BEFORE_QUANTIFIER`, :data:`DEGREE_BEFORE_MANY`)."""
+    if token.i == 0:
+        return False
+    before = token.doc[token.i - 1].lower_
+    return before in NOT_BEFORE_QUANTIFIER or (token.lower_ == "many" and before in DEGREE_BEFORE_MANY)
 #: Personal pronouns: with one as subject, a verb of inference reports that person's view.
 PERSONAL_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they"})
 #: Entity labels of a subject that names who speaks (a person, an organisation, a people, a state).
@@ -82,6 +105,15 @@ class WeaselWords:
     episodic_verbs: frozenset[str]
     episodic_markers: frozenset[str]
     tendency_verbs: frozenset[str]
+    vague_pronouns: frozenset[str]
+    holder_noun_endings: tuple[str, ...]
+
+    def names_a_holder(self, noun: Token) -> bool:
+        """Whether the plural ``noun`` names people who hold or voice views as a bare plural: one of
+        ``holder_nouns``, or a noun of a trade, school or people by its ending ("historians", "economists")."""
+        word = noun.lower_
+        return (word in self.holder_nouns or noun.lemma_.lower() in self.holder_nouns
+                or word.endswith(self.holder_noun_endings))
 
 
 @lru_cache(maxsize=1)
@@ -103,6 +135,8 @@ def weasel_words() -> WeaselWords:
         episodic_verbs=words("episodic_verbs"),
         episodic_markers=words("episodic_markers"),
         tendency_verbs=words("tendency_verbs"),
+        vague_pronouns=words("vague_pronouns"),
+        holder_noun_endings=tuple(sorted(words("holder_noun_endings"))),
     )
 
 
@@ -208,6 +242,17 @@ def hedge_scope(doc: Doc, first: int, end: int) -> tuple[int, int] | None:
             if complement is not None:  # the "to" or "as" is the cue's own: its object is the scope
                 continue
     root = doc[first:end].root
+    if root.pos_ in ("VERB", "AUX") and root.dep_ == "parataxis":  # "The deal, it seems, [was inevitable]"
+        host = _subtree_without(root.head, {t.i for t in root.subtree}, keep_subject=True)
+        if host is None:
+            return None
+        after = _after(host, root.right_edge.i + 1)  # a span is contiguous: the host's part after the comment
+        return after if after is not None else _trimmed(doc, list(range(host[0], root.left_edge.i)))
+    if root.pos_ == "NOUN":  # "doubt [about the figures]", "speculation [over the deal]"
+        prep = next((c for c in children_of(root) if c.dep_ == "prep" and c.lower_ in NOUN_SCOPE_PREPOSITIONS), None)
+        objects = [c for c in children_of(prep) if c.dep_ in ("pobj", "pcomp")] if prep is not None else []
+        if objects:
+            return _trimmed(doc, [t.i for t in objects[0].subtree])
     # "it is unclear whether ..." / "it seems that ...": the clause the expletive stands for
     for token in tokens:
         for child in children_of(token.head if token.pos_ == "ADJ" and token.dep_ == "acomp" else token):
@@ -253,6 +298,81 @@ def _next_word(doc: Doc, i: int) -> Token | None:
     return None
 
 
+def _governing_verb(token: Token) -> Token | None:
+    """The nearest verb or auxiliary above ``token`` in the parse, or None at the root."""
+    head = token.head
+    while head.i != token.i:
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        token, head = head, head.head
+    return None
+
+
+def _perfect(following: Token) -> bool:
+    """Whether the word after a modal is the auxiliary "have" of a perfect ("may have been"), not the verb
+    ("may have a sleeve")."""
+    return following.lower_ == "have" and following.dep_ == "aux"
+
+
+def _past_ability(modal: Token, following: Token) -> bool:
+    """"could" of past ability: in a relative or adverbial clause under a clause in the past tense ("contained
+    nitrate, which could be converted"; "classrooms where no seats could be found"), never "could have". A
+    clause a verb of saying governs is reported speech, where "could" is the backshifted "can" of a
+    possibility ("said the deal could collapse"): its clause is a complement, not relative or adverbial."""
+    clause = modal.head
+    if _perfect(following) or clause.dep_ not in ("relcl", "advcl"):
+        return False
+    governor = _governing_verb(clause)
+    return governor is not None and governor.tag_ == "VBD"
+
+
+#: Determiners of a subject that stands for any member of a kind ("a port may be forwarded").
+GENERIC_DETERMINERS = frozenset({"a", "an", "any", "each", "every"})
+
+
+def _generic_subject(subject: Token) -> bool:
+    """Whether ``subject`` stands for a kind rather than for something in particular: a bare plural or mass noun
+    ("cords", "ovulation") or one with an indefinite or universal determiner ("a port", "any species")."""
+    if subject.pos_ != "NOUN":
+        return False
+    determiners = [c.lower_ for c in children_of(subject) if c.dep_ in ("det", "poss", "nummod")]
+    return not determiners or any(d in GENERIC_DETERMINERS for d in determiners)
+
+
+def _existential_may(modal: Token, following: Token) -> bool:
+    """"may" of what is possible for a kind, not of the writer's doubt: with a generic subject and nothing that
+    ties the clause to one occasion ("cords may have twist-locking features": some do; "guests may bring food":
+    they are allowed to). It reads "sometimes" or "can" (Palmer 2001, existential and deontic modality), as the
+    parse shows by a generic subject and no date, time or episodic marker; "may have" (the past) and a
+    particular subject ("the vote may be delayed") stay hedges."""
+    verb = modal.head
+    if _perfect(following) or verb.i == modal.i:
+        return False
+    subject = next((c for c in children_of(verb) if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or not _generic_subject(subject):
+        return False
+    clause = list(verb.subtree)
+    markers = weasel_words().episodic_markers
+    return not any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in markers for t in clause)
+
+
+def _open_question(token: Token) -> bool:
+    """"whether" opening a clause that is the complement of a verb, noun or adjective ("decide whether",
+    "unclear whether", "the question of whether"), not a concessive "whether A or B" ("whether voluntary or
+    enforced", "whether right or wrong, the decision stands"): that states no open question."""
+    clause = token.head
+    return token.dep_ == "mark" and clause.pos_ in ("VERB", "AUX") and clause.dep_ != "advcl"
+
+
+def _possible_as_feasible(token: Token) -> bool:
+    """"possible" of feasibility or denied: with a to-infinitive ("it has been possible to develop", "would not
+    be possible to finish") or negated ("not possible"); it says what can be done, not how sure the writer is."""
+    predicate = token.head if token.dep_ in ("acomp", "attr") else token
+    infinitive = any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in children_of(c))
+                     for c in (*children_of(token), *children_of(predicate)))
+    return infinitive or any(c.dep_ == "neg" for c in (*children_of(token), *children_of(predicate)))
+
+
 def epistemic_sense(doc: Doc, first: int, end: int, term: Term) -> bool:
     """Whether the lexicon match ``doc[first:end]`` of ``term`` is the hedge sense (module notes; the
     restrictions are listed in ``epistemic_hedges.yaml``)."""
@@ -265,16 +385,26 @@ def epistemic_sense(doc: Doc, first: int, end: int, term: Term) -> bool:
             return False  # "May 13", "May had already set records", "with all his might"
         if words[0] == "could" and any(t.lower_ in ("not", "n't") for t in doc[first + 1 : following.i]):
             return following.lower_ == "have"  # "could not confirm" is past inability; "could not have" is not
-        return True
-    if len(words) == 1 and token.lemma_.lower() in ("appear", "seem"):
-        to_infinitive = first + 2 < len(doc) and doc[first + 1].lower_ == "to" and doc[first + 2].tag_ == "VB"
-        return to_infinitive or _complement(token) is not None or any(c.dep_ == "ccomp" for c in children_of(token))
+        if words[0] == "may" and _existential_may(token, following):
+            return False
+        return not (words[0] == "could" and _past_ability(token, following))
+    verb = next((t for t in doc[first:end] if t.lemma_.lower() in ("appear", "seem")), None)
+    if verb is not None and not any(t.pos_ == "ADJ" for t in doc[first:end]):  # "appear unlikely" is complete
+        i = verb.i
+        to_infinitive = i + 2 < len(doc) and doc[i + 1].lower_ == "to" and doc[i + 2].tag_ == "VB"
+        # a comment clause set off from its sentence: "The deal, it seems, was inevitable"
+        parenthetical = verb.dep_ in ("parataxis", "aux") or (  # (or the parser took it for an auxiliary)
+            first > 0 and doc[first - 1].is_punct and i + 1 < len(doc) and doc[i + 1].is_punct)
+        return (to_infinitive or parenthetical or _complement(verb) is not None
+                or any(c.dep_ == "ccomp" for c in children_of(verb)))
     verbs, reporting_subjects = inference_verbs()
     if len(words) == 1 and token.lemma_.lower() in verbs:
         subject = next((c for c in children_of(token) if c.dep_ in ("nsubj", "nsubjpass")), None)
         return subject is None or not (
             subject.lower_ in PERSONAL_PRONOUNS or subject.pos_ == "PROPN" or subject.ent_type_ in SPEAKER_ENTITY_LABELS
             or subject.lemma_.lower() in reporting_subjects)
+    if words == ("whether",):
+        return _open_question(token)
     if len(words) == 1 and words[0] == "possible":
         before = {t.lower_ for t in doc[max(token.sent.start, first - 3) : first]}
         if before & {"as", "if", "where", "whenever", "wherever", "best", "everything", "all", "whatever"}:
@@ -283,7 +413,7 @@ def epistemic_sense(doc: Doc, first: int, end: int, term: Term) -> bool:
             return False  # "made possible"
         if token.dep_ == "acomp" and any(c.dep_ == "csubj" for c in children_of(token.head)):
             return False  # "Charging it is possible via a cable": ability
-        return True
+        return not _possible_as_feasible(token)
     return True
 
 
@@ -329,7 +459,7 @@ def _quantified_phrase(token: Token, words: WeaselWords) -> tuple[Token, Token] 
     if token.lower_ not in words.quantifiers:
         return None
     doc = token.doc
-    if token.i > 0 and doc[token.i - 1].lower_ in NOT_BEFORE_QUANTIFIER:
+    if _set_named_before(token):
         return None
     if token.dep_ in ("amod", "det", "nummod", "quantmod") and token.head.i > token.i:
         noun = token.head
@@ -345,14 +475,46 @@ def _quantified_phrase(token: Token, words: WeaselWords) -> tuple[Token, Token] 
     return token, noun
 
 
+def holds_a_view(verb: Token, words: WeaselWords) -> bool:
+    """Whether ``verb``'s subject holds or voices a view: a verb of saying, believing or judging
+    (``attitude_verbs``), or any verb with a clause for its content ("have noted that the plan ...")."""
+    return verb.lemma_.lower() in words.attitude_verbs or any(c.dep_ == "ccomp" for c in children_of(verb))
+
+
+def agent_verb(token: Token) -> Token | None:
+    """The verb whose by-agent ``token`` is ("praised by critics": praised), else None."""
+    if token.dep_ == "pobj" and token.head.dep_ == "agent":
+        return token.head.head
+    return None
+
+
+def _agent_scope(verb: Token, agent: Token) -> tuple[int, int] | None:
+    """What a vague by-agent is said to hold: the passive ``verb``'s complement, without the verb, its
+    auxiliaries, its subject and the ``agent`` phrase, but with an "as" phrase or infinitive the parser hung on
+    the agent ("is regarded by some [as a relic]"); None when nothing is left ("was praised by critics")."""
+    # "by some [as a relic]": the parser hangs the "as" phrase on the agent
+    kept = [t for holder in children_of(agent) for c in children_of(holder)
+            if (c.dep_ == "prep" and c.lower_ == "as") or c.dep_ == "xcomp" for t in c.subtree]
+    drop = {verb.i, *(t.i for t in agent.subtree)} - {t.i for t in kept}
+    for child in children_of(verb):
+        if child.dep_ in ("aux", "auxpass", "neg") or child.i < verb.i:
+            drop.update(t.i for t in child.subtree)
+    return _subtree_without(verb, drop, keep_subject=False)
+
+
 def _quantifier_subject(token: Token, words: WeaselWords) -> bool:
-    """A vague quantifier standing alone as the subject of a verb of saying or believing ("Some say", "Many
-    believe"), with no of-phrase naming the set."""
-    if token.lower_ not in words.quantifiers or token.dep_ != "nsubj":
+    """A vague quantifier or ``vague_pronouns`` word standing alone as the subject of a verb of saying or believing
+    ("Some say", "Many believe", "Others claimed that": "others" only with the clause it holds), or as the
+    by-agent of one ("is regarded by some as"), with no of-phrase naming the set."""
+    if token.lower_ not in words.quantifiers | words.vague_pronouns:
         return False
-    if token.head.lemma_.lower() not in words.attitude_verbs:
+    verb = token.head if token.dep_ == "nsubj" else agent_verb(token)
+    if verb is None or not (holds_a_view(verb, words) or verb.lemma_.lower() in words.belief_verbs):
         return False
-    if token.i > 0 and token.doc[token.i - 1].lower_ in NOT_BEFORE_QUANTIFIER:
+    if token.lower_ in words.vague_pronouns and token.dep_ == "nsubj" and not any(
+            c.dep_ == "ccomp" for c in children_of(verb)):
+        return False  # "others" only with the content it holds: "others claimed that", not "others are thinking about"
+    if _set_named_before(token):
         return False
     return not any(c.dep_ == "prep" and c.lower_ == "of" for c in children_of(token))
 
@@ -363,9 +525,13 @@ def quantifier_weasels(doc: Doc) -> Iterator[Hedge]:
     for token in doc_index(doc).tokens:
         found = _quantified_phrase(token, words)
         if found is None:
-            if _quantifier_subject(token, words):  # "Some say the plan will fail"
-                yield Hedge(token.i, token.i + 1, WEASEL, WEASEL_LEXICON,
-                            _subtree_without(token.head, {token.i}, keep_subject=False))
+            if _quantifier_subject(token, words):  # "Some say the plan will fail", "is regarded by some as"
+                verb = agent_verb(token)
+                if verb is not None:
+                    yield Hedge(token.head.i, token.i + 1, WEASEL, WEASEL_LEXICON, _agent_scope(verb, token.head))
+                else:
+                    yield Hedge(token.i, token.i + 1, WEASEL, WEASEL_LEXICON,
+                                _subtree_without(token.head, {token.i}, keep_subject=False))
             continue
         quantifier, noun = found
         if _members_named_after(noun):
@@ -388,13 +554,14 @@ def quantifier_weasels(doc: Doc) -> Iterator[Hedge]:
             continue
         subject = role in ("nsubj", "nsubjpass", "agent")
         verb = head if subject else None
-        attitude = verb is not None and verb.lemma_.lower() in words.attitude_verbs
-        if not (holder or (subject and (attitude or _generic_clause(verb)))):
-            continue
-        if verb is not None:
+        attitude = verb is not None and holds_a_view(verb, words)
+        partitive = quantifier.i not in {t.i for t in noun.subtree}  # "some of the other options"
+        if not (holder or (subject and (attitude or (not partitive and _generic_clause(verb))))):
+            continue  # a part of a set the text names ("some of the options include") generalises about nobody
+        if verb is not None and role == "agent":  # "is opposed by many residents"
+            scope = _agent_scope(verb, noun.head)
+        elif verb is not None:
             drop = {t.i for t in noun.subtree} | {t.i for t in quantifier.subtree}
-            if role == "agent":
-                drop |= {t.i for t in noun.head.subtree}
             scope = _subtree_without(verb, drop, keep_subject=False)
         else:  # "several reasons [for the delay]"
             scope = _after(_subtree_without(noun, set(), keep_subject=True), last.i + 1)
@@ -407,22 +574,24 @@ NARROWING_DEPS = frozenset({"det", "poss", "nummod", "compound", "prep", "acl", 
 
 
 def bare_holder_weasels(doc: Doc) -> Iterator[Hedge]:
-    """A bare plural of people who hold views (``holder_nouns``: critics, experts, analysts) as the subject of
-    a verb of saying or believing, with nothing that names or narrows the set ("Critics say the plan will
-    fail", "experts warn"); its scope is what they are said to hold. "The critics", "critics of the plan", "300
-    experts" and "critics, including X" name or count the set: no weasel."""
+    """A bare plural of people who hold views (:meth:`WeaselWords.names_a_holder`: critics, experts, historians)
+    as the subject or by-agent of a verb of saying or believing, with nothing that names or narrows the set
+    ("Critics say the plan will fail", "experts warn", "was praised by critics"); its scope is what they are said
+    to hold. "The critics", "critics of the plan", "300 experts" and "critics, including X" name or count the set:
+    no weasel."""
     words, index = weasel_words(), doc_index(doc)
     for noun in index.tokens:
-        if noun.dep_ not in ("nsubj", "agent") or noun.tag_ != "NNS" or noun.lower_ not in words.holder_nouns:
+        if noun.tag_ != "NNS" or not words.names_a_holder(noun):
             continue
-        verb = noun.head
-        if verb.lemma_.lower() not in words.attitude_verbs or _members_named_after(noun):
+        verb = noun.head if noun.dep_ == "nsubj" else agent_verb(noun)  # "critics say", "praised by critics"
+        if verb is None or not holds_a_view(verb, words) or _members_named_after(noun):
             continue
         if any(c.dep_ in NARROWING_DEPS or c.pos_ == "PROPN" for c in children_of(noun)):
             continue
         first = noun.left_edge.i  # "independent experts": the adjectives belong to the holder
-        yield Hedge(first, noun.i + 1, WEASEL, WEASEL_LEXICON,
-                    _subtree_without(verb, {t.i for t in noun.subtree}, keep_subject=False))
+        scope = (_subtree_without(verb, {t.i for t in noun.subtree}, keep_subject=False) if noun.dep_ == "nsubj"
+                 else _agent_scope(verb, noun.head))
+        yield Hedge(first, noun.i + 1, WEASEL, WEASEL_LEXICON, scope)
 
 
 def unnamed_sources(doc: Doc) -> Iterator[Hedge]:
@@ -437,7 +606,7 @@ def unnamed_sources(doc: Doc) -> Iterator[Hedge]:
         noun = next((c for c in children_of(to) if c.dep_ == "pobj"), None)
         if noun is None or noun.tag_ != "NNS":
             continue
-        if noun.lemma_.lower() not in words.holder_nouns and noun.lower_ not in words.holder_nouns:
+        if not words.names_a_holder(noun):
             continue
         if any(c.dep_ in ("det", "poss", "nummod") or c.pos_ == "PROPN" or c.lower_ in words.quantifiers
                for c in children_of(noun)) or _members_named_after(noun):
@@ -454,18 +623,51 @@ def _passive_aux(verb: Token) -> Token | None:
     return next((c for c in children_of(verb) if c.dep_ == "auxpass"), None)
 
 
+#: Dependency labels of a participle that is a passive of its own without an auxiliary: a reduced relative ("a
+#: body believed to be"), a participle clause ("Widely regarded as the greatest, ...") or a conjunct of a
+#: predicate ("stable and generally regarded as one of the best").
+REDUCED_PASSIVE_DEPS = frozenset({"acl", "advcl", "conj"})
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """Whether the participle ``verb`` is a passive without auxiliary or subject of its own (see
+    :data:`REDUCED_PASSIVE_DEPS`); a conjunct counts only after an adjective or a passive ("accurate and
+    regarded as", "are outside and sometimes considered"), not after an active verb, whose subject it would
+    share. A participle the parser gave a subject but no auxiliary is one too (a past participle heads no clause
+    of its own without one)."""
+    children = children_of(verb)
+    if any(c.dep_ in ("aux", "auxpass") for c in children):
+        return False
+    if verb.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in children):
+        return True  # the parser made the noun its subject, which a participle lacks ("the event generally considered")
+    if verb.tag_ not in ("VBN", "VBD") or verb.dep_ not in REDUCED_PASSIVE_DEPS or any(
+            c.dep_ in SUBJECT_DEPS for c in children):
+        return False  # (an "acl" tagged VBD is the tagger's past for a participle: "Berruguete, considered the ...")
+    head = verb.head
+    return verb.dep_ != "conj" or head.pos_ == "ADJ" or _passive_aux(head) is not None or head.lemma_ == "be"
+
+
+def _with_adverbs(verb: Token) -> int:
+    """The first token of ``verb`` with the adverbs right before it that modify it ("widely regarded")."""
+    first = verb.i
+    while first > 0 and verb.doc[first - 1].dep_ == "advmod" and verb.doc[first - 1].head.i == verb.i:
+        first -= 1
+    return first
+
+
 def belief_passives(doc: Doc, reported: Callable[[int, int], bool]) -> Iterator[Hedge]:
     """Agentless passives of verbs of believing or saying with a complement ("is thought to", "it is said
-    that", "is widely regarded as"); ``reported(first, end)`` says whether tokens lie in reported speech, where
-    an expectation has a named holder (epistemic, not weasel)."""
+    that", "is widely regarded as"), with their auxiliary or without ("a body believed to be", "widely regarded
+    as the greatest, ..."); ``reported(first, end)`` says whether tokens lie in reported speech, where an
+    expectation has a named holder (epistemic, not weasel)."""
     words = weasel_words()
     index = doc_index(doc)
     for i in (i for i, lemma in enumerate(index.lemma) if lemma in words.belief_verbs):
         verb, lemma = index.tokens[i], index.lemma[i]
-        if verb.tag_ != "VBN":
+        if verb.tag_ not in ("VBN", "VBD"):
             continue
-        auxpass = _passive_aux(verb)
-        if auxpass is None or any(c.dep_ == "agent" for c in children_of(verb)):
+        auxpass = _passive_aux(verb) if verb.tag_ == "VBN" else None
+        if (auxpass is None and not _reduced_passive(verb)) or any(c.dep_ == "agent" for c in children_of(verb)):
             continue
         complement = _complement(verb)
         if complement is not None and complement.pos_ not in ("VERB", "AUX") and any(
@@ -487,7 +689,8 @@ def belief_passives(doc: Doc, reported: Callable[[int, int], bool]) -> Iterator[
             continue
         perfect = [c.i for c in children_of(verb)
                    if c.dep_ == "aux" and c.lemma_.lower() in ("be", "have") and c.i < verb.i and c.tag_ != "MD"]
-        first = min([auxpass.i, *perfect])  # "has been argued", not the modal ("may be considered": two cues)
+        # "has been argued", not the modal ("may be considered": two cues); without auxiliary, the participle
+        first = min([auxpass.i, *perfect]) if auxpass is not None else _with_adverbs(verb)
         if expletive is not None and expletive.i == first - 1:
             first = expletive.i
         end = verb.i + 1
