@@ -755,3 +755,37 @@ def test_pronoun_speaker_takes_the_nearest_fitting_antecedent(parse, text, expec
 def test_role_descriptions_go_to_the_person_named_in_that_role(parse, text, source, source_type):
     rows = attribution_rows(parse(text))
     assert (rows[-1].source, rows[-1].source_type) == (source, source_type)
+
+
+# --- names a real corpus showed wrong: a disease code as a person, a headline as a name's full form ----------------
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # a name with a digit is a code (a disease, a model, a flight), never a person the pronoun points back to
+        pytest.param("Dr. Omar Tellez treated patients with COVID-19 all week. \"We are exhausted,\" he said.",
+                     "Omar Tellez", id="code-is-no-antecedent"),
+        pytest.param("The outbreak of H5N1 spread. Officials said H7-9 was contained.", "Officials",
+                     id="code-is-no-speaker"),
+        # and a person stays a person
+        pytest.param("Omar Tellez spoke on Monday. \"We are exhausted,\" he said.", "Omar Tellez",
+                     id="person-still-antecedent"),
+    ],
+)
+def test_a_name_with_a_digit_is_no_person(parse, text, source):
+    rows = attribution_rows(parse(text))
+    assert rows[-1].source == source
+
+
+def test_a_headline_is_no_full_form_of_a_short_name(parse):
+    text = ("Varga Declares State Of Emergency And Private Sector Joins Response\n\n"
+            "Varga announced on Friday that the county would close its schools. Varga said the move would help.")
+    sources = {row.source for row in attribution_rows(parse(text))}
+    assert sources == {"Varga"}
+
+
+def test_a_body_copy_full_name_is_still_the_full_form(parse):
+    text = ("Lopez Declares State Of Emergency\n\n"
+            "Council member Maria Lopez spoke on Friday. Lopez said the move would help.")
+    assert attribution_rows(parse(text))[-1].source == "Maria Lopez"

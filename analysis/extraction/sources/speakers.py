@@ -131,7 +131,13 @@ class SpeakerResolver:
         self.lines = Lines(parsed.view)
         # names in page furniture (a "Read more: ..." link, a photo credit) are no one the story speaks of
         furniture = parsed.furniture
-        ents = [e for e in self.index.ents if not furniture.holds_text(parsed.view, e.start_char, e.end_char)]
+        # nor are names in a headline, byline or link line the full form of a name the copy shortens: a headline
+        # in title case reads to the parser as one long organisation ("Varga Declares State Of Emergency")
+        ents = [
+            e for e in self.index.ents
+            if not furniture.holds_text(parsed.view, e.start_char, e.end_char)
+            and self.lines.is_copy(self.lines.line_of(e.start_char))
+        ]
         # Full person names (two words or more) by surname, in order: the targets of short names and variants.
         self.full_names: dict[str, list[Span]] = {}
         for entity in ents:
