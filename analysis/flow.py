@@ -22,13 +22,16 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 import pandas as pd
+import pyarrow.parquet as pq
 from spacy.language import Language
 
 from analysis import across
+from analysis.across import stage
 from analysis.building import chunks, executors, schema
 from analysis.building.cache import CACHE_DIR, Cache, document_key, fingerprint
-from analysis.building.chunks import ChunkStore
+from analysis.building.chunks import ChunkStore, arrow_schema
 from analysis.building.output import OutputFolder, replace
+from analysis.building.segments import join_files
 from analysis.building.tables import (
     CHUNK_ROWS,
     TEXTS_FILE,
@@ -260,11 +263,19 @@ def _run(
         if bar is not None:
             bar.close()
     sink.write("skipped", _skipped(corpus))
+
     def write(table: str, parts: Iterable[pd.DataFrame]) -> None:
         for part in list(parts):  # whole or nothing: a failure half-way adds no rows
             sink.write(table, part)
 
-    sink.write("errors", _corpus_tables(sink.read, write, report))
+    documents = sink.read("documents", across.DOCUMENT_COLUMNS)
+    steps = (
+        ("quote_reuse", lambda: [across.quote_reuse(sink.read("attributions", across.ATTRIBUTION_COLUMNS), documents)]),
+        ("figure_agreement", lambda: across.figure_agreement_chunks(
+            sink.read("figures", across.FIGURE_COLUMNS), documents,
+            mentions=sink.read("mentions", across.MENTION_COLUMNS), chunk_rows=CHUNK_ROWS)),
+    )
+    sink.write("errors", _corpus_tables(steps, write, report))
     if cache is not None:
         cache.prune(k for k in keys if k is not None)
     return report
@@ -281,21 +292,13 @@ CORPUS_ROW = "(corpus)"
 
 
 def _corpus_tables(
-    read: Callable[[str, list[str]], pd.DataFrame],
-    write: Callable[[str, Iterable[pd.DataFrame]], None],
-    report: BuildReport,
+    steps: Sequence[tuple[str, Callable[[], object]]], write: Callable[[str, object], None], report: BuildReport
 ) -> pd.DataFrame:
-    """Make the tables across articles (:mod:`analysis.across`) from the per-article ones (``read(table,
-    columns)``) and hand each to ``write(table, chunks)`` as validated chunks, made as they are written; return
-    the ``errors`` rows of those that failed. A failure is listed like an article's: ``write`` drops what it
-    had of that table, the table is written empty, and the per-article tables stand."""
-    documents = read("documents", across.DOCUMENT_COLUMNS)
-    steps = (
-        ("quote_reuse", lambda: [across.quote_reuse(read("attributions", across.ATTRIBUTION_COLUMNS), documents)]),
-        ("figure_agreement", lambda: across.figure_agreement_chunks(
-            read("figures", across.FIGURE_COLUMNS), documents, mentions=read("mentions", across.MENTION_COLUMNS),
-            chunk_rows=CHUNK_ROWS)),
-    )
+    """Make the tables across articles (:mod:`analysis.across`): each step's ``make()`` gives its table's rows
+    (validated chunks, made as they are written) or, in a folder build, its kept segments, and ``write(table,
+    made)`` writes them. Return the ``errors`` rows of the steps that failed: a failure is listed like an
+    article's, ``write`` drops what it had of that table, the table is written empty, and the per-article tables
+    stand."""
     errors = []
     for table, make in steps:
         try:
@@ -431,7 +434,7 @@ def build_to_dir(
         "parquet": parquet,
     }
     if any(folder.state.get(name) != value for name, value in state.items()) or not written_tables(folder.path):
-        _write_folder(folder, store, state, corpus, report, parquet=parquet)
+        _write_folder(folder, store, state, corpus, report, parquet=parquet, across_dir=cache.folder / ACROSS_DIR)
     else:
         # nothing changed: the errors of corpus-level tables are read back, as the report lists them
         report.errors += [tuple(e) for e in folder.state.get("corpus_errors", [])]
@@ -442,6 +445,8 @@ def build_to_dir(
 
 #: Folder of a cache fingerprint's folder that holds the chunks.
 CHUNKS_DIR = "chunks"
+#: Folder of a cache fingerprint's folder that holds what the corpus-level tables keep (:mod:`analysis.across.stage`).
+ACROSS_DIR = "across"
 
 
 def _make_chunks(
@@ -485,34 +490,45 @@ def _make_chunks(
 
 
 def _write_folder(
-    folder: OutputFolder, store: ChunkStore, state: dict, corpus: Corpus, report: BuildReport, *, parquet: bool
+    folder: OutputFolder, store: ChunkStore, state: dict, corpus: Corpus, report: BuildReport, *, parquet: bool,
+    across_dir: Path,
 ) -> None:
     """Stage every table from the chunks and the corpus-level steps, then move them into place together."""
     out, ids, pid = folder.path, state["chunks"], os.getpid()
     staged: dict[str, Path] = {}
 
-    def stage(name: str) -> Path:
+    def staging(name: str) -> Path:
         staged[name] = out / f".{name}.{pid}.tmp"
         return staged[name]
 
     for table in chunks.ARTICLE_TABLES:
         if table == "errors":
             continue  # its article rows are joined with the corpus-level ones below
-        with stage(f"{table}.csv").open("wb") as handle:
-            handle.write((",".join(schema.columns(table)) + "\n").encode("utf-8"))
-            for chunk_id in ids:
-                with store.path(chunk_id, f"{table}.csv").open("rb") as part:
-                    shutil.copyfileobj(part, handle)
+        _join_csv(staging(f"{table}.csv"), table, [store.path(chunk_id, f"{table}.csv") for chunk_id in ids])
         if parquet:
-            _link_parts(stage(f"{table}.parquet"), [store.path(c, f"{table}.parquet") for c in ids])
-    _link_parts(stage(TEXTS_FILE), [store.path(c, f"{chunks.TEXTS}.parquet") for c in ids])
+            _link_parts(staging(f"{table}.parquet"), [store.path(c, f"{table}.parquet") for c in ids])
+    _link_parts(staging(TEXTS_FILE), [store.path(c, f"{chunks.TEXTS}.parquet") for c in ids])
 
-    def write(table: str, parts: Iterable[pd.DataFrame]) -> None:
-        for path in write_table(out, table, parts, parquet=parquet, prefix=f".{pid}."):
+    def write(table: str, made: Iterable[pd.DataFrame] | stage.SegmentedTable) -> None:
+        for name in (f"{table}.csv", f"{table}.parquet"):
+            if name in staged:  # a step that failed after staging: what it staged goes
+                path = staged.pop(name)
+                shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink(missing_ok=True)
+        if isinstance(made, stage.SegmentedTable):
+            _join_csv(staging(f"{table}.csv"), table, made.paths("rows.csv"))
+            if parquet:
+                _link_parts(staging(f"{table}.parquet"), made.paths("rows.parquet"), table=table)
+            return
+        for path in write_table(out, table, made, parquet=parquet, prefix=f".{pid}."):
             name = path.name.removeprefix(f".{pid}.")
             staged[name] = path.rename(out / f".{name}.{pid}.tmp")
 
-    corpus_errors = _corpus_tables(lambda table, columns: store.read(ids, table, columns), write, report)
+    kept = stage.ChunkTables(ids, store.read)
+    steps = (
+        ("quote_reuse", lambda: [stage.quote_reuse_table(kept, across_dir)]),
+        ("figure_agreement", lambda: stage.figure_agreement_segments(kept, across_dir)[0]),
+    )
+    corpus_errors = _corpus_tables(steps, write, report)
     write("skipped", _skipped(corpus))
     write("errors", concat("errors", [store.read(ids, "errors"), corpus_errors]))
     state = {**state, "corpus_errors": [list(e) for e in corpus_errors.itertuples(index=False)]}
@@ -524,10 +540,20 @@ def _write_folder(
     folder.record(staged, state)
 
 
-def _link_parts(target: Path, parts: Sequence[Path]) -> None:
+def _join_csv(target: Path, table: str, parts: Sequence[Path]) -> None:
+    """``table``'s CSV: its header, then the rows of ``parts`` (CSV without a header) joined in order."""
+    with target.open("wb") as handle:
+        handle.write((",".join(schema.columns(table)) + "\n").encode("utf-8"))
+        join_files(handle, parts)
+
+
+def _link_parts(target: Path, parts: Sequence[Path], *, table: str | None = None) -> None:
     """A Parquet dataset folder of ``parts`` in order (``part-00000.parquet``, ...): hard links to the kept
-    chunks where the file system has them, copies elsewhere."""
+    chunks or segments where the file system has them, copies elsewhere. With no parts, one empty part of
+    ``table``'s columns, so that the folder reads as the empty table."""
     target.mkdir()
+    if not parts and table is not None:
+        pq.write_table(arrow_schema(table).empty_table(), target / "part-00000.parquet")
     for index, part in enumerate(parts):
         name = target / f"part-{index:05d}.parquet"
         try:

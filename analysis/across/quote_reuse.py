@@ -9,12 +9,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from typing import Sequence
 
+import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz
 
 from analysis.building import schema
-from analysis.across.publication import publication_order, with_publication
+from analysis.across.publication import in_publication_order, publication_order, with_publication
 
 #: Attribution kinds whose content is a quotation (the speaker's words); indirect speech and `according to`
 #: are the outlet's paraphrase, so two outlets' matching paraphrases are shared copy, not a shared quotation.
@@ -129,6 +131,40 @@ def match_groups(texts: list[str]) -> list[int]:
     return roots
 
 
+def match_blocks(texts: list[str]) -> list[list[int]]:
+    """The printings (indices into ``texts``, normalised quotations in order of printing) that
+    :func:`match_groups` may compare with each other, as blocks of two or more in order; a printing in no block
+    is a group of its own.
+
+    Two printings are in one block when a chain of printings sharing a shingle joins them. Everything
+    :func:`match_groups` reads of a printing (how often its shingles occur in the corpus, the first printings
+    filed under them) lies within its block, so the groups of a corpus are those of its blocks, each matched
+    alone, in any order: a build matches again only the blocks whose printings changed.
+    """
+    parent = list(range(len(texts)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first_with: dict[tuple[str, ...], int] = {}
+    for i, text in enumerate(texts):
+        words = text.split()
+        if len(words) < MIN_QUOTE_WORDS:
+            continue
+        for key in _shingles(words):
+            j = first_with.setdefault(key, i)
+            a, b = root(i), root(j)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    blocks: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(texts)):
+        blocks[root(i)].append(i)
+    return [members for members in blocks.values() if len(members) > 1]
+
+
 def identified(source: str, source_type: str) -> bool:
     """Whether a canonical source names someone who can be told apart from another: not empty, and its type
     not in :data:`UNIDENTIFIED_SOURCE_TYPES`."""
@@ -155,15 +191,23 @@ def _reference_speakers(reused: pd.DataFrame) -> pd.DataFrame:
     return reference.reindex(reused["root"]).fillna({"source": "", "source_type": "unresolved"}).set_axis(reused.index)
 
 
-def _printings(attributions: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
-    """The quotations of the corpus in order of printing (publication order, then position in the article),
-    with their normalised text."""
+#: What :func:`printings` gives each quotation: the ``attributions`` columns the table copies, the article's
+#: outlet and publication time, and the normalised words.
+PRINTING_COLUMNS = [*ATTRIBUTION_COLUMNS, "outlet", "published_at", "listed", "normalised"]
+
+
+def printings(attributions: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """The quotations of ``attributions`` (:data:`QUOTED_KINDS`) with their article's outlet and publication time
+    and their normalised words (:data:`PRINTING_COLUMNS`), in the order given. A printing's row depends on its
+    own article alone, so a build derives them chunk by chunk and keeps them."""
     quoted = attributions[attributions["kind"].isin(QUOTED_KINDS)]
-    quoted = with_publication(quoted, publication_order(documents))
-    quoted = quoted.assign(normalised=[normalise_quote(c) for c in quoted["content"]])
-    return quoted.sort_values(["rank", "doc_id", "content_start", "attribution_id"], kind="stable").reset_index(
-        drop=True
-    )
+    quoted = with_publication(quoted[ATTRIBUTION_COLUMNS], publication_order(documents))
+    return quoted.assign(normalised=[normalise_quote(c) for c in quoted["content"]])[PRINTING_COLUMNS]
+
+
+def in_printing_order(rows: pd.DataFrame) -> pd.DataFrame:
+    """:func:`printings` of a corpus in order of printing: publication order, then position in the article."""
+    return in_publication_order(rows, ["content_start", "attribution_id"])
 
 
 def quote_reuse(attributions: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
@@ -182,12 +226,18 @@ def quote_reuse(attributions: pd.DataFrame, documents: pd.DataFrame) -> pd.DataF
     :func:`identified`; a first printing that says only "she" does not make every reprint unknown);
     ``same_source`` is true where it is "same". Rows are sorted by group, then printing order.
     """
-    printings = _printings(attributions, documents)
-    printings["root"] = match_groups(printings["normalised"].tolist())
-    spread = printings.groupby("root")["doc_id"].nunique()
-    reused = printings[printings["root"].isin(spread[spread >= 2].index)].copy()
+    ordered = in_printing_order(printings(attributions, documents))
+    return reuse_rows(ordered, match_groups(ordered["normalised"].tolist()))
+
+
+def reuse_rows(ordered: pd.DataFrame, roots: Sequence[int]) -> pd.DataFrame:
+    """The validated ``quote_reuse`` table of the printings of a corpus (:func:`in_printing_order`) and the index
+    of each one's group's first printing (:func:`match_groups`)."""
+    ordered = ordered.assign(root=np.asarray(roots, dtype=np.int64))
+    spread = ordered.groupby("root")["doc_id"].nunique()
+    reused = ordered[ordered["root"].isin(spread[spread >= 2].index)].copy()
     group_ids = {root: n for n, root in enumerate(sorted(reused["root"].unique()))}
-    first = printings.loc[reused["root"]].set_axis(reused.index)
+    first = ordered.loc[reused["root"]].set_axis(reused.index)
     reference = _reference_speakers(reused)
     reused = reused.assign(
         group_id=reused["root"].map(group_ids),
