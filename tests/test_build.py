@@ -423,6 +423,35 @@ def test_an_incremental_rebuild_equals_a_cold_build_table_by_table(tmp_path, sma
     assert {p: p.stat().st_mtime_ns for p in out.rglob("*")} == before
 
 
+def test_dated_articles_pair_within_the_window_alike_in_a_rebuild_and_in_memory(tmp_path, small_chunks):
+    corpus = write_corpus(tmp_path / "corpus", 12)
+    # articles i and i + 6 print the same figures: a000 and a006 are weeks apart, a001 and a007 (a002 and a008)
+    # a day apart, a003 to a005 dated and a009 to a011 undated
+    dates = {i: f"2024-03-{1 + i % 4:02d}" for i in range(6)} | {6: "2024-03-20", 7: "2024-03-03", 8: "2024-03-04"}
+    dates |= {9: "", 10: "", 11: ""}
+    def metadata() -> None:
+        rows = [f"a{i:03d}.txt,Outlet {i % 3},{dates[i]}" for i in range(13) if (corpus / f"a{i:03d}.txt").exists()]
+        (corpus / "metadata.csv").write_text("file,outlet,published\n" + "\n".join(rows) + "\n", encoding="utf-8")
+
+    metadata()
+    out = tmp_path / "out"
+    analysis.build_to_dir(corpus, out, n_process=1)
+    tables = analysis.load(out)
+    frames_equal(tables, analysis.build(corpus, n_process=1))
+    assert str(tables.figure_agreement.published_at.dtype) == "datetime64[ns, UTC]"
+    pairs = set(zip(tables.figure_agreement.doc_id, tables.figure_agreement.other_doc_id))
+    assert ("a001", "a007") in pairs and ("a002", "a008") in pairs
+    assert not pairs & {("a000", "a006"), ("a003", "a009"), ("a004", "a010"), ("a005", "a011")}
+    assert set(tables.figure_agreement.days_apart) == {1.0}
+    write_corpus(corpus, 1, offset=12)
+    dates[12] = "2024-03-02"  # pairs with a000's homes, a day apart
+    metadata()
+    analysis.build_to_dir(corpus, out, n_process=1)
+    tables = analysis.load(out)
+    frames_equal(tables, analysis.build(corpus, n_process=1))
+    assert ("a000", "a012") in set(zip(tables.figure_agreement.doc_id, tables.figure_agreement.other_doc_id))
+
+
 def test_a_change_rewrites_only_the_chunk_it_falls_in(tmp_path, small_chunks):
     corpus = write_corpus(tmp_path / "corpus", 12)
     out = tmp_path / "out"

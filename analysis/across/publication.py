@@ -49,7 +49,8 @@ def with_publication(rows: pd.DataFrame, order: pd.DataFrame) -> pd.DataFrame:
     known = order.reindex(rows["doc_id"].astype(str))
     return rows.assign(
         outlet=known["outlet"].fillna("").to_numpy(),
-        published_at=known["published_at"].to_numpy(),
+        # as a Series of the declared dtype: an array of times would lose its zone when all are NaT
+        published_at=pd.to_datetime(known["published_at"], utc=True).astype(UTC_TIME).set_axis(rows.index),
         listed=known["rank"].notna().to_numpy(),
     )
 

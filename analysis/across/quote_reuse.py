@@ -202,7 +202,8 @@ def printings(attributions: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFra
     own article alone, so a build derives them chunk by chunk and keeps them."""
     quoted = attributions[attributions["kind"].isin(QUOTED_KINDS)]
     quoted = with_publication(quoted[ATTRIBUTION_COLUMNS], publication_order(documents))
-    return quoted.assign(normalised=[normalise_quote(c) for c in quoted["content"]])[PRINTING_COLUMNS]
+    normalised = pd.Series([normalise_quote(c) for c in quoted["content"]], index=quoted.index, dtype="str")
+    return quoted.assign(normalised=normalised)[PRINTING_COLUMNS]
 
 
 def in_printing_order(rows: pd.DataFrame) -> pd.DataFrame:

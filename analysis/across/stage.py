@@ -35,6 +35,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from analysis.across.figure_agreement import (
     FIGURE_COLUMNS,
@@ -45,7 +46,7 @@ from analysis.across.figure_agreement import (
     in_pairing_order,
     pair_rows,
 )
-from analysis.across.publication import DOCUMENT_COLUMNS
+from analysis.across.publication import DOCUMENT_COLUMNS, UTC_TIME
 from analysis.across.quote_reuse import (
     ATTRIBUTION_COLUMNS,
     in_printing_order,
@@ -117,21 +118,28 @@ def chunk_frames(
     chunks: ChunkTables, store: FrameStore, derive: Callable[[Sequence[str]], pd.DataFrame]
 ) -> pd.DataFrame:
     """``derive`` of every chunk (rows that depend on their own article alone), each kept in ``store`` by chunk
-    id with a :data:`ROW_KEY` column, put together in chunk order; chunks kept before are not read again, and
-    the frames of chunks no longer in the corpus are removed."""
-    frames = []
+    id with a :data:`ROW_KEY` column, put together in chunk order; chunks kept before are not derived again, and
+    the frames of chunks no longer in the corpus are removed. Every frame is read as it was kept, so that a cold
+    build and a rebuild read the same values."""
+    parts = []
     for chunk_id in chunks.ids:
-        frame = store.get(chunk_id)
-        if frame is None:
+        part = store.get(chunk_id)
+        if part is None:
             derived = derive([chunk_id])
             store.put(chunk_id, derived.assign(**{ROW_KEY: row_keys(derived)}))
-            # what a rebuild reads: the frame as kept, so that a cold build and a rebuild read the same values
-            frame = store.get(chunk_id)
-            if frame is None:
-                raise OSError(f"{store.folder / chunk_id} cannot be read back")
-        frames.append(frame)
+            part = store.get(chunk_id)
+            if part is None:
+                raise OSError(f"the derived rows of chunk {chunk_id} cannot be read back from {store.folder}")
+        if part.num_rows:  # a chunk without rows adds none (and its columns may have no type)
+            parts.append(part)
     store.prune(chunks.ids)
-    return pd.concat(frames, ignore_index=True) if frames else None
+    if not parts:
+        empty = derive([])
+        return empty.assign(**{ROW_KEY: row_keys(empty)})
+    frame = pa.concat_tables(parts).to_pandas()
+    # a chunk of undated articles keeps its times without a zone: every time is read as UTC
+    times = [column for column, dtype in frame.dtypes.items() if dtype.kind == "M"]
+    return frame.assign(**{column: pd.to_datetime(frame[column], utc=True).astype(UTC_TIME) for column in times})
 
 
 def _key_bytes(keys: pd.Series) -> np.ndarray:
@@ -157,7 +165,7 @@ def figure_agreement_segments(
 
     kept = chunk_frames(chunks, FrameStore(folder / "figure_rows"), derive)
     store = SegmentStore(folder / "figure_agreement", "figure_agreement")
-    if kept is None or not len(kept):
+    if not len(kept):
         store.prune([])
         return SegmentedTable(store, []), 0
     kept = kept.assign(places=[tuple(p.split(PLACE_SEPARATOR)) if p else () for p in kept["places"]])
@@ -199,7 +207,7 @@ def quote_reuse_table(chunks: ChunkTables, folder: Path) -> pd.DataFrame:
                          chunks.read(ids, "documents", DOCUMENT_COLUMNS))
 
     kept = chunk_frames(chunks, FrameStore(folder / "printings"), derive)
-    ordered = in_printing_order(kept if kept is not None else derive([]).assign(**{ROW_KEY: []}))
+    ordered = in_printing_order(kept)
     texts, keys = ordered["normalised"].tolist(), ordered[ROW_KEY].tolist()
     memo_path = folder / "quote_blocks.json"
     try:

@@ -82,10 +82,11 @@ class FrameStore:
     def _path(self, key: str) -> Path:
         return self.folder / f"{key}.parquet"
 
-    def get(self, key: str) -> pd.DataFrame | None:
-        """The frame kept under ``key``, or None (also when its file cannot be read: it is made again)."""
+    def get(self, key: str) -> pa.Table | None:
+        """The frame kept under ``key`` as an Arrow table (frames read together are converted to pandas once), or
+        None, also when its file cannot be read: it is made again."""
         try:
-            return pd.read_parquet(self._path(key))
+            return pq.read_table(self._path(key))
         except (OSError, ValueError, pa.ArrowException):
             return None
 
