@@ -129,7 +129,7 @@ def row_bytes(data: bytes) -> np.ndarray:
     field may hold newlines, and its quotation marks come in pairs)."""
     buffer = np.frombuffer(data, dtype=np.uint8)
     newlines = np.flatnonzero(buffer == _NEWLINE)
-    quotes = np.cumsum(buffer == _QUOTE)
+    quotes = np.cumsum(buffer == _QUOTE, dtype=np.uint8)  # only its parity counts: wrapping at 256 keeps it
     ends = newlines[quotes[newlines] % 2 == 0] + 1
     return np.diff(np.r_[0, ends])
 
