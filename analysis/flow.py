@@ -393,7 +393,7 @@ def build_to_dir(
     articles, metadata and build are unchanged is kept as it was, a new one is made from the per-article cache
     (parsing only articles the cache lacks). Each per-article table is then assembled from its chunks: its CSV
     by joining the chunks' rows, its Parquet as a folder of one part per chunk; the corpus-level tables are
-    made again only when some chunk changed. Files are replaced only at the end, so an interrupted build leaves
+    updated from the blocks the changed chunks reach (:mod:`analysis.across.stage`). Files are replaced only at the end, so an interrupted build leaves
     the previous tables whole and the next one goes on from what was cached. A rebuild with nothing changed
     writes nothing.
 

@@ -165,19 +165,25 @@ def in_pairing_order(rows: pd.DataFrame) -> pd.DataFrame:
     return rows.assign(day=(pd.to_datetime(rows["published_at"], utc=True) - EPOCH).dt.total_seconds().to_numpy() / 86400)
 
 
+#: Earlier figures whose pairs are found at a time: bounds the arrays pairing holds (about twenty slots each).
+PAIRING_BATCH = 8192
+
+
 def candidate_pairs(rows: pd.DataFrame, window_days: float) -> np.ndarray:
     """The pairs of figures of :func:`in_pairing_order` rows, as (earlier, later) positions sorted by the earlier
     then the later figure, each pair once.
 
-    In each block (:func:`_place_blocks`), each figure is paired with the next :data:`MAX_LATER_FIGURES` figures
-    of later articles published within ``window_days`` (undated articles come last in the order, so the figures
-    in the window are the next ones), when their event families do not differ. A figure named with several
-    places is in several blocks: over all of them it keeps its :data:`MAX_LATER_FIGURES` nearest later figures
-    (rows are in publication order), as a figure in one block does.
+    Figures are paired in blocks: the same quantity kind, unit and object, and one place named near the figure
+    (a figure naming two places is in two blocks) or, for figures near which no place is named, none. In each
+    block, each figure is paired with the next :data:`MAX_LATER_FIGURES` figures of later articles published
+    within ``window_days`` (undated articles come last in the order, so the figures in the window are the next
+    ones), when their event families do not differ. A figure in several blocks keeps its
+    :data:`MAX_LATER_FIGURES` nearest later figures over all of them (rows are in publication order), as a
+    figure in one block does.
     """
     if not len(rows):
         return np.empty((0, 2), dtype=np.int64)
-    # one entry per figure and place named near it ("" for none): a figure naming two places is in two blocks
+    # one entry per figure and place named near it ("" for none)
     places = [p if len(p) else ("",) for p in rows["places"]]
     repeats = np.fromiter((len(p) for p in places), dtype=np.int64, count=len(places))
     position = np.repeat(np.arange(len(rows)), repeats)
@@ -194,16 +200,29 @@ def candidate_pairs(rows: pd.DataFrame, window_days: float) -> np.ndarray:
     family = np.where(np.isin(family_codes, unknown_family), -1, family_codes)[position]
     day = rows["day"].to_numpy(dtype=float)[position]
     n = len(position)
-    # each entry's candidates: the next MAX_LATER_FIGURES entries of its block from where the next article's
-    # figures start (the end of its own article's run)
+    # each entry's candidates are the next MAX_LATER_FIGURES entries of its block from where the next article's
+    # figures start (the end of its own article's run), and no further than its block's end
     run_start = np.flatnonzero(np.r_[True, (block[1:] != block[:-1]) | (doc[1:] != doc[:-1])])
     next_article = np.repeat(np.r_[run_start[1:], n], np.diff(np.r_[run_start, n]))
     block_start = np.flatnonzero(np.r_[True, block[1:] != block[:-1]])
     block_end = np.repeat(np.r_[block_start[1:], n], np.diff(np.r_[block_start, n]))
-    later = next_article[:, None] + np.arange(MAX_LATER_FIGURES)
-    earlier = np.broadcast_to(np.arange(n)[:, None], later.shape)
-    keep = later < block_end[:, None]
-    earlier, later = earlier[keep], later[keep]
+    # a batch of earlier figures at a time, with all their entries: their pairs are then complete and sorted
+    by_figure = np.argsort(position, kind="stable")
+    bounds = np.searchsorted(position[by_figure], np.arange(0, len(rows) + PAIRING_BATCH, PAIRING_BATCH))
+    found = [_pairs_of(by_figure[lo:hi], position, next_article, block_end, day, family, window_days, len(rows))
+             for lo, hi in zip(bounds[:-1], bounds[1:]) if hi > lo]
+    return np.concatenate(found) if found else np.empty((0, 2), dtype=np.int64)
+
+
+def _pairs_of(
+    entries: np.ndarray, position: np.ndarray, next_article: np.ndarray, block_end: np.ndarray, day: np.ndarray,
+    family: np.ndarray, window_days: float, figures: int,
+) -> np.ndarray:
+    """The pairs of the earlier figures these ``entries`` (all of theirs) stand for, sorted (see
+    :func:`candidate_pairs`)."""
+    later = next_article[entries, None] + np.arange(MAX_LATER_FIGURES)
+    keep = later < block_end[entries, None]
+    earlier, later = np.broadcast_to(entries[:, None], later.shape)[keep], later[keep]
     # the window holds a prefix of the later figures (days only grow, undated last): a mask, as a loop's break
     day_a, day_b = day[earlier], day[later]
     undated_a, undated_b = np.isnan(day_a), np.isnan(day_b)
@@ -211,12 +230,12 @@ def candidate_pairs(rows: pd.DataFrame, window_days: float) -> np.ndarray:
         within = np.where(undated_a | undated_b, undated_a & undated_b, day_b - day_a <= window_days)
     family_a, family_b = family[earlier], family[later]
     keep = within & ((family_a < 0) | (family_b < 0) | (family_a == family_b))
-    # each pair as one integer, sorted, once (a pair of figures sharing two places is found in both blocks);
-    # a sort and a comparison with the neighbour, several times faster than numpy's unique at millions
-    pairs = np.sort(position[earlier[keep]] * len(rows) + position[later[keep]])
+    # each pair as one integer, sorted, once (a pair of figures sharing two places is found in both blocks)
+    pairs = np.sort(position[earlier[keep]] * figures + position[later[keep]])
     pairs = pairs[np.diff(pairs, prepend=-1) != 0]
-    first, second = np.divmod(pairs, len(rows))
-    rank = np.arange(len(first)) - np.searchsorted(first, first, side="left")
+    first, second = np.divmod(pairs, figures)
+    starts = np.flatnonzero(np.diff(first, prepend=-1) != 0)
+    rank = np.arange(len(first)) - np.repeat(starts, np.diff(np.r_[starts, len(first)]))
     kept = rank < MAX_LATER_FIGURES
     return np.stack([first[kept], second[kept]], axis=1)
 

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,27 +90,11 @@ class SegmentedTable:
         return [self.store.path(segment.id, name) for segment in self.segments]
 
 
-def _value(value) -> object:
-    """A cell as JSON holds it exactly and the same however it was read (a NumPy or pandas scalar, NaT)."""
-    if value is None or value is pd.NaT:
-        return None
-    if isinstance(value, pd.Timestamp):
-        return value.isoformat()
-    if isinstance(value, (bool, np.bool_)):
-        return bool(value)
-    if isinstance(value, (int, np.integer)):
-        return int(value)
-    if isinstance(value, (float, np.floating)):
-        return repr(float(value)) if not math.isfinite(value) else float(value)
-    return str(value)
-
-
 def row_keys(frame: pd.DataFrame) -> list[str]:
-    """Each row's key: the hash of its values, column by column."""
-    columns = [frame[column].tolist() for column in frame.columns]
-    return [
-        digest([json.dumps([_value(v) for v in values], ensure_ascii=False)]) for values in zip(*columns)
-    ]
+    """Each row's key: the hash of its values, column by column, each as pandas writes it as text (floats in
+    full, times in ISO form, missing values named)."""
+    columns = [frame[column].astype(str).tolist() for column in frame.columns]
+    return [digest([json.dumps(values, ensure_ascii=False)]) for values in zip(*columns)]
 
 
 def chunk_frames(
@@ -147,6 +130,30 @@ def _key_bytes(keys: pd.Series) -> np.ndarray:
     return np.frombuffer(bytes.fromhex("".join(keys.tolist())), dtype=np.uint8).reshape(-1, 16)
 
 
+#: Runs whose keys are hashed at a time (their later figures' keys gathered together).
+RUNS_PER_KEY_BATCH = 20_000
+
+
+def _run_keys(
+    figure_keys: np.ndarray, earlier: np.ndarray, later: np.ndarray, starts: np.ndarray, ends: np.ndarray,
+    parameters: bytes,
+) -> list[str]:
+    """Each run's key: the hash of the parameters, its earlier figure's row key and its later figures' row keys in
+    order (all of fixed length, so no two runs' inputs run together)."""
+    keys = []
+    for lo in range(0, len(starts), RUNS_PER_KEY_BATCH):
+        batch_starts, batch_ends = starts[lo : lo + RUNS_PER_KEY_BATCH], ends[lo : lo + RUNS_PER_KEY_BATCH]
+        base = int(batch_starts[0])
+        gathered = figure_keys[later[base : int(batch_ends[-1])]].tobytes()
+        for first, start, end in zip(earlier[batch_starts].tolist(), (batch_starts - base).tolist(),
+                                     (batch_ends - base).tolist()):
+            hashed = hashlib.blake2b(parameters, digest_size=16)
+            hashed.update(figure_keys[first].tobytes())
+            hashed.update(gathered[start * 16 : end * 16])
+            keys.append(hashed.hexdigest())
+    return keys
+
+
 def _closes(doc_id: str) -> bool:
     # by the article's id, not its content: an article edited in place moves no boundary
     return int(hashlib.sha256(doc_id.encode("utf-8")).hexdigest()[:8], 16) % ARTICLES_PER_SEGMENT == 0
@@ -168,21 +175,14 @@ def figure_agreement_segments(
     if not len(kept):
         store.prune([])
         return SegmentedTable(store, []), 0
-    kept = kept.assign(places=[tuple(p.split(PLACE_SEPARATOR)) if p else () for p in kept["places"]])
-    rows = in_pairing_order(kept)
+    rows = in_pairing_order(kept.assign(places=[tuple(p.split(PLACE_SEPARATOR)) if p else () for p in kept["places"]]))
+    del kept
     pairs = candidate_pairs(rows, window_days)
     earlier, later = pairs[:, 0], pairs[:, 1]
     starts = np.flatnonzero(np.diff(earlier, prepend=-1) != 0)
     ends = np.r_[starts[1:], len(pairs)]
-    figure_keys = _key_bytes(rows[ROW_KEY])
-    later_keys = figure_keys[later].tobytes()
-    parameters = f"figure_agreement:{STAGE_FORMAT}:{window_days!r}".encode()
-    keys = []
-    for first, start, end in zip(earlier[starts].tolist(), starts.tolist(), ends.tolist()):
-        hashed = hashlib.blake2b(parameters, digest_size=16)
-        hashed.update(figure_keys[first].tobytes())
-        hashed.update(later_keys[start * 16 : end * 16])
-        keys.append(hashed.hexdigest())
+    keys = _run_keys(_key_bytes(rows[ROW_KEY]), earlier, later, starts, ends,
+                     f"figure_agreement:{STAGE_FORMAT}:{window_days!r}".encode())
     docs = rows["doc_id"].to_numpy()[earlier[starts]]
     closes = [doc != after and _closes(doc) for doc, after in zip(docs.tolist(), [*docs[1:].tolist(), None])]
     sizes = (ends - starts).tolist()

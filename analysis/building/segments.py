@@ -43,7 +43,7 @@ SEGMENT_FORMAT = 1
 #: What a kept frame's or segment's name looks like: only such names are ever removed from a store.
 KEPT_NAME = re.compile(r"[0-9a-f]{32}")
 #: Rows of new runs rendered (and validated) at a time.
-RENDER_ROWS = 20_000
+RENDER_ROWS = 10_000
 #: Bytes copied at a time where the file system cannot copy within the kernel.
 COPY_BYTES = 1 << 20
 
@@ -129,8 +129,8 @@ def row_bytes(data: bytes) -> np.ndarray:
     field may hold newlines, and its quotation marks come in pairs)."""
     buffer = np.frombuffer(data, dtype=np.uint8)
     newlines = np.flatnonzero(buffer == _NEWLINE)
-    quotes = np.cumsum(buffer == _QUOTE, dtype=np.uint8)  # only its parity counts: wrapping at 256 keeps it
-    ends = newlines[quotes[newlines] % 2 == 0] + 1
+    quotes_before = np.searchsorted(np.flatnonzero(buffer == _QUOTE), newlines)
+    ends = newlines[quotes_before % 2 == 0] + 1
     return np.diff(np.r_[0, ends])
 
 
