@@ -17,6 +17,7 @@ import shutil
 import sys
 import time
 import warnings
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
@@ -269,11 +270,11 @@ def _run(
             sink.write(table, part)
 
     documents = sink.read("documents", across.DOCUMENT_COLUMNS)
-    steps = (
-        ("quote_reuse", lambda: [across.quote_reuse(sink.read("attributions", across.ATTRIBUTION_COLUMNS), documents)]),
+    steps = (  # in the order of a folder build's, so that the errors of both list failures alike
         ("figure_agreement", lambda: across.figure_agreement_chunks(
             sink.read("figures", across.FIGURE_COLUMNS), documents,
             mentions=sink.read("mentions", across.MENTION_COLUMNS), chunk_rows=CHUNK_ROWS)),
+        ("quote_reuse", lambda: [across.quote_reuse(sink.read("attributions", across.ATTRIBUTION_COLUMNS), documents)]),
     )
     sink.write("errors", _corpus_tables(steps, write, report))
     if cache is not None:
@@ -493,29 +494,31 @@ def _write_folder(
     folder: OutputFolder, store: ChunkStore, state: dict, corpus: Corpus, report: BuildReport, *, parquet: bool,
     across_dir: Path,
 ) -> None:
-    """Stage every table from the chunks and the corpus-level steps, then move them into place together."""
+    """Stage every table from the chunks and the corpus-level steps, then move them into place together.
+
+    CSV files are joined from kept rows in a thread of their own (the copy runs in the kernel, without the
+    interpreter), while this one makes the corpus-level tables."""
     out, ids, pid = folder.path, state["chunks"], os.getpid()
     staged: dict[str, Path] = {}
+    joining: dict[str, Future] = {}
 
     def staging(name: str) -> Path:
         staged[name] = out / f".{name}.{pid}.tmp"
         return staged[name]
 
-    for table in chunks.ARTICLE_TABLES:
-        if table == "errors":
-            continue  # its article rows are joined with the corpus-level ones below
-        _join_csv(staging(f"{table}.csv"), table, [store.path(chunk_id, f"{table}.csv") for chunk_id in ids])
-        if parquet:
-            _link_parts(staging(f"{table}.parquet"), [store.path(c, f"{table}.parquet") for c in ids])
-    _link_parts(staging(TEXTS_FILE), [store.path(c, f"{chunks.TEXTS}.parquet") for c in ids])
+    def join(table: str, parts: Sequence[Path]) -> None:
+        name = f"{table}.csv"
+        joining[name] = joins.submit(_join_csv, staging(name), table, parts)
 
     def write(table: str, made: Iterable[pd.DataFrame] | stage.SegmentedTable) -> None:
         for name in (f"{table}.csv", f"{table}.parquet"):
+            if name in joining:
+                wait([joining.pop(name)])
             if name in staged:  # a step that failed after staging: what it staged goes
                 path = staged.pop(name)
                 shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink(missing_ok=True)
         if isinstance(made, stage.SegmentedTable):
-            _join_csv(staging(f"{table}.csv"), table, made.paths("rows.csv"))
+            join(table, made.paths("rows.csv"))
             if parquet:
                 _link_parts(staging(f"{table}.parquet"), made.paths("rows.parquet"), table=table)
             return
@@ -523,14 +526,25 @@ def _write_folder(
             name = path.name.removeprefix(f".{pid}.")
             staged[name] = path.rename(out / f".{name}.{pid}.tmp")
 
-    kept = stage.ChunkTables(ids, store.read)
-    steps = (
-        ("quote_reuse", lambda: [stage.quote_reuse_table(kept, across_dir)]),
-        ("figure_agreement", lambda: stage.figure_agreement_segments(kept, across_dir)[0]),
-    )
-    corpus_errors = _corpus_tables(steps, write, report)
-    write("skipped", _skipped(corpus))
-    write("errors", concat("errors", [store.read(ids, "errors"), corpus_errors]))
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="join-csv") as joins:
+        for table in chunks.ARTICLE_TABLES:
+            if table == "errors":
+                continue  # its article rows are joined with the corpus-level ones below
+            join(table, [store.path(chunk_id, f"{table}.csv") for chunk_id in ids])
+            if parquet:
+                _link_parts(staging(f"{table}.parquet"), [store.path(c, f"{table}.parquet") for c in ids])
+        _link_parts(staging(TEXTS_FILE), [store.path(c, f"{chunks.TEXTS}.parquet") for c in ids])
+        kept = stage.ChunkTables(ids, store.read)
+        # figure_agreement first: its CSV, the longest, is joined while quote_reuse is made
+        steps = (
+            ("figure_agreement", lambda: stage.figure_agreement_segments(kept, across_dir)[0]),
+            ("quote_reuse", lambda: [stage.quote_reuse_table(kept, across_dir)]),
+        )
+        corpus_errors = _corpus_tables(steps, write, report)
+        write("skipped", _skipped(corpus))
+        write("errors", concat("errors", [store.read(ids, "errors"), corpus_errors]))
+        for job in joining.values():
+            job.result()  # a CSV that could not be written stops the build, as any file would
     state = {**state, "corpus_errors": [list(e) for e in corpus_errors.itertuples(index=False)]}
     for name, path in staged.items():
         replace(path, out / name)

@@ -34,7 +34,6 @@ from typing import Callable, Sequence
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 
 from analysis.across.figure_agreement import (
     FIGURE_COLUMNS,
@@ -54,7 +53,7 @@ from analysis.across.quote_reuse import (
     printings,
     reuse_rows,
 )
-from analysis.building.segments import FrameStore, Segment, SegmentStore, cut, digest
+from analysis.building.segments import ChunkRows, Segment, SegmentStore, cut, digest
 
 #: Mean articles of earlier figures per segment of ``figure_agreement`` (as for chunks: a rebuild writes again
 #: about this many articles' pairs where a change reaches).
@@ -97,29 +96,19 @@ def row_keys(frame: pd.DataFrame) -> list[str]:
     return [digest([json.dumps(values, ensure_ascii=False)]) for values in zip(*columns)]
 
 
-def chunk_frames(
-    chunks: ChunkTables, store: FrameStore, derive: Callable[[Sequence[str]], pd.DataFrame]
-) -> pd.DataFrame:
-    """``derive`` of every chunk (rows that depend on their own article alone), each kept in ``store`` by chunk
-    id with a :data:`ROW_KEY` column, put together in chunk order; chunks kept before are not derived again, and
-    the frames of chunks no longer in the corpus are removed. Every frame is read as it was kept, so that a cold
-    build and a rebuild read the same values."""
-    parts = []
-    for chunk_id in chunks.ids:
-        part = store.get(chunk_id)
-        if part is None:
-            derived = derive([chunk_id])
-            store.put(chunk_id, derived.assign(**{ROW_KEY: row_keys(derived)}))
-            part = store.get(chunk_id)
-            if part is None:
-                raise OSError(f"the derived rows of chunk {chunk_id} cannot be read back from {store.folder}")
-        if part.num_rows:  # a chunk without rows adds none (and its columns may have no type)
-            parts.append(part)
-    store.prune(chunks.ids)
-    if not parts:
+def chunk_frames(chunks: ChunkTables, path: Path, derive: Callable[[Sequence[str]], pd.DataFrame]) -> pd.DataFrame:
+    """``derive`` of every chunk (rows that depend on their own article alone) with a :data:`ROW_KEY` column, kept
+    in ``path`` (:class:`analysis.building.segments.ChunkRows`): chunks kept before are not derived again, and
+    the rows of chunks no longer in the corpus go. Rows come in no particular order."""
+
+    def keyed(chunk_id: str) -> pd.DataFrame:
+        derived = derive([chunk_id])
+        return derived.assign(**{ROW_KEY: row_keys(derived)})
+
+    frame = ChunkRows(path).rows(chunks.ids, keyed)
+    if frame is None:
         empty = derive([])
         return empty.assign(**{ROW_KEY: row_keys(empty)})
-    frame = pa.concat_tables(parts).to_pandas()
     # a chunk of undated articles keeps its times without a zone: every time is read as UTC
     times = [column for column, dtype in frame.dtypes.items() if dtype.kind == "M"]
     return frame.assign(**{column: pd.to_datetime(frame[column], utc=True).astype(UTC_TIME) for column in times})
@@ -170,7 +159,7 @@ def figure_agreement_segments(
                            chunks.read(ids, "mentions", MENTION_COLUMNS))
         return rows.assign(places=[PLACE_SEPARATOR.join(p) for p in rows["places"]])
 
-    kept = chunk_frames(chunks, FrameStore(folder / "figure_rows"), derive)
+    kept = chunk_frames(chunks, folder / "figure_rows.parquet", derive)
     store = SegmentStore(folder / "figure_agreement", "figure_agreement")
     if not len(kept):
         store.prune([])
@@ -206,7 +195,7 @@ def quote_reuse_table(chunks: ChunkTables, folder: Path) -> pd.DataFrame:
         return printings(chunks.read(ids, "attributions", ATTRIBUTION_COLUMNS),
                          chunks.read(ids, "documents", DOCUMENT_COLUMNS))
 
-    kept = chunk_frames(chunks, FrameStore(folder / "printings"), derive)
+    kept = chunk_frames(chunks, folder / "printings.parquet", derive)
     ordered = in_printing_order(kept)
     texts, keys = ordered["normalised"].tolist(), ordered[ROW_KEY].tolist()
     memo_path = folder / "quote_blocks.json"

@@ -2,8 +2,8 @@
 
 Two stores, both under the build's cache folder (``<out>/.cache/<fingerprint>/across/``), both data only:
 
-* :class:`FrameStore`: a frame per key as a Parquet file, for what a corpus-level table derives from each chunk
-  of articles alone (a figure's block key and interval, a quotation's normalised words), kept by chunk id.
+* :class:`ChunkRows`: what a corpus-level table derives from each chunk of articles alone (a figure's block key
+  and interval, a quotation's normalised words), for every chunk, in one Parquet file.
 * :class:`SegmentStore`: a corpus-level table whose rows come in *runs* (every ``figure_agreement`` row of one
   earlier figure is a run), kept as *segments* of consecutive runs. Each run has a key, the hash of everything
   its rows depend on (the table's business), and each segment an id, the hash of its runs' keys in order
@@ -33,6 +33,7 @@ from typing import BinaryIO, Callable, Iterable, Sequence
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from analysis.building.chunks import arrow_schema, arrow_table, csv_rows
@@ -40,8 +41,10 @@ from analysis.building.output import temporary_of_a_dead_build
 
 #: Bumped when what a segment holds, or how its id is made, changes.
 SEGMENT_FORMAT = 1
-#: What a kept frame's or segment's name looks like: only such names are ever removed from a store.
+#: What a segment's name looks like: only such names are ever removed from a store.
 KEPT_NAME = re.compile(r"[0-9a-f]{32}")
+#: The column of :class:`ChunkRows` naming each row's chunk.
+CHUNK_COLUMN = "chunk"
 #: Rows of new runs rendered (and validated) at a time.
 RENDER_ROWS = 10_000
 #: Bytes copied at a time where the file system cannot copy within the kernel.
@@ -60,45 +63,61 @@ def digest(parts: Iterable[bytes | str]) -> str:
     return hashed.hexdigest()
 
 
-def _remove_stale(folder: Path, keep: Iterable[str], suffix: str = "") -> None:
-    """Remove the kept names (:data:`KEPT_NAME` with ``suffix``) not in ``keep``, and temporaries of builds that
-    did not finish; nothing else."""
+def _remove_stale(folder: Path, keep: Iterable[str]) -> None:
+    """Remove the kept names (:data:`KEPT_NAME`) not in ``keep``, and temporaries of builds that did not finish;
+    nothing else."""
     if not folder.is_dir():
         return
-    wanted = {f"{name}{suffix}" for name in keep}
+    wanted = set(keep)
     for path in folder.iterdir():
-        ours = path.name.endswith(suffix) and KEPT_NAME.fullmatch(path.name.removesuffix(suffix) if suffix else path.name)
-        if temporary_of_a_dead_build(path.name) or (ours and path.name not in wanted):
+        if temporary_of_a_dead_build(path.name) or (KEPT_NAME.fullmatch(path.name) and path.name not in wanted):
             shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink(missing_ok=True)
 
 
-class FrameStore:
-    """Frames kept by key as ``<folder>/<key>.parquet`` (keys are :data:`KEPT_NAME`), each written to a temporary
-    file and renamed, so it is whole or absent."""
+class ChunkRows:
+    """Rows derived from each chunk of articles alone, for every chunk of the corpus, kept in one Parquet file
+    (``path``) with the chunk's id in a column (:data:`CHUNK_COLUMN`) and the ids of the chunks it covers in its
+    metadata: one file is read in a rebuild, not one per chunk. Written to a temporary file and renamed, so it is
+    whole or absent; a file that cannot be read is made again."""
 
-    def __init__(self, folder: Path):
-        self.folder = folder
+    def __init__(self, path: Path):
+        self.path = path
 
-    def _path(self, key: str) -> Path:
-        return self.folder / f"{key}.parquet"
-
-    def get(self, key: str) -> pa.Table | None:
-        """The frame kept under ``key`` as an Arrow table (frames read together are converted to pandas once), or
-        None, also when its file cannot be read: it is made again."""
+    def _kept(self) -> tuple[pa.Table | None, set[str]]:
         try:
-            return pq.read_table(self._path(key))
+            table = pq.read_table(self.path)
+            covered = json.loads((table.schema.metadata or {}).get(b"chunks", b"null"))
+            if not (isinstance(covered, list) and CHUNK_COLUMN in table.column_names):
+                return None, set()
         except (OSError, ValueError, pa.ArrowException):
-            return None
+            return None, set()
+        return table, set(map(str, covered))
 
-    def put(self, key: str, frame: pd.DataFrame) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        tmp = self.folder / f".{key}.{os.getpid()}.tmp"
-        frame.to_parquet(tmp, index=False)
-        os.replace(tmp, self._path(key))
-
-    def prune(self, keep: Iterable[str]) -> None:
-        """Remove the frames not in ``keep``."""
-        _remove_stale(self.folder, keep, ".parquet")
+    def rows(self, chunk_ids: Sequence[str], derive: Callable[[str], pd.DataFrame]) -> pd.DataFrame | None:
+        """The rows of these chunks, as one frame (None when no chunk has any): ``derive(chunk_id)`` of each chunk
+        not kept yet, the others as kept; the rows of chunks not in ``chunk_ids`` are dropped. New rows pass
+        through Parquet's types as kept ones do, so that a cold build and a rebuild read the same values."""
+        kept, covered = self._kept()
+        wanted = list(dict.fromkeys(chunk_ids))
+        missing = [chunk_id for chunk_id in wanted if chunk_id not in covered]
+        parts = []
+        if kept is not None:
+            parts.append(kept.filter(pc.is_in(kept[CHUNK_COLUMN], value_set=pa.array(wanted, type=pa.string())))
+                         if covered - set(wanted) else kept)
+        for chunk_id in missing:
+            derived = derive(chunk_id)
+            if len(derived):  # a chunk without rows adds none (and its columns may have no type)
+                parts.append(pa.Table.from_pandas(derived.assign(**{CHUNK_COLUMN: chunk_id}), preserve_index=False))
+        parts = [part for part in parts if part.num_rows]
+        table = pa.concat_tables([part.cast(parts[0].schema) for part in parts]) if parts else None
+        if missing or covered != set(wanted) or not self.path.exists():
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+            written = table if table is not None else pa.table({CHUNK_COLUMN: pa.array([], type=pa.string())})
+            metadata = {**(written.schema.metadata or {}), b"chunks": json.dumps(wanted).encode()}
+            pq.write_table(written.replace_schema_metadata(metadata), tmp)
+            os.replace(tmp, self.path)
+        return None if table is None else table.drop_columns([CHUNK_COLUMN]).to_pandas()
 
 
 @dataclass(frozen=True)
@@ -111,7 +130,7 @@ class Segment:
 
 
 def cut(table: str, keys: Sequence[str], closes: Sequence[bool], rows: Sequence[int], *, max_rows: int) -> list[Segment]:
-    """The table's runs (``keys`` in order, ``rows`` each) as segments: one ends after a run that ``closes`` it
+    """The table's runs (``keys`` in order, single-line strings; ``rows`` each) as segments: one ends after a run that ``closes`` it
     (decided by the run's own content, so that a change moves no boundary but its own), or when it holds
     ``max_rows`` rows or more (so that none grows without bound in an unlucky stretch)."""
     segments, start, held = [], 0, 0
@@ -119,7 +138,8 @@ def cut(table: str, keys: Sequence[str], closes: Sequence[bool], rows: Sequence[
         held += size
         if close or held >= max_rows or index == len(keys) - 1:
             run_keys = tuple(keys[start : index + 1])
-            segments.append(Segment(digest([f"{table}:{SEGMENT_FORMAT}", *run_keys]), start, run_keys))
+            # keys are single lines: joined by newlines, no other list of keys gives the same string
+            segments.append(Segment(digest([f"{table}:{SEGMENT_FORMAT}", "\n".join(run_keys)]), start, run_keys))
             start, held = index + 1, 0
     return segments
 
