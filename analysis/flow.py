@@ -559,6 +559,11 @@ def _join_csv(target: Path, table: str, parts: Sequence[Path]) -> None:
     with target.open("wb") as handle:
         handle.write((",".join(schema.columns(table)) + "\n").encode("utf-8"))
         join_files(handle, parts)
+        if hasattr(os, "posix_fadvise"):
+            # Start writing it to disk now, in the joining thread: a file system that delays allocating blocks
+            # (ext4) does it when the file replaces the previous one, in this build's own thread, about half a
+            # second for the CSV of a gigabyte.
+            os.posix_fadvise(handle.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
 
 
 def _link_parts(target: Path, parts: Sequence[Path], *, table: str | None = None) -> None:

@@ -173,7 +173,8 @@ def figure_agreement_segments(
     keys = _run_keys(_key_bytes(rows[ROW_KEY]), earlier, later, starts, ends,
                      f"figure_agreement:{STAGE_FORMAT}:{window_days!r}".encode())
     docs = rows["doc_id"].to_numpy()[earlier[starts]]
-    closes = [doc != after and _closes(doc) for doc, after in zip(docs.tolist(), [*docs[1:].tolist(), None])]
+    closing = {doc: _closes(doc) for doc in set(docs.tolist())}
+    closes = [doc != after and closing[doc] for doc, after in zip(docs.tolist(), [*docs[1:].tolist(), None])]
     sizes = (ends - starts).tolist()
     segments = cut("figure_agreement", keys, closes, sizes, max_rows=MAX_SEGMENT_ROWS)
 
