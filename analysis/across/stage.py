@@ -6,8 +6,9 @@ corpus-level table derives from them, so that a rebuild after one article change
 touches, and gives the table a cold build gives, row for row:
 
 * **per chunk**, what a table derives from each article alone (:func:`analysis.across.figure_agreement.figure_rows`,
-  :func:`analysis.across.quote_reuse.printings`), with a key per row (the hash of its values), kept by chunk
-  id: a chunk that did not change is not read again;
+  :func:`analysis.across.quote_reuse.printings`), with a key per row (the hash of its values), kept for every
+  chunk in one file per table (:class:`analysis.building.segments.ChunkRows`): a chunk that did not change is
+  not derived again;
 * ``figure_agreement``: the pairs are found again over the whole corpus (array operations, under a second at
   10,000 articles) and fall into *runs*, the rows of one earlier figure. A run's key is the hash of its earlier
   figure's row, its later figures' rows in order and the pairing parameters, so it changes exactly when one of
@@ -19,8 +20,8 @@ touches, and gives the table a cold build gives, row for row:
   small (reused printings only) and is made whole from the groups.
 
 Another corpus-level table plugs in the same way: derive what it reads per chunk (:func:`chunk_frames`), key
-what it computes across articles by the rows it reads, and hand the build either its rows
-(:func:`quote_reuse_table`) or its segments (:func:`figure_agreement_segments`).
+what it computes across articles by the rows it reads, and hand the build (``analysis.flow``'s steps) either
+its rows (:func:`quote_reuse_table`) or its segments (:func:`figure_agreement_segments`).
 """
 
 from __future__ import annotations
