@@ -270,11 +270,15 @@ def _run(
             sink.write(table, part)
 
     documents = sink.read("documents", across.DOCUMENT_COLUMNS)
+    identities = _identities(sink.read, documents)
     steps = (  # in the order of a folder build's, so that the errors of both list failures alike
         ("figure_agreement", lambda: across.figure_agreement_chunks(
             sink.read("figures", across.FIGURE_COLUMNS), documents,
             mentions=sink.read("mentions", across.MENTION_COLUMNS), chunk_rows=CHUNK_ROWS)),
-        ("quote_reuse", lambda: [across.quote_reuse(sink.read("attributions", across.ATTRIBUTION_COLUMNS), documents)]),
+        ("sources", lambda: [identities().sources]),
+        ("source_outlets", lambda: [identities().source_outlets]),
+        ("quote_reuse", lambda: [across.quote_reuse(sink.read("attributions", across.ATTRIBUTION_COLUMNS), documents,
+                                                    links=identities().links)]),
     )
     sink.write("errors", _corpus_tables(steps, write, report))
     if cache is not None:
@@ -290,6 +294,24 @@ def _skipped(corpus: Corpus) -> pd.DataFrame:
 
 #: ``doc_id`` of an ``errors`` row about a corpus-level table, which belongs to no one article.
 CORPUS_ROW = "(corpus)"
+
+
+def _identities(
+    read: Callable[[str, list[str]], pd.DataFrame], documents: pd.DataFrame
+) -> Callable[[], across.SourceIdentities]:
+    """The corpus's source identities (:func:`analysis.across.source_identities`) from the per-article tables
+    (``read(table, columns)``), made when first asked for and then kept: ``sources``, ``source_outlets`` and
+    ``quote_reuse`` all read them."""
+    made: dict[str, across.SourceIdentities] = {}
+
+    def identities() -> across.SourceIdentities:
+        if not made:
+            made["corpus"] = across.source_identities(
+                read("attributions", across.IDENTITY_ATTRIBUTION_COLUMNS), read("people", across.PEOPLE_COLUMNS),
+                documents, mentions=read("mentions", across.IDENTITY_MENTION_COLUMNS))
+        return made["corpus"]
+
+    return identities
 
 
 def _corpus_tables(
@@ -535,10 +557,17 @@ def _write_folder(
                 _link_parts(staging(f"{table}.parquet"), [store.path(c, f"{table}.parquet") for c in ids])
         _link_parts(staging(TEXTS_FILE), [store.path(c, f"{chunks.TEXTS}.parquet") for c in ids])
         kept = stage.ChunkTables(ids, store.read)
-        # figure_agreement first: its CSV, the longest, is joined while quote_reuse is made
+
+        def read(table: str, columns: list[str]) -> pd.DataFrame:
+            return store.read(ids, table, columns)
+
+        identities = _identities(read, read("documents", across.DOCUMENT_COLUMNS))
+        # figure_agreement first: its CSV, the longest, is joined while the others are made
         steps = (
             ("figure_agreement", lambda: stage.figure_agreement_segments(kept, across_dir)[0]),
-            ("quote_reuse", lambda: [stage.quote_reuse_table(kept, across_dir)]),
+            ("sources", lambda: [identities().sources]),
+            ("source_outlets", lambda: [identities().source_outlets]),
+            ("quote_reuse", lambda: [stage.quote_reuse_table(kept, across_dir, identities().links)]),
         )
         corpus_errors = _corpus_tables(steps, write, report)
         write("skipped", _skipped(corpus))

@@ -138,7 +138,12 @@ def test_same_quote_from_different_speakers_is_one_group_with_same_source_false(
     "first, reprint, match",
     [
         # (speaker as written, canonical source, source type) of the first printing and of the reprint
-        (("Novak", "Lena Novak", "person"), ("Ms Novak", "lena novak", "person"), "same"),
+        (("Novak", "Lena Novak", "person"), ("Ms Novak", "LENA NOVAK", "person"), "same"),
+        # one person across the corpus, however each article writes the name (identity, not the string)
+        (("Lena Novak", "Lena Novak", "person"), ("Novak", "Novak", "person"), "same"),
+        (("Lena Novak", "Lena Novak", "person"), ("President Novak", "President Novak", "person"), "same"),
+        # a person and a body of the same name are two sources
+        (("Novak", "Lena Novak", "person"), ("Lena Novak", "Lena Novak", "institution"), "different"),
         (("Novak", "Lena Novak", "person"), ("Haddad", "Yusuf Haddad", "person"), "different"),
         (("Novak", "Lena Novak", "person"), ("she", "she", "unresolved"), "unknown"),
         # the first printing names no one: the reprint is the first that does, the others' reference
@@ -156,6 +161,30 @@ def test_a_reprint_names_another_speaker_only_when_both_speakers_are_resolved(fi
     out = quote_reuse(_attributions(*rows), _documents(("a", "Reuters", "2024-03-05"), ("b", "AP", "2024-03-06")))
     assert out["speaker_match"].tolist()[1] == match
     assert out["same_source"].tolist()[1] == (match == "same")
+
+
+def test_a_surname_two_people_of_the_corpus_share_is_neither_same_nor_different():
+    # "Brisk" may be Jana or Jonas Brisk: its identity is its article's, and it settles nothing
+    speakers = (("Jana Brisk", "Jana Brisk"), ("Brisk", "Brisk"), ("Jana Brisk", "Jana Brisk"))
+    rows = [_attribution(doc, _article(PLEDGE, speaker), PLEDGE, speaker, source)
+            for doc, (speaker, source) in zip("abc", speakers)]
+    other = "the harbour would stay closed all week"  # Jonas Brisk, quoted elsewhere, paraphrased
+    rows.append(_attribution("d", _article(other, "Jonas Brisk"), other, "Jonas Brisk", "Jonas Brisk", kind="indirect"))
+    documents = _documents(("a", "Wire", "2024-03-01"), ("b", "Wire", "2024-03-02"), ("c", "Wire", "2024-03-03"),
+                           ("d", "Wire", "2024-03-04"))
+    out = quote_reuse(_attributions(*rows), documents)
+    assert out["speaker_match"].tolist() == ["same", "unknown", "same"]
+    assert out["source_id"].iloc[0] == out["source_id"].iloc[2] != out["source_id"].iloc[1]
+
+
+def test_given_links_decide_the_speaker():
+    rows = [_attribution(doc, _article(PLEDGE, "Novak"), PLEDGE, "Novak", "Lena Novak") for doc in "ab"]
+    links = pd.DataFrame({"doc_id": ["a", "b"], "source": ["Lena Novak", "Lena Novak"], "source_class": ["person"] * 2,
+                          "source_id": ["id-one", "id-two"], "matched_by": ["name", "name"]})
+    out = quote_reuse(_attributions(*rows), _documents(("a", "Wire", "2024-03-01"), ("b", "Wire", "2024-03-02")),
+                      links=links)
+    assert out["speaker_match"].tolist() == ["same", "different"]
+    assert out["source_id"].tolist() == ["id-one", "id-two"]
 
 
 def test_speakers_are_compared_with_the_first_printing_that_names_one():

@@ -281,11 +281,38 @@ def test_single_quotes_need_the_original_text():
         ("Headteacher Anna Price said pupils would return on Monday.", "Anna Price", "Headteacher"),
         ("Colonel Mabeko said the rebels had withdrawn from the bridge.", "Mabeko", "Colonel"),
         ("An army spokesman, Colonel Idris Mabeko, said the rebels had withdrawn.", "Idris Mabeko", "army spokesman"),
+        # the small model labels these names an organisation and leaves the title out of the entity
+        ("Mayor Lidia Balint told reporters that the pumps had failed.", "Lidia Balint", "Mayor"),
+        ('"We will rebuild," Mayor Lidia Harsan said at a meeting.', "Lidia Harsan", "Mayor"),
+        # labelled an organisation too, but described as a person
+        ("Jana Brisk, a nurse, said the ward was full.", "Jana Brisk", "nurse"),
     ],
 )
 def test_titles_before_a_name_are_the_role(parse, text, source, role):
     (row,) = attribution_rows(parse(text))
     assert (row.source, row.source_type, row.role) == (source, "person", role)
+
+
+def test_a_titled_name_the_model_calls_an_organisation_is_the_antecedent_of_she(parse):
+    rows = attribution_rows(parse('Mayor Lidia Balint told reporters that the pumps had failed. "We will rebuild," she said.'))
+    assert [(r.source, r.source_type) for r in rows] == [("Lidia Balint", "person"), ("Lidia Balint", "person")]
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # places speak as bodies, never as persons
+        ("Brenmoor said the repairs would cost more than planned.", "Brenmoor"),
+        ("Halden County said the roads were closed.", "Halden County"),
+        ('"We are ready," Tarvik said on Monday.', "Tarvik"),
+        # a body named after a titled person stays a body, and so does one described as a body
+        ("Queen Adela Hospital said it had no beds left.", "Queen Adela Hospital"),
+        ("Halvern Foods, a food company, said it would cut 200 jobs.", "Halvern Foods"),
+    ],
+)
+def test_a_place_or_a_body_named_after_a_person_is_not_a_person_source(parse, text, source):
+    (row,) = attribution_rows(parse(text))
+    assert row.source == source and row.source_type != "person"
 
 
 @pytest.mark.parametrize(

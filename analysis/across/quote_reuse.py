@@ -1,7 +1,8 @@
 """The same quotation printed by several articles: wire copy, pooled interviews, a quote passed on.
 
 Produces the ``quote_reuse`` table (:class:`analysis.building.schema.QuoteReuse`) from the ``attributions`` and
-``documents`` tables of a built corpus.
+``documents`` tables of a built corpus, and the links of each article's source to its identity across the corpus
+(:mod:`analysis.across.identity`), which tell whether two printings give the same speaker.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from analysis.building import schema
+from analysis.across.identity import source_links, with_source_ids
 from analysis.across.publication import in_publication_order, publication_order, with_publication
 
 #: Attribution kinds whose content is a quotation (the speaker's words); indirect speech and `according to`
@@ -40,10 +42,10 @@ BLOCK_KEYS_PER_PRINTING = 8
 #: published; this caps the comparisons at about BLOCK_KEYS_PER_PRINTING * MAX_CANDIDATES_PER_KEY per printing
 #: (linear in the corpus), and a quotation reprinted any number of times is one group with one first printing.
 MAX_CANDIDATES_PER_KEY = 32
-#: Source types whose canonical ``source`` names no one who can be told apart from another: a speaker the rules
-#: could not resolve (a pronoun, no speaker) and one the text leaves unnamed ("a senior official"). Two
-#: printings with such a source may or may not give the same speaker: :func:`speaker_match` says "unknown".
-UNIDENTIFIED_SOURCE_TYPES = frozenset({"unresolved", "anonymous"})
+#: How a link ties a source to an identity that may be any of several people (a surname two full names of the
+#: corpus share): such an identity is its one article's, and a printing with it may or may not give the same
+#: speaker as another: :func:`speaker_match` says "unknown".
+AMBIGUOUS_MATCH = "ambiguous"
 #: Words dropped at either end of a normalised quotation: outlets cut a quote at a conjunction or a
 #: complementiser ("... and we will rebuild" / "we will rebuild"), and the cut word is no part of the match.
 EDGE_WORDS = frozenset({"and", "but", "or", "so", "that", "because", "then", "yet"})
@@ -165,30 +167,33 @@ def match_blocks(texts: list[str]) -> list[list[int]]:
     return [members for members in blocks.values() if len(members) > 1]
 
 
-def identified(source: str, source_type: str) -> bool:
-    """Whether a canonical source names someone who can be told apart from another: not empty, and its type
-    not in :data:`UNIDENTIFIED_SOURCE_TYPES`."""
-    return bool(source) and source_type not in UNIDENTIFIED_SOURCE_TYPES
+def identified(source_id: str, matched_by: str) -> bool:
+    """Whether a printing's speaker is someone who can be told apart from another: the source has an identity
+    across the corpus (none for anonymous, unresolved, document and collective sources) that is not an
+    ambiguous short name (:data:`AMBIGUOUS_MATCH`)."""
+    return bool(source_id) and matched_by != AMBIGUOUS_MATCH
 
 
-def speaker_match(source: str, source_type: str, reference: str, reference_type: str) -> str:
-    """Whether a printing gives the same speaker as its group's reference printing: "same" or "different" when
-    both canonical sources are :func:`identified`, compared with case ignored; else "unknown". Two spellings of
-    one person that the article-level resolution left apart ("Biden", "Joe Biden") are "different": the
-    comparison is only as good as ``source``."""
-    if not (identified(source, source_type) and identified(reference, reference_type)):
-        return "unknown"
-    return "same" if source.casefold() == reference.casefold() else "different"
+def speaker_match(source_id: str, matched_by: str, reference_id: str, reference_matched_by: str) -> str:
+    """Whether a printing gives the same speaker as its group's reference printing, by their identities across
+    the corpus (:mod:`analysis.across.identity`): "same" for one ``source_id``, "different" for two when both
+    are :func:`identified`, else "unknown". "Trump" in one article and "Donald Trump" in another are one identity,
+    so "same"; the comparison is only as good as the identities."""
+    if source_id and source_id == reference_id:
+        return "same"
+    if identified(source_id, matched_by) and identified(reference_id, reference_matched_by):
+        return "different"
+    return "unknown"
 
 
 def _reference_speakers(reused: pd.DataFrame) -> pd.DataFrame:
-    """For each printing of ``reused`` (in printing order, column ``root``), the ``source`` and ``source_type``
-    of its group's earliest printing whose source is :func:`identified`; empty and "unresolved" where no
-    printing of the group names its speaker."""
-    named = reused[pd.Series([identified(*k) for k in zip(reused["source"], reused["source_type"])],
+    """For each printing of ``reused`` (in printing order, column ``root``), the ``source_id`` and
+    ``matched_by`` of its group's earliest printing whose speaker is :func:`identified`; empty where no printing
+    of the group names one."""
+    named = reused[pd.Series([identified(*k) for k in zip(reused["source_id"], reused["matched_by"])],
                              index=reused.index, dtype=bool)]
-    reference = named.groupby("root")[["source", "source_type"]].first()
-    return reference.reindex(reused["root"]).fillna({"source": "", "source_type": "unresolved"}).set_axis(reused.index)
+    reference = named.groupby("root")[["source_id", "matched_by"]].first()
+    return reference.reindex(reused["root"]).fillna({"source_id": "", "matched_by": ""}).set_axis(reused.index)
 
 
 #: What :func:`printings` gives each quotation: the ``attributions`` columns the table copies, the article's
@@ -199,7 +204,8 @@ PRINTING_COLUMNS = [*ATTRIBUTION_COLUMNS, "outlet", "published_at", "listed", "n
 def printings(attributions: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
     """The quotations of ``attributions`` (:data:`QUOTED_KINDS`) with their article's outlet and publication time
     and their normalised words (:data:`PRINTING_COLUMNS`), in the order given. A printing's row depends on its
-    own article alone, so a build derives them chunk by chunk and keeps them."""
+    own article alone, so a build derives them chunk by chunk and keeps them; its source's identity across the
+    corpus is put on at the end (:func:`reuse_rows`)."""
     quoted = attributions[attributions["kind"].isin(QUOTED_KINDS)]
     quoted = with_publication(quoted[ATTRIBUTION_COLUMNS], publication_order(documents))
     normalised = pd.Series([normalise_quote(c) for c in quoted["content"]], index=quoted.index, dtype="str")
@@ -211,7 +217,16 @@ def in_printing_order(rows: pd.DataFrame) -> pd.DataFrame:
     return in_publication_order(rows, ["content_start", "attribution_id"])
 
 
-def quote_reuse(attributions: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+def _with_identities(printed: pd.DataFrame, links: pd.DataFrame) -> pd.DataFrame:
+    """``printed`` with each printing's source's identity across the corpus (``source_id``, ``matched_by``)."""
+    printed = with_source_ids(printed, links)
+    matched = dict(zip(zip(links["doc_id"].astype(str), links["source"].astype(str)), links["matched_by"]))
+    return printed.assign(matched_by=[matched.get(k, "") if i else "" for k, i in
+                                      zip(zip(printed["doc_id"].astype(str), printed["source"].astype(str)),
+                                          printed["source_id"])])
+
+
+def quote_reuse(attributions: pd.DataFrame, documents: pd.DataFrame, links: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per printing of a quotation printed by at least two different articles.
 
     A quotation is the content of a direct or mixed attribution (:data:`QUOTED_KINDS`), compared after
@@ -222,19 +237,27 @@ def quote_reuse(attributions: pd.DataFrame, documents: pd.DataFrame) -> pd.DataF
     blocking) rarely a pair whose only shared word runs are common ones.
 
     Groups are numbered from 0 in order of their first printing, and every printing of a group matches its first
-    printing (:func:`match_groups`). ``speaker_match`` compares each printing's source with the group's
-    earliest printing that names its speaker (:func:`speaker_match`: "unknown" unless both are
-    :func:`identified`; a first printing that says only "she" does not make every reprint unknown);
-    ``same_source`` is true where it is "same". Rows are sorted by group, then printing order.
+    printing (:func:`match_groups`). ``speaker_match`` compares each printing's source's identity across the
+    corpus with that of the group's earliest printing that names its speaker (:func:`speaker_match`: "unknown"
+    unless both are :func:`identified`; a first printing that says only "she" does not make every reprint
+    unknown); ``same_source`` is true where it is "same".
+
+    ``links`` are the corpus's links from each article's source to its identity
+    (:attr:`analysis.across.identity.SourceIdentities.links`); when None they are made from ``attributions``
+    (:func:`analysis.across.identity.source_links`, without a catalogue or the articles' mentions). Rows are
+    sorted by group, then printing order.
     """
+    if links is None:
+        links = source_links(attributions)
     ordered = in_printing_order(printings(attributions, documents))
-    return reuse_rows(ordered, match_groups(ordered["normalised"].tolist()))
+    return reuse_rows(ordered, match_groups(ordered["normalised"].tolist()), links)
 
 
-def reuse_rows(ordered: pd.DataFrame, roots: Sequence[int]) -> pd.DataFrame:
-    """The validated ``quote_reuse`` table of the printings of a corpus (:func:`in_printing_order`) and the index
-    of each one's group's first printing (:func:`match_groups`)."""
-    ordered = ordered.assign(root=np.asarray(roots, dtype=np.int64))
+def reuse_rows(ordered: pd.DataFrame, roots: Sequence[int], links: pd.DataFrame) -> pd.DataFrame:
+    """The validated ``quote_reuse`` table of the printings of a corpus (:func:`in_printing_order`), the index
+    of each one's group's first printing (:func:`match_groups`), and the corpus's links from each article's
+    source to its identity (:func:`analysis.across.identity.source_links`)."""
+    ordered = _with_identities(ordered, links).assign(root=np.asarray(roots, dtype=np.int64))
     spread = ordered.groupby("root")["doc_id"].nunique()
     reused = ordered[ordered["root"].isin(spread[spread >= 2].index)].copy()
     group_ids = {root: n for n, root in enumerate(sorted(reused["root"].unique()))}
@@ -243,8 +266,8 @@ def reuse_rows(ordered: pd.DataFrame, roots: Sequence[int]) -> pd.DataFrame:
     reused = reused.assign(
         group_id=reused["root"].map(group_ids),
         first_printed=reused.index == reused["root"],
-        speaker_match=[speaker_match(*k) for k in zip(reused["source"], reused["source_type"], reference["source"],
-                                                       reference["source_type"])],
+        speaker_match=[speaker_match(*k) for k in zip(reused["source_id"], reused["matched_by"],
+                                                       reference["source_id"], reference["matched_by"])],
         similarity=[similarity(a, b) for a, b in zip(first["normalised"], reused["normalised"])],
         n_printings=reused.groupby("root")["doc_id"].transform("size"),
         n_articles=reused.groupby("root")["doc_id"].transform("nunique"),

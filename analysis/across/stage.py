@@ -188,10 +188,11 @@ def figure_agreement_segments(
     return SegmentedTable(store, segments), written
 
 
-def quote_reuse_table(chunks: ChunkTables, folder: Path) -> pd.DataFrame:
-    """The ``quote_reuse`` table of the corpus: the printings kept per chunk under ``folder``, and each block's
-    groups (:func:`analysis.across.quote_reuse.match_blocks`) kept in ``folder/quote_blocks.json`` by the hash of
-    its printings, matched again only where that hash is new."""
+def quote_reuse_table(chunks: ChunkTables, folder: Path, links: pd.DataFrame) -> pd.DataFrame:
+    """The ``quote_reuse`` table of the corpus, its speakers compared by the identities of ``links``
+    (:func:`analysis.across.identity.source_links`): the printings kept per chunk under ``folder``, and each
+    block's groups (:func:`analysis.across.quote_reuse.match_blocks`) kept in ``folder/quote_blocks.json`` by the
+    hash of its printings, matched again only where that hash is new."""
 
     def derive(ids: Sequence[str]) -> pd.DataFrame:
         return printings(chunks.read(ids, "attributions", ATTRIBUTION_COLUMNS),
@@ -221,4 +222,4 @@ def quote_reuse_table(chunks: ChunkTables, folder: Path) -> pd.DataFrame:
         tmp = folder / f".quote_blocks.json.{os.getpid()}.tmp"
         tmp.write_text(json.dumps({"format": STAGE_FORMAT, "blocks": blocks}), encoding="utf-8")
         os.replace(tmp, memo_path)
-    return reuse_rows(ordered, roots)
+    return reuse_rows(ordered, roots, links)

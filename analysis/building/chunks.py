@@ -34,7 +34,7 @@ ARTICLES_PER_CHUNK = 64
 #: A run longer than this is cut anyway, so that no chunk grows without bound in an unlucky stretch.
 MAX_ARTICLES_PER_CHUNK = 4 * ARTICLES_PER_CHUNK
 #: Tables made from the corpus as a whole, never per chunk.
-CORPUS_TABLES = ("quote_reuse", "figure_agreement", "skipped")
+CORPUS_TABLES = ("quote_reuse", "figure_agreement", "sources", "source_outlets", "skipped")
 #: Tables whose rows belong to one article each: what a chunk holds (``errors`` too: its article rows).
 ARTICLE_TABLES = tuple(t for t in schema.TABLES if t not in CORPUS_TABLES)
 #: The article texts a chunk holds, beside its tables.

@@ -463,9 +463,9 @@ class QuoteReuse(Span):
     speaker_end: Series[Int] = pa.Field(nullable=True, description="end offset of the speaker span")
     source: Series[str] = pa.Field(description="the canonical source this article gives the quotation")
     same_source: Series[bool] = pa.Field(
-        description="true when `speaker_match` is `same`: this printing names the same source (case ignored) as "
-        "the group's earliest printing that names one; false when they differ or when either is unresolved or "
-        "anonymous"
+        description="true when `speaker_match` is `same`: this printing's speaker is the same source across the "
+        "corpus (`source_id`) as the group's earliest printing that names one; false when they differ or when "
+        "either has no identity"
     )
     first_printed: Series[bool] = pa.Field(
         description="true for the group's earliest printing (one per group; equal times go to the lower doc_id)"
@@ -482,10 +482,14 @@ class QuoteReuse(Span):
     n_outlets: Series[int] = pa.Field(ge=0, description="different non-empty outlets printing it")
     speaker_match: Series[str] = pa.Field(
         isin=["same", "different", "unknown"],
-        description="this printing's source against the group's earliest printing whose source names someone "
-        "(type neither `unresolved` nor `anonymous`, not empty): `same` or `different` (case ignored), or `unknown` "
-        "when this printing's source does not name someone or no printing of the group does; that reference "
-        "printing itself is `same`",
+        description="this printing's speaker against the group's earliest printing whose speaker has an identity "
+        "across the corpus (`sources`; not anonymous, unresolved, a document, a group, nor a short name that may "
+        "be any of several people): `same` for one `source_id`, `different` for two, or `unknown` when this "
+        "printing's speaker has no such identity or no printing of the group does; that reference printing "
+        "itself is `same`",
+    )
+    source_id: Series[str] = pa.Field(
+        description="the identity of this printing's source across the corpus (`sources`), empty when it has none"
     )
 
 
@@ -553,6 +557,57 @@ class FigureAgreement(Span):
     )
 
 
+class Sources(_Table):
+    """One row per person or organisation that speaks or is cited in the corpus: one identity across its
+    articles, whatever name, short name or title each article writes. Anonymous, unresolved, document and
+    collective sources, and descriptions such as "the council", have none. Names merge only on evidence: the
+    same full name (never two different given names), a surname alone or after a title to the one full name of
+    the corpus with that surname, the catalogue's aliases, never a person with an organisation. Rules and
+    limits: :mod:`analysis.across.identity`. Rows run from the most attributions down."""
+
+    source_id: Series[str] = pa.Field(
+        unique=True,
+        description="stable id: the first 12 hex digits of the SHA-256 of the identity's key (the catalogue's id, "
+        "or the name folded: case, accents and full stops ignored), never of row order",
+    )
+    name: Series[str] = pa.Field(
+        description="the catalogue's name, else the name as most fully written, without a title (`Donald Trump`, "
+        "not `President Trump`)"
+    )
+    variants: Series[str] = pa.Field(
+        description="every way the articles write it (canonical sources, speakers tied by name, misspellings), "
+        "sorted, ` | `-separated"
+    )
+    source_type: Series[str] = pa.Field(
+        isin=["person", "government", "military", "institution", "media"],
+        description="person, or the organisation's type: the catalogue's, else the one the articles give most",
+    )
+    gender: Series[str] = pa.Field(
+        isin=["female", "male", "unknown", ""],
+        description="a person's gender as the articles state it (`people`): female or male when only one is "
+        "stated, unknown when none is or the articles conflict; empty for organisations",
+    )
+    articles: Series[int] = pa.Field(ge=1, description="articles that cite it")
+    attributions: Series[int] = pa.Field(ge=1, description="attributions citing it")
+    outlets: Series[int] = pa.Field(ge=0, description="different non-empty outlets citing it")
+    basis: Series[str] = pa.Field(
+        isin=["catalogue", "full name", "short name only", "ambiguous short name", "organisation name"],
+        description="what the identity rests on: the catalogue, a full name, a short name no full name of the "
+        "corpus explains (one identity across the corpus), a short name that may be any of several people (an "
+        "identity in its one article only), or an organisation's name",
+    )
+
+
+class SourceOutlets(_Table):
+    """One row per source and outlet that cites it (`sources`): how many articles and attributions of that
+    outlet. Articles without an outlet are counted under an empty outlet."""
+
+    source_id: Series[str] = pa.Field(description="the source, as in `sources`")
+    outlet: Series[str] = pa.Field(description="the outlet from the metadata, empty when the articles have none")
+    articles: Series[int] = pa.Field(ge=1, description="the outlet's articles that cite the source")
+    attributions: Series[int] = pa.Field(ge=1, description="the outlet's attributions citing the source")
+
+
 #: Every table, in the order the README documents them and `build` writes them.
 TABLES: dict[str, type[_Table]] = {
     "documents": Documents,
@@ -577,6 +632,8 @@ TABLES: dict[str, type[_Table]] = {
     # corpus-level tables (analysis.across)
     "quote_reuse": QuoteReuse,
     "figure_agreement": FigureAgreement,
+    "sources": Sources,
+    "source_outlets": SourceOutlets,
     "skipped": Skipped,
     "errors": Errors,
 }

@@ -189,13 +189,9 @@ def parse_name(written: str, titles: frozenset[str] | None = None) -> PersonName
     >>> parse_name("Mr. Eric J. Massa")
     PersonName(given=('eric', 'j'), surname='massa', titled=True)
     """
-    if titles is None:
-        lex = lexicon()
-        titles = lex.honorifics | lex.title_words
     words = [w for w in written.replace(",", " ").split() if fold(w)]
-    titled = False
-    while len(words) > 1 and bare_word(words[0]) in titles:
-        words, titled = words[1:], True
+    titled = _leading_titles(words, titles) > 0
+    words = words[_leading_titles(words, titles):]
     while len(words) > 1 and fold(words[-1]) in NAME_SUFFIXES:
         words = words[:-1]
     if not words:
@@ -205,6 +201,26 @@ def parse_name(written: str, titles: frozenset[str] | None = None) -> PersonName
         pieces = [p for p in word.split(".") if p]
         given += [fold(p) for p in pieces] if len(pieces) > 1 and all(len(p) == 1 for p in pieces) else [fold(word)]
     return PersonName(tuple(given), fold(words[-1]), titled)
+
+
+def _leading_titles(words: Sequence[str], titles: frozenset[str] | None) -> int:
+    """How many of the first ``words`` are titles (``titles``, bare and lowercase; by default the sourcing
+    lexicon's honorifics and titles), leaving at least one word: "President Donald Trump" has one, "Former Vice
+    President Ana Ruiz" three, "President" alone none."""
+    if titles is None:
+        lex = lexicon()
+        titles = lex.honorifics | lex.title_words
+    count = 0
+    while count < len(words) - 1 and bare_word(words[count]) in titles:
+        count += 1
+    return count
+
+
+def strip_title(written: str, titles: frozenset[str] | None = None) -> str:
+    """A written person's name without the titles before it, as :func:`parse_name` reads it: "President Donald
+    Trump" -> "Donald Trump", "Gov. Ana Ruiz" -> "Ana Ruiz"; a title alone is kept ("President")."""
+    words = written.split()
+    return " ".join(words[_leading_titles(words, titles):])
 
 
 def _given_agree(first: str, second: str) -> bool:

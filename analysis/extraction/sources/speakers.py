@@ -225,9 +225,10 @@ class SpeakerResolver:
     def _names_person(self, head: Token) -> bool:
         """Whether ``head`` ends a person's name: a catalogued person, a PERSON entity, a title before a
         proper name ("Mayor Elena Brandt", which the small model may label a work of art; "Mrs Justice
-        Harcourt", which it may label an organisation), or the surname of a person named in full elsewhere in
-        the document. Not a person: a name modifying a common noun ("the Kanderan delegation"), a catalogued
-        body or place."""
+        Harcourt", which it may label an organisation), a name an apposition describes as a person ("Jana
+        Brisk, a nurse,"), or the surname of a person named in full elsewhere in the document. Not a person: a
+        name modifying a common noun ("the Kanderan delegation"), a catalogued body or place, a place the
+        recogniser labels so (GPE, LOC)."""
         if modifies_noun(head):
             return False
         run = name_run(head)
@@ -238,11 +239,34 @@ class SpeakerResolver:
             return True
         if head.pos_ != "PROPN" or not run:
             return False
-        if self._titled(run):
+        if self._titled(self._with_title(run)):
             return True
-        if head.ent_type_ in ("GPE", "NORP", "FAC"):
+        if head.ent_type_ in ("GPE", "NORP", "FAC", "LOC"):
             return False
-        return len(run) == 1 and self._full_name(head.text, head.idx)[1] != ""
+        return self._described_as_person(head) or len(run) == 1 and self._full_name(head.text, head.idx)[1] != ""
+
+    def _described_as_person(self, head: Token) -> bool:
+        """A proper name that an apposition describes as a person ("Jana Brisk, a nurse,", "Brisk, the ward's
+        senior doctor,"), whatever label the recogniser gives the name: the apposition's head is a title,
+        occupation or noun for a person of ``source_nouns.yaml`` and no institution noun ("Halvern, a company,"
+        and "Ofcom, the regulator," stay bodies)."""
+        lex = self.lex
+        return any(
+            c.dep_ == "appos" and c.pos_ == "NOUN" and (lemma := c.lemma_.lower()) not in lex.institution
+            and (lemma in lex.title_words or lemma in lex.anonymous or lemma in lex.collective)
+            for c in children_of(head)
+        )
+
+    def _with_title(self, run: Sequence[Token]) -> list[Token]:
+        """``run`` with the capitalised title words written just before it in the same name ("Mayor" before
+        "Helena Varga"), which the recogniser leaves out of an entity it labels an organisation."""
+        doc, first = run[0].doc, run[0].i
+        inside = {t.i for t in run}
+        while first > 0 and (t := doc[first - 1]).text[:1].isupper() and t.dep_ == "compound" and t.head.i in inside and (
+            bare_word(t.text) in self.lex.title_words or bare_word(t.text) in self.lex.honorifics
+        ):
+            first -= 1
+        return [*doc[first : run[0].i], *run]
 
     def _titled(self, run: Sequence[Token]) -> bool:
         """A title before a proper name: an honorific before one or more words ("Colonel Mabeko", "Mrs
