@@ -17,18 +17,22 @@ import shutil
 import sys
 import time
 import warnings
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 import pandas as pd
+import pyarrow.parquet as pq
 from spacy.language import Language
 
 from analysis import across
+from analysis.across import stage
 from analysis.building import chunks, executors, schema
 from analysis.building.cache import CACHE_DIR, Cache, document_key, fingerprint
-from analysis.building.chunks import ChunkStore
+from analysis.building.chunks import ChunkStore, arrow_schema
 from analysis.building.output import OutputFolder, replace
+from analysis.building.segments import join_files
 from analysis.building.tables import (
     CHUNK_ROWS,
     TEXTS_FILE,
@@ -265,11 +269,23 @@ def _run(
     sink.discard("documents")
     sink.write("documents", whole)
     sink.write("skipped", _skipped(corpus))
+
     def write(table: str, parts: Iterable[pd.DataFrame]) -> None:
         for part in list(parts):  # whole or nothing: a failure half-way adds no rows
             sink.write(table, part)
 
-    sink.write("errors", _corpus_tables(sink.read, write, report))
+    documents = sink.read("documents", across.DOCUMENT_COLUMNS)
+    identities = _identities(sink.read, documents)
+    steps = (  # in the order of a folder build's, so that the errors of both list failures alike
+        ("figure_agreement", lambda: across.figure_agreement_chunks(
+            sink.read("figures", across.FIGURE_COLUMNS), documents,
+            mentions=sink.read("mentions", across.MENTION_COLUMNS), chunk_rows=CHUNK_ROWS)),
+        ("sources", lambda: [identities().sources]),
+        ("source_outlets", lambda: [identities().source_outlets]),
+        ("quote_reuse", lambda: [across.quote_reuse(sink.read("attributions", across.ATTRIBUTION_COLUMNS), documents,
+                                                    links=identities().links)]),
+    )
+    sink.write("errors", _corpus_tables(steps, write, report))
     if cache is not None:
         cache.prune(k for k in keys if k is not None)
     return report
@@ -285,16 +301,12 @@ def _skipped(corpus: Corpus) -> pd.DataFrame:
 CORPUS_ROW = "(corpus)"
 
 
-def _corpus_tables(
-    read: Callable[[str, list[str]], pd.DataFrame],
-    write: Callable[[str, Iterable[pd.DataFrame]], None],
-    report: BuildReport,
-) -> pd.DataFrame:
-    """Make the tables across articles (:mod:`analysis.across`) from the per-article ones (``read(table,
-    columns)``) and hand each to ``write(table, chunks)`` as validated chunks, made as they are written; return
-    the ``errors`` rows of those that failed. A failure is listed like an article's: ``write`` drops what it
-    had of that table, the table is written empty, and the per-article tables stand."""
-    documents = read("documents", across.DOCUMENT_COLUMNS)
+def _identities(
+    read: Callable[[str, list[str]], pd.DataFrame], documents: pd.DataFrame
+) -> Callable[[], across.SourceIdentities]:
+    """The corpus's source identities (:func:`analysis.across.source_identities`) from the per-article tables
+    (``read(table, columns)``), made when first asked for and then kept: ``sources``, ``source_outlets`` and
+    ``quote_reuse`` all read them."""
     made: dict[str, across.SourceIdentities] = {}
 
     def identities() -> across.SourceIdentities:
@@ -304,15 +316,17 @@ def _corpus_tables(
                 documents, mentions=read("mentions", across.IDENTITY_MENTION_COLUMNS))
         return made["corpus"]
 
-    steps = (
-        ("sources", lambda: [identities().sources]),
-        ("source_outlets", lambda: [identities().source_outlets]),
-        ("quote_reuse", lambda: [across.quote_reuse(read("attributions", across.ATTRIBUTION_COLUMNS), documents,
-                                                    links=identities().links)]),
-        ("figure_agreement", lambda: across.figure_agreement_chunks(
-            read("figures", across.FIGURE_COLUMNS), documents, mentions=read("mentions", across.MENTION_COLUMNS),
-            chunk_rows=CHUNK_ROWS)),
-    )
+    return identities
+
+
+def _corpus_tables(
+    steps: Sequence[tuple[str, Callable[[], object]]], write: Callable[[str, object], None], report: BuildReport
+) -> pd.DataFrame:
+    """Make the tables across articles (:mod:`analysis.across`): each step's ``make()`` gives its table's rows
+    (validated chunks, made as they are written) or, in a folder build, its kept segments, and ``write(table,
+    made)`` writes them. Return the ``errors`` rows of the steps that failed: a failure is listed like an
+    article's, ``write`` drops what it had of that table, the table is written empty, and the per-article tables
+    stand."""
     errors = []
     for table, make in steps:
         try:
@@ -407,7 +421,7 @@ def build_to_dir(
     articles, metadata and build are unchanged is kept as it was, a new one is made from the per-article cache
     (parsing only articles the cache lacks). Each per-article table is then assembled from its chunks: its CSV
     by joining the chunks' rows, its Parquet as a folder of one part per chunk; the corpus-level tables are
-    made again only when some chunk changed. Files are replaced only at the end, so an interrupted build leaves
+    updated from the blocks the changed chunks reach (:mod:`analysis.across.stage`). Files are replaced only at the end, so an interrupted build leaves
     the previous tables whole and the next one goes on from what was cached. A rebuild with nothing changed
     writes nothing.
 
@@ -448,7 +462,7 @@ def build_to_dir(
         "parquet": parquet,
     }
     if any(folder.state.get(name) != value for name, value in state.items()) or not written_tables(folder.path):
-        _write_folder(folder, store, state, corpus, report, parquet=parquet)
+        _write_folder(folder, store, state, corpus, report, parquet=parquet, across_dir=cache.folder / ACROSS_DIR)
     else:
         # nothing changed: the errors of corpus-level tables are read back, as the report lists them
         report.errors += [tuple(e) for e in folder.state.get("corpus_errors", [])]
@@ -459,6 +473,8 @@ def build_to_dir(
 
 #: Folder of a cache fingerprint's folder that holds the chunks.
 CHUNKS_DIR = "chunks"
+#: Folder of a cache fingerprint's folder that holds what the corpus-level tables keep (:mod:`analysis.across.stage`).
+ACROSS_DIR = "across"
 
 
 def _make_chunks(
@@ -502,39 +518,69 @@ def _make_chunks(
 
 
 def _write_folder(
-    folder: OutputFolder, store: ChunkStore, state: dict, corpus: Corpus, report: BuildReport, *, parquet: bool
+    folder: OutputFolder, store: ChunkStore, state: dict, corpus: Corpus, report: BuildReport, *, parquet: bool,
+    across_dir: Path,
 ) -> None:
-    """Stage every table from the chunks and the corpus-level steps, then move them into place together."""
+    """Stage every table from the chunks and the corpus-level steps, then move them into place together.
+
+    CSV files are joined from kept rows in a thread of their own (the copy runs in the kernel, without the
+    interpreter), while this one makes the corpus-level tables."""
     out, ids, pid = folder.path, state["chunks"], os.getpid()
     staged: dict[str, Path] = {}
+    joining: dict[str, Future] = {}
 
-    def stage(name: str) -> Path:
+    def staging(name: str) -> Path:
         staged[name] = out / f".{name}.{pid}.tmp"
         return staged[name]
 
-    for table in chunks.ARTICLE_TABLES:
-        if table in ("errors", "documents"):
-            continue  # written whole below: errors joined with the corpus-level ones, documents with extra fields
-        with stage(f"{table}.csv").open("wb") as handle:
-            handle.write((",".join(schema.columns(table)) + "\n").encode("utf-8"))
-            for chunk_id in ids:
-                with store.path(chunk_id, f"{table}.csv").open("rb") as part:
-                    shutil.copyfileobj(part, handle)
-        if parquet:
-            _link_parts(stage(f"{table}.parquet"), [store.path(c, f"{table}.parquet") for c in ids])
-    _link_parts(stage(TEXTS_FILE), [store.path(c, f"{chunks.TEXTS}.parquet") for c in ids])
+    def join(table: str, parts: Sequence[Path]) -> None:
+        name = f"{table}.csv"
+        joining[name] = joins.submit(_join_csv, staging(name), table, parts)
 
-    def write(table: str, parts: pd.DataFrame | Iterable[pd.DataFrame]) -> None:
-        for path in write_table(out, table, parts, parquet=parquet, prefix=f".{pid}."):
+    def write(table: str, made: Iterable[pd.DataFrame] | stage.SegmentedTable) -> None:
+        for name in (f"{table}.csv", f"{table}.parquet"):
+            if name in joining:
+                wait([joining.pop(name)])
+            if name in staged:  # a step that failed after staging: what it staged goes
+                path = staged.pop(name)
+                shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink(missing_ok=True)
+        if isinstance(made, stage.SegmentedTable):
+            join(table, made.paths("rows.csv"))
+            if parquet:
+                _link_parts(staging(f"{table}.parquet"), made.paths("rows.parquet"), table=table)
+            return
+        for path in write_table(out, table, made, parquet=parquet, prefix=f".{pid}."):
             name = path.name.removeprefix(f".{pid}.")
             staged[name] = path.rename(out / f".{name}.{pid}.tmp")
 
-    # the articles' extra fields are typed over the whole corpus: one file, whose columns no chunk decides
-    write("documents", documents_table(store.read(ids, "documents"), corpus.documents))
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="join-csv") as joins:
+        for table in chunks.ARTICLE_TABLES:
+            if table in ("errors", "documents"):
+                continue  # written whole below: errors joined with the corpus-level ones, documents with extra fields
+            join(table, [store.path(chunk_id, f"{table}.csv") for chunk_id in ids])
+            if parquet:
+                _link_parts(staging(f"{table}.parquet"), [store.path(c, f"{table}.parquet") for c in ids])
+        _link_parts(staging(TEXTS_FILE), [store.path(c, f"{chunks.TEXTS}.parquet") for c in ids])
+        kept = stage.ChunkTables(ids, store.read)
+        # the articles' extra fields are typed over the whole corpus: one file, whose columns no chunk decides
+        write("documents", documents_table(store.read(ids, "documents"), corpus.documents))
 
-    corpus_errors = _corpus_tables(lambda table, columns: store.read(ids, table, columns), write, report)
-    write("skipped", _skipped(corpus))
-    write("errors", concat("errors", [store.read(ids, "errors"), corpus_errors]))
+        def read(table: str, columns: list[str]) -> pd.DataFrame:
+            return store.read(ids, table, columns)
+
+        identities = _identities(read, read("documents", across.DOCUMENT_COLUMNS))
+        # figure_agreement first: its CSV, the longest, is joined while the others are made
+        steps = (
+            ("figure_agreement", lambda: stage.figure_agreement_segments(kept, across_dir)[0]),
+            ("sources", lambda: [identities().sources]),
+            ("source_outlets", lambda: [identities().source_outlets]),
+            ("quote_reuse", lambda: [stage.quote_reuse_table(kept, across_dir, identities().links)]),
+        )
+        corpus_errors = _corpus_tables(steps, write, report)
+        write("skipped", _skipped(corpus))
+        write("errors", concat("errors", [store.read(ids, "errors"), corpus_errors]))
+        for job in joining.values():
+            job.result()  # a CSV that could not be written stops the build, as any file would
     state = {**state, "corpus_errors": [list(e) for e in corpus_errors.itertuples(index=False)]}
     for name, path in staged.items():
         replace(path, out / name)
@@ -544,10 +590,25 @@ def _write_folder(
     folder.record(staged, state)
 
 
-def _link_parts(target: Path, parts: Sequence[Path]) -> None:
+def _join_csv(target: Path, table: str, parts: Sequence[Path]) -> None:
+    """``table``'s CSV: its header, then the rows of ``parts`` (CSV without a header) joined in order."""
+    with target.open("wb") as handle:
+        handle.write((",".join(schema.columns(table)) + "\n").encode("utf-8"))
+        join_files(handle, parts)
+        if hasattr(os, "posix_fadvise"):
+            # Start writing it to disk now, in the joining thread: a file system that delays allocating blocks
+            # (ext4) does it when the file replaces the previous one, in this build's own thread, about half a
+            # second for the CSV of a gigabyte.
+            os.posix_fadvise(handle.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
+
+
+def _link_parts(target: Path, parts: Sequence[Path], *, table: str | None = None) -> None:
     """A Parquet dataset folder of ``parts`` in order (``part-00000.parquet``, ...): hard links to the kept
-    chunks where the file system has them, copies elsewhere."""
+    chunks or segments where the file system has them, copies elsewhere. With no parts, one empty part of
+    ``table``'s columns, so that the folder reads as the empty table."""
     target.mkdir()
+    if not parts and table is not None:
+        pq.write_table(arrow_schema(table).empty_table(), target / "part-00000.parquet")
     for index, part in enumerate(parts):
         name = target / f"part-{index:05d}.parquet"
         try:

@@ -1,6 +1,6 @@
 """Speed and memory of the build, measured against a bare spaCy parse of the same corpus.
 
-    python benchmarks/bench_build.py [--sizes 100 200 1000 10000] [--skip-run]
+    python benchmarks/bench_build.py [--sizes 100 200 1000 10000] [--skip-run] [--phases rebuilds]
 
 Prints, for generated corpora of each size (varied articles, see ``generate_corpus.py``): bare-parse words/s
 (one process, and spaCy's two), build words/s and their ratios at equal cores, peak memory, ``--jobs 1`` against
@@ -79,6 +79,16 @@ def row(result: dict) -> str:
     rate = result["words"] / result["seconds"] if result["seconds"] else 0
     worker = f" / {result['worker_peak_mb']:.0f}" if result.get("worker_peak_mb") else ""
     return f"| {result['phase']} | {result['words']:,} | {result['seconds']:.1f} | {rate:,.0f} | {result['peak_mb']:.0f}{worker} |"
+
+
+def rebuilds_only(n: int, tmp: Path, sentences: tuple[int, int]) -> list[str]:
+    """The default build of ``n`` generated articles and its rebuilds, nothing else (``--phases rebuilds``)."""
+    corpus = write_corpus(tmp / f"gen{n}", n, seed=n, sentences=sentences)
+    two = measure("build --jobs 2", corpus, tmp / f"out{n}_2", 2)
+    rebuilds = incremental_rebuilds(corpus, tmp / f"out{n}_2", tmp / f"extra{n}", seed=n + 7)
+    lines = [f"### {n:,} generated articles: rebuilds", "", "| phase | words | seconds | words/s | peak MB (main / largest worker) |", "|---|---|---|---|---|"]
+    shutil.rmtree(corpus)
+    return lines + [row(r) for r in (two, *rebuilds)] + [""]
 
 
 def corpus_size(n: int, tmp: Path, sentences: tuple[int, int], *, equal_cores: bool = True) -> list[str]:
@@ -180,6 +190,8 @@ def main() -> int:
     parser.add_argument("--skip-long", action="store_true", help="leave out the one-file and 2 MB measurements")
     parser.add_argument("--skip-equal-cores", type=int, nargs="*", default=[], metavar="N",
                         help="sizes at which to leave out the two-process bare parse and the one-job build")
+    parser.add_argument("--phases", choices=["all", "rebuilds"], default="all",
+                        help="rebuilds: only the default build and its rebuilds (added, changed, removed, nothing)")
     parser.add_argument("--phase", nargs=5, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.phase:
@@ -189,6 +201,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         for n in args.sizes:
+            if args.phases == "rebuilds":
+                print("\n".join(rebuilds_only(n, tmp, tuple(args.sentences))), flush=True)
+                continue
             lines = corpus_size(n, tmp, tuple(args.sentences), equal_cores=n not in args.skip_equal_cores)
             print("\n".join(lines), flush=True)
         if not args.skip_long:

@@ -260,24 +260,35 @@ def test_one_figure_repeated_through_a_long_article_gives_rows_in_proportion(nlp
 
 
 def test_a_corpus_level_table_that_fails_half_way_is_left_empty_and_listed(tmp_path, monkeypatch):
+    from analysis.across import stage
+    from analysis.building import segments
+
     corpus = write_corpus(tmp_path / "corpus", 12)
     out = tmp_path / "out"
-    real = builder.across.figure_agreement_chunks
+    real, calls = stage.pair_rows, []
 
-    def first_chunk_then_fail(figures, documents, **options):
-        chunks = real(figures, documents, chunk_rows=1)
-        yield next(chunks)
-        raise MemoryError("out of memory in the middle of figure_agreement")
+    def render_once_then_fail(*args, **options):
+        calls.append(1)
+        if len(calls) > 1:
+            raise MemoryError("out of memory in the middle of figure_agreement")
+        return real(*args, **options)
 
-    monkeypatch.setattr(builder.across, "figure_agreement_chunks", first_chunk_then_fail)
+    monkeypatch.setattr(segments, "RENDER_ROWS", 1)  # a batch of rows per earlier figure: several batches
+    monkeypatch.setattr(stage, "pair_rows", render_once_then_fail)
     report = analysis.build_to_dir(corpus, out, n_process=1)
     assert ("(corpus)", "figure_agreement", "MemoryError") in [e[:3] for e in report.errors]
     tables = analysis.load(out)
-    # the row written before the failure is gone too: the table is empty, not half made
+    # the rows made before the failure are gone too: the table is empty, not half made
     assert tables.figure_agreement.empty
     assert pd.read_csv(out / "figure_agreement.csv").empty
     assert len(tables.documents) == 12 and not tables.figures.empty
     assert tables.errors[tables.errors.doc_id == "(corpus)"].stage.tolist() == ["figure_agreement"]
+    # what was kept before the failure is whole: the next build gives the table a cold build gives
+    monkeypatch.undo()
+    write_corpus(corpus, 1, offset=12)
+    analysis.build_to_dir(corpus, out, n_process=1)
+    frames_equal(analysis.load(out), analysis.build(corpus, n_process=1))
+    assert not analysis.load(out).figure_agreement.empty
 
 
 def test_worker_results_are_read_in_order_with_a_bounded_number_ahead():
@@ -338,44 +349,107 @@ def test_csv_floats_are_written_as_pandas_float_format_writes_them(tmp_path):
 
 @pytest.fixture
 def small_chunks(monkeypatch):
-    """Chunks of about two articles, so that a corpus of twelve has several and a change touches one of them."""
+    """Chunks and figure_agreement segments of about two articles, so that a corpus of twelve has several and a
+    change touches one of them."""
+    from analysis.across import stage
     from analysis.building import chunks
 
     monkeypatch.setattr(chunks, "ARTICLES_PER_CHUNK", 2)
     monkeypatch.setattr(chunks, "MAX_ARTICLES_PER_CHUNK", 4)
+    monkeypatch.setattr(stage, "ARTICLES_PER_SEGMENT", 2)
 
 
-def test_an_incremental_rebuild_equals_a_cold_build_table_by_table(tmp_path, small_chunks):
+def pairs_of(tables: analysis.Tables) -> set[tuple[str, str, str]]:
+    agreement = tables.figure_agreement
+    return set(zip(agreement.doc_id, agreement.other_doc_id, agreement.verdict))
+
+
+def test_an_incremental_rebuild_equals_a_cold_build_table_by_table(tmp_path, small_chunks, monkeypatch):
+    from analysis.across import stage
+
+    rendered: list[int] = []
+    real = stage.pair_rows
+
+    def counted(rows, earlier, later, **options):
+        rendered.append(len(earlier))
+        return real(rows, earlier, later, **options)
+
+    monkeypatch.setattr(stage, "pair_rows", counted)
     corpus = write_corpus(tmp_path / "corpus", 12)
     out = tmp_path / "out"
     analysis.build_to_dir(corpus, out, n_process=1)
     assert len(list((out / "sentences.parquet").iterdir())) > 2
+    assert len(list((out / "figure_agreement.parquet").iterdir())) > 2
+    assert ("a000", "a006", "agree") in pairs_of(analysis.load(out))
 
     def cold() -> analysis.Tables:
         fresh = tmp_path / f"cold{len(list(tmp_path.iterdir()))}"
         analysis.build_to_dir(corpus, fresh, n_process=1)
         return analysis.load(fresh)
 
-    def same_files_as_cold(report) -> None:
-        frames_equal(analysis.load(out), cold())
-        frames_equal(analysis.load(out), analysis.build(corpus, n_process=1))
+    def rebuild() -> tuple[analysis.BuildReport, analysis.Tables]:
+        """A rebuild, checked against a cold build and an in-memory one; the pairs it wrote anew are few."""
+        rendered.clear()
+        report = analysis.build_to_dir(corpus, out, n_process=1)
+        written, tables = sum(rendered), analysis.load(out)
+        frames_equal(tables, cold())
+        frames_equal(tables, analysis.build(corpus, n_process=1))
+        assert 0 < written < len(tables.figure_agreement) / 2
+        return report, tables
 
-    write_corpus(corpus, 1, offset=12)  # added
-    added = analysis.build_to_dir(corpus, out, n_process=1)
+    write_corpus(corpus, 1, offset=12)  # added: its 40 homes pair with two earlier articles', its quote joins theirs
+    added, tables = rebuild()
     assert added.parsed == 1 and added.cached == 12
-    same_files_as_cold(added)
-    (corpus / "a005.txt").write_text("The council said 30 roads were closed. Article 5 was changed.\n", encoding="utf-8")
-    changed = analysis.build_to_dir(corpus, out, n_process=1)
+    assert {("a000", "a012", "agree"), ("a006", "a012", "agree")} <= pairs_of(tables)
+    assert set(tables.quote_reuse.doc_id) == {"a000", "a006", "a012"}
+    (corpus / "a005.txt").write_text(
+        'The council said 45 homes were flooded. "We are doing all we can," she said. Article 5 was changed.\n',
+        encoding="utf-8")
+    changed, tables = rebuild()
     assert changed.parsed == 1
-    same_files_as_cold(changed)
-    (corpus / "a002.txt").unlink()  # removed
-    removed = analysis.build_to_dir(corpus, out, n_process=1)
-    assert removed.parsed == 0 and "a002" not in set(analysis.load(out).sentences.doc_id)
-    same_files_as_cold(removed)
-    before = {p: p.stat().st_mtime_ns for p in out.rglob("*") if ".cache" not in p.parts}
+    assert {("a000", "a005", "disagree"), ("a005", "a006", "disagree")} <= pairs_of(tables)
+    assert ("a005", "a011", "agree") not in pairs_of(tables)  # its prices are gone
+    assert set(tables.quote_reuse.doc_id) == {"a000", "a005", "a006", "a012"}
+    (corpus / "a006.txt").unlink()  # removed: its pairs and its printing go
+    removed, tables = rebuild()
+    assert removed.parsed == 0 and "a006" not in set(tables.sentences.doc_id)
+    assert "a006" not in set(tables.figure_agreement.doc_id) | set(tables.figure_agreement.other_doc_id)
+    assert ("a000", "a012", "agree") in pairs_of(tables)
+    assert set(tables.quote_reuse.doc_id) == {"a000", "a005", "a012"}
+    before = {p: p.stat().st_mtime_ns for p in out.rglob("*")}
+    rendered.clear()
     nothing = analysis.build_to_dir(corpus, out, n_process=1)
-    assert (nothing.parsed, nothing.cached) == (0, 12)
-    assert {p: p.stat().st_mtime_ns for p in out.rglob("*") if ".cache" not in p.parts} == before
+    assert (nothing.parsed, nothing.cached) == (0, 12) and not rendered
+    assert {p: p.stat().st_mtime_ns for p in out.rglob("*")} == before
+
+
+def test_dated_articles_pair_within_the_window_alike_in_a_rebuild_and_in_memory(tmp_path, small_chunks):
+    corpus = write_corpus(tmp_path / "corpus", 12)
+    # articles i and i + 6 print the same figures: a000 and a006 are weeks apart, a001 and a007 (a002 and a008)
+    # a day apart, a003 to a005 dated and a009 to a011 undated
+    dates = {i: f"2024-03-{1 + i % 4:02d}" for i in range(6)} | {6: "2024-03-20", 7: "2024-03-03", 8: "2024-03-04"}
+    dates |= {9: "", 10: "", 11: ""}
+    def metadata() -> None:
+        rows = [f"a{i:03d}.txt,Outlet {i % 3},{dates[i]}" for i in range(13) if (corpus / f"a{i:03d}.txt").exists()]
+        (corpus / "metadata.csv").write_text("file,outlet,published\n" + "\n".join(rows) + "\n", encoding="utf-8")
+
+    metadata()
+    out = tmp_path / "out"
+    analysis.build_to_dir(corpus, out, n_process=1)
+    tables = analysis.load(out)
+    frames_equal(tables, analysis.build(corpus, n_process=1))
+    assert str(tables.figure_agreement.published_at.dtype) == "datetime64[ns, UTC]"
+    pairs = set(zip(tables.figure_agreement.doc_id, tables.figure_agreement.other_doc_id))
+    assert ("a001", "a007") in pairs and ("a002", "a008") in pairs
+    assert not pairs & {("a000", "a006"), ("a003", "a009"), ("a004", "a010"), ("a005", "a011")}
+    assert set(tables.figure_agreement.days_apart) == {1.0}
+    write_corpus(corpus, 1, offset=12)
+    dates[12] = "2024-03-02"  # pairs with a000's homes, a day apart
+    metadata()
+    analysis.build_to_dir(corpus, out, n_process=1)
+    tables = analysis.load(out)
+    frames_equal(tables, analysis.build(corpus, n_process=1))
+    assert ("a000", "a012") in set(zip(tables.figure_agreement.doc_id, tables.figure_agreement.other_doc_id))
 
 
 def test_a_change_rewrites_only_the_chunk_it_falls_in(tmp_path, small_chunks):

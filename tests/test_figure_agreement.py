@@ -360,3 +360,54 @@ def test_open_bounds_are_consistent_never_agree(first, second, verdict):
     out = figure_agreement(_figures(*rows), _documents(*TWO_OUTLETS), NO_PLACES)
     assert out["verdict"].tolist() == [verdict]
     assert out["agree"].tolist() == [verdict == "agree"]
+
+
+def _pairs_by_the_rule(rows: pd.DataFrame, window_days: float) -> set[tuple[int, int]]:
+    """The pairing rule written out plainly, figure by figure (positions in ``rows``, which are in publication
+    order): in each block of one quantity kind, unit, object and place, a figure is paired with the next
+    MAX_LATER_FIGURES figures of later articles, stopping at the first one outside the window, skipping those of
+    another event family; over all its blocks a figure keeps its MAX_LATER_FIGURES nearest later figures."""
+    found: set[tuple[int, int]] = set()
+    blocks: dict[tuple, list[int]] = {}
+    for position, row in enumerate(rows.itertuples(index=False)):
+        for place in row.places or ("",):
+            blocks.setdefault((row.quantity_kind, row.unit_key, row.object_key, place), []).append(position)
+    for members in blocks.values():
+        for k, i in enumerate(members):
+            later = [j for j in members[k + 1 :] if rows.doc_id[j] != rows.doc_id[i]][:MAX_LATER_FIGURES]
+            for j in later:
+                a, b = rows.day[i], rows.day[j]
+                if not ((math.isnan(a) and math.isnan(b)) or (not math.isnan(a) and not math.isnan(b) and b - a <= window_days)):
+                    break
+                if not (rows.family[i] and rows.family[j] and rows.family[i] != rows.family[j]):
+                    found.add((i, j))
+    kept: set[tuple[int, int]] = set()
+    for i in {i for i, _ in found}:
+        kept |= {(i, j) for j in sorted(j for e, j in found if e == i)[:MAX_LATER_FIGURES]}
+    return kept
+
+
+def test_pairs_are_those_the_rule_gives_figure_by_figure():
+    import random
+
+    from analysis.across.figure_agreement import candidate_pairs
+
+    rng = random.Random(7)
+    days = sorted([rng.uniform(0, 40) for _ in range(50)]) + [NAN] * 20  # undated articles come last
+    rows = []
+    for article, day in enumerate(days):
+        for _ in range(rng.randint(1, 4)):
+            rows.append({
+                "doc_id": f"d{article:03d}", "quantity_kind": rng.choice(["count", "money"]), "unit_key": "",
+                "object_key": rng.choice(["home", "home", "worker"]), "family": rng.choice(["", "deaths", "injuries"]),
+                "places": tuple(sorted(rng.sample(["north", "south", "east"], rng.choice([0, 0, 1, 2])))),
+                "day": day,
+            })
+    rows = pd.DataFrame(rows)
+    for window in (3.0, WINDOW_DAYS, 100.0):
+        pairs = candidate_pairs(rows, window)
+        expected = _pairs_by_the_rule(rows, window)
+        assert {tuple(p) for p in pairs.tolist()} == expected and len(pairs) == len(expected)
+        assert pairs.tolist() == sorted(pairs.tolist())
+    # with the widest window some figures reach the cap
+    assert max(pd.Series([i for i, _ in expected]).value_counts()) == MAX_LATER_FIGURES

@@ -355,3 +355,25 @@ def test_built_corpus_with_sidecar_metadata(tmp_path, nlp):
     assert out["speaker_match"].tolist() == ["same", "same"]
     assert out["text"].tolist() == [PLEDGE, "We will not surrender a single metre of our land; we will rebuild every house"]
     assert all(tables.text_of(r.doc_id)[r.start : r.end] == r.text for r in out.itertuples())
+
+
+def test_blocks_join_printings_that_share_a_word_run_and_matching_them_apart_gives_the_same_groups():
+    from analysis.across.quote_reuse import match_blocks, match_groups
+
+    texts = [normalise_quote(t) for t in [
+        PLEDGE,                                                        # 0
+        "The water has reached the second floor of the hospital",      # 1
+        "we will not surrender a single metre of our land",            # 2: a trimmed reprint of 0
+        "Nobody told us the dam would be opened tonight",              # 3
+        "the water has reached the second floor of the hospital now",  # 4: a reprint of 1
+        "we will not let them take the harbour",                       # 5: shares only "we will not" with 0 and 2
+        "No comment",                                                  # 6: too short to match anything
+    ]]
+    blocks = match_blocks(texts)
+    assert blocks == [[0, 2, 5], [1, 4]]
+    whole = match_groups(texts)
+    roots = list(range(len(texts)))
+    for members in blocks:
+        for member, root in zip(members, match_groups([texts[i] for i in members])):
+            roots[member] = members[root]
+    assert roots == whole == [0, 1, 0, 3, 1, 5, 6]

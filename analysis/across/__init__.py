@@ -11,7 +11,9 @@
 All are pure functions of the built tables and the ``documents`` table (for outlet and publication time);
 they read only the columns listed in :data:`ATTRIBUTION_COLUMNS`, :data:`IDENTITY_ATTRIBUTION_COLUMNS`,
 :data:`PEOPLE_COLUMNS`, :data:`IDENTITY_MENTION_COLUMNS` (optional), :data:`FIGURE_COLUMNS`,
-:data:`MENTION_COLUMNS` (the places near a figure, optional) and :data:`DOCUMENT_COLUMNS`.
+:data:`MENTION_COLUMNS` (the places near a figure, optional) and :data:`DOCUMENT_COLUMNS`. In a folder build,
+:mod:`analysis.across.stage` makes ``figure_agreement`` and ``quote_reuse`` again only from the blocks a change
+reaches, with the same rows.
 """
 
 from analysis.across.figure_agreement import FIGURE_COLUMNS, MENTION_COLUMNS, figure_agreement, figure_agreement_chunks

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.building import schema
-from analysis.across.publication import publication_order, with_publication
+from analysis.across.publication import in_publication_order, publication_order, with_publication
 from analysis.extraction.figures.checks import bounds_text, common_unit, interval_in
 from analysis.extraction.figures import lexicon
 
@@ -125,9 +125,22 @@ def _places_near(rows: pd.DataFrame, mentions: pd.DataFrame) -> list[tuple[str, 
     ]
 
 
-def _blocked(figures: pd.DataFrame, documents: pd.DataFrame, mentions: pd.DataFrame | None) -> pd.DataFrame:
-    """The figures that name an object, with their block key, interval in the comparison unit, event family,
-    open bound, places near them (none when ``mentions`` is None) and publication day, in publication order."""
+#: What :func:`figure_rows` gives each figure: what pairing reads of it, and what the table copies from it.
+ROW_COLUMNS = [
+    "doc_id", "sentence_id", "start", "end", "text", "figure_id", "outlet", "published_at", "listed", "source",
+    "quantity_kind", "unit_key", "object_key", "family", "low_in", "high_in", "open_bound", "places",
+]
+
+
+def figure_rows(figures: pd.DataFrame, documents: pd.DataFrame, mentions: pd.DataFrame | None) -> pd.DataFrame:
+    """The figures that name an object, each with its block key (quantity kind, comparison unit, normalised
+    object), event family, interval in the comparison unit, open bound, the places near it (a sorted tuple; none
+    when ``mentions`` is None) and its article's outlet and publication time (:data:`ROW_COLUMNS`), in the order
+    of ``figures``.
+
+    A figure's row depends on its own article alone (its figures, mentions and ``documents`` row), so the rows of
+    a corpus are those of its parts put together: a folder build derives them chunk by chunk and keeps them.
+    """
     rows = with_publication(figures, publication_order(documents))
     rows = rows.assign(
         object_key=[normalise_object(o) for o in rows["object"]],
@@ -137,48 +150,94 @@ def _blocked(figures: pd.DataFrame, documents: pd.DataFrame, mentions: pd.DataFr
     rows = rows[rows["object_key"] != ""]
     intervals = [interval_in(*k) for k in zip(rows["low"], rows["high"], rows["unit_canonical"], rows["unit_key"])]
     rows = rows.assign(
-        low_in=[i[0] for i in intervals],
-        high_in=[i[1] for i in intervals],
+        low_in=np.array([i[0] for i in intervals], dtype=float),
+        high_in=np.array([i[1] for i in intervals], dtype=float),
         open_bound=rows["approx"].isin(OPEN_APPROXIMATORS).to_numpy() | np.isinf([i[1] for i in intervals]),
         places=_places_near(rows, mentions) if mentions is not None else [()] * len(rows),
-        day=(pd.to_datetime(rows["published_at"], utc=True) - EPOCH).dt.total_seconds().to_numpy() / 86400,
     )
-    return rows.sort_values(["rank", "doc_id", "figure_id"], kind="stable").reset_index(drop=True)
+    return rows[ROW_COLUMNS].reset_index(drop=True)
 
 
-def _within(day: float, later_day: float, window_days: float) -> bool:
-    """Two publication days (NaN: undated) close enough to pair: both dated and at most ``window_days`` apart,
-    or both undated."""
-    if np.isnan(day) or np.isnan(later_day):
-        return bool(np.isnan(day) and np.isnan(later_day))
-    return later_day - day <= window_days
+def in_pairing_order(rows: pd.DataFrame) -> pd.DataFrame:
+    """:func:`figure_rows` of a corpus in publication order (then doc_id, figure_id), with each one's publication
+    ``day``: a figure's position here is its label in :func:`candidate_pairs`."""
+    rows = in_publication_order(rows, ["figure_id"])
+    return rows.assign(day=(pd.to_datetime(rows["published_at"], utc=True) - EPOCH).dt.total_seconds().to_numpy() / 86400)
 
 
-def _candidate_pairs(block: pd.DataFrame, window_days: float) -> Iterator[tuple[int, int]]:
-    """(earlier, later) row labels of one block's pairs, the block in publication order: each figure with the
-    next :data:`MAX_LATER_FIGURES` figures of later articles published within ``window_days`` (undated
-    articles come last in the order, so the figures in the window are the next ones), kept when their event
-    families do not differ."""
-    labels, docs, families = block.index.tolist(), block["doc_id"].tolist(), block["family"].tolist()
-    days = block["day"].tolist()
-    next_article = len(labels)
-    for i in reversed(range(len(labels))):
-        # rows of one article are adjacent: the next article's figures start where this article's run ends
-        if i + 1 < len(labels) and docs[i + 1] != docs[i]:
-            next_article = i + 1
-        for j in range(next_article, min(next_article + MAX_LATER_FIGURES, len(labels))):
-            if not _within(days[i], days[j], window_days):
-                break
-            if not (families[i] and families[j] and families[i] != families[j]):
-                yield labels[i], labels[j]
+#: Earlier figures whose pairs are found at a time: bounds the arrays pairing holds (about twenty slots each).
+PAIRING_BATCH = 8192
 
 
-def _place_blocks(rows: pd.DataFrame) -> Iterator[pd.DataFrame]:
-    """The blocks figures are paired in: the same quantity kind, unit and object, and one place named near the
-    figure (a figure naming two places is in two blocks) or, for figures near which no place is named, none."""
-    keyed = rows.assign(place=[list(p) or [""] for p in rows["places"]]).explode("place")
-    for _, block in keyed.groupby(["quantity_kind", "unit_key", "object_key", "place"], sort=True):
-        yield block
+def candidate_pairs(rows: pd.DataFrame, window_days: float) -> np.ndarray:
+    """The pairs of figures of :func:`in_pairing_order` rows, as (earlier, later) positions sorted by the earlier
+    then the later figure, each pair once.
+
+    Figures are paired in blocks: the same quantity kind, unit and object, and one place named near the figure
+    (a figure naming two places is in two blocks) or, for figures near which no place is named, none. In each
+    block, each figure is paired with the next :data:`MAX_LATER_FIGURES` figures of later articles published
+    within ``window_days`` (undated articles come last in the order, so the figures in the window are the next
+    ones), when their event families do not differ. A figure in several blocks keeps its
+    :data:`MAX_LATER_FIGURES` nearest later figures over all of them (rows are in publication order), as a
+    figure in one block does.
+    """
+    if not len(rows):
+        return np.empty((0, 2), dtype=np.int64)
+    # one entry per figure and place named near it ("" for none)
+    places = [p if len(p) else ("",) for p in rows["places"]]
+    repeats = np.fromiter((len(p) for p in places), dtype=np.int64, count=len(places))
+    position = np.repeat(np.arange(len(rows)), repeats)
+    keys = rows[["quantity_kind", "unit_key", "object_key"]].iloc[position].assign(
+        place=[place for p in places for place in p])
+    block = keys.groupby(list(keys.columns), sort=False).ngroup().to_numpy()
+    position, block = position[block >= 0], block[block >= 0]  # a missing key is in no block
+    # entries of one block together, in publication order; rows of one article are adjacent within a block
+    order = np.lexsort((position, block))
+    block, position = block[order], position[order]
+    doc = pd.factorize(rows["doc_id"].to_numpy())[0][position]
+    family_codes, families = pd.factorize(rows["family"].to_numpy())
+    unknown_family = np.flatnonzero(np.asarray(families, dtype=object) == "")
+    family = np.where(np.isin(family_codes, unknown_family), -1, family_codes)[position]
+    day = rows["day"].to_numpy(dtype=float)[position]
+    n = len(position)
+    # each entry's candidates are the next MAX_LATER_FIGURES entries of its block from where the next article's
+    # figures start (the end of its own article's run), and no further than its block's end
+    run_start = np.flatnonzero(np.r_[True, (block[1:] != block[:-1]) | (doc[1:] != doc[:-1])])
+    next_article = np.repeat(np.r_[run_start[1:], n], np.diff(np.r_[run_start, n]))
+    block_start = np.flatnonzero(np.r_[True, block[1:] != block[:-1]])
+    block_end = np.repeat(np.r_[block_start[1:], n], np.diff(np.r_[block_start, n]))
+    # a batch of earlier figures at a time, with all their entries: their pairs are then complete and sorted
+    by_figure = np.argsort(position, kind="stable")
+    bounds = np.searchsorted(position[by_figure], np.arange(0, len(rows) + PAIRING_BATCH, PAIRING_BATCH))
+    found = [_pairs_of(by_figure[lo:hi], position, next_article, block_end, day, family, window_days, len(rows))
+             for lo, hi in zip(bounds[:-1], bounds[1:]) if hi > lo]
+    return np.concatenate(found) if found else np.empty((0, 2), dtype=np.int64)
+
+
+def _pairs_of(
+    entries: np.ndarray, position: np.ndarray, next_article: np.ndarray, block_end: np.ndarray, day: np.ndarray,
+    family: np.ndarray, window_days: float, figures: int,
+) -> np.ndarray:
+    """The pairs of the earlier figures these ``entries`` (all of theirs) stand for, sorted (see
+    :func:`candidate_pairs`)."""
+    later = next_article[entries, None] + np.arange(MAX_LATER_FIGURES)
+    keep = later < block_end[entries, None]
+    earlier, later = np.broadcast_to(entries[:, None], later.shape)[keep], later[keep]
+    # the window holds a prefix of the later figures (days only grow, undated last): a mask, as a loop's break
+    day_a, day_b = day[earlier], day[later]
+    undated_a, undated_b = np.isnan(day_a), np.isnan(day_b)
+    with np.errstate(invalid="ignore"):
+        within = np.where(undated_a | undated_b, undated_a & undated_b, day_b - day_a <= window_days)
+    family_a, family_b = family[earlier], family[later]
+    keep = within & ((family_a < 0) | (family_b < 0) | (family_a == family_b))
+    # each pair as one integer, sorted, once (a pair of figures sharing two places is found in both blocks)
+    pairs = np.sort(position[earlier[keep]] * figures + position[later[keep]])
+    pairs = pairs[np.diff(pairs, prepend=-1) != 0]
+    first, second = np.divmod(pairs, figures)
+    starts = np.flatnonzero(np.diff(first, prepend=-1) != 0)
+    rank = np.arange(len(first)) - np.repeat(starts, np.diff(np.r_[starts, len(first)]))
+    kept = rank < MAX_LATER_FIGURES
+    return np.stack([first[kept], second[kept]], axis=1)
 
 
 def _describe(text: str, outlet: str, doc_id: str, published_at, source: str) -> str:
@@ -219,13 +278,28 @@ def _per_figure(rows: pd.DataFrame, write: Callable[..., str], columns: tuple[st
     return [write(*fields) for fields in zip(*(rows[c].tolist() for c in columns))]
 
 
+def pair_rows(
+    rows: pd.DataFrame, earlier: np.ndarray, later: np.ndarray, *, window_days: float, places_read: bool
+) -> pd.DataFrame:
+    """The validated table rows of the pairs (``earlier[k]``, ``later[k]``), positions in ``rows``
+    (:func:`in_pairing_order`), in the order given."""
+    return schema.validate("figure_agreement", _pair_frame(
+        rows, np.asarray(earlier, dtype=np.int64), np.asarray(later, dtype=np.int64), window_days=window_days,
+        places_read=places_read,
+    ))
+
+
 def _pair_frame(
-    rows: pd.DataFrame, earlier: np.ndarray, later: np.ndarray, described: list[str], own: list[str], *,
-    window_days: float, places_read: bool,
+    rows: pd.DataFrame, earlier: np.ndarray, later: np.ndarray, *, window_days: float, places_read: bool
 ) -> pd.DataFrame:
     """The table rows of the pairs (``earlier[k]``, ``later[k]``), positions in ``rows``: columns are taken
     whole, and only the finding and basis are written row by row, from each figure's description and interval
-    text (``described``, ``own``: a figure is in many pairs, so these are written once per figure)."""
+    text (a figure is in many pairs, so these are written once per figure)."""
+    figures, index = np.unique(np.concatenate([earlier, later]), return_inverse=True)
+    of_earlier, of_later = index[: len(earlier)].tolist(), index[len(earlier) :].tolist()
+    involved = rows.iloc[figures]
+    described = _per_figure(involved, _describe, ("text", "outlet", "doc_id", "published_at", "source"))
+    own = _per_figure(involved, bounds_text, ("low_in", "high_in", "unit_key"))
     a = rows.iloc[earlier].reset_index(drop=True)
     b = rows.iloc[later].reset_index(drop=True)
     bounds = [frame[column].to_numpy(dtype=float) for frame in (a, b) for column in ("low_in", "high_in")]
@@ -245,7 +319,7 @@ def _pair_frame(
     findings = [
         _finding(v, f"{described[i]} and {described[j]}", thing, unit, both_allow, own[i], own[j])
         for v, i, j, thing, unit, both_allow in zip(
-            verdict.tolist(), earlier.tolist(), later.tolist(), a["object_key"].tolist(), a["unit_key"].tolist(), agreed
+            verdict.tolist(), of_earlier, of_later, a["object_key"].tolist(), a["unit_key"].tolist(), agreed
         )
     ]
     columns = {column: a[column] for column in _EARLIER_COLUMNS}
@@ -314,22 +388,8 @@ def figure_agreement_chunks(
 ) -> Iterator[pd.DataFrame]:
     """:func:`figure_agreement`'s rows in validated chunks of at most ``chunk_rows``, in the table's order: what
     a build writes as it goes, so that a corpus with millions of pairs never holds them all as rows."""
-    rows = _blocked(figures, documents, mentions)
-    # the pairs as two integer arrays (row positions), sorted by the earlier figure then the later one; a pair
-    # of figures that share two places is found in both places' blocks, and kept once
-    pairs = np.fromiter(
-        (k for block in _place_blocks(rows) for pair in _candidate_pairs(block, window_days) for k in pair),
-        dtype=np.int64,
-    ).reshape(-1, 2)
-    if len(pairs):
-        pairs = np.unique(pairs, axis=0)
-        # a figure named with several places is in several blocks: over all of them it keeps its
-        # MAX_LATER_FIGURES nearest later figures (rows are in publication order), as a figure in one block does
-        rank = np.arange(len(pairs)) - np.searchsorted(pairs[:, 0], pairs[:, 0], side="left")
-        pairs = pairs[rank < MAX_LATER_FIGURES]
-    described = _per_figure(rows, _describe, ("text", "outlet", "doc_id", "published_at", "source"))
-    own = _per_figure(rows, bounds_text, ("low_in", "high_in", "unit_key"))
+    rows = in_pairing_order(figure_rows(figures, documents, mentions))
+    pairs = candidate_pairs(rows, window_days)
     for start in range(0, len(pairs), chunk_rows):
         earlier, later = pairs[start : start + chunk_rows].T
-        yield schema.validate("figure_agreement", _pair_frame(
-            rows, earlier, later, described, own, window_days=window_days, places_read=mentions is not None))
+        yield pair_rows(rows, earlier, later, window_days=window_days, places_read=mentions is not None)

@@ -42,12 +42,26 @@ def publication_order(documents: pd.DataFrame) -> pd.DataFrame:
     ordered = ordered.sort_values(["undated", "published_at", "doc_id"], kind="stable")
     return frame.assign(rank=pd.Series(range(len(ordered)), index=ordered["doc_id"].to_numpy(), dtype="int64"))
 
+
 def with_publication(rows: pd.DataFrame, order: pd.DataFrame) -> pd.DataFrame:
-    """``rows`` with its article's ``outlet``, ``published_at`` and ``rank``; an article missing from
-    ``documents`` gets an empty outlet, NaT and a rank after every known one."""
+    """``rows`` with its article's ``outlet`` and ``published_at``, and ``listed``: whether ``documents`` lists the
+    article at all (one it does not list gets an empty outlet and NaT, and comes after every listed one)."""
     known = order.reindex(rows["doc_id"].astype(str))
     return rows.assign(
         outlet=known["outlet"].fillna("").to_numpy(),
-        published_at=known["published_at"].to_numpy(),
-        rank=known["rank"].fillna(len(order)).astype("int64").to_numpy(),
+        # as a Series of the declared dtype: an array of times would lose its zone when all are NaT
+        published_at=pd.to_datetime(known["published_at"], utc=True).astype(UTC_TIME).set_axis(rows.index),
+        listed=known["rank"].notna().to_numpy(),
     )
+
+
+def in_publication_order(rows: pd.DataFrame, then: list[str]) -> pd.DataFrame:
+    """``rows`` (of :func:`with_publication`) in their articles' order of :func:`publication_order`, articles it
+    does not list last, and by ``then`` within an article; the index is reset.
+
+    The order of two rows depends on their own articles alone, not on the rest of the corpus: rows of any
+    set of articles sorted here and merged keep the order the whole corpus gives them.
+    """
+    keyed = rows.assign(_unlisted=~rows["listed"].to_numpy(dtype=bool), _undated=rows["published_at"].isna().to_numpy())
+    keys = ["_unlisted", "_undated", "published_at", "doc_id", *then]
+    return keyed.sort_values(keys, kind="stable").drop(columns=["_unlisted", "_undated"]).reset_index(drop=True)

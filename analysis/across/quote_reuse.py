@@ -10,13 +10,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from typing import Sequence
 
+import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz
 
 from analysis.building import schema
 from analysis.across.identity import source_links, with_source_ids
-from analysis.across.publication import publication_order, with_publication
+from analysis.across.publication import in_publication_order, publication_order, with_publication
 
 #: Attribution kinds whose content is a quotation (the speaker's words); indirect speech and `according to`
 #: are the outlet's paraphrase, so two outlets' matching paraphrases are shared copy, not a shared quotation.
@@ -131,6 +133,40 @@ def match_groups(texts: list[str]) -> list[int]:
     return roots
 
 
+def match_blocks(texts: list[str]) -> list[list[int]]:
+    """The printings (indices into ``texts``, normalised quotations in order of printing) that
+    :func:`match_groups` may compare with each other, as blocks of two or more in order; a printing in no block
+    is a group of its own.
+
+    Two printings are in one block when a chain of printings sharing a shingle joins them. Everything
+    :func:`match_groups` reads of a printing (how often its shingles occur in the corpus, the first printings
+    filed under them) lies within its block, so the groups of a corpus are those of its blocks, each matched
+    alone, in any order: a build matches again only the blocks whose printings changed.
+    """
+    parent = list(range(len(texts)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first_with: dict[tuple[str, ...], int] = {}
+    for i, text in enumerate(texts):
+        words = text.split()
+        if len(words) < MIN_QUOTE_WORDS:
+            continue
+        for key in _shingles(words):
+            j = first_with.setdefault(key, i)
+            a, b = root(i), root(j)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    blocks: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(texts)):
+        blocks[root(i)].append(i)
+    return [members for members in blocks.values() if len(members) > 1]
+
+
 def identified(source_id: str, matched_by: str) -> bool:
     """Whether a printing's speaker is someone who can be told apart from another: the source has an identity
     across the corpus (none for anonymous, unresolved, document and collective sources) that is not an
@@ -160,18 +196,34 @@ def _reference_speakers(reused: pd.DataFrame) -> pd.DataFrame:
     return reference.reindex(reused["root"]).fillna({"source_id": "", "matched_by": ""}).set_axis(reused.index)
 
 
-def _printings(attributions: pd.DataFrame, documents: pd.DataFrame, links: pd.DataFrame) -> pd.DataFrame:
-    """The quotations of the corpus in order of printing (publication order, then position in the article),
-    with their normalised text and their source's identity (``source_id``, ``matched_by``)."""
-    quoted = with_source_ids(attributions[attributions["kind"].isin(QUOTED_KINDS)], links)
+#: What :func:`printings` gives each quotation: the ``attributions`` columns the table copies, the article's
+#: outlet and publication time, and the normalised words.
+PRINTING_COLUMNS = [*ATTRIBUTION_COLUMNS, "outlet", "published_at", "listed", "normalised"]
+
+
+def printings(attributions: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """The quotations of ``attributions`` (:data:`QUOTED_KINDS`) with their article's outlet and publication time
+    and their normalised words (:data:`PRINTING_COLUMNS`), in the order given. A printing's row depends on its
+    own article alone, so a build derives them chunk by chunk and keeps them; its source's identity across the
+    corpus is put on at the end (:func:`reuse_rows`)."""
+    quoted = attributions[attributions["kind"].isin(QUOTED_KINDS)]
+    quoted = with_publication(quoted[ATTRIBUTION_COLUMNS], publication_order(documents))
+    normalised = pd.Series([normalise_quote(c) for c in quoted["content"]], index=quoted.index, dtype="str")
+    return quoted.assign(normalised=normalised)[PRINTING_COLUMNS]
+
+
+def in_printing_order(rows: pd.DataFrame) -> pd.DataFrame:
+    """:func:`printings` of a corpus in order of printing: publication order, then position in the article."""
+    return in_publication_order(rows, ["content_start", "attribution_id"])
+
+
+def _with_identities(printed: pd.DataFrame, links: pd.DataFrame) -> pd.DataFrame:
+    """``printed`` with each printing's source's identity across the corpus (``source_id``, ``matched_by``)."""
+    printed = with_source_ids(printed, links)
     matched = dict(zip(zip(links["doc_id"].astype(str), links["source"].astype(str)), links["matched_by"]))
-    quoted = quoted.assign(matched_by=[matched.get(k, "") if i else "" for k, i in
-                                       zip(zip(quoted["doc_id"].astype(str), quoted["source"].astype(str)), quoted["source_id"])])
-    quoted = with_publication(quoted, publication_order(documents))
-    quoted = quoted.assign(normalised=[normalise_quote(c) for c in quoted["content"]])
-    return quoted.sort_values(["rank", "doc_id", "content_start", "attribution_id"], kind="stable").reset_index(
-        drop=True
-    )
+    return printed.assign(matched_by=[matched.get(k, "") if i else "" for k, i in
+                                      zip(zip(printed["doc_id"].astype(str), printed["source"].astype(str)),
+                                          printed["source_id"])])
 
 
 def quote_reuse(attributions: pd.DataFrame, documents: pd.DataFrame, links: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -197,12 +249,19 @@ def quote_reuse(attributions: pd.DataFrame, documents: pd.DataFrame, links: pd.D
     """
     if links is None:
         links = source_links(attributions)
-    printings = _printings(attributions, documents, links)
-    printings["root"] = match_groups(printings["normalised"].tolist())
-    spread = printings.groupby("root")["doc_id"].nunique()
-    reused = printings[printings["root"].isin(spread[spread >= 2].index)].copy()
+    ordered = in_printing_order(printings(attributions, documents))
+    return reuse_rows(ordered, match_groups(ordered["normalised"].tolist()), links)
+
+
+def reuse_rows(ordered: pd.DataFrame, roots: Sequence[int], links: pd.DataFrame) -> pd.DataFrame:
+    """The validated ``quote_reuse`` table of the printings of a corpus (:func:`in_printing_order`), the index
+    of each one's group's first printing (:func:`match_groups`), and the corpus's links from each article's
+    source to its identity (:func:`analysis.across.identity.source_links`)."""
+    ordered = _with_identities(ordered, links).assign(root=np.asarray(roots, dtype=np.int64))
+    spread = ordered.groupby("root")["doc_id"].nunique()
+    reused = ordered[ordered["root"].isin(spread[spread >= 2].index)].copy()
     group_ids = {root: n for n, root in enumerate(sorted(reused["root"].unique()))}
-    first = printings.loc[reused["root"]].set_axis(reused.index)
+    first = ordered.loc[reused["root"]].set_axis(reused.index)
     reference = _reference_speakers(reused)
     reused = reused.assign(
         group_id=reused["root"].map(group_ids),

@@ -1,8 +1,9 @@
 """The tables of a corpus: in memory (:class:`Tables`), written whole, and read back.
 
 :class:`MemorySink` keeps a build's validated chunks as DataFrames. A folder build (:mod:`analysis.flow`) writes
-each per-article table from its chunks (:mod:`analysis.building.chunks`); the corpus-level tables, and any table
-written from memory (:meth:`Tables.to_dir`), are written whole by :func:`write_table`. :func:`load` reads a
+each per-article table from its chunks (:mod:`analysis.building.chunks`) and ``figure_agreement`` from its
+segments (:mod:`analysis.building.segments`); the other corpus-level tables, and any table written from memory
+(:meth:`Tables.to_dir`), are written whole by :func:`write_table`. :func:`load` reads a
 written folder back into :class:`Tables` without parsing anything: a table's Parquet as one file or as a folder
 of parts (one per chunk), else its CSV.
 """
