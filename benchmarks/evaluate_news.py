@@ -32,6 +32,8 @@ Per table:
 
 from __future__ import annotations
 
+import argparse
+
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -384,14 +386,21 @@ def error_report(tier: str) -> str:
     return f"Error categories ({tier}; counts only)\n\n" + _table(("table", "error category", "count"), rows)
 
 
-def main() -> int:
-    arguments = sys.argv[1:]
-    errors = "--errors" in arguments
-    for tier in [a for a in arguments if a != "--errors"] or ALL_TIERS:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("tiers", nargs="*", metavar="TIER",
+                        help=f"tiers to score (default: all of {', '.join(ALL_TIERS)})")
+    parser.add_argument("--errors", action="store_true", help="add counts of error categories per table")
+    options = parser.parse_args(argv)
+    unknown = [tier for tier in options.tiers if tier not in ALL_TIERS]
+    if unknown:
+        parser.error(f"unknown tier {unknown[0]!r}; tiers are {', '.join(ALL_TIERS)}")
+    for tier in options.tiers or ALL_TIERS:
         print(f"## {tier}\n")
         for report in (figure_report, attribution_report, hedge_report):
             print(report(tier) + "\n")
-        if errors:
+        if options.errors:
             print(error_report(tier) + "\n")
     return 0
 
