@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -48,7 +48,7 @@ CATALOGUE_FILE = "actors.yaml"
 #: Where the packaged catalogue is, as named in messages.
 PACKAGED_SOURCE = "analysis/data/actors.yaml"
 
-_TOP_KEYS = ("groups", "sides", "actors")
+_TOP_KEYS = ("beat", "groups", "sides", "actors")
 _ENTRY_KEYS = ("id", "name", "type", "group", "side", "label", "role", "aliases", "metonyms", "demonyms")
 _LIST_KEYS = ("aliases", "metonyms", "demonyms")
 #: Version of the merged content's serialisation; part of the fingerprint.
@@ -103,6 +103,9 @@ class Catalogue:
     groups: tuple[str, ...]
     actors: tuple[Actor, ...]
     colours: tuple[tuple[str, str], ...] = ()
+    #: ``(group, beat)`` for the groups a file declared for one beat only (the packaged war sides): on a corpus
+    #: of another beat they are no group (:meth:`for_beat`).
+    beat_groups: tuple[tuple[str, str], ...] = ()
     #: The files merged, in order, for messages; not part of the content.
     sources: tuple[str, ...] = field(default=(), compare=False)
     _by_id: dict[str, Actor] = field(default_factory=dict, repr=False, compare=False)
@@ -124,6 +127,25 @@ class Catalogue:
     def group_colours(self) -> dict[str, str]:
         """Display colours declared in the catalogue files, by group."""
         return dict(self.colours)
+
+    def for_beat(self, beat: str) -> Catalogue:
+        """This catalogue on a corpus of ``beat``: groups declared for another beat are dropped and their actors
+        are ``other``, keeping their names, types and aliases.
+
+        Why: the packaged groups are the sides of one war; on a health or a markets corpus a mention of Moscow
+        still names Russia's government, but "Russia" is no group of that story, and a legend of war sides would
+        say it is.
+        """
+        dropped = {group for group, own in self.beat_groups if own != beat}
+        if not dropped:
+            return self
+        return Catalogue(
+            groups=tuple(g for g in self.groups if g not in dropped),
+            actors=tuple(replace(a, side=OTHER_SIDE) if a.side in dropped else a for a in self.actors),
+            colours=tuple((g, c) for g, c in self.colours if g not in dropped),
+            beat_groups=tuple((g, b) for g, b in self.beat_groups if g not in dropped),
+            sources=self.sources,
+        )
 
     def get(self, actor_id: str) -> Actor | None:
         """The actor with this id, or None."""
@@ -169,6 +191,7 @@ class Catalogue:
         payload = {
             "format": _FINGERPRINT_FORMAT,
             "groups": list(self.groups),
+            "beat_groups": [list(pair) for pair in self.beat_groups],
             "colours": [list(pair) for pair in self.colours],
             "actors": [asdict(actor) for actor in self.actors],
         }
@@ -232,7 +255,7 @@ def default_catalogue() -> Catalogue:
     """The packaged catalogue, read once per process."""
     text = read_text(CATALOGUE_FILE)
     parsed = _parse_file(load_yaml(text), text, PACKAGED_SOURCE)
-    return _merge((), (), (), parsed, PACKAGED_SOURCE)
+    return _merge(Catalogue(groups=(), actors=()), parsed, PACKAGED_SOURCE)
 
 
 def merge_catalogue(base: Catalogue, text: str, source: str, *, limits: Limits = DEFAULT_LIMITS) -> Catalogue:
@@ -246,7 +269,7 @@ def merge_catalogue(base: Catalogue, text: str, source: str, *, limits: Limits =
     except (YamlRefused, yaml.YAMLError) as err:
         raise _not_read(err, source) from None
     parsed = _parse_file(raw, text, source, inherited_groups=base.groups)
-    return _merge(base.groups, base.colours, base.actors, parsed, source, base.sources)
+    return _merge(base, parsed, source)
 
 
 # --- reading a file ----------------------------------------------------------------------------------------------
@@ -266,6 +289,8 @@ class _File:
     groups: tuple[str, ...]
     colours: tuple[tuple[str, str], ...]
     entries: tuple[_Entry, ...]
+    #: the beat the file's groups belong to (``beat:``), or "" for groups of any beat
+    beat: str = ""
 
 
 def _not_read(err: YamlRefused | yaml.YAMLError, source: str) -> CatalogueError:
@@ -288,7 +313,10 @@ def _parse_file(raw: Any, text: str, source: str, *, inherited_groups: tuple[str
         raise CatalogueError(f"{source}: the file must be a mapping with `groups` and `actors`, not a {_kind(raw)}")
     unknown = [str(k) for k in raw if k not in _TOP_KEYS]
     if unknown:
-        raise CatalogueError(f"{source}: unknown top-level key {unknown[0]!r}; allowed: groups, actors")
+        raise CatalogueError(f"{source}: unknown top-level key {unknown[0]!r}; allowed: beat, groups, actors")
+    beat = raw.get("beat", "")
+    if not isinstance(beat, str):
+        raise CatalogueError(f"{source}: `beat` must be the name of a beat (such as conflict), not a {_kind(beat)}")
     if "groups" in raw and "sides" in raw:
         raise CatalogueError(f"{source}: both `groups` and `sides` are given; keep `groups` (`sides` is its old name)")
     groups, colours = _parse_groups(raw.get("groups", raw.get("sides")) or [], source)
@@ -304,7 +332,7 @@ def _parse_file(raw: Any, text: str, source: str, *, inherited_groups: tuple[str
         line = f", line {lines[number - 1]}" if number <= len(lines) else ""
         entries.append(_parse_entry(entry, allowed, f"{source}: actor {number}{line}"))
     _check_unique(entries, source)
-    return _File(groups, colours, tuple(entries))
+    return _File(groups, colours, tuple(entries), beat.strip())
 
 
 def _parse_groups(raw: Any, source: str) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
@@ -444,14 +472,8 @@ def _entry_lines(text: str) -> list[int]:
 # --- merging -----------------------------------------------------------------------------------------------------
 
 
-def _merge(
-    base_groups: tuple[str, ...],
-    base_colours: tuple[tuple[str, str], ...],
-    base_actors: tuple[Actor, ...],
-    parsed: _File,
-    source: str,
-    base_sources: tuple[str, ...] = (),
-) -> Catalogue:
+def _merge(base: Catalogue, parsed: _File, source: str) -> Catalogue:
+    base_groups, base_colours, base_actors = base.groups, base.colours, base.actors
     groups = (*parsed.groups, *(g for g in base_groups if g not in parsed.groups))
     declared = dict(parsed.colours)
     colours = (*parsed.colours, *((g, c) for g, c in base_colours if g not in declared))
@@ -464,16 +486,23 @@ def _merge(
     for entry in parsed.entries:
         actor = entry.actor
         if not entry.explicit_id:
-            base = actor.id
-            actor_id, n = base, 1
+            stem = actor.id
+            actor_id, n = stem, 1
             while actor_id in taken:
                 n += 1
-                actor_id = f"{base}_{n}"
+                actor_id = f"{stem}_{n}"
             if actor_id != actor.id:
                 actor = _with_id(actor, actor_id)
         taken.add(actor.id)
         new.append(actor)
-    return Catalogue(groups=groups, actors=(*new, *kept), colours=colours, sources=(*base_sources, source))
+    # a group the new file declares or gives an actor is the user's group on every beat
+    claimed = set(parsed.groups) | {e.actor.side for e in parsed.entries}
+    beat_groups = (
+        *((g, parsed.beat) for g in parsed.groups if parsed.beat),
+        *((g, b) for g, b in base.beat_groups if g not in claimed),
+    )
+    return Catalogue(groups=groups, actors=(*new, *kept), colours=colours, beat_groups=beat_groups,
+                     sources=(*base.sources, source))
 
 
 def _with_id(actor: Actor, actor_id: str) -> Actor:

@@ -35,6 +35,10 @@ SETTINGS_FILE = "corpus.yaml"
 PACKAGED_TONE_ADJUSTMENTS = {"conflict": "vader_news_adjustment.yaml"}
 #: ``tone_adjustment`` value for plain VADER.
 NO_ADJUSTMENT = "none"
+#: The data file of beats, in ``analysis/data/``: the beats a ``tone_adjustment`` may name.
+BEATS_FILE = "beats.yaml"
+#: The beat of a corpus whose ``corpus.yaml`` names no packaged beat.
+GENERAL_BEAT = "general"
 
 
 class SettingsError(CatalogueError):
@@ -128,4 +132,11 @@ def load_beat(
         raise SettingsError(
             printable(f"{settings_path}: tone_adjustment must be a name ({NO_ADJUSTMENT}, conflict) or a file name")
         )
-    return Beat(catalogue, choice, tone_adjustment(choice, folder, limits=limits))
+    # the packaged war sides are groups of a war corpus only (Catalogue.for_beat)
+    return Beat(catalogue.for_beat(beat_name(choice)), choice, tone_adjustment(choice, folder, limits=limits))
+
+
+def beat_name(tone_adjustment: str) -> str:
+    """The beat of a corpus whose ``corpus.yaml`` chooses ``tone_adjustment``: that name when
+    ``analysis/data/beats.yaml`` has a beat of it (``conflict``), else :data:`GENERAL_BEAT`."""
+    return tone_adjustment if tone_adjustment in read_yaml(BEATS_FILE)["beats"] else GENERAL_BEAT

@@ -20,13 +20,11 @@ from typing import Iterable
 import pandas as pd
 
 from analysis.catalogue.actors import OTHER_SIDE, UNKNOWN_SIDE
-from analysis.catalogue.beat import load_beat
+from analysis.catalogue.beat import BEATS_FILE, GENERAL_BEAT, beat_name, load_beat
 from analysis.datafiles import read_yaml
 
-#: The data file of beats, in ``analysis/data/``.
-BEATS_FILE = "beats.yaml"
 #: The beat of a corpus whose ``corpus.yaml`` names no packaged beat.
-GENERAL = "general"
+GENERAL = GENERAL_BEAT
 #: The verb class of the ``actions`` table for a verb no class covers, and for classes a beat does not name.
 OTHER_CLASS = "other"
 #: Values of the ``side`` columns that are no group of the catalogue (with the figures' own voice).
@@ -77,12 +75,6 @@ def beat_views() -> dict[str, BeatView]:
                        str(entry["group_noun"]))
         for name, entry in beats.items()
     }
-
-
-def beat_name(tone_adjustment: str) -> str:
-    """The beat of a corpus whose ``corpus.yaml`` chooses ``tone_adjustment``: that name when ``beats.yaml`` has a
-    beat of it (``conflict``), else :data:`GENERAL`."""
-    return tone_adjustment if tone_adjustment in beat_views() else GENERAL
 
 
 def beat_view(corpus_dir: str | Path | None) -> BeatView:
