@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html as html_text
+import re
 import shutil
 import subprocess
 import sys
@@ -37,3 +39,7 @@ def test_run_on_a_folder_with_spaces_and_accents_writes_tables_notebook_and_html
     # Every chart carries alt text made from its own title and axes, not nbconvert's placeholder.
     assert html.count("<img") >= 1 and "No description has been provided" not in html
     assert "alt=\"Chart '" in html
+    # the cell of this run's parameters names the corpus it read, by folder name, and no path of this machine
+    shown = html_text.unescape(re.sub(r"<[^>]+>", "", html))
+    assert "corpus_dir = 'mes articles à lire'" in shown and "tables_dir = 'tables'" in shown
+    assert str(tmp_path) not in shown

@@ -75,21 +75,33 @@ def execute(notebook: Path, output: Path, parameters: dict) -> None:
     )
 
 
-#: The cell papermill adds with the run's parameters: absolute paths of this machine, left out of the HTML (the
-#: executed notebook keeps it, so that it can be run again where it was made).
+#: The cell papermill adds with the run's parameters: absolute paths of this machine, which the HTML shows by
+#: their folder names only (the executed notebook keeps them, so that it can be run again where it was made).
 INJECTED_PARAMETERS = "injected-parameters"
 
 
+def _parameters_by_name(notebook) -> None:
+    """Show papermill's cell of parameters with each path's last folder name: a reader of the HTML must see which
+    corpus the run read (the notebook's defaults point at the seed), but no path of the machine that ran it."""
+    parameters = notebook.metadata.get("papermill", {}).get("parameters", {})
+    for cell in notebook.cells:
+        if INJECTED_PARAMETERS in cell.metadata.get("tags", []):
+            lines = ["# Parameters of this run (folders by name)"]
+            lines += [f"{name} = {Path(value).name!r}" if isinstance(value, str) else f"{name} = {value!r}"
+                      for name, value in parameters.items()]
+            cell.source = "\n".join(lines)
+
+
 def export_html(notebook: Path, html_dir: Path) -> Path:
-    """The executed notebook as HTML (lab look, every chart with its alt text), without papermill's cell of
-    parameters (:data:`INJECTED_PARAMETERS`)."""
+    """The executed notebook as HTML (lab look, every chart with its alt text), papermill's cell of parameters
+    (:data:`INJECTED_PARAMETERS`) showing folder names instead of paths."""
     import nbformat
     from nbconvert import HTMLExporter
-    from nbconvert.preprocessors import TagRemovePreprocessor
 
     exporter = HTMLExporter(template_name="newsroom", extra_template_basedirs=[str(TEMPLATES)])
-    exporter.register_preprocessor(TagRemovePreprocessor(remove_cell_tags={INJECTED_PARAMETERS}), enabled=True)
-    body, _ = exporter.from_notebook_node(nbformat.read(notebook, as_version=4))
+    executed = nbformat.read(notebook, as_version=4)
+    _parameters_by_name(executed)
+    body, _ = exporter.from_notebook_node(executed)
     html_dir.mkdir(parents=True, exist_ok=True)
     target = html_dir / (notebook.stem + ".html")
     target.write_text(body, encoding="utf-8")
