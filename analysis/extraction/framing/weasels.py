@@ -76,15 +76,19 @@ NOT_BEFORE_QUANTIFIER = frozenset({
 #: Degree words that make "many" a question or comparison ("how many", "as many", "so many", "too many");
 #: before another quantifier they are conjunctions ("so most species have").
 DEGREE_BEFORE_MANY = frozenset({"how", "as", "so", "too"})
+#: Words that make "few" a small count ("a few days", "quite a few people"), as vague_amounts.yaml has it; "few"
+#: alone is the negative quantifier ("few analysts expect").
+COUNT_BEFORE_FEW = frozenset({"a"})
 
 
 def _set_named_before(token: Token) -> bool:
-    """Whether the word before the quantifier ``token`` names its set or makes it a degree (see
-    :data:`NOT_BEFORE_QUANTIFIER`, :data:`DEGREE_BEFORE_MANY`)."""
+    """Whether the word before the quantifier ``token`` names its set, makes it a degree or a small count (see
+    :data:`NOT_BEFORE_QUANTIFIER`, :data:`DEGREE_BEFORE_MANY`, :data:`COUNT_BEFORE_FEW`)."""
     if token.i == 0:
         return False
     before = token.doc[token.i - 1].lower_
-    return before in NOT_BEFORE_QUANTIFIER or (token.lower_ == "many" and before in DEGREE_BEFORE_MANY)
+    return (before in NOT_BEFORE_QUANTIFIER or (token.lower_ == "many" and before in DEGREE_BEFORE_MANY)
+            or (token.lower_ == "few" and before in COUNT_BEFORE_FEW))
 #: Personal pronouns: with one as subject, a verb of inference reports that person's view.
 PERSONAL_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they"})
 #: Entity labels of a subject that names who speaks (a person, an organisation, a people, a state).
@@ -263,6 +267,9 @@ def hedge_scope(doc: Doc, first: int, end: int) -> tuple[int, int] | None:
         objects = [c for c in children_of(prep) if c.dep_ in ("pobj", "pcomp")] if prep is not None else []
         if objects:
             return _trimmed(doc, [t.i for t in objects[0].subtree])
+        clause = next((c for c in children_of(root) if c.dep_ in ("acl", "ccomp") and c.i >= end), None)
+        if clause is not None:  # "the theory that [the fire was arson]", "a chance that [talks resume]"
+            return _after(_subtree_without(clause, cue, keep_subject=True), end)
     # "it is unclear whether ..." / "it seems that ...": the clause the expletive stands for
     for token in tokens:
         for child in children_of(token.head if token.pos_ == "ADJ" and token.dep_ == "acomp" else token):
@@ -292,7 +299,9 @@ def hedge_scope(doc: Doc, first: int, end: int) -> tuple[int, int] | None:
         if _clause_start(root) and any(c.dep_ in SUBJECT_DEPS and c.i > root.i for c in children_of(head)):
             return _after(_subtree_without(head, cue, keep_subject=True), end)  # "Normally [a surge ... tends to]"
         bounds = _subtree_without(head, cue, keep_subject=False)
-        if bounds == (head.i, head.i + 1) and head.lemma_ == "be":  # "[the outcome] is far from certain"
+        if bounds is not None and all(  # "[the outcome] is far from certain", "[the toll] has not been confirmed"
+                doc[i].dep_ in ("aux", "auxpass", "neg") or (i == head.i and head.lemma_ == "be")
+                for i in range(*bounds)):
             subject = next((c for c in children_of(head) if c.dep_ in SUBJECT_DEPS), None)
             return _trimmed(doc, [t.i for t in subject.subtree]) if subject is not None else None
         return _after(bounds, end) if bounds and bounds[0] < end <= bounds[1] else bounds
