@@ -110,9 +110,8 @@ WEASELS = [
     ("People say the mayor will resign.", "People", 0, "say the mayor will resign"),
     ("Everyone says the mayor will resign.", "Everyone", 0, "says the mayor will resign"),
     # a belief passive after seem or appear; "cited as"; evidence that nobody in particular found
-    ("It seems widely accepted that prices will rise.", "It seems widely accepted that", 0, "prices will rise"),
-    ("The storm has been widely cited as a cause of the delay.", "has been widely cited as", 10,
-     "a cause of the delay"),
+    ("It seems generally accepted that prices will rise.", "It seems generally accepted that", 0, "prices will rise"),
+    ("The storm is often cited as a cause of the delay.", "is often cited as", 10, "a cause of the delay"),
     ("Coffee has been shown to reduce the risk of stroke.", "has been shown to", 7, "reduce the risk of stroke"),
     ("It has been observed that prices rise before elections.", "It has been observed that", 0,
      "prices rise before elections"),
@@ -313,11 +312,11 @@ def test_distancing_verb_and_alleged_as_adjective(parse):
         # people at large without a clause they say or believe: a count or a description
         "People were injured in the blast.",
         "People want change.",
-        "People differ in skill, and fortune follows.",
+        "People queued outside the shop for hours.",
         "The people of the valley say the dam is unsafe.",
         # "shown" of a showing; "a few" is a small count
         "The film was shown on television.",
-        "A few sprawling grounds are available for sport.",
+        "A few shops are open on Sundays.",
         # "claim" and "contend" of possession or struggle, not of a statement
         "The rebels claimed responsibility for the attack.",
         "The king claimed the throne.",

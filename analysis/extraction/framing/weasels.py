@@ -2,7 +2,7 @@
 makes vague (its scope).
 
 Weasel words (category ``weasel``; lists and their rules in ``analysis/data/weasel_words.yaml``) leave open
-who holds a claim or how far it holds. Three kinds, after Wikipedia's "words to watch" guideline, the weasel
+who holds a claim or how far it holds. These kinds, after Wikipedia's "words to watch" guideline, the weasel
 cues of the CoNLL-2010 shared task (Farkas et al. 2010) and Hyland (2005):
 
 * a vague quantifier over people, groups, sources or opinions ("some experts", "many people prefer", "several
@@ -11,11 +11,17 @@ cues of the CoNLL-2010 shared task (Farkas et al. 2010) and Hyland (2005):
   plural of people who hold views as the subject of a verb of saying or believing ("critics say", "experts
   warn", "historians believe"; :func:`bare_holder_weasels`); either of them, or "others", holding a clause
   ("many economists have noted that ...", "others claimed that ..."), or as the by-agent of such a verb ("is
-  regarded by some as", "was praised by critics");
+  regarded by some as", "was praised by critics"); people at large or everyone with the clause they say or
+  believe ("people say the mayor will resign", "everyone knows that ..."); "according to" a source nobody is
+  named in ("according to reports", "according to some"; :func:`unnamed_sources`);
 * unattributed belief: the agentless passive of a verb of believing, saying or forecasting with a complement
   ("is considered safe", "is widely regarded as", "is thought to", "it is said that", "is estimated to open"),
-  also without its auxiliary ("widely regarded as the best, she ...", "a stadium considered the oldest";
-  :func:`belief_passives`);
+  also without its auxiliary ("widely regarded as the best, she ...", "a stadium considered the oldest") or
+  after "seem" ("it seems generally accepted that"), and evidence nobody is named as finding ("has been shown
+  to", "it has been observed that"; :func:`belief_passives`);
+* unattributed judgement: the agentless passive of a verb of praising or criticising ("has been widely
+  criticised", "was hailed as a breakthrough"; :func:`judgement_passives`), and a belief made everyone's by its
+  modifier ("the common belief that", "contrary to popular belief"; :func:`belief_noun_weasels`);
 * "tend to" + verb: the claim holds as a tendency (:func:`tendency_weasels`).
 
 Frequency and degree adverbs on their own (often, usually, frequently, mainly, largely, widely) are no hedge: in
@@ -388,7 +394,7 @@ def _open_question(token: Token) -> bool:
 
 def _alternative_question(doc: Doc, first: int) -> bool:
     """"or not" closing a question: after "whether" or "if" in its sentence ("will decide if the plan goes ahead
-    or not"), or in a sentence that asks ("Will it rain or not?"); a concessive "lost or not", "like it or not"
+    or not"), or in a sentence that asks ("Will it rain or not?"); a concessive "guilty or not", "like it or not"
     asks nothing."""
     sentence = doc[first].sent
     return (any(t.lower_ in ("whether", "if") for t in doc[sentence.start : first])
