@@ -28,6 +28,8 @@ DISTANCING_RELATIVE_WINDOW = 6
 #: Dependency labels of a metonym that acts, speaks or owns: the name stands for the government
 #: ("Moscow struck", "Kyiv's incursion", "by the Kremlin"); elsewhere it is the place ("schools in Beijing").
 METONYMIC_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "conj", "appos"})
+#: Pronouns with which a speaker names their own words: "what we call" passes on nobody else's description.
+FIRST_PERSON = frozenset({"i", "we"})
 #: Verb classes whose object is a party addressed, so a metonym there is a government ("told the Kremlin").
 ADDRESSEE_CLASSES = frozenset({"speech", "demand_threat", "cooperation"})
 #: Categories of hedges: the writer's own uncertainty, vagueness about who holds a claim or how far it holds,
@@ -59,7 +61,8 @@ def _cue_target(token: Token) -> Token | None:
 
 def _distancing_relatives(doc: Doc) -> Iterator[tuple[int, int]]:
     """Token bounds of "what <subject> <said/called>" free relatives, with which the outlet passes on a
-    party's description without endorsing it ("striking at what it said were Ukrainian troops")."""
+    party's description without endorsing it ("striking at what it said were Ukrainian troops"); not with a
+    first-person subject ("what I am describing", "what we call"), the speaker's own words."""
     verbs, index = distancing_relative_verbs(), doc_index(doc)
     for what in (index.tokens[i] for i, word in enumerate(index.lower) if word == "what"):
         if what.tag_ != "WP":
@@ -68,7 +71,8 @@ def _distancing_relatives(doc: Doc) -> Iterator[tuple[int, int]]:
         verb = next((t for t in window if t.pos_ == "VERB"), None)
         if verb is None or verb.lemma_.lower() not in verbs:
             continue
-        if any(c.dep_ == "nsubj" and what.i < c.i < verb.i for c in children_of(verb)):
+        subject = next((c for c in children_of(verb) if c.dep_ == "nsubj" and what.i < c.i < verb.i), None)
+        if subject is not None and subject.lower_ not in FIRST_PERSON:  # "what I am describing": one's own words
             yield what.i, verb.i + 1
 
 

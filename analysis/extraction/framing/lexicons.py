@@ -98,6 +98,13 @@ def distancing_relative_verbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def distancing_clausal_verbs() -> frozenset[str]:
+    """Verb lemmas of epistemic_hedges.yaml that distance only with a clause or infinitive ("claimed that", not
+    "claimed the throne")."""
+    return frozenset(str(v) for v in read_yaml(CUE_LEXICONS[0]).get("distancing_clausal_verbs", ()))
+
+
+@lru_cache(maxsize=1)
 def frame_lexicons() -> tuple[tuple[str, str, tuple[Term, ...]], ...]:
     """``(scheme, frame, terms)`` for every frame of every frame lexicon, in file order."""
     out = []

@@ -2,7 +2,7 @@
 makes vague (its scope).
 
 Weasel words (category ``weasel``; lists and their rules in ``analysis/data/weasel_words.yaml``) leave open
-who holds a claim or how far it holds. Three kinds, after Wikipedia's "words to watch" guideline, the weasel
+who holds a claim or how far it holds. These kinds, after Wikipedia's "words to watch" guideline, the weasel
 cues of the CoNLL-2010 shared task (Farkas et al. 2010) and Hyland (2005):
 
 * a vague quantifier over people, groups, sources or opinions ("some experts", "many people prefer", "several
@@ -11,11 +11,17 @@ cues of the CoNLL-2010 shared task (Farkas et al. 2010) and Hyland (2005):
   plural of people who hold views as the subject of a verb of saying or believing ("critics say", "experts
   warn", "historians believe"; :func:`bare_holder_weasels`); either of them, or "others", holding a clause
   ("many economists have noted that ...", "others claimed that ..."), or as the by-agent of such a verb ("is
-  regarded by some as", "was praised by critics");
+  regarded by some as", "was praised by critics"); people at large or everyone with the clause they say or
+  believe ("people say the mayor will resign", "everyone knows that ..."); "according to" a source nobody is
+  named in ("according to reports", "according to some"; :func:`unnamed_sources`);
 * unattributed belief: the agentless passive of a verb of believing, saying or forecasting with a complement
   ("is considered safe", "is widely regarded as", "is thought to", "it is said that", "is estimated to open"),
-  also without its auxiliary ("widely regarded as the best, she ...", "a stadium considered the oldest";
-  :func:`belief_passives`);
+  also without its auxiliary ("widely regarded as the best, she ...", "a stadium considered the oldest") or
+  after "seem" ("it seems generally accepted that"), and evidence nobody is named as finding ("has been shown
+  to", "it has been observed that"; :func:`belief_passives`);
+* unattributed judgement: the agentless passive of a verb of praising or criticising ("has been widely
+  criticised", "was hailed as a breakthrough"; :func:`judgement_passives`), and a belief made everyone's by its
+  modifier ("the common belief that", "contrary to popular belief"; :func:`belief_noun_weasels`);
 * "tend to" + verb: the claim holds as a tendency (:func:`tendency_weasels`).
 
 Frequency and degree adverbs on their own (often, usually, frequently, mainly, largely, widely) are no hedge: in
@@ -49,7 +55,7 @@ from spacy.tokens import Doc, Token
 
 from analysis.datafiles import read_yaml
 from analysis.extraction.doc_index import children_of, doc_index
-from analysis.extraction.framing.lexicons import Term, inference_verbs
+from analysis.extraction.framing.lexicons import Term, distancing_clausal_verbs, inference_verbs
 
 WEASEL_LEXICON = "weasel_words.yaml"
 WEASEL = "weasel"
@@ -76,15 +82,19 @@ NOT_BEFORE_QUANTIFIER = frozenset({
 #: Degree words that make "many" a question or comparison ("how many", "as many", "so many", "too many");
 #: before another quantifier they are conjunctions ("so most species have").
 DEGREE_BEFORE_MANY = frozenset({"how", "as", "so", "too"})
+#: Words that make "few" a small count ("a few days", "quite a few people"), as vague_amounts.yaml has it; "few"
+#: alone is the negative quantifier ("few analysts expect").
+COUNT_BEFORE_FEW = frozenset({"a"})
 
 
 def _set_named_before(token: Token) -> bool:
-    """Whether the word before the quantifier ``token`` names its set or makes it a degree (see
-    :data:`NOT_BEFORE_QUANTIFIER`, :data:`DEGREE_BEFORE_MANY`)."""
+    """Whether the word before the quantifier ``token`` names its set, makes it a degree or a small count (see
+    :data:`NOT_BEFORE_QUANTIFIER`, :data:`DEGREE_BEFORE_MANY`, :data:`COUNT_BEFORE_FEW`)."""
     if token.i == 0:
         return False
     before = token.doc[token.i - 1].lower_
-    return before in NOT_BEFORE_QUANTIFIER or (token.lower_ == "many" and before in DEGREE_BEFORE_MANY)
+    return (before in NOT_BEFORE_QUANTIFIER or (token.lower_ == "many" and before in DEGREE_BEFORE_MANY)
+            or (token.lower_ == "few" and before in COUNT_BEFORE_FEW))
 #: Personal pronouns: with one as subject, a verb of inference reports that person's view.
 PERSONAL_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they"})
 #: Entity labels of a subject that names who speaks (a person, an organisation, a people, a state).
@@ -107,6 +117,11 @@ class WeaselWords:
     tendency_verbs: frozenset[str]
     vague_pronouns: frozenset[str]
     holder_noun_endings: tuple[str, ...]
+    clause_holder_nouns: frozenset[str]
+    raising_verb_forms: frozenset[str]
+    judgement_verbs: frozenset[str]
+    belief_nouns: frozenset[str]
+    generality_modifiers: frozenset[str]
 
     def names_a_holder(self, noun: Token) -> bool:
         """Whether the plural ``noun`` names people who hold or voice views as a bare plural: one of
@@ -137,6 +152,11 @@ def weasel_words() -> WeaselWords:
         tendency_verbs=words("tendency_verbs"),
         vague_pronouns=words("vague_pronouns"),
         holder_noun_endings=tuple(sorted(words("holder_noun_endings"))),
+        clause_holder_nouns=words("clause_holder_nouns"),
+        raising_verb_forms=words("raising_verb_forms"),
+        judgement_verbs=words("judgement_verbs"),
+        belief_nouns=words("belief_nouns"),
+        generality_modifiers=words("generality_modifiers"),
     )
 
 
@@ -253,6 +273,9 @@ def hedge_scope(doc: Doc, first: int, end: int) -> tuple[int, int] | None:
         objects = [c for c in children_of(prep) if c.dep_ in ("pobj", "pcomp")] if prep is not None else []
         if objects:
             return _trimmed(doc, [t.i for t in objects[0].subtree])
+        clause = next((c for c in children_of(root) if c.dep_ in ("acl", "ccomp") and c.i >= end), None)
+        if clause is not None:  # "the theory that [the fire was arson]", "a chance that [talks resume]"
+            return _after(_subtree_without(clause, cue, keep_subject=True), end)
     # "it is unclear whether ..." / "it seems that ...": the clause the expletive stands for
     for token in tokens:
         for child in children_of(token.head if token.pos_ == "ADJ" and token.dep_ == "acomp" else token):
@@ -282,6 +305,11 @@ def hedge_scope(doc: Doc, first: int, end: int) -> tuple[int, int] | None:
         if _clause_start(root) and any(c.dep_ in SUBJECT_DEPS and c.i > root.i for c in children_of(head)):
             return _after(_subtree_without(head, cue, keep_subject=True), end)  # "Normally [a surge ... tends to]"
         bounds = _subtree_without(head, cue, keep_subject=False)
+        if bounds is not None and all(  # "[the outcome] is far from certain", "[the toll] has not been confirmed"
+                doc[i].dep_ in ("aux", "auxpass", "neg") or (i == head.i and head.lemma_ == "be")
+                for i in range(*bounds)):
+            subject = next((c for c in children_of(head) if c.dep_ in SUBJECT_DEPS), None)
+            return _trimmed(doc, [t.i for t in subject.subtree]) if subject is not None else None
         return _after(bounds, end) if bounds and bounds[0] < end <= bounds[1] else bounds
     return None
 
@@ -364,6 +392,15 @@ def _open_question(token: Token) -> bool:
     return token.dep_ == "mark" and clause.pos_ in ("VERB", "AUX") and clause.dep_ != "advcl"
 
 
+def _alternative_question(doc: Doc, first: int) -> bool:
+    """"or not" closing a question: after "whether" or "if" in its sentence ("will decide if the plan goes ahead
+    or not"), or in a sentence that asks ("Will it rain or not?"); a concessive "guilty or not", "like it or not"
+    asks nothing."""
+    sentence = doc[first].sent
+    return (any(t.lower_ in ("whether", "if") for t in doc[sentence.start : first])
+            or sentence[-1].text == "?" or (len(sentence) > 1 and sentence[-2].text == "?"))
+
+
 def _possible_as_feasible(token: Token) -> bool:
     """"possible" of feasibility or denied: with a to-infinitive ("it has been possible to develop", "would not
     be possible to finish") or negated ("not possible"); it says what can be done, not how sure the writer is."""
@@ -405,6 +442,11 @@ def epistemic_sense(doc: Doc, first: int, end: int, term: Term) -> bool:
             or subject.lemma_.lower() in reporting_subjects)
     if words == ("whether",):
         return _open_question(token)
+    if words == ("or", "not"):
+        return _alternative_question(doc, first)
+    if len(words) == 1 and token.pos_ == "VERB" and token.lemma_.lower() in distancing_clausal_verbs():
+        # "claimed (that) the vote was rigged", "claims to be": not "claimed the throne", "contend with floods"
+        return any(c.dep_ in ("ccomp", "xcomp") for c in children_of(token))
     if len(words) == 1 and words[0] == "possible":
         before = {t.lower_ for t in doc[max(token.sent.start, first - 3) : first]}
         if before & {"as", "if", "where", "whenever", "wherever", "best", "everything", "all", "whatever"}:
@@ -576,16 +618,21 @@ NARROWING_DEPS = frozenset({"det", "poss", "nummod", "compound", "prep", "acl", 
 def bare_holder_weasels(doc: Doc) -> Iterator[Hedge]:
     """A bare plural of people who hold views (:meth:`WeaselWords.names_a_holder`: critics, experts, historians)
     as the subject or by-agent of a verb of saying or believing, with nothing that names or narrows the set
-    ("Critics say the plan will fail", "experts warn", "was praised by critics"); its scope is what they are said
-    to hold. "The critics", "critics of the plan", "300 experts" and "critics, including X" name or count the set:
+    ("Critics say the plan will fail", "experts warn", "was praised by critics"), or of people at large
+    (``clause_holder_nouns``) with the clause they hold ("People say the mayor will resign"); its scope is what
+    they are said to hold. "The critics", "critics of the plan", "300 experts" and "critics, including X" name or count the set:
     no weasel."""
     words, index = weasel_words(), doc_index(doc)
     for noun in index.tokens:
-        if noun.tag_ != "NNS" or not words.names_a_holder(noun):
+        at_large = noun.lower_ in words.clause_holder_nouns  # "people say the mayor will resign"
+        if noun.tag_ != "NNS" or not (at_large or words.names_a_holder(noun)):
             continue
         verb = noun.head if noun.dep_ == "nsubj" else agent_verb(noun)  # "critics say", "praised by critics"
         if verb is None or not holds_a_view(verb, words) or _members_named_after(noun):
             continue
+        if at_large and not (noun.dep_ == "nsubj" and verb.lemma_.lower() in words.attitude_verbs | words.belief_verbs
+                             and any(c.dep_ == "ccomp" for c in children_of(verb))):
+            continue  # people at large hold a view only by saying or believing a clause: not "people want change"
         if any(c.dep_ in NARROWING_DEPS or c.pos_ == "PROPN" for c in children_of(noun)):
             continue
         first = noun.left_edge.i  # "independent experts": the adjectives belong to the holder
@@ -595,8 +642,9 @@ def bare_holder_weasels(doc: Doc) -> Iterator[Hedge]:
 
 
 def unnamed_sources(doc: Doc) -> Iterator[Hedge]:
-    """"according to" a bare plural source or holder noun ("according to reports", "according to analysts"):
-    the source is a set nobody is named in; its scope is the rest of the clause."""
+    """"according to" a bare plural source or holder noun ("according to reports", "according to analysts"), or
+    a vague quantifier or pronoun standing alone ("according to some", "according to others"): the source is a
+    set nobody is named in; its scope is the rest of the clause."""
     words = weasel_words()
     index = doc_index(doc)
     for according in (index.tokens[i] for i, lower in enumerate(index.lower) if lower == "according"):
@@ -604,9 +652,12 @@ def unnamed_sources(doc: Doc) -> Iterator[Hedge]:
             continue
         to = doc[according.i + 1]
         noun = next((c for c in children_of(to) if c.dep_ == "pobj"), None)
-        if noun is None or noun.tag_ != "NNS":
+        if noun is None:
             continue
-        if not words.names_a_holder(noun):
+        alone = noun.lower_ in words.quantifiers | words.vague_pronouns  # "according to some", "to others"
+        if alone and any(c.dep_ == "prep" and c.lower_ == "of" for c in children_of(noun)):
+            continue  # "according to some of the officials": a partitive, the quantifier rule's
+        if not alone and (noun.tag_ != "NNS" or not words.names_a_holder(noun)):
             continue
         if any(c.dep_ in ("det", "poss", "nummod") or c.pos_ == "PROPN" or c.lower_ in words.quantifiers
                for c in children_of(noun)) or _members_named_after(noun):
@@ -647,6 +698,13 @@ def _reduced_passive(verb: Token) -> bool:
     return verb.dep_ != "conj" or head.pos_ == "ADJ" or _passive_aux(head) is not None or head.lemma_ == "be"
 
 
+def _raising_aux(verb: Token, words: WeaselWords) -> Token | None:
+    """"seem" or "appear" that the parser hung on a participle as its auxiliary ("it seems widely accepted that",
+    "appears generally regarded as"): the frame of a passive without "to be" (``raising_verb_forms``)."""
+    return next((c for c in children_of(verb)
+                 if c.dep_ == "aux" and c.i < verb.i and c.lower_ in words.raising_verb_forms), None)
+
+
 def _with_adverbs(verb: Token) -> int:
     """The first token of ``verb`` with the adverbs right before it that modify it ("widely regarded")."""
     first = verb.i
@@ -667,6 +725,8 @@ def belief_passives(doc: Doc, reported: Callable[[int, int], bool]) -> Iterator[
         if verb.tag_ not in ("VBN", "VBD"):
             continue
         auxpass = _passive_aux(verb) if verb.tag_ == "VBN" else None
+        if auxpass is None and verb.tag_ == "VBN":
+            auxpass = _raising_aux(verb, words)  # "it seems widely accepted that"
         if (auxpass is None and not _reduced_passive(verb)) or any(c.dep_ == "agent" for c in children_of(verb)):
             continue
         complement = _complement(verb)
@@ -720,12 +780,60 @@ def tendency_weasels(doc: Doc) -> Iterator[Hedge]:
                 yield Hedge(verb.i, verb.i + 2, WEASEL, WEASEL_LEXICON, hedge_scope(doc, verb.i, verb.i + 2))
 
 
+def judgement_passives(doc: Doc) -> Iterator[Hedge]:
+    """Agentless passives of verbs of praising or criticising (``judgement_verbs``: "the plan has been widely
+    criticised", "was hailed as a breakthrough"): a judgement nobody is named as making. Not negated ("was not
+    criticised"), not with a by-agent ("was criticised by the union"; a vague agent is :func:`bare_holder_weasels`'
+    or :func:`quantifier_weasels`'). Without an auxiliary, a participle counts with its "as" only ("the film,
+    praised as a masterpiece, ..."). The scope is the "as" phrase's object, else the subject."""
+    words, index = weasel_words(), doc_index(doc)
+    for i in (i for i, lemma in enumerate(index.lemma) if lemma in words.judgement_verbs):
+        verb = index.tokens[i]
+        children = children_of(verb)
+        if verb.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("agent", "neg") for c in children):
+            continue  # (a reduced relative may be tagged as a past: "The film, praised as a masterpiece")
+        auxpass = _passive_aux(verb) if verb.tag_ == "VBN" else None
+        as_phrase = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i == i + 1), None)
+        if auxpass is None and not (as_phrase is not None and _reduced_passive(verb)):
+            continue
+        perfect = [c.i for c in children if c.dep_ == "aux" and c.lemma_.lower() in ("be", "have") and c.i < i]
+        first = min([auxpass.i, *perfect]) if auxpass is not None else _with_adverbs(verb)
+        end = i + 2 if as_phrase is not None else i + 1
+        if as_phrase is not None:
+            scope = _trimmed(doc, [t.i for c in children_of(as_phrase) for t in c.subtree])
+        else:
+            subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
+            scope = _trimmed(doc, [t.i for t in subject.subtree]) if subject is not None else None
+        yield Hedge(first, end, WEASEL, WEASEL_LEXICON, scope)
+
+
+def belief_noun_weasels(doc: Doc) -> Iterator[Hedge]:
+    """A noun of belief or opinion made everyone's by its modifier (``belief_nouns``, ``generality_modifiers``:
+    "the common belief that", "contrary to popular belief", "the widely held view"): nobody is named who holds
+    it. A possessor names the holder ("the minister's common view"): no weasel. The scope is the clause the
+    noun takes, if any ("[the river is polluted]")."""
+    words, index = weasel_words(), doc_index(doc)
+    for noun in index.tokens:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in words.belief_nouns:
+            continue
+        children = children_of(noun)
+        modifier = next((c for c in children if c.dep_ == "amod" and c.i < noun.i and (
+            c.lower_ in words.generality_modifiers or c.lemma_.lower() in words.generality_modifiers)), None)
+        if modifier is None or any(c.dep_ == "poss" for c in children):
+            continue
+        clause = next((c for c in children if c.dep_ in ("acl", "ccomp") and c.i > noun.i and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in children_of(c))), None)
+        scope = _subtree_without(clause, set(), keep_subject=True) if clause is not None else None
+        yield Hedge(modifier.left_edge.i, noun.i + 1, WEASEL, WEASEL_LEXICON, scope)
+
+
 def weasel_hedges(doc: Doc, reported: Callable[[int, int], bool]) -> list[Hedge]:
     """Every weasel cue of ``doc``, without overlaps (belief passives, then quantifiers, then the rest win)."""
     chosen: list[Hedge] = []
     taken: set[int] = set()
     for hedge in [*belief_passives(doc, reported), *quantifier_weasels(doc), *bare_holder_weasels(doc),
-                  *unnamed_sources(doc), *tendency_weasels(doc)]:
+                  *unnamed_sources(doc), *tendency_weasels(doc), *judgement_passives(doc),
+                  *belief_noun_weasels(doc)]:
         span = set(range(hedge.first, hedge.end))
         if span & taken:
             continue
