@@ -270,6 +270,22 @@ class Figures(Span):
     object_start: Series[Int] = pa.Field(nullable=True, description="offset of the object")
     object_end: Series[Int] = pa.Field(nullable=True, description="end offset of the object")
     event: Series[str] = pa.Field(description="lemma of the predicate the figure is about, where the parse shows it")
+    scope: Series[str] = pa.Field(
+        isin=["", "world", "country", "state", "county", "city"],
+        description="the extent a word of the figure's clause gives it (`worldwide`, `globally`: world; `nationwide`: "
+        "country; `statewide`, `in the state`: state; `countywide`: county; `citywide`: city), else empty; the place "
+        "itself is in `mentions`")
+    measure: Series[str] = pa.Field(
+        isin=["", "daily", "cumulative"],
+        description="`daily` when its clause marks a count of one day (`new cases`, `in a single day`, `daily`), "
+        "`cumulative` when it marks a running total (`total`, `so far`, `since the outbreak`, `death toll`, a verb "
+        "of passing a mark: `passed 700,000 cases`), else empty")
+    as_of: Series[str] = pa.Field(
+        description="the day its clause (or else its sentence, when that names one day) dates it to: `YYYY-MM-DD`, "
+        "`--MM-DD` when the year is not written, a weekday (`tuesday`), `today` or `yesterday`; else empty")
+    combined: Series[bool] = pa.Field(
+        description="true when it counts several places together (`the US, Spain and Italy together`: joined "
+        "places as the subject of its clause or what it is of or in)")
     attribution_id: Series[Int] = pa.Field(nullable=True, description="the attribution whose content holds it")
     source: Series[str] = pa.Field(description="who asserts it; empty when the article asserts it itself")
 
