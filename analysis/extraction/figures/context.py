@@ -94,16 +94,35 @@ class FigureContext:
     combined: bool = False
 
 
+#: Dependencies of a clause that states something of its own ("..., and 40 died", "said that ..."): its words
+#: do not mark a figure of the clause it hangs on. Other clauses below the figure's are read with it ("since
+#: the outbreak began", "after testing positive").
+OWN_STATEMENTS = frozenset({"conj", "ccomp", "parataxis", "relcl"})
+
+
+def _governing(token: Token, head: Token) -> bool:
+    """Whether ``head``'s clause holds ``token``, through clauses below it that state nothing of their own."""
+    current = clause_head(token)
+    for _ in range(8):
+        if current.i == head.i:
+            return True
+        if current.dep_ in OWN_STATEMENTS or current.head.i == current.i:
+            return False
+        current = clause_head(current.head)
+    return False
+
+
 def clause_tokens(doc: Doc, match: Match) -> list[Token]:
-    """The tokens of the figure's own clause, in order: those of its sentence whose governing verb
-    (:func:`~analysis.extraction.figures.objects.clause_head`) is the figure's; the whole sentence when the
-    figure's clause head is the sentence's root noun (a headline, a list line: no verb)."""
+    """The tokens of the figure's own clause, in order: those of its sentence that its governing verb
+    (:func:`~analysis.extraction.figures.objects.clause_head`) holds, with the clauses below it that state
+    nothing of their own (:data:`OWN_STATEMENTS`); the whole sentence when the figure's clause head is the
+    sentence's root noun (a headline, a list line: no verb)."""
     root = figure_root(doc, match)
     head = clause_head(root)
     sentence = root.sent
     if head.pos_ not in ("VERB", "AUX"):
         return list(sentence)
-    return [t for t in sentence if clause_head(t) is head or clause_head(t).i == head.i]
+    return [t for t in sentence if _governing(t, head)]
 
 
 def _words_of(tokens: list[Token], skip: range) -> list[tuple[int, str]]:

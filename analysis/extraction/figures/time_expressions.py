@@ -11,7 +11,9 @@ from analysis.extraction.doc_index import doc_index
 from analysis.extraction.figures.exclusions import RELATIVE_AFTER, TIME_LABELS
 from analysis.extraction.figures.records import FigureRow, TimeRow
 from analysis.extraction.figures.rows import figure_rows
-from analysis.extraction.figures.tokens import HYPHENS, char_bounds, lower_at, numeric_dates, token_at, written_together
+from analysis.extraction.figures.tokens import (
+    HYPHENS, NUMERIC_DATE, char_bounds, lower_at, numeric_dates, token_at, written_together,
+)
 from analysis.extraction.figures.wordlists import Lexicon, lexicon
 
 
@@ -84,6 +86,8 @@ def time_rows(parsed, figures: Sequence[FigureRow] | None = None) -> list[TimeRo
 
 
 def _is_time_expression(span: Span, lex: Lexicon) -> bool:
+    if NUMERIC_DATE.fullmatch(span.text):
+        return True
     words = [t.lower_ for t in span]
     if any(t.ent_type_ == "ORDINAL" or t.tag_ == "JJ" and t.lower_ in ("first", "second", "third") for t in span):
         return False
