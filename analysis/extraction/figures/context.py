@@ -127,8 +127,17 @@ def clause_tokens(doc: Doc, match: Match) -> list[Token]:
 
 def _words_of(tokens: list[Token], skip: range) -> list[tuple[int, str]]:
     """(position, lowercase text) of each token that can be a marker: not the figure's own (its "more than"),
-    not part of a name."""
-    return [(t.i, t.lower_) for t in tokens if t.i not in skip and t.ent_type_ not in NAME_LABELS and not t.is_space]
+    not part of a name of several words ("New York"; a marker the parser alone calls a name, a sentence's
+    first "Worldwide", is read)."""
+    if not tokens:
+        return []
+    index = doc_index(tokens[0].doc)
+
+    def in_name(token: Token) -> bool:
+        entity = index.entity(token.i)
+        return entity is not None and entity.label_ in NAME_LABELS and len(entity) > 1
+
+    return [(t.i, t.lower_) for t in tokens if t.i not in skip and not in_name(t) and not t.is_space]
 
 
 def _finds(words: list[tuple[int, str]], phrases: tuple[tuple[str, ...], ...]) -> bool:
