@@ -439,12 +439,17 @@ def test_multi_outlet_corpus_reuses_quotes_across_outlets(multi_outlet):
     assert (warned["first_outlet"], warned["source"], warned["different_speaker"]) == ("Northern Ledger", "Anika Brandt", 0)
 
 
-def test_multi_outlet_corpus_has_agreeing_and_disagreeing_death_tolls(multi_outlet):
-    summary = compare.figure_agreement_summary(multi_outlet.figure_agreement)
-    people = summary[summary["object"] == "people"].iloc[0]
-    assert people["agree"] > 0 and people["disagree"] > 0
-    # the four dated outlets; the undated blog ("20 people were killed in the lower town") is paired with none
-    assert people["outlets"] == 4
+def test_multi_outlet_corpus_has_agreeing_death_tolls_and_disagreeing_home_counts(multi_outlet):
+    pairs = multi_outlet.figure_agreement
+    summary = compare.figure_agreement_summary(pairs)
+    deaths = summary[summary["object"] == "death"].iloc[0]  # "people" who were killed are counted as deaths
+    assert deaths["agree"] > 0 and deaths["disagree"] == 0
+    homes = summary[summary["object"] == "home"].iloc[0]
+    assert homes["agree"] > 0 and homes["disagree"] > 0
+    paired = set(pairs["doc_id"]) | set(pairs["other_doc_id"])
+    # "The death toll ... has risen to 14" is a running total, compared only with one of its own day (none is);
+    # the undated blog ("20 people were killed in the lower town") is paired with none
+    assert "vc-001" not in paired and "blog-001" not in paired
 
 
 def test_multi_outlet_corpus_framing_comparisons(multi_outlet):

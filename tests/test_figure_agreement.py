@@ -41,7 +41,8 @@ def _documents(*docs: tuple[str, str, str]) -> pd.DataFrame:
 
 def _figure(doc_id: str, sentence: str, span: str, low: float, high: float, obj: str, event: str, *,
             figure_id: int = 0, kind: str = "count", unit: str = "", unit_si: str = "", source: str = "",
-            approx: str = "exact", sentence_id: int = 0) -> dict:
+            approx: str = "exact", sentence_id: int = 0, scope: str = "", measure: str = "", as_of: str = "",
+            combined: bool = False) -> dict:
     """A figures row for ``span`` in ``sentence`` (the article's text), as the figure grammar reads it."""
     start = sentence.index(span)
     value = low if low == high else NAN
@@ -51,7 +52,8 @@ def _figure(doc_id: str, sentence: str, span: str, low: float, high: float, obj:
         "approximator_start": None, "approximator_end": None, "unit": unit, "unit_canonical": unit,
         "quantity_kind": kind, "value_si": NAN, "unit_si": unit_si, "object": obj,
         "object_start": sentence.index(obj) if obj else None,
-        "object_end": sentence.index(obj) + len(obj) if obj else None, "event": event, "attribution_id": None,
+        "object_end": sentence.index(obj) + len(obj) if obj else None, "event": event, "scope": scope,
+        "measure": measure, "as_of": as_of, "combined": combined, "attribution_id": None,
         "source": source,
     }
 
@@ -96,13 +98,15 @@ def test_at_least_28_killed_and_about_30_died_are_consistent_not_agreeing():
     assert (row["low"], row["high"], row["other_low"], row["other_high"]) == (28, INF, 27, 33)
     assert (row["outlet"], row["other_outlet"], row["source"], row["other_source"]) == ("Reuters", "AP", "the governor", "")
     assert row["days_apart"] == 1.0
-    assert (row["agree"], row["verdict"], row["object"], row["unit"]) == (False, "consistent", "people", "")
+    # "people" who were killed or died are counted as deaths
+    assert (row["agree"], row["verdict"], row["object"], row["unit"]) == (False, "consistent", "death", "")
     assert row["finding"] == (
         "“At least 28” (Reuters, 2024-03-05, attributed to the governor) and “About 30” (AP, 2024-03-06) on "
-        "people can both hold, though one is an open bound: both allow 28–33."
+        "death can both hold, though one is an open bound: both allow 28–33."
     )
     assert (row["same_place"], row["basis"]) == (
-        "", "same object (people, count); no place named near either; 1 days apart (window 7)")
+        "", "same object (death, count); neither marked as a day's count nor as a running total; no place named "
+        "near either; 1 days apart (window 7)")
     assert killed[row["start"] : row["end"]] == row["text"]
     assert died[row["other_start"] : row["other_end"]] == row["other_text"]
 
@@ -114,7 +118,7 @@ def test_12_killed_and_40_killed_disagree():
         _documents(*TWO_OUTLETS),
     )
     assert out[["agree", "verdict"]].values.tolist() == [[False, "disagree"]]
-    assert out["finding"].iloc[0].endswith("disagree on people: 12–12 against 40–40.")
+    assert out["finding"].iloc[0].endswith("disagree on death: 12–12 against 40–40.")
 
 
 def test_figures_of_different_objects_events_or_articles_are_never_paired():
@@ -335,7 +339,9 @@ def test_a_dated_and_an_undated_article_are_not_paired_but_two_undated_are():
                                _documents(("wire", "Reuters", ""), ("daily", "AP", "")), NO_PLACES)
     assert undated[["doc_id", "other_doc_id"]].values.tolist() == [["daily", "wire"]]  # undated: by doc_id
     assert math.isnan(undated["days_apart"].iloc[0])
-    assert undated["basis"].iloc[0] == "same object (home, count); no place named near either; both undated"
+    assert undated["basis"].iloc[0] == (
+        "same object (home, count); neither marked as a day's count nor as a running total; no place named near "
+        "either; both undated")
 
 
 @pytest.mark.parametrize(
@@ -366,19 +372,29 @@ def _pairs_by_the_rule(rows: pd.DataFrame, window_days: float) -> set[tuple[int,
     """The pairing rule written out plainly, figure by figure (positions in ``rows``, which are in publication
     order): in each block of one quantity kind, unit, object and place, a figure is paired with the next
     MAX_LATER_FIGURES figures of later articles, stopping at the first one outside the window, skipping those of
-    another event family; over all its blocks a figure keeps its MAX_LATER_FIGURES nearest later figures."""
+    another event family or another scope; a daily or cumulative figure is in the block of its measure and day
+    (none when its day is unknown) and is paired there whatever the window; over all its blocks a figure keeps its
+    MAX_LATER_FIGURES nearest later figures."""
     found: set[tuple[int, int]] = set()
     blocks: dict[tuple, list[int]] = {}
     for position, row in enumerate(rows.itertuples(index=False)):
+        dated = row.measure in ("daily", "cumulative")
+        if dated and not row.day:
+            continue
         for place in row.places or ("",):
-            blocks.setdefault((row.quantity_kind, row.unit_key, row.object_key, place), []).append(position)
+            key = (row.quantity_kind, row.unit_key, row.object_key, row.measure, row.day if dated else "", place)
+            blocks.setdefault(key, []).append(position)
     for members in blocks.values():
         for k, i in enumerate(members):
             later = [j for j in members[k + 1 :] if rows.doc_id[j] != rows.doc_id[i]][:MAX_LATER_FIGURES]
             for j in later:
-                a, b = rows.day[i], rows.day[j]
-                if not ((math.isnan(a) and math.isnan(b)) or (not math.isnan(a) and not math.isnan(b) and b - a <= window_days)):
+                a, b = rows.day_number[i], rows.day_number[j]
+                in_window = (math.isnan(a) and math.isnan(b)) or (
+                    not math.isnan(a) and not math.isnan(b) and b - a <= window_days)
+                if not in_window and rows.measure[i] not in ("daily", "cumulative"):
                     break
+                if rows.scope[i] and rows.scope[j] and rows.scope[i] != rows.scope[j]:
+                    continue
                 if not (rows.family[i] and rows.family[j] and rows.family[i] != rows.family[j]):
                     found.add((i, j))
     kept: set[tuple[int, int]] = set()
@@ -387,7 +403,8 @@ def _pairs_by_the_rule(rows: pd.DataFrame, window_days: float) -> set[tuple[int,
     return kept
 
 
-def test_pairs_are_those_the_rule_gives_figure_by_figure():
+@pytest.mark.parametrize("with_measures", [False, True])
+def test_pairs_are_those_the_rule_gives_figure_by_figure(with_measures):
     import random
 
     from analysis.across.figure_agreement import candidate_pairs
@@ -401,7 +418,10 @@ def test_pairs_are_those_the_rule_gives_figure_by_figure():
                 "doc_id": f"d{article:03d}", "quantity_kind": rng.choice(["count", "money"]), "unit_key": "",
                 "object_key": rng.choice(["home", "home", "worker"]), "family": rng.choice(["", "deaths", "injuries"]),
                 "places": tuple(sorted(rng.sample(["north", "south", "east"], rng.choice([0, 0, 1, 2])))),
-                "day": day,
+                "day_number": day,
+                "measure": rng.choice(["", "", "daily", "cumulative"]) if with_measures else "",
+                "day": rng.choice(["2024-03-01", "2024-03-02", ""]) if with_measures else "",
+                "scope": rng.choice(["", "", "state", "county"]) if with_measures else "",
             })
     rows = pd.DataFrame(rows)
     for window in (3.0, WINDOW_DAYS, 100.0):
@@ -409,5 +429,5 @@ def test_pairs_are_those_the_rule_gives_figure_by_figure():
         expected = _pairs_by_the_rule(rows, window)
         assert {tuple(p) for p in pairs.tolist()} == expected and len(pairs) == len(expected)
         assert pairs.tolist() == sorted(pairs.tolist())
-    # with the widest window some figures reach the cap
-    assert max(pd.Series([i for i, _ in expected]).value_counts()) == MAX_LATER_FIGURES
+    if not with_measures:  # with the widest window some figures reach the cap
+        assert max(pd.Series([i for i, _ in expected]).value_counts()) == MAX_LATER_FIGURES

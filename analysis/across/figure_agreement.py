@@ -18,6 +18,7 @@ from analysis.building import schema
 from analysis.across.publication import in_publication_order, publication_order, with_publication
 from analysis.extraction.figures.checks import bounds_text, common_unit, interval_in
 from analysis.extraction.figures import lexicon
+from analysis.extraction.figures.context import context_words
 
 #: Pairs made and validated at a time: a corpus with millions of pairs never holds them all as rows.
 PAIRS_PER_CHUNK = 20_000
@@ -47,11 +48,20 @@ PLACE_ALIAS_KINDS = frozenset({"name", "alias"})
 
 #: What ``basis`` says of a pair made without the ``mentions`` table, when places could not be compared.
 PLACES_NOT_READ = "places not read"
+#: The place key of a figure whose clause gives it the world as its scope ("3.1 million cases globally"): it
+#: replaces the places named near it, which are then the countries compared with the world, not its place.
+WORLD = "world"
+#: Between the places of a figure that counts them together (``combined``): "italy + spain + united states" is
+#: one place key, which pairs with no figure of one of them.
+PLACES_JOINED = " + "
+#: Measures of a count that changes from day to day: two figures of one of them are compared only when they
+#: are of the same day, never across the window (a running total grows; one day's count is not the next's).
+DATED_MEASURES = frozenset({"daily", "cumulative"})
 
 #: The ``figures`` columns :func:`figure_agreement` reads (a build can read back only these).
 FIGURE_COLUMNS = [
     "doc_id", "sentence_id", "start", "end", "text", "figure_id", "low", "high", "approx", "unit_canonical",
-    "quantity_kind", "unit_si", "object", "event", "source",
+    "quantity_kind", "unit_si", "object", "event", "scope", "measure", "as_of", "combined", "source",
 ]
 #: The ``mentions`` columns :func:`figure_agreement` reads for the places near each figure.
 MENTION_COLUMNS = ["doc_id", "sentence_id", "text", "label", "actor", "alias_kind"]
@@ -77,15 +87,40 @@ def singular(word: str) -> str:
 def normalise_object(text: str) -> str:
     """The counted or measured thing for matching across articles: lowercase words with the last one (the
     head noun) made singular ("Civilians" -> "civilian", "Ukrainian soldiers" -> "ukrainian soldier"); empty
-    when the figure names no object. Modifiers are kept, so "soldiers" and "Ukrainian soldiers" do not match
-    (a missed pair rather than a false one), and synonyms ("people", "civilians") never do."""
+    when the figure names no object. Words that say where, how or how surely it was counted are left out, as
+    they are compared as ``scope`` and ``measure`` or say nothing of what is counted ("global cases", "new
+    cases", "confirmed cases": "case"), and a count noun stands for its modifier ("death toll": "death",
+    ``count_nouns`` of ``figure_context.yaml``). Other modifiers are kept, so "soldiers" and "Ukrainian
+    soldiers" do not match (a missed pair rather than a false one), and synonyms ("people", "civilians")
+    never do."""
+    cw = context_words()
+    dropped = cw.key_modifiers | cw.scope_words | cw.measure_words
     words = _WORD.findall(text.casefold())
-    return " ".join(words[:-1] + [singular(words[-1])]) if words else ""
+    kept = [w for w in words[:-1] if w not in dropped] + words[-1:]
+    if len(kept) > 1 and kept[-1] in cw.count_nouns:
+        kept = kept[:-1]
+    return " ".join(kept[:-1] + [singular(kept[-1])]) if kept else ""
 
 
 def event_family(event: str) -> str:
     """The event's family from ``figure_events.yaml`` (deaths, injuries, territory, ...), or "" if unknown."""
     return lexicon().event_classes.get(event, "")
+
+
+def object_key(text: str, event: str) -> str:
+    """:func:`normalise_object`, except for an object that says only "people" (``generic_objects``): what
+    happened to them says what they are, their event's family ("779 people died": "death", as "779 deaths")
+    or else the event itself ("30 million people unemployed": "people (unemployed)"); with no event, or a verb
+    that only counts them (``tally_verbs``: "reported 40 people"), none: a figure of "people" alone is not
+    paired ("more than 100 people" in a rule on gatherings, "40 million people" living in a state)."""
+    key = normalise_object(text)
+    cw = context_words()
+    if key not in cw.generic_objects:
+        return key
+    family = event_family(event)
+    if family:
+        return normalise_object(family)
+    return f"{key} ({event})" if event and event not in cw.tally_verbs else ""
 
 
 def place_key(text: str, actor: str, alias_kind: str) -> str:
@@ -125,10 +160,44 @@ def _places_near(rows: pd.DataFrame, mentions: pd.DataFrame) -> list[tuple[str, 
     ]
 
 
+def place_keys(places: tuple[str, ...], scope: str, combined: bool) -> tuple[str, ...]:
+    """The place keys a figure is paired under: :data:`WORLD` for a figure of world scope; one key of all its
+    places joined (:data:`PLACES_JOINED`) for a figure that counts several places together; else each place
+    named near it (or none)."""
+    if combined and len(places) > 1:
+        return (PLACES_JOINED.join(places),)
+    if scope == WORLD:
+        return (WORLD,)
+    return places
+
+
+def day_key(as_of: str, published_at) -> str:
+    """The day a figure counts, as ``YYYY-MM-DD``: the day its clause names (``as_of``), a year-less day in its
+    article's year, a weekday the last such day on or before publication, "today"/"yesterday" from
+    publication; with no day named, the publication day (UTC). A year-less day of an undated article stays
+    ``--MM-DD`` (it matches only the same); empty when the day cannot be told (undated, or a weekday)."""
+    published = None if pd.isna(published_at) else pd.Timestamp(published_at).tz_convert("UTC").normalize()
+    if as_of[:1].isdigit():
+        return as_of
+    if as_of.startswith("--"):
+        return f"{published.year:04d}{as_of[1:]}" if published is not None else as_of
+    if published is None:
+        return ""
+    offsets = context_words().day_words
+    if as_of in offsets:
+        return (published + pd.Timedelta(days=offsets[as_of])).strftime("%Y-%m-%d")
+    weekdays = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    if as_of in weekdays:
+        back = (published.weekday() - weekdays.index(as_of)) % 7
+        return (published - pd.Timedelta(days=back)).strftime("%Y-%m-%d")
+    return published.strftime("%Y-%m-%d")
+
+
 #: What :func:`figure_rows` gives each figure: what pairing reads of it, and what the table copies from it.
 ROW_COLUMNS = [
     "doc_id", "sentence_id", "start", "end", "text", "figure_id", "outlet", "published_at", "listed", "source",
-    "quantity_kind", "unit_key", "object_key", "family", "low_in", "high_in", "open_bound", "places",
+    "quantity_kind", "unit_key", "object_key", "family", "scope", "measure", "day", "low_in", "high_in",
+    "open_bound", "places",
 ]
 
 
@@ -143,9 +212,10 @@ def figure_rows(figures: pd.DataFrame, documents: pd.DataFrame, mentions: pd.Dat
     """
     rows = with_publication(figures, publication_order(documents))
     rows = rows.assign(
-        object_key=[normalise_object(o) for o in rows["object"]],
+        object_key=[object_key(o, e) for o, e in zip(rows["object"], rows["event"])],
         unit_key=[common_unit(*k) for k in zip(rows["quantity_kind"], rows["unit_canonical"], rows["unit_si"])],
         family=[event_family(e) for e in rows["event"]],
+        day=[day_key(a, p) for a, p in zip(rows["as_of"], rows["published_at"])],
     )
     rows = rows[rows["object_key"] != ""]
     intervals = [interval_in(*k) for k in zip(rows["low"], rows["high"], rows["unit_canonical"], rows["unit_key"])]
@@ -153,16 +223,19 @@ def figure_rows(figures: pd.DataFrame, documents: pd.DataFrame, mentions: pd.Dat
         low_in=np.array([i[0] for i in intervals], dtype=float),
         high_in=np.array([i[1] for i in intervals], dtype=float),
         open_bound=rows["approx"].isin(OPEN_APPROXIMATORS).to_numpy() | np.isinf([i[1] for i in intervals]),
-        places=_places_near(rows, mentions) if mentions is not None else [()] * len(rows),
+        places=[place_keys(p, scope, joined) for p, scope, joined in zip(
+            _places_near(rows, mentions) if mentions is not None else [()] * len(rows), rows["scope"],
+            rows["combined"].astype(bool))],
     )
     return rows[ROW_COLUMNS].reset_index(drop=True)
 
 
 def in_pairing_order(rows: pd.DataFrame) -> pd.DataFrame:
     """:func:`figure_rows` of a corpus in publication order (then doc_id, figure_id), with each one's publication
-    ``day``: a figure's position here is its label in :func:`candidate_pairs`."""
+    ``day_number`` (days since :data:`EPOCH`): a figure's position here is its label in :func:`candidate_pairs`."""
     rows = in_publication_order(rows, ["figure_id"])
-    return rows.assign(day=(pd.to_datetime(rows["published_at"], utc=True) - EPOCH).dt.total_seconds().to_numpy() / 86400)
+    return rows.assign(
+        day_number=(pd.to_datetime(rows["published_at"], utc=True) - EPOCH).dt.total_seconds().to_numpy() / 86400)
 
 
 #: Earlier figures whose pairs are found at a time: bounds the arrays pairing holds (about twenty slots each).
@@ -187,7 +260,11 @@ def candidate_pairs(rows: pd.DataFrame, window_days: float) -> np.ndarray:
     places = [p if len(p) else ("",) for p in rows["places"]]
     repeats = np.fromiter((len(p) for p in places), dtype=np.int64, count=len(places))
     position = np.repeat(np.arange(len(rows)), repeats)
-    keys = rows[["quantity_kind", "unit_key", "object_key"]].iloc[position].assign(
+    # a count of a day, or a running total, is compared only with one of the same day: the day is in its key,
+    # and one whose day is unknown is in no block
+    dated = rows["measure"].isin(DATED_MEASURES).to_numpy()
+    day = np.where(dated, rows["day"].replace("", None).to_numpy(dtype=object), "")
+    keys = rows[["quantity_kind", "unit_key", "object_key", "measure"]].assign(day=day).iloc[position].assign(
         place=[place for p in places for place in p])
     block = keys.groupby(list(keys.columns), sort=False).ngroup().to_numpy()
     position, block = position[block >= 0], block[block >= 0]  # a missing key is in no block
@@ -198,7 +275,11 @@ def candidate_pairs(rows: pd.DataFrame, window_days: float) -> np.ndarray:
     family_codes, families = pd.factorize(rows["family"].to_numpy())
     unknown_family = np.flatnonzero(np.asarray(families, dtype=object) == "")
     family = np.where(np.isin(family_codes, unknown_family), -1, family_codes)[position]
-    day = rows["day"].to_numpy(dtype=float)[position]
+    scope_codes, scopes = pd.factorize(rows["scope"].to_numpy())
+    no_scope = np.flatnonzero(np.asarray(scopes, dtype=object) == "")
+    scope = np.where(np.isin(scope_codes, no_scope), -1, scope_codes)[position]
+    timed = dated[position]
+    day = rows["day_number"].to_numpy(dtype=float)[position]
     n = len(position)
     # each entry's candidates are the next MAX_LATER_FIGURES entries of its block from where the next article's
     # figures start (the end of its own article's run), and no further than its block's end
@@ -209,14 +290,15 @@ def candidate_pairs(rows: pd.DataFrame, window_days: float) -> np.ndarray:
     # a batch of earlier figures at a time, with all their entries: their pairs are then complete and sorted
     by_figure = np.argsort(position, kind="stable")
     bounds = np.searchsorted(position[by_figure], np.arange(0, len(rows) + PAIRING_BATCH, PAIRING_BATCH))
-    found = [_pairs_of(by_figure[lo:hi], position, next_article, block_end, day, family, window_days, len(rows))
+    found = [_pairs_of(by_figure[lo:hi], position, next_article, block_end, day, family, scope, timed, window_days,
+                       len(rows))
              for lo, hi in zip(bounds[:-1], bounds[1:]) if hi > lo]
     return np.concatenate(found) if found else np.empty((0, 2), dtype=np.int64)
 
 
 def _pairs_of(
     entries: np.ndarray, position: np.ndarray, next_article: np.ndarray, block_end: np.ndarray, day: np.ndarray,
-    family: np.ndarray, window_days: float, figures: int,
+    family: np.ndarray, scope: np.ndarray, timed: np.ndarray, window_days: float, figures: int,
 ) -> np.ndarray:
     """The pairs of the earlier figures these ``entries`` (all of theirs) stand for, sorted (see
     :func:`candidate_pairs`)."""
@@ -228,8 +310,11 @@ def _pairs_of(
     undated_a, undated_b = np.isnan(day_a), np.isnan(day_b)
     with np.errstate(invalid="ignore"):
         within = np.where(undated_a | undated_b, undated_a & undated_b, day_b - day_a <= window_days)
+    within |= timed[earlier]  # a dated measure's block is of one day: its publications may be further apart
     family_a, family_b = family[earlier], family[later]
-    keep = within & ((family_a < 0) | (family_b < 0) | (family_a == family_b))
+    scope_a, scope_b = scope[earlier], scope[later]
+    keep = within & ((family_a < 0) | (family_b < 0) | (family_a == family_b)) & (
+        (scope_a < 0) | (scope_b < 0) | (scope_a == scope_b))
     # each pair as one integer, sorted, once (a pair of figures sharing two places is found in both blocks)
     pairs = np.sort(position[earlier[keep]] * figures + position[later[keep]])
     pairs = pairs[np.diff(pairs, prepend=-1) != 0]
@@ -258,15 +343,37 @@ def _finding(verdict: str, both: str, thing: str, unit: str, agreed: str, text_a
     return f"{both} disagree on {thing}: {text_a} against {text_b}."
 
 
-def _basis(thing: str, unit: str, places: str, days_apart: float, window_days: float, places_read: bool) -> str:
-    """On what a pair was made, in words (the ``basis`` column)."""
+def _basis(
+    thing: str, unit: str, places: str, days_apart: float, window_days: float, places_read: bool, measure: str,
+    day: str, scopes: tuple[str, str],
+) -> str:
+    """On what a pair was made, in words (the ``basis`` column): the object, the measure and its day, the place
+    and scope, and the time between the publications."""
     what = f"same object ({thing}" + (f", {unit})" if unit else ", count)")
+    if measure == "daily":
+        how = f"counts of one day, the same day ({day})"
+    elif measure == "cumulative":
+        how = f"running totals of the same day ({day})"
+    else:
+        how = "neither marked as a day's count nor as a running total"
     if not places_read:
         where = PLACES_NOT_READ
+    elif places == WORLD:
+        where = "the world (a word of world scope)"
+    elif PLACES_JOINED in places:
+        where = f"the same places together ({places})"
     else:
         where = f"same place ({places})" if places else "no place named near either"
-    when = "both undated" if np.isnan(days_apart) else f"{days_apart:.4g} days apart (window {window_days:g})"
-    return f"{what}; {where}; {when}"
+    scope = next((s for s in scopes if s and s != WORLD), "")
+    if scope:
+        where += f", scope {scope}"
+    if np.isnan(days_apart):
+        when = "both undated"
+    elif measure in DATED_MEASURES:
+        when = f"published {days_apart:.4g} days apart"
+    else:
+        when = f"{days_apart:.4g} days apart (window {window_days:g})"
+    return f"{what}; {how}; {where}; {when}"
 
 
 #: ``figure_agreement`` columns copied from the earlier figure (``a``) and, as ``other_*``, from the later.
@@ -338,9 +445,10 @@ def _pair_frame(
         "finding": findings,
         "same_place": same_place,
         "basis": [
-            _basis(thing, unit, place, days, window_days, places_read)
-            for thing, unit, place, days in zip(
-                a["object_key"].tolist(), a["unit_key"].tolist(), same_place, days_apart.tolist()
+            _basis(thing, unit, place, days, window_days, places_read, measure, day, scopes)
+            for thing, unit, place, days, measure, day, *scopes in zip(
+                a["object_key"].tolist(), a["unit_key"].tolist(), same_place, days_apart.tolist(),
+                a["measure"].tolist(), a["day"].tolist(), a["scope"].tolist(), b["scope"].tolist(),
             )
         ],
     }
@@ -355,15 +463,23 @@ def figure_agreement(
     place, in articles published close together.
 
     Same thing: the same quantity kind, comparable unit (:func:`analysis.extraction.figures.checks.common_unit`)
-    and normalised object (:func:`normalise_object`; a figure without an object is never paired), and events of
-    the same family where both are known ("killed" and "died" are both deaths; "killed" and "evacuated" are
-    not). Same place: the places named in the figure's sentence or the sentence before (``mentions`` of
-    :data:`PLACE_LABELS`, keyed by :func:`place_key`) share at least one, or neither figure has any; without
-    ``mentions`` places are not read and this condition is dropped (``basis`` says so). Close together: both
-    articles published at most ``window_days`` apart, or both undated; a dated and an undated article are
-    never paired. Figures of one article are left to ``figure_consistency``. Each figure is paired with at
-    most :data:`MAX_LATER_FIGURES` figures of later articles in its block (the next in publication order),
-    which keeps the table linear in the corpus.
+    and object key (:func:`object_key`: scope, measure and "confirmed"-like words left out, a count noun as its
+    modifier, "people" named by their event's family, and "people" with no telling event never paired; a figure
+    without an object is never paired), events of the same family where both are known ("killed" and "died" are
+    both deaths; "killed" and "evacuated" are not), and the same ``measure`` of the ``figures`` table: a day's
+    count (``daily``), a running total (``cumulative``), or neither marked, which pairs only with neither marked
+    (an unmarked count may be either, and is not compared with a marked one). Same place: the places named in the
+    figure's sentence or the sentence before (``mentions`` of :data:`PLACE_LABELS`, keyed by :func:`place_key`)
+    share at least one, or neither figure has any (:func:`place_keys`: a figure of world scope has the world as
+    its place, whatever its sentence names; one that counts places together has them all as one place); two
+    figures whose ``scope`` differs (``state`` and ``country``) are never paired; without ``mentions`` places
+    are not read and this condition is dropped (``basis`` says so). When: a day's count or a running total is
+    compared only with one of the same day (:func:`day_key`: the day its clause names, else its publication day),
+    whatever the window, since a running total grows and one day's count is not another's; one whose day cannot
+    be told is not paired. Any other figure: both articles published at most ``window_days`` apart, or both
+    undated; a dated and an undated article are never paired. Figures of one article are left to
+    ``figure_consistency``. Each figure is paired with at most :data:`MAX_LATER_FIGURES` figures of later
+    articles in its block (the next in publication order), which keeps the table linear in the corpus.
 
     Verdicts: ``agree`` when both intervals are bounded on both sides and overlap; ``consistent`` when they
     overlap but one is an open bound (:data:`OPEN_APPROXIMATORS`, or no upper bound): "more than 100" and "150"
@@ -374,8 +490,9 @@ def figure_agreement(
     pair row carries both provenances and its own verdict without choosing a reference figure. Not found:
     figures whose objects are synonyms or differ by a modifier, places named further from the figure (a
     dateline, an earlier paragraph), place names written differently and unknown to the catalogue ("US" and
-    "United States"), and time expressions in the text (only publication dates are read); two events of the
-    same kind in the same place and week are still paired: read ``basis`` and the findings.
+    "United States"), dates named in another sentence than the figure's, a subset against its whole when their
+    objects are written alike ("3 participants who reported side effects" and "15 participants"); two events of
+    the same kind in the same place and week are still paired: read ``basis`` and the findings.
     Rows are sorted by the earlier figure (publication order, doc_id, figure_id), then the later one.
     """
     chunks = list(figure_agreement_chunks(figures, documents, mentions, window_days=window_days))

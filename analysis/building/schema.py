@@ -270,6 +270,22 @@ class Figures(Span):
     object_start: Series[Int] = pa.Field(nullable=True, description="offset of the object")
     object_end: Series[Int] = pa.Field(nullable=True, description="end offset of the object")
     event: Series[str] = pa.Field(description="lemma of the predicate the figure is about, where the parse shows it")
+    scope: Series[str] = pa.Field(
+        isin=["", "world", "country", "state", "county", "city"],
+        description="the extent a word of the figure's clause gives it (`worldwide`, `globally`: world; `nationwide`: "
+        "country; `statewide`, `in the state`: state; `countywide`: county; `citywide`: city), else empty; the place "
+        "itself is in `mentions`")
+    measure: Series[str] = pa.Field(
+        isin=["", "daily", "cumulative"],
+        description="`daily` when its clause marks a count of one day (`new cases`, `in a single day`, `daily`), "
+        "`cumulative` when it marks a running total (`total`, `so far`, `since the outbreak`, `death toll`, a verb "
+        "of passing a mark: `passed 700,000 cases`), else empty")
+    as_of: Series[str] = pa.Field(
+        description="the day its clause (or else its sentence, when that names one day) dates it to: `YYYY-MM-DD`, "
+        "`--MM-DD` when the year is not written, a weekday (`tuesday`), `today` or `yesterday`; else empty")
+    combined: Series[bool] = pa.Field(
+        description="true when it counts several places together (`the US, Spain and Italy together`: joined "
+        "places as the subject of its clause or what it is of or in)")
     attribution_id: Series[Int] = pa.Field(nullable=True, description="the attribution whose content holds it")
     source: Series[str] = pa.Field(description="who asserts it; empty when the article asserts it itself")
 
@@ -507,9 +523,15 @@ class FigureAgreement(Span):
     place, published within a time window, with whether the intervals their wordings allow can both hold.
 
     Same thing: same quantity kind and comparable unit, the same non-empty object (lowercase, plural head
-    made singular), and events of the same family where both are known. Same place: the places (GPE and LOC
-    entities) named in the figure's sentence or the one before share one, or neither figure has any. Time: both
-    publications within the window (7 days by default), or both undated. The row's own span is the figure of
+    made singular, scope, measure and "confirmed"-like words left out, "death toll" as deaths, "people" named by
+    what happened to them: "779 people died" as deaths, "people" alone never), events of the same family where
+    both are known, and the same `measure` (a day's count, a running total, or neither marked). Same place: the
+    places (GPE and LOC entities) named in the figure's sentence or the one before share one, or neither figure
+    has any; a figure of world scope (`worldwide`, `globally`) has the world as its place, one that counts
+    places together (`combined`) all of them as one place; two different scopes (`statewide`, `nationwide`)
+    never pair. Time: a day's count or a running total only with one of the same day (the day its clause
+    names, else its publication day; neither known: not paired); any other figure within the window of
+    publications (7 days by default), or both undated. The row's own span is the figure of
     the article published first (publication time, then doc_id); `other_*` is the later article's figure, and
     its offsets point into `other_doc_id`'s text. Intervals are in `unit`. Pairing rules and the cap on pairs:
     :func:`analysis.across.figure_agreement.figure_agreement`.
@@ -540,7 +562,8 @@ class FigureAgreement(Span):
     days_apart: Series[float] = pa.Field(
         nullable=True, ge=0, description="days between the two publications, NaN when either is unknown"
     )
-    object: Series[str] = pa.Field(description="the counted or measured thing both name, normalised")
+    object: Series[str] = pa.Field(description="the counted or measured thing both name, normalised (`case` for `new "
+        "cases`, `death` for `death toll` and for `people` who died)")
     quantity_kind: Series[str] = pa.Field(description="the quantity kind both figures share")
     unit: Series[str] = pa.Field(description="the unit the intervals are compared in; empty for counts")
     low: Series[float] = pa.Field(nullable=True, description="lowest value the earlier figure allows (NaN: no bounds)")
@@ -561,8 +584,10 @@ class FigureAgreement(Span):
         "not read"
     )
     basis: Series[str] = pa.Field(
-        description="on what the pair was made, in words: the object and unit, the place (or none named in either, "
-        "or places not read), and the days apart against the window (or both undated)"
+        description="on what the pair was made, in words: the object and unit; the measure (counts of one day or "
+        "running totals, with the day both count; or neither marked); the place (the world, places counted together, "
+        "none named in either, or places not read) and a scope both share; and the days between the publications "
+        "against the window (or both undated)"
     )
 
 

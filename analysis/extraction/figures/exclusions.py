@@ -1,4 +1,4 @@
-"""What looks like a figure but is none: dates and times, ordinals, a bare "one", numbers in names, phone
+"""What looks like a figure but is none: dates and times (a date written in digits, "2020-06-26", included), ordinals, a bare "one", numbers in names, phone
 numbers and bare years."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from analysis.extraction.doc_index import doc_index
 from analysis.extraction.figures.grammar import RELATIVE_AFTER, Match
 from analysis.extraction.figures.numbers import GLUED
-from analysis.extraction.figures.tokens import SIGNED, lower_at, number_value, token_at
+from analysis.extraction.figures.tokens import SIGNED, in_numeric_date, lower_at, number_value, token_at
 from analysis.extraction.figures.wordlists import Lexicon, glued_symbol
 
 #: Entity labels whose numbers belong to a name, not to a figure ("Resolution 2231", "Boeing 737").
@@ -31,6 +31,8 @@ def _is_duration(match: Match, doc: Doc, lex: Lexicon) -> bool:
 
 def excluded(match: Match, doc: Doc, labels: list[str], lex: Lexicon) -> bool:
     """True for a match that is not a figure: a date, a name's number, a bare "one", a phone number, a year."""
+    if in_numeric_date(doc, match.core_start, match.core_end):  # "2020-06-26": neither 26 nor a range "06-26"
+        return True
     core = range(match.core_start, match.core_end)
     # a currency symbol right before the amount is money, whatever the parser calls it ("SEK" as an ORG)
     named = [t for t in core if labels[t] in NAME_LABELS and token_at(doc, t).text not in lex.currency_symbols]

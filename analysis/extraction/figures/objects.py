@@ -389,7 +389,7 @@ def _has_number(token: Token) -> bool:
     return token.like_num or any(c.isdigit() for c in token.text) or any(c.dep_ == "nummod" for c in children_of(token))
 
 
-def _clause_head(token: Token) -> Token:
+def clause_head(token: Token) -> Token:
     """The verb (or the sentence root) that governs ``token``'s clause; a participle used as a preposition
     ("compared with") is not one."""
     while token.head.i != token.i and (token.pos_ not in ("VERB", "AUX") or token.dep_ == "prep"):
@@ -405,7 +405,7 @@ def _coordination(doc: Doc, earlier: Match, later: Match, lex: Lexicon) -> str:
     first, second = figure_root(doc, earlier), figure_root(doc, later)
     if second.dep_ in ("conj", "appos") and second.head.i == first.i:
         return "figure"
-    clause_first, clause_second = _clause_head(first), _clause_head(second)
+    clause_first, clause_second = clause_head(first), clause_head(second)
     if clause_second.dep_ == "conj" and clause_second.head.i == clause_first.i:
         return "clause"
     if clause_first.i != clause_second.i:

@@ -31,6 +31,10 @@ class FigureRow:
     object_start: int | None
     object_end: int | None
     event: str
+    scope: str
+    measure: str
+    as_of: str
+    combined: bool
     attribution_id: int | None
     source: str
 

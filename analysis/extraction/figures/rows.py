@@ -6,6 +6,7 @@ import dataclasses
 from typing import Sequence
 
 from analysis.extraction.figures.candidates import find_matches
+from analysis.extraction.figures.context import figure_context
 from analysis.extraction.figures.events import event_of
 from analysis.extraction.figures.grammar import Match, apposed_person, interval_of
 from analysis.extraction.figures.numbers import GLUED
@@ -46,7 +47,8 @@ def figure_rows(parsed, attributions: Sequence[Attribution] = ()) -> list[Figure
     rows: list[FigureRow] = []
     matches: list[Match] = []
     contents = Contents(attributions)
-    for match in find_matches(doc):
+    found = find_matches(doc)
+    for match in found:
         start, end = char_bounds(doc, match.start, match.end)
         end -= match.trim
         kind, canonical = _kind_and_canonical(match, lex)
@@ -91,6 +93,7 @@ def figure_rows(parsed, attributions: Sequence[Attribution] = ()) -> list[Figure
                 object_start=obj_start,
                 object_end=obj_end,
                 event=event_of(doc, match, lex),
+                **dataclasses.asdict(figure_context(doc, match, lex, found)),
                 attribution_id=holder.attribution_id if holder else None,
                 source=holder.source if holder else "",
             )

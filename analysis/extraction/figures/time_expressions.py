@@ -11,7 +11,9 @@ from analysis.extraction.doc_index import doc_index
 from analysis.extraction.figures.exclusions import RELATIVE_AFTER, TIME_LABELS
 from analysis.extraction.figures.records import FigureRow, TimeRow
 from analysis.extraction.figures.rows import figure_rows
-from analysis.extraction.figures.tokens import HYPHENS, char_bounds, lower_at, token_at, written_together
+from analysis.extraction.figures.tokens import (
+    HYPHENS, NUMERIC_DATE, char_bounds, lower_at, numeric_dates, token_at, written_together,
+)
 from analysis.extraction.figures.wordlists import Lexicon, lexicon
 
 
@@ -25,7 +27,7 @@ def time_rows(parsed, figures: Sequence[FigureRow] | None = None) -> list[TimeRo
     "the quarter", a rate's "a week") are not rows; an expression with an ordinal ("the first day") is not one
     either. Entities that state a duration with a number ("72 hours", "a 10-year-old") are figures and are not
     repeated here. Bare years the parser missed ("the 1951 convention") and clock words it missed ("dawn")
-    are added. Kinds: duration_adjective, weekday, relative, time, duration, date.
+    are added, and so are dates written in digits ("2020-06-26"). Kinds: duration_adjective, weekday, relative, time, duration, date.
 
     Args:
         parsed: the :class:`~analysis.extraction.parsed.ParsedDocument`.
@@ -48,6 +50,10 @@ def time_rows(parsed, figures: Sequence[FigureRow] | None = None) -> list[TimeRo
         if spans and spans[-1][1] == start and token_at(doc, start - 1).whitespace_ and "\n" not in token_at(doc, start - 1).whitespace_:
             start = spans.pop()[0]
         spans.append((start, end, ent.label_))
+    for date_start, date_end in numeric_dates(text):  # "2020-06-26", which the parser splits or labels a number
+        span = doc.char_span(date_start, date_end, alignment_mode="expand")
+        if span is not None and not any(t.i in figure_tokens for t in span):
+            spans = [s for s in spans if s[1] <= span.start or s[0] >= span.end] + [(span.start, span.end, "DATE")]
     labelled = {t for start, end, _ in spans for t in range(start, end)} | figure_tokens
     for token in index.tokens:
         if token.i in labelled:
@@ -80,6 +86,8 @@ def time_rows(parsed, figures: Sequence[FigureRow] | None = None) -> list[TimeRo
 
 
 def _is_time_expression(span: Span, lex: Lexicon) -> bool:
+    if NUMERIC_DATE.fullmatch(span.text):
+        return True
     words = [t.lower_ for t in span]
     if any(t.ent_type_ == "ORDINAL" or t.tag_ == "JJ" and t.lower_ in ("first", "second", "third") for t in span):
         return False

@@ -74,3 +74,25 @@ def sign_of(prefix: str) -> tuple[float, str]:
 
 def char_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return token_at(doc, start).idx, token_at(doc, end - 1).idx + len(token_at(doc, end - 1).text)
+
+
+#: A date written in digits: year first ("2020-06-26", "2020/6/26", "2020.06.26") or last ("26/06/2020",
+#: "6-26-2020", "6/26/20"; two-digit years only with slashes), one separator throughout. Digit runs beside
+#: another digit or separator ("1-2-3-4", a phone number) are not dates.
+NUMERIC_DATE = re.compile(
+    r"(?<![\d./-])(?:\d{4}([-/.])\d{1,2}\1\d{1,2}|\d{1,2}([-/.])\d{1,2}\2\d{4}|\d{1,2}/\d{1,2}/\d{2})(?![\d./-]?\d)"
+)
+
+
+def numeric_dates(text: str) -> list[tuple[int, int]]:
+    """Character spans of the dates written in digits in ``text`` (:data:`NUMERIC_DATE`): a date, and so none
+    of its parts a figure ("2020-06-26" is not 26, nor "06-26" a range)."""
+    return [m.span() for m in NUMERIC_DATE.finditer(text)]
+
+
+def in_numeric_date(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens ``[start, end)`` lie inside a date written in digits in their sentence."""
+    sentence = token_at(doc, start).sent
+    first, last = token_at(doc, start).idx, token_at(doc, end - 1).idx + len(token_at(doc, end - 1).text)
+    base = sentence.start_char
+    return any(a + base <= first and last <= b + base for a, b in numeric_dates(sentence.text))

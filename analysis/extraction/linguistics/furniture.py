@@ -10,7 +10,8 @@ Recognised from the text alone, with the word lists of ``analysis/data/furniture
   newsletter"), a crawled **link** (a ``link_labels`` label and a colon, dash or bar: "Related: ...", "READ
   MORE - ..."), or a picture **credit or caption** (a ``credit_labels`` label and a colon, dash, bar or "by":
   "Photo: ...", "Photograph by ..."; "Image copyright ...", or capitalised words with a slash beside a
-  ``credit_names`` word: "REUTERS/Ana Ruiz");
+  ``credit_names`` word: "REUTERS/Ana Ruiz"), or a subscription **offer** (prices, numbers and ``offer_words``
+  only, with a period or a word of subscribing: "99¢ for the first month", "$1 for 6 months");
 * anywhere in a line, a picture **counter** ("Slideshow (2 Images)", "(4 photos)", "Photo 1 of 3") and a
   **bracketed credit** ("(Photo by Ana Ruiz/Getty Images)", "(AP Photo/Ana Ruiz)").
 
@@ -58,6 +59,9 @@ class FurnitureWords:
     credit_names: frozenset[str]
     max_credit_words: int
     picture_nouns: frozenset[str]
+    offer_words: frozenset[str]
+    offer_terms: frozenset[str]
+    max_offer_words: int
 
     @property
     def counter(self) -> re.Pattern[str]:
@@ -88,6 +92,9 @@ def furniture_words() -> FurnitureWords:
         credit_names=words("credit_names"),
         max_credit_words=int(data["max_credit_words"]),
         picture_nouns=words("picture_nouns"),
+        offer_words=words("offer_words"),
+        offer_terms=words("offer_terms"),
+        max_offer_words=int(data["max_offer_words"]),
     )
 
 
@@ -140,6 +147,25 @@ def is_credit(text: str) -> bool:
     return any(all(_plain(w.strip(_EDGE)) in words.credit_names for w in side) for side in sides)
 
 
+#: A word of an offer line: an amount with its currency mark ("$4.99", "99¢", "£1"), a number, a word, or a mark.
+_OFFER_TOKEN = re.compile(r"[$€£¥]?\d[\d.,]*(?:¢|[$€£¥])?|[^\W\d_]+(?:['\u2019][^\W\d_]+)?|[/|:+-]")
+#: A currency mark that makes an amount a price.
+_PRICE_MARKS = frozenset("$€£¥¢")
+
+
+def is_offer_line(line: str) -> bool:
+    """A subscription or membership offer ("99¢ for the first month", "$1 for 6 months"): a short line of
+    prices, numbers and ``offer_words`` only, with a price and one of ``offer_terms`` (``furniture.yaml``)."""
+    words = furniture_words()
+    tokens = _OFFER_TOKEN.findall(_plain(line.strip(_EDGE)))
+    if not tokens or len(tokens) > words.max_offer_words:
+        return False
+    prices = [t for t in tokens if t[:1].isdigit() or t[:1] in _PRICE_MARKS]
+    if not any(set(t) & _PRICE_MARKS for t in prices) or not any(t in words.offer_terms for t in tokens):
+        return False
+    return all(t in prices or t in words.offer_words for t in tokens)
+
+
 def is_furniture_line(line: str) -> bool:
     """Whether a whole line is furniture (see the module docstring): a listed line, a row of buttons, a prompt,
     a link, or a credit. An empty line is not."""
@@ -147,7 +173,9 @@ def is_furniture_line(line: str) -> bool:
     plain = _plain(line.strip(_EDGE))
     if not plain:
         return False
-    if plain in words.lines or is_link_line(line) or is_credit(line) or words.counter.fullmatch(line.strip()):
+    if plain in words.lines or is_link_line(line) or is_credit(line) or words.counter.fullmatch(line.strip()) or (
+        is_offer_line(line)
+    ):
         return True
     tokens = _WORD.findall(plain)
     if len(tokens) <= words.max_button_words and _buttons(plain, words):
