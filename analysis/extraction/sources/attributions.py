@@ -33,7 +33,7 @@ def attribution_rows(parsed) -> list[Attribution]:
     found = syntactic_stage(doc, quotes) + according_to_stage(doc) + refusal_stage(doc, quotes) + noun_cue_stage(doc, quotes)
     found += quote_stage(doc, quotes, [f.content for f in found])
     found = deduplicate(extend_to_quotes(found, quotes, view))
-    resolver = SpeakerResolver(parsed)
+    resolver = SpeakerResolver(parsed, quotes)
     # page furniture glued into the copy (a crawled link "Related: Mayor warns of cuts", a prompt) holds no cue
     found = [f for f in found if f.cue is None or not resolver.lines.is_furniture(resolver.lines.line_of(f.cue[0]))]
     records = []

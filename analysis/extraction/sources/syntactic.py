@@ -9,7 +9,8 @@ from analysis.extraction.linguistics.voice import is_passive
 from analysis.extraction.sources.contents import content_span
 from analysis.extraction.linguistics.antecedents import antecedent
 from analysis.extraction.sources.cues import (
-    FIRST_PERSON, _can_speak, can_hold_stance, expletive_passive, has_agent, is_named, reports, speaker_of, verb_lemma,
+    FIRST_PERSON, _can_speak, can_hold_stance, evidence_inside, expletive_passive, has_agent, is_named, reports, speaker_of,
+    verb_lemma,
 )
 from analysis.extraction.sources.quotes import Quotations
 from analysis.extraction.sources.records import Found
@@ -148,11 +149,13 @@ def _is_question(clause: Token) -> bool:
 
 
 def is_evidence(speaker: Token | None, lemma: str = "") -> bool:
-    """Whether a subject names evidence: a record, data set or finding (``evidence`` in source_nouns.yaml), or
-    for "hear" a court or hearing ("the court heard that ...")."""
+    """Whether a subject names evidence: a record, data set or finding (``evidence`` in source_nouns.yaml), also
+    inside a subject that is no agent ("a first look at the figures": :func:`.cues.evidence_inside`), or for
+    "hear" a court or hearing ("the court heard that ...")."""
     if speaker is None:
         return False
     lex = lexicon()
+    speaker = evidence_inside(speaker) or speaker  # "a first look at the figures shows ...": the figures
     words = _subject_words(speaker)
     if lemma == "hear":
         return bool(words & lex.hearing_bodies)
