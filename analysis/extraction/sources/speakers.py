@@ -249,6 +249,10 @@ class SpeakerResolver:
             return self._unnamed(words, inside, words[0].idx, words[-1].idx + len(words[-1]))
         return self._unnamed(tokens, head, start, end)
 
+    def names_person(self, head: Token) -> bool:
+        """Whether ``head`` ends a person's name (see :meth:`_names_person`)."""
+        return self._names_person(head)
+
     def _names_person(self, head: Token) -> bool:
         """Whether ``head`` ends a person's name: a catalogued person, a PERSON entity, a title before a
         proper name ("Mayor Elena Brandt", which the small model may label a work of art; "Mrs Justice
@@ -536,6 +540,9 @@ class SpeakerResolver:
                 if head.lower_ in PRONOUN_GENDER and {e[-1].lower_ for e in people_named_before(head)} <= {name[-1].lower_}:
                     # the only person in reach: the pronoun states their gender for later pronouns
                     self._stated_gender.setdefault(name[-1].lower_, set()).add(PRONOUN_GENDER[head.lower_])
+            elif wants_person and head.lower_ in PRONOUN_GENDER and self._speaking_surname(token):
+                # "Marlow said ... he said": a he/she means a person, so the one-word name that spoke is one
+                speaker = self._person([token], "")
             elif wants_person and self._described_person(token):
                 speaker = self._resolve(token)
             elif not wants_person and head.lower_ in ("they", "them") and (group := self._named_group(token)):
@@ -547,6 +554,22 @@ class SpeakerResolver:
             return replace(speaker, start=start, end=end, name_variant="", resolution="pronoun", role="")
         # the pronoun as written, so that the row says what the text gives; its type says nobody was found
         return replace(NO_SPEAKER, start=start, end=end, source=self.parsed.text[start:end])
+
+    def _speaking_surname(self, token: Token) -> bool:
+        """A one-word proper name the recogniser calls an organisation (or nothing) as the subject of a reporting
+        verb ("Marlow said"): a person for a later he/she, which never means a body. Not an acronym, a code, a
+        title ("The Minister said"), a catalogued body or place, an outlet, or the first word of a longer
+        organisation's name in the article."""
+        if token.pos_ != "PROPN" or token.dep_ != "nsubj" or token.ent_type_ not in ("ORG", "") or stance_of(token.head) is None:
+            return False
+        if _acronym(token) or is_code([token]) or modifies_noun(token) or len(name_run(token)) != 1 or is_outlet([token]):
+            return False
+        if bare_word(token.text) in self.lex.title_words or any(c.dep_ == "det" for c in children_of(token)):
+            return False  # "The Minister said": a title, not a name
+        actor = self._actor([token], token.text)
+        if actor is not None:
+            return actor.type == "person"
+        return self._body_for_short_name([token]) is None and token.lemma_.lower() not in self.lex.institution
 
     def _quotation_at(self, offset: int) -> tuple[int, int] | None:
         """The quotation (marks included) holding the character at ``offset``, or None."""
