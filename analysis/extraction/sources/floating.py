@@ -54,7 +54,7 @@ def floating_stage(parsed, quotes: Quotations, rows: list[Attribution], resolver
         sentence = parsed.sentences.sentence_id(inner[0])
         at = bisect.bisect_right(speaker_ends, quote[0]) - 1
         last = speaker_at[speaker_ends[at]] if at >= 0 else None
-        subject = _narrated_person(parsed, quotes, resolver, quote[0], cues)
+        subject = _narrated_person(parsed, resolver, quote[0], cues)
         if subject is not None:
             speaker = resolver.resolve(subject)
             source = dict(source=speaker.source, source_type=speaker.source_type, role=speaker.role,
@@ -81,12 +81,13 @@ def floating_stage(parsed, quotes: Quotations, rows: list[Attribution], resolver
 
 
 def _narrated_person(
-    parsed, quotes: Quotations, resolver: SpeakerResolver, offset: int, cues: list[int]
+    parsed, resolver: SpeakerResolver, offset: int, cues: list[int]
 ) -> Token | None:
     """The person a narrating sentence just before a quotation is about, who speaks it: "Her son Tom Ruiz Jr.
-    leaned into the timing. "The timing is amazing."" The sentence ends right before the quotation (a paragraph
-    break between them allowed), holds no quotation and no relation's cue (``cues``: their starts, sorted), and its main clause's subject
-    names a person (itself, or in apposition: "Her son Tom Ruiz Jr.") or is a he/she; None otherwise, and the quotation inherits the previous speaker."""
+    leaned into the "timing". "The timing is amazing."" The sentence ends right before the quotation (a
+    paragraph break between them allowed), holds no relation's cue (``cues``: their starts, sorted; a quoted
+    word is fine), and its main clause's subject names a person (itself, or in apposition: "Her son Tom Ruiz
+    Jr.") or is a he/she. None otherwise, and the quotation inherits the previous speaker."""
     doc, view = parsed.doc, parsed.view
     span = doc.char_span(offset, offset + 1, alignment_mode="expand")
     if span is None or not len(span):
@@ -99,8 +100,6 @@ def _narrated_person(
     start = index.tokens[first].idx
     # the narrating words are those on the sentence's last line (a closing mark may open the sentence's span)
     start += view[start:offset].rstrip().rfind("\n") + 1
-    if any(view[i] in VIEW_QUOTE_MARKS for i in range(start, offset)):
-        return None
     root = next((t for t in index.tokens[first:last] if t.dep_ == "ROOT" and t.idx >= start), None)
     subject = next((c for c in children_of(root) if c.dep_ == "nsubj"), None) if root is not None else None
     k = bisect.bisect_left(cues, start)

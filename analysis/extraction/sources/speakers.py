@@ -28,6 +28,8 @@ from analysis.extraction.sources.wordlists import bare_word, lexicon
 SPEAKER_DETACHED_DEPS = frozenset({"appos", "acl", "relcl", "punct", "advcl", "cc", "conj"})
 #: Entity labels that can name a speaker.
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+#: Words that join the words of a body's or place's name and never a person's ("State of Texas").
+NAME_JOINERS = frozenset({"of", "for", "and", "&", "the"})
 #: Entity labels of named organisations (FAC: the small model's label for some hospitals and schools).
 BODY_LABELS = frozenset({"ORG", "FAC"})
 #: Head words of a speaker that count members of a group ("one of the sources", "two of them").
@@ -310,12 +312,13 @@ class SpeakerResolver:
     def _titled(self, run: Sequence[Token]) -> bool:
         """A title before a proper name: an honorific before one or more words ("Colonel Mabeko", "Mrs
         Justice Harcourt") or any title before two ("Mayor Elena Brandt"); not a body named after a person
-        ("Queen Elizabeth Hospital", whose last word is an institution noun), nor a phrase with a lower-case word
-        ("State of Texas")."""
+        ("Queen Elizabeth Hospital", whose last word is an institution noun), nor a name joined by "of" or "and"
+        ("State of Texas": :data:`NAME_JOINERS`)."""
         if len(run) < 2 or run[-1].lemma_.lower() in self.lex.institution:
             return False
-        # a name is capitalised word by word: "State of Texas" is a place, not a title before a name
-        if any(not t.text[:1].isupper() for t in run):
+        # a person's name joins no words with "of" or "and": "State of Texas" is a place, not a title and a name
+        # (a lower-case particle of a name stays: "Mayor de Blasio")
+        if any(t.lower_ in NAME_JOINERS for t in run):
             return False
         first = bare_word(run[0].text)
         return first in self.lex.honorifics or (first in self.lex.title_words and len(run) >= 3)

@@ -37,8 +37,9 @@ def _content_tokens(head: Token, cue: Token) -> list[Token]:
     return side
 
 
-#: Markers of a subordinate clause that say when or why, not what was said.
-CIRCUMSTANCE_MARKERS = frozenset({"before", "after", "when", "while", "since", "until", "because", "as", "once"})
+#: Markers of a subordinate clause that say when or why, not what was said ("as" and "since" left out: "..., as
+#: is the rate of ..." compares, and "since" also says from when).
+CIRCUMSTANCE_MARKERS = frozenset({"before", "after", "when", "while", "until", "because", "once"})
 
 
 def _narrated_conjunct(token: Token) -> bool:
