@@ -166,3 +166,26 @@ def test_two_people_stay_apart_in_source(parse, text, expected):
     rows = attribution_rows(parse(text))
     assert [(r.speaker, r.source, r.name_variant) for r in rows] == expected
     assert len({r.source for r in rows}) == len(expected)
+
+
+@pytest.mark.parametrize(
+    "first, second, same",
+    [
+        # a generational suffix tells a son from his father
+        ("Donald Trump", "Donald Trump Jr.", False),
+        ("Trump Jr.", "Donald Trump", False),
+        ("Ana Ruiz Sr.", "Ana Ruiz Jr.", False),
+        # the same suffix, or a bare surname, agrees
+        ("Trump Jr.", "Donald Trump Jr", True),
+        ("Trump", "Donald Trump Jr.", True),
+        ("Mr Trump", "Donald Trump", True),
+    ],
+)
+def test_a_generational_suffix_is_part_of_the_name(first, second, same):
+    assert same_person(parse_name(first), parse_name(second)) is same
+    assert same_person(parse_name(second), parse_name(first)) is same
+
+
+def test_a_suffixed_short_name_finds_the_suffixed_full_name():
+    assert match_full_name("Trump Jr.", ["Donald Trump", "Donald Trump Jr."]) == NameMatch("Donald Trump Jr.", "short_name")
+    assert match_full_name("Donald Trump", ["Donald Trump", "Donald Trump Jr."]).how == "name"

@@ -33,7 +33,7 @@ def attribution_rows(parsed) -> list[Attribution]:
     found = syntactic_stage(doc, quotes) + according_to_stage(doc) + refusal_stage(doc, quotes) + noun_cue_stage(doc, quotes)
     found += quote_stage(doc, quotes, [f.content for f in found])
     found = deduplicate(extend_to_quotes(found, quotes, view))
-    resolver = SpeakerResolver(parsed)
+    resolver = SpeakerResolver(parsed, quotes)
     # page furniture glued into the copy (a crawled link "Related: Mayor warns of cuts", a prompt) holds no cue
     found = [f for f in found if f.cue is None or not resolver.lines.is_furniture(resolver.lines.line_of(f.cue[0]))]
     records = []
@@ -45,17 +45,49 @@ def attribution_rows(parsed) -> list[Attribution]:
     return [replace(r, attribution_id=i) for i, r in enumerate(records)]
 
 
-def _kind(found: Found, quotes: Quotations, view: str) -> tuple[str, tuple[int, int]]:
-    """direct, mixed or indirect from the quotation marks around or inside the content."""
+def _kind(found: Found, quotes: Quotations, view: str, doc=None) -> tuple[str, tuple[int, int]]:
+    """direct, mixed or indirect from the quotation marks around or inside the content; a content that opens
+    with a direct quotation after its cue and runs on into the narrator's words is the quotation
+    (:func:`_quoted_after_cue`, :func:`_narrated_after`)."""
     if found.kind:
         return found.kind, found.content
     start, end = found.content
     at = quotes.inner_at(start)
+    if at is not None and end > quotes.inners[at][1] and doc is not None and _quoted_after_cue(found, quotes.spans[at], view) and (
+        _narrated_after(doc, quotes.spans[at][1], end)
+    ):
+        end = quotes.inners[at][1]
     if at is not None and end <= quotes.inners[at][1]:
         return "direct", trimmed_span(view, *quotes.inners[at]) or found.content
     if quotes.inner_overlaps(found.content):
         return "mixed", _mixed_end(found.content, quotes)
     return "indirect", found.content
+
+
+#: Parts of speech of the word after a closing quotation mark that begin the narrator's own words: a
+#: circumstance ("at the end of the process"), an adverb, a subordinating conjunction or a dash. Not "and"
+#: (“..." and "...” joins two quotations of one content).
+NARRATION_POS = frozenset({"ADP", "ADV", "SCONJ", "PUNCT"})
+
+
+def _quoted_after_cue(found: Found, quote: tuple[int, int], view: str) -> bool:
+    """Whether a quotation is given as a direct quote after its cue: the cue comes first and a comma or colon
+    stands before the opening mark ("said, “I feel great”"). A quotation after "that" ("submitted that “...”")
+    or before its cue ("“...” in the West, Jackson said") is part of a reported clause that may go on."""
+    if found.cue is None or found.cue[1] > quote[0]:
+        return False
+    before = view[: quote[0]].rstrip()
+    return before.endswith((",", ":"))
+
+
+def _narrated_after(doc, close: int, end: int) -> bool:
+    """Whether the words after a quotation that opens a content, up to the content's ``end``, are the
+    narrator's ("“I feel great” at the end of the quick process — the first in the country"): the first word
+    after the closing mark at ``close`` is a preposition, adverb, subordinating conjunction or a dash
+    (:data:`NARRATION_POS`), not a verb going on with the quoted words ("“the plan” was dead" stays mixed)."""
+    span = doc.char_span(close, end, alignment_mode="expand")
+    words = [t for t in span if not t.is_space] if span is not None else []
+    return bool(words) and words[0].pos_ in NARRATION_POS and words[0].tag_ not in ("``", "''")
 
 
 def _mixed_end(content: tuple[int, int], quotes: Quotations) -> tuple[int, int]:
@@ -69,7 +101,7 @@ def _mixed_end(content: tuple[int, int], quotes: Quotations) -> tuple[int, int]:
 
 def _record(parsed, found: Found, resolver: SpeakerResolver, quotes: Quotations) -> Attribution:
     text, view = parsed.text, parsed.view
-    kind, (content_start, content_end) = _kind(found, quotes, view)
+    kind, (content_start, content_end) = _kind(found, quotes, view, parsed.doc)
     speaker = resolver.resolve(found.speaker) if _speaks_at(found, resolver.lines) else NO_SPEAKER
     cue_start, cue_end = found.cue or (content_start, content_start)
     addressee, via = _addressee_and_via(parsed, found)

@@ -62,6 +62,23 @@ def can_hold_stance(head: Token) -> bool:
     )
 
 
+def evidence_inside(head: Token) -> Token | None:
+    """The document or evidence noun inside a subject that names neither an agent nor a document ("an early
+    peek at the data", "a first look at the figures"): the object of a preposition on the subject's head whose
+    noun is in ``document`` or ``evidence`` (source_nouns.yaml). None for a subject that is an agent, a
+    document or evidence itself (any noun of the source lists), a name, or holds no such noun."""
+    lex, lemma = lexicon(), head.lemma_.lower()
+    if head.pos_ != "NOUN" or head.ent_type_ or lemma in lex.document or lemma in lex.evidence or (
+        lemma in lex.institution or lemma in lex.anonymous or lemma in lex.collective or lemma in lex.media
+        or lemma in lex.title_words or lemma in lex.spokesperson_nouns or lemma in lex.generic_body_nouns
+    ):
+        return None
+    return next((
+        g for c in children_of(head) if c.dep_ == "prep" for g in children_of(c)
+        if g.dep_ == "pobj" and (g.lemma_.lower() in lex.document or g.lemma_.lower() in lex.evidence or g.lower_ in lex.evidence)
+    ), None)
+
+
 def is_named(head: Token) -> bool:
     """Whether a subject names its source: a proper noun or a PERSON, ORG, GPE or NORP entity (a catalogued
     actor is one of these); not a pronoun nor a common noun phrase ("the plan", "officials")."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from analysis.extraction.doc_index import Intervals
+from analysis.extraction.linguistics.antecedents import PERSON_RELATIVES, antecedent
 from analysis.extraction.sources.contents import trimmed_span
 from analysis.extraction.sources.quotes import VIEW_QUOTE_MARKS, Quotations, overlap
 from analysis.extraction.sources.records import Found
@@ -80,4 +81,13 @@ def _own_cue(found: Found) -> bool:
     if found.stage != "syntactic" or found.cue_lemma in lex.volition | lex.adjective_cues | lex.position_verbs:
         return False
     speaker = found.speaker
-    return speaker is not None and speaker.head.idx == found.cue[0] and speaker.dep_ in ("nsubj", "nsubjpass")
+    if speaker is None:
+        return False
+    if speaker.head.idx == found.cue[0] and speaker.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    # "it was him who recommended ...": the cue's own subject is a relative pronoun standing for the speaker
+    following = speaker.doc[speaker.i + 1 : speaker.i + 3]
+    return any(
+        t.lower_ in PERSON_RELATIVES and t.dep_ in ("nsubj", "nsubjpass") and t.head.idx == found.cue[0]
+        and antecedent(t).i == speaker.i for t in following
+    )

@@ -1,11 +1,14 @@
-"""Stage 6 (``floating``): a quotation standing as its own sentence with no cue inherits the previous speaker."""
+"""Stage 6 (``floating``): a quotation standing as its own sentence with no cue inherits the previous speaker,
+or the person the sentence just before it narrates about."""
 
 from __future__ import annotations
 
 import bisect
 
+from spacy.tokens import Token
+
 from analysis.catalogue.actors import UNKNOWN_SIDE
-from analysis.extraction.doc_index import Intervals
+from analysis.extraction.doc_index import Intervals, children_of, doc_index
 from analysis.extraction.sources.contents import trimmed_span
 from analysis.extraction.sources.quote_cues import MIN_QUOTE_WORDS
 from analysis.extraction.sources.quotes import VIEW_QUOTE_MARKS, Quotations, word_count
@@ -17,7 +20,8 @@ FLOATING_REACH = 3
 
 
 def floating_stage(parsed, quotes: Quotations, rows: list[Attribution], resolver: SpeakerResolver) -> list[Attribution]:
-    """Stage 6: a quotation standing as its own sentence, with no cue, inherits the previous speaker.
+    """Stage 6: a quotation standing as its own sentence, with no cue, inherits the previous speaker, or the
+    person the sentence just before it narrates about (:func:`_narrated_person`).
 
     With no speaker within reach it is kept as a quotation with no source (``source`` empty).
     """
@@ -35,6 +39,8 @@ def floating_stage(parsed, quotes: Quotations, rows: list[Attribution], resolver
 
     for row in rows:
         remember(row)
+    # where the relations' cues are: a sentence holding one reports, and narrates about nobody
+    cues = sorted(r.cue_start for r in rows if r.cue)
     for quote, words in zip(quotes.spans, quotes.inners):
         inner = trimmed_span(view, *words)
         if inner is None or spans.overlapping(*inner):
@@ -48,7 +54,13 @@ def floating_stage(parsed, quotes: Quotations, rows: list[Attribution], resolver
         sentence = parsed.sentences.sentence_id(inner[0])
         at = bisect.bisect_right(speaker_ends, quote[0]) - 1
         last = speaker_at[speaker_ends[at]] if at >= 0 else None
-        if last is not None and parsed.sentences.sentence_id(last.content_end) >= sentence - FLOATING_REACH:
+        subject = _narrated_person(parsed, resolver, quote[0], cues)
+        if subject is not None:
+            speaker = resolver.resolve(subject)
+            source = dict(source=speaker.source, source_type=speaker.source_type, role=speaker.role,
+                          side=speaker.side, name_variant=speaker.name_variant)
+            source_sentence, resolution = parsed.sentences.sentence_id(subject.idx), "inherited"
+        elif last is not None and parsed.sentences.sentence_id(last.content_end) >= sentence - FLOATING_REACH:
             source = {k: getattr(last, k) for k in ("source", "source_type", "role", "side", "name_variant")}
             source_sentence, resolution = last.sentence_id, "inherited"
         else:
@@ -66,6 +78,37 @@ def floating_stage(parsed, quotes: Quotations, rows: list[Attribution], resolver
         spans.add(rows[-1].start, rows[-1].end, rows[-1])
         remember(rows[-1])
     return rows
+
+
+def _narrated_person(
+    parsed, resolver: SpeakerResolver, offset: int, cues: list[int]
+) -> Token | None:
+    """The person a narrating sentence just before a quotation is about, who speaks it: "Her son Tom Ruiz Jr.
+    leaned into the "timing". "The timing is amazing."" The sentence ends right before the quotation (a
+    paragraph break between them allowed), holds no relation's cue (``cues``: their starts, sorted; a quoted
+    word is fine), and its main clause's subject names a person (itself, or in apposition: "Her son Tom Ruiz
+    Jr.") or is a he/she. None otherwise, and the quotation inherits the previous speaker."""
+    doc, view = parsed.doc, parsed.view
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    index = doc_index(doc)
+    sentence = index.sentence_of(span[0].i)
+    if sentence == 0 or index.sentence_starts[sentence] != span[0].i:
+        return None
+    first, last = index.sentence_starts[sentence - 1], span[0].i
+    start = index.tokens[first].idx
+    # the narrating words are those on the sentence's last line (a closing mark may open the sentence's span)
+    start += view[start:offset].rstrip().rfind("\n") + 1
+    root = next((t for t in index.tokens[first:last] if t.dep_ == "ROOT" and t.idx >= start), None)
+    subject = next((c for c in children_of(root) if c.dep_ == "nsubj"), None) if root is not None else None
+    k = bisect.bisect_left(cues, start)
+    if subject is None or (k < len(cues) and cues[k] < offset):
+        return None  # a reporting sentence has its own relation, and the previous speaker is its speaker
+    if subject.lower_ in ("he", "she") or resolver.names_person(subject):
+        return subject
+    # "Her son, Tom Ruiz, leaned ...": the name in apposition to the subject
+    return next((c for c in children_of(subject) if c.dep_ == "appos" and resolver.names_person(c)), None)
 
 
 def _previous_char(view: str, offset: int) -> str:

@@ -16,6 +16,13 @@ from analysis.extraction.doc_index import doc_index
 from analysis.extraction.sources.wordlists import bare_word, lexicon
 
 
+def is_code(tokens: Iterable[Token]) -> bool:
+    """A name holding a digit ("COVID-19", "H5N1", "Boeing 737", "G7") is a code for a disease, a product, a
+    model or a meeting, never a person's name, whatever label the recogniser gives it: no person, no antecedent
+    of "he", no full form of a surname. (Roman numerals in royal names are letters, not digits.)"""
+    return any(c.isdigit() for t in tokens for c in t.text)
+
+
 def name_run(head: Token) -> list[Token]:
     """The proper name ending at ``head``: its entity, else its run of proper-noun compounds."""
     index = doc_index(head.doc)
@@ -89,6 +96,8 @@ def body_run(entity: Span) -> list[Token]:
 #   "Eric Massa" / "Julie Mason", "John Smith" / "Jane Smith", and "Jon Smith" / "John Smith" too.
 #   "Oleksandr" / "Alexander" are the same name in two languages, not two spellings of one transliteration:
 #   no general rule tells such pairs from two people, so they are never merged;
+# * a generational suffix is part of the name (:func:`suffixes_agree`): "Donald Trump" / "Donald Trump Jr." are
+#   two people, and only a bare surname ("Trump") may mean either;
 # * a surname that is not written the same (a misspelling or a transliteration) between two names that both
 #   have given names merges only when they have the same number of parts, each part agreeing;
 # * the name stands for exactly one person of the article (:func:`match_full_name`): a bare surname or
@@ -105,18 +114,21 @@ NAME_MATCHES = ("name", "short_name", "variant", "ambiguous", "")
 #: ("Lee" / "Le" -> ``le``) is too little evidence.
 MIN_TRANSLITERATED_LENGTH = 4
 
-#: Words after a surname that are not the surname ("John Smith Jr.").
+#: Generational suffixes: words after a surname that are not the surname but tell a person from their parent
+#: or child ("John Smith Jr.").
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 @dataclass(frozen=True)
 class PersonName:
     """A person's name split into parts: given names and initials in order, and the surname; each part
-    :func:`fold`-ed (lowercase, no accents, no full stops); ``titled`` when a title was written before it."""
+    :func:`fold`-ed (lowercase, no accents, no full stops); ``titled`` when a title was written before it;
+    ``suffix`` the generational suffix written after it ("jr", "iii"), empty when none."""
 
     given: tuple[str, ...]
     surname: str
     titled: bool = False
+    suffix: str = ""
 
     @property
     def parts(self) -> int:
@@ -184,23 +196,27 @@ def plausible_misspelling(first: str, second: str) -> bool:
 def parse_name(written: str, titles: frozenset[str] | None = None) -> PersonName:
     """Split a written person's name into given names, surname and whether a title leads it. ``titles``
     (bare, lowercase: "mr", "dr", "mayor") default to the sourcing lexicon's honorifics and titles; a suffix
-    ("Jr.") is dropped, and "J.R." counts as two initials.
+    ("Jr.") is kept apart from the surname, and "J.R." counts as two initials.
 
     >>> parse_name("Mr. Eric J. Massa")
-    PersonName(given=('eric', 'j'), surname='massa', titled=True)
+    PersonName(given=('eric', 'j'), surname='massa', titled=True, suffix='')
+    >>> parse_name("Donald Trump Jr.").suffix
+    'jr'
     """
     words = [w for w in written.replace(",", " ").split() if fold(w)]
     titled = _leading_titles(words, titles) > 0
     words = words[_leading_titles(words, titles):]
+    suffixes: list[str] = []
     while len(words) > 1 and fold(words[-1]) in NAME_SUFFIXES:
-        words = words[:-1]
+        suffixes.insert(0, fold(words.pop()))
+    suffix = " ".join(suffixes)
     if not words:
-        return PersonName((), "", titled)
+        return PersonName((), "", titled, suffix)
     given: list[str] = []
     for word in words[:-1]:
         pieces = [p for p in word.split(".") if p]
         given += [fold(p) for p in pieces] if len(pieces) > 1 and all(len(p) == 1 for p in pieces) else [fold(word)]
-    return PersonName(tuple(given), fold(words[-1]), titled)
+    return PersonName(tuple(given), fold(words[-1]), titled, suffix)
 
 
 def _leading_titles(words: Sequence[str], titles: frozenset[str] | None) -> int:
@@ -255,10 +271,21 @@ def surnames_agree(first: PersonName, second: PersonName) -> bool:
     return first.surname == second.surname or plausible_misspelling(first.surname, second.surname)
 
 
+def suffixes_agree(first: PersonName, second: PersonName) -> bool:
+    """Whether the generational suffixes of two names can be one person's: the same suffix, or a name written
+    without given names and without a suffix ("Trump", "Mr Trump"), which may mean either. "Donald Trump" and
+    "Donald Trump Jr." are father and son, and "Trump Jr." is not "Donald Trump"."""
+    if first.suffix == second.suffix:
+        return True
+    bare = [name for name in (first, second) if not name.suffix]
+    return bool(bare) and not bare[0].given
+
+
 def same_person(first: PersonName, second: PersonName) -> bool:
-    """Whether two names can be one person: the surnames agree and the given names agree; when the surnames are
-    spelt differently and both names have given names, the two have as many parts. Symmetric."""
-    if not first.surname or not second.surname or not surnames_agree(first, second):
+    """Whether two names can be one person: the surnames agree, the generational suffixes agree
+    (:func:`suffixes_agree`) and the given names agree; when the surnames are spelt differently and both names
+    have given names, the two have as many parts. Symmetric."""
+    if not first.surname or not second.surname or not surnames_agree(first, second) or not suffixes_agree(first, second):
         return False
     respelt = first.surname != second.surname and bool(first.given) and bool(second.given)
     return given_names_compatible(first, second, same_parts=respelt)
@@ -326,6 +353,7 @@ class FullNames:
             parsed = parses[full]
             key = (*parsed.given, parsed.surname)
             if parsed.given and parsed.surname and key not in body_runs:
+                key += (parsed.suffix,)  # "Donald Trump" and "Donald Trump Jr." are two people
                 _, count, first = seen.get(key, (parsed, 0, k))
                 seen[key] = (parsed, count + 1, first)
         self.people = {full_names[first]: (parsed, count, first) for parsed, count, first in seen.values()}
@@ -354,7 +382,7 @@ class FullNames:
             return NameMatch("", "ambiguous")
         canonical = min(candidates, key=lambda text: (-candidates[text][1], candidates[text][2]))
         target = candidates[canonical][0]
-        if (name.given, name.surname) == (target.given, target.surname):
+        if (name.given, name.surname, name.suffix) == (target.given, target.surname, target.suffix):
             return NameMatch(canonical, "name")
         respelt = name.surname != target.surname or any(
             len(a) > 1 and len(b) > 1 and a != b for a, b in zip(name.given, target.given)

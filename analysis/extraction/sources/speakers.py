@@ -16,15 +16,20 @@ from analysis.extraction.doc_index import children_of, doc_index
 from analysis.extraction.linguistics.gender import PRONOUN_GENDER, gender_words
 from analysis.extraction.linguistics.pronouns import BODY_PRONOUNS, PERSON_PRONOUNS, candidates, people_named_before
 from analysis.extraction.linguistics.sides import side_of_phrase
-from analysis.extraction.sources.cues import stance_of
+from analysis.extraction.sources.cues import evidence_inside, stance_of
 from analysis.extraction.sources.lines import Lines
-from analysis.extraction.sources.names import FullNames, body_run, modifies_noun, name_run, person_name
+from analysis.extraction.sources.quotes import Quotations
+from analysis.extraction.sources.names import (
+    NAME_SUFFIXES, FullNames, body_run, fold, is_code, modifies_noun, name_run, person_name,
+)
 from analysis.extraction.sources.wordlists import bare_word, lexicon
 
 #: Children of a speaker's head noun that are not part of how the speaker is named.
 SPEAKER_DETACHED_DEPS = frozenset({"appos", "acl", "relcl", "punct", "advcl", "cc", "conj"})
 #: Entity labels that can name a speaker.
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+#: Words that join the words of a body's or place's name and never a person's ("State of Texas").
+NAME_JOINERS = frozenset({"of", "for", "and", "&", "the"})
 #: Entity labels of named organisations (FAC: the small model's label for some hospitals and schools).
 BODY_LABELS = frozenset({"ORG", "FAC"})
 #: Head words of a speaker that count members of a group ("one of the sources", "two of them").
@@ -123,8 +128,11 @@ def tokens_text(parsed, tokens: Sequence[Token]) -> str:
 class SpeakerResolver:
     """Speaker resolution over one document: catalogue names, short names, variants, pronouns and roles."""
 
-    def __init__(self, parsed) -> None:
+    def __init__(self, parsed, quotes: Quotations | None = None) -> None:
         self.parsed = parsed
+        # the document's quotations: a name inside a quotation is the quoted speaker's word, never what the
+        # narrator's "he said" points back to ("... the State of Texas would act," he said)
+        self.quotes = quotes
         self.doc: Doc = parsed.doc
         self.index = doc_index(self.doc)
         self.lex = lexicon()
@@ -133,10 +141,11 @@ class SpeakerResolver:
         furniture = parsed.furniture
         # nor are names in a headline, byline or link line the full form of a name the copy shortens: a headline
         # in title case reads to the parser as one long organisation ("Varga Declares State Of Emergency")
+        # and a "person" whose name holds a digit is a code the recogniser mislabels ("COVID-19": names.is_code)
         ents = [
             e for e in self.index.ents
             if not furniture.holds_text(parsed.view, e.start_char, e.end_char)
-            and self.lines.is_copy(self.lines.line_of(e.start_char))
+            and self.lines.is_copy(self.lines.line_of(e.start_char)) and not (e.label_ == "PERSON" and is_code(e))
         ]
         # Full person names (two words or more) by surname, in order: the targets of short names and variants.
         self.full_names: dict[str, list[Span]] = {}
@@ -221,6 +230,10 @@ class SpeakerResolver:
             name = person_name(head)
             before = [t for t in tokens if t.i < name[0].i and t.dep_ not in ("det", "punct")]
             return self._person(name, self._appos_role(head) or tokens_text(self.parsed, before))
+        if head.dep_ == "appos" and head.pos_ == "NOUN" and self._names_person(head.head) and not self._is_body(head):
+            # "Dr. Ana Ruiz, a surgeon who said ...": a description in apposition to a named person is that person
+            described = [t for t in tokens if t.dep_ != "det" or t.i != tokens[0].i]
+            return self._person(person_name(head.head), tokens_text(self.parsed, described))
         # "The regional emergency service chief, Henrik Dahl, said": the name is in an apposition
         # ("An army spokesman, Colonel Idris Mabeko, said": the title before the name stays out of the role)
         appositive = [
@@ -231,7 +244,16 @@ class SpeakerResolver:
             name = person_name(appositive[0])
             described = [t for t in tokens if t.i < appositive[0].left_edge.i - 1]
             return self._person(name, tokens_text(self.parsed, [t for t in described if t.dep_ != "det" or t.i != described[0].i]))
+        inside = evidence_inside(head)
+        if inside is not None:
+            # "an early peek at the data suggests ...": the look is no agent; the data it looks at is the source
+            words = [t for t in inside.subtree if self.lines.line_of(t.idx) == line and not t.is_space]
+            return self._unnamed(words, inside, words[0].idx, words[-1].idx + len(words[-1]))
         return self._unnamed(tokens, head, start, end)
+
+    def names_person(self, head: Token) -> bool:
+        """Whether ``head`` ends a person's name (see :meth:`_names_person`)."""
+        return self._names_person(head)
 
     def _names_person(self, head: Token) -> bool:
         """Whether ``head`` ends a person's name: a catalogued person, a PERSON entity, a title before a
@@ -239,10 +261,12 @@ class SpeakerResolver:
         Harcourt", which it may label an organisation), a name an apposition describes as a person ("Jana
         Brisk, a nurse,"), or the surname of a person named in full elsewhere in the document. Not a person: a
         name modifying a common noun ("the Kanderan delegation"), a catalogued body or place, a place the
-        recogniser labels so (GPE, LOC)."""
+        recogniser labels so (GPE, LOC), a code with a digit ("COVID-19", :func:`names.is_code`)."""
         if modifies_noun(head):
             return False
         run = name_run(head)
+        if is_code(run or [head]):
+            return False
         actor = self._actor(run, tokens_text(self.parsed, run)) if run and head.pos_ == "PROPN" else None
         if actor is not None:
             return actor.type == "person"
@@ -252,9 +276,15 @@ class SpeakerResolver:
             return False
         if self._titled(self._with_title(run)):
             return True
+        # a surname (with its suffix: "Trump Jr.") of a person the article names in full, whatever the label
+        short = len([t for t in run if fold(t.text) not in NAME_SUFFIXES]) == 1 and (
+            self._full_name(tokens_text(self.parsed, run), run[0].idx)[1] != ""
+        )
         if head.ent_type_ in ("GPE", "NORP", "FAC", "LOC"):
-            return False
-        return self._described_as_person(head) or len(run) == 1 and self._full_name(head.text, head.idx)[1] != ""
+            # a place's name is a person only as the surname of the one person so named speaking or acting
+            # ("Gov. Ana Abbott ... Abbott said": the recogniser labels some surnames places)
+            return short and head.dep_ in ("nsubj", "nsubjpass") and self._full_name(head.text, head.idx)[0] is not None
+        return self._described_as_person(head) or short
 
     def _described_as_person(self, head: Token) -> bool:
         """A proper name that an apposition describes as a person ("Jana Brisk, a nurse,", "Brisk, the ward's
@@ -282,8 +312,13 @@ class SpeakerResolver:
     def _titled(self, run: Sequence[Token]) -> bool:
         """A title before a proper name: an honorific before one or more words ("Colonel Mabeko", "Mrs
         Justice Harcourt") or any title before two ("Mayor Elena Brandt"); not a body named after a person
-        ("Queen Elizabeth Hospital", whose last word is an institution noun)."""
+        ("Queen Elizabeth Hospital", whose last word is an institution noun), nor a name joined by "of" or "and"
+        ("State of Texas": :data:`NAME_JOINERS`)."""
         if len(run) < 2 or run[-1].lemma_.lower() in self.lex.institution:
+            return False
+        # a person's name joins no words with "of" or "and": "State of Texas" is a place, not a title and a name
+        # (a lower-case particle of a name stays: "Mayor de Blasio")
+        if any(t.lower_ in NAME_JOINERS for t in run):
             return False
         first = bare_word(run[0].text)
         return first in self.lex.honorifics or (first in self.lex.title_words and len(run) >= 3)
@@ -353,6 +388,10 @@ class SpeakerResolver:
             earlier = self._definite(head, lemma, by_role=described)
             if earlier is not None:
                 return replace(earlier, start=start, end=end, name_variant="", resolution="role")
+        if self._role_description(tokens, head):
+            # "the governor" with nobody the article names governor: a person the text describes and does not
+            # say is unnamed (not anonymous), whom the rules cannot tell
+            return Speaker(start, end, written, UNRESOLVED, role, self.side(t.text for t in tokens))
         source_type = "media" if is_outlet(tokens) else self._noun_type(tokens, head, lemma)
         if (head.ent_type_ in ("ORG", "FAC") or head.pos_ == "PROPN" or _acronym(head)) and source_type == "anonymous":
             # a proper name that is not a person's (those are resolved above) names a body, and so does an
@@ -457,6 +496,24 @@ class SpeakerResolver:
             return None
         return self._person(earlier[-1], tokens_text(self.parsed, [t for t in tokens if t.dep_ != "det"]))
 
+    def _role_description(self, tokens: Sequence[Token], head: Token) -> bool:
+        """A definite description by a role alone ("the governor", "The former vice president"): "the", then
+        titles (``titles``, their abbreviations, words of time), the last a singular title for one person. Not a
+        noun for an unnamed source or a spokesperson ("the official", "the spokesman"), which stay anonymous."""
+        lex = self.lex
+        words = [t for t in tokens if not t.is_punct]
+        if len(words) < 2 or words[0].lower_ != "the" or head.tag_ != "NN" or words[-1].i != head.i:
+            return False
+        lemma = head.lemma_.lower()
+        if lemma not in lex.title_words or lemma in lex.anonymous or lemma in lex.spokesperson_nouns or (
+            lemma in lex.collective or lemma in lex.institution
+        ):
+            return False
+        return all(
+            (w := bare_word(t.text)) in lex.title_words or w in lex.title_abbreviations or w in ROLE_TIME_WORDS
+            for t in words[1:]
+        )
+
     def _fits(self, pronoun: Token, name: Sequence[Token]) -> bool:
         """Whether a he/she can mean the person named: not an interviewer, and no gender the text states of
         them (:meth:`_read_person`, and earlier pronouns tied to them) other than the pronoun's."""
@@ -469,11 +526,15 @@ class SpeakerResolver:
     def _pronoun(self, head: Token) -> Speaker:
         """A pronoun speaker: the nearest earlier compatible mention: for he/she a person whose stated gender fits
         and who is no interviewer (:meth:`_fits`); for it/they a body, a plural speaker, or two or more people
-        named together ("Ana Ruiz and Tom Hale ... They said")."""
+        named together ("Ana Ruiz and Tom Hale ... They said"). Words inside another quotation than the
+        pronoun's own are skipped: they are the quoted speaker's, not the narrator's mentions."""
         start, end = head.idx, head.idx + len(head)
         wants_person = head.lower_ in PERSON_PRONOUNS or POSSESSIVE_PRONOUNS.get(head.lower_) == "person"
         reach = candidates(head)
+        own_quote = self._quotation_at(head.idx)
         for token in reach:
+            if self._quotation_at(token.idx) not in (None, own_quote):
+                continue
             if wants_person and (self._names_person(token) or self._who(token) and not modifies_noun(token)):
                 name = person_name(token)
                 if not self._fits(head, name):
@@ -482,6 +543,9 @@ class SpeakerResolver:
                 if head.lower_ in PRONOUN_GENDER and {e[-1].lower_ for e in people_named_before(head)} <= {name[-1].lower_}:
                     # the only person in reach: the pronoun states their gender for later pronouns
                     self._stated_gender.setdefault(name[-1].lower_, set()).add(PRONOUN_GENDER[head.lower_])
+            elif wants_person and head.lower_ in PRONOUN_GENDER and self._speaking_surname(token):
+                # "Marlow said ... he said": a he/she means a person, so the one-word name that spoke is one
+                speaker = self._person([token], "")
             elif wants_person and self._described_person(token):
                 speaker = self._resolve(token)
             elif not wants_person and head.lower_ in ("they", "them") and (group := self._named_group(token)):
@@ -493,6 +557,26 @@ class SpeakerResolver:
             return replace(speaker, start=start, end=end, name_variant="", resolution="pronoun", role="")
         # the pronoun as written, so that the row says what the text gives; its type says nobody was found
         return replace(NO_SPEAKER, start=start, end=end, source=self.parsed.text[start:end])
+
+    def _speaking_surname(self, token: Token) -> bool:
+        """A one-word proper name the recogniser calls an organisation (or nothing) as the subject of a reporting
+        verb ("Marlow said"): a person for a later he/she, which never means a body. Not an acronym, a code, a
+        title ("The Minister said"), a catalogued body or place, an outlet, or the first word of a longer
+        organisation's name in the article."""
+        if token.pos_ != "PROPN" or token.dep_ != "nsubj" or token.ent_type_ not in ("ORG", "") or stance_of(token.head) is None:
+            return False
+        if _acronym(token) or is_code([token]) or modifies_noun(token) or len(name_run(token)) != 1 or is_outlet([token]):
+            return False
+        if bare_word(token.text) in self.lex.title_words or any(c.dep_ == "det" for c in children_of(token)):
+            return False  # "The Minister said": a title, not a name
+        actor = self._actor([token], token.text)
+        if actor is not None:
+            return actor.type == "person"
+        return self._body_for_short_name([token]) is None and token.lemma_.lower() not in self.lex.institution
+
+    def _quotation_at(self, offset: int) -> tuple[int, int] | None:
+        """The quotation (marks included) holding the character at ``offset``, or None."""
+        return self.quotes.holding((offset, offset + 1)) if self.quotes is not None else None
 
     def _named_group(self, token: Token) -> list[Token]:
         """The names of two or more people written together, as a clause's subject, whose last name is
@@ -509,7 +593,7 @@ class SpeakerResolver:
     @staticmethod
     def _who(token: Token) -> bool:
         """A proper name followed by a "who" clause names a person, whatever the recogniser's label."""
-        return token.pos_ == "PROPN" and any(
+        return token.pos_ == "PROPN" and not is_code([token]) and any(
             c.dep_ == "relcl" and any(g.lower_ == "who" for g in children_of(c)) for c in children_of(token)
         )
 
@@ -632,9 +716,11 @@ ROLE_TIME_WORDS = frozenset({"former", "acting", "then", "interim", "outgoing", 
 
 
 def role_key(words: Iterable[str]) -> tuple[str, ...]:
-    """A role's words, lowercased, without the words of time before it: ("vice", "president") for "Former Vice
-    President" and "the former vice president", ("governor",) for "Governor"."""
-    key = [bare_word(w) for w in words]
+    """A role's words, lowercased, abbreviations written out (``title_abbreviations``), without the words of
+    time before it: ("vice", "president") for "Former Vice President" and "the former vice president",
+    ("governor",) for "Governor", "Gov." and "the governor"."""
+    abbreviations = lexicon().title_abbreviations
+    key = [abbreviations.get(bare_word(w), bare_word(w)) for w in words]
     while key and key[0] in ROLE_TIME_WORDS:
         key = key[1:]
     return tuple(key)

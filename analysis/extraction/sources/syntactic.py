@@ -9,7 +9,8 @@ from analysis.extraction.linguistics.voice import is_passive
 from analysis.extraction.sources.contents import content_span
 from analysis.extraction.linguistics.antecedents import antecedent
 from analysis.extraction.sources.cues import (
-    FIRST_PERSON, _can_speak, can_hold_stance, expletive_passive, has_agent, is_named, reports, speaker_of, verb_lemma,
+    FIRST_PERSON, _can_speak, can_hold_stance, evidence_inside, expletive_passive, has_agent, is_named, reports, speaker_of,
+    verb_lemma,
 )
 from analysis.extraction.sources.quotes import Quotations
 from analysis.extraction.sources.records import Found
@@ -18,17 +19,36 @@ from analysis.extraction.sources.wordlists import lexicon
 
 def _content_tokens(head: Token, cue: Token) -> list[Token]:
     """Tokens of ``head``'s subtree on one side of the cue, without nested reporting clauses."""
-    tokens, stack = [], [head]
+    tokens, stack, narrated = [], [head], False
     while stack:
         token = stack.pop()
         if token.i != head.i and token.dep_ in ("advcl", "conj", "parataxis") and reports(token) and not (
             token.dep_ == "conj" and any(m.dep_ == "mark" and m.lower_ == "that" for m in children_of(token))
         ):
             continue  # another report, unless a second "that" clause of this one ("..., but that he expects ...")
+        if token.i != head.i and _narrated_conjunct(token):
+            narrated = True
+            continue
         tokens.append(token)
         stack.extend(children_of(token))
-    side = [t for t in tokens if (t.i > cue.i) == (head.i > cue.i) and t.i != cue.i]
-    return sorted(side, key=lambda t: t.i)
+    side = sorted((t for t in tokens if (t.i > cue.i) == (head.i > cue.i) and t.i != cue.i), key=lambda t: t.i)
+    while narrated and side and side[-1].dep_ in ("cc", "punct"):
+        side.pop()  # the "and" of the narrator's conjunct left out
+    return side
+
+
+#: Markers of a subordinate clause that say when or why, not what was said ("as" and "since" left out: "..., as
+#: is the rate of ..." compares, and "since" also says from when).
+CIRCUMSTANCE_MARKERS = frozenset({"before", "after", "when", "while", "until", "because", "once"})
+
+
+def _narrated_conjunct(token: Token) -> bool:
+    """ "X said the patient was moved, and about a week before the cases were announced": a conjunct that the
+    small model hangs on the content but that opens with a marker of time or cause (``CIRCUMSTANCE_MARKERS``)
+    is the narrator's circumstance, not a second thing said."""
+    return token.dep_ == "conj" and any(
+        c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKERS and c.i < token.i for c in children_of(token)
+    )
 
 
 #: Passive infinitives of a source's request for anonymity ("asked not to be named / identified / quoted").
@@ -148,11 +168,13 @@ def _is_question(clause: Token) -> bool:
 
 
 def is_evidence(speaker: Token | None, lemma: str = "") -> bool:
-    """Whether a subject names evidence: a record, data set or finding (``evidence`` in source_nouns.yaml), or
-    for "hear" a court or hearing ("the court heard that ...")."""
+    """Whether a subject names evidence: a record, data set or finding (``evidence`` in source_nouns.yaml), also
+    inside a subject that is no agent ("a first look at the figures": :func:`.cues.evidence_inside`), or for
+    "hear" a court or hearing ("the court heard that ...")."""
     if speaker is None:
         return False
     lex = lexicon()
+    speaker = evidence_inside(speaker) or speaker  # "a first look at the figures shows ...": the figures
     words = _subject_words(speaker)
     if lemma == "hear":
         return bool(words & lex.hearing_bodies)

@@ -40,6 +40,7 @@ class Lexicon:
     titles: frozenset[str]
     title_words: frozenset[str]
     honorifics: frozenset[str]
+    title_abbreviations: dict[str, str]
     generic_body_nouns: frozenset[str]
     spokesperson_nouns: frozenset[str]
     outlet_words: frozenset[str]
@@ -100,6 +101,7 @@ def lexicon() -> Lexicon:
         titles=frozenset(nouns["titles"]),
         title_words=frozenset(bare_word(t) for t in nouns["titles"]),
         honorifics=frozenset(bare_word(t) for t in nouns["honorifics"]),
+        title_abbreviations={bare_word(k): str(v) for k, v in nouns["title_abbreviations"].items()},
         generic_body_nouns=frozenset(nouns["generic_body_nouns"]),
         spokesperson_nouns=frozenset(nouns["spokesperson_nouns"]),
         outlet_words=frozenset(nouns["outlet_name_words"]),
