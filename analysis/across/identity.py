@@ -15,12 +15,10 @@ mouth; a missed one only splits a count):
 
 * **Persons and organisations never share an identity**, whatever their names (but see the last rule).
 * **The catalogue.** A source the actor catalogue knows by its canonical name or an alias (after a title such
-  as "President" or an article such as "the") is that actor, named as the catalogue names it; but an alias
-  merges only a name of the actor's own kind: a person's alias a person, and an organisation's an organisation
-  only when the alias is a variant of its name (it shares a word with it, or is its initials: "TWB" for "Tallow
-  Water Board"). A catalogue may list a body that stands for an actor ("White House", "Pentagon" for a
-  country's government: a metonym, or an alias of no shared word): that body keeps an identity of its own, as
-  does the country, so that the two are never one source.
+  as "President" or an article such as "the") is that actor, named as the catalogue names it, when both are
+  persons or both organisations. What the catalogue lists as standing for an actor without being its name (a
+  metonym: "White House" or "Pentagon" for a country's government, a capital; a demonym) keeps an identity of
+  its own: the White House, the Pentagon and the country are three sources, not one.
 * **Full names** (a given name of two letters or more, and a surname) are one person when the first given name
   and the surname are the same name, compared as an article compares them (:mod:`analysis.extraction.sources.names`:
   case, accents and full stops ignored, transliterations such as "Zelensky" / "Zelenskyy" alike, never two
@@ -121,6 +119,9 @@ WRITTEN_COLUMNS = ["doc_id", "text", "block"]
 VARIANT_SEPARATOR = " | "
 #: Separator of the values kept in one field of :data:`PAIR_COLUMNS`.
 FIELD_SEPARATOR = "\x1f"
+#: How a catalogue writes an actor (:data:`analysis.catalogue.actors.ALIAS_KINDS`) that is the actor itself: its
+#: name and the aliases of that name; a metonym or a demonym names another body, a place or a people.
+CATALOGUE_MERGES = frozenset({"name", "alias"})
 #: Words before an organisation's name that are no part of it.
 ARTICLES = frozenset({"the", "a", "an"})
 #: Characters of the hexadecimal digest that make a ``source_id``.
@@ -245,33 +246,18 @@ def _body_key(name: str) -> tuple[str, ...]:
     return (ORGANISATION, " ".join(f for w in name.split() if (f := fold(w))))
 
 
-def _initials(name: str) -> str:
-    """The capitals that begin the words of a name ("Tallow Water Board" -> "twb"), folded."""
-    return "".join(fold(w[0]) for w in name.split() if w[:1].isupper())
-
-
-def _name_variant(alias: str, name: str) -> bool:
-    """Whether a catalogue alias is a way of writing an organisation's name rather than another body that stands
-    for it: it shares a capitalised word with the name ("the Basin Board" for "Tallow Basin Board"), or it is
-    its initials ("TWB", "U.N.")."""
-    shared = {fold(w) for w in alias.split() if w[:1].isupper()} & {fold(w) for w in name.split() if w[:1].isupper()}
-    letters = "".join(fold(w) for w in alias.split())
-    return bool(shared) or (len(letters) > 1 and letters == _initials(name))
-
-
 def _catalogued(source: str, cls: str, catalogue: Catalogue | None) -> Actor | None:
     """The catalogue's actor of the class that ``source`` names (as written, without a title, or without an
-    article), or None. A form the catalogue lists as a metonym or demonym never merges; an alias merges a person
-    into a person, and an organisation only when it is a variant of the actor's name (:func:`_name_variant`)."""
+    article), or None. Only the actor's name and its aliases (ways of writing that name) merge; a metonym (a
+    capital, a building or a body that stands for it: "White House" for a country) or a demonym never does."""
     if catalogue is None:
         return None
     for form in dict.fromkeys((source, strip_title(source), body_name(source))):
         hit = catalogue.lookup(form) if form else None
         if hit is None or (hit[0].type == "person") != (cls == PERSON):
             continue
-        actor, kind = hit
-        if kind == "name" or (kind == "alias" and (cls == PERSON or _name_variant(form, actor.name))):
-            return actor
+        if hit[1] in CATALOGUE_MERGES:
+            return hit[0]
     return None
 
 
