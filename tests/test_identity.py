@@ -360,17 +360,10 @@ METONYM_CATALOGUE = Catalogue(
 
 
 def test_a_catalogue_alias_merges_and_a_body_that_stands_for_the_actor_does_not():
-    out = identify(
-        row("a", "Valdoria", "government"),
-        row("b", "the Valdorian Republic", "government"),
-        row("c", "VR", "government"),
-        row("d", "Kessel Palace", "government"),
-        row("e", "Brannock", "military"),
-        row("f", "Crown House", "institution"),
-        row("g", "Mr Ostrander"),
-        row("h", "Valdorians", "institution"),
-        catalogue=METONYM_CATALOGUE,
-    )
+    written = {"a": "Valdoria", "b": "the Valdorian Republic", "c": "VR", "d": "Kessel Palace", "e": "Brannock",
+               "f": "Crown House", "h": "Valdorians"}
+    out = identify(*(row(d, s, "government") for d, s in written.items()), row("g", "Mr Ostrander"),
+                   catalogue=METONYM_CATALOGUE)
     country = ids(out, "a", "Valdoria")
     # its name and its aliases are the country
     assert ids(out, "b", "the Valdorian Republic") == country == ids(out, "c", "VR")
