@@ -132,7 +132,9 @@ class _Assembler:
     def _write(self, table: str) -> None:
         records = self.buffers[table]
         if records:
-            frame = pd.DataFrame.from_records(records, columns=schema.columns(table))
+            frame = pd.DataFrame.from_records(records, columns=schema.article_columns(table))
+            # filled across the corpus once every article is built (analysis.across.identity): empty until then
+            frame = frame.assign(**{column: "" for column in schema.CORPUS_FILLED.get(table, ())})
             self.sink.write(table, schema.validate(table, frame))
             self.buffered -= len(records)
             records.clear()
@@ -275,7 +277,7 @@ def _run(
             sink.write(table, part)
 
     documents = sink.read("documents", across.DOCUMENT_COLUMNS)
-    identities = _identities(sink.read, documents)
+    identities = _identities(sink.read, documents, beat.catalogue)
     steps = (  # in the order of a folder build's, so that the errors of both list failures alike
         ("figure_agreement", lambda: across.figure_agreement_chunks(
             sink.read("figures", across.FIGURE_COLUMNS), documents,
@@ -286,6 +288,12 @@ def _run(
                                                     links=identities().links)]),
     )
     sink.write("errors", _corpus_tables(steps, write, report))
+    links = _links(identities)
+    if links is not None:
+        for table in schema.IDENTITY_TABLES:
+            identified = schema.validate(table, across.with_source_ids(sink.read(table), links))
+            sink.discard(table)
+            sink.write(table, identified)
     if cache is not None:
         cache.prune(k for k in keys if k is not None)
     return report
@@ -302,21 +310,35 @@ CORPUS_ROW = "(corpus)"
 
 
 def _identities(
-    read: Callable[[str, list[str]], pd.DataFrame], documents: pd.DataFrame
+    read: Callable[[str, list[str]], pd.DataFrame], documents: pd.DataFrame, catalogue: Catalogue
 ) -> Callable[[], across.SourceIdentities]:
     """The corpus's source identities (:func:`analysis.across.source_identities`) from the per-article tables
-    (``read(table, columns)``), made when first asked for and then kept: ``sources``, ``source_outlets`` and
-    ``quote_reuse`` all read them."""
+    (``read(table, columns)``), made when first asked for and then kept: ``sources``, ``source_outlets``,
+    ``quote_reuse`` and the ``source_id`` of the per-article tables all read them."""
+    return _once(lambda: across.source_identities(
+        read("attributions", across.IDENTITY_ATTRIBUTION_COLUMNS), read("people", across.PEOPLE_COLUMNS),
+        documents, catalogue, mentions=read("mentions", across.IDENTITY_MENTION_COLUMNS)))
+
+
+def _once(make: Callable[[], across.SourceIdentities]) -> Callable[[], across.SourceIdentities]:
+    """``make``, called when first asked for and then kept."""
     made: dict[str, across.SourceIdentities] = {}
 
     def identities() -> across.SourceIdentities:
         if not made:
-            made["corpus"] = across.source_identities(
-                read("attributions", across.IDENTITY_ATTRIBUTION_COLUMNS), read("people", across.PEOPLE_COLUMNS),
-                documents, mentions=read("mentions", across.IDENTITY_MENTION_COLUMNS))
+            made["corpus"] = make()
         return made["corpus"]
 
     return identities
+
+
+def _links(identities: Callable[[], across.SourceIdentities]) -> pd.DataFrame | None:
+    """The corpus's links, or None where the identities failed (listed in ``errors`` by the steps that read them:
+    the tables' ``source_id`` is then left empty)."""
+    try:
+        return identities().links
+    except Exception:  # noqa: BLE001 - the failure is the `sources` step's, already listed
+        return None
 
 
 def _corpus_tables(
@@ -462,7 +484,9 @@ def build_to_dir(
         "parquet": parquet,
     }
     if any(folder.state.get(name) != value for name, value in state.items()) or not written_tables(folder.path):
-        _write_folder(folder, store, state, corpus, report, parquet=parquet, across_dir=cache.folder / ACROSS_DIR)
+        chunk_docs = {chunk.id: [d.doc_id for d in chunk.documents] for chunk in planned}
+        _write_folder(folder, store, state, corpus, report, parquet=parquet, across_dir=cache.folder / ACROSS_DIR,
+                      catalogue=beat.catalogue, chunk_docs=chunk_docs)
     else:
         # nothing changed: the errors of corpus-level tables are read back, as the report lists them
         report.errors += [tuple(e) for e in folder.state.get("corpus_errors", [])]
@@ -475,6 +499,8 @@ def build_to_dir(
 CHUNKS_DIR = "chunks"
 #: Folder of a cache fingerprint's folder that holds what the corpus-level tables keep (:mod:`analysis.across.stage`).
 ACROSS_DIR = "across"
+#: Folder of :data:`ACROSS_DIR` that holds the chunks' tables with their ``source_id`` (:func:`analysis.across.stage.identified_chunks`).
+IDENTIFIED_DIR = "identified"
 
 
 def _make_chunks(
@@ -519,7 +545,7 @@ def _make_chunks(
 
 def _write_folder(
     folder: OutputFolder, store: ChunkStore, state: dict, corpus: Corpus, report: BuildReport, *, parquet: bool,
-    across_dir: Path,
+    across_dir: Path, catalogue: Catalogue, chunk_docs: dict[str, list[str]],
 ) -> None:
     """Stage every table from the chunks and the corpus-level steps, then move them into place together.
 
@@ -554,21 +580,22 @@ def _write_folder(
             staged[name] = path.rename(out / f".{name}.{pid}.tmp")
 
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="join-csv") as joins:
-        for table in chunks.ARTICLE_TABLES:
-            if table in ("errors", "documents"):
-                continue  # written whole below: errors joined with the corpus-level ones, documents with extra fields
-            join(table, [store.path(chunk_id, f"{table}.csv") for chunk_id in ids])
+        def article_table(table: str, path: Callable[[str, str], Path]) -> None:
+            join(table, [path(chunk_id, f"{table}.csv") for chunk_id in ids])
             if parquet:
-                _link_parts(staging(f"{table}.parquet"), [store.path(c, f"{table}.parquet") for c in ids])
+                _link_parts(staging(f"{table}.parquet"), [path(c, f"{table}.parquet") for c in ids])
+
+        for table in chunks.ARTICLE_TABLES:
+            if table in ("errors", "documents", *schema.IDENTITY_TABLES):
+                # written below: errors joined with the corpus-level ones, documents whole with extra fields, and
+                # the tables with a source_id once the identities are made
+                continue
+            article_table(table, store.path)
         _link_parts(staging(TEXTS_FILE), [store.path(c, f"{chunks.TEXTS}.parquet") for c in ids])
         kept = stage.ChunkTables(ids, store.read)
         # the articles' extra fields are typed over the whole corpus: one file, whose columns no chunk decides
         write("documents", documents_table(store.read(ids, "documents"), corpus.documents))
-
-        def read(table: str, columns: list[str]) -> pd.DataFrame:
-            return store.read(ids, table, columns)
-
-        identities = _identities(read, read("documents", across.DOCUMENT_COLUMNS))
+        identities = _once(lambda: stage.source_identity_tables(kept, across_dir, catalogue)[0])
         # figure_agreement first: its CSV, the longest, is joined while the others are made
         steps = (
             ("figure_agreement", lambda: stage.figure_agreement_segments(kept, across_dir)[0]),
@@ -577,6 +604,11 @@ def _write_folder(
             ("quote_reuse", lambda: [stage.quote_reuse_table(kept, across_dir, identities().links)]),
         )
         corpus_errors = _corpus_tables(steps, write, report)
+        links = _links(identities)
+        identified = stage.identified_chunks({c: chunk_docs[c] for c in ids}, store.path, links, across_dir / IDENTIFIED_DIR) \
+            if links is not None else None
+        for table in schema.IDENTITY_TABLES:
+            article_table(table, identified.path if identified is not None else store.path)
         write("skipped", _skipped(corpus))
         write("errors", concat("errors", [store.read(ids, "errors"), corpus_errors]))
         for job in joining.values():

@@ -462,3 +462,24 @@ def test_a_change_rewrites_only_the_chunk_it_falls_in(tmp_path, small_chunks):
     analysis.build_to_dir(corpus, out, n_process=1)
     after = parts()
     assert len(after - before) == 1 and len(before - after) == 1
+
+
+def test_source_ids_join_sources_and_a_chunk_gets_them_again_only_when_its_links_change(tmp_path, small_chunks):
+    corpus = write_corpus(tmp_path / "corpus", 12)
+    out = tmp_path / "out"
+    analysis.build_to_dir(corpus, out, n_process=1)
+    tables = analysis.load(out)
+    lopez = tables.sources.set_index("name").loc["Maria Lopez", "source_id"]
+    assert set(tables.attributions.loc[tables.attributions.source == "Maria Lopez", "source_id"]) == {lopez}
+    assert set(tables.people.loc[tables.people.source == "Maria Lopez", "source_id"]) == {lopez}
+    for name in schema.IDENTITY_TABLES:
+        assert list(tables[name].columns)[-1] == "source_id"
+        assert set(tables[name].source_id) - {""} <= set(tables.sources.source_id), name
+    assert set(tables.claims.loc[tables.claims.basis == "own_voice", "source_id"]) == {""}
+    identified = lambda: {p.parent.name for p in out.rglob("identified/*/attributions.parquet")}  # noqa: E731
+    before = identified()
+    assert 0 < len(before) < len(list((out / "sentences.parquet").iterdir()))  # chunks without a named source: none
+    (corpus / "a001.txt").write_text("Rain fell on the coast.\n", encoding="utf-8")
+    analysis.build_to_dir(corpus, out, n_process=1)
+    assert len(identified() - before) <= 1 and len(before - identified()) <= 1
+    frames_equal(analysis.load(out), analysis.build(corpus, n_process=1))

@@ -59,7 +59,9 @@ def _figure(doc_id: str, sentence: str, span: str, low: float, high: float, obj:
 
 
 def _figures(*rows: dict) -> pd.DataFrame:
-    return schema.Figures.validate(pd.DataFrame(list(rows), columns=list(schema.Figures.to_schema().columns)))
+    # source_id is filled across the corpus; these rows come as an article's extraction leaves them
+    rows = [{"source_id": "", **row} for row in rows]
+    return schema.Figures.validate(pd.DataFrame(rows, columns=list(schema.Figures.to_schema().columns)))
 
 
 def _mentions(*rows: tuple) -> pd.DataFrame:

@@ -309,3 +309,165 @@ def test_empty_tables():
     assert out.sources.empty and out.source_outlets.empty and out.links.empty
     assert list(out.links.columns) == LINK_COLUMNS
     schema.validate("sources", out.sources)
+
+
+# --- rules found by a hand check on a real corpus (invented names) --------------------------------------------
+
+
+def test_a_generational_suffix_keeps_father_and_son_apart():
+    out = identify(row("a", "Dara Quill Jr."), row("b", "Dara Quill"), row("c", "Quill"))
+    assert ids(out, "a", "Dara Quill Jr.") != ids(out, "b", "Dara Quill")
+    # the surname alone is the one full name without the suffix, never the Jr
+    assert ids(out, "c", "Quill") == ids(out, "b", "Dara Quill")
+    alone = identify(row("a", "Dara Quill Jr."), row("c", "Quill"), row("d", "Dara Quill Jr"))
+    assert ids(alone, "c", "Quill") != ids(alone, "a", "Dara Quill Jr.")
+    assert ids(alone, "d", "Dara Quill Jr") == ids(alone, "a", "Dara Quill Jr.")  # with or without the stop
+    assert identify(row("a", "Dara Quill III"), row("b", "Dara Quill II")).links["source_id"].nunique() == 2
+
+
+def test_the_name_shown_is_the_well_cased_variant():
+    out = identify(row("a", "MIke Pellow"), row("b", "MIke Pellow"), row("c", "Mike Pellow"))
+    assert out.sources["name"].tolist() == ["Mike Pellow"]
+    assert out.sources["variants"].tolist() == ["MIke Pellow | Mike Pellow"]
+    capitals = identify(row("a", "ORLA BRENT"), row("b", "ORLA BRENT"), row("c", "Orla Brent"))
+    assert capitals.sources["name"].tolist() == ["Orla Brent"]
+    # an organisation's name in capitals is how it is written
+    body = identify(row("a", "NORTAL", "institution"), row("b", "NORTAL", "institution"))
+    assert body.sources["name"].tolist() == ["NORTAL"]
+    # alone, a slip of case is still the name
+    assert identify(row("a", "MIke Pellow")).sources["name"].tolist() == ["MIke Pellow"]
+
+
+@pytest.mark.parametrize("code", ["COVID-19", "H5N1", "MERS", "Patient 31"])
+def test_a_code_the_parser_typed_as_a_person_is_no_person(code):
+    out = identify(row("a", code), row("b", code))
+    assert out.links["source_id"].tolist() == ["", ""] and out.sources.empty
+
+
+@pytest.mark.parametrize("name", ["Quill", "Mr Quill", "Dara Quill", "J. R. Quill", "Orla Brent-Quill"])
+def test_names_that_are_not_codes_stay_persons(name):
+    assert identify(row("a", name)).links["source_id"].tolist() != [""]
+
+
+METONYM_CATALOGUE = Catalogue(
+    ("Valdoria",),
+    (
+        Actor("valdoria", "Valdoria", "government", "Valdoria", "GPE", aliases=("Valdorian Republic", "VR"),
+              metonyms=("Kessel Palace", "Brannock", "Crown House"), demonyms=("Valdorians",)),
+        Actor("pell_ostrander", "Pell Ostrander", "person", "Valdoria", "PERSON", aliases=("Ostrander",)),
+    ),
+)
+
+
+def test_a_catalogue_alias_merges_and_a_body_that_stands_for_the_actor_does_not():
+    written = {"a": "Valdoria", "b": "the Valdorian Republic", "c": "VR", "d": "Kessel Palace", "e": "Brannock",
+               "f": "Crown House", "h": "Valdorians"}
+    out = identify(*(row(d, s, "government") for d, s in written.items()), row("g", "Mr Ostrander"),
+                   catalogue=METONYM_CATALOGUE)
+    country = ids(out, "a", "Valdoria")
+    # its name and its aliases are the country
+    assert ids(out, "b", "the Valdorian Republic") == country == ids(out, "c", "VR")
+    # a building or a body that stands for it is not: each keeps an identity of its own
+    others = [ids(out, d, s) for d, s in (("d", "Kessel Palace"), ("e", "Brannock"), ("f", "Crown House"),
+                                          ("h", "Valdorians"))]
+    assert country not in others and len(set(others)) == 4 and "" not in others
+    assert set(out.links.loc[out.links["doc_id"].isin(["d", "e", "f", "h"]), "matched_by"]) == {"name"}
+    # a person's alias is that person
+    assert out.sources.set_index("source_id").loc[ids(out, "g", "Mr Ostrander"), "name"] == "Pell Ostrander"
+
+
+# --- by block: the same as all at once --------------------------------------------------------------------------
+
+
+GIVEN = ["Dara", "Orla", "Pell", "Ines", "Jana", "Jonas", "Lena", "Bram"]
+SURNAMES = ["Quill", "Brent", "Ostrander", "Corrado", "Brisk", "Tolle", "Halvern", "Vask"]
+BODIES = ["Halvern Foods", "the Tallow Basin Authority", "Tallow Basin Authority's", "Valdorian Republic", "VR",
+          "Kessel Palace", "the council", "NORTAL"]
+
+
+def _generated_article(rng, doc_id: str) -> tuple[list[dict], list[tuple], list[tuple]]:
+    """An article's identity rows drawn from a few names, so that blocks share surnames across articles."""
+    rows, gender, mentions = [], [], []
+    for _ in range(rng.randint(1, 5)):
+        given, surname = rng.choice(GIVEN), rng.choice(SURNAMES)
+        kind = rng.randrange(9)
+        if kind == 0:
+            rows.append(row(doc_id, f"{given} {surname}"))
+        elif kind == 1:
+            rows.append(row(doc_id, rng.choice(["", "Mr ", "Dr. ", "Gov. "]) + surname))
+        elif kind == 2:
+            rows.append(row(doc_id, surname, "institution"))
+        elif kind == 3:
+            rows.append(row(doc_id, f"{given} {surname} Jr."))
+        elif kind == 4:
+            rows.append(row(doc_id, rng.choice(BODIES), rng.choice(["institution", "government"])))
+        elif kind == 5:
+            rows.append(row(doc_id, f"{given[0]}. {surname}"))
+        elif kind == 6:
+            rows.append(row(doc_id, rng.choice(["a senior official", "he", "Mr Ostrander", "COVID-19"]),
+                            rng.choice(["person", "anonymous", "unresolved"])))
+        elif kind == 7:
+            mentions.append((doc_id, f"{given} {surname}", "PERSON"))
+        else:
+            rows.append(row(doc_id, f"{given} {surname}", speaker="she", resolution="pronoun"))
+    gender += [(doc_id, r["source"], rng.choice(["female", "male", "unknown"])) for r in rows if r["source_type"] == "person"]
+    return rows, gender, mentions
+
+
+def test_identities_by_block_equal_identities_made_whole_through_adds_changes_and_removes(tmp_path):
+    import random
+
+    from analysis.across import stage
+    from analysis.across.identity import IDENTITY_MENTION_COLUMNS, PEOPLE_COLUMNS
+
+    rng = random.Random(7)
+    articles = {f"d{i:03d}": _generated_article(rng, f"d{i:03d}") for i in range(60)}
+
+    def chunked() -> stage.ChunkTables:
+        docs = sorted(articles)
+        chunk_ids = [f"c{docs[i]}" for i in range(0, len(docs), 4)]
+        members = {c: docs[i : i + 4] for c, i in zip(chunk_ids, range(0, len(docs), 4))}
+
+        def read(ids, table, columns):
+            picked = [d for c in ids for d in members[c]]
+            if table == "attributions":
+                frame = attributions(*(r for d in picked for r in articles[d][0]))
+            elif table == "people":
+                frame = people(*(g for d in picked for g in articles[d][1]))
+            elif table == "mentions":
+                frame = pd.DataFrame([m for d in picked for m in articles[d][2]], columns=IDENTITY_MENTION_COLUMNS)
+            else:
+                frame = documents(*((d, f"Outlet {int(d[1:]) % 3}") for d in picked))
+            return frame[columns]
+
+        # a chunk's id names its articles' rows, as a build's does
+        named = [c + str(hash(repr([articles[d] for d in members[c]])) & 0xFFFFFFFF) for c in chunk_ids]
+        by_id = dict(zip(named, chunk_ids))
+        return stage.ChunkTables(named, lambda ids, table, columns: read([by_id[i] for i in ids], table, columns))
+
+    def check() -> int:
+        chunks = chunked()
+        made, resolved = stage.source_identity_tables(chunks, tmp_path / "across", METONYM_CATALOGUE)
+        rows = [r for d in sorted(articles) for r in articles[d][0]]
+        whole = source_identities(
+            attributions(*rows), people(*(g for d in sorted(articles) for g in articles[d][1])),
+            documents(*((d, f"Outlet {int(d[1:]) % 3}") for d in sorted(articles))), METONYM_CATALOGUE,
+            mentions=pd.DataFrame([m for d in sorted(articles) for m in articles[d][2]], columns=IDENTITY_MENTION_COLUMNS))
+        for name in ("sources", "source_outlets", "links"):
+            pd.testing.assert_frame_equal(getattr(made, name), getattr(whole, name), obj=name)
+        assert PEOPLE_COLUMNS  # the people table is read by the columns the module lists
+        return resolved
+
+    first = check()
+    assert first > 10 and len(set(chunked().ids)) == 15
+    assert check() == 0  # nothing changed: every block kept
+    articles["d060"] = _generated_article(rng, "d060")  # added
+    added = check()
+    assert 0 < added < first
+    articles["d013"] = ([row("d013", "Dara Quill"), row("d013", "Quill", "institution")], [], [])  # changed
+    assert 0 < check() < first
+    del articles["d007"]  # removed
+    check()
+    # a new full name with a surname that short names wait for resolves them in every article at once
+    articles["d061"] = ([row("d061", "Bram Vask")], [], [("d061", "Bram Vask", "PERSON")])
+    check()

@@ -52,7 +52,8 @@ def _attribution(doc_id: str, text: str, content: str, speaker: str, source: str
 
 def _attributions(*rows: dict) -> pd.DataFrame:
     columns = list(schema.Attributions.to_schema().columns)
-    return schema.Attributions.validate(pd.DataFrame(list(rows), columns=columns))
+    # source_id is filled across the corpus; these rows come as an article's extraction leaves them
+    return schema.Attributions.validate(pd.DataFrame([{"source_id": "", **row} for row in rows], columns=columns))
 
 
 def _article(content: str, speaker: str) -> str:

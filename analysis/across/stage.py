@@ -14,6 +14,13 @@ touches, and gives the table a cold build gives, row for row:
   figure's row, its later figures' rows in order and the pairing parameters, so it changes exactly when one of
   its rows would; the table is kept as segments of runs (:class:`analysis.building.segments.SegmentStore`), and
   only the runs whose key is new are written again, the others copied from the segments that held them;
+* the source identities (``sources``, ``source_outlets``, and the ``source_id`` of every attribution, claim,
+  person and figure): what each article gives them is kept per chunk (:func:`analysis.across.identity.identity_pairs`,
+  :func:`analysis.across.identity.written_names`), the names fall into blocks no rule reaches across (a surname, an
+  organisation's name, :func:`analysis.across.identity.identity_blocks`), and each block's links are kept in
+  ``identity_blocks.json`` by the hash of its rows, resolved again only where that hash is new; the tables are
+  counted whole from the kept rows. A chunk's four tables are written again with their ``source_id`` only when
+  the links of its articles change (:func:`identified_chunks`);
 * ``quote_reuse``: printings are matched within blocks of printings that share a word run
   (:func:`analysis.across.quote_reuse.match_blocks`), and each block's groups are kept by the hash of its
   printings; only the blocks a changed article's quotations fall in are matched again. The table itself is
@@ -29,12 +36,15 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from analysis.across.figure_agreement import (
     FIGURE_COLUMNS,
@@ -45,6 +55,21 @@ from analysis.across.figure_agreement import (
     in_pairing_order,
     pair_rows,
 )
+from analysis.across.identity import (
+    IDENTITY_ATTRIBUTION_COLUMNS,
+    IDENTITY_DOCUMENT_COLUMNS,
+    IDENTITY_MENTION_COLUMNS,
+    PEOPLE_COLUMNS,
+    Identity,
+    SourceIdentities,
+    identity_blocks,
+    identity_pairs,
+    identity_tables,
+    links_frame,
+    resolve,
+    with_source_ids,
+    written_names,
+)
 from analysis.across.publication import DOCUMENT_COLUMNS, UTC_TIME
 from analysis.across.quote_reuse import (
     ATTRIBUTION_COLUMNS,
@@ -54,7 +79,10 @@ from analysis.across.quote_reuse import (
     printings,
     reuse_rows,
 )
-from analysis.building.segments import ChunkRows, Segment, SegmentStore, cut, digest
+from analysis.building import schema
+from analysis.building.chunks import arrow_schema, csv_rows
+from analysis.building.segments import ChunkRows, Segment, SegmentStore, cut, digest, remove_stale, row_bytes
+from analysis.catalogue.actors import Catalogue
 
 #: Mean articles of earlier figures per segment of ``figure_agreement`` (as for chunks: a rebuild writes again
 #: about this many articles' pairs where a change reaches).
@@ -202,11 +230,7 @@ def quote_reuse_table(chunks: ChunkTables, folder: Path, links: pd.DataFrame) ->
     ordered = in_printing_order(kept)
     texts, keys = ordered["normalised"].tolist(), ordered[ROW_KEY].tolist()
     memo_path = folder / "quote_blocks.json"
-    try:
-        memo = json.loads(memo_path.read_text(encoding="utf-8"))
-        known = memo["blocks"] if memo.get("format") == STAGE_FORMAT else {}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        known = {}
+    known = _load_memo(memo_path, "blocks")
     roots = np.arange(len(ordered))
     blocks: dict[str, list[int]] = {}
     for members in match_blocks(texts):
@@ -218,8 +242,180 @@ def quote_reuse_table(chunks: ChunkTables, folder: Path, links: pd.DataFrame) ->
         blocks[key] = local
         roots[members] = np.asarray(members)[local]
     if blocks != known:
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp = folder / f".quote_blocks.json.{os.getpid()}.tmp"
-        tmp.write_text(json.dumps({"format": STAGE_FORMAT, "blocks": blocks}), encoding="utf-8")
-        os.replace(tmp, memo_path)
+        _save_memo(memo_path, "blocks", blocks)
     return reuse_rows(ordered, roots, links)
+
+
+def _load_memo(path: Path, name: str) -> dict:
+    """What ``path`` keeps under ``name`` for this :data:`STAGE_FORMAT`, or nothing when it cannot be read."""
+    try:
+        memo = json.loads(path.read_text(encoding="utf-8"))
+        known = memo[name] if memo.get("format") == STAGE_FORMAT else {}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+    return known if isinstance(known, dict) else {}
+
+
+def _save_memo(path: Path, name: str, value: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(json.dumps({"format": STAGE_FORMAT, name: value}), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def _kept_block(kept: object, pairs: int) -> tuple[list[tuple[str, str, str]], dict[str, Identity]] | None:
+    """A block's links and identities as kept in ``identity_blocks.json``, or None when they do not read as a
+    block of ``pairs`` pairs."""
+    try:
+        links = [(str(c), str(i), str(m)) for c, i, m in kept["links"]]
+        identities = {str(k): Identity(str(c), str(b), str(a)) for k, (c, b, a) in kept["identities"].items()}
+    except (KeyError, TypeError, ValueError):
+        return None
+    if len(links) != pairs or any(i and i not in identities for _, i, _ in links):
+        return None
+    return links, identities
+
+
+def source_identity_tables(
+    chunks: ChunkTables, folder: Path, catalogue: Catalogue | None
+) -> tuple[SourceIdentities, int]:
+    """The corpus's source identities (``sources``, ``source_outlets`` and the links, as
+    :func:`analysis.across.identity.source_identities` makes them), and how many blocks were resolved anew: what
+    each chunk gives them kept under ``folder``, each block's links in ``folder/identity_blocks.json`` by the hash
+    of its rows."""
+
+    def pairs_of(ids: Sequence[str]) -> pd.DataFrame:
+        return identity_pairs(chunks.read(ids, "attributions", IDENTITY_ATTRIBUTION_COLUMNS),
+                              chunks.read(ids, "people", PEOPLE_COLUMNS),
+                              chunks.read(ids, "documents", IDENTITY_DOCUMENT_COLUMNS), catalogue)
+
+    def names_of(ids: Sequence[str]) -> pd.DataFrame:
+        return written_names(chunks.read(ids, "mentions", IDENTITY_MENTION_COLUMNS))
+
+    # in the order a whole computation gives them (each pair and each written name once: sorting is stable)
+    pairs = chunk_frames(chunks, folder / "identity_pairs.parquet", pairs_of).drop(columns=ROW_KEY)
+    pairs = pairs.sort_values(["doc_id", "source"], kind="stable", ignore_index=True)
+    written = chunk_frames(chunks, folder / "identity_names.parquet", names_of).drop(columns=ROW_KEY)
+    written = written.sort_values(["doc_id", "text"], kind="stable", ignore_index=True)
+    memo_path = folder / "identity_blocks.json"
+    known = _load_memo(memo_path, "blocks")
+    columns = [pairs[c].tolist() for c in ("doc_id", "source", "source_class", "block")]
+    names = [written[c].tolist() for c in ("doc_id", "text")]
+    links: list[tuple[str, str, str]] = [("", "", "")] * len(pairs)
+    identities: dict[str, Identity] = {}
+    blocks, resolved = {}, 0
+    for block in identity_blocks(pairs, written):
+        rows = [(*(column[i] for column in columns), flag) for i, flag in zip(block.pairs, block.in_body)]
+        seen = [(names[0][i], names[1][i]) for i in block.written]
+        key = digest([f"identity:{STAGE_FORMAT}", block.key,
+                      *(FIELD.join((*row[:3], "1" if row[4] else "0")) for row in rows), "\n",
+                      *(FIELD.join(name) for name in seen)])
+        kept = _kept_block(known[key], len(rows)) if key in known else None
+        if kept is None:
+            made = resolve(rows, seen, catalogue)
+            kept = made.links, made.identities
+            resolved += 1
+        for index, link in zip(block.pairs, kept[0]):
+            links[index] = link
+        identities.update(kept[1])
+        blocks[key] = {"links": [list(link) for link in kept[0]],
+                       "identities": {k: [v.cls, v.basis, v.actor_id] for k, v in kept[1].items()}}
+    if blocks != known:
+        _save_memo(memo_path, "blocks", blocks)
+    return identity_tables(pairs, links_frame(pairs, links), identities, catalogue), resolved
+
+
+#: Field separator of the rows a block's key hashes (names and doc ids hold no control characters).
+FIELD = "\x1f"
+
+
+@dataclass(frozen=True)
+class IdentifiedChunks:
+    """Where each chunk's tables with their ``source_id`` are (:func:`identified_chunks`)."""
+
+    folders: dict[str, Path | None]
+    chunk_path: Callable[[str, str], Path]
+    written: int
+
+    def path(self, chunk_id: str, name: str) -> Path:
+        """The file ``name`` (``attributions.csv``, ``figures.parquet``, ...) of a chunk: with the chunk's
+        identities where its articles have any, else the chunk's own (every ``source_id`` empty)."""
+        folder = self.folders.get(chunk_id)
+        return self.chunk_path(chunk_id, name) if folder is None else folder / name
+
+
+def identified_chunks(
+    chunk_docs: Mapping[str, Sequence[str]], chunk_path: Callable[[str, str], Path], links: pd.DataFrame, folder: Path
+) -> IdentifiedChunks:
+    """Each chunk's tables of :data:`analysis.building.schema.IDENTITY_TABLES` with the ``source_id`` of their rows
+    (:func:`analysis.across.identity.with_source_ids`), kept under ``folder`` by the hash of the chunk's id and of
+    its articles' links: written again only when a chunk is new or its links changed. A chunk whose articles'
+    sources have no identity is used as it is.
+
+    Args:
+        chunk_docs: the doc_ids of each chunk, in corpus order.
+        chunk_path: where a chunk's file is (``chunk_path(chunk_id, "attributions.parquet")``).
+        links: the corpus's links (:func:`analysis.across.identity.source_links`).
+    """
+    named = links[links["source_id"].astype(str) != ""]
+    by_doc: dict[str, list[str]] = {}
+    for doc_id, source, source_id in zip(*(named[c].astype(str).tolist() for c in ("doc_id", "source", "source_id"))):
+        by_doc.setdefault(doc_id, []).append(FIELD.join((doc_id, source, source_id)))
+    folders: dict[str, Path | None] = {}
+    written = 0
+    for chunk_id, doc_ids in chunk_docs.items():
+        rows = [row for doc_id in doc_ids for row in by_doc.get(doc_id, ())]
+        if not rows:
+            folders[chunk_id] = None
+            continue
+        target = folder / digest([f"identified:{STAGE_FORMAT}", chunk_id, *rows])
+        if not (target / "done").is_file():
+            _identify(chunk_id, chunk_path, named, target)
+            written += 1
+        folders[chunk_id] = target
+    remove_stale(folder, [path.name for path in folders.values() if path is not None])
+    return IdentifiedChunks(folders, chunk_path, written)
+
+
+def _identify(chunk_id: str, chunk_path: Callable[[str, str], Path], links: pd.DataFrame, target: Path) -> None:
+    """Write a chunk's tables with their ``source_id`` to ``target`` (through a temporary folder, so that it is
+    whole or absent): the Parquet with its column replaced, the CSV rows with the id put in their empty last field."""
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    for table in schema.IDENTITY_TABLES:
+        rows = pq.read_table(chunk_path(chunk_id, f"{table}.parquet"))
+        keys = rows.select([c for c in ("doc_id", "source", "source_type") if c in rows.column_names]).to_pandas()
+        ids = with_source_ids(keys, links)["source_id"].tolist()
+        declared = arrow_schema(table)
+        index = rows.column_names.index("source_id")
+        rows = rows.set_column(index, declared.field(index), pa.array(ids, type=declared.field(index).type))
+        pq.write_table(rows, tmp / f"{table}.parquet")
+        (tmp / f"{table}.csv").write_bytes(_with_last_field(chunk_path(chunk_id, f"{table}.csv").read_bytes(), ids)
+                                           or csv_rows(schema.validate(table, rows.to_pandas())).encode("utf-8"))
+    (tmp / "done").write_text("", encoding="utf-8")
+    try:
+        os.replace(tmp, target)
+    except OSError:
+        # another build made it meanwhile: the same hash, the same rows
+        if not (target / "done").is_file():
+            raise
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _with_last_field(data: bytes, values: Sequence[str]) -> bytes | None:
+    """CSV rows (no header) whose last field is empty, with ``values`` (ids: no quoting needed) in it; None when
+    the rows do not read as one record per value ending in an empty field."""
+    if not values:
+        return b"" if not data else None
+    ends = np.cumsum(row_bytes(data)).tolist()
+    if len(ends) != len(values) or ends[-1] != len(data):
+        return None
+    out, start = [], 0
+    for end, value in zip(ends, values):
+        if data[end - 2 : end] != b",\n":
+            return None
+        out.append(data[start : end - 1])
+        out.append(value.encode("ascii") + b"\n")
+        start = end
+    return b"".join(out)

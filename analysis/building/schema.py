@@ -20,6 +20,12 @@ from pandera.typing import Series
 
 Int = pd.Int64Dtype
 
+#: The ``source_id`` column of a per-article table whose rows name a source.
+SOURCE_ID_DESCRIPTION = (
+    "the identity of the row's source across the corpus, joining `sources.source_id`; empty where it has none "
+    "(anonymous, unresolved, a document, a group, a description, the outlet's own voice)"
+)
+
 
 class _Table(pa.DataFrameModel):
     class Config:
@@ -185,6 +191,7 @@ class Attributions(Span):
         description="how the speaker was tied to the source: full name, short name, pronoun, misspelt variant, "
         "role or description (`the spokesman`), inherited by a quotation with no cue, or not at all",
     )
+    source_id: Series[str] = pa.Field(description=SOURCE_ID_DESCRIPTION)
 
 
 class Claims(Span):
@@ -204,6 +211,7 @@ class Claims(Span):
         description="the source's type (as in `attributions`: `anonymous` unnamed by the text, `unresolved` not told "
         "by the rules), empty for the outlet's own voice",
     )
+    source_id: Series[str] = pa.Field(description=SOURCE_ID_DESCRIPTION)
 
 class People(Span):
     """One row per person source of a document (each distinct canonical `source` of its `person` attributions),
@@ -229,6 +237,7 @@ class People(Span):
     conflicting: Series[bool] = pa.Field(
         description="true when the text states both genders of them (gender is then unknown, evidence empty)"
     )
+    source_id: Series[str] = pa.Field(description=SOURCE_ID_DESCRIPTION)
 
 
 
@@ -288,6 +297,7 @@ class Figures(Span):
         "places as the subject of its clause or what it is of or in)")
     attribution_id: Series[Int] = pa.Field(nullable=True, description="the attribution whose content holds it")
     source: Series[str] = pa.Field(description="who asserts it; empty when the article asserts it itself")
+    source_id: Series[str] = pa.Field(description=SOURCE_ID_DESCRIPTION)
 
 
 class TimeExpressions(Span):
@@ -671,6 +681,18 @@ TABLES: dict[str, type[_Table]] = {
     "skipped": Skipped,
     "errors": Errors,
 }
+
+
+#: Per-article tables whose last column, ``source_id``, is filled across the corpus (:mod:`analysis.across.identity`)
+#: once every article is built: an article's extraction leaves it empty.
+IDENTITY_TABLES = ("attributions", "claims", "people", "figures")
+#: The columns filled across the corpus, by table.
+CORPUS_FILLED = {table: ("source_id",) for table in IDENTITY_TABLES}
+
+
+def article_columns(table: str) -> list[str]:
+    """The columns of ``table`` an article's extraction fills, in order (all but :data:`CORPUS_FILLED`)."""
+    return [c for c in _columns(table) if c not in CORPUS_FILLED.get(table, ())]
 
 
 def span_columns(table: str) -> list[tuple[str, str, str]]:

@@ -63,7 +63,7 @@ def digest(parts: Iterable[bytes | str]) -> str:
     return hashed.hexdigest()
 
 
-def _remove_stale(folder: Path, keep: Iterable[str]) -> None:
+def remove_stale(folder: Path, keep: Iterable[str]) -> None:
     """Remove the kept names (:data:`KEPT_NAME`) not in ``keep``, and temporaries of builds that did not finish;
     nothing else."""
     if not folder.is_dir():
@@ -351,4 +351,4 @@ class SegmentStore:
 
     def prune(self, keep: Iterable[str]) -> None:
         """Remove the segments not in ``keep``."""
-        _remove_stale(self.folder, keep)
+        remove_stale(self.folder, keep)
