@@ -124,3 +124,22 @@ def test_every_stage_is_filtered():
     """Every stage's tables go through the filter: none makes rows outside ``analyse``'s loop."""
     assert {stage.name for stage in STAGES} >= {"attributions", "claims", "people", "figures", "cues", "tone",
                                                "actions", "frames", "mentions"}
+
+
+@pytest.mark.parametrize(
+    "text, dateline",
+    [
+        pytest.param("WASHINGTON (AP) \u2014 Dr. Ana Ruiz is warning the council.", "WASHINGTON (AP) \u2014", id="city-agency"),
+        pytest.param("LONDON, March 3 (Reuters) - The bank said rates would rise.", "LONDON, March 3 (Reuters) -",
+                     id="city-day-agency"),
+        pytest.param("date 2020-05-12 NEW YORK \u2014 The city reopened.", "date 2020-05-12 NEW YORK \u2014",
+                     id="metadata-before"),
+        pytest.param("The WHO \u2014 the agency in Geneva \u2014 said so.", None, id="copy-with-an-acronym"),
+        pytest.param("Officials in LONDON \u2014 and elsewhere \u2014 agreed.", None, id="capitals-inside-copy"),
+        pytest.param("WASHINGTON is quiet this week.", None, id="no-dash"),
+    ],
+)
+def test_datelines_open_a_line_and_copy_is_none(text, dateline):
+    from analysis.extraction.linguistics.furniture import dateline_spans
+
+    assert [text[a:b] for a, b in dateline_spans(text)] == ([dateline] if dateline else [])

@@ -197,6 +197,32 @@ def _buttons(plain: str, words: FurnitureWords) -> bool:
     )
 
 
+#: A dateline at a line's start: the place in capitals (one to four words, "WASHINGTON", "NEW YORK"), maybe a
+#: region or a day after a comma ("Wash.", "March 3"), maybe the agency in brackets ("(AP)", "(Reuters)"), and a
+#: dash with space after it. Before it only what a crawl or a printer puts there ending in a word with a digit
+#: (a metadata date: "date 2020-05-12 WASHINGTON (AP) —"); "The WHO — the agency ..." is copy, no dateline.
+DATELINE = re.compile(
+    r"^[ \t\u00a0]*(?:[^\n.!?\"\u201c\u201d]{0,40}?\d[^\s]*[ \t]+)?"
+    r"(?P<place>[A-Z][A-Z.'\u2019-]+(?:[ \t]+[A-Z][A-Z.'\u2019-]+){0,3})"
+    r"(?:,[ \t]*[A-Z0-9][\w.]*(?:[ \t]+[A-Z0-9][\w.]*){0,2})?"
+    r"(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*(?:--|[\u2013\u2014]|-(?=[ \t]))(?=[ \t])",
+    re.MULTILINE,
+)
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each dateline (:data:`DATELINE`) in ``text``, with whatever stands before it on its
+    line, up to and with its dash: "date 2020-05-12 WASHINGTON (AP) —" in "date 2020-05-12 WASHINGTON (AP) — Dr.
+    Ana Ruiz is warning ...". Not a dateline: a place in capitals with no dash after it, or a line of copy
+    with words before it ("Officials in LONDON — ..."), or a word of fewer than two capitals ("A — B")."""
+    spans = []
+    for match in DATELINE.finditer(text):
+        if len(re.sub(r"[^A-Z]", "", match.group("place"))) >= 2:
+            start = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
+            spans.append((start, match.end()))
+    return spans
+
+
 @dataclass(frozen=True)
 class Furniture:
     """The furniture spans of one text, sorted and apart: ``(start, end)`` character offsets."""

@@ -22,6 +22,8 @@ SPEAKER_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "DET", "ADJ"})
 NON_SPEAKERS = frozenset(
     {"nothing", "something", "anything", "everything", "none", "nobody", "neither", "this", "these", "those", "what"}
 )
+#: Tags of a comparative ("more", "fewer", "less") beside a number: "three more than announced" is a quantity.
+COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
 #: First-person speakers outside quotation marks are the author's own voice, not a source.
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 
@@ -102,8 +104,11 @@ def speaker_of(verb: Token) -> Token | None:
 def _can_speak(head: Token) -> bool:
     """Whether a subject's head word can name a source: a noun, proper noun, pronoun, number or quantifier;
     not a gerund ("Sentencing"), a negative or thing pronoun ("Nothing more suggests ..."), a demonstrative
-    ("This shows ...") nor a phrase with "no" ("No official has confirmed ...")."""
+    ("This shows ...") nor a phrase with "no" ("No official has confirmed ..."), nor a number compared
+    ("three more than announced", "two fewer than reported": a quantity, not who counts)."""
     if head.pos_ not in SPEAKER_POS or head.tag_ == "VBG" or head.lower_ in NON_SPEAKERS:
+        return False
+    if head.pos_ == "NUM" and any(c.tag_ in COMPARATIVE_TAGS for c in children_of(head)):
         return False
     # the tagger often calls a gerund a noun: a bare singular "-ing" noun is one
     if head.tag_ == "NN" and head.lower_.endswith("ing") and not any(c.dep_ in ("det", "poss") for c in children_of(head)):

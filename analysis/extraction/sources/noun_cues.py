@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from analysis.extraction.doc_index import children_of, doc_index
 from analysis.extraction.sources.contents import content_span
-from analysis.extraction.sources.cues import FIRST_PERSON, SPEAKER_POS, speaker_of
+from analysis.extraction.sources.cues import FIRST_PERSON, SPEAKER_POS, can_hold_stance, speaker_of
 from analysis.extraction.sources.quotes import Quotations
 from analysis.extraction.sources.records import Found
 from analysis.extraction.sources.wordlists import lexicon
@@ -36,7 +36,7 @@ def noun_cue_stage(doc: Doc, quotes: Quotations) -> list[Found]:
         if noun.pos_ != "NOUN" or quotes.around(noun.idx):
             continue
         lemma = noun.lemma_.lower()
-        if lemma not in lex.noun_cues or _idiom(noun):
+        if lemma not in lex.noun_cues or _idiom(noun) or non_agent_support(noun):
             continue
         clause = next(
             (c for c in children_of(noun) if c.dep_ in ("acl", "ccomp") and c.i > noun.i
@@ -105,6 +105,20 @@ def _source_of(noun: Token, *, with_clause: bool) -> Token | None:
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in SUPPORT_VERBS:
         return speaker_of(noun.head)
     return None
+
+
+def non_agent_support(noun: Token) -> bool:
+    """ "X's vaccine candidate produced a strong response, raising hopes that ...": the object of a light verb
+    (:data:`SUPPORT_VERBS`) whose subject is a thing (no name, pronoun, noun for a person, group or body, nor a
+    document or evidence) states nobody's hopes or claims: no attribution. "Residents raised questions about
+    ..." and "the report raised concerns that ..." are attributions."""
+    if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in SUPPORT_VERBS or _own_source(noun, with_clause=True) is not None:
+        return False
+    subject = speaker_of(noun.head)
+    if subject is None:
+        return False
+    lex, lemma = lexicon(), subject.lemma_.lower()
+    return not (can_hold_stance(subject) or lemma in lex.document or lemma in lex.evidence or subject.lower_ in lex.evidence)
 
 
 def _own_source(noun: Token, *, with_clause: bool) -> Token | None:

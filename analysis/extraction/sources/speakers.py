@@ -13,6 +13,8 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis.catalogue.actors import UNKNOWN_SIDE, Actor
 from analysis.extraction.doc_index import children_of, doc_index
+from analysis.extraction.figures.tokens import numeric_dates
+from analysis.extraction.linguistics.furniture import dateline_spans
 from analysis.extraction.linguistics.gender import PRONOUN_GENDER, gender_words
 from analysis.extraction.linguistics.pronouns import BODY_PRONOUNS, PERSON_PRONOUNS, candidates, people_named_before
 from analysis.extraction.linguistics.sides import side_of_phrase
@@ -150,7 +152,10 @@ class SpeakerResolver:
         # Full person names (two words or more) by surname, in order: the targets of short names and variants.
         self.full_names: dict[str, list[Span]] = {}
         for entity in ents:
-            if entity.label_ == "PERSON" and len([t for t in entity if t.is_alpha]) >= 2:
+            # ("Drugmaker Halvern", which the recogniser may run together, is no person's full name)
+            if entity.label_ == "PERSON" and len([t for t in entity if t.is_alpha]) >= 2 and not all(
+                _company_noun(t) for t in entity[:-1]
+            ):
                 self.full_names.setdefault(entity[-1].lower_, []).append(entity)
         # the same full names in document order, as the ``source`` column writes them: what names match against
         self._people = sorted((e for found in self.full_names.values() for e in found), key=lambda e: e.start_char)
@@ -171,6 +176,21 @@ class SpeakerResolver:
             ) and self._titled(name_run(token)):
                 self._read_role(token)
         self._people_texts = [tokens_text(parsed, person_name(e[-1])) for e in self._people]
+        # one-word names the article treats as a company ("Halvern Inc.", "drugmaker Halvern", "Halvern's
+        # shares", "Halvern said its ..."), whatever the recogniser labels them alone: no person
+        self._companies = companies_named(self.index.tokens, furniture, parsed.view) - self.full_names.keys()
+        # names the article writes after a title somewhere ("President Dorn", "Gov. Dorn") or describes as a
+        # person in apposition: a person's surname, also where the recogniser labels it alone an organisation
+        # ("Dorn announced ...")
+        self._titled_names = {
+            t.lower_ for t in self.index.tokens
+            if t.pos_ == "PROPN" and t.i > 0 and not furniture.holds(t.idx) and not _acronym(t) and not _name_goes_on(t)
+            and (
+                (title := self.doc[t.i - 1]).text[:1].isupper() and t.lemma_.lower() not in self.lex.institution
+                and (bare_word(title.text) in self.lex.title_words or bare_word(title.text) in self.lex.honorifics)
+                or self._described_as_person(t)  # "Brett Halvorsen, an assistant secretary,"
+            )
+        }
         # Speakers resolved so far, in the order resolved: those with a role, by each word of the role (what
         # "the spokesman" refers back to), and bodies that issue statements (what "the statement" does).
         self._by_role_word: dict[str, list[tuple[int, Speaker]]] = {}
@@ -180,10 +200,12 @@ class SpeakerResolver:
         bodies = {}
         for entity in ents:
             # a two-word "person" modifying a noun is a body the model mislabelled ("Lumora Bio shares")
-            mislabelled = entity.label_ == "PERSON" and len(entity) >= 2 and modifies_noun(entity.root)
+            mislabelled = entity.label_ == "PERSON" and (
+                len(entity) >= 2 and modifies_noun(entity.root) or self._company(list(entity))
+            )
             run = body_run(entity) if entity.label_ in BODY_LABELS or mislabelled else []
             actor = self._actor(run, tokens_text(parsed, run)) if run else None
-            if run and (actor is None or actor.type not in ("person", "place")):
+            if run and (actor is None or actor.type not in ("person", "place")) and not self._titled_person_in(run):
                 bodies.setdefault((run[0].i, run[-1].i), run)
         self.bodies = [bodies[k] for k in sorted(bodies)]
         self._body_firsts = [run[0].i for run in self.bodies]
@@ -219,10 +241,13 @@ class SpeakerResolver:
         """The side the words name (:func:`analysis.extraction.linguistics.sides.side_of_phrase`)."""
         return side_of_phrase(words, self.parsed.catalogue)
 
-    def _resolve(self, head: Token) -> Speaker:
+    def _resolve(self, head: Token, words: list[Token] | None = None) -> Speaker:
         # a speaker is written on one line: the parse may hang a headline above it onto it
         line = self.lines.line_of(head.idx)
-        tokens = [t for t in _speaker_tokens(head) if self.lines.line_of(t.idx) == line and not t.is_space]
+        tokens = words or [t for t in _speaker_tokens(head) if self.lines.line_of(t.idx) == line and not t.is_space]
+        cut = self._dateline_end(tokens[0].idx, tokens[-1].idx + len(tokens[-1])) if words is None else None
+        if cut is not None:
+            return self._after_dateline(head, tokens, cut)
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
         if head.lower_ in PERSON_PRONOUNS | BODY_PRONOUNS | POSSESSIVE_PRONOUNS.keys() and len(tokens) == 1:
             return self._pronoun(head)
@@ -251,6 +276,42 @@ class SpeakerResolver:
             return self._unnamed(words, inside, words[0].idx, words[-1].idx + len(words[-1]))
         return self._unnamed(tokens, head, start, end)
 
+    def _dateline_end(self, start: int, end: int) -> int | None:
+        """Where the last dateline or date written in digits inside ``[start, end)`` ends (the parse runs a
+        dateline into the subject after it: "date 2020-05-12 WASHINGTON (AP) — Dr. Ana Ruiz is warning"), or
+        None when the span holds neither."""
+        ends = [b for a, b in self._datelines if a < end and b > start]
+        return max(ends) if ends else None
+
+    @cached_property
+    def _datelines(self) -> list[tuple[int, int]]:
+        """Datelines (:func:`~analysis.extraction.linguistics.furniture.dateline_spans`, with the words before
+        them on their line) and dates written in digits (:func:`~analysis.extraction.figures.tokens.numeric_dates`)."""
+        view = self.parsed.view
+        return sorted(dateline_spans(view) + numeric_dates(view))
+
+    def _after_dateline(self, head: Token, tokens: Sequence[Token], cut: int) -> Speaker:
+        """A speaker span holding a dateline or a date in digits: never part of a speaker, nor the words before
+        it. The first name left after it, also one the parse hung on the dateline ("date 2020-11-09 Pfizer" ->
+        Pfizer; "date 2020-04-23 New York Gov. Ana Ruiz (D) on Thursday detailed findings" -> Ana Ruiz;
+        "date 2020-05-12 WASHINGTON (AP) — Dr. Ana Ruiz, ... is warning" -> Ana Ruiz), a person's or a company's
+        (:meth:`_company`); else, when the head is left, the rest of the span; else no speaker."""
+        rest = [t for t in tokens if t.idx >= cut and not t.is_punct]
+        if head.idx >= cut and head.pos_ == "PROPN":
+            return self._resolve(head, rest)
+        line = self.lines.line_of(head.idx)
+        around = sorted({*rest, *(
+            t for t in head.subtree if t.idx >= cut and (t.i < head.i or head.idx < cut)
+            and self.lines.line_of(t.idx) == line
+        )}, key=lambda t: t.i)
+        name = next((
+            t for t in around if (t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG")) and not _name_goes_on(t)
+            and (self._names_person(t) or self._company([t]))
+        ), None)
+        if name is not None:
+            return self._resolve(name)
+        return self._resolve(head, rest) if head.idx >= cut and rest else NO_SPEAKER
+
     def names_person(self, head: Token) -> bool:
         """Whether ``head`` ends a person's name (see :meth:`_names_person`)."""
         return self._names_person(head)
@@ -265,7 +326,7 @@ class SpeakerResolver:
         if modifies_noun(head):
             return False
         run = name_run(head)
-        if is_code(run or [head]):
+        if is_code(run or [head]) or self._company(run or [head]):
             return False
         actor = self._actor(run, tokens_text(self.parsed, run)) if run and head.pos_ == "PROPN" else None
         if actor is not None:
@@ -276,6 +337,8 @@ class SpeakerResolver:
             return False
         if self._titled(self._with_title(run)):
             return True
+        if len(run) == 1 and run[0].lower_ in self._titled_names and not _acronym(run[0]):
+            return True  # "Dorn announced" where the article writes "President Dorn"
         # a surname (with its suffix: "Trump Jr.") of a person the article names in full, whatever the label
         short = len([t for t in run if fold(t.text) not in NAME_SUFFIXES]) == 1 and (
             self._full_name(tokens_text(self.parsed, run), run[0].idx)[1] != ""
@@ -285,6 +348,24 @@ class SpeakerResolver:
             # ("Gov. Ana Abbott ... Abbott said": the recogniser labels some surnames places)
             return short and head.dep_ in ("nsubj", "nsubjpass") and self._full_name(head.text, head.idx)[0] is not None
         return self._described_as_person(head) or short
+
+    def _titled_person_in(self, run: Sequence[Token]) -> bool:
+        """A "body" the recogniser ran on into a person named with a title ("Halvern CEO Ana Ruiz"): a title word
+        inside it followed by two capitalised words. Not a body's own name ("Office of the President")."""
+        return any(
+            bare_word(t.text) in self.lex.title_words and t.text[:1].isupper() and k + 2 < len(run) and all(
+                w.pos_ == "PROPN" and w.text[:1].isupper() for w in run[k + 1 : k + 3]
+            )
+            for k, t in enumerate(run[1:], start=1)
+        )
+
+    def _company(self, run: Sequence[Token]) -> bool:
+        """A one-word name (maybe with the noun for a company before it that the recogniser ran into it:
+        "Drugmaker Halvern") the article treats as a company (:func:`companies_named`) and names no person in
+        full with ("Ana Kessler ... Kessler said" stays a person), nor writes with a title ("Dr. Kessler")."""
+        if not run or run[-1].lower_ not in self._companies or not all(_company_noun(t) for t in run[:-1]):
+            return False
+        return not self._titled(self._with_title([run[-1]]))
 
     def _described_as_person(self, head: Token) -> bool:
         """A proper name that an apposition describes as a person ("Jana Brisk, a nurse,", "Brisk, the ward's
@@ -363,6 +444,15 @@ class SpeakerResolver:
         if actor is not None:
             source_type = "government" if actor.type == "place" else actor.type
             return Speaker(start, end, actor.name, source_type, role or actor.role, actor.side, "", "name")
+        if (head.pos_ == "PROPN" or head.ent_type_) and len(tokens) > 1 and self._company(name_run(head) or [head]):
+            # "drugmaker Halvern", "US biotech company Halvern": the company is the name, the words before it
+            # describe it (and what the parse hangs after it is no part of it)
+            speaker = self._unnamed([head], head, head.idx, head.idx + len(head))
+            before = [t for t in tokens if t.i < head.i]
+            return replace(
+                speaker, start=(before or [head])[0].idx, end=head.idx + len(head),
+                role=role or tokens_text(self.parsed, [t for t in before if t.dep_ != "det"]),
+            )
         first = tokens[0].lower_
         lemma = head.lemma_.lower()
         if tokens == [head] and head.pos_ == "PROPN" and (body := self._body_for_short_name([head])) is not None:
@@ -393,7 +483,9 @@ class SpeakerResolver:
             # say is unnamed (not anonymous), whom the rules cannot tell
             return Speaker(start, end, written, UNRESOLVED, role, self.side(t.text for t in tokens))
         source_type = "media" if is_outlet(tokens) else self._noun_type(tokens, head, lemma)
-        if (head.ent_type_ in ("ORG", "FAC") or head.pos_ == "PROPN" or _acronym(head)) and source_type == "anonymous":
+        if (head.ent_type_ in ("ORG", "FAC") or head.pos_ == "PROPN" or _acronym(head) or self._company([head])) and (
+            source_type == "anonymous"
+        ):
             # a proper name that is not a person's (those are resolved above) names a body, and so does an
             # acronym the tagger reads as a word ("WHO" as a pronoun)
             source_type = "institution"
@@ -525,7 +617,8 @@ class SpeakerResolver:
 
     def _pronoun(self, head: Token) -> Speaker:
         """A pronoun speaker: the nearest earlier compatible mention: for he/she a person whose stated gender fits
-        and who is no interviewer (:meth:`_fits`); for it/they a body, a plural speaker, or two or more people
+        and who is no interviewer (:meth:`_fits`), never a name that resolves to a body or place (the short name
+        of "the Kessler Center"), else unresolved; for it/they a body, a plural speaker, or two or more people
         named together ("Ana Ruiz and Tom Hale ... They said"). Words inside another quotation than the
         pronoun's own are skipped: they are the quoted speaker's, not the narrator's mentions."""
         start, end = head.idx, head.idx + len(head)
@@ -540,6 +633,10 @@ class SpeakerResolver:
                 if not self._fits(head, name):
                     continue
                 speaker = self._person(name, "")
+                if speaker.source_type != "person":
+                    # a short name of a company, facility or place ("Kessler" for "the Kessler Center"): a
+                    # he/she means a person, so the next fitting antecedent
+                    continue
                 if head.lower_ in PRONOUN_GENDER and {e[-1].lower_ for e in people_named_before(head)} <= {name[-1].lower_}:
                     # the only person in reach: the pronoun states their gender for later pronouns
                     self._stated_gender.setdefault(name[-1].lower_, set()).add(PRONOUN_GENDER[head.lower_])
@@ -724,6 +821,69 @@ def role_key(words: Iterable[str]) -> tuple[str, ...]:
     while key and key[0] in ROLE_TIME_WORDS:
         key = key[1:]
     return tuple(key)
+
+
+def companies_named(tokens: Sequence[Token], furniture, view: str) -> set[str]:
+    """The one-word proper names (lowercased) an article treats as companies, outside its page furniture: a
+    name written with a legal form after it ("Halvern Inc.", "Halvern, Inc.": ``corporate_suffixes``), after a
+    noun for a company ("drugmaker Halvern", "biotech company Halvern": ``generic_body_nouns``), as the possessor
+    or modifier of a noun only companies have ("Halvern's shares", "Halvern stock": ``corporate_nouns``), or as
+    the subject a later "its" in its sentence points back to (no other singular noun between them: "Halvern said
+    on Monday that data on its vaccine ..."). Whether a person is named so too is the caller's to weigh."""
+    lex, found = lexicon(), set()
+    for token in tokens:
+        # (the small model tags some names of companies as verbs: "Halvern's shares")
+        if not (token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG")) or not token.text[:1].isupper() or (
+            not token.is_alpha or furniture.holds(token.idx)
+        ):
+            continue
+        doc, i = token.doc, token.i
+        before = doc[i - 1] if i > 0 else None
+        described = before is not None and _company_noun(before)
+        after = [t for t in doc[i + 1 : i + 3] if t.text != ","][:1]
+        if before is not None and before.pos_ == "PROPN" and before.head.i == i and not described or (
+            i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN" and token.head.i > i and doc[i + 1].dep_ == "compound"
+        ):
+            continue  # a word of a longer name ("Ana Kessler", "Kessler Foods")
+        owned = [token.head] if token.dep_ in ("poss", "compound", "amod") and token.head.i > i else []
+        if (
+            after and bare_word(after[0].text) in lex.corporate_suffixes and after[0].text[:1].isupper()
+            or described
+            or any(t.lower_ in lex.corporate_nouns or t.lemma_.lower() in lex.corporate_nouns for t in owned)
+            or token.dep_ in ("nsubj", "nsubjpass") and _its_antecedent(token)
+        ):
+            found.add(token.lower_)
+    return found
+
+
+def _company_noun(token: Token) -> bool:
+    """A noun for a company written before its name ("drugmaker", "company": ``generic_body_nouns``)."""
+    generic = lexicon().generic_body_nouns
+    return token.lower_ in generic or token.lemma_.lower() in generic
+
+
+def _its_antecedent(subject: Token) -> bool:
+    """Whether an "its" later in the subject's sentence points back to it: the nearest singular noun or name
+    before the "its" (dates and times left out) is the subject."""
+    sentence = subject.sent
+    for token in sentence[subject.i - sentence.start + 1 :]:
+        if token.lower_ != "its":
+            continue
+        for back in reversed(sentence[subject.i - sentence.start : token.i - sentence.start]):
+            if back.tag_ in ("NN", "NNP") and back.ent_type_ not in ("DATE", "TIME"):
+                return back.i == subject.i
+        return False
+    return False
+
+
+def _name_goes_on(token: Token) -> bool:
+    """Whether the next word continues the entity or the proper-noun compound ``token`` is in ("Ana" in "Ana
+    Ruiz")."""
+    doc = token.doc
+    if token.i + 1 >= len(doc):
+        return False
+    after = doc[token.i + 1]
+    return (token.ent_type_ != "" and after.ent_iob_ == "I") or (token.dep_ == "compound" and token.head.i == after.i)
 
 
 def _acronym(token: Token) -> bool:

@@ -228,7 +228,7 @@ def syntactic_stage(doc: Doc, quotes: Quotations) -> list[Found]:
         lemma = verb_lemma(cue)
         if cue.dep_ == "xcomp" and verb_lemma(cue.head) in lex.refusal_verbs:
             continue
-        if _hearsay_participle(cue):
+        if _hearsay_participle(cue) or _compared(cue):
             continue
         asked = _asked(cue) if lemma in lex.question_verbs else None
         if asked is not None:
@@ -280,6 +280,18 @@ def _asked(cue: Token) -> Token | None:
     if cue.tag_ != "VBN" or cue.dep_ != "advcl" or any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in children_of(cue)):
         return None
     return speaker_of(cue)
+
+
+def _compared(cue: Token) -> bool:
+    """ "three more than announced", "higher than expected", "far more than officials had reported": a verb
+    after "than" is the standard of a comparison, not a report of anything (adverbs, auxiliaries and a subject
+    may stand between them)."""
+    if any(c.dep_ == "mark" and c.lower_ == "than" for c in children_of(cue)):
+        return True
+    i = cue.i - 1
+    while i >= 0 and cue.doc[i].pos_ in ("ADV", "AUX", "PART"):
+        i -= 1
+    return i >= 0 and cue.doc[i].lower_ == "than"
 
 
 def _hearsay_participle(cue: Token) -> bool:

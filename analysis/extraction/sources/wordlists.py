@@ -48,6 +48,8 @@ class Lexicon:
     intermediary_verbs: frozenset[str]
     hedges: tuple[tuple[str, ...], ...]
     interviewer_nouns: frozenset[str]
+    corporate_suffixes: frozenset[str]
+    corporate_nouns: frozenset[str]
 
     @cached_property
     def verb_cues(self) -> frozenset[str]:
@@ -109,6 +111,8 @@ def lexicon() -> Lexicon:
         intermediary_verbs=frozenset(nouns["document_intermediary_verbs"]),
         hedges=tuple(tuple(h.lower().split()) for h in read_yaml("hedges.yaml")["hedges"]),
         interviewer_nouns=frozenset(nouns["interviewer_nouns"]),
+        corporate_suffixes=frozenset(bare_word(w) for w in nouns["corporate_suffixes"]),
+        corporate_nouns=frozenset(nouns["corporate_nouns"]),
     )
 
 
