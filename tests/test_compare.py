@@ -207,6 +207,30 @@ def test_top_sources_by_outlet_with_other():
         "attributions": [2, 1, 1], "articles": [2, 1, 1]}
 
 
+def test_top_sources_count_one_identity_once_and_keep_the_rest_as_written():
+    attributions = pd.DataFrame({
+        "doc_id": ["a1", "a2", "a2", "a1"],
+        "source": ["Varga", "Helena Varga", "Gov. Varga", "a spokesman"],
+        "source_type": ["person", "person", "person", "anonymous"],
+        "source_id": ["id-varga", "id-varga", "id-varga", ""],
+    })
+    sources = pd.DataFrame({"source_id": ["id-varga"], "name": ["Helena Varga"]})
+    docs = pd.DataFrame({"doc_id": ["a1", "a2"], "outlet": ["A", "A"]})
+    merged = compare.top_sources_by_outlet(attributions, docs, top=5, sources=sources)
+    assert merged[["source", "attributions", "articles"]].values.tolist() == [
+        ["Helena Varga", 3, 2], ["a spokesman", 1, 1]]
+    # without the identities, the three ways of writing her stay three sources
+    written = compare.top_sources_by_outlet(attributions, docs, top=5)
+    assert sorted(written["source"]) == ["Gov. Varga", "Helena Varga", "Varga", "a spokesman"]
+
+
+def test_by_identity_leaves_rows_without_an_identity_as_written():
+    rows = pd.DataFrame({"source": ["Reil", "he", "the report"], "source_id": ["id-reil", "", pd.NA]})
+    sources = pd.DataFrame({"source_id": ["id-reil", "id-other"], "name": ["Mara Reil", "Someone Else"]})
+    assert compare.by_identity(rows, sources)["source"].tolist() == ["Mara Reil", "he", "the report"]
+    assert compare.by_identity(rows, None)["source"].tolist() == ["Reil", "he", "the report"]
+
+
 def quote_rows() -> pd.DataFrame:
     return pd.DataFrame(
         {

@@ -357,14 +357,32 @@ def anonymous_by_outlet(attributions: pd.DataFrame, documents: pd.DataFrame, *,
     return _rate_table(rows, documents, top=top, by=by, total="attributions", part="anonymous")
 
 
+def by_identity(rows: pd.DataFrame, sources: pd.DataFrame | None) -> pd.DataFrame:
+    """``rows`` with ``source`` replaced by the name of its corpus identity (``sources.name``, joined on
+    ``source_id``) where the row has one, so that "Cuomo", "Gov. Cuomo" and "Andrew Cuomo" are one source in every
+    count; rows without an identity (anonymous, unresolved, documents, groups) keep the source as written."""
+    if sources is None or "source_id" not in rows.columns or not len(sources):
+        return rows
+    names = pd.Series(sources["name"].astype(str).to_numpy(), index=sources["source_id"].astype(str))
+    named = rows["source_id"].astype(str).map(names)
+    return rows.assign(source=named.where(named.notna(), rows["source"].astype(str)).astype(rows["source"].dtype))
+
+
+def corpus_sources(tables) -> pd.DataFrame | None:
+    """The corpus's ``sources`` table when the tables have it (tables built before it existed do not)."""
+    return tables.sources if "sources" in getattr(tables, "names", []) else None
+
+
 def top_sources_by_outlet(attributions: pd.DataFrame, documents: pd.DataFrame, *, top: int = 5,
-                          top_outlets: int = TOP_OUTLETS, by: str = OUTLET) -> pd.DataFrame:
+                          top_outlets: int = TOP_OUTLETS, by: str = OUTLET,
+                          sources: pd.DataFrame | None = None) -> pd.DataFrame:
     """The ``top`` most quoted sources of each of the ``top_outlets`` outlets, with the rest as one
     :data:`OTHER` row per outlet. Columns ``outlet``, ``rank`` (1 = most quoted; 0 for ``other``), ``source``,
-    ``attributions``, ``articles`` (articles of the outlet quoting the source). Attributions whose speaker
-    the rules could not tell (``source_type`` ``unresolved``) count as one :data:`UNRESOLVED_SOURCE`; others
-    without a source are left out. Ties by source name."""
-    named = attributions
+    ``attributions``, ``articles`` (articles of the outlet quoting the source). A source is counted by its corpus
+    identity when ``sources`` is given (:func:`by_identity`). Attributions whose speaker the rules could not tell
+    (``source_type`` ``unresolved``) count as one :data:`UNRESOLVED_SOURCE`; others without a source are left out.
+    Ties by source name."""
+    named = by_identity(attributions, sources)
     if "source_type" in named.columns:
         unresolved = named["source_type"].astype(str) == "unresolved"
         named = named.assign(source=named["source"].astype(str).where(~unresolved, UNRESOLVED_SOURCE))

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.views.summaries.compare import by_identity, corpus_sources
+
 #: How the summaries name the article's own voice (a figure no attribution holds).
 OWN_VOICE = "(own voice)"
 
 
 def figures_with_sides(tables) -> pd.DataFrame:
     """The ``figures`` table with the asserting source's side (from ``attributions``; `own voice` when the
-    article asserts the figure itself, `unknown` when the attributions table is not there to say)."""
+    article asserts the figure itself, `unknown` when the attributions table is not there to say), and the source
+    named by its corpus identity where it has one."""
     figures = tables.figures.copy()
     has_attributions = "attributions" in getattr(tables, "names", [])
     sides = (
@@ -22,7 +25,7 @@ def figures_with_sides(tables) -> pd.DataFrame:
     own = merged["attribution_id"].isna()
     merged["side"] = merged["side"].where(~own, "own voice").fillna("unknown")
     merged["source"] = merged["source"].where(~own, OWN_VOICE)
-    return merged
+    return by_identity(merged, corpus_sources(tables))
 
 
 def figures_by_source(tables) -> pd.DataFrame:

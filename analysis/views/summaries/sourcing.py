@@ -7,7 +7,7 @@ from collections import Counter
 import pandas as pd
 
 from analysis.extraction.people import FEMALE, GENDERS, MALE, UNKNOWN
-from analysis.views.summaries.compare import NO_OUTLET, UNRESOLVED_SOURCE
+from analysis.views.summaries.compare import NO_OUTLET, UNRESOLVED_SOURCE, by_identity, corpus_sources
 
 #: Attribution kinds in the order tables and charts show them.
 KINDS = ("direct", "mixed", "indirect", "according_to")
@@ -26,9 +26,10 @@ HEDGED = "nobody: hedged (reportedly, is said to)"
 
 
 def sourcing_summary(tables) -> pd.DataFrame:
-    """Who is quoted: one row per source with its type, side, and attributions by kind, most quoted first; the
-    attributions whose speaker the rules could not tell (``unresolved``) are one row, :data:`UNRESOLVED_SOURCE`."""
-    a = tables.attributions
+    """Who is quoted: one row per source (its corpus identity where it has one) with its type, side, and
+    attributions by kind, most quoted first; the attributions whose speaker the rules could not tell
+    (``unresolved``) are one row, :data:`UNRESOLVED_SOURCE`."""
+    a = by_identity(tables.attributions, corpus_sources(tables))
     # an unresolved speaker ("he" with no antecedent) is nobody in particular: one row for all of them
     a = a.assign(source=a["source"].mask(a["source_type"] == "unresolved", UNRESOLVED_SOURCE))
     counts = pd.crosstab(a["source"], a["kind"])
