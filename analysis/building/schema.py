@@ -286,6 +286,15 @@ class Figures(Span):
     combined: Series[bool] = pa.Field(
         description="true when it counts several places together (`the US, Spain and Italy together`: joined "
         "places as the subject of its clause or what it is of or in)")
+    modifier: Series[str] = pa.Field(
+        description="words before the object's head noun that the object leaves out and that say which of its kind "
+        "is counted (`transit` in `1,000 transit workers`, `probable` in `3,778 probable deaths`); not places, "
+        "dates, or words of scope, measure or how surely it was counted (`new`, `confirmed`); else empty")
+    qualifier: Series[str] = pa.Field(
+        description="what narrows the object to part of its kind, as written: a partitive (`of those deaths` in "
+        "`17,600 of those deaths`), a restrictive clause (`who have symptoms`) or a phrase (`in intensive care "
+        "units`, `among residents`) on its head noun, other than one of place, time or kind (`of the virus`); "
+        "several joined by a space; else empty")
     attribution_id: Series[Int] = pa.Field(nullable=True, description="the attribution whose content holds it")
     source: Series[str] = pa.Field(description="who asserts it; empty when the article asserts it itself")
 
