@@ -19,7 +19,7 @@ from analysis.extraction.figures.checks import bounds_text, common_unit, interva
 from analysis.extraction.figures.context import context_words
 from analysis.extraction.figures.sameness import (
     KNOWN_PARTS, PLACES_JOINED, SHARED_PARTS, WORLD, event_family, normalise_object, object_key, place_key, place_keys,
-    singular, thing,
+    places_near, singular, thing,
 )
 
 __all__ = [
@@ -77,11 +77,12 @@ def sentence_places(mentions: pd.DataFrame) -> dict[tuple[str, int], frozenset[s
 
 
 def _places_near(rows: pd.DataFrame, mentions: pd.DataFrame) -> list[tuple[str, ...]]:
-    """For each figure of ``rows``, the places named in its sentence or the sentence before, sorted."""
+    """For each figure of ``rows``, the places named in its sentence, or else in the sentence before, sorted
+    (:func:`~analysis.extraction.figures.sameness.places_near`)."""
     named = sentence_places(mentions)
     empty: frozenset[str] = frozenset()
     return [
-        tuple(sorted(named.get((doc, sentence), empty) | named.get((doc, sentence - 1), empty)))
+        places_near(named.get((doc, sentence), empty), named.get((doc, sentence - 1), empty))
         for doc, sentence in zip(rows["doc_id"].astype(str), rows["sentence_id"].astype(int))
     ]
 

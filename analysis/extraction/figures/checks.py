@@ -16,7 +16,7 @@ from typing import Iterator, Sequence
 from analysis.extraction.figures.objects import PLACE_LABELS
 from analysis.extraction.figures.records import ConsistencyRow, FigureRow, MetricOriginRow
 from analysis.extraction.figures.sameness import (
-    Thing, article_day, place_key, place_keys, same_place, same_thing, thing,
+    Thing, article_day, place_key, place_keys, places_near, same_place, same_thing, thing,
 )
 from analysis.extraction.figures.units import convert, pint_unit, unit_symbol
 from analysis.extraction.figures.wordlists import lexicon
@@ -89,8 +89,8 @@ def figure_consistency(parsed, figures: Sequence[FigureRow]) -> list[Consistency
     compared); for a measure (:data:`MEASURED_KINDS`), a figure without an object is of whatever the other
     measures ("about 400 square miles of land" and "nearly 400 square miles"). Same day:
     :func:`~analysis.extraction.figures.sameness.article_day` of their ``as_of`` is equal (no day named and
-    "today" are the article's own day). Same place: the places named in each figure's sentence or the one before
-    (the parser's GPE/LOC entities, as :func:`~analysis.extraction.figures.sameness.place_keys` keys them) share
+    "today" are the article's own day). Same place: the places named in each figure's sentence, or else the one
+    before (the parser's GPE/LOC entities, as :func:`~analysis.extraction.figures.sameness.place_keys` keys them) share
     one, or neither has any. So a share of one group and a share of another, a county's count and the state's,
     or yesterday's toll and today's are not compared: they cannot contradict each other.
 
@@ -116,15 +116,16 @@ def figure_consistency(parsed, figures: Sequence[FigureRow]) -> list[Consistency
 
 
 def _places_near(parsed, figures: Sequence[FigureRow]) -> list[tuple[str, ...]]:
-    """For each figure, the place keys it is compared under: the places its sentence or the one before names
-    (:func:`~analysis.extraction.figures.sameness.place_key` of the parser's place entities), as
+    """For each figure, the place keys it is compared under: the places its sentence names, or else the one
+    before (:func:`~analysis.extraction.figures.sameness.places_near`, :func:`~analysis.extraction.figures.sameness.place_key`
+    of the parser's place entities), as
     :func:`~analysis.extraction.figures.sameness.place_keys` gives them for its scope and ``combined``."""
     named: dict[int, set[str]] = {}
     for entity in parsed.doc.ents:
         if entity.label_ in PLACE_LABELS and (key := place_key(entity.text)):
             named.setdefault(parsed.sentences.sentence_id(entity.start_char), set()).add(key)
     return [
-        place_keys(tuple(sorted(named.get(f.sentence_id, set()) | named.get(f.sentence_id - 1, set()))), f.scope,
+        place_keys(places_near(named.get(f.sentence_id, set()), named.get(f.sentence_id - 1, set())), f.scope,
                    f.combined)
         for f in figures
     ]

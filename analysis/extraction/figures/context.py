@@ -368,7 +368,8 @@ def _phrase_text(doc: Doc, tokens: Sequence[Token]) -> str:
 def _modifier(doc: Doc, head: Token, object_start: int, figure: range, lex: Lexicon, cw: ContextWords) -> str:
     """The words before the object's head noun that the object leaves out and that say which of its kind the
     figure counts ("1,000 transit workers": "transit"); not a place ("New York City residents"), a date, a
-    number, a determiner, or a word of scope, measure or how surely it was counted ("new", "confirmed")."""
+    number, a determiner, an adverb ("very"), or a word of scope, measure or how surely it was counted ("new",
+    "confirmed")."""
     dropped = cw.key_modifiers | cw.scope_words | cw.measure_words
     index = doc_index(doc)
     kept = []
@@ -377,7 +378,8 @@ def _modifier(doc: Doc, head: Token, object_start: int, figure: range, lex: Lexi
             continue
         for token in child.subtree:
             entity = index.entity(token.i)
-            if (token.i in figure or token.is_punct or token.tag_ == "POS" or token.pos_ in ("DET", "NUM", "PRON")
+            if (token.i in figure or token.is_punct or token.is_space or token.tag_ == "POS"
+                    or token.pos_ in ("DET", "NUM", "PRON", "CCONJ", "ADV")
                     or token.lower_ in dropped or token.like_num or token.lower_ in lex.time_units
                     or (entity is not None and entity.label_ in PLACE_LABELS | TIME_ENTITY_LABELS)):
                 continue
@@ -452,7 +454,11 @@ def narrowing(doc: Doc, match: Match, kind: str, event: str, object_span: tuple[
         return Narrowing()
     head = span.root
     figure = range(match.start, match.end)
-    phrases = [p for p in (_partitive(doc, match, kind), *_restrictions(doc, head, match, event, cw)) if p]
+    phrases: list[list[Token]] = []
+    for phrase in (_partitive(doc, match, kind), *_restrictions(doc, head, match, event, cw)):
+        # a clause on the noun of a partitive is already in it ("of the patients who received the dose")
+        if phrase and not any(phrase[0].i >= p[0].i and phrase[-1].i <= p[-1].i for p in phrases):
+            phrases.append(phrase)
     return Narrowing(
         modifier=_modifier(doc, head, object_span[0], figure, lex, cw),
         qualifier=" ".join(_phrase_text(doc, p) for p in sorted(phrases, key=lambda p: p[0].i)),
