@@ -91,7 +91,7 @@ def figure_consistency(parsed, figures: Sequence[FigureRow]) -> list[Consistency
     :func:`~analysis.extraction.figures.sameness.article_day` of their ``as_of`` is equal (no day named and
     "today" are the article's own day). Same place: the places named in each figure's sentence, or else the one
     before (the parser's GPE/LOC entities, as :func:`~analysis.extraction.figures.sameness.place_keys` keys them) share
-    one, or neither has any. So a share of one group and a share of another, a county's count and the state's,
+    one, or neither has any; a table row's heading counts as its place (:func:`_row_heading`). So a share of one group and a share of another, a county's count and the state's,
     or yesterday's toll and today's are not compared: they cannot contradict each other.
 
     Figures in one sentence are not paired: there two figures of one thing are a comparison ("rose from 5% to
@@ -124,11 +124,40 @@ def _places_near(parsed, figures: Sequence[FigureRow]) -> list[tuple[str, ...]]:
     for entity in parsed.doc.ents:
         if entity.label_ in PLACE_LABELS and (key := place_key(entity.text)):
             named.setdefault(parsed.sentences.sentence_id(entity.start_char), set()).add(key)
+    for sentence_id in {f.sentence_id for f in figures}:
+        if heading := _row_heading(parsed, sentence_id):
+            named.setdefault(sentence_id, set()).add(heading)
     return [
         place_keys(places_near(named.get(f.sentence_id, set()), named.get(f.sentence_id - 1, set())), f.scope,
                    f.combined)
         for f in figures
     ]
+
+
+#: The most words a line may have to be read as the heading of the table row after it.
+HEADING_WORDS = 5
+
+
+def _tokens_of(parsed, sentence_id: int) -> list:
+    """The tokens of one sentence (none for an id out of range)."""
+    if not 0 <= sentence_id < len(parsed.sentences):
+        return []
+    span = parsed.doc.char_span(parsed.sentences.starts[sentence_id], parsed.sentences.ends[sentence_id],
+                                alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def _row_heading(parsed, sentence_id: int) -> str:
+    """The heading a table row is about, as a place key: a line of figures without a verb ("25,250 cases, 1,001
+    deaths") right after a short line without a verb or a number ("Nassau") is that line's row, and rows under
+    different headings count different things even where the parser names no place. "" for any other line."""
+    row, heading = _tokens_of(parsed, sentence_id), _tokens_of(parsed, sentence_id - 1)
+    words = [t for t in heading if not (t.is_punct or t.is_space)]
+    if not row or not words or len(words) > HEADING_WORDS or any(t.pos_ in ("VERB", "AUX") for t in row + heading):
+        return ""
+    if any(c.isdigit() for t in words for c in t.text):
+        return ""
+    return place_key(" ".join(t.text for t in words))
 
 
 def _same_thing_here(a: Thing, b: Thing) -> bool:

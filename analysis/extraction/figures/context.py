@@ -54,6 +54,7 @@ class ContextWords:
     key_modifiers: frozenset[str]
     day_words: dict[str, int]
     kind_prepositions: frozenset[str]
+    part_prepositions: frozenset[str]
 
     @property
     def scope_words(self) -> frozenset[str]:
@@ -83,6 +84,7 @@ def context_words() -> ContextWords:
         key_modifiers=words("key_modifiers"),
         day_words={str(k).lower(): int(v) for k, v in data["day_words"].items()},
         kind_prepositions=words("kind_prepositions"),
+        part_prepositions=words("part_prepositions"),
     )
 
 
@@ -404,6 +406,29 @@ def _partitive(doc: Doc, match: Match, kind: str) -> list[Token]:
     return []
 
 
+def _whole_of(doc: Doc, head: Token, cw: ContextWords) -> list[Token]:
+    """The phrase that makes a count part of a noun before it ("33,049 dead, including 4,226 probable deaths":
+    ``part_prepositions``): the phrase itself, from its preposition, when the object's head noun is its noun."""
+    prep = head.head
+    if head.dep_ == "pobj" and prep.lower_ in cw.part_prepositions and prep.head.i < prep.i:
+        return list(prep.subtree)
+    return []
+
+
+def _share_holder(doc: Doc, match: Match, head: Token, kind: str) -> list[Token]:
+    """Who holds a share of a group ("New York City made up 43% of the total tests", "Women made up 52%"): for a
+    percent or fraction of an "of" group that is the object or attribute of its verb, the verb's subject, which
+    says whose part of the group it is. None for a share that is itself the subject ("32.8% of patients had a
+    fever") or of no written group."""
+    root = figure_root(doc, match)
+    if kind not in ("percent", "fraction") or root.dep_ not in ("dobj", "attr", "oprd"):
+        return []
+    if not any(c.dep_ == "prep" and c.lower_ == "of" and head in c.children for c in children_of(root)):
+        return []
+    subjects = [c for c in children_of(root.head) if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
+    return list(subjects[0].subtree) if subjects else []
+
+
 def _restrictions(doc: Doc, head: Token, match: Match, event: str, cw: ContextWords) -> list[list[Token]]:
     """The phrases after the object's head noun (on it, or on the figure) that restrict it to part of its kind: a
     relative or participle
@@ -441,9 +466,10 @@ def _restrictions(doc: Doc, head: Token, match: Match, event: str, cw: ContextWo
 def narrowing(doc: Doc, match: Match, kind: str, event: str, object_span: tuple[int, int] | None,
               lex: Lexicon) -> Narrowing:
     """What narrows a figure's object to part of its kind, as written: ``modifier``, the words before its head
-    noun that the object leaves out (:func:`_modifier`), and ``qualifier``, a partitive "of" phrase
-    (:func:`_partitive`) and the clauses and phrases after the head noun that restrict it (:func:`_restrictions`),
-    joined by a space. ``object_span`` is the object's character offsets (None: no object, and nothing narrows
+    noun that the object leaves out (:func:`_modifier`), and ``qualifier``, in order: who holds a share of a group
+    (:func:`_share_holder`), a partitive "of" phrase (:func:`_partitive`), a phrase that makes the count part of a
+    noun before it (:func:`_whole_of`), and the clauses and phrases after the head noun that restrict it
+    (:func:`_restrictions`), joined by a space. ``object_span`` is the object's character offsets (None: no object, and nothing narrows
     it). Not read: a restriction written elsewhere in the clause ("deaths occurred among residents" hangs
     "among" on the verb) or in another sentence."""
     if object_span is None:
@@ -455,7 +481,8 @@ def narrowing(doc: Doc, match: Match, kind: str, event: str, object_span: tuple[
     head = span.root
     figure = range(match.start, match.end)
     phrases: list[list[Token]] = []
-    for phrase in (_partitive(doc, match, kind), *_restrictions(doc, head, match, event, cw)):
+    for phrase in (_share_holder(doc, match, head, kind), _partitive(doc, match, kind), _whole_of(doc, head, cw),
+                   *_restrictions(doc, head, match, event, cw)):
         # a clause on the noun of a partitive is already in it ("of the patients who received the dose")
         if phrase and not any(phrase[0].i >= p[0].i and phrase[-1].i <= p[-1].i for p in phrases):
             phrases.append(phrase)
