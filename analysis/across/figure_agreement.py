@@ -82,8 +82,9 @@ def _places_near(rows: pd.DataFrame, mentions: pd.DataFrame) -> list[tuple[str, 
     named = sentence_places(mentions)
     empty: frozenset[str] = frozenset()
     return [
-        places_near(named.get((doc, sentence), empty), named.get((doc, sentence - 1), empty))
-        for doc, sentence in zip(rows["doc_id"].astype(str), rows["sentence_id"].astype(int))
+        places_near(named.get((doc, sentence), empty), named.get((doc, sentence - 1), empty), scope)
+        for doc, sentence, scope in zip(rows["doc_id"].astype(str), rows["sentence_id"].astype(int),
+                                        rows["scope"].astype(str))
     ]
 
 

@@ -128,8 +128,8 @@ def _places_near(parsed, figures: Sequence[FigureRow]) -> list[tuple[str, ...]]:
         if heading := _row_heading(parsed, sentence_id):
             named.setdefault(sentence_id, set()).add(heading)
     return [
-        place_keys(places_near(named.get(f.sentence_id, set()), named.get(f.sentence_id - 1, set())), f.scope,
-                   f.combined)
+        place_keys(places_near(named.get(f.sentence_id, set()), named.get(f.sentence_id - 1, set()), f.scope),
+                   f.scope, f.combined)
         for f in figures
     ]
 

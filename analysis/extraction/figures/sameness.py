@@ -157,11 +157,13 @@ def place_key(text: str, actor: str = "", alias_kind: str = "") -> str:
     return " ".join(words)
 
 
-def places_near(own: frozenset[str] | set[str], before: frozenset[str] | set[str]) -> tuple[str, ...]:
-    """The places a figure is about, sorted: those its own sentence names, or, when it names none, those of the
-    sentence before ("Spain, which has the second-highest number of cases, is reporting 232,128 cases" is about
-    Spain, not about the United States of the sentence before)."""
-    return tuple(sorted(own or before))
+def places_near(own: frozenset[str] | set[str], before: frozenset[str] | set[str], scope: str) -> tuple[str, ...]:
+    """The places a figure is about, sorted: those its own sentence names, or, when it names none and no word of
+    its clause gives its extent (``scope``: "nationwide", "in the state"), those of the sentence before ("Spain,
+    which has the second-highest number of cases, is reporting 232,128 cases" is about Spain, not about the United
+    States of the sentence before; "Nationwide, at least 19 people have died" is not about the city named
+    before)."""
+    return tuple(sorted(own if own or scope else before))
 
 
 def place_keys(places: tuple[str, ...], scope: str, combined: bool) -> tuple[str, ...]:
