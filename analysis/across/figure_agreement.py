@@ -407,26 +407,30 @@ def figure_agreement(
     window_days: float = WINDOW_DAYS,
 ) -> pd.DataFrame:
     """One row per pair of figures from different articles that count or measure the same thing, about the same
-    place, in articles published close together.
+    place, on days close together.
 
-    Same thing: the same quantity kind, comparable unit (:func:`analysis.extraction.figures.checks.common_unit`)
-    and object key (:func:`object_key`: scope, measure and "confirmed"-like words left out, a count noun as its
-    modifier, "people" named by their event's family, and "people" with no telling event never paired; a figure
-    without an object is never paired), events of the same family where both are known ("killed" and "died" are
-    both deaths; "killed" and "evacuated" are not), and the same ``measure`` of the ``figures`` table: a day's
-    count (``daily``), a running total (``cumulative``), or neither marked, which pairs only with neither marked
-    (an unmarked count may be either, and is not compared with a marked one). Same place: the places named in the
-    figure's sentence or the sentence before (``mentions`` of :data:`PLACE_LABELS`, keyed by :func:`place_key`)
-    share at least one, or neither figure has any (:func:`place_keys`: a figure of world scope has the world as
-    its place, whatever its sentence names; one that counts places together has them all as one place); two
-    figures whose ``scope`` differs (``state`` and ``country``) are never paired; without ``mentions`` places
-    are not read and this condition is dropped (``basis`` says so). When: a day's count or a running total is
-    compared only with one of the same day (:func:`day_key`: the day its clause names, else its publication day),
-    whatever the window, since a running total grows and one day's count is not another's; one whose day cannot
-    be told is not paired. Any other figure: both articles published at most ``window_days`` apart, or both
-    undated; a dated and an undated article are never paired. Figures of one article are left to
-    ``figure_consistency``. Each figure is paired with at most :data:`MAX_LATER_FIGURES` figures of later
-    articles in its block (the next in publication order), which keeps the table linear in the corpus.
+    Same thing: :func:`analysis.extraction.figures.sameness.same_thing`, the one decision ``figure_consistency``
+    makes within an article: the same quantity kind, comparable unit
+    (:func:`analysis.extraction.figures.checks.common_unit`), object key (:func:`object_key`: scope, measure and
+    "confirmed"-like words left out, a count noun as its modifier, "people" named by their event's family, and
+    "people" with no telling event never paired; a figure without an object is never paired), ``measure`` (a
+    day's count, a running total, or neither marked, which pairs only with neither marked) and ``qualifier`` (a
+    part: "17,600 of those deaths", "patients with symptoms", "including 4,226 probable deaths" never pairs with
+    the whole); and, where both give them, the same event family ("killed" and "died" are both deaths; "killed"
+    and "evacuated" are not), scope and ``modifier`` ("transit workers", "medical workers"). Same place: the
+    places named in the figure's sentence, or, when it names none and no word of its clause gives its extent,
+    the sentence before (``mentions`` of :data:`PLACE_LABELS`, keyed by :func:`place_key`) share at least one,
+    or neither figure has any (:func:`place_keys`: a figure of world scope has the world as its place, whatever
+    its sentence names; one that counts places together has them all as one place); without ``mentions`` places
+    are not read and this condition is dropped (``basis`` says so). When: each figure counts a day
+    (:func:`day_key`: the day its clause names, else its publication day); a figure whose day cannot be told (an
+    undated article and no day in its clause: :func:`day_known`) is never paired, since it cannot be placed in
+    the window (:func:`figures_of_unknown_day` counts them). A day's count or a running total is compared only
+    with one of the same day, whatever the window, since a running total grows and one day's count is not
+    another's; any other figure with one whose day is at most ``window_days`` from its own. Figures of one
+    article are left to ``figure_consistency``. Each figure is paired with at most :data:`MAX_LATER_FIGURES`
+    figures of later articles in its block (the next in publication order), which keeps the table linear in the
+    corpus.
 
     Verdicts: ``agree`` when both intervals are bounded on both sides and overlap; ``consistent`` when they
     overlap but one is an open bound (:data:`OPEN_APPROXIMATORS`, or no upper bound): "more than 100" and "150"
@@ -435,12 +439,13 @@ def figure_agreement(
 
     One row per pair rather than per figure of a group: agreement is a relation between two reports, and a
     pair row carries both provenances and its own verdict without choosing a reference figure. Not found:
-    figures whose objects are synonyms or differ by a modifier, places named further from the figure (a
-    dateline, an earlier paragraph), place names written differently and unknown to the catalogue ("US" and
-    "United States"), dates named in another sentence than the figure's, a subset against its whole when their
-    objects are written alike ("3 participants who reported side effects" and "15 participants"); two events of
-    the same kind in the same place and week are still paired: read ``basis`` and the findings.
-    Rows are sorted by the earlier figure (publication order, doc_id, figure_id), then the later one.
+    figures whose objects are synonyms or differ by a modifier both give ("coronavirus cases" and "COVID-19
+    cases"), places named further from the figure (a dateline, an earlier paragraph), place names written
+    differently and unknown to the catalogue ("US" and "United States"), dates named in another sentence than
+    the figure's, a restriction hung on the verb ("deaths occurred among residents"); a threshold ("countries
+    with over 10,000 cases") and two running totals of nearby days still pair as counts of one thing: read
+    ``basis`` and the findings. Rows are sorted by the earlier figure (publication order, doc_id, figure_id),
+    then the later one.
     """
     chunks = list(figure_agreement_chunks(figures, documents, mentions, window_days=window_days))
     return pd.concat(chunks, ignore_index=True) if chunks else schema.empty("figure_agreement")

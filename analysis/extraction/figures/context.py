@@ -351,10 +351,14 @@ class Narrowing:
 
 
 def _said_elsewhere(tokens: Sequence[Token], cw: ContextWords) -> bool:
-    """Whether a phrase says only where or when a figure counts, which pairing compares apart: a place or a
-    date names it, or it is a scope or measure phrase ("in the state", "in a single day", "so far")."""
+    """Whether a phrase says only where or when a figure counts, which pairing compares apart: what it names is
+    a place or a date ("in France", "on March 3"; not "at a nursing home in France", whose noun is a home), or
+    it is a scope or measure phrase ("in the state", "in a single day", "so far")."""
     index = doc_index(tokens[0].doc)
-    for token in tokens:
+    within = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in within or t.head.i == t.i]
+    nouns = [c for h in heads for c in (h, *children_of(h)) if c.dep_ == "pobj" or c is h]
+    for token in nouns:
         entity = index.entity(token.i)
         if entity is not None and entity.label_ in PLACE_LABELS | TIME_ENTITY_LABELS:
             return True
@@ -362,9 +366,18 @@ def _said_elsewhere(tokens: Sequence[Token], cw: ContextWords) -> bool:
     return any(_finds(words, phrases) for phrases in (cw.daily, cw.cumulative, *(p for _, p in cw.scopes)))
 
 
-def _phrase_text(doc: Doc, tokens: Sequence[Token]) -> str:
-    """The words of a phrase as written, from its first to its last token."""
-    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+def _phrase_text(tokens: Sequence[Token], cw: ContextWords) -> str:
+    """The words of a phrase as written, without the phrases inside it that say only where or when
+    (:func:`_said_elsewhere`: "at a nursing home in France" is "at a nursing home", as where is compared apart)."""
+    within = {t.i for t in tokens}
+    left_out: set[int] = set()
+    for token in tokens:
+        if token.dep_ == "prep" and token.head.i in within and token.i not in left_out:
+            inner = list(token.subtree)
+            if _said_elsewhere(inner, cw):
+                left_out |= {t.i for t in inner}
+    kept = [t for t in tokens if t.i not in left_out]
+    return "".join(t.text_with_ws for t in kept).strip()
 
 
 def _modifier(doc: Doc, head: Token, object_start: int, figure: range, lex: Lexicon, cw: ContextWords) -> str:
@@ -488,5 +501,5 @@ def narrowing(doc: Doc, match: Match, kind: str, event: str, object_span: tuple[
             phrases.append(phrase)
     return Narrowing(
         modifier=_modifier(doc, head, object_span[0], figure, lex, cw),
-        qualifier=" ".join(_phrase_text(doc, p) for p in sorted(phrases, key=lambda p: p[0].i)),
+        qualifier=" ".join(_phrase_text(p, cw) for p in sorted(phrases, key=lambda p: p[0].i)),
     )
