@@ -603,10 +603,11 @@ class FigureAgreement(Span):
         "not read"
     )
     basis: Series[str] = pa.Field(
-        description="on what the pair was made, in words: the object and unit; the measure (counts of one day or "
-        "running totals, with the day both count; or neither marked); the place (the world, places counted together, "
-        "none named in either, or places not read) and a scope both share; and the days between the publications "
-        "against the window (or both undated)"
+        description="on what the pair was made, in words: the object (with the modifier both give and the qualifier "
+        "they share) and unit; the measure (counts of one day or running totals, with the day both count; or neither "
+        "marked); the place (the world, places counted together, none named in either, or places not read) and a "
+        "scope both share; and the days between: the publications of a dated measure's figures, else the days the "
+        "two figures count against the window (`both undated`: two year-less days of undated articles)"
     )
 
 
