@@ -548,13 +548,13 @@ def figure_agreement_note(
     window, from ``basis``), and how many agree, are only consistent (an open bound), disagree or cannot be
     compared; with the corpus's ``figures`` and ``documents``, a second sentence on how many figures were left
     out because their day cannot be told. ``articles``: the corpus's articles, to say that one article has
-    nothing to agree with."""
+    nothing to agree with (and then nothing of figures left out)."""
     left_out = _left_out(figures, documents)
     if figure_agreement.empty:
         single = articles is not None and articles < 2
         return ("No two articles give a figure for the same thing (same kind, unit and counted object) about the "
                 "same place and close in time, so there is nothing to compare"
-                + (": figure agreement needs more than one article." if single else ".") + left_out)
+                + (": figure agreement needs more than one article." if single else "." + left_out))
     counts = figure_agreement["verdict"].value_counts()
     things = figure_agreement.groupby(["quantity_kind", "unit", "object"]).ngroups
     consistent = int(counts.get("consistent", 0))
