@@ -27,11 +27,15 @@ ARTICLES = [
 ]
 
 
-def write_corpus(folder, n: int, *, offset: int = 0):
+def write_corpus(folder, n: int, *, offset: int = 0, published: str = ""):
+    """``n`` articles of :data:`ARTICLES`; ``published``: a date for each, in a sidecar (figure_agreement pairs
+    no figure whose day cannot be told, so a corpus that is to have pairs is dated)."""
     folder.mkdir(parents=True, exist_ok=True)
     for i in range(offset, offset + n):
         text = f"{ARTICLES[i % len(ARTICLES)]} Article {i} was filed by the desk.\n"
         (folder / f"a{i:03d}.txt").write_text(text, encoding="utf-8")
+        if published:
+            (folder / f"a{i:03d}.meta.json").write_text(f'{{"published": "{published}"}}', encoding="utf-8")
     return folder
 
 
@@ -263,7 +267,7 @@ def test_a_corpus_level_table_that_fails_half_way_is_left_empty_and_listed(tmp_p
     from analysis.across import stage
     from analysis.building import segments
 
-    corpus = write_corpus(tmp_path / "corpus", 12)
+    corpus = write_corpus(tmp_path / "corpus", 12, published="2024-03-05")
     out = tmp_path / "out"
     real, calls = stage.pair_rows, []
 
@@ -375,7 +379,7 @@ def test_an_incremental_rebuild_equals_a_cold_build_table_by_table(tmp_path, sma
         return real(rows, earlier, later, **options)
 
     monkeypatch.setattr(stage, "pair_rows", counted)
-    corpus = write_corpus(tmp_path / "corpus", 12)
+    corpus = write_corpus(tmp_path / "corpus", 12, published="2024-03-05")
     out = tmp_path / "out"
     analysis.build_to_dir(corpus, out, n_process=1)
     assert len(list((out / "sentences.parquet").iterdir())) > 2
@@ -397,7 +401,8 @@ def test_an_incremental_rebuild_equals_a_cold_build_table_by_table(tmp_path, sma
         assert 0 < written < len(tables.figure_agreement) / 2
         return report, tables
 
-    write_corpus(corpus, 1, offset=12)  # added: its 40 homes pair with two earlier articles', its quote joins theirs
+    # added: its 40 homes pair with two earlier articles', its quote joins theirs
+    write_corpus(corpus, 1, offset=12, published="2024-03-05")
     added, tables = rebuild()
     assert added.parsed == 1 and added.cached == 12
     assert {("a000", "a012", "agree"), ("a006", "a012", "agree")} <= pairs_of(tables)
@@ -411,6 +416,7 @@ def test_an_incremental_rebuild_equals_a_cold_build_table_by_table(tmp_path, sma
     assert ("a005", "a011", "agree") not in pairs_of(tables)  # its prices are gone
     assert set(tables.quote_reuse.doc_id) == {"a000", "a005", "a006", "a012"}
     (corpus / "a006.txt").unlink()  # removed: its pairs and its printing go
+    (corpus / "a006.meta.json").unlink()
     removed, tables = rebuild()
     assert removed.parsed == 0 and "a006" not in set(tables.sentences.doc_id)
     assert "a006" not in set(tables.figure_agreement.doc_id) | set(tables.figure_agreement.other_doc_id)

@@ -19,6 +19,7 @@ from analysis.across.figure_agreement import (
     WINDOW_DAYS,
     figure_agreement,
     figure_agreement_chunks,
+    figures_of_unknown_day,
     normalise_object,
     place_key,
 )
@@ -42,7 +43,7 @@ def _documents(*docs: tuple[str, str, str]) -> pd.DataFrame:
 def _figure(doc_id: str, sentence: str, span: str, low: float, high: float, obj: str, event: str, *,
             figure_id: int = 0, kind: str = "count", unit: str = "", unit_si: str = "", source: str = "",
             approx: str = "exact", sentence_id: int = 0, scope: str = "", measure: str = "", as_of: str = "",
-            combined: bool = False) -> dict:
+            combined: bool = False, modifier: str = "", qualifier: str = "") -> dict:
     """A figures row for ``span`` in ``sentence`` (the article's text), as the figure grammar reads it."""
     start = sentence.index(span)
     value = low if low == high else NAN
@@ -53,7 +54,8 @@ def _figure(doc_id: str, sentence: str, span: str, low: float, high: float, obj:
         "quantity_kind": kind, "value_si": NAN, "unit_si": unit_si, "object": obj,
         "object_start": sentence.index(obj) if obj else None,
         "object_end": sentence.index(obj) + len(obj) if obj else None, "event": event, "scope": scope,
-        "measure": measure, "as_of": as_of, "combined": combined, "attribution_id": None,
+        "measure": measure, "as_of": as_of, "combined": combined, "modifier": modifier, "qualifier": qualifier,
+        "attribution_id": None,
         "source": source,
     }
 
@@ -334,16 +336,25 @@ def test_articles_published_within_the_window_are_paired_and_further_apart_not()
     assert _pairs_of(*floods, documents=ten_days, window_days=14) == [["wire", "daily", ""]]
 
 
-def test_a_dated_and_an_undated_article_are_not_paired_but_two_undated_are():
+def test_a_figure_whose_day_cannot_be_told_is_not_paired():
     floods = (_flood("wire", 40, None), _flood("daily", 45, None))
+    undated = (("wire", "Reuters", ""), ("daily", "AP", ""))
+    # an undated article and no day in the clause: the figure cannot be placed in the window
     assert _pairs_of(*floods, documents=(("wire", "Reuters", "2024-03-05"), ("daily", "AP", ""))) == []
-    undated = figure_agreement(_figures(*(f for f, _ in floods)),
-                               _documents(("wire", "Reuters", ""), ("daily", "AP", "")), NO_PLACES)
-    assert undated[["doc_id", "other_doc_id"]].values.tolist() == [["daily", "wire"]]  # undated: by doc_id
-    assert math.isnan(undated["days_apart"].iloc[0])
-    assert undated["basis"].iloc[0] == (
+    assert _pairs_of(*floods, documents=undated) == []
+    # a day named in the clause places it: "40 homes were flooded on March 5, 2024"
+    dated = [{**f, "as_of": day} for (f, _), day in zip(floods, ("2024-03-05", "2024-03-07"))]
+    out = figure_agreement(_figures(*dated), _documents(*undated), NO_PLACES)
+    assert out[["doc_id", "other_doc_id"]].values.tolist() == [["daily", "wire"]]  # undated: by doc_id
+    assert math.isnan(out["days_apart"].iloc[0])
+    assert out["basis"].iloc[0] == (
         "same object (home, count); neither marked as a day's count nor as a running total; no place named near "
-        "either; both undated")
+        "either; 2 days apart (window 7)")
+    # ten days apart by the days they name: outside the window, whatever the publication dates
+    far = [{**f, "as_of": day} for (f, _), day in zip(floods, ("2024-03-05", "2024-03-15"))]
+    assert figure_agreement(_figures(*far), _documents(*TWO_OUTLETS), NO_PLACES).empty
+    assert figures_of_unknown_day(_figures(*(f for f, _ in floods)), _documents(*undated)) == 2
+    assert figures_of_unknown_day(_figures(*dated), _documents(*undated)) == 0
 
 
 @pytest.mark.parametrize(
@@ -374,28 +385,28 @@ def _pairs_by_the_rule(rows: pd.DataFrame, window_days: float) -> set[tuple[int,
     """The pairing rule written out plainly, figure by figure (positions in ``rows``, which are in publication
     order): in each block of one quantity kind, unit, object and place, a figure is paired with the next
     MAX_LATER_FIGURES figures of later articles, stopping at the first one outside the window, skipping those of
-    another event family or another scope; a daily or cumulative figure is in the block of its measure and day
-    (none when its day is unknown) and is paired there whatever the window; over all its blocks a figure keeps its
-    MAX_LATER_FIGURES nearest later figures."""
+    another event family, scope or modifier (where both give one); a daily or cumulative figure is in the block of
+    its measure and day and is paired there whatever the window; a figure whose day is not placed is in no block;
+    over all its blocks a figure keeps its MAX_LATER_FIGURES nearest later figures."""
     found: set[tuple[int, int]] = set()
     blocks: dict[tuple, list[int]] = {}
     for position, row in enumerate(rows.itertuples(index=False)):
         dated = row.measure in ("daily", "cumulative")
-        if dated and not row.day:
+        if not row.placed:
             continue
         for place in row.places or ("",):
-            key = (row.quantity_kind, row.unit_key, row.object_key, row.measure, row.day if dated else "", place)
+            key = (row.quantity_kind, row.unit_key, row.object_key, row.measure, row.qualifier_key,
+                   row.day if dated else "", place)
             blocks.setdefault(key, []).append(position)
     for members in blocks.values():
         for k, i in enumerate(members):
             later = [j for j in members[k + 1 :] if rows.doc_id[j] != rows.doc_id[i]][:MAX_LATER_FIGURES]
             for j in later:
                 a, b = rows.day_number[i], rows.day_number[j]
-                in_window = (math.isnan(a) and math.isnan(b)) or (
-                    not math.isnan(a) and not math.isnan(b) and b - a <= window_days)
+                in_window = not math.isnan(a) and not math.isnan(b) and b - a <= window_days
                 if not in_window and rows.measure[i] not in ("daily", "cumulative"):
                     break
-                if rows.scope[i] and rows.scope[j] and rows.scope[i] != rows.scope[j]:
+                if any(rows[c][i] and rows[c][j] and rows[c][i] != rows[c][j] for c in ("scope_key", "modifier_key")):
                     continue
                 if not (rows.family[i] and rows.family[j] and rows.family[i] != rows.family[j]):
                     found.add((i, j))
@@ -416,14 +427,18 @@ def test_pairs_are_those_the_rule_gives_figure_by_figure(with_measures):
     rows = []
     for article, day in enumerate(days):
         for _ in range(rng.randint(1, 4)):
+            measure = rng.choice(["", "", "daily", "cumulative"]) if with_measures else ""
+            named = rng.choice(["2024-03-01", "2024-03-02", ""]) if measure else ""
             rows.append({
                 "doc_id": f"d{article:03d}", "quantity_kind": rng.choice(["count", "money"]), "unit_key": "",
                 "object_key": rng.choice(["home", "home", "worker"]), "family": rng.choice(["", "deaths", "injuries"]),
                 "places": tuple(sorted(rng.sample(["north", "south", "east"], rng.choice([0, 0, 1, 2])))),
-                "day_number": day,
-                "measure": rng.choice(["", "", "daily", "cumulative"]) if with_measures else "",
-                "day": rng.choice(["2024-03-01", "2024-03-02", ""]) if with_measures else "",
-                "scope": rng.choice(["", "", "state", "county"]) if with_measures else "",
+                # an undated article's figure is placed only by a day of a dated measure
+                "day_number": NAN if measure else day, "measure": measure, "day": named,
+                "placed": bool(named) if measure else not math.isnan(day),
+                "scope_key": rng.choice(["", "", "state", "county"]) if with_measures else "",
+                "modifier_key": rng.choice(["", "", "transit", "medical"]) if with_measures else "",
+                "qualifier_key": rng.choice(["", "", "in intensive care unit"]) if with_measures else "",
             })
     rows = pd.DataFrame(rows)
     for window in (3.0, WINDOW_DAYS, 100.0):

@@ -561,22 +561,18 @@ MANY_FIGURES = (
 
 def test_consistency_pairs_every_matching_pair_once(parse):
     """Grouping figures before pairing them finds exactly the pairs that comparing every pair would."""
-    from analysis.extraction.figures.checks import MEASURED_KINDS, _common_unit, _event_class, _object_lemma
+    from analysis.extraction.figures.checks import _common_unit, _places_near, _same_thing_here
+    from analysis.extraction.figures.sameness import article_day, same_place, thing
 
     parsed = parse(MANY_FIGURES)
     figures = figure_rows(parsed, [])
+    places = _places_near(parsed, figures)
 
     def same_thing(a, b) -> bool:
-        if a.quantity_kind != b.quantity_kind or _common_unit(a) != _common_unit(b):
-            return False
-        object_a, object_b = _object_lemma(parsed, a), _object_lemma(parsed, b)
-        measured = a.quantity_kind in MEASURED_KINDS
-        if object_a != object_b and (not measured or (object_a and object_b)):
-            return False
-        if not (object_a or object_b) and not measured:
-            return False
-        class_a, class_b = _event_class(a.event), _event_class(b.event)
-        return not (class_a and class_b and class_a != class_b)
+        thing_a, thing_b = (thing(f.quantity_kind, _common_unit(f), f.object, f.event, f.scope, f.measure,
+                                  f.modifier, f.qualifier) for f in (a, b))
+        return (_same_thing_here(thing_a, thing_b) and article_day(a.as_of) == article_day(b.as_of)
+                and same_place(places[a.figure_id], places[b.figure_id]))
 
     expected = [
         (a.figure_id, b.figure_id) for i, a in enumerate(figures) for b in figures[i + 1 :]
@@ -653,9 +649,15 @@ def test_negative_conversions_are_checked_like_positive_ones(parse):
 
 
 def test_sub_zero_readings_are_compared(parse):
-    parsed = parse("It was 2.5F on Monday. By Wednesday it was about 5F.")
+    parsed = parse("It was 2.5F at dawn. It was about 5F at dawn, officials said later.")
     (row,) = figure_consistency(parsed, figure_rows(parsed, []))
     assert row.unit == "°C" and row.low == pytest.approx(-16.39, abs=0.01) and row.verdict == "inconsistent"
+
+
+def test_readings_of_different_days_are_not_compared(parse):
+    # two days' readings cannot contradict each other
+    parsed = parse("It was 2.5F on Monday. By Wednesday it was about 5F.")
+    assert figure_consistency(parsed, figure_rows(parsed, [])) == []
 
 
 @pytest.mark.parametrize("value", [0.0, -5.0, -459.67, -1e308, 1e308, math.inf, -math.inf, NAN])

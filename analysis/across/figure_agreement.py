@@ -7,7 +7,6 @@ Produces the ``figure_agreement`` table (:class:`analysis.building.schema.Figure
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from typing import Callable, Iterator
 
@@ -17,8 +16,17 @@ import pandas as pd
 from analysis.building import schema
 from analysis.across.publication import in_publication_order, publication_order, with_publication
 from analysis.extraction.figures.checks import bounds_text, common_unit, interval_in
-from analysis.extraction.figures import lexicon
 from analysis.extraction.figures.context import context_words
+from analysis.extraction.figures.sameness import (
+    KNOWN_PARTS, PLACES_JOINED, SHARED_PARTS, WORLD, event_family, normalise_object, object_key, place_key, place_keys,
+    places_near, singular, thing,
+)
+
+__all__ = [
+    "FIGURE_COLUMNS", "MENTION_COLUMNS", "WINDOW_DAYS", "candidate_pairs", "day_key", "event_family",
+    "figure_agreement", "figure_agreement_chunks", "figure_rows", "figures_of_unknown_day", "in_pairing_order",
+    "normalise_object", "object_key", "pair_rows", "place_key", "place_keys", "singular",
+]
 
 #: Pairs made and validated at a time: a corpus with millions of pairs never holds them all as rows.
 PAIRS_PER_CHUNK = 20_000
@@ -26,14 +34,6 @@ PAIRS_PER_CHUNK = 20_000
 #: publication order; so a block of n figures yields at most n * MAX_LATER_FIGURES pairs (linear in the corpus)
 #: and the pairs kept are those of articles published closest together, the likeliest to report one event.
 MAX_LATER_FIGURES = 20
-#: Plural endings made singular for matching objects, longest first ("casualties" -> "casualty", "houses" ->
-#: "house"); a rough stemmer, because the built tables keep the object as written and no parse is at hand.
-PLURAL_ENDINGS = (("ies", "y"), ("sses", "ss"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"), ("s", ""))
-#: Nouns with irregular plurals in war, disaster and budget copy; "people" is left as it is (as spaCy does).
-IRREGULAR_SINGULARS = {"men": "man", "women": "woman", "children": "child", "lives": "life", "wives": "wife"}
-#: Words whose final "s" is no plural ending.
-SINGULARS_IN_S = frozenset({"news", "series", "species", "gas", "bus", "status", "campus", "census", "corps"})
-
 #: Figures of articles published further apart than this many days are not paired by default: the same count
 #: a week later is as likely a new event or an updated toll as a second report of the same one.
 WINDOW_DAYS = 7.0
@@ -42,18 +42,9 @@ WINDOW_DAYS = 7.0
 OPEN_APPROXIMATORS = frozenset({"at_least", "more_than", "at_most", "less_than"})
 #: spaCy entity labels of places: countries, cities and states (GPE), and regions, rivers, seas (LOC).
 PLACE_LABELS = frozenset({"GPE", "LOC"})
-#: How the catalogue ties a mention to an actor when its canonical name is the place's key; a metonym ("Kyiv"
-#: for the government of Ukraine) or a demonym names a place of its own or none, and is keyed as written.
-PLACE_ALIAS_KINDS = frozenset({"name", "alias"})
 
 #: What ``basis`` says of a pair made without the ``mentions`` table, when places could not be compared.
 PLACES_NOT_READ = "places not read"
-#: The place key of a figure whose clause gives it the world as its scope ("3.1 million cases globally"): it
-#: replaces the places named near it, which are then the countries compared with the world, not its place.
-WORLD = "world"
-#: Between the places of a figure that counts them together (``combined``): "italy + spain + united states" is
-#: one place key, which pairs with no figure of one of them.
-PLACES_JOINED = " + "
 #: Measures of a count that changes from day to day: two figures of one of them are compared only when they
 #: are of the same day, never across the window (a running total grows; one day's count is not the next's).
 DATED_MEASURES = frozenset({"daily", "cumulative"})
@@ -61,79 +52,14 @@ DATED_MEASURES = frozenset({"daily", "cumulative"})
 #: The ``figures`` columns :func:`figure_agreement` reads (a build can read back only these).
 FIGURE_COLUMNS = [
     "doc_id", "sentence_id", "start", "end", "text", "figure_id", "low", "high", "approx", "unit_canonical",
-    "quantity_kind", "unit_si", "object", "event", "scope", "measure", "as_of", "combined", "source",
+    "quantity_kind", "unit_si", "object", "event", "scope", "measure", "as_of", "combined", "modifier", "qualifier",
+    "source",
 ]
 #: The ``mentions`` columns :func:`figure_agreement` reads for the places near each figure.
 MENTION_COLUMNS = ["doc_id", "sentence_id", "text", "label", "actor", "alias_kind"]
 
-_WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
 #: Publication days are counted from here (only their differences matter).
 EPOCH = pd.Timestamp(0, tz="UTC")
-
-
-def singular(word: str) -> str:
-    """``word`` (lowercase) with a plural ending removed, by rule: "civilians" -> "civilian", "casualties" ->
-    "casualty", "children" -> "child"; words ending in "ss", "us" or "is" and :data:`SINGULARS_IN_S` kept."""
-    if word in IRREGULAR_SINGULARS:
-        return IRREGULAR_SINGULARS[word]
-    if word in SINGULARS_IN_S or word.endswith(("ss", "us", "is")) or len(word) <= 3:
-        return word
-    for ending, replacement in PLURAL_ENDINGS:
-        if word.endswith(ending):
-            return word[: -len(ending)] + replacement
-    return word
-
-
-def normalise_object(text: str) -> str:
-    """The counted or measured thing for matching across articles: lowercase words with the last one (the
-    head noun) made singular ("Civilians" -> "civilian", "Ukrainian soldiers" -> "ukrainian soldier"); empty
-    when the figure names no object. Words that say where, how or how surely it was counted are left out, as
-    they are compared as ``scope`` and ``measure`` or say nothing of what is counted ("global cases", "new
-    cases", "confirmed cases": "case"), and a count noun stands for its modifier ("death toll": "death",
-    ``count_nouns`` of ``figure_context.yaml``). Other modifiers are kept, so "soldiers" and "Ukrainian
-    soldiers" do not match (a missed pair rather than a false one), and synonyms ("people", "civilians")
-    never do."""
-    cw = context_words()
-    dropped = cw.key_modifiers | cw.scope_words | cw.measure_words
-    words = _WORD.findall(text.casefold())
-    kept = [w for w in words[:-1] if w not in dropped] + words[-1:]
-    if len(kept) > 1 and kept[-1] in cw.count_nouns:
-        kept = kept[:-1]
-    return " ".join(kept[:-1] + [singular(kept[-1])]) if kept else ""
-
-
-def event_family(event: str) -> str:
-    """The event's family from ``figure_events.yaml`` (deaths, injuries, territory, ...), or "" if unknown."""
-    return lexicon().event_classes.get(event, "")
-
-
-def object_key(text: str, event: str) -> str:
-    """:func:`normalise_object`, except for an object that says only "people" (``generic_objects``): what
-    happened to them says what they are, their event's family ("779 people died": "death", as "779 deaths")
-    or else the event itself ("30 million people unemployed": "people (unemployed)"); with no event, or a verb
-    that only counts them (``tally_verbs``: "reported 40 people"), none: a figure of "people" alone is not
-    paired ("more than 100 people" in a rule on gatherings, "40 million people" living in a state)."""
-    key = normalise_object(text)
-    cw = context_words()
-    if key not in cw.generic_objects:
-        return key
-    family = event_family(event)
-    if family:
-        return normalise_object(family)
-    return f"{key} ({event})" if event and event not in cw.tally_verbs else ""
-
-
-def place_key(text: str, actor: str, alias_kind: str) -> str:
-    """A place mention as :func:`figure_agreement` compares it: the catalogue's canonical name where the mention
-    is that actor's name or alias (so "Kiev" and "Kyiv" are one place), else the words as written; lowercase,
-    without a leading "the" or a possessive "'s" ("the Valen district's" -> "valen district")."""
-    name = actor if actor and alias_kind in PLACE_ALIAS_KINDS else text
-    words = _WORD.findall(name.casefold().replace("\u2019", "'"))
-    if words and words[0] == "the":
-        words = words[1:]
-    if words and words[-1].endswith("'s"):
-        words[-1] = words[-1][:-2]
-    return " ".join(words)
 
 
 def sentence_places(mentions: pd.DataFrame) -> dict[tuple[str, int], frozenset[str]]:
@@ -151,24 +77,15 @@ def sentence_places(mentions: pd.DataFrame) -> dict[tuple[str, int], frozenset[s
 
 
 def _places_near(rows: pd.DataFrame, mentions: pd.DataFrame) -> list[tuple[str, ...]]:
-    """For each figure of ``rows``, the places named in its sentence or the sentence before, sorted."""
+    """For each figure of ``rows``, the places named in its sentence, or else in the sentence before, sorted
+    (:func:`~analysis.extraction.figures.sameness.places_near`)."""
     named = sentence_places(mentions)
     empty: frozenset[str] = frozenset()
     return [
-        tuple(sorted(named.get((doc, sentence), empty) | named.get((doc, sentence - 1), empty)))
-        for doc, sentence in zip(rows["doc_id"].astype(str), rows["sentence_id"].astype(int))
+        places_near(named.get((doc, sentence), empty), named.get((doc, sentence - 1), empty), scope)
+        for doc, sentence, scope in zip(rows["doc_id"].astype(str), rows["sentence_id"].astype(int),
+                                        rows["scope"].astype(str))
     ]
-
-
-def place_keys(places: tuple[str, ...], scope: str, combined: bool) -> tuple[str, ...]:
-    """The place keys a figure is paired under: :data:`WORLD` for a figure of world scope; one key of all its
-    places joined (:data:`PLACES_JOINED`) for a figure that counts several places together; else each place
-    named near it (or none)."""
-    if combined and len(places) > 1:
-        return (PLACES_JOINED.join(places),)
-    if scope == WORLD:
-        return (WORLD,)
-    return places
 
 
 def day_key(as_of: str, published_at) -> str:
@@ -193,30 +110,43 @@ def day_key(as_of: str, published_at) -> str:
     return published.strftime("%Y-%m-%d")
 
 
+def day_known(measure: str, day: str) -> bool:
+    """Whether a figure's day (:func:`day_key`) can be placed: a day's count or a running total needs its day
+    (a year-less day of an undated article matches the same); any other figure a full date, to be placed in the
+    window. A figure of an undated article whose clause names no day is never paired."""
+    return bool(day) if measure in DATED_MEASURES else day[:1].isdigit()
+
+
+#: The :func:`figure_rows` column of each part of a figure's :class:`~analysis.extraction.figures.sameness.Thing`.
+PART_COLUMNS = {"quantity_kind": "quantity_kind", "unit": "unit_key", "object": "object_key", "measure": "measure",
+                "qualifier": "qualifier_key", "family": "family", "scope": "scope_key", "modifier": "modifier_key"}
+
 #: What :func:`figure_rows` gives each figure: what pairing reads of it, and what the table copies from it.
 ROW_COLUMNS = [
     "doc_id", "sentence_id", "start", "end", "text", "figure_id", "outlet", "published_at", "listed", "source",
-    "quantity_kind", "unit_key", "object_key", "family", "scope", "measure", "day", "low_in", "high_in",
-    "open_bound", "places",
+    "quantity_kind", "unit_key", "object_key", "family", "scope", "scope_key", "modifier_key", "qualifier_key",
+    "measure", "day", "low_in", "high_in", "open_bound", "places",
 ]
 
 
 def figure_rows(figures: pd.DataFrame, documents: pd.DataFrame, mentions: pd.DataFrame | None) -> pd.DataFrame:
-    """The figures that name an object, each with its block key (quantity kind, comparison unit, normalised
-    object), event family, interval in the comparison unit, open bound, the places near it (a sorted tuple; none
-    when ``mentions`` is None) and its article's outlet and publication time (:data:`ROW_COLUMNS`), in the order
-    of ``figures``.
+    """The figures that name an object, each with the parts of what it counts (:data:`PART_COLUMNS`, from
+    :func:`~analysis.extraction.figures.sameness.thing`), its day (:func:`day_key`), interval in the comparison
+    unit, open bound, the places near it (a sorted tuple; none when ``mentions`` is None) and its article's outlet
+    and publication time (:data:`ROW_COLUMNS`), in the order of ``figures``.
 
     A figure's row depends on its own article alone (its figures, mentions and ``documents`` row), so the rows of
     a corpus are those of its parts put together: a folder build derives them chunk by chunk and keeps them.
     """
     rows = with_publication(figures, publication_order(documents))
     rows = rows.assign(
-        object_key=[object_key(o, e) for o, e in zip(rows["object"], rows["event"])],
         unit_key=[common_unit(*k) for k in zip(rows["quantity_kind"], rows["unit_canonical"], rows["unit_si"])],
-        family=[event_family(e) for e in rows["event"]],
         day=[day_key(a, p) for a, p in zip(rows["as_of"], rows["published_at"])],
     )
+    things = [thing(*parts) for parts in zip(*(rows[c].astype(str) if c != "quantity_kind" else rows[c] for c in (
+        "quantity_kind", "unit_key", "object", "event", "scope", "measure", "modifier", "qualifier")))]
+    rows = rows.assign(**{column: [getattr(t, part) for t in things] for part, column in PART_COLUMNS.items()
+                          if column not in ("quantity_kind", "unit_key", "measure")})
     rows = rows[rows["object_key"] != ""]
     intervals = [interval_in(*k) for k in zip(rows["low"], rows["high"], rows["unit_canonical"], rows["unit_key"])]
     rows = rows.assign(
@@ -231,11 +161,21 @@ def figure_rows(figures: pd.DataFrame, documents: pd.DataFrame, mentions: pd.Dat
 
 
 def in_pairing_order(rows: pd.DataFrame) -> pd.DataFrame:
-    """:func:`figure_rows` of a corpus in publication order (then doc_id, figure_id), with each one's publication
-    ``day_number`` (days since :data:`EPOCH`): a figure's position here is its label in :func:`candidate_pairs`."""
+    """:func:`figure_rows` of a corpus in publication order (then doc_id, figure_id), with the ``day_number`` of
+    the day each one counts (days since :data:`EPOCH`; NaN when :func:`day_known` says it cannot be placed): a
+    figure's position here is its label in :func:`candidate_pairs`."""
     rows = in_publication_order(rows, ["figure_id"])
-    return rows.assign(
-        day_number=(pd.to_datetime(rows["published_at"], utc=True) - EPOCH).dt.total_seconds().to_numpy() / 86400)
+    placed = np.array([day_known(m, d) for m, d in zip(rows["measure"], rows["day"])], dtype=bool)
+    full = placed & np.array([d[:1].isdigit() for d in rows["day"]], dtype=bool)
+    days = pd.to_datetime(rows["day"].where(full, None), utc=True, format="%Y-%m-%d")
+    return rows.assign(placed=placed, day_number=(days - EPOCH).dt.total_seconds().to_numpy() / 86400)
+
+
+def figures_of_unknown_day(figures: pd.DataFrame, documents: pd.DataFrame) -> int:
+    """How many figures of a corpus that name an object :func:`figure_agreement` leaves out because the day
+    they count cannot be told (:func:`day_known`: an undated article, and no day named in the clause)."""
+    rows = figure_rows(figures, documents, None)
+    return int(sum(not day_known(m, d) for m, d in zip(rows["measure"], rows["day"])))
 
 
 #: Earlier figures whose pairs are found at a time: bounds the arrays pairing holds (about twenty slots each).
@@ -246,11 +186,13 @@ def candidate_pairs(rows: pd.DataFrame, window_days: float) -> np.ndarray:
     """The pairs of figures of :func:`in_pairing_order` rows, as (earlier, later) positions sorted by the earlier
     then the later figure, each pair once.
 
-    Figures are paired in blocks: the same quantity kind, unit and object, and one place named near the figure
-    (a figure naming two places is in two blocks) or, for figures near which no place is named, none. In each
-    block, each figure is paired with the next :data:`MAX_LATER_FIGURES` figures of later articles published
-    within ``window_days`` (undated articles come last in the order, so the figures in the window are the next
-    ones), when their event families do not differ. A figure in several blocks keeps its
+    Figures are paired in blocks: the same :data:`~analysis.extraction.figures.sameness.SHARED_PARTS` (quantity
+    kind, unit, object, measure, qualifier), the same day for a dated measure, and one place named near the
+    figure (a figure naming two places is in two blocks) or, for figures near which no place is named, none; a
+    figure whose day cannot be placed (``placed``) is in none. In each block, each figure is paired with the next
+    :data:`MAX_LATER_FIGURES` figures of later articles whose days are within ``window_days`` of its own, when
+    their :data:`~analysis.extraction.figures.sameness.KNOWN_PARTS` (event family, scope, modifier) do not
+    differ where both are known. A figure in several blocks keeps its
     :data:`MAX_LATER_FIGURES` nearest later figures over all of them (rows are in publication order), as a
     figure in one block does.
     """
@@ -263,8 +205,9 @@ def candidate_pairs(rows: pd.DataFrame, window_days: float) -> np.ndarray:
     # a count of a day, or a running total, is compared only with one of the same day: the day is in its key,
     # and one whose day is unknown is in no block
     dated = rows["measure"].isin(DATED_MEASURES).to_numpy()
-    day = np.where(dated, rows["day"].replace("", None).to_numpy(dtype=object), "")
-    keys = rows[["quantity_kind", "unit_key", "object_key", "measure"]].assign(day=day).iloc[position].assign(
+    unplaced = ~rows["placed"].to_numpy(dtype=bool)
+    day = np.where(unplaced, None, np.where(dated, rows["day"].to_numpy(dtype=object), ""))
+    keys = rows[[PART_COLUMNS[p] for p in SHARED_PARTS]].assign(day=day).iloc[position].assign(
         place=[place for p in places for place in p])
     block = keys.groupby(list(keys.columns), sort=False).ngroup().to_numpy()
     position, block = position[block >= 0], block[block >= 0]  # a missing key is in no block
@@ -272,12 +215,8 @@ def candidate_pairs(rows: pd.DataFrame, window_days: float) -> np.ndarray:
     order = np.lexsort((position, block))
     block, position = block[order], position[order]
     doc = pd.factorize(rows["doc_id"].to_numpy())[0][position]
-    family_codes, families = pd.factorize(rows["family"].to_numpy())
-    unknown_family = np.flatnonzero(np.asarray(families, dtype=object) == "")
-    family = np.where(np.isin(family_codes, unknown_family), -1, family_codes)[position]
-    scope_codes, scopes = pd.factorize(rows["scope"].to_numpy())
-    no_scope = np.flatnonzero(np.asarray(scopes, dtype=object) == "")
-    scope = np.where(np.isin(scope_codes, no_scope), -1, scope_codes)[position]
+    known = np.stack([_known_codes(rows[PART_COLUMNS[p]])[position] for p in KNOWN_PARTS]) if len(position) else (
+        np.empty((len(KNOWN_PARTS), 0), dtype=np.int64))
     timed = dated[position]
     day = rows["day_number"].to_numpy(dtype=float)[position]
     n = len(position)
@@ -290,31 +229,34 @@ def candidate_pairs(rows: pd.DataFrame, window_days: float) -> np.ndarray:
     # a batch of earlier figures at a time, with all their entries: their pairs are then complete and sorted
     by_figure = np.argsort(position, kind="stable")
     bounds = np.searchsorted(position[by_figure], np.arange(0, len(rows) + PAIRING_BATCH, PAIRING_BATCH))
-    found = [_pairs_of(by_figure[lo:hi], position, next_article, block_end, day, family, scope, timed, window_days,
+    found = [_pairs_of(by_figure[lo:hi], position, next_article, block_end, day, known, timed, window_days,
                        len(rows))
              for lo, hi in zip(bounds[:-1], bounds[1:]) if hi > lo]
     return np.concatenate(found) if found else np.empty((0, 2), dtype=np.int64)
 
 
+def _known_codes(values: pd.Series) -> np.ndarray:
+    """A code per value of one of the parts compared only where known, -1 for an empty one (unknown)."""
+    codes, uniques = pd.factorize(values.to_numpy())
+    empty = np.flatnonzero(np.asarray(uniques, dtype=object) == "")
+    return np.where(np.isin(codes, empty), -1, codes)
+
+
 def _pairs_of(
     entries: np.ndarray, position: np.ndarray, next_article: np.ndarray, block_end: np.ndarray, day: np.ndarray,
-    family: np.ndarray, scope: np.ndarray, timed: np.ndarray, window_days: float, figures: int,
+    known: np.ndarray, timed: np.ndarray, window_days: float, figures: int,
 ) -> np.ndarray:
     """The pairs of the earlier figures these ``entries`` (all of theirs) stand for, sorted (see
-    :func:`candidate_pairs`)."""
+    :func:`candidate_pairs`); ``known`` holds one row of codes per part compared only where known."""
     later = next_article[entries, None] + np.arange(MAX_LATER_FIGURES)
     keep = later < block_end[entries, None]
     earlier, later = np.broadcast_to(entries[:, None], later.shape)[keep], later[keep]
-    # the window holds a prefix of the later figures (days only grow, undated last): a mask, as a loop's break
-    day_a, day_b = day[earlier], day[later]
-    undated_a, undated_b = np.isnan(day_a), np.isnan(day_b)
+    # the days each figure counts (a day its clause names, else its publication day), within the window: a mask
     with np.errstate(invalid="ignore"):
-        within = np.where(undated_a | undated_b, undated_a & undated_b, day_b - day_a <= window_days)
+        within = np.abs(day[later] - day[earlier]) <= window_days
     within |= timed[earlier]  # a dated measure's block is of one day: its publications may be further apart
-    family_a, family_b = family[earlier], family[later]
-    scope_a, scope_b = scope[earlier], scope[later]
-    keep = within & ((family_a < 0) | (family_b < 0) | (family_a == family_b)) & (
-        (scope_a < 0) | (scope_b < 0) | (scope_a == scope_b))
+    part_a, part_b = known[:, earlier], known[:, later]
+    keep = within & np.all((part_a < 0) | (part_b < 0) | (part_a == part_b), axis=0)
     # each pair as one integer, sorted, once (a pair of figures sharing two places is found in both blocks)
     pairs = np.sort(position[earlier[keep]] * figures + position[later[keep]])
     pairs = pairs[np.diff(pairs, prepend=-1) != 0]
@@ -347,8 +289,9 @@ def _basis(
     thing: str, unit: str, places: str, days_apart: float, window_days: float, places_read: bool, measure: str,
     day: str, scopes: tuple[str, str],
 ) -> str:
-    """On what a pair was made, in words (the ``basis`` column): the object, the measure and its day, the place
-    and scope, and the time between the publications."""
+    """On what a pair was made, in words (the ``basis`` column): the object (with the modifier both give and the
+    qualifier they share), the measure and its day, the place and scope, and the days between: the publications
+    of a dated measure's figures (whose day is one), or else the days the figures count (``days_apart``)."""
     what = f"same object ({thing}" + (f", {unit})" if unit else ", count)")
     if measure == "daily":
         how = f"counts of one day, the same day ({day})"
@@ -418,6 +361,9 @@ def _pair_frame(
         unknown, "undetermined", np.where(overlap, np.where(open_bound, "consistent", "agree"), "disagree")
     )
     days_apart = (b["published_at"] - a["published_at"]).dt.total_seconds() / 86400
+    counted_apart = np.abs(b["day_number"].to_numpy(dtype=float) - a["day_number"].to_numpy(dtype=float))
+    things = [" ".join(w for w in (m if m == n else "", o, q) if w) for m, n, o, q in zip(
+        a["modifier_key"].tolist(), b["modifier_key"].tolist(), a["object_key"].tolist(), a["qualifier_key"].tolist())]
     same_place = ["; ".join(sorted(set(p) & set(q))) for p, q in zip(a["places"], b["places"])]
     agreed = [
         bounds_text(max(la, lb), min(ha, hb), unit) if v in ("agree", "consistent") else ""
@@ -445,9 +391,10 @@ def _pair_frame(
         "finding": findings,
         "same_place": same_place,
         "basis": [
-            _basis(thing, unit, place, days, window_days, places_read, measure, day, scopes)
-            for thing, unit, place, days, measure, day, *scopes in zip(
-                a["object_key"].tolist(), a["unit_key"].tolist(), same_place, days_apart.tolist(),
+            _basis(thing, unit, place, days if measure in DATED_MEASURES else counted, window_days, places_read,
+                   measure, day, scopes)
+            for thing, unit, place, days, counted, measure, day, *scopes in zip(
+                things, a["unit_key"].tolist(), same_place, days_apart.tolist(), counted_apart.tolist(),
                 a["measure"].tolist(), a["day"].tolist(), a["scope"].tolist(), b["scope"].tolist(),
             )
         ],
@@ -460,26 +407,30 @@ def figure_agreement(
     window_days: float = WINDOW_DAYS,
 ) -> pd.DataFrame:
     """One row per pair of figures from different articles that count or measure the same thing, about the same
-    place, in articles published close together.
+    place, on days close together.
 
-    Same thing: the same quantity kind, comparable unit (:func:`analysis.extraction.figures.checks.common_unit`)
-    and object key (:func:`object_key`: scope, measure and "confirmed"-like words left out, a count noun as its
-    modifier, "people" named by their event's family, and "people" with no telling event never paired; a figure
-    without an object is never paired), events of the same family where both are known ("killed" and "died" are
-    both deaths; "killed" and "evacuated" are not), and the same ``measure`` of the ``figures`` table: a day's
-    count (``daily``), a running total (``cumulative``), or neither marked, which pairs only with neither marked
-    (an unmarked count may be either, and is not compared with a marked one). Same place: the places named in the
-    figure's sentence or the sentence before (``mentions`` of :data:`PLACE_LABELS`, keyed by :func:`place_key`)
-    share at least one, or neither figure has any (:func:`place_keys`: a figure of world scope has the world as
-    its place, whatever its sentence names; one that counts places together has them all as one place); two
-    figures whose ``scope`` differs (``state`` and ``country``) are never paired; without ``mentions`` places
-    are not read and this condition is dropped (``basis`` says so). When: a day's count or a running total is
-    compared only with one of the same day (:func:`day_key`: the day its clause names, else its publication day),
-    whatever the window, since a running total grows and one day's count is not another's; one whose day cannot
-    be told is not paired. Any other figure: both articles published at most ``window_days`` apart, or both
-    undated; a dated and an undated article are never paired. Figures of one article are left to
-    ``figure_consistency``. Each figure is paired with at most :data:`MAX_LATER_FIGURES` figures of later
-    articles in its block (the next in publication order), which keeps the table linear in the corpus.
+    Same thing: :func:`analysis.extraction.figures.sameness.same_thing`, the one decision ``figure_consistency``
+    makes within an article: the same quantity kind, comparable unit
+    (:func:`analysis.extraction.figures.checks.common_unit`), object key (:func:`object_key`: scope, measure and
+    "confirmed"-like words left out, a count noun as its modifier, "people" named by their event's family, and
+    "people" with no telling event never paired; a figure without an object is never paired), ``measure`` (a
+    day's count, a running total, or neither marked, which pairs only with neither marked) and ``qualifier`` (a
+    part: "17,600 of those deaths", "patients with symptoms", "including 4,226 probable deaths" never pairs with
+    the whole); and, where both give them, the same event family ("killed" and "died" are both deaths; "killed"
+    and "evacuated" are not), scope and ``modifier`` ("transit workers", "medical workers"). Same place: the
+    places named in the figure's sentence, or, when it names none and no word of its clause gives its extent,
+    the sentence before (``mentions`` of :data:`PLACE_LABELS`, keyed by :func:`place_key`) share at least one,
+    or neither figure has any (:func:`place_keys`: a figure of world scope has the world as its place, whatever
+    its sentence names; one that counts places together has them all as one place); without ``mentions`` places
+    are not read and this condition is dropped (``basis`` says so). When: each figure counts a day
+    (:func:`day_key`: the day its clause names, else its publication day); a figure whose day cannot be told (an
+    undated article and no day in its clause: :func:`day_known`) is never paired, since it cannot be placed in
+    the window (:func:`figures_of_unknown_day` counts them). A day's count or a running total is compared only
+    with one of the same day, whatever the window, since a running total grows and one day's count is not
+    another's; any other figure with one whose day is at most ``window_days`` from its own. Figures of one
+    article are left to ``figure_consistency``. Each figure is paired with at most :data:`MAX_LATER_FIGURES`
+    figures of later articles in its block (the next in publication order), which keeps the table linear in the
+    corpus.
 
     Verdicts: ``agree`` when both intervals are bounded on both sides and overlap; ``consistent`` when they
     overlap but one is an open bound (:data:`OPEN_APPROXIMATORS`, or no upper bound): "more than 100" and "150"
@@ -488,12 +439,13 @@ def figure_agreement(
 
     One row per pair rather than per figure of a group: agreement is a relation between two reports, and a
     pair row carries both provenances and its own verdict without choosing a reference figure. Not found:
-    figures whose objects are synonyms or differ by a modifier, places named further from the figure (a
-    dateline, an earlier paragraph), place names written differently and unknown to the catalogue ("US" and
-    "United States"), dates named in another sentence than the figure's, a subset against its whole when their
-    objects are written alike ("3 participants who reported side effects" and "15 participants"); two events of
-    the same kind in the same place and week are still paired: read ``basis`` and the findings.
-    Rows are sorted by the earlier figure (publication order, doc_id, figure_id), then the later one.
+    figures whose objects are synonyms or differ by a modifier both give ("coronavirus cases" and "COVID-19
+    cases"), places named further from the figure (a dateline, an earlier paragraph), place names written
+    differently and unknown to the catalogue ("US" and "United States"), dates named in another sentence than
+    the figure's, a restriction hung on the verb ("deaths occurred among residents"); a threshold ("countries
+    with over 10,000 cases") and two running totals of nearby days still pair as counts of one thing: read
+    ``basis`` and the findings. Rows are sorted by the earlier figure (publication order, doc_id, figure_id),
+    then the later one.
     """
     chunks = list(figure_agreement_chunks(figures, documents, mentions, window_days=window_days))
     return pd.concat(chunks, ignore_index=True) if chunks else schema.empty("figure_agreement")

@@ -295,6 +295,16 @@ class Figures(Span):
     combined: Series[bool] = pa.Field(
         description="true when it counts several places together (`the US, Spain and Italy together`: joined "
         "places as the subject of its clause or what it is of or in)")
+    modifier: Series[str] = pa.Field(
+        description="words before the object's head noun that the object leaves out and that say which of its kind "
+        "is counted (`transit` in `1,000 transit workers`, `probable` in `3,778 probable deaths`); not places, "
+        "dates, or words of scope, measure or how surely it was counted (`new`, `confirmed`); else empty")
+    qualifier: Series[str] = pa.Field(
+        description="what narrows the object to part of its kind, as written: a partitive (`of those deaths` in "
+        "`17,600 of those deaths`), a restrictive clause (`who have symptoms`) or a phrase (`in intensive care "
+        "units`, `among residents`) on its head noun, a share's holder (`Women` in `Women made up 52% of the "
+        "tests`) or the whole a count is part of (`including 4,226 probable deaths`), without phrases of place, "
+        "time or kind (`in France`, `of the virus`); several joined by a space; else empty")
     attribution_id: Series[Int] = pa.Field(nullable=True, description="the attribution whose content holds it")
     source: Series[str] = pa.Field(description="who asserts it; empty when the article asserts it itself")
     source_id: Series[str] = pa.Field(description=SOURCE_ID_DESCRIPTION)
@@ -313,10 +323,16 @@ class TimeExpressions(Span):
 
 
 class FigureConsistency(Span):
-    """One row per pair of figures in different sentences of a document that measure the same thing.
+    """One row per pair of figures in different sentences of a document that count or measure the same thing,
+    on the same day and about the same place: where they do not overlap, the article contradicts itself.
 
-    Same thing: same quantity kind and comparable unit, the same object (or, for measures, one without a
-    written object), and events of the same family where both are known. Each figure is compared with the first
+    Same thing: the decision `figure_agreement` makes across articles (same quantity kind and comparable unit,
+    object, measure and qualifier; event family, scope and modifier where both give them: a share of one group
+    and a share of another, "Women made up 52%" and "Men made up 48%", are not compared), except that a measure
+    without a written object is of whatever the other measures. Same day: the day each figure's clause names
+    (`as_of`; none named and "today" are the article's own day) is one. Same place: the places named in each
+    figure's sentence, or else the sentence before, share one, or neither has any; a table row under a short
+    heading line ("Nassau" / "25,250 cases") has the heading as its place. Each figure is compared with the first
     mention of its thing and the four mentions just before it (every pair, for up to six mentions). The row's
     own span is the earlier figure, `other` the later one; intervals are in `unit` (SI-style unit, currency,
     percent, or empty for counts).
@@ -530,21 +546,24 @@ class QuoteReuse(Span):
 
 class FigureAgreement(Span):
     """One row per pair of figures from different articles that count or measure the same thing, about the same
-    place, published within a time window, with whether the intervals their wordings allow can both hold.
+    place, on days within a time window, with whether the intervals their wordings allow can both hold.
 
-    Same thing: same quantity kind and comparable unit, the same non-empty object (lowercase, plural head
-    made singular, scope, measure and "confirmed"-like words left out, "death toll" as deaths, "people" named by
-    what happened to them: "779 people died" as deaths, "people" alone never), events of the same family where
-    both are known, and the same `measure` (a day's count, a running total, or neither marked). Same place: the
-    places (GPE and LOC entities) named in the figure's sentence or the one before share one, or neither figure
-    has any; a figure of world scope (`worldwide`, `globally`) has the world as its place, one that counts
-    places together (`combined`) all of them as one place; two different scopes (`statewide`, `nationwide`)
-    never pair. Time: a day's count or a running total only with one of the same day (the day its clause
-    names, else its publication day; neither known: not paired); any other figure within the window of
-    publications (7 days by default), or both undated. The row's own span is the figure of
-    the article published first (publication time, then doc_id); `other_*` is the later article's figure, and
-    its offsets point into `other_doc_id`'s text. Intervals are in `unit`. Pairing rules and the cap on pairs:
-    :func:`analysis.across.figure_agreement.figure_agreement`.
+    Same thing (one decision, shared with `figure_consistency`): same quantity kind and comparable unit, the same
+    non-empty object (lowercase, plural head made singular, scope, measure and "confirmed"-like words left out,
+    "death toll" as deaths, "people" named by what happened to them: "779 people died" as deaths, "people" alone
+    never), the same `measure` (a day's count, a running total, or neither marked) and the same `qualifier` (a
+    part, "17,600 of those deaths", "beds in intensive care units", never pairs with the whole), and, where both
+    give them, events of the same family, the same scope and the same `modifier` ("transit workers" and
+    "medical workers" never pair). Same place: the places (GPE and LOC entities) named in the figure's sentence,
+    or else (when no word of its clause gives its extent) the sentence before, share one, or neither figure has
+    any; a figure of world scope (`worldwide`, `globally`) has the world as its place, one that counts places
+    together (`combined`) all of them as one place; two different scopes (`statewide`, `nationwide`) never pair.
+    Time: a figure's day is the day its clause names, else its publication day; one whose day cannot be told (an
+    undated article and no day named) is never paired. A day's count or a running total pairs only with one of
+    the same day; any other figure with one whose day is within the window (7 days by default). The row's own
+    span is the figure of the article published first (publication time, then doc_id); `other_*` is the later
+    article's figure, and its offsets point into `other_doc_id`'s text. Intervals are in `unit`. Pairing rules
+    and the cap on pairs: :func:`analysis.across.figure_agreement.figure_agreement`.
     """
 
     figure_id: Series[int] = pa.Field(ge=0, description="the earlier article's figure")
@@ -594,10 +613,11 @@ class FigureAgreement(Span):
         "not read"
     )
     basis: Series[str] = pa.Field(
-        description="on what the pair was made, in words: the object and unit; the measure (counts of one day or "
-        "running totals, with the day both count; or neither marked); the place (the world, places counted together, "
-        "none named in either, or places not read) and a scope both share; and the days between the publications "
-        "against the window (or both undated)"
+        description="on what the pair was made, in words: the object (with the modifier both give and the qualifier "
+        "they share) and unit; the measure (counts of one day or running totals, with the day both count; or neither "
+        "marked); the place (the world, places counted together, none named in either, or places not read) and a "
+        "scope both share; and the days between: the publications of a dated measure's figures, else the days the "
+        "two figures count against the window (`both undated`: two year-less days of undated articles)"
     )
 
 

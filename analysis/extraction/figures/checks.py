@@ -9,18 +9,17 @@ raises: a value that cannot be converted is NaN, and a check that needs it says 
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from functools import lru_cache
 from typing import Iterator, Sequence
 
-from analysis.extraction.figures import (
-    ConsistencyRow,
-    FigureRow,
-    MetricOriginRow,
-    convert,
-    lexicon,
-    pint_unit,
-    unit_symbol,
+from analysis.extraction.figures.objects import PLACE_LABELS
+from analysis.extraction.figures.records import ConsistencyRow, FigureRow, MetricOriginRow
+from analysis.extraction.figures.sameness import (
+    Thing, article_day, place_key, place_keys, places_near, same_place, same_thing, thing,
 )
+from analysis.extraction.figures.units import convert, pint_unit, unit_symbol
+from analysis.extraction.figures.wordlists import lexicon
 
 #: Kinds whose mentions match on the unit's dimension even when one of them names no object ("about 400
 #: square miles of land" and "nearly 400 square miles" are the same territory); counts need the same object.
@@ -35,17 +34,6 @@ LEADING_DIGIT_RANK = {1: 0, 5: 1, 2: 2}
 
 
 # --- consistency --------------------------------------------------------------------------------------------------
-
-
-def _object_lemma(parsed, figure: FigureRow) -> str:
-    if figure.object_start is None:
-        return ""
-    span = parsed.doc.char_span(figure.object_start, figure.object_end, alignment_mode="expand")
-    return span[-1].lemma_.lower() if span is not None and len(span) else figure.object.lower()
-
-
-def _event_class(event: str) -> str:
-    return lexicon().event_classes.get(event, "")
 
 
 def common_unit(quantity_kind: str, unit_canonical: str, unit_si: str) -> str:
@@ -90,52 +78,110 @@ def bounds_text(low: float, high: float, unit: str) -> str:
 
 
 def figure_consistency(parsed, figures: Sequence[FigureRow]) -> list[ConsistencyRow]:
-    """One row per pair of figures in different sentences that measure the same thing, with whether the
-    intervals their wordings allow overlap.
+    """One row per pair of figures in different sentences that count or measure the same thing, on the same day
+    and about the same place, with whether the intervals their wordings allow overlap.
+
+    Same thing: :func:`~analysis.extraction.figures.sameness.same_thing`, the decision ``figure_agreement`` makes
+    across articles: the same quantity kind and comparable unit, object key (both written and equal: "people"
+    counted only by a verb that tallies them is none), measure (a day's count, a running total, neither marked),
+    qualifier (a part, "3 of the participants", "patients with symptoms", never pairs with the whole), and the
+    same event family, scope and modifier where both give them ("transit workers" and "medical workers" are not
+    compared); for a measure (:data:`MEASURED_KINDS`), a figure without an object is of whatever the other
+    measures ("about 400 square miles of land" and "nearly 400 square miles"). Same day:
+    :func:`~analysis.extraction.figures.sameness.article_day` of their ``as_of`` is equal (no day named and
+    "today" are the article's own day). Same place: the places named in each figure's sentence, or else the one
+    before (the parser's GPE/LOC entities, as :func:`~analysis.extraction.figures.sameness.place_keys` keys them) share
+    one, or neither has any; a table row's heading counts as its place (:func:`_row_heading`). So a share of one group and a share of another, a county's count and the state's,
+    or yesterday's toll and today's are not compared: they cannot contradict each other.
 
     Figures in one sentence are not paired: there two figures of one thing are a comparison ("rose from 5% to
     7%", "212 of the 450 seats"), not a repetition. A vague amount without bounds ("a small number") cannot
-    be compared: its verdict is ``undetermined``.
-
-    Two figures measure the same thing (:func:`_candidate_pairs`) when they have the same quantity kind and
-    comparable unit; the same object (lemma), or, for measures, at least one of them without a written
-    object; and events of the same family, where both are known (``figure_events.yaml``): "28 settlements
-    captured" and "dozens of settlements occupied" match, "12 people killed" and "200 people evacuated" do
-    not. Each figure's interval is converted once and only matching figures are ever paired. A figure is
-    compared with the first mention of its thing and the :data:`RECENT_PARTNERS` mentions just before it,
-    so that an article repeating one figure hundreds of times gives rows in proportion to its length, not
-    its square; an article with up to that many mentions of one thing has every pair.
+    be compared: its verdict is ``undetermined``. A figure is compared with the first mention of its thing and
+    the :data:`RECENT_PARTNERS` mentions just before it, so that an article repeating one figure hundreds of
+    times gives rows in proportion to its length, not its square; an article with up to that many mentions of
+    one thing has every pair.
     """
-    objects = [_object_lemma(parsed, f) for f in figures]
     units = [_common_unit(f) for f in figures]
+    things = [thing(f.quantity_kind, u, f.object, f.event, f.scope, f.measure, f.modifier, f.qualifier)
+              for f, u in zip(figures, units)]
+    places = _places_near(parsed, figures)
+    days = [article_day(f.as_of) for f in figures]
     intervals = [interval_in(f.low, f.high, f.unit_canonical, u) for f, u in zip(figures, units)]
     rows = []
-    for i, j in sorted(_candidate_pairs(figures, objects, units)):
+    for i, j in sorted(_candidate_pairs(things, places, days)):
         a, b = figures[i], figures[j]
         if a.sentence_id != b.sentence_id:
             rows.append(_consistency_row(a, b, units[i], intervals[i], intervals[j]))
     return rows
 
 
-def _candidate_pairs(figures: Sequence[FigureRow], objects: Sequence[str], units: Sequence[str]) -> Iterator[tuple[int, int]]:
-    """``(i, j)``, ``i < j``, for every pair of figures that measure the same thing, each pair once.
+def _places_near(parsed, figures: Sequence[FigureRow]) -> list[tuple[str, ...]]:
+    """For each figure, the place keys it is compared under: the places its sentence names, or else the one
+    before (:func:`~analysis.extraction.figures.sameness.places_near`, :func:`~analysis.extraction.figures.sameness.place_key`
+    of the parser's place entities), as
+    :func:`~analysis.extraction.figures.sameness.place_keys` gives them for its scope and ``combined``."""
+    named: dict[int, set[str]] = {}
+    for entity in parsed.doc.ents:
+        if entity.label_ in PLACE_LABELS and (key := place_key(entity.text)):
+            named.setdefault(parsed.sentences.sentence_id(entity.start_char), set()).add(key)
+    for sentence_id in {f.sentence_id for f in figures}:
+        if heading := _row_heading(parsed, sentence_id):
+            named.setdefault(sentence_id, set()).add(heading)
+    return [
+        place_keys(places_near(named.get(f.sentence_id, set()), named.get(f.sentence_id - 1, set()), f.scope),
+                   f.scope, f.combined)
+        for f in figures
+    ]
 
-    Figures are grouped by quantity kind and unit, then by object and event family; a figure is paired only
-    with the earlier members of the groups it is compatible with (same object, or no object for a measure;
-    same event family, or none), so no incompatible pair is ever looked at.
-    """
-    groups: dict[tuple[str, str], dict[str, dict[str, list[int]]]] = {}
-    for j, figure in enumerate(figures):
-        kind, obj, family = figure.quantity_kind, objects[j], _event_class(figure.event)
-        measured = kind in MEASURED_KINDS
-        by_object = groups.setdefault((kind, units[j]), {})
-        if obj or measured:
-            partner_objects = list(by_object) if measured and not obj else [obj, ""] if measured else [obj]
-            for partner in partner_objects:
-                by_family = by_object.get(partner, {})
-                for partner_family in (by_family if not family else (family, "")):
-                    yield from ((i, j) for i in _first_and_recent(by_family.get(partner_family, [])))
-        by_object.setdefault(obj, {}).setdefault(family, []).append(j)
+
+#: The most words a line may have to be read as the heading of the table row after it.
+HEADING_WORDS = 5
+
+
+def _tokens_of(parsed, sentence_id: int) -> list:
+    """The tokens of one sentence (none for an id out of range)."""
+    if not 0 <= sentence_id < len(parsed.sentences):
+        return []
+    span = parsed.doc.char_span(parsed.sentences.starts[sentence_id], parsed.sentences.ends[sentence_id],
+                                alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def _row_heading(parsed, sentence_id: int) -> str:
+    """The heading a table row is about, as a place key: a line of figures without a verb ("25,250 cases, 1,001
+    deaths") right after a short line without a verb or a number ("Nassau") is that line's row, and rows under
+    different headings count different things even where the parser names no place. "" for any other line."""
+    row, heading = _tokens_of(parsed, sentence_id), _tokens_of(parsed, sentence_id - 1)
+    words = [t for t in heading if not (t.is_punct or t.is_space)]
+    if not row or not words or len(words) > HEADING_WORDS or any(t.pos_ in ("VERB", "AUX") for t in row + heading):
+        return ""
+    if any(c.isdigit() for t in words for c in t.text):
+        return ""
+    return place_key(" ".join(t.text for t in words))
+
+
+def _same_thing_here(a: Thing, b: Thing) -> bool:
+    """:func:`~analysis.extraction.figures.sameness.same_thing`, where a measure without an object is of
+    whatever the other measures."""
+    if a.quantity_kind in MEASURED_KINDS and (not a.object or not b.object):
+        a, b = replace(a, object=a.object or b.object or "-"), replace(b, object=b.object or a.object or "-")
+    return same_thing(a, b)
+
+
+def _candidate_pairs(
+    things: Sequence[Thing], places: Sequence[tuple[str, ...]], days: Sequence[str]
+) -> Iterator[tuple[int, int]]:
+    """``(i, j)``, ``i < j``, for every pair of figures of the same thing, day and place (see
+    :func:`figure_consistency`), each pair once: a figure is paired with the first and the last
+    :data:`RECENT_PARTNERS` of the earlier such figures. Figures are grouped by quantity kind, unit, measure,
+    qualifier and day first, so that only figures of one group are ever compared."""
+    groups: dict[tuple[str, ...], list[int]] = {}
+    for j, current in enumerate(things):
+        key = (current.quantity_kind, current.unit, current.measure, current.qualifier, days[j])
+        earlier = groups.setdefault(key, [])
+        matching = [i for i in earlier if _same_thing_here(things[i], current) and same_place(places[i], places[j])]
+        yield from ((i, j) for i in _first_and_recent(matching))
+        earlier.append(j)
 
 
 def _first_and_recent(earlier: list[int]) -> list[int]:

@@ -53,6 +53,8 @@ class ContextWords:
     count_nouns: frozenset[str]
     key_modifiers: frozenset[str]
     day_words: dict[str, int]
+    kind_prepositions: frozenset[str]
+    part_prepositions: frozenset[str]
 
     @property
     def scope_words(self) -> frozenset[str]:
@@ -81,6 +83,8 @@ def context_words() -> ContextWords:
         count_nouns=words("count_nouns"),
         key_modifiers=words("key_modifiers"),
         day_words={str(k).lower(): int(v) for k, v in data["day_words"].items()},
+        kind_prepositions=words("kind_prepositions"),
+        part_prepositions=words("part_prepositions"),
     )
 
 
@@ -324,4 +328,178 @@ def figure_context(doc: Doc, match: Match, lex: Lexicon, matches: Sequence[Match
         measure=measure_of(tokens, words, cw),
         as_of=as_of(doc, tokens, lex, cw),
         combined=combined(doc, match, tokens, cw),
+    )
+
+
+# --- what narrows the object ---------------------------------------------------------------------------------------
+
+#: Entity labels of what says when a figure counts: a phrase of them is no part of what it counts.
+TIME_ENTITY_LABELS = frozenset({"DATE", "TIME"})
+#: Dependencies of the words written before an object's head noun that say which of its kind it counts ("transit
+#: workers", "probable deaths", "Life Care's employees").
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
+#: Dependencies of a clause on an object's head noun ("employees who have symptoms", "workers showing signs").
+CLAUSE_DEPS = frozenset({"relcl", "acl"})
+
+
+@dataclass(frozen=True)
+class Narrowing:
+    """The ``figures`` columns ``modifier`` and ``qualifier`` of one figure (see :func:`narrowing`)."""
+
+    modifier: str = ""
+    qualifier: str = ""
+
+
+def _said_elsewhere(tokens: Sequence[Token], cw: ContextWords) -> bool:
+    """Whether a phrase says only where or when a figure counts, which pairing compares apart: what it names is
+    a place or a date ("in France", "on March 3"; not "at a nursing home in France", whose noun is a home), or
+    it is a scope or measure phrase ("in the state", "in a single day", "so far")."""
+    index = doc_index(tokens[0].doc)
+    within = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in within or t.head.i == t.i]
+    nouns = [c for h in heads for c in (h, *children_of(h)) if c.dep_ == "pobj" or c is h]
+    for token in nouns:
+        entity = index.entity(token.i)
+        if entity is not None and entity.label_ in PLACE_LABELS | TIME_ENTITY_LABELS:
+            return True
+    words = [(t.i, t.lower_) for t in tokens]
+    return any(_finds(words, phrases) for phrases in (cw.daily, cw.cumulative, *(p for _, p in cw.scopes)))
+
+
+def _phrase_text(tokens: Sequence[Token], cw: ContextWords) -> str:
+    """The words of a phrase as written, without the phrases inside it that say only where or when
+    (:func:`_said_elsewhere`: "at a nursing home in France" is "at a nursing home", as where is compared apart)."""
+    within = {t.i for t in tokens}
+    left_out: set[int] = set()
+    for token in tokens:
+        if token.dep_ == "prep" and token.head.i in within and token.i not in left_out:
+            inner = list(token.subtree)
+            if _said_elsewhere(inner, cw):
+                left_out |= {t.i for t in inner}
+    kept = [t for t in tokens if t.i not in left_out]
+    return "".join(t.text_with_ws for t in kept).strip()
+
+
+def _modifier(doc: Doc, head: Token, object_start: int, figure: range, lex: Lexicon, cw: ContextWords) -> str:
+    """The words before the object's head noun that the object leaves out and that say which of its kind the
+    figure counts ("1,000 transit workers": "transit"); not a place ("New York City residents"), a date, a
+    number, a determiner, an adverb ("very"), or a word of scope, measure or how surely it was counted ("new",
+    "confirmed")."""
+    dropped = cw.key_modifiers | cw.scope_words | cw.measure_words
+    index = doc_index(doc)
+    kept = []
+    for child in children_of(head):
+        if child.dep_ not in MODIFIER_DEPS or child.i >= head.i or child.idx >= object_start:
+            continue
+        for token in child.subtree:
+            entity = index.entity(token.i)
+            if (token.i in figure or token.is_punct or token.is_space or token.tag_ == "POS"
+                    or token.pos_ in ("DET", "NUM", "PRON", "CCONJ", "ADV")
+                    or token.lower_ in dropped or token.like_num or token.lower_ in lex.time_units
+                    or (entity is not None and entity.label_ in PLACE_LABELS | TIME_ENTITY_LABELS)):
+                continue
+            kept.append(token)
+    return " ".join(t.text for t in sorted(kept, key=lambda t: t.i))
+
+
+def _partitive(doc: Doc, match: Match, kind: str) -> list[Token]:
+    """A count of part of a group the text names as a whole ("17,600 of those deaths", "Seventy of the 180
+    employees", "three of them"): the "of" phrase on the figure, when what it is of is definite (a determiner, a
+    possessive, a number, or a pronoun); "dozens of settlements" counts settlements, no part of them. A share is
+    always of its group ("40% of the voters"): only counts are read."""
+    if kind != "count":
+        return []
+    root = figure_root(doc, match)
+    for prep in children_of(root):
+        if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i < match.end - 1:
+            continue
+        for noun in (c for c in children_of(prep) if c.dep_ == "pobj"):
+            if noun.pos_ == "PRON" or any(c.dep_ in ("det", "poss", "nummod") for c in children_of(noun)):
+                return list(prep.subtree)
+    return []
+
+
+def _whole_of(doc: Doc, head: Token, cw: ContextWords) -> list[Token]:
+    """The phrase that makes a count part of a noun before it ("33,049 dead, including 4,226 probable deaths":
+    ``part_prepositions``): the phrase itself, from its preposition, when the object's head noun is its noun."""
+    prep = head.head
+    if head.dep_ == "pobj" and prep.lower_ in cw.part_prepositions and prep.head.i < prep.i:
+        return list(prep.subtree)
+    return []
+
+
+def _share_holder(doc: Doc, match: Match, head: Token, kind: str) -> list[Token]:
+    """Who holds a share of a group ("New York City made up 43% of the total tests", "Women made up 52%"): for a
+    percent or fraction of an "of" group that is the object or attribute of its verb, the verb's subject, which
+    says whose part of the group it is. None for a share that is itself the subject ("32.8% of patients had a
+    fever") or of no written group."""
+    root = figure_root(doc, match)
+    if kind not in ("percent", "fraction") or root.dep_ not in ("dobj", "attr", "oprd"):
+        return []
+    if not any(c.dep_ == "prep" and c.lower_ == "of" and head in c.children for c in children_of(root)):
+        return []
+    subjects = [c for c in children_of(root.head) if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
+    return list(subjects[0].subtree) if subjects else []
+
+
+def _restrictions(doc: Doc, head: Token, match: Match, event: str, cw: ContextWords) -> list[list[Token]]:
+    """The phrases after the object's head noun (on it, or on the figure) that restrict it to part of its kind: a
+    relative or participle
+    clause ("employees who have symptoms", "workers showing signs"; not one set off by a comma, which describes
+    them all, nor one whose verb is the figure's own event or only says they were counted, ``tally_verbs``), and
+    a prepositional phrase ("beds in intensive care units", "deaths among residents", "patients over 65")
+    other than one that says what kind of thing is counted (``kind_prepositions``: "cases of the virus") or only
+    where or when (:func:`_said_elsewhere`). A clause whose verb only says the things were counted (``tally_verbs``,
+    ``key_modifiers``) and whose other words say only where or when ("tests performed in the country", "cases
+    reported on Monday") does not narrow them. A phrase that holds the figure itself is its own clause's."""
+    figure = range(match.start, match.end)
+    root = figure_root(doc, match)
+    # a phrase after the object may hang on the figure ("32.8% of patients in the trial group": on "%")
+    after = [*children_of(head), *(c for c in children_of(root) if c.i > head.i and root.i != head.i)]
+    found = []
+    for child in sorted(after, key=lambda t: t.i):
+        if child.i <= head.i or child.i in figure:
+            continue
+        tokens = list(child.subtree)
+        if any(t.i in figure for t in tokens):
+            continue
+        if child.dep_ in CLAUSE_DEPS:
+            comma = child.left_edge.i > 0 and doc[child.left_edge.i - 1].text == ","
+            lemma = child.lemma_.lower()
+            rest = [t for t in tokens if t.i != child.i and t.pos_ not in ("PRON", "AUX", "PART", "PUNCT")]
+            tally = lemma in cw.tally_verbs or child.lower_ in cw.key_modifiers
+            if comma or lemma == event or (tally and (not rest or _said_elsewhere(rest, cw))):
+                continue
+            found.append(tokens)
+        elif child.dep_ == "prep" and child.lower_ not in cw.kind_prepositions and not _said_elsewhere(tokens, cw):
+            found.append(tokens)
+    return found
+
+
+def narrowing(doc: Doc, match: Match, kind: str, event: str, object_span: tuple[int, int] | None,
+              lex: Lexicon) -> Narrowing:
+    """What narrows a figure's object to part of its kind, as written: ``modifier``, the words before its head
+    noun that the object leaves out (:func:`_modifier`), and ``qualifier``, in order: who holds a share of a group
+    (:func:`_share_holder`), a partitive "of" phrase (:func:`_partitive`), a phrase that makes the count part of a
+    noun before it (:func:`_whole_of`), and the clauses and phrases after the head noun that restrict it
+    (:func:`_restrictions`), joined by a space. ``object_span`` is the object's character offsets (None: no object, and nothing narrows
+    it). Not read: a restriction written elsewhere in the clause ("deaths occurred among residents" hangs
+    "among" on the verb) or in another sentence."""
+    if object_span is None:
+        return Narrowing()
+    cw = context_words()
+    span = doc.char_span(*object_span, alignment_mode="expand")
+    if span is None or not len(span):
+        return Narrowing()
+    head = span.root
+    figure = range(match.start, match.end)
+    phrases: list[list[Token]] = []
+    for phrase in (_share_holder(doc, match, head, kind), _partitive(doc, match, kind), _whole_of(doc, head, cw),
+                   *_restrictions(doc, head, match, event, cw)):
+        # a clause on the noun of a partitive is already in it ("of the patients who received the dose")
+        if phrase and not any(phrase[0].i >= p[0].i and phrase[-1].i <= p[-1].i for p in phrases):
+            phrases.append(phrase)
+    return Narrowing(
+        modifier=_modifier(doc, head, object_span[0], figure, lex, cw),
+        qualifier=" ".join(_phrase_text(p, cw) for p in sorted(phrases, key=lambda p: p[0].i)),
     )

@@ -35,6 +35,8 @@ class FigureRow:
     measure: str
     as_of: str
     combined: bool
+    modifier: str
+    qualifier: str
     attribution_id: int | None
     source: str
 

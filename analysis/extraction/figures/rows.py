@@ -6,7 +6,7 @@ import dataclasses
 from typing import Sequence
 
 from analysis.extraction.figures.candidates import find_matches
-from analysis.extraction.figures.context import figure_context
+from analysis.extraction.figures.context import figure_context, narrowing
 from analysis.extraction.figures.events import event_of
 from analysis.extraction.figures.grammar import Match, apposed_person, interval_of
 from analysis.extraction.figures.numbers import GLUED
@@ -70,6 +70,8 @@ def figure_rows(parsed, attributions: Sequence[Attribution] = ()) -> list[Figure
         elif match.currency:
             unit_text = match.symbol or match.currency
         holder = contents.holding(start, end)
+        event = event_of(doc, match, lex)
+        narrowed = narrowing(doc, match, kind, event, None if obj_start is None else (obj_start, obj_end), lex)
         rows.append(
             FigureRow(
                 sentence_id=sentence_id,
@@ -92,8 +94,9 @@ def figure_rows(parsed, attributions: Sequence[Attribution] = ()) -> list[Figure
                 object=obj_text,
                 object_start=obj_start,
                 object_end=obj_end,
-                event=event_of(doc, match, lex),
+                event=event,
                 **dataclasses.asdict(figure_context(doc, match, lex, found)),
+                **dataclasses.asdict(narrowed),
                 attribution_id=holder.attribution_id if holder else None,
                 source=holder.source if holder else "",
             )

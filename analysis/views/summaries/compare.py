@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.across.figure_agreement import PLACES_NOT_READ
+from analysis.across.figure_agreement import PLACES_NOT_READ, figures_of_unknown_day
 from analysis.across.publication import publication_times
 
 #: The outlet label of an article whose metadata names none.
@@ -544,15 +544,35 @@ def _pair_basis(figure_agreement: pd.DataFrame) -> str:
     return f"(every pair the same object; {where}; {when})"
 
 
-def figure_agreement_note(figure_agreement: pd.DataFrame, *, articles: int | None = None) -> str:
+def _left_out(figures: pd.DataFrame | None, documents: pd.DataFrame | None) -> str:
+    """The sentence on the figures ``figure_agreement`` leaves out because their day cannot be told (counted by
+    :func:`analysis.across.figure_agreement.figures_of_unknown_day`); "" without the tables or when there are
+    none."""
+    if figures is None or documents is None:
+        return ""
+    unknown = figures_of_unknown_day(figures, documents)
+    if not unknown:
+        return ""
+    return (f" {unknown:,} figure{' was' if unknown == 1 else 's were'} left out because the day "
+            f"{'it counts' if unknown == 1 else 'they count'} cannot be told (an undated article, and no day named "
+            "in the sentence).")
+
+
+def figure_agreement_note(
+    figure_agreement: pd.DataFrame, *, articles: int | None = None, figures: pd.DataFrame | None = None,
+    documents: pd.DataFrame | None = None,
+) -> str:
     """One sentence on the ``figure_agreement`` table: pairs, what they rest on (same thing, place and
-    publication window, from ``basis``), and how many agree, are only consistent (an open bound), disagree or
-    cannot be compared. ``articles``: the corpus's articles, to say that one article has nothing to agree with."""
+    window, from ``basis``), and how many agree, are only consistent (an open bound), disagree or cannot be
+    compared; with the corpus's ``figures`` and ``documents``, a second sentence on how many figures were left
+    out because their day cannot be told. ``articles``: the corpus's articles, to say that one article has
+    nothing to agree with (and then nothing of figures left out)."""
+    left_out = _left_out(figures, documents)
     if figure_agreement.empty:
         single = articles is not None and articles < 2
         return ("No two articles give a figure for the same thing (same kind, unit and counted object) about the "
                 "same place and close in time, so there is nothing to compare"
-                + (": figure agreement needs more than one article." if single else "."))
+                + (": figure agreement needs more than one article." if single else "." + left_out))
     counts = figure_agreement["verdict"].value_counts()
     things = figure_agreement.groupby(["quantity_kind", "unit", "object"]).ngroups
     consistent = int(counts.get("consistent", 0))
@@ -560,7 +580,7 @@ def figure_agreement_note(figure_agreement: pd.DataFrame, *, articles: int | Non
             f"thing{'' if things == 1 else 's'} {_pair_basis(figure_agreement)}: "
             f"{int(counts.get('agree', 0)):,} agree, {consistent:,} {'is' if consistent == 1 else 'are'} consistent "
             f"but with an open bound (\"more than 100\"), {int(counts.get('disagree', 0)):,} disagree and "
-            f"{int(counts.get('undetermined', 0)):,} cannot be compared (a vague figure).")
+            f"{int(counts.get('undetermined', 0)):,} cannot be compared (a vague figure)." + left_out)
 
 
 def figure_disagreements(figure_agreement: pd.DataFrame, *, top: int = 15) -> pd.DataFrame:
