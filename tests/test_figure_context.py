@@ -129,7 +129,8 @@ def _agreement(parse, texts: dict[str, tuple[str, str]]):
     figures, mentions, documents = [], [], []
     for doc_id, (published, text) in texts.items():
         parsed = parse(text, doc_id)
-        rows = [dict(doc_id=doc_id, **r.__dict__) for r in figure_rows(parsed, [])]
+        # source_id is filled across the corpus; these rows come as an article's extraction leaves them
+        rows = [dict(doc_id=doc_id, source_id="", **r.__dict__) for r in figure_rows(parsed, [])]
         figures += rows
         mentions += [dict(doc_id=doc_id, **m.__dict__) for m in mention_rows(parsed)]
         documents.append({"doc_id": doc_id, "outlet": doc_id, "published": published,

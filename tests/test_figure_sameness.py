@@ -126,7 +126,7 @@ def test_the_note_says_how_many_figures_were_left_out_for_their_day(parse):
     from analysis.building import schema
 
     parsed = parse("The plant employs 1,200 workers.", "u")
-    figures = schema.validate("figures", pd.DataFrame([dict(doc_id="u", **r.__dict__) for r in figure_rows(parsed, [])],
+    figures = schema.validate("figures", pd.DataFrame([dict(doc_id="u", source_id="", **r.__dict__) for r in figure_rows(parsed, [])],
                                                       columns=schema.columns("figures")))
     documents = pd.DataFrame([{"doc_id": "u", "outlet": "u", "published": "", "published_at": pd.NaT}])
     note = compare.figure_agreement_note(schema.empty("figure_agreement"), figures=figures, documents=documents)
