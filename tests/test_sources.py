@@ -126,6 +126,25 @@ def test_construction(parse, text, expected):
     assert relations(parse(text)) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param(
+            "That’s the date Harbor Care said the first patient was moved out of the home.",
+            [("indirect", "Harbor Care", "said", "the first patient was moved out of the home")],
+            id="main-clause-running-into-the-speaker-is-no-content",
+        ),
+        pytest.param(
+            "The bridge will close in May, the council said.",
+            [("indirect", "the council", "said", "The bridge will close in May")],
+            id="fronted-content-with-a-comma-stays",
+        ),
+    ],
+)
+def test_a_clause_before_the_speaker_is_content_only_across_a_break(parse, text, expected):
+    assert relations(parse(text)) == expected
+
+
 def test_told_outlet_is_via_and_person_is_addressee(parse):
     rows = attribution_rows(
         parse(

@@ -55,6 +55,19 @@ def _narrated_conjunct(token: Token) -> bool:
 ANONYMITY_VERBS = frozenset({"name", "identify", "quote"})
 
 
+def _runs_into_speaker(clause: Token, cue: Token) -> bool:
+    """True for a clause before its verb that runs straight into the speaker, with no comma, dash or quotation
+    mark between: in "That's the date the company said the patient left" the small model makes "That's the date"
+    a second complement of "said", but what the company said is only the clause after it ("The bridge will
+    close, the council said" keeps its fronted content)."""
+    last = clause.right_edge
+    subjects = [c for c in children_of(cue) if c.dep_ in ("nsubj", "nsubjpass")]
+    # only where the speaker's words follow the clause's last word straight on (a clause cut short by the parse,
+    # whose remaining words stand between, is left alone)
+    return clause.i < cue.i and not (last.is_punct or last.is_quote) and any(
+        s.left_edge.i == last.i + 1 for s in subjects)
+
+
 def _content_heads(cue: Token, speaker: Token | None) -> list[Token]:
     """The words whose subtrees hold what ``cue`` attributes (see :func:`syntactic_stage`)."""
     lex, lemma = lexicon(), verb_lemma(cue)
@@ -75,7 +88,7 @@ def _content_heads(cue: Token, speaker: Token | None) -> list[Token]:
     # a prepositional request first: the small model hangs later clauses on "called" ("called for the release
     # of two men ... and whose whereabouts have not been reported")
     heads = _requested(cue, lex.request_particles[lemma]) if lemma in lex.request_particles else []
-    heads = heads or [c for c in children_of(cue) if c.dep_ == "ccomp"]
+    heads = heads or [c for c in children_of(cue) if c.dep_ == "ccomp" and not _runs_into_speaker(c, cue)]
     # "said in a statement that ...": the clause hangs from the statement
     heads = heads or [
         g for c in children_of(cue) if c.dep_ == "prep" for p in children_of(c) if p.dep_ == "pobj"
