@@ -56,7 +56,8 @@ name whose person the corpus names in full nowhere with that surname.
 person when it knows them), with the one-word organisation names that may be such a surname; a catalogued
 organisation by its actor; any other organisation by its folded name. :func:`identity_pairs` and
 :func:`written_names` derive what each article gives (one row per article and source; the full names it writes),
-:func:`identity_blocks` cuts them into blocks, :func:`resolve` resolves any set of whole blocks, and
+each row with its block (:func:`block_of`); a block is every pair of one block and the full names that its pairs'
+own articles write with its surname. :func:`resolve` resolves any set of whole blocks, and
 :func:`identity_tables` counts. Resolving the blocks one by one gives what resolving them all at once gives, so
 that a folder build (:mod:`analysis.across.stage`) resolves again only the blocks whose rows changed.
 """
@@ -108,7 +109,7 @@ MATCHES = ("catalogue", "name", "surname", "short_name", "ambiguous", "person_su
 #: The columns of the links (:func:`source_links`).
 LINK_COLUMNS = ["doc_id", "source", "source_class", "source_id", "matched_by"]
 #: What each article gives the identities, one row per (doc_id, source) (:func:`identity_pairs`): the class most
-#: of its rows give, its block (:func:`identity_blocks`), and what its rows of a person's or organisation's type
+#: of its rows give, its block (:func:`block_of`), and what its rows of a person's or organisation's type
 #: add up to: how many, their types (``type:count`` joined by :data:`FIELD_SEPARATOR`), the ways they write the
 #: name and the genders the article states (both joined by :data:`FIELD_SEPARATOR`), and the article's outlet.
 PAIR_COLUMNS = ["doc_id", "source", "source_class", "block", "attributions", "types", "variants", "genders", "outlet"]
@@ -267,8 +268,12 @@ def _article_identity(doc_id: str, cls: str, source: str) -> _Identity:
 
 
 def block_of(source: str, cls: str, catalogue: Catalogue | None) -> str:
-    """The block of an article's source of class ``cls`` (:func:`identity_blocks`); empty when it can have no
-    identity."""
+    """The block of an article's source of class ``cls``: the names no rule reaches beyond (the module's
+    docstring); empty when it can have no identity.
+
+    Persons are resolved against the full names of their surname only (the corpus's, and those their own article
+    writes), and a one-word organisation name against the persons of the surname it may be, so a person's block
+    is a surname's. Catalogued organisations resolve to their actor, and others by their own name: a block each."""
     if cls == PERSON:
         if not _names_one_person(source):
             return ""
@@ -473,7 +478,7 @@ def _body_words(pairs: pd.DataFrame) -> set[str]:
     return {fold(w) for s in organisations if len((name := body_name(s)).split()) > 1 for w in name.split()}
 
 
-def _in_body(pairs: pd.DataFrame) -> list[bool]:
+def in_body_names(pairs: pd.DataFrame) -> list[bool]:
     """For each pair, whether it is a one-word organisation name (in a person's block) that is a word of an
     organisation of the corpus named in two words or more (:func:`_body_words`): then no person's surname."""
     words = _body_words(pairs)
@@ -481,44 +486,10 @@ def _in_body(pairs: pd.DataFrame) -> list[bool]:
             for source, cls, block in zip(pairs["source"].tolist(), pairs["source_class"].tolist(), pairs["block"].tolist())]
 
 
-@dataclass(frozen=True)
-class Block:
-    """One block of names: its key, the positions of its pairs (in the pairs' order) with, for each, whether it
-    is a word of a longer organisation name (:func:`_in_body`), and the positions of the full names its articles
-    write with its surname."""
-
-    key: str
-    pairs: list[int]
-    in_body: list[bool]
-    written: list[int]
-
-
-def identity_blocks(pairs: pd.DataFrame, written: pd.DataFrame) -> list[Block]:
-    """The blocks of ``pairs`` (:func:`identity_pairs`) and ``written`` (:func:`written_names`) that no rule
-    reaches across, in order of their keys; pairs that can have no identity are in none.
-
-    Persons are resolved against the full names of their surname only (the corpus's, and those their own article
-    writes), and a one-word organisation name against the persons of the surname it may be, so a person's block
-    is a surname's. Catalogued organisations resolve to their actor, and others by their own name: a block each."""
-    in_body = _in_body(pairs)
-    members: dict[str, list[int]] = defaultdict(list)
-    for index, block in enumerate(pairs["block"].tolist()):
-        if block:
-            members[block].append(index)
-    docs_of = {(doc_id, block) for doc_id, block in zip(pairs["doc_id"].tolist(), pairs["block"].tolist())
-               if block.startswith(PERSON_BLOCK)}
-    names: dict[str, list[int]] = defaultdict(list)
-    for index, (doc_id, block) in enumerate(zip(written["doc_id"].tolist(), written["block"].tolist())):
-        if (doc_id, block) in docs_of:
-            names[block].append(index)
-    return [Block(key, members[key], [in_body[i] for i in members[key]], names.get(key, []))
-            for key in sorted(members)]
-
-
 def resolve(
     rows: Sequence[tuple[str, str, str, str, bool]], written: Iterable[tuple[str, str]], catalogue: Catalogue | None
 ) -> Resolved:
-    """The links of ``rows`` (doc_id, source, source_class, block, in_body; whole blocks of :func:`identity_blocks`,
+    """The links of ``rows`` (doc_id, source, source_class, block, in_body; whole blocks (:func:`block_of`),
     or every pair) given the full names their articles write (``written``: doc_id, text). Rules: the module's
     docstring."""
     people = _People(sorted({source for _, source, cls, block, _ in rows if cls == PERSON and block}), catalogue)
@@ -567,7 +538,7 @@ def links_frame(pairs: pd.DataFrame, links: Sequence[tuple[str, str, str]]) -> p
 
 def _resolve_whole(pairs: pd.DataFrame, written: pd.DataFrame, catalogue: Catalogue | None) -> Resolved:
     """Every pair resolved at once (what resolving the blocks one by one must give)."""
-    return resolve(_rows(pairs, _in_body(pairs)), zip(written["doc_id"].tolist(), written["text"].tolist()), catalogue)
+    return resolve(_rows(pairs, in_body_names(pairs)), zip(written["doc_id"].tolist(), written["text"].tolist()), catalogue)
 
 
 def source_links(
