@@ -599,8 +599,8 @@ def _name(identity: Identity, actor: Actor | None, sources: Counter) -> str:
 class _Tally:
     """What the rows of one identity add up to."""
 
-    docs: set = field(default_factory=set)
-    outlets: set = field(default_factory=set)
+    articles: int = 0
+    outlets: int = 0
     attributions: int = 0
     sources: Counter = field(default_factory=Counter)
     types: Counter = field(default_factory=Counter)
@@ -618,33 +618,48 @@ def _gender(genders: Iterable[str]) -> str:
     return stated.pop() if len(stated) == 1 else "unknown"
 
 
+def _split(joined: str) -> list[str]:
+    return joined.split(FIELD_SEPARATOR) if joined else []
+
+
+def _tallies(pairs: pd.DataFrame, links: pd.DataFrame) -> tuple[dict[str, _Tally], pd.DataFrame]:
+    """What the pairs of each identity add up to, and the articles and attributions of each identity in each
+    outlet (``source_id``, ``outlet``, ``articles``, ``attributions``). Counted by pandas over the linked pairs;
+    Python only goes over the distinct values of a column within an identity (its names, types, variants, genders),
+    never over every pair."""
+    ids = links["source_id"].to_numpy(dtype=object)
+    named = ids != ""
+    frame = pd.DataFrame({"source_id": ids[named], **{c: pairs[c].to_numpy(dtype=object)[named] for c in
+                                                       ("doc_id", "source", "types", "variants", "genders", "outlet")},
+                          "attributions": pairs["attributions"].to_numpy(dtype="int64")[named]})
+    tallies: dict[str, _Tally] = defaultdict(_Tally)
+    counted = frame.groupby("source_id", sort=False).agg(articles=("doc_id", "nunique"), attributions=("attributions", "sum"))
+    for source_id, articles, attributions in zip(counted.index.tolist(), *(counted[c].tolist() for c in counted.columns)):
+        tally = tallies[source_id]
+        tally.articles, tally.attributions = articles, attributions
+    published = frame[frame["outlet"] != ""]
+    for source_id, outlets in published.groupby("source_id", sort=False)["outlet"].nunique().items():
+        tallies[source_id].outlets = outlets
+    for (source_id, source), count in frame.groupby(["source_id", "source"], sort=False)["attributions"].sum().items():
+        tallies[source_id].sources[source] += int(count)
+    for (source_id, types), repeats in frame.groupby(["source_id", "types"], sort=False).size().items():
+        for typed in _split(types):
+            kind, _, n = typed.rpartition(":")
+            tallies[source_id].types[kind] += int(n) * int(repeats)
+    for column in ("variants", "genders"):
+        for source_id, joined in frame[["source_id", column]].drop_duplicates().itertuples(index=False):
+            getattr(tallies[source_id], column).update(_split(joined))
+    per_outlet = frame.groupby(["source_id", "outlet"], sort=False).agg(
+        articles=("doc_id", "nunique"), attributions=("attributions", "sum")).reset_index()
+    return tallies, per_outlet
+
+
 def identity_tables(
     pairs: pd.DataFrame, links: pd.DataFrame, identities: Mapping[str, Identity], catalogue: Catalogue | None
 ) -> SourceIdentities:
-    """The ``sources`` and ``source_outlets`` tables of ``pairs`` (:func:`identity_pairs`, sorted by doc_id and
-    source) and their ``links`` (:func:`links_frame`, in the same order)."""
-    tallies: dict[str, _Tally] = defaultdict(_Tally)
-    per_outlet: dict[tuple[str, str], tuple[set, list]] = defaultdict(lambda: (set(), [0]))
-    for doc_id, source, count, types, variants, genders, outlet, source_id in zip(
-        *(pairs[c].tolist() for c in ("doc_id", "source", "attributions", "types", "variants", "genders", "outlet")),
-        links["source_id"].tolist(),
-    ):
-        if not source_id:
-            continue
-        tally = tallies[source_id]
-        tally.docs.add(doc_id)
-        if outlet:
-            tally.outlets.add(outlet)
-        tally.attributions += count
-        tally.sources[source] += count
-        for typed in types.split(FIELD_SEPARATOR) if types else ():
-            kind, _, n = typed.rpartition(":")
-            tally.types[kind] += int(n)
-        tally.variants.update(variants.split(FIELD_SEPARATOR) if variants else ())
-        tally.genders.update(genders.split(FIELD_SEPARATOR) if genders else ())
-        docs, counted = per_outlet[(source_id, outlet)]
-        docs.add(doc_id)
-        counted[0] += count
+    """The ``sources`` and ``source_outlets`` tables of ``pairs`` (:func:`identity_pairs`) and their ``links``
+    (:func:`links_frame`, in the same order)."""
+    tallies, per_outlet = _tallies(pairs, links)
     records = []
     for source_id in sorted(tallies):
         identity, tally = identities[source_id], tallies[source_id]
@@ -657,14 +672,15 @@ def identity_tables(
             source_type = min(tally.types, key=lambda t: (-tally.types[t], t))
         records.append((
             source_id, _name(identity, actor, tally.sources), tally.variants_text(), source_type,
-            _gender(tally.genders) if identity.cls == PERSON else "", len(tally.docs), tally.attributions,
-            len(tally.outlets), identity.basis,
+            _gender(tally.genders) if identity.cls == PERSON else "", tally.articles, tally.attributions,
+            tally.outlets, identity.basis,
         ))
     sources = pd.DataFrame.from_records(records, columns=schema.columns("sources"))
     sources = sources.sort_values(["attributions", "articles", "name", "source_id"], ascending=[False, False, True, True],
                                   kind="stable").reset_index(drop=True)
     order = {s: n for n, s in enumerate(sources["source_id"])}
-    counts = sorted(((order[i], o, len(docs), count[0], i) for (i, o), (docs, count) in per_outlet.items()))
+    counts = sorted(zip([order[i] for i in per_outlet["source_id"].tolist()], per_outlet["outlet"].tolist(),
+                        per_outlet["articles"].tolist(), per_outlet["attributions"].tolist(), per_outlet["source_id"].tolist()))
     source_outlets = pd.DataFrame.from_records([(i, o, a, n) for _, o, a, n, i in counts],
                                                columns=schema.columns("source_outlets"))
     return SourceIdentities(

@@ -193,7 +193,7 @@ def figure_agreement_segments(
     if not len(kept):
         store.prune([])
         return SegmentedTable(store, []), 0
-    rows = in_pairing_order(kept.assign(places=[tuple(p.split(PLACE_SEPARATOR)) if p else () for p in kept["places"]]))
+    rows = in_pairing_order(kept.assign(places=[tuple(p.split(PLACE_SEPARATOR)) if p else () for p in kept["places"].tolist()]))
     del kept
     pairs = candidate_pairs(rows, window_days)
     earlier, later = pairs[:, 0], pairs[:, 1]
@@ -453,7 +453,8 @@ def identified_chunks(
         if not rows:
             folders[chunk_id] = None
             continue
-        target = folder / digest([f"identified:{STAGE_FORMAT}", chunk_id, *rows])
+        # the rows as one part (they hold no control character but the field separator): one hash update a chunk
+        target = folder / digest([f"identified:{IDENTITY_FORMAT}", chunk_id, "\n".join(rows)])
         if not (target / "done").is_file():
             # the chunk's own links: looking a row up among the corpus's would cost a pass over all of them
             _identify(chunk_id, chunk_path, named[named["doc_id"].isin(doc_ids)], target)
