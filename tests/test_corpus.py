@@ -122,6 +122,20 @@ def test_metadata_from_sidecar_and_front_matter(tmp_path):
     assert view[b.body_start :] == md[b.body_start :] and not view[: b.body_start].strip()
 
 
+def test_a_folder_reached_through_a_link_reads_as_the_folder_itself(tmp_path):
+    # A folder is listed once and its files taken from the listing: articles and sidecars are found, and each
+    # article is known by its real path, as when the folder is named directly.
+    folder = tmp_path / "real"
+    folder.mkdir()
+    write(folder / "a.txt", GOOD)
+    write(folder / "b.txt", GOOD + "Again.\n")
+    (folder / "a.meta.json").write_text(json.dumps({"title": "Bridge"}))
+    (tmp_path / "link").symlink_to(folder, target_is_directory=True)
+    direct, linked = read_corpus(folder).documents, read_corpus(tmp_path / "link").documents
+    assert [(d.doc_id, d.title) for d in linked] == [("a", "Bridge"), ("b", "")]
+    assert linked == direct
+
+
 def test_two_files_with_one_stem_is_an_error(tmp_path):
     write(tmp_path / "a.txt", GOOD)
     write(tmp_path / "a.md", GOOD)

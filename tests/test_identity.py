@@ -468,6 +468,10 @@ def test_identities_by_block_equal_identities_made_whole_through_adds_changes_an
     assert 0 < check() < first
     del articles["d007"]  # removed
     check()
+    # kept links that cannot be read are nothing kept: every block is resolved again, to the same tables
+    (tmp_path / "across" / "identity_links.parquet").write_bytes(b"not a Parquet file")
+    assert check() > 10
+    assert check() == 0
     # a new full name with a surname that short names wait for resolves them in every article at once
     articles["d061"] = ([row("d061", "Bram Vask")], [], [("d061", "Bram Vask", "PERSON")])
     check()

@@ -56,7 +56,8 @@ name whose person the corpus names in full nowhere with that surname.
 person when it knows them), with the one-word organisation names that may be such a surname; a catalogued
 organisation by its actor; any other organisation by its folded name. :func:`identity_pairs` and
 :func:`written_names` derive what each article gives (one row per article and source; the full names it writes),
-:func:`identity_blocks` cuts them into blocks, :func:`resolve` resolves any set of whole blocks, and
+each row with its block (:func:`block_of`); a block is every pair of one block and the full names that its pairs'
+own articles write with its surname. :func:`resolve` resolves any set of whole blocks, and
 :func:`identity_tables` counts. Resolving the blocks one by one gives what resolving them all at once gives, so
 that a folder build (:mod:`analysis.across.stage`) resolves again only the blocks whose rows changed.
 """
@@ -108,7 +109,7 @@ MATCHES = ("catalogue", "name", "surname", "short_name", "ambiguous", "person_su
 #: The columns of the links (:func:`source_links`).
 LINK_COLUMNS = ["doc_id", "source", "source_class", "source_id", "matched_by"]
 #: What each article gives the identities, one row per (doc_id, source) (:func:`identity_pairs`): the class most
-#: of its rows give, its block (:func:`identity_blocks`), and what its rows of a person's or organisation's type
+#: of its rows give, its block (:func:`block_of`), and what its rows of a person's or organisation's type
 #: add up to: how many, their types (``type:count`` joined by :data:`FIELD_SEPARATOR`), the ways they write the
 #: name and the genders the article states (both joined by :data:`FIELD_SEPARATOR`), and the article's outlet.
 PAIR_COLUMNS = ["doc_id", "source", "source_class", "block", "attributions", "types", "variants", "genders", "outlet"]
@@ -267,8 +268,12 @@ def _article_identity(doc_id: str, cls: str, source: str) -> _Identity:
 
 
 def block_of(source: str, cls: str, catalogue: Catalogue | None) -> str:
-    """The block of an article's source of class ``cls`` (:func:`identity_blocks`); empty when it can have no
-    identity."""
+    """The block of an article's source of class ``cls``: the names no rule reaches beyond (the module's
+    docstring); empty when it can have no identity.
+
+    Persons are resolved against the full names of their surname only (the corpus's, and those their own article
+    writes), and a one-word organisation name against the persons of the surname it may be, so a person's block
+    is a surname's. Catalogued organisations resolve to their actor, and others by their own name: a block each."""
     if cls == PERSON:
         if not _names_one_person(source):
             return ""
@@ -473,7 +478,7 @@ def _body_words(pairs: pd.DataFrame) -> set[str]:
     return {fold(w) for s in organisations if len((name := body_name(s)).split()) > 1 for w in name.split()}
 
 
-def _in_body(pairs: pd.DataFrame) -> list[bool]:
+def in_body_names(pairs: pd.DataFrame) -> list[bool]:
     """For each pair, whether it is a one-word organisation name (in a person's block) that is a word of an
     organisation of the corpus named in two words or more (:func:`_body_words`): then no person's surname."""
     words = _body_words(pairs)
@@ -481,44 +486,10 @@ def _in_body(pairs: pd.DataFrame) -> list[bool]:
             for source, cls, block in zip(pairs["source"].tolist(), pairs["source_class"].tolist(), pairs["block"].tolist())]
 
 
-@dataclass(frozen=True)
-class Block:
-    """One block of names: its key, the positions of its pairs (in the pairs' order) with, for each, whether it
-    is a word of a longer organisation name (:func:`_in_body`), and the positions of the full names its articles
-    write with its surname."""
-
-    key: str
-    pairs: list[int]
-    in_body: list[bool]
-    written: list[int]
-
-
-def identity_blocks(pairs: pd.DataFrame, written: pd.DataFrame) -> list[Block]:
-    """The blocks of ``pairs`` (:func:`identity_pairs`) and ``written`` (:func:`written_names`) that no rule
-    reaches across, in order of their keys; pairs that can have no identity are in none.
-
-    Persons are resolved against the full names of their surname only (the corpus's, and those their own article
-    writes), and a one-word organisation name against the persons of the surname it may be, so a person's block
-    is a surname's. Catalogued organisations resolve to their actor, and others by their own name: a block each."""
-    in_body = _in_body(pairs)
-    members: dict[str, list[int]] = defaultdict(list)
-    for index, block in enumerate(pairs["block"].tolist()):
-        if block:
-            members[block].append(index)
-    docs_of = {(doc_id, block) for doc_id, block in zip(pairs["doc_id"].tolist(), pairs["block"].tolist())
-               if block.startswith(PERSON_BLOCK)}
-    names: dict[str, list[int]] = defaultdict(list)
-    for index, (doc_id, block) in enumerate(zip(written["doc_id"].tolist(), written["block"].tolist())):
-        if (doc_id, block) in docs_of:
-            names[block].append(index)
-    return [Block(key, members[key], [in_body[i] for i in members[key]], names.get(key, []))
-            for key in sorted(members)]
-
-
 def resolve(
     rows: Sequence[tuple[str, str, str, str, bool]], written: Iterable[tuple[str, str]], catalogue: Catalogue | None
 ) -> Resolved:
-    """The links of ``rows`` (doc_id, source, source_class, block, in_body; whole blocks of :func:`identity_blocks`,
+    """The links of ``rows`` (doc_id, source, source_class, block, in_body; whole blocks (:func:`block_of`),
     or every pair) given the full names their articles write (``written``: doc_id, text). Rules: the module's
     docstring."""
     people = _People(sorted({source for _, source, cls, block, _ in rows if cls == PERSON and block}), catalogue)
@@ -567,7 +538,7 @@ def links_frame(pairs: pd.DataFrame, links: Sequence[tuple[str, str, str]]) -> p
 
 def _resolve_whole(pairs: pd.DataFrame, written: pd.DataFrame, catalogue: Catalogue | None) -> Resolved:
     """Every pair resolved at once (what resolving the blocks one by one must give)."""
-    return resolve(_rows(pairs, _in_body(pairs)), zip(written["doc_id"].tolist(), written["text"].tolist()), catalogue)
+    return resolve(_rows(pairs, in_body_names(pairs)), zip(written["doc_id"].tolist(), written["text"].tolist()), catalogue)
 
 
 def source_links(
@@ -628,8 +599,8 @@ def _name(identity: Identity, actor: Actor | None, sources: Counter) -> str:
 class _Tally:
     """What the rows of one identity add up to."""
 
-    docs: set = field(default_factory=set)
-    outlets: set = field(default_factory=set)
+    articles: int = 0
+    outlets: int = 0
     attributions: int = 0
     sources: Counter = field(default_factory=Counter)
     types: Counter = field(default_factory=Counter)
@@ -647,33 +618,48 @@ def _gender(genders: Iterable[str]) -> str:
     return stated.pop() if len(stated) == 1 else "unknown"
 
 
+def _split(joined: str) -> list[str]:
+    return joined.split(FIELD_SEPARATOR) if joined else []
+
+
+def _tallies(pairs: pd.DataFrame, links: pd.DataFrame) -> tuple[dict[str, _Tally], pd.DataFrame]:
+    """What the pairs of each identity add up to, and the articles and attributions of each identity in each
+    outlet (``source_id``, ``outlet``, ``articles``, ``attributions``). Counted by pandas over the linked pairs;
+    Python only goes over the distinct values of a column within an identity (its names, types, variants, genders),
+    never over every pair."""
+    ids = links["source_id"].to_numpy(dtype=object)
+    named = ids != ""
+    frame = pd.DataFrame({"source_id": ids[named], **{c: pairs[c].to_numpy(dtype=object)[named] for c in
+                                                       ("doc_id", "source", "types", "variants", "genders", "outlet")},
+                          "attributions": pairs["attributions"].to_numpy(dtype="int64")[named]})
+    tallies: dict[str, _Tally] = defaultdict(_Tally)
+    counted = frame.groupby("source_id", sort=False).agg(articles=("doc_id", "nunique"), attributions=("attributions", "sum"))
+    for source_id, articles, attributions in zip(counted.index.tolist(), *(counted[c].tolist() for c in counted.columns)):
+        tally = tallies[source_id]
+        tally.articles, tally.attributions = articles, attributions
+    published = frame[frame["outlet"] != ""]
+    for source_id, outlets in published.groupby("source_id", sort=False)["outlet"].nunique().items():
+        tallies[source_id].outlets = outlets
+    for (source_id, source), count in frame.groupby(["source_id", "source"], sort=False)["attributions"].sum().items():
+        tallies[source_id].sources[source] += int(count)
+    for (source_id, types), repeats in frame.groupby(["source_id", "types"], sort=False).size().items():
+        for typed in _split(types):
+            kind, _, n = typed.rpartition(":")
+            tallies[source_id].types[kind] += int(n) * int(repeats)
+    for column in ("variants", "genders"):
+        for source_id, joined in frame[["source_id", column]].drop_duplicates().itertuples(index=False):
+            getattr(tallies[source_id], column).update(_split(joined))
+    per_outlet = frame.groupby(["source_id", "outlet"], sort=False).agg(
+        articles=("doc_id", "nunique"), attributions=("attributions", "sum")).reset_index()
+    return tallies, per_outlet
+
+
 def identity_tables(
     pairs: pd.DataFrame, links: pd.DataFrame, identities: Mapping[str, Identity], catalogue: Catalogue | None
 ) -> SourceIdentities:
-    """The ``sources`` and ``source_outlets`` tables of ``pairs`` (:func:`identity_pairs`, sorted by doc_id and
-    source) and their ``links`` (:func:`links_frame`, in the same order)."""
-    tallies: dict[str, _Tally] = defaultdict(_Tally)
-    per_outlet: dict[tuple[str, str], tuple[set, list]] = defaultdict(lambda: (set(), [0]))
-    for doc_id, source, count, types, variants, genders, outlet, source_id in zip(
-        *(pairs[c].tolist() for c in ("doc_id", "source", "attributions", "types", "variants", "genders", "outlet")),
-        links["source_id"].tolist(),
-    ):
-        if not source_id:
-            continue
-        tally = tallies[source_id]
-        tally.docs.add(doc_id)
-        if outlet:
-            tally.outlets.add(outlet)
-        tally.attributions += count
-        tally.sources[source] += count
-        for typed in types.split(FIELD_SEPARATOR) if types else ():
-            kind, _, n = typed.rpartition(":")
-            tally.types[kind] += int(n)
-        tally.variants.update(variants.split(FIELD_SEPARATOR) if variants else ())
-        tally.genders.update(genders.split(FIELD_SEPARATOR) if genders else ())
-        docs, counted = per_outlet[(source_id, outlet)]
-        docs.add(doc_id)
-        counted[0] += count
+    """The ``sources`` and ``source_outlets`` tables of ``pairs`` (:func:`identity_pairs`) and their ``links``
+    (:func:`links_frame`, in the same order)."""
+    tallies, per_outlet = _tallies(pairs, links)
     records = []
     for source_id in sorted(tallies):
         identity, tally = identities[source_id], tallies[source_id]
@@ -686,14 +672,15 @@ def identity_tables(
             source_type = min(tally.types, key=lambda t: (-tally.types[t], t))
         records.append((
             source_id, _name(identity, actor, tally.sources), tally.variants_text(), source_type,
-            _gender(tally.genders) if identity.cls == PERSON else "", len(tally.docs), tally.attributions,
-            len(tally.outlets), identity.basis,
+            _gender(tally.genders) if identity.cls == PERSON else "", tally.articles, tally.attributions,
+            tally.outlets, identity.basis,
         ))
     sources = pd.DataFrame.from_records(records, columns=schema.columns("sources"))
     sources = sources.sort_values(["attributions", "articles", "name", "source_id"], ascending=[False, False, True, True],
                                   kind="stable").reset_index(drop=True)
     order = {s: n for n, s in enumerate(sources["source_id"])}
-    counts = sorted(((order[i], o, len(docs), count[0], i) for (i, o), (docs, count) in per_outlet.items()))
+    counts = sorted(zip([order[i] for i in per_outlet["source_id"].tolist()], per_outlet["outlet"].tolist(),
+                        per_outlet["articles"].tolist(), per_outlet["attributions"].tolist(), per_outlet["source_id"].tolist()))
     source_outlets = pd.DataFrame.from_records([(i, o, a, n) for _, o, a, n, i in counts],
                                                columns=schema.columns("source_outlets"))
     return SourceIdentities(

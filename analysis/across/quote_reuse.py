@@ -257,9 +257,11 @@ def reuse_rows(ordered: pd.DataFrame, roots: Sequence[int], links: pd.DataFrame)
     """The validated ``quote_reuse`` table of the printings of a corpus (:func:`in_printing_order`), the index
     of each one's group's first printing (:func:`match_groups`), and the corpus's links from each article's
     source to its identity (:func:`analysis.across.identity.source_links`)."""
-    ordered = _with_identities(ordered, links).assign(root=np.asarray(roots, dtype=np.int64))
+    ordered = ordered.assign(root=np.asarray(roots, dtype=np.int64))
     spread = ordered.groupby("root")["doc_id"].nunique()
-    reused = ordered[ordered["root"].isin(spread[spread >= 2].index)].copy()
+    # the identities of the reused printings only, from the links of their articles only: the table holds no other
+    reused = ordered[ordered["root"].isin(spread[spread >= 2].index)]
+    reused = _with_identities(reused, links[links["doc_id"].isin(reused["doc_id"].unique())])
     group_ids = {root: n for n, root in enumerate(sorted(reused["root"].unique()))}
     first = ordered.loc[reused["root"]].set_axis(reused.index)
     reference = _reference_speakers(reused)

@@ -17,8 +17,9 @@ touches, and gives the table a cold build gives, row for row:
 * the source identities (``sources``, ``source_outlets``, and the ``source_id`` of every attribution, claim,
   person and figure): what each article gives them is kept per chunk (:func:`analysis.across.identity.identity_pairs`,
   :func:`analysis.across.identity.written_names`), the names fall into blocks no rule reaches across (a surname, an
-  organisation's name, :func:`analysis.across.identity.identity_blocks`), and each block's links are kept in
-  ``identity_blocks.json`` by the hash of its rows, resolved again only where that hash is new; the tables are
+  organisation's name, :func:`analysis.across.identity.block_of`), and the links of every block are kept in
+  ``identity_links.parquet`` in block order with the block's key (the hash of what resolving reads of its rows);
+  only a block whose key is new is resolved again, the others' links are taken as arrays, and the tables are
   counted whole from the kept rows. A chunk's four tables are written again with their ``source_id`` only when
   the links of its articles change (:func:`identified_chunks`);
 * ``quote_reuse``: printings are matched within blocks of printings that share a word run
@@ -62,10 +63,9 @@ from analysis.across.identity import (
     PEOPLE_COLUMNS,
     Identity,
     SourceIdentities,
-    identity_blocks,
     identity_pairs,
     identity_tables,
-    links_frame,
+    in_body_names,
     resolve,
     with_source_ids,
     written_names,
@@ -193,7 +193,7 @@ def figure_agreement_segments(
     if not len(kept):
         store.prune([])
         return SegmentedTable(store, []), 0
-    rows = in_pairing_order(kept.assign(places=[tuple(p.split(PLACE_SEPARATOR)) if p else () for p in kept["places"]]))
+    rows = in_pairing_order(kept.assign(places=[tuple(p.split(PLACE_SEPARATOR)) if p else () for p in kept["places"].tolist()]))
     del kept
     pairs = candidate_pairs(rows, window_days)
     earlier, later = pairs[:, 0], pairs[:, 1]
@@ -263,66 +263,151 @@ def _save_memo(path: Path, name: str, value: dict) -> None:
     os.replace(tmp, path)
 
 
-def _kept_block(kept: object, pairs: int) -> tuple[list[tuple[str, str, str]], dict[str, Identity]] | None:
-    """A block's links and identities as kept in ``identity_blocks.json``, or None when they do not read as a
-    block of ``pairs`` pairs."""
-    try:
-        links = [(str(c), str(i), str(m)) for c, i, m in kept["links"]]
-        identities = {str(k): Identity(str(c), str(b), str(a)) for k, (c, b, a) in kept["identities"].items()}
-    except (KeyError, TypeError, ValueError):
-        return None
-    if len(links) != pairs or any(i and i not in identities for _, i, _ in links):
-        return None
-    return links, identities
+#: Bumped when what the identities keep (their files under the stage's folder) changes.
+IDENTITY_FORMAT = 2
+#: Column of the identities' derived frames holding what a block's key hashes of each row: of a pair its
+#: doc_id, source and class, of a written name its doc_id and text (what :func:`analysis.across.identity.resolve`
+#: reads of them).
+RESOLVE_KEY = "resolve_key"
+#: Column of ``identity_links`` naming each row's block by its key.
+BLOCK_KEY = "block_key"
+#: What ``identity_links`` keeps of each pair of a block, in the block's order: its link and its identity's
+#: basis and catalogue actor.
+RESOLVED_COLUMNS = ["source_class", "source_id", "matched_by", "basis", "actor_id"]
+#: Files of an earlier :data:`IDENTITY_FORMAT`, removed when met.
+_FORMER_IDENTITY_FILES = ("identity_pairs.parquet", "identity_names.parquet", "identity_blocks.json")
+
+
+@dataclass(frozen=True)
+class _KeptLinks:
+    """The links of every block of the last build, in block order (``identity_links``): each block's rows by its
+    key (first row, end) and the columns of :data:`RESOLVED_COLUMNS` as arrays."""
+
+    where: dict[str, tuple[int, int]]
+    columns: dict[str, np.ndarray]
+
+    @classmethod
+    def read(cls, path: Path) -> "_KeptLinks":
+        """What ``path`` keeps, or nothing when it cannot be read as kept links."""
+        try:
+            table = pq.read_table(path)
+            columns = {c: table[c].to_numpy(zero_copy_only=False).astype(object) for c in (BLOCK_KEY, *RESOLVED_COLUMNS)}
+        except (OSError, KeyError, ValueError, pa.ArrowException):
+            return cls({}, {c: np.empty(0, dtype=object) for c in RESOLVED_COLUMNS})
+        keys = columns.pop(BLOCK_KEY)
+        starts = _run_starts(keys)
+        ends = np.r_[starts[1:], len(keys)].astype(np.int64)
+        return cls(dict(zip(keys[starts].tolist(), zip(starts.tolist(), ends.tolist()))), columns)
+
+
+def _run_starts(values: np.ndarray) -> np.ndarray:
+    """Where each run of equal consecutive values starts."""
+    if not len(values):
+        return np.empty(0, dtype=np.int64)
+    return np.flatnonzero(np.r_[True, values[1:] != values[:-1]])
 
 
 def source_identity_tables(
     chunks: ChunkTables, folder: Path, catalogue: Catalogue | None
 ) -> tuple[SourceIdentities, int]:
     """The corpus's source identities (``sources``, ``source_outlets`` and the links, as
-    :func:`analysis.across.identity.source_identities` makes them), and how many blocks were resolved anew: what
-    each chunk gives them kept under ``folder``, each block's links in ``folder/identity_blocks.json`` by the hash
-    of its rows."""
+    :func:`analysis.across.identity.source_identities` makes them), and how many blocks were resolved anew.
+
+    What each chunk gives them is kept under ``folder`` (:func:`chunk_frames`, with each row's
+    :data:`RESOLVE_KEY`); a block's key hashes its pairs' and written names' resolve keys in order, so it changes
+    exactly when what :func:`~analysis.across.identity.resolve` reads of the block does. The links of every block
+    are kept in ``folder/identity_links.parquet`` in block order, and a block whose key is kept takes its rows as
+    they are: nothing is done per pair in Python but for the blocks resolved anew."""
 
     def pairs_of(ids: Sequence[str]) -> pd.DataFrame:
-        return identity_pairs(chunks.read(ids, "attributions", IDENTITY_ATTRIBUTION_COLUMNS),
-                              chunks.read(ids, "people", PEOPLE_COLUMNS),
-                              chunks.read(ids, "documents", IDENTITY_DOCUMENT_COLUMNS), catalogue)
+        pairs = identity_pairs(chunks.read(ids, "attributions", IDENTITY_ATTRIBUTION_COLUMNS),
+                               chunks.read(ids, "people", PEOPLE_COLUMNS),
+                               chunks.read(ids, "documents", IDENTITY_DOCUMENT_COLUMNS), catalogue)
+        return pairs.assign(**{RESOLVE_KEY: row_keys(pairs[["doc_id", "source", "source_class"]])})
 
     def names_of(ids: Sequence[str]) -> pd.DataFrame:
-        return written_names(chunks.read(ids, "mentions", IDENTITY_MENTION_COLUMNS))
+        names = written_names(chunks.read(ids, "mentions", IDENTITY_MENTION_COLUMNS))
+        return names.assign(**{RESOLVE_KEY: row_keys(names[["doc_id", "text"]])})
 
-    # in the order a whole computation gives them (each pair and each written name once: sorting is stable)
-    pairs = chunk_frames(chunks, folder / "identity_pairs.parquet", pairs_of).drop(columns=ROW_KEY)
+    for former in _FORMER_IDENTITY_FILES:
+        (folder / former).unlink(missing_ok=True)
+    # in the order a whole computation gives them (each pair and each written name once: a total order)
+    pairs = chunk_frames(chunks, folder / f"identity_pairs.{IDENTITY_FORMAT}.parquet", pairs_of).drop(columns=ROW_KEY)
     pairs = pairs.sort_values(["doc_id", "source"], kind="stable", ignore_index=True)
-    written = chunk_frames(chunks, folder / "identity_names.parquet", names_of).drop(columns=ROW_KEY)
-    written = written.sort_values(["doc_id", "text"], kind="stable", ignore_index=True)
-    memo_path = folder / "identity_blocks.json"
-    known = _load_memo(memo_path, "blocks")
-    columns = [pairs[c].tolist() for c in ("doc_id", "source", "source_class", "block")]
-    names = [written[c].tolist() for c in ("doc_id", "text")]
-    links: list[tuple[str, str, str]] = [("", "", "")] * len(pairs)
-    identities: dict[str, Identity] = {}
-    blocks, resolved = {}, 0
-    for block in identity_blocks(pairs, written):
-        rows = [(*(column[i] for column in columns), flag) for i, flag in zip(block.pairs, block.in_body)]
-        seen = [(names[0][i], names[1][i]) for i in block.written]
-        key = digest([f"identity:{STAGE_FORMAT}", block.key,
-                      *(FIELD.join((*row[:3], "1" if row[4] else "0")) for row in rows), "\n",
-                      *(FIELD.join(name) for name in seen)])
-        kept = _kept_block(known[key], len(rows)) if key in known else None
-        if kept is None:
-            made = resolve(rows, seen, catalogue)
-            kept = made.links, made.identities
-            resolved += 1
-        for index, link in zip(block.pairs, kept[0]):
-            links[index] = link
-        identities.update(kept[1])
-        blocks[key] = {"links": [list(link) for link in kept[0]],
-                       "identities": {k: [v.cls, v.basis, v.actor_id] for k, v in kept[1].items()}}
-    if blocks != known:
-        _save_memo(memo_path, "blocks", blocks)
-    return identity_tables(pairs, links_frame(pairs, links), identities, catalogue), resolved
+    written = chunk_frames(chunks, folder / f"identity_names.{IDENTITY_FORMAT}.parquet", names_of).drop(columns=ROW_KEY)
+    # a person's block reads the full names that its own articles write with its surname
+    person_docs = set(zip(pairs["doc_id"].tolist(), pairs["block"].tolist()))
+    written = written[np.asarray([(d, b) in person_docs for d, b in zip(written["doc_id"].tolist(), written["block"].tolist())],
+                                 dtype=bool)]
+    written = written.sort_values(["block", "doc_id", "text"], kind="stable", ignore_index=True)
+
+    block_of = pairs["block"].to_numpy(dtype=object)
+    order = np.argsort(block_of, kind="stable")
+    order = order[block_of[order] != ""]  # pairs in no block have no identity
+    blocked = block_of[order]
+    starts = _run_starts(blocked)
+    ends = np.r_[starts[1:], len(order)].astype(np.int64)
+    names = blocked[starts]
+    written_block = written["block"].to_numpy(dtype=object)
+    written_starts = np.searchsorted(written_block, names, side="left") if len(written) else np.zeros(len(names), int)
+    written_ends = np.searchsorted(written_block, names, side="right") if len(written) else np.zeros(len(names), int)
+    in_body = np.asarray(in_body_names(pairs), dtype=bool)
+    pair_keys, flags = _key_bytes(pairs[RESOLVE_KEY])[order], in_body[order].astype(np.uint8)
+    name_keys = _key_bytes(written[RESOLVE_KEY])
+
+    links_path = folder / "identity_links.parquet"
+    kept = _KeptLinks.read(links_path)
+    columns = [pairs[c].to_numpy(dtype=object) for c in ("doc_id", "source", "source_class", "block")]
+    texts = [written[c].tolist() for c in ("doc_id", "text")]
+    block_keys, gather, made_rows, anew = [], [], [], 0
+    offset = len(kept.columns["source_id"])
+    for name, lo, hi, wlo, whi in zip(names.tolist(), starts.tolist(), ends.tolist(), written_starts.tolist(),
+                                      written_ends.tolist()):
+        hashed = hashlib.blake2b(f"identity:{IDENTITY_FORMAT}{FIELD}{name}".encode(), digest_size=16)
+        hashed.update(pair_keys[lo:hi].tobytes())
+        hashed.update(flags[lo:hi].tobytes())
+        hashed.update(b"\n")
+        hashed.update(name_keys[wlo:whi].tobytes())
+        key = hashed.hexdigest()
+        block_keys.append(key)
+        first, end = kept.where.get(key, (0, -1))
+        if end - first == hi - lo:  # kept: its rows as they are
+            gather.append(np.arange(first, end))
+            continue
+        rows = [(*(column[i] for column in columns), bool(in_body[i])) for i in order[lo:hi].tolist()]
+        made = resolve(rows, zip(texts[0][wlo:whi], texts[1][wlo:whi]), catalogue)
+        for cls, source_id, how in made.links:
+            identity = made.identities.get(source_id)
+            made_rows.append((cls, source_id, how, identity.basis if identity else "", identity.actor_id if identity else ""))
+        gather.append(np.arange(offset, offset + hi - lo))
+        offset += hi - lo
+        anew += 1
+    new = [np.asarray([row[i] for row in made_rows], dtype=object) for i in range(len(RESOLVED_COLUMNS))]
+    index = np.concatenate(gather) if gather else np.empty(0, dtype=np.int64)
+    resolved = {c: np.concatenate([kept.columns[c], new[i]])[index] for i, c in enumerate(RESOLVED_COLUMNS)}
+    if made_rows or list(kept.where) != block_keys:
+        _write_links(links_path, np.repeat(np.asarray(block_keys, dtype=object), ends - starts), resolved)
+
+    # back in the pairs' order; a pair in no block has no link
+    by_pair = {c: np.full(len(pairs), "", dtype=object) for c in RESOLVED_COLUMNS}
+    for c in RESOLVED_COLUMNS:
+        by_pair[c][order] = resolved[c]
+    links = pd.DataFrame({"doc_id": pairs["doc_id"].tolist(), "source": pairs["source"].tolist(),
+                          **{c: by_pair[c].tolist() for c in ("source_class", "source_id", "matched_by")}}, dtype=object)
+    named = pd.DataFrame({c: by_pair[c] for c in ("source_id", "source_class", "basis", "actor_id")})
+    named = named[named["source_id"] != ""].drop_duplicates("source_id")
+    identities = {i: Identity(c, b, a) for i, c, b, a in zip(*(named[c].tolist() for c in named.columns))}
+    return identity_tables(pairs, links, identities, catalogue), anew
+
+
+def _write_links(path: Path, block_keys: np.ndarray, resolved: Mapping[str, np.ndarray]) -> None:
+    """Keep the links of every block, in block order, in ``path`` (written to a temporary file and renamed)."""
+    table = pa.table({BLOCK_KEY: pa.array(block_keys.tolist(), type=pa.string()).dictionary_encode(),
+                      **{c: pa.array(resolved[c].tolist(), type=pa.string()) for c in RESOLVED_COLUMNS}})
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pq.write_table(table, tmp)
+    os.replace(tmp, path)
 
 
 #: Field separator of the rows a block's key hashes (names and doc ids hold no control characters).
@@ -368,9 +453,11 @@ def identified_chunks(
         if not rows:
             folders[chunk_id] = None
             continue
-        target = folder / digest([f"identified:{STAGE_FORMAT}", chunk_id, *rows])
+        # the rows as one part (they hold no control character but the field separator): one hash update a chunk
+        target = folder / digest([f"identified:{IDENTITY_FORMAT}", chunk_id, "\n".join(rows)])
         if not (target / "done").is_file():
-            _identify(chunk_id, chunk_path, named, target)
+            # the chunk's own links: looking a row up among the corpus's would cost a pass over all of them
+            _identify(chunk_id, chunk_path, named[named["doc_id"].isin(doc_ids)], target)
             written += 1
         folders[chunk_id] = target
     remove_stale(folder, [path.name for path in folders.values() if path is not None])

@@ -67,13 +67,16 @@ def read_article(entry: Entry, listed: Listed = NOT_LISTED, limits: Limits = DEF
     if not text[body_start:].strip():
         return Skipped(shown, "the file has metadata but no article text: add the text below the front matter")
     listed_meta, listed_extras = listed
-    meta = {**listed_meta, **metadata_of(front, f"{shown} front matter"), **metadata_of(sidecar, f"{shown} sidecar")}
+    meta = {**listed_meta, **(metadata_of(front, f"{shown} front matter") if front else {}),
+            **(metadata_of(sidecar, f"{shown} sidecar") if sidecar else {})}
     extras, note = merged([listed_extras, *(_extras(values, limits) for values in (front, sidecar))], limits=limits)
     return make_document(entry.stem, shown, text, hashlib.sha256(data).hexdigest(), meta, body_start, extras, note)
 
 
 def _extras(values: Mapping[str, Any], limits: Limits) -> tuple[dict[str, Any], str]:
     """The extra fields of front matter or a sidecar (every key but the built-in fields)."""
+    if not values:  # most articles have neither: nothing to look through (a corpus is read on every rebuild)
+        return {}, ""
     cells = cells_by_column(values.items())
     return extra_fields(cells, used_columns(cells, with_id=False), limits=limits)
 
