@@ -25,3 +25,8 @@ def load_yaml(text: str):
 def read_yaml(name: str) -> dict:
     """``analysis/data/<name>`` parsed as YAML; an empty file gives an empty mapping."""
     return load_yaml(read_text(name)) or {}
+
+
+def word_set(words) -> frozenset[str]:
+    """A word list of a data file as the rules compare it: every entry as lower-case text."""
+    return frozenset(str(w).lower() for w in words)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -139,4 +140,10 @@ def load_beat(
 def beat_name(tone_adjustment: str) -> str:
     """The beat of a corpus whose ``corpus.yaml`` chooses ``tone_adjustment``: that name when
     ``analysis/data/beats.yaml`` has a beat of it (``conflict``), else :data:`GENERAL_BEAT`."""
-    return tone_adjustment if tone_adjustment in read_yaml(BEATS_FILE)["beats"] else GENERAL_BEAT
+    return tone_adjustment if tone_adjustment in _beat_names() else GENERAL_BEAT
+
+
+@lru_cache(maxsize=1)
+def _beat_names() -> frozenset[str]:
+    """The beats of ``beats.yaml``, read once per process (every build and every notebook asks)."""
+    return frozenset(read_yaml(BEATS_FILE)["beats"])

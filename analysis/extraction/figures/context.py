@@ -17,7 +17,7 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Token
 
-from analysis.datafiles import read_yaml
+from analysis.datafiles import read_yaml, word_set
 from analysis.extraction.doc_index import children_of, doc_index
 from analysis.extraction.figures.grammar import Match
 from analysis.extraction.figures.objects import PLACE_LABELS, clause_head, figure_root
@@ -71,7 +71,7 @@ class ContextWords:
 def context_words() -> ContextWords:
     data = read_yaml("figure_context.yaml")
     phrases = lambda items: tuple(sorted({_phrase(w) for w in items}, key=lambda p: (-len(p), p)))  # noqa: E731
-    words = lambda key: frozenset(str(w).lower() for w in data[key])  # noqa: E731
+    words = lambda key: word_set(data[key])  # noqa: E731
     return ContextWords(
         scopes=tuple((scope, phrases(items)) for scope, items in data["scopes"].items()),
         daily=phrases(data["daily"]),

@@ -53,7 +53,7 @@ from typing import Iterator
 
 from spacy.tokens import Doc, Token
 
-from analysis.datafiles import read_yaml
+from analysis.datafiles import read_yaml, word_set
 from analysis.extraction.doc_index import children_of, doc_index
 from analysis.extraction.framing.lexicons import Term, distancing_clausal_verbs, inference_verbs
 
@@ -137,7 +137,7 @@ def weasel_words() -> WeaselWords:
     raw = read_yaml(WEASEL_LEXICON)
 
     def words(key: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in raw.get(key, ()))
+        return word_set(raw.get(key, ()))
 
     return WeaselWords(
         quantifiers=words("vague_quantifiers"),
