@@ -229,7 +229,7 @@ def days_in(doc: Doc, tokens: list[Token], lex: Lexicon, cw: ContextWords) -> li
     if not tokens:
         return found
     first, last = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    for m in NUMERIC_DATE.finditer(doc.text[first:last]):
+    for m in NUMERIC_DATE.finditer(doc_index(doc).text[first:last]):
         span = doc.char_span(first + m.start(), first + m.end(), alignment_mode="expand")
         day = _numeric_day(m.group(0))
         if day and span is not None:
@@ -292,8 +292,10 @@ def combined(doc: Doc, match: Match, tokens: list[Token], cw: ContextWords) -> b
         if any(_places_joined(o) >= 2 for o in children_of(prep) if o.dep_ == "pobj"):
             return True
     if any(t.lower_ in cw.combine_words for t in tokens):
-        return len({e.start for t in tokens for e in doc_index(doc).ents if e.label_ in PLACE_LABELS
-                    and e.start <= t.i < e.end}) >= 2
+        index = doc_index(doc)
+        places = {entity.start for t in tokens if (entity := index.entity(t.i)) is not None
+                  and entity.label_ in PLACE_LABELS}
+        return len(places) >= 2
     return False
 
 
@@ -321,7 +323,8 @@ def figure_context(doc: Doc, match: Match, lex: Lexicon, matches: Sequence[Match
     (:func:`clause_tokens`); ``matches`` are the document's figures (:func:`_own_words`)."""
     cw = context_words()
     tokens = clause_tokens(doc, match)
-    clause_figures = [m for m in matches if any(t.i == m.start for t in tokens)]
+    in_clause = {t.i for t in tokens}
+    clause_figures = [m for m in matches if m.start in in_clause]
     words = _words_of(_own_words(tokens, match, clause_figures), range(match.start, match.end))
     return FigureContext(
         scope=scope_of(words, cw),

@@ -87,7 +87,16 @@ class Lines:
 
     def is_copy(self, line: int) -> bool:
         """Neither headline-like nor furniture: a line of running copy."""
-        return not (self.is_headline(line) or self.is_furniture(line))
+        known = self._copy.get(line)
+        if known is None:
+            known = self._copy[line] = not (self.is_headline(line) or self.is_furniture(line))
+        return known
+
+    @cached_property
+    def _copy(self) -> dict[int, bool]:
+        # what is_copy decided of each line asked about: stages ask it once per name or quotation, and a line
+        # holds many
+        return {}
 
     def _before_new_sentence(self, end: int) -> bool:
         """Whether the next line begins a sentence (a capital, or a quotation mark and a capital): a line of
