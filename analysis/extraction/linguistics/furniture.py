@@ -166,6 +166,8 @@ def is_offer_line(line: str) -> bool:
     return all(t in prices or t in words.offer_words for t in tokens)
 
 
+# a pure test of a string, asked of the same lines by the sentence splitter, the furniture spans and the speakers
+@lru_cache(maxsize=4096)
 def is_furniture_line(line: str) -> bool:
     """Whether a whole line is furniture (see the module docstring): a listed line, a row of buttons, a prompt,
     a link, or a credit. An empty line is not."""
