@@ -52,6 +52,7 @@ from analysis.across.figure_agreement import (
     MENTION_COLUMNS,
     WINDOW_DAYS,
     candidate_pairs,
+    day_known,
     figure_rows,
     in_pairing_order,
     pair_rows,
@@ -186,6 +187,9 @@ def figure_agreement_segments(
     def derive(ids: Sequence[str]) -> pd.DataFrame:
         rows = figure_rows(chunks.read(ids, "figures", FIGURE_COLUMNS), chunks.read(ids, "documents", DOCUMENT_COLUMNS),
                            chunks.read(ids, "mentions", MENTION_COLUMNS))
+        # a figure whose day cannot be placed is never paired: kept, it would only be read and sorted on every
+        # rebuild (all of an undated corpus's figures but those whose clause names a day)
+        rows = rows[np.array([day_known(m, d) for m, d in zip(rows["measure"], rows["day"])], dtype=bool)]
         return rows.assign(places=[PLACE_SEPARATOR.join(p) for p in rows["places"]])
 
     kept = chunk_frames(chunks, folder / "figure_rows.parquet", derive)
