@@ -122,6 +122,22 @@ def test_metadata_from_sidecar_and_front_matter(tmp_path):
     assert view[b.body_start :] == md[b.body_start :] and not view[: b.body_start].strip()
 
 
+@pytest.mark.parametrize("key", ["published", "published_at", "publication_date", "datePublished", "date"])
+def test_the_usual_names_of_a_publication_date_are_read_as_it(tmp_path, key):
+    # `published_at` is what the documents table calls the date: written so in front matter, it is the date,
+    # not an extra field beside an empty one
+    write(tmp_path / "a.md", f"---\n{key}: 2020-03-24\n---\nRivers rose on Sunday.\n")
+    (doc,) = read_corpus(tmp_path).documents
+    assert doc.published == "2020-03-24" and str(doc.published_at.date()) == "2020-03-24"
+    assert doc.extras == ()
+
+
+def test_a_field_that_only_resembles_a_date_name_stays_an_extra(tmp_path):
+    write(tmp_path / "a.md", "---\nupdated_at: 2020-03-25\n---\nRivers rose on Sunday.\n")
+    (doc,) = read_corpus(tmp_path).documents
+    assert doc.published == "" and [name for name, _ in doc.extras] == ["updated_at"]
+
+
 def test_a_folder_reached_through_a_link_reads_as_the_folder_itself(tmp_path):
     # A folder is listed once and its files taken from the listing: articles and sidecars are found, and each
     # article is known by its real path, as when the folder is named directly.

@@ -34,7 +34,11 @@ METADATA_COLUMNS: dict[str, tuple[str, ...]] = {
     "title": ("title", "headline"),
     "outlet": ("outlet", "media_name", "source", "publisher"),
     "url": ("url",),
-    "published": ("published", "publish_date", "date"),
+    # `published_at` is the name of the table's own column: a user who writes it in front matter means the date
+    "published": (
+        "published", "published_at", "publish_date", "published_date", "publication_date", "date_published",
+        "datepublished", "pubdate", "date",
+    ),
 }
 
 
