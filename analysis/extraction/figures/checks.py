@@ -13,6 +13,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Iterator, Sequence
 
+from analysis.extraction.figures.numbers import decimals as _decimals, printed_step
 from analysis.extraction.figures.objects import PLACE_LABELS
 from analysis.extraction.figures.records import ConsistencyRow, FigureRow, MetricOriginRow
 from analysis.extraction.figures.sameness import (
@@ -236,11 +237,6 @@ def _consistency_row(
 # --- metric origin ------------------------------------------------------------------------------------------------
 
 
-def _decimals(x: float) -> int:
-    text = f"{abs(x):.10f}".rstrip("0")
-    return len(text.split(".")[1]) if "." in text else 0
-
-
 def _significant(x: float) -> str:
     """The significant digits of ``x`` as written without trailing zeros or sign (1,000 -> "1", -7.5 -> "75")."""
     return f"{abs(x):.10f}".replace(".", "").lstrip("0").rstrip("0") or "0"
@@ -273,17 +269,6 @@ def _is_round(x: float) -> bool:
     """Already as round as converted figures get (500, 1,000, 12, 15,000): not flagged as a conversion."""
     places, digits, rank = roundness(x)
     return places == 0 and (digits == 1 and rank < 3 or digits == 2 and _significant(x)[0] == "1")
-
-
-def _printed_step(x: float) -> float:
-    """The value of the last printed digit: 7.5 -> 0.1, 400 -> 100, 1,036 -> 1, -40 -> 10."""
-    places = _decimals(x)
-    if places:
-        return 10.0**-places
-    step, x = 1.0, abs(x)
-    while x and x % (step * 10) == 0:
-        step *= 10
-    return step
 
 
 @lru_cache(maxsize=1)
@@ -351,7 +336,7 @@ def metric_origin(figures: Sequence[FigureRow]) -> list[MetricOriginRow]:
         converted = convert(value, figure.unit_canonical, other)
         if not math.isfinite(converted):
             continue
-        half = min(_printed_step(value) / 2, METRIC_ORIGIN_TOLERANCE * abs(value))
+        half = min(printed_step(value) / 2, METRIC_ORIGIN_TOLERANCE * abs(value))
         low, high = value - half, value + half
         if figure.approx in ("about", "nearly"):
             low, high = min(low, figure.low), max(high, figure.high)

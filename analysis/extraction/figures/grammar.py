@@ -11,7 +11,9 @@ from spacy.tokens import Doc, Token
 
 from analysis.datafiles import read_yaml
 from analysis.extraction.doc_index import doc_index
-from analysis.extraction.figures.numbers import parse_fraction, parse_glued_range, parse_number, parse_ratio, parse_vague, scale_like
+from analysis.extraction.figures.numbers import (
+    parse_fraction, parse_glued_range, parse_number, parse_ratio, parse_vague, rounding_half_width, scale_like,
+)
 from analysis.extraction.figures.tokens import (
     HYPHENS, SIGN_WORDS, SIGNED, bare_at, lower_at, match_phrase, number_value, sign_of, token_at, written_together,
 )
@@ -521,18 +523,22 @@ def pounds_sterling(doc: Doc, match: Match, k: int, lex: Lexicon) -> None:
         match.unit, match.currency = "", "GBP"
 
 
-def interval_of(match: Match, lex: Lexicon) -> tuple[float, float]:
-    """(low, high) that the wording allows; see analysis/data/approximators.yaml for the tolerances."""
-    v = match.value
-    if match.approx in ("range", "vague") or (match.approx == "more_than" and math.isnan(v)):
+def interval_of(match: Match, lex: Lexicon, approx: str = "") -> tuple[float, float]:
+    """(low, high) that the wording allows, for the match's approximator or ``approx`` when given (a bound said
+    by a verb: :func:`analysis.extraction.figures.bounds.verb_bound`); see analysis/data/approximators.yaml for
+    the tolerances. "about" allows the larger of its tolerance and the printed rounding of the number
+    (:func:`~analysis.extraction.figures.numbers.rounding_half_width`): "about 20,000" is 15,000 to 25,000,
+    "about 21,000" 18,900 to 23,100."""
+    v, approx = match.value, approx or match.approx
+    if approx in ("range", "vague") or (approx == "more_than" and math.isnan(v)):
         return match.low, match.high
-    if match.approx == "exact":
+    if approx == "exact":
         return v, v
-    if match.approx == "about":
-        t = lex.tolerance["about"]
-        return tidy(v * (1 - t)), tidy(v * (1 + t))
-    if match.approx == "nearly":
+    if approx == "about":
+        half = max(lex.tolerance["about"] * abs(v), rounding_half_width(v))
+        return tidy(v - half), tidy(v + half)
+    if approx == "nearly":
         return tidy(v * (1 - lex.tolerance["nearly"])), v
-    if match.approx in ("at_least", "more_than"):
+    if approx in ("at_least", "more_than"):
         return v, math.inf
     return 0.0, v

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Sequence
 
+from analysis.extraction.figures.bounds import verb_bound
 from analysis.extraction.figures.candidates import find_matches
 from analysis.extraction.figures.context import figure_context, narrowing
 from analysis.extraction.figures.events import event_of
@@ -52,15 +53,18 @@ def figure_rows(parsed, attributions: Sequence[Attribution] = ()) -> list[Figure
         start, end = char_bounds(doc, match.start, match.end)
         end -= match.trim
         kind, canonical = _kind_and_canonical(match, lex)
-        low, high = interval_of(match, lex)
+        # a verb of passing a mark bounds an exact figure ("passed 10,000"): the verb is its approximator
+        bound = verb_bound(doc, match, lex)
+        approx, approx_tokens = (bound[0], (bound[1].i, bound[1].i + 1)) if bound else (match.approx, match.approx_tokens)
+        low, high = interval_of(match, lex, approx)
         value_si, unit_si = si_value(match.value, canonical, kind, lex)
         if match.minor:  # "243p" is 243 pence as written; 2.43 GBP normalised
             value_si, unit_si = to_major(match.value, match.currency), match.currency
         sentence_id = parsed.sentences.sentence_id(start)
         obj_text, obj_start, obj_end = _object_of(parsed, match, kind, sentence_id, matches, rows)
         approx_start = approx_end = None
-        if match.approx_tokens:
-            approx_start, approx_end = char_bounds(doc, *match.approx_tokens)
+        if approx_tokens:
+            approx_start, approx_end = char_bounds(doc, *approx_tokens)
         unit_text = ""
         if match.unit_tokens:
             u_start, u_end = char_bounds(doc, *match.unit_tokens)
@@ -82,7 +86,7 @@ def figure_rows(parsed, attributions: Sequence[Attribution] = ()) -> list[Figure
                 value=match.value,
                 low=low,
                 high=high,
-                approx=match.approx,
+                approx=approx,
                 approximator=text[approx_start:approx_end] if approx_start is not None else "",
                 approximator_start=approx_start,
                 approximator_end=approx_end,
