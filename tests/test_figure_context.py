@@ -214,3 +214,16 @@ def test_people_are_counted_by_what_happened_to_them(parse):
         "d": ("2020-04-09", "In Valen, 40 million people stay at home."),
     })
     assert _pairs(out) == [("779", "779", "agree")]
+
+
+def test_people_who_tested_positive_are_cases_and_people_tested_are_not(parse):
+    assert _one(parse, "Twelve people tested positive for the virus.", "Twelve").event == "test positive"
+    assert _one(parse, "The state has tested 5,000 people.", "5,000").event == "test"
+    out = _agreement(parse, {
+        "a": ("2020-04-08", "In Valen, 40 people tested positive on Tuesday."),
+        "b": ("2020-04-08", "In Valen, 40 cases were confirmed on Tuesday."),
+        "c": ("2020-04-09", "In Valen, 40 people were tested on Tuesday."),
+        "d": ("2020-04-09", "In Valen, 40 people died on Tuesday."),
+    })
+    assert _pairs(out) == [("40", "40", "agree")]
+    assert out[["doc_id", "other_doc_id", "object"]].values.tolist() == [["a", "b", "case"]]
