@@ -310,11 +310,15 @@ def test_a_figure_with_a_place_and_one_without_are_not_paired():
     assert _pairs_of(_flood("wire", 40, "Port Aldren"), _flood("daily", 45, None)) == []
 
 
-def test_a_place_in_the_sentence_before_counts_and_a_shared_one_of_two_is_enough():
+def test_a_place_in_the_sentence_before_counts_and_two_places_pair_only_with_the_same_two():
     wire = _flood("wire", 40, None, sentence_id=3)
     daily = _flood("daily", 45, "Kessington")
-    before = [("wire", 2, "Kessington", "GPE"), ("wire", 2, "Oldmere", "LOC")]
+    before = [("wire", 2, "Kessington", "GPE")]
     assert _pairs_of(wire, daily, extra_mentions=before) == [["wire", "daily", "kessington"]]
+    # changed by the cross-article pairs work (was: sharing one of two places was enough): a figure near which two
+    # places are named (a country and a region of it, say) may be about either, and pairs with neither alone
+    both = [*before, ("wire", 2, "Oldmere", "LOC")]
+    assert _pairs_of(wire, daily, extra_mentions=both) == []
     # two sentences before is too far: the wire figure names no place, the daily one does
     assert _pairs_of(_flood("wire", 40, None, sentence_id=4), daily, extra_mentions=before) == []
     # a person or an organisation is no place

@@ -150,7 +150,8 @@ def test_a_world_figure_never_pairs_with_one_of_a_country(parse):
         "b": ("2020-04-28", "France has recorded 128,000 cases so far."),
         "c": ("2020-04-28", "Globally, 3,106,700 cases have been recorded so far."),
     })
-    assert _pairs(out) == [("3,083,467", "3,106,700", "disagree")]
+    # two running totals of one day that differ: snapshots taken hours apart, not a contradiction
+    assert _pairs(out) == [("3,083,467", "3,106,700", "undetermined")]
     assert "the world" in out["basis"].iloc[0]
 
 
@@ -185,8 +186,36 @@ def test_running_totals_of_the_same_day_are_compared(parse):
         "a": ("2020-04-08", "So far 6,298 New Yorkers have died, the governor said."),
         "b": ("2020-04-08", "So far 6,268 New Yorkers have died, the governor said."),
     })
-    assert _pairs(out) == [("6,298", "6,268", "disagree")]
+    # changed by the cross-article pairs work (was disagree): outlets print snapshots of a rising total hours apart
+    assert _pairs(out) == [("6,298", "6,268", "undetermined")]
     assert "running totals of the same day (2020-04-08)" in out["basis"].iloc[0]
+    assert "may be counts taken at different hours" in out["finding"].iloc[0]
+
+
+@pytest.mark.parametrize("first, second, verdict", [
+    ("3,100", "3,112", "agree"),  # "3,100" is printed to the hundred: within its rounding
+    ("3,100", "3,100", "agree"),
+    ("3,100", "3,400", "undetermined"),  # a later snapshot
+    ("at least 3,100", "3,400", "consistent"),
+    ("3,112", "3,119", "undetermined"),  # printed to the unit: no rounding covers both
+])
+def test_running_totals_of_one_day_agree_within_printed_rounding_and_else_are_undetermined(parse, first, second,
+                                                                                             verdict):
+    out = _agreement(parse, {
+        "a": ("2020-04-08", f"Valen has recorded {first} deaths so far."),
+        "b": ("2020-04-08", f"Valen has recorded {second} deaths so far."),
+    })
+    assert _pairs(out) == [(first, second, verdict)]
+    if first == "3,100" and second == "3,112":
+        assert "within the rounding of the printed figures" in out["finding"].iloc[0]
+
+
+def test_counts_that_are_not_running_totals_still_disagree(parse):
+    out = _agreement(parse, {
+        "a": ("2020-04-08", "In Valen, 12 people were killed on Tuesday."),
+        "b": ("2020-04-09", "In Valen, 10 people were killed on Tuesday."),
+    })
+    assert _pairs(out) == [("12", "10", "disagree")]  # no printed rounding widens a count that is no running total
 
 
 def test_a_milestone_is_consistent_with_a_plain_figure_of_the_same_day_and_place(parse):
@@ -227,3 +256,86 @@ def test_people_who_tested_positive_are_cases_and_people_tested_are_not(parse):
     })
     assert _pairs(out) == [("40", "40", "agree")]
     assert out[["doc_id", "other_doc_id", "object"]].values.tolist() == [["a", "b", "case"]]
+
+
+@pytest.mark.parametrize("text, span, measure", [
+    # thresholds: a bound in a rule or a category
+    ("Counties with 10 cases or fewer will reopen first.", "10", "threshold"),
+    ("The order applies to states with more than 1,000 cases.", "more than 1,000", "threshold"),
+    ("Gatherings of more than 50 people are banned.", "more than 50", "threshold"),
+    ("Gatherings larger than 50 people are banned.", "larger than 50", "threshold"),
+    ("The governor limited gatherings to 10 people.", "10", "threshold"),
+    ("No more than 10 people are allowed in a store.", "No more than 10", "threshold"),
+    ("People over 65 make up most of the deaths.", "over 65", "threshold"),
+    # ... and counts that look like them
+    ("Valen, with more than 3,000 deaths, closed its schools.", "more than 3,000", ""),
+    ("The only state with more than 1,000 cases is Valen.", "more than 1,000", ""),
+    ("A crowd of 2,000 gathered in the square.", "2,000", ""),
+    ("More than 500 prisoners were allowed to leave.", "More than 500", ""),
+    # projections: what may, will or is expected to be
+    ("The virus could kill up to 2.2 million people in the country.", "up to 2.2 million", "projection"),
+    ("The model projects 100,000 to 240,000 deaths.", "100,000 to 240,000", "projection"),
+    ("Deaths are expected to reach 60,000 by August.", "60,000", "projection"),
+    ("Experts expect deaths to reach 60,000 by August.", "60,000", "projection"),
+    ("Officials warned that the toll could rise to 5,000.", "5,000", "projection"),
+    ("A projection of 100,000 deaths alarmed officials.", "100,000", "projection"),
+    ("If 1,000 people are infected, the hospitals will be full.", "1,000", "projection"),
+    ("Officials said 300 people have died.", "300", ""),
+    ("Deaths reached 60,000 in August.", "60,000", "cumulative"),
+    # rates and their bases
+    ("The state recorded 5 deaths per 100,000 residents.", "5", "rate"),
+    ("The state recorded 5 deaths per 100,000 residents.", "100,000", "base"),
+    ("The country has a death rate of 3.4%.", "3.4%", "rate"),
+    ("The state recorded 5 deaths per day.", "5", "daily"),  # per a day: a day's count
+])
+def test_figures_that_count_nothing_that_is_or_was(parse, text, span, measure):
+    assert _one(parse, text, span).measure == measure
+
+
+def test_a_threshold_pairs_with_no_count_and_no_other_threshold(parse):
+    out = _agreement(parse, {
+        "a": ("2020-04-08", "In Valen, counties with more than 1,000 cases stay closed."),
+        "b": ("2020-04-08", "In Valen, counties with more than 1,000 cases stay closed."),
+        "c": ("2020-04-09", "In Valen, more than 1,200 cases have been recorded."),
+        "d": ("2020-04-09", "In Valen, 1,500 cases have been recorded."),
+    })
+    assert _pairs(out) == [("more than 1,200", "1,500", "consistent")]
+
+
+def test_a_projection_pairs_only_with_a_projection_and_two_that_differ_are_undetermined(parse):
+    out = _agreement(parse, {
+        "a": ("2020-04-08", "The model projects 60,000 deaths in Valen."),
+        "b": ("2020-04-09", "Deaths in Valen could reach 90,000."),
+        "c": ("2020-04-09", "Valen has recorded 60,000 deaths."),
+    })
+    assert _pairs(out) == [("60,000", "90,000", "undetermined")]
+    assert "may be two scenarios" in out["finding"].iloc[0]
+    same = _agreement(parse, {
+        "a": ("2020-04-08", "Deaths in Valen could reach 90,000."),
+        "b": ("2020-04-09", "Deaths in Valen may reach 90,000."),
+    })
+    assert _pairs(same) == [("90,000", "90,000", "agree")]
+
+
+def test_a_rate_pairs_only_with_a_rate_and_its_base_with_nothing(parse):
+    out = _agreement(parse, {
+        "a": ("2020-04-08", "Valen recorded 5 deaths per 100,000 residents."),
+        "b": ("2020-04-08", "Valen recorded 5 deaths per 100,000 residents."),
+        "c": ("2020-04-08", "Valen recorded 5 deaths."),
+    })
+    assert _pairs(out) == [("5", "5", "agree")]
+    assert out[["doc_id", "other_doc_id"]].values.tolist() == [["a", "b"]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two projections of one article that differ: two scenarios
+    ("The model projects 100,000 deaths in Valen. Without measures, deaths in Valen could reach 2 million.",
+     [("100,000", "2 million", "undetermined")]),
+    # a threshold is not compared with a count
+    ("Counties with more than 100 cases will stay closed. The county has 80 cases.", []),
+])
+def test_consistency_leaves_scenarios_undetermined_and_thresholds_out(parse, text, expected):
+    from analysis.extraction.figures.checks import figure_consistency
+
+    parsed = parse(text)
+    assert [(r.text, r.other, r.verdict) for r in figure_consistency(parsed, figure_rows(parsed, []))] == expected

@@ -17,15 +17,16 @@ from analysis.building import schema
 from analysis.across.publication import in_publication_order, publication_order, with_publication
 from analysis.extraction.figures.checks import bounds_text, common_unit, interval_in
 from analysis.extraction.figures.context import context_words
+from analysis.extraction.figures.numbers import rounding_half_width
 from analysis.extraction.figures.sameness import (
-    KNOWN_PARTS, PLACES_JOINED, SHARED_PARTS, WORLD, event_family, normalise_object, object_key, place_key, place_keys,
-    places_near, singular, thing,
+    KNOWN_PARTS, PLACES_JOINED, SCENARIO_MEASURES, SHARED_PARTS, UNPAIRED_MEASURES, WORLD, event_family,
+    normalise_object, object_key, place_key, place_keys, places_near, singular, strict_place_key, thing,
 )
 
 __all__ = [
     "FIGURE_COLUMNS", "MENTION_COLUMNS", "WINDOW_DAYS", "candidate_pairs", "day_key", "event_family",
     "figure_agreement", "figure_agreement_chunks", "figure_rows", "figures_of_unknown_day", "in_pairing_order",
-    "normalise_object", "object_key", "pair_rows", "place_key", "place_keys", "singular",
+    "normalise_object", "object_key", "pair_rows", "pairable", "place_key", "place_keys", "singular",
 ]
 
 #: Pairs made and validated at a time: a corpus with millions of pairs never holds them all as rows.
@@ -48,6 +49,10 @@ PLACES_NOT_READ = "places not read"
 #: Measures of a count that changes from day to day: two figures of one of them are compared only when they
 #: are of the same day, never across the window (a running total grows; one day's count is not the next's).
 DATED_MEASURES = frozenset({"daily", "cumulative"})
+#: Measures of a count that rises through the day: outlets print snapshots of one running total hours apart
+#: ("at least 3,100 deaths" at noon, "3,400" in the evening), so two of one day that differ are undetermined,
+#: and two equal within the rounding of the printed figures agree.
+TIMED_MEASURES = frozenset({"cumulative"})
 
 #: The ``figures`` columns :func:`figure_agreement` reads (a build can read back only these).
 FIGURE_COLUMNS = [
@@ -110,6 +115,13 @@ def day_key(as_of: str, published_at) -> str:
     return published.strftime("%Y-%m-%d")
 
 
+def pairable(measure: str, day: str) -> bool:
+    """Whether a figure can be paired at all: it counts something (not a threshold or a rate's base,
+    :data:`~analysis.extraction.figures.sameness.UNPAIRED_MEASURES`) and its day can be placed
+    (:func:`day_known`)."""
+    return measure not in UNPAIRED_MEASURES and day_known(measure, day)
+
+
 def day_known(measure: str, day: str) -> bool:
     """Whether a figure's day (:func:`day_key`) can be placed: a day's count or a running total needs its day
     (a year-less day of an undated article matches the same); any other figure a full date, to be placed in the
@@ -125,7 +137,7 @@ PART_COLUMNS = {"quantity_kind": "quantity_kind", "unit": "unit_key", "object": 
 ROW_COLUMNS = [
     "doc_id", "sentence_id", "start", "end", "text", "figure_id", "outlet", "published_at", "listed", "source",
     "quantity_kind", "unit_key", "object_key", "family", "scope", "scope_key", "modifier_key", "qualifier_key",
-    "measure", "day", "low_in", "high_in", "open_bound", "places",
+    "measure", "day", "low_in", "high_in", "rounding_in", "open_bound", "places",
 ]
 
 
@@ -152,20 +164,34 @@ def figure_rows(figures: pd.DataFrame, documents: pd.DataFrame, mentions: pd.Dat
     rows = rows.assign(
         low_in=np.array([i[0] for i in intervals], dtype=float),
         high_in=np.array([i[1] for i in intervals], dtype=float),
+        rounding_in=[_rounding_in(*k) for k in zip(rows["approx"], rows["low"], rows["high"], rows["unit_canonical"],
+                                                     rows["unit_key"])],
         open_bound=rows["approx"].isin(OPEN_APPROXIMATORS).to_numpy() | np.isinf([i[1] for i in intervals]),
-        places=[place_keys(p, scope, joined) for p, scope, joined in zip(
+        places=[strict_place_key(place_keys(p, scope, joined)) for p, scope, joined in zip(
             _places_near(rows, mentions) if mentions is not None else [()] * len(rows), rows["scope"],
             rows["combined"].astype(bool))],
     )
     return rows[ROW_COLUMNS].reset_index(drop=True)
 
 
+def _rounding_in(approx: str, low: float, high: float, unit_canonical: str, unit: str) -> float:
+    """How far the values a figure written exactly may stand for lie from it, by its printed rounding
+    (:func:`~analysis.extraction.figures.numbers.rounding_half_width`: "3,100" stands for 3,050 to 3,150), in the
+    comparison unit; 0 for a figure with an approximator, whose interval says it already."""
+    if approx != "exact" or low != high or not np.isfinite(low):
+        return 0.0
+    half = rounding_half_width(low)
+    below, above = interval_in(low - half, low + half, unit_canonical, unit)
+    return (above - below) / 2 if np.isfinite(above - below) else 0.0
+
+
 def in_pairing_order(rows: pd.DataFrame) -> pd.DataFrame:
     """:func:`figure_rows` of a corpus in publication order (then doc_id, figure_id), with the ``day_number`` of
-    the day each one counts (days since :data:`EPOCH`; NaN when :func:`day_known` says it cannot be placed): a
-    figure's position here is its label in :func:`candidate_pairs`."""
+    the day each one counts (days since :data:`EPOCH`; NaN when :func:`day_known` says it cannot be placed) and
+    whether it is ``placed`` in any block (:func:`pairable`): a figure's position here is its label in
+    :func:`candidate_pairs`."""
     rows = in_publication_order(rows, ["figure_id"])
-    placed = np.array([day_known(m, d) for m, d in zip(rows["measure"], rows["day"])], dtype=bool)
+    placed = np.array([pairable(m, d) for m, d in zip(rows["measure"], rows["day"])], dtype=bool)
     full = placed & np.array([d[:1].isdigit() for d in rows["day"]], dtype=bool)
     days = pd.to_datetime(rows["day"].where(full, None), utc=True, format="%Y-%m-%d")
     return rows.assign(placed=placed, day_number=(days - EPOCH).dt.total_seconds().to_numpy() / 86400)
@@ -175,7 +201,7 @@ def figures_of_unknown_day(figures: pd.DataFrame, documents: pd.DataFrame) -> in
     """How many figures of a corpus that name an object :func:`figure_agreement` leaves out because the day
     they count cannot be told (:func:`day_known`: an undated article, and no day named in the clause)."""
     rows = figure_rows(figures, documents, None)
-    return int(sum(not day_known(m, d) for m, d in zip(rows["measure"], rows["day"])))
+    return int(sum(not day_known(m, d) and m not in UNPAIRED_MEASURES for m, d in zip(rows["measure"], rows["day"])))
 
 
 #: Earlier figures whose pairs are found at a time: bounds the arrays pairing holds (about twenty slots each).
@@ -273,15 +299,30 @@ def _describe(text: str, outlet: str, doc_id: str, published_at, source: str) ->
     return f"“{text}” ({outlet or doc_id}{when}{who})"
 
 
-def _finding(verdict: str, both: str, thing: str, unit: str, agreed: str, text_a: str, text_b: str) -> str:
+#: Why a pair is ``undetermined``: a figure gives no bounds, two projections differ (they may be two scenarios),
+#: or two running totals of one day differ (they may be snapshots hours apart).
+NO_BOUNDS, SCENARIOS, SNAPSHOTS = "no bounds", "scenarios", "snapshots"
+#: Why a pair agrees only within the printed rounding of its figures ("3,100" and "3,112" of one day).
+ROUNDED = "rounded"
+
+
+def _finding(verdict: str, why: str, both: str, thing: str, agreed: str, text_a: str, text_b: str) -> str:
     """The sentence that says what two figures of ``thing`` (described together in ``both``) show: ``agreed``
-    is the interval both allow, ``text_a`` and ``text_b`` each figure's own (:func:`bounds_text`)."""
+    is the interval both allow, ``text_a`` and ``text_b`` each figure's own (:func:`bounds_text`); ``why`` says
+    what an undetermined verdict rests on, or that an agreement is one of printed rounding."""
+    if verdict == "undetermined" and why == SCENARIOS:
+        return (f"{both} on {thing} are projections that differ ({text_a} against {text_b}): they may be two "
+                "scenarios, not a contradiction.")
+    if verdict == "undetermined" and why == SNAPSHOTS:
+        return (f"{both} on {thing} are running totals of one day that differ ({text_a} against {text_b}): they "
+                "may be counts taken at different hours.")
     if verdict == "undetermined":
         return f"{both} on {thing} cannot be compared: one gives no bounds."
+    rounded = " within the rounding of the printed figures" if why == ROUNDED else ""
     if verdict == "agree":
-        return f"{both} agree on {thing}: both allow {agreed}."
+        return f"{both} agree on {thing}{rounded}: both allow {agreed}."
     if verdict == "consistent":
-        return f"{both} on {thing} can both hold, though one is an open bound: both allow {agreed}."
+        return f"{both} on {thing} can both hold, though one is an open bound{rounded}: both allow {agreed}."
     return f"{both} disagree on {thing}: {text_a} against {text_b}."
 
 
@@ -355,24 +396,35 @@ def _pair_frame(
     bounds = [frame[column].to_numpy(dtype=float) for frame in (a, b) for column in ("low_in", "high_in")]
     low_a, high_a, low_b, high_b = bounds
     unknown = np.isnan(low_a) | np.isnan(high_a) | np.isnan(low_b) | np.isnan(high_b)
-    overlap = np.maximum(low_a, low_b) <= np.minimum(high_a, high_b)
+    measure = a["measure"].to_numpy(dtype=object)
+    timed, scenarios = np.isin(measure, list(TIMED_MEASURES)), np.isin(measure, list(SCENARIO_MEASURES))
+    # running totals of one day are compared with each printed figure widened by its rounding
+    widen_a = np.where(timed, a["rounding_in"].to_numpy(dtype=float), 0.0)
+    widen_b = np.where(timed, b["rounding_in"].to_numpy(dtype=float), 0.0)
+    shared_low = np.maximum(low_a - widen_a, low_b - widen_b)
+    shared_high = np.minimum(high_a + widen_a, high_b + widen_b)
+    overlap = shared_low <= shared_high
+    rounded = overlap & ~(np.maximum(low_a, low_b) <= np.minimum(high_a, high_b))
     open_bound = a["open_bound"].to_numpy(dtype=bool) | b["open_bound"].to_numpy(dtype=bool)
     verdict = np.where(
-        unknown, "undetermined", np.where(overlap, np.where(open_bound, "consistent", "agree"), "disagree")
+        unknown, "undetermined", np.where(overlap, np.where(open_bound, "consistent", "agree"),
+                                          np.where(timed | scenarios, "undetermined", "disagree"))
     )
+    why = np.where(unknown, NO_BOUNDS, np.where(rounded, ROUNDED, np.where(
+        overlap, "", np.where(scenarios, SCENARIOS, np.where(timed, SNAPSHOTS, "")))))
     days_apart = (b["published_at"] - a["published_at"]).dt.total_seconds() / 86400
     counted_apart = np.abs(b["day_number"].to_numpy(dtype=float) - a["day_number"].to_numpy(dtype=float))
     things = [" ".join(w for w in (m if m == n else "", o, q) if w) for m, n, o, q in zip(
         a["modifier_key"].tolist(), b["modifier_key"].tolist(), a["object_key"].tolist(), a["qualifier_key"].tolist())]
     same_place = ["; ".join(sorted(set(p) & set(q))) for p, q in zip(a["places"], b["places"])]
     agreed = [
-        bounds_text(max(la, lb), min(ha, hb), unit) if v in ("agree", "consistent") else ""
-        for v, la, ha, lb, hb, unit in zip(verdict.tolist(), *(x.tolist() for x in bounds), a["unit_key"].tolist())
+        bounds_text(lo, hi, unit) if v in ("agree", "consistent") else ""
+        for v, lo, hi, unit in zip(verdict.tolist(), shared_low.tolist(), shared_high.tolist(), a["unit_key"].tolist())
     ]
     findings = [
-        _finding(v, f"{described[i]} and {described[j]}", thing, unit, both_allow, own[i], own[j])
-        for v, i, j, thing, unit, both_allow in zip(
-            verdict.tolist(), of_earlier, of_later, a["object_key"].tolist(), a["unit_key"].tolist(), agreed
+        _finding(v, w, f"{described[i]} and {described[j]}", thing, both_allow, own[i], own[j])
+        for v, w, i, j, thing, both_allow in zip(
+            verdict.tolist(), why.tolist(), of_earlier, of_later, a["object_key"].tolist(), agreed
         )
     ]
     columns = {column: a[column] for column in _EARLIER_COLUMNS}

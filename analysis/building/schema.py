@@ -285,10 +285,16 @@ class Figures(Span):
         "country; `statewide`, `in the state`: state; `countywide`: county; `citywide`: city), else empty; the place "
         "itself is in `mentions`")
     measure: Series[str] = pa.Field(
-        isin=["", "daily", "cumulative"],
+        isin=["", "daily", "cumulative", "rate", "projection", "threshold", "base"],
         description="`daily` when its clause marks a count of one day (`new cases`, `in a single day`, `daily`), "
         "`cumulative` when it marks a running total (`total`, `so far`, `since the outbreak`, `death toll`, a verb "
-        "of passing a mark: `passed 700,000 cases`), else empty")
+        "of passing a mark: `passed 700,000 cases`), else empty; for a figure that counts nothing that is or was, "
+        "whatever its clause says of days: `threshold` for a bound in a rule or a category (`counties with 10 cases "
+        "or fewer`, `gatherings of more than 50 people`, `limited gatherings to 10 people`), `projection` for what "
+        "may, will or is expected to be (a modal verb, a verb or noun of expectation, a condition: `could kill up to "
+        "2.2 million`, `the model projects 100,000 deaths`), `rate` for a figure per a number or of a rate noun "
+        "(`5 deaths per 100,000 residents`, `a death rate of 3.4%`), `base` for what a rate is per (`per 100,000 "
+        "residents`)")
     as_of: Series[str] = pa.Field(
         description="the day its clause (or else its sentence, when that names one day) dates it to: `YYYY-MM-DD`, "
         "`--MM-DD` when the year is not written, a weekday (`tuesday`), `today` or `yesterday`; else empty")

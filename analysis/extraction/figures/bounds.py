@@ -1,6 +1,7 @@
-"""Bounds said by a verb: "deaths passed 10,000", "cases surged past 20,000", "topped 5,000 deaths" make the
-figure a mark the count went beyond, not the count itself, as "more than 10,000" does. The words are in
-``analysis/data/approximators.yaml`` (``bound_verbs``, ``bound_prepositions``)."""
+"""Bounds said away from the number: by a verb ("deaths passed 10,000", "cases surged past 20,000", "topped 5,000
+deaths" make the figure a mark the count went beyond, not the count itself, as "more than 10,000" does), or by a
+trailing approximator after the counted noun ("counties with 10 cases or fewer"). The words are in
+``analysis/data/approximators.yaml`` (``bound_verbs``, ``bound_prepositions``, ``postfix``)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from spacy.tokens import Doc, Token
 from analysis.extraction.doc_index import children_of
 from analysis.extraction.figures.grammar import Match
 from analysis.extraction.figures.objects import figure_root
+from analysis.extraction.figures.tokens import match_phrase
 from analysis.extraction.figures.wordlists import Lexicon
 
 #: The class a negated verb of passing gives its figure ("did not exceed 50" allows 50 at most).
@@ -50,3 +52,34 @@ def verb_bound(doc: Doc, match: Match, lex: Lexicon) -> tuple[str, Token] | None
         negated = NEGATED.get(kind)
         return (negated, word) if negated else None
     return kind, word
+
+
+#: Trailing approximators read after a counted noun: the bounds written with "or" ("10 cases or fewer", "50
+#: people or more"); "plus" or "+" there is no approximator of the number ("50 people plus staff").
+NOUN_POSTFIX_CLASSES = frozenset({"at_least", "at_most"})
+
+
+def noun_postfix_bound(doc: Doc, match: Match, lex: Lexicon) -> tuple[str, tuple[int, int]] | None:
+    """The class and token span of a trailing approximator of ``NOUN_POSTFIX_CLASSES`` written right after the
+    noun an exact figure counts ("10 cases or fewer": at_most), where the grammar reads it only after the number
+    or its unit; None otherwise."""
+    if match.approx != "exact" or match.value != match.value:
+        return None
+    root = figure_root(doc, match)
+    noun = root.head
+    if root.dep_ != "nummod" or noun.i != match.end or noun.pos_ != "NOUN":
+        return None
+    found = match_phrase(doc, noun.i + 1, lex.postfix)
+    if found is None or found[1] not in NOUN_POSTFIX_CLASSES or found[0] - noun.i < 3:
+        return None
+    return found[1], (noun.i + 1, found[0])
+
+
+def said_bound(doc: Doc, match: Match, lex: Lexicon) -> tuple[str, tuple[int, int]] | None:
+    """The approximator class a figure written exactly takes from words away from its number, and the token span
+    of those words: a verb of passing a mark (:func:`verb_bound`) or a bound after its counted noun
+    (:func:`noun_postfix_bound`); None when there is none."""
+    verb = verb_bound(doc, match, lex)
+    if verb is not None:
+        return verb[0], (verb[1].i, verb[1].i + 1)
+    return noun_postfix_bound(doc, match, lex)

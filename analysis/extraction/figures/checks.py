@@ -17,7 +17,7 @@ from analysis.extraction.figures.numbers import decimals as _decimals, printed_s
 from analysis.extraction.figures.objects import PLACE_LABELS
 from analysis.extraction.figures.records import ConsistencyRow, FigureRow, MetricOriginRow
 from analysis.extraction.figures.sameness import (
-    Thing, article_day, place_key, place_keys, places_near, same_place, same_thing, thing,
+    SCENARIO_MEASURES, Thing, article_day, place_key, place_keys, places_near, same_place, same_thing, thing,
 )
 from analysis.extraction.figures.units import convert, pint_unit, unit_symbol
 from analysis.extraction.figures.wordlists import lexicon
@@ -112,7 +112,8 @@ def figure_consistency(parsed, figures: Sequence[FigureRow]) -> list[Consistency
     for i, j in sorted(_candidate_pairs(things, places, days)):
         a, b = figures[i], figures[j]
         if a.sentence_id != b.sentence_id:
-            rows.append(_consistency_row(a, b, units[i], intervals[i], intervals[j]))
+            rows.append(_consistency_row(a, b, units[i], intervals[i], intervals[j],
+                                         scenarios=things[i].measure in SCENARIO_MEASURES))
     return rows
 
 
@@ -193,12 +194,21 @@ def _first_and_recent(earlier: list[int]) -> list[int]:
 
 
 def _consistency_row(
-    a: FigureRow, b: FigureRow, unit: str, interval_a: tuple[float, float], interval_b: tuple[float, float]
+    a: FigureRow, b: FigureRow, unit: str, interval_a: tuple[float, float], interval_b: tuple[float, float], *,
+    scenarios: bool = False,
 ) -> ConsistencyRow:
+    """The row of two figures of one thing; ``scenarios`` when they are projections, which may differ as two
+    scenarios do (:data:`~analysis.extraction.figures.sameness.SCENARIO_MEASURES`): then undetermined, not
+    inconsistent."""
     (low_a, high_a), (low_b, high_b) = interval_a, interval_b
     if any(math.isnan(x) for x in (low_a, high_a, low_b, high_b)):
         overlap, verdict = False, "undetermined"
         finding = f"{_describe(a)} and {_describe(b)} cannot be compared: one gives no bounds."
+    elif scenarios and max(low_a, low_b) > min(high_a, high_b):
+        overlap, verdict = False, "undetermined"
+        finding = (f"{_describe(a)} and {_describe(b)} are projections that differ "
+                   f"({bounds_text(low_a, high_a, unit)} against {bounds_text(low_b, high_b, unit)}): they may be "
+                   "two scenarios, not a contradiction.")
     else:
         overlap = max(low_a, low_b) <= min(high_a, high_b)
         verdict = "consistent" if overlap else "inconsistent"

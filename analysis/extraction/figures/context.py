@@ -39,6 +39,12 @@ def _phrase(text: str) -> tuple[str, ...]:
     return tuple(_WORDS.findall(text.lower()))
 
 
+#: The lists of figure_context.yaml read by :mod:`analysis.extraction.figures.uncounted`, each a field of
+#: :class:`ContextWords` of the same name.
+UNCOUNTED_WORDS = ("size_nouns", "limit_words", "permission_verbs", "projection_verbs", "projection_nouns",
+                   "condition_marks", "rate_nouns", "rate_bases")
+
+
 @dataclass(frozen=True)
 class ContextWords:
     """The word lists of ``figure_context.yaml``, each phrase as a tuple of lowercase tokens."""
@@ -55,6 +61,14 @@ class ContextWords:
     day_words: dict[str, int]
     kind_prepositions: frozenset[str]
     part_prepositions: frozenset[str]
+    size_nouns: frozenset[str] = frozenset()
+    limit_words: frozenset[str] = frozenset()
+    permission_verbs: frozenset[str] = frozenset()
+    projection_verbs: frozenset[str] = frozenset()
+    projection_nouns: frozenset[str] = frozenset()
+    condition_marks: frozenset[str] = frozenset()
+    rate_nouns: frozenset[str] = frozenset()
+    rate_bases: frozenset[str] = frozenset()
 
     @property
     def scope_words(self) -> frozenset[str]:
@@ -85,6 +99,7 @@ def context_words() -> ContextWords:
         day_words={str(k).lower(): int(v) for k, v in data["day_words"].items()},
         kind_prepositions=words("kind_prepositions"),
         part_prepositions=words("part_prepositions"),
+        **{key: words(key) for key in UNCOUNTED_WORDS},
     )
 
 
@@ -318,9 +333,15 @@ def _own_words(tokens: list[Token], match: Match, others: Sequence[Match]) -> li
     return kept
 
 
-def figure_context(doc: Doc, match: Match, lex: Lexicon, matches: Sequence[Match] = ()) -> FigureContext:
+def figure_context(doc: Doc, match: Match, lex: Lexicon, matches: Sequence[Match] = (), *, approx: str = "",
+                   object_text: str = "") -> FigureContext:
     """The ``scope``, ``measure``, ``as_of`` and ``combined`` of one figure, read from its clause
-    (:func:`clause_tokens`); ``matches`` are the document's figures (:func:`_own_words`)."""
+    (:func:`clause_tokens`); ``matches`` are the document's figures (:func:`_own_words`). A figure that counts
+    nothing that is or was (a threshold, a projection, a rate or its base:
+    :func:`analysis.extraction.figures.uncounted.uncounted_measure`, given its approximator class ``approx``
+    and its ``object_text``) has that as its measure, whatever its clause says of days."""
+    from analysis.extraction.figures.uncounted import uncounted_measure  # it reads this module's words
+
     cw = context_words()
     tokens = clause_tokens(doc, match)
     in_clause = {t.i for t in tokens}
@@ -328,7 +349,7 @@ def figure_context(doc: Doc, match: Match, lex: Lexicon, matches: Sequence[Match
     words = _words_of(_own_words(tokens, match, clause_figures), range(match.start, match.end))
     return FigureContext(
         scope=scope_of(words, cw),
-        measure=measure_of(tokens, words, cw),
+        measure=uncounted_measure(doc, match, approx or match.approx, object_text, cw) or measure_of(tokens, words, cw),
         as_of=as_of(doc, tokens, lex, cw),
         combined=combined(doc, match, tokens, cw),
     )

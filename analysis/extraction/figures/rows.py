@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Sequence
 
-from analysis.extraction.figures.bounds import verb_bound
+from analysis.extraction.figures.bounds import said_bound
 from analysis.extraction.figures.candidates import find_matches
 from analysis.extraction.figures.context import figure_context, narrowing
 from analysis.extraction.figures.events import event_of
@@ -53,9 +53,9 @@ def figure_rows(parsed, attributions: Sequence[Attribution] = ()) -> list[Figure
         start, end = char_bounds(doc, match.start, match.end)
         end -= match.trim
         kind, canonical = _kind_and_canonical(match, lex)
-        # a verb of passing a mark bounds an exact figure ("passed 10,000"): the verb is its approximator
-        bound = verb_bound(doc, match, lex)
-        approx, approx_tokens = (bound[0], (bound[1].i, bound[1].i + 1)) if bound else (match.approx, match.approx_tokens)
+        # words away from the number may bound an exact figure ("passed 10,000", "10 cases or fewer")
+        bound = said_bound(doc, match, lex)
+        approx, approx_tokens = bound if bound else (match.approx, match.approx_tokens)
         low, high = interval_of(match, lex, approx)
         value_si, unit_si = si_value(match.value, canonical, kind, lex)
         if match.minor:  # "243p" is 243 pence as written; 2.43 GBP normalised
@@ -99,7 +99,7 @@ def figure_rows(parsed, attributions: Sequence[Attribution] = ()) -> list[Figure
                 object_start=obj_start,
                 object_end=obj_end,
                 event=event,
-                **dataclasses.asdict(figure_context(doc, match, lex, found)),
+                **dataclasses.asdict(figure_context(doc, match, lex, found, approx=approx, object_text=obj_text)),
                 **dataclasses.asdict(narrowed),
                 attribution_id=holder.attribution_id if holder else None,
                 source=holder.source if holder else "",
