@@ -52,6 +52,9 @@ def test_a_subscription_offer_line_is_furniture(line, furniture):
     ("The ministry counted 1,022 cases in Valen and 3,106 cases globally.", "1,022", ""),
     ("The ministry counted 1,022 cases in Valen and 3,106 cases globally.", "3,106", "world"),
     ("Valen reported 300 cases.", "300", ""),
+    # an opening adverbial of extent is that of every clause of its sentence
+    ("Globally, 595,000 people have caught the virus and it has killed over 27,300.", "over 27,300", "world"),
+    ("Later, 595,000 people had caught the virus and it had killed over 27,300.", "over 27,300", ""),
 ])
 def test_scope(parse, text, span, scope):
     assert _one(parse, text, span).scope == scope
@@ -65,6 +68,14 @@ def test_scope(parse, text, span, scope):
     ("Valen passed 700,000 confirmed cases on Friday.", "700,000", "cumulative"),
     ("The clinic has 2,500 beds.", "2,500", ""),
     ("The New Haven clinic has 2,500 beds.", "2,500", ""),  # "New" of a name is no marker
+    ("NEW YORK — Valen has recorded 52,000 cases.", "52,000", ""),  # nor of a name the parser does not tag
+    # the increase a report gives is a count of its day
+    ("Valen has reported a further 23 deaths.", "23", "daily"),
+    ("Hospital deaths in Valen have increased by 16 to 294.", "16", "daily"),
+    ("Hospital deaths in Valen have increased by 16 to 294.", "294", ""),
+    ("Valen has 2,199 cases (up 266) and 55 deaths.", "266", "daily"),
+    # a comparison is no count of new things
+    ("Cases in Valen passed 10,000, more than the cases found in Oskarby.", "10,000", "cumulative"),
 ])
 def test_measure(parse, text, span, measure):
     assert _one(parse, text, span).measure == measure
@@ -339,3 +350,30 @@ def test_consistency_leaves_scenarios_undetermined_and_thresholds_out(parse, tex
 
     parsed = parse(text)
     assert [(r.text, r.other, r.verdict) for r in figure_consistency(parsed, figure_rows(parsed, []))] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # (span, place, object) of each figure: every item of a list by place counts what the first one counts
+    ("Deaths rose to 1,200 in Valen, 800 in Oskarby and 300 in Tamsk.",
+     [("1,200", "Valen", "Deaths"), ("800", "Oskarby", "Deaths"), ("300", "Tamsk", "Deaths")]),
+    ("The virus has killed 1,200 people in Valen, 800 in Oskarby and 300 in Tamsk.",
+     [("1,200", "Valen", "people"), ("800", "Oskarby", "people"), ("300", "Tamsk", "people")]),
+    ("Scotland reported 12 deaths, while nine were recorded in Wales.", [("12", "Scotland", "deaths"), ("nine", "Wales", "")]),
+    ("In England, 500 people died, the health ministry of the UK said.", [("500", "England", "people")]),
+    # a place after a comma is another phrase's
+    ("The U.S. has had over 1,500 deaths, with the most deaths occurring in New York City.",
+     [("over 1,500", "U.S.", "deaths")]),
+])
+def test_the_place_a_figure_s_own_words_put_it_in(parse, text, expected):
+    assert [(r.text, r.place, r.object) for r in figure_rows(parse(text), [])] == expected
+
+
+def test_items_of_a_list_by_place_pair_each_under_its_own_place(parse):
+    out = _agreement(parse, {
+        "a": ("2020-04-08", "The virus has killed 1,200 people in Italy, 800 in Spain and 300 in France."),
+        "b": ("2020-04-08", "Spain has recorded 800 deaths and France 310."),
+        "c": ("2020-04-09", "In England, 500 people have died."),
+        "d": ("2020-04-09", "In the United Kingdom, 700 people have died."),
+    })
+    assert sorted(zip(out["text"], out["other_text"], out["same_place"], out["verdict"])) == [
+        ("800", "800", "spain", "agree")]

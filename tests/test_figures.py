@@ -558,8 +558,10 @@ def test_counts_money_and_percents_have_no_si_value(parse):
 def test_seed_consistency_pairs_the_repeated_figures(seed_tables):
     table = seed_tables.figure_consistency
     pairs = {(row.text, row.other): row.verdict for row in table.itertuples()}
+    # changed by the cross-article pairs work: "about 400 square miles of land in Russia" and "nearly 400 square
+    # miles in the Kursk border region" are no longer compared: a figure about a country and one about a region of
+    # it are about two places (each figure's own words name its place)
     assert pairs == {
-        ("about 400 square miles", "nearly 400 square miles"): "consistent",
         ("dozens", "at least 28"): "consistent",
     }
 

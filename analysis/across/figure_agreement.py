@@ -57,8 +57,8 @@ TIMED_MEASURES = frozenset({"cumulative"})
 #: The ``figures`` columns :func:`figure_agreement` reads (a build can read back only these).
 FIGURE_COLUMNS = [
     "doc_id", "sentence_id", "start", "end", "text", "figure_id", "low", "high", "approx", "unit_canonical",
-    "quantity_kind", "unit_si", "object", "event", "scope", "measure", "as_of", "combined", "modifier", "qualifier",
-    "source",
+    "quantity_kind", "unit_si", "object", "event", "scope", "measure", "as_of", "combined", "place", "modifier",
+    "qualifier", "source",
 ]
 #: The ``mentions`` columns :func:`figure_agreement` reads for the places near each figure.
 MENTION_COLUMNS = ["doc_id", "sentence_id", "text", "label", "actor", "alias_kind"]
@@ -67,30 +67,59 @@ MENTION_COLUMNS = ["doc_id", "sentence_id", "text", "label", "actor", "alias_kin
 EPOCH = pd.Timestamp(0, tz="UTC")
 
 
-def sentence_places(mentions: pd.DataFrame) -> dict[tuple[str, int], frozenset[str]]:
-    """The places (:data:`PLACE_LABELS`, as :func:`place_key`) each sentence names, by (doc_id, sentence_id)."""
+def _place_mentions(mentions: pd.DataFrame) -> Iterator[tuple[str, int, str, str]]:
+    """(doc_id, sentence_id, text as written, :func:`place_key`) of each place mention (:data:`PLACE_LABELS`),
+    in the order of ``mentions``."""
     places = mentions[mentions["label"].isin(PLACE_LABELS)]
-    found: dict[tuple[str, int], set[str]] = defaultdict(set)
     for doc_id, sentence_id, text, actor, alias_kind in zip(
         places["doc_id"].astype(str), places["sentence_id"].astype(int), places["text"].astype(str),
         places["actor"].astype(str), places["alias_kind"].astype(str),
     ):
         key = place_key(text, actor, alias_kind)
         if key:
-            found[(doc_id, sentence_id)].add(key)
+            yield doc_id, sentence_id, text, key
+
+
+def sentence_places(mentions: pd.DataFrame) -> dict[tuple[str, int], frozenset[str]]:
+    """The places (:data:`PLACE_LABELS`, as :func:`place_key`) each sentence names, by (doc_id, sentence_id)."""
+    found: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for doc_id, sentence_id, _, key in _place_mentions(mentions):
+        found[(doc_id, sentence_id)].add(key)
     return {k: frozenset(v) for k, v in found.items()}
 
 
-def _places_near(rows: pd.DataFrame, mentions: pd.DataFrame) -> list[tuple[str, ...]]:
-    """For each figure of ``rows``, the places named in its sentence, or else in the sentence before, sorted
-    (:func:`~analysis.extraction.figures.sameness.places_near`)."""
+def article_places(mentions: pd.DataFrame) -> dict[str, str]:
+    """The place each article names most often (as :func:`place_key`; among places named as often, the one named
+    first), by doc_id: the place a figure near which none is named is taken to be about."""
+    counts: dict[str, dict[str, list[int]]] = defaultdict(dict)
+    for doc_id, sentence_id, _, key in _place_mentions(mentions):
+        seen = counts[doc_id].setdefault(key, [0, sentence_id])
+        seen[0] += 1
+        seen[1] = min(seen[1], sentence_id)
+    return {doc: min(keys, key=lambda k: (-keys[k][0], keys[k][1], k)) for doc, keys in counts.items()}
+
+
+def _places_near(rows: pd.DataFrame, mentions: pd.DataFrame) -> tuple[list[tuple[str, ...]], list[bool]]:
+    """For each figure of ``rows``, the places it is about, sorted, and whether they are its article's: the place
+    its own words put it in (the ``place`` column, keyed as its mention is), else the places named in its
+    sentence, or else in the sentence before (:func:`~analysis.extraction.figures.sameness.places_near`), or else,
+    when no word of its clause gives its extent, the place its article names most (:func:`article_places`)."""
     named = sentence_places(mentions)
+    keyed = {(doc, sentence, text): key for doc, sentence, text, key in _place_mentions(mentions)}
+    of_article = article_places(mentions)
     empty: frozenset[str] = frozenset()
-    return [
-        places_near(named.get((doc, sentence), empty), named.get((doc, sentence - 1), empty), scope)
-        for doc, sentence, scope in zip(rows["doc_id"].astype(str), rows["sentence_id"].astype(int),
-                                        rows["scope"].astype(str))
-    ]
+    places, from_article = [], []
+    for doc, sentence, scope, own, joined in zip(
+        rows["doc_id"].astype(str), rows["sentence_id"].astype(int), rows["scope"].astype(str),
+        rows["place"].astype(str), rows["combined"].astype(bool),
+    ):
+        near = places_near(named.get((doc, sentence), empty), named.get((doc, sentence - 1), empty), scope)
+        if own and not joined:  # places counted together are read from the sentence
+            near = (keyed.get((doc, sentence, own)) or place_key(own),)
+        article = not near and not scope and doc in of_article
+        places.append((of_article[doc],) if article else near)
+        from_article.append(article)
+    return places, from_article
 
 
 def day_key(as_of: str, published_at) -> str:
@@ -115,11 +144,12 @@ def day_key(as_of: str, published_at) -> str:
     return published.strftime("%Y-%m-%d")
 
 
-def pairable(measure: str, day: str) -> bool:
+def pairable(measure: str, day: str, place_unknown: bool = False) -> bool:
     """Whether a figure can be paired at all: it counts something (not a threshold or a rate's base,
-    :data:`~analysis.extraction.figures.sameness.UNPAIRED_MEASURES`) and its day can be placed
-    (:func:`day_known`)."""
-    return measure not in UNPAIRED_MEASURES and day_known(measure, day)
+    :data:`~analysis.extraction.figures.sameness.UNPAIRED_MEASURES`), its day can be placed (:func:`day_known`),
+    and it is not of a place that cannot be told (``place_unknown``: a word of extent such as "nationwide" and no
+    place named near it)."""
+    return measure not in UNPAIRED_MEASURES and not place_unknown and day_known(measure, day)
 
 
 def day_known(measure: str, day: str) -> bool:
@@ -137,7 +167,8 @@ PART_COLUMNS = {"quantity_kind": "quantity_kind", "unit": "unit_key", "object": 
 ROW_COLUMNS = [
     "doc_id", "sentence_id", "start", "end", "text", "figure_id", "outlet", "published_at", "listed", "source",
     "quantity_kind", "unit_key", "object_key", "family", "scope", "scope_key", "modifier_key", "qualifier_key",
-    "measure", "day", "low_in", "high_in", "rounding_in", "open_bound", "places",
+    "measure", "day", "low_in", "high_in", "rounding_in", "open_bound", "places", "place_from_article",
+    "place_unknown",
 ]
 
 
@@ -167,9 +198,15 @@ def figure_rows(figures: pd.DataFrame, documents: pd.DataFrame, mentions: pd.Dat
         rounding_in=[_rounding_in(*k) for k in zip(rows["approx"], rows["low"], rows["high"], rows["unit_canonical"],
                                                      rows["unit_key"])],
         open_bound=rows["approx"].isin(OPEN_APPROXIMATORS).to_numpy() | np.isinf([i[1] for i in intervals]),
-        places=[strict_place_key(place_keys(p, scope, joined)) for p, scope, joined in zip(
-            _places_near(rows, mentions) if mentions is not None else [()] * len(rows), rows["scope"],
-            rows["combined"].astype(bool))],
+    )
+    near, from_article = _places_near(rows, mentions) if mentions is not None else ([()] * len(rows), [False] * len(rows))
+    places = [strict_place_key(place_keys(p, scope, joined))
+              for p, scope, joined in zip(near, rows["scope"], rows["combined"].astype(bool))]
+    rows = rows.assign(
+        places=places, place_from_article=from_article,
+        # a word of extent without a place ("nationwide") says how far, not where: which country, nothing tells
+        place_unknown=[mentions is not None and not p and scope not in ("", WORLD)
+                       for p, scope in zip(places, rows["scope"])],
     )
     return rows[ROW_COLUMNS].reset_index(drop=True)
 
@@ -191,7 +228,8 @@ def in_pairing_order(rows: pd.DataFrame) -> pd.DataFrame:
     whether it is ``placed`` in any block (:func:`pairable`): a figure's position here is its label in
     :func:`candidate_pairs`."""
     rows = in_publication_order(rows, ["figure_id"])
-    placed = np.array([pairable(m, d) for m, d in zip(rows["measure"], rows["day"])], dtype=bool)
+    placed = np.array([pairable(m, d, u) for m, d, u in zip(rows["measure"], rows["day"], rows["place_unknown"])],
+                      dtype=bool)
     full = placed & np.array([d[:1].isdigit() for d in rows["day"]], dtype=bool)
     days = pd.to_datetime(rows["day"].where(full, None), utc=True, format="%Y-%m-%d")
     return rows.assign(placed=placed, day_number=(days - EPOCH).dt.total_seconds().to_numpy() / 86400)
@@ -300,8 +338,13 @@ def _describe(text: str, outlet: str, doc_id: str, published_at, source: str) ->
 
 
 #: Why a pair is ``undetermined``: a figure gives no bounds, two projections differ (they may be two scenarios),
-#: or two running totals of one day differ (they may be snapshots hours apart).
-NO_BOUNDS, SCENARIOS, SNAPSHOTS = "no bounds", "scenarios", "snapshots"
+#: two running totals of one day differ (they may be snapshots hours apart), or two counts of different days
+#: differ (the count may have changed in between).
+NO_BOUNDS, SCENARIOS, SNAPSHOTS, DAYS = "no bounds", "scenarios", "snapshots", "days"
+#: Quantity kinds that a day can change: a count grows between two reports (a toll, cases, homes found
+#: destroyed), so two counts of different days that differ contradict nothing; a sum, an area, a share said on
+#: two days is compared as one.
+CHANGING_KINDS = frozenset({"count"})
 #: Why a pair agrees only within the printed rounding of its figures ("3,100" and "3,112" of one day).
 ROUNDED = "rounded"
 
@@ -316,6 +359,9 @@ def _finding(verdict: str, why: str, both: str, thing: str, agreed: str, text_a:
     if verdict == "undetermined" and why == SNAPSHOTS:
         return (f"{both} on {thing} are running totals of one day that differ ({text_a} against {text_b}): they "
                 "may be counts taken at different hours.")
+    if verdict == "undetermined" and why == DAYS:
+        return (f"{both} on {thing} are counts of different days that differ ({text_a} against {text_b}): the "
+                "count may have changed in between.")
     if verdict == "undetermined":
         return f"{both} on {thing} cannot be compared: one gives no bounds."
     rounded = " within the rounding of the printed figures" if why == ROUNDED else ""
@@ -328,16 +374,22 @@ def _finding(verdict: str, why: str, both: str, thing: str, agreed: str, text_a:
 
 def _basis(
     thing: str, unit: str, places: str, days_apart: float, window_days: float, places_read: bool, measure: str,
-    day: str, scopes: tuple[str, str],
+    day: str, scopes: tuple[str, str], from_article: bool = False,
 ) -> str:
     """On what a pair was made, in words (the ``basis`` column): the object (with the modifier both give and the
-    qualifier they share), the measure and its day, the place and scope, and the days between: the publications
-    of a dated measure's figures (whose day is one), or else the days the figures count (``days_apart``)."""
+    qualifier they share), the measure and its day, the place (``from_article`` when it is the place an article
+    names most for one of the figures, none being named near it) and scope, and the days between: the
+    publications of a dated measure's figures (whose day is one), or else the days the figures count
+    (``days_apart``)."""
     what = f"same object ({thing}" + (f", {unit})" if unit else ", count)")
     if measure == "daily":
         how = f"counts of one day, the same day ({day})"
     elif measure == "cumulative":
         how = f"running totals of the same day ({day})"
+    elif measure == "projection":
+        how = "projections (what may or will be, not what was counted)"
+    elif measure == "rate":
+        how = "rates"
     else:
         how = "neither marked as a day's count nor as a running total"
     if not places_read:
@@ -347,7 +399,9 @@ def _basis(
     elif PLACES_JOINED in places:
         where = f"the same places together ({places})"
     else:
-        where = f"same place ({places})" if places else "no place named near either"
+        where = f"same place ({places})" if places else "no place named near either, nor in either article"
+        if from_article:
+            where += ", for one or both the place its article names most (none is named near the figure)"
     scope = next((s for s in scopes if s and s != WORLD), "")
     if scope:
         where += f", scope {scope}"
@@ -406,12 +460,15 @@ def _pair_frame(
     overlap = shared_low <= shared_high
     rounded = overlap & ~(np.maximum(low_a, low_b) <= np.minimum(high_a, high_b))
     open_bound = a["open_bound"].to_numpy(dtype=bool) | b["open_bound"].to_numpy(dtype=bool)
+    # a count may change from one day to the next: only counts of one day can contradict each other
+    other_day = np.isin(a["quantity_kind"].to_numpy(dtype=object), list(CHANGING_KINDS)) & (
+        a["day"].to_numpy(dtype=object) != b["day"].to_numpy(dtype=object))
     verdict = np.where(
         unknown, "undetermined", np.where(overlap, np.where(open_bound, "consistent", "agree"),
-                                          np.where(timed | scenarios, "undetermined", "disagree"))
+                                          np.where(timed | scenarios | other_day, "undetermined", "disagree"))
     )
     why = np.where(unknown, NO_BOUNDS, np.where(rounded, ROUNDED, np.where(
-        overlap, "", np.where(scenarios, SCENARIOS, np.where(timed, SNAPSHOTS, "")))))
+        overlap, "", np.where(scenarios, SCENARIOS, np.where(timed, SNAPSHOTS, np.where(other_day, DAYS, ""))))))
     days_apart = (b["published_at"] - a["published_at"]).dt.total_seconds() / 86400
     counted_apart = np.abs(b["day_number"].to_numpy(dtype=float) - a["day_number"].to_numpy(dtype=float))
     things = [" ".join(w for w in (m if m == n else "", o, q) if w) for m, n, o, q in zip(
@@ -444,10 +501,11 @@ def _pair_frame(
         "same_place": same_place,
         "basis": [
             _basis(thing, unit, place, days if measure in DATED_MEASURES else counted, window_days, places_read,
-                   measure, day, scopes)
-            for thing, unit, place, days, counted, measure, day, *scopes in zip(
+                   measure, day, scopes, article_a or article_b)
+            for thing, unit, place, days, counted, measure, day, article_a, article_b, *scopes in zip(
                 things, a["unit_key"].tolist(), same_place, days_apart.tolist(), counted_apart.tolist(),
-                a["measure"].tolist(), a["day"].tolist(), a["scope"].tolist(), b["scope"].tolist(),
+                a["measure"].tolist(), a["day"].tolist(), a["place_from_article"].tolist(),
+                b["place_from_article"].tolist(), a["scope"].tolist(), b["scope"].tolist(),
             )
         ],
     }

@@ -187,10 +187,11 @@ def figure_agreement_segments(
     def derive(ids: Sequence[str]) -> pd.DataFrame:
         rows = figure_rows(chunks.read(ids, "figures", FIGURE_COLUMNS), chunks.read(ids, "documents", DOCUMENT_COLUMNS),
                            chunks.read(ids, "mentions", MENTION_COLUMNS))
-        # a figure whose day cannot be placed, or that counts nothing (a threshold), is never paired: kept, it
-        # would only be read and sorted on every rebuild (all of an undated corpus's figures but those whose clause
+        # a figure whose day or place cannot be placed, or that counts nothing (a threshold), is never paired:
+        # kept, it would only be read and sorted on every rebuild (all of an undated corpus's figures but those whose clause
         # names a day)
-        rows = rows[np.array([pairable(m, d) for m, d in zip(rows["measure"], rows["day"])], dtype=bool)]
+        rows = rows[np.array([pairable(m, d, u) for m, d, u in zip(rows["measure"], rows["day"], rows["place_unknown"])],
+                             dtype=bool)]
         return rows.assign(places=[PLACE_SEPARATOR.join(p) for p in rows["places"]])
 
     kept = chunk_frames(chunks, folder / "figure_rows.parquet", derive)

@@ -301,6 +301,11 @@ class Figures(Span):
     combined: Series[bool] = pa.Field(
         description="true when it counts several places together (`the US, Spain and Italy together`: joined "
         "places as the subject of its clause or what it is of or in)")
+    place: Series[str] = pa.Field(
+        description="the place the figure's own words put it in, as written: the place a preposition names right "
+        "after it (`Spain` in `1,200 in Italy, 800 in Spain`), else the one its clause is about, written before it "
+        "(`Scotland` in `Scotland reported 12 deaths`, `Italy` in `Italy's death toll`, `England` in `In England, 500 "
+        "died`); empty when neither is written (the places of its sentence, in `mentions`, stand for it)")
     modifier: Series[str] = pa.Field(
         description="words before the object's head noun that the object leaves out and that say which of its kind "
         "is counted (`transit` in `1,000 transit workers`, `probable` in `3,778 probable deaths`); not places, "

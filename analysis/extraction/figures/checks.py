@@ -118,8 +118,8 @@ def figure_consistency(parsed, figures: Sequence[FigureRow]) -> list[Consistency
 
 
 def _places_near(parsed, figures: Sequence[FigureRow]) -> list[tuple[str, ...]]:
-    """For each figure, the place keys it is compared under: the places its sentence names, or else the one
-    before (:func:`~analysis.extraction.figures.sameness.places_near`, :func:`~analysis.extraction.figures.sameness.place_key`
+    """For each figure, the place keys it is compared under: the place its own words put it in (``place``: "800 in
+    Spain"), else the places its sentence names, or else the one before (:func:`~analysis.extraction.figures.sameness.places_near`, :func:`~analysis.extraction.figures.sameness.place_key`
     of the parser's place entities), as
     :func:`~analysis.extraction.figures.sameness.place_keys` gives them for its scope and ``combined``."""
     named: dict[int, set[str]] = {}
@@ -130,7 +130,8 @@ def _places_near(parsed, figures: Sequence[FigureRow]) -> list[tuple[str, ...]]:
         if heading := _row_heading(parsed, sentence_id):
             named.setdefault(sentence_id, set()).add(heading)
     return [
-        place_keys(places_near(named.get(f.sentence_id, set()), named.get(f.sentence_id - 1, set()), f.scope),
+        place_keys((place_key(f.place),) if f.place and not f.combined else
+                   places_near(named.get(f.sentence_id, set()), named.get(f.sentence_id - 1, set()), f.scope),
                    f.scope, f.combined)
         for f in figures
     ]

@@ -175,7 +175,9 @@ def scan(doc: Doc, i: int, lex: Lexicon) -> Match | None:
         low = math.nan
         if second and (joiner not in HYPHENS or written_together(doc, k - 1, k + 2)):
             low = scale_like(match.value, second[1]) if second[2] and not match.has_scale else match.value
-        if second and low < second[1]:  # a range rises: "$5m to 40 families" is two figures
+        # "deaths rose by 16 to 294": a change and the level it brought, not a range ("rose by 2 to 3 points" is one)
+        level_after_change = bool(second) and _change_and_level(doc, i, low, second[1], lex)
+        if second and low < second[1] and not level_after_change:  # a range rises: "$5m to 40 families" is two figures
             end, value, has_scale, glued = second
             match.low, match.high, match.value, match.approx = low, value, math.nan, "range"
             match.start = i if (opener or approx_span) else match.start
@@ -342,6 +344,22 @@ def _after_change(doc: Doc, opener: int, lex: Lexicon) -> bool:
     while at >= 0 and opener - at <= 3 and token_at(doc, at).pos_ in ("ADV", "PART", "ADP") and lower_at(doc, at) != "from":
         at -= 1
     return at >= 0 and token_at(doc, at).lemma_.lower() in lex.change_words
+
+
+#: How many times its low end the high end of a "by X to Y" after a word of change may be and still be a range of
+#: the change ("rose by 2 to 3 points"): an estimate's range spans less than this, while the level a change
+#: brought is mostly far above the change ("rose by 16 to 294").
+CHANGE_RANGE_SPAN = 5.0
+
+
+def _change_and_level(doc: Doc, i: int, low: float, high: float, lex: Lexicon) -> bool:
+    """Whether "by X to Y" from token ``i`` (X) after a word of change is a change and the level it brought
+    ("hospital deaths increased by 16 to 294"), two figures: Y is at least :data:`CHANGE_RANGE_SPAN` times X."""
+    if i == 0 or lower_at(doc, i - 1) != "by" or not low > 0 or high < CHANGE_RANGE_SPAN * low:
+        return False
+    by = token_at(doc, i - 1)
+    before = token_at(doc, i - 2) if i > 1 else by
+    return by.head.lemma_.lower() in lex.change_words or before.lemma_.lower() in lex.change_words
 
 
 def _per_unit(doc: Doc, j: int, lex: Lexicon) -> tuple[int, str] | None:

@@ -7,7 +7,7 @@ from typing import Sequence
 
 from analysis.extraction.figures.bounds import said_bound
 from analysis.extraction.figures.candidates import find_matches
-from analysis.extraction.figures.context import figure_context, narrowing
+from analysis.extraction.figures.context import figure_context, in_place_list, narrowing
 from analysis.extraction.figures.events import event_of
 from analysis.extraction.figures.grammar import Match, apposed_person, interval_of
 from analysis.extraction.figures.numbers import GLUED
@@ -127,7 +127,8 @@ def _object_of(
     level, change or sum is about (:func:`broad_object_token`); the object of the figure it continues in a list
     or a comparison (:func:`inherits_object`); for a count standing alone at the start of a sentence ("Ten were hurt."), the
     object of the last count of the sentence before that names one; the second end of a change takes the
-    first's ("rose from $4 to $5"); else none.
+    first's ("rose from $4 to $5"); an item of a list of figures by place takes the first item's ("1,200 deaths
+    in Italy, 800 in Spain"); else none.
     """
     doc, lex = parsed.doc, lexicon()
     previous = (earlier[-1], rows[-1]) if earlier else None
@@ -145,7 +146,9 @@ def _object_of(
         return parsed.text[start:end], start, end
     if previous is not None and (
         inherits_object(doc, previous, match, kind, sentence_id, lex) or change_ends(doc, previous[0], match)
-    ):  # a list, a comparison, or the second end of a change "from X to Y"
+        or (previous[1].sentence_id == sentence_id and previous[1].quantity_kind == kind
+            and in_place_list(doc, previous[0], match))
+    ):  # a list, a comparison, the second end of a change "from X to Y", or a list by place "800 in Spain"
         return previous[1].object, previous[1].object_start, previous[1].object_end
     if elliptic_start(doc, match, kind):
         before = [row for row in rows if row.sentence_id == sentence_id - 1 and row.quantity_kind == "count" and row.object]
