@@ -52,6 +52,7 @@ def test_a_subscription_offer_line_is_furniture(line, furniture):
     ("The ministry counted 1,022 cases in Valen and 3,106 cases globally.", "1,022", ""),
     ("The ministry counted 1,022 cases in Valen and 3,106 cases globally.", "3,106", "world"),
     ("Valen reported 300 cases.", "300", ""),
+    ("The city had 44,915 cases on Wednesday.", "44,915", "city"),  # a place named by its level only
     # an opening adverbial of extent is that of every clause of its sentence
     ("Globally, 595,000 people have caught the virus and it has killed over 27,300.", "over 27,300", "world"),
     ("Later, 595,000 people had caught the virus and it had killed over 27,300.", "over 27,300", ""),
@@ -377,3 +378,13 @@ def test_items_of_a_list_by_place_pair_each_under_its_own_place(parse):
     })
     assert sorted(zip(out["text"], out["other_text"], out["same_place"], out["verdict"])) == [
         ("800", "800", "spain", "agree")]
+
+
+def test_a_figure_of_a_place_named_by_its_level_only_is_not_paired(parse):
+    out = _agreement(parse, {
+        "a": ("2020-04-08", "Valen closed its schools. Valen's governor spoke. The state reported 182 cases on Tuesday."),
+        "b": ("2020-04-08", "Valen reported 182 cases on Tuesday."),
+        "c": ("2020-04-08", "Valen closed its schools. Valen's governor spoke. Officials reported 182 cases on Tuesday."),
+    })
+    # "the state" may be another than the place its article names most; with no word of extent, that place stands
+    assert sorted(zip(out["doc_id"], out["other_doc_id"])) == [("b", "c")]

@@ -305,31 +305,53 @@ def _place_entity(doc: Doc, token: Token) -> Span | None:
 
 def _place_after(doc: Doc, match: Match, stop: int) -> Span | None:
     """The place a preposition of :data:`PLACE_PREPOSITIONS` puts right after the figure (and its noun) names,
-    before ``stop`` (the next figure of the sentence) and before a comma or a dash: "1,200 in Italy, 800 in
-    Spain", "killed 1,200 people in Italy"."""
+    before ``stop`` (the next figure of the sentence), a comma or a dash, and a clause of its own ("as ...",
+    "which ..."): "1,200 in Italy, 800 in Spain", "killed 1,200 people in Italy"."""
     for i in range(match.end, stop):
         token = token_at(doc, i)
-        if token.text in AFTER_FIGURE_ENDS or token.is_sent_start:
+        # a clause of its own starts ("427 deaths as measures are extended in France", "deaths which ...")
+        if token.text in AFTER_FIGURE_ENDS or token.is_sent_start or token.pos_ == "SCONJ" or token.tag_ in ("WDT", "WP"):
             return None
         if token.lower_ in PLACE_PREPOSITIONS and i + 1 < stop:
-            place = _place_entity(doc, token_at(doc, i + 1))
+            named = i + 2 if token_at(doc, i + 1).lower_ == "the" and i + 2 < stop else i + 1  # "in the U.S."
+            place = _place_entity(doc, token_at(doc, named))
             if place is not None:
                 return place
     return None
 
 
+def _place_of_phrase(doc: Doc, noun: Token) -> Span | None:
+    """The place a noun's own words name before the figure: a place that names whose it is ("Italy's death
+    toll", "UK hospital deaths"), or a place phrase on it or on what it is "of" ("deaths in Valen", "the number
+    of cases in the U.S.")."""
+    for child in children_of(noun):
+        if child.dep_ in PLACE_MODIFIER_DEPS and (place := _place_entity(doc, child)) is not None:
+            return place
+    heads = [noun, *(o for p in children_of(noun) if p.dep_ == "prep" and p.lower_ == "of"
+                     for o in children_of(p) if o.dep_ == "pobj")]
+    for head in heads:
+        for prep in (c for c in children_of(head) if c.dep_ == "prep" and c.lower_ in PLACE_PREPOSITIONS):
+            for named in (c for c in children_of(prep) if c.dep_ == "pobj"):
+                if (place := _place_entity(doc, named)) is not None:
+                    return place
+    return None
+
+
 def _place_before(doc: Doc, root: Token) -> Span | None:
-    """The place written before a figure that its clause is about: one that names whose its noun is ("Italy's
-    1,200 deaths", "UK hospital deaths rise by 813"), the subject of its clause or whose that subject is
-    ("Scotland reported 12 deaths", "Italy's death toll was at 19,468"), or an "in" phrase opening its clause
-    ("In England, 500 people died")."""
+    """The place written before a figure that its clause is about: the subject of its clause ("Scotland reported
+    12 deaths"), a place its noun's or its subject's own words name (:func:`_place_of_phrase`: "Italy's 1,200
+    deaths", "UK hospital deaths rise by 813", "the number of cases in the U.S. topped 100,000"), or an "in"
+    phrase opening its clause ("In England, 500 people died")."""
     noun = root.head if root.dep_ == "nummod" else root
     verb = clause_head(root)
     subjects = [c for c in children_of(verb) if c.dep_ in ("nsubj", "nsubjpass") and c.i < root.i]
-    holders = [noun, *subjects]
-    for holder in holders:
-        for token in (holder, *(c for c in children_of(holder) if c.dep_ in PLACE_MODIFIER_DEPS)):
-            if token.i != root.i and (place := _place_entity(doc, token)) is not None:
+    for subject in subjects:  # "Scotland reported 12 deaths"
+        if (place := _place_entity(doc, subject)) is not None:
+            return place
+    for holder in (noun, *subjects):
+        if holder.i < root.i or holder is noun:
+            place = _place_of_phrase(doc, holder)
+            if place is not None and place.start < root.i:
                 return place
     for prep in children_of(verb):
         if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPOSITIONS and prep.i < root.i:
