@@ -251,9 +251,9 @@ def candidate_pairs(rows: pd.DataFrame, window_days: float) -> np.ndarray:
     then the later figure, each pair once.
 
     Figures are paired in blocks: the same :data:`~analysis.extraction.figures.sameness.SHARED_PARTS` (quantity
-    kind, unit, object, measure, qualifier), the same day for a dated measure, and one place named near the
-    figure (a figure naming two places is in two blocks) or, for figures near which no place is named, none; a
-    figure whose day cannot be placed (``placed``) is in none. In each block, each figure is paired with the next
+    kind, unit, object, measure, qualifier), the same day for a dated measure, and one place key of the figure
+    (:func:`figure_rows` gives each figure one, or none; a figure with several keys would be in several blocks)
+    or, for figures with none, none; a figure that cannot be paired (``placed``: :func:`pairable`) is in none. In each block, each figure is paired with the next
     :data:`MAX_LATER_FIGURES` figures of later articles whose days are within ``window_days`` of its own, when
     their :data:`~analysis.extraction.figures.sameness.KNOWN_PARTS` (event family, scope, modifier) do not
     differ where both are known. A figure in several blocks keeps its
@@ -524,15 +524,21 @@ def figure_agreement(
     (:func:`analysis.extraction.figures.checks.common_unit`), object key (:func:`object_key`: scope, measure and
     "confirmed"-like words left out, a count noun as its modifier, "people" named by their event's family, and
     "people" with no telling event never paired; a figure without an object is never paired), ``measure`` (a
-    day's count, a running total, or neither marked, which pairs only with neither marked) and ``qualifier`` (a
-    part: "17,600 of those deaths", "patients with symptoms", "including 4,226 probable deaths" never pairs with
-    the whole); and, where both give them, the same event family ("killed" and "died" are both deaths; "killed"
-    and "evacuated" are not), scope and ``modifier`` ("transit workers", "medical workers"). Same place: the
-    places named in the figure's sentence, or, when it names none and no word of its clause gives its extent,
-    the sentence before (``mentions`` of :data:`PLACE_LABELS`, keyed by :func:`place_key`) share at least one,
-    or neither figure has any (:func:`place_keys`: a figure of world scope has the world as its place, whatever
-    its sentence names; one that counts places together has them all as one place); without ``mentions`` places
-    are not read and this condition is dropped (``basis`` says so). When: each figure counts a day
+    day's count, a running total, a rate, a projection, or neither marked, each pairing only with its own; a
+    threshold or a rate's base pairs with nothing: :func:`pairable`) and ``qualifier`` (a part: "17,600 of those
+    deaths", "patients with symptoms", "including 4,226 probable deaths" never pairs with the whole); and, where
+    both give them, the same event family ("killed" and "died" are both deaths; "killed" and "evacuated" are
+    not), scope and ``modifier`` ("transit workers", "medical workers"). Same place: one key of all the places
+    the figure is about (:func:`_places_near`): the place its own words put it in (``place``: "800 in Spain"),
+    else those named in its sentence, or, when it names none and no word of its clause gives its extent, in the
+    sentence before, or else the place its article names most (``mentions`` of :data:`PLACE_LABELS`, keyed by
+    :func:`place_key`); two figures pair when their keys are equal, or neither has any (no place is named in
+    either article). So a figure near which a country and a region of it are both named pairs with neither
+    alone (:func:`~analysis.extraction.figures.sameness.strict_place_key`); a figure of world scope has the world
+    as its place, whatever its sentence names; one that counts places together has them all as one place; one
+    whose clause gives an extent and no place ("nationwide", "the state reported") is not paired, since which
+    country or state it counts nothing tells. Without ``mentions`` places are not read and this condition is
+    dropped (``basis`` says so). When: each figure counts a day
     (:func:`day_key`: the day its clause names, else its publication day); a figure whose day cannot be told (an
     undated article and no day in its clause: :func:`day_known`) is never paired, since it cannot be placed in
     the window (:func:`figures_of_unknown_day` counts them). A day's count or a running total is compared only
@@ -545,16 +551,21 @@ def figure_agreement(
     Verdicts: ``agree`` when both intervals are bounded on both sides and overlap; ``consistent`` when they
     overlap but one is an open bound (:data:`OPEN_APPROXIMATORS`, or no upper bound): "more than 100" and "150"
     can both hold without saying the same; ``disagree`` when they cannot both hold; ``undetermined`` when a
-    figure gives no bounds.
+    figure gives no bounds, or when they differ in a way that contradicts nothing: two projections (they may be
+    two scenarios of one model), two running totals of one day (snapshots hours apart:
+    :data:`TIMED_MEASURES`; equal within the rounding of the printed figures, "3,100" and "3,112", they agree),
+    two counts of different days (the count may have changed in between: :data:`CHANGING_KINDS`). The
+    ``finding`` says which.
 
     One row per pair rather than per figure of a group: agreement is a relation between two reports, and a
     pair row carries both provenances and its own verdict without choosing a reference figure. Not found:
     figures whose objects are synonyms or differ by a modifier both give ("coronavirus cases" and "COVID-19
-    cases"), places named further from the figure (a dateline, an earlier paragraph), place names written
-    differently and unknown to the catalogue ("US" and "United States"), dates named in another sentence than
-    the figure's, a restriction hung on the verb ("deaths occurred among residents"); a threshold ("countries
-    with over 10,000 cases") and two running totals of nearby days still pair as counts of one thing: read
-    ``basis`` and the findings. Rows are sorted by the earlier figure (publication order, doc_id, figure_id),
+    cases"), a place named further from the figure than the sentence before when its article names another
+    place more often, place names written differently and unknown to the catalogue ("US" and "United States"), dates named in another sentence than
+    the figure's, a restriction hung on the verb ("deaths occurred among residents"). Still paired: a threshold
+    written as a count ("24 states reported over 100 new cases"), a rate without "per" ("three to seven
+    residents die in a typical month"), a figure whose place is another clause's ("the world's richest country
+    ... 27,198 deaths" worldwide): read ``basis`` and the findings. Rows are sorted by the earlier figure (publication order, doc_id, figure_id),
     then the later one.
     """
     chunks = list(figure_agreement_chunks(figures, documents, mentions, window_days=window_days))
