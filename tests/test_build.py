@@ -433,7 +433,9 @@ def test_an_incremental_rebuild_equals_a_cold_build_table_by_table(tmp_path, sma
     assert {("a000", "a012", "agree"), ("a006", "a012", "agree")} <= pairs_of(tables)
     assert set(tables.quote_reuse.doc_id) == {"a000", "a006", "a012"}
     (corpus / "a005.txt").write_text(
-        'The council said 45 homes were flooded. "We are doing all we can," she said. Article 5 was changed.\n',
+        # counts of one day (Monday), so that they disagree (a day apart, the count may have changed)
+        'The council said on Monday that 45 homes were flooded. "We are doing all we can," she said. Article 5 '
+        'was changed.\n',
         encoding="utf-8")
     changed, tables = rebuild()
     assert changed.parsed == 1

@@ -463,13 +463,17 @@ def test_multi_outlet_corpus_reuses_quotes_across_outlets(multi_outlet):
     assert (warned["first_outlet"], warned["source"], warned["different_speaker"]) == ("Northern Ledger", "Anika Brandt", 0)
 
 
-def test_multi_outlet_corpus_has_agreeing_death_tolls_and_disagreeing_home_counts(multi_outlet):
+def test_multi_outlet_corpus_has_agreeing_death_tolls_and_home_counts_of_different_days(multi_outlet):
     pairs = multi_outlet.figure_agreement
     summary = compare.figure_agreement_summary(pairs)
     deaths = summary[summary["object"] == "death"].iloc[0]  # "people" who were killed are counted as deaths
     assert deaths["agree"] > 0 and deaths["disagree"] == 0
     homes = summary[summary["object"] == "home"].iloc[0]
-    assert homes["agree"] > 0 and homes["disagree"] > 0
+    # changed by the cross-article pairs work (was: the two "about 300" agreed, and "about 300" and "more than
+    # 500" disagreed): a figure near which no place is named is about the place its article names most (hw-001:
+    # Marrowby; nl-001 names no place at all), and two counts of different days that differ are undetermined (the
+    # count may have changed in between: 3 and 6 March)
+    assert (homes["agree"], homes["disagree"], homes["undetermined"]) == (0, 0, 1)
     paired = set(pairs["doc_id"]) | set(pairs["other_doc_id"])
     # "The death toll ... has risen to 14" is a running total, compared only with one of its own day (none is);
     # the undated blog ("20 people were killed in the lower town") is paired with none

@@ -43,7 +43,7 @@ def _documents(*docs: tuple[str, str, str]) -> pd.DataFrame:
 def _figure(doc_id: str, sentence: str, span: str, low: float, high: float, obj: str, event: str, *,
             figure_id: int = 0, kind: str = "count", unit: str = "", unit_si: str = "", source: str = "",
             approx: str = "exact", sentence_id: int = 0, scope: str = "", measure: str = "", as_of: str = "",
-            combined: bool = False, modifier: str = "", qualifier: str = "") -> dict:
+            combined: bool = False, place: str = "", modifier: str = "", qualifier: str = "") -> dict:
     """A figures row for ``span`` in ``sentence`` (the article's text), as the figure grammar reads it."""
     start = sentence.index(span)
     value = low if low == high else NAN
@@ -54,7 +54,8 @@ def _figure(doc_id: str, sentence: str, span: str, low: float, high: float, obj:
         "quantity_kind": kind, "value_si": NAN, "unit_si": unit_si, "object": obj,
         "object_start": sentence.index(obj) if obj else None,
         "object_end": sentence.index(obj) + len(obj) if obj else None, "event": event, "scope": scope,
-        "measure": measure, "as_of": as_of, "combined": combined, "modifier": modifier, "qualifier": qualifier,
+        "measure": measure, "as_of": as_of, "combined": combined, "place": place, "modifier": modifier,
+        "qualifier": qualifier,
         "attribution_id": None,
         "source": source,
     }
@@ -73,6 +74,8 @@ def _mentions(*rows: tuple) -> pd.DataFrame:
 
 
 TWO_OUTLETS = (("wire", "Reuters", "2024-03-05"), ("daily", "AP", "2024-03-06"))
+#: Two articles of one day: counts that differ there contradict each other (a day apart, the count may have changed).
+SAME_DAY = (("wire", "Reuters", "2024-03-05T08:00:00Z"), ("daily", "AP", "2024-03-05T17:00:00Z"))
 NO_PLACES = _mentions()
 
 
@@ -110,19 +113,32 @@ def test_at_least_28_killed_and_about_30_died_are_consistent_not_agreeing():
     )
     assert (row["same_place"], row["basis"]) == (
         "", "same object (death, count); neither marked as a day's count nor as a running total; no place named "
-        "near either; 1 days apart (window 7)")
+        "near either, nor in either article; 1 days apart (window 7)")
     assert killed[row["start"] : row["end"]] == row["text"]
     assert died[row["other_start"] : row["other_end"]] == row["other_text"]
 
 
-def test_12_killed_and_40_killed_disagree():
+def test_12_killed_and_40_killed_disagree_on_one_day_and_are_undetermined_a_day_apart():
     a, b = "12 people were killed.", "40 people were killed."
-    out = figure_agreement(
-        _figures(_figure("wire", a, "12", 12, 12, "people", "kill"), _figure("daily", b, "40", 40, 40, "people", "kill")),
-        _documents(*TWO_OUTLETS),
-    )
+    rows = _figures(_figure("wire", a, "12", 12, 12, "people", "kill"), _figure("daily", b, "40", 40, 40, "people", "kill"))
+    out = figure_agreement(rows, _documents(*SAME_DAY))
     assert out[["agree", "verdict"]].values.tolist() == [[False, "disagree"]]
     assert out["finding"].iloc[0].endswith("disagree on death: 12–12 against 40–40.")
+    # a day apart, the toll may have risen in between
+    later = figure_agreement(rows, _documents(*TWO_OUTLETS))
+    assert later["verdict"].tolist() == ["undetermined"]
+    assert "may have changed in between" in later["finding"].iloc[0]
+
+
+def test_measures_that_are_not_counts_disagree_on_different_days():
+    a, b = "The fire destroyed 400 square miles of farmland.", "The fire destroyed 600 square miles of farmland."
+    out = figure_agreement(
+        _figures(*(_figure(doc, text, span, v, v, "farmland", "destroy", kind="area", unit="mile ** 2",
+                           unit_si="km ** 2") for doc, text, span, v in (("wire", a, "400 square miles", 400),
+                                                                          ("daily", b, "600 square miles", 600)))),
+        _documents(*TWO_OUTLETS),
+    )
+    assert out["verdict"].tolist() == ["disagree"]
 
 
 def test_figures_of_different_objects_events_or_articles_are_never_paired():
@@ -142,7 +158,7 @@ def test_plural_and_singular_objects_and_an_unknown_event_are_paired():
     a, b = "Three civilians were killed.", "One civilian was found in the rubble."
     out = figure_agreement(
         _figures(_figure("wire", a, "Three", 3, 3, "civilians", "kill"), _figure("daily", b, "One", 1, 1, "civilian", "find")),
-        _documents(*TWO_OUTLETS),
+        _documents(*SAME_DAY),
     )
     assert out[["object", "verdict"]].values.tolist() == [["civilian", "disagree"]]
 
@@ -310,13 +326,34 @@ def test_a_figure_with_a_place_and_one_without_are_not_paired():
     assert _pairs_of(_flood("wire", 40, "Port Aldren"), _flood("daily", 45, None)) == []
 
 
-def test_a_place_in_the_sentence_before_counts_and_a_shared_one_of_two_is_enough():
+def test_a_figure_near_which_no_place_is_named_is_about_the_place_its_article_names_most():
+    wire, daily = _flood("wire", 40, None, sentence_id=5), _flood("daily", 45, "Kessington")
+    # the wire article names Oldmere twice and Kessington once: its figure is about Oldmere
+    named = [("wire", 0, "Oldmere", "GPE"), ("wire", 1, "Kessington", "GPE"), ("wire", 2, "Oldmere", "GPE")]
+    assert _pairs_of(wire, daily, extra_mentions=named) == []
+    assert _pairs_of(wire, _flood("daily", 45, "Oldmere"), extra_mentions=named) == [["wire", "daily", "oldmere"]]
+    # a word of extent without a place says how far, not where: never paired
+    nationwide = {**wire[0], "scope": "country"}
+    out = figure_agreement(_figures(nationwide, {**_flood("daily", 45, None)[0], "scope": "country"}),
+                           _documents(*TWO_OUTLETS), _mentions())
+    assert out.empty
+
+
+def test_a_place_in_the_sentence_before_counts_and_two_places_pair_only_with_the_same_two():
     wire = _flood("wire", 40, None, sentence_id=3)
     daily = _flood("daily", 45, "Kessington")
-    before = [("wire", 2, "Kessington", "GPE"), ("wire", 2, "Oldmere", "LOC")]
+    before = [("wire", 2, "Kessington", "GPE")]
     assert _pairs_of(wire, daily, extra_mentions=before) == [["wire", "daily", "kessington"]]
-    # two sentences before is too far: the wire figure names no place, the daily one does
-    assert _pairs_of(_flood("wire", 40, None, sentence_id=4), daily, extra_mentions=before) == []
+    # changed by the cross-article pairs work (was: sharing one of two places was enough): a figure near which two
+    # places are named (a country and a region of it, say) may be about either, and pairs with neither alone
+    both = [*before, ("wire", 2, "Oldmere", "LOC")]
+    assert _pairs_of(wire, daily, extra_mentions=both) == []
+    # two sentences before is too far for the sentence's places: the wire figure is about the place its article
+    # names most, here the same
+    far = _flood("wire", 40, None, sentence_id=4)
+    assert _pairs_of(far, daily, extra_mentions=before) == [["wire", "daily", "kessington"]]
+    out = figure_agreement(_figures(far[0], daily[0]), _documents(*TWO_OUTLETS), _mentions(*before, daily[1]))
+    assert "the place its article names most" in out["basis"].iloc[0]
     # a person or an organisation is no place
     assert _pairs_of(_flood("wire", 40, None), _flood("daily", 45, None), extra_mentions=[
         ("wire", 0, "Hannah Weber", "PERSON"), ("daily", 0, "Redfield Mining", "ORG")]) == [["wire", "daily", ""]]
@@ -349,7 +386,7 @@ def test_a_figure_whose_day_cannot_be_told_is_not_paired():
     assert math.isnan(out["days_apart"].iloc[0])
     assert out["basis"].iloc[0] == (
         "same object (home, count); neither marked as a day's count nor as a running total; no place named near "
-        "either; 2 days apart (window 7)")
+        "either, nor in either article; 2 days apart (window 7)")
     # ten days apart by the days they name: outside the window, whatever the publication dates
     far = [{**f, "as_of": day} for (f, _), day in zip(floods, ("2024-03-05", "2024-03-15"))]
     assert figure_agreement(_figures(*far), _documents(*TWO_OUTLETS), NO_PLACES).empty
@@ -376,7 +413,7 @@ def test_open_bounds_are_consistent_never_agree(first, second, verdict):
         _figure(doc, f"{span} people were evacuated.", span, low, high, "people", "evacuate", approx=approx)
         for doc, (span, low, high, approx) in (("wire", first), ("daily", second))
     ]
-    out = figure_agreement(_figures(*rows), _documents(*TWO_OUTLETS), NO_PLACES)
+    out = figure_agreement(_figures(*rows), _documents(*SAME_DAY), NO_PLACES)
     assert out["verdict"].tolist() == [verdict]
     assert out["agree"].tolist() == [verdict == "agree"]
 

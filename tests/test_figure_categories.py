@@ -115,7 +115,7 @@ CASES = [
      "percent"),
     ("approximator", "Lenders agreed to provide up to a combined $3 billion.", "up to a combined $3 billion", 3e9, "USD",
      "at_most", 0, 3e9, "money"),
-    ("approximator", "The two sailors were missing for about a week at sea.", "about a week", 1, "week", "about", 0.9, 1.1,
+    ("approximator", "The two sailors were missing for about a week at sea.", "about a week", 1, "week", "about", 0.75, 1.25,
      "duration"),
     ("unit_word", "The old chips were made on a .25 micron process.", ".25 micron", 0.25, "micrometer", "exact", 0.25, 0.25,
      "length"),

@@ -52,6 +52,10 @@ def test_a_subscription_offer_line_is_furniture(line, furniture):
     ("The ministry counted 1,022 cases in Valen and 3,106 cases globally.", "1,022", ""),
     ("The ministry counted 1,022 cases in Valen and 3,106 cases globally.", "3,106", "world"),
     ("Valen reported 300 cases.", "300", ""),
+    ("The city had 44,915 cases on Wednesday.", "44,915", "city"),  # a place named by its level only
+    # an opening adverbial of extent is that of every clause of its sentence
+    ("Globally, 595,000 people have caught the virus and it has killed over 27,300.", "over 27,300", "world"),
+    ("Later, 595,000 people had caught the virus and it had killed over 27,300.", "over 27,300", ""),
 ])
 def test_scope(parse, text, span, scope):
     assert _one(parse, text, span).scope == scope
@@ -65,6 +69,14 @@ def test_scope(parse, text, span, scope):
     ("Valen passed 700,000 confirmed cases on Friday.", "700,000", "cumulative"),
     ("The clinic has 2,500 beds.", "2,500", ""),
     ("The New Haven clinic has 2,500 beds.", "2,500", ""),  # "New" of a name is no marker
+    ("NEW YORK — Valen has recorded 52,000 cases.", "52,000", ""),  # nor of a name the parser does not tag
+    # the increase a report gives is a count of its day
+    ("Valen has reported a further 23 deaths.", "23", "daily"),
+    ("Hospital deaths in Valen have increased by 16 to 294.", "16", "daily"),
+    ("Hospital deaths in Valen have increased by 16 to 294.", "294", ""),
+    ("Valen has 2,199 cases (up 266) and 55 deaths.", "266", "daily"),
+    # a comparison is no count of new things
+    ("Cases in Valen passed 10,000, more than the cases found in Oskarby.", "10,000", "cumulative"),
 ])
 def test_measure(parse, text, span, measure):
     assert _one(parse, text, span).measure == measure
@@ -150,7 +162,8 @@ def test_a_world_figure_never_pairs_with_one_of_a_country(parse):
         "b": ("2020-04-28", "France has recorded 128,000 cases so far."),
         "c": ("2020-04-28", "Globally, 3,106,700 cases have been recorded so far."),
     })
-    assert _pairs(out) == [("3,083,467", "3,106,700", "disagree")]
+    # two running totals of one day that differ: snapshots taken hours apart, not a contradiction
+    assert _pairs(out) == [("3,083,467", "3,106,700", "undetermined")]
     assert "the world" in out["basis"].iloc[0]
 
 
@@ -185,8 +198,36 @@ def test_running_totals_of_the_same_day_are_compared(parse):
         "a": ("2020-04-08", "So far 6,298 New Yorkers have died, the governor said."),
         "b": ("2020-04-08", "So far 6,268 New Yorkers have died, the governor said."),
     })
-    assert _pairs(out) == [("6,298", "6,268", "disagree")]
+    # changed by the cross-article pairs work (was disagree): outlets print snapshots of a rising total hours apart
+    assert _pairs(out) == [("6,298", "6,268", "undetermined")]
     assert "running totals of the same day (2020-04-08)" in out["basis"].iloc[0]
+    assert "may be counts taken at different hours" in out["finding"].iloc[0]
+
+
+@pytest.mark.parametrize("first, second, verdict", [
+    ("3,100", "3,112", "agree"),  # "3,100" is printed to the hundred: within its rounding
+    ("3,100", "3,100", "agree"),
+    ("3,100", "3,400", "undetermined"),  # a later snapshot
+    ("at least 3,100", "3,400", "consistent"),
+    ("3,112", "3,119", "undetermined"),  # printed to the unit: no rounding covers both
+])
+def test_running_totals_of_one_day_agree_within_printed_rounding_and_else_are_undetermined(parse, first, second,
+                                                                                             verdict):
+    out = _agreement(parse, {
+        "a": ("2020-04-08", f"Valen has recorded {first} deaths so far."),
+        "b": ("2020-04-08", f"Valen has recorded {second} deaths so far."),
+    })
+    assert _pairs(out) == [(first, second, verdict)]
+    if first == "3,100" and second == "3,112":
+        assert "within the rounding of the printed figures" in out["finding"].iloc[0]
+
+
+def test_counts_that_are_not_running_totals_still_disagree(parse):
+    out = _agreement(parse, {
+        "a": ("2020-04-08", "In Valen, 12 people were killed on Tuesday."),
+        "b": ("2020-04-09", "In Valen, 10 people were killed on Tuesday."),
+    })
+    assert _pairs(out) == [("12", "10", "disagree")]  # no printed rounding widens a count that is no running total
 
 
 def test_a_milestone_is_consistent_with_a_plain_figure_of_the_same_day_and_place(parse):
@@ -214,3 +255,136 @@ def test_people_are_counted_by_what_happened_to_them(parse):
         "d": ("2020-04-09", "In Valen, 40 million people stay at home."),
     })
     assert _pairs(out) == [("779", "779", "agree")]
+
+
+def test_people_who_tested_positive_are_cases_and_people_tested_are_not(parse):
+    assert _one(parse, "Twelve people tested positive for the virus.", "Twelve").event == "test positive"
+    assert _one(parse, "The state has tested 5,000 people.", "5,000").event == "test"
+    out = _agreement(parse, {
+        "a": ("2020-04-08", "In Valen, 40 people tested positive on Tuesday."),
+        "b": ("2020-04-08", "In Valen, 40 cases were confirmed on Tuesday."),
+        "c": ("2020-04-09", "In Valen, 40 people were tested on Tuesday."),
+        "d": ("2020-04-09", "In Valen, 40 people died on Tuesday."),
+    })
+    assert _pairs(out) == [("40", "40", "agree")]
+    assert out[["doc_id", "other_doc_id", "object"]].values.tolist() == [["a", "b", "case"]]
+
+
+@pytest.mark.parametrize("text, span, measure", [
+    # thresholds: a bound in a rule or a category
+    ("Counties with 10 cases or fewer will reopen first.", "10", "threshold"),
+    ("The order applies to states with more than 1,000 cases.", "more than 1,000", "threshold"),
+    ("Gatherings of more than 50 people are banned.", "more than 50", "threshold"),
+    ("Gatherings larger than 50 people are banned.", "larger than 50", "threshold"),
+    ("The governor limited gatherings to 10 people.", "10", "threshold"),
+    ("No more than 10 people are allowed in a store.", "No more than 10", "threshold"),
+    ("People over 65 make up most of the deaths.", "over 65", "threshold"),
+    # ... and counts that look like them
+    ("Valen, with more than 3,000 deaths, closed its schools.", "more than 3,000", ""),
+    ("The only state with more than 1,000 cases is Valen.", "more than 1,000", ""),
+    ("A crowd of 2,000 gathered in the square.", "2,000", ""),
+    ("More than 500 prisoners were allowed to leave.", "More than 500", ""),
+    # projections: what may, will or is expected to be
+    ("The virus could kill up to 2.2 million people in the country.", "up to 2.2 million", "projection"),
+    ("The model projects 100,000 to 240,000 deaths.", "100,000 to 240,000", "projection"),
+    ("Deaths are expected to reach 60,000 by August.", "60,000", "projection"),
+    ("Experts expect deaths to reach 60,000 by August.", "60,000", "projection"),
+    ("Officials warned that the toll could rise to 5,000.", "5,000", "projection"),
+    ("A projection of 100,000 deaths alarmed officials.", "100,000", "projection"),
+    ("If 1,000 people are infected, the hospitals will be full.", "1,000", "projection"),
+    ("Officials said 300 people have died.", "300", ""),
+    ("Deaths reached 60,000 in August.", "60,000", "cumulative"),
+    # rates and their bases
+    ("The state recorded 5 deaths per 100,000 residents.", "5", "rate"),
+    ("The state recorded 5 deaths per 100,000 residents.", "100,000", "base"),
+    ("The country has a death rate of 3.4%.", "3.4%", "rate"),
+    ("The state recorded 5 deaths per day.", "5", "daily"),  # per a day: a day's count
+])
+def test_figures_that_count_nothing_that_is_or_was(parse, text, span, measure):
+    assert _one(parse, text, span).measure == measure
+
+
+def test_a_threshold_pairs_with_no_count_and_no_other_threshold(parse):
+    out = _agreement(parse, {
+        "a": ("2020-04-08", "In Valen, counties with more than 1,000 cases stay closed."),
+        "b": ("2020-04-08", "In Valen, counties with more than 1,000 cases stay closed."),
+        "c": ("2020-04-09", "In Valen, more than 1,200 cases have been recorded."),
+        "d": ("2020-04-09", "In Valen, 1,500 cases have been recorded."),
+    })
+    assert _pairs(out) == [("more than 1,200", "1,500", "consistent")]
+
+
+def test_a_projection_pairs_only_with_a_projection_and_two_that_differ_are_undetermined(parse):
+    out = _agreement(parse, {
+        "a": ("2020-04-08", "The model projects 60,000 deaths in Valen."),
+        "b": ("2020-04-09", "Deaths in Valen could reach 90,000."),
+        "c": ("2020-04-09", "Valen has recorded 60,000 deaths."),
+    })
+    assert _pairs(out) == [("60,000", "90,000", "undetermined")]
+    assert "may be two scenarios" in out["finding"].iloc[0]
+    same = _agreement(parse, {
+        "a": ("2020-04-08", "Deaths in Valen could reach 90,000."),
+        "b": ("2020-04-09", "Deaths in Valen may reach 90,000."),
+    })
+    assert _pairs(same) == [("90,000", "90,000", "agree")]
+
+
+def test_a_rate_pairs_only_with_a_rate_and_its_base_with_nothing(parse):
+    out = _agreement(parse, {
+        "a": ("2020-04-08", "Valen recorded 5 deaths per 100,000 residents."),
+        "b": ("2020-04-08", "Valen recorded 5 deaths per 100,000 residents."),
+        "c": ("2020-04-08", "Valen recorded 5 deaths."),
+    })
+    assert _pairs(out) == [("5", "5", "agree")]
+    assert out[["doc_id", "other_doc_id"]].values.tolist() == [["a", "b"]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two projections of one article that differ: two scenarios
+    ("The model projects 100,000 deaths in Valen. Without measures, deaths in Valen could reach 2 million.",
+     [("100,000", "2 million", "undetermined")]),
+    # a threshold is not compared with a count
+    ("Counties with more than 100 cases will stay closed. The county has 80 cases.", []),
+])
+def test_consistency_leaves_scenarios_undetermined_and_thresholds_out(parse, text, expected):
+    from analysis.extraction.figures.checks import figure_consistency
+
+    parsed = parse(text)
+    assert [(r.text, r.other, r.verdict) for r in figure_consistency(parsed, figure_rows(parsed, []))] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # (span, place, object) of each figure: every item of a list by place counts what the first one counts
+    ("Deaths rose to 1,200 in Valen, 800 in Oskarby and 300 in Tamsk.",
+     [("1,200", "Valen", "Deaths"), ("800", "Oskarby", "Deaths"), ("300", "Tamsk", "Deaths")]),
+    ("The virus has killed 1,200 people in Valen, 800 in Oskarby and 300 in Tamsk.",
+     [("1,200", "Valen", "people"), ("800", "Oskarby", "people"), ("300", "Tamsk", "people")]),
+    ("Scotland reported 12 deaths, while nine were recorded in Wales.", [("12", "Scotland", "deaths"), ("nine", "Wales", "")]),
+    ("In England, 500 people died, the health ministry of the UK said.", [("500", "England", "people")]),
+    # a place after a comma is another phrase's
+    ("The U.S. has had over 1,500 deaths, with the most deaths occurring in New York City.",
+     [("over 1,500", "U.S.", "deaths")]),
+])
+def test_the_place_a_figure_s_own_words_put_it_in(parse, text, expected):
+    assert [(r.text, r.place, r.object) for r in figure_rows(parse(text), [])] == expected
+
+
+def test_items_of_a_list_by_place_pair_each_under_its_own_place(parse):
+    out = _agreement(parse, {
+        "a": ("2020-04-08", "The virus has killed 1,200 people in Italy, 800 in Spain and 300 in France."),
+        "b": ("2020-04-08", "Spain has recorded 800 deaths and France 310."),
+        "c": ("2020-04-09", "In England, 500 people have died."),
+        "d": ("2020-04-09", "In the United Kingdom, 700 people have died."),
+    })
+    assert sorted(zip(out["text"], out["other_text"], out["same_place"], out["verdict"])) == [
+        ("800", "800", "spain", "agree")]
+
+
+def test_a_figure_of_a_place_named_by_its_level_only_is_not_paired(parse):
+    out = _agreement(parse, {
+        "a": ("2020-04-08", "Valen closed its schools. Valen's governor spoke. The state reported 182 cases on Tuesday."),
+        "b": ("2020-04-08", "Valen reported 182 cases on Tuesday."),
+        "c": ("2020-04-08", "Valen closed its schools. Valen's governor spoke. Officials reported 182 cases on Tuesday."),
+    })
+    # "the state" may be another than the place its article names most; with no word of extent, that place stands
+    assert sorted(zip(out["doc_id"], out["other_doc_id"])) == [("b", "c")]

@@ -17,15 +17,16 @@ from analysis.building import schema
 from analysis.across.publication import in_publication_order, publication_order, with_publication
 from analysis.extraction.figures.checks import bounds_text, common_unit, interval_in
 from analysis.extraction.figures.context import context_words
+from analysis.extraction.figures.numbers import rounding_half_width
 from analysis.extraction.figures.sameness import (
-    KNOWN_PARTS, PLACES_JOINED, SHARED_PARTS, WORLD, event_family, normalise_object, object_key, place_key, place_keys,
-    places_near, singular, thing,
+    KNOWN_PARTS, PLACES_JOINED, SCENARIO_MEASURES, SHARED_PARTS, UNPAIRED_MEASURES, WORLD, event_family,
+    normalise_object, object_key, place_key, place_keys, places_near, singular, strict_place_key, thing,
 )
 
 __all__ = [
     "FIGURE_COLUMNS", "MENTION_COLUMNS", "WINDOW_DAYS", "candidate_pairs", "day_key", "event_family",
     "figure_agreement", "figure_agreement_chunks", "figure_rows", "figures_of_unknown_day", "in_pairing_order",
-    "normalise_object", "object_key", "pair_rows", "place_key", "place_keys", "singular",
+    "normalise_object", "object_key", "pair_rows", "pairable", "place_key", "place_keys", "singular",
 ]
 
 #: Pairs made and validated at a time: a corpus with millions of pairs never holds them all as rows.
@@ -48,12 +49,16 @@ PLACES_NOT_READ = "places not read"
 #: Measures of a count that changes from day to day: two figures of one of them are compared only when they
 #: are of the same day, never across the window (a running total grows; one day's count is not the next's).
 DATED_MEASURES = frozenset({"daily", "cumulative"})
+#: Measures of a count that rises through the day: outlets print snapshots of one running total hours apart
+#: ("at least 3,100 deaths" at noon, "3,400" in the evening), so two of one day that differ are undetermined,
+#: and two equal within the rounding of the printed figures agree.
+TIMED_MEASURES = frozenset({"cumulative"})
 
 #: The ``figures`` columns :func:`figure_agreement` reads (a build can read back only these).
 FIGURE_COLUMNS = [
     "doc_id", "sentence_id", "start", "end", "text", "figure_id", "low", "high", "approx", "unit_canonical",
-    "quantity_kind", "unit_si", "object", "event", "scope", "measure", "as_of", "combined", "modifier", "qualifier",
-    "source",
+    "quantity_kind", "unit_si", "object", "event", "scope", "measure", "as_of", "combined", "place", "modifier",
+    "qualifier", "source",
 ]
 #: The ``mentions`` columns :func:`figure_agreement` reads for the places near each figure.
 MENTION_COLUMNS = ["doc_id", "sentence_id", "text", "label", "actor", "alias_kind"]
@@ -62,30 +67,59 @@ MENTION_COLUMNS = ["doc_id", "sentence_id", "text", "label", "actor", "alias_kin
 EPOCH = pd.Timestamp(0, tz="UTC")
 
 
-def sentence_places(mentions: pd.DataFrame) -> dict[tuple[str, int], frozenset[str]]:
-    """The places (:data:`PLACE_LABELS`, as :func:`place_key`) each sentence names, by (doc_id, sentence_id)."""
+def _place_mentions(mentions: pd.DataFrame) -> Iterator[tuple[str, int, str, str]]:
+    """(doc_id, sentence_id, text as written, :func:`place_key`) of each place mention (:data:`PLACE_LABELS`),
+    in the order of ``mentions``."""
     places = mentions[mentions["label"].isin(PLACE_LABELS)]
-    found: dict[tuple[str, int], set[str]] = defaultdict(set)
     for doc_id, sentence_id, text, actor, alias_kind in zip(
         places["doc_id"].astype(str), places["sentence_id"].astype(int), places["text"].astype(str),
         places["actor"].astype(str), places["alias_kind"].astype(str),
     ):
         key = place_key(text, actor, alias_kind)
         if key:
-            found[(doc_id, sentence_id)].add(key)
+            yield doc_id, sentence_id, text, key
+
+
+def sentence_places(mentions: pd.DataFrame) -> dict[tuple[str, int], frozenset[str]]:
+    """The places (:data:`PLACE_LABELS`, as :func:`place_key`) each sentence names, by (doc_id, sentence_id)."""
+    found: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for doc_id, sentence_id, _, key in _place_mentions(mentions):
+        found[(doc_id, sentence_id)].add(key)
     return {k: frozenset(v) for k, v in found.items()}
 
 
-def _places_near(rows: pd.DataFrame, mentions: pd.DataFrame) -> list[tuple[str, ...]]:
-    """For each figure of ``rows``, the places named in its sentence, or else in the sentence before, sorted
-    (:func:`~analysis.extraction.figures.sameness.places_near`)."""
+def article_places(mentions: pd.DataFrame) -> dict[str, str]:
+    """The place each article names most often (as :func:`place_key`; among places named as often, the one named
+    first), by doc_id: the place a figure near which none is named is taken to be about."""
+    counts: dict[str, dict[str, list[int]]] = defaultdict(dict)
+    for doc_id, sentence_id, _, key in _place_mentions(mentions):
+        seen = counts[doc_id].setdefault(key, [0, sentence_id])
+        seen[0] += 1
+        seen[1] = min(seen[1], sentence_id)
+    return {doc: min(keys, key=lambda k: (-keys[k][0], keys[k][1], k)) for doc, keys in counts.items()}
+
+
+def _places_near(rows: pd.DataFrame, mentions: pd.DataFrame) -> tuple[list[tuple[str, ...]], list[bool]]:
+    """For each figure of ``rows``, the places it is about, sorted, and whether they are its article's: the place
+    its own words put it in (the ``place`` column, keyed as its mention is), else the places named in its
+    sentence, or else in the sentence before (:func:`~analysis.extraction.figures.sameness.places_near`), or else,
+    when no word of its clause gives its extent, the place its article names most (:func:`article_places`)."""
     named = sentence_places(mentions)
+    keyed = {(doc, sentence, text): key for doc, sentence, text, key in _place_mentions(mentions)}
+    of_article = article_places(mentions)
     empty: frozenset[str] = frozenset()
-    return [
-        places_near(named.get((doc, sentence), empty), named.get((doc, sentence - 1), empty), scope)
-        for doc, sentence, scope in zip(rows["doc_id"].astype(str), rows["sentence_id"].astype(int),
-                                        rows["scope"].astype(str))
-    ]
+    places, from_article = [], []
+    for doc, sentence, scope, own, joined in zip(
+        rows["doc_id"].astype(str), rows["sentence_id"].astype(int), rows["scope"].astype(str),
+        rows["place"].astype(str), rows["combined"].astype(bool),
+    ):
+        near = places_near(named.get((doc, sentence), empty), named.get((doc, sentence - 1), empty), scope)
+        if own and not joined:  # places counted together are read from the sentence
+            near = (keyed.get((doc, sentence, own)) or place_key(own),)
+        article = not near and not scope and doc in of_article
+        places.append((of_article[doc],) if article else near)
+        from_article.append(article)
+    return places, from_article
 
 
 def day_key(as_of: str, published_at) -> str:
@@ -110,6 +144,14 @@ def day_key(as_of: str, published_at) -> str:
     return published.strftime("%Y-%m-%d")
 
 
+def pairable(measure: str, day: str, place_unknown: bool = False) -> bool:
+    """Whether a figure can be paired at all: it counts something (not a threshold or a rate's base,
+    :data:`~analysis.extraction.figures.sameness.UNPAIRED_MEASURES`), its day can be placed (:func:`day_known`),
+    and it is not of a place that cannot be told (``place_unknown``: a word of extent such as "nationwide" and no
+    place named near it)."""
+    return measure not in UNPAIRED_MEASURES and not place_unknown and day_known(measure, day)
+
+
 def day_known(measure: str, day: str) -> bool:
     """Whether a figure's day (:func:`day_key`) can be placed: a day's count or a running total needs its day
     (a year-less day of an undated article matches the same); any other figure a full date, to be placed in the
@@ -125,7 +167,8 @@ PART_COLUMNS = {"quantity_kind": "quantity_kind", "unit": "unit_key", "object": 
 ROW_COLUMNS = [
     "doc_id", "sentence_id", "start", "end", "text", "figure_id", "outlet", "published_at", "listed", "source",
     "quantity_kind", "unit_key", "object_key", "family", "scope", "scope_key", "modifier_key", "qualifier_key",
-    "measure", "day", "low_in", "high_in", "open_bound", "places",
+    "measure", "day", "low_in", "high_in", "rounding_in", "open_bound", "places", "place_from_article",
+    "place_unknown",
 ]
 
 
@@ -152,20 +195,41 @@ def figure_rows(figures: pd.DataFrame, documents: pd.DataFrame, mentions: pd.Dat
     rows = rows.assign(
         low_in=np.array([i[0] for i in intervals], dtype=float),
         high_in=np.array([i[1] for i in intervals], dtype=float),
+        rounding_in=[_rounding_in(*k) for k in zip(rows["approx"], rows["low"], rows["high"], rows["unit_canonical"],
+                                                     rows["unit_key"])],
         open_bound=rows["approx"].isin(OPEN_APPROXIMATORS).to_numpy() | np.isinf([i[1] for i in intervals]),
-        places=[place_keys(p, scope, joined) for p, scope, joined in zip(
-            _places_near(rows, mentions) if mentions is not None else [()] * len(rows), rows["scope"],
-            rows["combined"].astype(bool))],
+    )
+    near, from_article = _places_near(rows, mentions) if mentions is not None else ([()] * len(rows), [False] * len(rows))
+    places = [strict_place_key(place_keys(p, scope, joined))
+              for p, scope, joined in zip(near, rows["scope"], rows["combined"].astype(bool))]
+    rows = rows.assign(
+        places=places, place_from_article=from_article,
+        # a word of extent without a place ("nationwide") says how far, not where: which country, nothing tells
+        place_unknown=[mentions is not None and not p and scope not in ("", WORLD)
+                       for p, scope in zip(places, rows["scope"])],
     )
     return rows[ROW_COLUMNS].reset_index(drop=True)
 
 
+def _rounding_in(approx: str, low: float, high: float, unit_canonical: str, unit: str) -> float:
+    """How far the values a figure written exactly may stand for lie from it, by its printed rounding
+    (:func:`~analysis.extraction.figures.numbers.rounding_half_width`: "3,100" stands for 3,050 to 3,150), in the
+    comparison unit; 0 for a figure with an approximator, whose interval says it already."""
+    if approx != "exact" or low != high or not np.isfinite(low):
+        return 0.0
+    half = rounding_half_width(low)
+    below, above = interval_in(low - half, low + half, unit_canonical, unit)
+    return (above - below) / 2 if np.isfinite(above - below) else 0.0
+
+
 def in_pairing_order(rows: pd.DataFrame) -> pd.DataFrame:
     """:func:`figure_rows` of a corpus in publication order (then doc_id, figure_id), with the ``day_number`` of
-    the day each one counts (days since :data:`EPOCH`; NaN when :func:`day_known` says it cannot be placed): a
-    figure's position here is its label in :func:`candidate_pairs`."""
+    the day each one counts (days since :data:`EPOCH`; NaN when :func:`day_known` says it cannot be placed) and
+    whether it is ``placed`` in any block (:func:`pairable`): a figure's position here is its label in
+    :func:`candidate_pairs`."""
     rows = in_publication_order(rows, ["figure_id"])
-    placed = np.array([day_known(m, d) for m, d in zip(rows["measure"], rows["day"])], dtype=bool)
+    placed = np.array([pairable(m, d, u) for m, d, u in zip(rows["measure"], rows["day"], rows["place_unknown"])],
+                      dtype=bool)
     full = placed & np.array([d[:1].isdigit() for d in rows["day"]], dtype=bool)
     days = pd.to_datetime(rows["day"].where(full, None), utc=True, format="%Y-%m-%d")
     return rows.assign(placed=placed, day_number=(days - EPOCH).dt.total_seconds().to_numpy() / 86400)
@@ -175,7 +239,7 @@ def figures_of_unknown_day(figures: pd.DataFrame, documents: pd.DataFrame) -> in
     """How many figures of a corpus that name an object :func:`figure_agreement` leaves out because the day
     they count cannot be told (:func:`day_known`: an undated article, and no day named in the clause)."""
     rows = figure_rows(figures, documents, None)
-    return int(sum(not day_known(m, d) for m, d in zip(rows["measure"], rows["day"])))
+    return int(sum(not day_known(m, d) and m not in UNPAIRED_MEASURES for m, d in zip(rows["measure"], rows["day"])))
 
 
 #: Earlier figures whose pairs are found at a time: bounds the arrays pairing holds (about twenty slots each).
@@ -187,9 +251,9 @@ def candidate_pairs(rows: pd.DataFrame, window_days: float) -> np.ndarray:
     then the later figure, each pair once.
 
     Figures are paired in blocks: the same :data:`~analysis.extraction.figures.sameness.SHARED_PARTS` (quantity
-    kind, unit, object, measure, qualifier), the same day for a dated measure, and one place named near the
-    figure (a figure naming two places is in two blocks) or, for figures near which no place is named, none; a
-    figure whose day cannot be placed (``placed``) is in none. In each block, each figure is paired with the next
+    kind, unit, object, measure, qualifier), the same day for a dated measure, and one place key of the figure
+    (:func:`figure_rows` gives each figure one, or none; a figure with several keys would be in several blocks)
+    or, for figures with none, none; a figure that cannot be paired (``placed``: :func:`pairable`) is in none. In each block, each figure is paired with the next
     :data:`MAX_LATER_FIGURES` figures of later articles whose days are within ``window_days`` of its own, when
     their :data:`~analysis.extraction.figures.sameness.KNOWN_PARTS` (event family, scope, modifier) do not
     differ where both are known. A figure in several blocks keeps its
@@ -273,30 +337,59 @@ def _describe(text: str, outlet: str, doc_id: str, published_at, source: str) ->
     return f"“{text}” ({outlet or doc_id}{when}{who})"
 
 
-def _finding(verdict: str, both: str, thing: str, unit: str, agreed: str, text_a: str, text_b: str) -> str:
+#: Why a pair is ``undetermined``: a figure gives no bounds, two projections differ (they may be two scenarios),
+#: two running totals of one day differ (they may be snapshots hours apart), or two counts of different days
+#: differ (the count may have changed in between).
+NO_BOUNDS, SCENARIOS, SNAPSHOTS, DAYS = "no bounds", "scenarios", "snapshots", "days"
+#: Quantity kinds that a day can change: a count grows between two reports (a toll, cases, homes found
+#: destroyed), so two counts of different days that differ contradict nothing; a sum, an area, a share said on
+#: two days is compared as one.
+CHANGING_KINDS = frozenset({"count"})
+#: Why a pair agrees only within the printed rounding of its figures ("3,100" and "3,112" of one day).
+ROUNDED = "rounded"
+
+
+def _finding(verdict: str, why: str, both: str, thing: str, agreed: str, text_a: str, text_b: str) -> str:
     """The sentence that says what two figures of ``thing`` (described together in ``both``) show: ``agreed``
-    is the interval both allow, ``text_a`` and ``text_b`` each figure's own (:func:`bounds_text`)."""
+    is the interval both allow, ``text_a`` and ``text_b`` each figure's own (:func:`bounds_text`); ``why`` says
+    what an undetermined verdict rests on, or that an agreement is one of printed rounding."""
+    if verdict == "undetermined" and why == SCENARIOS:
+        return (f"{both} on {thing} are projections that differ ({text_a} against {text_b}): they may be two "
+                "scenarios, not a contradiction.")
+    if verdict == "undetermined" and why == SNAPSHOTS:
+        return (f"{both} on {thing} are running totals of one day that differ ({text_a} against {text_b}): they "
+                "may be counts taken at different hours.")
+    if verdict == "undetermined" and why == DAYS:
+        return (f"{both} on {thing} are counts of different days that differ ({text_a} against {text_b}): the "
+                "count may have changed in between.")
     if verdict == "undetermined":
         return f"{both} on {thing} cannot be compared: one gives no bounds."
+    rounded = " within the rounding of the printed figures" if why == ROUNDED else ""
     if verdict == "agree":
-        return f"{both} agree on {thing}: both allow {agreed}."
+        return f"{both} agree on {thing}{rounded}: both allow {agreed}."
     if verdict == "consistent":
-        return f"{both} on {thing} can both hold, though one is an open bound: both allow {agreed}."
+        return f"{both} on {thing} can both hold, though one is an open bound{rounded}: both allow {agreed}."
     return f"{both} disagree on {thing}: {text_a} against {text_b}."
 
 
 def _basis(
     thing: str, unit: str, places: str, days_apart: float, window_days: float, places_read: bool, measure: str,
-    day: str, scopes: tuple[str, str],
+    day: str, scopes: tuple[str, str], from_article: bool = False,
 ) -> str:
     """On what a pair was made, in words (the ``basis`` column): the object (with the modifier both give and the
-    qualifier they share), the measure and its day, the place and scope, and the days between: the publications
-    of a dated measure's figures (whose day is one), or else the days the figures count (``days_apart``)."""
+    qualifier they share), the measure and its day, the place (``from_article`` when it is the place an article
+    names most for one of the figures, none being named near it) and scope, and the days between: the
+    publications of a dated measure's figures (whose day is one), or else the days the figures count
+    (``days_apart``)."""
     what = f"same object ({thing}" + (f", {unit})" if unit else ", count)")
     if measure == "daily":
         how = f"counts of one day, the same day ({day})"
     elif measure == "cumulative":
         how = f"running totals of the same day ({day})"
+    elif measure == "projection":
+        how = "projections (what may or will be, not what was counted)"
+    elif measure == "rate":
+        how = "rates"
     else:
         how = "neither marked as a day's count nor as a running total"
     if not places_read:
@@ -306,7 +399,9 @@ def _basis(
     elif PLACES_JOINED in places:
         where = f"the same places together ({places})"
     else:
-        where = f"same place ({places})" if places else "no place named near either"
+        where = f"same place ({places})" if places else "no place named near either, nor in either article"
+        if from_article:
+            where += ", for one or both the place its article names most (none is named near the figure)"
     scope = next((s for s in scopes if s and s != WORLD), "")
     if scope:
         where += f", scope {scope}"
@@ -355,24 +450,38 @@ def _pair_frame(
     bounds = [frame[column].to_numpy(dtype=float) for frame in (a, b) for column in ("low_in", "high_in")]
     low_a, high_a, low_b, high_b = bounds
     unknown = np.isnan(low_a) | np.isnan(high_a) | np.isnan(low_b) | np.isnan(high_b)
-    overlap = np.maximum(low_a, low_b) <= np.minimum(high_a, high_b)
+    measure = a["measure"].to_numpy(dtype=object)
+    timed, scenarios = np.isin(measure, list(TIMED_MEASURES)), np.isin(measure, list(SCENARIO_MEASURES))
+    # running totals of one day are compared with each printed figure widened by its rounding
+    widen_a = np.where(timed, a["rounding_in"].to_numpy(dtype=float), 0.0)
+    widen_b = np.where(timed, b["rounding_in"].to_numpy(dtype=float), 0.0)
+    shared_low = np.maximum(low_a - widen_a, low_b - widen_b)
+    shared_high = np.minimum(high_a + widen_a, high_b + widen_b)
+    overlap = shared_low <= shared_high
+    rounded = overlap & ~(np.maximum(low_a, low_b) <= np.minimum(high_a, high_b))
     open_bound = a["open_bound"].to_numpy(dtype=bool) | b["open_bound"].to_numpy(dtype=bool)
+    # a count may change from one day to the next: only counts of one day can contradict each other
+    other_day = np.isin(a["quantity_kind"].to_numpy(dtype=object), list(CHANGING_KINDS)) & (
+        a["day"].to_numpy(dtype=object) != b["day"].to_numpy(dtype=object))
     verdict = np.where(
-        unknown, "undetermined", np.where(overlap, np.where(open_bound, "consistent", "agree"), "disagree")
+        unknown, "undetermined", np.where(overlap, np.where(open_bound, "consistent", "agree"),
+                                          np.where(timed | scenarios | other_day, "undetermined", "disagree"))
     )
+    why = np.where(unknown, NO_BOUNDS, np.where(rounded, ROUNDED, np.where(
+        overlap, "", np.where(scenarios, SCENARIOS, np.where(timed, SNAPSHOTS, np.where(other_day, DAYS, ""))))))
     days_apart = (b["published_at"] - a["published_at"]).dt.total_seconds() / 86400
     counted_apart = np.abs(b["day_number"].to_numpy(dtype=float) - a["day_number"].to_numpy(dtype=float))
     things = [" ".join(w for w in (m if m == n else "", o, q) if w) for m, n, o, q in zip(
         a["modifier_key"].tolist(), b["modifier_key"].tolist(), a["object_key"].tolist(), a["qualifier_key"].tolist())]
     same_place = ["; ".join(sorted(set(p) & set(q))) for p, q in zip(a["places"], b["places"])]
     agreed = [
-        bounds_text(max(la, lb), min(ha, hb), unit) if v in ("agree", "consistent") else ""
-        for v, la, ha, lb, hb, unit in zip(verdict.tolist(), *(x.tolist() for x in bounds), a["unit_key"].tolist())
+        bounds_text(lo, hi, unit) if v in ("agree", "consistent") else ""
+        for v, lo, hi, unit in zip(verdict.tolist(), shared_low.tolist(), shared_high.tolist(), a["unit_key"].tolist())
     ]
     findings = [
-        _finding(v, f"{described[i]} and {described[j]}", thing, unit, both_allow, own[i], own[j])
-        for v, i, j, thing, unit, both_allow in zip(
-            verdict.tolist(), of_earlier, of_later, a["object_key"].tolist(), a["unit_key"].tolist(), agreed
+        _finding(v, w, f"{described[i]} and {described[j]}", thing, both_allow, own[i], own[j])
+        for v, w, i, j, thing, both_allow in zip(
+            verdict.tolist(), why.tolist(), of_earlier, of_later, a["object_key"].tolist(), agreed
         )
     ]
     columns = {column: a[column] for column in _EARLIER_COLUMNS}
@@ -392,10 +501,11 @@ def _pair_frame(
         "same_place": same_place,
         "basis": [
             _basis(thing, unit, place, days if measure in DATED_MEASURES else counted, window_days, places_read,
-                   measure, day, scopes)
-            for thing, unit, place, days, counted, measure, day, *scopes in zip(
+                   measure, day, scopes, article_a or article_b)
+            for thing, unit, place, days, counted, measure, day, article_a, article_b, *scopes in zip(
                 things, a["unit_key"].tolist(), same_place, days_apart.tolist(), counted_apart.tolist(),
-                a["measure"].tolist(), a["day"].tolist(), a["scope"].tolist(), b["scope"].tolist(),
+                a["measure"].tolist(), a["day"].tolist(), a["place_from_article"].tolist(),
+                b["place_from_article"].tolist(), a["scope"].tolist(), b["scope"].tolist(),
             )
         ],
     }
@@ -414,15 +524,21 @@ def figure_agreement(
     (:func:`analysis.extraction.figures.checks.common_unit`), object key (:func:`object_key`: scope, measure and
     "confirmed"-like words left out, a count noun as its modifier, "people" named by their event's family, and
     "people" with no telling event never paired; a figure without an object is never paired), ``measure`` (a
-    day's count, a running total, or neither marked, which pairs only with neither marked) and ``qualifier`` (a
-    part: "17,600 of those deaths", "patients with symptoms", "including 4,226 probable deaths" never pairs with
-    the whole); and, where both give them, the same event family ("killed" and "died" are both deaths; "killed"
-    and "evacuated" are not), scope and ``modifier`` ("transit workers", "medical workers"). Same place: the
-    places named in the figure's sentence, or, when it names none and no word of its clause gives its extent,
-    the sentence before (``mentions`` of :data:`PLACE_LABELS`, keyed by :func:`place_key`) share at least one,
-    or neither figure has any (:func:`place_keys`: a figure of world scope has the world as its place, whatever
-    its sentence names; one that counts places together has them all as one place); without ``mentions`` places
-    are not read and this condition is dropped (``basis`` says so). When: each figure counts a day
+    day's count, a running total, a rate, a projection, or neither marked, each pairing only with its own; a
+    threshold or a rate's base pairs with nothing: :func:`pairable`) and ``qualifier`` (a part: "17,600 of those
+    deaths", "patients with symptoms", "including 4,226 probable deaths" never pairs with the whole); and, where
+    both give them, the same event family ("killed" and "died" are both deaths; "killed" and "evacuated" are
+    not), scope and ``modifier`` ("transit workers", "medical workers"). Same place: one key of all the places
+    the figure is about (:func:`_places_near`): the place its own words put it in (``place``: "800 in Spain"),
+    else those named in its sentence, or, when it names none and no word of its clause gives its extent, in the
+    sentence before, or else the place its article names most (``mentions`` of :data:`PLACE_LABELS`, keyed by
+    :func:`place_key`); two figures pair when their keys are equal, or neither has any (no place is named in
+    either article). So a figure near which a country and a region of it are both named pairs with neither
+    alone (:func:`~analysis.extraction.figures.sameness.strict_place_key`); a figure of world scope has the world
+    as its place, whatever its sentence names; one that counts places together has them all as one place; one
+    whose clause gives an extent and no place ("nationwide", "the state reported") is not paired, since which
+    country or state it counts nothing tells. Without ``mentions`` places are not read and this condition is
+    dropped (``basis`` says so). When: each figure counts a day
     (:func:`day_key`: the day its clause names, else its publication day); a figure whose day cannot be told (an
     undated article and no day in its clause: :func:`day_known`) is never paired, since it cannot be placed in
     the window (:func:`figures_of_unknown_day` counts them). A day's count or a running total is compared only
@@ -435,16 +551,21 @@ def figure_agreement(
     Verdicts: ``agree`` when both intervals are bounded on both sides and overlap; ``consistent`` when they
     overlap but one is an open bound (:data:`OPEN_APPROXIMATORS`, or no upper bound): "more than 100" and "150"
     can both hold without saying the same; ``disagree`` when they cannot both hold; ``undetermined`` when a
-    figure gives no bounds.
+    figure gives no bounds, or when they differ in a way that contradicts nothing: two projections (they may be
+    two scenarios of one model), two running totals of one day (snapshots hours apart:
+    :data:`TIMED_MEASURES`; equal within the rounding of the printed figures, "3,100" and "3,112", they agree),
+    two counts of different days (the count may have changed in between: :data:`CHANGING_KINDS`). The
+    ``finding`` says which.
 
     One row per pair rather than per figure of a group: agreement is a relation between two reports, and a
     pair row carries both provenances and its own verdict without choosing a reference figure. Not found:
     figures whose objects are synonyms or differ by a modifier both give ("coronavirus cases" and "COVID-19
-    cases"), places named further from the figure (a dateline, an earlier paragraph), place names written
-    differently and unknown to the catalogue ("US" and "United States"), dates named in another sentence than
-    the figure's, a restriction hung on the verb ("deaths occurred among residents"); a threshold ("countries
-    with over 10,000 cases") and two running totals of nearby days still pair as counts of one thing: read
-    ``basis`` and the findings. Rows are sorted by the earlier figure (publication order, doc_id, figure_id),
+    cases"), a place named further from the figure than the sentence before when its article names another
+    place more often, place names written differently and unknown to the catalogue ("US" and "United States"), dates named in another sentence than
+    the figure's, a restriction hung on the verb ("deaths occurred among residents"). Still paired: a threshold
+    written as a count ("24 states reported over 100 new cases"), a rate without "per" ("three to seven
+    residents die in a typical month"), a figure whose place is another clause's ("the world's richest country
+    ... 27,198 deaths" worldwide): read ``basis`` and the findings. Rows are sorted by the earlier figure (publication order, doc_id, figure_id),
     then the later one.
     """
     chunks = list(figure_agreement_chunks(figures, documents, mentions, window_days=window_days))

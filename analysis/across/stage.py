@@ -52,10 +52,10 @@ from analysis.across.figure_agreement import (
     MENTION_COLUMNS,
     WINDOW_DAYS,
     candidate_pairs,
-    day_known,
     figure_rows,
     in_pairing_order,
     pair_rows,
+    pairable,
 )
 from analysis.across.identity import (
     IDENTITY_ATTRIBUTION_COLUMNS,
@@ -91,7 +91,7 @@ ARTICLES_PER_SEGMENT = 64
 #: A segment is cut at this many rows anyway.
 MAX_SEGMENT_ROWS = 50_000
 #: Bumped when what a kept row, run or block holds changes.
-STAGE_FORMAT = 1
+STAGE_FORMAT = 2
 #: Column of a derived frame holding each row's key.
 ROW_KEY = "row_key"
 #: Where a tuple of places is kept as one string (place keys are words and spaces).
@@ -187,9 +187,11 @@ def figure_agreement_segments(
     def derive(ids: Sequence[str]) -> pd.DataFrame:
         rows = figure_rows(chunks.read(ids, "figures", FIGURE_COLUMNS), chunks.read(ids, "documents", DOCUMENT_COLUMNS),
                            chunks.read(ids, "mentions", MENTION_COLUMNS))
-        # a figure whose day cannot be placed is never paired: kept, it would only be read and sorted on every
-        # rebuild (all of an undated corpus's figures but those whose clause names a day)
-        rows = rows[np.array([day_known(m, d) for m, d in zip(rows["measure"], rows["day"])], dtype=bool)]
+        # a figure whose day or place cannot be placed, or that counts nothing (a threshold), is never paired:
+        # kept, it would only be read and sorted on every rebuild (all of an undated corpus's figures but those whose clause
+        # names a day)
+        rows = rows[np.array([pairable(m, d, u) for m, d, u in zip(rows["measure"], rows["day"], rows["place_unknown"])],
+                             dtype=bool)]
         return rows.assign(places=[PLACE_SEPARATOR.join(p) for p in rows["places"]])
 
     kept = chunk_frames(chunks, folder / "figure_rows.parquet", derive)

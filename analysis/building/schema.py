@@ -285,16 +285,27 @@ class Figures(Span):
         "country; `statewide`, `in the state`: state; `countywide`: county; `citywide`: city), else empty; the place "
         "itself is in `mentions`")
     measure: Series[str] = pa.Field(
-        isin=["", "daily", "cumulative"],
+        isin=["", "daily", "cumulative", "rate", "projection", "threshold", "base"],
         description="`daily` when its clause marks a count of one day (`new cases`, `in a single day`, `daily`), "
         "`cumulative` when it marks a running total (`total`, `so far`, `since the outbreak`, `death toll`, a verb "
-        "of passing a mark: `passed 700,000 cases`), else empty")
+        "of passing a mark: `passed 700,000 cases`), else empty; for a figure that counts nothing that is or was, "
+        "whatever its clause says of days: `threshold` for a bound in a rule or a category (`counties with 10 cases "
+        "or fewer`, `gatherings of more than 50 people`, `limited gatherings to 10 people`), `projection` for what "
+        "may, will or is expected to be (a modal verb, a verb or noun of expectation, a condition: `could kill up to "
+        "2.2 million`, `the model projects 100,000 deaths`), `rate` for a figure per a number or of a rate noun "
+        "(`5 deaths per 100,000 residents`, `a death rate of 3.4%`), `base` for what a rate is per (`per 100,000 "
+        "residents`)")
     as_of: Series[str] = pa.Field(
         description="the day its clause (or else its sentence, when that names one day) dates it to: `YYYY-MM-DD`, "
         "`--MM-DD` when the year is not written, a weekday (`tuesday`), `today` or `yesterday`; else empty")
     combined: Series[bool] = pa.Field(
         description="true when it counts several places together (`the US, Spain and Italy together`: joined "
         "places as the subject of its clause or what it is of or in)")
+    place: Series[str] = pa.Field(
+        description="the place the figure's own words put it in, as written: the place a preposition names right "
+        "after it (`Spain` in `1,200 in Italy, 800 in Spain`), else the one its clause is about, written before it "
+        "(`Scotland` in `Scotland reported 12 deaths`, `Italy` in `Italy's death toll`, `England` in `In England, 500 "
+        "died`); empty when neither is written (the places of its sentence, in `mentions`, stand for it)")
     modifier: Series[str] = pa.Field(
         description="words before the object's head noun that the object leaves out and that say which of its kind "
         "is counted (`transit` in `1,000 transit workers`, `probable` in `3,778 probable deaths`); not places, "
@@ -329,10 +340,11 @@ class FigureConsistency(Span):
     Same thing: the decision `figure_agreement` makes across articles (same quantity kind and comparable unit,
     object, measure and qualifier; event family, scope and modifier where both give them: a share of one group
     and a share of another, "Women made up 52%" and "Men made up 48%", are not compared), except that a measure
-    without a written object is of whatever the other measures. Same day: the day each figure's clause names
-    (`as_of`; none named and "today" are the article's own day) is one. Same place: the places named in each
-    figure's sentence, or else the sentence before, share one, or neither has any; a table row under a short
-    heading line ("Nassau" / "25,250 cases") has the heading as its place. Each figure is compared with the first
+    without a written object is of whatever the other measures; a threshold or a rate's base is compared with
+    nothing. Same day: the day each figure's clause names (`as_of`; none named and "today" are the article's own
+    day) is one. Same place: the place each figure's own words put it in (`place`), else the places named in its
+    sentence, or else the sentence before, share one, or neither has any; a table row under a short heading line
+    ("Nassau" / "25,250 cases") has the heading as its place. Each figure is compared with the first
     mention of its thing and the four mentions just before it (every pair, for up to six mentions). The row's
     own span is the earlier figure, `other` the later one; intervals are in `unit` (SI-style unit, currency,
     percent, or empty for counts).
@@ -354,7 +366,8 @@ class FigureConsistency(Span):
     overlap: Series[bool] = pa.Field(description="true when the two intervals share a value")
     verdict: Series[str] = pa.Field(
         isin=["consistent", "inconsistent", "undetermined"],
-        description="consistent (intervals overlap), inconsistent, or undetermined (a figure gives no bounds)",
+        description="consistent (intervals overlap), inconsistent, or undetermined (a figure gives no bounds, or "
+        "two projections differ: they may be two scenarios)",
     )
     finding: Series[str] = pa.Field(description="the comparison in one sentence")
 
@@ -550,17 +563,21 @@ class FigureAgreement(Span):
 
     Same thing (one decision, shared with `figure_consistency`): same quantity kind and comparable unit, the same
     non-empty object (lowercase, plural head made singular, scope, measure and "confirmed"-like words left out,
-    "death toll" as deaths, "people" named by what happened to them: "779 people died" as deaths, "people" alone
-    never), the same `measure` (a day's count, a running total, or neither marked) and the same `qualifier` (a
+    "death toll" as deaths, "people" named by what happened to them: "779 people died" and "779 people tested
+    positive" as deaths and cases, "people" alone never), the same `measure` (a day's count, a running total, a
+    rate, a projection, or neither marked; a threshold or a rate's base never pairs) and the same `qualifier` (a
     part, "17,600 of those deaths", "beds in intensive care units", never pairs with the whole), and, where both
     give them, events of the same family, the same scope and the same `modifier` ("transit workers" and
-    "medical workers" never pair). Same place: the places (GPE and LOC entities) named in the figure's sentence,
-    or else (when no word of its clause gives its extent) the sentence before, share one, or neither figure has
-    any; a figure of world scope (`worldwide`, `globally`) has the world as its place, one that counts places
-    together (`combined`) all of them as one place; two different scopes (`statewide`, `nationwide`) never pair.
-    Time: a figure's day is the day its clause names, else its publication day; one whose day cannot be told (an
-    undated article and no day named) is never paired. A day's count or a running total pairs only with one of
-    the same day; any other figure with one whose day is within the window (7 days by default). The row's own
+    "medical workers" never pair). Same place: all the places a figure is about, as one key, are the other's:
+    the place its own words put it in (`place`: "800 in Spain"), else the places (GPE and LOC entities) named in
+    its sentence, or else (when no word of its clause gives its extent) the sentence before, or else the place
+    its article names most; or neither has any. A figure near which a country and a region of it are both named
+    pairs with neither alone; a figure of world scope (`worldwide`, `globally`) has the world as its place, one
+    that counts places together (`combined`) all of them as one place; one with a word of extent and no place
+    (`nationwide`, `the state reported`) is not paired; two different scopes never pair. Time: a figure's day is
+    the day its clause names, else its publication day; one whose day cannot be told (an undated article and no
+    day named) is never paired. A day's count or a running total pairs only with one of the same day; any other
+    figure with one whose day is within the window (7 days by default). The row's own
     span is the figure of the article published first (publication time, then doc_id); `other_*` is the later
     article's figure, and its offsets point into `other_doc_id`'s text. Intervals are in `unit`. Pairing rules
     and the cap on pairs: :func:`analysis.across.figure_agreement.figure_agreement`.
@@ -602,20 +619,26 @@ class FigureAgreement(Span):
     agree: Series[bool] = pa.Field(description="true when `verdict` is `agree`")
     verdict: Series[str] = pa.Field(
         isin=["agree", "consistent", "disagree", "undetermined"],
-        description="agree (both figures bounded on both sides, intervals overlap), consistent (they overlap but "
-        "one is an open bound such as `more than 100` or `at most 5`, so both can hold without saying the same), "
-        "disagree (they cannot both hold), or undetermined (a figure gives no bounds)",
+        description="agree (both figures bounded on both sides, intervals overlap; two running totals of one day "
+        "within the rounding of the printed figures, `3,100` and `3,112`), consistent (they overlap but one is an "
+        "open bound such as `more than 100`, `at most 5` or `passed 10,000`, so both can hold without saying the "
+        "same), disagree (they cannot both hold), or undetermined (a figure gives no bounds; or they differ in a way "
+        "that contradicts nothing: two projections, which may be two scenarios; two running totals of one day, "
+        "snapshots hours apart; two counts of different days, which may have changed in between; `finding` says "
+        "which)",
     )
     finding: Series[str] = pa.Field(description="the comparison in one sentence")
     same_place: Series[str] = pa.Field(
-        description="the places both figures' sentences (or the sentences before) name, `; `-separated, lowercase "
-        "(the catalogue's name where it knows the place); empty when neither names a place, or when places were "
+        description="the places both figures are about (each figure's own place, else those its sentence, or the "
+        "sentence before, names, else the place its article names most), `; `-separated, lowercase (the "
+        "catalogue's name where it knows the place); empty when neither article names a place, or when places were "
         "not read"
     )
     basis: Series[str] = pa.Field(
         description="on what the pair was made, in words: the object (with the modifier both give and the qualifier "
-        "they share) and unit; the measure (counts of one day or running totals, with the day both count; or neither "
-        "marked); the place (the world, places counted together, none named in either, or places not read) and a "
+        "they share) and unit; the measure (counts of one day or running totals, with the day both count; projections; "
+        "rates; or neither marked); the place (the world, places counted together, the place an article names most "
+        "where none is named near a figure, none named in either article, or places not read) and a "
         "scope both share; and the days between: the publications of a dated measure's figures, else the days the "
         "two figures count against the window (`both undated`: two year-less days of undated articles)"
     )

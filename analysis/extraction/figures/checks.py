@@ -13,10 +13,11 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Iterator, Sequence
 
+from analysis.extraction.figures.numbers import decimals as _decimals, printed_step
 from analysis.extraction.figures.objects import PLACE_LABELS
 from analysis.extraction.figures.records import ConsistencyRow, FigureRow, MetricOriginRow
 from analysis.extraction.figures.sameness import (
-    Thing, article_day, place_key, place_keys, places_near, same_place, same_thing, thing,
+    SCENARIO_MEASURES, Thing, article_day, place_key, place_keys, places_near, same_place, same_thing, thing,
 )
 from analysis.extraction.figures.units import convert, pint_unit, unit_symbol
 from analysis.extraction.figures.wordlists import lexicon
@@ -111,13 +112,14 @@ def figure_consistency(parsed, figures: Sequence[FigureRow]) -> list[Consistency
     for i, j in sorted(_candidate_pairs(things, places, days)):
         a, b = figures[i], figures[j]
         if a.sentence_id != b.sentence_id:
-            rows.append(_consistency_row(a, b, units[i], intervals[i], intervals[j]))
+            rows.append(_consistency_row(a, b, units[i], intervals[i], intervals[j],
+                                         scenarios=things[i].measure in SCENARIO_MEASURES))
     return rows
 
 
 def _places_near(parsed, figures: Sequence[FigureRow]) -> list[tuple[str, ...]]:
-    """For each figure, the place keys it is compared under: the places its sentence names, or else the one
-    before (:func:`~analysis.extraction.figures.sameness.places_near`, :func:`~analysis.extraction.figures.sameness.place_key`
+    """For each figure, the place keys it is compared under: the place its own words put it in (``place``: "800 in
+    Spain"), else the places its sentence names, or else the one before (:func:`~analysis.extraction.figures.sameness.places_near`, :func:`~analysis.extraction.figures.sameness.place_key`
     of the parser's place entities), as
     :func:`~analysis.extraction.figures.sameness.place_keys` gives them for its scope and ``combined``."""
     named: dict[int, set[str]] = {}
@@ -128,7 +130,8 @@ def _places_near(parsed, figures: Sequence[FigureRow]) -> list[tuple[str, ...]]:
         if heading := _row_heading(parsed, sentence_id):
             named.setdefault(sentence_id, set()).add(heading)
     return [
-        place_keys(places_near(named.get(f.sentence_id, set()), named.get(f.sentence_id - 1, set()), f.scope),
+        place_keys((place_key(f.place),) if f.place and not f.combined else
+                   places_near(named.get(f.sentence_id, set()), named.get(f.sentence_id - 1, set()), f.scope),
                    f.scope, f.combined)
         for f in figures
     ]
@@ -192,12 +195,21 @@ def _first_and_recent(earlier: list[int]) -> list[int]:
 
 
 def _consistency_row(
-    a: FigureRow, b: FigureRow, unit: str, interval_a: tuple[float, float], interval_b: tuple[float, float]
+    a: FigureRow, b: FigureRow, unit: str, interval_a: tuple[float, float], interval_b: tuple[float, float], *,
+    scenarios: bool = False,
 ) -> ConsistencyRow:
+    """The row of two figures of one thing; ``scenarios`` when they are projections, which may differ as two
+    scenarios do (:data:`~analysis.extraction.figures.sameness.SCENARIO_MEASURES`): then undetermined, not
+    inconsistent."""
     (low_a, high_a), (low_b, high_b) = interval_a, interval_b
     if any(math.isnan(x) for x in (low_a, high_a, low_b, high_b)):
         overlap, verdict = False, "undetermined"
         finding = f"{_describe(a)} and {_describe(b)} cannot be compared: one gives no bounds."
+    elif scenarios and max(low_a, low_b) > min(high_a, high_b):
+        overlap, verdict = False, "undetermined"
+        finding = (f"{_describe(a)} and {_describe(b)} are projections that differ "
+                   f"({bounds_text(low_a, high_a, unit)} against {bounds_text(low_b, high_b, unit)}): they may be "
+                   "two scenarios, not a contradiction.")
     else:
         overlap = max(low_a, low_b) <= min(high_a, high_b)
         verdict = "consistent" if overlap else "inconsistent"
@@ -236,11 +248,6 @@ def _consistency_row(
 # --- metric origin ------------------------------------------------------------------------------------------------
 
 
-def _decimals(x: float) -> int:
-    text = f"{abs(x):.10f}".rstrip("0")
-    return len(text.split(".")[1]) if "." in text else 0
-
-
 def _significant(x: float) -> str:
     """The significant digits of ``x`` as written without trailing zeros or sign (1,000 -> "1", -7.5 -> "75")."""
     return f"{abs(x):.10f}".replace(".", "").lstrip("0").rstrip("0") or "0"
@@ -273,17 +280,6 @@ def _is_round(x: float) -> bool:
     """Already as round as converted figures get (500, 1,000, 12, 15,000): not flagged as a conversion."""
     places, digits, rank = roundness(x)
     return places == 0 and (digits == 1 and rank < 3 or digits == 2 and _significant(x)[0] == "1")
-
-
-def _printed_step(x: float) -> float:
-    """The value of the last printed digit: 7.5 -> 0.1, 400 -> 100, 1,036 -> 1, -40 -> 10."""
-    places = _decimals(x)
-    if places:
-        return 10.0**-places
-    step, x = 1.0, abs(x)
-    while x and x % (step * 10) == 0:
-        step *= 10
-    return step
 
 
 @lru_cache(maxsize=1)
@@ -351,7 +347,7 @@ def metric_origin(figures: Sequence[FigureRow]) -> list[MetricOriginRow]:
         converted = convert(value, figure.unit_canonical, other)
         if not math.isfinite(converted):
             continue
-        half = min(_printed_step(value) / 2, METRIC_ORIGIN_TOLERANCE * abs(value))
+        half = min(printed_step(value) / 2, METRIC_ORIGIN_TOLERANCE * abs(value))
         low, high = value - half, value + half
         if figure.approx in ("about", "nearly"):
             low, high = min(low, figure.low), max(high, figure.high)

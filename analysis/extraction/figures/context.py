@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from analysis.datafiles import read_yaml, word_set
 from analysis.extraction.doc_index import children_of, doc_index
@@ -39,6 +39,12 @@ def _phrase(text: str) -> tuple[str, ...]:
     return tuple(_WORDS.findall(text.lower()))
 
 
+#: The lists of figure_context.yaml read by :mod:`analysis.extraction.figures.uncounted`, each a field of
+#: :class:`ContextWords` of the same name.
+UNCOUNTED_WORDS = ("size_nouns", "limit_words", "permission_verbs", "projection_verbs", "projection_nouns",
+                   "condition_marks", "rate_nouns", "rate_bases")
+
+
 @dataclass(frozen=True)
 class ContextWords:
     """The word lists of ``figure_context.yaml``, each phrase as a tuple of lowercase tokens."""
@@ -55,6 +61,14 @@ class ContextWords:
     day_words: dict[str, int]
     kind_prepositions: frozenset[str]
     part_prepositions: frozenset[str]
+    size_nouns: frozenset[str] = frozenset()
+    limit_words: frozenset[str] = frozenset()
+    permission_verbs: frozenset[str] = frozenset()
+    projection_verbs: frozenset[str] = frozenset()
+    projection_nouns: frozenset[str] = frozenset()
+    condition_marks: frozenset[str] = frozenset()
+    rate_nouns: frozenset[str] = frozenset()
+    rate_bases: frozenset[str] = frozenset()
 
     @property
     def scope_words(self) -> frozenset[str]:
@@ -85,6 +99,7 @@ def context_words() -> ContextWords:
         day_words={str(k).lower(): int(v) for k, v in data["day_words"].items()},
         kind_prepositions=words("kind_prepositions"),
         part_prepositions=words("part_prepositions"),
+        **{key: words(key) for key in UNCOUNTED_WORDS},
     )
 
 
@@ -96,6 +111,7 @@ class FigureContext:
     measure: str = ""
     as_of: str = ""
     combined: bool = False
+    place: str = ""
 
 
 #: Dependencies of a clause that states something of its own ("..., and 40 died", "said that ..."): its words
@@ -272,6 +288,114 @@ def _places_joined(token: Token) -> int:
     return len(joined)
 
 
+#: Prepositions that put a figure in a place written after it ("800 in Spain", "cases across Valen").
+PLACE_PREPOSITIONS = frozenset({"in", "across", "throughout", "for", "at"})
+#: Tokens that end what is written after a figure about it: a comma or a dash starts another phrase ("over 1,500
+#: deaths, with the most in New York City" are not New York City's).
+AFTER_FIGURE_ENDS = frozenset({",", ";", ":", "—", "–", "(", ")"})
+#: Dependencies by which a place names whose noun it is ("Italy's death toll", "UK hospital deaths").
+PLACE_MODIFIER_DEPS = frozenset({"poss", "compound", "nmod"})
+
+
+def _place_entity(doc: Doc, token: Token) -> Span | None:
+    """The place entity (:data:`~analysis.extraction.figures.objects.PLACE_LABELS`) ``token`` is part of."""
+    entity = doc_index(doc).entity(token.i)
+    return entity if entity is not None and entity.label_ in PLACE_LABELS else None
+
+
+def _place_after(doc: Doc, match: Match, stop: int) -> Span | None:
+    """The place a preposition of :data:`PLACE_PREPOSITIONS` puts right after the figure (and its noun) names,
+    before ``stop`` (the next figure of the sentence), a comma or a dash, and a clause of its own ("as ...",
+    "which ..."): "1,200 in Italy, 800 in Spain", "killed 1,200 people in Italy"."""
+    for i in range(match.end, stop):
+        token = token_at(doc, i)
+        # a clause of its own starts ("427 deaths as measures are extended in France", "deaths which ...")
+        if token.text in AFTER_FIGURE_ENDS or token.is_sent_start or token.pos_ == "SCONJ" or token.tag_ in ("WDT", "WP"):
+            return None
+        if token.lower_ in PLACE_PREPOSITIONS and i + 1 < stop:
+            named = i + 2 if token_at(doc, i + 1).lower_ == "the" and i + 2 < stop else i + 1  # "in the U.S."
+            place = _place_entity(doc, token_at(doc, named))
+            if place is not None:
+                return place
+    return None
+
+
+def _place_of_phrase(doc: Doc, noun: Token) -> Span | None:
+    """The place a noun's own words name before the figure: a place that names whose it is ("Italy's death
+    toll", "UK hospital deaths"), or a place phrase on it or on what it is "of" ("deaths in Valen", "the number
+    of cases in the U.S.")."""
+    for child in children_of(noun):
+        if child.dep_ in PLACE_MODIFIER_DEPS and (place := _place_entity(doc, child)) is not None:
+            return place
+    heads = [noun, *(o for p in children_of(noun) if p.dep_ == "prep" and p.lower_ == "of"
+                     for o in children_of(p) if o.dep_ == "pobj")]
+    for head in heads:
+        for prep in (c for c in children_of(head) if c.dep_ == "prep" and c.lower_ in PLACE_PREPOSITIONS):
+            for named in (c for c in children_of(prep) if c.dep_ == "pobj"):
+                if (place := _place_entity(doc, named)) is not None:
+                    return place
+    return None
+
+
+def _place_before(doc: Doc, root: Token) -> Span | None:
+    """The place written before a figure that its clause is about: the subject of its clause ("Scotland reported
+    12 deaths"), a place its noun's or its subject's own words name (:func:`_place_of_phrase`: "Italy's 1,200
+    deaths", "UK hospital deaths rise by 813", "the number of cases in the U.S. topped 100,000"), or an "in"
+    phrase opening its clause ("In England, 500 people died")."""
+    noun = root.head if root.dep_ == "nummod" else root
+    verb = clause_head(root)
+    subjects = [c for c in children_of(verb) if c.dep_ in ("nsubj", "nsubjpass") and c.i < root.i]
+    for subject in subjects:  # "Scotland reported 12 deaths"
+        if (place := _place_entity(doc, subject)) is not None:
+            return place
+    for holder in (noun, *subjects):
+        if holder.i < root.i or holder is noun:
+            place = _place_of_phrase(doc, holder)
+            if place is not None and place.start < root.i:
+                return place
+    for prep in children_of(verb):
+        if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPOSITIONS and prep.i < root.i:
+            for place_token in (c for c in children_of(prep) if c.dep_ == "pobj"):
+                if (place := _place_entity(doc, place_token)) is not None:
+                    return place
+    return None
+
+
+def own_place(doc: Doc, match: Match, matches: Sequence[Match] = ()) -> str:
+    """The place a figure's own words put it in, as written, where its sentence may name several: the place
+    written right after it ("Deaths rose to 1,200 in Italy, 800 in Spain and 300 in France": each its own), else
+    the one its clause is about, written before it (:func:`_place_before`); "" when neither is written (its
+    sentence's places are then read from ``mentions``). ``matches`` are the document's figures: a place after the
+    next figure is that figure's. Not read: a place named in another clause ("Globally, 595,000 were infected and
+    it killed 27,300": no place), a metonym ("Washington said ...")."""
+    root = figure_root(doc, match)
+    sentence = root.sent
+    later = [m.start for m in matches if match.end <= m.start < sentence.end]
+    place = _place_after(doc, match, min(later, default=sentence.end)) or _place_before(doc, root)
+    return place.text if place is not None else ""
+
+
+#: Words that may join the items of a list of figures by place ("1,200 in Italy, 800 in Spain and 300 in France").
+LIST_JOINERS = frozenset({",", "and", ";"})
+
+
+def in_place_list(doc: Doc, earlier: Match, later: Match) -> bool:
+    """Whether ``later`` is the next item of a list of figures each put in its own place, after ``earlier``: "Deaths
+    rose to 1,200 in Italy, 800 in Spain and 300 in France", "killed 1,200 people in Italy, 800 in Spain": between
+    them only the earlier figure's noun, a place phrase (:data:`PLACE_PREPOSITIONS` and a place) and a comma or
+    "and"; and a place phrase right after the later figure. Such an item counts what the first one counts."""
+    between = [token_at(doc, i) for i in range(earlier.end, later.start)]
+    placed = [k for k, t in enumerate(between[:-1]) if t.lower_ in PLACE_PREPOSITIONS
+              and _place_entity(doc, between[k + 1]) is not None]
+    if not placed or _place_after(doc, later, later.end + 3) is None:
+        return False
+    place = _place_entity(doc, between[placed[0] + 1])
+    before_place = between[: placed[0]]
+    after_place = [t for t in between if t.i >= place.end]
+    return (all(t.pos_ in ("NOUN", "ADJ") for t in before_place) and len(before_place) <= 2
+            and bool(after_place) and all(t.lower_ in LIST_JOINERS for t in after_place))
+
+
 def combined(doc: Doc, match: Match, tokens: list[Token], cw: ContextWords) -> bool:
     """Whether the figure counts several places together: a subject of its clause, or of a clause it
     depends on ("The US, Spain and Italy remain the hardest hit, accounting for 1.4 million cases"), or a
@@ -318,19 +442,78 @@ def _own_words(tokens: list[Token], match: Match, others: Sequence[Match]) -> li
     return kept
 
 
-def figure_context(doc: Doc, match: Match, lex: Lexicon, matches: Sequence[Match] = ()) -> FigureContext:
+#: Tokens a sentence may open with before a comma and still be one adverbial of extent ("Globally,", "Across the
+#: country,"): its extent is that of every clause of the sentence.
+OPENING_WORDS = 4
+#: Comparatives that open "more than", "fewer than": a comparison, no count of new things ("more than the cases
+#: found in Italy").
+COMPARATIVES = frozenset({"more", "fewer", "less"})
+
+
+def _opening_scope(doc: Doc, match: Match, cw: ContextWords) -> str:
+    """The scope a sentence's opening adverbial gives all its clauses ("Globally, 595,000 people have caught the
+    virus and it has killed over 27,300": both are the world's), when the figure's own clause names none."""
+    sentence = figure_root(doc, match).sent
+    opening = list(sentence[: OPENING_WORDS + 1])
+    comma = next((k for k, t in enumerate(opening) if t.text == ","), None)
+    if comma is None or comma == 0 or match.start < sentence.start + comma:
+        return ""
+    return scope_of([(t.i, t.lower_) for t in opening[:comma]], cw)
+
+
+def _measure_words(doc: Doc, words: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The words of a clause that may mark a measure: not a comparative before "than" ("more than the number of
+    cases in Italy"), nor a word that is part of a place's name the parser did not tag ("NEW YORK —": a word on
+    a proper noun)."""
+    kept = []
+    for i, word in words:
+        token = token_at(doc, i)
+        following = token_at(doc, i + 1).lower_ if i + 1 < len(doc) else ""
+        if word in COMPARATIVES and following == "than":
+            continue
+        if token.dep_ in ("amod", "compound") and token.head.pos_ == "PROPN":
+            continue
+        kept.append((i, word))
+    return kept
+
+
+def is_increase(doc: Doc, match: Match, lex: Lexicon) -> bool:
+    """Whether a figure is the increase a report gives, a count of its day as "779 more deaths" is: the amount of
+    a change ("deaths have increased by 16", "rose by 813") or a change set apart in brackets or after a comma
+    ("2,199 cases (up 266)", "55 deaths, up 16")."""
+    root = figure_root(doc, match)
+    noun = root.head if root.dep_ == "nummod" else root
+    by = noun.head
+    if noun.dep_ == "pobj" and by.lower_ == "by" and by.head.lemma_.lower() in lex.change_words:
+        return True
+    before = token_at(doc, match.start - 1) if match.start > 0 else None
+    opener = token_at(doc, match.start - 2) if match.start > 1 else None
+    return (before is not None and opener is not None and before.lower_ in lex.change_adverbs
+            and opener.text in ("(", ","))
+
+
+def figure_context(doc: Doc, match: Match, lex: Lexicon, matches: Sequence[Match] = (), *, approx: str = "",
+                   object_text: str = "") -> FigureContext:
     """The ``scope``, ``measure``, ``as_of`` and ``combined`` of one figure, read from its clause
-    (:func:`clause_tokens`); ``matches`` are the document's figures (:func:`_own_words`)."""
+    (:func:`clause_tokens`); ``matches`` are the document's figures (:func:`_own_words`). A figure that counts
+    nothing that is or was (a threshold, a projection, a rate or its base:
+    :func:`analysis.extraction.figures.uncounted.uncounted_measure`, given its approximator class ``approx``
+    and its ``object_text``) has that as its measure, whatever its clause says of days."""
+    from analysis.extraction.figures.uncounted import uncounted_measure  # it reads this module's words
+
     cw = context_words()
     tokens = clause_tokens(doc, match)
     in_clause = {t.i for t in tokens}
     clause_figures = [m for m in matches if m.start in in_clause]
     words = _words_of(_own_words(tokens, match, clause_figures), range(match.start, match.end))
+    measure = (uncounted_measure(doc, match, approx or match.approx, object_text, cw)
+               or ("daily" if is_increase(doc, match, lex) else measure_of(tokens, _measure_words(doc, words), cw)))
     return FigureContext(
-        scope=scope_of(words, cw),
-        measure=measure_of(tokens, words, cw),
+        scope=scope_of(words, cw) or _opening_scope(doc, match, cw),
+        measure=measure,
         as_of=as_of(doc, tokens, lex, cw),
         combined=combined(doc, match, tokens, cw),
+        place=own_place(doc, match, matches),
     )
 
 

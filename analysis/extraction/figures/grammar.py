@@ -11,7 +11,9 @@ from spacy.tokens import Doc, Token
 
 from analysis.datafiles import read_yaml
 from analysis.extraction.doc_index import doc_index
-from analysis.extraction.figures.numbers import parse_fraction, parse_glued_range, parse_number, parse_ratio, parse_vague, scale_like
+from analysis.extraction.figures.numbers import (
+    parse_fraction, parse_glued_range, parse_number, parse_ratio, parse_vague, rounding_half_width, scale_like,
+)
 from analysis.extraction.figures.tokens import (
     HYPHENS, SIGN_WORDS, SIGNED, bare_at, lower_at, match_phrase, number_value, sign_of, token_at, written_together,
 )
@@ -173,7 +175,9 @@ def scan(doc: Doc, i: int, lex: Lexicon) -> Match | None:
         low = math.nan
         if second and (joiner not in HYPHENS or written_together(doc, k - 1, k + 2)):
             low = scale_like(match.value, second[1]) if second[2] and not match.has_scale else match.value
-        if second and low < second[1]:  # a range rises: "$5m to 40 families" is two figures
+        # "deaths rose by 16 to 294": a change and the level it brought, not a range ("rose by 2 to 3 points" is one)
+        level_after_change = bool(second) and _change_and_level(doc, i, low, second[1], lex)
+        if second and low < second[1] and not level_after_change:  # a range rises: "$5m to 40 families" is two figures
             end, value, has_scale, glued = second
             match.low, match.high, match.value, match.approx = low, value, math.nan, "range"
             match.start = i if (opener or approx_span) else match.start
@@ -340,6 +344,22 @@ def _after_change(doc: Doc, opener: int, lex: Lexicon) -> bool:
     while at >= 0 and opener - at <= 3 and token_at(doc, at).pos_ in ("ADV", "PART", "ADP") and lower_at(doc, at) != "from":
         at -= 1
     return at >= 0 and token_at(doc, at).lemma_.lower() in lex.change_words
+
+
+#: How many times its low end the high end of a "by X to Y" after a word of change may be and still be a range of
+#: the change ("rose by 2 to 3 points"): an estimate's range spans less than this, while the level a change
+#: brought is mostly far above the change ("rose by 16 to 294").
+CHANGE_RANGE_SPAN = 5.0
+
+
+def _change_and_level(doc: Doc, i: int, low: float, high: float, lex: Lexicon) -> bool:
+    """Whether "by X to Y" from token ``i`` (X) after a word of change is a change and the level it brought
+    ("hospital deaths increased by 16 to 294"), two figures: Y is at least :data:`CHANGE_RANGE_SPAN` times X."""
+    if i == 0 or lower_at(doc, i - 1) != "by" or not low > 0 or high < CHANGE_RANGE_SPAN * low:
+        return False
+    by = token_at(doc, i - 1)
+    before = token_at(doc, i - 2) if i > 1 else by
+    return by.head.lemma_.lower() in lex.change_words or before.lemma_.lower() in lex.change_words
 
 
 def _per_unit(doc: Doc, j: int, lex: Lexicon) -> tuple[int, str] | None:
@@ -521,18 +541,22 @@ def pounds_sterling(doc: Doc, match: Match, k: int, lex: Lexicon) -> None:
         match.unit, match.currency = "", "GBP"
 
 
-def interval_of(match: Match, lex: Lexicon) -> tuple[float, float]:
-    """(low, high) that the wording allows; see analysis/data/approximators.yaml for the tolerances."""
-    v = match.value
-    if match.approx in ("range", "vague") or (match.approx == "more_than" and math.isnan(v)):
+def interval_of(match: Match, lex: Lexicon, approx: str = "") -> tuple[float, float]:
+    """(low, high) that the wording allows, for the match's approximator or ``approx`` when given (a bound said
+    by a verb: :func:`analysis.extraction.figures.bounds.verb_bound`); see analysis/data/approximators.yaml for
+    the tolerances. "about" allows the larger of its tolerance and the printed rounding of the number
+    (:func:`~analysis.extraction.figures.numbers.rounding_half_width`): "about 20,000" is 15,000 to 25,000,
+    "about 21,000" 18,900 to 23,100."""
+    v, approx = match.value, approx or match.approx
+    if approx in ("range", "vague") or (approx == "more_than" and math.isnan(v)):
         return match.low, match.high
-    if match.approx == "exact":
+    if approx == "exact":
         return v, v
-    if match.approx == "about":
-        t = lex.tolerance["about"]
-        return tidy(v * (1 - t)), tidy(v * (1 + t))
-    if match.approx == "nearly":
+    if approx == "about":
+        half = max(lex.tolerance["about"] * abs(v), rounding_half_width(v))
+        return tidy(v - half), tidy(v + half)
+    if approx == "nearly":
         return tidy(v * (1 - lex.tolerance["nearly"])), v
-    if match.approx in ("at_least", "more_than"):
+    if approx in ("at_least", "more_than"):
         return v, math.inf
     return 0.0, v

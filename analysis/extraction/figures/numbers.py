@@ -19,6 +19,37 @@ GLUED = re.compile(rf"^({_NUMBER})([a-zµμ°º²³/¢]+)$")
 _GLUED_RANGE = re.compile(rf"^({_NUMBER})([a-z]*)[-\u2013\u2014]([^\d\s]{{0,4}}?)({_NUMBER})([a-zµμ°º²³/]*)$")
 
 
+def decimals(x: float) -> int:
+    """How many decimal places ``x`` is printed with (7.5 -> 1, 400 -> 0)."""
+    text = f"{abs(x):.10f}".rstrip("0")
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+def printed_step(x: float) -> float:
+    """The value of the last printed digit: 7.5 -> 0.1, 400 -> 100, 1,036 -> 1, -40 -> 10, 2.2 million ->
+    100,000 (a number is taken as printed with its trailing zeros left out of its precision)."""
+    places = decimals(x)
+    if places:
+        return 10.0**-places
+    step, x = 1.0, abs(x)
+    while x and x % (step * 10) == 0:
+        step *= 10
+    return step
+
+
+def rounding_half_width(x: float) -> float:
+    """How far the values that round to ``x`` as printed lie from it: half its last printed digit (20,000 ->
+    5,000: 15,000 to 25,000 are printed "20,000" at that precision; 2.2 million -> 50,000; 7.5 -> 0.05). A
+    number whose only significant digit is a 1 (100, 1,000, 1 million) gets half that again: copy rounds such a
+    number's neighbours to 1.5 and 2 ("1.5 million") before 2, so "1 million" stands for 0.75 to 1.25 million,
+    not for 0.5 to 1.5. 0 for zero or a number that is not finite (no rounding is told)."""
+    if not math.isfinite(x) or x == 0:
+        return 0.0
+    step = printed_step(x)
+    leading_one = round(abs(x) / step) == 1
+    return step / 4 if leading_one else step / 2
+
+
 def parse_number(
     doc: Doc, i: int, lex: Lexicon, *, currency: str, first: str | None = None
 ) -> tuple[int, float, bool, str] | None:

@@ -35,6 +35,7 @@ class FigureRow:
     measure: str
     as_of: str
     combined: bool
+    place: str
     modifier: str
     qualifier: str
     attribution_id: int | None

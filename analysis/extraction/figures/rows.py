@@ -5,8 +5,9 @@ from __future__ import annotations
 import dataclasses
 from typing import Sequence
 
+from analysis.extraction.figures.bounds import said_bound
 from analysis.extraction.figures.candidates import find_matches
-from analysis.extraction.figures.context import figure_context, narrowing
+from analysis.extraction.figures.context import figure_context, in_place_list, narrowing
 from analysis.extraction.figures.events import event_of
 from analysis.extraction.figures.grammar import Match, apposed_person, interval_of
 from analysis.extraction.figures.numbers import GLUED
@@ -52,15 +53,18 @@ def figure_rows(parsed, attributions: Sequence[Attribution] = ()) -> list[Figure
         start, end = char_bounds(doc, match.start, match.end)
         end -= match.trim
         kind, canonical = _kind_and_canonical(match, lex)
-        low, high = interval_of(match, lex)
+        # words away from the number may bound an exact figure ("passed 10,000", "10 cases or fewer")
+        bound = said_bound(doc, match, lex)
+        approx, approx_tokens = bound if bound else (match.approx, match.approx_tokens)
+        low, high = interval_of(match, lex, approx)
         value_si, unit_si = si_value(match.value, canonical, kind, lex)
         if match.minor:  # "243p" is 243 pence as written; 2.43 GBP normalised
             value_si, unit_si = to_major(match.value, match.currency), match.currency
         sentence_id = parsed.sentences.sentence_id(start)
         obj_text, obj_start, obj_end = _object_of(parsed, match, kind, sentence_id, matches, rows)
         approx_start = approx_end = None
-        if match.approx_tokens:
-            approx_start, approx_end = char_bounds(doc, *match.approx_tokens)
+        if approx_tokens:
+            approx_start, approx_end = char_bounds(doc, *approx_tokens)
         unit_text = ""
         if match.unit_tokens:
             u_start, u_end = char_bounds(doc, *match.unit_tokens)
@@ -82,7 +86,7 @@ def figure_rows(parsed, attributions: Sequence[Attribution] = ()) -> list[Figure
                 value=match.value,
                 low=low,
                 high=high,
-                approx=match.approx,
+                approx=approx,
                 approximator=text[approx_start:approx_end] if approx_start is not None else "",
                 approximator_start=approx_start,
                 approximator_end=approx_end,
@@ -95,7 +99,7 @@ def figure_rows(parsed, attributions: Sequence[Attribution] = ()) -> list[Figure
                 object_start=obj_start,
                 object_end=obj_end,
                 event=event,
-                **dataclasses.asdict(figure_context(doc, match, lex, found)),
+                **dataclasses.asdict(figure_context(doc, match, lex, found, approx=approx, object_text=obj_text)),
                 **dataclasses.asdict(narrowed),
                 attribution_id=holder.attribution_id if holder else None,
                 source=holder.source if holder else "",
@@ -123,7 +127,8 @@ def _object_of(
     level, change or sum is about (:func:`broad_object_token`); the object of the figure it continues in a list
     or a comparison (:func:`inherits_object`); for a count standing alone at the start of a sentence ("Ten were hurt."), the
     object of the last count of the sentence before that names one; the second end of a change takes the
-    first's ("rose from $4 to $5"); else none.
+    first's ("rose from $4 to $5"); an item of a list of figures by place takes the first item's ("1,200 deaths
+    in Italy, 800 in Spain"); else none.
     """
     doc, lex = parsed.doc, lexicon()
     previous = (earlier[-1], rows[-1]) if earlier else None
@@ -141,7 +146,9 @@ def _object_of(
         return parsed.text[start:end], start, end
     if previous is not None and (
         inherits_object(doc, previous, match, kind, sentence_id, lex) or change_ends(doc, previous[0], match)
-    ):  # a list, a comparison, or the second end of a change "from X to Y"
+        or (previous[1].sentence_id == sentence_id and previous[1].quantity_kind == kind
+            and in_place_list(doc, previous[0], match))
+    ):  # a list, a comparison, the second end of a change "from X to Y", or a list by place "800 in Spain"
         return previous[1].object, previous[1].object_start, previous[1].object_end
     if elliptic_start(doc, match, kind):
         before = [row for row in rows if row.sentence_id == sentence_id - 1 and row.quantity_kind == "count" and row.object]

@@ -31,6 +31,10 @@ WORLD = "world"
 #: Between the places of a figure that counts them together (``combined``): "italy + spain + united states" is
 #: one place key, which pairs with no figure of one of them.
 PLACES_JOINED = " + "
+#: Between the places named near a figure that does not count them together, as figure_agreement keys them:
+#: "england; united kingdom" pairs with no figure of one of them (which one the figure is about, the text does not
+#: say; :func:`strict_place_key`).
+PLACES_NAMED = "; "
 #: How the catalogue ties a mention to an actor when its canonical name is the place's key; a metonym ("Kyiv"
 #: for the government of Ukraine) or a demonym names a place of its own or none, and is keyed as written.
 PLACE_ALIAS_KINDS = frozenset({"name", "alias"})
@@ -41,6 +45,14 @@ SHARED_PARTS = ("quantity_kind", "unit", "object", "measure", "qualifier")
 #: matches any ("killed" and "died" are both deaths; "health care workers" and "workers" may be one count,
 #: "health care workers" and "transit workers" are not).
 KNOWN_PARTS = ("family", "scope", "modifier")
+
+#: Measures of figures that count nothing, paired with none (``figures.measure``): a bound in a rule or a
+#: category ("gatherings of more than 50 people") and the base a rate is per ("per 100,000 residents"); two
+#: thresholds of two articles are two rules, not two reports of one number.
+UNPAIRED_MEASURES = frozenset({"threshold", "base"})
+#: Measures whose figures may differ without either being wrong: two projections may be two scenarios of one
+#: model ("100,000 to 240,000 deaths" with measures, "2.2 million" without), so the pair is undetermined.
+SCENARIO_MEASURES = frozenset({"projection"})
 
 _WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
 
@@ -132,10 +144,11 @@ def thing(quantity_kind: str, unit: str, object_text: str, event: str, scope: st
 def same_thing(a: Thing, b: Thing) -> bool:
     """Whether two figures count the same thing: the same :data:`SHARED_PARTS` (a count qualified by a clause
     or phrase, "3 of the participants", "patients with symptoms", is a part and never pairs with the bare
-    count, "participants", "patients") and, where both give them, the same :data:`KNOWN_PARTS`. A figure with no
-    object key counts nothing that can be told, and pairs with none (a measure's own exception is
+    count, "participants", "patients") and, where both give them, the same :data:`KNOWN_PARTS` (a projection
+    pairs only with a projection, a rate with a rate). A figure with no object key counts nothing that can be
+    told, and a threshold or a rate's base (:data:`UNPAIRED_MEASURES`) nothing at all: they pair with none (a measure's own exception is
     :func:`analysis.extraction.figures.checks.figure_consistency`'s)."""
-    if not a.object or not b.object:
+    if not a.object or not b.object or a.measure in UNPAIRED_MEASURES or b.measure in UNPAIRED_MEASURES:
         return False
     if any(getattr(a, part) != getattr(b, part) for part in SHARED_PARTS):
         return False
@@ -167,9 +180,11 @@ def places_near(own: frozenset[str] | set[str], before: frozenset[str] | set[str
 
 
 def place_keys(places: tuple[str, ...], scope: str, combined: bool) -> tuple[str, ...]:
-    """The place keys a figure is paired under: :data:`WORLD` for a figure of world scope; one key of all its
+    """The place keys a figure is compared under: :data:`WORLD` for a figure of world scope; one key of all its
     places joined (:data:`PLACES_JOINED`) for a figure that counts several places together; else each place
-    named near it (or none)."""
+    named near it (or none). Within one article two figures that share one of them are compared
+    (:func:`same_place`); across articles a figure is paired only under all of them at once
+    (:func:`strict_place_key`)."""
     if combined and len(places) > 1:
         return (PLACES_JOINED.join(places),)
     if scope == WORLD:
@@ -177,8 +192,17 @@ def place_keys(places: tuple[str, ...], scope: str, combined: bool) -> tuple[str
     return places
 
 
+def strict_place_key(keys: tuple[str, ...]) -> tuple[str, ...]:
+    """:func:`place_keys` as one key (a tuple of one, or none): all of them joined by :data:`PLACES_NAMED`. A
+    figure near which a country and a region of it are named ("In England, 500 died, the UK's ministry said") is
+    about one of them and the text does not say which: across articles it pairs only with a figure near which the
+    same places are named, never with a figure of either alone."""
+    return (PLACES_NAMED.join(keys),) if keys else ()
+
+
 def same_place(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Whether two figures' :func:`place_keys` allow one place: they share one, or neither has any."""
+    """Whether two figures of one article may be of one place (:func:`place_keys`): they share one, or neither has
+    any; the article's own sentences give the context of both."""
     return bool(set(a) & set(b)) if a or b else True
 
 

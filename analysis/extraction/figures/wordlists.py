@@ -70,6 +70,10 @@ class Lexicon:
     clock_words: frozenset[str]
     months: frozenset[str]
     light_verbs: frozenset[str]
+    #: Verbs and prepositions whose figure is a bound of the class they map to (approximators.yaml
+    #: ``bound_verbs``, ``bound_prepositions``).
+    bound_verbs: dict[str, str] = field(default_factory=dict)
+    bound_prepositions: dict[str, str] = field(default_factory=dict)
     temperature_words: frozenset[str] = frozenset()
     electrical_words: frozenset[str] = frozenset()
     price_verbs: frozenset[str] = frozenset()
@@ -156,6 +160,8 @@ def lexicon() -> Lexicon:
         up_particle_verbs=frozenset(approx.get("up_particle_verbs") or ()),
         approximator_fillers=tuple((p, "filler") for p in _phrases(approx.get("between_approximator_and_number") or ())),
         range_joiners=frozenset(approx["range_joiners"]),
+        bound_verbs={verb: cls for cls, verbs in approx["bound_verbs"].items() for verb in verbs},
+        bound_prepositions={word: cls for cls, words in approx["bound_prepositions"].items() for word in words},
         not_before_durations=frozenset(approx.get("not_before_durations", ())),
         powers=vague["powers"],
         quantifiers=frozenset(vague["quantifiers"]),
