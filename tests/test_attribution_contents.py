@@ -44,6 +44,38 @@ SUBJECT_CASES = [
         [("indirect", "The railway operator", "said", "40 trains were cancelled on Monday")],
         id="complementiser-dropped",
     ),
+    # the small model hangs the clause's subject on the cue as its object or a bare noun of time
+    pytest.param(
+        "The mayor has promised the city will buy new buses for the suburbs.",
+        [("indirect", "The mayor", "promised", "the city will buy new buses for the suburbs")],
+        id="subject-read-as-object",
+    ),
+    pytest.param(
+        "Researchers have warned the country won't see a peak for weeks.",
+        [("indirect", "Researchers", "warned", "the country won't see a peak for weeks")],
+        id="subject-read-as-object-of-warned",
+    ),
+    pytest.param(
+        'Morales stressed this month will be "a real test for the whole region."',
+        [("mixed", "Morales", "stressed", 'this month will be "a real test for the whole region."')],
+        id="subject-read-as-noun-of-time",
+    ),
+    pytest.param(
+        "Ruiz warned the totals likely will climb within two days.",
+        [("indirect", "Ruiz", "warned", "the totals likely will climb within two days")],
+        id="subject-and-adverb-read-as-the-cue's",
+    ),
+    # ... but an object is no subject where the clause has its own, or where the clause is an infinitive
+    pytest.param(
+        "He told reporters the plan will fail.",
+        [("indirect", "He", "told", "the plan will fail")],
+        id="addressee-stays-out",
+    ),
+    pytest.param(
+        "The council urged residents to leave their homes.",
+        [("indirect", "The council", "urged", "to leave their homes")],
+        id="addressee-of-a-request-stays-out",
+    ),
 ]
 
 
@@ -69,3 +101,15 @@ COORDINATION_CASES = [
 @pytest.mark.parametrize("text, expected", COORDINATION_CASES)
 def test_the_content_holds_its_conjuncts(parse, text, expected):
     assert relations(parse(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, addressee",
+    [
+        pytest.param("Researchers have warned the country won't see a peak for weeks.", "", id="subject-is-no-addressee"),
+        pytest.param("Officials warned residents to stay indoors.", "residents", id="addressee-of-a-warning"),
+        pytest.param("He told the council the plan will fail.", "the council", id="addressee-of-told"),
+    ],
+)
+def test_a_subject_read_as_the_cue_s_object_is_no_addressee(parse, text, addressee):
+    assert [a.addressee for a in attribution_rows(parse(text))] == [addressee]

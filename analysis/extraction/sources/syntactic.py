@@ -88,7 +88,7 @@ def _content_heads(cue: Token, speaker: Token | None) -> list[Token]:
     # a prepositional request first: the small model hangs later clauses on "called" ("called for the release
     # of two men ... and whose whereabouts have not been reported")
     heads = _requested(cue, lex.request_particles[lemma]) if lemma in lex.request_particles else []
-    heads = heads or [c for c in children_of(cue) if c.dep_ == "ccomp" and not _runs_into_speaker(c, cue)]
+    heads = heads or [c for c in children_of(cue) if _is_clause(c) and not _runs_into_speaker(c, cue)]
     # "said in a statement that ...": the clause hangs from the statement
     heads = heads or [
         g for c in children_of(cue) if c.dep_ == "prep" for p in children_of(c) if p.dep_ == "pobj"
@@ -114,6 +114,50 @@ def _content_heads(cue: Token, speaker: Token | None) -> list[Token]:
     ):
         heads = objects[:1]
     return heads
+
+
+#: Dependencies of a clause's subject (an expletive "there" or "it" included).
+CLAUSE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+#: Tags of a verb that is finite by its own form (a modal or a tensed verb).
+FINITE_TAGS = frozenset({"MD", "VBD", "VBZ", "VBP"})
+#: Dependencies the small model gives to a reported clause's subject when it hangs it on the cue: "warned the
+#: country won't see a peak" (object), "stressed this month will be ..." (bare noun of time).
+MISPLACED_SUBJECT_DEPS = frozenset({"dobj", "dative", "npadvmod"})
+
+
+def _is_clause(child: Token) -> bool:
+    """Whether a child of the cue is a reported clause: a clausal complement, or a complement the small model
+    calls an open one (``xcomp``) although a modal makes it finite ("warned the figures will rise")."""
+    return child.dep_ == "ccomp" or child.dep_ == "xcomp" and _is_finite(child) and not any(
+        c.lower_ == "to" for c in children_of(child))
+
+
+def _is_finite(verb: Token) -> bool:
+    """Whether a clause's verb is finite: a tensed form, or a modal among its auxiliaries."""
+    return verb.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in children_of(verb))
+
+
+def misplaced_subject(clause: Token, cue: Token) -> Token | None:
+    """The subject of a reported clause that the parse hangs on the cue as its object or a bare noun ("The mayor
+    promised the city will buy ...", "warned the country won't see a peak", "stressed this month will be ..."):
+    the clause is finite and has no subject of its own, and the noun phrase stands between the cue and the
+    clause, right before the clause's first word. None when the clause has its subject ("told reporters the plan
+    will fail": reporters are addressed, not reported), or is an infinitive ("urged residents to leave").
+    Adverbs the parse also hangs on the cue may stand between them ("warned the totals likely will climb"):
+    :func:`_subject_gap`."""
+    if not _is_clause(clause) or not _is_finite(clause) or any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in children_of(clause)):
+        return None
+    return next((
+        c for c in children_of(cue)
+        if c.dep_ in MISPLACED_SUBJECT_DEPS and cue.i < c.i < clause.i and _subject_gap(c, clause, cue) is not None
+    ), None)
+
+
+def _subject_gap(subject: Token, clause: Token, cue: Token) -> list[Token] | None:
+    """The words between a misplaced subject and its clause: none, or adverbs hung on the cue ("likely");
+    None when anything else stands between them."""
+    gap = subject.doc[subject.right_edge.i + 1 : clause.left_edge.i]
+    return list(gap) if all(t.dep_ == "advmod" and t.head.i == cue.i for t in gap) else None
 
 
 def _requested(cue: Token, particles: frozenset[str]) -> list[Token]:
@@ -208,7 +252,8 @@ def _subject_words(speaker: Token) -> set[str]:
 def syntactic_stage(doc: Doc, quotes: Quotations) -> list[Found]:
     """Stage 2: reporting verbs with a speaker and a content in the parse.
 
-    Content is the verb's clausal complement (``ccomp``, also when it hangs from "in a statement"), else what a
+    Content is the verb's clausal complement (``ccomp``, also when it hangs from "in a statement", or an ``xcomp``
+    a modal makes finite; with its subject where the parse hangs that on the cue: :func:`misplaced_subject`), else what a
     prepositional request asks for ("called for the release ...", "called on X to resign": ``request_particles``),
     else a ``to`` infinitive for verbs listed under ``infinitive_content`` ("vowed to ...", "hopes to ...",
     "urged residents to leave": the object of a ``request`` verb is its addressee and stays out; the object of
@@ -266,8 +311,10 @@ def syntactic_stage(doc: Doc, quotes: Quotations) -> list[Found]:
         cue_span = (cue.idx, (particle or cue).idx + len(particle or cue))
         cited = _cited(cue)
         for head in _content_heads(cue, speaker):
+            # "warned the country won't see a peak": the country is the clause's subject, not addressed
+            addressed = None if addressee is not None and misplaced_subject(head, cue) == addressee else addressee
             for span in _content_pieces(head, cue, quotes, view):
-                found.append(Found("syntactic", span, cue_span, lemma, speaker, addressee))
+                found.append(Found("syntactic", span, cue_span, lemma, speaker, addressed))
                 if cited is not None:
                     citing, source = cited
                     found.append(Found("citing", span, (citing.idx, citing.idx + len(citing)), "cite", source))
@@ -356,7 +403,10 @@ def _content_pieces(head: Token, cue: Token, quotes: Quotations, view: str) -> l
     if head.dep_ == "advcl":
         # "calls for Myanmar to release ...": the clause without its "for" (a question keeps its "if")
         tokens = [t for t in tokens if not (t.head.i == head.i and t.dep_ == "mark" and t.lower_ == "for")]
-    if head.dep_ == "xcomp" and verb_lemma(cue) not in lexicon().request:
+    subject = misplaced_subject(head, cue)
+    if subject is not None:
+        tokens += list(subject.subtree) + (_subject_gap(subject, head, cue) or [])
+    elif head.dep_ == "xcomp" and verb_lemma(cue) not in lexicon().request:
         # "expects prices to rise": the object is the infinitive's subject
         tokens += [t for o in children_of(cue) if o.dep_ == "dobj" and o.i < head.i for t in o.subtree]
     if head.dep_ == "dobj":
