@@ -113,3 +113,30 @@ def test_the_content_holds_its_conjuncts(parse, text, expected):
 )
 def test_a_subject_read_as_the_cue_s_object_is_no_addressee(parse, text, addressee):
     assert [a.addressee for a in attribution_rows(parse(text))] == [addressee]
+
+
+ACCORDING_TO_CASES = [
+    pytest.param(
+        "Lake County has recorded 80 cases and Pine County has recorded 20 cases, according to the state health department.",
+        [("according_to", "the state health department", "according to",
+          "Lake County has recorded 80 cases and Pine County has recorded 20 cases")],
+        id="after-coordinated-clauses-sources-both",
+    ),
+    pytest.param(
+        "Statewide, there were 90 deaths overnight, putting the county's toll at 1,200, according to the governor's office.",
+        [("according_to", "the governor's office", "according to",
+          "Statewide, there were 90 deaths overnight, putting the county's toll at 1,200")],
+        id="after-a-participle-sources-its-clause",
+    ),
+    # printed between two clauses, it sources the one before it only
+    pytest.param(
+        "Prices rose in March, according to the agency, and they are expected to rise again in April.",
+        [("according_to", "the agency", "according to", "Prices rose in March")],
+        id="between-clauses-sources-the-first",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", ACCORDING_TO_CASES)
+def test_according_to_sources_its_whole_clause(parse, text, expected):
+    assert relations(parse(text)) == expected
