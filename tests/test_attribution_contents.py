@@ -95,6 +95,46 @@ COORDINATION_CASES = [
         ],
         id="no-dangling-conjunction-before-a-second-report",
     ),
+    pytest.param(
+        "She said hospitals are full and staff are exhausted.",
+        [("indirect", "She", "said", "hospitals are full and staff are exhausted")],
+        id="two-complements-the-parse-splits-are-one",
+    ),
+    pytest.param(
+        "The minister said schools would reopen in September, but masks would be required in corridors.",
+        [("indirect", "The minister", "said",
+          "schools would reopen in September, but masks would be required in corridors")],
+        id="conjunct-in-the-reported-tense",
+    ),
+    pytest.param(
+        "The ministry called on Monday for the release of three aid workers who were detained last week in the "
+        "capital and whose families have not been told where they are.",
+        [("indirect", "The ministry", "called", "the release of three aid workers who were detained last week in "
+          "the capital and whose families have not been told where they are")],
+        id="conjunct-of-a-word-of-the-content",
+    ),
+    pytest.param(
+        "He said that the plant would close and that 300 workers would lose their jobs.",
+        [("indirect", "He", "said", "the plant would close and that 300 workers would lose their jobs")],
+        id="two-that-clauses",
+    ),
+    # the narrator's clause after a report, another report, or the narrator's circumstance stay out
+    pytest.param(
+        "Police said the suspect fled on foot, and the road was closed for two hours.",
+        [("indirect", "Police", "said", "the suspect fled on foot")],
+        id="narrator-clause-in-the-story-tense-stays-out",
+    ),
+    pytest.param(
+        "The agency said the new rules would start in June, and it published them on Friday.",
+        [("indirect", "The agency", "said", "the new rules would start in June")],
+        id="speaker's-next-act-stays-out",
+    ),
+    pytest.param(
+        "The council said the bridge would reopen in May, and the mayor said the repairs would cost $2 million.",
+        [("indirect", "The council", "said", "the bridge would reopen in May"),
+         ("indirect", "the mayor", "said", "the repairs would cost $2 million")],
+        id="second-report-stays-out",
+    ),
 ]
 
 

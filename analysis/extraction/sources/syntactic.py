@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from spacy.tokens import Doc, Token
 
 from analysis.extraction.doc_index import children_of, doc_index
@@ -269,7 +271,9 @@ def syntactic_stage(doc: Doc, quotes: Quotations) -> list[Found]:
     verb that is no reporting verb ("wondered", "queried") is a cue only with an indirect question ("whether",
     "if" or a wh-word), which keeps that word. Cues inside quotation marks are skipped (a source's own sources are not
     the story's); a verb of saying under a refusal ("declined to say whether ...") is left to the refusal stage.
-    The object of "told" is the addressee.
+    The object of "told" is the addressee. A content holds every conjunct of what was said: two complements the
+    parse splits are one (:func:`joined_pieces`), and a clause it conjoins to the cue goes on with the content
+    when it speaks in the reported tense or continues a word of the content (:func:`_continuing_conjunct`).
     """
     index, found, lex = doc_index(doc), [], lexicon()
     stances = lex.stances
@@ -310,14 +314,16 @@ def syntactic_stage(doc: Doc, quotes: Quotations) -> list[Found]:
         particle = request_particle(cue)
         cue_span = (cue.idx, (particle or cue).idx + len(particle or cue))
         cited = _cited(cue)
-        for head in _content_heads(cue, speaker):
-            # "warned the country won't see a peak": the country is the clause's subject, not addressed
-            addressed = None if addressee is not None and misplaced_subject(head, cue) == addressee else addressee
-            for span in _content_pieces(head, cue, quotes, view):
-                found.append(Found("syntactic", span, cue_span, lemma, speaker, addressed))
-                if cited is not None:
-                    citing, source = cited
-                    found.append(Found("citing", span, (citing.idx, citing.idx + len(citing)), "cite", source))
+        heads = _content_heads(cue, speaker)
+        # "warned the country won't see a peak": the country is the clause's subject, not addressed
+        if addressee is not None and any(misplaced_subject(head, cue) == addressee for head in heads):
+            addressee = None
+        pieces = sorted(span for head in heads for span in _content_pieces(head, cue, quotes, view))
+        for span in joined_pieces(pieces, view):
+            found.append(Found("syntactic", span, cue_span, lemma, speaker, addressee))
+            if cited is not None:
+                citing, source = cited
+                found.append(Found("citing", span, (citing.idx, citing.idx + len(citing)), "cite", source))
     found += _adjective_cues(index, quotes, view)
     return found
 
@@ -409,6 +415,7 @@ def _content_pieces(head: Token, cue: Token, quotes: Quotations, view: str) -> l
     elif head.dep_ == "xcomp" and verb_lemma(cue) not in lexicon().request:
         # "expects prices to rise": the object is the infinitive's subject
         tokens += [t for o in children_of(cue) if o.dep_ == "dobj" and o.i < head.i for t in o.subtree]
+    tokens += _continuing_conjunct(cue, tokens)
     if head.dep_ == "dobj":
         # the object's complement: "as nothing more than ...", "'a disgrace'"
         tokens += [
@@ -417,3 +424,59 @@ def _content_pieces(head: Token, cue: Token, quotes: Quotations, view: str) -> l
         ]
     span = content_span(sorted(tokens, key=lambda t: t.i), view)
     return [span] if span else []
+
+
+#: Past forms of the modals: in a clause the parse conjoins to a cue they carry on the reported speech ("said
+#: schools would reopen, but masks would be required"), as the narrator's own clauses after a report seldom do.
+BACKSHIFTED_MODALS = frozenset({"would", "could", "might", "should", "'d"})
+
+
+def _continuing_conjunct(cue: Token, tokens: Sequence[Token]) -> list[Token]:
+    """The words of a clause the small model conjoins to the cue although it goes on with the content after it,
+    with the conjunction and punctuation before it: the first conjunct of the cue after the content, with a
+    subject of its own, when the conjunction belongs to a word of the content ("called for the release of two
+    men who were detained ... and whose families have not been told") or the clause speaks in the reported
+    tense (a past modal: "said schools would reopen, but masks would be required"). None for another report
+    ("..., and the mayor said ..."), a circumstance ("and about a week before ..."), a clause sharing the
+    speaker's subject (the speaker's next act: "said ... and expressed doubt") or a narrator's clause in the
+    story's own tense ("said it would cut jobs, and its shares fell")."""
+    words = [t.i for t in tokens if not (t.pos_ == "CCONJ" or t.is_punct or t.is_space)]
+    if not words:
+        return []
+    last = max(words)  # a conjunction the content ends with is read with the gap
+    if last < cue.i:
+        return []
+    inside = {t.i for t in tokens}
+    for conj in children_of(cue):
+        if conj.dep_ != "conj" or conj.left_edge.i <= last:
+            continue
+        gap = list(cue.doc[last + 1 : conj.left_edge.i])
+        joiners = [t for t in gap if t.pos_ == "CCONJ"]
+        if len(joiners) != 1 or not all(t.pos_ == "CCONJ" or t.is_punct or t.is_space for t in gap):
+            return []
+        own_subject = any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in children_of(conj))
+        backshifted = any(c.dep_ == "aux" and c.lower_ in BACKSHIFTED_MODALS for c in children_of(conj))
+        if not own_subject or reports(conj) or _narrated_conjunct(conj):
+            return []
+        if joiners[0].head.i in inside or backshifted:
+            return [t for t in gap if t.i not in inside] + list(conj.subtree)
+        return []
+    return []
+
+
+#: Words that may stand alone between two pieces of one content: the conjunction of two reported clauses.
+JOINING_WORDS = frozenset({"and", "but", "or", "yet"})
+
+
+def joined_pieces(pieces: Sequence[tuple[int, int]], view: str) -> list[tuple[int, int]]:
+    """Content pieces of one cue, in order, with each two that only a conjunction, commas or space part made
+    one: the small model makes "She said hospitals are full and staff are exhausted" two complements of "said"
+    ("hospitals are full and staff", "are exhausted"). A split quotation's pieces stay apart: the cue stands
+    between them."""
+    joined: list[tuple[int, int]] = []
+    for start, end in pieces:
+        if joined and joined[-1][1] <= start and view[joined[-1][1] : start].strip(" \t,;") in JOINING_WORDS | {""}:
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
