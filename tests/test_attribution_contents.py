@@ -118,6 +118,13 @@ COORDINATION_CASES = [
         [("indirect", "He", "said", "the plant would close and that 300 workers would lose their jobs")],
         id="two-that-clauses",
     ),
+    pytest.param(
+        "In the smaller towns there was a steady rise in rents, too, but vacancies fell to below one percent, the "
+        "survey stated.",
+        [("indirect", "the survey", "stated",
+          "In the smaller towns there was a steady rise in rents, too, but vacancies fell to below one percent")],
+        id="fronted-coordination-the-cue-is-conjoined-to",
+    ),
     # the narrator's clause after a report, another report, or the narrator's circumstance stay out
     pytest.param(
         "Police said the suspect fled on foot, and the road was closed for two hours.",

@@ -11,7 +11,7 @@ from analysis.extraction.linguistics.voice import is_passive
 from analysis.extraction.sources.contents import content_span
 from analysis.extraction.linguistics.antecedents import antecedent
 from analysis.extraction.sources.cues import (
-    FIRST_PERSON, _can_speak, can_hold_stance, evidence_inside, expletive_passive, has_agent, is_named, reports, speaker_of,
+    FIRST_PERSON, _can_speak, can_hold_stance, evidence_inside, expletive_passive, has_agent, is_named, reports, speaker_of, stance_of,
     verb_lemma,
 )
 from analysis.extraction.sources.quotes import Quotations
@@ -415,7 +415,7 @@ def _content_pieces(head: Token, cue: Token, quotes: Quotations, view: str) -> l
     elif head.dep_ == "xcomp" and verb_lemma(cue) not in lexicon().request:
         # "expects prices to rise": the object is the infinitive's subject
         tokens += [t for o in children_of(cue) if o.dep_ == "dobj" and o.i < head.i for t in o.subtree]
-    tokens += _continuing_conjunct(cue, tokens)
+    tokens += _continuing_conjunct(cue, tokens) + _fronted_conjuncts(head, cue)
     if head.dep_ == "dobj":
         # the object's complement: "as nothing more than ...", "'a disgrace'"
         tokens += [
@@ -480,3 +480,16 @@ def joined_pieces(pieces: Sequence[tuple[int, int]], view: str) -> list[tuple[in
         else:
             joined.append((start, end))
     return joined
+
+
+def _fronted_conjuncts(head: Token, cue: Token) -> list[Token]:
+    """The clauses before a fronted content that the small model makes the cue a conjunct of: in "Rents rose in
+    the towns, too, but vacancies fell, the survey stated" the survey states both, while the parse conjoins
+    "stated" to "rose" and gives it only "vacancies fell". The words of the cue's head clause before the content,
+    when that clause is no report of its own (:func:`.cues.reports`) and no circumstance; none otherwise."""
+    first = cue.head
+    if cue.dep_ != "conj" or not head.i < cue.i or not first.i < head.left_edge.i or first.pos_ not in ("VERB", "AUX"):
+        return []
+    if reports(first) or stance_of(first) is not None:
+        return []
+    return [t for t in first.subtree if t.i < head.left_edge.i]
