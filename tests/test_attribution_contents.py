@@ -187,3 +187,37 @@ ACCORDING_TO_CASES = [
 @pytest.mark.parametrize("text, expected", ACCORDING_TO_CASES)
 def test_according_to_sources_its_whole_clause(parse, text, expected):
     assert relations(parse(text)) == expected
+
+
+# --- 3. the content holds no words of the narrator's, and not its own cue -------------------------------------
+
+NARRATOR_CASES = [
+    # a clause whole before an interrupting cue: what follows the cue is the narrator's addition
+    pytest.param(
+        "The overall number of fatalities was now 7,778, the ministry said, while the number of diagnosed cases "
+        "rose to 32,037.",
+        [("indirect", "the ministry", "said", "The overall number of fatalities was now 7,778")],
+        id="clause-whole-before-the-cue",
+    ),
+    # a clause the cue interrupts is one content, cue and all (the table has one span per content)
+    pytest.param(
+        "It was, he added, a week of hard talks.",
+        [("indirect", "he", "added", "It was, he added, a week of hard talks")],
+        id="cue-interrupts-before-the-complement",
+    ),
+    pytest.param(
+        "The plan, she said, would cost $2 million.",
+        [("indirect", "she", "said", "The plan, she said, would cost $2 million")],
+        id="cue-interrupts-before-the-verb",
+    ),
+    pytest.param(
+        "The bridge will close in May, the council said, and reopen in September.",
+        [("indirect", "the council", "said", "The bridge will close in May, the council said, and reopen in September")],
+        id="cue-interrupts-before-a-conjoined-predicate",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", NARRATOR_CASES)
+def test_the_content_holds_no_narration(parse, text, expected):
+    assert relations(parse(text)) == expected

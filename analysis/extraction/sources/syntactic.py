@@ -396,14 +396,32 @@ def _adjective_cues(index, quotes: Quotations, view: str) -> list[Found]:
     return found
 
 
+#: Dependencies of the words a clause needs (its subject, verb group, objects and complements, a conjoined
+#: predicate): a clause missing one of them after an interrupting cue goes on after it ("It was, he added, a
+#: week of talks"); one that has them all before the cue is whole there.
+CLAUSE_ARGUMENT_DEPS = frozenset({
+    "nsubj", "nsubjpass", "csubj", "expl", "aux", "auxpass", "neg", "prt", "attr", "dobj", "dative", "acomp", "oprd",
+    "xcomp", "ccomp", "agent", "conj", "cc",
+})
+
+
 def _content_pieces(head: Token, cue: Token, quotes: Quotations, view: str) -> list[tuple[int, int]]:
-    """The content span of ``head``; a split quotation ("A," she said, "B.") gives one span per quotation."""
+    """The content span of ``head``; a split quotation ("A," she said, "B.") gives one span per quotation.
+
+    A cue interrupting its clause ("The plan, she said, would cost $2 million") gives the whole clause, cue and
+    all (the table has one span per content), unless the clause is whole before the cue and only adjuncts follow
+    it ("Deaths rose by 40, the agency said, the highest in a month"; "..., the agency said, while ..."): then the
+    clause before the cue, never a span holding its own cue."""
     if head.i == cue.head.i and head.left_edge.i < cue.left_edge.i:
         before = [t for t in head.subtree if t.i < cue.left_edge.i]
         after = [t for t in head.subtree if t.i > cue.right_edge.i]
         pieces = [p for p in (content_span(before, view), content_span(after, view)) if p]
         if len(pieces) == 2 and all(quotes.holding(p) for p in pieces):
             return pieces
+        if pieces and head.i < cue.left_edge.i and not any(
+            t.head.i == head.i and t.dep_ in CLAUSE_ARGUMENT_DEPS for t in after
+        ):
+            return pieces[:1]  # the clause is whole before the cue: what follows is the narrator's addition
         return [(pieces[0][0], pieces[-1][1])] if pieces else []
     tokens = _content_tokens(head, cue)
     if head.dep_ == "advcl":
