@@ -221,3 +221,48 @@ NARRATOR_CASES = [
 @pytest.mark.parametrize("text, expected", NARRATOR_CASES)
 def test_the_content_holds_no_narration(parse, text, expected):
     assert relations(parse(text)) == expected
+
+
+# --- 5. a second report in the sentence is its own relation, not part of the first ------------------------------
+
+SECOND_REPORT_CASES = [
+    pytest.param(
+        '"The river is still rising," the mayor said, adding that more rain was expected.',
+        [("direct", "the mayor", "said", "The river is still rising"),
+         ("indirect", "the mayor", "adding", "more rain was expected")],
+        id="adding-that",
+    ),
+    # the small model conjoins the speaker's next report to the reported clause's verb: a verb that cannot
+    # agree with that clause's subject is the speaker's
+    pytest.param(
+        "The firm has reported nearly 2 million units were sold by the end of March and expects to sell 9 million "
+        "by next year.",
+        [("indirect", "The firm", "reported", "nearly 2 million units were sold by the end of March"),
+         ("indirect", "The firm", "expects", "to sell 9 million by next year")],
+        id="conjoined-report-of-the-speaker",
+    ),
+    pytest.param(
+        "The governor has said the first cases could have arrived weeks earlier and acknowledges the virus is "
+        "spreading in the state.",
+        [("indirect", "The governor", "said", "the first cases could have arrived weeks earlier"),
+         ("indirect", "The governor", "acknowledges", "the virus is spreading in the state")],
+        id="conjoined-admission-of-the-speaker",
+    ),
+    # ... while a verb that agrees with the reported clause's subject goes on with the content
+    pytest.param(
+        "She said the company wants a new plant and expects to hire 300 people.",
+        [("indirect", "She", "said", "the company wants a new plant and expects to hire 300 people")],
+        id="conjoined-stance-of-the-clause's-subject",
+    ),
+    pytest.param(
+        'The minister quit on Monday, saying the plan gave too much away and "threatens the future of the union".',
+        [("mixed", "The minister", "saying",
+          'the plan gave too much away and "threatens the future of the union"')],
+        id="conjoined-verb-of-a-thing",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", SECOND_REPORT_CASES)
+def test_a_second_report_is_its_own_relation(parse, text, expected):
+    assert relations(parse(text)) == expected

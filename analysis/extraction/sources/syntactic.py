@@ -11,7 +11,7 @@ from analysis.extraction.linguistics.voice import is_passive
 from analysis.extraction.sources.contents import content_span
 from analysis.extraction.linguistics.antecedents import antecedent
 from analysis.extraction.sources.cues import (
-    FIRST_PERSON, _can_speak, can_hold_stance, evidence_inside, expletive_passive, has_agent, is_named, reports, speaker_of, stance_of,
+    FIRST_PERSON, _can_speak, can_hold_stance, evidence_inside, expletive_passive, has_agent, is_named, reports, speaker_of, speakers_conjunct, stance_of,
     verb_lemma,
 )
 from analysis.extraction.sources.quotes import Quotations
@@ -21,22 +21,20 @@ from analysis.extraction.sources.wordlists import lexicon
 
 def _content_tokens(head: Token, cue: Token) -> list[Token]:
     """Tokens of ``head``'s subtree on one side of the cue, without nested reporting clauses."""
-    tokens, stack, narrated = [], [head], False
+    tokens, stack = [], [head]
     while stack:
         token = stack.pop()
         if token.i != head.i and token.dep_ in ("advcl", "conj", "parataxis") and reports(token) and not (
             token.dep_ == "conj" and any(m.dep_ == "mark" and m.lower_ == "that" for m in children_of(token))
         ):
             continue  # another report, unless a second "that" clause of this one ("..., but that he expects ...")
-        if token.i != head.i and _narrated_conjunct(token):
-            narrated = True
+        if token.i != head.i and (_narrated_conjunct(token) or speakers_conjunct(token) is not None):
+            # the narrator's circumstance, or the speaker's next act ("... and expects to ..."); the "and" left
+            # before it is dropped with the content's edges (:func:`.contents.content_span`)
             continue
         tokens.append(token)
         stack.extend(children_of(token))
-    side = sorted((t for t in tokens if (t.i > cue.i) == (head.i > cue.i) and t.i != cue.i), key=lambda t: t.i)
-    while narrated and side and side[-1].dep_ in ("cc", "punct"):
-        side.pop()  # the "and" of the narrator's conjunct left out
-    return side
+    return sorted((t for t in tokens if (t.i > cue.i) == (head.i > cue.i) and t.i != cue.i), key=lambda t: t.i)
 
 
 #: Markers of a subordinate clause that say when or why, not what was said ("as" and "since" left out: "..., as
@@ -292,6 +290,8 @@ def syntactic_stage(doc: Doc, quotes: Quotations) -> list[Found]:
             continue
         if _hearsay_participle(cue) or _compared(cue):
             continue
+        if speakers_conjunct(cue) is not None and any(c.dep_ == "neg" for c in children_of(cue)):
+            continue  # "said tests were underway but did not say whether ...": no report, and not in the content
         asked = _asked(cue) if lemma in lex.question_verbs else None
         if asked is not None:
             speaker = None  # whoever put the question is not written
