@@ -248,6 +248,11 @@ SECOND_REPORT_CASES = [
          ("indirect", "The governor", "acknowledges", "the virus is spreading in the state")],
         id="conjoined-admission-of-the-speaker",
     ),
+    pytest.param(
+        "The director said tests were underway but did not say whether the clinic had received enough kits.",
+        [("indirect", "The director", "said", "tests were underway")],
+        id="conjoined-refusal-of-the-speaker-is-no-content",
+    ),
     # ... while a verb that agrees with the reported clause's subject goes on with the content
     pytest.param(
         "She said the company wants a new plant and expects to hire 300 people.",

@@ -149,15 +149,18 @@ def speakers_conjunct(verb: Token) -> Token | None:
     second verb to the reported clause's verb; it is the speaker's when it is a cue (:func:`stance_of`) with no
     subject of its own, and the reported clause's subject disagrees with it in number ("units ... expects"), or
     cannot hold the stance of mind it names (:func:`can_hold_stance`; ``volition``: "the plan ... and hopes").
-    None otherwise: "said the company wants X and expects Y" is the company's, "saying the text made concessions
-    and threatens the union" the text's."""
+    A negated verb of saying (``refusal_speech``) is the speaker's too ("said tests were underway but did not say
+    whether ..."), and no report
+    (:func:`.syntactic.syntactic_stage` skips it). None otherwise: "said the company wants X and expects Y" is the
+    company's, "saying the text made concessions and threatens the union" the text's."""
     clause = verb.head
     if verb.dep_ != "conj" or clause.i == verb.i or clause.dep_ != "ccomp" or stance_of(verb) is None:
         return None
     if any(c.dep_ in CLAUSE_SUBJECTS for c in children_of(verb)) or stance_of(clause.head) is None:
         return None
     subject = next((c for c in children_of(clause) if c.dep_ in CLAUSE_SUBJECTS), None)
-    if subject is None or not _agrees(verb, subject) or (
+    unsaid = verb_lemma(verb) in lexicon().refusal_speech and any(c.dep_ == "neg" for c in children_of(verb))
+    if subject is None or unsaid or not _agrees(verb, subject) or (
         verb_lemma(verb) in lexicon().volition and not can_hold_stance(subject)
     ):
         return clause.head
