@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from analysis.extraction.doc_index import children_of, doc_index
 from analysis.extraction.sources.contents import content_span
@@ -11,7 +11,8 @@ from analysis.extraction.sources.wordlists import lexicon
 
 
 def according_to_stage(doc: Doc) -> list[Found]:
-    """Stage 3: "according to X": X is the speaker, the clause it modifies (on the far side) the content.
+    """Stage 3: "according to X": X is the speaker, the clause it modifies (on the far side) the content; printed
+    after its clause, it sources all of that clause's conjuncts (:func:`_whole_clause`).
 
     For a document released by someone ("figures released by the association") the author is the speaker;
     for one that reached the reader through an outlet ("a report seen by the Gazette") the outlet is ``via``.
@@ -35,6 +36,8 @@ def according_to_stage(doc: Doc) -> list[Found]:
         clause = token.head
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head
+        if token.i > clause.i:
+            clause = _whole_clause(clause)
         if token.i < clause.i:
             tokens = [t for t in clause.subtree if t.i > token.right_edge.i]
         else:
@@ -44,3 +47,18 @@ def according_to_stage(doc: Doc) -> list[Found]:
             cue = (token.idx, to.idx + len(to))
             found.append(Found("according_to", span, cue, "according to", source, kind="according_to", via=via))
     return found
+
+
+def _whole_clause(clause: Token) -> Token:
+    """The clause an "according to" printed after ``clause`` sources: the first of coordinated clauses ("A has 80
+    cases and B has 20 cases, according to ..." sources both), and the clause above an open complement or a
+    participle the parse hangs the phrase on ("Fourteen have died, succumbing in the past week, according to
+    ..."; "voters registered ... oppose the law, according to a poll" where the small model reads a verb in the
+    subject). Not above a clause with a subject of its own that is no conjunct: "He said prices rose, according
+    to the agency" sources what the agency says, the clause."""
+    while clause.head.i != clause.i and clause.head.pos_ in ("VERB", "AUX") and (
+        clause.dep_ in ("conj", "xcomp") or clause.dep_ == "advcl" and clause.tag_ in ("VBG", "VBN")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in children_of(clause))
+    ):
+        clause = clause.head
+    return clause

@@ -6,23 +6,47 @@ from typing import Sequence
 
 from spacy.tokens import Token
 
-from analysis.extraction.doc_index import Intervals
+from analysis.extraction.doc_index import Intervals, children_of
 from analysis.extraction.sources.records import Attribution
 
 #: Characters trimmed from the ends of a content span.
 CONTENT_TRIM = " \t\n,;:—–-\"'"
 #: Leading words that introduce a content clause but are not part of it.
 CONTENT_MARKERS = frozenset({"that"})
+#: Dependencies of a "that" that is a word of the clause, not its complementiser: the demonstrative subject or
+#: object ("That would take weeks, he said"), or a determiner ("that part of the county").
+DEMONSTRATIVE_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "det", "dobj", "attr", "pobj"})
+#: Dependencies of a clause's subject.
+CLAUSE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+#: Characters of a token that may stand between a content's last word and a dangling conjunction.
+LOOSE_PUNCTUATION = frozenset({",", ";", ":", "—", "–", "-"})
 
 
 def content_span(tokens: Sequence[Token], view: str) -> tuple[int, int] | None:
-    """The characters from the first to the last token, markers and edge punctuation trimmed."""
-    while tokens and (tokens[0].lower_ in CONTENT_MARKERS or tokens[0].is_punct or tokens[0].is_space):
+    """The characters from the first to the last token, edge punctuation trimmed, without a complementiser
+    "that" at its start (:func:`is_marker`) or a coordinating conjunction left dangling at its end (its conjunct
+    was left out as another report or the narrator's: "... past the worst but added: ...")."""
+    while tokens and (is_marker(tokens[0]) or tokens[0].is_punct or tokens[0].is_space):
         tokens = tokens[1:]
+    while tokens and (tokens[-1].pos_ == "CCONJ" or tokens[-1].is_space or tokens[-1].text in LOOSE_PUNCTUATION):
+        tokens = tokens[:-1]
     if not tokens:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     return trimmed_span(view, start, end)
+
+
+def is_marker(token: Token) -> bool:
+    """Whether ``token`` introduces a content clause without being part of it: "that" as a complementiser ("said
+    that prices rose"), not a demonstrative or determiner: tagged ``DT`` in a noun's place
+    (:data:`DEMONSTRATIVE_DEPS`), and as a subject the only one of its verb (the small model sometimes makes the
+    complementiser of "said that some employees were concerned" a second subject)."""
+    if token.lower_ not in CONTENT_MARKERS:
+        return False
+    if token.tag_ != "DT" or token.dep_ not in DEMONSTRATIVE_DEPS:
+        return True
+    subjects = [c for c in children_of(token.head) if c.dep_ in CLAUSE_SUBJECT_DEPS] if token.dep_ in CLAUSE_SUBJECT_DEPS else [token]
+    return len(subjects) > 1
 
 
 def trimmed_span(view: str, start: int, end: int) -> tuple[int, int] | None:

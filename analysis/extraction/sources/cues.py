@@ -125,6 +125,9 @@ def _subject_of(verb: Token) -> Token | None:
         return antecedent(child)
     if has_agent(verb):
         return by_agent(verb)
+    report = speakers_conjunct(verb)
+    if report is not None:
+        return _subject_of(report)
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
         return _subject_of(verb.head)
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() == "quote":
@@ -133,6 +136,51 @@ def _subject_of(verb: Token) -> Token | None:
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.tag_ != "VBN":
         return verb.head  # "a statement saying ...", not "the company, said to be worth ..."
     return None
+
+
+#: Dependencies of a clause's subject, active or passive.
+CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+
+
+def speakers_conjunct(verb: Token) -> Token | None:
+    """The reporting verb whose speaker a cue verb conjoined into its content shares: "The firm reported 2 million
+    units were sold and expects to sell 9 million" (the firm expects, not the units), "has said the first cases
+    could have arrived weeks earlier and acknowledges the virus is spreading". The small model conjoins the
+    second verb to the reported clause's verb; it is the speaker's when it is a cue (:func:`stance_of`) with no
+    subject of its own, and the reported clause's subject disagrees with it in number ("units ... expects"), or
+    cannot hold the stance of mind it names (:func:`can_hold_stance`; ``volition``: "the plan ... and hopes").
+    A negated verb of saying (``refusal_speech``) is the speaker's too ("said tests were underway but did not say
+    whether ..."), and no report
+    (:func:`.syntactic.syntactic_stage` skips it). None otherwise: "said the company wants X and expects Y" is the
+    company's, "saying the text made concessions and threatens the union" the text's."""
+    clause = verb.head
+    if verb.dep_ != "conj" or clause.i == verb.i or clause.dep_ != "ccomp" or stance_of(verb) is None:
+        return None
+    if any(c.dep_ in CLAUSE_SUBJECTS for c in children_of(verb)) or stance_of(clause.head) is None:
+        return None
+    subject = next((c for c in children_of(clause) if c.dep_ in CLAUSE_SUBJECTS), None)
+    unsaid = verb_lemma(verb) in lexicon().refusal_speech and any(c.dep_ == "neg" for c in children_of(verb))
+    if subject is None or unsaid or not _agrees(verb, subject) or (
+        verb_lemma(verb) in lexicon().volition and not can_hold_stance(subject)
+    ):
+        return clause.head
+    return None
+
+
+#: Tags of a present-tense verb by number, and of nouns by number.
+SINGULAR_PRESENT, PLURAL_PRESENT = "VBZ", "VBP"
+PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
+SINGULAR_NOUN_TAGS = frozenset({"NN", "NNP"})
+
+
+def _agrees(verb: Token, subject: Token) -> bool:
+    """Whether a present-tense verb can take ``subject`` by number ("expects" cannot take "units"); any other
+    verb form can (a past tense shows no number)."""
+    if verb.tag_ == SINGULAR_PRESENT:
+        return subject.tag_ not in PLURAL_NOUN_TAGS
+    if verb.tag_ == PLURAL_PRESENT:
+        return subject.tag_ not in SINGULAR_NOUN_TAGS
+    return True
 
 
 def expletive_passive(verb: Token) -> bool:

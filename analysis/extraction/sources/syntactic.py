@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from spacy.tokens import Doc, Token
 
 from analysis.extraction.doc_index import children_of, doc_index
@@ -9,7 +11,7 @@ from analysis.extraction.linguistics.voice import is_passive
 from analysis.extraction.sources.contents import content_span
 from analysis.extraction.linguistics.antecedents import antecedent
 from analysis.extraction.sources.cues import (
-    FIRST_PERSON, _can_speak, can_hold_stance, evidence_inside, expletive_passive, has_agent, is_named, reports, speaker_of,
+    FIRST_PERSON, _can_speak, can_hold_stance, evidence_inside, expletive_passive, has_agent, is_named, reports, speaker_of, speakers_conjunct, stance_of,
     verb_lemma,
 )
 from analysis.extraction.sources.quotes import Quotations
@@ -19,22 +21,20 @@ from analysis.extraction.sources.wordlists import lexicon
 
 def _content_tokens(head: Token, cue: Token) -> list[Token]:
     """Tokens of ``head``'s subtree on one side of the cue, without nested reporting clauses."""
-    tokens, stack, narrated = [], [head], False
+    tokens, stack = [], [head]
     while stack:
         token = stack.pop()
         if token.i != head.i and token.dep_ in ("advcl", "conj", "parataxis") and reports(token) and not (
             token.dep_ == "conj" and any(m.dep_ == "mark" and m.lower_ == "that" for m in children_of(token))
         ):
             continue  # another report, unless a second "that" clause of this one ("..., but that he expects ...")
-        if token.i != head.i and _narrated_conjunct(token):
-            narrated = True
+        if token.i != head.i and (_narrated_conjunct(token) or speakers_conjunct(token) is not None):
+            # the narrator's circumstance, or the speaker's next act ("... and expects to ..."); the "and" left
+            # before it is dropped with the content's edges (:func:`.contents.content_span`)
             continue
         tokens.append(token)
         stack.extend(children_of(token))
-    side = sorted((t for t in tokens if (t.i > cue.i) == (head.i > cue.i) and t.i != cue.i), key=lambda t: t.i)
-    while narrated and side and side[-1].dep_ in ("cc", "punct"):
-        side.pop()  # the "and" of the narrator's conjunct left out
-    return side
+    return sorted((t for t in tokens if (t.i > cue.i) == (head.i > cue.i) and t.i != cue.i), key=lambda t: t.i)
 
 
 #: Markers of a subordinate clause that say when or why, not what was said ("as" and "since" left out: "..., as
@@ -88,7 +88,7 @@ def _content_heads(cue: Token, speaker: Token | None) -> list[Token]:
     # a prepositional request first: the small model hangs later clauses on "called" ("called for the release
     # of two men ... and whose whereabouts have not been reported")
     heads = _requested(cue, lex.request_particles[lemma]) if lemma in lex.request_particles else []
-    heads = heads or [c for c in children_of(cue) if c.dep_ == "ccomp" and not _runs_into_speaker(c, cue)]
+    heads = heads or [c for c in children_of(cue) if _is_clause(c) and not _runs_into_speaker(c, cue)]
     # "said in a statement that ...": the clause hangs from the statement
     heads = heads or [
         g for c in children_of(cue) if c.dep_ == "prep" for p in children_of(c) if p.dep_ == "pobj"
@@ -114,6 +114,50 @@ def _content_heads(cue: Token, speaker: Token | None) -> list[Token]:
     ):
         heads = objects[:1]
     return heads
+
+
+#: Dependencies of a clause's subject (an expletive "there" or "it" included).
+CLAUSE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+#: Tags of a verb that is finite by its own form (a modal or a tensed verb).
+FINITE_TAGS = frozenset({"MD", "VBD", "VBZ", "VBP"})
+#: Dependencies the small model gives to a reported clause's subject when it hangs it on the cue: "warned the
+#: country won't see a peak" (object), "stressed this month will be ..." (bare noun of time).
+MISPLACED_SUBJECT_DEPS = frozenset({"dobj", "dative", "npadvmod"})
+
+
+def _is_clause(child: Token) -> bool:
+    """Whether a child of the cue is a reported clause: a clausal complement, or a complement the small model
+    calls an open one (``xcomp``) although a modal makes it finite ("warned the figures will rise")."""
+    return child.dep_ == "ccomp" or child.dep_ == "xcomp" and _is_finite(child) and not any(
+        c.lower_ == "to" for c in children_of(child))
+
+
+def _is_finite(verb: Token) -> bool:
+    """Whether a clause's verb is finite: a tensed form, or a modal among its auxiliaries."""
+    return verb.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in children_of(verb))
+
+
+def misplaced_subject(clause: Token, cue: Token) -> Token | None:
+    """The subject of a reported clause that the parse hangs on the cue as its object or a bare noun ("The mayor
+    promised the city will buy ...", "warned the country won't see a peak", "stressed this month will be ..."):
+    the clause is finite and has no subject of its own, and the noun phrase stands between the cue and the
+    clause, right before the clause's first word. None when the clause has its subject ("told reporters the plan
+    will fail": reporters are addressed, not reported), or is an infinitive ("urged residents to leave").
+    Adverbs the parse also hangs on the cue may stand between them ("warned the totals likely will climb"):
+    :func:`_subject_gap`."""
+    if not _is_clause(clause) or not _is_finite(clause) or any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in children_of(clause)):
+        return None
+    return next((
+        c for c in children_of(cue)
+        if c.dep_ in MISPLACED_SUBJECT_DEPS and cue.i < c.i < clause.i and _subject_gap(c, clause, cue) is not None
+    ), None)
+
+
+def _subject_gap(subject: Token, clause: Token, cue: Token) -> list[Token] | None:
+    """The words between a misplaced subject and its clause: none, or adverbs hung on the cue ("likely");
+    None when anything else stands between them."""
+    gap = subject.doc[subject.right_edge.i + 1 : clause.left_edge.i]
+    return list(gap) if all(t.dep_ == "advmod" and t.head.i == cue.i for t in gap) else None
 
 
 def _requested(cue: Token, particles: frozenset[str]) -> list[Token]:
@@ -208,7 +252,8 @@ def _subject_words(speaker: Token) -> set[str]:
 def syntactic_stage(doc: Doc, quotes: Quotations) -> list[Found]:
     """Stage 2: reporting verbs with a speaker and a content in the parse.
 
-    Content is the verb's clausal complement (``ccomp``, also when it hangs from "in a statement"), else what a
+    Content is the verb's clausal complement (``ccomp``, also when it hangs from "in a statement", or an ``xcomp``
+    a modal makes finite; with its subject where the parse hangs that on the cue: :func:`misplaced_subject`), else what a
     prepositional request asks for ("called for the release ...", "called on X to resign": ``request_particles``),
     else a ``to`` infinitive for verbs listed under ``infinitive_content`` ("vowed to ...", "hopes to ...",
     "urged residents to leave": the object of a ``request`` verb is its addressee and stays out; the object of
@@ -224,7 +269,9 @@ def syntactic_stage(doc: Doc, quotes: Quotations) -> list[Found]:
     verb that is no reporting verb ("wondered", "queried") is a cue only with an indirect question ("whether",
     "if" or a wh-word), which keeps that word. Cues inside quotation marks are skipped (a source's own sources are not
     the story's); a verb of saying under a refusal ("declined to say whether ...") is left to the refusal stage.
-    The object of "told" is the addressee.
+    The object of "told" is the addressee. A content holds every conjunct of what was said: two complements the
+    parse splits are one (:func:`joined_pieces`), and a clause it conjoins to the cue goes on with the content
+    when it speaks in the reported tense or continues a word of the content (:func:`_continuing_conjunct`).
     """
     index, found, lex = doc_index(doc), [], lexicon()
     stances = lex.stances
@@ -243,6 +290,8 @@ def syntactic_stage(doc: Doc, quotes: Quotations) -> list[Found]:
             continue
         if _hearsay_participle(cue) or _compared(cue):
             continue
+        if speakers_conjunct(cue) is not None and any(c.dep_ == "neg" for c in children_of(cue)):
+            continue  # "said tests were underway but did not say whether ...": no report, and not in the content
         asked = _asked(cue) if lemma in lex.question_verbs else None
         if asked is not None:
             speaker = None  # whoever put the question is not written
@@ -265,12 +314,16 @@ def syntactic_stage(doc: Doc, quotes: Quotations) -> list[Found]:
         particle = request_particle(cue)
         cue_span = (cue.idx, (particle or cue).idx + len(particle or cue))
         cited = _cited(cue)
-        for head in _content_heads(cue, speaker):
-            for span in _content_pieces(head, cue, quotes, view):
-                found.append(Found("syntactic", span, cue_span, lemma, speaker, addressee))
-                if cited is not None:
-                    citing, source = cited
-                    found.append(Found("citing", span, (citing.idx, citing.idx + len(citing)), "cite", source))
+        heads = _content_heads(cue, speaker)
+        # "warned the country won't see a peak": the country is the clause's subject, not addressed
+        if addressee is not None and any(misplaced_subject(head, cue) == addressee for head in heads):
+            addressee = None
+        pieces = sorted(span for head in heads for span in _content_pieces(head, cue, quotes, view))
+        for span in joined_pieces(pieces, view):
+            found.append(Found("syntactic", span, cue_span, lemma, speaker, addressee))
+            if cited is not None:
+                citing, source = cited
+                found.append(Found("citing", span, (citing.idx, citing.idx + len(citing)), "cite", source))
     found += _adjective_cues(index, quotes, view)
     return found
 
@@ -343,22 +396,44 @@ def _adjective_cues(index, quotes: Quotations, view: str) -> list[Found]:
     return found
 
 
+#: Dependencies of the words a clause needs (its subject, verb group, objects and complements, a conjoined
+#: predicate): a clause missing one of them after an interrupting cue goes on after it ("It was, he added, a
+#: week of talks"); one that has them all before the cue is whole there.
+CLAUSE_ARGUMENT_DEPS = frozenset({
+    "nsubj", "nsubjpass", "csubj", "expl", "aux", "auxpass", "neg", "prt", "attr", "dobj", "dative", "acomp", "oprd",
+    "xcomp", "ccomp", "agent", "conj", "cc",
+})
+
+
 def _content_pieces(head: Token, cue: Token, quotes: Quotations, view: str) -> list[tuple[int, int]]:
-    """The content span of ``head``; a split quotation ("A," she said, "B.") gives one span per quotation."""
+    """The content span of ``head``; a split quotation ("A," she said, "B.") gives one span per quotation.
+
+    A cue interrupting its clause ("The plan, she said, would cost $2 million") gives the whole clause, cue and
+    all (the table has one span per content), unless the clause is whole before the cue and only adjuncts follow
+    it ("Deaths rose by 40, the agency said, the highest in a month"; "..., the agency said, while ..."): then the
+    clause before the cue, never a span holding its own cue."""
     if head.i == cue.head.i and head.left_edge.i < cue.left_edge.i:
         before = [t for t in head.subtree if t.i < cue.left_edge.i]
         after = [t for t in head.subtree if t.i > cue.right_edge.i]
         pieces = [p for p in (content_span(before, view), content_span(after, view)) if p]
         if len(pieces) == 2 and all(quotes.holding(p) for p in pieces):
             return pieces
+        if pieces and head.i < cue.left_edge.i and not any(
+            t.head.i == head.i and t.dep_ in CLAUSE_ARGUMENT_DEPS for t in after
+        ):
+            return pieces[:1]  # the clause is whole before the cue: what follows is the narrator's addition
         return [(pieces[0][0], pieces[-1][1])] if pieces else []
     tokens = _content_tokens(head, cue)
     if head.dep_ == "advcl":
         # "calls for Myanmar to release ...": the clause without its "for" (a question keeps its "if")
         tokens = [t for t in tokens if not (t.head.i == head.i and t.dep_ == "mark" and t.lower_ == "for")]
-    if head.dep_ == "xcomp" and verb_lemma(cue) not in lexicon().request:
+    subject = misplaced_subject(head, cue)
+    if subject is not None:
+        tokens += list(subject.subtree) + (_subject_gap(subject, head, cue) or [])
+    elif head.dep_ == "xcomp" and verb_lemma(cue) not in lexicon().request:
         # "expects prices to rise": the object is the infinitive's subject
         tokens += [t for o in children_of(cue) if o.dep_ == "dobj" and o.i < head.i for t in o.subtree]
+    tokens += _continuing_conjunct(cue, tokens) + _fronted_conjuncts(head, cue)
     if head.dep_ == "dobj":
         # the object's complement: "as nothing more than ...", "'a disgrace'"
         tokens += [
@@ -367,3 +442,72 @@ def _content_pieces(head: Token, cue: Token, quotes: Quotations, view: str) -> l
         ]
     span = content_span(sorted(tokens, key=lambda t: t.i), view)
     return [span] if span else []
+
+
+#: Past forms of the modals: in a clause the parse conjoins to a cue they carry on the reported speech ("said
+#: schools would reopen, but masks would be required"), as the narrator's own clauses after a report seldom do.
+BACKSHIFTED_MODALS = frozenset({"would", "could", "might", "should", "'d"})
+
+
+def _continuing_conjunct(cue: Token, tokens: Sequence[Token]) -> list[Token]:
+    """The words of a clause the small model conjoins to the cue although it goes on with the content after it,
+    with the conjunction and punctuation before it: the first conjunct of the cue after the content, with a
+    subject of its own, when the conjunction belongs to a word of the content ("called for the release of two
+    men who were detained ... and whose families have not been told") or the clause speaks in the reported
+    tense (a past modal: "said schools would reopen, but masks would be required"). None for another report
+    ("..., and the mayor said ..."), a circumstance ("and about a week before ..."), a clause sharing the
+    speaker's subject (the speaker's next act: "said ... and expressed doubt") or a narrator's clause in the
+    story's own tense ("said it would cut jobs, and its shares fell")."""
+    words = [t.i for t in tokens if not (t.pos_ == "CCONJ" or t.is_punct or t.is_space)]
+    if not words:
+        return []
+    last = max(words)  # a conjunction the content ends with is read with the gap
+    if last < cue.i:
+        return []
+    inside = {t.i for t in tokens}
+    for conj in children_of(cue):
+        if conj.dep_ != "conj" or conj.left_edge.i <= last:
+            continue
+        gap = list(cue.doc[last + 1 : conj.left_edge.i])
+        joiners = [t for t in gap if t.pos_ == "CCONJ"]
+        if len(joiners) != 1 or not all(t.pos_ == "CCONJ" or t.is_punct or t.is_space for t in gap):
+            return []
+        own_subject = any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in children_of(conj))
+        backshifted = any(c.dep_ == "aux" and c.lower_ in BACKSHIFTED_MODALS for c in children_of(conj))
+        if not own_subject or reports(conj) or _narrated_conjunct(conj):
+            return []
+        if joiners[0].head.i in inside or backshifted:
+            return [t for t in gap if t.i not in inside] + list(conj.subtree)
+        return []
+    return []
+
+
+#: Words that may stand alone between two pieces of one content: the conjunction of two reported clauses.
+JOINING_WORDS = frozenset({"and", "but", "or", "yet"})
+
+
+def joined_pieces(pieces: Sequence[tuple[int, int]], view: str) -> list[tuple[int, int]]:
+    """Content pieces of one cue, in order, with each two that only a conjunction, commas or space part made
+    one: the small model makes "She said hospitals are full and staff are exhausted" two complements of "said"
+    ("hospitals are full and staff", "are exhausted"). A split quotation's pieces stay apart: the cue stands
+    between them."""
+    joined: list[tuple[int, int]] = []
+    for start, end in pieces:
+        if joined and joined[-1][1] <= start and view[joined[-1][1] : start].strip(" \t,;") in JOINING_WORDS | {""}:
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
+
+
+def _fronted_conjuncts(head: Token, cue: Token) -> list[Token]:
+    """The clauses before a fronted content that the small model makes the cue a conjunct of: in "Rents rose in
+    the towns, too, but vacancies fell, the survey stated" the survey states both, while the parse conjoins
+    "stated" to "rose" and gives it only "vacancies fell". The words of the cue's head clause before the content,
+    when that clause is no report of its own (:func:`.cues.reports`) and no circumstance; none otherwise."""
+    first = cue.head
+    if cue.dep_ != "conj" or not head.i < cue.i or not first.i < head.left_edge.i or first.pos_ not in ("VERB", "AUX"):
+        return []
+    if reports(first) or stance_of(first) is not None:
+        return []
+    return [t for t in first.subtree if t.i < head.left_edge.i]

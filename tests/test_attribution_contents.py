@@ -1,0 +1,273 @@
+"""The ``content`` of an attribution is exactly what the source said: its subject kept, all of its conjuncts, no
+words of the narrator's before or after it, no second report glued on, and never past its paragraph.
+
+Every sentence here was written for this file (people, places and organisations are invented). Each case gives
+the relations expected as (kind, source, cue, content) and checks that the offsets give back the text; most
+rules are tested in both directions (a case where the words belong to the content, one where they do not).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.extraction.sources import attribution_rows
+
+
+def relations(parsed) -> list[tuple[str, str, str, str]]:
+    rows = attribution_rows(parsed)
+    for a in rows:
+        assert parsed.text[a.content_start : a.content_end] == a.content
+        assert parsed.text[a.cue_start : a.cue_end] == a.cue
+    return [(a.kind, a.source, a.cue, a.content) for a in rows]
+
+
+# --- 1. the content keeps its subject ----------------------------------------------------------------------------
+
+SUBJECT_CASES = [
+    pytest.param(
+        "That would take several more weeks of testing, he said.",
+        [("indirect", "he", "said", "That would take several more weeks of testing")],
+        id="demonstrative-subject-that",
+    ),
+    pytest.param(
+        "That's up by nearly 300 from the week before, the minister said.",
+        [("indirect", "the minister", "said", "That's up by nearly 300 from the week before")],
+        id="demonstrative-subject-thats",
+    ),
+    pytest.param(
+        "She said that that was the end of the matter.",
+        [("indirect", "She", "said", "that was the end of the matter")],
+        id="complementiser-dropped-demonstrative-kept",
+    ),
+    pytest.param(
+        "The railway operator said that 40 trains were cancelled on Monday.",
+        [("indirect", "The railway operator", "said", "40 trains were cancelled on Monday")],
+        id="complementiser-dropped",
+    ),
+    # the small model hangs the clause's subject on the cue as its object or a bare noun of time
+    pytest.param(
+        "The mayor has promised the city will buy new buses for the suburbs.",
+        [("indirect", "The mayor", "promised", "the city will buy new buses for the suburbs")],
+        id="subject-read-as-object",
+    ),
+    pytest.param(
+        "Researchers have warned the country won't see a peak for weeks.",
+        [("indirect", "Researchers", "warned", "the country won't see a peak for weeks")],
+        id="subject-read-as-object-of-warned",
+    ),
+    pytest.param(
+        'Morales stressed this month will be "a real test for the whole region."',
+        [("mixed", "Morales", "stressed", 'this month will be "a real test for the whole region."')],
+        id="subject-read-as-noun-of-time",
+    ),
+    pytest.param(
+        "Ruiz warned the totals likely will climb within two days.",
+        [("indirect", "Ruiz", "warned", "the totals likely will climb within two days")],
+        id="subject-and-adverb-read-as-the-cue's",
+    ),
+    # ... but an object is no subject where the clause has its own, or where the clause is an infinitive
+    pytest.param(
+        "He told reporters the plan will fail.",
+        [("indirect", "He", "told", "the plan will fail")],
+        id="addressee-stays-out",
+    ),
+    pytest.param(
+        "The council urged residents to leave their homes.",
+        [("indirect", "The council", "urged", "to leave their homes")],
+        id="addressee-of-a-request-stays-out",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", SUBJECT_CASES)
+def test_the_content_keeps_its_subject(parse, text, expected):
+    assert relations(parse(text)) == expected
+
+
+# --- 2. the content holds all of its conjuncts, and only its own ---------------------------------------------
+
+COORDINATION_CASES = [
+    pytest.param(
+        'He said the region cannot be certain it is past the worst but added: "We think it has levelled off."',
+        [
+            ("indirect", "He", "said", "the region cannot be certain it is past the worst"),
+            ("direct", "He", "added", "We think it has levelled off"),
+        ],
+        id="no-dangling-conjunction-before-a-second-report",
+    ),
+    pytest.param(
+        "She said hospitals are full and staff are exhausted.",
+        [("indirect", "She", "said", "hospitals are full and staff are exhausted")],
+        id="two-complements-the-parse-splits-are-one",
+    ),
+    pytest.param(
+        "The minister said schools would reopen in September, but masks would be required in corridors.",
+        [("indirect", "The minister", "said",
+          "schools would reopen in September, but masks would be required in corridors")],
+        id="conjunct-in-the-reported-tense",
+    ),
+    pytest.param(
+        "The ministry called on Monday for the release of three aid workers who were detained last week in the "
+        "capital and whose families have not been told where they are.",
+        [("indirect", "The ministry", "called", "the release of three aid workers who were detained last week in "
+          "the capital and whose families have not been told where they are")],
+        id="conjunct-of-a-word-of-the-content",
+    ),
+    pytest.param(
+        "He said that the plant would close and that 300 workers would lose their jobs.",
+        [("indirect", "He", "said", "the plant would close and that 300 workers would lose their jobs")],
+        id="two-that-clauses",
+    ),
+    pytest.param(
+        "In the smaller towns there was a steady rise in rents, too, but vacancies fell to below one percent, the "
+        "survey stated.",
+        [("indirect", "the survey", "stated",
+          "In the smaller towns there was a steady rise in rents, too, but vacancies fell to below one percent")],
+        id="fronted-coordination-the-cue-is-conjoined-to",
+    ),
+    # the narrator's clause after a report, another report, or the narrator's circumstance stay out
+    pytest.param(
+        "Police said the suspect fled on foot, and the road was closed for two hours.",
+        [("indirect", "Police", "said", "the suspect fled on foot")],
+        id="narrator-clause-in-the-story-tense-stays-out",
+    ),
+    pytest.param(
+        "The agency said the new rules would start in June, and it published them on Friday.",
+        [("indirect", "The agency", "said", "the new rules would start in June")],
+        id="speaker's-next-act-stays-out",
+    ),
+    pytest.param(
+        "The council said the bridge would reopen in May, and the mayor said the repairs would cost $2 million.",
+        [("indirect", "The council", "said", "the bridge would reopen in May"),
+         ("indirect", "the mayor", "said", "the repairs would cost $2 million")],
+        id="second-report-stays-out",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", COORDINATION_CASES)
+def test_the_content_holds_its_conjuncts(parse, text, expected):
+    assert relations(parse(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, addressee",
+    [
+        pytest.param("Researchers have warned the country won't see a peak for weeks.", "", id="subject-is-no-addressee"),
+        pytest.param("Officials warned residents to stay indoors.", "residents", id="addressee-of-a-warning"),
+        pytest.param("He told the council the plan will fail.", "the council", id="addressee-of-told"),
+    ],
+)
+def test_a_subject_read_as_the_cue_s_object_is_no_addressee(parse, text, addressee):
+    assert [a.addressee for a in attribution_rows(parse(text))] == [addressee]
+
+
+ACCORDING_TO_CASES = [
+    pytest.param(
+        "Lake County has recorded 80 cases and Pine County has recorded 20 cases, according to the state health department.",
+        [("according_to", "the state health department", "according to",
+          "Lake County has recorded 80 cases and Pine County has recorded 20 cases")],
+        id="after-coordinated-clauses-sources-both",
+    ),
+    pytest.param(
+        "Statewide, there were 90 deaths overnight, putting the county's toll at 1,200, according to the governor's office.",
+        [("according_to", "the governor's office", "according to",
+          "Statewide, there were 90 deaths overnight, putting the county's toll at 1,200")],
+        id="after-a-participle-sources-its-clause",
+    ),
+    # printed between two clauses, it sources the one before it only
+    pytest.param(
+        "Prices rose in March, according to the agency, and they are expected to rise again in April.",
+        [("according_to", "the agency", "according to", "Prices rose in March")],
+        id="between-clauses-sources-the-first",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", ACCORDING_TO_CASES)
+def test_according_to_sources_its_whole_clause(parse, text, expected):
+    assert relations(parse(text)) == expected
+
+
+# --- 3. the content holds no words of the narrator's, and not its own cue -------------------------------------
+
+NARRATOR_CASES = [
+    # a clause whole before an interrupting cue: what follows the cue is the narrator's addition
+    pytest.param(
+        "The overall number of fatalities was now 7,778, the ministry said, while the number of diagnosed cases "
+        "rose to 32,037.",
+        [("indirect", "the ministry", "said", "The overall number of fatalities was now 7,778")],
+        id="clause-whole-before-the-cue",
+    ),
+    # a clause the cue interrupts is one content, cue and all (the table has one span per content)
+    pytest.param(
+        "It was, he added, a week of hard talks.",
+        [("indirect", "he", "added", "It was, he added, a week of hard talks")],
+        id="cue-interrupts-before-the-complement",
+    ),
+    pytest.param(
+        "The plan, she said, would cost $2 million.",
+        [("indirect", "she", "said", "The plan, she said, would cost $2 million")],
+        id="cue-interrupts-before-the-verb",
+    ),
+    pytest.param(
+        "The bridge will close in May, the council said, and reopen in September.",
+        [("indirect", "the council", "said", "The bridge will close in May, the council said, and reopen in September")],
+        id="cue-interrupts-before-a-conjoined-predicate",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", NARRATOR_CASES)
+def test_the_content_holds_no_narration(parse, text, expected):
+    assert relations(parse(text)) == expected
+
+
+# --- 5. a second report in the sentence is its own relation, not part of the first ------------------------------
+
+SECOND_REPORT_CASES = [
+    pytest.param(
+        '"The river is still rising," the mayor said, adding that more rain was expected.',
+        [("direct", "the mayor", "said", "The river is still rising"),
+         ("indirect", "the mayor", "adding", "more rain was expected")],
+        id="adding-that",
+    ),
+    # the small model conjoins the speaker's next report to the reported clause's verb: a verb that cannot
+    # agree with that clause's subject is the speaker's
+    pytest.param(
+        "The firm has reported nearly 2 million units were sold by the end of March and expects to sell 9 million "
+        "by next year.",
+        [("indirect", "The firm", "reported", "nearly 2 million units were sold by the end of March"),
+         ("indirect", "The firm", "expects", "to sell 9 million by next year")],
+        id="conjoined-report-of-the-speaker",
+    ),
+    pytest.param(
+        "The governor has said the first cases could have arrived weeks earlier and acknowledges the virus is "
+        "spreading in the state.",
+        [("indirect", "The governor", "said", "the first cases could have arrived weeks earlier"),
+         ("indirect", "The governor", "acknowledges", "the virus is spreading in the state")],
+        id="conjoined-admission-of-the-speaker",
+    ),
+    pytest.param(
+        "The director said tests were underway but did not say whether the clinic had received enough kits.",
+        [("indirect", "The director", "said", "tests were underway")],
+        id="conjoined-refusal-of-the-speaker-is-no-content",
+    ),
+    # ... while a verb that agrees with the reported clause's subject goes on with the content
+    pytest.param(
+        "She said the company wants a new plant and expects to hire 300 people.",
+        [("indirect", "She", "said", "the company wants a new plant and expects to hire 300 people")],
+        id="conjoined-stance-of-the-clause's-subject",
+    ),
+    pytest.param(
+        'The minister quit on Monday, saying the plan gave too much away and "threatens the future of the union".',
+        [("mixed", "The minister", "saying",
+          'the plan gave too much away and "threatens the future of the union"')],
+        id="conjoined-verb-of-a-thing",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", SECOND_REPORT_CASES)
+def test_a_second_report_is_its_own_relation(parse, text, expected):
+    assert relations(parse(text)) == expected
