@@ -63,7 +63,7 @@ CONSTRUCTIONS = [
     ("Support fell 4 percentage points.", "4 percentage points", 4, "exact", "percentage_point", "percent", "Support"),
     ("About one in five adults smokes.", "About one in five", 20, "about", "percent", "percent", "adults"),
     # money
-    ("The company agreed a $3bn cash deal.", "$3bn", 3e9, "exact", "USD", "money", "deal"),
+    ("The company agreed a $3bn cash deal.", "$3bn", 3e9, "exact", "USD", "money", "cash deal"),  # what the sum is, whole
     ("The EU will provide €40m in emergency aid.", "€40m", 4e7, "exact", "EUR", "money", "aid"),
     ("The city allocated 2 billion rubles to housing.", "2 billion rubles", 2e9, "exact", "RUB", "money", ""),
     ("They unveiled a $12-billion plan.", "$12-billion", 1.2e10, "exact", "USD", "money", "plan"),
@@ -322,7 +322,11 @@ OBJECT_RULES = [
     ("The bridge, which cost $40m, opened on Friday.", "$40m", "bridge"),
     ("Boxes weighing 20kg were unloaded.", "20kg", "Boxes"),
     ("The firm saw its revenue fall 6% last year.", "6%", "revenue"),
-    # what a sum pays for or is spent on
+    # what a sum pays for or is spent on; a sum written on a noun is that thing, named with its compounds, a
+    # sum "in" or "on" a noun names what it is made of or spent on by its head noun
+    ("The board approved a $40m flood defence scheme.", "$40m", "flood defence scheme"),
+    ("Tenants will receive £300 fuel vouchers this winter.", "£300", "fuel vouchers"),
+    ("The agency handed out $9 million in housing grants.", "$9 million", "grants"),
     ("The council borrowed $5m for schools.", "$5m", "schools"),
     ("The club spent £30m on new players.", "£30m", "players"),
     ("The flat was sold for £450,000.", "£450,000", "flat"),
@@ -753,8 +757,11 @@ def test_news_gold_not_figures_yields_nothing(parse):
 
 #: News-gold objects the pipeline does not find, each for a reason no rule covers yet: the object is a noun of
 #: another clause that the figure's clause leaves out (ellipsis across a clause), or the figure is "worth" or
-#: lasts for the thing it measures.
+#: lasts for the thing it measures; and one where this older set's convention differs from the rows' (a sum's
+#: noun without its compound).
 OBJECT_MISSES = {
+    ("m01", "$3bn"): "this set names a sum's noun by its head ('deal'); the rows name what a sum is written on "
+                     "whole ('cash deal', as 'relief package' in unseen-style copy)",
     ("n04", "as many as 300,000"): "ellipsis across clauses: the protesters of the main clause",
     ("a03", "no more than 500"): "ellipsis across clauses: the troops of the first clause",
     ("h08", "an estimated $600m"): "what a sum is worth: the lease the 'worth' phrase hangs on",

@@ -65,7 +65,8 @@ def _is_place(token: Token) -> bool:
     return token.ent_type_ in PLACE_LABELS
 
 
-def object_span(doc: Doc, head: Token, lex: Lexicon, *, figure: range, counted: bool) -> tuple[int, int]:
+def object_span(doc: Doc, head: Token, lex: Lexicon, *, figure: range, counted: bool,
+                whole: bool = False) -> tuple[int, int]:
     """Token positions ``[start, end)`` of the object whose head noun is ``head``, as written, outside the
     ``figure``'s tokens.
 
@@ -73,7 +74,9 @@ def object_span(doc: Doc, head: Token, lex: Lexicon, *, figure: range, counted: 
     a whole ("the FTSE 100", "Dow Jones Industrial Average"), or a head noun that names a measure only with the
     nouns compounded before it (``relational_heads``: "the unemployment rate", "the gambling age"); either
     keeps a classifying adjective right before it (``measure_modifiers``: "the jobless rate", "net profit") and
-    the unit it is per ("earnings per share").
+    the unit it is per ("earnings per share"). A noun that a sum is written on (``whole``,
+    :func:`names_the_sum`) is what the sum is, and keeps every noun compounded before it ("a $2 trillion relief
+    package", "the $700,000 price range").
     Not kept: other compounds ("smartphone shipments" -> "shipments"), a name before a common noun ("Reuters
     shares" -> "shares"), part of a hyphenated word ("an octa-core chip" -> "chip"), a determiner, a possessive,
     and describing adjectives ("the average daily circulation" -> "circulation").
@@ -97,13 +100,22 @@ def object_span(doc: Doc, head: Token, lex: Lexicon, *, figure: range, counted: 
         if not (start <= before.head.i <= head.i) or (start - 1 > 0 and _hyphen_glued(doc, start - 1)):
             break
         same_kind = before.pos_ == "NOUN" or (head.pos_ == "PROPN" and before.pos_ == "PROPN" and not _is_place(before))
-        compound = relational and before.dep_ == "compound" and same_kind
+        compound = (relational or whole) and before.dep_ == "compound" and same_kind
         classifying = before.dep_ in ("amod", "compound") and before.lower_ in lex.measure_modifiers
         if not (compound or classifying) or _is_time_noun(before, lex) or any(c.isdigit() for c in before.text):
             break
         start -= 1
     end = _name_number(doc, head.i + 1, head, figure) if head.pos_ == "PROPN" and not counted else head.i + 1
     return start, end if counted else _per_unit_end(doc, head, end, figure)
+
+
+def names_the_sum(doc: Doc, match: Match, kind: str, noun: Token) -> bool:
+    """Whether ``noun`` is the thing a sum is written on as its amount ("a $2 trillion relief package", "$1,200
+    checks"), which the sum names whole; not a noun the sum is "of", "in" or "for" ("€40m in emergency aid",
+    "$5m for school buildings"): like "2 tonnes of grain", that names what the sum is made of or spent on, by
+    its head noun."""
+    return kind == "money" and noun.i >= match.end and not any(
+        token_at(doc, t).pos_ == "ADP" for t in range(match.end, noun.i))
 
 
 def _per_unit_end(doc: Doc, head: Token, end: int, figure: range) -> int:

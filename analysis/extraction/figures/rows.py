@@ -11,8 +11,8 @@ from analysis.extraction.figures.events import event_of
 from analysis.extraction.figures.grammar import Match, apposed_person, interval_of
 from analysis.extraction.figures.numbers import GLUED
 from analysis.extraction.figures.objects import (
-    broad_object_token, change_ends, continues_conversion, converts, elliptic_start, inherits_object, object_span,
-    object_token,
+    broad_object_token, change_ends, continues_conversion, converts, elliptic_start, inherits_object, names_the_sum,
+    object_span, object_token,
 )
 from analysis.extraction.figures.records import FigureRow
 from analysis.extraction.figures.tokens import char_bounds
@@ -136,7 +136,8 @@ def _object_of(
     counted = None if person else object_token(doc, match, kind, lex)
     head = person or counted or broad_object_token(doc, match, kind, lex)
     if head is not None:
-        first, last = object_span(doc, head, lex, figure=range(match.start, match.end), counted=counted is not None)
+        first, last = object_span(doc, head, lex, figure=range(match.start, match.end), counted=counted is not None,
+                                  whole=counted is not None and names_the_sum(doc, match, kind, counted))
         start, end = char_bounds(doc, first, last)
         return parsed.text[start:end], start, end
     if previous is not None and (
