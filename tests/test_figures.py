@@ -308,6 +308,8 @@ OBJECT_RULES = [
     ("The jobless rate fell to 3.9%.", "3.9%", "jobless rate"),
     ("Net profit rose 12% to $40m.", "$40m", "Net profit"),
     ("Smartphone shipments fell 8% last quarter.", "8%", "shipments"),  # "shipments" needs no compound
+    ("The landslide's death toll climbed to 31.", "31", "death toll"),  # a count noun stands for its compound
+    ("Rescuers found 31 storm victims.", "31", "victims"),  # a counted noun does not
     ("Acme shares fell 5%.", "5%", "shares"),  # a name before a common noun is left out
     ("The FTSE 100 closed 40 points lower at 7,420.", "7,420", "FTSE 100"),  # a name is whole, its number too
     ("Earnings per share fell to 42p.", "42p", "Earnings per share"),
