@@ -313,6 +313,11 @@ OBJECT_RULES = [
     ("Acme shares fell 5%.", "5%", "shares"),  # a name before a common noun is left out
     ("The FTSE 100 closed 40 points lower at 7,420.", "7,420", "FTSE 100"),  # a name is whole, its number too
     ("Earnings per share fell to 42p.", "42p", "Earnings per share"),
+    # ... and the "of" phrase that names it after the head, as a compound would before it; not another head's
+    ("The rate of infection among nurses fell to 3%.", "3%", "rate of infection"),
+    ("The level of unemployment rose to 9%.", "9%", "level of unemployment"),
+    ("Shares of the carmaker fell 3%.", "3%", "Shares"),
+    ("The rate in Ohio rose to 5%.", "5%", "rate"),
     ("Exports were up 12% on the year.", "12%", "Exports"),
     ("House sales went up by 7%.", "7%", "sales"),
     ("The damage was estimated at $3m.", "$3m", "damage"),

@@ -74,7 +74,8 @@ def object_span(doc: Doc, head: Token, lex: Lexicon, *, figure: range, counted: 
     a whole ("the FTSE 100", "Dow Jones Industrial Average"), or a head noun that names a measure only with the
     nouns compounded before it (``relational_heads``: "the unemployment rate", "the gambling age"); either
     keeps a classifying adjective right before it (``measure_modifiers``: "the jobless rate", "net profit") and
-    the unit it is per ("earnings per share"). A noun that a sum is written on (``whole``,
+    the unit it is per ("earnings per share"); a measure noun also keeps the "of" phrase that names it
+    (:func:`_of_complement_end`: "the rate of infection"). A noun that a sum is written on (``whole``,
     :func:`names_the_sum`) is what the sum is, and keeps every noun compounded before it ("a $2 trillion relief
     package", "the $700,000 price range").
     Not kept: other compounds ("smartphone shipments" -> "shipments"), a name before a common noun ("Reuters
@@ -106,7 +107,28 @@ def object_span(doc: Doc, head: Token, lex: Lexicon, *, figure: range, counted: 
             break
         start -= 1
     end = _name_number(doc, head.i + 1, head, figure) if head.pos_ == "PROPN" and not counted else head.i + 1
-    return start, end if counted else _per_unit_end(doc, head, end, figure)
+    if counted:
+        return start, end
+    end = _per_unit_end(doc, head, end, figure)
+    return start, _of_complement_end(doc, head, end, figure, lex) if relational and head.pos_ == "NOUN" else end
+
+
+def _of_complement_end(doc: Doc, head: Token, end: int, figure: range, lex: Lexicon) -> int:
+    """The end of a measure named by the "of" phrase right after its head ("the rate of infection", "the level
+    of unemployment"), as a compound before it would name it ("the infection rate"): that phrase's noun with
+    the words before it, when it holds no figure, number, place or period. Only the first noun: "the rate of
+    infection among nurses" -> "rate of infection"."""
+    prep = token_at(doc, end) if end < len(doc) else None
+    if prep is None or prep.lower_ != "of" or prep.head.i != head.i or end in figure:
+        return end
+    noun = _noun_of(prep)
+    if noun is None or noun.pos_ != "NOUN" or _is_time_noun(noun, lex) or _is_place(noun):
+        return end
+    between = range(end + 1, noun.i + 1)
+    if any(t in figure or any(c.isdigit() for c in token_at(doc, t).text) or token_at(doc, t).head.i not in between
+           for t in range(end + 1, noun.i)) or noun.i in figure:
+        return end
+    return noun.i + 1
 
 
 def names_the_sum(doc: Doc, match: Match, kind: str, noun: Token) -> bool:
