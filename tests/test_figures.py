@@ -303,6 +303,9 @@ OBJECT_RULES = [
     ("The number of visitors rose to 40,000.", "40,000", "visitors"),
     ("A total of 310 households were evacuated.", "310", "households"),
     ("The port handled $200m worth of exports.", "$200m", "exports"),
+    # "an average of" a figure stands for it in its clause; "the five-year average of" one is what it measures
+    ("Bus fares will rise by an average of 2.7% in January.", "2.7%", "fares"),
+    ("Output stayed above the five-year average of 850 tonnes.", "850 tonnes", "average"),
     # the measured thing of a level or change: a measure noun keeps its compound and a classifying adjective
     ("The unemployment rate rose to 4% in May.", "4%", "unemployment rate"),
     ("The jobless rate fell to 3.9%.", "3.9%", "jobless rate"),

@@ -304,14 +304,33 @@ def _holder_of(root: Token, lex: Lexicon) -> Token | None:
     return None if _is_place(holder) else holder
 
 
+#: The only word an amount noun that stands for its figure has before it ("an average of 2.7%").
+INDEFINITE_ARTICLES = frozenset({"a", "an"})
+
+
+def _standing_for(root: Token, lex: Lexicon) -> Token:
+    """The amount noun (``amount_nouns``) whose "of" phrase is the figure itself, with "a" alone before it, which
+    stands in the clause for the figure: "fares will rise by an average of 2.7%" reads as "rise by 2.7%", "the
+    toll reached a total of 900" as "reached 900"; else ``root``. Not "the five-year average of 852 tonnes" (a
+    thing the figure measures, :func:`_holder_of`), nor "a total of 40 cases" (which counts its noun,
+    :func:`object_token`)."""
+    prep = root.head
+    noun = prep.head
+    if root.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep" or noun.lower_ not in lex.amount_nouns:
+        return root
+    before = [c for c in children_of(noun) if c.i < noun.i]
+    return noun if len(before) == 1 and before[0].lower_ in INDEFINITE_ARTICLES else root
+
+
 def broad_object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token | None:
     """What a level, change or sum is about, where no counted noun is written (:func:`object_token`): the noun
     the amount is "of" or stands "at" beside (:func:`_holder_of`), the object of the verb that the figure sets
     ("raised its key rate to 7.25%"), what a sum buys or is spent on (:func:`_paid_for`) or the subject of a
     level verb ("inflation slowed to 5.4%", "the ranch covers 45,000 acres", "shares slid 4%", "exports are seen
-    at 3.2m tonnes"). A place is never that subject ("Phoenix topped out at 114F")."""
+    at 3.2m tonnes"). A place is never that subject ("Phoenix topped out at 114F"). A figure in "an average of"
+    is read where that noun stands (:func:`_standing_for`)."""
     inside = set(range(match.start, match.end))
-    root = figure_root(doc, match)
+    root = _standing_for(figure_root(doc, match), lex)
     if root.dep_ == "compound" and _is_time_noun(root.head, lex):
         root = root.head  # "rose 3% month on month": the parser makes the figure part of the period
     if root.dep_ == "pobj" and root.head.lower_ in ("of", "at") and root.head.head.pos_ in ("NOUN", "PROPN"):
