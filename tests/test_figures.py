@@ -393,6 +393,13 @@ ELLIPSES = [
     ("The council has 40 members, and the mayor said the vote was close after two voted against.", "two", ""),
     ("The audit covered 30 schools, though inspectors said two voted against the plan.", "two", ""),
     ("A crowd of 2,000 gathered after police arrested 14 protesters.", "2,000", "crowd"),
+    # a bare count joined to the noun the count before it counts stands for that noun; one with its own does not
+    ("There were 52 deaths on Tuesday and 61 on Wednesday.", "61", "deaths"),
+    ("Doctors saw 40 patients on Monday and 55 nurses on Tuesday.", "55", "nurses"),
+    # a partitive "of" written before a bare count is what it counts; a pronoun there names no noun
+    ("Of the 80 pupils tested, 12 were absent.", "12", "pupils"),
+    ("Of those, 12 were absent.", "12", ""),
+    ("In the end, 12 went home.", "12", ""),
 ]
 
 

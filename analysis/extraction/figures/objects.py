@@ -192,7 +192,8 @@ def object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token | Non
     """The counted or measured thing: only a noun the figure itself counts or measures.
 
     That is the "of" complement of the amount ("400 square miles of land", "dozens of settlements", "100
-    micrograms of salbutamol", "40% of voters"); for money also an "in" complement that is not a period ("€40m
+    micrograms of salbutamol", "40% of voters"), also written before a bare count (:func:`_fronted_partitive`:
+    "Of the 300 residents tested, 45 were positive"); for money also an "in" complement that is not a period ("€40m
     in emergency aid", not "in the quarter" or "in morning trade") and a "for" complement (what the sum pays for:
     "$5m for schools"); or the noun the figure modifies ("28 settlements", "a 60-square-mile area", "a $3bn cash
     deal"). Not extracted: the clause's subject ("Unemployment rose to 4.4 per cent", "the fire burned for nine
@@ -216,6 +217,9 @@ def object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token | Non
                 if prep.lower_ != "of" and _is_time_noun(noun, lex):
                     continue
                 return _through_quantity_noun(noun, lex)
+    fronted = _fronted_partitive(match, root, kind)
+    if fronted is not None and (noun := _noun_of(fronted)) is not None and noun.pos_ != "ADJ":
+        return _through_quantity_noun(noun, lex)  # "Of the 300 residents tested, 45 were positive"
     # "€40m in emergency aid" where the parser hangs "in" on the verb
     after = match.end
     if kind == "money" and not match.per and lower_at(doc, after) == "in" and (noun := _noun_of(token_at(doc, after))) is not None:
@@ -238,6 +242,19 @@ def object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token | Non
         and not _is_time_noun(head, lex)
     ):
         return _through_quantity_noun(head, lex)
+    return None
+
+
+def _fronted_partitive(match: Match, root: Token, kind: str) -> Token | None:
+    """The "of" phrase written before a bare count that stands as its clause's subject or object, which the
+    parser hangs on the verb: "Of the 300 residents tested, 45 were positive". None for a measure, a figure
+    with a unit or a noun of its own, or an "of" phrase after the figure; a pronoun in it ("Of those, 12
+    died") names no noun, and the figure gets none from it."""
+    if kind != "count" or match.unit or root.dep_ not in BARE_ROLES or root.i != match.core_end - 1:
+        return None
+    for prep in children_of(root.head):
+        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i < match.start:
+            return prep
     return None
 
 
@@ -451,13 +468,15 @@ def clause_head(token: Token) -> Token:
 
 
 def _coordination(doc: Doc, earlier: Match, later: Match, lex: Lexicon) -> str:
-    """How ``later`` continues a list with ``earlier``: "figure" when joined to it by a conjunction ("100Mbps,
-    200Mbps and 1Gbps"), "comparison" when set against it in the same clause ("9,000 homes ..., down from over
+    """How ``later`` continues a list with ``earlier``: "figure" when joined to it, or to the noun it counts, by
+    a conjunction ("100Mbps, 200Mbps and 1Gbps", "52 deaths on Tuesday and 61 on Wednesday"), "comparison" when set against it in the same clause ("9,000 homes ..., down from over
     60,000"; "RM1.94bn compared with RM1.64bn"), "clause" when their clauses are joined ("Two passengers died
     and nine were taken to hospital"); else ""."""
     first, second = figure_root(doc, earlier), figure_root(doc, later)
     if second.dep_ in ("conj", "appos") and second.head.i == first.i:
         return "figure"
+    if second.dep_ == "conj" and first.dep_ == "nummod" and second.head.i == first.head.i:
+        return "figure"  # "52 deaths on Tuesday and 61 on Wednesday": the parser joins 61 to the noun 52 counts
     clause_first, clause_second = clause_head(first), clause_head(second)
     if clause_second.dep_ == "conj" and clause_second.head.i == clause_first.i:
         return "clause"
