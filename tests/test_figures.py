@@ -332,6 +332,8 @@ OBJECT_RULES = [
     ("The bridge, which cost $40m, opened on Friday.", "$40m", "bridge"),
     ("Boxes weighing 20kg were unloaded.", "20kg", "Boxes"),
     ("The firm saw its revenue fall 6% last year.", "6%", "revenue"),
+    ("The index rose 2% on Monday after falling 3% on Friday.", "3%", "index"),
+    ("The company recovered after losing $3m in May.", "$3m", ""),  # a sum lost sets no level of the company
     # what a sum pays for or is spent on; a sum written on a noun is that thing, named with its compounds, a
     # sum "in" or "on" a noun names what it is made of or spent on by its head noun
     ("The board approved a $40m flood defence scheme.", "$40m", "flood defence scheme"),

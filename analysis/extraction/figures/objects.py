@@ -268,7 +268,7 @@ def _relative_antecedent(pronoun: Token) -> Token | None:
 
 def _subject_of(verb: Token, lex: Lexicon) -> Token | None:
     """The verb's subject: its own (a relative pronoun stands for the noun its clause describes), else inherited
-    through conjunction, a controlled clause, an
+    through conjunction, a controlled clause, a participle after a preposition ("rose 2% after falling 3%"), an
     adjectival predicate ("is likely to be"), a participle clause of a verb of level ("were the biggest
     fallers, slipping 7.8%") or a participle that describes a noun ("batteries weighing 60
     pounds"); in "saw its circulation fall 2%" the object of "saw" is the subject of "fall"."""
@@ -280,6 +280,9 @@ def _subject_of(verb: Token, lex: Lexicon) -> Token | None:
             return _relative_antecedent(subject) if subject.pos_ == "PRON" else subject
         if verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBN") and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head
+        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+            verb, seen = verb.head.head, seen + 1  # "rose 2% after falling 3%": the subject of "rose" fell
+            continue
         if verb.dep_ in ("conj", "xcomp", "acomp", "ccomp", "advcl") and verb.head is not verb:
             if verb.dep_ in ("xcomp", "ccomp") and verb.i > verb.head.i:
                 controller = [c for c in children_of(verb.head) if c.dep_ == "dobj" and c.i < verb.i]
