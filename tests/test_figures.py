@@ -350,6 +350,9 @@ OBJECT_RULES = [
     ("Water temperatures reached 30C (86F) on Sunday.", "86F", "temperatures"),
     ("The index rose 120 points, or 1.5%, to 8,100.", "1.5%", "index"),
     ("The gauge fell 12 points - 3% - on the day.", "3%", "gauge"),
+    # a change after a comma is the change of the amount before it, not of the clause's subject
+    ("The bakery sold 4,000 loaves, down 8% from last year.", "8%", "loaves"),
+    ("The bakery's shares closed down 8% on Friday.", "8%", "shares"),
     # a measure in a list, and a sum set against another
     ("Broadband speeds of 100Mbps and 500Mbps are offered.", "500Mbps", "speeds"),
     ("Revenue was $2.1bn, compared with $1.8bn a year earlier.", "$1.8bn", "Revenue"),

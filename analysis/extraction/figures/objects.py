@@ -512,6 +512,18 @@ def inherits_object(doc: Doc, previous: tuple[Match, FigureRow], match: Match, k
     return coordination in ("figure", "comparison") or (coordination == "clause" and kind in ELLIPTIC_KINDS)
 
 
+def changes_figure_before(doc: Doc, earlier: Match, later: Match, lex: Lexicon) -> bool:
+    """Whether ``later`` is the change of ``earlier``, written after it and a comma with a change adverb ("sold 2
+    million phones, down 8% from last year", "reported 1,200 cases, up 15%"): both figures of one clause, so
+    the change is of the amount before it, not of the clause's subject (the company did not fall 8%)."""
+    adverb = figure_root(doc, later).head
+    if adverb.lower_ not in lex.change_adverbs or adverb.i != later.start - 1 or later.start < 2:
+        return False
+    if lower_at(doc, later.start - 2) != "," or earlier.end > later.start - 2:
+        return False
+    return clause_head(figure_root(doc, earlier)).i == clause_head(adverb).i
+
+
 def converts(doc: Doc, earlier: Match, later: Match) -> bool:
     """Whether ``later`` restates ``earlier`` in another unit or currency right after it: in brackets ("115F
     (46C)", "HK$10m (US$1.27m)"), after a slash ("115F/46C"), after ", or" ("rose 26.65 points, or 0.15%") or
