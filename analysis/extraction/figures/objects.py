@@ -65,7 +65,8 @@ def _is_place(token: Token) -> bool:
     return token.ent_type_ in PLACE_LABELS
 
 
-def object_span(doc: Doc, head: Token, lex: Lexicon, *, figure: range, counted: bool) -> tuple[int, int]:
+def object_span(doc: Doc, head: Token, lex: Lexicon, *, figure: range, counted: bool,
+                whole: bool = False) -> tuple[int, int]:
     """Token positions ``[start, end)`` of the object whose head noun is ``head``, as written, outside the
     ``figure``'s tokens.
 
@@ -73,7 +74,10 @@ def object_span(doc: Doc, head: Token, lex: Lexicon, *, figure: range, counted: 
     a whole ("the FTSE 100", "Dow Jones Industrial Average"), or a head noun that names a measure only with the
     nouns compounded before it (``relational_heads``: "the unemployment rate", "the gambling age"); either
     keeps a classifying adjective right before it (``measure_modifiers``: "the jobless rate", "net profit") and
-    the unit it is per ("earnings per share").
+    the unit it is per ("earnings per share"); a measure noun also keeps the "of" phrase that names it
+    (:func:`_of_complement_end`: "the rate of infection"). A noun that a sum is written on (``whole``,
+    :func:`names_the_sum`) is what the sum is, and keeps every noun compounded before it ("a $2 trillion relief
+    package", "the $700,000 price range").
     Not kept: other compounds ("smartphone shipments" -> "shipments"), a name before a common noun ("Reuters
     shares" -> "shares"), part of a hyphenated word ("an octa-core chip" -> "chip"), a determiner, a possessive,
     and describing adjectives ("the average daily circulation" -> "circulation").
@@ -97,13 +101,43 @@ def object_span(doc: Doc, head: Token, lex: Lexicon, *, figure: range, counted: 
         if not (start <= before.head.i <= head.i) or (start - 1 > 0 and _hyphen_glued(doc, start - 1)):
             break
         same_kind = before.pos_ == "NOUN" or (head.pos_ == "PROPN" and before.pos_ == "PROPN" and not _is_place(before))
-        compound = relational and before.dep_ == "compound" and same_kind
+        compound = (relational or whole) and before.dep_ == "compound" and same_kind
         classifying = before.dep_ in ("amod", "compound") and before.lower_ in lex.measure_modifiers
         if not (compound or classifying) or _is_time_noun(before, lex) or any(c.isdigit() for c in before.text):
             break
         start -= 1
     end = _name_number(doc, head.i + 1, head, figure) if head.pos_ == "PROPN" and not counted else head.i + 1
-    return start, end if counted else _per_unit_end(doc, head, end, figure)
+    if counted:
+        return start, end
+    end = _per_unit_end(doc, head, end, figure)
+    return start, _of_complement_end(doc, head, end, figure, lex) if relational and head.pos_ == "NOUN" else end
+
+
+def _of_complement_end(doc: Doc, head: Token, end: int, figure: range, lex: Lexicon) -> int:
+    """The end of a measure named by the "of" phrase right after its head ("the rate of infection", "the level
+    of unemployment"), as a compound before it would name it ("the infection rate"): that phrase's noun with
+    the words before it, when it holds no figure, number, place or period. Only the first noun: "the rate of
+    infection among nurses" -> "rate of infection"."""
+    prep = token_at(doc, end) if end < len(doc) else None
+    if prep is None or prep.lower_ != "of" or prep.head.i != head.i or end in figure:
+        return end
+    noun = _noun_of(prep)
+    if noun is None or noun.pos_ != "NOUN" or _is_time_noun(noun, lex) or _is_place(noun):
+        return end
+    between = range(end + 1, noun.i + 1)
+    if any(t in figure or any(c.isdigit() for c in token_at(doc, t).text) or token_at(doc, t).head.i not in between
+           for t in range(end + 1, noun.i)) or noun.i in figure:
+        return end
+    return noun.i + 1
+
+
+def names_the_sum(doc: Doc, match: Match, kind: str, noun: Token) -> bool:
+    """Whether ``noun`` is the thing a sum is written on as its amount ("a $2 trillion relief package", "$1,200
+    checks"), which the sum names whole; not a noun the sum is "of", "in" or "for" ("€40m in emergency aid",
+    "$5m for school buildings"): like "2 tonnes of grain", that names what the sum is made of or spent on, by
+    its head noun."""
+    return kind == "money" and noun.i >= match.end and not any(
+        token_at(doc, t).pos_ == "ADP" for t in range(match.end, noun.i))
 
 
 def _per_unit_end(doc: Doc, head: Token, end: int, figure: range) -> int:
@@ -158,7 +192,8 @@ def object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token | Non
     """The counted or measured thing: only a noun the figure itself counts or measures.
 
     That is the "of" complement of the amount ("400 square miles of land", "dozens of settlements", "100
-    micrograms of salbutamol", "40% of voters"); for money also an "in" complement that is not a period ("€40m
+    micrograms of salbutamol", "40% of voters"), also written before a bare count (:func:`_fronted_partitive`:
+    "Of the 300 residents tested, 45 were positive"); for money also an "in" complement that is not a period ("€40m
     in emergency aid", not "in the quarter" or "in morning trade") and a "for" complement (what the sum pays for:
     "$5m for schools"); or the noun the figure modifies ("28 settlements", "a 60-square-mile area", "a $3bn cash
     deal"). Not extracted: the clause's subject ("Unemployment rose to 4.4 per cent", "the fire burned for nine
@@ -182,6 +217,9 @@ def object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token | Non
                 if prep.lower_ != "of" and _is_time_noun(noun, lex):
                     continue
                 return _through_quantity_noun(noun, lex)
+    fronted = _fronted_partitive(match, root, kind)
+    if fronted is not None and (noun := _noun_of(fronted)) is not None and noun.pos_ != "ADJ":
+        return _through_quantity_noun(noun, lex)  # "Of the 300 residents tested, 45 were positive"
     # "€40m in emergency aid" where the parser hangs "in" on the verb
     after = match.end
     if kind == "money" and not match.per and lower_at(doc, after) == "in" and (noun := _noun_of(token_at(doc, after))) is not None:
@@ -207,6 +245,19 @@ def object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token | Non
     return None
 
 
+def _fronted_partitive(match: Match, root: Token, kind: str) -> Token | None:
+    """The "of" phrase written before a bare count that stands as its clause's subject or object, which the
+    parser hangs on the verb: "Of the 300 residents tested, 45 were positive". None for a measure, a figure
+    with a unit or a noun of its own, or an "of" phrase after the figure; a pronoun in it ("Of those, 12
+    died") names no noun, and the figure gets none from it."""
+    if kind != "count" or match.unit or root.dep_ not in BARE_ROLES or root.i != match.core_end - 1:
+        return None
+    for prep in children_of(root.head):
+        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i < match.start:
+            return prep
+    return None
+
+
 def _relative_antecedent(pronoun: Token) -> Token | None:
     """The noun a relative pronoun stands for ("the device which costs ..." -> device), else None."""
     verb = pronoun.head
@@ -217,7 +268,7 @@ def _relative_antecedent(pronoun: Token) -> Token | None:
 
 def _subject_of(verb: Token, lex: Lexicon) -> Token | None:
     """The verb's subject: its own (a relative pronoun stands for the noun its clause describes), else inherited
-    through conjunction, a controlled clause, an
+    through conjunction, a controlled clause, a participle after a preposition ("rose 2% after falling 3%"), an
     adjectival predicate ("is likely to be"), a participle clause of a verb of level ("were the biggest
     fallers, slipping 7.8%") or a participle that describes a noun ("batteries weighing 60
     pounds"); in "saw its circulation fall 2%" the object of "saw" is the subject of "fall"."""
@@ -229,6 +280,9 @@ def _subject_of(verb: Token, lex: Lexicon) -> Token | None:
             return _relative_antecedent(subject) if subject.pos_ == "PRON" else subject
         if verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBN") and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head
+        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+            verb, seen = verb.head.head, seen + 1  # "rose 2% after falling 3%": the subject of "rose" fell
+            continue
         if verb.dep_ in ("conj", "xcomp", "acomp", "ccomp", "advcl") and verb.head is not verb:
             if verb.dep_ in ("xcomp", "ccomp") and verb.i > verb.head.i:
                 controller = [c for c in children_of(verb.head) if c.dep_ == "dobj" and c.i < verb.i]
@@ -270,14 +324,33 @@ def _holder_of(root: Token, lex: Lexicon) -> Token | None:
     return None if _is_place(holder) else holder
 
 
+#: The only word an amount noun that stands for its figure has before it ("an average of 2.7%").
+INDEFINITE_ARTICLES = frozenset({"a", "an"})
+
+
+def _standing_for(root: Token, lex: Lexicon) -> Token:
+    """The amount noun (``amount_nouns``) whose "of" phrase is the figure itself, with "a" alone before it, which
+    stands in the clause for the figure: "fares will rise by an average of 2.7%" reads as "rise by 2.7%", "the
+    toll reached a total of 900" as "reached 900"; else ``root``. Not "the five-year average of 852 tonnes" (a
+    thing the figure measures, :func:`_holder_of`), nor "a total of 40 cases" (which counts its noun,
+    :func:`object_token`)."""
+    prep = root.head
+    noun = prep.head
+    if root.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep" or noun.lower_ not in lex.amount_nouns:
+        return root
+    before = [c for c in children_of(noun) if c.i < noun.i]
+    return noun if len(before) == 1 and before[0].lower_ in INDEFINITE_ARTICLES else root
+
+
 def broad_object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token | None:
     """What a level, change or sum is about, where no counted noun is written (:func:`object_token`): the noun
     the amount is "of" or stands "at" beside (:func:`_holder_of`), the object of the verb that the figure sets
     ("raised its key rate to 7.25%"), what a sum buys or is spent on (:func:`_paid_for`) or the subject of a
     level verb ("inflation slowed to 5.4%", "the ranch covers 45,000 acres", "shares slid 4%", "exports are seen
-    at 3.2m tonnes"). A place is never that subject ("Phoenix topped out at 114F")."""
+    at 3.2m tonnes"). A place is never that subject ("Phoenix topped out at 114F"). A figure in "an average of"
+    is read where that noun stands (:func:`_standing_for`)."""
     inside = set(range(match.start, match.end))
-    root = figure_root(doc, match)
+    root = _standing_for(figure_root(doc, match), lex)
     if root.dep_ == "compound" and _is_time_noun(root.head, lex):
         root = root.head  # "rose 3% month on month": the parser makes the figure part of the period
     if root.dep_ == "pobj" and root.head.lower_ in ("of", "at") and root.head.head.pos_ in ("NOUN", "PROPN"):
@@ -398,13 +471,15 @@ def clause_head(token: Token) -> Token:
 
 
 def _coordination(doc: Doc, earlier: Match, later: Match, lex: Lexicon) -> str:
-    """How ``later`` continues a list with ``earlier``: "figure" when joined to it by a conjunction ("100Mbps,
-    200Mbps and 1Gbps"), "comparison" when set against it in the same clause ("9,000 homes ..., down from over
+    """How ``later`` continues a list with ``earlier``: "figure" when joined to it, or to the noun it counts, by
+    a conjunction ("100Mbps, 200Mbps and 1Gbps", "52 deaths on Tuesday and 61 on Wednesday"), "comparison" when set against it in the same clause ("9,000 homes ..., down from over
     60,000"; "RM1.94bn compared with RM1.64bn"), "clause" when their clauses are joined ("Two passengers died
     and nine were taken to hospital"); else ""."""
     first, second = figure_root(doc, earlier), figure_root(doc, later)
     if second.dep_ in ("conj", "appos") and second.head.i == first.i:
         return "figure"
+    if second.dep_ == "conj" and first.dep_ == "nummod" and second.head.i == first.head.i:
+        return "figure"  # "52 deaths on Tuesday and 61 on Wednesday": the parser joins 61 to the noun 52 counts
     clause_first, clause_second = clause_head(first), clause_head(second)
     if clause_second.dep_ == "conj" and clause_second.head.i == clause_first.i:
         return "clause"
@@ -435,6 +510,18 @@ def inherits_object(doc: Doc, previous: tuple[Match, FigureRow], match: Match, k
     # a measure of another clause has its own subject ("Las Vegas tied the record of 115F and Phoenix topped
     # out at 114F"); a count or share there stands for the noun it leaves out
     return coordination in ("figure", "comparison") or (coordination == "clause" and kind in ELLIPTIC_KINDS)
+
+
+def changes_figure_before(doc: Doc, earlier: Match, later: Match, lex: Lexicon) -> bool:
+    """Whether ``later`` is the change of ``earlier``, written after it and a comma with a change adverb ("sold 2
+    million phones, down 8% from last year", "reported 1,200 cases, up 15%"): both figures of one clause, so
+    the change is of the amount before it, not of the clause's subject (the company did not fall 8%)."""
+    adverb = figure_root(doc, later).head
+    if adverb.lower_ not in lex.change_adverbs or adverb.i != later.start - 1 or later.start < 2:
+        return False
+    if lower_at(doc, later.start - 2) != "," or earlier.end > later.start - 2:
+        return False
+    return clause_head(figure_root(doc, earlier)).i == clause_head(adverb).i
 
 
 def converts(doc: Doc, earlier: Match, later: Match) -> bool:

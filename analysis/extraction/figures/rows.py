@@ -12,8 +12,8 @@ from analysis.extraction.figures.events import event_of
 from analysis.extraction.figures.grammar import Match, apposed_person, interval_of
 from analysis.extraction.figures.numbers import GLUED
 from analysis.extraction.figures.objects import (
-    broad_object_token, change_ends, continues_conversion, converts, elliptic_start, inherits_object, object_span,
-    object_token,
+    broad_object_token, change_ends, changes_figure_before, continues_conversion, converts, elliptic_start,
+    inherits_object, names_the_sum, object_span, object_token,
 )
 from analysis.extraction.figures.records import FigureRow
 from analysis.extraction.figures.tokens import char_bounds
@@ -122,7 +122,8 @@ def _object_of(
 ) -> ObjectText:
     """The object of one figure, given the figures before it in the document (``earlier``) and their ``rows``.
 
-    In order: the object of the figure it restates in brackets ("115F (46C)", "HK$10m (US$1.27m)"); the person
+    In order: the object of the figure it restates in brackets ("115F (46C)", "HK$10m (US$1.27m)"), or whose
+    change it gives after a comma (:func:`changes_figure_before`: "sold 2 million phones, down 8%"); the person
     an age is apposed to ("McCullough, now 54,"); the counted or measured noun (:func:`object_token`); what a
     level, change or sum is about (:func:`broad_object_token`); the object of the figure it continues in a list
     or a comparison (:func:`inherits_object`); for a count standing alone at the start of a sentence ("Ten were hurt."), the
@@ -137,11 +138,15 @@ def _object_of(
         or (len(earlier) > 1 and converts(doc, earlier[-2], previous[0]) and continues_conversion(doc, previous[0], match))
     ):
         return previous[1].object, previous[1].object_start, previous[1].object_end
+    if (previous is not None and previous[1].sentence_id == sentence_id and previous[1].object
+            and changes_figure_before(doc, previous[0], match, lex)):
+        return previous[1].object, previous[1].object_start, previous[1].object_end  # "2 million phones, down 8%"
     person = apposed_person(doc, match, match.end) if match.unit == "year" else None
     counted = None if person else object_token(doc, match, kind, lex)
     head = person or counted or broad_object_token(doc, match, kind, lex)
     if head is not None:
-        first, last = object_span(doc, head, lex, figure=range(match.start, match.end), counted=counted is not None)
+        first, last = object_span(doc, head, lex, figure=range(match.start, match.end), counted=counted is not None,
+                                  whole=counted is not None and names_the_sum(doc, match, kind, counted))
         start, end = char_bounds(doc, first, last)
         return parsed.text[start:end], start, end
     if previous is not None and (

@@ -85,6 +85,7 @@ class Lexicon:
     setting_verbs: frozenset[str] = frozenset()
     market_verbs: frozenset[str] = frozenset()
     quantity_nouns: frozenset[str] = frozenset()
+    amount_nouns: frozenset[str] = frozenset()
     level_prepositions: frozenset[str] = frozenset()
     change_adverbs: frozenset[str] = frozenset()
     comparison_prepositions: frozenset[str] = frozenset()
@@ -108,7 +109,7 @@ class Lexicon:
 
 
 #: The lists of figure_objects.yaml, each a field of :class:`Lexicon` of the same name.
-OBJECT_WORDS = ("level_verbs", "particle_level_verbs", "estimate_verbs", "setting_verbs", "market_verbs", "quantity_nouns", "level_prepositions", "change_adverbs", "comparison_prepositions", "measure_modifiers",
+OBJECT_WORDS = ("level_verbs", "particle_level_verbs", "estimate_verbs", "setting_verbs", "market_verbs", "quantity_nouns", "amount_nouns", "level_prepositions", "change_adverbs", "comparison_prepositions", "measure_modifiers",
                 "relational_heads", "period_nouns", "spending_verbs")
 
 
