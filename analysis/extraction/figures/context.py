@@ -492,22 +492,17 @@ def is_increase(doc: Doc, match: Match, lex: Lexicon) -> bool:
             and opener.text in ("(", ","))
 
 
-def figure_context(doc: Doc, match: Match, lex: Lexicon, matches: Sequence[Match] = (), *, approx: str = "",
-                   object_text: str = "") -> FigureContext:
+def figure_context(doc: Doc, match: Match, lex: Lexicon, matches: Sequence[Match] = ()) -> FigureContext:
     """The ``scope``, ``measure``, ``as_of`` and ``combined`` of one figure, read from its clause
-    (:func:`clause_tokens`); ``matches`` are the document's figures (:func:`_own_words`). A figure that counts
-    nothing that is or was (a threshold, a projection, a rate or its base:
-    :func:`analysis.extraction.figures.uncounted.uncounted_measure`, given its approximator class ``approx``
-    and its ``object_text``) has that as its measure, whatever its clause says of days."""
-    from analysis.extraction.figures.uncounted import uncounted_measure  # it reads this module's words
-
+    (:func:`clause_tokens`); ``matches`` are the document's figures (:func:`_own_words`). What a figure that
+    counts nothing that is or was takes as its measure instead is read by
+    :func:`analysis.extraction.figures.uncounted.figure_context_of`, which the rows call."""
     cw = context_words()
     tokens = clause_tokens(doc, match)
     in_clause = {t.i for t in tokens}
     clause_figures = [m for m in matches if m.start in in_clause]
     words = _words_of(_own_words(tokens, match, clause_figures), range(match.start, match.end))
-    measure = (uncounted_measure(doc, match, approx or match.approx, object_text, cw)
-               or ("daily" if is_increase(doc, match, lex) else measure_of(tokens, _measure_words(doc, words), cw)))
+    measure = "daily" if is_increase(doc, match, lex) else measure_of(tokens, _measure_words(doc, words), cw)
     return FigureContext(
         scope=scope_of(words, cw) or _opening_scope(doc, match, cw),
         measure=measure,

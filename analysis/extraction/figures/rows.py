@@ -7,7 +7,7 @@ from typing import Sequence
 
 from analysis.extraction.figures.bounds import said_bound
 from analysis.extraction.figures.candidates import find_matches
-from analysis.extraction.figures.context import figure_context, in_place_list, narrowing
+from analysis.extraction.figures.context import in_place_list, narrowing
 from analysis.extraction.figures.events import event_of
 from analysis.extraction.figures.grammar import Match, apposed_person, interval_of
 from analysis.extraction.figures.numbers import GLUED
@@ -17,6 +17,7 @@ from analysis.extraction.figures.objects import (
 )
 from analysis.extraction.figures.records import FigureRow
 from analysis.extraction.figures.tokens import char_bounds
+from analysis.extraction.figures.uncounted import figure_context_of
 from analysis.extraction.figures.units import canonical_name, dimensionality, minor_unit_name, si_value, to_major
 from analysis.extraction.figures.wordlists import Lexicon, lexicon
 from analysis.extraction.sources import Attribution, Contents
@@ -99,7 +100,7 @@ def figure_rows(parsed, attributions: Sequence[Attribution] = ()) -> list[Figure
                 object_start=obj_start,
                 object_end=obj_end,
                 event=event,
-                **dataclasses.asdict(figure_context(doc, match, lex, found, approx=approx, object_text=obj_text)),
+                **dataclasses.asdict(figure_context_of(doc, match, lex, found, approx=approx, object_text=obj_text)),
                 **dataclasses.asdict(narrowed),
                 attribution_id=holder.attribution_id if holder else None,
                 source=holder.source if holder else "",

@@ -11,14 +11,18 @@ Not read: a threshold or a projection said in another sentence ("The model has t
 
 from __future__ import annotations
 
+import dataclasses
+from typing import Sequence
+
 from spacy.tokens import Doc, Token
 
 from analysis.extraction.doc_index import children_of
-from analysis.extraction.figures.context import ContextWords
+from analysis.extraction.figures.context import ContextWords, FigureContext, context_words, figure_context
 from analysis.extraction.figures.grammar import Match
 from analysis.extraction.figures.objects import clause_head, figure_root
 from analysis.extraction.figures.sameness import singular
 from analysis.extraction.figures.tokens import token_at
+from analysis.extraction.figures.wordlists import Lexicon
 
 #: Approximators whose interval is open on one side: only a bound can be a category's limit ("states with
 #: more than 1,000 cases"; "states with 1,000 cases" may count them).
@@ -146,3 +150,13 @@ def uncounted_measure(doc: Doc, match: Match, approx: str, object_text: str, cw:
     if _is_rate(root, noun, object_text, cw):
         return "rate"
     return ""
+
+
+def figure_context_of(doc: Doc, match: Match, lex: Lexicon, matches: Sequence[Match] = (), *, approx: str = "",
+                      object_text: str = "") -> FigureContext:
+    """:func:`analysis.extraction.figures.context.figure_context`, except that a figure that counts nothing that
+    is or was (a threshold, a projection, a rate or its base: :func:`uncounted_measure`, given its approximator
+    class ``approx`` and its ``object_text``) has that as its measure, whatever its clause says of days."""
+    found = figure_context(doc, match, lex, matches)
+    uncounted = uncounted_measure(doc, match, approx or match.approx, object_text, context_words())
+    return dataclasses.replace(found, measure=uncounted) if uncounted else found
