@@ -199,6 +199,33 @@ NARRATOR_CASES = [
         [("indirect", "the ministry", "said", "The overall number of fatalities was now 7,778")],
         id="clause-whole-before-the-cue",
     ),
+    # a content of a direct quotation is the quoted words: a lead-in of the narrator's set off by a comma stays out
+    pytest.param(
+        'In a statement Monday, "We are ready to strike," the union said.',
+        [("direct", "the union", "said", "We are ready to strike")],
+        id="lead-in-before-a-fronted-quotation",
+    ),
+    pytest.param(
+        'Asked about the delay, "The parts did not arrive on time," he said.',
+        [("direct", "he", "said", "The parts did not arrive on time")],
+        id="question-lead-in-before-a-fronted-quotation",
+    ),
+    pytest.param(
+        'Asked about the delay, he said: "The parts did not arrive on time."',
+        [("direct", "he", "said", "The parts did not arrive on time")],
+        id="question-lead-in-before-the-cue",
+    ),
+    pytest.param(
+        'While the clinic had other problems, Dana Roe said, "I never expected it to be like this."',
+        [("direct", "Dana Roe", "said", "I never expected it to be like this")],
+        id="subordinate-lead-in-before-an-interrupting-cue",
+    ),
+    # ... but the words of a reported clause a partial quotation ends stay with it
+    pytest.param(
+        'The plan is "a disaster," she said.',
+        [("mixed", "she", "said", 'The plan is "a disaster,"')],
+        id="clause-ending-in-a-partial-quotation",
+    ),
     # a clause the cue interrupts is one content, cue and all (the table has one span per content)
     pytest.param(
         "It was, he added, a week of hard talks.",

@@ -12,7 +12,7 @@ from analysis.extraction.sources.floating import floating_stage
 from analysis.extraction.sources.lines import Lines
 from analysis.extraction.sources.noun_cues import noun_cue_stage
 from analysis.extraction.sources.quote_cues import quote_stage
-from analysis.extraction.sources.quotes import Quotations, quote_spans
+from analysis.extraction.sources.quotes import VIEW_QUOTE_MARKS, Quotations, quote_spans
 from analysis.extraction.sources.records import Attribution, Found
 from analysis.extraction.sources.refusals import refusal_stage
 from analysis.extraction.sources.speakers import NO_SPEAKER, SpeakerResolver, is_outlet, tokens_text
@@ -48,7 +48,8 @@ def attribution_rows(parsed) -> list[Attribution]:
 def _kind(found: Found, quotes: Quotations, view: str, doc=None) -> tuple[str, tuple[int, int]]:
     """direct, mixed or indirect from the quotation marks around or inside the content; a content that opens
     with a direct quotation after its cue and runs on into the narrator's words is the quotation
-    (:func:`_quoted_after_cue`, :func:`_narrated_after`)."""
+    (:func:`_quoted_after_cue`, :func:`_narrated_after`), and a content before its cue that is a narrator's lead-in
+    and a quotation is the quotation (:func:`_quoted_after_lead_in`)."""
     if found.kind:
         return found.kind, found.content
     start, end = found.content
@@ -59,6 +60,9 @@ def _kind(found: Found, quotes: Quotations, view: str, doc=None) -> tuple[str, t
         end = quotes.inners[at][1]
     if at is not None and end <= quotes.inners[at][1]:
         return "direct", trimmed_span(view, *quotes.inners[at]) or found.content
+    led = _quoted_after_lead_in(found, quotes, view)
+    if led is not None:
+        return "direct", trimmed_span(view, *quotes.inners[led]) or found.content
     if quotes.inner_overlaps(found.content):
         return "mixed", _mixed_end(found.content, quotes)
     return "indirect", found.content
@@ -78,6 +82,21 @@ def _quoted_after_cue(found: Found, quote: tuple[int, int], view: str) -> bool:
         return False
     before = view[: quote[0]].rstrip()
     return before.endswith((",", ":"))
+
+
+def _quoted_after_lead_in(found: Found, quotes: Quotations, view: str) -> int | None:
+    """The number of the quotation that is all a content before its cue says, after a lead-in of the narrator's
+    set off by a comma: "In a statement Monday, "We are ready to strike," the union said", "Asked about the
+    delay, "The parts did not arrive," he said". The quotation opens after the comma and closes at the content's
+    end, and the cue follows. None when the words before the quotation do not end with a comma ("The plan is "a
+    disaster," she said" stays mixed) or the content runs on after it."""
+    start, end = found.content
+    if found.cue is None or found.cue[0] < end:
+        return None
+    k = quotes.inner_at(end - 1)
+    if k is None or quotes.spans[k][0] <= start or view[end : quotes.spans[k][1]].strip(f",.!?{VIEW_QUOTE_MARKS} "):
+        return None
+    return k if view[start : quotes.spans[k][0]].rstrip().endswith(",") else None
 
 
 def _narrated_after(doc, close: int, end: int) -> bool:
