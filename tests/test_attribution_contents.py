@@ -199,6 +199,17 @@ NARRATOR_CASES = [
         [("indirect", "the ministry", "said", "The overall number of fatalities was now 7,778")],
         id="clause-whole-before-the-cue",
     ),
+    # a dateline or wire credit the content begins with is the narrator's
+    pytest.param(
+        "MADRID \u2014 The daily toll rose on Tuesday to 83 from 59, the health ministry said.",
+        [("indirect", "the health ministry", "said", "The daily toll rose on Tuesday to 83 from 59")],
+        id="dateline",
+    ),
+    pytest.param(
+        "Sept 13 (Reuters) \u2013 The daily toll rose on Tuesday to 83 from 59, the health ministry said.",
+        [("indirect", "the health ministry", "said", "The daily toll rose on Tuesday to 83 from 59")],
+        id="wire-credit",
+    ),
     # a content of a direct quotation is the quoted words: a lead-in of the narrator's set off by a comma stays out
     pytest.param(
         'In a statement Monday, "We are ready to strike," the union said.',

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from analysis.extraction.doc_index import children_of
+from analysis.extraction.linguistics.furniture import dateline_spans
 from analysis.extraction.sources.according_to import according_to_stage
-from analysis.extraction.sources.contents import trimmed_span
+from analysis.extraction.sources.contents import after_dateline, trimmed_span
 from analysis.extraction.sources.dedupe import deduplicate, extend_to_quotes
 from analysis.extraction.sources.floating import floating_stage
 from analysis.extraction.sources.lines import Lines
@@ -33,6 +34,8 @@ def attribution_rows(parsed) -> list[Attribution]:
     found = syntactic_stage(doc, quotes) + according_to_stage(doc) + refusal_stage(doc, quotes) + noun_cue_stage(doc, quotes)
     found += quote_stage(doc, quotes, [f.content for f in found])
     found = deduplicate(extend_to_quotes(found, quotes, view))
+    datelines = dateline_spans(view)
+    found = [replace(f, content=after_dateline(f.content, datelines, view)) for f in found]
     resolver = SpeakerResolver(parsed, quotes)
     # page furniture glued into the copy (a crawled link "Related: Mayor warns of cuts", a prompt) holds no cue
     found = [f for f in found if f.cue is None or not resolver.lines.is_furniture(resolver.lines.line_of(f.cue[0]))]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from typing import Sequence
 
 from spacy.tokens import Token
@@ -56,6 +58,18 @@ def trimmed_span(view: str, start: int, end: int) -> tuple[int, int] | None:
     while end > start and (view[end - 1] in CONTENT_TRIM or view[end - 1] == "." and view[end - 2 : end] != ".."):
         end -= 1
     return (start, end) if end > start else None
+
+
+def after_dateline(content: tuple[int, int], datelines: Sequence[tuple[int, int]], view: str) -> tuple[int, int]:
+    """``content`` without a dateline or wire credit it begins with or inside ("MADRID — Spain's toll rose ...",
+    "Sept 13 (Reuters) – Documents show ...": the narrator's, not the source's); ``datelines`` are sorted
+    ``(start, end)`` spans (:func:`~analysis.extraction.linguistics.furniture.dateline_spans`). A content that is
+    all dateline, or that only touches one, is kept as it is."""
+    start, end = content
+    k = bisect.bisect_right(datelines, (start, float("inf"))) - 1
+    if k < 0 or not datelines[k][0] <= start < datelines[k][1] or datelines[k][1] >= end:
+        return content
+    return trimmed_span(view, datelines[k][1], end) or content
 
 
 class Contents:
