@@ -309,3 +309,43 @@ SECOND_REPORT_CASES = [
 @pytest.mark.parametrize("text, expected", SECOND_REPORT_CASES)
 def test_a_second_report_is_its_own_relation(parse, text, expected):
     assert relations(parse(text)) == expected
+
+
+# --- 4. a quotation running over a paragraph break ends with its paragraph ------------------------------------
+
+PARAGRAPH_CASES = [
+    # the next paragraph reopens the quotation (news convention): the first one's quotation ends with it
+    pytest.param(
+        'The mayor said, "We will not give up on this town.\n"We have opened three shelters for families," she added.',
+        [("direct", "The mayor", "said", "We will not give up on this town"),
+         ("direct", "The mayor", "added", "We have opened three shelters for families")],
+        id="reopened-after-a-comma",
+    ),
+    pytest.param(
+        'The mayor said the town "will not give up on the people who live here.\n"We have opened three shelters," '
+        "she added.",
+        [("mixed", "The mayor", "said", 'the town "will not give up on the people who live here'),
+         ("direct", "The mayor", "added", "We have opened three shelters")],
+        id="partial-quotation-reopened",
+    ),
+    pytest.param(
+        '"We will not give up," the mayor said. "We have opened three shelters and we will open more.\n'
+        '"Nobody will sleep outside tonight."',
+        [("direct", "the mayor", "said", "We will not give up"),
+         ("direct", "the mayor", "", "We have opened three shelters and we will open more"),
+         ("direct", "the mayor", "", "Nobody will sleep outside tonight")],
+        id="second-quotation-reopened",
+    ),
+    # never into the narrator's next paragraph
+    pytest.param(
+        'The mayor said: "We will not give up on this town.\nThe town hall was closed on Friday, and the council met '
+        "on Saturday.",
+        [("direct", "The mayor", "said", "We will not give up on this town")],
+        id="narrator-paragraph-after-an-unclosed-quotation",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", PARAGRAPH_CASES)
+def test_a_quotation_ends_with_its_paragraph(parse, text, expected):
+    assert relations(parse(text)) == expected

@@ -7,8 +7,9 @@ extractor, one module each:
 
 1. :mod:`.quotes`: quote marks are paired: double marks (also printed as two apostrophes ``''``), and single
    ones (British style) where the original text tells them from apostrophes; a quotation opened at a
-   paragraph's start or after a colon and never closed runs to the paragraph's end; other unbalanced marks
-   are dropped, never raised on;
+   paragraph's start, after a colon, or before a paragraph that reopens it with a mark (the news convention for
+   a quote over a paragraph break), and never closed, runs to its paragraph's end and never into the
+   narrator's next one; other unbalanced marks are dropped, never raised on;
 2. :mod:`.syntactic` (``syntactic``): a reporting verb (:mod:`.cues`) with a speaker (subject or ``by``
    agent) and a content (clause, ``to`` infinitive, interrupted clause, or the object of verbs like
    "slammed"): speech, requests ("urged X to", "called for", "called on X to", "demanded that"), stance,

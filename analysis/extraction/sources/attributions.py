@@ -113,10 +113,13 @@ def _narrated_after(doc, close: int, end: int) -> bool:
 
 
 def _mixed_end(content: tuple[int, int], quotes: Quotations) -> tuple[int, int]:
-    """Mixed content keeps the partial quotation's closing mark (and a full stop inside it)."""
+    """Mixed content keeps the partial quotation's closing mark (and a full stop inside it); a quotation that runs
+    on into the next paragraph has no closing mark to keep."""
     start, end = content
     quote = quotes.holding((end - 1, end))
-    if quote is not None and quote[0] < end < quote[1] and end >= quote[1] - 3:
+    at = quotes.inner_at(end - 1)
+    closed = at is not None and quotes.inners[at][1] < quotes.spans[at][1]
+    if quote is not None and closed and quote[0] < end < quote[1] and end >= quote[1] - 3:
         end = quote[1]
     return start, end
 
