@@ -343,6 +343,34 @@ PARAGRAPH_CASES = [
         [("direct", "The mayor", "said", "We will not give up on this town")],
         id="narrator-paragraph-after-an-unclosed-quotation",
     ),
+
+
+    # a content never runs over a paragraph break: not into a caption before it, nor a list item after it
+    pytest.param(
+        "Nurses outside the city hospital (Picture: Staff)\n\nAnother 300 people have died in hospitals, the ministry "
+        "confirmed.",
+        [("indirect", "the ministry", "confirmed", "Another 300 people have died in hospitals")],
+        id="caption-before-the-content",
+    ),
+    pytest.param(
+        "  \u2022 The regional rate has risen to 1.09\n\n  \u2022 The health minister has urged residents  to be careful "
+        "when travelling abroad\n\n  \u2022 President Ana Lind says the country has scored its \"first victory\" "
+        "against the virus",
+        [("indirect", "The health minister", "urged", "to be careful when travelling abroad"),
+         ("mixed", "Ana Lind", "says", 'the country has scored its "first victory" against the virus')],
+        id="no-content-in-another-list-item",
+    ),
+    # ... but lines a printer wrapped are one paragraph, and a quotation may stand before its cue's paragraph
+    pytest.param(
+        "The council said the new rules would apply to every\nshop in the old town from Monday.",
+        [("indirect", "The council", "said", "the new rules would apply to every\nshop in the old town from Monday")],
+        id="wrapped-lines",
+    ),
+    pytest.param(
+        '"We will not come back to this town."\nhe said on Monday.',
+        [("direct", "he", "said", "We will not come back to this town")],
+        id="quotation-before-its-cue's-paragraph",
+    ),
 ]
 
 

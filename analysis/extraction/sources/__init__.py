@@ -34,8 +34,9 @@ extractor, one module each:
    which the text itself says); subjects that cannot speak (gerunds, "nothing", "this") are no speakers;
 6. :mod:`.floating` (``floating``): a quotation that stands as its own sentence with no cue inherits the
    previous speaker;
-7. :mod:`.dedupe`: duplicates are removed in an explicit step, and :mod:`.attributions` sorts the rows by
-   position.
+7. :mod:`.dedupe`: duplicates are removed in an explicit step; each content is cut to its cue's paragraph
+   (a relation with no word there is dropped) and loses a dateline it begins with (:mod:`.contents`); and
+   :mod:`.attributions` sorts the rows by position.
 
 Kinds: ``direct`` when the content lies inside quotation marks, ``mixed`` when a quotation lies inside
 reported content, ``indirect`` otherwise, ``according_to`` for stage 3. Claims: :mod:`.claims`; notebook

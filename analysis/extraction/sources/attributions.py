@@ -7,7 +7,7 @@ from dataclasses import replace
 from analysis.extraction.doc_index import children_of
 from analysis.extraction.linguistics.furniture import dateline_spans
 from analysis.extraction.sources.according_to import according_to_stage
-from analysis.extraction.sources.contents import after_dateline, trimmed_span
+from analysis.extraction.sources.contents import after_dateline, trimmed_span, within_paragraph
 from analysis.extraction.sources.dedupe import deduplicate, extend_to_quotes
 from analysis.extraction.sources.floating import floating_stage
 from analysis.extraction.sources.lines import Lines
@@ -34,9 +34,8 @@ def attribution_rows(parsed) -> list[Attribution]:
     found = syntactic_stage(doc, quotes) + according_to_stage(doc) + refusal_stage(doc, quotes) + noun_cue_stage(doc, quotes)
     found += quote_stage(doc, quotes, [f.content for f in found])
     found = deduplicate(extend_to_quotes(found, quotes, view))
-    datelines = dateline_spans(view)
-    found = [replace(f, content=after_dateline(f.content, datelines, view)) for f in found]
     resolver = SpeakerResolver(parsed, quotes)
+    found = _in_paragraph(found, quotes, resolver.lines, view)
     # page furniture glued into the copy (a crawled link "Related: Mayor warns of cuts", a prompt) holds no cue
     found = [f for f in found if f.cue is None or not resolver.lines.is_furniture(resolver.lines.line_of(f.cue[0]))]
     records = []
@@ -46,6 +45,18 @@ def attribution_rows(parsed) -> list[Attribution]:
     records = floating_stage(parsed, quotes, records, resolver)
     records.sort(key=lambda r: (r.content_start, r.cue_start, r.content_end))
     return [replace(r, attribution_id=i) for i, r in enumerate(records)]
+
+
+def _in_paragraph(found: list[Found], quotes: Quotations, lines: Lines, view: str) -> list[Found]:
+    """Each content cut to its cue's paragraph and without a dateline it begins with (the source's words, not
+    the narrator's: :func:`.contents.within_paragraph`, :func:`.contents.after_dateline`); a relation with no
+    word left in its cue's paragraph is dropped."""
+    datelines, kept = dateline_spans(view), []
+    for f in found:
+        content = within_paragraph(f.content, f.cue, lines, view, quoted=quotes.holding(f.content) is not None)
+        if content is not None:
+            kept.append(replace(f, content=after_dateline(content, datelines, view)))
+    return kept
 
 
 def _kind(found: Found, quotes: Quotations, view: str, doc=None) -> tuple[str, tuple[int, int]]:

@@ -9,6 +9,7 @@ from typing import Sequence
 from spacy.tokens import Token
 
 from analysis.extraction.doc_index import Intervals, children_of
+from analysis.extraction.sources.lines import Lines
 from analysis.extraction.sources.records import Attribution
 
 #: Characters trimmed from the ends of a content span.
@@ -70,6 +71,37 @@ def after_dateline(content: tuple[int, int], datelines: Sequence[tuple[int, int]
     if k < 0 or not datelines[k][0] <= start < datelines[k][1] or datelines[k][1] >= end:
         return content
     return trimmed_span(view, datelines[k][1], end) or content
+
+
+def within_paragraph(
+    content: tuple[int, int], cue: tuple[int, int] | None, lines: Lines, view: str, *, quoted: bool = False,
+) -> tuple[int, int] | None:
+    """``content`` cut to one paragraph: the one holding its cue. What people say never runs over a paragraph
+    break: a content that does has taken in a caption, a headline, a list item or the narrator's next
+    paragraph, which the parse ran into one sentence with it ("Staff outside the hospital (Picture: PA)<break>
+    Another 449 people have died ..., the ministry confirmed"). None when no word of the content is in its
+    cue's paragraph: the parse tied a cue to another paragraph's words ("— WHO doctor: ...<break>— China
+    reports 11 new cases"). A quotation (``quoted``) may stand in the paragraph before its cue ("..."<break>he
+    said): it keeps the paragraph nearest the cue. Lines a printer wrapped inside a paragraph
+    (:meth:`.lines.Lines.runs_on`) are one paragraph."""
+    start, end = content
+    first, last = lines.line_of(start), lines.line_of(end - 1)
+    if cue is None or quoted:
+        anchor = last if cue is not None and cue[0] >= end else first
+    else:
+        anchor = lines.line_of(cue[0])
+    if first == last and lines.paragraph_of(first) == lines.paragraph_of(anchor):
+        return content
+    if not first <= anchor <= last and lines.paragraph_of(anchor) not in (lines.paragraph_of(first), lines.paragraph_of(last)):
+        return None
+    anchor = min(max(anchor, first), last)
+    low = high = anchor
+    while low > first and lines.runs_on(low - 1):
+        low -= 1
+    while high < last and lines.runs_on(high):
+        high += 1
+    span = trimmed_span(view, max(start, lines.bounds(low)[0]), min(end, lines.bounds(high)[1]))
+    return span if span is not None and any(c.isalnum() for c in view[span[0] : span[1]]) else None
 
 
 class Contents:
