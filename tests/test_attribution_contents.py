@@ -377,3 +377,23 @@ PARAGRAPH_CASES = [
 @pytest.mark.parametrize("text, expected", PARAGRAPH_CASES)
 def test_a_quotation_ends_with_its_paragraph(parse, text, expected):
     assert relations(parse(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "view, content, expected",
+    [
+        # the parse stopped inside quoted words the content opened: they are all the speaker's
+        ('He said it was "bad for us, and for them" today.', (8, 24), (8, 41)),
+        # a content ending right at the closing mark keeps it
+        ('He said it was "bad for us" today.', (8, 26), (8, 27)),
+        # a quotation run on into the next paragraph has no closing mark
+        ('He said it was "bad for us, and\n"More."', (8, 24), (8, 31)),
+        # no quotation opened inside the content: unchanged
+        ('He said it was bad for "us" today.', (8, 18), (8, 18)),
+    ],
+)
+def test_a_mixed_content_ends_with_the_quotation_it_opened(view, content, expected):
+    from analysis.extraction.sources.attributions import mixed_end
+    from analysis.extraction.sources.quotes import Quotations, quote_spans
+
+    assert mixed_end(content, Quotations(quote_spans(view), view), view) == expected

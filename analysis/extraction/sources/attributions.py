@@ -78,7 +78,7 @@ def _kind(found: Found, quotes: Quotations, view: str, doc=None) -> tuple[str, t
     if led is not None:
         return "direct", trimmed_span(view, *quotes.inners[led]) or found.content
     if quotes.inner_overlaps(found.content):
-        return "mixed", _mixed_end(found.content, quotes)
+        return "mixed", mixed_end(found.content, quotes, view)
     return "indirect", found.content
 
 
@@ -123,16 +123,18 @@ def _narrated_after(doc, close: int, end: int) -> bool:
     return bool(words) and words[0].pos_ in NARRATION_POS and words[0].tag_ not in ("``", "''")
 
 
-def _mixed_end(content: tuple[int, int], quotes: Quotations) -> tuple[int, int]:
-    """Mixed content keeps the partial quotation's closing mark (and a full stop inside it); a quotation that runs
-    on into the next paragraph has no closing mark to keep."""
+def mixed_end(content: tuple[int, int], quotes: Quotations, view: str) -> tuple[int, int]:
+    """Mixed content keeps the partial quotation's closing mark (and a full stop inside it), and runs to that mark
+    when it ends inside a quotation it opened: the parse stopped short inside quoted words ("said he was "deeply
+    concerned both by the levels of spread, and" of "... and by the levels of inaction""), which are all the
+    speaker's. A quotation that runs on into the next paragraph has no closing mark to keep."""
     start, end = content
-    quote = quotes.holding((end - 1, end))
     at = quotes.inner_at(end - 1)
-    closed = at is not None and quotes.inners[at][1] < quotes.spans[at][1]
-    if quote is not None and closed and quote[0] < end < quote[1] and end >= quote[1] - 3:
-        end = quote[1]
-    return start, end
+    if at is None or not start < quotes.spans[at][0] < end < quotes.spans[at][1]:
+        return start, end
+    if quotes.inners[at][1] < quotes.spans[at][1]:
+        return start, quotes.spans[at][1]
+    return trimmed_span(view, start, quotes.inners[at][1]) or content
 
 
 def _record(parsed, found: Found, resolver: SpeakerResolver, quotes: Quotations) -> Attribution:
