@@ -199,6 +199,44 @@ NARRATOR_CASES = [
         [("indirect", "the ministry", "said", "The overall number of fatalities was now 7,778")],
         id="clause-whole-before-the-cue",
     ),
+    # a dateline or wire credit the content begins with is the narrator's
+    pytest.param(
+        "MADRID \u2014 The daily toll rose on Tuesday to 83 from 59, the health ministry said.",
+        [("indirect", "the health ministry", "said", "The daily toll rose on Tuesday to 83 from 59")],
+        id="dateline",
+    ),
+    pytest.param(
+        "Sept 13 (Reuters) \u2013 The daily toll rose on Tuesday to 83 from 59, the health ministry said.",
+        [("indirect", "the health ministry", "said", "The daily toll rose on Tuesday to 83 from 59")],
+        id="wire-credit",
+    ),
+    # a content of a direct quotation is the quoted words: a lead-in of the narrator's set off by a comma stays out
+    pytest.param(
+        'In a statement Monday, "We are ready to strike," the union said.',
+        [("direct", "the union", "said", "We are ready to strike")],
+        id="lead-in-before-a-fronted-quotation",
+    ),
+    pytest.param(
+        'Asked about the delay, "The parts did not arrive on time," he said.',
+        [("direct", "he", "said", "The parts did not arrive on time")],
+        id="question-lead-in-before-a-fronted-quotation",
+    ),
+    pytest.param(
+        'Asked about the delay, he said: "The parts did not arrive on time."',
+        [("direct", "he", "said", "The parts did not arrive on time")],
+        id="question-lead-in-before-the-cue",
+    ),
+    pytest.param(
+        'While the clinic had other problems, Dana Roe said, "I never expected it to be like this."',
+        [("direct", "Dana Roe", "said", "I never expected it to be like this")],
+        id="subordinate-lead-in-before-an-interrupting-cue",
+    ),
+    # ... but the words of a reported clause a partial quotation ends stay with it
+    pytest.param(
+        'The plan is "a disaster," she said.',
+        [("mixed", "she", "said", 'The plan is "a disaster,"')],
+        id="clause-ending-in-a-partial-quotation",
+    ),
     # a clause the cue interrupts is one content, cue and all (the table has one span per content)
     pytest.param(
         "It was, he added, a week of hard talks.",
@@ -271,3 +309,91 @@ SECOND_REPORT_CASES = [
 @pytest.mark.parametrize("text, expected", SECOND_REPORT_CASES)
 def test_a_second_report_is_its_own_relation(parse, text, expected):
     assert relations(parse(text)) == expected
+
+
+# --- 4. a quotation running over a paragraph break ends with its paragraph ------------------------------------
+
+PARAGRAPH_CASES = [
+    # the next paragraph reopens the quotation (news convention): the first one's quotation ends with it
+    pytest.param(
+        'The mayor said, "We will not give up on this town.\n"We have opened three shelters for families," she added.',
+        [("direct", "The mayor", "said", "We will not give up on this town"),
+         ("direct", "The mayor", "added", "We have opened three shelters for families")],
+        id="reopened-after-a-comma",
+    ),
+    pytest.param(
+        'The mayor said the town "will not give up on the people who live here.\n"We have opened three shelters," '
+        "she added.",
+        [("mixed", "The mayor", "said", 'the town "will not give up on the people who live here'),
+         ("direct", "The mayor", "added", "We have opened three shelters")],
+        id="partial-quotation-reopened",
+    ),
+    pytest.param(
+        '"We will not give up," the mayor said. "We have opened three shelters and we will open more.\n'
+        '"Nobody will sleep outside tonight."',
+        [("direct", "the mayor", "said", "We will not give up"),
+         ("direct", "the mayor", "", "We have opened three shelters and we will open more"),
+         ("direct", "the mayor", "", "Nobody will sleep outside tonight")],
+        id="second-quotation-reopened",
+    ),
+    # never into the narrator's next paragraph
+    pytest.param(
+        'The mayor said: "We will not give up on this town.\nThe town hall was closed on Friday, and the council met '
+        "on Saturday.",
+        [("direct", "The mayor", "said", "We will not give up on this town")],
+        id="narrator-paragraph-after-an-unclosed-quotation",
+    ),
+
+
+    # a content never runs over a paragraph break: not into a caption before it, nor a list item after it
+    pytest.param(
+        "Nurses outside the city hospital (Picture: Staff)\n\nAnother 300 people have died in hospitals, the ministry "
+        "confirmed.",
+        [("indirect", "the ministry", "confirmed", "Another 300 people have died in hospitals")],
+        id="caption-before-the-content",
+    ),
+    pytest.param(
+        "  \u2022 The regional rate has risen to 1.09\n\n  \u2022 The health minister has urged residents  to be careful "
+        "when travelling abroad\n\n  \u2022 President Ana Lind says the country has scored its \"first victory\" "
+        "against the virus",
+        [("indirect", "The health minister", "urged", "to be careful when travelling abroad"),
+         ("mixed", "Ana Lind", "says", 'the country has scored its "first victory" against the virus')],
+        id="no-content-in-another-list-item",
+    ),
+    # ... but lines a printer wrapped are one paragraph, and a quotation may stand before its cue's paragraph
+    pytest.param(
+        "The council said the new rules would apply to every\nshop in the old town from Monday.",
+        [("indirect", "The council", "said", "the new rules would apply to every\nshop in the old town from Monday")],
+        id="wrapped-lines",
+    ),
+    pytest.param(
+        '"We will not come back to this town."\nhe said on Monday.',
+        [("direct", "he", "said", "We will not come back to this town")],
+        id="quotation-before-its-cue's-paragraph",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", PARAGRAPH_CASES)
+def test_a_quotation_ends_with_its_paragraph(parse, text, expected):
+    assert relations(parse(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "view, content, expected",
+    [
+        # the parse stopped inside quoted words the content opened: they are all the speaker's
+        ('He said it was "bad for us, and for them" today.', (8, 24), (8, 41)),
+        # a content ending right at the closing mark keeps it
+        ('He said it was "bad for us" today.', (8, 26), (8, 27)),
+        # a quotation run on into the next paragraph has no closing mark
+        ('He said it was "bad for us, and\n"More."', (8, 24), (8, 31)),
+        # no quotation opened inside the content: unchanged
+        ('He said it was bad for "us" today.', (8, 18), (8, 18)),
+    ],
+)
+def test_a_mixed_content_ends_with_the_quotation_it_opened(view, content, expected):
+    from analysis.extraction.sources.attributions import mixed_end
+    from analysis.extraction.sources.quotes import Quotations, quote_spans
+
+    assert mixed_end(content, Quotations(quote_spans(view), view), view) == expected

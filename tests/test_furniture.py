@@ -137,6 +137,11 @@ def test_every_stage_is_filtered():
         pytest.param("The WHO \u2014 the agency in Geneva \u2014 said so.", None, id="copy-with-an-acronym"),
         pytest.param("Officials in LONDON \u2014 and elsewhere \u2014 agreed.", None, id="capitals-inside-copy"),
         pytest.param("WASHINGTON is quiet this week.", None, id="no-dash"),
+        pytest.param("Sept 13 (Reuters) \u2013 Papers show the bank knew.", "Sept 13 (Reuters) \u2013", id="day-agency"),
+        pytest.param("New Delhi, March 24, 2020 (AFP) - The country will close.", "New Delhi, March 24, 2020 (AFP) -",
+                     id="place-day-agency"),
+        pytest.param("The minister (pictured) \u2014 who resigned \u2014 spoke.", None, id="lower-case-bracket"),
+        pytest.param("In 2019 (the latest year) \u2013 prices rose.", None, id="copy-with-a-year-and-a-bracket"),
     ],
 )
 def test_datelines_open_a_line_and_copy_is_none(text, dateline):

@@ -513,6 +513,9 @@ def test_unbalanced_quote_keeps_the_rest_of_the_document(parse):
         ('"Open\n"Second paragraph"', [(0, 5), (6, 24)]),
         ('A stray " mark', []),
         ('"Runs on to the end of the paragraph\nNext.', [(0, 36)]),
+        # opened mid-paragraph and reopened by the next one: ends with its paragraph; not reopened: dropped
+        ('She said, "We stay.\n"We go."', [(10, 19), (20, 28)]),
+        ('She said, "We stay.\nThe end.', []),
     ],
 )
 def test_quote_spans(text, expected):

@@ -212,17 +212,34 @@ DATELINE = re.compile(
 )
 
 
+#: A wire credit at a line's start, the place not in capitals: a short lead of capitalised words and numbers with a
+#: day in digits ("Sept 13", "New Delhi, March 24, 2020"), the agency in brackets as a name ("(Reuters)", "(AFP)", "(Sky News)"), and a dash with
+#: space after it. A bracket of lower-case words ("The minister (pictured) — ...") is copy.
+WIRE_CREDIT = re.compile(
+    r"^[ \t\u00a0]*(?P<lead>(?:[A-Z][\w.'\u2019-]*|\d[\w./-]*)(?:,?[ \t]+(?:[A-Z][\w.'\u2019-]*|\d[\w./-]*)){0,6}),?[ \t]*"
+    r"\((?:[A-Z][\w.&'\u2019-]*)(?:[ \t]+[A-Z][\w.&'\u2019-]*){0,3}\)[ \t]*(?:--|[\u2013\u2014]|-(?=[ \t]))(?=[ \t])",
+    re.MULTILINE,
+)
+
+
 def dateline_spans(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each dateline (:data:`DATELINE`) in ``text``, with whatever stands before it on its
-    line, up to and with its dash: "date 2020-05-12 WASHINGTON (AP) —" in "date 2020-05-12 WASHINGTON (AP) — Dr.
-    Ana Ruiz is warning ...". Not a dateline: a place in capitals with no dash after it, or a line of copy
-    with words before it ("Officials in LONDON — ..."), or a word of fewer than two capitals ("A — B")."""
+    """``(start, end)`` of each dateline (:data:`DATELINE`, :data:`WIRE_CREDIT`) in ``text``, with whatever stands
+    before it on its line, up to and with its dash: "date 2020-05-12 WASHINGTON (AP) —" in "date 2020-05-12
+    WASHINGTON (AP) — Dr. Ana Ruiz is warning ...", "Sept 13 (Reuters) –" in "Sept 13 (Reuters) – Disclosures
+    show ...". Not a dateline: a place in capitals with no dash after it, or a line of copy with words before it
+    ("Officials in LONDON — ..."), or a word of fewer than two capitals ("A — B"), or a bracket of lower-case
+    words."""
     spans = []
     for match in DATELINE.finditer(text):
         if len(re.sub(r"[^A-Z]", "", match.group("place"))) >= 2:
             start = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
             spans.append((start, match.end()))
-    return spans
+    taken = {end for _, end in spans}
+    for match in WIRE_CREDIT.finditer(text):
+        if match.end() not in taken and any(c.isdigit() for c in match.group("lead")):
+            start = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
+            spans.append((start, match.end()))
+    return sorted(spans)
 
 
 @dataclass(frozen=True)

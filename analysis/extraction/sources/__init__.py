@@ -7,8 +7,9 @@ extractor, one module each:
 
 1. :mod:`.quotes`: quote marks are paired: double marks (also printed as two apostrophes ``''``), and single
    ones (British style) where the original text tells them from apostrophes; a quotation opened at a
-   paragraph's start or after a colon and never closed runs to the paragraph's end; other unbalanced marks
-   are dropped, never raised on;
+   paragraph's start, after a colon, or before a paragraph that reopens it with a mark (the news convention for
+   a quote over a paragraph break), and never closed, runs to its paragraph's end and never into the
+   narrator's next one; other unbalanced marks are dropped, never raised on;
 2. :mod:`.syntactic` (``syntactic``): a reporting verb (:mod:`.cues`) with a speaker (subject or ``by``
    agent) and a content (clause, ``to`` infinitive, interrupted clause, or the object of verbs like
    "slammed"): speech, requests ("urged X to", "called for", "called on X to", "demanded that"), stance,
@@ -33,8 +34,9 @@ extractor, one module each:
    which the text itself says); subjects that cannot speak (gerunds, "nothing", "this") are no speakers;
 6. :mod:`.floating` (``floating``): a quotation that stands as its own sentence with no cue inherits the
    previous speaker;
-7. :mod:`.dedupe`: duplicates are removed in an explicit step, and :mod:`.attributions` sorts the rows by
-   position.
+7. :mod:`.dedupe`: duplicates are removed in an explicit step; each content is cut to its cue's paragraph
+   (a relation with no word there is dropped) and loses a dateline it begins with (:mod:`.contents`); and
+   :mod:`.attributions` sorts the rows by position.
 
 Kinds: ``direct`` when the content lies inside quotation marks, ``mixed`` when a quotation lies inside
 reported content, ``indirect`` otherwise, ``according_to`` for stage 3. Claims: :mod:`.claims`; notebook

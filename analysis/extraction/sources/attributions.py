@@ -5,14 +5,15 @@ from __future__ import annotations
 from dataclasses import replace
 
 from analysis.extraction.doc_index import children_of
+from analysis.extraction.linguistics.furniture import dateline_spans
 from analysis.extraction.sources.according_to import according_to_stage
-from analysis.extraction.sources.contents import trimmed_span
+from analysis.extraction.sources.contents import after_dateline, trimmed_span, within_paragraph
 from analysis.extraction.sources.dedupe import deduplicate, extend_to_quotes
 from analysis.extraction.sources.floating import floating_stage
 from analysis.extraction.sources.lines import Lines
 from analysis.extraction.sources.noun_cues import noun_cue_stage
 from analysis.extraction.sources.quote_cues import quote_stage
-from analysis.extraction.sources.quotes import Quotations, quote_spans
+from analysis.extraction.sources.quotes import VIEW_QUOTE_MARKS, Quotations, quote_spans
 from analysis.extraction.sources.records import Attribution, Found
 from analysis.extraction.sources.refusals import refusal_stage
 from analysis.extraction.sources.speakers import NO_SPEAKER, SpeakerResolver, is_outlet, tokens_text
@@ -34,6 +35,7 @@ def attribution_rows(parsed) -> list[Attribution]:
     found += quote_stage(doc, quotes, [f.content for f in found])
     found = deduplicate(extend_to_quotes(found, quotes, view))
     resolver = SpeakerResolver(parsed, quotes)
+    found = _in_paragraph(found, quotes, resolver.lines, view)
     # page furniture glued into the copy (a crawled link "Related: Mayor warns of cuts", a prompt) holds no cue
     found = [f for f in found if f.cue is None or not resolver.lines.is_furniture(resolver.lines.line_of(f.cue[0]))]
     records = []
@@ -45,10 +47,23 @@ def attribution_rows(parsed) -> list[Attribution]:
     return [replace(r, attribution_id=i) for i, r in enumerate(records)]
 
 
+def _in_paragraph(found: list[Found], quotes: Quotations, lines: Lines, view: str) -> list[Found]:
+    """Each content cut to its cue's paragraph and without a dateline it begins with (the source's words, not
+    the narrator's: :func:`.contents.within_paragraph`, :func:`.contents.after_dateline`); a relation with no
+    word left in its cue's paragraph is dropped."""
+    datelines, kept = dateline_spans(view), []
+    for f in found:
+        content = within_paragraph(f.content, f.cue, lines, view, quoted=quotes.holding(f.content) is not None)
+        if content is not None:
+            kept.append(replace(f, content=after_dateline(content, datelines, view)))
+    return kept
+
+
 def _kind(found: Found, quotes: Quotations, view: str, doc=None) -> tuple[str, tuple[int, int]]:
     """direct, mixed or indirect from the quotation marks around or inside the content; a content that opens
     with a direct quotation after its cue and runs on into the narrator's words is the quotation
-    (:func:`_quoted_after_cue`, :func:`_narrated_after`)."""
+    (:func:`_quoted_after_cue`, :func:`_narrated_after`), and a content before its cue that is a narrator's lead-in
+    and a quotation is the quotation (:func:`_quoted_after_lead_in`)."""
     if found.kind:
         return found.kind, found.content
     start, end = found.content
@@ -59,8 +74,11 @@ def _kind(found: Found, quotes: Quotations, view: str, doc=None) -> tuple[str, t
         end = quotes.inners[at][1]
     if at is not None and end <= quotes.inners[at][1]:
         return "direct", trimmed_span(view, *quotes.inners[at]) or found.content
+    led = _quoted_after_lead_in(found, quotes, view)
+    if led is not None:
+        return "direct", trimmed_span(view, *quotes.inners[led]) or found.content
     if quotes.inner_overlaps(found.content):
-        return "mixed", _mixed_end(found.content, quotes)
+        return "mixed", mixed_end(found.content, quotes, view)
     return "indirect", found.content
 
 
@@ -80,6 +98,21 @@ def _quoted_after_cue(found: Found, quote: tuple[int, int], view: str) -> bool:
     return before.endswith((",", ":"))
 
 
+def _quoted_after_lead_in(found: Found, quotes: Quotations, view: str) -> int | None:
+    """The number of the quotation that is all a content before its cue says, after a lead-in of the narrator's
+    set off by a comma: "In a statement Monday, "We are ready to strike," the union said", "Asked about the
+    delay, "The parts did not arrive," he said". The quotation opens after the comma and closes at the content's
+    end, and the cue follows. None when the words before the quotation do not end with a comma ("The plan is "a
+    disaster," she said" stays mixed) or the content runs on after it."""
+    start, end = found.content
+    if found.cue is None or found.cue[0] < end:
+        return None
+    k = quotes.inner_at(end - 1)
+    if k is None or quotes.spans[k][0] <= start or view[end : quotes.spans[k][1]].strip(f",.!?{VIEW_QUOTE_MARKS} "):
+        return None
+    return k if view[start : quotes.spans[k][0]].rstrip().endswith(",") else None
+
+
 def _narrated_after(doc, close: int, end: int) -> bool:
     """Whether the words after a quotation that opens a content, up to the content's ``end``, are the
     narrator's ("“I feel great” at the end of the quick process — the first in the country"): the first word
@@ -90,13 +123,18 @@ def _narrated_after(doc, close: int, end: int) -> bool:
     return bool(words) and words[0].pos_ in NARRATION_POS and words[0].tag_ not in ("``", "''")
 
 
-def _mixed_end(content: tuple[int, int], quotes: Quotations) -> tuple[int, int]:
-    """Mixed content keeps the partial quotation's closing mark (and a full stop inside it)."""
+def mixed_end(content: tuple[int, int], quotes: Quotations, view: str) -> tuple[int, int]:
+    """Mixed content keeps the partial quotation's closing mark (and a full stop inside it), and runs to that mark
+    when it ends inside a quotation it opened: the parse stopped short inside quoted words ("said he was "deeply
+    concerned both by the levels of spread, and" of "... and by the levels of inaction""), which are all the
+    speaker's. A quotation that runs on into the next paragraph has no closing mark to keep."""
     start, end = content
-    quote = quotes.holding((end - 1, end))
-    if quote is not None and quote[0] < end < quote[1] and end >= quote[1] - 3:
-        end = quote[1]
-    return start, end
+    at = quotes.inner_at(end - 1)
+    if at is None or not start < quotes.spans[at][0] < end < quotes.spans[at][1]:
+        return start, end
+    if quotes.inners[at][1] < quotes.spans[at][1]:
+        return start, quotes.spans[at][1]
+    return trimmed_span(view, start, quotes.inners[at][1]) or content
 
 
 def _record(parsed, found: Found, resolver: SpeakerResolver, quotes: Quotations) -> Attribution:

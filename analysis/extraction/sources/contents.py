@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
+
 from typing import Sequence
 
 from spacy.tokens import Token
 
 from analysis.extraction.doc_index import Intervals, children_of
+from analysis.extraction.sources.lines import Lines
 from analysis.extraction.sources.records import Attribution
 
 #: Characters trimmed from the ends of a content span.
@@ -56,6 +59,49 @@ def trimmed_span(view: str, start: int, end: int) -> tuple[int, int] | None:
     while end > start and (view[end - 1] in CONTENT_TRIM or view[end - 1] == "." and view[end - 2 : end] != ".."):
         end -= 1
     return (start, end) if end > start else None
+
+
+def after_dateline(content: tuple[int, int], datelines: Sequence[tuple[int, int]], view: str) -> tuple[int, int]:
+    """``content`` without a dateline or wire credit it begins with or inside ("MADRID — Spain's toll rose ...",
+    "Sept 13 (Reuters) – Documents show ...": the narrator's, not the source's); ``datelines`` are sorted
+    ``(start, end)`` spans (:func:`~analysis.extraction.linguistics.furniture.dateline_spans`). A content that is
+    all dateline, or that only touches one, is kept as it is."""
+    start, end = content
+    k = bisect.bisect_right(datelines, (start, float("inf"))) - 1
+    if k < 0 or not datelines[k][0] <= start < datelines[k][1] or datelines[k][1] >= end:
+        return content
+    return trimmed_span(view, datelines[k][1], end) or content
+
+
+def within_paragraph(
+    content: tuple[int, int], cue: tuple[int, int] | None, lines: Lines, view: str, *, quoted: bool = False,
+) -> tuple[int, int] | None:
+    """``content`` cut to one paragraph: the one holding its cue. What people say never runs over a paragraph
+    break: a content that does has taken in a caption, a headline, a list item or the narrator's next
+    paragraph, which the parse ran into one sentence with it ("Staff outside the hospital (Picture: PA)<break>
+    Another 449 people have died ..., the ministry confirmed"). None when no word of the content is in its
+    cue's paragraph: the parse tied a cue to another paragraph's words ("— WHO doctor: ...<break>— China
+    reports 11 new cases"). A quotation (``quoted``) may stand in the paragraph before its cue ("..."<break>he
+    said): it keeps the paragraph nearest the cue. Lines a printer wrapped inside a paragraph
+    (:meth:`.lines.Lines.runs_on`) are one paragraph."""
+    start, end = content
+    first, last = lines.line_of(start), lines.line_of(end - 1)
+    if cue is None or quoted:
+        anchor = last if cue is not None and cue[0] >= end else first
+    else:
+        anchor = lines.line_of(cue[0])
+    if first == last and lines.paragraph_of(first) == lines.paragraph_of(anchor):
+        return content
+    if not first <= anchor <= last and lines.paragraph_of(anchor) not in (lines.paragraph_of(first), lines.paragraph_of(last)):
+        return None
+    anchor = min(max(anchor, first), last)
+    low = high = anchor
+    while low > first and lines.runs_on(low - 1):
+        low -= 1
+    while high < last and lines.runs_on(high):
+        high += 1
+    span = trimmed_span(view, max(start, lines.bounds(low)[0]), min(end, lines.bounds(high)[1]))
+    return span if span is not None and any(c.isalnum() for c in view[span[0] : span[1]]) else None
 
 
 class Contents:

@@ -92,6 +92,23 @@ class Lines:
             known = self._copy[line] = not (self.is_headline(line) or self.is_furniture(line))
         return known
 
+    def runs_on(self, line: int) -> bool:
+        """Whether ``line`` and the next are one paragraph wrapped by its printer: both are copy, and ``line`` ends
+        with no sentence punctuation while the next goes on in lower case. Any other line break (a blank line,
+        a finished sentence, a caption, a list item) ends a paragraph."""
+        if line + 1 > len(self.breaks):
+            return False
+        start, end = self.bounds(line)
+        written, following = self.text[start:end].rstrip(), self.text[end + 1 : self.bounds(line + 1)[1]].lstrip()
+        return bool(written) and written[-1] not in SENTENCE_END and following[:1].islower() and (
+            self.is_copy(line) and self.is_copy(line + 1))
+
+    def paragraph_of(self, line: int) -> int:
+        """The first line of the paragraph holding ``line`` (lines a printer wrapped are one: :meth:`runs_on`)."""
+        while line > 0 and self.runs_on(line - 1):
+            line -= 1
+        return line
+
     @cached_property
     def _copy(self) -> dict[int, bool]:
         # what is_copy decided of each line asked about: stages ask it once per name or quotation, and a line

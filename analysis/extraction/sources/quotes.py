@@ -93,13 +93,15 @@ def _double_quote_spans(view: str) -> list[tuple[int, int]]:
     Marks are paired within a paragraph. Two apostrophes (``''``) and two backticks (````` `` `````), as some
     archives and typesetting conventions print double quotation marks, count as one double mark (``''`` between
     two letters does not). A mark after a space (or at a line start) opens, a mark before a space
-    or punctuation closes, others toggle. A paragraph that opens with a mark and never closes it is a quote
-    running on into the next paragraph (the wire convention): its quotation ends with the paragraph. Any
-    other unmatched mark is dropped, so odd or stray marks never fail the document; so is a quotation opened
-    after a colon.
+    or punctuation closes, others toggle. A quotation opened at a paragraph's start, after a colon, or before a
+    paragraph that opens with a mark, and never closed, is a quote running on into the next paragraph (the wire
+    convention: "She said, "We will stay.<break>"We have ...""): its quotation ends with the paragraph, never in
+    the narrator's next one. Any other unmatched mark is dropped, so odd or stray marks never fail the
+    document.
     """
     spans = []
-    for paragraph in re.finditer(r"[^\n]+", view):
+    paragraphs = list(re.finditer(r"[^\n]+", view))
+    for number, paragraph in enumerate(paragraphs):
         text, offset = paragraph.group(), paragraph.start()
         open_at = None
         for match in DOUBLE_MARK.finditer(text):
@@ -119,11 +121,24 @@ def _double_quote_spans(view: str) -> list[tuple[int, int]]:
                 open_at = None
             elif opens:
                 open_at = i
-        # a quotation opened at the paragraph's start, or after a colon ("She said: "We will ..."), and never
-        # closed runs on into the next paragraph: it ends with this one
-        if open_at is not None and (not text[:open_at].strip() or text[:open_at].rstrip().endswith(":")):
+        # a quotation opened at the paragraph's start, or after a colon ("She said: "We will ..."), or one the
+        # next paragraph reopens, and never closed runs on into the next paragraph: it ends with this one
+        if open_at is not None and (
+            not text[:open_at].strip() or text[:open_at].rstrip().endswith(":") or _reopened(paragraphs, number)
+        ):
             spans.append((offset + open_at, offset + len(text.rstrip())))
     return spans
+
+
+def _reopened(paragraphs: Sequence[re.Match], number: int) -> bool:
+    """Whether the paragraph after paragraph ``number`` (lines of white space skipped) opens with a double
+    quotation mark: the news convention for a quotation that goes on over a paragraph break, which leaves the
+    first paragraph's quotation unclosed and reopens it."""
+    for paragraph in paragraphs[number + 1 :]:
+        text = paragraph.group().lstrip()
+        if text:
+            return DOUBLE_MARK.match(text) is not None
+    return False
 
 
 def _single_mark(text: str, i: int) -> str:

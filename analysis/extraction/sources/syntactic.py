@@ -411,7 +411,9 @@ def _content_pieces(head: Token, cue: Token, quotes: Quotations, view: str) -> l
     A cue interrupting its clause ("The plan, she said, would cost $2 million") gives the whole clause, cue and
     all (the table has one span per content), unless the clause is whole before the cue and only adjuncts follow
     it ("Deaths rose by 40, the agency said, the highest in a month"; "..., the agency said, while ..."): then the
-    clause before the cue, never a span holding its own cue."""
+    clause before the cue, never a span holding its own cue; likewise a quotation after the cue is the content
+    on its own when only the narrator's adjuncts stand before the cue ("While her father was ill, she said, "I
+    never expected this."")."""
     if head.i == cue.head.i and head.left_edge.i < cue.left_edge.i:
         before = [t for t in head.subtree if t.i < cue.left_edge.i]
         after = [t for t in head.subtree if t.i > cue.right_edge.i]
@@ -422,6 +424,10 @@ def _content_pieces(head: Token, cue: Token, quotes: Quotations, view: str) -> l
             t.head.i == head.i and t.dep_ in CLAUSE_ARGUMENT_DEPS for t in after
         ):
             return pieces[:1]  # the clause is whole before the cue: what follows is the narrator's addition
+        if len(pieces) == 2 and quotes.holding(pieces[1]) and not quotes.inner_overlaps(pieces[0]) and not any(
+            t.head.i == head.i and t.dep_ in CLAUSE_ARGUMENT_DEPS for t in before
+        ):
+            return pieces[1:]  # "While ..., she said, "I never ..."": the quotation; the lead-in is the narrator's
         return [(pieces[0][0], pieces[-1][1])] if pieces else []
     tokens = _content_tokens(head, cue)
     if head.dep_ == "advcl":
