@@ -334,6 +334,8 @@ OBJECT_RULES = [
     ("Boxes weighing 20kg were unloaded.", "20kg", "Boxes"),
     ("The firm saw its revenue fall 6% last year.", "6%", "revenue"),
     ("The index rose 2% on Monday after falling 3% on Friday.", "3%", "index"),
+    ("Palm oil jumped 4% to settle at $610 a tonne.", "$610 a tonne", "oil"),  # an infinitive after a level verb
+    ("The council raised taxes to cover $5m.", "$5m", ""),  # ... and after any other verb
     ("The company recovered after losing $3m in May.", "$3m", ""),  # a sum lost sets no level of the company
     # what a sum pays for or is spent on; a sum written on a noun is that thing, named with its compounds, a
     # sum "in" or "on" a noun names what it is made of or spent on by its head noun

@@ -269,6 +269,7 @@ def _relative_antecedent(pronoun: Token) -> Token | None:
 def _subject_of(verb: Token, lex: Lexicon) -> Token | None:
     """The verb's subject: its own (a relative pronoun stands for the noun its clause describes), else inherited
     through conjunction, a controlled clause, a participle after a preposition ("rose 2% after falling 3%"), an
+    infinitive after a verb of level ("jumped 4% to settle at $60"), an
     adjectival predicate ("is likely to be"), a participle clause of a verb of level ("were the biggest
     fallers, slipping 7.8%") or a participle that describes a noun ("batteries weighing 60
     pounds"); in "saw its circulation fall 2%" the object of "saw" is the subject of "fall"."""
@@ -288,7 +289,12 @@ def _subject_of(verb: Token, lex: Lexicon) -> Token | None:
                 controller = [c for c in children_of(verb.head) if c.dep_ == "dobj" and c.i < verb.i]
                 if controller and controller[0].pos_ in ("NOUN", "PROPN"):
                     return controller[0]
-            if verb.dep_ == "advcl" and (verb.tag_ != "VBG" or not _is_level_verb(verb.head, lex) or _states_amount(verb.head, verb)):
+            # an infinitive after a verb of level goes on measuring its subject: "jumped 4.5% to settle at $56.52"
+            # (not "raised taxes to cover $5m": the tax rise does not cover the council)
+            infinitive = (verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(verb))
+                          and _is_level_verb(verb.head, lex))
+            if verb.dep_ == "advcl" and not infinitive and (
+                    verb.tag_ != "VBG" or not _is_level_verb(verb.head, lex) or _states_amount(verb.head, verb)):
                 return None
             verb, seen = verb.head, seen + 1
             continue
