@@ -334,6 +334,12 @@ OBJECT_RULES = [
     ("Boxes weighing 20kg were unloaded.", "20kg", "Boxes"),
     ("The firm saw its revenue fall 6% last year.", "6%", "revenue"),
     ("The index rose 2% on Monday after falling 3% on Friday.", "3%", "index"),
+    ("Palm oil jumped 4% to settle at $610 a tonne.", "$610 a tonne", "oil"),  # an infinitive after a level verb
+    # a pronoun subject stands for the subject of the clause its own hangs on, when their numbers agree
+    ("The euro traded at 1.12 on Friday after it opened at 1.15.", "1.15", "euro"),
+    ("Sales rose 5% last year and they are expected to rise 3% this year.", "3%", "Sales"),
+    ("Officials were relieved after it fell to 2%.", "2%", ""),
+    ("The council raised taxes to cover $5m.", "$5m", ""),  # ... and after any other verb
     ("The company recovered after losing $3m in May.", "$3m", ""),  # a sum lost sets no level of the company
     # what a sum pays for or is spent on; a sum written on a noun is that thing, named with its compounds, a
     # sum "in" or "on" a noun names what it is made of or spent on by its head noun

@@ -269,12 +269,15 @@ class Figures(Span):
         "and percents")
     object: Series[str] = pa.Field(
         description="the counted or measured noun as written (`hospitals` in `12 new hospitals`, `grain` in `2 "
-        "tonnes of grain`, `voters` in `40% of voters`); else what a level, change or sum is of or about, with the "
-        "words a measure or a name needs (`unemployment rate`, `Net profit`, `FTSE 100`, `inflation` in `inflation "
-        "slowed to 5.4%`), what a sum pays for (`schools` in `$5m for schools`) or the person an age is apposed to; "
-        "for a restatement (`30C (86F)`), an elliptic count (`nine were taken to hospital`; `Ten were hurt.` after "
-        "a sentence that names them) or the first end of a change (`from $4 to $5`) the object of the figure it "
-        "goes with; else empty"
+        "tonnes of grain`, `voters` in `40% of voters`, `residents` in `Of the 300 residents tested, 45 were "
+        "positive`); for a sum written on a noun, that noun with its compounds (`relief package` in `a $2 trillion "
+        "relief package`); else what a level, change or sum is of or about, with the words a measure or a name "
+        "needs (`unemployment rate`, `death toll`, `rate of infection`, `Net profit`, `FTSE 100`, `inflation` in "
+        "`inflation slowed to 5.4%`), what a sum pays for (`schools` in `$5m for schools`) or the person an age is "
+        "apposed to; for a restatement (`30C (86F)`), a change after a comma (`8%` in `sold 2 million phones, down "
+        "8%`), an elliptic count (`nine were taken to hospital`; `61` in `52 deaths on Tuesday and 61 on "
+        "Wednesday`; `Ten were hurt.` after a sentence that names them) or the first end of a change (`from $4 to "
+        "$5`) the object of the figure it goes with; else empty"
     )
     object_start: Series[Int] = pa.Field(nullable=True, description="offset of the object")
     object_end: Series[Int] = pa.Field(nullable=True, description="end offset of the object")

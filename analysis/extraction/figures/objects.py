@@ -258,6 +258,24 @@ def _fronted_partitive(match: Match, root: Token, kind: str) -> Token | None:
     return None
 
 
+#: Personal pronouns that, as the subject of a clause joined to another, stand for that clause's subject.
+SUBJECT_PRONOUNS = frozenset({"it", "they"})
+
+
+def _pronoun_subject_antecedent(pronoun: Token, verb: Token) -> Token | None:
+    """The noun a pronoun subject stands for when its clause hangs on, or is joined to, a clause whose subject is
+    a common noun of the pronoun's number: "the rupee was trading at 68.45 after it closed at 68.73" -> rupee,
+    "sales rose 5% and they are seen rising 3%" -> sales; None otherwise ("officials were relieved after it fell
+    to 2%"; a pronoun whose noun is in another sentence is not looked for)."""
+    if pronoun.lower_ not in SUBJECT_PRONOUNS or verb.dep_ not in ("advcl", "conj") or verb.head is verb:
+        return None
+    subjects = [c for c in children_of(verb.head) if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i]
+    if not subjects or subjects[0].pos_ != "NOUN":
+        return None
+    plural = subjects[0].tag_ == "NNS"
+    return subjects[0] if plural == (pronoun.lower_ == "they") else None  # "officials ... after it fell": no
+
+
 def _relative_antecedent(pronoun: Token) -> Token | None:
     """The noun a relative pronoun stands for ("the device which costs ..." -> device), else None."""
     verb = pronoun.head
@@ -267,8 +285,10 @@ def _relative_antecedent(pronoun: Token) -> Token | None:
 
 
 def _subject_of(verb: Token, lex: Lexicon) -> Token | None:
-    """The verb's subject: its own (a relative pronoun stands for the noun its clause describes), else inherited
+    """The verb's subject: its own (a relative pronoun stands for the noun its clause describes, "it" or "they"
+    for the subject of the clause theirs hangs on, :func:`_pronoun_subject_antecedent`), else inherited
     through conjunction, a controlled clause, a participle after a preposition ("rose 2% after falling 3%"), an
+    infinitive after a verb of level ("jumped 4% to settle at $60"), an
     adjectival predicate ("is likely to be"), a participle clause of a verb of level ("were the biggest
     fallers, slipping 7.8%") or a participle that describes a noun ("batteries weighing 60
     pounds"); in "saw its circulation fall 2%" the object of "saw" is the subject of "fall"."""
@@ -277,7 +297,9 @@ def _subject_of(verb: Token, lex: Lexicon) -> Token | None:
         subjects = [c for c in children_of(verb) if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
             subject = subjects[0]
-            return _relative_antecedent(subject) if subject.pos_ == "PRON" else subject
+            if subject.pos_ != "PRON":
+                return subject
+            return _relative_antecedent(subject) or _pronoun_subject_antecedent(subject, verb)
         if verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBN") and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head
         if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
@@ -288,7 +310,12 @@ def _subject_of(verb: Token, lex: Lexicon) -> Token | None:
                 controller = [c for c in children_of(verb.head) if c.dep_ == "dobj" and c.i < verb.i]
                 if controller and controller[0].pos_ in ("NOUN", "PROPN"):
                     return controller[0]
-            if verb.dep_ == "advcl" and (verb.tag_ != "VBG" or not _is_level_verb(verb.head, lex) or _states_amount(verb.head, verb)):
+            # an infinitive after a verb of level goes on measuring its subject: "jumped 4.5% to settle at $56.52"
+            # (not "raised taxes to cover $5m": the tax rise does not cover the council)
+            infinitive = (verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(verb))
+                          and _is_level_verb(verb.head, lex))
+            if verb.dep_ == "advcl" and not infinitive and (
+                    verb.tag_ != "VBG" or not _is_level_verb(verb.head, lex) or _states_amount(verb.head, verb)):
                 return None
             verb, seen = verb.head, seen + 1
             continue
