@@ -397,3 +397,36 @@ def test_a_mixed_content_ends_with_the_quotation_it_opened(view, content, expect
     from analysis.extraction.sources.quotes import Quotations, quote_spans
 
     assert mixed_end(content, Quotations(quote_spans(view), view), view) == expected
+
+
+MIXED_CASES = [
+    # the narrator's comment on a quotation, after its closing mark, is no part of the content
+    pytest.param(
+        'A prosecuting lawyer submitted that "on the papers before the court, there is a case to answer", which was '
+        "conceded by the defence.",
+        [("mixed", "A prosecuting lawyer", "submitted", '"on the papers before the court, there is a case to answer"')],
+        id="narrator's-relative-clause-after-the-quotation",
+    ),
+    pytest.param(
+        'She said the plan, which was "dead on arrival", would be dropped.',
+        [("mixed", "She", "said", 'the plan, which was "dead on arrival", would be dropped')],
+        id="relative-clause-around-the-quotation-stays",
+    ),
+    # the speaker's next act in a participle after the reported clause is no part of it
+    pytest.param(
+        'President Ana Lind conceded defeat late on Sunday, saying voters had chosen "a new road" and wishing her '
+        "rival well.",
+        [("mixed", "Ana Lind", "saying", 'voters had chosen "a new road"')],
+        id="participle-of-the-speaker's-next-act",
+    ),
+    pytest.param(
+        "The mayor said residents were leaving the town and moving to the coast.",
+        [("indirect", "The mayor", "said", "residents were leaving the town and moving to the coast")],
+        id="participle-sharing-the-clause's-auxiliary-stays",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", MIXED_CASES)
+def test_a_partial_quotation_and_what_follows_it(parse, text, expected):
+    assert relations(parse(text)) == expected

@@ -28,7 +28,9 @@ def _content_tokens(head: Token, cue: Token) -> list[Token]:
             token.dep_ == "conj" and any(m.dep_ == "mark" and m.lower_ == "that" for m in children_of(token))
         ):
             continue  # another report, unless a second "that" clause of this one ("..., but that he expects ...")
-        if token.i != head.i and (_narrated_conjunct(token) or speakers_conjunct(token) is not None):
+        if token.i != head.i and (
+            _narrated_conjunct(token) or _participle_conjunct(token) or speakers_conjunct(token) is not None
+        ):
             # the narrator's circumstance, or the speaker's next act ("... and expects to ..."); the "and" left
             # before it is dropped with the content's edges (:func:`.contents.content_span`)
             continue
@@ -49,6 +51,20 @@ def _narrated_conjunct(token: Token) -> bool:
     return token.dep_ == "conj" and any(
         c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKERS and c.i < token.i for c in children_of(token)
     )
+
+
+def _participle_conjunct(token: Token) -> bool:
+    """ "conceded defeat, saying voters had chosen "a different road" and wishing his opponent well": an "-ing"
+    participle with no subject that the small model conjoins to a finite reported clause cannot go on with that
+    clause; it is the speaker's next act, conjoined to the cue's own participle. Not a participle with its own
+    auxiliary ("have shown symptoms and are no longer working"), nor one after a form of "be" that it shares
+    ("we are off the peak and seeing a decline")."""
+    clause = token.head
+    if token.dep_ != "conj" or token.tag_ != "VBG" or clause.tag_ == "VBG" or clause.lemma_ == "be":
+        return False
+    own = [c.dep_ for c in children_of(token)]
+    return not any(d in CLAUSE_SUBJECT_DEPS or d in ("aux", "auxpass") for d in own) and any(
+        c.dep_ in CLAUSE_SUBJECT_DEPS for c in children_of(clause))
 
 
 #: Passive infinitives of a source's request for anonymity ("asked not to be named / identified / quoted").
