@@ -125,6 +125,15 @@ COORDINATION_CASES = [
           "In the smaller towns there was a steady rise in rents, too, but vacancies fell to below one percent")],
         id="fronted-coordination-the-cue-is-conjoined-to",
     ),
+    # a clause of time or cause after the reported clause is part of it, a report inside it included
+    pytest.param(
+        "Larch Foods said in a statement on Monday that it would recall about 50,000 jars of baby food after tests "
+        "found glass in some of them.",
+        [("indirect", "Larch Foods", "said",
+          "it would recall about 50,000 jars of baby food after tests found glass in some of them"),
+         ("indirect", "tests", "found", "glass")],
+        id="circumstance-with-a-report-inside-the-content",
+    ),
     # the narrator's clause after a report, another report, or the narrator's circumstance stay out
     pytest.param(
         "Police said the suspect fled on foot, and the road was closed for two hours.",

@@ -26,8 +26,10 @@ def _content_tokens(head: Token, cue: Token) -> list[Token]:
         token = stack.pop()
         if token.i != head.i and token.dep_ in ("advcl", "conj", "parataxis") and reports(token) and not (
             token.dep_ == "conj" and any(m.dep_ == "mark" and m.lower_ == "that" for m in children_of(token))
-        ):
-            continue  # another report, unless a second "that" clause of this one ("..., but that he expects ...")
+        ) and not _subordinate(token):
+            # another report, unless a second "that" clause of this one ("..., but that he expects ..."), or a
+            # clause of time or cause inside it ("would recall the syrup after tests found ...")
+            continue
         if token.i != head.i and (
             _narrated_conjunct(token) or _participle_conjunct(token) or speakers_conjunct(token) is not None
         ):
@@ -42,6 +44,15 @@ def _content_tokens(head: Token, cue: Token) -> list[Token]:
 #: Markers of a subordinate clause that say when or why, not what was said ("as" and "since" left out: "..., as
 #: is the rate of ..." compares, and "since" also says from when).
 CIRCUMSTANCE_MARKERS = frozenset({"before", "after", "when", "while", "until", "because", "once"})
+
+
+def _subordinate(clause: Token) -> bool:
+    """Whether a clause follows its head as subordinate to it by a marker of time or cause
+    (``CIRCUMSTANCE_MARKERS``): "would recall the syrup after tests found ...". A clause before its head is left
+    out ("Before she found out her dad was ill, ..."): the small model often hangs a fronted circumstance of the
+    narrator's on the wrong verb."""
+    return clause.dep_ == "advcl" and clause.i > clause.head.i and any(
+        c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKERS and c.i < clause.i for c in children_of(clause))
 
 
 def _narrated_conjunct(token: Token) -> bool:
