@@ -439,3 +439,21 @@ MIXED_CASES = [
 @pytest.mark.parametrize("text, expected", MIXED_CASES)
 def test_a_partial_quotation_and_what_follows_it(parse, text, expected):
     assert relations(parse(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, paragraphs",
+    [
+        # a printer's wrap: no sentence end, the next line in lower case
+        ("The council said the rules would apply to every\nshop in the town.", [0, 0]),
+        # a finished sentence, a blank line, a caption or a list item each end a paragraph
+        ("The rules apply from Monday.\nShops must close early.", [0, 1]),
+        ("The rules apply from Monday\n\nshops must close early.", [0, 1, 2]),
+        ("Nurses outside the hospital (Picture: Staff)\nanother 300 people have died.", [0, 1]),
+    ],
+)
+def test_paragraphs_are_lines_unless_a_printer_wrapped_them(text, paragraphs):
+    from analysis.extraction.sources.lines import Lines
+
+    lines = Lines(text)
+    assert [lines.paragraph_of(line) for line in range(len(lines.breaks) + 1)] == paragraphs
