@@ -125,6 +125,15 @@ COORDINATION_CASES = [
           "In the smaller towns there was a steady rise in rents, too, but vacancies fell to below one percent")],
         id="fronted-coordination-the-cue-is-conjoined-to",
     ),
+    # a clause of time or cause after the reported clause is part of it, a report inside it included
+    pytest.param(
+        "Larch Foods said in a statement on Monday that it would recall about 50,000 jars of baby food after tests "
+        "found glass in some of them.",
+        [("indirect", "Larch Foods", "said",
+          "it would recall about 50,000 jars of baby food after tests found glass in some of them"),
+         ("indirect", "tests", "found", "glass")],
+        id="circumstance-with-a-report-inside-the-content",
+    ),
     # the narrator's clause after a report, another report, or the narrator's circumstance stay out
     pytest.param(
         "Police said the suspect fled on foot, and the road was closed for two hours.",
@@ -397,3 +406,54 @@ def test_a_mixed_content_ends_with_the_quotation_it_opened(view, content, expect
     from analysis.extraction.sources.quotes import Quotations, quote_spans
 
     assert mixed_end(content, Quotations(quote_spans(view), view), view) == expected
+
+
+MIXED_CASES = [
+    # the narrator's comment on a quotation, after its closing mark, is no part of the content
+    pytest.param(
+        'A prosecuting lawyer submitted that "on the papers before the court, there is a case to answer", which was '
+        "conceded by the defence.",
+        [("mixed", "A prosecuting lawyer", "submitted", '"on the papers before the court, there is a case to answer"')],
+        id="narrator's-relative-clause-after-the-quotation",
+    ),
+    pytest.param(
+        'She said the plan, which was "dead on arrival", would be dropped.',
+        [("mixed", "She", "said", 'the plan, which was "dead on arrival", would be dropped')],
+        id="relative-clause-around-the-quotation-stays",
+    ),
+    # the speaker's next act in a participle after the reported clause is no part of it
+    pytest.param(
+        'President Ana Lind conceded defeat late on Sunday, saying voters had chosen "a new road" and wishing her '
+        "rival well.",
+        [("mixed", "Ana Lind", "saying", 'voters had chosen "a new road"')],
+        id="participle-of-the-speaker's-next-act",
+    ),
+    pytest.param(
+        "The mayor said residents were leaving the town and moving to the coast.",
+        [("indirect", "The mayor", "said", "residents were leaving the town and moving to the coast")],
+        id="participle-sharing-the-clause's-auxiliary-stays",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", MIXED_CASES)
+def test_a_partial_quotation_and_what_follows_it(parse, text, expected):
+    assert relations(parse(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, paragraphs",
+    [
+        # a printer's wrap: no sentence end, the next line in lower case
+        ("The council said the rules would apply to every\nshop in the town.", [0, 0]),
+        # a finished sentence, a blank line, a caption or a list item each end a paragraph
+        ("The rules apply from Monday.\nShops must close early.", [0, 1]),
+        ("The rules apply from Monday\n\nshops must close early.", [0, 1, 2]),
+        ("Nurses outside the hospital (Picture: Staff)\nanother 300 people have died.", [0, 1]),
+    ],
+)
+def test_paragraphs_are_lines_unless_a_printer_wrapped_them(text, paragraphs):
+    from analysis.extraction.sources.lines import Lines
+
+    lines = Lines(text)
+    assert [lines.paragraph_of(line) for line in range(len(lines.breaks) + 1)] == paragraphs

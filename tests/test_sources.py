@@ -957,8 +957,8 @@ def test_the_speaker_as_written_keeps_its_suffix(parse, text, source):
         # a direct quotation after its cue ends at its closing mark: what follows is the narrator's
         pytest.param("The shot was given to Lena Dorsey, who said, \u201cI feel great\u201d at the end of the quick "
                      "process \u2014 the first in the country.", "I feel great", "direct", id="narration-after-quote"),
-        # a quotation the reported clause goes on from stays mixed
-        pytest.param("Lena Dorsey said \u201cthe plan\u201d was dead.", "the plan\u201d was dead", "mixed",
+        # a quotation the reported clause goes on from stays mixed, with both of its marks
+        pytest.param("Lena Dorsey said \u201cthe plan\u201d was dead.", "\u201cthe plan\u201d was dead", "mixed",
                      id="clause-goes-on"),
         # an indirect content ends at its clause: a conjunct of time is the narrator's
         pytest.param("That is the date Halvern Care said the first patient was moved out of the home and later tested "

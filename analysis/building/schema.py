@@ -178,7 +178,11 @@ class Attributions(Span):
         isin=["neutral", "distancing", "emphatic"],
         description="neutral (said, told), distancing (claimed, alleged) or emphatic (vowed, insisted)",
     )
-    content: Series[str] = pa.Field(description="what is attributed, as written")
+    content: Series[str] = pa.Field(
+        description="what is attributed, as written, and only that: a direct quote's words inside the marks, a reported "
+        "clause with its subject and all its conjuncts, within the cue's paragraph; never a dateline, the narrator's "
+        "lead-in or comment, nor a second report of the sentence (`adding that ...` is its own row)"
+    )
     content_start: Series[int] = pa.Field(ge=0, description="offset of the content")
     content_end: Series[int] = pa.Field(ge=0, description="end offset of the content")
     via: Series[str] = pa.Field(description="the intermediary outlet or document (`told Politico`), or empty")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from analysis.extraction.doc_index import children_of
@@ -78,7 +79,12 @@ def _kind(found: Found, quotes: Quotations, view: str, doc=None) -> tuple[str, t
     if led is not None:
         return "direct", trimmed_span(view, *quotes.inners[led]) or found.content
     if quotes.inner_overlaps(found.content):
-        return "mixed", mixed_end(found.content, quotes, view)
+        start, end = mixed_end(_before_narrated_relative(found.content, quotes, view), quotes, view)
+        # a mixed content that opens with quoted words keeps their opening mark, as it keeps the closing one
+        opening = quotes.inner_at(start)
+        if opening is not None and start == quotes.inners[opening][0]:
+            start = quotes.spans[opening][0]
+        return "mixed", (start, end)
     return "indirect", found.content
 
 
@@ -111,6 +117,25 @@ def _quoted_after_lead_in(found: Found, quotes: Quotations, view: str) -> int | 
     if k is None or quotes.spans[k][0] <= start or view[end : quotes.spans[k][1]].strip(f",.!?{VIEW_QUOTE_MARKS} "):
         return None
     return k if view[start : quotes.spans[k][0]].rstrip().endswith(",") else None
+
+
+#: A non-restrictive relative clause opening after a closing quotation mark: the narrator's comment on what was
+#: quoted ("..., which was conceded by the defence").
+NARRATED_RELATIVE = re.compile(r"\s*,\s*(?:which|who|whom)\b", re.IGNORECASE)
+
+
+def _before_narrated_relative(content: tuple[int, int], quotes: Quotations, view: str) -> tuple[int, int]:
+    """A mixed content cut at the closing mark of a quotation after which a comma and "which" or "who" open the
+    narrator's comment: "submitted that "there is a case to answer", which was conceded by the defence" ends with
+    the quotation. A relative clause before or around the quotation stays ("said the plan, which was "dead on
+    arrival", would go")."""
+    start, end = content
+    at = quotes.inner_at(start)
+    opening = [quotes.spans[at]] if at is not None else []
+    for quote in opening + quotes.within(content):
+        if quote[1] < end and NARRATED_RELATIVE.match(view, quote[1]):
+            return start, quote[1]
+    return content
 
 
 def _narrated_after(doc, close: int, end: int) -> bool:

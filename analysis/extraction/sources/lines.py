@@ -104,10 +104,20 @@ class Lines:
             self.is_copy(line) and self.is_copy(line + 1))
 
     def paragraph_of(self, line: int) -> int:
-        """The first line of the paragraph holding ``line`` (lines a printer wrapped are one: :meth:`runs_on`)."""
-        while line > 0 and self.runs_on(line - 1):
+        """The first line of the paragraph holding ``line`` (lines a printer wrapped are one: :meth:`runs_on`).
+        Remembered for every line walked over, so that asking of every line of a text costs one pass."""
+        walked = []
+        while line not in self._paragraph and line > 0 and self.runs_on(line - 1):
+            walked.append(line)
             line -= 1
-        return line
+        first = self._paragraph.get(line, line)
+        for seen in walked + [line]:
+            self._paragraph[seen] = first
+        return first
+
+    @cached_property
+    def _paragraph(self) -> dict[int, int]:
+        return {}
 
     @cached_property
     def _copy(self) -> dict[int, bool]:

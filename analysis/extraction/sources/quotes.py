@@ -77,6 +77,15 @@ class Quotations:
         k = bisect.bisect_right(self._inner_starts, offset) - 1
         return k if k >= 0 and offset < self.inners[k][1] else None
 
+    def within(self, span: tuple[int, int]) -> list[tuple[int, int]]:
+        """The quotations (marks included) that lie wholly inside ``span``, in order."""
+        k = bisect.bisect_left(self._starts, span[0])
+        inside = []
+        while k < len(self.spans) and self.spans[k][1] <= span[1]:
+            inside.append(self.spans[k])
+            k += 1
+        return inside
+
     def inner_overlaps(self, span: tuple[int, int]) -> bool:
         """Whether ``span`` shares a character with the words of any quotation."""
         k = bisect.bisect_left(self._inner_starts, span[1]) - 1

@@ -26,9 +26,13 @@ def _content_tokens(head: Token, cue: Token) -> list[Token]:
         token = stack.pop()
         if token.i != head.i and token.dep_ in ("advcl", "conj", "parataxis") and reports(token) and not (
             token.dep_ == "conj" and any(m.dep_ == "mark" and m.lower_ == "that" for m in children_of(token))
+        ) and not _subordinate(token):
+            # another report, unless a second "that" clause of this one ("..., but that he expects ..."), or a
+            # clause of time or cause inside it ("would recall the syrup after tests found ...")
+            continue
+        if token.i != head.i and (
+            _narrated_conjunct(token) or _participle_conjunct(token) or speakers_conjunct(token) is not None
         ):
-            continue  # another report, unless a second "that" clause of this one ("..., but that he expects ...")
-        if token.i != head.i and (_narrated_conjunct(token) or speakers_conjunct(token) is not None):
             # the narrator's circumstance, or the speaker's next act ("... and expects to ..."); the "and" left
             # before it is dropped with the content's edges (:func:`.contents.content_span`)
             continue
@@ -42,6 +46,15 @@ def _content_tokens(head: Token, cue: Token) -> list[Token]:
 CIRCUMSTANCE_MARKERS = frozenset({"before", "after", "when", "while", "until", "because", "once"})
 
 
+def _subordinate(clause: Token) -> bool:
+    """Whether a clause follows its head as subordinate to it by a marker of time or cause
+    (``CIRCUMSTANCE_MARKERS``): "would recall the syrup after tests found ...". A clause before its head is left
+    out ("Before she found out her dad was ill, ..."): the small model often hangs a fronted circumstance of the
+    narrator's on the wrong verb."""
+    return clause.dep_ == "advcl" and clause.i > clause.head.i and any(
+        c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKERS and c.i < clause.i for c in children_of(clause))
+
+
 def _narrated_conjunct(token: Token) -> bool:
     """ "X said the patient was moved, and about a week before the cases were announced": a conjunct that the
     small model hangs on the content but that opens with a marker of time or cause (``CIRCUMSTANCE_MARKERS``)
@@ -49,6 +62,20 @@ def _narrated_conjunct(token: Token) -> bool:
     return token.dep_ == "conj" and any(
         c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKERS and c.i < token.i for c in children_of(token)
     )
+
+
+def _participle_conjunct(token: Token) -> bool:
+    """ "conceded defeat, saying voters had chosen "a different road" and wishing his opponent well": an "-ing"
+    participle with no subject that the small model conjoins to a finite reported clause cannot go on with that
+    clause; it is the speaker's next act, conjoined to the cue's own participle. Not a participle with its own
+    auxiliary ("have shown symptoms and are no longer working"), nor one after a form of "be" that it shares
+    ("we are off the peak and seeing a decline")."""
+    clause = token.head
+    if token.dep_ != "conj" or token.tag_ != "VBG" or clause.tag_ == "VBG" or clause.lemma_ == "be":
+        return False
+    own = [c.dep_ for c in children_of(token)]
+    return not any(d in CLAUSE_SUBJECT_DEPS or d in ("aux", "auxpass") for d in own) and any(
+        c.dep_ in CLAUSE_SUBJECT_DEPS for c in children_of(clause))
 
 
 #: Passive infinitives of a source's request for anonymity ("asked not to be named / identified / quoted").
