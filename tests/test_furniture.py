@@ -142,6 +142,9 @@ def test_every_stage_is_filtered():
                      id="place-day-agency"),
         pytest.param("The minister (pictured) \u2014 who resigned \u2014 spoke.", None, id="lower-case-bracket"),
         pytest.param("In 2019 (the latest year) \u2013 prices rose.", None, id="copy-with-a-year-and-a-bracket"),
+        pytest.param("VALENCIA\u2014The port reopened on Monday.", "VALENCIA\u2014", id="city-solid-dash"),
+        pytest.param("US\u2014China talks resumed in May.", None, id="two-names-solid-dash"),
+        pytest.param("BRASK\u2014the harbour slept.", None, id="solid-dash-before-lower-case"),
     ],
 )
 def test_datelines_open_a_line_and_copy_is_none(text, dateline):

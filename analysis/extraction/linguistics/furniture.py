@@ -207,9 +207,12 @@ DATELINE = re.compile(
     r"^[ \t\u00a0]*(?:[^\n.!?\"\u201c\u201d]{0,40}?\d[^\s]*[ \t]+)?"
     r"(?P<place>[A-Z][A-Z.'\u2019-]+(?:[ \t]+[A-Z][A-Z.'\u2019-]+){0,3})"
     r"(?:,[ \t]*[A-Z0-9][\w.]*(?:[ \t]+[A-Z0-9][\w.]*){0,2})?"
-    r"(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*(?:--|[\u2013\u2014]|-(?=[ \t]))(?=[ \t])",
+    r"(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*(?:--|[\u2013\u2014]|-(?=[ \t]))(?=[ \t]|(?<=[\u2013\u2014])[A-Z])",
     re.MULTILINE,
 )
+#: Capitals a place needs before a dash set solid against the next word ("GENEVA—The"): fewer, and it reads as
+#: a pairing of names ("US—China talks"), not a dateline.
+SOLID_DASH_PLACE_CAPITALS = 4
 
 
 #: A wire credit at a line's start, the place not in capitals: a short lead of capitalised words and numbers with a
@@ -231,7 +234,9 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
     words."""
     spans = []
     for match in DATELINE.finditer(text):
-        if len(re.sub(r"[^A-Z]", "", match.group("place"))) >= 2:
+        capitals = len(re.sub(r"[^A-Z]", "", match.group("place")))
+        solid = match.end() < len(text) and not text[match.end()].isspace()
+        if capitals >= (SOLID_DASH_PLACE_CAPITALS if solid else 2):
             start = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
             spans.append((start, match.end()))
     taken = {end for _, end in spans}
