@@ -10,6 +10,8 @@ in each function's docstring.
 
 from __future__ import annotations
 
+import bisect
+
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -365,13 +367,16 @@ def own_place(doc: Doc, match: Match, matches: Sequence[Match] = ()) -> str:
     """The place a figure's own words put it in, as written, where its sentence may name several: the place
     written right after it ("Deaths rose to 1,200 in Italy, 800 in Spain and 300 in France": each its own), else
     the one its clause is about, written before it (:func:`_place_before`); "" when neither is written (its
-    sentence's places are then read from ``mentions``). ``matches`` are the document's figures: a place after the
-    next figure is that figure's. Not read: a place named in another clause ("Globally, 595,000 were infected and
+    sentence's places are then read from ``mentions``). ``matches`` are the document's figures in reading order
+    (:func:`~analysis.extraction.figures.candidates.find_matches`): a place after the next figure is that figure's.
+    Not read: a place named in another clause ("Globally, 595,000 were infected and
     it killed 27,300": no place), a metonym ("Washington said ...")."""
     root = figure_root(doc, match)
     sentence = root.sent
-    later = [m.start for m in matches if match.end <= m.start < sentence.end]
-    place = _place_after(doc, match, min(later, default=sentence.end)) or _place_before(doc, root)
+    # the next figure by binary search: scanning every figure of the document for each one grew with its square
+    at = bisect.bisect_left(matches, match.end, key=lambda m: m.start)
+    stop = min(matches[at].start, sentence.end) if at < len(matches) else sentence.end
+    place = _place_after(doc, match, stop) or _place_before(doc, root)
     return place.text if place is not None else ""
 
 
