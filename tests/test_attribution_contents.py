@@ -219,6 +219,21 @@ NARRATOR_CASES = [
         [("indirect", "the health ministry", "said", "The daily toll rose on Tuesday to 83 from 59")],
         id="wire-credit",
     ),
+    pytest.param(
+        "VALMORA -The daily toll rose on Tuesday to 83 from 59, the health ministry said.",
+        [("indirect", "the health ministry", "said", "The daily toll rose on Tuesday to 83 from 59")],
+        id="dateline-hyphen-set-solid",
+    ),
+    pytest.param(
+        "Marlowe: The county has recorded its first case, officials said.",
+        [("indirect", "officials", "said", "The county has recorded its first case")],
+        id="dateline-with-a-colon",
+    ),
+    pytest.param(
+        "Update: Officials said the county has recorded its first case.",
+        [("indirect", "Officials", "said", "the county has recorded its first case")],
+        id="label-with-a-colon-is-no-dateline",
+    ),
     # a content of a direct quotation is the quoted words: a lead-in of the narrator's set off by a comma stays out
     pytest.param(
         'In a statement Monday, "We are ready to strike," the union said.',
