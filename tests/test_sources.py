@@ -305,11 +305,28 @@ def test_single_quotes_need_the_original_text():
         ('"We will rebuild," Mayor Lidia Harsan said at a meeting.', "Lidia Harsan", "Mayor"),
         # labelled an organisation too, but described as a person
         ("Jana Brisk, a nurse, said the ward was full.", "Jana Brisk", "nurse"),
+        # a long title before an honorific and a name, which the parse makes the head with the name in apposition
+        ("State Health Director Dr. Hanna Velde said the numbers were rising fast.", "Hanna Velde",
+         "State Health Director"),
+        ("Regional Fire Chief Tomas Brill said the roads would stay shut.", "Tomas Brill", "Regional Fire Chief"),
     ],
 )
 def test_titles_before_a_name_are_the_role(parse, text, source, role):
     (row,) = attribution_rows(parse(text))
     assert (row.source, row.source_type, row.role) == (source, "person", role)
+
+
+@pytest.mark.parametrize(
+    "text, source, source_type",
+    [
+        # a title with no name after it is the description it is, never a person named "Director"
+        ("The state health director said the numbers were rising fast.", "The state health director", "unresolved"),
+        ("Health Director Velde said the numbers were rising fast.", "Velde", "person"),
+    ],
+)
+def test_a_title_alone_is_no_person_s_name(parse, text, source, source_type):
+    (row,) = attribution_rows(parse(text))
+    assert (row.source, row.source_type) == (source, source_type)
 
 
 def test_a_titled_name_the_model_calls_an_organisation_is_the_antecedent_of_she(parse):

@@ -251,6 +251,12 @@ class SpeakerResolver:
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
         if head.lower_ in PERSON_PRONOUNS | BODY_PRONOUNS | POSSESSIVE_PRONOUNS.keys() and len(tokens) == 1:
             return self._pronoun(head)
+        titled = self._name_after_title(head)
+        if titled is not None:
+            # "State Health Director Dr. Ana Ruiz said": the parse makes the title the head and the name its
+            # apposition; the speaker is the person, the title her role
+            name = person_name(titled)
+            return self._person(name, tokens_text(self.parsed, [t for t in tokens if t.i <= head.i and t.dep_ != "det"]))
         if self._names_person(head):
             name = person_name(head)
             before = [t for t in tokens if t.i < name[0].i and t.dep_ not in ("det", "punct")]
@@ -275,6 +281,19 @@ class SpeakerResolver:
             words = [t for t in inside.subtree if self.lines.line_of(t.idx) == line and not t.is_space]
             return self._unnamed(words, inside, words[0].idx, words[-1].idx + len(words[-1]))
         return self._unnamed(tokens, head, start, end)
+
+    def _name_after_title(self, head: Token) -> Token | None:
+        """The person's name written straight after a title that the parse made the speaker's head, with the name
+        as its apposition and no comma between ("State Health Director Dr. Ana Ruiz said", "Chief Executive Ana
+        Ruiz said"): the head word of that name, else None. A name set off by a comma ("The chief, Ana Ruiz,")
+        is read by the apposition rule of :meth:`_resolve`; a title that is no ``titles`` word ("The bakery Ana
+        Ruiz ...") is left alone."""
+        if bare_word(head.text) not in self.lex.title_words or not head.text[:1].isupper():
+            return None
+        return next((
+            c for c in children_of(head)
+            if c.dep_ == "appos" and c.i > head.i and c.left_edge.i == head.i + 1 and self._names_person(c)
+        ), None)
 
     def _dateline_end(self, start: int, end: int) -> int | None:
         """Where the last dateline or date written in digits inside ``[start, end)`` ends (the parse runs a
