@@ -255,6 +255,11 @@ NARRATOR_CASES = [
         [("direct", "Dana Roe", "said", "I never expected it to be like this")],
         id="subordinate-lead-in-before-an-interrupting-cue",
     ),
+    pytest.param(
+        "While the clinic had other problems, Dana Roe said, the staff stayed calm.",
+        [("indirect", "Dana Roe", "said", "the staff stayed calm")],
+        id="subordinate-lead-in-before-an-interrupting-cue-indirect",
+    ),
     # ... but the words of a reported clause a partial quotation ends stay with it
     pytest.param(
         'The plan is "a disaster," she said.',

@@ -1023,6 +1023,26 @@ def test_a_gendered_pronoun_takes_only_a_person(parse, text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # a gendered noun of the other gender is no antecedent; the owner written in its possessive is
+        pytest.param("Maria Gonzalez runs a bakery in the old town. Her father stayed home, she said.",
+                     [("Maria Gonzalez", "person")], id="she-not-her-father"),
+        pytest.param("Maria Gonzalez runs a bakery in the old town. While her father stayed home, she said, she kept "
+                     "the shop open.", [("Maria Gonzalez", "person")], id="she-the-owner-of-her"),
+        # "her mother" and the owner of "her" both fit "she": nothing tells which, so nobody
+        pytest.param("Maria Gonzalez runs a bakery in the old town. Her mother stayed home, she said.",
+                     [("she", "unresolved")], id="she-her-mother-undecided"),
+        # a gendered noun of the pronoun's gender with no possessive stays an antecedent
+        pytest.param("The landlady arrived at noon. She said the rent would rise.",
+                     [("The landlady", "unresolved")], id="she-the-landlady"),
+    ],
+)
+def test_a_pronoun_takes_a_gender_that_fits_and_a_possessive_s_owner(parse, text, expected):
+    assert _speakers(parse(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         pytest.param(" date 2020-05-12 WASHINGTON (AP) \u2014 Dr. Ana Ruiz, the nation's top disease expert, is "
                      "warning Congress that if the country reopens too soon, it will bring suffering.",
                      ("Ana Ruiz", "person"), id="dateline-then-subject-in-apposition"),

@@ -115,6 +115,30 @@ def _headline_topic(token: Token) -> bool:
     )
 
 
+def _gender_fits(pronoun: Token, word: Token) -> bool:
+    """Whether a he/she can point back to ``word`` as far as the word itself states a gender: a gendered noun or
+    title of ``gendered_nouns.yaml`` ("father", "Mrs") must state the pronoun's ("she" never means a father).
+    A name states no gender here (what the text says of a person by name is :meth:`SpeakerResolver._fits`), nor
+    does a word with no gender of its own ("the nurse")."""
+    wanted = PRONOUN_GENDER.get(pronoun.lower_)
+    if wanted is None:
+        return True
+    words = gender_words()
+    stated = words.title(word) if word.pos_ == "PROPN" else words.noun(word) if word.pos_ == "NOUN" else None
+    return stated is None or stated == wanted
+
+
+def _owner_also_fits(pronoun: Token, word: Token) -> bool:
+    """Whether ``word`` is a person noun owned by a possessive pronoun that agrees with ``pronoun`` ("her
+    mother" before "she"): the pronoun may mean either, the one owned or the owner, and nothing written tells
+    which. A gendered noun of the other gender ("her father") is ruled out first (:func:`_gender_fits`), so the
+    owner is the one meant there."""
+    wanted = PRONOUN_GENDER.get(pronoun.lower_)
+    if wanted is None or word.pos_ != "NOUN" or word.lower_ not in gender_words().person_nouns:
+        return False
+    return any(c.dep_ == "poss" and PRONOUN_GENDER.get(c.lower_) == wanted for c in children_of(word))
+
+
 def _latest_before(speakers: Sequence[tuple[int, "Speaker"]], offset: int) -> "Speaker | None":
     """The speaker resolved last of those whose head lies before ``offset``."""
     for position, speaker in reversed(speakers):
@@ -647,6 +671,19 @@ class SpeakerResolver:
         for token in reach:
             if self._quotation_at(token.idx) not in (None, own_quote):
                 continue
+            if wants_person and not _gender_fits(head, token):
+                continue  # "While her father stayed home, she said": a father is no "she"
+            if wants_person and _owner_also_fits(head, token):
+                # "her mother ... she said": the mother or the one whose mother she is; the rules cannot tell
+                break
+            if wants_person and token.dep_ == "poss" and PRONOUN_GENDER.get(token.lower_) == PRONOUN_GENDER.get(
+                head.lower_, "") and token.i != head.i:
+                # a possessive that agrees with the pronoun names the same person: "her" in "her father" is who
+                # "she" is, as far back as "her" resolves
+                owner = self._pronoun(token)
+                if owner.source_type == UNRESOLVED:
+                    break
+                return replace(owner, start=start, end=end)
             if wants_person and (self._names_person(token) or self._who(token) and not modifies_noun(token)):
                 name = person_name(token)
                 if not self._fits(head, name):

@@ -451,10 +451,12 @@ def _content_pieces(head: Token, cue: Token, quotes: Quotations, view: str) -> l
             t.head.i == head.i and t.dep_ in CLAUSE_ARGUMENT_DEPS for t in after
         ):
             return pieces[:1]  # the clause is whole before the cue: what follows is the narrator's addition
-        if len(pieces) == 2 and quotes.holding(pieces[1]) and not quotes.inner_overlaps(pieces[0]) and not any(
+        if len(pieces) == 2 and head.i > cue.right_edge.i and not quotes.inner_overlaps(pieces[0]) and not any(
             t.head.i == head.i and t.dep_ in CLAUSE_ARGUMENT_DEPS for t in before
         ):
-            return pieces[1:]  # "While ..., she said, "I never ..."": the quotation; the lead-in is the narrator's
+            # "While ..., she said, "I never ..."", "While her father stayed home, she said, she kept ...": the
+            # main clause after the cue; a fronted adjunct holds none of its words and is no place for the cue
+            return pieces[1:]
         return [(pieces[0][0], pieces[-1][1])] if pieces else []
     tokens = _content_tokens(head, cue)
     if head.dep_ == "advcl":
