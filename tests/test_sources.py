@@ -1117,3 +1117,24 @@ def test_a_one_word_company_the_recogniser_calls_a_person(parse, text, expected)
 )
 def test_a_surname_the_recogniser_calls_an_organisation_is_a_person(parse, text, expected):
     assert _speakers(parse(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a help line or web address in a sentence with no source is the page's service text
+        pytest.param("For health questions about the flu, call the hotline at 1-800-555-0199 or email "
+                     "help@example.gov.", [], id="help-line-with-a-noun-cue"),
+        pytest.param("If you have questions about the flu you can call the free number 833-555-0134 or log on to "
+                     "www.example-health.gov.", [], id="you-can-call"),
+        # the reader is no source, whatever the verb
+        pytest.param("If you believe the figures are wrong, write to the council.", [], id="you-believe"),
+        # a source that gives a contact detail keeps its row
+        pytest.param('"Call 555-010-4477 if you need help," the mayor said.',
+                     [("direct", "the mayor", "Call 555-010-4477 if you need help")], id="mayor-gives-a-number"),
+        pytest.param("The mayor said residents can find updates at example.gov.",
+                     [("indirect", "The mayor", "residents can find updates at example.gov")], id="mayor-gives-a-site"),
+    ],
+)
+def test_service_text_and_the_reader_are_no_sources(parse, text, expected):
+    assert [(a.kind, a.speaker, a.content) for a in attribution_rows(parse(text))] == expected
