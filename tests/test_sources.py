@@ -1138,3 +1138,25 @@ def test_a_surname_the_recogniser_calls_an_organisation_is_a_person(parse, text,
 )
 def test_service_text_and_the_reader_are_no_sources(parse, text, expected):
     assert [(a.kind, a.speaker, a.content) for a in attribution_rows(parse(text))] == expected
+
+
+@pytest.mark.parametrize(
+    "text, speaker, source_type",
+    [
+        # a day or time hung on the speaker says when, not who
+        pytest.param("The cases rose to 763, according to the health department's report Saturday afternoon.",
+                     "the health department's report", "document", id="report-saturday-afternoon"),
+        pytest.param("The Monday Club said the vote would wait.", "The Monday Club", "institution",
+                     id="a-day-inside-a-name"),
+        # the evidence keeps whose data set it is; a person described by a participle is the person
+        pytest.param("The outbreak had infected 1.7 million people, according to data collected by Lakeview "
+                     "University.", "data collected by Lakeview University", "document", id="data-collected-by"),
+        pytest.param("Figures compiled by the health ministry showed that deaths rose.",
+                     "Figures compiled by the health ministry", "document", id="figures-compiled-by"),
+        pytest.param("The man arrested by police said he was innocent.", "The man", "anonymous",
+                     id="person-described-by-a-participle"),
+    ],
+)
+def test_a_speaker_holds_no_time_and_evidence_keeps_its_compiler(parse, text, speaker, source_type):
+    (row,) = attribution_rows(parse(text))
+    assert (row.speaker, row.source_type) == (speaker, source_type)

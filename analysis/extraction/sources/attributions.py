@@ -17,7 +17,7 @@ from analysis.extraction.sources.quote_cues import quote_stage
 from analysis.extraction.sources.quotes import VIEW_QUOTE_MARKS, Quotations, quote_spans
 from analysis.extraction.sources.records import Attribution, Found
 from analysis.extraction.sources.refusals import refusal_stage
-from analysis.extraction.sources.speakers import NO_SPEAKER, SpeakerResolver, is_outlet, tokens_text
+from analysis.extraction.sources.speakers import NO_SPEAKER, SpeakerResolver, is_outlet, is_time_modifier, tokens_text
 from analysis.extraction.sources.syntactic import syntactic_stage
 from analysis.extraction.sources.wordlists import lexicon
 
@@ -245,7 +245,8 @@ def _addressee_and_via(parsed, found: Found) -> tuple[str, str]:
     token = found.addressee
     if token is None:
         return "", ""
-    tokens = [t for t in token.subtree if not t.is_punct]
+    timed = {t.i for c in token.subtree if is_time_modifier(c) for t in c.subtree}
+    tokens = [t for t in token.subtree if not t.is_punct and t.i not in timed]
     written = tokens_text(parsed, tokens)
     if found.cue_lemma != "tell":
         return written, ""  # the addressee of a request ("urged residents to ...", "called on the council to ...")
