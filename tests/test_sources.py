@@ -1028,9 +1028,13 @@ def test_a_gendered_pronoun_takes_only_a_person(parse, text, expected):
                      [("Maria Gonzalez", "person")], id="she-not-her-father"),
         pytest.param("Maria Gonzalez runs a bakery in the old town. While her father stayed home, she said, she kept "
                      "the shop open.", [("Maria Gonzalez", "person")], id="she-the-owner-of-her"),
-        # "her mother" and the owner of "her" both fit "she": nothing tells which, so nobody
+        # in one sentence "she" is the owner of "her", not "her mother"
         pytest.param("Maria Gonzalez runs a bakery in the old town. Her mother stayed home, she said.",
-                     [("she", "unresolved")], id="she-her-mother-undecided"),
+                     [("Maria Gonzalez", "person")], id="she-the-owner-not-her-mother"),
+        # a possessive of an earlier sentence is not followed back: it is only a word of that sentence
+        pytest.param("Maria Gonzalez runs a bakery in the old town. Her mother lives next door. The bakery was "
+                     "quiet on Monday. She said the shop would close.", [("Maria Gonzalez", "person")],
+                     id="she-across-sentences"),
         # a gendered noun of the pronoun's gender with no possessive stays an antecedent
         pytest.param("The landlady arrived at noon. She said the rent would rise.",
                      [("The landlady", "unresolved")], id="she-the-landlady"),

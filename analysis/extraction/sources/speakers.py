@@ -152,11 +152,11 @@ def _gender_fits(pronoun: Token, word: Token) -> bool:
     return stated is None or stated == wanted
 
 
-def _owner_also_fits(pronoun: Token, word: Token) -> bool:
+def _owned_by_agreeing(pronoun: Token, word: Token) -> bool:
     """Whether ``word`` is a person noun owned by a possessive pronoun that agrees with ``pronoun`` ("her
-    mother" before "she"): the pronoun may mean either, the one owned or the owner, and nothing written tells
-    which. A gendered noun of the other gender ("her father") is ruled out first (:func:`_gender_fits`), so the
-    owner is the one meant there."""
+    mother" before "she" in one sentence: "While her mother was ill, she said, ..."): the pronoun of that sentence
+    means the owner, not the one owned. Read only within the pronoun's sentence: across sentences ("Her mother
+    was ill. She said ...") either may be meant, and the ordinary nearest-first order stands."""
     wanted = PRONOUN_GENDER.get(pronoun.lower_)
     if wanted is None or word.pos_ != "NOUN" or word.lower_ not in gender_words().person_nouns:
         return False
@@ -697,16 +697,17 @@ class SpeakerResolver:
                 continue
             if wants_person and not _gender_fits(head, token):
                 continue  # "While her father stayed home, she said": a father is no "she"
-            if wants_person and _owner_also_fits(head, token):
-                # "her mother ... she said": the mother or the one whose mother she is; the rules cannot tell
-                break
-            if wants_person and token.dep_ == "poss" and PRONOUN_GENDER.get(token.lower_) == PRONOUN_GENDER.get(
-                head.lower_, "") and token.i != head.i:
-                # a possessive that agrees with the pronoun names the same person: "her" in "her father" is who
-                # "she" is, as far back as "her" resolves
+            same_sentence = token.sent.start == head.sent.start
+            if wants_person and same_sentence and _owned_by_agreeing(head, token):
+                continue  # "While her mother was ill, she said, ...": she is the owner of "her", not the mother
+            if wants_person and same_sentence and token.dep_ == "poss" and token.i != head.i and (
+                PRONOUN_GENDER.get(token.lower_) == PRONOUN_GENDER.get(head.lower_, "")
+            ):
+                # a possessive in the pronoun's sentence that agrees with it names the same person: "her" in "her
+                # father" is who "she" is, as far back as "her" resolves (and nobody when it does not)
                 owner = self._pronoun(token)
                 if owner.source_type == UNRESOLVED:
-                    break
+                    owner = replace(owner, source=self.parsed.text[start:end])
                 return replace(owner, start=start, end=end)
             if wants_person and (self._names_person(token) or self._who(token) and not modifies_noun(token)):
                 name = person_name(token)
