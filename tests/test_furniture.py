@@ -176,3 +176,18 @@ def test_datelines_with_a_colon_or_a_solid_hyphen(text, dateline):
     from analysis.extraction.linguistics.furniture import dateline_spans
 
     assert [text[a:b] for a, b in dateline_spans(text)] == ([dateline] if dateline else [])
+
+
+@pytest.mark.parametrize(
+    "text, dateline",
+    [
+        # a paragraph whose last sentence the crawl cut short is still copy
+        pytest.param("Marlowe: The county has recorded its first case. The patient had not travele", "Marlowe:",
+                     id="copy-cut-short"),
+        pytest.param("Fever: U.S. tops 100,000 cases as clinics fill", None, id="headline-with-initials"),
+    ],
+)
+def test_a_colon_dateline_needs_a_line_of_copy(text, dateline):
+    from analysis.extraction.linguistics.furniture import dateline_spans
+
+    assert [text[a:b] for a, b in dateline_spans(text)] == ([dateline] if dateline else [])

@@ -228,8 +228,11 @@ COLON_DATELINE = re.compile(
     r"[ \t]*:[ \t]+(?=[A-Z])(?P<rest>[^\n]*)",
     re.MULTILINE,
 )
-#: How a line of copy ends: a full stop, question or exclamation mark, maybe inside a closing quotation mark.
-SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s*$")
+#: A sentence's end in a line of copy: a full stop, question or exclamation mark (maybe inside a closing
+#: quotation mark) at the line's end or before the capital of the next sentence; not the point of an initial or
+#: an abbreviation in capitals ("U.S. tops 100,000"). A headline has none; a paragraph of copy has one even
+#: where the crawl cut its last sentence short.
+SENTENCE_END = re.compile(r"(?<![A-Z.])[.!?][\"'\u201d\u2019)]*(?:\s+[\"\u201c]?[A-Z]|\s*$)")
 
 
 @lru_cache(maxsize=1)
