@@ -219,6 +219,21 @@ NARRATOR_CASES = [
         [("indirect", "the health ministry", "said", "The daily toll rose on Tuesday to 83 from 59")],
         id="wire-credit",
     ),
+    pytest.param(
+        "VALMORA -The daily toll rose on Tuesday to 83 from 59, the health ministry said.",
+        [("indirect", "the health ministry", "said", "The daily toll rose on Tuesday to 83 from 59")],
+        id="dateline-hyphen-set-solid",
+    ),
+    pytest.param(
+        "Marlowe: The county has recorded its first case, officials said.",
+        [("indirect", "officials", "said", "The county has recorded its first case")],
+        id="dateline-with-a-colon",
+    ),
+    pytest.param(
+        "Update: Officials said the county has recorded its first case.",
+        [("indirect", "Officials", "said", "the county has recorded its first case")],
+        id="label-with-a-colon-is-no-dateline",
+    ),
     # a content of a direct quotation is the quoted words: a lead-in of the narrator's set off by a comma stays out
     pytest.param(
         'In a statement Monday, "We are ready to strike," the union said.',
@@ -239,6 +254,11 @@ NARRATOR_CASES = [
         'While the clinic had other problems, Dana Roe said, "I never expected it to be like this."',
         [("direct", "Dana Roe", "said", "I never expected it to be like this")],
         id="subordinate-lead-in-before-an-interrupting-cue",
+    ),
+    pytest.param(
+        "While the clinic had other problems, Dana Roe said, the staff stayed calm.",
+        [("indirect", "Dana Roe", "said", "the staff stayed calm")],
+        id="subordinate-lead-in-before-an-interrupting-cue-indirect",
     ),
     # ... but the words of a reported clause a partial quotation ends stay with it
     pytest.param(

@@ -151,3 +151,43 @@ def test_datelines_open_a_line_and_copy_is_none(text, dateline):
     from analysis.extraction.linguistics.furniture import dateline_spans
 
     assert [text[a:b] for a, b in dateline_spans(text)] == ([dateline] if dateline else [])
+
+
+@pytest.mark.parametrize(
+    "text, dateline",
+    [
+        pytest.param("BRASKOV: The ferry will run again next week.", "BRASKOV:", id="capitals-colon"),
+        pytest.param("Marlowe: The county has recorded its first case, officials said.", "Marlowe:",
+                     id="title-case-colon"),
+        pytest.param("PORT ELDAN: The harbour will close.", "PORT ELDAN:", id="two-word-place-colon"),
+        pytest.param("VALMORA -The port reopened on Monday.", "VALMORA -", id="hyphen-set-solid"),
+        pytest.param("VALMORA (Wirepost) - The port reopened.", "VALMORA (Wirepost) -", id="agency-hyphen"),
+        pytest.param("Note: The council said the vote would wait.", None, id="note-label"),
+        pytest.param("Update: The council met again on Friday.", None, id="update-label"),
+        pytest.param("US -China talks resumed in May.", None, id="two-names-hyphen"),
+        pytest.param("US-China talks resumed in May.", None, id="two-names-joined"),
+        pytest.param("LATEST NEWS: Ferry Strike Ends After Talks", None, id="label-headline"),
+        pytest.param("Brask: ferry strike ends after talks", None, id="headline-no-sentence"),
+        pytest.param("Mayor Tolland: We will reopen the bridge.", None, id="titled-speaker"),
+        pytest.param("He said: The bridge will reopen.", None, id="lower-case-words"),
+    ],
+)
+def test_datelines_with_a_colon_or_a_solid_hyphen(text, dateline):
+    from analysis.extraction.linguistics.furniture import dateline_spans
+
+    assert [text[a:b] for a, b in dateline_spans(text)] == ([dateline] if dateline else [])
+
+
+@pytest.mark.parametrize(
+    "text, dateline",
+    [
+        # a paragraph whose last sentence the crawl cut short is still copy
+        pytest.param("Marlowe: The county has recorded its first case. The patient had not travele", "Marlowe:",
+                     id="copy-cut-short"),
+        pytest.param("Fever: U.S. tops 100,000 cases as clinics fill", None, id="headline-with-initials"),
+    ],
+)
+def test_a_colon_dateline_needs_a_line_of_copy(text, dateline):
+    from analysis.extraction.linguistics.furniture import dateline_spans
+
+    assert [text[a:b] for a, b in dateline_spans(text)] == ([dateline] if dateline else [])

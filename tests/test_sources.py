@@ -305,11 +305,28 @@ def test_single_quotes_need_the_original_text():
         ('"We will rebuild," Mayor Lidia Harsan said at a meeting.', "Lidia Harsan", "Mayor"),
         # labelled an organisation too, but described as a person
         ("Jana Brisk, a nurse, said the ward was full.", "Jana Brisk", "nurse"),
+        # a long title before an honorific and a name, which the parse makes the head with the name in apposition
+        ("State Health Director Dr. Hanna Velde said the numbers were rising fast.", "Hanna Velde",
+         "State Health Director"),
+        ("Regional Fire Chief Tomas Brill said the roads would stay shut.", "Tomas Brill", "Regional Fire Chief"),
     ],
 )
 def test_titles_before_a_name_are_the_role(parse, text, source, role):
     (row,) = attribution_rows(parse(text))
     assert (row.source, row.source_type, row.role) == (source, "person", role)
+
+
+@pytest.mark.parametrize(
+    "text, source, source_type",
+    [
+        # a title with no name after it is the description it is, never a person named "Director"
+        ("The state health director said the numbers were rising fast.", "The state health director", "unresolved"),
+        ("Health Director Velde said the numbers were rising fast.", "Velde", "person"),
+    ],
+)
+def test_a_title_alone_is_no_person_s_name(parse, text, source, source_type):
+    (row,) = attribution_rows(parse(text))
+    assert (row.source, row.source_type) == (source, source_type)
 
 
 def test_a_titled_name_the_model_calls_an_organisation_is_the_antecedent_of_she(parse):
@@ -1006,6 +1023,30 @@ def test_a_gendered_pronoun_takes_only_a_person(parse, text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # a gendered noun of the other gender is no antecedent; the owner written in its possessive is
+        pytest.param("Maria Gonzalez runs a bakery in the old town. Her father stayed home, she said.",
+                     [("Maria Gonzalez", "person")], id="she-not-her-father"),
+        pytest.param("Maria Gonzalez runs a bakery in the old town. While her father stayed home, she said, she kept "
+                     "the shop open.", [("Maria Gonzalez", "person")], id="she-the-owner-of-her"),
+        # in one sentence "she" is the owner of "her", not "her mother"
+        pytest.param("Maria Gonzalez runs a bakery in the old town. Her mother stayed home, she said.",
+                     [("Maria Gonzalez", "person")], id="she-the-owner-not-her-mother"),
+        # a possessive of an earlier sentence is not followed back: it is only a word of that sentence
+        pytest.param("Maria Gonzalez runs a bakery in the old town. Her mother lives next door. The bakery was "
+                     "quiet on Monday. She said the shop would close.", [("Maria Gonzalez", "person")],
+                     id="she-across-sentences"),
+        # a gendered noun of the pronoun's gender with no possessive stays an antecedent
+        pytest.param("The landlady arrived at noon. She said the rent would rise.",
+                     [("The landlady", "unresolved")], id="she-the-landlady"),
+    ],
+)
+def test_a_pronoun_takes_a_gender_that_fits_and_a_possessive_s_owner(parse, text, expected):
+    assert _speakers(parse(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         pytest.param(" date 2020-05-12 WASHINGTON (AP) \u2014 Dr. Ana Ruiz, the nation's top disease expert, is "
                      "warning Congress that if the country reopens too soon, it will bring suffering.",
                      ("Ana Ruiz", "person"), id="dateline-then-subject-in-apposition"),
@@ -1080,3 +1121,46 @@ def test_a_one_word_company_the_recogniser_calls_a_person(parse, text, expected)
 )
 def test_a_surname_the_recogniser_calls_an_organisation_is_a_person(parse, text, expected):
     assert _speakers(parse(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a help line or web address in a sentence with no source is the page's service text
+        pytest.param("For health questions about the flu, call the hotline at 1-800-555-0199 or email "
+                     "help@example.gov.", [], id="help-line-with-a-noun-cue"),
+        pytest.param("If you have questions about the flu you can call the free number 833-555-0134 or log on to "
+                     "www.example-health.gov.", [], id="you-can-call"),
+        # the reader is no source, whatever the verb
+        pytest.param("If you believe the figures are wrong, write to the council.", [], id="you-believe"),
+        # a source that gives a contact detail keeps its row
+        pytest.param('"Call 555-010-4477 if you need help," the mayor said.',
+                     [("direct", "the mayor", "Call 555-010-4477 if you need help")], id="mayor-gives-a-number"),
+        pytest.param("The mayor said residents can find updates at example.gov.",
+                     [("indirect", "The mayor", "residents can find updates at example.gov")], id="mayor-gives-a-site"),
+    ],
+)
+def test_service_text_and_the_reader_are_no_sources(parse, text, expected):
+    assert [(a.kind, a.speaker, a.content) for a in attribution_rows(parse(text))] == expected
+
+
+@pytest.mark.parametrize(
+    "text, speaker, source_type",
+    [
+        # a day or time hung on the speaker says when, not who
+        pytest.param("The cases rose to 763, according to the health department's report Saturday afternoon.",
+                     "the health department's report", "document", id="report-saturday-afternoon"),
+        pytest.param("The Monday Club said the vote would wait.", "The Monday Club", "institution",
+                     id="a-day-inside-a-name"),
+        # the evidence keeps whose data set it is; a person described by a participle is the person
+        pytest.param("The outbreak had infected 1.7 million people, according to data collected by Lakeview "
+                     "University.", "data collected by Lakeview University", "document", id="data-collected-by"),
+        pytest.param("Figures compiled by the health ministry showed that deaths rose.",
+                     "Figures compiled by the health ministry", "document", id="figures-compiled-by"),
+        pytest.param("The man arrested by police said he was innocent.", "The man", "anonymous",
+                     id="person-described-by-a-participle"),
+    ],
+)
+def test_a_speaker_holds_no_time_and_evidence_keeps_its_compiler(parse, text, speaker, source_type):
+    (row,) = attribution_rows(parse(text))
+    assert (row.speaker, row.source_type) == (speaker, source_type)

@@ -55,6 +55,7 @@ class FurnitureWords:
     prompts: tuple[str, ...]
     max_prompt_words: int
     link_labels: frozenset[str]
+    lead_labels: frozenset[str]
     credit_labels: frozenset[str]
     credit_names: frozenset[str]
     max_credit_words: int
@@ -88,6 +89,7 @@ def furniture_words() -> FurnitureWords:
         prompts=tuple(sorted({_plain(w) for w in data["prompts"]}, key=len, reverse=True)),
         max_prompt_words=int(data["max_prompt_words"]),
         link_labels=words("link_labels"),
+        lead_labels=words("lead_labels"),
         credit_labels=words("credit_labels"),
         credit_names=words("credit_names"),
         max_credit_words=int(data["max_credit_words"]),
@@ -201,18 +203,55 @@ def _buttons(plain: str, words: FurnitureWords) -> bool:
 
 #: A dateline at a line's start: the place in capitals (one to four words, "WASHINGTON", "NEW YORK"), maybe a
 #: region or a day after a comma ("Wash.", "March 3"), maybe the agency in brackets ("(AP)", "(Reuters)"), and a
-#: dash with space after it. Before it only what a crawl or a printer puts there ending in a word with a digit
-#: (a metadata date: "date 2020-05-12 WASHINGTON (AP) —"); "The WHO — the agency ..." is copy, no dateline.
+#: dash with space after it, or set solid against a capital (checked in :func:`dateline_spans`: "GENEVA—The",
+#: "MADRID -The"). Before it only what a crawl or a printer puts there ending in a word with a digit (a metadata
+#: date: "date 2020-05-12 WASHINGTON (AP) —"); "The WHO — the agency ..." is copy, no dateline.
 DATELINE = re.compile(
     r"^[ \t\u00a0]*(?:[^\n.!?\"\u201c\u201d]{0,40}?\d[^\s]*[ \t]+)?"
     r"(?P<place>[A-Z][A-Z.'\u2019-]+(?:[ \t]+[A-Z][A-Z.'\u2019-]+){0,3})"
     r"(?:,[ \t]*[A-Z0-9][\w.]*(?:[ \t]+[A-Z0-9][\w.]*){0,2})?"
-    r"(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*(?:--|[\u2013\u2014]|-(?=[ \t]))(?=[ \t]|(?<=[\u2013\u2014])[A-Z])",
+    r"(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*(?:--|[\u2013\u2014]|-(?=[ \t])|(?<=[ \t)])-(?=[A-Z]))"
+    r"(?=[ \t]|(?<=[\u2013\u2014-])[A-Z])",
     re.MULTILINE,
 )
-#: Capitals a place needs before a dash set solid against the next word ("GENEVA—The"): fewer, and it reads as
-#: a pairing of names ("US—China talks"), not a dateline.
+#: Capitals a place needs before a dash set solid against the next word ("GENEVA—The", "MADRID -The"): fewer,
+#: and it reads as a pairing of names ("US—China talks"), not a dateline.
 SOLID_DASH_PLACE_CAPITALS = 4
+
+#: A dateline with a colon: one to three capitalised words at a line's start ("JUNEAU:", "NEW DELHI:",
+#: "Montgomery:"), a colon, and copy opening with a capital on the same line. The words are checked in
+#: :func:`colon_place` (no label, no title) and the line must end a sentence (:data:`SENTENCE_END`): a headline
+#: or label line ("BREAKING NEWS: Deaths Surge Over Night", "Coronavirus: deaths rise by 813") is none.
+COLON_DATELINE = re.compile(
+    r"^[ \t\u00a0]*(?P<place>[A-Z][^\W\d_]*(?:[.'\u2019-][^\W\d_]+)*\.?"
+    r"(?:[ \t]+[A-Z][^\W\d_]*(?:[.'\u2019-][^\W\d_]+)*\.?){0,2})"
+    r"[ \t]*:[ \t]+(?=[A-Z])(?P<rest>[^\n]*)",
+    re.MULTILINE,
+)
+#: A sentence's end in a line of copy: a full stop, question or exclamation mark (maybe inside a closing
+#: quotation mark) at the line's end or before the capital of the next sentence; not the point of an initial or
+#: an abbreviation in capitals ("U.S. tops 100,000"). A headline has none; a paragraph of copy has one even
+#: where the crawl cut its last sentence short.
+SENTENCE_END = re.compile(r"(?<![A-Z.])[.!?][\"'\u201d\u2019)]*(?:\s+[\"\u201c]?[A-Z]|\s*$)")
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """Titles and honorifics (``source_nouns.yaml``), lowercased without a final full stop: a line opening
+    "Governor Baker:" or "Dr. Acton:" names a person (a headline's speaker), no place."""
+    nouns = read_yaml("source_nouns.yaml")
+    return frozenset(str(t).lower().rstrip(".") for key in ("titles", "honorifics") for t in nouns[key])
+
+
+def colon_place(words: str) -> bool:
+    """Whether the capitalised words before a line's colon may be a dateline's place: none of them a title or
+    honorific, and the words together no ``lead_labels``, ``link_labels`` or ``credit_labels`` label
+    (``furniture.yaml``: "Note", "Update", "Related", "Photo"). A person's name alone before a colon ("Ruiz:
+    ...", a transcript) is not told from a place: the narrator's either way, never the content's."""
+    furniture, plain = furniture_words(), _plain(words)
+    if plain in furniture.lead_labels | furniture.link_labels | furniture.credit_labels:
+        return False
+    return not any(w.rstrip(".") in _title_words() for w in plain.split())
 
 
 #: A wire credit at a line's start, the place not in capitals: a short lead of capitalised words and numbers with a
@@ -226,12 +265,13 @@ WIRE_CREDIT = re.compile(
 
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each dateline (:data:`DATELINE`, :data:`WIRE_CREDIT`) in ``text``, with whatever stands
-    before it on its line, up to and with its dash: "date 2020-05-12 WASHINGTON (AP) —" in "date 2020-05-12
-    WASHINGTON (AP) — Dr. Ana Ruiz is warning ...", "Sept 13 (Reuters) –" in "Sept 13 (Reuters) – Disclosures
-    show ...". Not a dateline: a place in capitals with no dash after it, or a line of copy with words before it
-    ("Officials in LONDON — ..."), or a word of fewer than two capitals ("A — B"), or a bracket of lower-case
-    words."""
+    """``(start, end)`` of each dateline (:data:`DATELINE`, :data:`WIRE_CREDIT`, :data:`COLON_DATELINE`) in
+    ``text``, with whatever stands before it on its line, up to and with its dash or colon: "date 2020-05-12
+    WASHINGTON (AP) —" in "date 2020-05-12 WASHINGTON (AP) — Dr. Ana Ruiz is warning ...", "Sept 13 (Reuters) –"
+    in "Sept 13 (Reuters) – Disclosures show ...", "JUNEAU:" in "JUNEAU: The state will ...". Not a dateline: a
+    place in capitals with no dash after it, or a line of copy with words before it ("Officials in LONDON — ..."),
+    or a word of fewer than two capitals ("A — B"), or a bracket of lower-case words; before a colon, a label or
+    title ("Note: ...", "Governor Baker: ..."), or a line that ends no sentence (a headline)."""
     spans = []
     for match in DATELINE.finditer(text):
         capitals = len(re.sub(r"[^A-Z]", "", match.group("place")))
@@ -244,6 +284,10 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
         if match.end() not in taken and any(c.isdigit() for c in match.group("lead")):
             start = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
             spans.append((start, match.end()))
+    for match in COLON_DATELINE.finditer(text):
+        if colon_place(match.group("place")) and SENTENCE_END.search(match.group("rest")):
+            colon = text.rindex(":", match.start("place"), match.start("rest"))
+            spans.append((match.start("place"), colon + 1))
     return sorted(spans)
 
 

@@ -17,7 +17,7 @@ from analysis.extraction.sources.quote_cues import quote_stage
 from analysis.extraction.sources.quotes import VIEW_QUOTE_MARKS, Quotations, quote_spans
 from analysis.extraction.sources.records import Attribution, Found
 from analysis.extraction.sources.refusals import refusal_stage
-from analysis.extraction.sources.speakers import NO_SPEAKER, SpeakerResolver, is_outlet, tokens_text
+from analysis.extraction.sources.speakers import NO_SPEAKER, SpeakerResolver, is_outlet, is_time_modifier, tokens_text
 from analysis.extraction.sources.syntactic import syntactic_stage
 from analysis.extraction.sources.wordlists import lexicon
 
@@ -44,8 +44,34 @@ def attribution_rows(parsed) -> list[Attribution]:
     for f in sorted(found, key=lambda f: (f.cue or f.content)[0]):
         records.append(_record(parsed, f, resolver, quotes))
     records = floating_stage(parsed, quotes, records, resolver)
+    records = [r for r in records if not _service_text(parsed, r)]
     records.sort(key=lambda r: (r.content_start, r.cue_start, r.content_end))
     return [replace(r, attribution_id=i) for i, r in enumerate(records)]
+
+
+#: A contact detail: a telephone number of at least seven digits in groups ("1-800-555-0199", "(555) 010-4477",
+#: "833-427-5634"), an e-mail address, or a web address ("www.example.gov", "https://...", "example.gov/help").
+CONTACT_DETAIL = re.compile(
+    r"(?<![\w.])(?:\+?\d{1,3}[ .-])?\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}(?!\d)"
+    r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|\bhttps?://\S+|\bwww\.[\w-]+(?:\.[\w-]+)+"
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:gov|org|com|net|edu|int)(?:/\S*)?(?![\w])",
+    re.IGNORECASE,
+)
+
+
+def _service_text(parsed, record: Attribution) -> bool:
+    """Whether a row with no speaker written is the page's service text, not a report: its sentence gives a
+    telephone number, e-mail or web address (:data:`CONTACT_DETAIL`: "For health questions about the virus, call
+    1-800-555-0199", "if you have questions about the virus you can call ..."). A quotation that inherits its
+    speaker (no cue) and any row with a speaker are kept: "Call 555-0100 if you need help," the mayor said is
+    the mayor's."""
+    if record.speaker_start is not None or record.cue_start == record.cue_end:
+        return False
+    sentence = parsed.doc.char_span(record.cue_start, record.cue_end, alignment_mode="expand")
+    if sentence is None or not len(sentence):
+        return False
+    return CONTACT_DETAIL.search(sentence[0].sent.text) is not None
 
 
 def _in_paragraph(found: list[Found], quotes: Quotations, lines: Lines, view: str) -> list[Found]:
@@ -219,7 +245,8 @@ def _addressee_and_via(parsed, found: Found) -> tuple[str, str]:
     token = found.addressee
     if token is None:
         return "", ""
-    tokens = [t for t in token.subtree if not t.is_punct]
+    timed = {t.i for c in token.subtree if is_time_modifier(c) for t in c.subtree}
+    tokens = [t for t in token.subtree if not t.is_punct and t.i not in timed]
     written = tokens_text(parsed, tokens)
     if found.cue_lemma != "tell":
         return written, ""  # the addressee of a request ("urged residents to ...", "called on the council to ...")

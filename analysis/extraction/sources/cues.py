@@ -26,6 +26,11 @@ NON_SPEAKERS = frozenset(
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
 #: First-person speakers outside quotation marks are the author's own voice, not a source.
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+#: The reader, addressed outside quotation marks ("if you have questions, you can call ..."), is no source either:
+#: what "you" does in the narrator's words is service text, never a report.
+SECOND_PERSON = frozenset({"you"})
+#: Pronouns of the author and the reader: never a source outside quotation marks.
+NO_SOURCE_PERSONS = FIRST_PERSON | SECOND_PERSON
 
 
 def verb_lemma(token: Token) -> str:

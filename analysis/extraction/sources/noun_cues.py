@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from analysis.extraction.doc_index import children_of, doc_index
 from analysis.extraction.sources.contents import content_span
-from analysis.extraction.sources.cues import FIRST_PERSON, SPEAKER_POS, can_hold_stance, speaker_of
+from analysis.extraction.sources.cues import NO_SOURCE_PERSONS, SPEAKER_POS, can_hold_stance, speaker_of
 from analysis.extraction.sources.quotes import Quotations
 from analysis.extraction.sources.records import Found
 from analysis.extraction.sources.wordlists import lexicon
@@ -56,7 +56,7 @@ def noun_cue_stage(doc: Doc, quotes: Quotations) -> list[Found]:
         if not content:
             continue
         speaker = _source_of(noun, with_clause=clause is not None)
-        if speaker is not None and speaker.lower_ in FIRST_PERSON | {"my", "our"}:
+        if speaker is not None and speaker.lower_ in NO_SOURCE_PERSONS | {"my", "our", "your"}:
             continue
         span = content_span(sorted(content, key=lambda t: t.i), view)
         if span is None:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 from analysis.extraction.doc_index import Intervals, children_of, doc_index
 from analysis.extraction.linguistics.voice import is_passive
 from analysis.extraction.sources.contents import trimmed_span
-from analysis.extraction.sources.cues import FIRST_PERSON, can_hold_stance, speaker_of, stance_of
+from analysis.extraction.sources.cues import NO_SOURCE_PERSONS, can_hold_stance, speaker_of, stance_of
 from analysis.extraction.sources.quotes import Quotations, word_count
 from analysis.extraction.sources.records import Found
 
@@ -62,7 +62,7 @@ def _nearest_cue(doc: Doc, quote: tuple[int, int], inner: tuple[int, int], quote
         for sent in sentences
         for t in sent
         if stance_of(t) and not quotes.around(t.idx) and not is_passive(t) and speaker_of(t) is not None
-        and speaker_of(t).lower_ not in FIRST_PERSON
+        and speaker_of(t).lower_ not in NO_SOURCE_PERSONS
     ]
     if not candidates:
         candidates = _cue_after_break(doc, quote, quotes)
@@ -86,7 +86,7 @@ def _cue_after_break(doc: Doc, quote: tuple[int, int], quotes: Quotations) -> li
     return [
         t for t in sentence
         if stance_of(t) and not quotes.around(t.idx) and not is_passive(t) and speaker_of(t) is not None
-        and speaker_of(t).lower_ not in FIRST_PERSON and speaker_of(t).i < t.i + 3
+        and speaker_of(t).lower_ not in NO_SOURCE_PERSONS and speaker_of(t).i < t.i + 3
         and not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in children_of(t))
     ]
 
@@ -113,7 +113,7 @@ def _colon_speaker(doc: Doc, quote: tuple[int, int], view: str) -> tuple[Token, 
         head = head.head
     if not (span.start <= head.i < span.end - 1) or head.pos_ not in ("PROPN", "PRON", "NOUN"):
         return None
-    if head.pos_ == "PRON" and head.lower_ in FIRST_PERSON | {"it", "this", "that"}:
+    if head.pos_ == "PRON" and head.lower_ in NO_SOURCE_PERSONS | {"it", "this", "that"}:
         return None
     if head.pos_ == "NOUN" and first.pos_ != "PROPN" and head.ent_type_ == "":
         speaker = speaker_of_noun(head)

@@ -69,8 +69,9 @@ def _speaker_tokens(head: Token) -> list[Token]:
             # a possessor names the speaker without its "'s" ("the minister's claim"); a headline's topic
             # ("Novak on tariffs: ...") is not part of its speaker
             if not (c.dep_ == "case" and token.i == head.i and token.dep_ == "poss") and not _headline_topic(c)
-            and not (token.i == head.i and _circumstance(c))
+            and not (token.i == head.i and _circumstance(c)) and not is_time_modifier(c)
             and c.dep_ not in SPEAKER_DETACHED_DEPS or (token.i != head.i and c.dep_ in ("cc", "conj"))
+            or (token.i == head.i and _compiled_by(c))
             or _ampersand(c)
         )
     return sorted(tokens, key=lambda t: t.i)
@@ -78,6 +79,29 @@ def _speaker_tokens(head: Token) -> list[Token]:
 
 #: Nouns for the medium of a statement: "the agency in a media release said" (the medium is not the speaker).
 MEDIUM_NOUNS = frozenset({"statement", "release", "interview", "letter", "post", "briefing", "email", "tweet", "video"})
+
+
+def _compiled_by(clause: Token) -> bool:
+    """ "data collected by Lakeview University", "figures compiled by the ministry": a past participle with a
+    ``by`` agent on a noun of evidence (``evidence`` in source_nouns.yaml) says whose data set it is, which the
+    source keeps (a bare "data" tells a reader nothing). Not on a speaker of any other kind ("the man arrested by
+    police said": the clause describes him, he speaks)."""
+    head = clause.head
+    evidence = lexicon().evidence
+    return clause.dep_ == "acl" and clause.tag_ == "VBN" and clause.i > head.i and (
+        head.lemma_.lower() in evidence or head.lower_ in evidence or head.lower_ == "data"
+    ) and any(c.dep_ == "agent" for c in children_of(clause))
+
+
+#: Entity labels of a day or a time of day.
+TIME_LABELS = frozenset({"DATE", "TIME"})
+
+
+def is_time_modifier(token: Token) -> bool:
+    """A day or time the parse hangs on a speaker or an addressee as a bare noun ("the department's report
+    Saturday afternoon", "told reporters Monday"): when something was said, no part of who said it or was told.
+    A day inside a name ("the Monday Club", a compound) is left alone."""
+    return token.dep_ == "npadvmod" and token.ent_type_ in TIME_LABELS
 
 
 def _ampersand(token: Token) -> bool:
@@ -113,6 +137,30 @@ def _headline_topic(token: Token) -> bool:
     return token.dep_ == "prep" and token.lower_ in ("on", "about", "over") and end < len(token.doc) and (
         token.doc[end].text == ":"
     )
+
+
+def _gender_fits(pronoun: Token, word: Token) -> bool:
+    """Whether a he/she can point back to ``word`` as far as the word itself states a gender: a gendered noun or
+    title of ``gendered_nouns.yaml`` ("father", "Mrs") must state the pronoun's ("she" never means a father).
+    A name states no gender here (what the text says of a person by name is :meth:`SpeakerResolver._fits`), nor
+    does a word with no gender of its own ("the nurse")."""
+    wanted = PRONOUN_GENDER.get(pronoun.lower_)
+    if wanted is None:
+        return True
+    words = gender_words()
+    stated = words.title(word) if word.pos_ == "PROPN" else words.noun(word) if word.pos_ == "NOUN" else None
+    return stated is None or stated == wanted
+
+
+def _owned_by_agreeing(pronoun: Token, word: Token) -> bool:
+    """Whether ``word`` is a person noun owned by a possessive pronoun that agrees with ``pronoun`` ("her
+    mother" before "she" in one sentence: "While her mother was ill, she said, ..."): the pronoun of that sentence
+    means the owner, not the one owned. Read only within the pronoun's sentence: across sentences ("Her mother
+    was ill. She said ...") either may be meant, and the ordinary nearest-first order stands."""
+    wanted = PRONOUN_GENDER.get(pronoun.lower_)
+    if wanted is None or word.pos_ != "NOUN" or word.lower_ not in gender_words().person_nouns:
+        return False
+    return any(c.dep_ == "poss" and PRONOUN_GENDER.get(c.lower_) == wanted for c in children_of(word))
 
 
 def _latest_before(speakers: Sequence[tuple[int, "Speaker"]], offset: int) -> "Speaker | None":
@@ -251,6 +299,12 @@ class SpeakerResolver:
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
         if head.lower_ in PERSON_PRONOUNS | BODY_PRONOUNS | POSSESSIVE_PRONOUNS.keys() and len(tokens) == 1:
             return self._pronoun(head)
+        titled = self._name_after_title(head)
+        if titled is not None:
+            # "State Health Director Dr. Ana Ruiz said": the parse makes the title the head and the name its
+            # apposition; the speaker is the person, the title her role
+            name = person_name(titled)
+            return self._person(name, tokens_text(self.parsed, [t for t in tokens if t.i <= head.i and t.dep_ != "det"]))
         if self._names_person(head):
             name = person_name(head)
             before = [t for t in tokens if t.i < name[0].i and t.dep_ not in ("det", "punct")]
@@ -275,6 +329,19 @@ class SpeakerResolver:
             words = [t for t in inside.subtree if self.lines.line_of(t.idx) == line and not t.is_space]
             return self._unnamed(words, inside, words[0].idx, words[-1].idx + len(words[-1]))
         return self._unnamed(tokens, head, start, end)
+
+    def _name_after_title(self, head: Token) -> Token | None:
+        """The person's name written straight after a title that the parse made the speaker's head, with the name
+        as its apposition and no comma between ("State Health Director Dr. Ana Ruiz said", "Chief Executive Ana
+        Ruiz said"): the head word of that name, else None. A name set off by a comma ("The chief, Ana Ruiz,")
+        is read by the apposition rule of :meth:`_resolve`; a title that is no ``titles`` word ("The bakery Ana
+        Ruiz ...") is left alone."""
+        if bare_word(head.text) not in self.lex.title_words or not head.text[:1].isupper():
+            return None
+        return next((
+            c for c in children_of(head)
+            if c.dep_ == "appos" and c.i > head.i and c.left_edge.i == head.i + 1 and self._names_person(c)
+        ), None)
 
     def _dateline_end(self, start: int, end: int) -> int | None:
         """Where the last dateline or date written in digits inside ``[start, end)`` ends (the parse runs a
@@ -628,6 +695,20 @@ class SpeakerResolver:
         for token in reach:
             if self._quotation_at(token.idx) not in (None, own_quote):
                 continue
+            if wants_person and not _gender_fits(head, token):
+                continue  # "While her father stayed home, she said": a father is no "she"
+            same_sentence = token.sent.start == head.sent.start
+            if wants_person and same_sentence and _owned_by_agreeing(head, token):
+                continue  # "While her mother was ill, she said, ...": she is the owner of "her", not the mother
+            if wants_person and same_sentence and token.dep_ == "poss" and token.i != head.i and (
+                PRONOUN_GENDER.get(token.lower_) == PRONOUN_GENDER.get(head.lower_, "")
+            ):
+                # a possessive in the pronoun's sentence that agrees with it names the same person: "her" in "her
+                # father" is who "she" is, as far back as "her" resolves (and nobody when it does not)
+                owner = self._pronoun(token)
+                if owner.source_type == UNRESOLVED:
+                    owner = replace(owner, source=self.parsed.text[start:end])
+                return replace(owner, start=start, end=end)
             if wants_person and (self._names_person(token) or self._who(token) and not modifies_noun(token)):
                 name = person_name(token)
                 if not self._fits(head, name):

@@ -11,7 +11,7 @@ from analysis.extraction.linguistics.voice import is_passive
 from analysis.extraction.sources.contents import content_span
 from analysis.extraction.linguistics.antecedents import antecedent
 from analysis.extraction.sources.cues import (
-    FIRST_PERSON, _can_speak, can_hold_stance, evidence_inside, expletive_passive, has_agent, is_named, reports, speaker_of, speakers_conjunct, stance_of,
+    NO_SOURCE_PERSONS, _can_speak, can_hold_stance, evidence_inside, expletive_passive, has_agent, is_named, reports, speaker_of, speakers_conjunct, stance_of,
     verb_lemma,
 )
 from analysis.extraction.sources.quotes import Quotations
@@ -328,7 +328,7 @@ def syntactic_stage(doc: Doc, quotes: Quotations) -> list[Found]:
             speaker = None
         else:
             speaker = speaker_of(cue)
-            if speaker is None or speaker.lower_ in FIRST_PERSON:
+            if speaker is None or speaker.lower_ in NO_SOURCE_PERSONS:
                 continue
         if lemma not in stances and lemma not in lex.question_verbs and not (
             is_evidence(speaker, lemma) or (lemma in lex.evidence_verbs and is_document(speaker))
@@ -361,7 +361,7 @@ def _cited(cue: Token) -> tuple[Token, Token] | None:
     for child in children_of(cue):
         if child.dep_ in ("advcl", "xcomp", "conj") and child.tag_ == "VBG" and verb_lemma(child) == "cite":
             source = next((c for c in children_of(child) if c.dep_ == "dobj"), None)
-            if source is not None and _can_speak(source) and source.lower_ not in FIRST_PERSON:
+            if source is not None and _can_speak(source) and source.lower_ not in NO_SOURCE_PERSONS:
                 return child, source
     return None
 
@@ -415,7 +415,7 @@ def _adjective_cues(index, quotes: Quotations, view: str) -> list[Found]:
             subject = next((c for c in children_of(token) if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i), None)
             speaker = subject if copula is not None and subject is not None and _can_speak(subject) else None
             speaker = antecedent(speaker) if speaker is not None else None
-        if clause is None or speaker is None or speaker.lower_ in FIRST_PERSON:
+        if clause is None or speaker is None or speaker.lower_ in NO_SOURCE_PERSONS:
             continue
         span = content_span([t for t in clause.subtree], view)
         if span:
@@ -451,10 +451,12 @@ def _content_pieces(head: Token, cue: Token, quotes: Quotations, view: str) -> l
             t.head.i == head.i and t.dep_ in CLAUSE_ARGUMENT_DEPS for t in after
         ):
             return pieces[:1]  # the clause is whole before the cue: what follows is the narrator's addition
-        if len(pieces) == 2 and quotes.holding(pieces[1]) and not quotes.inner_overlaps(pieces[0]) and not any(
+        if len(pieces) == 2 and head.i > cue.right_edge.i and not quotes.inner_overlaps(pieces[0]) and not any(
             t.head.i == head.i and t.dep_ in CLAUSE_ARGUMENT_DEPS for t in before
         ):
-            return pieces[1:]  # "While ..., she said, "I never ..."": the quotation; the lead-in is the narrator's
+            # "While ..., she said, "I never ..."", "While her father stayed home, she said, she kept ...": the
+            # main clause after the cue; a fronted adjunct holds none of its words and is no place for the cue
+            return pieces[1:]
         return [(pieces[0][0], pieces[-1][1])] if pieces else []
     tokens = _content_tokens(head, cue)
     if head.dep_ == "advcl":
