@@ -204,6 +204,11 @@ EPISTEMIC = [
     # "could have" is a judgement even with a denied subject
     ("No one could have predicted the storm.", "could", 7, "have predicted the storm"),
     ("The putative leader of the group fled.", "putative", 4, "leader of the group"),
+    ("Such a process may shape the outcome.", "may", 15, "shape the outcome"),  # "such a": the one described
+    # an open question or an inference named as such
+    ("The leak raises questions about the minister's account.", "raises questions about", 9,
+     "the minister's account"),
+    ("It can be inferred that the pump failed.", "can be inferred", 3, "the pump failed"),
 ]
 
 
@@ -299,6 +304,8 @@ def test_distancing_verb_and_alleged_as_adjective(parse):
         "Cords may have a plastic sleeve.",
         "Guests may bring their own food.",
         "Verandahs are wide and may wrap around the house.",  # a conjoined verb shares the generic subject
+        "A port may be forwarded to another machine.",
+        "The council raised the question at its meeting.",  # a question asked, not a doubt raised
         # "could" with a denied subject: what was not possible, as "could not"
         "No survivors could be found in the rubble.",
         "Nobody could explain the delay.",

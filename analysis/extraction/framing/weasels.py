@@ -383,6 +383,8 @@ def _generic_subject(subject: Token) -> bool:
     it is the writer's doubt."""
     if subject.pos_ != "NOUN":
         return False
+    if any(c.dep_ == "predet" or c.lower_ == "such" for c in children_of(subject)):
+        return False  # "such a process": the one just described, not any member of a kind
     determiners = [c.lower_ for c in children_of(subject) if c.dep_ in ("det", "poss", "nummod")]
     if determiners:
         return any(d in GENERIC_DETERMINERS for d in determiners)
