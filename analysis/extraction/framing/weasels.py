@@ -29,9 +29,11 @@ news copy they say how often or how much, not who holds a claim; "is widely seen
 belief passive.
 
 Epistemic hedges come from the word lists (:mod:`.lexicons`); :func:`epistemic_sense` drops the senses a list
-cannot tell apart: "May" the month, "might" the noun, "could" of past (in)ability, "may" of what a kind can do
-or is allowed ("cords may have a sleeve"), "appeared in court", "possible" of ability or feasibility, a
-concessive "whether A or B".
+cannot tell apart: "May" the month, "might" the noun, "could" of past (in)ability ("could not confirm", "no
+survivors could be found"), "may" of what a kind can do or is allowed ("cords may have a sleeve"; not with a
+bare singular subject or a verb of change or outcome: "inflation may ease", "prices may rise"), "appeared in
+court", "possible" of ability or feasibility, a concessive "whether A or B". A belief passive of a plan verb
+with an infinitive of action is a plan, not a belief ("was supposed to arrive").
 
 Scope (the ``target`` of a hedge, :func:`hedge_scope`): the shortest phrase or clause the cue makes vague,
 without the cue. A modal, an adverb or a weasel subject scopes over the predicate of its verb ("may [be ready
