@@ -69,6 +69,12 @@ WEASELS = [
     ("The minister is expected to resign on Friday.", "is expected to", 13, "resign on Friday"),
     ("The virus is known to spread quickly.", "is known to", 10, "spread quickly"),
     ("It is widely accepted that the climate is warming.", "It is widely accepted that", 0, "the climate is warming"),
+    # a reading or verdict nobody is named as giving: "taken as", "held to", a predicative the parser made an object
+    ("The move was taken as a sign of weakness.", "was taken as", 9, "a sign of weakness"),
+    ("The bridge was held to be unsafe.", "was held to", 11, "be unsafe"),
+    ("The plan is now thought a failure.", "is now thought", 9, "a failure"),
+    # "supposed to" + a state or a past reports a belief (a plan or duty is in the no-hedge list)
+    ("The house is supposed to have been haunted.", "is supposed to", 10, "have been haunted"),
     # a bare plural of people who hold views, as the subject of a verb of saying or believing
     ("Critics say the new tram line is too expensive.", "Critics", 0, "say the new tram line is too expensive"),
     ("Independent experts warn that the dam could fail.", "Independent experts", 0,
@@ -190,6 +196,19 @@ EPISTEMIC = [
     ("The prospect of a strike worries parents.", "prospect of", 4, "a strike"),
     # "or not" in a question, or after "if"
     ("The council will decide if the plan goes ahead or not.", "or not", 47, ""),
+    # "may" with a bare singular subject (one thing, however abstract) or a verb of change or outcome forecasts,
+    # even without a date: not the "may" of what some of a kind have or are allowed to do (no-hedge list)
+    ("Inflation may ease further.", "may", 10, "ease further"),
+    ("Prices may rise further.", "may", 7, "rise further"),
+    ("Voters may punish the ruling party.", "may", 7, "punish the ruling party"),
+    # "could have" is a judgement even with a denied subject
+    ("No one could have predicted the storm.", "could", 7, "have predicted the storm"),
+    ("The putative leader of the group fled.", "putative", 4, "leader of the group"),
+    ("Such a process may shape the outcome.", "may", 15, "shape the outcome"),  # "such a": the one described
+    # an open question or an inference named as such
+    ("The leak raises questions about the minister's account.", "raises questions about", 9,
+     "the minister's account"),
+    ("It can be inferred that the pump failed.", "can be inferred", 3, "the pump failed"),
 ]
 
 
@@ -284,6 +303,17 @@ def test_distancing_verb_and_alleged_as_adjective(parse):
         # "may" of what a kind can be or is allowed ("some cords have", "guests are allowed to")
         "Cords may have a plastic sleeve.",
         "Guests may bring their own food.",
+        "Verandahs are wide and may wrap around the house.",  # a conjoined verb shares the generic subject
+        "A port may be forwarded to another machine.",
+        "The council raised the question at its meeting.",  # a question asked, not a doubt raised
+        # "could" with a denied subject: what was not possible, as "could not"
+        "No survivors could be found in the rubble.",
+        "Nobody could explain the delay.",
+        # "supposed to" + an action states a plan or a duty; "taken"/"held" of an event, not of a verdict
+        "The train was supposed to arrive at noon.",
+        "He was taken to hospital.",
+        "He was held in custody overnight.",
+        "The company was held to account.",
         # "could" of past ability in a relative clause under a past clause
         "The casks contained brandy, which could be sold abroad.",
         # a concessive "whether A or B" asks nothing

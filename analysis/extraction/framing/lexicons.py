@@ -92,6 +92,13 @@ def inference_verbs() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def forecast_verbs() -> frozenset[str]:
+    """Verb lemmas of change or outcome after which "may" forecasts even with a generic subject ("prices may
+    rise"), from epistemic_hedges.yaml."""
+    return frozenset(str(v) for v in read_yaml(CUE_LEXICONS[0]).get("forecast_verbs", ()))
+
+
+@lru_cache(maxsize=1)
 def distancing_relative_verbs() -> frozenset[str]:
     """Verb lemmas of the distancing free relative ("what it said were troops"), from epistemic_hedges.yaml."""
     return frozenset(str(v) for v in read_yaml(CUE_LEXICONS[0]).get("distancing_relative_verbs", ()))

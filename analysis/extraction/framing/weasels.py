@@ -29,9 +29,11 @@ news copy they say how often or how much, not who holds a claim; "is widely seen
 belief passive.
 
 Epistemic hedges come from the word lists (:mod:`.lexicons`); :func:`epistemic_sense` drops the senses a list
-cannot tell apart: "May" the month, "might" the noun, "could" of past (in)ability, "may" of what a kind can do
-or is allowed ("cords may have a sleeve"), "appeared in court", "possible" of ability or feasibility, a
-concessive "whether A or B".
+cannot tell apart: "May" the month, "might" the noun, "could" of past (in)ability ("could not confirm", "no
+survivors could be found"), "may" of what a kind can do or is allowed ("cords may have a sleeve"; not with a
+bare singular subject or a verb of change or outcome: "inflation may ease", "prices may rise"), "appeared in
+court", "possible" of ability or feasibility, a concessive "whether A or B". A belief passive of a plan verb
+with an infinitive of action is a plan, not a belief ("was supposed to arrive").
 
 Scope (the ``target`` of a hedge, :func:`hedge_scope`): the shortest phrase or clause the cue makes vague,
 without the cue. A modal, an adverb or a weasel subject scopes over the predicate of its verb ("may [be ready
@@ -55,7 +57,7 @@ from spacy.tokens import Doc, Token
 
 from analysis.datafiles import read_yaml, word_set
 from analysis.extraction.doc_index import children_of, doc_index
-from analysis.extraction.framing.lexicons import Term, distancing_clausal_verbs, inference_verbs
+from analysis.extraction.framing.lexicons import Term, distancing_clausal_verbs, forecast_verbs, inference_verbs
 
 WEASEL_LEXICON = "weasel_words.yaml"
 WEASEL = "weasel"
@@ -122,6 +124,7 @@ class WeaselWords:
     judgement_verbs: frozenset[str]
     belief_nouns: frozenset[str]
     generality_modifiers: frozenset[str]
+    plan_verbs: frozenset[str]
 
     def names_a_holder(self, noun: Token) -> bool:
         """Whether the plural ``noun`` names people who hold or voice views as a bare plural: one of
@@ -157,6 +160,7 @@ def weasel_words() -> WeaselWords:
         judgement_verbs=words("judgement_verbs"),
         belief_nouns=words("belief_nouns"),
         generality_modifiers=words("generality_modifiers"),
+        plan_verbs=words("plan_verbs"),
     )
 
 
@@ -356,32 +360,67 @@ def _past_ability(modal: Token, following: Token) -> bool:
 
 #: Determiners of a subject that stands for any member of a kind ("a port may be forwarded").
 GENERIC_DETERMINERS = frozenset({"a", "an", "any", "each", "every"})
+#: Tags of a plural common noun: with no determiner it names the members of a kind ("cords", "guests").
+PLURAL_NOUN_TAGS = frozenset({"NNS"})
+#: Determiners and pronouns that deny the subject of a clause ("no survivors could be found", "nobody could
+#: explain"): "could" then reports what was not possible, not the writer's doubt.
+NEGATIVE_SUBJECT_WORDS = frozenset({"no", "none", "nobody", "nothing", "neither"})
+
+
+def _clause_subject(verb: Token) -> Token | None:
+    """The subject of ``verb``'s clause; a conjoined verb without one shares the subject of the verb it is
+    conjoined to ("Verandahs are large and may encompass the facade")."""
+    for _ in range(3):  # a chain of conjuncts is short; the bound keeps the walk linear
+        subject = next((c for c in children_of(verb) if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None or verb.dep_ != "conj" or verb.head.i == verb.i:
+            return subject
+        verb = verb.head
+    return None
 
 
 def _generic_subject(subject: Token) -> bool:
-    """Whether ``subject`` stands for a kind rather than for something in particular: a bare plural or mass noun
-    ("cords", "ovulation") or one with an indefinite or universal determiner ("a port", "any species")."""
+    """Whether ``subject`` stands for the members of a kind rather than for something in particular: a bare
+    plural ("cords", "guests") or a noun with an indefinite or universal determiner ("a port", "any species").
+    A bare singular ("inflation", "jet lag", "tax expression") names one thing, however abstract, so "may" with
+    it is the writer's doubt."""
     if subject.pos_ != "NOUN":
         return False
+    if any(c.dep_ == "predet" or c.lower_ == "such" for c in children_of(subject)):
+        return False  # "such a process": the one just described, not any member of a kind
     determiners = [c.lower_ for c in children_of(subject) if c.dep_ in ("det", "poss", "nummod")]
-    return not determiners or any(d in GENERIC_DETERMINERS for d in determiners)
+    if determiners:
+        return any(d in GENERIC_DETERMINERS for d in determiners)
+    return subject.tag_ in PLURAL_NOUN_TAGS
 
 
 def _existential_may(modal: Token, following: Token) -> bool:
-    """"may" of what is possible for a kind, not of the writer's doubt: with a generic subject and nothing that
-    ties the clause to one occasion ("cords may have twist-locking features": some do; "guests may bring food":
-    they are allowed to). It reads "sometimes" or "can" (Palmer 2001, existential and deontic modality), as the
-    parse shows by a generic subject and no date, time or episodic marker; "may have" (the past) and a
-    particular subject ("the vote may be delayed") stay hedges."""
+    """"may" of what is possible for a kind, not of the writer's doubt: with a generic subject, a verb that
+    forecasts no change or outcome, and nothing that ties the clause to one occasion ("cords may have
+    twist-locking features": some do; "guests may bring food": they are allowed to). It reads "sometimes" or
+    "can" (Palmer 2001, existential and deontic modality), as the parse shows by a generic subject and no
+    date, time or episodic marker; "may have" (the past), a particular or bare singular subject ("the vote may
+    be delayed", "inflation may ease") and a verb of change or outcome (``forecast_verbs``: "prices may rise",
+    "voters may punish the party") stay hedges."""
     verb = modal.head
     if _perfect(following) or verb.i == modal.i:
         return False
-    subject = next((c for c in children_of(verb) if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or not _generic_subject(subject):
+    subject = _clause_subject(verb)
+    if subject is None or not _generic_subject(subject) or verb.lemma_.lower() in forecast_verbs():
         return False
     clause = list(verb.subtree)
     markers = weasel_words().episodic_markers
     return not any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in markers for t in clause)
+
+
+def _denied_subject(modal: Token) -> bool:
+    """Whether the clause of ``modal`` has a subject that denies it: a negative pronoun or a noun with a negative
+    determiner ("no survivors could be found", "nobody could explain the delay"). "could" then reports what was
+    not possible, as "could not" does."""
+    subject = _clause_subject(modal.head) if modal.head.i != modal.i else None
+    if subject is None:
+        return False
+    return subject.lower_ in NEGATIVE_SUBJECT_WORDS or any(
+        c.dep_ == "det" and c.lower_ in NEGATIVE_SUBJECT_WORDS for c in children_of(subject))
 
 
 def _open_question(token: Token) -> bool:
@@ -420,8 +459,10 @@ def epistemic_sense(doc: Doc, first: int, end: int, term: Term) -> bool:
             following = token.head  # "it may, in fact, be the oldest"
         if following is None or following.tag_ != "VB":
             return False  # "May 13", "May had already set records", "with all his might"
-        if words[0] == "could" and any(t.lower_ in ("not", "n't") for t in doc[first + 1 : following.i]):
-            return following.lower_ == "have"  # "could not confirm" is past inability; "could not have" is not
+        if words[0] == "could" and (any(t.lower_ in ("not", "n't") for t in doc[first + 1 : following.i])
+                                    or _denied_subject(token)):
+            # "could not confirm", "no survivors could be found": past inability; "could not have" is not
+            return following.lower_ == "have"
         if words[0] == "may" and _existential_may(token, following):
             return False
         return not (words[0] == "could" and _past_ability(token, following))
@@ -713,6 +754,27 @@ def _with_adverbs(verb: Token) -> int:
     return first
 
 
+def _predicative_object(verb: Token) -> Token | None:
+    """The noun the parser made the direct object of a passive participle ("the plan is now thought a failure"):
+    a passive has no object of its own, so that noun is the predicative the belief is about."""
+    if not any(c.dep_ == "auxpass" for c in children_of(verb)):
+        return None
+    return next((c for c in children_of(verb) if c.dep_ == "dobj" and c.i > verb.i), None)
+
+
+def _plan_infinitive(complement: Token | None) -> bool:
+    """Whether ``complement`` is a to-infinitive of action ("supposed to arrive"), not of a state or a past
+    ("supposed to be haunted", "supposed to have fled"), which a belief is about."""
+    if complement is None or complement.dep_ != "xcomp":
+        return False
+    children = children_of(complement)
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
+        return False
+    stative = complement.lemma_.lower() in ("be", "have") or any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children)
+    return not stative
+
+
 def belief_passives(doc: Doc, reported: Callable[[int, int], bool]) -> Iterator[Hedge]:
     """Agentless passives of verbs of believing or saying with a complement ("is thought to", "it is said
     that", "is widely regarded as"), with their auxiliary or without ("a body believed to be", "widely regarded
@@ -729,7 +791,9 @@ def belief_passives(doc: Doc, reported: Callable[[int, int], bool]) -> Iterator[
             auxpass = _raising_aux(verb, words)  # "it seems widely accepted that"
         if (auxpass is None and not _reduced_passive(verb)) or any(c.dep_ == "agent" for c in children_of(verb)):
             continue
-        complement = _complement(verb)
+        complement = _complement(verb) or _predicative_object(verb)
+        if lemma in words.plan_verbs and _plan_infinitive(complement):
+            continue  # "the train was supposed to arrive": a plan or a duty, not a belief
         if complement is not None and complement.pos_ not in ("VERB", "AUX") and any(
                 c.dep_ in ("prep", "agent") and c.lower_ == "by" for c in children_of(complement)):
             continue  # the parser hung the by-agent on the predicative: "is considered a risk by prosecutors"
