@@ -1261,3 +1261,18 @@ def test_told_reporters_are_addressed_and_an_outlet_is_via(parse, text, addresse
 def test_a_stray_participle_speaks_for_the_clause_above_its_complement(parse, text, source):
     rows = attribution_rows(parse(text))
     assert rows and all(r.source == source for r in rows)
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        # a superlative after an interrupting cue comments on the figure: the clause before the cue is the content
+        pytest.param("Deaths rose by 40, the agency said, the highest in a month.", "Deaths rose by 40",
+                     id="superlative-after-the-cue"),
+        # a clause that still needs its words after the cue goes on there
+        pytest.param("It was, the trust said, the busiest week of the winter.",
+                     "It was, the trust said, the busiest week of the winter", id="attribute-after-the-cue"),
+    ],
+)
+def test_a_superlative_comment_after_an_interrupting_cue_is_the_narrator_s(parse, text, content):
+    assert [r.content for r in attribution_rows(parse(text))] == [content]
