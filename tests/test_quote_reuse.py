@@ -378,3 +378,36 @@ def test_blocks_join_printings_that_share_a_word_run_and_matching_them_apart_giv
         for member, root in zip(members, match_groups([texts[i] for i in members])):
             roots[member] = members[root]
     assert roots == whole == [0, 1, 0, 3, 1, 5, 6]
+
+
+@pytest.mark.parametrize(
+    "first, reprint, match",
+    [
+        # two unnamed speakers described alike, tied to one name, in reprints of one statement
+        ("a Harbour Board spokesman", "a Harbour Board spokesperson", "same_description"),
+        ("A Harbour Board spokeswoman", "a Harbour Board spokeswoman", "same_description"),
+        # described differently, or by nothing that names whom they speak for: no telling
+        ("a Harbour Board spokesman", "a Port Authority spokesman", "unknown"),
+        ("a senior official", "a senior official", "unknown"),
+        ("Senior officials", "senior officials", "unknown"),
+        ("a spokesman", "a spokeswoman", "unknown"),
+    ],
+)
+def test_unnamed_speakers_described_alike_are_same_description_never_same(first, reprint, match):
+    rows = [
+        _attribution(doc, _article(PLEDGE, speaker), PLEDGE, speaker, speaker, source_type="anonymous")
+        for doc, speaker in (("a", first), ("b", reprint))
+    ]
+    out = quote_reuse(_attributions(*rows), _documents(("a", "Reuters", "2024-03-05"), ("b", "AP", "2024-03-06")))
+    assert out["speaker_match"].tolist() == [match, match]
+    assert out["same_source"].tolist() == [False, False]
+
+
+def test_a_description_settles_nothing_where_a_printing_names_the_speaker():
+    speakers = (("Lena Novak", "Lena Novak", "person"), ("a Harbour Board spokesman", "a Harbour Board spokesman", "anonymous"),
+                ("a Harbour Board spokesman", "a Harbour Board spokesman", "anonymous"))
+    rows = [_attribution(doc, _article(PLEDGE, speaker), PLEDGE, speaker, source, source_type=source_type)
+            for doc, (speaker, source, source_type) in zip("abc", speakers)]
+    documents = _documents(*((doc, "Wire", f"2024-03-0{i + 1}") for i, doc in enumerate("abc")))
+    out = quote_reuse(_attributions(*rows), documents)
+    assert out["speaker_match"].tolist() == ["same", "unknown", "unknown"]

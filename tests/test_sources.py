@@ -1164,3 +1164,115 @@ def test_service_text_and_the_reader_are_no_sources(parse, text, expected):
 def test_a_speaker_holds_no_time_and_evidence_keeps_its_compiler(parse, text, speaker, source_type):
     (row,) = attribution_rows(parse(text))
     assert (row.speaker, row.source_type) == (speaker, source_type)
+
+
+# --- quotations over paragraphs, names after a person noun, "told X to", stray participles -------------------------
+
+
+def test_a_quotation_running_over_paragraphs_stays_with_its_speaker(parse):
+    text = (
+        'A harbour board spokeswoman said: "The ferry timetable will change from March.\n\n'
+        '"Night crossings will stop for the winter.\n\n'
+        '"The board has not decided on fares."\n\n'
+        "Mr Okafor, speaking at the quay, said the union had not been consulted."
+    )
+    rows = attribution_rows(parse(text))
+    assert [(r.source, r.cue, r.content) for r in rows] == [
+        ("A harbour board spokeswoman", "said", "The ferry timetable will change from March"),
+        ("A harbour board spokeswoman", "", "Night crossings will stop for the winter"),
+        ("A harbour board spokeswoman", "", "The board has not decided on fares"),
+        ("Okafor", "said", "the union had not been consulted"),
+    ]
+
+
+def test_a_bare_cue_after_a_closed_quotation_across_a_break_still_speaks_it(parse):
+    rows = attribution_rows(parse('"We will not sail until the storm has passed."\nCaptain Ilse Maren said on Monday.'))
+    assert [(r.source, r.cue, r.content) for r in rows] == [
+        ("Ilse Maren", "said", "We will not sail until the storm has passed")
+    ]
+
+
+def test_a_report_of_its_own_after_a_break_does_not_take_the_quotation_before(parse):
+    rows = attribution_rows(parse(
+        'Night crossings will stop. "The board has not decided on fares yet."\n'
+        "Mr Okafor, speaking at the quay, said the union had not been consulted."
+    ))
+    assert ("Okafor", "The board has not decided on fares yet") not in [(r.source, r.content) for r in rows]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a one-word name in apposition to a gendered noun for a person is a person of that gender ...
+        pytest.param("Karl Brandt was at the depot. His niece Odile stayed home. She said the bakery had shut.",
+                     "Odile", id="she-the-niece"),
+        pytest.param("Karl Brandt was at the depot. His niece, Odile, stayed home. She said the bakery had shut.",
+                     "Odile", id="she-the-niece-between-commas"),
+        # ... whom a pronoun of the other gender skips
+        pytest.param("Karl Brandt was at the depot. His niece Odile stayed home. He said the bakery had shut.",
+                     "Karl Brandt", id="he-skips-the-niece"),
+    ],
+)
+def test_a_name_after_a_gendered_noun_is_a_person_of_that_gender(parse, text, expected):
+    rows = attribution_rows(parse(text))
+    assert [(r.source, r.speaker_resolution) for r in rows] == [(expected, "pronoun")]
+
+
+def test_told_someone_to_do_something_is_a_directive_with_its_addressee(parse):
+    rows = attribution_rows(parse("The sheriff told all shop owners to close their doors at dusk."))
+    assert [(r.source, r.cue, r.addressee, r.content) for r in rows] == [
+        ("The sheriff", "told", "all shop owners", "to close their doors at dusk")
+    ]
+
+
+def test_being_told_to_do_something_names_no_speaker_and_gives_no_row(parse):
+    assert attribution_rows(parse("Drivers were told to avoid the coast road on Sunday.")) == []
+
+
+@pytest.mark.parametrize(
+    "text, addressee, via",
+    [
+        # reporters told in person are addressed; an outlet named with them is the intermediary
+        pytest.param("The sheriff told reporters that the road would reopen.", "reporters", "", id="reporters"),
+        pytest.param("The sheriff told journalists that the road would reopen.", "journalists", "", id="journalists"),
+        pytest.param("The sheriff told a Harbour Times reporter that the road would reopen.", "",
+                     "a Harbour Times reporter", id="an-outlet-s-reporter"),
+    ],
+)
+def test_told_reporters_are_addressed_and_an_outlet_is_via(parse, text, addressee, via):
+    rows = attribution_rows(parse(text))
+    assert [(r.addressee, r.via) for r in rows] == [(addressee, via)]
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # a participle the parse conjoins to a complement's verb is the act of the clause above, not of the
+        # complement's subject
+        pytest.param("The sheriff shut the bars, allowing cafes to sell coffee and saying crowds were banned.",
+                     "The sheriff", id="not-the-cafes"),
+        # two participles conjoined share the clause's subject as before
+        pytest.param("The sheriff shut the bars on Friday, allowing takeout, and saying that crowds were banned.",
+                     "The sheriff", id="two-participles"),
+        pytest.param("The sheriff said the storm was passing and urging drivers to stay home.",
+                     "The sheriff", id="after-a-reported-clause"),
+    ],
+)
+def test_a_stray_participle_speaks_for_the_clause_above_its_complement(parse, text, source):
+    rows = attribution_rows(parse(text))
+    assert rows and all(r.source == source for r in rows)
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        # a superlative after an interrupting cue comments on the figure: the clause before the cue is the content
+        pytest.param("Deaths rose by 40, the agency said, the highest in a month.", "Deaths rose by 40",
+                     id="superlative-after-the-cue"),
+        # a clause that still needs its words after the cue goes on there
+        pytest.param("It was, the trust said, the busiest week of the winter.",
+                     "It was, the trust said, the busiest week of the winter", id="attribute-after-the-cue"),
+    ],
+)
+def test_a_superlative_comment_after_an_interrupting_cue_is_the_narrator_s(parse, text, content):
+    assert [r.content for r in attribution_rows(parse(text))] == [content]

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 from analysis.building import schema
 from analysis.across.identity import source_links, with_source_ids
 from analysis.across.publication import in_publication_order, publication_order, with_publication
+from analysis.extraction.sources.wordlists import lexicon
 
 #: Attribution kinds whose content is a quotation (the speaker's words); indirect speech and `according to`
 #: are the outlet's paraphrase, so two outlets' matching paraphrases are shared copy, not a shared quotation.
@@ -186,6 +187,53 @@ def speaker_match(source_id: str, matched_by: str, reference_id: str, reference_
     return "unknown"
 
 
+#: ``speaker_match`` of two printings that give no identified speaker but describe an unnamed one in the same
+#: words tied to a name ("a Downing Street spokesman" / "a Downing Street spokesperson"): alike, not known one.
+SAME_DESCRIPTION = "same_description"
+#: Source types of a speaker the text describes without naming (a pronoun has too few words to be a description).
+DESCRIBED_TYPES = frozenset({"anonymous", "unresolved"})
+#: Articles left out of a description's key.
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def description_key(source: str, source_type: str) -> str:
+    """How an unnamed speaker is described, for comparing two printings: the words lowercased, articles left out,
+    the spokesperson nouns (``spokesperson_nouns``: "spokesman", "spokeswoman", "spokesperson") as one word.
+    Empty, so never alike, for a named or typed source (:data:`DESCRIBED_TYPES`), and for a description that ties
+    the speaker to no name: it needs a capitalised word besides its first and its head ("a Downing Street
+    spokesman", "an official at the Harbour Trust"; not "a senior official", "a spokesman", "sources", "she"),
+    since two outlets' "a senior official" may be any two people."""
+    if source_type not in DESCRIBED_TYPES:
+        return ""
+    words = re.findall(r"[\w'’-]+", source)
+    led = bool(words) and words[0].lower() in _ARTICLES
+    body = words[1:] if led else words
+    # a capital on the first word may be the sentence's ("Senior officials said"), after an article it is the name's
+    named = body[:-1] if led else body[1:-1]
+    if len(body) < 2 or not any(w[:1].isupper() for w in named):
+        return ""
+    spokes = lexicon().spokesperson_nouns
+    return " ".join("spokesperson" if w.lower() in spokes else w.lower() for w in words if w.lower() not in _ARTICLES)
+
+
+def described_alike(reused: pd.DataFrame, matches: Sequence[str]) -> list[str]:
+    """``matches`` (each printing's :func:`speaker_match`) with :data:`SAME_DESCRIPTION` for the printings of a
+    group whose speakers no printing of the group identifies, that share the :func:`description_key` of the
+    group's earliest described printing, when printings of at least two articles do (that earliest one included).
+    The two outlets describe the speaker alike in reprints of one statement: a reader may take them for one
+    source; the table does not say they are (``same_source`` stays false)."""
+    keys = pd.Series([description_key(s, t) for s, t in zip(reused["source"], reused["source_type"])],
+                     index=reused.index, dtype="str")
+    unidentified = pd.Series([m == "unknown" for m in matches], index=reused.index, dtype=bool)
+    group_has_identity = (~unidentified).groupby(reused["root"]).transform("any")
+    described = keys[(keys != "") & ~group_has_identity]
+    reference = described.groupby(reused.loc[described.index, "root"]).first()
+    wanted = reused["root"].map(reference.astype(object)).astype(object).where(lambda w: w.notna(), "")
+    alike = (keys == wanted) & (keys != "") & ~group_has_identity
+    articles = reused["doc_id"].where(alike).groupby(reused["root"]).transform("nunique")
+    return [SAME_DESCRIPTION if a and n >= 2 else m for m, a, n in zip(matches, alike, articles)]
+
+
 def _reference_speakers(reused: pd.DataFrame) -> pd.DataFrame:
     """For each printing of ``reused`` (in printing order, column ``root``), the ``source_id`` and
     ``matched_by`` of its group's earliest printing whose speaker is :func:`identified`; empty where no printing
@@ -268,8 +316,10 @@ def reuse_rows(ordered: pd.DataFrame, roots: Sequence[int], links: pd.DataFrame)
     reused = reused.assign(
         group_id=reused["root"].map(group_ids),
         first_printed=reused.index == reused["root"],
-        speaker_match=[speaker_match(*k) for k in zip(reused["source_id"], reused["matched_by"],
-                                                       reference["source_id"], reference["matched_by"])],
+        speaker_match=described_alike(reused, [
+            speaker_match(*k) for k in zip(reused["source_id"], reused["matched_by"], reference["source_id"],
+                                           reference["matched_by"])
+        ]),
         similarity=[similarity(a, b) for a, b in zip(first["normalised"], reused["normalised"])],
         n_printings=reused.groupby("root")["doc_id"].transform("size"),
         n_articles=reused.groupby("root")["doc_id"].transform("nunique"),

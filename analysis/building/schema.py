@@ -552,12 +552,15 @@ class QuoteReuse(Span):
     n_articles: Series[int] = pa.Field(ge=2, description="different articles printing it")
     n_outlets: Series[int] = pa.Field(ge=0, description="different non-empty outlets printing it")
     speaker_match: Series[str] = pa.Field(
-        isin=["same", "different", "unknown"],
+        isin=["same", "different", "same_description", "unknown"],
         description="this printing's speaker against the group's earliest printing whose speaker has an identity "
         "across the corpus (`sources`; not anonymous, unresolved, a document, a group, nor a short name that may "
         "be any of several people): `same` for one `source_id`, `different` for two, or `unknown` when this "
         "printing's speaker has no such identity or no printing of the group does; that reference printing "
-        "itself is `same`",
+        "itself is `same`. Where no printing of the group has an identity, `same_description` for the printings "
+        "of at least two articles that describe an unnamed speaker in the same words as the group's earliest "
+        "described printing, tied to a name (`a Downing Street spokesman` / `a Downing Street spokesperson`; not "
+        "`a senior official`): described alike, not known to be one source (`same_source` stays false)",
     )
     source_id: Series[str] = pa.Field(
         description="the identity of this printing's source across the corpus (`sources`), empty when it has none"

@@ -22,7 +22,8 @@ extractor, one module each:
    with the possessor, a by/from phrase or a light verb's subject as source;
 4. :mod:`.quote_cues` (``quote``): a quotation that stage 2 did not cover, tied to a reporting verb and
    speaker in its sentence (or in a preceding sentence that ends with a colon, or a bare "he said" printed
-   after it across a paragraph break), or in a headline to the speaker before a colon ("X on Y: '...'",
+   after it across a paragraph break, unless the quotation goes on from a paragraph whose quotation runs on:
+   that is the earlier speaker's, stage 6), or in a headline to the speaker before a colon ("X on Y: '...'",
    cue ":");
 5. :mod:`.speakers`: a speaker is written on one line, and a headline, byline, caption or crawled link above its
    cue is never one (:mod:`.lines`; the pipeline also starts a sentence after such a line); speakers are resolved: names through the actor catalogue (titles before a name go to

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Sequence
+
+from spacy.tokens import Token
 
 from analysis.extraction.doc_index import children_of
 from analysis.extraction.linguistics.furniture import dateline_spans
@@ -255,6 +258,16 @@ def _addressee_and_via(parsed, found: Found) -> tuple[str, str]:
     interview = any(
         p.lemma_.lower() == "interview" for c in children_of(cue) if c.dep_ == "prep" for p in children_of(c)
     )
-    if (hit and hit[0].type == "media") or interview or is_outlet(tokens):
+    if (hit and hit[0].type == "media") or interview or is_outlet(tokens) and not _press_in_person(token, tokens):
         return "", written
     return written, ""
+
+
+def _press_in_person(head: Token, tokens: Sequence[Token]) -> bool:
+    """ "told reporters", "told journalists on a call", "told a reporter": people of the press (``press_people``)
+    with no outlet named among their words (no proper name, no possessor) are whom the speaker told, the
+    addressee; "told a Reuters reporter" or "told the Gazette's reporter" names the outlet, the intermediary."""
+    lex = lexicon()
+    if head.lemma_.lower() not in lex.press_people and head.lower_ not in lex.press_people:
+        return False
+    return not any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "PERSON") or t.dep_ == "poss" for t in tokens)

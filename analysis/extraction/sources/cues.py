@@ -133,6 +133,10 @@ def _subject_of(verb: Token) -> Token | None:
     report = speakers_conjunct(verb)
     if report is not None:
         return _subject_of(report)
+    if stray_participle(verb):
+        # "closed the schools, allowing restaurants to serve takeout and saying ...": the participle goes on from
+        # the clause the complement hangs on, never from the complement's own subject ("restaurants")
+        return _subject_of(_outside_complements(verb.head))
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
         return _subject_of(verb.head)
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() == "quote":
@@ -145,6 +149,39 @@ def _subject_of(verb: Token) -> Token | None:
 
 #: Dependencies of a clause's subject, active or passive.
 CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+#: Dependencies of any subject of a clause, an expletive "there" or "it" included.
+ANY_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+#: Dependencies of a participle's own subject or auxiliary: with one it is a clause of its own, not a stray one.
+OWN_CLAUSE_DEPS = ANY_SUBJECT_DEPS | {"aux", "auxpass"}
+
+
+def stray_participle(token: Token) -> bool:
+    """An "-ing" participle with no subject or auxiliary of its own that the small model conjoins to a verb with a
+    subject of its own, or to a clause on a noun ("allowing restaurants to serve takeout and saying gatherings
+    were banned": "saying" hangs on "serve"; "said voters had chosen another road and wishing his opponent
+    well"; "allowing cafes to sell coffee and saying ..."). It cannot go on with that
+    verb, whose subject is not its own: it is the next act of whoever did the participle's or cue's clause above.
+    Not a participle conjoined to another participle, nor one after a form of "be" that it shares ("we are off
+    the peak and seeing a decline")."""
+    clause = token.head
+    if token.dep_ != "conj" or token.tag_ != "VBG" or clause.i == token.i or clause.tag_ == "VBG" or clause.lemma_ == "be":
+        return False
+    return not any(c.dep_ in OWN_CLAUSE_DEPS for c in children_of(token)) and (
+        clause.dep_ == "acl" or any(c.dep_ in ANY_SUBJECT_DEPS for c in children_of(clause)))
+
+
+def _outside_complements(verb: Token) -> Token:
+    """The first verb above ``verb``, itself included, that is no complement clause of another (``ccomp``,
+    ``xcomp``) nor a clause on a noun that a verb governs ("allowing cafes to sell": "allowing"): the clause whose
+    subject a stray participle after the complement shares (:func:`stray_participle`)."""
+    while verb.head.i != verb.i:
+        if verb.dep_ in ("ccomp", "xcomp"):
+            verb = verb.head
+        elif verb.dep_ == "acl" and verb.head.head.pos_ in ("VERB", "AUX") and verb.head.head.i != verb.head.i:
+            verb = verb.head.head
+        else:
+            break
+    return verb
 
 
 def speakers_conjunct(verb: Token) -> Token | None:

@@ -13,7 +13,7 @@ from analysis.extraction.doc_index import Intervals, children_of, doc_index
 from analysis.extraction.linguistics.voice import is_passive
 from analysis.extraction.sources.contents import trimmed_span
 from analysis.extraction.sources.cues import NO_SOURCE_PERSONS, can_hold_stance, speaker_of, stance_of
-from analysis.extraction.sources.quotes import Quotations, word_count
+from analysis.extraction.sources.quotes import VIEW_QUOTE_MARKS, Quotations, word_count
 from analysis.extraction.sources.records import Found
 
 #: A quotation needs this many words to be a statement rather than a scare quote or a title.
@@ -64,15 +64,29 @@ def _nearest_cue(doc: Doc, quote: tuple[int, int], inner: tuple[int, int], quote
         if stance_of(t) and not quotes.around(t.idx) and not is_passive(t) and speaker_of(t) is not None
         and speaker_of(t).lower_ not in NO_SOURCE_PERSONS
     ]
-    if not candidates:
+    if not candidates and not _continues_open_quotation(quote, quotes, doc_index(doc).text):
         candidates = _cue_after_break(doc, quote, quotes)
     return min(candidates, key=lambda t: (min(abs(t.idx - quote[0]), abs(t.idx - quote[1])), t.i), default=None)
+
+
+def _continues_open_quotation(quote: tuple[int, int], quotes: Quotations, view: str) -> bool:
+    """Whether a quotation opens its paragraph right after a paragraph whose quotation was left open (the news
+    convention for one quotation over several paragraphs: 'A spokesman said: "We acted.<break>"We will go on."'):
+    its words are the speaker's of the paragraphs before, whatever a later paragraph's cue says."""
+    line_start = view.rfind("\n", 0, quote[0]) + 1
+    if view[line_start : quote[0]].strip():
+        return False
+    before = quotes.before(quote[0])
+    # the quotation before ends its own paragraph, with no closing mark: it runs on into this one
+    return before is not None and not view[before[1] : line_start].strip() and view[before[1] - 1] not in VIEW_QUOTE_MARKS
 
 
 def _cue_after_break(doc: Doc, quote: tuple[int, int], quotes: Quotations) -> list[Token]:
     """ "he said" printed after the quotation across a paragraph break: the sentence right after the closing
     mark, with only white space (a line break among it) between, whose reporting verb has a speaker and no
-    content of its own (no clause, infinitive or object): "...we will not come back."<break>he said on Monday."""
+    content of its own (no clause, infinitive or object): "...we will not come back."<break>he said on Monday.
+    Not a sentence holding a report with a content of its own ("Mr Lee, speaking earlier, said the plan ...":
+    the participle is his, the quotation before is not)."""
     view = doc_index(doc).text
     after = quote[1]
     while after < len(view) and view[after].isspace():
@@ -83,6 +97,8 @@ def _cue_after_break(doc: Doc, quote: tuple[int, int], quotes: Quotations) -> li
     if following is None:
         return []
     sentence = following[0].sent
+    if any(stance_of(t) and any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in children_of(t)) for t in sentence):
+        return []
     return [
         t for t in sentence
         if stance_of(t) and not quotes.around(t.idx) and not is_passive(t) and speaker_of(t) is not None

@@ -66,6 +66,11 @@ class Quotations:
         k = bisect.bisect_left(self._starts, offset) - 1
         return k >= 0 and offset < self.spans[k][1]
 
+    def before(self, offset: int) -> tuple[int, int] | None:
+        """The last quotation (marks included) that opens before ``offset``, or None."""
+        k = bisect.bisect_left(self._starts, offset) - 1
+        return self.spans[k] if k >= 0 else None
+
     def holding(self, span: tuple[int, int]) -> tuple[int, int] | None:
         """The quotation (marks included) that holds ``span`` whole."""
         k = bisect.bisect_right(self._starts, span[0]) - 1

@@ -163,6 +163,20 @@ def _owned_by_agreeing(pronoun: Token, word: Token) -> bool:
     return any(c.dep_ == "poss" and PRONOUN_GENDER.get(c.lower_) == wanted for c in children_of(word))
 
 
+def _person_noun_before(name: Token) -> Token | None:
+    """The common noun for a person that a one-word proper name stands in apposition to, right after it or after
+    a comma ("his sister Ana", "her son, Tom,", "the nurse Ana": ``person_nouns`` of the gender word lists), or
+    None. The name is that person's. Not a longer name (left to the recogniser and the catalogue), nor a name
+    after any other noun ("the company Halvern", "the ship Aurora")."""
+    noun = name.head
+    if name.dep_ != "appos" or name.pos_ != "PROPN" or noun.pos_ != "NOUN" or noun.i >= name.i:
+        return None
+    if len(name_run(name)) > 1 or noun.lower_ not in gender_words().person_nouns:
+        return None
+    between = name.doc[noun.i + 1 : name.i]
+    return noun if all(t.text == "," for t in between) and len(between) <= 1 else None
+
+
 def _latest_before(speakers: Sequence[tuple[int, "Speaker"]], offset: int) -> "Speaker | None":
     """The speaker resolved last of those whose head lies before ``offset``."""
     for position, speaker in reversed(speakers):
@@ -223,6 +237,12 @@ class SpeakerResolver:
                 token.idx
             ) and self._titled(name_run(token)):
                 self._read_role(token)
+        for token in self.index.tokens:
+            # "his sister Ana", "her son, Tom,": a name the recogniser leaves unlabelled, in apposition to a
+            # gendered noun for a person, is a person of that noun's gender (one it labels is read above)
+            noun = _person_noun_before(token) if token.ent_type_ != "PERSON" else None
+            if noun is not None and (gender := gender_words().noun(noun)) is not None:
+                self._stated_gender.setdefault(token.lower_, set()).add(gender)
         self._people_texts = [tokens_text(parsed, person_name(e[-1])) for e in self._people]
         # one-word names the article treats as a company ("Halvern Inc.", "drugmaker Halvern", "Halvern's
         # shares", "Halvern said its ..."), whatever the recogniser labels them alone: no person
@@ -414,7 +434,7 @@ class SpeakerResolver:
             # a place's name is a person only as the surname of the one person so named speaking or acting
             # ("Gov. Ana Abbott ... Abbott said": the recogniser labels some surnames places)
             return short and head.dep_ in ("nsubj", "nsubjpass") and self._full_name(head.text, head.idx)[0] is not None
-        return self._described_as_person(head) or short
+        return self._described_as_person(head) or short or _person_noun_before(head) is not None
 
     def _titled_person_in(self, run: Sequence[Token]) -> bool:
         """A "body" the recogniser ran on into a person named with a title ("Halvern CEO Ana Ruiz"): a title word

@@ -11,7 +11,7 @@ from analysis.extraction.linguistics.voice import is_passive
 from analysis.extraction.sources.contents import content_span
 from analysis.extraction.linguistics.antecedents import antecedent
 from analysis.extraction.sources.cues import (
-    NO_SOURCE_PERSONS, _can_speak, can_hold_stance, evidence_inside, expletive_passive, has_agent, is_named, reports, speaker_of, speakers_conjunct, stance_of,
+    NO_SOURCE_PERSONS, _can_speak, stray_participle, can_hold_stance, evidence_inside, expletive_passive, has_agent, is_named, reports, speaker_of, speakers_conjunct, stance_of,
     verb_lemma,
 )
 from analysis.extraction.sources.quotes import Quotations
@@ -67,15 +67,8 @@ def _narrated_conjunct(token: Token) -> bool:
 def _participle_conjunct(token: Token) -> bool:
     """ "conceded defeat, saying voters had chosen "a different road" and wishing his opponent well": an "-ing"
     participle with no subject that the small model conjoins to a finite reported clause cannot go on with that
-    clause; it is the speaker's next act, conjoined to the cue's own participle. Not a participle with its own
-    auxiliary ("have shown symptoms and are no longer working"), nor one after a form of "be" that it shares
-    ("we are off the peak and seeing a decline")."""
-    clause = token.head
-    if token.dep_ != "conj" or token.tag_ != "VBG" or clause.tag_ == "VBG" or clause.lemma_ == "be":
-        return False
-    own = [c.dep_ for c in children_of(token)]
-    return not any(d in CLAUSE_SUBJECT_DEPS or d in ("aux", "auxpass") for d in own) and any(
-        c.dep_ in CLAUSE_SUBJECT_DEPS for c in children_of(clause))
+    clause; it is the speaker's next act (:func:`.cues.stray_participle`)."""
+    return stray_participle(token)
 
 
 #: Passive infinitives of a source's request for anonymity ("asked not to be named / identified / quoted").
@@ -448,7 +441,7 @@ def _content_pieces(head: Token, cue: Token, quotes: Quotations, view: str) -> l
         if len(pieces) == 2 and all(quotes.holding(p) for p in pieces):
             return pieces
         if pieces and head.i < cue.left_edge.i and not any(
-            t.head.i == head.i and t.dep_ in CLAUSE_ARGUMENT_DEPS for t in after
+            t.head.i == head.i and t.dep_ in CLAUSE_ARGUMENT_DEPS and not _superlative_comment(t) for t in after
         ):
             return pieces[:1]  # the clause is whole before the cue: what follows is the narrator's addition
         if len(pieces) == 2 and head.i > cue.right_edge.i and not quotes.inner_overlaps(pieces[0]) and not any(
@@ -477,6 +470,13 @@ def _content_pieces(head: Token, cue: Token, quotes: Quotations, view: str) -> l
         ]
     span = content_span(sorted(tokens, key=lambda t: t.i), view)
     return [span] if span else []
+
+
+def _superlative_comment(token: Token) -> bool:
+    """ "Deaths rose by 40, the agency said, the highest in a month": a phrase headed by a superlative adjective
+    that the small model makes the object of the clause before the cue is the narrator's comment on a figure,
+    no argument the clause still needs ("It was, he added, the worst week" keeps its ``attr``)."""
+    return token.dep_ == "dobj" and token.pos_ == "ADJ" and token.tag_ == "JJS"
 
 
 #: Past forms of the modals: in a clause the parse conjoins to a cue they carry on the reported speech ("said

@@ -37,6 +37,7 @@ class Lexicon:
     institution: dict[str, str]
     document: frozenset[str]
     media: frozenset[str]
+    press_people: frozenset[str]
     titles: frozenset[str]
     title_words: frozenset[str]
     honorifics: frozenset[str]
@@ -100,6 +101,7 @@ def lexicon() -> Lexicon:
         institution=dict(nouns["institution"]),
         document=frozenset(nouns["document"]),
         media=frozenset(nouns["media"]),
+        press_people=frozenset(nouns["press_people"]),
         titles=frozenset(nouns["titles"]),
         title_words=frozenset(bare_word(t) for t in nouns["titles"]),
         honorifics=frozenset(bare_word(t) for t in nouns["honorifics"]),
