@@ -258,8 +258,8 @@ def test_quote_reuse_summary_one_row_per_quotation():
     assert table["group_id"].tolist() == [0, 1, 2]
     assert table["first_outlet"].tolist() == ["A", "A", "A"]
     assert table["other_outlets"].tolist() == ["B", "", ""]
-    assert table[["same_speaker", "different_speaker", "unknown_speaker"]].values.tolist() == [
-        [1, 0, 0], [0, 1, 0], [0, 0, 1]]
+    assert table[["same_speaker", "different_speaker", "same_description_speaker", "unknown_speaker"]
+                 ].values.tolist() == [[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 0, 1]]
     assert table["source"].tolist() == ["Mayor", "Reil", "Ines Duarte"]
     assert compare.quote_reuse_note(quote_rows()) == (
         "3 quotations are printed by more than one article, 1 of them by more than one outlet. 2 printings can be "
@@ -284,6 +284,21 @@ def test_an_unresolved_first_printing_leaves_the_later_ones_comparable():
     table = compare.quote_reuse_summary(rows).set_index("group_id")
     assert table.loc[2, ["same_speaker", "different_speaker", "unknown_speaker"]].tolist() == [0, 1, 1]
     assert "3 printings can be compared" in compare.quote_reuse_note(rows)
+
+
+def test_reprints_of_an_unnamed_source_described_alike_are_counted_apart_from_named_ones():
+    # group 0 names no speaker: both printings give "a port spokesman"; there is no reference printing to subtract
+    rows = quote_rows().assign(source=["a port spokesman", "a port spokesperson", "Reil", "Varga", "Ines Duarte",
+                                       "she"],
+                               speaker_match=["same_description", "same_description", "same", "different", "same",
+                                              "unknown"])
+    table = compare.quote_reuse_summary(rows).set_index("group_id")
+    assert table.loc[0, ["same_speaker", "different_speaker", "same_description_speaker", "unknown_speaker"]
+                     ].tolist() == [0, 0, 2, 0]
+    note = compare.quote_reuse_note(rows)
+    assert "1 printing can be compared" in note and "names another speaker" in note
+    assert note.endswith("1 cannot be compared (a speaker unresolved or anonymous), and 2 of a quotation no printing "
+                         "attributes by name give an unnamed source described alike (as 'a spokesman' of one body).")
 
 
 def test_quote_reuse_of_an_empty_table():

@@ -50,7 +50,10 @@ CUE_TYPES = ("hedge", "booster", "loaded", "emotion", "evaluative", "metonymy")
 #: The verdicts of ``figure_agreement`` in the order tables show them.
 VERDICTS = ("agree", "consistent", "disagree", "undetermined")
 #: How a reprint's speaker compares with the first printing's (``quote_reuse.speaker_match``), in table order.
-SPEAKER_MATCHES = ("same", "different", "unknown")
+SPEAKER_MATCHES = ("same", "different", "same_description", "unknown")
+#: The matches that compare a printing with a first printing naming its speaker: a group with one has a
+#: reference printing, which is counted as ``same`` with itself.
+NAMED_MATCHES = ("same", "different")
 
 
 # --- outlets and dates of the articles ------------------------------------------------------------------------
@@ -404,9 +407,10 @@ def top_sources_by_outlet(attributions: pd.DataFrame, documents: pd.DataFrame, *
 def _speaker_comparisons(quote_reuse: pd.DataFrame) -> dict[str, int]:
     """How many printings give the ``same`` speaker, a ``different`` one, or one that is ``unknown`` (either
     speaker unresolved or anonymous), against their group's first printing that names its speaker
-    (``quote_reuse.speaker_match``); that reference printing, compared with itself, is left out."""
+    (``quote_reuse.speaker_match``); that reference printing, compared with itself, is left out. Printings of a
+    group that names no speaker but describes an unnamed one alike are ``same_description``: no reference."""
     counts = quote_reuse["speaker_match"].value_counts()
-    references = quote_reuse.loc[quote_reuse["speaker_match"] != "unknown", "group_id"].nunique()
+    references = quote_reuse.loc[quote_reuse["speaker_match"].isin(NAMED_MATCHES), "group_id"].nunique()
     out = {m: int(counts.get(m, 0)) for m in SPEAKER_MATCHES}
     return out | {"same": out["same"] - references}
 
@@ -415,8 +419,9 @@ def quote_reuse_summary(quote_reuse: pd.DataFrame, *, top: int | None = 20, widt
     """One row per reused quotation: the words as first printed (cut to ``width`` characters), who it was
     attributed to there, which outlet printed it first and when, how many articles and outlets printed it, the
     other outlets, and how many printings give the same speaker as the first printing that names one, another
-    one, or one that cannot be compared (``same_speaker``, ``different_speaker``, ``unknown_speaker``: either
-    speaker unresolved or anonymous). Most outlets first, then most printings, then group; at most ``top``
+    one, an unnamed one described alike where no printing names one, or one that cannot be compared
+    (``same_speaker``, ``different_speaker``, ``same_description_speaker``, ``unknown_speaker``: either speaker
+    unresolved or anonymous). Most outlets first, then most printings, then group; at most ``top``
     rows."""
     counts = [f"{m}_speaker" for m in SPEAKER_MATCHES]
     columns = ["group_id", "quote", "source", "first_outlet", "first_published", "printings", "articles",
@@ -460,7 +465,9 @@ def quote_reuse_note(quote_reuse: pd.DataFrame, *, articles: int | None = None) 
             "compared with the quotation's first printing that names a speaker (both speakers resolved and named), "
             f"and {speakers['different']:,} of {'it' if compared == 1 else 'them'} name"
             f"{'s' if speakers['different'] == 1 else ''} another speaker (a different resolution of the speaker, or "
-            f"the quote passed on); {speakers['unknown']:,} cannot be compared (a speaker unresolved or anonymous).")
+            f"the quote passed on); {speakers['unknown']:,} cannot be compared (a speaker unresolved or anonymous)"
+            + (f", and {alike:,} of a quotation no printing attributes by name give an unnamed source described alike "
+               "(as 'a spokesman' of one body)." if (alike := speakers["same_description"]) else "."))
 
 
 def _cut(text: str, width: int) -> str:
