@@ -183,6 +183,58 @@ CASES = [
         [("indirect", "Officials", "were concerned", "the dam would fail")],
         id="stance-adjective-with-copula",
     ),
+    pytest.param(
+        # the small model hangs the subject on the copula of "is convinced"
+        "Officials are convinced the new ferry will be late.",
+        [("indirect", "Officials", "are convinced", "the new ferry will be late")],
+        id="stance-adjective-subject-on-the-copula",
+    ),
+    pytest.param(
+        # negated: the clause is what the subject does not hold
+        "Officials are not convinced the new ferry will be late.",
+        [],
+        id="stance-adjective-negated-is-none",
+    ),
+    # --- a stance of mind with its own subject inside another relation's content is a relation of its own
+    pytest.param(
+        "The coach said he expected the stadium to be full on Saturday.",
+        [
+            ("indirect", "The coach", "said", "he expected the stadium to be full on Saturday"),
+            ("indirect", "The coach", "expected", "the stadium to be full on Saturday"),
+        ],
+        id="stance-nested-with-its-own-subject",
+    ),
+    pytest.param(
+        "The warden said hikers were worried that the trail would flood.",
+        [
+            ("indirect", "The warden", "said", "hikers were worried that the trail would flood"),
+            ("indirect", "hikers", "were worried", "the trail would flood"),
+        ],
+        id="stance-adjective-nested-with-its-own-subject",
+    ),
+    pytest.param(
+        # a thing holds no stance: "aims to" inside the content states the plan's purpose
+        "The coach said the new schedule aims to cut travel.",
+        [("indirect", "The coach", "said", "the new schedule aims to cut travel")],
+        id="stance-nested-with-a-thing-as-subject-is-no-relation",
+    ),
+    # --- "said in a video that ...": the reported clause the small model reads as a relative clause
+    pytest.param(
+        "Mr Okoro has alleged on a Lagos-based radio station that Mr Bode offered cash to the committee to buy its support.",
+        [("indirect", "Okoro", "alleged", "Mr Bode offered cash to the committee to buy its support")],
+        id="clause-after-on-a-radio-station-read-as-relative",
+    ),
+    pytest.param(
+        "Tanaka had alleged in a video that Reyes demanded a payment of $5,000 for a meeting with the governor.",
+        [("indirect", "Tanaka", "alleged", "Reyes demanded a payment of $5,000 for a meeting with the governor")],
+        id="clause-after-in-a-video-read-as-relative",
+    ),
+    pytest.param(
+        # a true relative clause: "that" is the object of "recorded"
+        "Ms Varga spoke in a podcast that her brother recorded in March.",
+        [],
+        id="relative-clause-after-in-a-podcast-is-no-content",
+    ),
     # --- noun cues: the source is the possessor, a by/from phrase or a light verb's subject, else nobody
     pytest.param(
         "There were allegations that the treasurer misused public funds.",

@@ -13,7 +13,8 @@ extractor, one module each:
 2. :mod:`.syntactic` (``syntactic``): a reporting verb (:mod:`.cues`) with a speaker (subject or ``by``
    agent) and a content (clause, ``to`` infinitive, interrupted clause, or the object of verbs like
    "slammed"): speech, requests ("urged X to", "called for", "called on X to", "demanded that"), stance,
-   belief and intention ("hopes to", "expects X to", "fear that", "were concerned that") and evidence
+   belief and intention ("hopes to", "expects X to", "fear that", "were concerned that", not negated; "claimed
+   in a video that ...", whose clause the small model reads as a relative one, included) and evidence
    ("documents show that", "the data showed a rise", "the court heard that": the document is the source);
 3. :mod:`.according_to` (``according_to``): "according to X", before or after its clause;
    :mod:`.refusals` (``refusal``): "declined to comment (on X)", "did not respond to a request for comment",
@@ -48,8 +49,9 @@ evidence (:func:`.claims.rests_on_evidence`).
 
 Not extracted: phrasal cues whose particle carries the meaning ("pointed out"), speakers named only in a
 previous paragraph's quote, nested attributions inside a quotation (the quoted speaker's own sources), a
-stance of mind or a noun cue inside another relation's content ("X said Y expects ...": X's account, kept in
-X's content; :func:`.dedupe._own_cue`), and a single-quoted passage closed by an ``s'`` before a word when a
+noun cue, a position or a stance whose subject is inherited inside another relation's content (kept in that
+content; :func:`.dedupe._own_cue`: a stance of mind with its own subject there, "X said he expects ...", "X
+said staff were concerned that ...", is a relation of its own), and a single-quoted passage closed by an ``s'`` before a word when a
 cleaner closing mark follows (read as a plural possessive).
 """
 

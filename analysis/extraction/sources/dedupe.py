@@ -68,22 +68,24 @@ def deduplicate(found: list[Found]) -> list[Found]:
 
 
 def _own_cue(found: Found) -> bool:
-    """A nested relation kept as its own: a refusal, or a verb of saying, requesting or showing whose speaker is
+    """A nested relation kept as its own: a refusal, or a verb of saying, requesting or showing, or a stance of
+    mind (hope, want, expect, fear, plan: ``volition``; "were concerned": ``adjective_cues``), whose speaker is
     its own subject ("The paper reports that the chief executive has confirmed that ...": the chief executive's
-    confirmation is a public act the paper reports). Not kept: a cue whose speaker is inherited (a participle,
-    a conjoined verb), a noun cue, a stance of mind (hope, want, expect, fear, plan: ``volition``; "were
-    concerned": ``adjective_cues``) or a position (``position_verbs``) inside another source's content: "X said
-    Y expects ..." is X's account of Y's mind, "according to the poll, voters oppose ..." the poll's finding,
-    so each stays with that content."""
+    confirmation is a public act the paper reports; "He said he expects prices to fall", "X said staff were
+    concerned that ...": the stance is a relation of its own, held by the one the clause names, as annotated
+    news and PARC 3.0 count it). Not kept: a cue whose speaker is inherited (a participle, a conjoined verb), a
+    noun cue, or a position (``position_verbs``) inside another source's content: "according to the poll,
+    voters oppose ..." is the poll's finding, so it stays with that content."""
     if found.stage == "refusal":
         return True
     lex = lexicon()
-    if found.stage != "syntactic" or found.cue_lemma in lex.volition | lex.adjective_cues | lex.position_verbs:
+    if found.stage != "syntactic" or found.cue_lemma in lex.position_verbs:
         return False
     speaker = found.speaker
     if speaker is None:
         return False
-    if speaker.head.idx == found.cue[0] and speaker.dep_ in ("nsubj", "nsubjpass"):
+    # the cue of a stance adjective spans its copula, on which the small model may hang the subject
+    if found.cue[0] <= speaker.head.idx < found.cue[1] and speaker.dep_ in ("nsubj", "nsubjpass"):
         return True
     # "it was him who recommended ...": the cue's own subject is a relative pronoun standing for the speaker
     following = speaker.doc[speaker.i + 1 : speaker.i + 3]

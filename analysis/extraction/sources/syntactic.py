@@ -11,7 +11,7 @@ from analysis.extraction.linguistics.voice import is_passive
 from analysis.extraction.sources.contents import content_span
 from analysis.extraction.linguistics.antecedents import antecedent
 from analysis.extraction.sources.cues import (
-    NO_SOURCE_PERSONS, _can_speak, stray_participle, can_hold_stance, evidence_inside, expletive_passive, has_agent, is_named, reports, speaker_of, speakers_conjunct, stance_of,
+    CLAUSE_SUBJECTS, NO_SOURCE_PERSONS, _can_speak, stray_participle, can_hold_stance, evidence_inside, expletive_passive, has_agent, is_named, reports, speaker_of, speakers_conjunct, stance_of,
     verb_lemma,
 )
 from analysis.extraction.sources.quotes import Quotations
@@ -113,6 +113,7 @@ def _content_heads(cue: Token, speaker: Token | None) -> list[Token]:
     heads = heads or [
         g for c in children_of(cue) if c.dep_ == "prep" for p in children_of(c) if p.dep_ == "pobj"
         for g in children_of(p) if g.dep_ in ("ccomp", "acl") and any(m.lower_ == "that" for m in children_of(g))
+        or _misread_relative(g)
     ]
     if not heads and lemma in lex.infinitive_content:
         heads = [c for c in children_of(cue) if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in children_of(c))]
@@ -134,6 +135,29 @@ def _content_heads(cue: Token, speaker: Token | None) -> list[Token]:
     ):
         heads = objects[:1]
     return heads
+
+
+#: Dependencies of a clause's objects and complements: a relative clause with one of its own beside "that" has
+#: no gap for "that" to fill.
+CLAUSE_OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "acomp", "ccomp", "xcomp"})
+
+
+def _misread_relative(clause: Token) -> bool:
+    """Whether a relative clause on the noun after a cue's preposition is a reported clause the small model
+    misread: "alleged in a video that the official requested a bribe", "claimed on a radio show that the mayor
+    offered cash to ...". It opens with "that", has a subject of its own other than "that", and "that" fills no
+    gap in it: "that" is a marker, or the clause has its object or complement besides. Not a true relative
+    clause: "said in a video that he posted online" ("that" is the object of "posted"), "said in an interview
+    that aired on Sunday" ("that" is the subject)."""
+    if clause.dep_ != "relcl" or clause.left_edge.lower_ != "that":
+        return False
+    that = clause.left_edge
+    if not any(c.dep_ in CLAUSE_SUBJECTS and c.i != that.i for c in children_of(clause)):
+        return False
+    if that.dep_ == "mark":
+        return True
+    return that.dep_ not in CLAUSE_OBJECT_DEPS | CLAUSE_SUBJECT_DEPS and any(
+        c.dep_ in CLAUSE_OBJECT_DEPS for c in children_of(clause))
 
 
 #: Dependencies of a clause's subject (an expletive "there" or "it" included).
@@ -393,7 +417,8 @@ def _hearsay_participle(cue: Token) -> bool:
 
 def _adjective_cues(index, quotes: Quotations, view: str) -> list[Found]:
     """ "Officials were concerned that ...": an adjective of belief or feeling (``adjective_cues``) with a clause;
-    the speaker is the copula's subject and the cue spans the copula and the adjective."""
+    the speaker is the copula's subject and the cue spans the copula and the adjective. Not a negated one ("were
+    not sure that ...", "cannot be certain ..."), whose clause the subject does not hold."""
     found, lex = [], lexicon()
     for token in index.tokens:
         if token.lower_ not in lex.adjective_cues or quotes.around(token.idx):
@@ -405,11 +430,17 @@ def _adjective_cues(index, quotes: Quotations, view: str) -> list[Found]:
         else:
             # the small model often reads "were concerned that" as a passive verb with its own subject
             copula = next((c for c in children_of(token) if c.dep_ in ("auxpass", "cop") and c.i < token.i), None)
-            subject = next((c for c in children_of(token) if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i), None)
+            # the subject hangs on the adjective, or on the copula itself ("He is convinced the ...")
+            subject = next((
+                c for head in (token, copula) if head is not None for c in children_of(head)
+                if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i
+            ), None)
             speaker = subject if copula is not None and subject is not None and _can_speak(subject) else None
             speaker = antecedent(speaker) if speaker is not None else None
         if clause is None or speaker is None or speaker.lower_ in NO_SOURCE_PERSONS:
             continue
+        if any(c.dep_ == "neg" for head in (token, copula) if head is not None for c in children_of(head)):
+            continue  # "cannot be sure it is past the peak": the clause is what the subject does not hold
         span = content_span([t for t in clause.subtree], view)
         if span:
             found.append(Found("syntactic", span, (copula.idx, token.idx + len(token)), token.lower_, speaker))
