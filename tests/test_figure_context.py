@@ -67,13 +67,24 @@ def test_scope(parse, text, span, scope):
     ("Valen has recorded 52,000 cases so far.", "52,000", "cumulative"),
     ("The total number of cases in Valen reached 52,000.", "52,000", "cumulative"),
     ("Valen passed 700,000 confirmed cases on Friday.", "700,000", "cumulative"),
-    ("The clinic has 2,500 beds.", "2,500", ""),
-    ("The New Haven clinic has 2,500 beds.", "2,500", ""),  # "New" of a name is no marker
-    ("NEW YORK — Valen has recorded 52,000 cases.", "52,000", ""),  # nor of a name the parser does not tag
+    ("The clinic had 2,500 beds.", "2,500", ""),
+    ("The New Haven clinic had 2,500 beds.", "2,500", ""),  # "New" of a name is no marker
+    ("NEW YORK — Valen recorded 52,000 cases.", "52,000", ""),  # nor of a name the parser does not tag
+    # a count stated in the present tense or present perfect is how many there are now: a running total
+    ("The clinic has 2,500 beds.", "2,500", "cumulative"),
+    ("Valen has 4,210 cases of the flu.", "4,210", "cumulative"),
+    ("The fever has killed more than 300 people in Valen.", "more than 300", "cumulative"),
+    ("There are now 5,120 confirmed cases in Valen.", "5,120", "cumulative"),
+    ("The agency is reporting 7,400 cases.", "7,400", "cumulative"),
+    # a past tense tells one event's tally, or a count of a past day: not a running total
+    ("Twelve people were killed in the blast.", "Twelve", ""),
+    ("Officials had recorded 900 cases by then.", "900", ""),
+    # a sum stated in the present is no snapshot of a growing count
+    ("The fund costs $4 billion.", "$4 billion", ""),
     # the increase a report gives is a count of its day
     ("Valen has reported a further 23 deaths.", "23", "daily"),
     ("Hospital deaths in Valen have increased by 16 to 294.", "16", "daily"),
-    ("Hospital deaths in Valen have increased by 16 to 294.", "294", ""),
+    ("Hospital deaths in Valen have increased by 16 to 294.", "294", "cumulative"),
     ("Valen has 2,199 cases (up 266) and 55 deaths.", "266", "daily"),
     # a comparison is no count of new things
     ("Cases in Valen passed 10,000, more than the cases found in Oskarby.", "10,000", "cumulative"),
@@ -281,7 +292,7 @@ def test_people_who_tested_positive_are_cases_and_people_tested_are_not(parse):
     ("People over 65 make up most of the deaths.", "over 65", "threshold"),
     # ... and counts that look like them
     ("Valen, with more than 3,000 deaths, closed its schools.", "more than 3,000", ""),
-    ("The only state with more than 1,000 cases is Valen.", "more than 1,000", ""),
+    ("The only state with more than 1,000 cases is Valen.", "more than 1,000", "cumulative"),
     ("A crowd of 2,000 gathered in the square.", "2,000", ""),
     ("More than 500 prisoners were allowed to leave.", "More than 500", ""),
     # projections: what may, will or is expected to be
@@ -292,7 +303,7 @@ def test_people_who_tested_positive_are_cases_and_people_tested_are_not(parse):
     ("Officials warned that the toll could rise to 5,000.", "5,000", "projection"),
     ("A projection of 100,000 deaths alarmed officials.", "100,000", "projection"),
     ("If 1,000 people are infected, the hospitals will be full.", "1,000", "projection"),
-    ("Officials said 300 people have died.", "300", ""),
+    ("Officials said 300 people have died.", "300", "cumulative"),  # a count now, not a projection
     ("Deaths reached 60,000 in August.", "60,000", "cumulative"),
     # rates and their bases
     ("The state recorded 5 deaths per 100,000 residents.", "5", "rate"),

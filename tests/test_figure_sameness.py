@@ -110,7 +110,8 @@ def test_a_figure_is_about_the_places_of_its_own_sentence(parse):
         "a": ("2020-04-28", "The United States has 1 million cases. Spain is reporting 232,128 cases."),
         "b": ("2020-04-28", "The United States has confirmed 1,011,500 cases."),
     })
-    assert _pairs(out) == [("1 million", "1,011,500", "disagree")]
+    # both stated in the present: running totals of one day, equal within the rounding of "1 million"
+    assert _pairs(out) == [("1 million", "1,011,500", "agree")]
 
 
 def test_a_figure_with_a_word_of_its_extent_takes_no_place_from_the_sentence_before(parse):
@@ -132,3 +133,29 @@ def test_the_note_says_how_many_figures_were_left_out_for_their_day(parse):
     note = compare.figure_agreement_note(schema.empty("figure_agreement"), figures=figures, documents=documents)
     assert note.endswith("1 figure was left out because the day it counts cannot be told (an undated article, and "
                          "no day named in the sentence).")
+
+
+def test_present_counts_of_one_day_that_differ_are_snapshots_not_a_contradiction(parse):
+    # two outlets the same day, each stating how many there are now: hours apart, the count may have grown
+    out = _agreement(parse, {
+        "a": ("2020-05-02", "Valen has 41,250 cases of the fever."),
+        "b": ("2020-05-02", "Valen has 44,900 cases of the fever."),
+    })
+    assert _pairs(out) == [("41,250", "44,900", "undetermined")]
+    assert "running totals" in out["finding"].iloc[0]
+
+
+def test_past_tallies_of_one_day_that_differ_still_disagree(parse):
+    out = _agreement(parse, {
+        "a": ("2020-05-02", "Twelve people were killed in the blast in Valen."),
+        "b": ("2020-05-02", "Forty people were killed in the blast in Valen."),
+    })
+    assert _pairs(out) == [("Twelve", "Forty", "disagree")]
+
+
+def test_present_counts_of_different_days_are_not_paired(parse):
+    out = _agreement(parse, {
+        "a": ("2020-05-02", "Valen has 41,250 cases of the fever."),
+        "b": ("2020-05-04", "Valen has 44,900 cases of the fever."),
+    })
+    assert out.empty

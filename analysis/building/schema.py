@@ -295,7 +295,9 @@ class Figures(Span):
         isin=["", "daily", "cumulative", "rate", "projection", "threshold", "base"],
         description="`daily` when its clause marks a count of one day (`new cases`, `in a single day`, `daily`), "
         "`cumulative` when it marks a running total (`total`, `so far`, `since the outbreak`, `death toll`, a verb "
-        "of passing a mark: `passed 700,000 cases`), else empty; for a figure that counts nothing that is or was, "
+        "of passing a mark: `passed 700,000 cases`) or, for a count with no such mark, when its clause states it in "
+        "the present tense or present perfect (`the country has 100,717 cases`, `the virus has killed 1,000`: how "
+        "many there are as the text is written), else empty; for a figure that counts nothing that is or was, "
         "whatever its clause says of days: `threshold` for a bound in a rule or a category (`counties with 10 cases "
         "or fewer`, `gatherings of more than 50 people`, `limited gatherings to 10 people`), `projection` for what "
         "may, will or is expected to be (a modal verb, a verb or noun of expectation, a condition: `could kill up to "

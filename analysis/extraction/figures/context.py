@@ -197,6 +197,32 @@ def measure_of(tokens: list[Token], words: list[tuple[int, str]], cw: ContextWor
     return ""
 
 
+#: Penn tags of a verb in the present tense ("has", "stand", "reports"): a count it states is how many there are
+#: as the text is written.
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+#: Penn tags of a participle that, with a present auxiliary, is a present perfect or progressive ("has died",
+#: "have been infected", "is reporting").
+PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
+
+
+def states_present_count(doc: Doc, match: Match) -> bool:
+    """Whether the verb governing a figure's clause is in the present tense or present perfect ("the country has
+    100,717 cases", "there are 85,000 cases", "the virus has killed more than 1,000", "is reporting 81,782
+    cases"): a count so stated is how many there are when the text was written, a snapshot of a running total
+    that grows, not the fixed tally of one event ("12 people were killed", "the storm killed 12"). Not read:
+    a present tense of headline style that tells a past event ("Storm kills 12" is read as present), and a
+    count with no verb (a headline, a table line). The projection a modal or a verb of expectation makes is
+    read apart (:mod:`analysis.extraction.figures.uncounted`), and wins."""
+    head = clause_head(figure_root(doc, match))
+    if head.pos_ not in ("VERB", "AUX"):
+        return False
+    if head.tag_ in PRESENT_TAGS:
+        return True
+    # the first auxiliary carries the tense: "has been reported" is present, "had been reported" is not
+    auxiliaries = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    return head.tag_ in PARTICIPLE_TAGS and bool(auxiliaries) and auxiliaries[0].tag_ in PRESENT_TAGS
+
+
 def _month(word: str, lex: Lexicon) -> int:
     word = word.lower().rstrip(".")
     return MONTHS.index(word[:3]) + 1 if word in lex.months and word[:3] in MONTHS else 0

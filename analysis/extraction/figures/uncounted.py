@@ -17,7 +17,9 @@ from typing import Sequence
 from spacy.tokens import Doc, Token
 
 from analysis.extraction.doc_index import children_of
-from analysis.extraction.figures.context import ContextWords, FigureContext, context_words, figure_context
+from analysis.extraction.figures.context import (
+    ContextWords, FigureContext, context_words, figure_context, states_present_count,
+)
 from analysis.extraction.figures.grammar import Match
 from analysis.extraction.figures.objects import clause_head, figure_root
 from analysis.extraction.figures.sameness import singular
@@ -152,11 +154,24 @@ def uncounted_measure(doc: Doc, match: Match, approx: str, object_text: str, cw:
     return ""
 
 
+#: Quantity kinds whose figure stated in the present tense is a running total ("the country has 100,717 cases"):
+#: a count grows from one report to the next; a sum or an area stated so is no snapshot of a growing total.
+RUNNING_KINDS = frozenset({"count"})
+
+
 def figure_context_of(doc: Doc, match: Match, lex: Lexicon, matches: Sequence[Match] = (), *, approx: str = "",
-                      object_text: str = "") -> FigureContext:
+                      object_text: str = "", quantity_kind: str = "") -> FigureContext:
     """:func:`analysis.extraction.figures.context.figure_context`, except that a figure that counts nothing that
     is or was (a threshold, a projection, a rate or its base: :func:`uncounted_measure`, given its approximator
-    class ``approx`` and its ``object_text``) has that as its measure, whatever its clause says of days."""
+    class ``approx`` and its ``object_text``) has that as its measure, whatever its clause says of days; and a
+    count (:data:`RUNNING_KINDS`) whose clause marks no measure but states it in the present tense or present
+    perfect (:func:`~analysis.extraction.figures.context.states_present_count`: "the country has 100,717
+    cases") is a running total (``cumulative``): two such of one day that differ may be snapshots hours apart,
+    not a contradiction."""
     found = figure_context(doc, match, lex, matches)
     uncounted = uncounted_measure(doc, match, approx or match.approx, object_text, context_words())
-    return dataclasses.replace(found, measure=uncounted) if uncounted else found
+    if uncounted:
+        return dataclasses.replace(found, measure=uncounted)
+    if not found.measure and quantity_kind in RUNNING_KINDS and states_present_count(doc, match):
+        return dataclasses.replace(found, measure="cumulative")
+    return found
