@@ -159,3 +159,25 @@ def test_present_counts_of_different_days_are_not_paired(parse):
         "b": ("2020-05-04", "Valen has 44,900 cases of the fever."),
     })
     assert out.empty
+
+
+@pytest.mark.parametrize("text, expected", [
+    # durations of different things, or a duration without an object: not compared
+    ("The curfew will last three weeks. The mayor spoke for the second time in less than a month.", []),
+    ("The curfew will last three weeks. The 58-year-old mayor urged calm.", []),
+    # the same thing's duration, named both times: compared
+    ("The mayor ordered a three-week curfew. Residents said the three-week curfew was too long.",
+     [("three-week", "three-week", "consistent")]),
+    # a total that names nothing it counts may be of deaths or of cases: not compared
+    ("Officials reported 40 deaths, taking the total to 910. Later, 120 cases were added, taking the total to 5,300.",
+     []),
+    # the same running total named by what it counts: compared
+    ("Officials said the death toll rose to 910 on Monday. The death toll reached 910 on Monday, they said.",
+     [("910", "910", "consistent")]),
+    # residents who died and residents who live there: not compared; residents who died twice: compared
+    ("Three residents died last month at the home. The home now has 63 residents.", []),
+    ("Three residents died last month at the home. Officials confirmed that three residents died last month.",
+     [("Three", "three", "consistent")]),
+])
+def test_consistency_pairs_only_the_same_named_thing(parse, text, expected):
+    assert _consistency(parse, text) == expected

@@ -161,13 +161,14 @@ def day_known(measure: str, day: str) -> bool:
 
 #: The :func:`figure_rows` column of each part of a figure's :class:`~analysis.extraction.figures.sameness.Thing`.
 PART_COLUMNS = {"quantity_kind": "quantity_kind", "unit": "unit_key", "object": "object_key", "measure": "measure",
-                "qualifier": "qualifier_key", "family": "family", "scope": "scope_key", "modifier": "modifier_key"}
+                "qualifier": "qualifier_key", "family": "family", "scope": "scope_key", "modifier": "modifier_key",
+                "count_family": "count_family"}
 
 #: What :func:`figure_rows` gives each figure: what pairing reads of it, and what the table copies from it.
 ROW_COLUMNS = [
     "doc_id", "sentence_id", "start", "end", "text", "figure_id", "outlet", "published_at", "listed", "source",
     "quantity_kind", "unit_key", "object_key", "family", "scope", "scope_key", "modifier_key", "qualifier_key",
-    "measure", "day", "low_in", "high_in", "rounding_in", "open_bound", "places", "place_from_article",
+    "count_family", "measure", "day", "low_in", "high_in", "rounding_in", "open_bound", "places", "place_from_article",
     "place_unknown",
 ]
 
@@ -251,7 +252,7 @@ def candidate_pairs(rows: pd.DataFrame, window_days: float) -> np.ndarray:
     then the later figure, each pair once.
 
     Figures are paired in blocks: the same :data:`~analysis.extraction.figures.sameness.SHARED_PARTS` (quantity
-    kind, unit, object, measure, qualifier), the same day for a dated measure, and one place key of the figure
+    kind, unit, object, measure, qualifier, a count's event family), the same day for a dated measure, and one place key of the figure
     (:func:`figure_rows` gives each figure one, or none; a figure with several keys would be in several blocks)
     or, for figures with none, none; a figure that cannot be paired (``placed``: :func:`pairable`) is in none. In each block, each figure is paired with the next
     :data:`MAX_LATER_FIGURES` figures of later articles whose days are within ``window_days`` of its own, when
