@@ -526,8 +526,9 @@ def figure_agreement(
     "confirmed"-like words left out, a count noun as its modifier, "people" named by their event's family, and
     "people" with no telling event never paired; a figure without an object is never paired), ``measure`` (a
     day's count, a running total, a rate, a projection, or neither marked, each pairing only with its own; a
-    threshold or a rate's base pairs with nothing: :func:`pairable`) and ``qualifier`` (a part: "17,600 of those
-    deaths", "patients with symptoms", "including 4,226 probable deaths" never pairs with the whole); and, where
+    threshold or a rate's base pairs with nothing: :func:`pairable`), ``qualifier`` (a part: "17,600 of those
+    deaths", "patients with symptoms", "including 4,226 probable deaths" never pairs with the whole) and, for a
+    count, event family (none for both, or one: "residents" who died never pair with "residents"); and, where
     both give them, the same event family ("killed" and "died" are both deaths; "killed" and "evacuated" are
     not), scope and ``modifier`` ("transit workers", "medical workers"). Same place: one key of all the places
     the figure is about (:func:`_places_near`): the place its own words put it in (``place``: "800 in Spain"),

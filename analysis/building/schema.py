@@ -347,9 +347,9 @@ class FigureConsistency(Span):
     on the same day and about the same place: where they do not overlap, the article contradicts itself.
 
     Same thing: the decision `figure_agreement` makes across articles (same quantity kind and comparable unit,
-    object, measure and qualifier; event family, scope and modifier where both give them: a share of one group
-    and a share of another, "Women made up 52%" and "Men made up 48%", are not compared), except that a measure
-    without a written object is of whatever the other measures; a threshold or a rate's base is compared with
+    object, measure and qualifier, a count's event family; scope and modifier where both give them: a share of one
+    group and a share of another, "Women made up 52%" and "Men made up 48%", are not compared), except that a
+    measure (not a duration) without a written object is of whatever the other measures; a threshold or a rate's base is compared with
     nothing. Same day: the day each figure's clause names (`as_of`; none named and "today" are the article's own
     day) is one. Same place: the place each figure's own words put it in (`place`), else the places named in its
     sentence, or else the sentence before, share one, or neither has any; a table row under a short heading line
@@ -573,10 +573,11 @@ class FigureAgreement(Span):
     Same thing (one decision, shared with `figure_consistency`): same quantity kind and comparable unit, the same
     non-empty object (lowercase, plural head made singular, scope, measure and "confirmed"-like words left out,
     "death toll" as deaths, "people" named by what happened to them: "779 people died" and "779 people tested
-    positive" as deaths and cases, "people" alone never), the same `measure` (a day's count, a running total, a
+    positive" as deaths and cases, "people" alone never, a count noun alone, "the total", never), the same `measure` (a day's count, a running total, a
     rate, a projection, or neither marked; a threshold or a rate's base never pairs) and the same `qualifier` (a
-    part, "17,600 of those deaths", "beds in intensive care units", never pairs with the whole), and, where both
-    give them, events of the same family, the same scope and the same `modifier` ("transit workers" and
+    part, "17,600 of those deaths", "beds in intensive care units", never pairs with the whole), for a count the
+    same event family, or none for both ("three residents died" never pairs with "63 residents"; "449 deaths" are
+    deaths whatever verb tells them), and, where both give them, events of the same family, the same scope and the same `modifier` ("transit workers" and
     "medical workers" never pair). Same place: all the places a figure is about, as one key, are the other's:
     the place its own words put it in (`place`: "800 in Spain"), else the places (GPE and LOC entities) named in
     its sentence, or else (when no word of its clause gives its extent) the sentence before, or else the place
