@@ -399,3 +399,16 @@ def test_a_figure_of_a_place_named_by_its_level_only_is_not_paired(parse):
     })
     # "the state" may be another than the place its article names most; with no word of extent, that place stands
     assert sorted(zip(out["doc_id"], out["other_doc_id"])) == [("b", "c")]
+
+
+@pytest.mark.parametrize("text, span, kind, unit", [
+    # ages given after an age noun are years, never a count of the people the sentence names
+    ("The patients range in age from 4 to 88.", "from 4 to 88", "duration", "year"),
+    ("The volunteers had an age range of 19 to 64.", "19 to 64", "duration", "year"),
+    # the same range without an age noun stays what it was
+    ("Ticket prices range from 4 to 88 dollars.", "from 4 to 88 dollars", "money", "USD"),
+    ("The clinic treated 40 patients of all ages.", "40", "count", ""),
+])
+def test_ages_after_an_age_noun_are_years(parse, text, span, kind, unit):
+    row = _one(parse, text, span)
+    assert (row.quantity_kind, row.unit_canonical) == (kind, unit)

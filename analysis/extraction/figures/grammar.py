@@ -241,7 +241,8 @@ def scan(doc: Doc, i: int, lex: Lexicon) -> Match | None:
         k += 2
     elif lower_at(doc, k) == "old" and lower_at(doc, k - 1) in ("year", "years") and lower_at(doc, k - 2) in HYPHENS:
         k += 1  # "a 9-year old girl"
-    if (age or _after_age_of(doc, match.core_start)) and not match.unit and not match.currency:
+    if (age or _after_age_of(doc, match.core_start) or _after_age_word(doc, match.start)) and not match.unit and (
+            not match.currency):
         match.unit = "year"
     elif _apposed_age(doc, match, k):
         match.unit = "year"
@@ -329,6 +330,24 @@ def _age_of(doc: Doc, j: int) -> int:
 def _after_age_of(doc: Doc, core: int) -> bool:
     """ "the age of 21", "aged 44": the number is an age."""
     return (lower_at(doc, core - 1) == "of" and lower_at(doc, core - 2) in ("age", "ages")) or lower_at(doc, core - 1) == "aged"
+
+
+#: Words that may stand between an age noun and the ages it gives ("range in age from 2 to 91", "an age range of
+#: 31 to 86"): at most two of them are looked past.
+AGE_LINKS = frozenset({"from", "between", "of", "range", "ranges", "ranging"})
+#: Words after which the number (or the range it opens) is an age.
+AGE_NOUNS = frozenset({"age", "ages", "aged"})
+
+
+def _after_age_word(doc: Doc, start: int) -> bool:
+    """ "range in age from 2 to 91", "an age range of 31 to 86", "ages from 18 to 24": the figure starting at
+    token ``start`` (its range opener included) gives ages, not a count of what its sentence names. Not read: an
+    age noun further back ("patients, whose ages ran from 2 to 91")."""
+    k = start - 1
+    for _ in range(2):
+        if lower_at(doc, k) in AGE_LINKS:
+            k -= 1
+    return k >= 0 and lower_at(doc, k) in AGE_NOUNS
 
 
 def _after_change(doc: Doc, opener: int, lex: Lexicon) -> bool:
