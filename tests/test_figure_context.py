@@ -412,3 +412,26 @@ def test_a_figure_of_a_place_named_by_its_level_only_is_not_paired(parse):
 def test_ages_after_an_age_noun_are_years(parse, text, span, kind, unit):
     row = _one(parse, text, span)
     assert (row.quantity_kind, row.unit_canonical) == (kind, unit)
+
+
+@pytest.mark.parametrize("text, span, scope", [
+    # a scope adverbial set off by a comma right before the clause, where the parser hangs it on the clause before
+    ("The town had 4,100 cases as of 8 a.m. Monday, up 3% from the day before at 6 p.m. Statewide, there were "
+     "9,870 cases as of Monday morning.", "9,870", "state"),
+    # words before the comma that are more than a scope phrase give none
+    ("Officials in the town, who met on Monday, said there were 9,870 cases.", "9,870", ""),
+    ("The town had 4,100 cases on Monday, and there were 9,870 cases in all.", "9,870", ""),
+])
+def test_a_scope_adverbial_before_the_clause(parse, text, span, scope):
+    assert _one(parse, text, span).scope == scope
+
+
+@pytest.mark.parametrize("text, span, measure", [
+    # an open bound in a participle on a plural noun sorts a class: a threshold
+    ("Full list of provinces reporting over 200 cases today: Valen 6,447", "over 200", "threshold"),
+    # on one place, or without a bound, it is that place's count
+    ("Valen, reporting over 200 cases today, closed its schools.", "over 200", ""),
+    ("Provinces reporting 200 cases today closed their schools.", "200", ""),
+])
+def test_a_bound_in_a_participle_on_a_class_is_a_threshold(parse, text, span, measure):
+    assert _one(parse, text, span).measure == measure

@@ -289,7 +289,9 @@ class Figures(Span):
     scope: Series[str] = pa.Field(
         isin=["", "world", "country", "state", "county", "city"],
         description="the extent a word of the figure's clause gives it (`worldwide`, `globally`: world; `nationwide`: "
-        "country; `statewide`, `in the state`: state; `countywide`: county; `citywide`: city), else empty; the place "
+        "country; `statewide`, `in the state`: state; `countywide`: county; `citywide`: city), or that its sentence's "
+        "opening adverbial, or an adverbial set off by a comma right before its clause, gives it (`Statewide, there "
+        "were ...`), else empty; the place "
         "itself is in `mentions`")
     measure: Series[str] = pa.Field(
         isin=["", "daily", "cumulative", "rate", "projection", "threshold", "base"],
@@ -299,7 +301,7 @@ class Figures(Span):
         "the present tense or present perfect (`the country has 100,717 cases`, `the virus has killed 1,000`: how "
         "many there are as the text is written), else empty; for a figure that counts nothing that is or was, "
         "whatever its clause says of days: `threshold` for a bound in a rule or a category (`counties with 10 cases "
-        "or fewer`, `gatherings of more than 50 people`, `limited gatherings to 10 people`), `projection` for what "
+        "or fewer`, `gatherings of more than 50 people`, `states reporting over 100 cases`, `limited gatherings to 10 people`), `projection` for what "
         "may, will or is expected to be (a modal verb, a verb or noun of expectation, a condition: `could kill up to "
         "2.2 million`, `the model projects 100,000 deaths`), `rate` for a figure per a number or of a rate noun "
         "(`5 deaths per 100,000 residents`, `a death rate of 3.4%`), `base` for what a rate is per (`per 100,000 "

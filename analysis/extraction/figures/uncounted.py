@@ -33,6 +33,8 @@ OPEN_BOUNDS = frozenset({"at_least", "more_than", "at_most", "less_than"})
 UPPER_BOUNDS = frozenset({"at_most", "less_than"})
 #: Penn tag of a plural common noun: a class of things ("states", "gatherings"), not one of them.
 PLURAL_NOUN = "NNS"
+#: Penn tag of a present participle ("reporting" in "states reporting over 100 cases").
+PARTICIPLE = "VBG"
 #: Clauses read for a modal or a word of expectation: the figure's own, and up to two it completes ("deaths are
 #: expected to reach 60,000", "experts expect deaths to reach 60,000").
 CLAUSE_STEPS = 3
@@ -59,7 +61,7 @@ def _word_before(doc: Doc, i: int) -> Token | None:
 def _is_threshold(doc: Doc, match: Match, noun: Token, approx: str, cw: ContextWords) -> bool:
     """A bound in a rule or a category: an open bound written right after a plural noun that is no sentence's
     root, or after "with" on a plural noun ("people over 65", "gatherings larger than 50", "states with more
-    than 1,000 cases"); any figure "of" a
+    than 1,000 cases"), or after a participle on a plural noun ("states reporting over 100 cases"); any figure "of" a
     plural noun of ``size_nouns`` ("gatherings of 10 or more", "groups of 10"); the figure a word of
     ``limit_words`` sets or is of ("limited gatherings to 10 people", "capped at 50", "a limit of 10"); an upper
     bound that is the subject of a verb of ``permission_verbs`` ("no more than 10 people are allowed").
@@ -69,6 +71,11 @@ def _is_threshold(doc: Doc, match: Match, noun: Token, approx: str, cw: ContextW
     owner = _word_before(doc, before.i) if before is not None else None
     # a headline's "US deaths over 10,000" has no verb: there the bound is the count's
     if before is not None and approx in OPEN_BOUNDS and before.tag_ == PLURAL_NOUN and before.dep_ != "ROOT":
+        return True
+    # "states reporting over 100 cases", "countries having more than 1,000 cases": the bound sorts the class the
+    # participle hangs on, as "with" does
+    if before is not None and approx in OPEN_BOUNDS and before.dep_ == "acl" and before.tag_ == PARTICIPLE and (
+            before.head.tag_ == PLURAL_NOUN):
         return True
     if before is not None and owner is not None and owner.tag_ == PLURAL_NOUN:
         if approx in OPEN_BOUNDS and before.lower_ == "with":
