@@ -435,3 +435,15 @@ def test_a_scope_adverbial_before_the_clause(parse, text, span, scope):
 ])
 def test_a_bound_in_a_participle_on_a_class_is_a_threshold(parse, text, span, measure):
     assert _one(parse, text, span).measure == measure
+
+
+@pytest.mark.parametrize("text, spans", [
+    # a phone number's digit groups are no range and no count
+    ("Call 1-800-555-0100 for help.", []),
+    ("Residents can call (555) 010-0199 or 555.010.0199 with questions.", []),
+    ("The hotline, 555-010-0199, took 3,000 calls.", ["3,000"]),
+    # ranges of counts written with a hyphen stay figures
+    ("The district counted 120-150 cases, and 1,000-2,000 people were tested.", ["120-150", "1,000-2,000"]),
+])
+def test_phone_numbers_are_no_figures(parse, text, spans):
+    assert [r.text for r in figure_rows(parse(text), [])] == spans
