@@ -4,6 +4,8 @@ and joined places, and the verdicts of what is paired."""
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import pytest
 
@@ -446,4 +448,27 @@ def test_a_bound_in_a_participle_on_a_class_is_a_threshold(parse, text, span, me
     ("The district counted 120-150 cases, and 1,000-2,000 people were tested.", ["120-150", "1,000-2,000"]),
 ])
 def test_phone_numbers_are_no_figures(parse, text, spans):
+    assert [r.text for r in figure_rows(parse(text), [])] == spans
+
+
+@pytest.mark.parametrize("text, span, low, high", [
+    # the rest of a number after its scale and "and"
+    ("The tally reached 318 thousand and 40.", "318 thousand and 40", 318_040, 318_040),
+    ("The tally reached four hundred thousand and twelve.", "four hundred thousand and twelve", 400_012, 400_012),
+    # a scale written after the approximator is the number's
+    ("Officials backed a $700-plus billion relief bill.", "$700-plus billion", 700e9, math.inf),
+    ("The region has 20-odd million residents.", "20-odd million", 20e6, 30e6),
+])
+def test_numbers_in_words_after_a_scale(parse, text, span, low, high):
+    row = _one(parse, text, span)
+    assert (row.low, row.high) == (low, high)
+
+
+@pytest.mark.parametrize("text, spans", [
+    # a number that counts a noun of its own after "and" is a second figure
+    ("The fund raised 6 million and 400 volunteers joined.", ["6 million", "400"]),
+    # as is one not below the scale
+    ("The tally reached 318 thousand and 9,000 more were found.", ["318 thousand", "9,000"]),
+])
+def test_a_second_number_after_a_scale_stays_apart(parse, text, spans):
     assert [r.text for r in figure_rows(parse(text), [])] == spans

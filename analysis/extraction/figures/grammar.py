@@ -253,6 +253,10 @@ def scan(doc: Doc, i: int, lex: Lexicon) -> Match | None:
         if found:
             match.approx_tokens, match.approx = (k, found[0]), found[1]
             k = found[0]
+            scale = lex.scales.get(lower_at(doc, k))
+            if scale and not match.has_scale and not match.unit and not math.isnan(match.value):
+                # "$400-plus billion", "30-odd million": the scale written after the approximator is the number's
+                match.value, match.has_scale, k = match.value * scale, True, k + 1
             if lower_at(doc, found[0] - 1) in ODD_WORDS:
                 step = 10 ** math.floor(math.log10(match.value)) if match.value > 0 else 1
                 match.approx, match.low, match.high, match.value = "more_than", match.value, match.value + step, math.nan
