@@ -472,3 +472,15 @@ def test_numbers_in_words_after_a_scale(parse, text, span, low, high):
 ])
 def test_a_second_number_after_a_scale_stays_apart(parse, text, spans):
     assert [r.text for r in figure_rows(parse(text), [])] == spans
+
+
+@pytest.mark.parametrize("text, spans", [
+    # a bare vague quantifier states no amount: no figure
+    ("Several nurses were sent home.", []),
+    # with a power word, or as a vague head noun, it is one
+    ("Several hundred nurses were sent home.", ["Several hundred"]),
+    ("Dozens of nurses were sent home.", ["Dozens"]),
+    ("A handful of nurses were sent home.", ["A handful"]),
+])
+def test_a_bare_vague_quantifier_is_no_figure(parse, text, spans):
+    assert [r.text for r in figure_rows(parse(text), [])] == spans

@@ -86,7 +86,6 @@ CONSTRUCTIONS = [
     # vague amounts
     ("Forces occupied dozens of settlements.", "dozens", NAN, "vague", "", "count", "settlements"),
     ("Tens of thousands of protesters marched.", "Tens of thousands", NAN, "vague", "", "count", "protesters"),
-    ("Several senior officers were detained.", "Several", NAN, "vague", "", "count", "officers"),
     ("A handful of soldiers deserted.", "A handful", NAN, "vague", "", "count", "soldiers"),
     ("It was a relatively small number of units.", "a relatively small number", NAN, "vague", "", "count", "units"),
     ("A couple of hundred residents are waiting.", "A couple of hundred", 200, "about", "", "count", "residents"),

@@ -231,7 +231,7 @@ def parse_vague(doc: Doc, i: int, lex: Lexicon) -> tuple[int, float, float, str]
     """A vague amount at token i: (end, value, low, approx).
 
     "dozens", "tens of thousands", "several hundred", "a few dozen" (at least two of the power or scale, no upper
-    bound); "several" (no bounds); "a handful", "a “relatively small” number" (article, modifiers, head noun; no bounds);
+    bound); "a handful", "a “relatively small” number" (article, modifiers, head noun; no bounds);
     "a couple of hundred" (about two of the scale).
     """
     word = lower_at(doc, i)
@@ -248,7 +248,8 @@ def parse_vague(doc: Doc, i: int, lex: Lexicon) -> tuple[int, float, float, str]
         if lower_at(doc, j) in lex.scales or lower_at(doc, j) in lex.group_nouns:
             # "several hundred": at least two of the scale, like "hundreds"
             return j + 1, math.nan, 2 * _scale_of(lower_at(doc, j), lex), "vague"
-        return j, math.nan, math.nan, "vague"
+        # a bare "several staff" states no amount a reader could check: hedge material, not a figure
+        return None
     if word not in ("a", "an"):
         return None
     j = i + 1
