@@ -410,6 +410,9 @@ def test_a_figure_of_a_place_named_by_its_level_only_is_not_paired(parse):
     # the same range without an age noun stays what it was
     ("Ticket prices range from 4 to 88 dollars.", "from 4 to 88 dollars", "money", "USD"),
     ("The clinic treated 40 patients of all ages.", "40", "count", ""),
+    ("Anyone over age 30 may apply.", "over age 30", "duration", "year"),
+    # a change of an age limit is left without a unit, as the conventions label it
+    ("The bill would raise the voting age from 16 to 17.", "16", "count", ""),
 ])
 def test_ages_after_an_age_noun_are_years(parse, text, span, kind, unit):
     row = _one(parse, text, span)

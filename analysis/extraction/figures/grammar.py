@@ -323,11 +323,14 @@ def _signed(doc: Doc, at: int, first: str | None, after_symbol: bool) -> tuple[f
 
 
 def _age_of(doc: Doc, j: int) -> int:
-    """Tokens of "the age of" / "age of" at token j (an age follows: "over the age of 21"), else 0."""
+    """Tokens of "the age of" / "age of" / "age" at token j (an age follows: "over the age of 21", "over age
+    25"), else 0."""
     if lower_at(doc, j) == "the" and lower_at(doc, j + 1) in ("age", "ages") and lower_at(doc, j + 2) == "of":
         return 3
     if lower_at(doc, j) in ("age", "ages") and lower_at(doc, j + 1) == "of":
         return 2
+    if lower_at(doc, j) in ("age", "ages") and j + 1 < len(doc) and token_at(doc, j + 1).like_num:
+        return 1  # "over age 25"
     return 0
 
 
@@ -336,21 +339,20 @@ def _after_age_of(doc: Doc, core: int) -> bool:
     return (lower_at(doc, core - 1) == "of" and lower_at(doc, core - 2) in ("age", "ages")) or lower_at(doc, core - 1) == "aged"
 
 
-#: Words that may stand between an age noun and the ages it gives ("range in age from 2 to 91", "an age range of
-#: 31 to 86"): at most two of them are looked past.
-AGE_LINKS = frozenset({"from", "between", "of", "range", "ranges", "ranging"})
-#: Words after which the number (or the range it opens) is an age.
+#: Words after which the number (or the range it opens) is an age ("ages 6 and 9", "at age 25").
 AGE_NOUNS = frozenset({"age", "ages", "aged"})
 
 
 def _after_age_word(doc: Doc, start: int) -> bool:
-    """ "range in age from 2 to 91", "an age range of 31 to 86", "ages from 18 to 24": the figure starting at
-    token ``start`` (its range opener included) gives ages, not a count of what its sentence names. Not read: an
-    age noun further back ("patients, whose ages ran from 2 to 91")."""
+    """The figure starting at token ``start`` (its range opener included) gives ages, not a count of what its
+    sentence names: right after an age noun ("ages 6 and 9"), after "in age from" ("range in age from 2 to 91")
+    or after "age range of" ("an age range of 31 to 86"). Not read: a change of an age ("lower the legal age
+    from 21 to 18", a limit the conventions leave without a unit), an age noun further back."""
     k = start - 1
-    for _ in range(2):
-        if lower_at(doc, k) in AGE_LINKS:
-            k -= 1
+    if lower_at(doc, k) == "from" and lower_at(doc, k - 1) in AGE_NOUNS and lower_at(doc, k - 2) == "in":
+        return True
+    if lower_at(doc, k) == "of" and lower_at(doc, k - 1) == "range" and lower_at(doc, k - 2) in AGE_NOUNS:
+        return True
     return k >= 0 and lower_at(doc, k) in AGE_NOUNS
 
 
