@@ -279,7 +279,8 @@ def test_built_corpus_with_sidecar_metadata(tmp_path, nlp):
     assert out[["doc_id", "text", "other_doc_id", "other_text", "verdict"]].values.tolist() == [
         ["strike_reuters", "At least 28", "strike_ap", "About 30", "consistent"]
     ]
-    assert out["basis"].iloc[0].endswith("places not read; 1 days apart (window 7)")
+    assert out["basis"].iloc[0].endswith(
+        "places not read; 1 days apart (window 7); the day named in the text for one or both")
     # with the places read: neither sentence names one, so the pair stands
     with_places = figure_agreement(tables.figures[FIGURE_COLUMNS], tables.documents[DOCUMENT_COLUMNS],
                                    tables.mentions[MENTION_COLUMNS])
@@ -404,7 +405,7 @@ def test_a_figure_whose_day_cannot_be_told_is_not_paired():
     assert math.isnan(out["days_apart"].iloc[0])
     assert out["basis"].iloc[0] == (
         "same object (home, count); neither marked as a day's count nor as a running total; no place named near "
-        "either, nor in either article; 2 days apart (window 7)")
+        "either, nor in either article; 2 days apart (window 7); the day named in the text for one or both")
     # ten days apart by the days they name: outside the window, whatever the publication dates
     far = [{**f, "as_of": day} for (f, _), day in zip(floods, ("2024-03-05", "2024-03-15"))]
     assert figure_agreement(_figures(*far), _documents(*TWO_OUTLETS), NO_PLACES).empty
@@ -505,3 +506,19 @@ def test_pairs_are_those_the_rule_gives_figure_by_figure(with_measures):
         assert pairs.tolist() == sorted(pairs.tolist())
     if not with_measures:  # with the widest window some figures reach the cap
         assert max(pd.Series([i for i, _ in expected]).value_counts()) == MAX_LATER_FIGURES
+
+
+def test_basis_says_when_a_figure_is_dated_by_its_text():
+    a, b = "By Friday 12 people were killed.", "12 people were killed, officials said."
+    named = figure_agreement(
+        _figures(_figure("wire", a, "12", 12, 12, "people", "kill", as_of="friday"),
+                 _figure("daily", b, "12", 12, 12, "people", "kill")),
+        _documents(*TWO_OUTLETS),
+    )
+    assert named["basis"].iloc[0].endswith("(window 7); the day named in the text for one or both")
+    # dated by publication alone: the basis says nothing of a named day
+    unnamed = figure_agreement(
+        _figures(_figure("wire", b, "12", 12, 12, "people", "kill"), _figure("daily", b, "12", 12, 12, "people", "kill")),
+        _documents(*TWO_OUTLETS),
+    )
+    assert unnamed["basis"].iloc[0].endswith("1 days apart (window 7)")

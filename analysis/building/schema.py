@@ -652,7 +652,9 @@ class FigureAgreement(Span):
         "rates; or neither marked); the place (the world, places counted together, the place an article names most "
         "where none is named near a figure, none named in either article, or places not read) and a "
         "scope both share; and the days between: the publications of a dated measure's figures, else the days the "
-        "two figures count against the window (`both undated`: two year-less days of undated articles)"
+        "two figures count against the window (`both undated`: two year-less days of undated articles), with `the day "
+        "named in the text for one or both` when a figure's day is the one its clause names (`as of April 11`, `on "
+        "Saturday`) rather than its publication day"
     )
 
 
