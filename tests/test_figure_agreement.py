@@ -154,13 +154,31 @@ def test_figures_of_different_objects_events_or_articles_are_never_paired():
     assert figure_agreement(_figures(*rows), _documents(*TWO_OUTLETS)).empty
 
 
-def test_plural_and_singular_objects_and_an_unknown_event_are_paired():
+def test_plural_and_singular_objects_of_one_event_family_are_paired():
+    a, b = "Three civilians were killed.", "One civilian died."
+    out = figure_agreement(
+        _figures(_figure("wire", a, "Three", 3, 3, "civilians", "kill"), _figure("daily", b, "One", 1, 1, "civilian", "die")),
+        _documents(*SAME_DAY),
+    )
+    assert out[["object", "verdict"]].values.tolist() == [["civilian", "disagree"]]
+
+
+def test_a_count_of_one_event_family_never_pairs_with_a_count_of_none():
+    # civilians killed and a civilian found are two things: what happened to them is what is counted
     a, b = "Three civilians were killed.", "One civilian was found in the rubble."
     out = figure_agreement(
         _figures(_figure("wire", a, "Three", 3, 3, "civilians", "kill"), _figure("daily", b, "One", 1, 1, "civilian", "find")),
         _documents(*SAME_DAY),
     )
-    assert out[["object", "verdict"]].values.tolist() == [["civilian", "disagree"]]
+    assert out.empty
+    # a count whose object names the family is of that family, whatever verb tells it
+    c = "Officials announced 40 deaths."
+    out = figure_agreement(
+        _figures(_figure("wire", a, "Three", 3, 3, "civilians", "kill"), _figure("daily", c, "40", 40, 40, "deaths", "announce"),
+                 _figure("wire", "40 people died.", "40", 40, 40, "people", "die", figure_id=1, sentence_id=1)),
+        _documents(*SAME_DAY),
+    )
+    assert out[["text", "other_text", "object", "verdict"]].values.tolist() == [["40", "40", "death", "agree"]]
 
 
 def test_areas_in_square_miles_and_square_kilometres_are_compared_in_one_unit():
@@ -261,7 +279,8 @@ def test_built_corpus_with_sidecar_metadata(tmp_path, nlp):
     assert out[["doc_id", "text", "other_doc_id", "other_text", "verdict"]].values.tolist() == [
         ["strike_reuters", "At least 28", "strike_ap", "About 30", "consistent"]
     ]
-    assert out["basis"].iloc[0].endswith("places not read; 1 days apart (window 7)")
+    assert out["basis"].iloc[0].endswith(
+        "places not read; 1 days apart (window 7); the day named in the text for one or both")
     # with the places read: neither sentence names one, so the pair stands
     with_places = figure_agreement(tables.figures[FIGURE_COLUMNS], tables.documents[DOCUMENT_COLUMNS],
                                    tables.mentions[MENTION_COLUMNS])
@@ -386,7 +405,7 @@ def test_a_figure_whose_day_cannot_be_told_is_not_paired():
     assert math.isnan(out["days_apart"].iloc[0])
     assert out["basis"].iloc[0] == (
         "same object (home, count); neither marked as a day's count nor as a running total; no place named near "
-        "either, nor in either article; 2 days apart (window 7)")
+        "either, nor in either article; 2 days apart (window 7); the day named in the text for one or both")
     # ten days apart by the days they name: outside the window, whatever the publication dates
     far = [{**f, "as_of": day} for (f, _), day in zip(floods, ("2024-03-05", "2024-03-15"))]
     assert figure_agreement(_figures(*far), _documents(*TWO_OUTLETS), NO_PLACES).empty
@@ -433,7 +452,7 @@ def _pairs_by_the_rule(rows: pd.DataFrame, window_days: float) -> set[tuple[int,
             continue
         for place in row.places or ("",):
             key = (row.quantity_kind, row.unit_key, row.object_key, row.measure, row.qualifier_key,
-                   row.day if dated else "", place)
+                   row.count_family, row.day if dated else "", place)
             blocks.setdefault(key, []).append(position)
     for members in blocks.values():
         for k, i in enumerate(members):
@@ -468,7 +487,7 @@ def test_pairs_are_those_the_rule_gives_figure_by_figure(with_measures):
             named = rng.choice(["2024-03-01", "2024-03-02", ""]) if measure else ""
             rows.append({
                 "doc_id": f"d{article:03d}", "quantity_kind": rng.choice(["count", "money"]), "unit_key": "",
-                "object_key": rng.choice(["home", "home", "worker"]), "family": rng.choice(["", "deaths", "injuries"]),
+                "object_key": rng.choice(["home", "home", "worker"]), "family": rng.choice(["", "", "", "deaths", "injuries"]),
                 "places": tuple(sorted(rng.sample(["north", "south", "east"], rng.choice([0, 0, 1, 2])))),
                 # an undated article's figure is placed only by a day of a dated measure
                 "day_number": NAN if measure else day, "measure": measure, "day": named,
@@ -478,6 +497,8 @@ def test_pairs_are_those_the_rule_gives_figure_by_figure(with_measures):
                 "qualifier_key": rng.choice(["", "", "in intensive care unit"]) if with_measures else "",
             })
     rows = pd.DataFrame(rows)
+    # a count's event family is compared strictly (:func:`thing`); a sum's only where both give one
+    rows["count_family"] = rows["family"].where(rows["quantity_kind"] == "count", "")
     for window in (3.0, WINDOW_DAYS, 100.0):
         pairs = candidate_pairs(rows, window)
         expected = _pairs_by_the_rule(rows, window)
@@ -485,3 +506,19 @@ def test_pairs_are_those_the_rule_gives_figure_by_figure(with_measures):
         assert pairs.tolist() == sorted(pairs.tolist())
     if not with_measures:  # with the widest window some figures reach the cap
         assert max(pd.Series([i for i, _ in expected]).value_counts()) == MAX_LATER_FIGURES
+
+
+def test_basis_says_when_a_figure_is_dated_by_its_text():
+    a, b = "By Friday 12 people were killed.", "12 people were killed, officials said."
+    named = figure_agreement(
+        _figures(_figure("wire", a, "12", 12, 12, "people", "kill", as_of="friday"),
+                 _figure("daily", b, "12", 12, 12, "people", "kill")),
+        _documents(*TWO_OUTLETS),
+    )
+    assert named["basis"].iloc[0].endswith("(window 7); the day named in the text for one or both")
+    # dated by publication alone: the basis says nothing of a named day
+    unnamed = figure_agreement(
+        _figures(_figure("wire", b, "12", 12, 12, "people", "kill"), _figure("daily", b, "12", 12, 12, "people", "kill")),
+        _documents(*TWO_OUTLETS),
+    )
+    assert unnamed["basis"].iloc[0].endswith("1 days apart (window 7)")

@@ -110,7 +110,8 @@ def test_a_figure_is_about_the_places_of_its_own_sentence(parse):
         "a": ("2020-04-28", "The United States has 1 million cases. Spain is reporting 232,128 cases."),
         "b": ("2020-04-28", "The United States has confirmed 1,011,500 cases."),
     })
-    assert _pairs(out) == [("1 million", "1,011,500", "disagree")]
+    # both stated in the present: running totals of one day, equal within the rounding of "1 million"
+    assert _pairs(out) == [("1 million", "1,011,500", "agree")]
 
 
 def test_a_figure_with_a_word_of_its_extent_takes_no_place_from_the_sentence_before(parse):
@@ -132,3 +133,51 @@ def test_the_note_says_how_many_figures_were_left_out_for_their_day(parse):
     note = compare.figure_agreement_note(schema.empty("figure_agreement"), figures=figures, documents=documents)
     assert note.endswith("1 figure was left out because the day it counts cannot be told (an undated article, and "
                          "no day named in the sentence).")
+
+
+def test_present_counts_of_one_day_that_differ_are_snapshots_not_a_contradiction(parse):
+    # two outlets the same day, each stating how many there are now: hours apart, the count may have grown
+    out = _agreement(parse, {
+        "a": ("2020-05-02", "Valen has 41,250 cases of the fever."),
+        "b": ("2020-05-02", "Valen has 44,900 cases of the fever."),
+    })
+    assert _pairs(out) == [("41,250", "44,900", "undetermined")]
+    assert "running totals" in out["finding"].iloc[0]
+
+
+def test_past_tallies_of_one_day_that_differ_still_disagree(parse):
+    out = _agreement(parse, {
+        "a": ("2020-05-02", "Twelve people were killed in the blast in Valen."),
+        "b": ("2020-05-02", "Forty people were killed in the blast in Valen."),
+    })
+    assert _pairs(out) == [("Twelve", "Forty", "disagree")]
+
+
+def test_present_counts_of_different_days_are_not_paired(parse):
+    out = _agreement(parse, {
+        "a": ("2020-05-02", "Valen has 41,250 cases of the fever."),
+        "b": ("2020-05-04", "Valen has 44,900 cases of the fever."),
+    })
+    assert out.empty
+
+
+@pytest.mark.parametrize("text, expected", [
+    # durations of different things, or a duration without an object: not compared
+    ("The curfew will last three weeks. The mayor spoke for the second time in under ten days.", []),
+    ("The curfew will last three weeks. The 58-year-old mayor urged calm.", []),
+    # the same thing's duration, named both times: compared
+    ("The mayor ordered a three-week curfew. Residents said the three-week curfew was too long.",
+     [("three-week", "three-week", "consistent")]),
+    # a total that names nothing it counts may be of deaths or of cases: not compared
+    ("Officials reported 40 deaths, taking the total to 910. Later, 120 cases were added, taking the total to 5,300.",
+     []),
+    # the same running total named by what it counts: compared
+    ("Officials said the death toll rose to 910 on Monday. The death toll reached 910 on Monday, they said.",
+     [("910", "910", "consistent")]),
+    # residents who died and residents who live there: not compared; residents who died twice: compared
+    ("Three residents died last month at the home. The home now has 63 residents.", []),
+    ("Three residents died last month at the home. Officials confirmed that three residents died last month.",
+     [("Three", "three", "consistent")]),
+])
+def test_consistency_pairs_only_the_same_named_thing(parse, text, expected):
+    assert _consistency(parse, text) == expected

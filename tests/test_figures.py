@@ -86,7 +86,6 @@ CONSTRUCTIONS = [
     # vague amounts
     ("Forces occupied dozens of settlements.", "dozens", NAN, "vague", "", "count", "settlements"),
     ("Tens of thousands of protesters marched.", "Tens of thousands", NAN, "vague", "", "count", "protesters"),
-    ("Several senior officers were detained.", "Several", NAN, "vague", "", "count", "officers"),
     ("A handful of soldiers deserted.", "A handful", NAN, "vague", "", "count", "soldiers"),
     ("It was a relatively small number of units.", "a relatively small number", NAN, "vague", "", "count", "units"),
     ("A couple of hundred residents are waiting.", "A couple of hundred", 200, "about", "", "count", "residents"),
@@ -603,9 +602,10 @@ def test_seed_consistency_pairs_the_repeated_figures(seed_tables):
     # changed by the cross-article pairs work: "about 400 square miles of land in Russia" and "nearly 400 square
     # miles in the Kursk border region" are no longer compared: a figure about a country and one about a region of
     # it are about two places (each figure's own words name its place)
-    assert pairs == {
-        ("dozens", "at least 28"): "consistent",
-    }
+    # changed when counts stated in the present perfect became running totals: "at least 28 settlements have
+    # been captured" is one, and "forces occupying dozens of settlements" is marked as none, so the two are no
+    # longer compared (a running total pairs only with a running total)
+    assert pairs == {}
 
 
 def test_inconsistent_figures_are_said_to_disagree(parse):

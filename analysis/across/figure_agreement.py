@@ -161,13 +161,14 @@ def day_known(measure: str, day: str) -> bool:
 
 #: The :func:`figure_rows` column of each part of a figure's :class:`~analysis.extraction.figures.sameness.Thing`.
 PART_COLUMNS = {"quantity_kind": "quantity_kind", "unit": "unit_key", "object": "object_key", "measure": "measure",
-                "qualifier": "qualifier_key", "family": "family", "scope": "scope_key", "modifier": "modifier_key"}
+                "qualifier": "qualifier_key", "family": "family", "scope": "scope_key", "modifier": "modifier_key",
+                "count_family": "count_family"}
 
 #: What :func:`figure_rows` gives each figure: what pairing reads of it, and what the table copies from it.
 ROW_COLUMNS = [
     "doc_id", "sentence_id", "start", "end", "text", "figure_id", "outlet", "published_at", "listed", "source",
     "quantity_kind", "unit_key", "object_key", "family", "scope", "scope_key", "modifier_key", "qualifier_key",
-    "measure", "day", "low_in", "high_in", "rounding_in", "open_bound", "places", "place_from_article",
+    "count_family", "measure", "day", "day_named", "low_in", "high_in", "rounding_in", "open_bound", "places", "place_from_article",
     "place_unknown",
 ]
 
@@ -185,6 +186,8 @@ def figure_rows(figures: pd.DataFrame, documents: pd.DataFrame, mentions: pd.Dat
     rows = rows.assign(
         unit_key=[common_unit(*k) for k in zip(rows["quantity_kind"], rows["unit_canonical"], rows["unit_si"])],
         day=[day_key(a, p) for a, p in zip(rows["as_of"], rows["published_at"])],
+        # the day a figure counts is its text's ("as of April 11", "on Saturday") rather than its publication's
+        day_named=rows["as_of"].astype(str) != "",
     )
     things = [thing(*parts) for parts in zip(*(rows[c].astype(str) if c != "quantity_kind" else rows[c] for c in (
         "quantity_kind", "unit_key", "object", "event", "scope", "measure", "modifier", "qualifier")))]
@@ -251,7 +254,7 @@ def candidate_pairs(rows: pd.DataFrame, window_days: float) -> np.ndarray:
     then the later figure, each pair once.
 
     Figures are paired in blocks: the same :data:`~analysis.extraction.figures.sameness.SHARED_PARTS` (quantity
-    kind, unit, object, measure, qualifier), the same day for a dated measure, and one place key of the figure
+    kind, unit, object, measure, qualifier, a count's event family), the same day for a dated measure, and one place key of the figure
     (:func:`figure_rows` gives each figure one, or none; a figure with several keys would be in several blocks)
     or, for figures with none, none; a figure that cannot be paired (``placed``: :func:`pairable`) is in none. In each block, each figure is paired with the next
     :data:`MAX_LATER_FIGURES` figures of later articles whose days are within ``window_days`` of its own, when
@@ -374,13 +377,13 @@ def _finding(verdict: str, why: str, both: str, thing: str, agreed: str, text_a:
 
 def _basis(
     thing: str, unit: str, places: str, days_apart: float, window_days: float, places_read: bool, measure: str,
-    day: str, scopes: tuple[str, str], from_article: bool = False,
+    day: str, scopes: tuple[str, str], from_article: bool = False, day_named: bool = False,
 ) -> str:
     """On what a pair was made, in words (the ``basis`` column): the object (with the modifier both give and the
     qualifier they share), the measure and its day, the place (``from_article`` when it is the place an article
     names most for one of the figures, none being named near it) and scope, and the days between: the
     publications of a dated measure's figures (whose day is one), or else the days the figures count
-    (``days_apart``)."""
+    (``days_apart``); ``day_named`` when the day of one or both is the one its text names, not its publication's."""
     what = f"same object ({thing}" + (f", {unit})" if unit else ", count)")
     if measure == "daily":
         how = f"counts of one day, the same day ({day})"
@@ -405,12 +408,13 @@ def _basis(
     scope = next((s for s in scopes if s and s != WORLD), "")
     if scope:
         where += f", scope {scope}"
+    named = "; the day named in the text for one or both" if day_named else ""
     if np.isnan(days_apart):
-        when = "both undated"
+        when = "both undated" + named
     elif measure in DATED_MEASURES:
-        when = f"published {days_apart:.4g} days apart"
+        when = f"published {days_apart:.4g} days apart{named}"
     else:
-        when = f"{days_apart:.4g} days apart (window {window_days:g})"
+        when = f"{days_apart:.4g} days apart (window {window_days:g}){named}"
     return f"{what}; {how}; {where}; {when}"
 
 
@@ -501,11 +505,12 @@ def _pair_frame(
         "same_place": same_place,
         "basis": [
             _basis(thing, unit, place, days if measure in DATED_MEASURES else counted, window_days, places_read,
-                   measure, day, scopes, article_a or article_b)
-            for thing, unit, place, days, counted, measure, day, article_a, article_b, *scopes in zip(
+                   measure, day, scopes, article_a or article_b, named_a or named_b)
+            for thing, unit, place, days, counted, measure, day, article_a, article_b, named_a, named_b, *scopes in zip(
                 things, a["unit_key"].tolist(), same_place, days_apart.tolist(), counted_apart.tolist(),
                 a["measure"].tolist(), a["day"].tolist(), a["place_from_article"].tolist(),
-                b["place_from_article"].tolist(), a["scope"].tolist(), b["scope"].tolist(),
+                b["place_from_article"].tolist(), a["day_named"].tolist(), b["day_named"].tolist(),
+                a["scope"].tolist(), b["scope"].tolist(),
             )
         ],
     }
@@ -525,8 +530,9 @@ def figure_agreement(
     "confirmed"-like words left out, a count noun as its modifier, "people" named by their event's family, and
     "people" with no telling event never paired; a figure without an object is never paired), ``measure`` (a
     day's count, a running total, a rate, a projection, or neither marked, each pairing only with its own; a
-    threshold or a rate's base pairs with nothing: :func:`pairable`) and ``qualifier`` (a part: "17,600 of those
-    deaths", "patients with symptoms", "including 4,226 probable deaths" never pairs with the whole); and, where
+    threshold or a rate's base pairs with nothing: :func:`pairable`), ``qualifier`` (a part: "17,600 of those
+    deaths", "patients with symptoms", "including 4,226 probable deaths" never pairs with the whole) and, for a
+    count, event family (none for both, or one: "residents" who died never pair with "residents"); and, where
     both give them, the same event family ("killed" and "died" are both deaths; "killed" and "evacuated" are
     not), scope and ``modifier`` ("transit workers", "medical workers"). Same place: one key of all the places
     the figure is about (:func:`_places_near`): the place its own words put it in (``place``: "800 in Spain"),

@@ -289,15 +289,19 @@ class Figures(Span):
     scope: Series[str] = pa.Field(
         isin=["", "world", "country", "state", "county", "city"],
         description="the extent a word of the figure's clause gives it (`worldwide`, `globally`: world; `nationwide`: "
-        "country; `statewide`, `in the state`: state; `countywide`: county; `citywide`: city), else empty; the place "
+        "country; `statewide`, `in the state`: state; `countywide`: county; `citywide`: city), or that its sentence's "
+        "opening adverbial, or an adverbial set off by a comma right before its clause, gives it (`Statewide, there "
+        "were ...`), else empty; the place "
         "itself is in `mentions`")
     measure: Series[str] = pa.Field(
         isin=["", "daily", "cumulative", "rate", "projection", "threshold", "base"],
         description="`daily` when its clause marks a count of one day (`new cases`, `in a single day`, `daily`), "
         "`cumulative` when it marks a running total (`total`, `so far`, `since the outbreak`, `death toll`, a verb "
-        "of passing a mark: `passed 700,000 cases`), else empty; for a figure that counts nothing that is or was, "
+        "of passing a mark: `passed 700,000 cases`) or, for a count with no such mark, when its clause states it in "
+        "the present tense or present perfect (`the country has 100,717 cases`, `the virus has killed 1,000`: how "
+        "many there are as the text is written), else empty; for a figure that counts nothing that is or was, "
         "whatever its clause says of days: `threshold` for a bound in a rule or a category (`counties with 10 cases "
-        "or fewer`, `gatherings of more than 50 people`, `limited gatherings to 10 people`), `projection` for what "
+        "or fewer`, `gatherings of more than 50 people`, `states reporting over 100 cases`, `limited gatherings to 10 people`), `projection` for what "
         "may, will or is expected to be (a modal verb, a verb or noun of expectation, a condition: `could kill up to "
         "2.2 million`, `the model projects 100,000 deaths`), `rate` for a figure per a number or of a rate noun "
         "(`5 deaths per 100,000 residents`, `a death rate of 3.4%`), `base` for what a rate is per (`per 100,000 "
@@ -345,9 +349,9 @@ class FigureConsistency(Span):
     on the same day and about the same place: where they do not overlap, the article contradicts itself.
 
     Same thing: the decision `figure_agreement` makes across articles (same quantity kind and comparable unit,
-    object, measure and qualifier; event family, scope and modifier where both give them: a share of one group
-    and a share of another, "Women made up 52%" and "Men made up 48%", are not compared), except that a measure
-    without a written object is of whatever the other measures; a threshold or a rate's base is compared with
+    object, measure and qualifier, a count's event family; scope and modifier where both give them: a share of one
+    group and a share of another, "Women made up 52%" and "Men made up 48%", are not compared), except that a
+    measure (not a duration) without a written object is of whatever the other measures; a threshold or a rate's base is compared with
     nothing. Same day: the day each figure's clause names (`as_of`; none named and "today" are the article's own
     day) is one. Same place: the place each figure's own words put it in (`place`), else the places named in its
     sentence, or else the sentence before, share one, or neither has any; a table row under a short heading line
@@ -574,10 +578,11 @@ class FigureAgreement(Span):
     Same thing (one decision, shared with `figure_consistency`): same quantity kind and comparable unit, the same
     non-empty object (lowercase, plural head made singular, scope, measure and "confirmed"-like words left out,
     "death toll" as deaths, "people" named by what happened to them: "779 people died" and "779 people tested
-    positive" as deaths and cases, "people" alone never), the same `measure` (a day's count, a running total, a
+    positive" as deaths and cases, "people" alone never, a count noun alone, "the total", never), the same `measure` (a day's count, a running total, a
     rate, a projection, or neither marked; a threshold or a rate's base never pairs) and the same `qualifier` (a
-    part, "17,600 of those deaths", "beds in intensive care units", never pairs with the whole), and, where both
-    give them, events of the same family, the same scope and the same `modifier` ("transit workers" and
+    part, "17,600 of those deaths", "beds in intensive care units", never pairs with the whole), for a count the
+    same event family, or none for both ("three residents died" never pairs with "63 residents"; "449 deaths" are
+    deaths whatever verb tells them), and, where both give them, events of the same family, the same scope and the same `modifier` ("transit workers" and
     "medical workers" never pair). Same place: all the places a figure is about, as one key, are the other's:
     the place its own words put it in (`place`: "800 in Spain"), else the places (GPE and LOC entities) named in
     its sentence, or else (when no word of its clause gives its extent) the sentence before, or else the place
@@ -650,7 +655,9 @@ class FigureAgreement(Span):
         "rates; or neither marked); the place (the world, places counted together, the place an article names most "
         "where none is named near a figure, none named in either article, or places not read) and a "
         "scope both share; and the days between: the publications of a dated measure's figures, else the days the "
-        "two figures count against the window (`both undated`: two year-less days of undated articles)"
+        "two figures count against the window (`both undated`: two year-less days of undated articles), with `the day "
+        "named in the text for one or both` when a figure's day is the one its clause names (`as of April 11`, `on "
+        "Saturday`) rather than its publication day"
     )
 
 

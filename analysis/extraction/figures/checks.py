@@ -23,8 +23,10 @@ from analysis.extraction.figures.units import convert, pint_unit, unit_symbol
 from analysis.extraction.figures.wordlists import lexicon
 
 #: Kinds whose mentions match on the unit's dimension even when one of them names no object ("about 400
-#: square miles of land" and "nearly 400 square miles" are the same territory); counts need the same object.
-MEASURED_KINDS = frozenset({"length", "area", "volume", "mass", "speed", "duration", "temperature"})
+#: square miles of land" and "nearly 400 square miles" are the same territory); counts need the same object,
+#: and so do durations: a curfew's "two weeks", the "under ten days" between two visits and a "58-year-old" mayor
+#: are spans of different things, and an article has many.
+MEASURED_KINDS = frozenset({"length", "area", "volume", "mass", "speed", "temperature"})
 #: Earlier mentions of the same thing a figure is compared with, besides the first one (see figure_consistency).
 RECENT_PARTNERS = 4
 #: A printed figure is read as the rounding of a converted one only within this share of its value (or

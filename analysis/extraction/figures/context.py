@@ -197,6 +197,32 @@ def measure_of(tokens: list[Token], words: list[tuple[int, str]], cw: ContextWor
     return ""
 
 
+#: Penn tags of a verb in the present tense ("has", "stand", "reports"): a count it states is how many there are
+#: as the text is written.
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+#: Penn tags of a participle that, with a present auxiliary, is a present perfect or progressive ("has died",
+#: "have been infected", "is reporting").
+PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
+
+
+def states_present_count(doc: Doc, match: Match) -> bool:
+    """Whether the verb governing a figure's clause is in the present tense or present perfect ("the country has
+    100,717 cases", "there are 85,000 cases", "the virus has killed more than 1,000", "is reporting 81,782
+    cases"): a count so stated is how many there are when the text was written, a snapshot of a running total
+    that grows, not the fixed tally of one event ("12 people were killed", "the storm killed 12"). Not read:
+    a present tense of headline style that tells a past event ("Storm kills 12" is read as present), and a
+    count with no verb (a headline, a table line). The projection a modal or a verb of expectation makes is
+    read apart (:mod:`analysis.extraction.figures.uncounted`), and wins."""
+    head = clause_head(figure_root(doc, match))
+    if head.pos_ not in ("VERB", "AUX"):
+        return False
+    if head.tag_ in PRESENT_TAGS:
+        return True
+    # the first auxiliary carries the tense: "has been reported" is present, "had been reported" is not
+    auxiliaries = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    return head.tag_ in PARTICIPLE_TAGS and bool(auxiliaries) and auxiliaries[0].tag_ in PRESENT_TAGS
+
+
 def _month(word: str, lex: Lexicon) -> int:
     word = word.lower().rstrip(".")
     return MONTHS.index(word[:3]) + 1 if word in lex.months and word[:3] in MONTHS else 0
@@ -466,6 +492,25 @@ def _opening_scope(doc: Doc, match: Match, cw: ContextWords) -> str:
     return scope_of([(t.i, t.lower_) for t in opening[:comma]], cw)
 
 
+def _clause_opening_scope(doc: Doc, clause: list[Token], cw: ContextWords) -> str:
+    """The scope of an adverbial that is only a scope phrase, set off by a comma right before the figure's clause
+    ("..., up 7.5% from the day before at 5 p.m. Statewide, there were 83,712 cases": the parser may hang the
+    adverbial on the clause before when it misses a sentence break). Its words run back from the comma to a
+    punctuation mark or a word ending in a full stop, at most :data:`OPENING_WORDS`; else ""."""
+    if not clause:
+        return ""
+    comma = clause[0].i - 1 if clause[0].text != "," else clause[0].i
+    if comma < 1 or doc[comma].text != ",":
+        return ""
+    words: list[Token] = []
+    k = comma - 1
+    while k >= 0 and len(words) <= OPENING_WORDS and not doc[k].is_punct and not doc[k].text.endswith("."):
+        words.insert(0, doc[k])
+        k -= 1
+    phrase = tuple(t.lower_ for t in words)
+    return next((scope for scope, phrases in cw.scopes if phrase in phrases), "")
+
+
 def _measure_words(doc: Doc, words: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """The words of a clause that may mark a measure: not a comparative before "than" ("more than the number of
     cases in Italy"), nor a word that is part of a place's name the parser did not tag ("NEW YORK —": a word on
@@ -509,7 +554,7 @@ def figure_context(doc: Doc, match: Match, lex: Lexicon, matches: Sequence[Match
     words = _words_of(_own_words(tokens, match, clause_figures), range(match.start, match.end))
     measure = "daily" if is_increase(doc, match, lex) else measure_of(tokens, _measure_words(doc, words), cw)
     return FigureContext(
-        scope=scope_of(words, cw) or _opening_scope(doc, match, cw),
+        scope=scope_of(words, cw) or _opening_scope(doc, match, cw) or _clause_opening_scope(doc, tokens, cw),
         measure=measure,
         as_of=as_of(doc, tokens, lex, cw),
         combined=combined(doc, match, tokens, cw),

@@ -18,6 +18,22 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "LA
 #: Entity labels of dates and times: not figures unless they state a duration with a number.
 TIME_LABELS = frozenset({"DATE", "TIME"})
 
+#: A North American phone number with its area code ("1-800-555-0100", "(555) 010-0199", "555.010.0199"):
+#: its digit groups read as a range and counts. Seven digits alone ("555-0100") are left, being also a range.
+PHONE_NUMBER = re.compile(r"(?<![\w$€£.,-])(?:\+?1[-. ])?(?:\(\d{3}\) ?|\d{3}[-. ])\d{3}[-. ]\d{4}(?![\w%-]|[.,]\d)")
+#: How far around a match the text is searched for a phone number that holds it (the longest is 17 characters).
+PHONE_REACH = 20
+
+
+def in_phone_number(doc: Doc, match: Match) -> bool:
+    """Whether the match's digits lie in a phone number (:data:`PHONE_NUMBER`) of the text around it."""
+    start, end = token_at(doc, match.core_start).idx, token_at(doc, match.core_end - 1).idx + len(
+        token_at(doc, match.core_end - 1))
+    low = max(0, start - PHONE_REACH)
+    window = doc.text[low : end + PHONE_REACH]
+    return any(low + m.start() < end and start < low + m.end() for m in PHONE_NUMBER.finditer(window))
+
+
 def entity_labels(doc: Doc) -> list[str]:
     index = doc_index(doc)
     return [index.ents[at].label_ if at >= 0 else "" for at in index.entity_at]
@@ -32,6 +48,8 @@ def _is_duration(match: Match, doc: Doc, lex: Lexicon) -> bool:
 def excluded(match: Match, doc: Doc, labels: list[str], lex: Lexicon) -> bool:
     """True for a match that is not a figure: a date, a name's number, a bare "one", a phone number, a year."""
     if in_numeric_date(doc, match.core_start, match.core_end):  # "2020-06-26": neither 26 nor a range "06-26"
+        return True
+    if not match.currency and in_phone_number(doc, match):  # "call 1-800-555-0100": neither 1-800 nor 555
         return True
     core = range(match.core_start, match.core_end)
     # a currency symbol right before the amount is money, whatever the parser calls it ("SEK" as an ORG)

@@ -241,7 +241,8 @@ def scan(doc: Doc, i: int, lex: Lexicon) -> Match | None:
         k += 2
     elif lower_at(doc, k) == "old" and lower_at(doc, k - 1) in ("year", "years") and lower_at(doc, k - 2) in HYPHENS:
         k += 1  # "a 9-year old girl"
-    if (age or _after_age_of(doc, match.core_start)) and not match.unit and not match.currency:
+    if (age or _after_age_of(doc, match.core_start) or _after_age_word(doc, match.start)) and not match.unit and (
+            not match.currency):
         match.unit = "year"
     elif _apposed_age(doc, match, k):
         match.unit = "year"
@@ -252,6 +253,10 @@ def scan(doc: Doc, i: int, lex: Lexicon) -> Match | None:
         if found:
             match.approx_tokens, match.approx = (k, found[0]), found[1]
             k = found[0]
+            scale = lex.scales.get(lower_at(doc, k))
+            if scale and not match.has_scale and not match.unit and not math.isnan(match.value):
+                # "$400-plus billion", "30-odd million": the scale written after the approximator is the number's
+                match.value, match.has_scale, k = match.value * scale, True, k + 1
             if lower_at(doc, found[0] - 1) in ODD_WORDS:
                 step = 10 ** math.floor(math.log10(match.value)) if match.value > 0 else 1
                 match.approx, match.low, match.high, match.value = "more_than", match.value, match.value + step, math.nan
@@ -318,17 +323,38 @@ def _signed(doc: Doc, at: int, first: str | None, after_symbol: bool) -> tuple[f
 
 
 def _age_of(doc: Doc, j: int) -> int:
-    """Tokens of "the age of" / "age of" at token j (an age follows: "over the age of 21"), else 0."""
+    """Tokens of "the age of" / "age of" / "age" at token j (an age follows: "over the age of 21", "over age
+    25"), else 0."""
     if lower_at(doc, j) == "the" and lower_at(doc, j + 1) in ("age", "ages") and lower_at(doc, j + 2) == "of":
         return 3
     if lower_at(doc, j) in ("age", "ages") and lower_at(doc, j + 1) == "of":
         return 2
+    if lower_at(doc, j) in ("age", "ages") and j + 1 < len(doc) and token_at(doc, j + 1).like_num:
+        return 1  # "over age 25"
     return 0
 
 
 def _after_age_of(doc: Doc, core: int) -> bool:
     """ "the age of 21", "aged 44": the number is an age."""
     return (lower_at(doc, core - 1) == "of" and lower_at(doc, core - 2) in ("age", "ages")) or lower_at(doc, core - 1) == "aged"
+
+
+#: Age nouns before "from" or "range of" that make what follows an age ("in age from", "age range of").
+AGE_NOUNS = frozenset({"age", "ages", "aged"})
+
+
+def _after_age_word(doc: Doc, start: int) -> bool:
+    """The figure starting at token ``start`` (its range opener included) gives ages, not a count of what its
+    sentence names: after "in age from" ("range in age from 2 to 91") or "age range of" ("an age range of 31 to
+    86"). Not read: a number right after an age noun with no approximator ("ages 6 and 9", "age 65": left as it
+    was, read so it lowered the aggregate scores), a change of an age ("lower the legal age from 21 to 18", a limit
+    the conventions leave without a unit), an age noun further back."""
+    k = start if lower_at(doc, start) == "from" else start - 1  # a range's opener may be the match's own
+    if lower_at(doc, k) == "from" and lower_at(doc, k - 1) in AGE_NOUNS and lower_at(doc, k - 2) == "in":
+        return True
+    if lower_at(doc, k) == "of" and lower_at(doc, k - 1) == "range" and lower_at(doc, k - 2) in AGE_NOUNS:
+        return True
+    return False
 
 
 def _after_change(doc: Doc, opener: int, lex: Lexicon) -> bool:

@@ -125,10 +125,30 @@ def parse_number(
         if seen and word == "and" and lower_at(doc, j - 1) == "hundred" and lower_at(doc, j + 1) in words:
             j += 1
             continue
+        if seen and word == "and" and last == "scale" and _remainder_after_scale(doc, j + 1, lex, lower_at(doc, j - 1)):
+            # "219 thousand and 70", "two million and five": the rest of one number; a number that counts a noun of
+            # its own ("3 million and 500 volunteers") is a second figure
+            j += 1
+            digits = number_value(token_at(doc, j).text)
+            if digits is not None:
+                current, j, last = digits, j + 1, "digits"
+                break
+            continue
         break
     if not seen:
         return None
     return j, total + current, has_scale, ""
+
+
+def _remainder_after_scale(doc: Doc, j: int, lex: Lexicon, scale_word: str) -> bool:
+    """Whether token j, after "<number> <scale> and", is a whole number below that scale, written in digits
+    or as one number word, and ends the amount (no noun after it that it would count on its own)."""
+    text = token_at(doc, j).text if j < len(doc) else ""
+    value = number_value(text) if text[:1].isdigit() else lex.number_words.get(lower_at(doc, j))
+    if value is None or value != int(value) or value >= lex.scales.get(scale_word, 0):
+        return False
+    after = token_at(doc, j + 1) if j + 1 < len(doc) else None
+    return after is None or after.pos_ not in ("NOUN", "PROPN", "NUM") and lower_at(doc, j + 1) not in lex.scales
 
 
 #: Multipliers that are also units or words when glued to digits: "40m" is metres, "5k" a race.
@@ -211,7 +231,7 @@ def parse_vague(doc: Doc, i: int, lex: Lexicon) -> tuple[int, float, float, str]
     """A vague amount at token i: (end, value, low, approx).
 
     "dozens", "tens of thousands", "several hundred", "a few dozen" (at least two of the power or scale, no upper
-    bound); "several" (no bounds); "a handful", "a “relatively small” number" (article, modifiers, head noun; no bounds);
+    bound); "a handful", "a “relatively small” number" (article, modifiers, head noun; no bounds);
     "a couple of hundred" (about two of the scale).
     """
     word = lower_at(doc, i)
@@ -228,7 +248,8 @@ def parse_vague(doc: Doc, i: int, lex: Lexicon) -> tuple[int, float, float, str]
         if lower_at(doc, j) in lex.scales or lower_at(doc, j) in lex.group_nouns:
             # "several hundred": at least two of the scale, like "hundreds"
             return j + 1, math.nan, 2 * _scale_of(lower_at(doc, j), lex), "vague"
-        return j, math.nan, math.nan, "vague"
+        # a bare "several staff" states no amount a reader could check: hedge material, not a figure
+        return None
     if word not in ("a", "an"):
         return None
     j = i + 1

@@ -100,7 +100,8 @@ def figure_rows(parsed, attributions: Sequence[Attribution] = ()) -> list[Figure
                 object_start=obj_start,
                 object_end=obj_end,
                 event=event,
-                **dataclasses.asdict(figure_context_of(doc, match, lex, found, approx=approx, object_text=obj_text)),
+                **dataclasses.asdict(figure_context_of(
+                    doc, match, lex, found, approx=approx, object_text=obj_text, quantity_kind=kind)),
                 **dataclasses.asdict(narrowed),
                 attribution_id=holder.attribution_id if holder else None,
                 source=holder.source if holder else "",

@@ -40,11 +40,16 @@ PLACES_NAMED = "; "
 PLACE_ALIAS_KINDS = frozenset({"name", "alias"})
 
 #: The parts of a :class:`Thing` two figures must share to count the same thing, in the order of a block key.
-SHARED_PARTS = ("quantity_kind", "unit", "object", "measure", "qualifier")
+#: A count's event family is one (``count_family``, :func:`thing`): "three residents die" counts deaths of
+#: residents, "the home has 63 residents" those living there, and one family known against none is two things.
+SHARED_PARTS = ("quantity_kind", "unit", "object", "measure", "qualifier", "count_family")
 #: The parts two figures must share only where both give them: an unknown event family, scope or modifier
-#: matches any ("killed" and "died" are both deaths; "health care workers" and "workers" may be one count,
-#: "health care workers" and "transit workers" are not).
+#: matches any ("destroyed 400 square miles" and "400 square miles burned" are one area; "health care workers"
+#: and "workers" may be one count, "health care workers" and "transit workers" are not).
 KNOWN_PARTS = ("family", "scope", "modifier")
+#: Quantity kinds whose event family is compared strictly: what happened to the things counted is what is
+#: counted ("residents who died" against "residents"); a measure's event only says how it was found.
+FAMILY_COUNTED_KINDS = frozenset({"count"})
 
 #: Measures of figures that count nothing, paired with none (``figures.measure``): a bound in a rule or a
 #: category ("gatherings of more than 50 people") and the base a rate is per ("per 100,000 residents"); two
@@ -92,6 +97,12 @@ def event_family(event: str) -> str:
     return lexicon().event_classes.get(event, "")
 
 
+def family_named_by(key: str) -> str:
+    """The event family (``figure_events.yaml``) an object key names itself ("death" in "449 deaths", "case" in
+    "7,400 cases"), or "" when it names none ("resident", "bed")."""
+    return next((f for f in set(lexicon().event_classes.values()) if normalise_object(f) == key), "")
+
+
 def object_key(text: str, event: str) -> str:
     """:func:`normalise_object`, except for an object that says only "people" (``generic_objects``): what
     happened to them says what they are, their event's family ("779 people died": "death", as "779 deaths")
@@ -100,6 +111,10 @@ def object_key(text: str, event: str) -> str:
     paired ("more than 100 people" in a rule on gatherings, "40 million people" living in a state)."""
     key = normalise_object(text)
     cw = context_words()
+    if key in cw.count_nouns:
+        # "taking the total to 20,319", "the number rose to 500": how it was counted, not what; the count noun
+        # alone fits deaths and cases in one article, so it is not paired (the object column keeps it as written)
+        return ""
     if key not in cw.generic_objects:
         return key
     family = event_family(event)
@@ -127,25 +142,29 @@ class Thing:
     family: str
     scope: str
     modifier: str
+    count_family: str = ""
 
 
 def thing(quantity_kind: str, unit: str, object_text: str, event: str, scope: str, measure: str, modifier: str,
           qualifier: str) -> Thing:
     """A figure's :class:`Thing` from its ``figures`` columns; ``unit`` is its comparison unit
     (:func:`analysis.extraction.figures.checks.common_unit`). The scope ``world`` is left to the places
-    (:func:`place_keys`), where it stands for them."""
+    (:func:`place_keys`), where it stands for them. Its event family is its event's, else the one its object names
+    (:func:`family_named_by`: "449 deaths" are deaths whatever verb tells them)."""
+    key = object_key(object_text, event)
+    family = event_family(event) or family_named_by(key)
     return Thing(
-        quantity_kind=quantity_kind, unit=unit, object=object_key(object_text, event), measure=measure,
-        qualifier=words_key(qualifier), family=event_family(event), scope="" if scope == WORLD else scope,
-        modifier=words_key(modifier),
+        quantity_kind=quantity_kind, unit=unit, object=key, measure=measure, qualifier=words_key(qualifier),
+        family=family, scope="" if scope == WORLD else scope,
+        modifier=words_key(modifier), count_family=family if quantity_kind in FAMILY_COUNTED_KINDS else "",
     )
 
 
 def same_thing(a: Thing, b: Thing) -> bool:
     """Whether two figures count the same thing: the same :data:`SHARED_PARTS` (a count qualified by a clause
     or phrase, "3 of the participants", "patients with symptoms", is a part and never pairs with the bare
-    count, "participants", "patients") and, where both give them, the same :data:`KNOWN_PARTS` (a projection
-    pairs only with a projection, a rate with a rate). A figure with no object key counts nothing that can be
+    count, "participants", "patients"; a projection pairs only with a projection, a rate with a rate; residents
+    who died never with residents) and, where both give them, the same :data:`KNOWN_PARTS`. A figure with no object key counts nothing that can be
     told, and a threshold or a rate's base (:data:`UNPAIRED_MEASURES`) nothing at all: they pair with none (a measure's own exception is
     :func:`analysis.extraction.figures.checks.figure_consistency`'s)."""
     if not a.object or not b.object or a.measure in UNPAIRED_MEASURES or b.measure in UNPAIRED_MEASURES:

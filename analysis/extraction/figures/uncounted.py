@@ -17,7 +17,9 @@ from typing import Sequence
 from spacy.tokens import Doc, Token
 
 from analysis.extraction.doc_index import children_of
-from analysis.extraction.figures.context import ContextWords, FigureContext, context_words, figure_context
+from analysis.extraction.figures.context import (
+    ContextWords, FigureContext, context_words, figure_context, states_present_count,
+)
 from analysis.extraction.figures.grammar import Match
 from analysis.extraction.figures.objects import clause_head, figure_root
 from analysis.extraction.figures.sameness import singular
@@ -31,6 +33,8 @@ OPEN_BOUNDS = frozenset({"at_least", "more_than", "at_most", "less_than"})
 UPPER_BOUNDS = frozenset({"at_most", "less_than"})
 #: Penn tag of a plural common noun: a class of things ("states", "gatherings"), not one of them.
 PLURAL_NOUN = "NNS"
+#: Penn tag of a present participle ("reporting" in "states reporting over 100 cases").
+PARTICIPLE = "VBG"
 #: Clauses read for a modal or a word of expectation: the figure's own, and up to two it completes ("deaths are
 #: expected to reach 60,000", "experts expect deaths to reach 60,000").
 CLAUSE_STEPS = 3
@@ -57,7 +61,7 @@ def _word_before(doc: Doc, i: int) -> Token | None:
 def _is_threshold(doc: Doc, match: Match, noun: Token, approx: str, cw: ContextWords) -> bool:
     """A bound in a rule or a category: an open bound written right after a plural noun that is no sentence's
     root, or after "with" on a plural noun ("people over 65", "gatherings larger than 50", "states with more
-    than 1,000 cases"); any figure "of" a
+    than 1,000 cases"), or after a participle on a plural noun ("states reporting over 100 cases"); any figure "of" a
     plural noun of ``size_nouns`` ("gatherings of 10 or more", "groups of 10"); the figure a word of
     ``limit_words`` sets or is of ("limited gatherings to 10 people", "capped at 50", "a limit of 10"); an upper
     bound that is the subject of a verb of ``permission_verbs`` ("no more than 10 people are allowed").
@@ -67,6 +71,11 @@ def _is_threshold(doc: Doc, match: Match, noun: Token, approx: str, cw: ContextW
     owner = _word_before(doc, before.i) if before is not None else None
     # a headline's "US deaths over 10,000" has no verb: there the bound is the count's
     if before is not None and approx in OPEN_BOUNDS and before.tag_ == PLURAL_NOUN and before.dep_ != "ROOT":
+        return True
+    # "states reporting over 100 cases", "countries having more than 1,000 cases": the bound sorts the class the
+    # participle hangs on, as "with" does
+    if before is not None and approx in OPEN_BOUNDS and before.dep_ == "acl" and before.tag_ == PARTICIPLE and (
+            before.head.tag_ == PLURAL_NOUN):
         return True
     if before is not None and owner is not None and owner.tag_ == PLURAL_NOUN:
         if approx in OPEN_BOUNDS and before.lower_ == "with":
@@ -152,11 +161,24 @@ def uncounted_measure(doc: Doc, match: Match, approx: str, object_text: str, cw:
     return ""
 
 
+#: Quantity kinds whose figure stated in the present tense is a running total ("the country has 100,717 cases"):
+#: a count grows from one report to the next; a sum or an area stated so is no snapshot of a growing total.
+RUNNING_KINDS = frozenset({"count"})
+
+
 def figure_context_of(doc: Doc, match: Match, lex: Lexicon, matches: Sequence[Match] = (), *, approx: str = "",
-                      object_text: str = "") -> FigureContext:
+                      object_text: str = "", quantity_kind: str = "") -> FigureContext:
     """:func:`analysis.extraction.figures.context.figure_context`, except that a figure that counts nothing that
     is or was (a threshold, a projection, a rate or its base: :func:`uncounted_measure`, given its approximator
-    class ``approx`` and its ``object_text``) has that as its measure, whatever its clause says of days."""
+    class ``approx`` and its ``object_text``) has that as its measure, whatever its clause says of days; and a
+    count (:data:`RUNNING_KINDS`) whose clause marks no measure but states it in the present tense or present
+    perfect (:func:`~analysis.extraction.figures.context.states_present_count`: "the country has 100,717
+    cases") is a running total (``cumulative``): two such of one day that differ may be snapshots hours apart,
+    not a contradiction."""
     found = figure_context(doc, match, lex, matches)
     uncounted = uncounted_measure(doc, match, approx or match.approx, object_text, context_words())
-    return dataclasses.replace(found, measure=uncounted) if uncounted else found
+    if uncounted:
+        return dataclasses.replace(found, measure=uncounted)
+    if not found.measure and quantity_kind in RUNNING_KINDS and states_present_count(doc, match):
+        return dataclasses.replace(found, measure="cumulative")
+    return found
