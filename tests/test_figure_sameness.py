@@ -10,6 +10,7 @@ import pytest
 from analysis.extraction.figures import figure_rows
 from analysis.extraction.figures.checks import figure_consistency
 from analysis.extraction.figures.sameness import same_thing, thing
+from analysis.extraction.sources import attribution_rows
 from test_figure_context import _agreement, _one, _pairs
 
 
@@ -59,7 +60,8 @@ def test_same_thing(a, b, same):
 
 def _consistency(parse, text):
     parsed = parse(text)
-    return [(r.text, r.other, r.verdict) for r in figure_consistency(parsed, figure_rows(parsed, []))]
+    figures = figure_rows(parsed, attribution_rows(parsed))  # whose figure each is: one voice or two
+    return [(r.text, r.other, r.verdict) for r in figure_consistency(parsed, figures)]
 
 
 @pytest.mark.parametrize("text, expected", [

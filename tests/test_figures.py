@@ -11,6 +11,7 @@ import pint
 import pytest
 
 from analysis.evaluation import NO_FIGURE_SCORES, gold_spans, score_figures, spans_match
+from analysis.extraction.sources import attribution_rows
 from analysis.extraction.figures.checks import figure_consistency, metric_origin, roundness
 from analysis.extraction.figures import convert, figure_rows, time_rows, unit_registry
 from analysis.views.summaries.figures import figures_by_source
@@ -610,9 +611,22 @@ def test_seed_consistency_pairs_the_repeated_figures(seed_tables):
 
 def test_inconsistent_figures_are_said_to_disagree(parse):
     parsed = parse("At least 50 people were killed in the blast. Officials later said 12 people were killed.")
-    (row,) = figure_consistency(parsed, figure_rows(parsed, []))
+    (row,) = figure_consistency(parsed, figure_rows(parsed, attribution_rows(parsed)))
     assert (row.verdict, row.overlap) == ("inconsistent", False)
     assert "disagree" in row.finding
+
+
+def test_two_values_from_one_voice_are_undetermined_not_a_contradiction(parse):
+    # the article alone gives both: two days or two groups the parse cannot tell apart, not a self-contradiction
+    parsed = parse("The county recorded 210 new infections. The county recorded 185 new infections.")
+    (row,) = figure_consistency(parsed, figure_rows(parsed, attribution_rows(parsed)))
+    assert (row.verdict, row.overlap) == ("undetermined", False)
+    assert "one voice gives both" in row.finding
+    # the same two values from the article and from a named source are a disagreement
+    parsed = parse("The county recorded 210 new infections. Dr. Lena Ortiz said the county recorded 185 new "
+                   "infections.")
+    (row,) = figure_consistency(parsed, figure_rows(parsed, attribution_rows(parsed)))
+    assert row.verdict == "inconsistent" and "disagree" in row.finding
 
 
 def test_power_in_different_units_is_converted_before_it_is_compared(parse):
@@ -727,7 +741,7 @@ def test_negative_conversions_are_checked_like_positive_ones(parse):
 
 def test_sub_zero_readings_are_compared(parse):
     parsed = parse("It was 2.5F at dawn. It was about 5F at dawn, officials said later.")
-    (row,) = figure_consistency(parsed, figure_rows(parsed, []))
+    (row,) = figure_consistency(parsed, figure_rows(parsed, attribution_rows(parsed)))
     assert row.unit == "°C" and row.low == pytest.approx(-16.39, abs=0.01) and row.verdict == "inconsistent"
 
 

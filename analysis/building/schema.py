@@ -377,8 +377,9 @@ class FigureConsistency(Span):
     overlap: Series[bool] = pa.Field(description="true when the two intervals share a value")
     verdict: Series[str] = pa.Field(
         isin=["consistent", "inconsistent", "undetermined"],
-        description="consistent (intervals overlap), inconsistent, or undetermined (a figure gives no bounds, or "
-        "two projections differ: they may be two scenarios)",
+        description="consistent (intervals overlap), inconsistent (they do not, and two voices give them: the "
+        "article and a source, or two sources), or undetermined (a figure gives no bounds, two projections differ: "
+        "they may be two scenarios, or one voice gives two values that differ: likely two days, places or groups)",
     )
     finding: Series[str] = pa.Field(description="the comparison in one sentence")
 

@@ -115,7 +115,8 @@ def figure_consistency(parsed, figures: Sequence[FigureRow]) -> list[Consistency
         a, b = figures[i], figures[j]
         if a.sentence_id != b.sentence_id:
             rows.append(_consistency_row(a, b, units[i], intervals[i], intervals[j],
-                                         scenarios=things[i].measure in SCENARIO_MEASURES))
+                                         scenarios=things[i].measure in SCENARIO_MEASURES,
+                                         one_voice=a.source == b.source))
     return rows
 
 
@@ -198,11 +199,14 @@ def _first_and_recent(earlier: list[int]) -> list[int]:
 
 def _consistency_row(
     a: FigureRow, b: FigureRow, unit: str, interval_a: tuple[float, float], interval_b: tuple[float, float], *,
-    scenarios: bool = False,
+    scenarios: bool = False, one_voice: bool = False,
 ) -> ConsistencyRow:
     """The row of two figures of one thing; ``scenarios`` when they are projections, which may differ as two
     scenarios do (:data:`~analysis.extraction.figures.sameness.SCENARIO_MEASURES`): then undetermined, not
-    inconsistent."""
+    inconsistent. ``one_voice`` when one source (or the article itself) gives both: two values that differ are
+    then undetermined too, as one account giving two values nearly always counts two days, places or groups
+    that the parse could not tell apart (hand checks of a health corpus found no contradiction among such
+    pairs); a contradiction is between two voices ("the plant employs 1,200", "a union official said 1,500")."""
     (low_a, high_a), (low_b, high_b) = interval_a, interval_b
     if any(math.isnan(x) for x in (low_a, high_a, low_b, high_b)):
         overlap, verdict = False, "undetermined"
@@ -212,6 +216,11 @@ def _consistency_row(
         finding = (f"{_describe(a)} and {_describe(b)} are projections that differ "
                    f"({bounds_text(low_a, high_a, unit)} against {bounds_text(low_b, high_b, unit)}): they may be "
                    "two scenarios, not a contradiction.")
+    elif one_voice and max(low_a, low_b) > min(high_a, high_b):
+        overlap, verdict = False, "undetermined"
+        finding = (f"{_describe(a)} and {_describe(b)} differ ({bounds_text(low_a, high_a, unit)} against "
+                   f"{bounds_text(low_b, high_b, unit)}), but one voice gives both: likely two days, places or "
+                   "groups, not a contradiction; read both sentences.")
     else:
         overlap = max(low_a, low_b) <= min(high_a, high_b)
         verdict = "consistent" if overlap else "inconsistent"
