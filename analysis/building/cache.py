@@ -119,28 +119,21 @@ def _value(value: Any) -> Any:
 
 def encode_entry(key: str, fingerprint: str, result: DocumentResult) -> bytes:
     """One article's result as a JSON document that names its key and fingerprint."""
-    entry = {
-        "format": ENTRY_FORMAT,
-        "key": key,
-        "fingerprint": fingerprint,
-        "parsed": result.parsed,
-        "n_words": result.n_words,
-        "n_sentences": result.n_sentences,
-        "errors": [[e.stage, e.exception_type, e.message] for e in result.errors],
-        "rows": result.rows,
-    }
-    try:
-        # the rows as they are (tuples are JSON arrays): the same text as the tagged form below wherever every
-        # float is finite, without a Python call per value
-        return _json(entry)
-    except ValueError:  # an infinity or NaN: tagged (_plain)
-        pass
-    entry["rows"] = {table: [[_plain(v) for v in record] for record in records] for table, records in result.rows.items()}
-    return _json(entry)
-
-
-def _json(entry: dict) -> bytes:
-    return json.dumps(entry, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")
+    return json.dumps(
+        {
+            "format": ENTRY_FORMAT,
+            "key": key,
+            "fingerprint": fingerprint,
+            "parsed": result.parsed,
+            "n_words": result.n_words,
+            "n_sentences": result.n_sentences,
+            "errors": [[e.stage, e.exception_type, e.message] for e in result.errors],
+            "rows": {table: [[_plain(v) for v in record] for record in records] for table, records in result.rows.items()},
+        },
+        ensure_ascii=False,
+        allow_nan=False,
+        separators=(",", ":"),
+    ).encode("utf-8")
 
 
 def decode_entry(data: bytes, key: str, fingerprint: str) -> DocumentResult:
