@@ -842,9 +842,7 @@ def _column_plans(table: str) -> tuple[tuple[str, object, bool, bool, tuple], ..
     """Per declared column of ``table``: its name, pandera dtype, nullable, unique, and its checks as
     ``(function, keyword arguments)``; empty when the schema holds anything :func:`_checked` does not handle."""
     declared = _schema(table)
-    config = pandera_config.get_config_context()
-    if config.use_narwhals_backend or not config.validation_enabled \
-            or config.validation_depth != pandera_config.ValidationDepth.SCHEMA_AND_DATA or declared.checks or declared.index is not None or declared.dtype is not None or declared.parsers \
+    if declared.checks or declared.index is not None or declared.dtype is not None or declared.parsers \
             or not (declared.strict is True and declared.ordered and declared.coerce) or declared.unique \
             or declared.add_missing_columns or declared.drop_invalid_rows:
         return ()
@@ -874,6 +872,14 @@ FAST_CHECKS: dict[str, Callable[..., pd.Series]] = {
 }
 
 
+def _pandera_as_configured() -> bool:
+    """Whether pandera is configured as :func:`_checked` does it: validation on, schema and data checked, its
+    own pandas backend (else pandera is left to do as configured)."""
+    config = pandera_config.get_config_context()
+    return (config.validation_enabled and not config.use_narwhals_backend
+            and config.validation_depth == pandera_config.ValidationDepth.SCHEMA_AND_DATA)
+
+
 def _checked(table: str, frame: pd.DataFrame) -> pd.DataFrame | None:
     """``frame`` coerced and checked as pandera's ``validate`` of ``table``'s schema does it, or None when a
     check fails or the schema holds what this does not handle: the caller then lets pandera decide.
@@ -883,10 +889,11 @@ def _checked(table: str, frame: pd.DataFrame) -> pd.DataFrame | None:
     every chunk. Here the same steps run directly: each column coerced by pandera's own dtype
     (``try_coerce``), then the checks of that column's schema: dtype (the coerced dtype must be the declared one
     exactly, else pandera decides), nulls where not nullable, uniqueness, and the built-in value checks of
-    :data:`FAST_CHECKS` called through pandera's own check functions on the non-null values (their
-    ``ignore_na``). ``tests/test_schema_fast.py`` holds it to pandera's result both ways."""
+    :data:`FAST_CHECKS` on the non-null values (their ``ignore_na``), as pandera computes them. Not handled
+    (pandera decides): frame-wide checks, an index, parsers, defaults, optional or regex columns, other checks.
+    ``tests/test_schema_fast.py`` holds it to pandera's result both ways."""
     plans = _column_plans(table)
-    if not plans or list(frame.columns) != [plan[0] for plan in plans] or frame.columns.has_duplicates:
+    if not plans or list(frame.columns) != [plan[0] for plan in plans] or not _pandera_as_configured():
         return None
     checked = frame.copy()
     for name, dtype, nullable, unique, checks in plans:

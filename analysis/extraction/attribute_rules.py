@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 ATTRIBUTES = ("LOWER", "TAG", "DEP", "IS_SPACE")
 ATTRIBUTE_IDS = [LOWER, TAG, DEP, IS_SPACE]
 #: Distinct token signatures whose matches are kept; the memo starts over past this, so memory stays bounded.
-MAX_KEPT_SIGNATURES = 200_000
+MAX_KEPT_SIGNATURES = 50_000
 
 Signature = tuple[int, int, int, int]
 Test = Callable[[Signature, Callable[[int], str]], bool]
