@@ -20,7 +20,7 @@ import warnings
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence, TypeVar
 
 import pandas as pd
 import pyarrow.parquet as pq
@@ -320,16 +320,29 @@ def _identities(
         documents, catalogue, mentions=read("mentions", across.IDENTITY_MENTION_COLUMNS)))
 
 
-def _once(make: Callable[[], across.SourceIdentities]) -> Callable[[], across.SourceIdentities]:
-    """``make``, called when first asked for and then kept."""
-    made: dict[str, across.SourceIdentities] = {}
+T = TypeVar("T")
 
-    def identities() -> across.SourceIdentities:
+
+def _once(make: Callable[[], T]) -> Callable[[], T]:
+    """``make``, called when first asked for and then kept (a failure is not kept: it is raised again)."""
+    made: dict[str, T] = {}
+
+    def identities() -> T:
         if not made:
             made["corpus"] = make()
         return made["corpus"]
 
     return identities
+
+
+def _made_ahead(*makes: Callable[[], object]) -> None:
+    """Call each of ``makes`` (made once, :func:`_once`) now, so that a later step takes what was made. A failure
+    is left to the step that calls it again: it fails there again, and is listed as that step's."""
+    for make in makes:
+        try:
+            make()
+        except Exception:  # noqa: BLE001 - listed by the step that reads it
+            pass
 
 
 def _links(identities: Callable[[], across.SourceIdentities]) -> pd.DataFrame | None:
@@ -486,6 +499,7 @@ def build_to_dir(
     if any(folder.state.get(name) != value for name, value in state.items()) or not written_tables(folder.path):
         chunk_docs = {chunk.id: [d.doc_id for d in chunk.documents] for chunk in planned}
         _write_folder(folder, store, state, corpus, report, parquet=parquet, across_dir=cache.folder / ACROSS_DIR,
+                      beside=(n_process or executors.available_cores()) > 1,
                       catalogue=beat.catalogue, chunk_docs=chunk_docs)
     else:
         # nothing changed: the errors of corpus-level tables are read back, as the report lists them
@@ -545,13 +559,18 @@ def _make_chunks(
 
 def _write_folder(
     folder: OutputFolder, store: ChunkStore, state: dict, corpus: Corpus, report: BuildReport, *, parquet: bool,
-    across_dir: Path, catalogue: Catalogue, chunk_docs: dict[str, list[str]],
+    across_dir: Path, catalogue: Catalogue, chunk_docs: dict[str, list[str]], beside: bool = False,
 ) -> None:
     """Stage every table from the chunks and the corpus-level steps, then move them into place together.
 
     CSV files are joined from kept rows in a thread of their own (the copy runs in the kernel, without the
-    interpreter), while this one makes the corpus-level tables."""
+    interpreter), while this one makes the corpus-level tables. With ``beside`` (a build of more than one
+    process), ``figure_agreement``, the longest of them, is made in a process of its own meanwhile
+    (:func:`analysis.building.executors.beside`): the workers are done, and a core would be idle."""
     out, ids, pid = folder.path, state["chunks"], os.getpid()
+    kept = stage.ChunkTables(ids, store.read)
+    # started before this process starts the thread that joins CSV files: a forked child keeps only this thread
+    agreement = executors.beside(stage.figure_agreement_segments, kept, across_dir) if beside else None
     staged: dict[str, Path] = {}
     joining: dict[str, Future] = {}
 
@@ -592,16 +611,20 @@ def _write_folder(
                 continue
             article_table(table, store.path)
         _link_parts(staging(TEXTS_FILE), [store.path(c, f"{chunks.TEXTS}.parquet") for c in ids])
-        kept = stage.ChunkTables(ids, store.read)
         # the articles' extra fields are typed over the whole corpus: one file, whose columns no chunk decides
         write("documents", documents_table(store.read(ids, "documents"), corpus.documents))
         identities = _once(lambda: stage.source_identity_tables(kept, across_dir, catalogue)[0])
+        reuse = _once(lambda: stage.quote_reuse_table(kept, across_dir, identities().links))
+        if agreement is not None:
+            # made here while figure_agreement is made beside; the steps below take what was made
+            _made_ahead(identities, reuse)
         # figure_agreement first: its CSV, the longest, is joined while the others are made
         steps = (
-            ("figure_agreement", lambda: stage.figure_agreement_segments(kept, across_dir)[0]),
+            ("figure_agreement", lambda: (agreement.result() if agreement is not None
+                                          else stage.figure_agreement_segments(kept, across_dir))[0]),
             ("sources", lambda: [identities().sources]),
             ("source_outlets", lambda: [identities().source_outlets]),
-            ("quote_reuse", lambda: [stage.quote_reuse_table(kept, across_dir, identities().links)]),
+            ("quote_reuse", lambda: [reuse()]),
         )
         corpus_errors = _corpus_tables(steps, write, report)
         links = _links(identities)

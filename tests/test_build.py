@@ -516,3 +516,25 @@ def test_source_ids_join_sources_and_a_chunk_gets_them_again_only_when_its_links
     analysis.build_to_dir(corpus, out, n_process=1)
     assert len(identified() - before) <= 1 and len(before - identified()) <= 1
     frames_equal(analysis.load(out), analysis.build(corpus, n_process=1))
+
+
+def test_figure_agreement_made_beside_the_build_gives_the_same_tables_and_lists_its_failure(tmp_path, monkeypatch):
+    # With more than one process, figure_agreement is made in a forked process while this one makes the other
+    # corpus-level tables: the same tables as in one process, and a failure there is listed as it is here.
+    from analysis.across import stage
+
+    corpus = write_corpus(tmp_path / "corpus", 12, published="2024-03-05")
+    analysis.build_to_dir(corpus, tmp_path / "one", n_process=1)
+    analysis.build_to_dir(corpus, tmp_path / "two", n_process=2)
+    one, two = analysis.load(tmp_path / "one"), analysis.load(tmp_path / "two")
+    assert ("a000", "a006", "agree") in pairs_of(two)
+    frames_equal(two, one)
+
+    def fail(*args, **options):
+        raise MemoryError("out of memory in the middle of figure_agreement")
+
+    monkeypatch.setattr(stage, "pair_rows", fail)
+    for jobs in (1, 2):
+        report = analysis.build_to_dir(corpus, tmp_path / f"failing{jobs}", n_process=jobs)
+        assert [e[:3] for e in report.errors] == [("(corpus)", "figure_agreement", "MemoryError")]
+        assert analysis.load(tmp_path / f"failing{jobs}").figure_agreement.empty

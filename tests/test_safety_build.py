@@ -163,3 +163,22 @@ def test_names_with_terminal_escapes_are_printed_escaped(tmp_path, capsys):
     assert "\\x1b[2J" in printed.err and "out\\x1b[0m" in printed.out
     # the tables keep the real names
     assert "red\x1b[31mALERT" in set(analysis.load(out).documents.doc_id)
+
+
+@pytest.mark.parametrize("odd", [None, float("inf"), float("-inf"), float("nan")])
+def test_a_cache_entry_gives_back_every_value_exactly(odd):
+    from analysis.building.cache import decode_entry, encode_entry
+    from analysis.extraction.pipeline import DocumentResult, StageError
+
+    record = ("made-up text", 3, 0.1, -0.0, 2.0 / 3.0, True, None, "quote \" and é")
+    rows = {"figures": [record, (*record[:2], odd, *record[3:])], "cues": []}
+    result = DocumentResult(rows, 12, 2, (StageError("tone", "ValueError", "made up"),))
+    data = encode_entry("k", "f", result)
+    back = decode_entry(data, "k", "f")
+    assert back.rows["figures"][0] == record and back.rows["cues"] == []
+    second = back.rows["figures"][1][2]
+    assert (second != second) if odd is not None and odd != odd else second == odd
+    assert (back.n_words, back.n_sentences, back.errors) == (12, 2, result.errors)
+    # finite values are written as they are; a non-finite float is tagged, the entry staying standard JSON
+    assert (b'{"float":' in data) == (odd is not None)
+    assert b"Infinity" not in data and b"NaN" not in data

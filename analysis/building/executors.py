@@ -13,7 +13,7 @@ import itertools
 import multiprocessing
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from spacy.language import Language
@@ -73,6 +73,21 @@ def in_processes(batches: Iterable[Batch], beat: Beat, n_process: int) -> Iterat
             ahead=BATCHES_AHEAD_PER_WORKER * n_process,
             cancel=lambda futures: [future.cancel() for future in futures],
         )
+
+
+def beside(function: Callable[..., Any], *args: Any) -> Future | None:
+    """``function(*args)`` started in one forked process while this one goes on, as a future of its result; None
+    where workers are not forked (``spawn`` would pay the imports and pickle what fork shares).
+
+    For work at the end of a build, when the workers are done and a core is idle: call it before this process
+    starts threads of its own, since a forked child keeps only the thread that forked it."""
+    if _start_method() != "fork":
+        return None
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+    future = pool.submit(function, *args)
+    # the process ends once the one task is done; the future stays readable
+    pool.shutdown(wait=False)
+    return future
 
 
 def _in_order(
