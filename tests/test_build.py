@@ -178,6 +178,25 @@ def test_a_changed_data_file_or_catalogue_invalidates_every_entry(tmp_path, monk
     assert len([p for p in (out / CACHE_DIR).iterdir() if p.is_dir()]) == 1
 
 
+def test_a_change_of_the_views_keeps_the_cache_and_a_change_of_extraction_or_data_does_not(tmp_path):
+    from analysis.building.cache import source_digest
+
+    # a package tree of its own: the digest reads files, so the test edits copies, never the installed package
+    root = tmp_path / "package"
+    for name, text in {"extraction/rules.py": "RULE = 1\n", "data/words.yaml": "- word\n",
+                       "views/charts.py": "TITLE = 'a'\n"}.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text)
+    before = source_digest(root)
+    (root / "views/charts.py").write_text("TITLE = 'another title'\n")
+    assert source_digest(root) == before
+    (root / "extraction/rules.py").write_text("RULE = 2\n")
+    changed_code = source_digest(root)
+    assert changed_code != before
+    (root / "data/words.yaml").write_text("- word\n- another\n")
+    assert source_digest(root) != changed_code
+
+
 def test_an_interrupted_build_leaves_the_previous_tables_and_the_next_one_finishes_the_same(tmp_path, monkeypatch):
     corpus = write_corpus(tmp_path / "corpus", 3)
     out = tmp_path / "out"

@@ -53,15 +53,27 @@ def document_key(document: Document) -> str:
     return hashlib.sha256(f"{document.sha256}:{document.body_start}".encode()).hexdigest()
 
 
+#: Top-level folders of the package whose files never change a table's rows: the views read built tables (the
+#: layout test keeps every other folder from importing them), so a new chart or title keeps every cached article.
+RESULT_FREE_FOLDERS = frozenset({"views"})
+
+
 @lru_cache(maxsize=1)
 def _package_digest() -> str:
-    """One hash over this package's source and data files (a code or lexicon change changes results)."""
+    """:func:`source_digest` of this package, read once a process."""
+    return source_digest(PACKAGE_ROOT)
+
+
+def source_digest(root: Path) -> str:
+    """One hash over the source and data files under ``root`` that can change results (a code or lexicon change
+    does; a change under :data:`RESULT_FREE_FOLDERS` does not)."""
     digest = hashlib.sha256()
-    for path in sorted(PACKAGE_ROOT.rglob("*")):
-        if path.is_file() and (path.suffix == ".py" or "data" in path.relative_to(PACKAGE_ROOT).parts):
-            if "__pycache__" in path.parts:
+    for path in sorted(root.rglob("*")):
+        parts = path.relative_to(root).parts
+        if path.is_file() and (path.suffix == ".py" or "data" in parts):
+            if "__pycache__" in path.parts or parts[0] in RESULT_FREE_FOLDERS:
                 continue
-            digest.update(path.relative_to(PACKAGE_ROOT).as_posix().encode())
+            digest.update(path.relative_to(root).as_posix().encode())
             digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
 
