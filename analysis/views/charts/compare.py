@@ -167,7 +167,7 @@ def rate_by_outlet(rates: pd.DataFrame, part: str, total: str, *, title: str, xl
 
 def attribution_kinds_by_outlet(kinds: pd.DataFrame, *, group: str = "outlet") -> Figure:
     """:func:`shares_by_outlet` of :func:`analysis.views.summaries.compare.attribution_kinds_by_outlet`, kinds in their colours."""
-    return shares_by_outlet(kinds, "kind", title=f"How directly each {group} of the corpus quotes: attributions by kind",
+    return shares_by_outlet(kinds, "kind", title=f"How directly each {group} quotes: attributions by kind",
                             legend_title="kind", colours=KIND_COLOURS, group=group)
 
 
@@ -175,14 +175,14 @@ def source_types_by_outlet(types: pd.DataFrame, *, group: str = "outlet") -> Fig
     """:func:`shares_by_outlet` of :func:`analysis.views.summaries.compare.source_types_by_outlet`: ``anonymous``
     (the text says the source is unnamed) and ``unresolved`` (the rules could not tell the speaker) apart."""
     return shares_by_outlet(types, "source_type",
-                            title=f"Whom each {group} of the corpus quotes: attributions by kind of source",
+                            title=f"Whom each {group} quotes: attributions by kind of source",
                             legend_title="source type", colours=SOURCE_TYPE_COLOURS, group=group)
 
 
 def own_voice_by_outlet(rates: pd.DataFrame, *, colours: Mapping[str, str] | None = None,
                         group: str = "outlet") -> Figure:
     """:func:`rate_by_outlet` of :func:`analysis.views.summaries.compare.own_voice_share_by_outlet`."""
-    return rate_by_outlet(rates, "own_voice", "claims", title=f"Claims each {group} of the corpus makes on its own voice",
+    return rate_by_outlet(rates, "own_voice", "claims", title=f"Claims each {group} makes on its own voice",
                           xlabel=f"claims resting on no source (% of the {group}'s claims)", colours=colours,
                           group=group)
 
@@ -191,7 +191,7 @@ def anonymous_by_outlet(rates: pd.DataFrame, *, colours: Mapping[str, str] | Non
                         group: str = "outlet") -> Figure:
     """:func:`rate_by_outlet` of :func:`analysis.views.summaries.compare.anonymous_by_outlet`: sources the text
     says are unnamed; speakers the rules could not tell (``unresolved``) count in the total only."""
-    return rate_by_outlet(rates, "anonymous", "attributions", title=f"Anonymous sources per {group} of the corpus",
+    return rate_by_outlet(rates, "anonymous", "attributions", title=f"Anonymous sources per {group}",
                           xlabel=f"attributions to a source the text leaves unnamed (% of the {group}'s attributions)",
                           colours=colours, group=group)
 
@@ -221,7 +221,7 @@ def top_sources_by_outlet(top_sources: pd.DataFrame, *, ncols: int = 2, colours:
         integer_axis(ax.xaxis)
     if not outlets:
         axes[0].set_title("no attributions")
-    fig.suptitle(f"Most quoted sources of each {group} of the corpus")
+    fig.suptitle(f"Most quoted sources of each {group}")
     return fig
 
 
@@ -246,7 +246,7 @@ def figures_by_outlet(per_outlet: pd.DataFrame, *, group: str = "outlet") -> Fig
     for y, outlet in enumerate(data.index):
         ax.text(ends[outlet], y, f"  {int(articles[outlet]):,} art.", va="center", fontsize="small")
     ax.margins(x=0.18)
-    ax.set_title(f"Figures per article of the corpus, by {group} and quantity kind")
+    ax.set_title(f"Figures per article, by {group} and quantity kind")
     ax.set_xlabel("figures per article (mean count)")
     ax.set_ylabel(group)
     ax.legend(title="quantity kind", loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small")
@@ -299,7 +299,7 @@ def cues_by_outlet(per_outlet: pd.DataFrame, *, voice: str = "own voice", ncols:
         ax.set_xlabel("cues per 1,000 words")
         if k % ncols:
             ax.tick_params(labelleft=False)
-    fig.suptitle(f"Framing cues in the {voice.replace('own voice', 'outlets’ own voice')}, per {group} of the corpus")
+    fig.suptitle(f"Framing cues in the {voice.replace('own voice', 'outlets’ own voice')}, per {group}")
     return fig
 
 
@@ -323,7 +323,7 @@ def tone_by_outlet(tone: pd.DataFrame, *, colours: Mapping[str, str] | None = No
     ax.set_yticks(range(len(data)), [shorten(o, LABEL_WIDTH) for o in data["outlet"]])
     ax.set_xlim(-1.05, 1.35)
     ax.set_xticks([-1, -0.5, 0, 0.5, 1])
-    ax.set_title(f"Tone of the corpus's own voice per {group}: median article, with quartiles")
+    ax.set_title(f"Tone of each {group}'s own voice: median article, with quartiles")
     ax.set_xlabel("mean VADER compound of an article's own-voice sentences (-1 to +1)")
     ax.set_ylabel(group)
     return fig
