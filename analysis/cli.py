@@ -146,15 +146,28 @@ def build_tables(args: argparse.Namespace, corpus_paths: Sequence[Path], out: Pa
     if (line := report.warning()) is not None:
         _say(f"warning: {line}", error=True)
     if args.excel:
-        _write_excel(out)
+        try:
+            _write_excel(out, force=args.force)
+        except OutputError as err:
+            _say(f"error: {err}", error=True)
+            return EXIT_BAD_INPUT
     return report
 
 
-def _write_excel(out: Path) -> None:
+#: The workbook ``--excel`` writes beside the tables.
+WORKBOOK = "tables.xlsx"
+
+
+def _write_excel(out: Path, *, force: bool = False) -> None:
+    """Write the workbook beside the tables and record it in the folder's manifest as this tool's, so that the
+    next build (`make run` again) finds it its own, not a user's file."""
     from analysis.views.excel import EXCEL_MAX_ROWS, write_workbook
 
-    workbook = out / "tables.xlsx"
-    for name in write_workbook(out, workbook):
+    folder = OutputFolder.claim(out, names=[WORKBOOK], force=force)
+    workbook = out / WORKBOOK
+    written = write_workbook(out, workbook)
+    folder.record([WORKBOOK])
+    for name in written:
         _say(
             f"warning: {name} has more rows than a spreadsheet holds: {workbook} has its first {EXCEL_MAX_ROWS:,}; "
             f"{out / (name + '.csv')} has all of them",

@@ -38,6 +38,22 @@ def test_rebuild_leaves_unchanged_tables_untouched(tmp_path, capsys):
     assert snapshot(out) == first
 
 
+def test_a_second_build_with_the_workbook_finds_it_its_own_and_a_users_workbook_is_never_overwritten(tmp_path, capsys):
+    # `make run` twice: the workbook the first run wrote is this tool's, so the second run goes on and rewrites it
+    out = tmp_path / "tables"
+    assert main(["build", str(SEEDS), "--out", str(out), "--no-parquet", "--excel"]) == 0
+    assert main(["build", str(SEEDS), "--out", str(out), "--no-parquet", "--excel"]) == 0
+    assert (out / "tables.xlsx").is_file()
+    # a user's own workbook of that name in a folder of tables is refused, and left as it was
+    user = tmp_path / "mine"
+    assert main(["build", str(SEEDS), "--out", str(user), "--no-parquet"]) == 0
+    (user / "tables.xlsx").write_bytes(b"the user's own sheet")
+    capsys.readouterr()
+    assert main(["build", str(SEEDS), "--out", str(user), "--no-parquet", "--excel"]) == EXIT_BAD_INPUT
+    assert (user / "tables.xlsx").read_bytes() == b"the user's own sheet"
+    assert "tables.xlsx" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize(
     "corpus, message",
     [
