@@ -7,6 +7,7 @@ import dataclasses
 import math
 from collections import defaultdict
 
+import pandas as pd
 import pint
 import pytest
 
@@ -14,7 +15,7 @@ from analysis.evaluation import NO_FIGURE_SCORES, gold_spans, score_figures, spa
 from analysis.extraction.sources import attribution_rows
 from analysis.extraction.figures.checks import figure_consistency, metric_origin, roundness
 from analysis.extraction.figures import convert, figure_rows, time_rows, unit_registry
-from analysis.views.summaries.figures import figures_by_source
+from analysis.views.summaries.figures import consistency_note, figures_by_source
 from conftest import SEED_ID, read_gold
 
 NAN = math.nan
@@ -875,3 +876,13 @@ def test_news_gold_object_of_each_figure(parse, text, span, obj):
     found = [r for r in figure_rows(parse(text), []) if spans_match((r.start, r.end), span)]
     assert found, "figure not found"
     assert found[0].object.lower() == obj.lower()
+
+
+def test_the_consistency_note_counts_each_verdict_and_says_when_there_is_nothing_to_compare():
+    rows = pd.DataFrame({"verdict": ["consistent", "undetermined", "consistent"]})
+    assert consistency_note(rows) == (
+        "3 pairs of figures of one thing: 2 consistent (their wordings overlap); 1 undetermined (no bounds, two "
+        "projections, or one voice's two values: likely two days, places or groups).")
+    one = pd.DataFrame({"verdict": ["inconsistent"]})
+    assert consistency_note(one).startswith("1 pair of figures of one thing: 1 inconsistent (two voices")
+    assert consistency_note(rows.iloc[0:0]).startswith("No thing is counted or measured twice")

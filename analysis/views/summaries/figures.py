@@ -53,3 +53,25 @@ def figure_overview(tables) -> pd.DataFrame:
     columns = ["doc_id", "sentence_id", "text", "value", "low", "high", "approx", "unit_canonical",
                "quantity_kind", "object", "event", "source", "side"]
     return figures_with_sides(tables)[columns]
+
+
+#: The verdicts of ``figure_consistency`` in the order a note names them, with what each means.
+CONSISTENCY_VERDICTS = (
+    ("consistent", "consistent (their wordings overlap)"),
+    ("inconsistent", "inconsistent (two voices, the story and a source or two sources, that cannot both be right)"),
+    ("undetermined", "undetermined (no bounds, two projections, or one voice's two values: likely two days, "
+                     "places or groups)"),
+)
+
+
+def consistency_note(consistency: pd.DataFrame) -> str:
+    """One sentence on the ``figure_consistency`` table: how many pairs of figures of one thing it holds, and how
+    many of each verdict; or that no thing is counted twice, so there is nothing to compare."""
+    if consistency.empty:
+        return ("No thing is counted or measured twice, on one day and about one place, in different sentences of "
+                "an article: there is nothing to compare.")
+    counts = consistency["verdict"].value_counts()
+    n = len(consistency)
+    parts = [f"{int(counts.get(verdict, 0)):,} {meaning}" for verdict, meaning in CONSISTENCY_VERDICTS
+             if counts.get(verdict, 0)]
+    return f"{n:,} pair{'' if n == 1 else 's'} of figures of one thing: " + "; ".join(parts) + "."
