@@ -208,30 +208,26 @@ def _consistency_row(
     that the parse could not tell apart (hand checks of a health corpus found no contradiction among such
     pairs); a contradiction is between two voices ("the plant employs 1,200", "a union official said 1,500")."""
     (low_a, high_a), (low_b, high_b) = interval_a, interval_b
+    both = f"{_describe(a)} and {_describe(b)}"
     if any(math.isnan(x) for x in (low_a, high_a, low_b, high_b)):
         overlap, verdict = False, "undetermined"
-        finding = f"{_describe(a)} and {_describe(b)} cannot be compared: one gives no bounds."
-    elif scenarios and max(low_a, low_b) > min(high_a, high_b):
-        overlap, verdict = False, "undetermined"
-        finding = (f"{_describe(a)} and {_describe(b)} are projections that differ "
-                   f"({bounds_text(low_a, high_a, unit)} against {bounds_text(low_b, high_b, unit)}): they may be "
-                   "two scenarios, not a contradiction.")
-    elif one_voice and max(low_a, low_b) > min(high_a, high_b):
-        overlap, verdict = False, "undetermined"
-        finding = (f"{_describe(a)} and {_describe(b)} differ ({bounds_text(low_a, high_a, unit)} against "
-                   f"{bounds_text(low_b, high_b, unit)}), but one voice gives both: likely two days, places or "
-                   "groups, not a contradiction; read both sentences.")
+        finding = f"{both} cannot be compared: one gives no bounds."
     else:
         overlap = max(low_a, low_b) <= min(high_a, high_b)
-        verdict = "consistent" if overlap else "inconsistent"
+        apart = f"{bounds_text(low_a, high_a, unit)} against {bounds_text(low_b, high_b, unit)}"
         if overlap:
-            shared = bounds_text(max(low_a, low_b), min(high_a, high_b), unit)
-            finding = f"{_describe(a)} and {_describe(b)} agree: both allow {shared}."
+            verdict = "consistent"
+            finding = f"{both} agree: both allow {bounds_text(max(low_a, low_b), min(high_a, high_b), unit)}."
+        elif scenarios:
+            verdict = "undetermined"
+            finding = f"{both} are projections that differ ({apart}): they may be two scenarios, not a contradiction."
+        elif one_voice:
+            verdict = "undetermined"
+            finding = (f"{both} differ ({apart}), but one voice gives both: likely two days, places or groups, not a "
+                       "contradiction; read both sentences.")
         else:
-            finding = (
-                f"{_describe(a)} and {_describe(b)} disagree: {bounds_text(low_a, high_a, unit)} "
-                f"against {bounds_text(low_b, high_b, unit)}."
-            )
+            verdict = "inconsistent"
+            finding = f"{both} disagree: {apart}."
     return ConsistencyRow(
         sentence_id=a.sentence_id,
         start=a.start,
