@@ -327,12 +327,12 @@ def _once(make: Callable[[], T]) -> Callable[[], T]:
     """``make``, called when first asked for and then kept (a failure is not kept: it is raised again)."""
     made: dict[str, T] = {}
 
-    def identities() -> T:
+    def kept() -> T:
         if not made:
-            made["corpus"] = make()
-        return made["corpus"]
+            made["value"] = make()
+        return made["value"]
 
-    return identities
+    return kept
 
 
 def _made_ahead(*makes: Callable[[], object]) -> None:
