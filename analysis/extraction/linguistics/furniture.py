@@ -264,6 +264,11 @@ WIRE_CREDIT = re.compile(
 )
 
 
+def _after_indent(match: re.Match) -> int:
+    """Where a match at a line's start begins once the spaces before it are left out."""
+    return match.start() + len(match.group(0)) - len(match.group(0).lstrip())
+
+
 def dateline_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each dateline (:data:`DATELINE`, :data:`WIRE_CREDIT`, :data:`COLON_DATELINE`) in
     ``text``, with whatever stands before it on its line, up to and with its dash or colon: "date 2020-05-12
@@ -277,13 +282,11 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
         capitals = len(re.sub(r"[^A-Z]", "", match.group("place")))
         solid = match.end() < len(text) and not text[match.end()].isspace()
         if capitals >= (SOLID_DASH_PLACE_CAPITALS if solid else 2):
-            start = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
-            spans.append((start, match.end()))
+            spans.append((_after_indent(match), match.end()))
     taken = {end for _, end in spans}
     for match in WIRE_CREDIT.finditer(text):
         if match.end() not in taken and any(c.isdigit() for c in match.group("lead")):
-            start = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
-            spans.append((start, match.end()))
+            spans.append((_after_indent(match), match.end()))
     for match in COLON_DATELINE.finditer(text):
         if colon_place(match.group("place")) and SENTENCE_END.search(match.group("rest")):
             colon = text.rindex(":", match.start("place"), match.start("rest"))
