@@ -334,7 +334,30 @@ def figure_errors(tier: str) -> Counter:
                 key = ("object missing" if not mine["object"] else
                        "object where the gold has none" if not right["object"] else "object wrong")
                 errors[key] += 1
+                if right["object"]:
+                    errors[f"{key}: {_object_error_kind(str(mine['object'] or ''), str(right['object']), item['text'], int(right['start'] or 0))}"] += 1
     return errors
+
+
+def _object_error_kind(mine: str, gold: str, text: str, figure_start: int) -> str:
+    """What kind of object error a pair shows, told from the strings and where the gold noun stands (a category,
+    never the item): a compound or a longer phrase against its head, a plural against a singular, or, when the
+    two share no word, where the gold noun is written relative to the figure."""
+    ours, right = mine.lower().split(), gold.lower().split()
+    if ours and right:
+        if ours[-1] == right[-1]:
+            return "same head, gold longer" if len(right) > len(ours) else "same head, ours longer"
+        if ours[-1].rstrip("s") == right[-1].rstrip("s"):
+            return "same head but for number (plural/singular)"
+        if set(ours) & set(right):
+            return "words shared, heads differ"
+    at = text.lower().find(gold.lower())
+    if at < 0:
+        return "gold words not in the passage"
+    sentence_start = max(text.rfind(". ", 0, figure_start), text.rfind("\n", 0, figure_start))
+    if at < sentence_start:
+        return "gold noun in an earlier sentence"
+    return "gold noun before the figure" if at < figure_start else "gold noun after the figure"
 
 
 def attribution_errors(tier: str) -> Counter:
