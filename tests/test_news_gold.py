@@ -101,7 +101,7 @@ def _labels(value: object) -> Iterator[dict]:
 
 
 @pytest.mark.parametrize("table", TABLES)
-@pytest.mark.parametrize("tier", evaluate_news.TIERS)
+@pytest.mark.parametrize("tier", evaluate_news.NEWS_TIERS)
 def test_gold_loads_with_ids_texts_and_categories(tier, table):
     items = evaluate_news.load(tier, table)
     assert items, f"{tier}/{table}.yaml has no items"
@@ -113,7 +113,7 @@ def test_gold_loads_with_ids_texts_and_categories(tier, table):
 
 
 @pytest.mark.parametrize("table", TABLES)
-@pytest.mark.parametrize("tier", evaluate_news.TIERS)
+@pytest.mark.parametrize("tier", evaluate_news.NEWS_TIERS)
 def test_every_offset_slices_to_its_text(tier, table):
     wrong = []
     for item in evaluate_news.load(tier, table):
