@@ -266,11 +266,11 @@ def test_a_duration_before_ago_without_an_approximator_is_a_time(parse):
 # (sentence, figure span, object)
 OBJECTS = [
     ("Unemployment rose to 4.4 per cent in the spring.", "4.4 per cent", "Unemployment"),
-    ("Brent crude rose 2.1% to $84.30 a barrel.", "2.1%", "crude"),
-    ("Brent crude rose 2.1% to $84.30 a barrel.", "$84.30 a barrel", "crude"),
+    ("Brent crude rose 2.1% to $84.30 a barrel.", "2.1%", "Brent crude"),
+    ("Brent crude rose 2.1% to $84.30 a barrel.", "$84.30 a barrel", "Brent crude"),
     ("Temperatures of 34C are forecast for the weekend.", "34C", "Temperatures"),
     ("The moorland fire burned for nine days.", "nine days", ""),
-    ("The moorland fire lasted nine days.", "nine days", "fire"),
+    ("The moorland fire lasted nine days.", "nine days", "moorland fire"),
     ("The lender made $1.3 billion in the quarter.", "$1.3 billion", ""),
     ("The lender set aside £200m in provisions.", "£200m", "provisions"),
     ("Ministers approved 28 new settlements.", "28", "settlements"),
@@ -305,17 +305,21 @@ OBJECT_RULES = [
     ("A total of 310 households were evacuated.", "310", "households"),
     ("The port handled $200m worth of exports.", "$200m", "exports"),
     # "an average of" a figure stands for it in its clause; "the five-year average of" one is what it measures
-    ("Bus fares will rise by an average of 2.7% in January.", "2.7%", "fares"),
+    ("Bus fares will rise by an average of 2.7% in January.", "2.7%", "Bus fares"),
     ("Output stayed above the five-year average of 850 tonnes.", "850 tonnes", "average"),
-    # the measured thing of a level or change: a measure noun keeps its compound and a classifying adjective
+    # the measured thing of a level or change keeps the nouns compounded before it and a classifying adjective
+    # (tests/gold/unseen/CONVENTIONS.md: "the jobless rate" -> "jobless rate", "Ticket sales"); a counted noun
+    # keeps neither
     ("The unemployment rate rose to 4% in May.", "4%", "unemployment rate"),
     ("The jobless rate fell to 3.9%.", "3.9%", "jobless rate"),
     ("Net profit rose 12% to $40m.", "$40m", "Net profit"),
-    ("Smartphone shipments fell 8% last quarter.", "8%", "shipments"),  # "shipments" needs no compound
+    ("Smartphone shipments fell 8% last quarter.", "8%", "Smartphone shipments"),
     ("The landslide's death toll climbed to 31.", "31", "death toll"),  # a count noun stands for its compound
     ("Rescuers found 31 storm victims.", "31", "victims"),  # a counted noun does not
     ("Case numbers climbed to 1,400 on Friday.", "1,400", "Case numbers"),
     ("Acme shares fell 5%.", "5%", "shares"),  # a name before a common noun is left out
+    ("Its 4G network revenue rose 9%.", "9%", "network revenue"),  # a word split after a number is not taken
+    ("Shipping costs doubled to $4,000 a container.", "$4,000 a container", "Shipping costs"),
     ("The FTSE 100 closed 40 points lower at 7,420.", "7,420", "FTSE 100"),  # a name is whole, its number too
     ("Earnings per share fell to 42p.", "42p", "Earnings per share"),
     # ... and the "of" phrase that names it after the head, as a compound would before it; not another head's
@@ -324,7 +328,7 @@ OBJECT_RULES = [
     ("Shares of the carmaker fell 3%.", "3%", "Shares"),
     ("The rate in Ohio rose to 5%.", "5%", "rate"),
     ("Exports were up 12% on the year.", "12%", "Exports"),
-    ("House sales went up by 7%.", "7%", "sales"),
+    ("House sales went up by 7%.", "7%", "House sales"),
     ("The damage was estimated at $3m.", "$3m", "damage"),
     ("The report shows a 3% rise in output to 2.1m tonnes.", "2.1m tonnes", "output"),
     ("The central bank raised rates by 25 basis points.", "25 basis points", "rates"),
@@ -335,7 +339,7 @@ OBJECT_RULES = [
     ("Boxes weighing 20kg were unloaded.", "20kg", "Boxes"),
     ("The firm saw its revenue fall 6% last year.", "6%", "revenue"),
     ("The index rose 2% on Monday after falling 3% on Friday.", "3%", "index"),
-    ("Palm oil jumped 4% to settle at $610 a tonne.", "$610 a tonne", "oil"),  # an infinitive after a level verb
+    ("Palm oil jumped 4% to settle at $610 a tonne.", "$610 a tonne", "Palm oil"),  # an infinitive after a level verb
     # a pronoun subject stands for the subject of the clause its own hangs on, when their numbers agree
     ("The euro traded at 1.12 on Friday after it opened at 1.15.", "1.15", "euro"),
     ("Sales rose 5% last year and they are expected to rise 3% this year.", "3%", "Sales"),
@@ -354,7 +358,7 @@ OBJECT_RULES = [
     # the person an age is apposed to
     ("Maria Lopez, 41, opened the shop.", "41", "Maria Lopez"),
     # a restatement in brackets, after ", or" or between dashes measures the same thing
-    ("Water temperatures reached 30C (86F) on Sunday.", "86F", "temperatures"),
+    ("Water temperatures reached 30C (86F) on Sunday.", "86F", "Water temperatures"),
     ("The index rose 120 points, or 1.5%, to 8,100.", "1.5%", "index"),
     ("The gauge fell 12 points - 3% - on the day.", "3%", "gauge"),
     # a change after a comma is the change of the amount before it, not of the clause's subject
@@ -434,7 +438,7 @@ def test_elliptic_counts(parse, text, span, obj):
 # "between X and Y" are one range
 # (sentence, [(span, value, approx, object), ...])
 CHANGES_AND_RANGES = [
-    ("Ferry fares rose from £2.10 to £2.40 in March.", [("£2.10", 2.1, "exact", "fares"), ("£2.40", 2.4, "exact", "fares")]),
+    ("Ferry fares rose from £2.10 to £2.40 in March.", [("£2.10", 2.1, "exact", "Ferry fares"), ("£2.40", 2.4, "exact", "Ferry fares")]),
     ("Membership fell sharply from 1,200 to 950.", [("1,200", 1200, "exact", "Membership"), ("950", 950, "exact", "Membership")]),
     ("The jobless rate climbed from 4.2% to 4.9% last year.", [("4.2%", 4.2, "exact", "jobless rate"), ("4.9%", 4.9, "exact", "jobless rate")]),
     ("Rents will cost from 900 to 1,100 euros a month.", [("from 900 to 1,100 euros", NAN, "range", "Rents")]),
@@ -843,6 +847,9 @@ def test_news_gold_not_figures_yields_nothing(parse):
     assert news_scores(parse)["not_figures"].spans.predicted == 0
 
 
+#: This older set names a level's thing by its head noun; the rows follow tests/gold/unseen/CONVENTIONS.md, which
+#: keeps the nouns compounded before it ("hospital occupancy", "wheat harvest").
+_HEAD_ONLY = "this set names a level's thing by its head ('harvest'); the rows keep its compound ('wheat harvest')"
 #: News-gold objects the pipeline does not find, each for a reason no rule covers yet: the object is a noun of
 #: another clause that the figure's clause leaves out (ellipsis across a clause), or the figure is "worth" or
 #: lasts for the thing it measures; and one where this older set's convention differs from the rows' (a sum's
@@ -855,6 +862,9 @@ OBJECT_MISSES = {
     ("h08", "an estimated $600m"): "what a sum is worth: the lease the 'worth' phrase hangs on",
     ("mx01", "1.2 million"): "ellipsis over a figure: the people of the first figure, not the adjacent homes",
     ("mx07", "72 hours"): "the duration of a strike that 'for' attaches to the verb",
+    ("mx03", "85 percent"): _HEAD_ONLY,
+    ("mx06", "roughly 15%"): _HEAD_ONLY,
+    ("mx06", "21 million tonnes"): _HEAD_ONLY,
 }
 
 

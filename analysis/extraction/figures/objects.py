@@ -71,16 +71,17 @@ def object_span(doc: Doc, head: Token, lex: Lexicon, *, figure: range, counted: 
     ``figure``'s tokens.
 
     A counted noun is the head noun ("12 leather strips" -> "strips"). What a level or change is of is a name as
-    a whole ("the FTSE 100", "Dow Jones Industrial Average"), or a head noun that names a measure only with the
-    nouns compounded before it (``relational_heads``: "the unemployment rate", "the gambling age"); either
-    keeps a classifying adjective right before it (``measure_modifiers``: "the jobless rate", "net profit") and
-    the unit it is per ("earnings per share"); a measure noun also keeps the "of" phrase that names it
-    (:func:`_of_complement_end`: "the rate of infection"). A noun that a sum is written on (``whole``,
-    :func:`names_the_sum`) is what the sum is, and keeps every noun compounded before it ("a $2 trillion relief
-    package", "the $700,000 price range").
-    Not kept: other compounds ("smartphone shipments" -> "shipments"), a name before a common noun ("Reuters
-    shares" -> "shares"), part of a hyphenated word ("an octa-core chip" -> "chip"), a determiner, a possessive,
-    and describing adjectives ("the average daily circulation" -> "circulation").
+    a whole ("the FTSE 100", "Dow Jones Industrial Average"), or its head noun with the nouns compounded before
+    it, as tests/gold/unseen/CONVENTIONS.md names the measured thing ("Ticket sales", "the unemployment rate",
+    "Brent crude"); either keeps a classifying adjective right before it (``measure_modifiers``: "the jobless
+    rate", "net profit", "the average price") and the unit it is per ("earnings per share"); a measure noun
+    (``relational_heads``) also keeps the "of" phrase that names it (:func:`_of_complement_end`: "the rate of
+    infection"). A noun that a sum is written on (``whole``, :func:`names_the_sum`) is what the sum is, and keeps
+    every noun compounded before it ("a $2 trillion relief package", "the $700,000 price range").
+    Not kept: compounds of a counted noun, a name before a common noun ("Reuters shares" -> "shares"), a place,
+    a period or a number before it, part of a hyphenated word or of a word split after a number ("an octa-core
+    chip" -> "chip", "4G spectrum" -> "spectrum"), a determiner, a possessive, and describing adjectives ("the
+    average daily circulation" -> "circulation").
     """
     named = _name_before_code(doc, head, figure)
     if named is not None:
@@ -98,12 +99,13 @@ def object_span(doc: Doc, head: Token, lex: Lexicon, *, figure: range, counted: 
     start = head.i
     while start > 0 and start - 1 not in figure:
         before = token_at(doc, start - 1)
-        if not (start <= before.head.i <= head.i) or (start - 1 > 0 and _hyphen_glued(doc, start - 1)):
+        if not (start <= before.head.i <= head.i) or (start - 1 > 0 and _glued(doc, start - 1)):
             break
         same_kind = before.pos_ == "NOUN" or (head.pos_ == "PROPN" and before.pos_ == "PROPN" and not _is_place(before))
-        compound = (relational or whole) and before.dep_ == "compound" and same_kind
+        compound = (not counted or whole) and before.dep_ == "compound" and same_kind
         classifying = before.dep_ in ("amod", "compound") and before.lower_ in lex.measure_modifiers
-        if not (compound or classifying) or _is_time_noun(before, lex) or any(c.isdigit() for c in before.text):
+        if (not (compound or classifying) or _is_time_noun(before, lex) or _is_place(before)
+                or any(c.isdigit() for c in before.text)):
             break
         start -= 1
     end = _name_number(doc, head.i + 1, head, figure) if head.pos_ == "PROPN" and not counted else head.i + 1
@@ -172,10 +174,13 @@ def _name_before_code(doc: Doc, code: Token, figure: range) -> tuple[int, int] |
     return (start, code.i) if start < code.i else None
 
 
-def _hyphen_glued(doc: Doc, i: int) -> bool:
-    """Whether token ``i`` is the second part of a hyphenated word ("octa-core": "core")."""
-    hyphen = token_at(doc, i - 1)
-    return hyphen.text in ("-", "\u2013") and not hyphen.whitespace_ and not token_at(doc, i - 2).whitespace_
+def _glued(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is the second part of a hyphenated word ("octa-core": "core") or of a word the
+    tokenizer split after a number ("4G": "G"), which an object takes whole or not at all."""
+    before = token_at(doc, i - 1)
+    if before.text in ("-", "\u2013"):
+        return not before.whitespace_ and not token_at(doc, i - 2).whitespace_
+    return not before.whitespace_ and any(c.isdigit() for c in before.text)
 
 
 def _name_number(doc: Doc, end: int, head: Token, figure: range) -> int:
