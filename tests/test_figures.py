@@ -317,7 +317,8 @@ OBJECT_RULES = [
     ("The landslide's death toll climbed to 31.", "31", "death toll"),  # a count noun stands for its compound
     ("Rescuers found 31 storm victims.", "31", "victims"),  # a counted noun does not
     ("Case numbers climbed to 1,400 on Friday.", "1,400", "Case numbers"),
-    ("Acme shares fell 5%.", "5%", "shares"),  # a name before a common noun is left out
+    ("Traders said Acme shares fell 5%.", "5%", "shares"),  # a name before a common noun is left out
+    ("Egg prices jumped 60% last year.", "60%", "Egg prices"),  # ... a noun capitalised at the start is no name
     ("Its 4G network revenue rose 9%.", "9%", "network revenue"),  # a word split after a number is not taken
     ("Shipping costs doubled to $4,000 a container.", "$4,000 a container", "Shipping costs"),
     ("The FTSE 100 closed 40 points lower at 7,420.", "7,420", "FTSE 100"),  # a name is whole, its number too
@@ -330,6 +331,10 @@ OBJECT_RULES = [
     ("Exports were up 12% on the year.", "12%", "Exports"),
     ("House sales went up by 7%.", "7%", "House sales"),
     ("The damage was estimated at $3m.", "$3m", "damage"),
+    # a noun a figure is per, or the noun of "thanks to", is not what it counts: the level is the subject's
+    ("Match attendance has fallen to about 9,000 a game.", "about 9,000", "Match attendance"),
+    ("The academy now has 40 pupils per class.", "40", "pupils"),
+    ("Bakery profits rose by a third thanks to online orders.", "a third", "Bakery profits"),
     ("The report shows a 3% rise in output to 2.1m tonnes.", "2.1m tonnes", "output"),
     ("The central bank raised rates by 25 basis points.", "25 basis points", "rates"),
     ("The deficit widened to -£3.2bn.", "-£3.2bn", "deficit"),

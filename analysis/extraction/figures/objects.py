@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from analysis.extraction.doc_index import children_of, doc_index
 from analysis.extraction.figures.exclusions import TIME_LABELS
-from analysis.extraction.figures.grammar import Match
+from analysis.extraction.figures.grammar import RATE_WORDS, Match
 from analysis.extraction.figures.records import FigureRow
 from analysis.extraction.figures.tokens import lower_at, token_at
 from analysis.extraction.figures.wordlists import Lexicon
@@ -101,7 +101,7 @@ def object_span(doc: Doc, head: Token, lex: Lexicon, *, figure: range, counted: 
         before = token_at(doc, start - 1)
         if not (start <= before.head.i <= head.i) or (start - 1 > 0 and _glued(doc, start - 1)):
             break
-        same_kind = before.pos_ == "NOUN" or (head.pos_ == "PROPN" and before.pos_ == "PROPN" and not _is_place(before))
+        same_kind = before.pos_ == "NOUN" or (head.pos_ == "PROPN" and before.pos_ == "PROPN") or _untagged_noun(before)
         compound = (not counted or whole) and before.dep_ == "compound" and same_kind
         classifying = before.dep_ in ("amod", "compound") and before.lower_ in lex.measure_modifiers
         if (not (compound or classifying) or _is_time_noun(before, lex) or _is_place(before)
@@ -113,6 +113,15 @@ def object_span(doc: Doc, head: Token, lex: Lexicon, *, figure: range, counted: 
         return start, end
     end = _per_unit_end(doc, head, end, figure)
     return start, _of_complement_end(doc, head, end, figure, lex) if relational and head.pos_ == "NOUN" else end
+
+
+def _untagged_noun(token: Token) -> bool:
+    """Whether a compound the tagger calls an adjective or a name is a common noun: a noun capitalised as the
+    sentence's first word ("Egg prices", "Maize output"), or an adjective in a compound ("egg prices"); a name
+    written inside the sentence ("Acme shares") is not one."""
+    if token.dep_ != "compound" or token.ent_type_:
+        return False
+    return token.pos_ == "ADJ" or (token.pos_ == "PROPN" and token.is_sent_start and not token.is_upper)
 
 
 def _of_complement_end(doc: Doc, head: Token, end: int, figure: range, lex: Lexicon) -> int:
@@ -245,9 +254,17 @@ def object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token | Non
         and head.i > root.i
         and not any(c.isdigit() for c in head.text)
         and not _is_time_noun(head, lex)
+        and not _rate_noun(doc, match, head)
+        and head.lower_ not in lex.preposition_nouns
     ):
         return _through_quantity_noun(head, lex)
     return None
+
+
+def _rate_noun(doc: Doc, match: Match, noun: Token) -> bool:
+    """Whether ``noun`` is what a figure is per, written after it with "a", "an" or "per" ("9,000 a game",
+    "40 per class"): the figure counts something else, per that noun."""
+    return any(lower_at(doc, t) in RATE_WORDS for t in range(match.end, noun.i))
 
 
 def _fronted_partitive(match: Match, root: Token, kind: str) -> Token | None:
@@ -383,6 +400,9 @@ def broad_object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token
     is read where that noun stands (:func:`_standing_for`)."""
     inside = set(range(match.start, match.end))
     root = _standing_for(figure_root(doc, match), lex)
+    if root.dep_ in ("nummod", "amod", "quantmod") and (
+            _rate_noun(doc, match, root.head) or root.head.lower_ in lex.preposition_nouns):
+        root = root.head  # "fell to 9,000 a game", "rose by a fifth thanks to": the figure stands where its noun does
     if root.dep_ == "compound" and _is_time_noun(root.head, lex):
         root = root.head  # "rose 3% month on month": the parser makes the figure part of the period
     if root.dep_ == "pobj" and root.head.lower_ in ("of", "at") and root.head.head.pos_ in ("NOUN", "PROPN"):

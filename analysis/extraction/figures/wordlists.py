@@ -93,6 +93,7 @@ class Lexicon:
     relational_heads: frozenset[str] = frozenset()
     period_nouns: frozenset[str] = frozenset()
     spending_verbs: frozenset[str] = frozenset()
+    preposition_nouns: frozenset[str] = frozenset()
 
     @property
     def number_words(self) -> dict[str, float]:
@@ -110,7 +111,7 @@ class Lexicon:
 
 #: The lists of figure_objects.yaml, each a field of :class:`Lexicon` of the same name.
 OBJECT_WORDS = ("level_verbs", "particle_level_verbs", "estimate_verbs", "setting_verbs", "market_verbs", "quantity_nouns", "amount_nouns", "level_prepositions", "change_adverbs", "comparison_prepositions", "measure_modifiers",
-                "relational_heads", "period_nouns", "spending_verbs")
+                "relational_heads", "period_nouns", "spending_verbs", "preposition_nouns")
 
 
 @lru_cache(maxsize=1)
