@@ -307,6 +307,10 @@ OBJECT_RULES = [
     # "an average of" a figure stands for it in its clause; "the five-year average of" one is what it measures
     ("Bus fares will rise by an average of 2.7% in January.", "2.7%", "Bus fares"),
     ("Output stayed above the five-year average of 850 tonnes.", "850 tonnes", "average"),
+    # ... as do "a high of" and "a record" before the figure
+    ("Food inflation hit a 30-year high of 11.2%.", "11.2%", "Food inflation"),
+    ("Museum income reached a record £4.2m last year.", "£4.2m", "Museum income"),
+    ("The museum broke its record of 4,000 visitors.", "4,000", "visitors"),
     # the measured thing of a level or change keeps the nouns compounded before it and a classifying adjective
     # (tests/gold/unseen/CONVENTIONS.md: "the jobless rate" -> "jobless rate", "Ticket sales"); a counted noun
     # keeps neither
@@ -331,6 +335,9 @@ OBJECT_RULES = [
     ("Exports were up 12% on the year.", "12%", "Exports"),
     ("House sales went up by 7%.", "7%", "House sales"),
     ("The damage was estimated at $3m.", "$3m", "damage"),
+    ("The regional jobless rate held steady at 4.4%.", "4.4%", "jobless rate"),
+    ("The state's minimum wage rises to $16 an hour in July.", "$16", "minimum wage"),
+    ("Police held 12 at the station overnight.", "12", ""),  # "held" sets its subject only "at" a figure
     # a noun a figure is per, or the noun of "thanks to", is not what it counts: the level is the subject's
     ("Match attendance has fallen to about 9,000 a game.", "about 9,000", "Match attendance"),
     ("The academy now has 40 pupils per class.", "40", "pupils"),

@@ -378,17 +378,22 @@ INDEFINITE_ARTICLES = frozenset({"a", "an"})
 
 
 def _standing_for(root: Token, lex: Lexicon) -> Token:
-    """The amount noun (``amount_nouns``) whose "of" phrase is the figure itself, with "a" alone before it, which
-    stands in the clause for the figure: "fares will rise by an average of 2.7%" reads as "rise by 2.7%", "the
-    toll reached a total of 900" as "reached 900"; else ``root``. Not "the five-year average of 852 tonnes" (a
-    thing the figure measures, :func:`_holder_of`), nor "a total of 40 cases" (which counts its noun,
-    :func:`object_token`)."""
-    prep = root.head
-    noun = prep.head
-    if root.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep" or noun.lower_ not in lex.amount_nouns:
+    """The amount noun (``amount_nouns``) whose "of" phrase or apposition is the figure itself, with the article
+    "a", which stands in the clause for the figure: "fares will rise by an average of 2.7%" reads as "rise by
+    2.7%", "the toll reached a total of 900" as "reached 900", "inflation hit a 40-year high of 9.1%" as "hit
+    9.1%", "spending reached a record £4.2bn" as "reached £4.2bn"; else ``root``. Not "the five-year average of
+    852 tonnes" or "its record of 115F" (a thing the figure measures, :func:`_holder_of`), nor "a total of 40
+    cases" (which counts its noun, :func:`object_token`)."""
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.dep_ == "prep":
+        noun = root.head.head
+    elif root.dep_ == "appos":
+        noun = root.head
+    else:
         return root
-    before = [c for c in children_of(noun) if c.i < noun.i]
-    return noun if len(before) == 1 and before[0].lower_ in INDEFINITE_ARTICLES else root
+    if noun.lower_ not in lex.amount_nouns:
+        return root
+    determiners = [c for c in children_of(noun) if c.i < noun.i and c.dep_ in ("det", "poss")]
+    return noun if len(determiners) == 1 and determiners[0].lower_ in INDEFINITE_ARTICLES else root
 
 
 def broad_object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token | None:
