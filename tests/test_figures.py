@@ -342,6 +342,10 @@ OBJECT_RULES = [
     ("Match attendance has fallen to about 9,000 a game.", "about 9,000", "Match attendance"),
     ("The academy now has 40 pupils per class.", "40", "pupils"),
     ("Bakery profits rose by a third thanks to online orders.", "a third", "Bakery profits"),
+    ("The trial ran over the course of six years.", "six years", ""),
+    ("The judge heard evidence of six years of neglect.", "six years", "neglect"),
+    ("Retail sales grew 0.6% qoq in the spring.", "0.6%", "Retail sales"),  # a change's period is no object
+    ("The current account deficit narrowed to $12bn.", "$12bn", "current account deficit"),
     ("The report shows a 3% rise in output to 2.1m tonnes.", "2.1m tonnes", "output"),
     ("The central bank raised rates by 25 basis points.", "25 basis points", "rates"),
     ("The deficit widened to -£3.2bn.", "-£3.2bn", "deficit"),

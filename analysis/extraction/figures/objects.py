@@ -363,12 +363,13 @@ def _is_event_noun(token: Token, lex: Lexicon) -> bool:
 
 def _holder_of(root: Token, lex: Lexicon) -> Token | None:
     """The noun a figure stands "of" or "at" beside ("a fine of up to ¥50bn", "a crowd of 2,000", "the record of
-    115F", "rainfall, at 93.8mm, was"): the noun itself, not an event ("the capture of 28 settlements") or a
-    quantity noun, a period or a place."""
+    115F", "rainfall, at 93.8mm, was"): the noun itself, not an event ("the capture of 28 settlements"), a
+    quantity noun, a period, a place or the noun of a complex preposition ("over the course of four years")."""
     if root.dep_ != "pobj" or root.head.lower_ not in ("of", "at") or root.head.head.pos_ not in ("NOUN", "PROPN"):
         return None
     holder = root.head.head
-    if _is_event_noun(holder, lex) or holder.lower_ in lex.quantity_nouns or _is_time_noun(holder, lex):
+    if (_is_event_noun(holder, lex) or holder.lower_ in lex.quantity_nouns or _is_time_noun(holder, lex)
+            or holder.lower_ in lex.preposition_nouns):
         return None
     return None if _is_place(holder) else holder
 
