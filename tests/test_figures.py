@@ -292,10 +292,10 @@ def test_object_is_what_the_figure_counts_or_measures(parse, text, span, obj):
 # where it applies and one where a wrong object must not be taken
 # (sentence, figure span, object)
 OBJECT_RULES = [
-    # the counted noun, with or without its partitive "of"; a noun compounded with a counted noun is left out
+    # the counted noun, with or without its partitive "of", and the nouns compounded before it
     ("Twelve new hospitals opened this year.", "Twelve", "hospitals"),
     ("Twelve of the hospitals closed.", "Twelve", "hospitals"),
-    ("The town lost 12 leather workshops.", "12", "workshops"),
+    ("The town lost 12 leather workshops.", "12", "leather workshops"),
     ("The storm hit 12 towns.", "12", "towns"),  # a place noun that is counted is the object
     # measure-of and share-of
     ("Farmers lost 2 tonnes of grain.", "2 tonnes", "grain"),
@@ -319,7 +319,8 @@ OBJECT_RULES = [
     ("Net profit rose 12% to $40m.", "$40m", "Net profit"),
     ("Smartphone shipments fell 8% last quarter.", "8%", "Smartphone shipments"),
     ("The landslide's death toll climbed to 31.", "31", "death toll"),  # a count noun stands for its compound
-    ("Rescuers found 31 storm victims.", "31", "victims"),  # a counted noun does not
+    ("Rescuers found 31 storm victims.", "31", "storm victims"),  # a counted noun too
+    ("Rescuers found 31 injured victims.", "31", "victims"),  # not a describing adjective
     ("Case numbers climbed to 1,400 on Friday.", "1,400", "Case numbers"),
     ("Traders said Acme shares fell 5%.", "5%", "shares"),  # a name before a common noun is left out
     ("Egg prices jumped 60% last year.", "60%", "Egg prices"),  # ... a noun capitalised at the start is no name
@@ -363,10 +364,11 @@ OBJECT_RULES = [
     ("The council raised taxes to cover $5m.", "$5m", ""),  # ... and after any other verb
     ("The company recovered after losing $3m in May.", "$3m", ""),  # a sum lost sets no level of the company
     # what a sum pays for or is spent on; a sum written on a noun is that thing, named with its compounds, a
-    # sum "in" or "on" a noun names what it is made of or spent on by its head noun
+    # sum "in" or "on" a noun names what it is made of or spent on, unless that noun has a determiner
     ("The board approved a $40m flood defence scheme.", "$40m", "flood defence scheme"),
     ("Tenants will receive £300 fuel vouchers this winter.", "£300", "fuel vouchers"),
-    ("The agency handed out $9 million in housing grants.", "$9 million", "grants"),
+    ("The agency handed out $9 million in housing grants.", "$9 million", "housing grants"),
+    ("The driver was fined £300 in his absence.", "£300", ""),
     ("The council borrowed $5m for schools.", "$5m", "schools"),
     ("The club spent £30m on new players.", "£30m", "players"),
     ("The flat was sold for £450,000.", "£450,000", "flat"),
@@ -863,9 +865,9 @@ def test_news_gold_not_figures_yields_nothing(parse):
     assert news_scores(parse)["not_figures"].spans.predicted == 0
 
 
-#: This older set names a level's thing by its head noun; the rows follow tests/gold/unseen/CONVENTIONS.md, which
-#: keeps the nouns compounded before it ("hospital occupancy", "wheat harvest").
-_HEAD_ONLY = "this set names a level's thing by its head ('harvest'); the rows keep its compound ('wheat harvest')"
+#: This older set names a thing by its head noun; the rows follow tests/gold/unseen/CONVENTIONS.md and the dev2
+#: gold, which keep the nouns compounded before it ("hospital occupancy", "wheat harvest", "gas meters").
+_HEAD_ONLY = "this set names a thing by its head ('harvest'); the rows keep its compound ('wheat harvest')"
 #: News-gold objects the pipeline does not find, each for a reason no rule covers yet: the object is a noun of
 #: another clause that the figure's clause leaves out (ellipsis across a clause), or the figure is "worth" or
 #: lasts for the thing it measures; and one where this older set's convention differs from the rows' (a sum's
@@ -879,6 +881,8 @@ OBJECT_MISSES = {
     ("mx01", "1.2 million"): "ellipsis over a figure: the people of the first figure, not the adjacent homes",
     ("mx07", "72 hours"): "the duration of a strike that 'for' attaches to the verb",
     ("mx03", "85 percent"): _HEAD_ONLY,
+    ("n02", "1.5 million"): _HEAD_ONLY,
+    ("m02", "€40m"): _HEAD_ONLY,
     ("mx06", "roughly 15%"): _HEAD_ONLY,
     ("mx06", "21 million tonnes"): _HEAD_ONLY,
 }

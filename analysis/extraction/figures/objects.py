@@ -70,15 +70,15 @@ def object_span(doc: Doc, head: Token, lex: Lexicon, *, figure: range, counted: 
     """Token positions ``[start, end)`` of the object whose head noun is ``head``, as written, outside the
     ``figure``'s tokens.
 
-    A counted noun is the head noun ("12 leather strips" -> "strips"). What a level or change is of is a name as
-    a whole ("the FTSE 100", "Dow Jones Industrial Average"), or its head noun with the nouns compounded before
-    it, as tests/gold/unseen/CONVENTIONS.md names the measured thing ("Ticket sales", "the unemployment rate",
-    "Brent crude"); either keeps a classifying adjective right before it (``measure_modifiers``: "the jobless
+    A counted noun, and what a level or change is of, is its head noun with the nouns compounded before it, as
+    tests/gold/unseen/CONVENTIONS.md and the dev2 gold name it ("12 leather strips", "Ticket sales", "the
+    unemployment rate", "Brent crude"); what a level or change is of may also be a name as a whole ("the FTSE
+    100", "Dow Jones Industrial Average"); either keeps a classifying adjective right before it (``measure_modifiers``: "the jobless
     rate", "net profit", "the average price") and the unit it is per ("earnings per share"); a measure noun
     (``relational_heads``) also keeps the "of" phrase that names it (:func:`_of_complement_end`: "the rate of
     infection"). A noun that a sum is written on (``whole``, :func:`names_the_sum`) is what the sum is, and keeps
     every noun compounded before it ("a $2 trillion relief package", "the $700,000 price range").
-    Not kept: compounds of a counted noun, a name before a common noun ("Reuters shares" -> "shares"), a place,
+    Not kept: a name before a common noun ("Reuters shares" -> "shares"), a place,
     a period or a number before it, part of a hyphenated word or of a word split after a number ("an octa-core
     chip" -> "chip", "4G spectrum" -> "spectrum"), a determiner, a possessive, and describing adjectives ("the
     average daily circulation" -> "circulation").
@@ -102,7 +102,7 @@ def object_span(doc: Doc, head: Token, lex: Lexicon, *, figure: range, counted: 
         if not (start <= before.head.i <= head.i) or (start - 1 > 0 and _glued(doc, start - 1)):
             break
         same_kind = before.pos_ == "NOUN" or (head.pos_ == "PROPN" and before.pos_ == "PROPN") or _untagged_noun(before)
-        compound = (not counted or whole) and before.dep_ == "compound" and same_kind
+        compound = before.dep_ == "compound" and same_kind
         classifying = before.dep_ in ("amod", "compound") and before.lower_ in lex.measure_modifiers
         if (not (compound or classifying) or _is_time_noun(before, lex) or _is_place(before)
                 or any(c.isdigit() for c in before.text)):
@@ -207,10 +207,11 @@ def object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token | Non
 
     That is the "of" complement of the amount ("400 square miles of land", "dozens of settlements", "100
     micrograms of salbutamol", "40% of voters"), also written before a bare count (:func:`_fronted_partitive`:
-    "Of the 300 residents tested, 45 were positive"); for money also an "in" complement that is not a period ("€40m
-    in emergency aid", not "in the quarter" or "in morning trade") and a "for" complement (what the sum pays for:
-    "$5m for schools"); or the noun the figure modifies ("28 settlements", "a 60-square-mile area", "a $3bn cash
-    deal"). Not extracted: the clause's subject ("Unemployment rose to 4.4 per cent", "the fire burned for nine
+    "Of the 300 residents tested, 45 were positive"); for money also an "in" complement that is not a period and
+    has no determiner ("€40m in emergency aid", not "in the quarter", "in morning trade" or "in his absence") and
+    a "for" complement (what the sum pays for: "$5m for schools"); or the noun the figure modifies ("28
+    settlements", "a 60-square-mile area", "a $3bn cash deal"); not a noun it is per (:func:`_rate_noun`: "9,000
+    a game") or the noun of a complex preposition ("a fifth thanks to"). Not extracted: the clause's subject ("Unemployment rose to 4.4 per cent", "the fire burned for nine
     days") or a noun elsewhere in the clause ("temperatures of 34C"); then None.
     """
     inside = set(range(match.start, match.end))
@@ -228,7 +229,7 @@ def object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token | Non
                 noun = _noun_of(prep)
                 if noun is None or noun.i in inside or noun.pos_ == "ADJ":
                     continue
-                if prep.lower_ != "of" and _is_time_noun(noun, lex):
+                if prep.lower_ != "of" and _is_time_noun(noun, lex) or prep.lower_ == "in" and _determined(noun):
                     continue
                 return _through_quantity_noun(noun, lex)
     fronted = _fronted_partitive(match, root, kind)
@@ -237,7 +238,7 @@ def object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token | Non
     # "€40m in emergency aid" where the parser hangs "in" on the verb
     after = match.end
     if kind == "money" and not match.per and lower_at(doc, after) == "in" and (noun := _noun_of(token_at(doc, after))) is not None:
-        if noun.pos_ == "NOUN" and not _is_time_noun(noun, lex):
+        if noun.pos_ == "NOUN" and not _is_time_noun(noun, lex) and not _determined(noun):
             return noun
     # "at least 28 settlements", "a 7.5-mile-deep push", "a $3bn cash deal", "an estimated 1,400 migrants"
     head = root.head
@@ -259,6 +260,12 @@ def object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token | Non
     ):
         return _through_quantity_noun(head, lex)
     return None
+
+
+def _determined(noun: Token) -> bool:
+    """Whether a noun has a determiner or a possessive: a sum "in" such a noun is not made of it ("fined £220 in
+    his absence", "£5m in the account"), as "€40m in emergency aid" is."""
+    return any(c.dep_ in ("det", "poss") for c in children_of(noun))
 
 
 def _rate_noun(doc: Doc, match: Match, noun: Token) -> bool:
