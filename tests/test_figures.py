@@ -339,6 +339,11 @@ OBJECT_RULES = [
     ("The regional jobless rate held steady at 4.4%.", "4.4%", "jobless rate"),
     ("The state's minimum wage rises to $16 an hour in July.", "$16", "minimum wage"),
     ("Police held 12 at the station overnight.", "12", ""),  # "held" sets its subject only "at" a figure
+    # a passive verb of change sets its subject; a duration after a preposition of a period measures nothing
+    ("Ferry fares were cut by 10% in May.", "10%", "Ferry fares"),
+    ("The sea wall was raised by 40 volunteers.", "40", "volunteers"),
+    ("Pension payments will rise 4% over the next three years.", "three years", ""),
+    ("Waiting times have doubled to 18 weeks.", "18 weeks", "Waiting times"),
     # a noun a figure is per, or the noun of "thanks to", is not what it counts: the level is the subject's
     ("Match attendance has fallen to about 9,000 a game.", "about 9,000", "Match attendance"),
     ("The academy now has 40 pupils per class.", "40", "pupils"),

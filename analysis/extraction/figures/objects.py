@@ -409,7 +409,8 @@ def broad_object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token
     the amount is "of" or stands "at" beside (:func:`_holder_of`), the object of the verb that the figure sets
     ("raised its key rate to 7.25%"), what a sum buys or is spent on (:func:`_paid_for`) or the subject of a
     level verb ("inflation slowed to 5.4%", "the ranch covers 45,000 acres", "shares slid 4%", "exports are seen
-    at 3.2m tonnes"). A place is never that subject ("Phoenix topped out at 114F"). A figure in "an average of"
+    at 3.2m tonnes"), or of a passive verb of change or setting ("fares were cut by 10%"); not for a duration
+    after a preposition of a period (``period_prepositions``: "rose 4% over three years"). A place is never that subject ("Phoenix topped out at 114F"). A figure in "an average of"
     is read where that noun stands (:func:`_standing_for`)."""
     inside = set(range(match.start, match.end))
     root = _standing_for(figure_root(doc, match), lex)
@@ -418,6 +419,9 @@ def broad_object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token
         root = root.head  # "fell to 9,000 a game", "rose by a fifth thanks to": the figure stands where its noun does
     if root.dep_ == "compound" and _is_time_noun(root.head, lex):
         root = root.head  # "rose 3% month on month": the parser makes the figure part of the period
+    if (kind == "duration" and root.dep_ == "pobj" and root.head.lower_ in lex.period_prepositions
+            and root.head.i not in inside):
+        return None  # "rose 4% over three years": the period of the change
     if root.dep_ == "pobj" and root.head.lower_ in ("of", "at") and root.head.head.pos_ in ("NOUN", "PROPN"):
         holder = _holder_of(root, lex)
         return holder if holder is not None and holder.i not in inside else None
@@ -435,7 +439,9 @@ def broad_object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token
     sets = verb.lemma_.lower()
     if via_prep and objects and (sets in lex.change_words or sets in lex.setting_verbs or sets in lex.estimate_verbs):
         return _through_quantity_noun(objects[0], lex)  # "raised its key rate to 7.25%", "values the group at £2bn"
-    level = _is_level_verb(verb, lex, kind) or (via_prep and verb.lemma_.lower() in lex.estimate_verbs)
+    passive_change = (sets in lex.change_words or sets in lex.setting_verbs) and any(
+        c.dep_ in ("nsubjpass", "auxpass") for c in children_of(verb))  # "income would be cut by 50%"
+    level = _is_level_verb(verb, lex, kind) or (via_prep and (sets in lex.estimate_verbs or passive_change))
     if level and (via_prep or not other_prep):  # not "finished in two hours"
         subject = _subject_of(verb, lex)
         if subject is not None and subject.i not in inside and not _has_number(subject) and not _is_place(subject):

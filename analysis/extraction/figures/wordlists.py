@@ -94,6 +94,7 @@ class Lexicon:
     period_nouns: frozenset[str] = frozenset()
     spending_verbs: frozenset[str] = frozenset()
     preposition_nouns: frozenset[str] = frozenset()
+    period_prepositions: frozenset[str] = frozenset()
 
     @property
     def number_words(self) -> dict[str, float]:
@@ -111,7 +112,8 @@ class Lexicon:
 
 #: The lists of figure_objects.yaml, each a field of :class:`Lexicon` of the same name.
 OBJECT_WORDS = ("level_verbs", "particle_level_verbs", "estimate_verbs", "setting_verbs", "market_verbs", "quantity_nouns", "amount_nouns", "level_prepositions", "change_adverbs", "comparison_prepositions", "measure_modifiers",
-                "relational_heads", "period_nouns", "spending_verbs", "preposition_nouns")
+                "relational_heads", "period_nouns", "spending_verbs", "preposition_nouns",
+                "period_prepositions")
 
 
 @lru_cache(maxsize=1)
