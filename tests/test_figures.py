@@ -323,6 +323,7 @@ OBJECT_RULES = [
     ("Rescuers found 31 injured victims.", "31", "victims"),  # not a describing adjective
     ("Case numbers climbed to 1,400 on Friday.", "1,400", "Case numbers"),
     ("Traders said Acme shares fell 5%.", "5%", "shares"),  # a name before a common noun is left out
+    ("The Dow Jones transportation average fell 2%.", "2%", "Dow Jones transportation average"),  # ... not a measure's
     ("Egg prices jumped 60% last year.", "60%", "Egg prices"),  # ... a noun capitalised at the start is no name
     ("Its 4G network revenue rose 9%.", "9%", "network revenue"),  # a word split after a number is not taken
     ("Shipping costs doubled to $4,000 a container.", "$4,000 a container", "Shipping costs"),

@@ -78,7 +78,8 @@ def object_span(doc: Doc, head: Token, lex: Lexicon, *, figure: range, counted: 
     (``relational_heads``) also keeps the "of" phrase that names it (:func:`_of_complement_end`: "the rate of
     infection"). A noun that a sum is written on (``whole``, :func:`names_the_sum`) is what the sum is, and keeps
     every noun compounded before it ("a $2 trillion relief package", "the $700,000 price range").
-    Not kept: a name before a common noun ("Reuters shares" -> "shares"), a place,
+    Not kept: a name before a common noun other than a measure noun ("Reuters shares" -> "shares", but "the Dow
+    Jones industrial average"), a place,
     a period or a number before it, part of a hyphenated word or of a word split after a number ("an octa-core
     chip" -> "chip", "4G spectrum" -> "spectrum"), a determiner, a possessive, and describing adjectives ("the
     average daily circulation" -> "circulation").
@@ -102,7 +103,9 @@ def object_span(doc: Doc, head: Token, lex: Lexicon, *, figure: range, counted: 
         if not (start <= before.head.i <= head.i) or (start - 1 > 0 and _glued(doc, start - 1)):
             break
         same_kind = before.pos_ == "NOUN" or (head.pos_ == "PROPN" and before.pos_ == "PROPN") or _untagged_noun(before)
-        compound = before.dep_ == "compound" and same_kind
+        # a name before a measure noun names that measure ("the Dow Jones industrial average", "the Fed funds rate")
+        named = relational and before.pos_ == "PROPN" and before.dep_ in ("compound", "nmod")
+        compound = (before.dep_ == "compound" and same_kind) or named
         classifying = before.dep_ in ("amod", "compound") and before.lower_ in lex.measure_modifiers
         if (not (compound or classifying) or _is_time_noun(before, lex) or _is_place(before)
                 or any(c.isdigit() for c in before.text)):
