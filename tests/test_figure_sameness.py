@@ -15,7 +15,8 @@ from test_figure_context import _agreement, _one, _pairs
 
 
 @pytest.mark.parametrize("text, span, modifier, qualifier", [
-    ("A survey will be done with 1,000 transit workers.", "1,000", "transit", ""),
+    ("A survey will be done with 1,000 unionised workers.", "1,000", "unionised", ""),
+    ("A survey will be done with 1,000 transit workers.", "1,000", "", ""),  # a compound is in the object
     ("The city counted 3,778 probable deaths.", "3,778", "probable", ""),
     ("The state reported 500 new cases.", "500", "", ""),  # a measure word is no modifier
     ("About 17,600 of those deaths occurred in the city.", "About 17,600", "", "of those deaths"),

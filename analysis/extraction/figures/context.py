@@ -613,9 +613,9 @@ def _phrase_text(tokens: Sequence[Token], cw: ContextWords) -> str:
 
 def _modifier(doc: Doc, head: Token, object_start: int, figure: range, lex: Lexicon, cw: ContextWords) -> str:
     """The words before the object's head noun that the object leaves out and that say which of its kind the
-    figure counts ("1,000 transit workers": "transit"); not a place ("New York City residents"), a date, a
-    number, a determiner, an adverb ("very"), or a word of scope, measure or how surely it was counted ("new",
-    "confirmed")."""
+    figure counts ("1,000 unionised workers": "unionised"; a compound, "transit workers", is in the object); not
+    a place ("New York City residents"), a date, a number, a determiner, an adverb ("very"), or a word of scope,
+    measure or how surely it was counted ("new", "confirmed")."""
     dropped = cw.key_modifiers | cw.scope_words | cw.measure_words
     index = doc_index(doc)
     kept = []
