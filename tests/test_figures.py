@@ -349,6 +349,7 @@ OBJECT_RULES = [
     ("Match attendance has fallen to about 9,000 a game.", "about 9,000", "Match attendance"),
     ("The academy now has 40 pupils per class.", "40", "pupils"),
     ("Bakery profits rose by a third thanks to online orders.", "a third", "Bakery profits"),
+    ("Season ticket sales hit 48,000 - another record.", "48,000", "Season ticket sales"),
     ("The trial ran over the course of six years.", "six years", ""),
     ("The judge heard evidence of six years of neglect.", "six years", "neglect"),
     ("Retail sales grew 0.6% qoq in the spring.", "0.6%", "Retail sales"),  # a change's period is no object
@@ -450,6 +451,9 @@ ELLIPSES = [
     ("Of the 80 pupils tested, 12 were absent.", "12", "pupils"),
     ("Of those, 12 were absent.", "12", ""),
     ("In the end, 12 went home.", "12", ""),
+    # a quantity noun with a demonstrative stands for what the sentence before counts; without one it does not
+    ("The clinic treated 300 patients in May. That figure rose to 410 in June.", "410", "patients"),
+    ("The clinic treated 300 patients in May. The figure rose to 410 in June.", "410", "figure"),
 ]
 
 

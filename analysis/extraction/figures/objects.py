@@ -18,6 +18,8 @@ from analysis.extraction.figures.records import FigureRow
 from analysis.extraction.figures.tokens import lower_at, token_at
 from analysis.extraction.figures.wordlists import Lexicon
 
+#: Punctuation after a figure that ends the phrase it counts in ("hit 619,200 - another record").
+SEPARATORS = frozenset({"-", "\u2013", "\u2014", ";", ":"})
 #: Entity labels of a name that is an object as a whole ("the FTSE 100", "Dow Jones Industrial Average").
 NAME_LABELS = frozenset({"ORG", "PRODUCT", "PERSON", "FAC", "WORK_OF_ART", "EVENT", "LAW"})
 #: Entity labels of a place: a place is where a figure is measured, not what it measures ("Phoenix topped out
@@ -213,8 +215,9 @@ def object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token | Non
     "Of the 300 residents tested, 45 were positive"); for money also an "in" complement that is not a period and
     has no determiner ("€40m in emergency aid", not "in the quarter", "in morning trade" or "in his absence") and
     a "for" complement (what the sum pays for: "$5m for schools"); or the noun the figure modifies ("28
-    settlements", "a 60-square-mile area", "a $3bn cash deal"); not a noun it is per (:func:`_rate_noun`: "9,000
-    a game") or the noun of a complex preposition ("a fifth thanks to"). Not extracted: the clause's subject ("Unemployment rose to 4.4 per cent", "the fire burned for nine
+    settlements", "a 60-square-mile area", "a $3bn cash deal"); not a noun it is per, after a dash or of a
+    complex preposition (:func:`_uncounted_head`: "9,000 a game", "619,200 - a record", "a fifth thanks to").
+    Not extracted: the clause's subject ("Unemployment rose to 4.4 per cent", "the fire burned for nine
     days") or a noun elsewhere in the clause ("temperatures of 34C"); then None.
     """
     inside = set(range(match.start, match.end))
@@ -258,8 +261,7 @@ def object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token | Non
         and head.i > root.i
         and not any(c.isdigit() for c in head.text)
         and not _is_time_noun(head, lex)
-        and not _rate_noun(doc, match, head)
-        and head.lower_ not in lex.preposition_nouns
+        and not _uncounted_head(doc, match, head, lex)
     ):
         return _through_quantity_noun(head, lex)
     return None
@@ -271,10 +273,16 @@ def _determined(noun: Token) -> bool:
     return any(c.dep_ in ("det", "poss") for c in children_of(noun))
 
 
-def _rate_noun(doc: Doc, match: Match, noun: Token) -> bool:
-    """Whether ``noun`` is what a figure is per, written after it with "a", "an" or "per" ("9,000 a game",
-    "40 per class"): the figure counts something else, per that noun."""
-    return any(lower_at(doc, t) in RATE_WORDS for t in range(match.end, noun.i))
+def _uncounted_head(doc: Doc, match: Match, noun: Token, lex: Lexicon) -> bool:
+    """Whether a noun the parser hangs a figure on, after it, is not what the figure counts: what it is per,
+    after "a", "an" or "per" ("9,000 a game", "40 per class"), a noun after a spaced dash, a colon or a
+    semicolon ("hit 619,200 - another record"), or the noun of a complex preposition (``preposition_nouns``: "a fifth thanks to")."""
+    between = [token_at(doc, t) for t in range(match.end, noun.i)]
+    # a hyphen inside a word ("a 33% all-Wales increase") separates nothing, nor does a comma between the
+    # words before a noun ("an 8nm, octa-core chip")
+    separated = any(t.text in SEPARATORS and (t.text in ";:" or t.whitespace_ or token_at(doc, t.i - 1).whitespace_)
+                    for t in between)
+    return separated or any(t.lower_ in RATE_WORDS for t in between) or noun.lower_ in lex.preposition_nouns
 
 
 def _fronted_partitive(match: Match, root: Token, kind: str) -> Token | None:
@@ -417,8 +425,7 @@ def broad_object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token
     is read where that noun stands (:func:`_standing_for`)."""
     inside = set(range(match.start, match.end))
     root = _standing_for(figure_root(doc, match), lex)
-    if root.dep_ in ("nummod", "amod", "quantmod") and (
-            _rate_noun(doc, match, root.head) or root.head.lower_ in lex.preposition_nouns):
+    if root.dep_ in ("nummod", "amod", "quantmod") and _uncounted_head(doc, match, root.head, lex):
         root = root.head  # "fell to 9,000 a game", "rose by a fifth thanks to": the figure stands where its noun does
     if root.dep_ == "compound" and _is_time_noun(root.head, lex):
         root = root.head  # "rose 3% month on month": the parser makes the figure part of the period
@@ -611,6 +618,18 @@ def continues_conversion(doc: Doc, earlier: Match, later: Match) -> bool:
     """Whether ``later`` follows a conversion ``earlier`` in the same brackets ("622 pounds (908 euros, 1,081
     dollars)")."""
     return [lower_at(doc, t) for t in range(earlier.end, later.start)] in ([","], ["or"], [",", "or"])
+
+
+#: Determiners that point back to a thing already named ("that figure", "these numbers").
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+
+
+def refers_back(head: Token, lex: Lexicon) -> bool:
+    """Whether an object is a quantity noun with a demonstrative ("At the end of June that figure stood at
+    410,000"), which stands for what a figure of the sentence before counts; "the figure" or "a total" alone
+    does not point back."""
+    return head.lemma_.lower() in lex.quantity_nouns and any(
+        c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in children_of(head))
 
 
 def elliptic_start(doc: Doc, match: Match, kind: str) -> bool:

@@ -13,7 +13,7 @@ from analysis.extraction.figures.grammar import Match, apposed_person, interval_
 from analysis.extraction.figures.numbers import GLUED
 from analysis.extraction.figures.objects import (
     broad_object_token, change_ends, changes_figure_before, continues_conversion, converts, elliptic_start,
-    inherits_object, names_the_sum, object_span, object_token,
+    inherits_object, names_the_sum, object_span, object_token, refers_back,
 )
 from analysis.extraction.figures.records import FigureRow
 from analysis.extraction.figures.tokens import char_bounds
@@ -131,7 +131,9 @@ def _object_of(
     or a comparison (:func:`inherits_object`); for a count standing alone at the start of a sentence ("Ten were hurt."), the
     object of the last count of the sentence before that names one; the second end of a change takes the
     first's ("rose from $4 to $5"); an item of a list of figures by place takes the first item's ("1,200 deaths
-    in Italy, 800 in Spain"); else none.
+    in Italy, 800 in Spain"); a quantity noun with a demonstrative ("that figure stood at 410,000") takes the
+    object of the last figure of the same kind in the sentence before, when there is one (:func:`refers_back`);
+    else none.
     """
     doc, lex = parsed.doc, lexicon()
     previous = (earlier[-1], rows[-1]) if earlier else None
@@ -146,6 +148,11 @@ def _object_of(
     person = apposed_person(doc, match, match.end) if match.unit == "year" else None
     counted = None if person else object_token(doc, match, kind, lex)
     head = person or counted or broad_object_token(doc, match, kind, lex)
+    if head is not None and refers_back(head, lex):
+        before = [row for row in rows if row.sentence_id == sentence_id - 1 and row.quantity_kind == kind
+                  and row.object and row.object.split()[-1].lower() not in lex.quantity_nouns]
+        if before:  # "227,000 patients were waiting. ... that figure stood at 410,000"
+            return before[-1].object, before[-1].object_start, before[-1].object_end
     if head is not None:
         first, last = object_span(doc, head, lex, figure=range(match.start, match.end), counted=counted is not None,
                                   whole=counted is not None and names_the_sum(doc, match, kind, counted))
