@@ -63,8 +63,14 @@ def _is_time_noun(token: Token, lex: Lexicon) -> bool:
             or token.lemma_.lower() in lex.time_units)
 
 
-def _is_place(token: Token) -> bool:
-    return token.ent_type_ in PLACE_LABELS
+def _is_place(token: Token, lex: Lexicon) -> bool:
+    """A place entity, or a noun of a kind of place (``place_nouns``) that a name follows through "of" ("the city
+    of Redding"; not "the population of Ohio", "the state of the economy")."""
+    if token.ent_type_ in PLACE_LABELS:
+        return True
+    return token.lemma_.lower() in lex.place_nouns and any(
+        prep.dep_ == "prep" and prep.lower_ == "of" and (noun := _noun_of(prep)) is not None
+        and (noun.ent_type_ in PLACE_LABELS or noun.pos_ == "PROPN") for prep in children_of(token))
 
 
 def object_span(doc: Doc, head: Token, lex: Lexicon, *, figure: range, counted: bool,
@@ -102,14 +108,19 @@ def object_span(doc: Doc, head: Token, lex: Lexicon, *, figure: range, counted: 
     start = head.i
     while start > 0 and start - 1 not in figure:
         before = token_at(doc, start - 1)
-        if not (start <= before.head.i <= head.i) or (start - 1 > 0 and _glued(doc, start - 1)):
+        if start - 1 > 0 and _glued(doc, start - 1):
+            if (start >= 3 and token_at(doc, start - 3).head.i == head.i
+                    and doc[start - 3 : start].text.lower() in lex.measure_modifiers):
+                start -= 3  # a hyphenated classifying adjective the tokenizer split: "pre-tax profit"
+            break
+        if not (start <= before.head.i <= head.i):
             break
         same_kind = before.pos_ == "NOUN" or (head.pos_ == "PROPN" and before.pos_ == "PROPN") or _untagged_noun(before)
         # a name before a measure noun names that measure ("the Dow Jones industrial average", "the Fed funds rate")
         named = relational and before.pos_ == "PROPN" and before.dep_ in ("compound", "nmod")
         compound = (before.dep_ == "compound" and same_kind) or named
         classifying = before.dep_ in ("amod", "compound") and before.lower_ in lex.measure_modifiers
-        if (not (compound or classifying) or _is_time_noun(before, lex) or _is_place(before)
+        if (not (compound or classifying) or _is_time_noun(before, lex) or _is_place(before, lex)
                 or any(c.isdigit() for c in before.text)):
             break
         start -= 1
@@ -138,7 +149,7 @@ def _of_complement_end(doc: Doc, head: Token, end: int, figure: range, lex: Lexi
     if prep is None or prep.lower_ != "of" or prep.head.i != head.i or end in figure:
         return end
     noun = _noun_of(prep)
-    if noun is None or noun.pos_ != "NOUN" or _is_time_noun(noun, lex) or _is_place(noun):
+    if noun is None or noun.pos_ != "NOUN" or _is_time_noun(noun, lex) or _is_place(noun, lex):
         return end
     between = range(end + 1, noun.i + 1)
     if any(t in figure or any(c.isdigit() for c in token_at(doc, t).text) or token_at(doc, t).head.i not in between
@@ -389,7 +400,7 @@ def _holder_of(root: Token, lex: Lexicon) -> Token | None:
     if (_is_event_noun(holder, lex) or holder.lower_ in lex.quantity_nouns or _is_time_noun(holder, lex)
             or holder.lower_ in lex.preposition_nouns):
         return None
-    return None if _is_place(holder) else holder
+    return None if _is_place(holder, lex) else holder
 
 
 #: The only word an amount noun that stands for its figure has before it ("an average of 2.7%").
@@ -405,7 +416,7 @@ def _standing_for(root: Token, lex: Lexicon) -> Token:
     cases" (which counts its noun, :func:`object_token`)."""
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.dep_ == "prep":
         noun = root.head.head
-    elif root.dep_ == "appos":
+    elif root.dep_ in ("appos", "nummod", "npadvmod") and root.head.i < root.i:  # "a record $12", as parsed
         noun = root.head
     else:
         return root
@@ -454,7 +465,7 @@ def broad_object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token
     level = _is_level_verb(verb, lex, kind) or (via_prep and (sets in lex.estimate_verbs or passive_change))
     if level and (via_prep or not other_prep):  # not "finished in two hours"
         subject = _subject_of(verb, lex)
-        if subject is not None and subject.i not in inside and not _has_number(subject) and not _is_place(subject):
+        if subject is not None and subject.i not in inside and not _has_number(subject) and not _is_place(subject, lex):
             return _through_quantity_noun(subject, lex)
     return None
 
@@ -513,7 +524,7 @@ def _paid_for(verb: Token, paid_with: str, objects: Sequence[Token], lex: Lexico
         if objects:
             return _through_quantity_noun(objects[0], lex)
         subject = _subject_of(verb, lex)
-        return subject if subject is not None and not _is_place(subject) and not _has_number(subject) else None
+        return subject if subject is not None and not _is_place(subject, lex) and not _has_number(subject) else None
     if paid_with:
         return None
     for prep in children_of(verb):

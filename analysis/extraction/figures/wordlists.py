@@ -95,6 +95,7 @@ class Lexicon:
     spending_verbs: frozenset[str] = frozenset()
     preposition_nouns: frozenset[str] = frozenset()
     period_prepositions: frozenset[str] = frozenset()
+    place_nouns: frozenset[str] = frozenset()
 
     @property
     def number_words(self) -> dict[str, float]:
@@ -113,7 +114,7 @@ class Lexicon:
 #: The lists of figure_objects.yaml, each a field of :class:`Lexicon` of the same name.
 OBJECT_WORDS = ("level_verbs", "particle_level_verbs", "estimate_verbs", "setting_verbs", "market_verbs", "quantity_nouns", "amount_nouns", "level_prepositions", "change_adverbs", "comparison_prepositions", "measure_modifiers",
                 "relational_heads", "period_nouns", "spending_verbs", "preposition_nouns",
-                "period_prepositions")
+                "period_prepositions", "place_nouns")
 
 
 @lru_cache(maxsize=1)
