@@ -44,13 +44,13 @@ def _same(a: float, b: float) -> bool:
 # --- the grammar, one construction at a time ---------------------------------------------------------------------
 
 # (sentence, figure span, value, approx, unit_canonical, quantity_kind, object); the object is the noun the figure
-# counts or measures (head noun, "of" complement, noun after a hyphenated figure), else what a level or amount is
+# counts or measures (head noun with its compounds, "of" complement, noun after a hyphenated figure), else what a level or amount is
 # of or about ("Inflation slowed to 5.4%" -> "Inflation", "A fine of up to ¥50 billion" -> "fine")
 CONSTRUCTIONS = [
     # number words and multipliers
     ("Nearly a quarter of a million people fled the city.", "Nearly a quarter of a million", 250_000, "nearly", "", "count", "people"),
     ("The agency hired two dozen inspectors.", "two dozen", 24, "exact", "", "count", "inspectors"),
-    ("The utility will replace 1.5 million gas meters.", "1.5 million", 1_500_000, "exact", "", "count", "meters"),
+    ("The utility will replace 1.5 million gas meters.", "1.5 million", 1_500_000, "exact", "", "count", "gas meters"),
     ("Half a million doses arrived.", "Half a million", 500_000, "exact", "", "count", "doses"),
     ("Up from twenty-six thousand fans last season.", "twenty-six thousand", 26_000, "exact", "", "count", "fans"),
     ("A dozen ministers resigned.", "A dozen", 12, "exact", "", "count", "ministers"),
@@ -66,7 +66,7 @@ CONSTRUCTIONS = [
     ("About one in five adults smokes.", "About one in five", 20, "about", "percent", "percent", "adults"),
     # money
     ("The company agreed a $3bn cash deal.", "$3bn", 3e9, "exact", "USD", "money", "cash deal"),  # what the sum is, whole
-    ("The EU will provide €40m in emergency aid.", "€40m", 4e7, "exact", "EUR", "money", "aid"),
+    ("The EU will provide €40m in emergency aid.", "€40m", 4e7, "exact", "EUR", "money", "emergency aid"),
     ("The city allocated 2 billion rubles to housing.", "2 billion rubles", 2e9, "exact", "RUB", "money", ""),
     ("They unveiled a $12-billion plan.", "$12-billion", 1.2e10, "exact", "USD", "money", "plan"),
     ("He must pay a 250,000-euro fine.", "250,000-euro", 250_000, "exact", "EUR", "money", "fine"),
