@@ -44,8 +44,8 @@ def _same(a: float, b: float) -> bool:
 # --- the grammar, one construction at a time ---------------------------------------------------------------------
 
 # (sentence, figure span, value, approx, unit_canonical, quantity_kind, object); the object is the noun the figure
-# counts or measures (head noun with its compounds, "of" complement, noun after a hyphenated figure), else what a level or amount is
-# of or about ("Inflation slowed to 5.4%" -> "Inflation", "A fine of up to ¥50 billion" -> "fine")
+# counts or measures (head noun with its compounds, "of" complement, noun after a hyphenated figure), else what a
+# level or amount is of or about ("Inflation slowed to 5.4%" -> "Inflation", "A fine of up to ¥50 billion" -> "fine")
 CONSTRUCTIONS = [
     # number words and multipliers
     ("Nearly a quarter of a million people fled the city.", "Nearly a quarter of a million", 250_000, "nearly", "", "count", "people"),
@@ -471,7 +471,8 @@ def test_elliptic_counts(parse, text, span, obj):
 # "between X and Y" are one range
 # (sentence, [(span, value, approx, object), ...])
 CHANGES_AND_RANGES = [
-    ("Ferry fares rose from £2.10 to £2.40 in March.", [("£2.10", 2.1, "exact", "Ferry fares"), ("£2.40", 2.4, "exact", "Ferry fares")]),
+    ("Ferry fares rose from £2.10 to £2.40 in March.",
+     [("£2.10", 2.1, "exact", "Ferry fares"), ("£2.40", 2.4, "exact", "Ferry fares")]),
     ("Membership fell sharply from 1,200 to 950.", [("1,200", 1200, "exact", "Membership"), ("950", 950, "exact", "Membership")]),
     ("The jobless rate climbed from 4.2% to 4.9% last year.", [("4.2%", 4.2, "exact", "jobless rate"), ("4.9%", 4.9, "exact", "jobless rate")]),
     ("Rents will cost from 900 to 1,100 euros a month.", [("from 900 to 1,100 euros", NAN, "range", "Rents")]),

@@ -81,14 +81,14 @@ def object_span(doc: Doc, head: Token, lex: Lexicon, *, figure: range, counted: 
     A counted noun, and what a level or change is of, is its head noun with the nouns compounded before it, as
     tests/gold/unseen/CONVENTIONS.md and the dev2 gold name it ("12 leather strips", "Ticket sales", "the
     unemployment rate", "Brent crude"); what a level or change is of may also be a name as a whole ("the FTSE
-    100", "Dow Jones Industrial Average"); either keeps a classifying adjective right before it (``measure_modifiers``: "the jobless
-    rate", "net profit", "the average price") and the unit it is per ("earnings per share"); a measure noun
-    (``relational_heads``) also keeps the "of" phrase that names it (:func:`_of_complement_end`: "the rate of
-    infection"). A noun that a sum is written on (``whole``, :func:`names_the_sum`) is what the sum is, and keeps
-    every noun compounded before it ("a $2 trillion relief package", "the $700,000 price range").
-    Not kept: a name before a common noun other than a measure noun ("Reuters shares" -> "shares", but "the Dow
-    Jones industrial average"), a place,
-    a period or a number before it, part of a hyphenated word or of a word split after a number ("an octa-core
+    100", "Dow Jones Industrial Average"); either keeps a classifying adjective right before it
+    (``measure_modifiers``: "the jobless rate", "net profit", "the average price", "pre-tax profit") and the unit
+    it is per ("earnings per share"); a measure noun (``relational_heads``) also keeps the "of" phrase that names
+    it (:func:`_of_complement_end`: "the rate of infection") and a name before it ("the Dow Jones industrial
+    average"). A noun that a sum is written on (``whole``, :func:`names_the_sum`) is what the sum is ("a $2
+    trillion relief package", "the $700,000 price range").
+    Not kept: a name before a common noun other than a measure noun ("Reuters shares" -> "shares"), a place, a
+    period or a number before it, part of a hyphenated word or of a word split after a number ("an octa-core
     chip" -> "chip", "4G spectrum" -> "spectrum"), a determiner, a possessive, and describing adjectives ("the
     average daily circulation" -> "circulation").
     """
@@ -287,7 +287,8 @@ def _determined(noun: Token) -> bool:
 def _uncounted_head(doc: Doc, match: Match, noun: Token, lex: Lexicon) -> bool:
     """Whether a noun the parser hangs a figure on, after it, is not what the figure counts: what it is per,
     after "a", "an" or "per" ("9,000 a game", "40 per class"), a noun after a spaced dash, a colon or a
-    semicolon ("hit 619,200 - another record"), or the noun of a complex preposition (``preposition_nouns``: "a fifth thanks to")."""
+    semicolon ("hit 619,200 - another record"), or the noun of a complex preposition (``preposition_nouns``: "a
+    fifth thanks to")."""
     between = [token_at(doc, t) for t in range(match.end, noun.i)]
     # a hyphen inside a word ("a 33% all-Wales increase") separates nothing, nor does a comma between the
     # words before a noun ("an 8nm, octa-core chip")
@@ -432,8 +433,9 @@ def broad_object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token
     ("raised its key rate to 7.25%"), what a sum buys or is spent on (:func:`_paid_for`) or the subject of a
     level verb ("inflation slowed to 5.4%", "the ranch covers 45,000 acres", "shares slid 4%", "exports are seen
     at 3.2m tonnes"), or of a passive verb of change or setting ("fares were cut by 10%"); not for a duration
-    after a preposition of a period (``period_prepositions``: "rose 4% over three years"). A place is never that subject ("Phoenix topped out at 114F"). A figure in "an average of"
-    is read where that noun stands (:func:`_standing_for`)."""
+    after a preposition of a period (``period_prepositions``: "rose 4% over three years"). A place is never that
+    subject ("Phoenix topped out at 114F"). A figure in "an average of" or "a record" is read where that noun
+    stands (:func:`_standing_for`)."""
     inside = set(range(match.start, match.end))
     root = _standing_for(figure_root(doc, match), lex)
     if root.dep_ in ("nummod", "amod", "quantmod") and _uncounted_head(doc, match, root.head, lex):
