@@ -123,6 +123,23 @@ WEASELS = [
      "prices rise before elections"),
     # "few" alone: the negative quantifier
     ("Few analysts expect a rate cut this year.", "Few analysts", 0, "expect a rate cut this year"),
+    # a quantifier right after a complementiser "that" (a determiner "that" would name the set)
+    ("The mayor hinted that many drivers would prefer a toll.", "many drivers", 22, "would prefer a toll"),
+    # a belief passive after "seem" whose expletive the parser made an active subject
+    ("It seems widely accepted that the old pier is unsafe.", "It seems widely accepted that", 0,
+     "the old pier is unsafe"),
+    # a reduced relative the parser read as a past tense: nobody "believed to be" anything in the active
+    ("Divers found a wreck believed to be the lost ferry.", "believed to", 21, "be the lost ferry"),
+    # naming in the perfect or progressive with a predicative: people have been saying so
+    ("The new bridge has been called the ugliest in the county.", "has been called", 15, "the ugliest in the county"),
+    ("It is being called the wettest summer on record.", "It is being called", 0, "the wettest summer on record"),
+    ("Critics call the stadium plan a vanity project.", "Critics", 0, "call the stadium plan a vanity project"),
+    # a cause or an author nobody is named as giving
+    ("The rise in fares is largely attributed to fuel costs.", "is largely attributed to", 18, "fuel costs"),
+    ("The delay is attributed to rules set by the old council.", "is attributed to", 10, "rules set by the old council"),
+    # voicing a view
+    ("Some farmers have expressed concern about the new levy.", "Some farmers", 0,
+     "have expressed concern about the new levy"),
 ]
 
 
@@ -161,7 +178,8 @@ EPISTEMIC = [
     ("The talks appear to have stalled.", "appear", 10, "have stalled"),
     ("It seems that the talks have stalled.", "It seems", 0, "the talks have stalled"),
     ("The deal appeared unlikely after the vote.", "appeared unlikely", 9, "The deal"),
-    ("The ceasefire is likely to collapse.", "is likely to", 14, "collapse"),
+    ("The ceasefire is likely to collapse.", "likely", 17, "collapse"),
+    ("Rising rents are unlikely to slow the move to the suburbs.", "unlikely", 17, "slow the move to the suburbs"),
     ("A strike is possible next week.", "possible", 12, "A strike"),
     ("The ship was reportedly hit by a drone.", "reportedly", 13, "hit by a drone"),
     ("It is unclear whether the ceasefire will hold.", "unclear whether", 6, "the ceasefire will hold"),
@@ -327,6 +345,21 @@ def test_distancing_verb_and_alleged_as_adjective(parse):
         "These various accounts differ in length.",
         "Some of the other options include a bus pass.",
         "Many civilians were killed in the raid.",  # a trade or people by its ending counts only as a holder
+        # a determiner "that" names the set; a complementiser "that" before a count of one event is no weasel
+        "That many tourists came was a surprise to the hotel.",
+        "The report said that many roads were closed on Sunday.",
+        # active verbs with an infinitive of their own: no reduced passive
+        "She thought to ask the ferry captain.",
+        "The mayor said to expect delays on the ring road.",
+        # naming in a simple tense gives a name; with an infinitive or "as" it summons; a name without predicative
+        "The village is called Little Marsh.",
+        "The bell was dubbed Big Tom.",
+        "The nurse has been called to give evidence.",
+        "The match has been called off.",
+        # a by-agent names who attributes; "attributed" without "to"
+        "The fire was attributed to faulty wiring by the fire service.",
+        # named or counted holders voicing a view
+        "The two ministers expressed concern about the levy.",
         "He stood up and regarded her as a friend.",  # an active verb's conjunct is no passive
         "The crowd was estimated at 5,000.",  # a figure's approximation: the figures table's
         # a judgement with its judge named, denied, or a verb that is no judgement here

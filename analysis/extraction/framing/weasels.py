@@ -94,7 +94,10 @@ def _set_named_before(token: Token) -> bool:
     :data:`NOT_BEFORE_QUANTIFIER`, :data:`DEGREE_BEFORE_MANY`, :data:`COUNT_BEFORE_FEW`)."""
     if token.i == 0:
         return False
-    before = token.doc[token.i - 1].lower_
+    before = token.doc[token.i - 1]
+    if before.dep_ == "mark":
+        return False  # "that" opening a clause ("suggested that many voters would favour"), not a determiner
+    before = before.lower_
     return (before in NOT_BEFORE_QUANTIFIER or (token.lower_ == "many" and before in DEGREE_BEFORE_MANY)
             or (token.lower_ == "few" and before in COUNT_BEFORE_FEW))
 #: Personal pronouns: with one as subject, a verb of inference reports that person's view.
@@ -125,6 +128,9 @@ class WeaselWords:
     belief_nouns: frozenset[str]
     generality_modifiers: frozenset[str]
     plan_verbs: frozenset[str]
+    passive_infinitive_verbs: frozenset[str]
+    naming_verbs: frozenset[str]
+    belief_verbs_with_to: frozenset[str]
 
     def names_a_holder(self, noun: Token) -> bool:
         """Whether the plural ``noun`` names people who hold or voice views as a bare plural: one of
@@ -161,6 +167,9 @@ def weasel_words() -> WeaselWords:
         belief_nouns=words("belief_nouns"),
         generality_modifiers=words("generality_modifiers"),
         plan_verbs=words("plan_verbs"),
+        passive_infinitive_verbs=words("passive_infinitive_verbs"),
+        naming_verbs=words("naming_verbs"),
+        belief_verbs_with_to=words("belief_verbs_with_to"),
     )
 
 
@@ -560,8 +569,11 @@ def _quantified_phrase(token: Token, words: WeaselWords) -> tuple[Token, Token] 
 
 def holds_a_view(verb: Token, words: WeaselWords) -> bool:
     """Whether ``verb``'s subject holds or voices a view: a verb of saying, believing or judging
-    (``attitude_verbs``), or any verb with a clause for its content ("have noted that the plan ...")."""
-    return verb.lemma_.lower() in words.attitude_verbs or any(c.dep_ == "ccomp" for c in children_of(verb))
+    (``attitude_verbs``), any verb with a clause for its content ("have noted that the plan ..."), or a verb of
+    naming with a predicative ("call the plan a land grab"; not "called the police")."""
+    children = children_of(verb)
+    return (verb.lemma_.lower() in words.attitude_verbs or any(c.dep_ == "ccomp" for c in children)
+            or (verb.lemma_.lower() in words.naming_verbs and any(c.dep_ == "oprd" for c in children)))
 
 
 def agent_verb(token: Token) -> Token | None:
@@ -739,6 +751,30 @@ def _reduced_passive(verb: Token) -> bool:
     return verb.dep_ != "conj" or head.pos_ == "ADJ" or _passive_aux(head) is not None or head.lemma_ == "be"
 
 
+def _past_read_passive(verb: Token, words: WeaselWords) -> bool:
+    """Whether ``verb``, tagged as a past tense with no auxiliary, is a reduced relative the parser misread: a
+    verb that takes "to be" or "to have" only in the passive (``passive_infinitive_verbs``), followed by one
+    ("a body believed to be that of the hiker": the body is not the believer)."""
+    doc = verb.doc
+    if verb.tag_ != "VBD" or verb.lemma_.lower() not in words.passive_infinitive_verbs or verb.i + 2 >= len(doc):
+        return False
+    to, infinitive = doc[verb.i + 1], doc[verb.i + 2]
+    return (to.lower_ == "to" and infinitive.tag_ == "VB" and infinitive.lemma_.lower() in ("be", "have")
+            and not any(c.dep_ in ("aux", "auxpass") for c in children_of(verb)))
+
+
+def _naming_as_judgement(verb: Token, auxpass: Token | None, complement: Token | None) -> bool:
+    """Whether a passive of naming (``naming_verbs``: "has been called the fastest ferry in Europe", "is being
+    called the upset of the season") reports what people have been saying of its subject: a perfect or
+    progressive passive with a predicative. In a simple tense it gives the subject's name ("the village is
+    called Little Marsh"); with an infinitive or "as" it summons ("was called to testify", "called as a
+    witness")."""
+    if complement is None or complement.dep_ not in ("oprd", "attr", "dobj"):
+        return False
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.i < verb.i for c in children_of(verb))
+    return perfect or (auxpass is not None and auxpass.lower_ == "being")
+
+
 def _raising_aux(verb: Token, words: WeaselWords) -> Token | None:
     """"seem" or "appear" that the parser hung on a participle as its auxiliary ("it seems widely accepted that",
     "appears generally regarded as"): the frame of a passive without "to be" (``raising_verb_forms``)."""
@@ -782,14 +818,16 @@ def belief_passives(doc: Doc, reported: Callable[[int, int], bool]) -> Iterator[
     expectation has a named holder (epistemic, not weasel)."""
     words = weasel_words()
     index = doc_index(doc)
-    for i in (i for i, lemma in enumerate(index.lemma) if lemma in words.belief_verbs):
+    for i in (i for i, lemma in enumerate(index.lemma)
+              if lemma in words.belief_verbs or lemma in words.naming_verbs or lemma in words.belief_verbs_with_to):
         verb, lemma = index.tokens[i], index.lemma[i]
         if verb.tag_ not in ("VBN", "VBD"):
             continue
         auxpass = _passive_aux(verb) if verb.tag_ == "VBN" else None
         if auxpass is None and verb.tag_ == "VBN":
             auxpass = _raising_aux(verb, words)  # "it seems widely accepted that"
-        if (auxpass is None and not _reduced_passive(verb)) or any(c.dep_ == "agent" for c in children_of(verb)):
+        if (auxpass is None and not (_reduced_passive(verb) or _past_read_passive(verb, words))) or any(
+                c.dep_ == "agent" for c in children_of(verb)):
             continue
         complement = _complement(verb) or _predicative_object(verb)
         if lemma in words.plan_verbs and _plan_infinitive(complement):
@@ -797,9 +835,20 @@ def belief_passives(doc: Doc, reported: Callable[[int, int], bool]) -> Iterator[
         if complement is not None and complement.pos_ not in ("VERB", "AUX") and any(
                 c.dep_ in ("prep", "agent") and c.lower_ == "by" for c in children_of(complement)):
             continue  # the parser hung the by-agent on the predicative: "is considered a risk by prosecutors"
+        if lemma in words.naming_verbs and not _naming_as_judgement(verb, auxpass, complement):
+            continue  # "the village is called Little Marsh", "was called to testify": a name or a summons
+        # the preposition of the frame: "regarded as", "attributed to" (a cause or an author nobody is named as giving)
+        frame = "to" if lemma in words.belief_verbs_with_to else "as"
         as_phrase = next(
-            (c for c in children_of(verb) if c.dep_ == "prep" and c.lower_ == "as" and c.i == verb.i + 1), None)
-        expletive = next((c for c in children_of(verb) if c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it"), None)
+            (c for c in children_of(verb) if c.dep_ == "prep" and c.lower_ == frame and c.i == verb.i + 1), None)
+        if lemma in words.belief_verbs_with_to and (as_phrase is None or any(
+                c.dep_ in ("prep", "agent") and c.lower_ == "by"
+                for cause in children_of(as_phrase) for c in children_of(cause))):
+            continue  # (the parser hangs a by-agent on the cause: "attributed to faulty wiring by the fire service")
+        # (after a raising verb the parser may call the expletive an active subject: "It seems widely accepted that")
+        expletive = next((c for c in children_of(verb) if c.lower_ == "it" and (
+            c.dep_ in ("nsubjpass", "expl") or (c.dep_ == "nsubj" and auxpass is not None and auxpass.dep_ == "aux"))),
+            None)
         if lemma in words.belief_verbs_with_as and as_phrase is None:
             continue
         if lemma in words.belief_verbs_clausal:
