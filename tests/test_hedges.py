@@ -212,6 +212,8 @@ EPISTEMIC = [
     ("There is reason to believe that the figures are wrong.", "reason to believe", 9, "the figures are wrong"),
     ("The theory that the fire was arson is popular.", "theory that", 4, "the fire was arson"),
     ("The prospect of a strike worries parents.", "prospect of", 4, "a strike"),
+    ("There is little chance of a deal before the summit.", "little chance", 9, "a deal before the summit"),
+    ("Forecasters see a “slim chance” the heatwave breaks early.", "slim chance", 19, "the heatwave breaks early"),
     # "or not" in a question, or after "if"
     ("The council will decide if the plan goes ahead or not.", "or not", 47, ""),
     # "may" with a bare singular subject (one thing, however abstract) or a verb of change or outcome forecasts,
@@ -360,6 +362,8 @@ def test_distancing_verb_and_alleged_as_adjective(parse):
         "The fire was attributed to faulty wiring by the fire service.",
         # named or counted holders voicing a view
         "The two ministers expressed concern about the levy.",
+        # a chance with a to-infinitive is an opportunity
+        "Fans will have a good chance to meet the players.",
         "He stood up and regarded her as a friend.",  # an active verb's conjunct is no passive
         "The crowd was estimated at 5,000.",  # a figure's approximation: the figures table's
         # a judgement with its judge named, denied, or a verb that is no judgement here

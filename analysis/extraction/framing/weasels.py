@@ -490,6 +490,9 @@ def epistemic_sense(doc: Doc, first: int, end: int, term: Term) -> bool:
         return subject is None or not (
             subject.lower_ in PERSONAL_PRONOUNS or subject.pos_ == "PROPN" or subject.ent_type_ in SPEAKER_ENTITY_LABELS
             or subject.lemma_.lower() in reporting_subjects)
+    if len(words) == 2 and words[1] == "chance":
+        # "a good chance to meet the players": an opportunity, not odds
+        return not (end + 1 < len(doc) and doc[end].lower_ == "to" and doc[end + 1].tag_ == "VB")
     if words == ("whether",):
         return _open_question(token)
     if words == ("or", "not"):
