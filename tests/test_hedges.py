@@ -137,6 +137,9 @@ WEASELS = [
     # a cause or an author nobody is named as giving
     ("The rise in fares is largely attributed to fuel costs.", "is largely attributed to", 18, "fuel costs"),
     ("The delay is attributed to rules set by the old council.", "is attributed to", 10, "rules set by the old council"),
+    # "thought of as": the frame runs to its "as"
+    ("The pier is widely thought of as the town's best asset.", "is widely thought of as", 9,
+     "the town's best asset"),
     # voicing a view
     ("Some farmers have expressed concern about the new levy.", "Some farmers", 0,
      "have expressed concern about the new levy"),

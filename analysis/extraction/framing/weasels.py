@@ -18,7 +18,9 @@ cues of the CoNLL-2010 shared task (Farkas et al. 2010) and Hyland (2005):
   ("is considered safe", "is widely regarded as", "is thought to", "it is said that", "is estimated to open"),
   also without its auxiliary ("widely regarded as the best, she ...", "a stadium considered the oldest") or
   after "seem" ("it seems generally accepted that"), and evidence nobody is named as finding ("has been shown
-  to", "it has been observed that"; :func:`belief_passives`);
+  to", "it has been observed that"), a cause or author nobody is named as giving ("is attributed to"), and what
+  people have been calling something ("has been called the fastest", "is being called"; not the name of "is
+  called Little Marsh"; :func:`belief_passives`);
 * unattributed judgement: the agentless passive of a verb of praising or criticising ("has been widely
   criticised", "was hailed as a breakthrough"; :func:`judgement_passives`), and a belief made everyone's by its
   modifier ("the common belief that", "contrary to popular belief"; :func:`belief_noun_weasels`);
@@ -816,9 +818,13 @@ def _plan_infinitive(complement: Token | None) -> bool:
 
 def belief_passives(doc: Doc, reported: Callable[[int, int], bool]) -> Iterator[Hedge]:
     """Agentless passives of verbs of believing or saying with a complement ("is thought to", "it is said
-    that", "is widely regarded as"), with their auxiliary or without ("a body believed to be", "widely regarded
-    as the greatest, ..."); ``reported(first, end)`` says whether tokens lie in reported speech, where an
-    expectation has a named holder (epistemic, not weasel)."""
+    that", "is widely regarded as", "is attributed to"), with their auxiliary or without ("a body believed to
+    be", also where the parser took the participle for a past tense; "widely regarded as the greatest, ..."),
+    and of naming in the perfect or progressive ("has been called the fastest"); ``reported(first, end)`` says
+    whether tokens lie in reported speech, where an expectation has a named holder (epistemic, not weasel).
+    Not extracted: a passive with a by-agent, a plan ("was supposed to arrive"), a name ("is called Little
+    Marsh"), a summons ("was called to testify"), a belief passive without any complement ("the idea has long
+    been claimed")."""
     words = weasel_words()
     index = doc_index(doc)
     for i in (i for i, lemma in enumerate(index.lemma)
@@ -874,6 +880,9 @@ def belief_passives(doc: Doc, reported: Callable[[int, int], bool]) -> Iterator[
         if following is not None and (following.lower_ in ("to", "as")
                                       or (following.lower_, following.dep_) == ("that", "mark")):
             end += 1  # the particle that belongs to the frame: "is thought to", "is regarded as", "it is said that"
+        elif (following is not None and following.lower_ == "of" and end + 1 < len(doc)
+              and doc[end + 1].lower_ == "as"):
+            end += 2  # "is widely thought of as"
         category = WEASEL
         if lemma in words.expectation_verbs and reported(first, end):
             category = EPISTEMIC
