@@ -137,6 +137,12 @@ WEASELS = [
     # a cause or an author nobody is named as giving
     ("The rise in fares is largely attributed to fuel costs.", "is largely attributed to", 18, "fuel costs"),
     ("The delay is attributed to rules set by the old council.", "is attributed to", 10, "rules set by the old council"),
+    # unnamed sources described, not named: the description belongs to the holder; a report before its holder
+    ("The firm is weighing a sale, people familiar with the matter said.", "people familiar with the matter", 29,
+     "The firm is weighing a sale"),
+    ("According to people close to the talks, a deal is near.", "According to people close to the talks", 0,
+     "a deal is near"),
+    ("Rents will keep rising, some economists say.", "some economists", 24, "Rents will keep rising"),
     # "thought of as": the frame runs to its "as"
     ("The pier is widely thought of as the town's best asset.", "is widely thought of as", 9,
      "the town's best asset"),
@@ -365,6 +371,10 @@ def test_distancing_verb_and_alleged_as_adjective(parse):
         "The fire was attributed to faulty wiring by the fire service.",
         # named or counted holders voicing a view
         "The two ministers expressed concern about the levy.",
+        # the subject of a passive of saying or judging is no holder ("were questioned": they did not question)
+        "Several drivers were questioned after the crash.",
+        "Many people familiar with the case were questioned on Monday.",
+        "According to the people who run the market, stalls will reopen.",  # a determiner names them
         # a chance with a to-infinitive is an opportunity
         "Fans will have a good chance to meet the players.",
         "He stood up and regarded her as a friend.",  # an active verb's conjunct is no passive

@@ -630,8 +630,7 @@ def quantifier_weasels(doc: Doc) -> Iterator[Hedge]:
                 if verb is not None:
                     yield Hedge(token.head.i, token.i + 1, WEASEL, WEASEL_LEXICON, _agent_scope(verb, token.head))
                 else:
-                    yield Hedge(token.i, token.i + 1, WEASEL, WEASEL_LEXICON,
-                                _subtree_without(token.head, {token.i}, keep_subject=False))
+                    yield Hedge(token.i, token.i + 1, WEASEL, WEASEL_LEXICON, _held_scope(token.head, {token.i}))
             continue
         quantifier, noun = found
         if _members_named_after(noun):
@@ -650,27 +649,43 @@ def quantifier_weasels(doc: Doc) -> Iterator[Hedge]:
             according = head.head
             clause = according.head
             scope = _subtree_without(clause, {t.i for t in according.subtree}, keep_subject=True)
-            yield Hedge(quantifier.i, last.i + 1, WEASEL, WEASEL_LEXICON, scope)
+            yield Hedge(quantifier.i, _holder_end(last), WEASEL, WEASEL_LEXICON, scope)
             continue
         subject = role in ("nsubj", "nsubjpass", "agent")
         verb = head if subject else None
-        attitude = verb is not None and holds_a_view(verb, words)
+        attitude = verb is not None and role != "nsubjpass" and holds_a_view(verb, words)  # "were questioned": no holder
         partitive = quantifier.i not in {t.i for t in noun.subtree}  # "some of the other options"
         if not (holder or (subject and (attitude or (not partitive and _generic_clause(verb))))):
             continue  # a part of a set the text names ("some of the options include") generalises about nobody
         if verb is not None and role == "agent":  # "is opposed by many residents"
             scope = _agent_scope(verb, noun.head)
         elif verb is not None:
-            drop = {t.i for t in noun.subtree} | {t.i for t in quantifier.subtree}
-            scope = _subtree_without(verb, drop, keep_subject=False)
+            scope = _held_scope(verb, {t.i for t in noun.subtree} | {t.i for t in quantifier.subtree})
         else:  # "several reasons [for the delay]"
-            scope = _after(_subtree_without(noun, set(), keep_subject=True), last.i + 1)
-        yield Hedge(quantifier.i, last.i + 1, WEASEL, WEASEL_LEXICON, scope)
+            scope = _after(_subtree_without(noun, set(), keep_subject=True), _holder_end(last))
+        yield Hedge(quantifier.i, _holder_end(last), WEASEL, WEASEL_LEXICON, scope)
 
 
 #: Dependents of a plural noun that narrow it to a set the text names or counts ("the critics", "his critics",
 #: "critics of the plan", "300 experts", "Labour critics", "critics who signed"): then no weasel.
 NARROWING_DEPS = frozenset({"det", "poss", "nummod", "compound", "prep", "acl", "relcl", "appos", "quantmod"})
+
+
+def _holder_end(noun: Token) -> int:
+    """The token after a holder phrase: ``noun`` with the adjective phrase after it, which describes the holders
+    without naming them ("people familiar with the matter", "sources close to the club")."""
+    after = [t.i for c in children_of(noun) if c.dep_ == "amod" and c.i > noun.i for t in c.subtree]
+    return max(after) + 1 if after else noun.i + 1
+
+
+def _held_scope(verb: Token, holder: set[int]) -> tuple[int, int] | None:
+    """What a vague holder (the tokens ``holder``, subject of ``verb``) is said to hold: the predicate without
+    the holder ("[say the plan will fail]"), or the reported clause alone when it comes before the holder ("[The
+    company is weighing a sale], people familiar with the matter said")."""
+    before = next((c for c in children_of(verb) if c.dep_ == "ccomp" and c.i < min(holder)), None)
+    if before is not None:
+        return _subtree_without(before, set(), keep_subject=True)
+    return _subtree_without(verb, holder, keep_subject=False)
 
 
 def bare_holder_weasels(doc: Doc) -> Iterator[Hedge]:
@@ -694,9 +709,9 @@ def bare_holder_weasels(doc: Doc) -> Iterator[Hedge]:
         if any(c.dep_ in NARROWING_DEPS or c.pos_ == "PROPN" for c in children_of(noun)):
             continue
         first = noun.left_edge.i  # "independent experts": the adjectives belong to the holder
-        scope = (_subtree_without(verb, {t.i for t in noun.subtree}, keep_subject=False) if noun.dep_ == "nsubj"
+        scope = (_held_scope(verb, {t.i for t in noun.subtree}) if noun.dep_ == "nsubj"
                  else _agent_scope(verb, noun.head))
-        yield Hedge(first, noun.i + 1, WEASEL, WEASEL_LEXICON, scope)
+        yield Hedge(first, _holder_end(noun), WEASEL, WEASEL_LEXICON, scope)
 
 
 def unnamed_sources(doc: Doc) -> Iterator[Hedge]:
@@ -715,12 +730,13 @@ def unnamed_sources(doc: Doc) -> Iterator[Hedge]:
         alone = noun.lower_ in words.quantifiers | words.vague_pronouns  # "according to some", "to others"
         if alone and any(c.dep_ == "prep" and c.lower_ == "of" for c in children_of(noun)):
             continue  # "according to some of the officials": a partitive, the quantifier rule's
-        if not alone and (noun.tag_ != "NNS" or not words.names_a_holder(noun)):
+        at_large = noun.lower_ in words.clause_holder_nouns  # "according to people familiar with the talks"
+        if not alone and (noun.tag_ != "NNS" or not (at_large or words.names_a_holder(noun))):
             continue
         if any(c.dep_ in ("det", "poss", "nummod") or c.pos_ == "PROPN" or c.lower_ in words.quantifiers
                for c in children_of(noun)) or _members_named_after(noun):
             continue
-        end = noun.i + 1
+        end = _holder_end(noun)
         clause = according.head
         scope = None
         if clause.i != according.i:
