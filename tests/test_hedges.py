@@ -143,6 +143,12 @@ WEASELS = [
     ("According to people close to the talks, a deal is near.", "According to people close to the talks", 0,
      "a deal is near"),
     ("Rents will keep rising, some economists say.", "some economists", 24, "Rents will keep rising"),
+    # nouns of a vague quantity quantify through "of" as quantifiers do
+    ("A number of analysts have warned that the rally could fade.", "A number of analysts", 0,
+     "have warned that the rally could fade"),
+    ("The majority of economists expect a rate cut.", "The majority of economists", 0, "expect a rate cut"),
+    ("A handful of shopkeepers complained about the parking rules.", "A handful of shopkeepers", 0,
+     "complained about the parking rules"),
     # "thought of as": the frame runs to its "as"
     ("The pier is widely thought of as the town's best asset.", "is widely thought of as", 9,
      "the town's best asset"),
@@ -375,6 +381,10 @@ def test_distancing_verb_and_alleged_as_adjective(parse):
         "Several drivers were questioned after the crash.",
         "Many people familiar with the case were questioned on Monday.",
         "According to the people who run the market, stalls will reopen.",  # a determiner names them
+        # a vague quantity of people in one event is a count; "the number of" counts
+        "A number of people were hurt when the stand collapsed.",
+        "The number of analysts covering the stock has fallen.",
+        "The majority of voters backed the plan in May.",
         # a chance with a to-infinitive is an opportunity
         "Fans will have a good chance to meet the players.",
         "He stood up and regarded her as a friend.",  # an active verb's conjunct is no passive

@@ -132,6 +132,8 @@ class WeaselWords:
     plan_verbs: frozenset[str]
     passive_infinitive_verbs: frozenset[str]
     naming_verbs: frozenset[str]
+    quantity_nouns: frozenset[str]
+    definite_quantity_nouns: frozenset[str]
     belief_verbs_with_to: frozenset[str]
 
     def names_a_holder(self, noun: Token) -> bool:
@@ -171,6 +173,8 @@ def weasel_words() -> WeaselWords:
         plan_verbs=words("plan_verbs"),
         passive_infinitive_verbs=words("passive_infinitive_verbs"),
         naming_verbs=words("naming_verbs"),
+        quantity_nouns=words("quantity_nouns"),
+        definite_quantity_nouns=words("definite_quantity_nouns"),
         belief_verbs_with_to=words("belief_verbs_with_to"),
     )
 
@@ -553,10 +557,12 @@ def _generic_clause(verb: Token) -> bool:
 def _quantified_phrase(token: Token, words: WeaselWords) -> tuple[Token, Token] | None:
     """``(quantifier, noun)`` when ``token`` is a vague quantifier determining a plural noun ("many scholars",
     "most of the analysts")."""
-    if token.lower_ not in words.quantifiers:
-        return None
     doc = token.doc
-    if _set_named_before(token):
+    if token.pos_ == "NOUN" and token.lower_ in words.quantity_nouns:  # "a number of analysts"
+        determiners = {c.lower_ for c in children_of(token) if c.dep_ in ("det", "poss")}
+        if determiners - {"a", "an"} and not (determiners == {"the"} and token.lower_ in words.definite_quantity_nouns):
+            return None  # "the number of analysts covering the stock": a count
+    elif token.lower_ not in words.quantifiers or _set_named_before(token):
         return None
     if token.dep_ in ("amod", "det", "nummod", "quantmod") and token.head.i > token.i:
         noun = token.head
@@ -649,7 +655,7 @@ def quantifier_weasels(doc: Doc) -> Iterator[Hedge]:
             according = head.head
             clause = according.head
             scope = _subtree_without(clause, {t.i for t in according.subtree}, keep_subject=True)
-            yield Hedge(quantifier.i, _holder_end(last), WEASEL, WEASEL_LEXICON, scope)
+            yield Hedge(quantifier.left_edge.i, _holder_end(last), WEASEL, WEASEL_LEXICON, scope)
             continue
         subject = role in ("nsubj", "nsubjpass", "agent")
         verb = head if subject else None
@@ -663,7 +669,7 @@ def quantifier_weasels(doc: Doc) -> Iterator[Hedge]:
             scope = _held_scope(verb, {t.i for t in noun.subtree} | {t.i for t in quantifier.subtree})
         else:  # "several reasons [for the delay]"
             scope = _after(_subtree_without(noun, set(), keep_subject=True), _holder_end(last))
-        yield Hedge(quantifier.i, _holder_end(last), WEASEL, WEASEL_LEXICON, scope)
+        yield Hedge(quantifier.left_edge.i, _holder_end(last), WEASEL, WEASEL_LEXICON, scope)
 
 
 #: Dependents of a plural noun that narrow it to a set the text names or counts ("the critics", "his critics",
