@@ -27,7 +27,12 @@ Decisions recorded by the negative cases:
 * "wondered" and "queried" are cues only with an indirect question ("wondered at the view" is not), and an
   "if" clause after an object is a condition ("asked questions if ..."); "Asked whether ..., X said" puts the
   question to X, so X is not its source;
-* a page label before a colon ("Note: ...") is no speaker of the quotation after it.
+* a page label before a colon ("Note: ...") is no speaker of the quotation after it;
+* a refusal is one in the story: "never comments" and "does not comment" are a habit or a policy, a document
+  that "did not comment" refuses nothing, and a negated reply refuses only a request for the source's words
+  ("did not return to work", "did not respond to treatment", "to calls for an inquiry" are none);
+* a verb printed right after a closing quotation mark with its noun after it has that noun as its speaker
+  ('"...?" asked one parent'); after narration the noun stays the addressee ("asked the clerk why ...").
 """
 
 from __future__ import annotations
@@ -126,6 +131,72 @@ CASES = [
         "The coach refused to say whether he would stay.",
         [("indirect", "The coach", "refused to say", "whether he would stay")],
         id="refusal-refused-to-say-whether",
+    ),
+    pytest.param(
+        "The ferry operator would not comment on the timetable.",
+        [("indirect", "The ferry operator", "would not comment", "on the timetable")],
+        id="refusal-would-not-comment-on",
+    ),
+    pytest.param(
+        "The museum has not commented on the loan.",
+        [("indirect", "The museum", "has not commented", "on the loan")],
+        id="refusal-has-not-commented",
+    ),
+    pytest.param(
+        "The landlord did not return calls seeking comment.",
+        [("indirect", "The landlord", "did not return calls seeking comment", "did not return calls seeking comment")],
+        id="refusal-did-not-return-calls-seeking-comment",
+    ),
+    pytest.param(
+        "The bakery's owner did not reply to emails from the paper.",
+        [("indirect", "The bakery's owner", "did not reply to emails", "did not reply to emails")],
+        id="refusal-did-not-reply-to-emails",
+    ),
+    pytest.param(
+        "The goalkeeper did not respond to questions about his contract.",
+        [("indirect", "The goalkeeper", "did not respond to questions", "about his contract")],
+        id="refusal-questions-about-a-topic-is-one-relation",
+    ),
+    pytest.param(
+        "A spokeswoman for the port declined to be interviewed.",
+        [("indirect", "A spokeswoman for the port", "declined to be interviewed", "declined to be interviewed")],
+        id="refusal-declined-to-be-interviewed",
+    ),
+    pytest.param(
+        "The vineyard declined requests for comment.",
+        [("indirect", "The vineyard", "declined requests for comment", "declined requests for comment")],
+        id="refusal-declined-requests-for-comment",
+    ),
+    # --- speech verbs of exchange and manner, and the speaker printed after its verb
+    pytest.param(
+        '"We have nothing to hide from anyone," the brewery responded.',
+        [("direct", "the brewery", "responded", "We have nothing to hide from anyone")],
+        id="speech-responded-after-a-quote",
+    ),
+    pytest.param(
+        "The brewery responded that its accounts were in order.",
+        [("indirect", "The brewery", "responded", "its accounts were in order")],
+        id="speech-responded-that",
+    ),
+    pytest.param(
+        '"Bring a coat and maybe a boat," the organiser joked.',
+        [("direct", "the organiser", "joked", "Bring a coat and maybe a boat")],
+        id="speech-joked",
+    ),
+    pytest.param(
+        'She continued: "Nobody told us the river would rise."',
+        [("direct", "She", "continued", "Nobody told us the river would rise")],
+        id="speech-continued-colon",
+    ),
+    pytest.param(
+        '"Who will pay for the new roof?" asked one parent.',
+        [("direct", "one parent", "asked", "Who will pay for the new roof?")],
+        id="question-asked-after-a-quote-inverted",
+    ),
+    pytest.param(
+        '"The market will open on Sunday," replied Ines Barros.',
+        [("direct", "Ines Barros", "replied", "The market will open on Sunday")],
+        id="speech-replied-inverted",
     ),
     # --- stance, belief and intention with a clause or an infinitive
     pytest.param(
@@ -421,6 +492,20 @@ CASES = [
     pytest.param("Charges of $40 million were booked in the quarter.", [], id="not-charges-of-an-amount"),
     pytest.param("The plant closed for fear of a flood.", [], id="not-for-fear-of"),
     pytest.param("Claims of 5,000 euros were paid.", [], id="not-claims-of-an-amount"),
+    pytest.param("The bank never comments on market rumours.", [], id="not-a-policy-of-no-comment"),
+    pytest.param("The survey did not comment on wages.", [], id="not-a-document-without-comment"),
+    pytest.param("The nurse did not return to work after the strike.", [], id="not-returning-to-work"),
+    pytest.param("The patient did not respond to treatment.", [], id="not-responding-to-treatment"),
+    pytest.param("The ministry did not respond to calls for an inquiry.", [], id="not-calls-for-something-else"),
+    pytest.param("The winger declined the offer of a new contract.", [], id="not-declining-an-offer"),
+    pytest.param("Firefighters responded to the blaze within minutes.", [], id="not-responding-to-a-fire"),
+    pytest.param("The search continued on Tuesday.", [], id="not-continuing-without-words"),
+    pytest.param("The two runners shared the prize.", [], id="not-sharing-a-prize"),
+    pytest.param(
+        "The judge asked the clerk why the file was missing.",
+        [("indirect", "The judge", "asked", "why the file was missing")],
+        id="not-an-inverted-speaker-after-narration",
+    ),
     pytest.param(
         "Two officials, who asked not to be named, said the talks had stalled.",
         [("indirect", "Two officials", "said", "the talks had stalled")],

@@ -38,7 +38,8 @@ def deduplicate(found: list[Found]) -> list[Found]:
     """Drop repeats and nested finds, in this order of preference: syntactic, according to, quote.
 
     Dropped: the same content found twice (except for "citing X", a second source of the same content); a second, overlapping content for one cue; a quotation that a
-    parse-based relation already covers; and a relation whose cue lies inside another relation's content
+    parse-based relation already covers; a relation whose cue starts inside another relation's longer cue (the
+    noun "questions about" in the refusal "did not respond to questions about ..."); and a relation whose cue lies inside another relation's content
     (reported speech inside reported speech, or a verb like "add" read in its other sense), unless that cue has
     a speaker of its own in the parse and reports an act rather than a state of mind (:func:`_own_cue`): "The
     paper reports that the chief executive has confirmed that ..." is two relations.
@@ -47,6 +48,9 @@ def deduplicate(found: list[Found]) -> list[Found]:
     # a position taken inside any relation's content, "according to" included, is part of that content
     every = Intervals([(g.content[0], g.content[1], g.cue) for g in found])
     positions = lexicon().position_verbs
+    # a cue that starts inside another relation's longer cue is a word of that phrase: "did not respond to questions about
+    # his future" is one refusal, not also a noun cue "questions about"
+    cues = Intervals([(g.cue[0], g.cue[1], g.cue) for g in found if g.cue is not None])
     kept: list[Found] = []
     kept_contents: set[tuple[int, int]] = set()
     kept_by_cue: dict[tuple[int, int] | None, list[tuple[int, int]]] = {}
@@ -59,6 +63,8 @@ def deduplicate(found: list[Found]) -> list[Found]:
         )
         around = every if f.cue_lemma in positions else reporting
         nested = f.cue is not None and not _own_cue(f) and any(cue != f.cue for cue in around.stabbing(f.cue[0]))
+        nested = nested or f.cue is not None and any(
+            cue != f.cue and cue[1] - cue[0] > f.cue[1] - f.cue[0] for cue in cues.stabbing(f.cue[0]))
         if not duplicate and not nested:
             kept.append(f)
             kept_contents.add(f.content)

@@ -355,6 +355,8 @@ def syntactic_stage(doc: Doc, quotes: Quotations) -> list[Found]:
         if lemma in lex.volition and (speaker is None or not can_hold_stance(speaker)):
             continue
         addressee = asked or _addressee(cue, lemma)
+        if addressee is not None and speaker is not None and addressee.i == speaker.i:
+            addressee = None  # '"Why now?" asked one resident': the object the parse gives is the speaker
         particle = request_particle(cue)
         cue_span = (cue.idx, (particle or cue).idx + len(particle or cue))
         cited = _cited(cue)

@@ -27,6 +27,9 @@ class Lexicon:
     refusal_verbs: frozenset[str]
     refusal_speech: frozenset[str]
     refusal_reply: frozenset[str]
+    refusal_negated: frozenset[str]
+    refusal_passive: frozenset[str]
+    refusal_requests: frozenset[str]
     adjective_cues: frozenset[str]
     noun_cues: frozenset[str]
     noun_topics: dict[str, frozenset[str]]
@@ -91,6 +94,9 @@ def lexicon() -> Lexicon:
         refusal_verbs=frozenset(verbs["refusal_verbs"]),
         refusal_speech=frozenset(verbs["refusal_speech"]),
         refusal_reply=frozenset(verbs["refusal_reply"]),
+        refusal_negated=frozenset(verbs["refusal_negated"]),
+        refusal_passive=frozenset(verbs["refusal_passive"]),
+        refusal_requests=frozenset(verbs["refusal_requests"]),
         adjective_cues=frozenset(verbs["adjective_cues"]),
         noun_cues=frozenset(verbs["noun_cues"]),
         noun_topics={prep: frozenset(ns) for prep, ns in verbs["noun_topics"].items()},
