@@ -20,10 +20,16 @@ Decisions recorded by the negative cases:
 * "showed the photo" is an evidence verb without evidence as its subject and without a reported clause, and a
   document that is not evidence (report, statement) shows a clause, never an object ("the statement showed no
   remorse" is not an attribution; "a new report shows that ..." is);
-* a position verb (supports, backs, opposes, proposes, endorses, praises with an object) is a cue only with a
-  named subject of its own and not negated: "the data support the idea", "pillars support the roof", "she
-  backs the plan" (a pronoun: left to the reporting verbs around it) and "gave evidence to support his account"
-  (a shared subject) are not attributions; a position inside another relation's content stays with it;
+* a position verb (supports, backs, opposes, proposes, endorses, praises, advocates with an object) is a cue
+  only with a subject of its own that can hold a position (a name, or a noun for a person, group or body: "the
+  port authority proposed", "the parish council endorsed") and not negated: "the data support the idea",
+  "pillars support the roof", "she backs the plan" (a pronoun: left to the reporting verbs around it) and "gave
+  evidence to support his account" (a shared subject) are not attributions; with a noun subject, support and
+  back need a clause or gerund ("the food bank supports 300 families" helps them, "the fund backs firms" funds
+  them); a position inside another relation's content stays with it;
+* "warned of", "argued for", "insisted on" take the particle's object as content, never a time ("argued for
+  hours"); "accused X of ..." and "blamed X for ..." attribute the object with its charge, and "blamed the
+  weather", with no charge, nothing;
 * "wondered" and "queried" are cues only with an indirect question ("wondered at the view" is not), and an
   "if" clause after an object is a condition ("asked questions if ..."); "Asked whether ..., X said" puts the
   question to X, so X is not its source;
@@ -467,6 +473,57 @@ CASES = [
         id="position-opposes-object",
     ),
     pytest.param(
+        "The port authority proposed a speed limit for jet skis.",
+        [("indirect", "The port authority", "proposed", "a speed limit for jet skis")],
+        id="position-proposed-by-a-role",
+    ),
+    pytest.param(
+        "The parish council endorsed the new cycle route.",
+        [("indirect", "The parish council", "endorsed", "the new cycle route")],
+        id="position-endorsed-by-a-body",
+    ),
+    pytest.param(
+        "The residents' association opposes the sale of the field.",
+        [("indirect", "The residents' association", "opposes", "the sale of the field")],
+        id="position-opposed-by-a-body",
+    ),
+    pytest.param(
+        "Campaigners advocated for a ban on disposable vapes.",
+        [("indirect", "Campaigners", "advocated for", "a ban on disposable vapes")],
+        id="position-advocated-for",
+    ),
+    # --- stances on what a particle introduces, and accusations with their charge
+    pytest.param(
+        "The lifeboat crew warned of strong currents near the pier.",
+        [("indirect", "The lifeboat crew", "warned of", "strong currents near the pier")],
+        id="stance-warned-of",
+    ),
+    pytest.param(
+        "The nurses' union warned against closing the night ward.",
+        [("indirect", "The nurses' union", "warned against", "closing the night ward")],
+        id="stance-warned-against-gerund",
+    ),
+    pytest.param(
+        "The finance minister argued for a slower rise in rents.",
+        [("indirect", "The finance minister", "argued for", "a slower rise in rents")],
+        id="stance-argued-for",
+    ),
+    pytest.param(
+        "The governor insisted on a full audit of the port.",
+        [("indirect", "The governor", "insisted on", "a full audit of the port")],
+        id="stance-insisted-on",
+    ),
+    pytest.param(
+        "The mayor accused the builder of ignoring the height limit.",
+        [("indirect", "The mayor", "accused", "the builder of ignoring the height limit")],
+        id="accused-of",
+    ),
+    pytest.param(
+        "Shopkeepers blamed the roadworks for the drop in trade.",
+        [("indirect", "Shopkeepers", "blamed", "the roadworks for the drop in trade")],
+        id="blamed-for",
+    ),
+    pytest.param(
         # a position inside another relation's content (here the poll's) stays with that content
         "According to the poll, Lakeside voters oppose the new stadium.",
         [("according_to", "the poll", "According to", "Lakeside voters oppose the new stadium")],
@@ -477,7 +534,16 @@ CASES = [
     pytest.param("Nadia Ferro asked questions if the meeting ran late.", [], id="not-asked-with-a-condition"),
     pytest.param('Note: "Prices include tax."', [], id="not-a-label-before-a-colon-quote"),
     pytest.param("Mikel Ardanza does not oppose the new stadium.", [], id="not-a-negated-position"),
-    pytest.param("The data support the idea of a slowdown.", [], id="not-a-position-without-a-named-subject"),
+    pytest.param("The data support the idea of a slowdown.", [], id="not-a-position-of-data"),
+    pytest.param("The food bank supports 300 families in the town.", [], id="not-support-as-help-by-a-body"),
+    pytest.param("The fund backs young software firms.", [], id="not-backing-as-funding-by-a-body"),
+    pytest.param("The lawyers argued for hours.", [], id="not-arguing-for-a-time"),
+    pytest.param("Fans blamed the weather.", [], id="not-blame-without-a-charge"),
+    pytest.param(
+        "The president insisted on Monday that the talks would go on.",
+        [("indirect", "The president", "insisted", "the talks would go on")],
+        id="not-a-particle-of-time",
+    ),
     pytest.param("Steel pillars support the roof.", [], id="not-support-as-a-load"),
     pytest.param("The statement showed no remorse.", [], id="not-a-document-showing-an-object"),
     pytest.param("The plan proposes a new tax.", [], id="not-a-plan-proposing"),

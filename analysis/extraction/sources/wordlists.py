@@ -22,6 +22,9 @@ class Lexicon:
     request_particles: dict[str, frozenset[str]]
     evidence_verbs: frozenset[str]
     position_verbs: frozenset[str]
+    position_object_needs_name: frozenset[str]
+    stance_particles: dict[str, frozenset[str]]
+    object_particles: dict[str, frozenset[str]]
     question_verbs: frozenset[str]
     question_words: frozenset[str]
     refusal_verbs: frozenset[str]
@@ -89,6 +92,9 @@ def lexicon() -> Lexicon:
         request_particles={verb: frozenset(ps) for verb, ps in verbs["request_particles"].items()},
         evidence_verbs=frozenset(verbs["evidence_verbs"]),
         position_verbs=frozenset(verbs["position_verbs"]),
+        position_object_needs_name=frozenset(verbs["position_object_needs_name"]),
+        stance_particles={verb: frozenset(ps) for verb, ps in verbs["stance_particles"].items()},
+        object_particles={verb: frozenset(ps) for verb, ps in verbs["object_particles"].items()},
         question_verbs=frozenset(verbs["question_verbs"]),
         question_words=frozenset(verbs["question_words"]),
         refusal_verbs=frozenset(verbs["refusal_verbs"]),
