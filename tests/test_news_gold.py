@@ -100,8 +100,12 @@ def _labels(value: object) -> Iterator[dict]:
             yield from _labels(child)
 
 
-@pytest.mark.parametrize("table", TABLES)
-@pytest.mark.parametrize("tier", evaluate_news.NEWS_TIERS)
+#: Every (tier, table) gold file: dev2 is written table by table, so only its files that exist.
+GOLD_FILES = [(tier, table) for tier in evaluate_news.TIERS for table in TABLES
+              if tier in evaluate_news.NEWS_TIERS or evaluate_news.gold_file(tier, table).exists()]
+
+
+@pytest.mark.parametrize("tier, table", GOLD_FILES)
 def test_gold_loads_with_ids_texts_and_categories(tier, table):
     items = evaluate_news.load(tier, table)
     assert items, f"{tier}/{table}.yaml has no items"
@@ -109,11 +113,16 @@ def test_gold_loads_with_ids_texts_and_categories(tier, table):
     assert len(ids) == len(set(ids)), "duplicate ids"
     for item in items:
         assert isinstance(item["text"], str) and item["text"], item["id"]
-        assert evaluate_news.categories(item), item["id"]
+        # dev2 follows the unseen tiers' convention text, whose items carry no category
+        assert tier == "dev2" or evaluate_news.categories(item), item["id"]
 
 
-@pytest.mark.parametrize("table", TABLES)
-@pytest.mark.parametrize("tier", evaluate_news.NEWS_TIERS)
+def test_dev2_has_its_figures_gold():
+    """dev2 landed table by table; its figures file is the one the object rules are tuned on."""
+    assert ("dev2", "figures") in GOLD_FILES
+
+
+@pytest.mark.parametrize("tier, table", GOLD_FILES)
 def test_every_offset_slices_to_its_text(tier, table):
     wrong = []
     for item in evaluate_news.load(tier, table):
