@@ -29,7 +29,10 @@ Decisions recorded by the negative cases:
   them); a position inside another relation's content stays with it;
 * "warned of", "argued for", "insisted on" take the particle's object as content, never a time ("argued for
   hours"); "accused X of ..." and "blamed X for ..." attribute the object with its charge, and "blamed the
-  weather", with no charge, nothing;
+  weather", with no charge, nothing; a position with its own subject inside a report's content is a relation of
+  its own, inside a finding's ("according to the poll, voters oppose ...") it is the finding's;
+* "suggested" and "recommended" attribute their object only with a subject that can hold a stance ("the rash
+  suggested an allergy" is no proposal); "questioned" puts a question only with a question clause;
 * "wondered" and "queried" are cues only with an indirect question ("wondered at the view" is not), and an
   "if" clause after an object is a condition ("asked questions if ..."); "Asked whether ..., X said" puts the
   question to X, so X is not its source;
@@ -524,6 +527,41 @@ CASES = [
         id="blamed-for",
     ),
     pytest.param(
+        "The Valley Herald reports the council approved the school after the developer proposed a smaller car park.",
+        [("indirect", "The Valley Herald", "reports",
+          "the council approved the school after the developer proposed a smaller car park"),
+         ("indirect", "the developer", "proposed", "a smaller car park")],
+        id="position-with-its-own-subject-inside-a-report",
+    ),
+    pytest.param(
+        "Officers suggested a change of rota for night shifts.",
+        [("indirect", "Officers", "suggested", "a change of rota for night shifts")],
+        id="proposal-suggested-object",
+    ),
+    pytest.param(
+        "Councillor Ama Boateng questioned if the grant could have saved the pool.",
+        [("indirect", "Ama Boateng", "questioned", "if the grant could have saved the pool")],
+        id="question-questioned-if",
+    ),
+    pytest.param(
+        "The tenants demanded for the landlord to repair the lift.",
+        [("indirect", "The tenants", "demanded", "the landlord to repair the lift")],
+        id="request-demanded-for",
+    ),
+    pytest.param(
+        "The club blamed the defeat on the referee.",
+        [("indirect", "The club", "blamed", "the defeat on the referee")],
+        id="blamed-on",
+    ),
+    pytest.param(
+        # the participle the parse hangs on the passive reported clause is the coroner's next report; the month
+        # is when, not who
+        "A coroner in March recommended that the crossing be closed, saying it was too dangerous for children.",
+        [("indirect", "A coroner", "recommended", "the crossing be closed"),
+         ("indirect", "A coroner", "saying", "it was too dangerous for children")],
+        id="participle-after-a-passive-reported-clause",
+    ),
+    pytest.param(
         # a position inside another relation's content (here the poll's) stays with that content
         "According to the poll, Lakeside voters oppose the new stadium.",
         [("according_to", "the poll", "According to", "Lakeside voters oppose the new stadium")],
@@ -538,6 +576,9 @@ CASES = [
     pytest.param("The food bank supports 300 families in the town.", [], id="not-support-as-help-by-a-body"),
     pytest.param("The fund backs young software firms.", [], id="not-backing-as-funding-by-a-body"),
     pytest.param("The lawyers argued for hours.", [], id="not-arguing-for-a-time"),
+    pytest.param("The rash suggested an allergy to nuts.", [], id="not-a-proposal-by-a-thing"),
+    pytest.param("The auditors questioned the figures.", [], id="not-a-question-without-a-question-clause"),
+    pytest.param("The tenants demanded a meeting with the landlord for Friday.", [], id="not-demanded-an-object-for-a-time"),
     pytest.param("Fans blamed the weather.", [], id="not-blame-without-a-charge"),
     pytest.param(
         "The president insisted on Monday that the talks would go on.",

@@ -140,6 +140,12 @@ def _subject_of(verb: Token) -> Token | None:
         # "closed the schools, allowing restaurants to serve takeout and saying ...": the participle goes on from
         # the clause the complement hangs on, never from the complement's own subject ("restaurants")
         return _subject_of(_outside_complements(verb.head))
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.dep_ == "ccomp" and stance_of(verb.head.head) and (
+        not any(c.dep_ in SUBJECT_DEPS for c in children_of(verb.head))
+    ):
+        # "recommended that the permit be refused, saying ...": the small model hangs the speaker's participle on
+        # the reported clause, whose passive subject is no speaker; the participle is the reporting verb's
+        return _subject_of(verb.head.head)
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
         return _subject_of(verb.head)
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() == "quote":

@@ -115,8 +115,9 @@ def _ampersand(token: Token) -> bool:
 
 def _circumstance(prep: Token) -> bool:
     """A prepositional phrase on the speaker that is no part of its name: the medium ("in a media release"),
-    a place ("The Globe & Mail in Toronto", "officials in Lagos"), or a person's affiliation ("Superintendent
-    Ana Lind of the Northern Division": her source is her name; the body is her role's)."""
+    a place ("The Globe & Mail in Toronto", "officials in Lagos"), a time the parse hangs on the speaker ("A
+    state judge in May recommended": when, not who), or a person's affiliation ("Superintendent Ana Lind of the
+    Northern Division": her source is her name; the body is her role's)."""
     if prep.dep_ == "prep" and prep.lower_ == "of" and prep.head.ent_type_ == "PERSON" and prep.head.pos_ == "PROPN":
         return True
     if prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "from"):
@@ -124,7 +125,8 @@ def _circumstance(prep: Token) -> bool:
     obj = next((c for c in children_of(prep) if c.dep_ == "pobj"), None)
     if obj is None:
         return False
-    return obj.lemma_.lower() in MEDIUM_NOUNS or (prep.lower_ in ("in", "at") and obj.ent_type_ in ("GPE", "LOC"))
+    return obj.lemma_.lower() in MEDIUM_NOUNS or (prep.lower_ in ("in", "at") and obj.ent_type_ in ("GPE", "LOC")) or (
+        prep.lower_ in ("in", "at") and obj.ent_type_ in TIME_LABELS)
 
 
 #: Possessive determiners that name the source of a noun cue ("his claim that ..."): for a person or a body.

@@ -32,6 +32,7 @@ def _content_tokens(head: Token, cue: Token) -> list[Token]:
             continue
         if token.i != head.i and (
             _narrated_conjunct(token) or _participle_conjunct(token) or speakers_conjunct(token) is not None
+            or _next_report(token)
         ):
             # the narrator's circumstance, or the speaker's next act ("... and expects to ..."); the "and" left
             # before it is dropped with the content's edges (:func:`.contents.content_span`)
@@ -69,6 +70,16 @@ def _participle_conjunct(token: Token) -> bool:
     participle with no subject that the small model conjoins to a finite reported clause cannot go on with that
     clause; it is the speaker's next act (:func:`.cues.stray_participle`)."""
     return stray_participle(token)
+
+
+def _next_report(token: Token) -> bool:
+    """ "recommended that the permit be refused, saying it failed to show ...": a participle of a reporting verb
+    with a clause of its own and no subject, after a comma, that the small model hangs on the reported clause, is
+    the speaker's next report (a relation of its own), not part of the first content. Not a participle with no
+    clause ("..., adding 300 jobs")."""
+    return token.dep_ == "advcl" and token.tag_ == "VBG" and stance_of(token) is not None and (
+        token.i > 0 and token.doc[token.i - 1].text == ","
+    ) and not any(c.dep_ in CLAUSE_SUBJECTS for c in children_of(token)) and any(c.dep_ == "ccomp" for c in children_of(token))
 
 
 #: Passive infinitives of a source's request for anonymity ("asked not to be named / identified / quoted").
@@ -139,6 +150,7 @@ def _content_heads(cue: Token, speaker: Token | None) -> list[Token]:
     if not heads and not negated and objects and (
         lemma in lex.object_content or (lemma in lex.object_complement and complements)
         or (lemma in lex.object_particles and particle_phrases(cue, lex.object_particles[lemma]))
+        or (lemma in lex.proposal_objects and speaker is not None and can_hold_stance(speaker))
         or (lemma in lex.evidence_verbs and is_evidence(speaker, lemma))
     ):
         heads = objects[:1]
@@ -216,8 +228,11 @@ def _requested(cue: Token, particles: frozenset[str]) -> list[Token]:
     """What a prepositional request asks for: "called for the release of ..." (the object of "for"), "calls for
     Myanmar to release ..." (the clause "for" introduces), "called on the government to resign" (the
     infinitive; the government is addressed)."""
+    objects = [c.i for c in children_of(cue) if c.dep_ == "dobj"]
     for child in children_of(cue):
         if child.dep_ == "prep" and child.lower_ in particles:
+            if any(i < child.i for i in objects):
+                continue  # "demanded a payment for a meeting": the phrase is the object's purpose, not what is asked
             if child.lower_ in ("on", "upon", "to"):
                 infinitive = [c for c in children_of(cue) if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in children_of(c))]
                 if infinitive:
