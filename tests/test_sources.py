@@ -734,7 +734,7 @@ def test_headlines_and_links_are_never_speakers(parse, text, expected):
     assert relations(parse(text)) == expected
 
 
-# --- pronoun speakers: the nearest antecedent that fits ------------------------------------------------------------
+# --- pronoun speakers: the nearest antecedent that fits (after a speech act, its speaker before its addressee) -----
 
 
 @pytest.mark.parametrize(
@@ -753,6 +753,14 @@ def test_headlines_and_links_are_never_speakers(parse, text, expected):
                      "\u201cIt is a good plan,\u201d he said.", "Tomas Brenner", id="not-the-host"),
         pytest.param("Tomas Brenner met Lena Fisk after the vote. \u201cIt is a good plan,\u201d she said.",
                      "Lena Fisk", id="the-nearest-who-is-no-host"),
+        # after a speech act addressed to someone, "he said" goes on with who spoke, not who was addressed ...
+        pytest.param("The nurses' leader, Dr. Kofi Mensah, urged Health Secretary Alan Price to reopen talks. "
+                     "He said the offer ignored staff concerns.", "Kofi Mensah", id="the-speaker-not-the-addressee"),
+        pytest.param("Ravi Patel criticised Owen Lloyd at the hearing. He said the accounts were a mess.",
+                     "Ravi Patel", id="the-critic-not-the-criticised"),
+        # ... but after a verb that reports nothing, the nearest still
+        pytest.param("Ravi Patel met Owen Lloyd at the hearing. He said the accounts were a mess.",
+                     "Owen Lloyd", id="the-nearest-after-a-meeting"),
         # "they": the people just named together, not unnamed people in a clause about something else ...
         pytest.param("Tomas Brenner and Mara Oduya visited the plant, where employees were striking. "
                      "They said the strike must end.", "Tomas Brenner and Mara Oduya", id="they-the-people-named"),

@@ -141,6 +141,27 @@ def _headline_topic(token: Token) -> bool:
     )
 
 
+#: Dependencies of a clause's subject, for a pronoun's preferred antecedent (:meth:`SpeakerResolver._subject_person`).
+SUBJECT_ROLES = frozenset({"nsubj", "nsubjpass"})
+
+
+def _phrase_head(token: Token) -> Token:
+    """The head of the noun phrase a name word belongs to: up its compounds ("Tom" in "Tom Hale") and through an
+    apposition ("The union's leader, Tom Hale," is headed by "leader")."""
+    while token.dep_ in ("compound", "flat") and token.head.i != token.i:
+        token = token.head
+    if token.dep_ == "appos":
+        token = token.head
+        while token.dep_ in ("compound", "flat") and token.head.i != token.i:
+            token = token.head
+    return token
+
+
+def _phrase_role(token: Token) -> str:
+    """The dependency of the noun phrase a name word belongs to (:func:`_phrase_head`)."""
+    return _phrase_head(token).dep_
+
+
 def _gender_fits(pronoun: Token, word: Token) -> bool:
     """Whether a he/she can point back to ``word`` as far as the word itself states a gender: a gendered noun or
     title of ``gendered_nouns.yaml`` ("father", "Mrs") must state the pronoun's ("she" never means a father).
@@ -706,7 +727,8 @@ class SpeakerResolver:
 
     def _pronoun(self, head: Token) -> Speaker:
         """A pronoun speaker: the nearest earlier compatible mention: for he/she a person whose stated gender fits
-        and who is no interviewer (:meth:`_fits`), never a name that resolves to a body or place (the short name
+        and who is no interviewer (:meth:`_fits`), or, when that person is the object of a reporting verb, the
+        person who is its subject (:meth:`_subject_person`: "X urged Y to act. He said ..." is X), never a name that resolves to a body or place (the short name
         of "the Kessler Center"), else unresolved; for it/they a body, a plural speaker, or two or more people
         named together ("Ana Ruiz and Tom Hale ... They said"). Words inside another quotation than the
         pronoun's own are skipped: they are the quoted speaker's, not the narrator's mentions."""
@@ -735,6 +757,9 @@ class SpeakerResolver:
                 name = person_name(token)
                 if not self._fits(head, name):
                     continue
+                subject = self._subject_person(head, token, reach)
+                if subject is not None:
+                    token, name = subject, person_name(subject)
                 speaker = self._person(name, "")
                 if speaker.source_type != "person":
                     # a short name of a company, facility or place ("Kessler" for "the Kessler Center"): a
@@ -757,6 +782,27 @@ class SpeakerResolver:
             return replace(speaker, start=start, end=end, name_variant="", resolution="pronoun", role="")
         # the pronoun as written, so that the row says what the text gives; its type says nobody was found
         return replace(NO_SPEAKER, start=start, end=end, source=self.parsed.text[start:end])
+
+    def _subject_person(self, pronoun: Token, found: Token, reach: Sequence[Token]) -> Token | None:
+        """The person who spoke to or of ``found``: when ``found`` is named only as the object of a reporting
+        verb ("Dr Paul Reid urged Health Secretary Jamie Lowe to return to talks", "criticised", "told") and the
+        pronoun is a subject, the reporting verb's subject named as a person in that sentence: a "He said" that
+        follows goes on with the one who was speaking, not the one addressed (in a text that states neither's
+        gender). None when ``found`` is a subject, is the object of a verb that reports nothing ("X met Y. She
+        said": the nearest, as :meth:`_pronoun` reads it), or no person fitting the pronoun is the subject."""
+        if pronoun.dep_ not in ("nsubj", "nsubjpass") or _phrase_role(found) in SUBJECT_ROLES:
+            return None
+        verb = _phrase_head(found).head
+        if _phrase_role(found) not in ("dobj", "dative") or stance_of(verb) is None:
+            return None
+        for token in reach[reach.index(found) + 1 :]:
+            if token.sent.start != found.sent.start:
+                return None
+            if _phrase_role(token) in SUBJECT_ROLES and _gender_fits(pronoun, token) and self._names_person(token) and (
+                self._fits(pronoun, person_name(token))
+            ):
+                return token
+        return None
 
     def _speaking_surname(self, token: Token) -> bool:
         """A one-word proper name the recogniser calls an organisation (or nothing) as the subject of a reporting
