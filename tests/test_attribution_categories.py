@@ -176,6 +176,22 @@ CASES = [
         [("indirect", "The vineyard", "declined requests for comment", "declined requests for comment")],
         id="refusal-declined-requests-for-comment",
     ),
+    pytest.param(
+        "The ferry company did not want to discuss the fare rise.",
+        [("indirect", "The ferry company", "did not want to discuss", "the fare rise")],
+        id="refusal-did-not-want-to-discuss",
+    ),
+    pytest.param(
+        # a negated wish to act is a stance of its own, not a refusal
+        "The coach did not want to rest his captain.",
+        [("indirect", "The coach", "want", "to rest his captain")],
+        id="stance-negated-want-to-act-is-no-refusal",
+    ),
+    pytest.param(
+        "The council has described the plan to sell the park as \"short-sighted\".",
+        [("mixed", "The council", "described", "the plan to sell the park as \"short-sighted\"")],
+        id="described-as-on-the-object-infinitive",
+    ),
     # --- speech verbs of exchange and manner, and the speaker printed after its verb
     pytest.param(
         '"We have nothing to hide from anyone," the brewery responded.',
@@ -600,6 +616,7 @@ CASES = [
     pytest.param("The plant closed for fear of a flood.", [], id="not-for-fear-of"),
     pytest.param("Claims of 5,000 euros were paid.", [], id="not-claims-of-an-amount"),
     pytest.param("The bank never comments on market rumours.", [], id="not-a-policy-of-no-comment"),
+    pytest.param("The witness did not wish to be named.", [], id="not-a-wish-for-anonymity"),
     pytest.param("The survey did not comment on wages.", [], id="not-a-document-without-comment"),
     pytest.param("The nurse did not return to work after the strike.", [], id="not-returning-to-work"),
     pytest.param("The patient did not respond to treatment.", [], id="not-responding-to-treatment"),

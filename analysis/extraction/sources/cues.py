@@ -92,6 +92,16 @@ def is_named(head: Token) -> bool:
     return head.pos_ == "PROPN" or head.ent_type_ in STANCE_HOLDER_LABELS
 
 
+def unwilling_to_speak(verb: Token) -> bool:
+    """ "did not want to comment", "does not wish to discuss it": a negated verb of volition
+    (``refusal_unwilling``) with the infinitive of a verb of saying (``refusal_speech``) is a refusal."""
+    lex = lexicon()
+    return verb_lemma(verb) in lex.refusal_unwilling and any(c.dep_ == "neg" for c in children_of(verb)) and any(
+        c.dep_ == "xcomp" and verb_lemma(c) in lex.refusal_speech and any(a.lower_ == "to" for a in children_of(c))
+        for c in children_of(verb)
+    )
+
+
 def stance_of(token: Token) -> str | None:
     return lexicon().stances.get(verb_lemma(token)) if token.pos_ == "VERB" else None
 

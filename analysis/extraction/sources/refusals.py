@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from analysis.extraction.doc_index import children_of, doc_index
 from analysis.extraction.sources.contents import content_span
-from analysis.extraction.sources.cues import FIRST_PERSON, _can_speak, speaker_of, verb_lemma
+from analysis.extraction.sources.cues import FIRST_PERSON, _can_speak, speaker_of, unwilling_to_speak, verb_lemma
 from analysis.extraction.linguistics.voice import is_passive
 from analysis.extraction.sources.quotes import Quotations
 from analysis.extraction.sources.records import Found
@@ -39,7 +39,7 @@ def refusal_stage(doc: Doc, quotes: Quotations) -> list[Found]:
         if verb.pos_ not in ("VERB", "AUX") or quotes.around(verb.idx):
             continue
         lemma = verb_lemma(verb)
-        if lemma in lex.refusal_verbs:
+        if lemma in lex.refusal_verbs or unwilling_to_speak(verb):
             relation = _declined(verb, lex)
         elif lemma in lex.refusal_reply:
             relation = _no_reply(verb, lex)
@@ -70,7 +70,8 @@ def _declined(verb: Token, lex) -> tuple[Token | None, tuple[int, int], list[Tok
         if request is None:
             return None
         return speaker_of(verb), (verb.idx, request.right_edge.idx + len(request.right_edge)), []
-    cue = (verb.idx, speech.idx + len(speech))
+    negated = _negated_span(verb)
+    cue = (negated[0] if negated else verb.idx, speech.idx + len(speech))
     topic = [t for c in children_of(speech) if c.i > speech.i and _is_topic(c) for t in c.subtree]
     return speaker_of(verb), cue, sorted(topic, key=lambda t: t.i)
 

@@ -11,7 +11,7 @@ from analysis.extraction.linguistics.voice import is_passive
 from analysis.extraction.sources.contents import content_span
 from analysis.extraction.linguistics.antecedents import antecedent
 from analysis.extraction.sources.cues import (
-    CLAUSE_SUBJECTS, NO_SOURCE_PERSONS, _can_speak, stray_participle, can_hold_stance, evidence_inside, expletive_passive, has_agent, is_named, reports, speaker_of, speakers_conjunct, stance_of,
+    CLAUSE_SUBJECTS, NO_SOURCE_PERSONS, _can_speak, stray_participle, can_hold_stance, unwilling_to_speak, evidence_inside, expletive_passive, has_agent, is_named, reports, speaker_of, speakers_conjunct, stance_of,
     verb_lemma,
 )
 from analysis.extraction.sources.quotes import Quotations
@@ -147,6 +147,11 @@ def _content_heads(cue: Token, speaker: Token | None) -> list[Token]:
     complements = [c for c in children_of(cue) if c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as")]
     # the small model often attaches a quoted complement to the object: "called the plan 'a shambles'"
     complements += [a for o in objects for a in children_of(o) if a.dep_ == "appos" and a.i > o.i]
+    # and hangs the "as" of "described the decision to strike as 'disappointing'" on the object's infinitive
+    complements += [
+        t for o in objects for a in children_of(o) if a.dep_ == "acl" for t in children_of(a)
+        if t.dep_ == "prep" and t.lower_ == "as"
+    ]
     if not heads and not negated and objects and (
         lemma in lex.object_content or (lemma in lex.object_complement and complements)
         or (lemma in lex.object_particles and particle_phrases(cue, lex.object_particles[lemma]))
@@ -393,6 +398,8 @@ def syntactic_stage(doc: Doc, quotes: Quotations) -> list[Found]:
         lemma = verb_lemma(cue)
         if cue.dep_ == "xcomp" and verb_lemma(cue.head) in lex.refusal_verbs:
             continue
+        if unwilling_to_speak(cue):
+            continue  # "did not want to comment": a refusal (the refusal stage), not a stance
         if _hearsay_participle(cue) or _compared(cue):
             continue
         if speakers_conjunct(cue) is not None and any(c.dep_ == "neg" for c in children_of(cue)):

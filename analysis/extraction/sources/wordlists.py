@@ -32,6 +32,7 @@ class Lexicon:
     refusal_speech: frozenset[str]
     refusal_reply: frozenset[str]
     refusal_negated: frozenset[str]
+    refusal_unwilling: frozenset[str]
     refusal_passive: frozenset[str]
     refusal_requests: frozenset[str]
     adjective_cues: frozenset[str]
@@ -103,6 +104,7 @@ def lexicon() -> Lexicon:
         refusal_speech=frozenset(verbs["refusal_speech"]),
         refusal_reply=frozenset(verbs["refusal_reply"]),
         refusal_negated=frozenset(verbs["refusal_negated"]),
+        refusal_unwilling=frozenset(verbs["refusal_unwilling"]),
         refusal_passive=frozenset(verbs["refusal_passive"]),
         refusal_requests=frozenset(verbs["refusal_requests"]),
         adjective_cues=frozenset(verbs["adjective_cues"]),
