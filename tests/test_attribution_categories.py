@@ -124,6 +124,17 @@ CASES = [
         [("indirect", "The agency", "asked", "whether the permit was still valid")],
         id="question-asked-whether",
     ),
+    pytest.param(
+        "Reporters asked Ms Osei if the ferry would run on Sunday.",
+        [("indirect", "Reporters", "asked", "if the ferry would run on Sunday")],
+        id="question-asked-someone-if",
+    ),
+    pytest.param(
+        # the asker is not written: no source, the one asked is addressed
+        "Mr Varga was asked whether he would stand again.",
+        [("indirect", "", "asked", "whether he would stand again")],
+        id="question-passive-asked-whether",
+    ),
     # --- refusals: the cue is the refusal phrase, the content its topic, or the phrase itself with none
     pytest.param(
         "The airline declined to comment on the lawsuit.",
@@ -617,6 +628,7 @@ CASES = [
     pytest.param("Claims of 5,000 euros were paid.", [], id="not-claims-of-an-amount"),
     pytest.param("The bank never comments on market rumours.", [], id="not-a-policy-of-no-comment"),
     pytest.param("The witness did not wish to be named.", [], id="not-a-wish-for-anonymity"),
+    pytest.param("The council was asked to pay the bill.", [], id="not-a-passive-request-without-a-question"),
     pytest.param("The survey did not comment on wages.", [], id="not-a-document-without-comment"),
     pytest.param("The nurse did not return to work after the strike.", [], id="not-returning-to-work"),
     pytest.param("The patient did not respond to treatment.", [], id="not-responding-to-treatment"),

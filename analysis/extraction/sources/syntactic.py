@@ -107,8 +107,12 @@ def _content_heads(cue: Token, speaker: Token | None) -> list[Token]:
         # the small model often reads the "if" of "asked if there would be ..." as a condition: a question
         # only right after the verb and with no object ("asked questions if ..." keeps its condition)
         questions = questions or [
-            c for c in children_of(cue) if c.dep_ == "advcl" and c.left_edge.i == cue.i + 1 and _is_question(c)
-            and not any(o.dep_ in ("dobj", "dative") for o in children_of(cue))
+            c for c in children_of(cue) if c.dep_ == "advcl" and _is_question(c) and (
+                c.left_edge.i == cue.i + 1 and not any(o.dep_ in ("dobj", "dative") for o in children_of(cue))
+                # "asked Ms Ruiz if ...": the one asked stands between, and the clause follows her straight on
+                or any(o.dep_ in ("dobj", "dative") and o.right_edge.i + 1 == c.left_edge.i and _addressable(o)
+                       for o in children_of(cue))
+            )
         ]
         if questions or lemma not in lex.stances:
             return questions
@@ -324,6 +328,13 @@ def takes_position(cue: Token, speaker: Token | None) -> bool:
     return is_named(speaker) or (speaker.pos_ == "NOUN" and can_hold_stance(speaker))
 
 
+def _addressable(noun: Token) -> bool:
+    """Whether an object can be the one a question is put to: a person's name or pronoun, or a noun for a person,
+    group or body (:func:`.cues.can_hold_stance`); not a thing ("asked questions if the meeting ran late")."""
+    return noun.lower_ not in NO_SOURCE_PERSONS and (noun.ent_type_ == "PERSON" or (
+        noun.pos_ != "PROPN" and can_hold_stance(noun)))
+
+
 def _is_question(clause: Token) -> bool:
     """Whether a clause is an indirect question: introduced by "whether", "if" or a wh-word (``question_words``)."""
     words = lexicon().question_words
@@ -405,6 +416,7 @@ def syntactic_stage(doc: Doc, quotes: Quotations) -> list[Found]:
         if speakers_conjunct(cue) is not None and any(c.dep_ == "neg" for c in children_of(cue)):
             continue  # "said tests were underway but did not say whether ...": no report, and not in the content
         asked = _asked(cue) if lemma in lex.question_verbs else None
+        asked = asked if asked is not None else _asked_passive(cue) if lemma in lex.question_verbs else None
         if asked is not None:
             speaker = None  # whoever put the question is not written
         elif is_passive(cue) and not has_agent(cue):
@@ -460,6 +472,17 @@ def _asked(cue: Token) -> Token | None:
     if cue.tag_ != "VBN" or cue.dep_ != "advcl" or any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in children_of(cue)):
         return None
     return speaker_of(cue)
+
+
+def _asked_passive(cue: Token) -> Token | None:
+    """ "Mr Diaz was asked whether he would resign": a passive question verb with no agent and an indirect
+    question; returns the one asked (the passive subject), who is addressed, not the asker, whom the text does
+    not name."""
+    if not is_passive(cue) or has_agent(cue):
+        return None
+    if not any(c.dep_ == "ccomp" and _is_question(c) for c in children_of(cue)):
+        return None
+    return next((c for c in children_of(cue) if c.dep_ == "nsubjpass" and _can_speak(c)), None)
 
 
 def _compared(cue: Token) -> bool:
