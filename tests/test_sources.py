@@ -1285,3 +1285,27 @@ def test_a_stray_participle_speaks_for_the_clause_above_its_complement(parse, te
 )
 def test_a_superlative_comment_after_an_interrupting_cue_is_the_narrator_s(parse, text, content):
     assert [r.content for r in attribution_rows(parse(text))] == [content]
+
+
+# --- an organisation's name after words that only describe it ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        pytest.param("Copper output fell 4% in May, consultancy Harwell Associates says in a new report.",
+                     "Harwell Associates", id="a-trade-word-before-the-name"),
+        pytest.param("San Diego-based Corvane Technologies said it is expanding its plant.",
+                     "Corvane Technologies", id="a-place-based-before-the-name"),
+        pytest.param("Estonian battery maker Voltaro Systems said it had received a grant.",
+                     "Voltaro Systems", id="a-nationality-and-trade-before-the-name"),
+        # a name the recogniser holds whole keeps every word, "The" of a title included
+        pytest.param("The New York Times said the story was accurate.", "The New York Times", id="a-whole-name"),
+        # a possessor before a body's name is no description: the phrase stays as written
+        pytest.param("The city's Housing Department said rents rose.", "The city's Housing Department",
+                     id="a-possessor-stays"),
+    ],
+)
+def test_organisation_source_is_its_name(parse, text, source):
+    (row,) = attribution_rows(parse(text))
+    assert row.source == source

@@ -116,15 +116,17 @@ def _ampersand(token: Token) -> bool:
 def _circumstance(prep: Token) -> bool:
     """A prepositional phrase on the speaker that is no part of its name: the medium ("in a media release"),
     a place ("The Globe & Mail in Toronto", "officials in Lagos"), a time the parse hangs on the speaker ("A
-    state judge in May recommended": when, not who), or a person's affiliation ("Superintendent Ana Lind of the
+    state judge in May recommended", "according to a trading update on Tuesday": when, not who), or a person's affiliation ("Superintendent Ana Lind of the
     Northern Division": her source is her name; the body is her role's)."""
     if prep.dep_ == "prep" and prep.lower_ == "of" and prep.head.ent_type_ == "PERSON" and prep.head.pos_ == "PROPN":
         return True
-    if prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "from"):
+    if prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "from", "on"):
         return False
     obj = next((c for c in children_of(prep) if c.dep_ == "pobj"), None)
     if obj is None:
         return False
+    if prep.lower_ == "on":
+        return obj.ent_type_ in TIME_LABELS  # "a trading update on Tuesday"
     return obj.lemma_.lower() in MEDIUM_NOUNS or (prep.lower_ in ("in", "at") and obj.ent_type_ in ("GPE", "LOC")) or (
         prep.lower_ in ("in", "at") and obj.ent_type_ in TIME_LABELS)
 
@@ -160,6 +162,23 @@ def _phrase_head(token: Token) -> Token:
 def _phrase_role(token: Token) -> str:
     """The dependency of the noun phrase a name word belongs to (:func:`_phrase_head`)."""
     return _phrase_head(token).dep_
+
+
+def _described_organisation(tokens: Sequence[Token], head: Token) -> bool:
+    """Whether a speaker phrase is an organisation's name (an ORG entity ending at ``head``) after words that
+    only describe it: lower-case nouns and adjectives ("consultancy", "battery maker"), a nationality, or a
+    place before "-based" ("San Diego-based"), with at least one lower-case word among them (so that a name the
+    recogniser splits, "New York Times", is never cut)."""
+    if head.ent_type_ != "ORG" or head.pos_ != "PROPN":
+        return False
+    run = name_run(head)
+    before = [t for t in tokens if run and t.i < run[0].i and t.dep_ != "det"]
+    if not before or not any(t.text[:1].islower() and t.is_alpha for t in before):
+        return False
+    return all(
+        (t.text[:1].islower() and (t.is_alpha or "-" in t.text)) or t.text == "-" or t.ent_type_ in ("NORP", "GPE")
+        for t in before
+    )
 
 
 def _gender_fits(pronoun: Token, word: Token) -> bool:
@@ -554,11 +573,15 @@ class SpeakerResolver:
         if actor is not None:
             source_type = "government" if actor.type == "place" else actor.type
             return Speaker(start, end, actor.name, source_type, role or actor.role, actor.side, "", "name")
-        if (head.pos_ == "PROPN" or head.ent_type_) and len(tokens) > 1 and self._company(name_run(head) or [head]):
-            # "drugmaker Halvern", "US biotech company Halvern": the company is the name, the words before it
-            # describe it (and what the parse hangs after it is no part of it)
-            speaker = self._unnamed([head], head, head.idx, head.idx + len(head))
-            before = [t for t in tokens if t.i < head.i]
+        if (head.pos_ == "PROPN" or head.ent_type_) and len(tokens) > 1 and (
+            self._company(name_run(head) or [head]) or _described_organisation(tokens, head)
+        ):
+            # "drugmaker Halvern", "US biotech company Halvern", "consultancy Harwell Associates", "San Diego-based
+            # Corvane Technologies": the company is the name, the words before it describe it (and what the parse
+            # hangs after it is no part of it)
+            name = name_run(head) if _described_organisation(tokens, head) else [head]
+            speaker = self._unnamed(name, head, name[0].idx, head.idx + len(head))
+            before = [t for t in tokens if t.i < name[0].i]
             return replace(
                 speaker, start=(before or [head])[0].idx, end=head.idx + len(head),
                 role=role or tokens_text(self.parsed, [t for t in before if t.dep_ != "det"]),
