@@ -123,6 +123,38 @@ WEASELS = [
      "prices rise before elections"),
     # "few" alone: the negative quantifier
     ("Few analysts expect a rate cut this year.", "Few analysts", 0, "expect a rate cut this year"),
+    # a quantifier right after a complementiser "that" (a determiner "that" would name the set)
+    ("The mayor hinted that many drivers would prefer a toll.", "many drivers", 22, "would prefer a toll"),
+    # a belief passive after "seem" whose expletive the parser made an active subject
+    ("It seems widely accepted that the old pier is unsafe.", "It seems widely accepted that", 0,
+     "the old pier is unsafe"),
+    # a reduced relative the parser read as a past tense: nobody "believed to be" anything in the active
+    ("Divers found a wreck believed to be the lost ferry.", "believed to", 21, "be the lost ferry"),
+    # naming in the perfect or progressive with a predicative: people have been saying so
+    ("The new bridge has been called the ugliest in the county.", "has been called", 15, "the ugliest in the county"),
+    ("It is being called the wettest summer on record.", "It is being called", 0, "the wettest summer on record"),
+    ("Critics call the stadium plan a vanity project.", "Critics", 0, "call the stadium plan a vanity project"),
+    # a cause or an author nobody is named as giving
+    ("The rise in fares is largely attributed to fuel costs.", "is largely attributed to", 18, "fuel costs"),
+    ("The delay is attributed to rules set by the old council.", "is attributed to", 10, "rules set by the old council"),
+    # unnamed sources described, not named: the description belongs to the holder; a report before its holder
+    ("The firm is weighing a sale, people familiar with the matter said.", "people familiar with the matter", 29,
+     "The firm is weighing a sale"),
+    ("According to people close to the talks, a deal is near.", "According to people close to the talks", 0,
+     "a deal is near"),
+    ("Rents will keep rising, some economists say.", "some economists", 24, "Rents will keep rising"),
+    # nouns of a vague quantity quantify through "of" as quantifiers do
+    ("A number of analysts have warned that the rally could fade.", "A number of analysts", 0,
+     "have warned that the rally could fade"),
+    ("The majority of economists expect a rate cut.", "The majority of economists", 0, "expect a rate cut"),
+    ("A handful of shopkeepers complained about the parking rules.", "A handful of shopkeepers", 0,
+     "complained about the parking rules"),
+    # "thought of as": the frame runs to its "as"
+    ("The pier is widely thought of as the town's best asset.", "is widely thought of as", 9,
+     "the town's best asset"),
+    # voicing a view
+    ("Some farmers have expressed concern about the new levy.", "Some farmers", 0,
+     "have expressed concern about the new levy"),
 ]
 
 
@@ -161,7 +193,8 @@ EPISTEMIC = [
     ("The talks appear to have stalled.", "appear", 10, "have stalled"),
     ("It seems that the talks have stalled.", "It seems", 0, "the talks have stalled"),
     ("The deal appeared unlikely after the vote.", "appeared unlikely", 9, "The deal"),
-    ("The ceasefire is likely to collapse.", "is likely to", 14, "collapse"),
+    ("The ceasefire is likely to collapse.", "likely", 17, "collapse"),
+    ("Rising rents are unlikely to slow the move to the suburbs.", "unlikely", 17, "slow the move to the suburbs"),
     ("A strike is possible next week.", "possible", 12, "A strike"),
     ("The ship was reportedly hit by a drone.", "reportedly", 13, "hit by a drone"),
     ("It is unclear whether the ceasefire will hold.", "unclear whether", 6, "the ceasefire will hold"),
@@ -194,6 +227,8 @@ EPISTEMIC = [
     ("There is reason to believe that the figures are wrong.", "reason to believe", 9, "the figures are wrong"),
     ("The theory that the fire was arson is popular.", "theory that", 4, "the fire was arson"),
     ("The prospect of a strike worries parents.", "prospect of", 4, "a strike"),
+    ("There is little chance of a deal before the summit.", "little chance", 9, "a deal before the summit"),
+    ("Forecasters see a “slim chance” the heatwave breaks early.", "slim chance", 19, "the heatwave breaks early"),
     # "or not" in a question, or after "if"
     ("The council will decide if the plan goes ahead or not.", "or not", 47, ""),
     # "may" with a bare singular subject (one thing, however abstract) or a verb of change or outcome forecasts,
@@ -327,6 +362,31 @@ def test_distancing_verb_and_alleged_as_adjective(parse):
         "These various accounts differ in length.",
         "Some of the other options include a bus pass.",
         "Many civilians were killed in the raid.",  # a trade or people by its ending counts only as a holder
+        # a determiner "that" names the set; a complementiser "that" before a count of one event is no weasel
+        "That many tourists came was a surprise to the hotel.",
+        "The report said that many roads were closed on Sunday.",
+        # active verbs with an infinitive of their own: no reduced passive
+        "She thought to ask the ferry captain.",
+        "The mayor said to expect delays on the ring road.",
+        # naming in a simple tense gives a name; with an infinitive or "as" it summons; a name without predicative
+        "The village is called Little Marsh.",
+        "The bell was dubbed Big Tom.",
+        "The nurse has been called to give evidence.",
+        "The match has been called off.",
+        # a by-agent names who attributes; "attributed" without "to"
+        "The fire was attributed to faulty wiring by the fire service.",
+        # named or counted holders voicing a view
+        "The two ministers expressed concern about the levy.",
+        # the subject of a passive of saying or judging is no holder ("were questioned": they did not question)
+        "Several drivers were questioned after the crash.",
+        "Many people familiar with the case were questioned on Monday.",
+        "According to the people who run the market, stalls will reopen.",  # a determiner names them
+        # a vague quantity of people in one event is a count; "the number of" counts
+        "A number of people were hurt when the stand collapsed.",
+        "The number of analysts covering the stock has fallen.",
+        "The majority of voters backed the plan in May.",
+        # a chance with a to-infinitive is an opportunity
+        "Fans will have a good chance to meet the players.",
         "He stood up and regarded her as a friend.",  # an active verb's conjunct is no passive
         "The crowd was estimated at 5,000.",  # a figure's approximation: the figures table's
         # a judgement with its judge named, denied, or a verb that is no judgement here

@@ -58,6 +58,10 @@ MEASURES: dict[str, tuple[str, Callable[[object], float], str]] = {
 #: approx 0.94 / 0.87, objects 0.78 / 0.66 (baselines 0.08 / 0.16). The dev objects floor rises to 0.78 - 0.366 =
 #: 0.41; the heldout objects floor stays 0.41 (0.66 - 0.366 would lower it); heldout spans and values rise to
 #: 0.90 - 0.017 and 0.87 - 0.035.
+#: Hedges re-measured after the cue-span and weasel-frame rules of the hedges branch (2026-12-06, late), dev /
+#: heldout: cue F1 0.92 / 0.88, sentence uncertainty 0.97 / 0.92. The heldout cue F1 floor rises to 0.877 - 0.098
+#: = 0.77, and heldout sentence uncertainty gets a floor, 0.923 - 0.008 = 0.91 (it now beats the hedge list's
+#: 0.83 by more than 0.05).
 FLOORS = {
     ("dev", "figure spans F1"): 0.95,
     ("dev", "figure value/unit/approx F1"): 0.90,
@@ -72,7 +76,8 @@ FLOORS = {
     ("heldout", "attribution (source, kind) F1"): 0.64,
     ("heldout", "attribution content F1"): 0.81,
     ("heldout", "hedge cue precision"): 0.78,
-    ("heldout", "hedge cue F1"): 0.69,
+    ("heldout", "hedge cue F1"): 0.77,
+    ("heldout", "sentence uncertainty accuracy"): 0.91,
     # dev2 (written under tests/gold/unseen/CONVENTIONS.md), after the object rules of branch `objects`: object F1
     # 0.68 (baseline 0.23), floor 0.68 - 0.366 = 0.31
     ("dev2", "figure object F1"): 0.31,

@@ -18,7 +18,9 @@ cues of the CoNLL-2010 shared task (Farkas et al. 2010) and Hyland (2005):
   ("is considered safe", "is widely regarded as", "is thought to", "it is said that", "is estimated to open"),
   also without its auxiliary ("widely regarded as the best, she ...", "a stadium considered the oldest") or
   after "seem" ("it seems generally accepted that"), and evidence nobody is named as finding ("has been shown
-  to", "it has been observed that"; :func:`belief_passives`);
+  to", "it has been observed that"), a cause or author nobody is named as giving ("is attributed to"), and what
+  people have been calling something ("has been called the fastest", "is being called"; not the name of "is
+  called Little Marsh"; :func:`belief_passives`);
 * unattributed judgement: the agentless passive of a verb of praising or criticising ("has been widely
   criticised", "was hailed as a breakthrough"; :func:`judgement_passives`), and a belief made everyone's by its
   modifier ("the common belief that", "contrary to popular belief"; :func:`belief_noun_weasels`);
@@ -94,7 +96,10 @@ def _set_named_before(token: Token) -> bool:
     :data:`NOT_BEFORE_QUANTIFIER`, :data:`DEGREE_BEFORE_MANY`, :data:`COUNT_BEFORE_FEW`)."""
     if token.i == 0:
         return False
-    before = token.doc[token.i - 1].lower_
+    before = token.doc[token.i - 1]
+    if before.dep_ == "mark":
+        return False  # "that" opening a clause ("suggested that many voters would favour"), not a determiner
+    before = before.lower_
     return (before in NOT_BEFORE_QUANTIFIER or (token.lower_ == "many" and before in DEGREE_BEFORE_MANY)
             or (token.lower_ == "few" and before in COUNT_BEFORE_FEW))
 #: Personal pronouns: with one as subject, a verb of inference reports that person's view.
@@ -125,6 +130,11 @@ class WeaselWords:
     belief_nouns: frozenset[str]
     generality_modifiers: frozenset[str]
     plan_verbs: frozenset[str]
+    passive_infinitive_verbs: frozenset[str]
+    naming_verbs: frozenset[str]
+    quantity_nouns: frozenset[str]
+    definite_quantity_nouns: frozenset[str]
+    belief_verbs_with_to: frozenset[str]
 
     def names_a_holder(self, noun: Token) -> bool:
         """Whether the plural ``noun`` names people who hold or voice views as a bare plural: one of
@@ -161,6 +171,11 @@ def weasel_words() -> WeaselWords:
         belief_nouns=words("belief_nouns"),
         generality_modifiers=words("generality_modifiers"),
         plan_verbs=words("plan_verbs"),
+        passive_infinitive_verbs=words("passive_infinitive_verbs"),
+        naming_verbs=words("naming_verbs"),
+        quantity_nouns=words("quantity_nouns"),
+        definite_quantity_nouns=words("definite_quantity_nouns"),
+        belief_verbs_with_to=words("belief_verbs_with_to"),
     )
 
 
@@ -481,6 +496,9 @@ def epistemic_sense(doc: Doc, first: int, end: int, term: Term) -> bool:
         return subject is None or not (
             subject.lower_ in PERSONAL_PRONOUNS or subject.pos_ == "PROPN" or subject.ent_type_ in SPEAKER_ENTITY_LABELS
             or subject.lemma_.lower() in reporting_subjects)
+    if len(words) == 2 and words[1] == "chance":
+        # "a good chance to meet the players": an opportunity, not odds
+        return not (end + 1 < len(doc) and doc[end].lower_ == "to" and doc[end + 1].tag_ == "VB")
     if words == ("whether",):
         return _open_question(token)
     if words == ("or", "not"):
@@ -539,10 +557,12 @@ def _generic_clause(verb: Token) -> bool:
 def _quantified_phrase(token: Token, words: WeaselWords) -> tuple[Token, Token] | None:
     """``(quantifier, noun)`` when ``token`` is a vague quantifier determining a plural noun ("many scholars",
     "most of the analysts")."""
-    if token.lower_ not in words.quantifiers:
-        return None
     doc = token.doc
-    if _set_named_before(token):
+    if token.pos_ == "NOUN" and token.lower_ in words.quantity_nouns:  # "a number of analysts"
+        determiners = {c.lower_ for c in children_of(token) if c.dep_ in ("det", "poss")}
+        if determiners - {"a", "an"} and not (determiners == {"the"} and token.lower_ in words.definite_quantity_nouns):
+            return None  # "the number of analysts covering the stock": a count
+    elif token.lower_ not in words.quantifiers or _set_named_before(token):
         return None
     if token.dep_ in ("amod", "det", "nummod", "quantmod") and token.head.i > token.i:
         noun = token.head
@@ -560,8 +580,11 @@ def _quantified_phrase(token: Token, words: WeaselWords) -> tuple[Token, Token] 
 
 def holds_a_view(verb: Token, words: WeaselWords) -> bool:
     """Whether ``verb``'s subject holds or voices a view: a verb of saying, believing or judging
-    (``attitude_verbs``), or any verb with a clause for its content ("have noted that the plan ...")."""
-    return verb.lemma_.lower() in words.attitude_verbs or any(c.dep_ == "ccomp" for c in children_of(verb))
+    (``attitude_verbs``), any verb with a clause for its content ("have noted that the plan ..."), or a verb of
+    naming with a predicative ("call the plan a land grab"; not "called the police")."""
+    children = children_of(verb)
+    return (verb.lemma_.lower() in words.attitude_verbs or any(c.dep_ == "ccomp" for c in children)
+            or (verb.lemma_.lower() in words.naming_verbs and any(c.dep_ == "oprd" for c in children)))
 
 
 def agent_verb(token: Token) -> Token | None:
@@ -613,8 +636,7 @@ def quantifier_weasels(doc: Doc) -> Iterator[Hedge]:
                 if verb is not None:
                     yield Hedge(token.head.i, token.i + 1, WEASEL, WEASEL_LEXICON, _agent_scope(verb, token.head))
                 else:
-                    yield Hedge(token.i, token.i + 1, WEASEL, WEASEL_LEXICON,
-                                _subtree_without(token.head, {token.i}, keep_subject=False))
+                    yield Hedge(token.i, token.i + 1, WEASEL, WEASEL_LEXICON, _held_scope(token.head, {token.i}))
             continue
         quantifier, noun = found
         if _members_named_after(noun):
@@ -633,27 +655,43 @@ def quantifier_weasels(doc: Doc) -> Iterator[Hedge]:
             according = head.head
             clause = according.head
             scope = _subtree_without(clause, {t.i for t in according.subtree}, keep_subject=True)
-            yield Hedge(quantifier.i, last.i + 1, WEASEL, WEASEL_LEXICON, scope)
+            yield Hedge(quantifier.left_edge.i, _holder_end(last), WEASEL, WEASEL_LEXICON, scope)
             continue
         subject = role in ("nsubj", "nsubjpass", "agent")
         verb = head if subject else None
-        attitude = verb is not None and holds_a_view(verb, words)
+        attitude = verb is not None and role != "nsubjpass" and holds_a_view(verb, words)  # "were questioned": no holder
         partitive = quantifier.i not in {t.i for t in noun.subtree}  # "some of the other options"
         if not (holder or (subject and (attitude or (not partitive and _generic_clause(verb))))):
             continue  # a part of a set the text names ("some of the options include") generalises about nobody
         if verb is not None and role == "agent":  # "is opposed by many residents"
             scope = _agent_scope(verb, noun.head)
         elif verb is not None:
-            drop = {t.i for t in noun.subtree} | {t.i for t in quantifier.subtree}
-            scope = _subtree_without(verb, drop, keep_subject=False)
+            scope = _held_scope(verb, {t.i for t in noun.subtree} | {t.i for t in quantifier.subtree})
         else:  # "several reasons [for the delay]"
-            scope = _after(_subtree_without(noun, set(), keep_subject=True), last.i + 1)
-        yield Hedge(quantifier.i, last.i + 1, WEASEL, WEASEL_LEXICON, scope)
+            scope = _after(_subtree_without(noun, set(), keep_subject=True), _holder_end(last))
+        yield Hedge(quantifier.left_edge.i, _holder_end(last), WEASEL, WEASEL_LEXICON, scope)
 
 
 #: Dependents of a plural noun that narrow it to a set the text names or counts ("the critics", "his critics",
 #: "critics of the plan", "300 experts", "Labour critics", "critics who signed"): then no weasel.
 NARROWING_DEPS = frozenset({"det", "poss", "nummod", "compound", "prep", "acl", "relcl", "appos", "quantmod"})
+
+
+def _holder_end(noun: Token) -> int:
+    """The token after a holder phrase: ``noun`` with the adjective phrase after it, which describes the holders
+    without naming them ("people familiar with the matter", "sources close to the club")."""
+    after = [t.i for c in children_of(noun) if c.dep_ == "amod" and c.i > noun.i for t in c.subtree]
+    return max(after) + 1 if after else noun.i + 1
+
+
+def _held_scope(verb: Token, holder: set[int]) -> tuple[int, int] | None:
+    """What a vague holder (the tokens ``holder``, subject of ``verb``) is said to hold: the predicate without
+    the holder ("[say the plan will fail]"), or the reported clause alone when it comes before the holder ("[The
+    company is weighing a sale], people familiar with the matter said")."""
+    before = next((c for c in children_of(verb) if c.dep_ == "ccomp" and c.i < min(holder)), None)
+    if before is not None:
+        return _subtree_without(before, set(), keep_subject=True)
+    return _subtree_without(verb, holder, keep_subject=False)
 
 
 def bare_holder_weasels(doc: Doc) -> Iterator[Hedge]:
@@ -677,9 +715,9 @@ def bare_holder_weasels(doc: Doc) -> Iterator[Hedge]:
         if any(c.dep_ in NARROWING_DEPS or c.pos_ == "PROPN" for c in children_of(noun)):
             continue
         first = noun.left_edge.i  # "independent experts": the adjectives belong to the holder
-        scope = (_subtree_without(verb, {t.i for t in noun.subtree}, keep_subject=False) if noun.dep_ == "nsubj"
+        scope = (_held_scope(verb, {t.i for t in noun.subtree}) if noun.dep_ == "nsubj"
                  else _agent_scope(verb, noun.head))
-        yield Hedge(first, noun.i + 1, WEASEL, WEASEL_LEXICON, scope)
+        yield Hedge(first, _holder_end(noun), WEASEL, WEASEL_LEXICON, scope)
 
 
 def unnamed_sources(doc: Doc) -> Iterator[Hedge]:
@@ -698,12 +736,13 @@ def unnamed_sources(doc: Doc) -> Iterator[Hedge]:
         alone = noun.lower_ in words.quantifiers | words.vague_pronouns  # "according to some", "to others"
         if alone and any(c.dep_ == "prep" and c.lower_ == "of" for c in children_of(noun)):
             continue  # "according to some of the officials": a partitive, the quantifier rule's
-        if not alone and (noun.tag_ != "NNS" or not words.names_a_holder(noun)):
+        at_large = noun.lower_ in words.clause_holder_nouns  # "according to people familiar with the talks"
+        if not alone and (noun.tag_ != "NNS" or not (at_large or words.names_a_holder(noun))):
             continue
         if any(c.dep_ in ("det", "poss", "nummod") or c.pos_ == "PROPN" or c.lower_ in words.quantifiers
                for c in children_of(noun)) or _members_named_after(noun):
             continue
-        end = noun.i + 1
+        end = _holder_end(noun)
         clause = according.head
         scope = None
         if clause.i != according.i:
@@ -737,6 +776,30 @@ def _reduced_passive(verb: Token) -> bool:
         return False  # (an "acl" tagged VBD is the tagger's past for a participle: "Berruguete, considered the ...")
     head = verb.head
     return verb.dep_ != "conj" or head.pos_ == "ADJ" or _passive_aux(head) is not None or head.lemma_ == "be"
+
+
+def _past_read_passive(verb: Token, words: WeaselWords) -> bool:
+    """Whether ``verb``, tagged as a past tense with no auxiliary, is a reduced relative the parser misread: a
+    verb that takes "to be" or "to have" only in the passive (``passive_infinitive_verbs``), followed by one
+    ("a body believed to be that of the hiker": the body is not the believer)."""
+    doc = verb.doc
+    if verb.tag_ != "VBD" or verb.lemma_.lower() not in words.passive_infinitive_verbs or verb.i + 2 >= len(doc):
+        return False
+    to, infinitive = doc[verb.i + 1], doc[verb.i + 2]
+    return (to.lower_ == "to" and infinitive.tag_ == "VB" and infinitive.lemma_.lower() in ("be", "have")
+            and not any(c.dep_ in ("aux", "auxpass") for c in children_of(verb)))
+
+
+def _naming_as_judgement(verb: Token, auxpass: Token | None, complement: Token | None) -> bool:
+    """Whether a passive of naming (``naming_verbs``: "has been called the fastest ferry in Europe", "is being
+    called the upset of the season") reports what people have been saying of its subject: a perfect or
+    progressive passive with a predicative. In a simple tense it gives the subject's name ("the village is
+    called Little Marsh"); with an infinitive or "as" it summons ("was called to testify", "called as a
+    witness")."""
+    if complement is None or complement.dep_ not in ("oprd", "attr", "dobj"):
+        return False
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.i < verb.i for c in children_of(verb))
+    return perfect or (auxpass is not None and auxpass.lower_ == "being")
 
 
 def _raising_aux(verb: Token, words: WeaselWords) -> Token | None:
@@ -777,19 +840,25 @@ def _plan_infinitive(complement: Token | None) -> bool:
 
 def belief_passives(doc: Doc, reported: Callable[[int, int], bool]) -> Iterator[Hedge]:
     """Agentless passives of verbs of believing or saying with a complement ("is thought to", "it is said
-    that", "is widely regarded as"), with their auxiliary or without ("a body believed to be", "widely regarded
-    as the greatest, ..."); ``reported(first, end)`` says whether tokens lie in reported speech, where an
-    expectation has a named holder (epistemic, not weasel)."""
+    that", "is widely regarded as", "is attributed to"), with their auxiliary or without ("a body believed to
+    be", also where the parser took the participle for a past tense; "widely regarded as the greatest, ..."),
+    and of naming in the perfect or progressive ("has been called the fastest"); ``reported(first, end)`` says
+    whether tokens lie in reported speech, where an expectation has a named holder (epistemic, not weasel).
+    Not extracted: a passive with a by-agent, a plan ("was supposed to arrive"), a name ("is called Little
+    Marsh"), a summons ("was called to testify"), a belief passive without any complement ("the idea has long
+    been claimed")."""
     words = weasel_words()
     index = doc_index(doc)
-    for i in (i for i, lemma in enumerate(index.lemma) if lemma in words.belief_verbs):
+    for i in (i for i, lemma in enumerate(index.lemma)
+              if lemma in words.belief_verbs or lemma in words.naming_verbs or lemma in words.belief_verbs_with_to):
         verb, lemma = index.tokens[i], index.lemma[i]
         if verb.tag_ not in ("VBN", "VBD"):
             continue
         auxpass = _passive_aux(verb) if verb.tag_ == "VBN" else None
         if auxpass is None and verb.tag_ == "VBN":
             auxpass = _raising_aux(verb, words)  # "it seems widely accepted that"
-        if (auxpass is None and not _reduced_passive(verb)) or any(c.dep_ == "agent" for c in children_of(verb)):
+        if (auxpass is None and not (_reduced_passive(verb) or _past_read_passive(verb, words))) or any(
+                c.dep_ == "agent" for c in children_of(verb)):
             continue
         complement = _complement(verb) or _predicative_object(verb)
         if lemma in words.plan_verbs and _plan_infinitive(complement):
@@ -797,9 +866,20 @@ def belief_passives(doc: Doc, reported: Callable[[int, int], bool]) -> Iterator[
         if complement is not None and complement.pos_ not in ("VERB", "AUX") and any(
                 c.dep_ in ("prep", "agent") and c.lower_ == "by" for c in children_of(complement)):
             continue  # the parser hung the by-agent on the predicative: "is considered a risk by prosecutors"
+        if lemma in words.naming_verbs and not _naming_as_judgement(verb, auxpass, complement):
+            continue  # "the village is called Little Marsh", "was called to testify": a name or a summons
+        # the preposition of the frame: "regarded as", "attributed to" (a cause or an author nobody is named as giving)
+        frame = "to" if lemma in words.belief_verbs_with_to else "as"
         as_phrase = next(
-            (c for c in children_of(verb) if c.dep_ == "prep" and c.lower_ == "as" and c.i == verb.i + 1), None)
-        expletive = next((c for c in children_of(verb) if c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it"), None)
+            (c for c in children_of(verb) if c.dep_ == "prep" and c.lower_ == frame and c.i == verb.i + 1), None)
+        if lemma in words.belief_verbs_with_to and (as_phrase is None or any(
+                c.dep_ in ("prep", "agent") and c.lower_ == "by"
+                for cause in children_of(as_phrase) for c in children_of(cause))):
+            continue  # (the parser hangs a by-agent on the cause: "attributed to faulty wiring by the fire service")
+        # (after a raising verb the parser may call the expletive an active subject: "It seems widely accepted that")
+        expletive = next((c for c in children_of(verb) if c.lower_ == "it" and (
+            c.dep_ in ("nsubjpass", "expl") or (c.dep_ == "nsubj" and auxpass is not None and auxpass.dep_ == "aux"))),
+            None)
         if lemma in words.belief_verbs_with_as and as_phrase is None:
             continue
         if lemma in words.belief_verbs_clausal:
@@ -822,6 +902,9 @@ def belief_passives(doc: Doc, reported: Callable[[int, int], bool]) -> Iterator[
         if following is not None and (following.lower_ in ("to", "as")
                                       or (following.lower_, following.dep_) == ("that", "mark")):
             end += 1  # the particle that belongs to the frame: "is thought to", "is regarded as", "it is said that"
+        elif (following is not None and following.lower_ == "of" and end + 1 < len(doc)
+              and doc[end + 1].lower_ == "as"):
+            end += 2  # "is widely thought of as"
         category = WEASEL
         if lemma in words.expectation_verbs and reported(first, end):
             category = EPISTEMIC

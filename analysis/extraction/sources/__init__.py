@@ -13,6 +13,7 @@ extractor, one module each:
 2. :mod:`.syntactic` (``syntactic``): a reporting verb (:mod:`.cues`) with a speaker (subject or ``by``
    agent) and a content (clause, ``to`` infinitive, interrupted clause, or the object of verbs like
    "slammed"): speech, requests ("urged X to", "called for", "called on X to", "demanded that"), stance,
+   positions ("the council endorsed the plan", "warned of power cuts", "accused X of ..."), stance,
    belief and intention ("hopes to", "expects X to", "fear that", "were concerned that", not negated; "claimed
    in a video that ...", whose clause the small model reads as a relative one, included) and evidence
    ("documents show that", "the data showed a rise", "the court heard that": the document is the source);

@@ -92,6 +92,16 @@ def is_named(head: Token) -> bool:
     return head.pos_ == "PROPN" or head.ent_type_ in STANCE_HOLDER_LABELS
 
 
+def unwilling_to_speak(verb: Token) -> bool:
+    """ "did not want to comment", "does not wish to discuss it": a negated verb of volition
+    (``refusal_unwilling``) with the infinitive of a verb of saying (``refusal_speech``) is a refusal."""
+    lex = lexicon()
+    return verb_lemma(verb) in lex.refusal_unwilling and any(c.dep_ == "neg" for c in children_of(verb)) and any(
+        c.dep_ == "xcomp" and verb_lemma(c) in lex.refusal_speech and any(a.lower_ == "to" for a in children_of(c))
+        for c in children_of(verb)
+    )
+
+
 def stance_of(token: Token) -> str | None:
     return lexicon().stances.get(verb_lemma(token)) if token.pos_ == "VERB" else None
 
@@ -130,6 +140,9 @@ def _subject_of(verb: Token) -> Token | None:
         return antecedent(child)
     if has_agent(verb):
         return by_agent(verb)
+    inverted = _inverted_speaker(verb)
+    if inverted is not None:
+        return inverted
     report = speakers_conjunct(verb)
     if report is not None:
         return _subject_of(report)
@@ -137,6 +150,12 @@ def _subject_of(verb: Token) -> Token | None:
         # "closed the schools, allowing restaurants to serve takeout and saying ...": the participle goes on from
         # the clause the complement hangs on, never from the complement's own subject ("restaurants")
         return _subject_of(_outside_complements(verb.head))
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.dep_ == "ccomp" and stance_of(verb.head.head) and (
+        not any(c.dep_ in SUBJECT_DEPS for c in children_of(verb.head))
+    ):
+        # "recommended that the permit be refused, saying ...": the small model hangs the speaker's participle on
+        # the reported clause, whose passive subject is no speaker; the participle is the reporting verb's
+        return _subject_of(verb.head.head)
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
         return _subject_of(verb.head)
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() == "quote":
@@ -145,6 +164,21 @@ def _subject_of(verb: Token) -> Token | None:
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.tag_ != "VBN":
         return verb.head  # "a statement saying ...", not "the company, said to be worth ..."
     return None
+
+
+def _inverted_speaker(verb: Token) -> Token | None:
+    """The speaker printed after its verb right after a closing quotation mark, which the small model reads as
+    the verb's object: '"Why now?" asked one resident', '"We will appeal," responded the lawyer'. Only a verb
+    that stands straight after the closing mark (the news inversion; "asked the lawyer why ..." after a
+    sentence of narration keeps its object as the addressee) and whose object follows it straight on."""
+    if verb.i == 0 or not _closing_mark(verb.doc[verb.i - 1]):
+        return None
+    return next((c for c in children_of(verb) if c.dep_ == "dobj" and c.left_edge.i == verb.i + 1), None)
+
+
+def _closing_mark(token: Token) -> bool:
+    """A closing quotation mark, by the tagger's closing-quote tag or a right-hand typographic mark."""
+    return token.is_quote and (token.tag_ == "''" or token.text in ("”", "’"))
 
 
 #: Dependencies of a clause's subject, active or passive.

@@ -115,16 +115,20 @@ def _ampersand(token: Token) -> bool:
 
 def _circumstance(prep: Token) -> bool:
     """A prepositional phrase on the speaker that is no part of its name: the medium ("in a media release"),
-    a place ("The Globe & Mail in Toronto", "officials in Lagos"), or a person's affiliation ("Superintendent
-    Ana Lind of the Northern Division": her source is her name; the body is her role's)."""
+    a place ("The Globe & Mail in Toronto", "officials in Lagos"), a time the parse hangs on the speaker ("A
+    state judge in May recommended", "according to a trading update on Tuesday": when, not who), or a person's affiliation ("Superintendent Ana Lind of the
+    Northern Division": her source is her name; the body is her role's)."""
     if prep.dep_ == "prep" and prep.lower_ == "of" and prep.head.ent_type_ == "PERSON" and prep.head.pos_ == "PROPN":
         return True
-    if prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "from"):
+    if prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "from", "on"):
         return False
     obj = next((c for c in children_of(prep) if c.dep_ == "pobj"), None)
     if obj is None:
         return False
-    return obj.lemma_.lower() in MEDIUM_NOUNS or (prep.lower_ in ("in", "at") and obj.ent_type_ in ("GPE", "LOC"))
+    if prep.lower_ == "on":
+        return obj.ent_type_ in TIME_LABELS  # "a trading update on Tuesday"
+    return obj.lemma_.lower() in MEDIUM_NOUNS or (prep.lower_ in ("in", "at") and obj.ent_type_ in ("GPE", "LOC")) or (
+        prep.lower_ in ("in", "at") and obj.ent_type_ in TIME_LABELS)
 
 
 #: Possessive determiners that name the source of a noun cue ("his claim that ..."): for a person or a body.
@@ -136,6 +140,44 @@ def _headline_topic(token: Token) -> bool:
     end = token.right_edge.i + 1
     return token.dep_ == "prep" and token.lower_ in ("on", "about", "over") and end < len(token.doc) and (
         token.doc[end].text == ":"
+    )
+
+
+#: Dependencies of a clause's subject, for a pronoun's preferred antecedent (:meth:`SpeakerResolver._subject_person`).
+SUBJECT_ROLES = frozenset({"nsubj", "nsubjpass"})
+
+
+def _phrase_head(token: Token) -> Token:
+    """The head of the noun phrase a name word belongs to: up its compounds ("Tom" in "Tom Hale") and through an
+    apposition ("The union's leader, Tom Hale," is headed by "leader")."""
+    while token.dep_ in ("compound", "flat") and token.head.i != token.i:
+        token = token.head
+    if token.dep_ == "appos":
+        token = token.head
+        while token.dep_ in ("compound", "flat") and token.head.i != token.i:
+            token = token.head
+    return token
+
+
+def _phrase_role(token: Token) -> str:
+    """The dependency of the noun phrase a name word belongs to (:func:`_phrase_head`)."""
+    return _phrase_head(token).dep_
+
+
+def _described_organisation(tokens: Sequence[Token], head: Token) -> bool:
+    """Whether a speaker phrase is an organisation's name (an ORG entity ending at ``head``) after words that
+    only describe it: lower-case nouns and adjectives ("consultancy", "battery maker"), a nationality, or a
+    place before "-based" ("San Diego-based"), with at least one lower-case word among them (so that a name the
+    recogniser splits, "New York Times", is never cut)."""
+    if head.ent_type_ != "ORG" or head.pos_ != "PROPN":
+        return False
+    run = name_run(head)
+    before = [t for t in tokens if run and t.i < run[0].i and t.dep_ != "det"]
+    if not before or not any(t.text[:1].islower() and t.is_alpha for t in before):
+        return False
+    return all(
+        (t.text[:1].islower() and (t.is_alpha or "-" in t.text)) or t.text == "-" or t.ent_type_ in ("NORP", "GPE")
+        for t in before
     )
 
 
@@ -531,11 +573,15 @@ class SpeakerResolver:
         if actor is not None:
             source_type = "government" if actor.type == "place" else actor.type
             return Speaker(start, end, actor.name, source_type, role or actor.role, actor.side, "", "name")
-        if (head.pos_ == "PROPN" or head.ent_type_) and len(tokens) > 1 and self._company(name_run(head) or [head]):
-            # "drugmaker Halvern", "US biotech company Halvern": the company is the name, the words before it
-            # describe it (and what the parse hangs after it is no part of it)
-            speaker = self._unnamed([head], head, head.idx, head.idx + len(head))
-            before = [t for t in tokens if t.i < head.i]
+        if (head.pos_ == "PROPN" or head.ent_type_) and len(tokens) > 1 and (
+            self._company(name_run(head) or [head]) or _described_organisation(tokens, head)
+        ):
+            # "drugmaker Halvern", "US biotech company Halvern", "consultancy Harwell Associates", "San Diego-based
+            # Corvane Technologies": the company is the name, the words before it describe it (and what the parse
+            # hangs after it is no part of it)
+            name = name_run(head) if _described_organisation(tokens, head) else [head]
+            speaker = self._unnamed(name, head, name[0].idx, head.idx + len(head))
+            before = [t for t in tokens if t.i < name[0].i]
             return replace(
                 speaker, start=(before or [head])[0].idx, end=head.idx + len(head),
                 role=role or tokens_text(self.parsed, [t for t in before if t.dep_ != "det"]),
@@ -704,7 +750,8 @@ class SpeakerResolver:
 
     def _pronoun(self, head: Token) -> Speaker:
         """A pronoun speaker: the nearest earlier compatible mention: for he/she a person whose stated gender fits
-        and who is no interviewer (:meth:`_fits`), never a name that resolves to a body or place (the short name
+        and who is no interviewer (:meth:`_fits`), or, when that person is the object of a reporting verb, the
+        person who is its subject (:meth:`_subject_person`: "X urged Y to act. He said ..." is X), never a name that resolves to a body or place (the short name
         of "the Kessler Center"), else unresolved; for it/they a body, a plural speaker, or two or more people
         named together ("Ana Ruiz and Tom Hale ... They said"). Words inside another quotation than the
         pronoun's own are skipped: they are the quoted speaker's, not the narrator's mentions."""
@@ -733,6 +780,9 @@ class SpeakerResolver:
                 name = person_name(token)
                 if not self._fits(head, name):
                     continue
+                subject = self._subject_person(head, token, reach)
+                if subject is not None:
+                    token, name = subject, person_name(subject)
                 speaker = self._person(name, "")
                 if speaker.source_type != "person":
                     # a short name of a company, facility or place ("Kessler" for "the Kessler Center"): a
@@ -755,6 +805,27 @@ class SpeakerResolver:
             return replace(speaker, start=start, end=end, name_variant="", resolution="pronoun", role="")
         # the pronoun as written, so that the row says what the text gives; its type says nobody was found
         return replace(NO_SPEAKER, start=start, end=end, source=self.parsed.text[start:end])
+
+    def _subject_person(self, pronoun: Token, found: Token, reach: Sequence[Token]) -> Token | None:
+        """The person who spoke to or of ``found``: when ``found`` is named only as the object of a reporting
+        verb ("Dr Paul Reid urged Health Secretary Jamie Lowe to return to talks", "criticised", "told") and the
+        pronoun is a subject, the reporting verb's subject named as a person in that sentence: a "He said" that
+        follows goes on with the one who was speaking, not the one addressed (in a text that states neither's
+        gender). None when ``found`` is a subject, is the object of a verb that reports nothing ("X met Y. She
+        said": the nearest, as :meth:`_pronoun` reads it), or no person fitting the pronoun is the subject."""
+        if pronoun.dep_ not in ("nsubj", "nsubjpass") or _phrase_role(found) in SUBJECT_ROLES:
+            return None
+        verb = _phrase_head(found).head
+        if _phrase_role(found) not in ("dobj", "dative") or stance_of(verb) is None:
+            return None
+        for token in reach[reach.index(found) + 1 :]:
+            if token.sent.start != found.sent.start:
+                return None
+            if _phrase_role(token) in SUBJECT_ROLES and _gender_fits(pronoun, token) and self._names_person(token) and (
+                self._fits(pronoun, person_name(token))
+            ):
+                return token
+        return None
 
     def _speaking_surname(self, token: Token) -> bool:
         """A one-word proper name the recogniser calls an organisation (or nothing) as the subject of a reporting

@@ -11,7 +11,7 @@ from analysis.extraction.linguistics.voice import is_passive
 from analysis.extraction.sources.contents import content_span
 from analysis.extraction.linguistics.antecedents import antecedent
 from analysis.extraction.sources.cues import (
-    CLAUSE_SUBJECTS, NO_SOURCE_PERSONS, _can_speak, stray_participle, can_hold_stance, evidence_inside, expletive_passive, has_agent, is_named, reports, speaker_of, speakers_conjunct, stance_of,
+    CLAUSE_SUBJECTS, NO_SOURCE_PERSONS, _can_speak, stray_participle, can_hold_stance, unwilling_to_speak, evidence_inside, expletive_passive, has_agent, is_named, reports, speaker_of, speakers_conjunct, stance_of,
     verb_lemma,
 )
 from analysis.extraction.sources.quotes import Quotations
@@ -32,6 +32,7 @@ def _content_tokens(head: Token, cue: Token) -> list[Token]:
             continue
         if token.i != head.i and (
             _narrated_conjunct(token) or _participle_conjunct(token) or speakers_conjunct(token) is not None
+            or _next_report(token)
         ):
             # the narrator's circumstance, or the speaker's next act ("... and expects to ..."); the "and" left
             # before it is dropped with the content's edges (:func:`.contents.content_span`)
@@ -71,6 +72,16 @@ def _participle_conjunct(token: Token) -> bool:
     return stray_participle(token)
 
 
+def _next_report(token: Token) -> bool:
+    """ "recommended that the permit be refused, saying it failed to show ...": a participle of a reporting verb
+    with a clause of its own and no subject, after a comma, that the small model hangs on the reported clause, is
+    the speaker's next report (a relation of its own), not part of the first content. Not a participle with no
+    clause ("..., adding 300 jobs")."""
+    return token.dep_ == "advcl" and token.tag_ == "VBG" and stance_of(token) is not None and (
+        token.i > 0 and token.doc[token.i - 1].text == ","
+    ) and not any(c.dep_ in CLAUSE_SUBJECTS for c in children_of(token)) and any(c.dep_ == "ccomp" for c in children_of(token))
+
+
 #: Passive infinitives of a source's request for anonymity ("asked not to be named / identified / quoted").
 ANONYMITY_VERBS = frozenset({"name", "identify", "quote"})
 
@@ -96,15 +107,24 @@ def _content_heads(cue: Token, speaker: Token | None) -> list[Token]:
         # the small model often reads the "if" of "asked if there would be ..." as a condition: a question
         # only right after the verb and with no object ("asked questions if ..." keeps its condition)
         questions = questions or [
-            c for c in children_of(cue) if c.dep_ == "advcl" and c.left_edge.i == cue.i + 1 and _is_question(c)
-            and not any(o.dep_ in ("dobj", "dative") for o in children_of(cue))
+            c for c in children_of(cue) if c.dep_ == "advcl" and _is_question(c) and (
+                c.left_edge.i == cue.i + 1 and not any(o.dep_ in ("dobj", "dative") for o in children_of(cue))
+                # "asked Ms Ruiz if ...": the one asked stands between, and the clause follows her straight on
+                or any(o.dep_ in ("dobj", "dative") and o.right_edge.i + 1 == c.left_edge.i and _addressable(o)
+                       for o in children_of(cue))
+            )
         ]
         if questions or lemma not in lex.stances:
             return questions
     if takes_position(cue, speaker) and not any(c.dep_ == "neg" for c in children_of(cue)):
-        # "supports raising the wage", "proposed that ...", "backs a tax on ...": the first of clause or object
+        # "supports raising the wage", "proposed that ...", "backs a tax on ...": the first of clause or object,
+        # else what a particle introduces ("advocated for a ban")
         clauses = [c for c in children_of(cue) if c.dep_ in ("ccomp", "xcomp")]
-        return clauses[:1] or [c for c in children_of(cue) if c.dep_ == "dobj"][:1]
+        if clauses or not _needs_name_for_object(cue, speaker):
+            heads = clauses[:1] or [c for c in children_of(cue) if c.dep_ == "dobj"][:1]
+        else:
+            heads = []
+        return heads or particle_objects(cue, lex.stance_particles.get(lemma, frozenset()))
     # a prepositional request first: the small model hangs later clauses on "called" ("called for the release
     # of two men ... and whose whereabouts have not been reported")
     heads = _requested(cue, lex.request_particles[lemma]) if lemma in lex.request_particles else []
@@ -120,6 +140,8 @@ def _content_heads(cue: Token, speaker: Token | None) -> list[Token]:
         if lemma in lex.request:
             # "asked not to be named": the anonymity convention of the report itself, not a request in the story
             heads = [h for h in heads if not (is_passive(h) and verb_lemma(h) in ANONYMITY_VERBS)]
+    if not heads and lemma in lex.stance_particles:
+        heads = particle_objects(cue, lex.stance_particles[lemma])  # "warned of power cuts"
     if not heads and cue.dep_ == "parataxis" and speaker is not None and speaker.head.i == cue.i and (
         cue.head.i < cue.i or cue.head.left_edge.i < cue.left_edge.i
     ):
@@ -129,8 +151,15 @@ def _content_heads(cue: Token, speaker: Token | None) -> list[Token]:
     complements = [c for c in children_of(cue) if c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as")]
     # the small model often attaches a quoted complement to the object: "called the plan 'a shambles'"
     complements += [a for o in objects for a in children_of(o) if a.dep_ == "appos" and a.i > o.i]
+    # and hangs the "as" of "described the decision to strike as 'disappointing'" on the object's infinitive
+    complements += [
+        t for o in objects for a in children_of(o) if a.dep_ == "acl" for t in children_of(a)
+        if t.dep_ == "prep" and t.lower_ == "as"
+    ]
     if not heads and not negated and objects and (
         lemma in lex.object_content or (lemma in lex.object_complement and complements)
+        or (lemma in lex.object_particles and particle_phrases(cue, lex.object_particles[lemma]))
+        or (lemma in lex.proposal_objects and speaker is not None and can_hold_stance(speaker))
         or (lemma in lex.evidence_verbs and is_evidence(speaker, lemma))
     ):
         heads = objects[:1]
@@ -208,8 +237,11 @@ def _requested(cue: Token, particles: frozenset[str]) -> list[Token]:
     """What a prepositional request asks for: "called for the release of ..." (the object of "for"), "calls for
     Myanmar to release ..." (the clause "for" introduces), "called on the government to resign" (the
     infinitive; the government is addressed)."""
+    objects = [c.i for c in children_of(cue) if c.dep_ == "dobj"]
     for child in children_of(cue):
         if child.dep_ == "prep" and child.lower_ in particles:
+            if any(i < child.i for i in objects):
+                continue  # "demanded a payment for a meeting": the phrase is the object's purpose, not what is asked
             if child.lower_ in ("on", "upon", "to"):
                 infinitive = [c for c in children_of(cue) if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in children_of(c))]
                 if infinitive:
@@ -237,14 +269,43 @@ def _addressee(cue: Token, lemma: str) -> Token | None:
     return None
 
 
+def particle_phrases(cue: Token, particles: frozenset[str]) -> list[Token]:
+    """The prepositions among ``particles`` that hang on the cue after it ("warned of ..."), or on its direct
+    object, where the small model often hangs the charge ("accused the builder of ...")."""
+    heads = [cue] + [c for c in children_of(cue) if c.dep_ == "dobj"]
+    return [c for h in heads for c in children_of(h) if c.dep_ == "prep" and c.lower_ in particles and c.i > cue.i]
+
+
+def particle_objects(cue: Token, particles: frozenset[str]) -> list[Token]:
+    """What a stance particle introduces (``stance_particles``): the object or gerund of the first such
+    preposition on the cue ("warned of power cuts", "warned against cutting the budget", "insisted on a full
+    inquiry"); none when it is a time ("argued for hours", "insisted on Monday")."""
+    for particle in particle_phrases(cue, particles):
+        objects = [g for g in children_of(particle) if g.dep_ in ("pobj", "pcomp")]
+        if objects and objects[0].ent_type_ not in ("DATE", "TIME"):
+            return objects[:1]
+    return []
+
+
+def _needs_name_for_object(cue: Token, speaker: Token) -> bool:
+    """Whether a position verb with a direct object takes a position only with a named subject
+    (``position_object_needs_name``: "the charity supports 300 families" helps them)."""
+    return verb_lemma(cue) in lexicon().position_object_needs_name and not is_named(speaker)
+
+
 def request_particle(cue: Token) -> Token | None:
-    """The particle of a prepositional request cue written right after its verb ("called for"), else None."""
-    particles = lexicon().request_particles.get(verb_lemma(cue))
+    """The particle of a prepositional request or stance cue written right after its verb ("called for",
+    "warned of"), else None."""
+    lex, lemma = lexicon(), verb_lemma(cue)
+    particles = lex.request_particles.get(lemma) or lex.stance_particles.get(lemma)
     if not particles or cue.i + 1 >= len(cue.doc):
         return None
     after = cue.doc[cue.i + 1]
     if after.lower_ not in particles or after.head.i != cue.i:
         return None
+    if lemma in lex.stance_particles and lemma not in lex.request_particles:
+        # the particle is in the cue only when what it introduces is the content ("insisted on a full inquiry")
+        return after if particle_objects(cue, frozenset({after.lower_})) else None
     if after.lower_ in ("on", "upon"):
         # "called on the council to ...", not "called on Tuesday for ..."
         addressed = [g for g in children_of(after) if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")]
@@ -254,12 +315,24 @@ def request_particle(cue: Token) -> Token | None:
 
 
 def takes_position(cue: Token, speaker: Token | None) -> bool:
-    """Whether a position verb (``position_verbs``) has a named subject of its own, which is what makes it a cue;
-    a subject shared with another verb ("X gave evidence to support his claim") takes no position."""
-    return (
-        verb_lemma(cue) in lexicon().position_verbs and speaker is not None and is_named(speaker)
-        and any(c.dep_ == "nsubj" for c in children_of(cue))
-    )
+    """Whether a position verb (``position_verbs``) has a subject of its own that can take a position, which is
+    what makes it a cue: a name, or a noun for a person, group or body (:func:`.cues.can_hold_stance`: "the
+    mayor proposed", "local traders backed"), not a pronoun nor a thing ("the data support", "the plan
+    proposes"); a subject shared with another verb ("X gave evidence to support his claim") takes no position.
+    With a noun subject, support and back take one only with a clause or gerund (``position_object_needs_name``,
+    :func:`_content_heads`)."""
+    if verb_lemma(cue) not in lexicon().position_verbs or speaker is None:
+        return False
+    if not any(c.dep_ == "nsubj" for c in children_of(cue)):
+        return False
+    return is_named(speaker) or (speaker.pos_ == "NOUN" and can_hold_stance(speaker))
+
+
+def _addressable(noun: Token) -> bool:
+    """Whether an object can be the one a question is put to: a person's name or pronoun, or a noun for a person,
+    group or body (:func:`.cues.can_hold_stance`); not a thing ("asked questions if the meeting ran late")."""
+    return noun.lower_ not in NO_SOURCE_PERSONS and (noun.ent_type_ == "PERSON" or (
+        noun.pos_ != "PROPN" and can_hold_stance(noun)))
 
 
 def _is_question(clause: Token) -> bool:
@@ -308,8 +381,12 @@ def syntactic_stage(doc: Doc, quotes: Quotations) -> list[Found]:
     that are not reporting verbs ("show", "prove", "hear") are cues only with such a subject ("documents show
     that ...", "the court heard that ...") or with a document and a clause ("a new report shows that ..."). An adjective of belief or feeling with a clause ("were concerned
     that ...") is a cue with its copula. A position verb ("supports", "backs", "opposes", "proposes",
-    "endorses", "praised": ``position_verbs``) is a cue only with a named subject of its own and no negation
-    (:func:`takes_position`), and attributes its clause, infinitive or gerund, else its direct object. A question
+    "endorses", "praised", "advocated": ``position_verbs``) is a cue only with a subject of its own that can take a
+    position (a name, or a noun for a person, group or body) and no negation (:func:`takes_position`), and
+    attributes its clause, infinitive or gerund, else its direct object (support and back with a noun subject:
+    never a bare object), else what its particle introduces. A stance verb with a particle ("warned of",
+    "argued for", "insisted on": ``stance_particles``) and no clause attributes the particle's object; an
+    accusation ("accused X of", "blamed X for": ``object_particles``) its object with the charge. A question
     verb that is no reporting verb ("wondered", "queried") is a cue only with an indirect question ("whether",
     "if" or a wh-word), which keeps that word. Cues inside quotation marks are skipped (a source's own sources are not
     the story's); a verb of saying under a refusal ("declined to say whether ...") is left to the refusal stage.
@@ -332,11 +409,14 @@ def syntactic_stage(doc: Doc, quotes: Quotations) -> list[Found]:
         lemma = verb_lemma(cue)
         if cue.dep_ == "xcomp" and verb_lemma(cue.head) in lex.refusal_verbs:
             continue
+        if unwilling_to_speak(cue):
+            continue  # "did not want to comment": a refusal (the refusal stage), not a stance
         if _hearsay_participle(cue) or _compared(cue):
             continue
         if speakers_conjunct(cue) is not None and any(c.dep_ == "neg" for c in children_of(cue)):
             continue  # "said tests were underway but did not say whether ...": no report, and not in the content
         asked = _asked(cue) if lemma in lex.question_verbs else None
+        asked = asked if asked is not None else _asked_passive(cue) if lemma in lex.question_verbs else None
         if asked is not None:
             speaker = None  # whoever put the question is not written
         elif is_passive(cue) and not has_agent(cue):
@@ -355,6 +435,8 @@ def syntactic_stage(doc: Doc, quotes: Quotations) -> list[Found]:
         if lemma in lex.volition and (speaker is None or not can_hold_stance(speaker)):
             continue
         addressee = asked or _addressee(cue, lemma)
+        if addressee is not None and speaker is not None and addressee.i == speaker.i:
+            addressee = None  # '"Why now?" asked one resident': the object the parse gives is the speaker
         particle = request_particle(cue)
         cue_span = (cue.idx, (particle or cue).idx + len(particle or cue))
         cited = _cited(cue)
@@ -390,6 +472,17 @@ def _asked(cue: Token) -> Token | None:
     if cue.tag_ != "VBN" or cue.dep_ != "advcl" or any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in children_of(cue)):
         return None
     return speaker_of(cue)
+
+
+def _asked_passive(cue: Token) -> Token | None:
+    """ "Mr Diaz was asked whether he would resign": a passive question verb with no agent and an indirect
+    question; returns the one asked (the passive subject), who is addressed, not the asker, whom the text does
+    not name."""
+    if not is_passive(cue) or has_agent(cue):
+        return None
+    if not any(c.dep_ == "ccomp" and _is_question(c) for c in children_of(cue)):
+        return None
+    return next((c for c in children_of(cue) if c.dep_ == "nsubjpass" and _can_speak(c)), None)
 
 
 def _compared(cue: Token) -> bool:
@@ -494,9 +587,12 @@ def _content_pieces(head: Token, cue: Token, quotes: Quotations, view: str) -> l
         tokens += [t for o in children_of(cue) if o.dep_ == "dobj" and o.i < head.i for t in o.subtree]
     tokens += _continuing_conjunct(cue, tokens) + _fronted_conjuncts(head, cue)
     if head.dep_ == "dobj":
-        # the object's complement: "as nothing more than ...", "'a disgrace'"
+        # the object's complement: "as nothing more than ...", "'a disgrace'"; the charge of an accusation ("of
+        # ignoring the rules": ``object_particles``)
+        charged = lexicon().object_particles.get(verb_lemma(cue), frozenset())
         tokens += [
-            t for c in children_of(cue) if c.i > head.i and (c.dep_ in ("oprd", "xcomp") or c.dep_ == "prep" and c.lower_ == "as")
+            t for c in children_of(cue) if c.i > head.i and (
+                c.dep_ in ("oprd", "xcomp") or c.dep_ == "prep" and (c.lower_ == "as" or c.lower_ in charged))
             for t in c.subtree
         ]
     span = content_span(sorted(tokens, key=lambda t: t.i), view)

@@ -22,11 +22,19 @@ class Lexicon:
     request_particles: dict[str, frozenset[str]]
     evidence_verbs: frozenset[str]
     position_verbs: frozenset[str]
+    position_object_needs_name: frozenset[str]
+    stance_particles: dict[str, frozenset[str]]
+    object_particles: dict[str, frozenset[str]]
+    proposal_objects: frozenset[str]
     question_verbs: frozenset[str]
     question_words: frozenset[str]
     refusal_verbs: frozenset[str]
     refusal_speech: frozenset[str]
     refusal_reply: frozenset[str]
+    refusal_negated: frozenset[str]
+    refusal_unwilling: frozenset[str]
+    refusal_passive: frozenset[str]
+    refusal_requests: frozenset[str]
     adjective_cues: frozenset[str]
     noun_cues: frozenset[str]
     noun_topics: dict[str, frozenset[str]]
@@ -86,11 +94,19 @@ def lexicon() -> Lexicon:
         request_particles={verb: frozenset(ps) for verb, ps in verbs["request_particles"].items()},
         evidence_verbs=frozenset(verbs["evidence_verbs"]),
         position_verbs=frozenset(verbs["position_verbs"]),
+        position_object_needs_name=frozenset(verbs["position_object_needs_name"]),
+        stance_particles={verb: frozenset(ps) for verb, ps in verbs["stance_particles"].items()},
+        object_particles={verb: frozenset(ps) for verb, ps in verbs["object_particles"].items()},
+        proposal_objects=frozenset(verbs["proposal_objects"]),
         question_verbs=frozenset(verbs["question_verbs"]),
         question_words=frozenset(verbs["question_words"]),
         refusal_verbs=frozenset(verbs["refusal_verbs"]),
         refusal_speech=frozenset(verbs["refusal_speech"]),
         refusal_reply=frozenset(verbs["refusal_reply"]),
+        refusal_negated=frozenset(verbs["refusal_negated"]),
+        refusal_unwilling=frozenset(verbs["refusal_unwilling"]),
+        refusal_passive=frozenset(verbs["refusal_passive"]),
+        refusal_requests=frozenset(verbs["refusal_requests"]),
         adjective_cues=frozenset(verbs["adjective_cues"]),
         noun_cues=frozenset(verbs["noun_cues"]),
         noun_topics={prep: frozenset(ns) for prep, ns in verbs["noun_topics"].items()},
