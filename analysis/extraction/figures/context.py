@@ -14,7 +14,7 @@ import bisect
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -72,15 +72,22 @@ class ContextWords:
     rate_nouns: frozenset[str] = frozenset()
     rate_bases: frozenset[str] = frozenset()
 
-    @property
+    # cached: the object key and the modifier ask for these once per figure
+    @cached_property
     def scope_words(self) -> frozenset[str]:
         """Every one-word scope marker, lowercase (what an object's match key leaves out)."""
         return frozenset(p[0] for _, phrases in self.scopes for p in phrases if len(p) == 1)
 
-    @property
+    @cached_property
     def measure_words(self) -> frozenset[str]:
         """Every one-word daily or cumulative marker, lowercase (what an object's match key leaves out)."""
         return frozenset(p[0] for p in self.daily + self.cumulative if len(p) == 1)
+
+    @cached_property
+    def unkeyed_words(self) -> frozenset[str]:
+        """The words an object's match key and a figure's modifier leave out: key modifiers, one-word scope,
+        daily and cumulative markers."""
+        return self.key_modifiers | self.scope_words | self.measure_words
 
 
 @lru_cache(maxsize=1)
@@ -616,7 +623,7 @@ def _modifier(doc: Doc, head: Token, object_start: int, figure: range, lex: Lexi
     figure counts ("1,000 transit workers": "transit"); not a place ("New York City residents"), a date, a
     number, a determiner, an adverb ("very"), or a word of scope, measure or how surely it was counted ("new",
     "confirmed")."""
-    dropped = cw.key_modifiers | cw.scope_words | cw.measure_words
+    dropped = cw.unkeyed_words
     index = doc_index(doc)
     kept = []
     for child in children_of(head):
