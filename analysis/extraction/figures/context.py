@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from analysis.datafiles import read_yaml, word_set
 from analysis.extraction.doc_index import children_of, doc_index
 from analysis.extraction.figures.grammar import Match
-from analysis.extraction.figures.objects import PLACE_LABELS, clause_head, figure_root
+from analysis.extraction.figures.objects import PLACE_LABELS, clause_head, clause_head_at, figure_root
 from analysis.extraction.figures.tokens import NUMERIC_DATE, token_at
 from analysis.extraction.figures.wordlists import Lexicon
 
@@ -131,13 +131,14 @@ OWN_STATEMENTS = frozenset({"conj", "ccomp", "parataxis", "relcl"})
 
 def _governing(token: Token, head: Token) -> bool:
     """Whether ``head``'s clause holds ``token``, through clauses below it that state nothing of their own."""
-    current = clause_head(token)
+    index = doc_index(token.doc)
+    current = clause_head_at(index, token.i)
     for _ in range(8):
-        if current.i == head.i:
+        if current == head.i:
             return True
-        if current.dep_ in OWN_STATEMENTS or current.head.i == current.i:
+        if index.dep[current] in OWN_STATEMENTS or index.heads[current] == current:
             return False
-        current = clause_head(current.head)
+        current = clause_head_at(index, index.heads[current])
     return False
 
 
