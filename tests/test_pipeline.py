@@ -161,6 +161,28 @@ def test_analysed_documents_are_not_kept_alive(nlp):
     assert sum(ref() is not None for ref in refs) <= RECENT_INDEXES
 
 
+def test_the_index_gives_sentence_offsets_and_heads_as_spacy_does(nlp):
+    # read from the index instead of spaCy's Span and Token objects (their text and heads are rebuilt per call)
+    from analysis.extraction.doc_index import doc_index
+    from analysis.extraction.figures.objects import clause_head, clause_head_at
+
+    doc = nlp("Rents rose 4% in May. The council met on 2021-03-04 to vote on the rules.")
+    index = doc_index(doc)
+    assert len(index.sentence_starts) == 2
+    assert index.sentence_chars(0) == (0, 21)
+    assert index.sentence_chars(1) == (22, 73)
+    assert doc.text[22:73] == "The council met on 2021-03-04 to vote on the rules."
+    for token in doc:
+        assert index.heads[token.i] == token.head.i
+        assert index.dep[token.i] == token.dep_
+        walked = token  # the clause head as spaCy's tokens give it, one head at a time
+        while walked.head.i != walked.i and (walked.pos_ not in ("VERB", "AUX") or walked.dep_ == "prep"):
+            walked = walked.head
+        assert clause_head_at(index, token.i) == walked.i
+    # the figure's clause is governed by its verb: "4" and "%" by "rose"
+    assert clause_head(doc[2]).text == "rose"
+
+
 def test_the_warm_up_article_reaches_the_stages_that_load_data(nlp):
     # what the warm-up before forking workers loads is what analysing this article reaches
     text = read_text(WARM_UP_ARTICLE)

@@ -39,15 +39,25 @@ class DocIndex:
         return self.doc.text
 
     @cached_property
+    def heads(self) -> tuple[int, ...]:
+        """Each token's head's position (its own for a root), from one array read (``Token.head`` makes a new
+        Token per call); HEAD is stored as an offset."""
+        offsets = self.doc.to_array([HEAD]).astype("int64").reshape(-1).tolist()
+        return tuple(i + offset for i, offset in enumerate(offsets))
+
+    @cached_property
     def children(self) -> tuple[tuple[Token, ...], ...]:
         """Each token's syntactic children in order (``Token.children`` makes new Token objects per call)."""
         found: list[list[Token]] = [[] for _ in self.tokens]
-        # heads from one array read (``Token.head`` makes a new Token per call); HEAD is stored as an offset
-        offsets = self.doc.to_array([HEAD]).astype("int64").reshape(-1).tolist()
-        for i, (token, offset) in enumerate(zip(self.tokens, offsets)):
-            if offset:
-                found[i + offset].append(token)
+        for i, (token, head) in enumerate(zip(self.tokens, self.heads)):
+            if head != i:
+                found[head].append(token)
         return tuple(map(tuple, found))
+
+    @cached_property
+    def dep(self) -> tuple[str, ...]:
+        """Each token's dependency label."""
+        return tuple(t.dep_ for t in self.tokens)
 
     @cached_property
     def is_word(self) -> tuple[bool, ...]:
@@ -74,6 +84,13 @@ class DocIndex:
         """The entity holding token ``i``, if any."""
         at = self.entity_at[i]
         return self.ents[at] if at >= 0 else None
+
+    def sentence_chars(self, k: int) -> tuple[int, int]:
+        """Character offsets of sentence ``k``, as ``Span.start_char`` and ``Span.end_char`` give them (without
+        building the Span and its text token by token)."""
+        first = self.sentence_starts[k]
+        last = (self.sentence_starts[k + 1] if k + 1 < len(self.sentence_starts) else len(self.tokens)) - 1
+        return self.tokens[first].idx, self.tokens[last].idx + len(self.tokens[last].text)
 
     def sentence_of(self, i: int) -> int:
         """The number of the sentence holding token ``i``."""

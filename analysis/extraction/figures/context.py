@@ -14,7 +14,7 @@ import bisect
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from analysis.datafiles import read_yaml, word_set
 from analysis.extraction.doc_index import children_of, doc_index
 from analysis.extraction.figures.grammar import Match
-from analysis.extraction.figures.objects import PLACE_LABELS, clause_head, figure_root
+from analysis.extraction.figures.objects import PLACE_LABELS, clause_head, clause_head_at, figure_root
 from analysis.extraction.figures.tokens import NUMERIC_DATE, token_at
 from analysis.extraction.figures.wordlists import Lexicon
 
@@ -72,15 +72,22 @@ class ContextWords:
     rate_nouns: frozenset[str] = frozenset()
     rate_bases: frozenset[str] = frozenset()
 
-    @property
+    # cached: the object key and the modifier ask for these once per figure
+    @cached_property
     def scope_words(self) -> frozenset[str]:
         """Every one-word scope marker, lowercase (what an object's match key leaves out)."""
         return frozenset(p[0] for _, phrases in self.scopes for p in phrases if len(p) == 1)
 
-    @property
+    @cached_property
     def measure_words(self) -> frozenset[str]:
         """Every one-word daily or cumulative marker, lowercase (what an object's match key leaves out)."""
         return frozenset(p[0] for p in self.daily + self.cumulative if len(p) == 1)
+
+    @cached_property
+    def unkeyed_words(self) -> frozenset[str]:
+        """The words an object's match key and a figure's modifier leave out: key modifiers, one-word scope,
+        daily and cumulative markers."""
+        return self.key_modifiers | self.scope_words | self.measure_words
 
 
 @lru_cache(maxsize=1)
@@ -124,13 +131,14 @@ OWN_STATEMENTS = frozenset({"conj", "ccomp", "parataxis", "relcl"})
 
 def _governing(token: Token, head: Token) -> bool:
     """Whether ``head``'s clause holds ``token``, through clauses below it that state nothing of their own."""
-    current = clause_head(token)
+    index = doc_index(token.doc)
+    current = clause_head_at(index, token.i)
     for _ in range(8):
-        if current.i == head.i:
+        if current == head.i:
             return True
-        if current.dep_ in OWN_STATEMENTS or current.head.i == current.i:
+        if index.dep[current] in OWN_STATEMENTS or index.heads[current] == current:
             return False
-        current = clause_head(current.head)
+        current = clause_head_at(index, index.heads[current])
     return False
 
 
@@ -616,7 +624,7 @@ def _modifier(doc: Doc, head: Token, object_start: int, figure: range, lex: Lexi
     figure counts ("1,000 unionised workers": "unionised"; a compound, "transit workers", is in the object); not
     a place ("New York City residents"), a date, a number, a determiner, an adverb ("very"), or a word of scope,
     measure or how surely it was counted ("new", "confirmed")."""
-    dropped = cw.key_modifiers | cw.scope_words | cw.measure_words
+    dropped = cw.unkeyed_words
     index = doc_index(doc)
     kept = []
     for child in children_of(head):

@@ -30,7 +30,8 @@ def in_phone_number(doc: Doc, match: Match) -> bool:
     start, end = token_at(doc, match.core_start).idx, token_at(doc, match.core_end - 1).idx + len(
         token_at(doc, match.core_end - 1))
     low = max(0, start - PHONE_REACH)
-    window = doc.text[low : end + PHONE_REACH]
+    # the index's text: spaCy rebuilds ``doc.text`` from every token on each access, once per figure here
+    window = doc_index(doc).text[low : end + PHONE_REACH]
     return any(low + m.start() < end and start < low + m.end() for m in PHONE_NUMBER.finditer(window))
 
 

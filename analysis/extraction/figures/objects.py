@@ -11,7 +11,7 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Token
 
-from analysis.extraction.doc_index import children_of, doc_index
+from analysis.extraction.doc_index import DocIndex, children_of, doc_index
 from analysis.extraction.figures.exclusions import TIME_LABELS
 from analysis.extraction.figures.grammar import RATE_WORDS, Match
 from analysis.extraction.figures.records import FigureRow
@@ -559,9 +559,17 @@ def _has_number(token: Token) -> bool:
 def clause_head(token: Token) -> Token:
     """The verb (or the sentence root) that governs ``token``'s clause; a participle used as a preposition
     ("compared with") is not one."""
-    while token.head.i != token.i and (token.pos_ not in ("VERB", "AUX") or token.dep_ == "prep"):
-        token = token.head
-    return token
+    i = clause_head_at(doc_index(token.doc), token.i)
+    return token if i == token.i else token.doc[i]
+
+
+def clause_head_at(index: DocIndex, i: int) -> int:
+    """:func:`clause_head` by position, read from the document's index (figure context asks it of every token of
+    a figure's sentence, and ``Token.head`` makes a new Token per step)."""
+    heads, pos, dep = index.heads, index.pos, index.dep
+    while heads[i] != i and (pos[i] not in ("VERB", "AUX") or dep[i] == "prep"):
+        i = heads[i]
+    return i
 
 
 def _coordination(doc: Doc, earlier: Match, later: Match, lex: Lexicon) -> str:

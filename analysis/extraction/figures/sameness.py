@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from analysis.extraction.figures.context import context_words
 from analysis.extraction.figures.wordlists import lexicon
@@ -75,6 +76,7 @@ def singular(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=65_536)  # asked for every figure of an article and of the corpus; objects repeat
 def normalise_object(text: str) -> str:
     """The counted or measured thing for matching: lowercase words with the last one (the head noun) made
     singular ("Civilians" -> "civilian", "Ukrainian soldiers" -> "ukrainian soldier"); empty when the figure
@@ -84,7 +86,7 @@ def normalise_object(text: str) -> str:
     ``figure_context.yaml``). Other words are kept, so "soldiers" and "Ukrainian soldiers" do not match (a
     missed pair rather than a false one), and synonyms ("people", "civilians") never do."""
     cw = context_words()
-    dropped = cw.key_modifiers | cw.scope_words | cw.measure_words
+    dropped = cw.unkeyed_words
     words = _WORD.findall(text.casefold())
     kept = [w for w in words[:-1] if w not in dropped] + words[-1:]
     if len(kept) > 1 and kept[-1] in cw.count_nouns:
@@ -100,7 +102,17 @@ def event_family(event: str) -> str:
 def family_named_by(key: str) -> str:
     """The event family (``figure_events.yaml``) an object key names itself ("death" in "449 deaths", "case" in
     "7,400 cases"), or "" when it names none ("resident", "bed")."""
-    return next((f for f in set(lexicon().event_classes.values()) if normalise_object(f) == key), "")
+    return _families_by_key().get(key, "")
+
+
+@lru_cache(maxsize=1)
+def _families_by_key() -> dict[str, str]:
+    """Each event family of ``figure_events.yaml`` by its :func:`normalise_object` key (the first in order
+    where two share one)."""
+    families: dict[str, str] = {}
+    for family in sorted(set(lexicon().event_classes.values())):
+        families.setdefault(normalise_object(family), family)
+    return families
 
 
 def object_key(text: str, event: str) -> str:

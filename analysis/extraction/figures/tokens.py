@@ -92,7 +92,7 @@ def numeric_dates(text: str) -> list[tuple[int, int]]:
 
 def in_numeric_date(doc: Doc, start: int, end: int) -> bool:
     """Whether tokens ``[start, end)`` lie inside a date written in digits in their sentence."""
-    sentence = token_at(doc, start).sent
+    index = doc_index(doc)
+    base, stop = index.sentence_chars(index.sentence_of(start))
     first, last = token_at(doc, start).idx, token_at(doc, end - 1).idx + len(token_at(doc, end - 1).text)
-    base = sentence.start_char
-    return any(a + base <= first and last <= b + base for a, b in numeric_dates(sentence.text))
+    return any(a + base <= first and last <= b + base for a, b in numeric_dates(index.text[base:stop]))
