@@ -274,8 +274,9 @@ class Figures(Span):
     unit_si: Series[str] = pa.Field(description="km, km**2, ... (pint); a currency subunit is given in its currency; empty for counts, money "
         "and percents")
     object: Series[str] = pa.Field(
-        description="the counted or measured noun as written (`hospitals` in `12 new hospitals`, `grain` in `2 "
-        "tonnes of grain`, `voters` in `40% of voters`, `residents` in `Of the 300 residents tested, 45 were "
+        description="the counted or measured noun as written, with the nouns compounded before it and a "
+        "statistic's adjective (`hospitals` in `12 new hospitals`, `transit workers` in `1,000 transit workers`, "
+        "`wheat` in `2 tonnes of wheat`, `average price`, `voters` in `40% of voters`, `residents` in `Of the 300 residents tested, 45 were "
         "positive`); for a sum written on a noun, that noun with its compounds (`relief package` in `a $2 trillion "
         "relief package`); else what a level, change or sum is of or about, with the words a measure or a name "
         "needs (`unemployment rate`, `death toll`, `rate of infection`, `Net profit`, `FTSE 100`, `inflation` in "
@@ -321,7 +322,7 @@ class Figures(Span):
         "died`); empty when neither is written (the places of its sentence, in `mentions`, stand for it)")
     modifier: Series[str] = pa.Field(
         description="words before the object's head noun that the object leaves out and that say which of its kind "
-        "is counted (`transit` in `1,000 transit workers`, `probable` in `3,778 probable deaths`); not places, "
+        "is counted (`unionised` in `1,000 unionised workers`, `probable` in `3,778 probable deaths`; a compound is part of the object); not places, "
         "dates, or words of scope, measure or how surely it was counted (`new`, `confirmed`); else empty")
     qualifier: Series[str] = pa.Field(
         description="what narrows the object to part of its kind, as written: a partitive (`of those deaths` in "
