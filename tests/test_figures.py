@@ -932,3 +932,23 @@ def test_the_consistency_note_counts_each_verdict_and_says_when_there_is_nothing
     one = pd.DataFrame({"verdict": ["inconsistent"]})
     assert consistency_note(one).startswith("1 pair of figures of one thing: 1 inconsistent (two voices")
     assert consistency_note(rows.iloc[0:0]).startswith("No thing is counted or measured twice")
+
+
+@pytest.mark.parametrize("text, span, value, next_object", [
+    ("Revenue was $4m. Profit was £2bn.", "$4m", 4e6, "Profit"),
+    ("The grant came to £250k. Staff costs were £1m.", "£250k", 250e3, "Staff costs"),
+])
+def test_a_multiplier_letter_before_a_full_stop_ends_its_sentence(parse, text, span, value, next_object):
+    # the model's tokenizer kept "m." whole, which read "$4m." as $4 and ran the sentence on into the next
+    figure = _one(parse, text, span)
+    assert _same(figure.value, value)
+    assert figure.object != next_object
+    assert len(list(parse(text).doc.sents)) == 2
+
+
+@pytest.mark.parametrize("text, token", [
+    ("The meeting starts at 7 p.m. on Monday.", "p.m."),
+    ("The report was written by J. K. Lowe.", "J."),
+])
+def test_abbreviations_of_more_than_one_letter_and_capital_initials_stay_whole(nlp, text, token):
+    assert token in [t.text for t in nlp(text)]

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from analysis.catalogue.actors import Catalogue, default_catalogue
+from analysis.datafiles import read_yaml
 from analysis.extraction.attribute_rules import index_attribute_ruler
 from analysis.extraction.sources.lines import Lines
 
@@ -61,11 +62,26 @@ def headline_breaks(doc: Doc) -> Doc:
     return doc
 
 
+def split_glued_multipliers(nlp: Language) -> None:
+    """Drop the tokenizer's special cases of a one-letter abbreviation with its full stop ("m.", "k.", "b.") for
+    the letters that multiply a number glued to them (`suffixes` of ``numbers.yaml``).
+
+    The English model keeps "m." whole as an abbreviation, so "Revenue was $4m. Profit ..." gave the tokens
+    "4", "m." and one sentence over both: the figure read as $4, the next sentence's subject as its object.
+    Without the special case the stop is its own token and ends the sentence. Initials are capitals ("J. K.")
+    and are not touched; nor are "a.m.", "p.m." and other abbreviations of more than one letter.
+    """
+    letters = {suffix for suffix in read_yaml("numbers.yaml")["suffixes"] if len(suffix) == 1}
+    nlp.tokenizer.rules = {text: case for text, case in nlp.tokenizer.rules.items()
+                           if not (len(text) == 2 and text[1] == "." and text[0] in letters)}
+
+
 def build_pipeline(catalogue: Catalogue) -> Language:
     """A fresh pipeline: the English model (its attribute ruler matched by lookup, with the same results:
     :mod:`analysis.extraction.attribute_rules`), a component that starts a sentence after a headline-like line
     (:func:`headline_breaks`), and an entity ruler holding ``catalogue``'s written forms."""
     nlp = spacy.load(model_name())
+    split_glued_multipliers(nlp)
     if ATTRIBUTE_RULER in nlp.pipe_names:
         # the same matches as spaCy's Matcher, found by lookup (about an eighth of the parse's time)
         index_attribute_ruler(nlp.get_pipe(ATTRIBUTE_RULER))
