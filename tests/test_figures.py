@@ -952,3 +952,15 @@ def test_a_multiplier_letter_before_a_full_stop_ends_its_sentence(parse, text, s
 ])
 def test_abbreviations_of_more_than_one_letter_and_capital_initials_stay_whole(nlp, text, token):
     assert token in [t.text for t in nlp(text)]
+
+
+def test_a_share_in_a_clause_with_its_own_subject_is_not_of_the_object_before(parse):
+    # a name with a number in it ("Russell 2000") is no object, and the clause before's "index" is not it either;
+    # the figure is left without an object rather than given the wrong one
+    text = "The S&P 500 index rose 1.2% and the Russell 2000 fell 0.5%."
+    assert _one(parse, text, "1.2%").object == "index"
+    assert _one(parse, text, "0.5%").object != "index"
+
+
+def test_a_count_that_is_its_clauses_subject_takes_the_noun_of_the_clause_before(parse):
+    assert _one(parse, "Two passengers died and nine were taken to hospital.", "nine").object == "passengers"

@@ -610,8 +610,19 @@ def inherits_object(doc: Doc, previous: tuple[Match, FigureRow], match: Match, k
         return False
     coordination = _coordination(doc, earlier, match, lex)
     # a measure of another clause has its own subject ("Las Vegas tied the record of 115F and Phoenix topped
-    # out at 114F"); a count or share there stands for the noun it leaves out
-    return coordination in ("figure", "comparison") or (coordination == "clause" and kind in ELLIPTIC_KINDS)
+    # out at 114F"); a count or share there stands for the noun it leaves out, unless that clause too names what
+    # it is of ("the index rose 1.2% and the Nasdaq fell 0.5%")
+    return coordination in ("figure", "comparison") or (
+        coordination == "clause" and kind in ELLIPTIC_KINDS and not _subject_of_its_own(doc, match))
+
+
+def _subject_of_its_own(doc: Doc, match: Match) -> bool:
+    """Whether the clause of a figure has a subject that is not the figure or its phrase ("the Nasdaq fell 0.5%";
+    not "nine were taken to hospital", whose subject is the figure)."""
+    for child in children_of(clause_head(figure_root(doc, match))):
+        if child.dep_ in ("nsubj", "nsubjpass") and not child.left_edge.i <= match.start <= child.right_edge.i:
+            return True
+    return False
 
 
 def changes_figure_before(doc: Doc, earlier: Match, later: Match, lex: Lexicon) -> bool:
