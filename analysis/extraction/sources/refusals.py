@@ -72,21 +72,27 @@ def _declined(verb: Token, lex) -> tuple[Token | None, tuple[int, int], list[Tok
         return speaker_of(verb), (verb.idx, request.right_edge.idx + len(request.right_edge)), []
     negated = _negated_span(verb)
     cue = (negated[0] if negated else verb.idx, speech.idx + len(speech))
-    topic = [t for c in children_of(speech) if c.i > speech.i and _is_topic(c) for t in c.subtree]
-    return speaker_of(verb), cue, sorted(topic, key=lambda t: t.i)
+    return speaker_of(verb), cue, _topic(speech, after=speech.i)
 
 
-def _is_topic(token: Token) -> bool:
-    return token.dep_ in ("ccomp", "dobj") or (token.dep_ == "prep" and token.lower_ in TOPIC_PREPOSITIONS)
+def _is_topic(token: Token, *, clauses: bool = True) -> bool:
+    """An on/about phrase, and with ``clauses`` a reported clause or an object ("refused to say whether ...")."""
+    return (clauses and token.dep_ in ("ccomp", "dobj")) or (token.dep_ == "prep" and token.lower_ in TOPIC_PREPOSITIONS)
+
+
+def _topic(head: Token, *, after: int = -1, clauses: bool = True) -> list[Token]:
+    """The words, in text order, of the topic phrases (:func:`_is_topic`) of ``head`` that start after token
+    ``after``."""
+    return sorted((t for c in children_of(head) if c.i > after and _is_topic(c, clauses=clauses) for t in c.subtree),
+                  key=lambda t: t.i)
 
 
 def _asks_for_words(noun: Token, lex) -> bool:
     """Whether a noun is a request for the source's words: an interview, or a request, call or message
     (``refusal_requests``) "for comment" or "seeking comment" ("requests for comment", "calls seeking comment").
     """
-    if _request_noun(noun, lex) == "interview":
-        return True
-    return _request_noun(noun, lex) is not None and _comment_asked(noun) is not None
+    request = _request_noun(noun, lex)
+    return request == "interview" or (request is not None and _comment_asked(noun) is not None)
 
 
 def _request_noun(noun: Token, lex) -> str | None:
@@ -140,9 +146,7 @@ def _no_reply(verb: Token, lex) -> tuple[Token | None, tuple[int, int], list[Tok
             return None
         speaker = speaker_of(verb)
     cue = (start, comment.idx + len(comment))
-    topic = [t for c in children_of(comment) if _is_topic(c) for t in c.subtree]
-    topic += [t for c in children_of(comment.head.head) if c.i > comment.i and _is_topic(c) for t in c.subtree]
-    return speaker, cue, sorted(topic, key=lambda t: t.i)
+    return speaker, cue, sorted(_topic(comment) + _topic(comment.head.head, after=comment.i), key=lambda t: t.i)
 
 
 def _unanswered(verb: Token, lex, start: int) -> tuple[Token | None, tuple[int, int], list[Token]] | None:
@@ -157,8 +161,7 @@ def _unanswered(verb: Token, lex, start: int) -> tuple[Token | None, tuple[int, 
     if request is None or any(c.dep_ == "prep" and c.lower_ == "for" for c in children_of(request)):
         return None
     cue = (start, request.idx + len(request))
-    topic = [t for c in children_of(request) if c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS for t in c.subtree]
-    return speaker_of(verb), cue, sorted(topic, key=lambda t: t.i)
+    return speaker_of(verb), cue, _topic(request, clauses=False)
 
 
 #: Auxiliaries of a negated "comment" that report one refusal ("did not", "would not", "has not", "could not"):
@@ -180,5 +183,4 @@ def _no_comment(verb: Token, lex) -> tuple[Token | None, tuple[int, int], list[T
     speaker = speaker_of(verb)
     if speaker is not None and (is_document(speaker) or is_evidence(speaker)):
         return None
-    topic = [t for c in children_of(verb) if c.i > verb.i and c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS for t in c.subtree]
-    return speaker, (start, verb.idx + len(verb)), sorted(topic, key=lambda t: t.i)
+    return speaker, (start, verb.idx + len(verb)), _topic(verb, after=verb.i, clauses=False)
