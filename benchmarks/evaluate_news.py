@@ -39,6 +39,7 @@ import argparse
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Mapping, Sequence, TypeVar
 
@@ -103,9 +104,16 @@ def predictions(items: Sequence[dict], table: str, baseline: Callable[[str], lis
     """Each item's predicted rows: the pipeline's ``table`` with one document per item, or ``baseline``'s rows."""
     if baseline is not None:
         return [baseline(item["text"]) for item in items]
-    documents = [Document(item["id"], f"{item['id']}.txt", item["text"], "0" * 64) for item in items]
-    frame = analysis.build(Corpus(documents=documents))[table]
+    frame = _built(tuple((item["id"], item["text"]) for item in items))[table]
     return [frame[frame.doc_id == item["id"]].to_dict("records") for item in items]
+
+
+@lru_cache(maxsize=None)
+def _built(items: tuple[tuple[str, str], ...]) -> analysis.Tables:
+    """The tables of one gold file's items, ``(id, text)`` each its own document, built once per process: a tier's
+    scores, its error counts and the tests' floors all read the same build."""
+    documents = [Document(doc_id, f"{doc_id}.txt", text, "0" * 64) for doc_id, text in items]
+    return analysis.build(Corpus(documents=documents))
 
 
 #: A summable score: FigureScores, AttributionTally or HedgeTally.
