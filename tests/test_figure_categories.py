@@ -51,6 +51,15 @@ CASES = [
     ("multiplier", "The port handled 2.4m tonnes of grain last year.", "2.4m tonnes", 2.4e6, "metric_ton", "exact", 2.4e6, 2.4e6, "mass"),
     ("multiplier_negative", "The diver dropped to 40m before turning back.", "40m", 40, "meter", "exact", 40, 40, "length"),
     ("multiplier_negative", "She took gold in the 800m heats and final.", "800m", 800, "meter", "exact", 800, 800, "length"),
+    # before no noun, a count, unless the sentence speaks of length (numbers.yaml metre_context)
+    ("multiplier", "The council's housing list fell from 1.24m to 1.21m in May.", "1.21m", 1.21e6, "", "exact", 1.21e6,
+     1.21e6, "count"),
+    ("multiplier", "Households waiting for a repair (2.3m) were the fewest since 2019.", "2.3m", 2.3e6, "", "exact", 2.3e6,
+     2.3e6, "count"),
+    ("multiplier", "Ticket sales reached 4.5m, longer queues than ever.", "4.5m", 4.5e6, "", "exact", 4.5e6, 4.5e6, "count"),
+    ("multiplier_negative", "The new sea wall is 6m high.", "6m", 6, "meter", "exact", 6, 6, "length"),
+    ("multiplier_negative", "Waves of up to 7m battered the harbour.", "up to 7m", 7, "meter", "at_most", 0, 7, "length"),
+    ("multiplier_negative", "She ran 200m in 23 seconds.", "200m", 200, "meter", "exact", 200, 200, "length"),
     # temperatures in every spelling; a capacitor's F is a farad
     ("temperature", "The forecast high is 101 degF on Sunday.", "101 degF", 101, "degree_Fahrenheit", "exact", 101, 101, "temperature"),
     ("temperature", "Temperatures are expected to hit 33 deg C in the afternoon.", "33 deg C", 33, "degree_Celsius", "exact", 33, 33, "temperature"),

@@ -159,9 +159,12 @@ def multiplier(doc: Doc, j: int, written: str, lex: Lexicon) -> bool:
     """Whether a suffix ``written`` against the digits just before token j is a multiplier ("4.3M", "10m
     readers", "1.2m tons", "2.7m combined sales") rather than a unit ("a 40m drop", "ran 100m").
 
-    A capital ("M", "K") is always a multiplier, the metre being "m"; otherwise the amount must count or
-    measure something written after it, past at most two modifiers: a plural noun, a unit or a currency.
-    Unambiguous multipliers ("bn", "mn", "tn") need no such test.
+    A capital ("M", "K") is always a multiplier, the metre being "m". Otherwise a multiplier counts or measures
+    something written after it, past at most two modifiers: a plural noun, a unit or a currency; before a
+    singular noun ("a 300m bridge", "the 5k race") it is a unit. Before no noun at all ("fell from 7.57m to
+    7.54m", "(3.1m)") it counts, unless its sentence speaks of length (``metre_context`` of numbers.yaml:
+    "the wall is 3m high", "waves of up to 5m", "ran 100m"). Unambiguous multipliers ("bn", "mn", "tn") need
+    no such test.
     """
     if written not in {s for s in AMBIGUOUS_SUFFIXES} | {s.upper() for s in AMBIGUOUS_SUFFIXES}:
         return True
@@ -174,9 +177,14 @@ def multiplier(doc: Doc, j: int, written: str, lex: Lexicon) -> bool:
         token = token_at(doc, k)
         if token.tag_ in ("NNS", "NNPS") or (token.lower_,) in lex.unit_aliases or (token.lower_,) in lex.currency_names:
             return token.i == j or all(token_at(doc, m).pos_ in ("ADJ", "VERB", "ADV") for m in range(j, k))
-        if token.pos_ not in ("ADJ", "VERB") or token.tag_ in ("VBZ", "VBP", "VBD"):
+        if token.pos_ in ("NOUN", "PROPN", "NUM"):
             return False
-    return False
+        if token.pos_ not in ("ADJ", "VERB") or token.tag_ in ("VBZ", "VBP", "VBD"):
+            break
+    sentence = token_at(doc, amount).sent
+    # comparatives are no dimensions ("waiting longer than", "higher than expected"): only nouns and verbs by lemma
+    return not any(
+        (t.lemma_.lower() if t.pos_ in ("NOUN", "VERB") else t.lower_) in lex.metre_context for t in sentence)
 
 
 def parse_fraction(doc: Doc, i: int, lex: Lexicon) -> tuple[int, float, bool, bool] | None:
