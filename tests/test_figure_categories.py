@@ -89,6 +89,11 @@ CASES = [
      "range", 12, 20, "frequency"),
     ("range_units_both_ends", "Nights will range between 14 deg C and 19 deg C this week.", "between 14 deg C and 19 deg C", NAN,
      "degree_Celsius", "range", 14, 19, "temperature"),
+    # "and" joins a range only after "between": after "from" it lists two figures
+    ("range_negative", "Claims fell to 310, down from 342 and 515 a year earlier.", "342", 342, "", "exact", 342, 342,
+     "count"),
+    ("range_negative", "Claims fell to 310, down from 342 and 515 a year earlier.", "515", 515, "", "exact", 515, 515,
+     "count"),
     ("range", "Flats in the block sold from $450,000 to $1.1 million.", "from $450,000 to $1.1 million", NAN, "USD", "range",
      450_000, 1_100_000, "money"),
     # fractions, as fractions
