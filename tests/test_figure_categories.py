@@ -98,6 +98,11 @@ CASES = [
      450_000, 1_100_000, "money"),
     # fractions, as fractions
     ("fraction", "A third of the orchards were lost to frost.", "A third", 1 / 3, "fraction", "exact", 1 / 3, 1 / 3, "percent"),
+    # a share of change after "by" and an approximator, written in two words
+    ("fraction", "Long waits have fallen by over one third in a year.", "over one third", 1 / 3, "fraction", "more_than",
+     1 / 3, INF, "percent"),
+    ("fraction", "Bus fares were cut by more than a third.", "more than a third", 1 / 3, "fraction", "more_than", 1 / 3,
+     INF, "percent"),
     ("fraction", "Half the staff work from home.", "Half", 0.5, "fraction", "exact", 0.5, 0.5, "percent"),
     ("fraction", "Output rose by more than two-thirds to a record.", "more than two-thirds", 2 / 3, "fraction", "more_than",
      2 / 3, INF, "percent"),
