@@ -301,9 +301,9 @@ def unparsed(err: Exception) -> DocumentResult:
 
 
 #: Words (lexemes) the vocabulary may hold for good, the model's own included: about 0.4 KB each with the
-#: tokenizer's cached split of each, so about 8 MB at most per process. News repeats most of its words: kept,
+#: tokenizer's cached split of each, so about 4 MB at most per process. News repeats most of its words: kept,
 #: they are split and looked up once per process instead of once per batch.
-KEPT_WORDS = 20_000
+KEPT_WORDS = 10_000
 
 
 def keep_words(nlp: Language, documents: Sequence[Document]) -> None:
@@ -311,10 +311,11 @@ def keep_words(nlp: Language, documents: Sequence[Document]) -> None:
     words, so that their words (lexemes) and the tokenizer's splits of them outlive the batch.
 
     Within ``nlp.memory_zone()`` the tokenizer caches nothing and every word new to the vocabulary is made
-    anew and freed at the end: each batch split every word with the prefix, suffix and infix patterns again,
-    about a tenth of the build's time beyond the parse. The parse itself is unchanged: a cached split is the
-    one the patterns give (spaCy's own cache, which a parse outside a zone always uses). Past the bound new words
-    live only in the zone, as before, so memory stays bounded however large the corpus."""
+    anew and freed at the end: each batch split every word with the prefix, suffix and infix patterns again
+    (tokenizing 300 generated articles in batches: 0.62 CPU s, 0.16 s with this). The parse itself is
+    unchanged: a cached split is the one the patterns give (spaCy's own cache, which a parse outside a zone
+    always uses). Past the bound new words live only in the zone, as before, so memory stays bounded however
+    large the corpus."""
     for document in documents:
         if len(nlp.vocab) >= KEPT_WORDS:
             return
