@@ -52,7 +52,7 @@ def _through_quantity_noun(noun: Token, lex: Lexicon) -> Token:
 def figure_root(doc: Doc, match: Match) -> Token:
     """The match's token whose head lies outside it (the unit when there is one)."""
     inside = range(match.core_start, match.end)
-    roots = [token_at(doc, t) for t in inside if token_at(doc, t).head.i not in inside or token_at(doc, t).head is token_at(doc, t)]
+    roots = [token_at(doc, t) for t in inside if token_at(doc, t).head.i not in inside or token_at(doc, t).head.i == t]
     return roots[-1] if roots else token_at(doc, match.end - 1)
 
 
@@ -238,7 +238,7 @@ def object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token | Non
         for prep in children_of(holder):
             if prep.i not in inside and prep.dep_ == "amod" and prep.lower_ in lex.quantity_nouns:
                 worth = _through_quantity_noun(prep, lex)  # "$200m worth of exports", "worth" read as an adjective
-                if worth is not prep:
+                if worth.i != prep.i:
                     return worth
             if prep.i in inside or prep.dep_ != "prep":
                 continue
@@ -260,7 +260,7 @@ def object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token | Non
     # "at least 28 settlements", "a 7.5-mile-deep push", "a $3bn cash deal", "an estimated 1,400 migrants"
     head = root.head
     for _ in range(3):
-        if head.i in inside or head.pos_ not in ("ADJ", "ADV") or head.head is head:
+        if head.i in inside or head.pos_ not in ("ADJ", "ADV") or head.head.i == head.i:
             break
         if head.dep_ not in ("amod", "advmod", "compound", "nmod", "npadvmod", "quantmod"):
             return None
@@ -319,7 +319,7 @@ def _pronoun_subject_antecedent(pronoun: Token, verb: Token) -> Token | None:
     a common noun of the pronoun's number: "the rupee was trading at 68.45 after it closed at 68.73" -> rupee,
     "sales rose 5% and they are seen rising 3%" -> sales; None otherwise ("officials were relieved after it fell
     to 2%"; a pronoun whose noun is in another sentence is not looked for)."""
-    if pronoun.lower_ not in SUBJECT_PRONOUNS or verb.dep_ not in ("advcl", "conj") or verb.head is verb:
+    if pronoun.lower_ not in SUBJECT_PRONOUNS or verb.dep_ not in ("advcl", "conj") or verb.head.i == verb.i:
         return None
     subjects = [c for c in children_of(verb.head) if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i]
     if not subjects or subjects[0].pos_ != "NOUN":
@@ -357,7 +357,7 @@ def _subject_of(verb: Token, lex: Lexicon) -> Token | None:
         if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
             verb, seen = verb.head.head, seen + 1  # "rose 2% after falling 3%": the subject of "rose" fell
             continue
-        if verb.dep_ in ("conj", "xcomp", "acomp", "ccomp", "advcl") and verb.head is not verb:
+        if verb.dep_ in ("conj", "xcomp", "acomp", "ccomp", "advcl") and verb.head.i != verb.i:
             if verb.dep_ in ("xcomp", "ccomp") and verb.i > verb.head.i:
                 controller = [c for c in children_of(verb.head) if c.dep_ == "dobj" and c.i < verb.i]
                 if controller and controller[0].pos_ in ("NOUN", "PROPN"):
@@ -492,7 +492,7 @@ def _path_to_verb(root: Token, lex: Lexicon) -> tuple[Token, bool, bool, str] | 
     5%", "was down 4% at 488p", "went up by 5.8%"): ``(verb, through a level preposition, through another
     preposition, "for" or "on" when the figure is what is paid for or spent on something)``, else None."""
     token, via_prep, other_prep, paid_with, steps = root, False, False, "", 0
-    while steps < 4 and token.head is not token:
+    while steps < 4 and token.head.i != token.i:
         head = token.head
         if token.dep_ == "pobj" and (head.pos_ == "ADP" or head.dep_ == "prep"):  # "to" is sometimes tagged PART
             level = head.lower_ in lex.level_prepositions
