@@ -409,6 +409,22 @@ OBJECT_RULES = [
     ("Patients can go home within 24 hours.", "within 24 hours", ""),
     ("The firm made $5m on the deal.", "$5m", ""),  # "on" pays for something only after a verb of spending
     ("The harvest fell 15%, costing farmers $2bn.", "$2bn", ""),  # the cost is the fall's, not the harvest's
+    # a dateline read as a second subject: the subject nearest the verb is what the level or change is of
+    ("Madrid: hotel prices are expected to rise by 4% this summer.", "4%", "hotel prices"),
+    ("Geneva: lake temperatures hit 26C on Sunday.", "26C", "lake temperatures"),
+    # a year before a subject does not make it a counted noun
+    ("The airline's 2019 passenger numbers rose 6% to 8 million.", "6%", "passenger numbers"),
+    # verbs of level with a particle
+    ("Rents crept up 2% in March.", "2%", "Rents"),
+    ("Inflation ticked down to 3.1%.", "3.1%", "Inflation"),
+    ("Police shot 2 near the station.", "2", ""),  # no particle, no level
+    # a noun a figure bounds through its approximator, written right before it
+    ("Grants above £5,000 need approval.", "above £5,000", "Grants"),
+    ("Discounts of up to 40% were offered.", "up to 40%", "Discounts"),
+    ("Most people over 30 cannot hear the tone.", "over 30", "people"),
+    ("Sales rose over 5% last year.", "over 5%", "Sales"),  # a verb before it: the clause's subject
+    ("The deal, up to $5m, was signed.", "up to $5m", ""),  # a comma: nothing bounded
+    ("The capture of over 28 villages was reported.", "over 28", "villages"),  # an event is counted through
 ]
 
 

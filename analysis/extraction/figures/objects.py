@@ -348,7 +348,10 @@ def _subject_of(verb: Token, lex: Lexicon) -> Token | None:
     while verb is not None and seen < 6:
         subjects = [c for c in children_of(verb) if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
-            subject = subjects[0]
+            # two subjects of one verb are a misparse, most often of a dateline ("Sao Paulo: sugar exports are
+            # expected to fall"): the one nearest before the verb is its subject
+            before = [c for c in subjects if c.i < verb.i]
+            subject = before[-1] if before else subjects[0]
             if subject.pos_ != "PRON":
                 return subject
             return _relative_antecedent(subject) or _pronoun_subject_antecedent(subject, verb)
@@ -404,6 +407,28 @@ def _holder_of(root: Token, lex: Lexicon) -> Token | None:
     return None if _is_place(holder, lex) else holder
 
 
+def _bounded_noun(doc: Doc, match: Match, root: Token, lex: Lexicon) -> Token | None:
+    """The noun right before a figure that opens with its approximator, which the figure bounds: "download
+    speeds up to 2.5 Gbps", "funds up to $250,000", "prices above $50 a barrel", "people over 30", "discounts of
+    up to 40%" (an "of" the parser reads as part of the approximator); the figure hangs on that noun, itself or
+    through its approximator. Not a noun the figure is not written on ("rose 4% over three years": a verb; "the
+    deal, up to $5m": a comma), a period, a place, an event, a quantity noun or a noun that is counted itself."""
+    if match.approx_tokens is None or match.approx_tokens[0] != match.start or match.start == 0:
+        return None
+    inside = range(match.start, match.end)
+    token = root
+    while token.head.i in inside and token.head.i != token.i:
+        token = token.head
+    noun = token.head
+    before = match.start - 2 if lower_at(doc, match.start - 1) == "of" else match.start - 1
+    if noun.i != before or noun.pos_ != "NOUN" or token.dep_ not in ("prep", "appos", "dobj", "npadvmod", "nmod"):
+        return None
+    if (_is_time_noun(noun, lex) or _is_place(noun, lex) or _is_event_noun(noun, lex) or noun.lower_ in lex.quantity_nouns
+            or _has_number(noun)):
+        return None
+    return noun
+
+
 #: The only word an amount noun that stands for its figure has before it ("an average of 2.7%").
 INDEFINITE_ARTICLES = frozenset({"a", "an"})
 
@@ -445,6 +470,9 @@ def broad_object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token
     if (kind == "duration" and root.dep_ == "pobj" and root.head.lower_ in lex.period_prepositions
             and root.head.i not in inside):
         return None  # "rose 4% over three years": the period of the change
+    bounded = _bounded_noun(doc, match, root, lex)
+    if bounded is not None:
+        return bounded
     if root.dep_ == "pobj" and root.head.lower_ in ("of", "at") and root.head.head.pos_ in ("NOUN", "PROPN"):
         holder = _holder_of(root, lex)
         return holder if holder is not None and holder.i not in inside else None
@@ -550,10 +578,11 @@ def _is_level_verb(verb: Token, lex: Lexicon, kind: str = "") -> bool:
 
 def _has_number(token: Token) -> bool:
     """Whether a noun is itself counted ("3,000 homes"): a number or a noun with a number of its own; a number
-    inside a name ("the FTSE 100") does not count."""
+    inside a name ("the FTSE 100") or a year before the noun ("2016 passenger numbers") does not count."""
     if (token.ent_type_ in NAME_LABELS and token.pos_ == "PROPN") or MARKET_CODE.match(token.text):
         return False
-    return token.like_num or any(c.isdigit() for c in token.text) or any(c.dep_ == "nummod" for c in children_of(token))
+    return token.like_num or any(c.isdigit() for c in token.text) or any(
+        c.dep_ == "nummod" and c.ent_type_ not in TIME_LABELS for c in children_of(token))
 
 
 def clause_head(token: Token) -> Token:
