@@ -980,3 +980,21 @@ def test_a_share_in_a_clause_with_its_own_subject_is_not_of_the_object_before(pa
 
 def test_a_count_that_is_its_clauses_subject_takes_the_noun_of_the_clause_before(parse):
     assert _one(parse, "Two passengers died and nine were taken to hospital.", "nine").object == "passengers"
+
+
+# a number joined by a hyphen to the noun it counts, before another word, is spanned with that noun and counts the
+# word after it (tests/gold/unseen/CONVENTIONS.md: "a 5-kilometre race" -> span "5-kilometre", object "race")
+# (sentence, span, value, object)
+@pytest.mark.parametrize("text, span, value, obj", [
+    ("The inquiry published a 300-page report on Tuesday.", "300-page", 300, "report"),
+    ("A 12-member jury heard the case.", "12-member", 12, "jury"),
+    ("The family rented a five-bedroom house.", "five-bedroom", 5, "house"),
+])
+def test_a_hyphenated_counted_modifier_is_spanned_whole(parse, text, span, value, obj):
+    row = _one(parse, text, span)
+    assert (row.value, row.unit, row.object) == (value, "", obj)
+
+
+def test_a_hyphen_to_another_number_or_to_no_noun_is_no_counted_modifier(parse):
+    assert [r.text for r in _figures(parse, "The council made a one-off payment.")] == []
+    assert [r.text for r in _figures(parse, "Spurs scored 4-0 in Leeds.")] == ["4", "0"]
