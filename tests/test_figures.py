@@ -302,6 +302,9 @@ OBJECT_RULES = [
     ("Only 40% of voters backed the plan.", "40%", "voters"),
     # quantity nouns: the thing they count
     ("The number of visitors rose to 40,000.", "40,000", "visitors"),
+    # ... but a percentage changes or sets the number or share itself
+    ("The number of people on the waiting list rose by 66% in June.", "66%", "number of people"),
+    ("Its share of the tablet market shrank to 9% last year.", "9%", "share"),
     ("A total of 310 households were evacuated.", "310", "households"),
     ("The port handled $200m worth of exports.", "$200m", "exports"),
     # "an average of" a figure stands for it in its clause; "the five-year average of" one is what it measures

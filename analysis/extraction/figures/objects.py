@@ -489,15 +489,23 @@ def broad_object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token
             return paid_for
     sets = verb.lemma_.lower()
     if via_prep and objects and (sets in lex.change_words or sets in lex.setting_verbs or sets in lex.estimate_verbs):
-        return _through_quantity_noun(objects[0], lex)  # "raised its key rate to 7.25%", "values the group at £2bn"
+        return _measured_quantity(objects[0], kind, lex)  # "raised its key rate to 7.25%", "values the group at £2bn"
     passive_change = (sets in lex.change_words or sets in lex.setting_verbs) and any(
         c.dep_ in ("nsubjpass", "auxpass") for c in children_of(verb))  # "income would be cut by 50%"
     level = _is_level_verb(verb, lex, kind) or (via_prep and (sets in lex.estimate_verbs or passive_change))
     if level and (via_prep or not other_prep):  # not "finished in two hours"
         subject = _subject_of(verb, lex)
         if subject is not None and subject.i not in inside and not _has_number(subject) and not _is_place(subject, lex):
-            return _through_quantity_noun(subject, lex)
+            return _measured_quantity(subject, kind, lex)
     return None
+
+
+def _measured_quantity(noun: Token, kind: str, lex: Lexicon) -> Token:
+    """What a level or change of ``kind`` set on ``noun`` measures: the noun a quantity noun counts for a count
+    or an amount ("the number of patients hit 619,200" -> patients), the quantity noun itself for a percentage,
+    which is a change or level of the number, share or proportion ("the number of people waiting rose by 66%"
+    -> "number of people", "its share shifted from 2.1 to 5.6 percent" -> share)."""
+    return noun if kind == "percent" else _through_quantity_noun(noun, lex)
 
 
 def _changed_thing(noun: Token, lex: Lexicon) -> Token | None:
