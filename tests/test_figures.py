@@ -426,7 +426,11 @@ OBJECT_RULES = [
     ("Discounts of up to 40% were offered.", "up to 40%", "Discounts"),
     ("Most people over 30 cannot hear the tone.", "over 30", "people"),
     ("Sales rose over 5% last year.", "over 5%", "Sales"),  # a verb before it: the clause's subject
-    ("The deal, up to $5m, was signed.", "up to $5m", ""),  # a comma: nothing bounded
+    # a figure apposed to a common noun after a comma is that thing's amount; not a counted noun's, nor a place's
+    ("The annual budget, $45 million this year, is under strain.", "$45 million", "budget"),
+    ("The jobless rate, 4.2% in May, is the lowest in years.", "4.2%", "jobless rate"),
+    ("The deal, up to $5m, was signed.", "up to $5m", "deal"),
+    ("Leeds, 12 miles away, was flooded.", "12 miles", ""),
     ("The capture of over 28 villages was reported.", "over 28", "villages"),  # an event is counted through
 ]
 

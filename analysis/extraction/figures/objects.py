@@ -415,18 +415,43 @@ def _bounded_noun(doc: Doc, match: Match, root: Token, lex: Lexicon) -> Token | 
     deal, up to $5m": a comma), a period, a place, an event, a quantity noun or a noun that is counted itself."""
     if match.approx_tokens is None or match.approx_tokens[0] != match.start or match.start == 0:
         return None
+    top = _top_of(match, root)
+    noun = top.head
+    before = match.start - 2 if lower_at(doc, match.start - 1) == "of" else match.start - 1
+    if noun.i != before or noun.pos_ != "NOUN" or top.dep_ not in ("prep", "appos", "dobj", "npadvmod", "nmod"):
+        return None
+    return None if _unmeasured(noun, lex) else noun
+
+
+def _top_of(match: Match, root: Token) -> Token:
+    """The figure's token that hangs outside it, its approximator included ("up to $5m": "up" when the parser
+    hangs the amount on it)."""
     inside = range(match.start, match.end)
     token = root
     while token.head.i in inside and token.head.i != token.i:
         token = token.head
-    noun = token.head
-    before = match.start - 2 if lower_at(doc, match.start - 1) == "of" else match.start - 1
-    if noun.i != before or noun.pos_ != "NOUN" or token.dep_ not in ("prep", "appos", "dobj", "npadvmod", "nmod"):
+    return token
+
+
+def _unmeasured(noun: Token, lex: Lexicon) -> bool:
+    """Whether a noun written beside a figure is no thing the figure measures: a period, a place, an event, a
+    quantity noun or a noun counted itself."""
+    return (_is_time_noun(noun, lex) or _is_place(noun, lex) or _is_event_noun(noun, lex) or noun.lower_ in lex.quantity_nouns
+            or _has_number(noun))
+
+
+def _apposed_noun(doc: Doc, match: Match, root: Token, lex: Lexicon) -> Token | None:
+    """The common noun a figure is apposed to, right after it and a comma: "the annual budget, $45 million this
+    year, is" -> budget, "the jobless rate, 4.2% in May," -> rate, "its debt pile, some $3bn," -> pile; the
+    amount is that thing's. Not a name (an age apposed to a person is read apart) or a noun that is no measured
+    thing (:func:`_unmeasured`)."""
+    if match.start < 2 or lower_at(doc, match.start - 1) != ",":
         return None
-    if (_is_time_noun(noun, lex) or _is_place(noun, lex) or _is_event_noun(noun, lex) or noun.lower_ in lex.quantity_nouns
-            or _has_number(noun)):
+    top = _top_of(match, root)
+    noun = top.head
+    if top.dep_ != "appos" or noun.i != match.start - 2 or noun.pos_ != "NOUN":
         return None
-    return noun
+    return None if _unmeasured(noun, lex) else noun
 
 
 #: The only word an amount noun that stands for its figure has before it ("an average of 2.7%").
@@ -470,9 +495,9 @@ def broad_object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token
     if (kind == "duration" and root.dep_ == "pobj" and root.head.lower_ in lex.period_prepositions
             and root.head.i not in inside):
         return None  # "rose 4% over three years": the period of the change
-    bounded = _bounded_noun(doc, match, root, lex)
-    if bounded is not None:
-        return bounded
+    beside = _bounded_noun(doc, match, root, lex) or _apposed_noun(doc, match, root, lex)
+    if beside is not None:
+        return beside
     if root.dep_ == "pobj" and root.head.lower_ in ("of", "at") and root.head.head.pos_ in ("NOUN", "PROPN"):
         holder = _holder_of(root, lex)
         return holder if holder is not None and holder.i not in inside else None
