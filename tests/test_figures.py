@@ -1005,3 +1005,19 @@ def test_a_hyphenated_counted_modifier_is_spanned_whole(parse, text, span, value
 def test_a_hyphen_to_another_number_or_to_no_noun_is_no_counted_modifier(parse):
     assert [r.text for r in _figures(parse, "The council made a one-off payment.")] == []
     assert [r.text for r in _figures(parse, "Spurs scored 4-0 in Leeds.")] == ["4", "0"]
+
+
+# "N in M" is a share only of a whole larger than the part, and never of a year: "stood at 12,400 in 2020" is a
+# level and its date
+# (sentence, figure texts, values)
+@pytest.mark.parametrize("text, spans, values", [
+    ("Nine in 10 voters backed the bill.", ["Nine in 10"], [90]),
+    ("Only 3 in 1,000 cases were severe.", ["3 in 1,000"], [0.3]),
+    ("The village's population stood at 12,400 in 2020.", ["12,400"], [12400]),
+    ("The club won 8 in 2021.", ["8"], [8]),
+    ("The striker scored 12 in 6 games.", ["12", "6"], [12, 6]),  # a part larger than its "whole": two counts
+])
+def test_a_ratio_is_a_part_of_a_larger_whole_that_is_no_year(parse, text, spans, values):
+    rows = _figures(parse, text)
+    assert [r.text for r in rows] == spans
+    assert [r.value for r in rows] == pytest.approx(values)

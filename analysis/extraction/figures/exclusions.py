@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from analysis.extraction.doc_index import doc_index
 from analysis.extraction.figures.grammar import RELATIVE_AFTER, Match
 from analysis.extraction.figures.numbers import GLUED
-from analysis.extraction.figures.tokens import SIGNED, in_numeric_date, lower_at, number_value, token_at
+from analysis.extraction.figures.tokens import SIGNED, YEAR, in_numeric_date, lower_at, number_value, token_at
 from analysis.extraction.figures.wordlists import Lexicon, glued_symbol
 
 #: Entity labels whose numbers belong to a name, not to a figure ("Resolution 2231", "Boeing 737").
@@ -87,7 +87,7 @@ def excluded(match: Match, doc: Doc, labels: list[str], lex: Lexicon) -> bool:
             previous.text not in lex.currency_symbols and previous.text not in lex.currency_codes
         ):
             return True
-        if re.fullmatch(r"1[89]\d\d|20\d\d", text) and not _counted_noun(token_at(doc, first)):
+        if YEAR.fullmatch(text) and not _counted_noun(token_at(doc, first)):
             return True
     # a code: digits glued to a capital that is no unit ("5G", "4K", "3D")
     if bare and match.core_end - match.core_start == 1 and last + 1 < len(doc):
