@@ -1021,3 +1021,17 @@ def test_a_ratio_is_a_part_of_a_larger_whole_that_is_no_year(parse, text, spans,
     rows = _figures(parse, text)
     assert [r.text for r in rows] == spans
     assert [r.value for r in rows] == pytest.approx(values)
+
+
+# a year before a noun after a determiner or a possessive dates the noun, and is neither a figure nor a count that
+# makes the noun counted; a count of that size has its comma
+# (sentence, figure texts, objects)
+@pytest.mark.parametrize("text, spans, objects", [
+    ("He breached the 1990 Clean Air Act twice.", [], []),
+    ("Its 2023 ticket sales rose 12%.", ["12%"], ["ticket sales"]),
+    ("The 2,000 delegates voted on Friday.", ["2,000"], ["delegates"]),
+    ("Some 2000 delegates attended.", ["Some 2000"], ["delegates"]),
+])
+def test_a_year_after_a_determiner_dates_its_noun(parse, text, spans, objects):
+    rows = _figures(parse, text)
+    assert ([r.text for r in rows], [r.object for r in rows]) == (spans, objects)

@@ -12,7 +12,7 @@ from typing import Sequence
 from spacy.tokens import Doc, Token
 
 from analysis.extraction.doc_index import DocIndex, children_of, doc_index
-from analysis.extraction.figures.exclusions import TIME_LABELS
+from analysis.extraction.figures.exclusions import TIME_LABELS, dates_its_noun
 from analysis.extraction.figures.grammar import RATE_WORDS, Match
 from analysis.extraction.figures.records import FigureRow
 from analysis.extraction.figures.tokens import lower_at, token_at
@@ -615,7 +615,7 @@ def _has_number(token: Token) -> bool:
     if (token.ent_type_ in NAME_LABELS and token.pos_ == "PROPN") or MARKET_CODE.match(token.text):
         return False
     return token.like_num or any(c.isdigit() for c in token.text) or any(
-        c.dep_ == "nummod" and c.ent_type_ not in TIME_LABELS for c in children_of(token))
+        c.dep_ == "nummod" and not dates_its_noun(c) for c in children_of(token))
 
 
 def clause_head(token: Token) -> Token:
