@@ -82,15 +82,17 @@ def object_span(doc: Doc, head: Token, lex: Lexicon, *, figure: range, counted: 
     tests/gold/unseen/CONVENTIONS.md and the dev2 gold name it ("12 leather strips", "Ticket sales", "the
     unemployment rate", "Brent crude"); what a level or change is of may also be a name as a whole ("the FTSE
     100", "Dow Jones Industrial Average"); either keeps a classifying adjective right before it
-    (``measure_modifiers``: "the jobless rate", "net profit", "the average price", "pre-tax profit") and the unit
+    (``measure_modifiers``: "the jobless rate", "net profit", "the average price", "pre-tax profit"; and any plain
+    adjective naming its kind, :func:`_kind_adjective`: "a 10MW solar farm", "public schools") and the unit
     it is per ("earnings per share"); a measure noun (``relational_heads``) also keeps the "of" phrase that names
     it (:func:`_of_complement_end`: "the rate of infection") and a name before it ("the Dow Jones industrial
     average"). A noun that a sum is written on (``whole``, :func:`names_the_sum`) is what the sum is ("a $2
     trillion relief package", "the $700,000 price range").
     Not kept: a name before a common noun other than a measure noun ("Reuters shares" -> "shares"), a place, a
     period or a number before it, part of a hyphenated word or of a word split after a number ("an octa-core
-    chip" -> "chip", "4G spectrum" -> "spectrum"), a determiner, a possessive, and describing adjectives ("the
-    average daily circulation" -> "circulation").
+    chip" -> "chip", "4G spectrum" -> "spectrum"), a determiner, a possessive, and describing adjectives of size,
+    novelty, order or scope, participles, superlatives and nationalities ("28 new settlements" -> "settlements",
+    "the latest figure" -> "figure", "Indian sugar exports" -> "sugar exports").
     """
     named = _name_before_code(doc, head, figure)
     if named is not None:
@@ -119,7 +121,7 @@ def object_span(doc: Doc, head: Token, lex: Lexicon, *, figure: range, counted: 
         # a name before a measure noun names that measure ("the Dow Jones industrial average", "the Fed funds rate")
         named = relational and before.pos_ == "PROPN" and before.dep_ in ("compound", "nmod")
         compound = (before.dep_ == "compound" and same_kind) or named
-        classifying = before.dep_ in ("amod", "compound") and before.lower_ in lex.measure_modifiers
+        classifying = (before.dep_ in ("amod", "compound") and before.lower_ in lex.measure_modifiers) or _kind_adjective(before, lex)
         if (not (compound or classifying) or _is_time_noun(before, lex) or _is_place(before, lex)
                 or any(c.isdigit() for c in before.text)):
             break
@@ -129,6 +131,16 @@ def object_span(doc: Doc, head: Token, lex: Lexicon, *, figure: range, counted: 
         return start, end
     end = _per_unit_end(doc, head, end, figure)
     return start, _of_complement_end(doc, head, end, figure, lex) if relational and head.pos_ == "NOUN" else end
+
+
+def _kind_adjective(token: Token, lex: Lexicon) -> bool:
+    """Whether an adjective before an object's noun names its kind and stays in the object ("solar farm", "public
+    schools", "monthly pace"): a plain adjective (no comparative, superlative or participle: "latest", "highest",
+    "projected", nor one the tagger calls an adjective but written as a participle: "improved battery life") that
+    names no nationality or other entity ("Indian exports") and is none of the ``describing_adjectives`` of size,
+    degree, novelty, order or scope ("28 new settlements", "the regional rate")."""
+    return (token.dep_ == "amod" and token.pos_ == "ADJ" and token.tag_ == "JJ" and token.is_alpha and not token.ent_type_
+            and not token.lower_.endswith("ed") and token.lower_ not in lex.describing_adjectives)
 
 
 def _untagged_noun(token: Token) -> bool:
