@@ -417,7 +417,7 @@ OBJECT_RULES = [
     ("The company lost $1.3bn last year.", "$1.3bn", ""),
     ("Shares lost 4% on Friday.", "4%", "Shares"),
     ("Troops advanced 20 miles.", "20 miles", ""),
-    ("Patients can go home within 24 hours.", "within 24 hours", ""),
+    ("Patients can go home within 24 hours.", "24 hours", ""),  # "within" is no approximator
     ("The firm made $5m on the deal.", "$5m", ""),  # "on" pays for something only after a verb of spending
     ("The harvest fell 15%, costing farmers $2bn.", "$2bn", ""),  # the cost is the fall's, not the harvest's
     # a dateline read as a second subject: the subject nearest the verb is what the level or change is of
@@ -1049,3 +1049,16 @@ def test_a_ratio_is_a_part_of_a_larger_whole_that_is_no_year(parse, text, spans,
 def test_a_year_after_a_determiner_dates_its_noun(parse, text, spans, objects):
     rows = _figures(parse, text)
     assert ([r.text for r in rows], [r.object for r in rows]) == (spans, objects)
+
+
+# (sentence, span, value, approx, unit): energy in gigawatt- and terawatt-hours; "within" is no approximator (a
+# deadline is stated exactly) while "up to" is
+@pytest.mark.parametrize("text, span, value, approx, unit", [
+    ("The wind farm will produce about 650 GWh a year.", "about 650 GWh", 650, "about", "gigawatt_hour"),
+    ("National demand reached 1.2TWh in January.", "1.2TWh", 1.2, "exact", "terawatt_hour"),
+    ("Most patients were seen within four hours.", "four hours", 4, "exact", "hour"),
+    ("Some patients waited up to four hours.", "up to four hours", 4, "at_most", "hour"),
+])
+def test_energy_units_and_a_deadline(parse, text, span, value, approx, unit):
+    row = _one(parse, text, span)
+    assert (row.value, row.approx, row.unit_canonical) == (value, approx, unit)
