@@ -114,6 +114,8 @@ def object_span(doc: Doc, head: Token, lex: Lexicon, *, figure: range, counted: 
             if (start >= 3 and token_at(doc, start - 3).head.i == head.i
                     and doc[start - 3 : start].text.lower() in lex.measure_modifiers):
                 start -= 3  # a hyphenated classifying adjective the tokenizer split: "pre-tax profit"
+            elif _period_modifier(doc, start - 1, head, figure, lex):
+                start -= 3  # "first-quarter revenue", "four-year graduation rates"
             break
         if not (start <= before.head.i <= head.i):
             break
@@ -121,8 +123,9 @@ def object_span(doc: Doc, head: Token, lex: Lexicon, *, figure: range, counted: 
         # a name before a measure noun names that measure ("the Dow Jones industrial average", "the Fed funds rate")
         named = relational and before.pos_ == "PROPN" and before.dep_ in ("compound", "nmod")
         compound = (before.dep_ == "compound" and same_kind) or named
-        classifying = (before.dep_ in ("amod", "compound") and before.lower_ in lex.measure_modifiers) or _kind_adjective(before, lex)
-        if (not (compound or classifying) or _is_time_noun(before, lex) or _is_place(before, lex)
+        kind = _kind_adjective(before, lex)  # "monthly pace": a period's adjective that names a kind of measure
+        classifying = (before.dep_ in ("amod", "compound") and before.lower_ in lex.measure_modifiers) or kind
+        if (not (compound or classifying) or (_is_time_noun(before, lex) and not kind) or _is_place(before, lex)
                 or any(c.isdigit() for c in before.text)):
             break
         start -= 1
@@ -133,14 +136,25 @@ def object_span(doc: Doc, head: Token, lex: Lexicon, *, figure: range, counted: 
     return start, _of_complement_end(doc, head, end, figure, lex) if relational and head.pos_ == "NOUN" else end
 
 
+def _period_modifier(doc: Doc, i: int, head: Token, figure: range, lex: Lexicon) -> bool:
+    """Whether token ``i`` ends a hyphenated period modifier of ``head`` written with a word, no digits
+    (``period_modifier_nouns``: "first-quarter revenue", "full-year profit", "four-year graduation rates"); "a
+    10-year high" is a figure of its own."""
+    if i < 2 or any(t in figure for t in range(i - 2, i + 1)) or token_at(doc, i).head.i != head.i:
+        return False
+    first = token_at(doc, i - 2)
+    return token_at(doc, i).lower_ in lex.period_modifier_nouns and first.is_alpha and token_at(doc, i - 1).text in ("-", "\u2013")
+
+
 def _kind_adjective(token: Token, lex: Lexicon) -> bool:
     """Whether an adjective before an object's noun names its kind and stays in the object ("solar farm", "public
     schools", "monthly pace"): a plain adjective (no comparative, superlative or participle: "latest", "highest",
     "projected", nor one the tagger calls an adjective but written as a participle: "improved battery life") that
     names no nationality or other entity ("Indian exports") and is none of the ``describing_adjectives`` of size,
     degree, novelty, order or scope ("28 new settlements", "the regional rate")."""
-    return (token.dep_ == "amod" and token.pos_ == "ADJ" and token.tag_ == "JJ" and token.is_alpha and not token.ent_type_
-            and not token.lower_.endswith("ed") and token.lower_ not in lex.describing_adjectives)
+    return (token.dep_ == "amod" and token.pos_ == "ADJ" and token.tag_ == "JJ" and token.is_alpha
+            and token.ent_type_ in ("", "DATE") and not token.lower_.endswith("ed")
+            and token.lower_ not in lex.describing_adjectives)
 
 
 def _untagged_noun(token: Token) -> bool:
@@ -286,7 +300,8 @@ def object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token | Non
         and not _is_time_noun(head, lex)
         and not _uncounted_head(doc, match, head, lex)
     ):
-        return _through_quantity_noun(head, lex)
+        changed = _changed_in(head, lex)  # "a 15% increase in rates": what changes, not the change
+        return _measured_quantity(changed, kind, lex) if changed is not None else _through_quantity_noun(head, lex)
     return None
 
 
@@ -453,17 +468,21 @@ def _unmeasured(noun: Token, lex: Lexicon) -> bool:
 
 
 def _apposed_noun(doc: Doc, match: Match, root: Token, lex: Lexicon) -> Token | None:
-    """The common noun a figure is apposed to, right after it and a comma: "the annual budget, $45 million this
-    year, is" -> budget, "the jobless rate, 4.2% in May," -> rate, "its debt pile, some $3bn," -> pile; the
-    amount is that thing's. Not a name (an age apposed to a person is read apart) or a noun that is no measured
+    """The common noun a figure is apposed to, right after its phrase and a comma: "the annual budget, $45
+    million this year, is" -> budget, "the jobless rate, 4.2% in May," -> rate, "its debt pile, some $3bn," ->
+    pile, "the majority of passengers, 632 million," -> passengers (through a quantity noun); the amount is that
+    thing's. Not a name (an age apposed to a person is read apart) or a noun that is no measured
     thing (:func:`_unmeasured`)."""
     if match.start < 2 or lower_at(doc, match.start - 1) != ",":
         return None
     top = _top_of(match, root)
     noun = top.head
-    if top.dep_ != "appos" or noun.i != match.start - 2 or noun.pos_ != "NOUN":
+    # the noun's own phrase ends at the comma ("the majority of passengers, 632 million,")
+    if top.dep_ != "appos" or noun.pos_ != "NOUN" or not noun.i <= match.start - 2 < top.left_edge.i or any(
+            token_at(doc, t).head.i not in range(noun.i, match.start - 1) for t in range(noun.i + 1, match.start - 1)):
         return None
-    return None if _unmeasured(noun, lex) else noun
+    counted = _through_quantity_noun(noun, lex)  # "the majority of passengers, 632 million," -> passengers
+    return None if _unmeasured(counted, lex) else counted
 
 
 #: The only word an amount noun that stands for its figure has before it ("an average of 2.7%").
@@ -543,6 +562,19 @@ def _measured_quantity(noun: Token, kind: str, lex: Lexicon) -> Token:
     which is a change or level of the number, share or proportion ("the number of people waiting rose by 66%"
     -> "number of people", "its share shifted from 2.1 to 5.6 percent" -> share)."""
     return noun if kind == "percent" else _through_quantity_noun(noun, lex)
+
+
+def _changed_in(noun: Token, lex: Lexicon) -> Token | None:
+    """The thing a noun of change is a change in, named without a determiner ("a 15% increase in rates", "a 4%
+    rise in turnover"); None for any other noun, for a period ("a rise in the quarter") and for a phrase with a
+    determiner ("a surge in this category", "a rise in the number of", which name a part or a measure of their
+    own)."""
+    if noun.lemma_.lower() not in lex.change_words:
+        return None
+    for prep in children_of(noun):
+        if prep.dep_ == "prep" and prep.lower_ == "in" and (inner := _noun_of(prep)) is not None and inner.pos_ == "NOUN":
+            return None if _is_time_noun(inner, lex) or _determined(inner) else inner
+    return None
 
 
 def _changed_thing(noun: Token, lex: Lexicon) -> Token | None:
