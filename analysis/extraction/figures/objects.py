@@ -584,12 +584,7 @@ def _changed_thing(noun: Token, lex: Lexicon) -> Token | None:
     verb = noun.head.lemma_.lower()
     if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and (verb in lex.change_words or verb in lex.setting_verbs):
         return noun
-    if noun.lemma_.lower() not in lex.change_words:
-        return None
-    for prep in children_of(noun):
-        if prep.dep_ == "prep" and prep.lower_ == "in" and (inner := _noun_of(prep)) is not None and inner.pos_ == "NOUN":
-            return None if _is_time_noun(inner, lex) else inner
-    return None
+    return _changed_in(noun, lex)
 
 
 def _path_to_verb(root: Token, lex: Lexicon) -> tuple[Token, bool, bool, str] | None:
