@@ -449,6 +449,10 @@ OBJECT_RULES = [
     ("The deal, up to $5m, was signed.", "up to $5m", "deal"),
     ("Leeds, 12 miles away, was flooded.", "12 miles", ""),
     ("The majority of passengers, 632 million, were adults.", "632 million", "passengers"),  # through a quantity noun
+    # a size written after the noun it measures, with its adjective; not one set against a level ("2 metres higher")
+    ("Divers found a crater 12 metres deep.", "12 metres", "crater"),
+    ("The garden wall, 4 metres high, collapsed.", "4 metres", "garden wall"),
+    ("Divers went 12 metres deeper.", "12 metres", ""),
     ("The capture of over 28 villages was reported.", "over 28", "villages"),  # an event is counted through
 ]
 

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from analysis.extraction.doc_index import DocIndex, children_of, doc_index
 from analysis.extraction.figures.exclusions import TIME_LABELS, dates_its_noun
-from analysis.extraction.figures.grammar import RATE_WORDS, Match
+from analysis.extraction.figures.grammar import MEASURE_ADJECTIVES, RATE_WORDS, Match
 from analysis.extraction.figures.records import FigureRow
 from analysis.extraction.figures.tokens import lower_at, token_at
 from analysis.extraction.figures.wordlists import Lexicon
@@ -252,7 +252,8 @@ def object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token | Non
     "Of the 300 residents tested, 45 were positive"); for money also an "in" complement that is not a period and
     has no determiner ("€40m in emergency aid", not "in the quarter", "in morning trade" or "in his absence") and
     a "for" complement (what the sum pays for: "$5m for schools"); or the noun the figure modifies ("28
-    settlements", "a 60-square-mile area", "a $3bn cash deal"); not a noun it is per, after a dash or of a
+    settlements", "a 60-square-mile area", "a $3bn cash deal"), also through an adjective of size written after
+    it ("a crater 12 metres deep"); not a noun it is per, after a dash or of a
     complex preposition (:func:`_uncounted_head`: "9,000 a game", "619,200 - a record", "a fifth thanks to").
     Not extracted: the clause's subject ("Unemployment rose to 4.4 per cent", "the fire burned for nine
     days") or a noun elsewhere in the clause ("temperatures of 34C"); then None.
@@ -290,6 +291,9 @@ def object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token | Non
             break
         if head.dep_ not in ("amod", "advmod", "compound", "nmod", "npadvmod", "quantmod"):
             return None
+        if (head.i == match.end and head.lower_ in MEASURE_ADJECTIVES and head.dep_ == "amod" and head.head.i < match.start
+                and head.head.pos_ == "NOUN" and not _unmeasured(head.head, lex)):
+            return head.head  # "a sinkhole 30 feet wide", "the wall, 4 metres high,": the noun the size is of
         head = head.head
     if (
         root.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "npadvmod")
