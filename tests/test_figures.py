@@ -454,6 +454,8 @@ OBJECT_RULES = [
     ("The garden wall, 4 metres high, collapsed.", "4 metres", "garden wall"),
     ("Divers went 12 metres deeper.", "12 metres", ""),
     ("The capture of over 28 villages was reported.", "over 28", "villages"),  # an event is counted through
+    ("Its stores posted sales gains between 3% and 7%.", "between 3% and 7%", "sales gains"),  # a change is measured
+    ("Sales rose between 3% and 5%.", "between 3% and 5%", "Sales"),
 ]
 
 

@@ -441,10 +441,11 @@ def _holder_of(root: Token, lex: Lexicon) -> Token | None:
 def _bounded_noun(doc: Doc, match: Match, root: Token, lex: Lexicon) -> Token | None:
     """The noun right before a figure that opens with its approximator, which the figure bounds: "download
     speeds up to 2.5 Gbps", "funds up to $250,000", "prices above $50 a barrel", "people over 30", "discounts of
-    up to 40%" (an "of" the parser reads as part of the approximator); the figure hangs on that noun, itself or
+    up to 40%" (an "of" the parser reads as part of the approximator), "sales gains between 3% and 7%"; the figure hangs on that noun, itself or
     through its approximator. Not a noun the figure is not written on ("rose 4% over three years": a verb; "the
     deal, up to $5m": a comma), a period, a place, an event, a quantity noun or a noun that is counted itself."""
-    if match.approx_tokens is None or match.approx_tokens[0] != match.start or match.start == 0:
+    opener = match.approx_tokens is not None and match.approx_tokens[0] == match.start
+    if match.start == 0 or not (opener or (match.approx == "range" and lower_at(doc, match.start) == "between")):
         return None
     top = _top_of(match, root)
     noun = top.head
@@ -465,9 +466,11 @@ def _top_of(match: Match, root: Token) -> Token:
 
 
 def _unmeasured(noun: Token, lex: Lexicon) -> bool:
-    """Whether a noun written beside a figure is no thing the figure measures: a period, a place, an event, a
-    quantity noun or a noun counted itself."""
-    return (_is_time_noun(noun, lex) or _is_place(noun, lex) or _is_event_noun(noun, lex) or noun.lower_ in lex.quantity_nouns
+    """Whether a noun written beside a figure is no thing the figure measures: a period, a place, an event other
+    than a change (a change is measured: "sales gains between 3% and 7%"), a quantity noun or a noun counted
+    itself."""
+    event = _is_event_noun(noun, lex) and noun.lemma_.lower() not in lex.change_words
+    return (_is_time_noun(noun, lex) or _is_place(noun, lex) or event or noun.lower_ in lex.quantity_nouns
             or _has_number(noun))
 
 
