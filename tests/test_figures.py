@@ -412,6 +412,10 @@ OBJECT_RULES = [
     # a change after a comma is the change of the amount before it, not of the clause's subject
     ("The bakery sold 4,000 loaves, down 8% from last year.", "8%", "loaves"),
     ("The bakery's shares closed down 8% on Friday.", "8%", "shares"),
+    # an earlier level after a comma is of what the amount before it counts, not of the clause's subject
+    ("The clinic saw 900 patients in August, up from 700 in July.", "700", "patients"),
+    ("Some 8,100 people were waiting over 18 months, down from 9,400.", "9,400", "people"),
+    ("Rents rose 4% in May, up from 3% in April.", "3%", "Rents"),
     # a measure in a list, and a sum set against another
     ("Broadband speeds of 100Mbps and 500Mbps are offered.", "500Mbps", "speeds"),
     ("Revenue was $2.1bn, compared with $1.8bn a year earlier.", "$1.8bn", "Revenue"),

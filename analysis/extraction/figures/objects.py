@@ -745,6 +745,21 @@ def changes_figure_before(doc: Doc, earlier: Match, later: Match, lex: Lexicon) 
     return clause_head(figure_root(doc, earlier)).i == clause_head(adverb).i
 
 
+def compares_figure_before(doc: Doc, earlier: Match, later: Match, lex: Lexicon) -> bool:
+    """Whether ``later`` is the earlier level of ``earlier``'s amount, written after it, a comma and a change
+    adverb with "from" ("saw 900 patients, up from 700 in July", "8,998 people were waiting, down from 9,400"):
+    both figures of one clause, so the level is of what the amount before it counts, not of the clause's subject
+    (the clinic was not 700)."""
+    root = figure_root(doc, later)
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "from" or prep.i != later.start - 1:
+        return False
+    adverb = prep.head
+    if adverb.lower_ not in lex.change_adverbs or adverb.i != prep.i - 1 or lower_at(doc, adverb.i - 1) != ",":
+        return False
+    return earlier.end <= adverb.i - 1 and clause_head(figure_root(doc, earlier)).i == clause_head(adverb).i
+
+
 def converts(doc: Doc, earlier: Match, later: Match) -> bool:
     """Whether ``later`` restates ``earlier`` in another unit or currency right after it: in brackets ("115F
     (46C)", "HK$10m (US$1.27m)"), after a slash ("115F/46C"), after ", or" ("rose 26.65 points, or 0.15%") or
