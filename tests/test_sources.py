@@ -255,6 +255,13 @@ def test_side_comes_from_the_role(parse):
             [("indirect", "Residents", "said", "they\u2019d been ignored by the council for years")],
             id="contraction-is-not-a-quote",
         ),
+        pytest.param(
+            "Lists fell in October.\nCalder said: \u2018We have been ramping up appointments.\n"
+            "\u2018As a result, lists have begun to fall.\u2019",
+            [("direct", "Calder", "said", "We have been ramping up appointments"),
+             ("direct", "Calder", "", "As a result, lists have begun to fall")],
+            id="single-quote-after-a-colon-runs-on-over-the-break",
+        ),
     ],
 )
 def test_single_quotation_marks(parse, text, expected):
@@ -274,6 +281,11 @@ def test_single_quotation_marks(parse, text, expected):
         ("\u2018He told me \u201cit will be fine\u201d,\u2019 she said.", ["\u2018He told me \u201cit will be fine\u201d,\u2019"]),
         ("O\u2019Brien\u2019s shop and the \u201990s decor.", []),
         ("\u2018A quote that runs on\nto the next paragraph.", ["\u2018A quote that runs on"]),
+        # as double marks do, after a colon or reopened by the next paragraph (British copy's single quotes)
+        ("Calder said: \u2018We stay.\nThe end.", ["\u2018We stay."]),
+        ("She said, \u2018We stay.\n\u2018We go.\u2019", ["\u2018We stay.", "\u2018We go.\u2019"]),
+        # opened mid-paragraph after no colon and never reopened: dropped
+        ("She said, \u2018We stay.\nThe end.", []),
     ],
 )
 def test_single_quote_spans(text, expected):
@@ -364,6 +376,30 @@ def test_a_name_before_the_kind_of_body_is_the_source(parse, text, source, role)
 def test_a_name_before_another_noun_is_not_the_source(parse, text, source):
     (row,) = attribution_rows(parse(text))
     assert row.source == source
+
+
+@pytest.mark.parametrize(
+    "text, sources",
+    [
+        # the owner speaks, not the thing it owns
+        ("Halvern Foods reported record sales on Tuesday. Its online business had grown annual sales by 12%, it added.",
+         ["Halvern Foods"]),
+        ("The unions met on Monday. Their members had voted for a strike, they said.", ["The unions"]),
+        # a body owned by a possessive that does not agree with the pronoun stays the one that speaks
+        ("Tom Hale met investors on Tuesday. His online business had grown sales by 12%, it said.",
+         ["His online business"]),
+    ],
+)
+def test_it_after_its_thing_is_the_owner(parse, text, sources):
+    assert [r.source for r in attribution_rows(parse(text))] == sources
+
+
+def test_a_name_owned_by_a_possessive_is_no_company_to_refer_back_to(parse):
+    """ "our AGM" is a meeting of someone's, never the body a later "the company" means."""
+    rows = attribution_rows(parse(
+        'Halvern Foods named a new chief on Monday. Ana Ruiz said: "I will hand over at our AGM in May." '
+        "The company said profits had risen."))
+    assert rows[-1].source == "Halvern Foods"
 
 
 def test_it_after_a_think_tank_is_the_think_tank(parse):
