@@ -34,7 +34,7 @@ def event_of(doc: Doc, match: Match, lex: Lexicon) -> str:
     inside = range(match.start, match.end)
     for _ in range(8):
         head = token.head
-        if head is token:
+        if head.i == token.i:
             break
         if head.pos_ == "VERB" or (head.pos_ == "AUX" and head.dep_ in ("ROOT", "ccomp", "conj", "relcl", "advcl")):
             lemma = head.lemma_.lower()

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from analysis.extraction.doc_index import doc_index
 from analysis.extraction.figures.grammar import RELATIVE_AFTER, Match
 from analysis.extraction.figures.numbers import GLUED
-from analysis.extraction.figures.tokens import SIGNED, in_numeric_date, lower_at, number_value, token_at
+from analysis.extraction.figures.tokens import SIGNED, YEAR, in_numeric_date, lower_at, number_value, token_at
 from analysis.extraction.figures.wordlists import Lexicon, glued_symbol
 
 #: Entity labels whose numbers belong to a name, not to a figure ("Resolution 2231", "Boeing 737").
@@ -87,7 +87,7 @@ def excluded(match: Match, doc: Doc, labels: list[str], lex: Lexicon) -> bool:
             previous.text not in lex.currency_symbols and previous.text not in lex.currency_codes
         ):
             return True
-        if re.fullmatch(r"1[89]\d\d|20\d\d", text) and not _counted_noun(token_at(doc, first)):
+        if YEAR.fullmatch(text) and (not _counted_noun(token_at(doc, first)) or dates_its_noun(token_at(doc, first))):
             return True
     # a code: digits glued to a capital that is no unit ("5G", "4K", "3D")
     if bare and match.core_end - match.core_start == 1 and last + 1 < len(doc):
@@ -132,6 +132,17 @@ def _glued_measure(text: str, lex: Lexicon) -> bool:
 
 def _counted_noun(token: Token) -> bool:
     return token.dep_ in ("nummod", "quantmod") and token.head.pos_ in ("NOUN", "PROPN") and token.head.i > token.i
+
+
+def dates_its_noun(token: Token) -> bool:
+    """Whether a number before a noun is the year that noun is of, no count of it: a date entity ("2016
+    passenger numbers"), or a year written after a determiner or a possessive ("the 1990 Act", "its 2023 ticket
+    sales"; a count that size is written with a comma: "the 2,000 delegates")."""
+    if not _counted_noun(token):
+        return False
+    if token.ent_type_ in ("DATE", "TIME"):
+        return True
+    return bool(YEAR.fullmatch(token.text)) and token.i > 0 and token.nbor(-1).tag_ in ("DT", "PRP$", "POS")
 
 
 def over_duration(match: Match, doc: Doc, lex: Lexicon) -> bool:

@@ -244,6 +244,8 @@ def scan(doc: Doc, i: int, lex: Lexicon) -> Match | None:
         k += 2
     elif lower_at(doc, k) == "old" and lower_at(doc, k - 1) in ("year", "years") and lower_at(doc, k - 2) in HYPHENS:
         k += 1  # "a 9-year old girl"
+    elif not (match.unit or match.currency or glued) and _counted_modifier(doc, k):
+        k += 2  # "a 300-page report": the figure is the whole modifier, what it counts is its head
     if (age or _after_age_of(doc, match.core_start) or _after_age_word(doc, match.start)) and not match.unit and (
             not match.currency):
         match.unit = "year"
@@ -276,6 +278,18 @@ def scan(doc: Doc, i: int, lex: Lexicon) -> Match | None:
         else:
             match.value = -match.value
     return match
+
+
+def _counted_modifier(doc: Doc, k: int) -> bool:
+    """Whether a number ending before token k is joined by a hyphen to the noun it counts, the two written
+    together before another word as one modifier ("a 300-page report", "a 12-member jury", "the 5-star hotel";
+    tests/gold/unseen/CONVENTIONS.md spans "a 5-kilometre race" as "5-kilometre"); not a second number ("a 3-2
+    win"), a word that is no noun ("a one-off payment", "2-for-1") or a hyphenated word that ends its phrase."""
+    if lower_at(doc, k) not in HYPHENS or k + 2 >= len(doc) or not written_together(doc, k - 1, k + 2):
+        return False
+    noun, after = token_at(doc, k + 1), token_at(doc, k + 2)
+    return (noun.pos_ == "NOUN" and noun.is_alpha and noun.is_lower and noun.whitespace_ != ""
+            and after.is_alpha and after.pos_ in ("NOUN", "PROPN", "ADJ"))
 
 
 def _verb_particle(doc: Doc, j: int, lex: Lexicon) -> bool:

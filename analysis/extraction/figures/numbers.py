@@ -8,7 +8,7 @@ import re
 
 from spacy.tokens import Doc
 
-from analysis.extraction.figures.tokens import HYPHENS, bare_at, lower_at, number_value, token_at, written_together
+from analysis.extraction.figures.tokens import HYPHENS, YEAR, bare_at, lower_at, number_value, token_at, written_together
 from analysis.extraction.figures.unit_phrases import UPPER_CASE_UNITS, unit_at
 from analysis.extraction.figures.units import tidy
 from analysis.extraction.figures.wordlists import Lexicon
@@ -293,13 +293,14 @@ def _scale_of(word: str, lex: Lexicon) -> float:
 
 
 def parse_ratio(doc: Doc, i: int, lex: Lexicon) -> tuple[int, float] | None:
-    """ "one in five", "1 in 4": a share, read as a percent."""
+    """ "one in five", "1 in 4": a share, read as a percent, of a whole larger than the part; not an amount and
+    the year it is in ("stood at 12,400 in 2020", "won 8 in 2021")."""
     first = number_value(token_at(doc, i).text) or lex.number_words.get(lower_at(doc, i))
     if first is None or lower_at(doc, i + 1) != "in":
         return None
     second = number_value(token_at(doc, i + 2).text) if i + 2 < len(doc) else None
     second = second or lex.number_words.get(lower_at(doc, i + 2))
-    if not second:
+    if not second or first >= second or token_at(doc, i + 2).ent_type_ in ("DATE", "TIME") or YEAR.fullmatch(token_at(doc, i + 2).text):
         return None
     return i + 3, 100 * first / second
 

@@ -12,8 +12,8 @@ from typing import Sequence
 from spacy.tokens import Doc, Token
 
 from analysis.extraction.doc_index import DocIndex, children_of, doc_index
-from analysis.extraction.figures.exclusions import TIME_LABELS
-from analysis.extraction.figures.grammar import RATE_WORDS, Match
+from analysis.extraction.figures.exclusions import TIME_LABELS, dates_its_noun
+from analysis.extraction.figures.grammar import MEASURE_ADJECTIVES, RATE_WORDS, Match
 from analysis.extraction.figures.records import FigureRow
 from analysis.extraction.figures.tokens import lower_at, token_at
 from analysis.extraction.figures.wordlists import Lexicon
@@ -52,7 +52,7 @@ def _through_quantity_noun(noun: Token, lex: Lexicon) -> Token:
 def figure_root(doc: Doc, match: Match) -> Token:
     """The match's token whose head lies outside it (the unit when there is one)."""
     inside = range(match.core_start, match.end)
-    roots = [token_at(doc, t) for t in inside if token_at(doc, t).head.i not in inside or token_at(doc, t).head is token_at(doc, t)]
+    roots = [token_at(doc, t) for t in inside if token_at(doc, t).head.i not in inside or token_at(doc, t).head.i == t]
     return roots[-1] if roots else token_at(doc, match.end - 1)
 
 
@@ -82,15 +82,17 @@ def object_span(doc: Doc, head: Token, lex: Lexicon, *, figure: range, counted: 
     tests/gold/unseen/CONVENTIONS.md and the dev2 gold name it ("12 leather strips", "Ticket sales", "the
     unemployment rate", "Brent crude"); what a level or change is of may also be a name as a whole ("the FTSE
     100", "Dow Jones Industrial Average"); either keeps a classifying adjective right before it
-    (``measure_modifiers``: "the jobless rate", "net profit", "the average price", "pre-tax profit") and the unit
+    (``measure_modifiers``: "the jobless rate", "net profit", "the average price", "pre-tax profit"; and any plain
+    adjective naming its kind, :func:`_kind_adjective`: "a 10MW solar farm", "public schools") and the unit
     it is per ("earnings per share"); a measure noun (``relational_heads``) also keeps the "of" phrase that names
     it (:func:`_of_complement_end`: "the rate of infection") and a name before it ("the Dow Jones industrial
     average"). A noun that a sum is written on (``whole``, :func:`names_the_sum`) is what the sum is ("a $2
     trillion relief package", "the $700,000 price range").
     Not kept: a name before a common noun other than a measure noun ("Reuters shares" -> "shares"), a place, a
     period or a number before it, part of a hyphenated word or of a word split after a number ("an octa-core
-    chip" -> "chip", "4G spectrum" -> "spectrum"), a determiner, a possessive, and describing adjectives ("the
-    average daily circulation" -> "circulation").
+    chip" -> "chip", "4G spectrum" -> "spectrum"), a determiner, a possessive, and describing adjectives of size,
+    novelty, order or scope, participles, superlatives and nationalities ("28 new settlements" -> "settlements",
+    "the latest figure" -> "figure", "Indian sugar exports" -> "sugar exports").
     """
     named = _name_before_code(doc, head, figure)
     if named is not None:
@@ -112,6 +114,8 @@ def object_span(doc: Doc, head: Token, lex: Lexicon, *, figure: range, counted: 
             if (start >= 3 and token_at(doc, start - 3).head.i == head.i
                     and doc[start - 3 : start].text.lower() in lex.measure_modifiers):
                 start -= 3  # a hyphenated classifying adjective the tokenizer split: "pre-tax profit"
+            elif _period_modifier(doc, start - 1, head, figure, lex):
+                start -= 3  # "first-quarter revenue", "four-year graduation rates"
             break
         if not (start <= before.head.i <= head.i):
             break
@@ -119,8 +123,9 @@ def object_span(doc: Doc, head: Token, lex: Lexicon, *, figure: range, counted: 
         # a name before a measure noun names that measure ("the Dow Jones industrial average", "the Fed funds rate")
         named = relational and before.pos_ == "PROPN" and before.dep_ in ("compound", "nmod")
         compound = (before.dep_ == "compound" and same_kind) or named
-        classifying = before.dep_ in ("amod", "compound") and before.lower_ in lex.measure_modifiers
-        if (not (compound or classifying) or _is_time_noun(before, lex) or _is_place(before, lex)
+        kind = _kind_adjective(before, lex)  # "monthly pace": a period's adjective that names a kind of measure
+        classifying = (before.dep_ in ("amod", "compound") and before.lower_ in lex.measure_modifiers) or kind
+        if (not (compound or classifying) or (_is_time_noun(before, lex) and not kind) or _is_place(before, lex)
                 or any(c.isdigit() for c in before.text)):
             break
         start -= 1
@@ -129,6 +134,27 @@ def object_span(doc: Doc, head: Token, lex: Lexicon, *, figure: range, counted: 
         return start, end
     end = _per_unit_end(doc, head, end, figure)
     return start, _of_complement_end(doc, head, end, figure, lex) if relational and head.pos_ == "NOUN" else end
+
+
+def _period_modifier(doc: Doc, i: int, head: Token, figure: range, lex: Lexicon) -> bool:
+    """Whether token ``i`` ends a hyphenated period modifier of ``head`` written with a word, no digits
+    (``period_modifier_nouns``: "first-quarter revenue", "full-year profit", "four-year graduation rates"); "a
+    10-year high" is a figure of its own."""
+    if i < 2 or any(t in figure for t in range(i - 2, i + 1)) or token_at(doc, i).head.i != head.i:
+        return False
+    first = token_at(doc, i - 2)
+    return token_at(doc, i).lower_ in lex.period_modifier_nouns and first.is_alpha and token_at(doc, i - 1).text in ("-", "\u2013")
+
+
+def _kind_adjective(token: Token, lex: Lexicon) -> bool:
+    """Whether an adjective before an object's noun names its kind and stays in the object ("solar farm", "public
+    schools", "monthly pace"): a plain adjective (no comparative, superlative or participle: "latest", "highest",
+    "projected", nor one the tagger calls an adjective but written as a participle: "improved battery life") that
+    names no nationality or other entity ("Indian exports") and is none of the ``describing_adjectives`` of size,
+    degree, novelty, order or scope ("28 new settlements", "the regional rate")."""
+    return (token.dep_ == "amod" and token.pos_ == "ADJ" and token.tag_ == "JJ" and token.is_alpha
+            and token.ent_type_ in ("", "DATE") and not token.lower_.endswith("ed")
+            and token.lower_ not in lex.describing_adjectives)
 
 
 def _untagged_noun(token: Token) -> bool:
@@ -226,7 +252,8 @@ def object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token | Non
     "Of the 300 residents tested, 45 were positive"); for money also an "in" complement that is not a period and
     has no determiner ("€40m in emergency aid", not "in the quarter", "in morning trade" or "in his absence") and
     a "for" complement (what the sum pays for: "$5m for schools"); or the noun the figure modifies ("28
-    settlements", "a 60-square-mile area", "a $3bn cash deal"); not a noun it is per, after a dash or of a
+    settlements", "a 60-square-mile area", "a $3bn cash deal"), also through an adjective of size written after
+    it ("a crater 12 metres deep"); not a noun it is per, after a dash or of a
     complex preposition (:func:`_uncounted_head`: "9,000 a game", "619,200 - a record", "a fifth thanks to").
     Not extracted: the clause's subject ("Unemployment rose to 4.4 per cent", "the fire burned for nine
     days") or a noun elsewhere in the clause ("temperatures of 34C"); then None.
@@ -238,7 +265,7 @@ def object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token | Non
         for prep in children_of(holder):
             if prep.i not in inside and prep.dep_ == "amod" and prep.lower_ in lex.quantity_nouns:
                 worth = _through_quantity_noun(prep, lex)  # "$200m worth of exports", "worth" read as an adjective
-                if worth is not prep:
+                if worth.i != prep.i:
                     return worth
             if prep.i in inside or prep.dep_ != "prep":
                 continue
@@ -260,10 +287,13 @@ def object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token | Non
     # "at least 28 settlements", "a 7.5-mile-deep push", "a $3bn cash deal", "an estimated 1,400 migrants"
     head = root.head
     for _ in range(3):
-        if head.i in inside or head.pos_ not in ("ADJ", "ADV") or head.head is head:
+        if head.i in inside or head.pos_ not in ("ADJ", "ADV") or head.head.i == head.i:
             break
         if head.dep_ not in ("amod", "advmod", "compound", "nmod", "npadvmod", "quantmod"):
             return None
+        if (head.i == match.end and head.lower_ in MEASURE_ADJECTIVES and head.dep_ == "amod" and head.head.i < match.start
+                and head.head.pos_ == "NOUN" and not _unmeasured(head.head, lex)):
+            return head.head  # "a sinkhole 30 feet wide", "the wall, 4 metres high,": the noun the size is of
         head = head.head
     if (
         root.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "npadvmod")
@@ -274,7 +304,8 @@ def object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token | Non
         and not _is_time_noun(head, lex)
         and not _uncounted_head(doc, match, head, lex)
     ):
-        return _through_quantity_noun(head, lex)
+        changed = _changed_in(head, lex)  # "a 15% increase in rates": what changes, not the change
+        return _measured_quantity(changed, kind, lex) if changed is not None else _through_quantity_noun(head, lex)
     return None
 
 
@@ -319,7 +350,7 @@ def _pronoun_subject_antecedent(pronoun: Token, verb: Token) -> Token | None:
     a common noun of the pronoun's number: "the rupee was trading at 68.45 after it closed at 68.73" -> rupee,
     "sales rose 5% and they are seen rising 3%" -> sales; None otherwise ("officials were relieved after it fell
     to 2%"; a pronoun whose noun is in another sentence is not looked for)."""
-    if pronoun.lower_ not in SUBJECT_PRONOUNS or verb.dep_ not in ("advcl", "conj") or verb.head is verb:
+    if pronoun.lower_ not in SUBJECT_PRONOUNS or verb.dep_ not in ("advcl", "conj") or verb.head.i == verb.i:
         return None
     subjects = [c for c in children_of(verb.head) if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i]
     if not subjects or subjects[0].pos_ != "NOUN":
@@ -348,7 +379,10 @@ def _subject_of(verb: Token, lex: Lexicon) -> Token | None:
     while verb is not None and seen < 6:
         subjects = [c for c in children_of(verb) if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
-            subject = subjects[0]
+            # two subjects of one verb are a misparse, most often of a dateline ("Sao Paulo: sugar exports are
+            # expected to fall"): the one nearest before the verb is its subject
+            before = [c for c in subjects if c.i < verb.i]
+            subject = before[-1] if before else subjects[0]
             if subject.pos_ != "PRON":
                 return subject
             return _relative_antecedent(subject) or _pronoun_subject_antecedent(subject, verb)
@@ -357,7 +391,7 @@ def _subject_of(verb: Token, lex: Lexicon) -> Token | None:
         if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
             verb, seen = verb.head.head, seen + 1  # "rose 2% after falling 3%": the subject of "rose" fell
             continue
-        if verb.dep_ in ("conj", "xcomp", "acomp", "ccomp", "advcl") and verb.head is not verb:
+        if verb.dep_ in ("conj", "xcomp", "acomp", "ccomp", "advcl") and verb.head.i != verb.i:
             if verb.dep_ in ("xcomp", "ccomp") and verb.i > verb.head.i:
                 controller = [c for c in children_of(verb.head) if c.dep_ == "dobj" and c.i < verb.i]
                 if controller and controller[0].pos_ in ("NOUN", "PROPN"):
@@ -404,6 +438,60 @@ def _holder_of(root: Token, lex: Lexicon) -> Token | None:
     return None if _is_place(holder, lex) else holder
 
 
+def _bounded_noun(doc: Doc, match: Match, root: Token, lex: Lexicon) -> Token | None:
+    """The noun right before a figure that opens with its approximator, which the figure bounds: "download
+    speeds up to 2.5 Gbps", "funds up to $250,000", "prices above $50 a barrel", "people over 30", "discounts of
+    up to 40%" (an "of" the parser reads as part of the approximator), "sales gains between 3% and 7%"; the figure hangs on that noun, itself or
+    through its approximator. Not a noun the figure is not written on ("rose 4% over three years": a verb; "the
+    deal, up to $5m": a comma), a period, a place, an event, a quantity noun or a noun that is counted itself."""
+    opener = match.approx_tokens is not None and match.approx_tokens[0] == match.start
+    if match.start == 0 or not (opener or (match.approx == "range" and lower_at(doc, match.start) == "between")):
+        return None
+    top = _top_of(match, root)
+    noun = top.head
+    before = match.start - 2 if lower_at(doc, match.start - 1) == "of" else match.start - 1
+    if noun.i != before or noun.pos_ != "NOUN" or top.dep_ not in ("prep", "appos", "dobj", "npadvmod", "nmod"):
+        return None
+    return None if _unmeasured(noun, lex) else noun
+
+
+def _top_of(match: Match, root: Token) -> Token:
+    """The figure's token that hangs outside it, its approximator included ("up to $5m": "up" when the parser
+    hangs the amount on it)."""
+    inside = range(match.start, match.end)
+    token = root
+    while token.head.i in inside and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _unmeasured(noun: Token, lex: Lexicon) -> bool:
+    """Whether a noun written beside a figure is no thing the figure measures: a period, a place, an event other
+    than a change (a change is measured: "sales gains between 3% and 7%"), a quantity noun or a noun counted
+    itself."""
+    event = _is_event_noun(noun, lex) and noun.lemma_.lower() not in lex.change_words
+    return (_is_time_noun(noun, lex) or _is_place(noun, lex) or event or noun.lower_ in lex.quantity_nouns
+            or _has_number(noun))
+
+
+def _apposed_noun(doc: Doc, match: Match, root: Token, lex: Lexicon) -> Token | None:
+    """The common noun a figure is apposed to, right after its phrase and a comma: "the annual budget, $45
+    million this year, is" -> budget, "the jobless rate, 4.2% in May," -> rate, "its debt pile, some $3bn," ->
+    pile, "the majority of passengers, 632 million," -> passengers (through a quantity noun); the amount is that
+    thing's. Not a name (an age apposed to a person is read apart) or a noun that is no measured
+    thing (:func:`_unmeasured`)."""
+    if match.start < 2 or lower_at(doc, match.start - 1) != ",":
+        return None
+    top = _top_of(match, root)
+    noun = top.head
+    # the noun's own phrase ends at the comma ("the majority of passengers, 632 million,")
+    if top.dep_ != "appos" or noun.pos_ != "NOUN" or not noun.i <= match.start - 2 < top.left_edge.i or any(
+            token_at(doc, t).head.i not in range(noun.i, match.start - 1) for t in range(noun.i + 1, match.start - 1)):
+        return None
+    counted = _through_quantity_noun(noun, lex)  # "the majority of passengers, 632 million," -> passengers
+    return None if _unmeasured(counted, lex) else counted
+
+
 #: The only word an amount noun that stands for its figure has before it ("an average of 2.7%").
 INDEFINITE_ARTICLES = frozenset({"a", "an"})
 
@@ -445,6 +533,9 @@ def broad_object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token
     if (kind == "duration" and root.dep_ == "pobj" and root.head.lower_ in lex.period_prepositions
             and root.head.i not in inside):
         return None  # "rose 4% over three years": the period of the change
+    beside = _bounded_noun(doc, match, root, lex) or _apposed_noun(doc, match, root, lex)
+    if beside is not None:
+        return beside
     if root.dep_ == "pobj" and root.head.lower_ in ("of", "at") and root.head.head.pos_ in ("NOUN", "PROPN"):
         holder = _holder_of(root, lex)
         return holder if holder is not None and holder.i not in inside else None
@@ -461,14 +552,35 @@ def broad_object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token
             return paid_for
     sets = verb.lemma_.lower()
     if via_prep and objects and (sets in lex.change_words or sets in lex.setting_verbs or sets in lex.estimate_verbs):
-        return _through_quantity_noun(objects[0], lex)  # "raised its key rate to 7.25%", "values the group at £2bn"
+        return _measured_quantity(objects[0], kind, lex)  # "raised its key rate to 7.25%", "values the group at £2bn"
     passive_change = (sets in lex.change_words or sets in lex.setting_verbs) and any(
         c.dep_ in ("nsubjpass", "auxpass") for c in children_of(verb))  # "income would be cut by 50%"
     level = _is_level_verb(verb, lex, kind) or (via_prep and (sets in lex.estimate_verbs or passive_change))
     if level and (via_prep or not other_prep):  # not "finished in two hours"
         subject = _subject_of(verb, lex)
         if subject is not None and subject.i not in inside and not _has_number(subject) and not _is_place(subject, lex):
-            return _through_quantity_noun(subject, lex)
+            return _measured_quantity(subject, kind, lex)
+    return None
+
+
+def _measured_quantity(noun: Token, kind: str, lex: Lexicon) -> Token:
+    """What a level or change of ``kind`` set on ``noun`` measures: the noun a quantity noun counts for a count
+    or an amount ("the number of patients hit 619,200" -> patients), the quantity noun itself for a percentage,
+    which is a change or level of the number, share or proportion ("the number of people waiting rose by 66%"
+    -> "number of people", "its share shifted from 2.1 to 5.6 percent" -> share)."""
+    return noun if kind == "percent" else _through_quantity_noun(noun, lex)
+
+
+def _changed_in(noun: Token, lex: Lexicon) -> Token | None:
+    """The thing a noun of change is a change in, named without a determiner ("a 15% increase in rates", "a 4%
+    rise in turnover"); None for any other noun, for a period ("a rise in the quarter") and for a phrase with a
+    determiner ("a surge in this category", "a rise in the number of", which name a part or a measure of their
+    own)."""
+    if noun.lemma_.lower() not in lex.change_words:
+        return None
+    for prep in children_of(noun):
+        if prep.dep_ == "prep" and prep.lower_ == "in" and (inner := _noun_of(prep)) is not None and inner.pos_ == "NOUN":
+            return None if _is_time_noun(inner, lex) or _determined(inner) else inner
     return None
 
 
@@ -479,12 +591,7 @@ def _changed_thing(noun: Token, lex: Lexicon) -> Token | None:
     verb = noun.head.lemma_.lower()
     if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and (verb in lex.change_words or verb in lex.setting_verbs):
         return noun
-    if noun.lemma_.lower() not in lex.change_words:
-        return None
-    for prep in children_of(noun):
-        if prep.dep_ == "prep" and prep.lower_ == "in" and (inner := _noun_of(prep)) is not None and inner.pos_ == "NOUN":
-            return None if _is_time_noun(inner, lex) else inner
-    return None
+    return _changed_in(noun, lex)
 
 
 def _path_to_verb(root: Token, lex: Lexicon) -> tuple[Token, bool, bool, str] | None:
@@ -492,7 +599,7 @@ def _path_to_verb(root: Token, lex: Lexicon) -> tuple[Token, bool, bool, str] | 
     5%", "was down 4% at 488p", "went up by 5.8%"): ``(verb, through a level preposition, through another
     preposition, "for" or "on" when the figure is what is paid for or spent on something)``, else None."""
     token, via_prep, other_prep, paid_with, steps = root, False, False, "", 0
-    while steps < 4 and token.head is not token:
+    while steps < 4 and token.head.i != token.i:
         head = token.head
         if token.dep_ == "pobj" and (head.pos_ == "ADP" or head.dep_ == "prep"):  # "to" is sometimes tagged PART
             level = head.lower_ in lex.level_prepositions
@@ -550,10 +657,11 @@ def _is_level_verb(verb: Token, lex: Lexicon, kind: str = "") -> bool:
 
 def _has_number(token: Token) -> bool:
     """Whether a noun is itself counted ("3,000 homes"): a number or a noun with a number of its own; a number
-    inside a name ("the FTSE 100") does not count."""
+    inside a name ("the FTSE 100") or a year before the noun ("2016 passenger numbers") does not count."""
     if (token.ent_type_ in NAME_LABELS and token.pos_ == "PROPN") or MARKET_CODE.match(token.text):
         return False
-    return token.like_num or any(c.isdigit() for c in token.text) or any(c.dep_ == "nummod" for c in children_of(token))
+    return token.like_num or any(c.isdigit() for c in token.text) or any(
+        c.dep_ == "nummod" and not dates_its_noun(c) for c in children_of(token))
 
 
 def clause_head(token: Token) -> Token:
@@ -635,6 +743,21 @@ def changes_figure_before(doc: Doc, earlier: Match, later: Match, lex: Lexicon) 
     if lower_at(doc, later.start - 2) != "," or earlier.end > later.start - 2:
         return False
     return clause_head(figure_root(doc, earlier)).i == clause_head(adverb).i
+
+
+def compares_figure_before(doc: Doc, earlier: Match, later: Match, lex: Lexicon) -> bool:
+    """Whether ``later`` is the earlier level of ``earlier``'s amount, written after it, a comma and a change
+    adverb with "from" ("saw 900 patients, up from 700 in July", "8,998 people were waiting, down from 9,400"):
+    both figures of one clause, so the level is of what the amount before it counts, not of the clause's subject
+    (the clinic was not 700)."""
+    root = figure_root(doc, later)
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "from" or prep.i != later.start - 1:
+        return False
+    adverb = prep.head
+    if adverb.lower_ not in lex.change_adverbs or adverb.i != prep.i - 1 or lower_at(doc, adverb.i - 1) != ",":
+        return False
+    return earlier.end <= adverb.i - 1 and clause_head(figure_root(doc, earlier)).i == clause_head(adverb).i
 
 
 def converts(doc: Doc, earlier: Match, later: Match) -> bool:

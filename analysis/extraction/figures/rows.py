@@ -12,7 +12,7 @@ from analysis.extraction.figures.events import event_of
 from analysis.extraction.figures.grammar import Match, apposed_person, interval_of
 from analysis.extraction.figures.numbers import GLUED
 from analysis.extraction.figures.objects import (
-    broad_object_token, change_ends, changes_figure_before, continues_conversion, converts, elliptic_start,
+    broad_object_token, change_ends, changes_figure_before, compares_figure_before, continues_conversion, converts, elliptic_start,
     inherits_object, names_the_sum, object_span, object_token, refers_back,
 )
 from analysis.extraction.figures.records import FigureRow
@@ -125,7 +125,8 @@ def _object_of(
     """The object of one figure, given the figures before it in the document (``earlier``) and their ``rows``.
 
     In order: the object of the figure it restates in brackets ("115F (46C)", "HK$10m (US$1.27m)"), or whose
-    change it gives after a comma (:func:`changes_figure_before`: "sold 2 million phones, down 8%"); the person
+    change it gives after a comma (:func:`changes_figure_before`: "sold 2 million phones, down 8%"), or whose
+    earlier level it gives after a comma (:func:`compares_figure_before`: "saw 900 patients, up from 700"); the person
     an age is apposed to ("McCullough, now 54,"); the counted or measured noun (:func:`object_token`); what a
     level, change or sum is about (:func:`broad_object_token`); the object of the figure it continues in a list
     or a comparison (:func:`inherits_object`); for a count standing alone at the start of a sentence ("Ten were hurt."), the
@@ -145,6 +146,11 @@ def _object_of(
     if (previous is not None and previous[1].sentence_id == sentence_id and previous[1].object
             and changes_figure_before(doc, previous[0], match, lex)):
         return previous[1].object, previous[1].object_start, previous[1].object_end  # "2 million phones, down 8%"
+    level_before = [(m, row) for m, row in zip(earlier, rows) if row.sentence_id == sentence_id and row.quantity_kind == kind
+                    and row.object]
+    if level_before and compares_figure_before(doc, level_before[-1][0], match, lex):
+        row = level_before[-1][1]  # "saw 900 patients, up from 700 in July"
+        return row.object, row.object_start, row.object_end
     person = apposed_person(doc, match, match.end) if match.unit == "year" else None
     counted = None if person else object_token(doc, match, kind, lex)
     head = person or counted or broad_object_token(doc, match, kind, lex)

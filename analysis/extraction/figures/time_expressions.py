@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Sequence
 
 from spacy.tokens import Span
@@ -12,7 +11,7 @@ from analysis.extraction.figures.exclusions import RELATIVE_AFTER, TIME_LABELS
 from analysis.extraction.figures.records import FigureRow, TimeRow
 from analysis.extraction.figures.rows import figure_rows
 from analysis.extraction.figures.tokens import (
-    HYPHENS, NUMERIC_DATE, char_bounds, lower_at, numeric_dates, token_at, written_together,
+    HYPHENS, NUMERIC_DATE, YEAR, char_bounds, lower_at, numeric_dates, token_at, written_together,
 )
 from analysis.extraction.figures.wordlists import Lexicon, lexicon
 
@@ -60,7 +59,7 @@ def time_rows(parsed, figures: Sequence[FigureRow] | None = None) -> list[TimeRo
             continue
         if token.lower_ in lex.clock_words:
             spans.append((token.i, token.i + 1, "TIME"))
-        elif re.fullmatch(r"1[89]\d\d|20\d\d", token.text):
+        elif YEAR.fullmatch(token.text):
             spans.append((token.i, token.i + 1, "DATE"))
     rows: list[TimeRow] = []
     for start, end, label in sorted(spans):

@@ -11,6 +11,8 @@ from analysis.extraction.doc_index import doc_index
 
 _DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 HYPHENS = frozenset({"-", "\u2013", "\u2014"})
+#: A year written in digits, 1800 to 2099 ("2020"): a date, not an amount, wherever a figure could be read.
+YEAR = re.compile(r"1[89]\d\d|20\d\d")
 #: A sign or a glued approximator written against the digits: "minus-5", "plus-6", "-1.3", "+0.2", "\u22123",
 #: "\u20133" (an en dash for a minus, as copy often sets it), "~45", "sub-7".
 SIGNED = re.compile(r"^(minus-|plus-|sub-|[-+~\u2212\u2013])(?=\.?\d)(.+)$", re.IGNORECASE)
