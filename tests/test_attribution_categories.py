@@ -597,6 +597,45 @@ CASES = [
     # --- not attributions
     pytest.param("Tomas Verhoef wondered at the view.", [], id="not-wondered-without-a-question"),
     pytest.param("Nadia Ferro asked questions if the meeting ran late.", [], id="not-asked-with-a-condition"),
+    # a report closing its sentence after a speaker set off by a comma, whatever the parse made of the clause
+    pytest.param(
+        "The bakery chain is weighing a bid for its smaller rival Crumbwell, the Harbour Gazette reported, citing two "
+        "people close to the talks.",
+        [("indirect", "the Harbour Gazette", "reported", "The bakery chain is weighing a bid for its smaller rival Crumbwell")],
+        id="inverted-report-after-a-long-clause",
+    ),
+    pytest.param(
+        "The tenants had paid rent for a flat that did not meet safety rules, housing officer Dana Pike told the tribunal.",
+        [("indirect", "Dana Pike", "told", "The tenants had paid rent for a flat that did not meet safety rules")],
+        id="inverted-told-after-a-relative-clause",
+    ),
+    pytest.param(
+        "The two hikers were found on Sunday, and rangers said they were unhurt, the park service reported.",
+        [
+            ("indirect", "the park service", "reported", "The two hikers were found on Sunday, and rangers said they were unhurt"),
+            ("indirect", "rangers", "said", "they were unhurt"),
+        ],
+        id="inverted-report-over-a-passive-and-a-report",
+    ),
+    pytest.param(
+        "The council said that the pool roof was unsafe but that repairs could not start before spring, the Lakeside "
+        "Herald reported.",
+        [
+            ("indirect", "the Lakeside Herald", "reported",
+             "The council said that the pool roof was unsafe but that repairs could not start before spring"),
+            ("indirect", "The council", "said", "the pool roof was unsafe but that repairs could not start before spring"),
+        ],
+        id="inverted-report-over-a-report-of-two-that-clauses",
+    ),
+    pytest.param(
+        "The coach said that the squad was tired and that two players were injured.",
+        [("indirect", "The coach", "said", "the squad was tired and that two players were injured")],
+        id="two-that-clauses-of-one-report",
+    ),
+    pytest.param("After the flat failed its inspection, housing officer Dana Pike told the tribunal.", [],
+                 id="not-an-inverted-report-of-a-circumstance"),
+    pytest.param("When the storm reached the coast, residents said goodbye to their boats.", [],
+                 id="not-an-inverted-report-with-an-object"),
     pytest.param('Note: "Prices include tax."', [], id="not-a-label-before-a-colon-quote"),
     pytest.param("Mikel Ardanza does not oppose the new stadium.", [], id="not-a-negated-position"),
     pytest.param("The data support the idea of a slowdown.", [], id="not-a-position-of-data"),

@@ -128,7 +128,14 @@ def _content_heads(cue: Token, speaker: Token | None) -> list[Token]:
     # a prepositional request first: the small model hangs later clauses on "called" ("called for the release
     # of two men ... and whose whereabouts have not been reported")
     heads = _requested(cue, lex.request_particles[lemma]) if lemma in lex.request_particles else []
-    heads = heads or [c for c in children_of(cue) if _is_clause(c) and not _runs_into_speaker(c, cue)]
+    # a report closing the sentence that the parse hangs on this one's clause is the reporter of both, no part of
+    # this content ("rangers said they were unhurt, the park service reported"); the clause the parse hangs on it
+    # instead is this cue's ("the police said that X, the paper reported")
+    heads = heads or [
+        h for c in children_of(cue) if _is_clause(c) and not _runs_into_speaker(c, cue)
+        for h in ([c] if not (c.i > cue.i and _inverted_report(c) is not None) else [
+            g for g in children_of(c) if g.dep_ in ("ccomp", "advcl") and g.pos_ in ("VERB", "AUX") and cue.i < g.i < c.i])
+    ]
     # "said in a statement that ...": the clause hangs from the statement
     heads = heads or [
         g for c in children_of(cue) if c.dep_ == "prep" for p in children_of(c) if p.dep_ == "pobj"
@@ -415,6 +422,14 @@ def syntactic_stage(doc: Doc, quotes: Quotations) -> list[Found]:
             continue
         if speakers_conjunct(cue) is not None and any(c.dep_ == "neg" for c in children_of(cue)):
             continue  # "said tests were underway but did not say whether ...": no report, and not in the content
+        inverted = _inverted_report(cue)
+        if inverted is not None:
+            speaker, span = inverted
+            found.append(Found("syntactic", span, (cue.idx, cue.idx + len(cue)), lemma, speaker, _addressee(cue, lemma)))
+            cited = _cited(cue)
+            if cited is not None:
+                found.append(Found("citing", span, (cited[0].idx, cited[0].idx + len(cited[0])), "cite", cited[1]))
+            continue
         asked = _asked(cue) if lemma in lex.question_verbs else None
         asked = asked if asked is not None else _asked_passive(cue) if lemma in lex.question_verbs else None
         if asked is not None:
@@ -452,6 +467,75 @@ def syntactic_stage(doc: Doc, quotes: Quotations) -> list[Found]:
                 found.append(Found("citing", span, (citing.idx, citing.idx + len(citing)), "cite", source))
     found += _adjective_cues(index, quotes, view)
     return found
+
+
+#: Parts of speech of the words of a speaker's phrase written between a comma and its cue ("..., the regional
+#: paper reported", "..., a second source with knowledge of the talks said"): no verb, no clause.
+SPEAKER_PHRASE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM", "ADP", "PART", "CCONJ"})
+#: Words after which a fronted clause is a circumstance, not what was said ("When the rain came, residents said").
+CIRCUMSTANCE_TAGS = frozenset({"IN", "WRB", "TO"})
+
+
+def _inverted_report(cue: Token) -> tuple[Token, tuple[int, int]] | None:
+    """ "Shares fell 4% in early trade, the exchange reported, citing its own figures.", "The couple had separated
+    in May, Inspector Ann Cole told the court.": a reporting verb that closes its sentence after a speaker's
+    phrase set off by a comma attributes the whole clause before that comma, however the small model hangs the
+    pieces (it often makes the speaker an apposition of the clause's last noun, or the cue a conjunct or a
+    complement of a word in the clause). Returns the speaker's head word and the content span.
+
+    Only when: the cue is a finite verb in the active voice; between the comma and the cue stand only the words
+    of a noun phrase (:data:`SPEAKER_PHRASE_POS`: "a source with knowledge of the talks"; one participle before
+    it, "prosecuting Inspector Ann Cole", is a title), whose head can speak; after the cue come no verb and no
+    quotation mark and no comma until the sentence ends or a comma opens a participle ("citing ...", "explaining
+    that ..."; a cue that interrupts its clause is read by :func:`_content_pieces`);
+    the cue has no complement or object after it of its own (but "told the court" names whom it told); and the
+    clause before the comma is a main clause with a finite verb, not opened by a subordinating word ("When the
+    rain came, residents said" attributes nothing), not a quotation (the quote stage reads those) and not more
+    than one sentence. Not extracted: a speaker's phrase with commas of its own ("..., Ann Cole, a prosecutor,
+    said")."""
+    lemma = verb_lemma(cue)
+    if cue.tag_ not in ("VBD", "VBZ", "VBP") or lemma in lexicon().volition or lemma not in lexicon().stances or is_passive(cue):
+        return None
+    doc, sent = cue.doc, cue.sent
+    if any(c.i > cue.i and (c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and lemma != "tell") for c in children_of(cue)):
+        return None
+    after = []
+    for t in doc[cue.i + 1 : sent.end]:
+        if t.text == "," and t.i + 1 < sent.end and doc[t.i + 1].tag_ == "VBG":
+            break
+        after.append(t)
+    if any(t.pos_ in ("VERB", "AUX") or t.is_quote or t.text == "," for t in after):
+        return None  # the cue interrupts a clause that goes on after it ("It was, he added, a week of talks")
+    comma = cue.i - 1
+    while comma > sent.start and doc[comma].text != ",":
+        comma -= 1
+    phrase = doc[comma + 1 : cue.i]
+    if doc[comma].text != "," or not 1 <= len(phrase) <= 8:
+        return None
+    words = list(phrase)
+    if words[0].tag_ in ("VBG", "VBN") and len(words) > 1 and words[1].pos_ == "PROPN":
+        words = words[1:]  # "prosecuting Inspector Ann Cole"
+    if not all(t.pos_ in SPEAKER_PHRASE_POS for t in words):
+        return None
+    nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN", "PRON")]
+    preposition = next((t.i for t in words if t.pos_ == "ADP"), cue.i)
+    heads = [t for t in nouns if t.i < preposition]
+    if not heads:
+        return None
+    speaker = heads[-1]
+    if not _can_speak(speaker) or speaker.lower_ in NO_SOURCE_PERSONS or not all(
+        phrase.start <= t.i < cue.i for t in speaker.subtree
+    ):
+        return None
+    clause = [t for t in doc[sent.start : comma] if not t.is_space]
+    if not clause or clause[0].tag_ in CIRCUMSTANCE_TAGS and clause[0].pos_ == "SCONJ" or clause[0].tag_ == "WRB":
+        return None
+    if clause[0].is_quote or any(t.text in (".", "!", "?") for t in clause):
+        return None
+    if not any(_is_finite(t) for t in clause if t.pos_ in ("VERB", "AUX")):
+        return None
+    span = content_span(clause, doc_index(doc).text)
+    return (speaker, span) if span else None
 
 
 def _cited(cue: Token) -> tuple[Token, Token] | None:
@@ -651,11 +735,16 @@ JOINING_WORDS = frozenset({"and", "but", "or", "yet"})
 def joined_pieces(pieces: Sequence[tuple[int, int]], view: str) -> list[tuple[int, int]]:
     """Content pieces of one cue, in order, with each two that only a conjunction, commas or space part made
     one: the small model makes "She said hospitals are full and staff are exhausted" two complements of "said"
-    ("hospitals are full and staff", "are exhausted"). A split quotation's pieces stay apart: the cue stands
+    ("hospitals are full and staff", "are exhausted"), and "said that rents rose but that wages did not" holds
+    two "that" clauses of one report. A split quotation's pieces stay apart: the cue stands
     between them."""
     joined: list[tuple[int, int]] = []
     for start, end in pieces:
-        if joined and joined[-1][1] <= start and view[joined[-1][1] : start].strip(" \t,;") in JOINING_WORDS | {""}:
+        gap = view[joined[-1][1] : start].strip(" \t,;").split() if joined else []
+        # "said that rents rose but that wages did not": the second clause's "that" stands in the gap too
+        if gap[-1:] == ["that"]:
+            gap = gap[:-1]
+        if joined and joined[-1][1] <= start and " ".join(gap) in JOINING_WORDS | {""}:
             joined[-1] = (joined[-1][0], end)
         else:
             joined.append((start, end))
