@@ -632,6 +632,23 @@ CASES = [
         [("indirect", "The coach", "said", "the squad was tired and that two players were injured")],
         id="two-that-clauses-of-one-report",
     ),
+    # a participle the parse hangs on a reported clause whose subject is a thing is the reporter's
+    pytest.param(
+        "But Marsh said the latest defeat was different, adding that the home crowd would be proud of the players.",
+        [
+            ("indirect", "Marsh", "said", "the latest defeat was different"),
+            ("indirect", "Marsh", "adding", "the home crowd would be proud of the players"),
+        ],
+        id="adding-after-a-clause-about-a-thing",
+    ),
+    pytest.param(
+        "Officers said the driver had phoned his brother, saying the brakes had failed.",
+        [
+            ("indirect", "Officers", "said", "the driver had phoned his brother"),
+            ("indirect", "the driver", "saying", "the brakes had failed"),
+        ],
+        id="not-the-reporter-s-participle-after-a-person-s-clause",
+    ),
     pytest.param("After the flat failed its inspection, housing officer Dana Pike told the tribunal.", [],
                  id="not-an-inverted-report-of-a-circumstance"),
     pytest.param("When the storm reached the coast, residents said goodbye to their boats.", [],

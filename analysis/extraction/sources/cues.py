@@ -151,10 +151,12 @@ def _subject_of(verb: Token) -> Token | None:
         # the clause the complement hangs on, never from the complement's own subject ("restaurants")
         return _subject_of(_outside_complements(verb.head))
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.dep_ == "ccomp" and stance_of(verb.head.head) and (
-        not any(c.dep_ in SUBJECT_DEPS for c in children_of(verb.head))
+        not any(c.dep_ in SUBJECT_DEPS and can_hold_stance(c) for c in children_of(verb.head))
     ):
-        # "recommended that the permit be refused, saying ...": the small model hangs the speaker's participle on
-        # the reported clause, whose passive subject is no speaker; the participle is the reporting verb's
+        # "recommended that the permit be refused, saying ...", "said the setback was different, adding that ...":
+        # the small model hangs the speaker's participle on the reported clause, whose subject is none or a thing
+        # that cannot speak; the participle is the reporting verb's ("said the mayor had resigned, citing ill
+        # health" stays the mayor's)
         return _subject_of(verb.head.head)
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
         return _subject_of(verb.head)
