@@ -649,6 +649,22 @@ CASES = [
         ],
         id="not-the-reporter-s-participle-after-a-person-s-clause",
     ),
+    # "it was believed" is a hedge (hedges.yaml), "it was announced" a relation whose speaker is not written
+    pytest.param("It was believed the ferry had sunk in the storm.", [], id="not-an-expletive-belief-passive"),
+    pytest.param(
+        "It was announced that the ferry service would resume in May.",
+        [("indirect", "", "announced", "the ferry service would resume in May")],
+        id="expletive-announcement-passive",
+    ),
+    # a complementiser the parse makes a second subject of "were concerned" is no speaker
+    pytest.param(
+        "Nurse Ellen Dorsey said during the hearing that some hospital porters were concerned that the lifts would fail.",
+        [
+            ("indirect", "Ellen Dorsey", "said", "some hospital porters were concerned that the lifts would fail"),
+            ("indirect", "some hospital porters", "were concerned", "the lifts would fail"),
+        ],
+        id="concerned-after-said-that",
+    ),
     pytest.param("After the flat failed its inspection, housing officer Dana Pike told the tribunal.", [],
                  id="not-an-inverted-report-of-a-circumstance"),
     pytest.param("When the storm reached the coast, residents said goodbye to their boats.", [],

@@ -262,7 +262,11 @@ def _agrees(verb: Token, subject: Token) -> bool:
 
 
 def expletive_passive(verb: Token) -> bool:
-    """ "It was announced that ...": a relation whose speaker the text leaves out."""
+    """ "It was announced that ...": a relation whose speaker the text leaves out. Not a passive that hedges.yaml
+    lists as a hedge ("it was believed", "it is understood", "it was reported that ..."): nobody is named as
+    holding or saying it, so the clause is the outlet's, with a hedge on it (the cues table)."""
+    if ("it", "be", verb_lemma(verb)) in lexicon().hedges:
+        return False
     return any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in children_of(verb)) and any(
         c.dep_ == "ccomp" for c in children_of(verb)
     )

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 
 from analysis.extraction.doc_index import children_of, doc_index
 from analysis.extraction.linguistics.voice import is_passive
-from analysis.extraction.sources.contents import content_span
+from analysis.extraction.sources.contents import content_span, is_marker
 from analysis.extraction.linguistics.antecedents import antecedent
 from analysis.extraction.sources.cues import (
     CLAUSE_SUBJECTS, NO_SOURCE_PERSONS, _can_speak, stray_participle, can_hold_stance, unwilling_to_speak, evidence_inside, expletive_passive, has_agent, is_named, reports, speaker_of, speakers_conjunct, stance_of,
@@ -607,10 +607,11 @@ def _adjective_cues(index, quotes: Quotations, view: str) -> list[Found]:
         else:
             # the small model often reads "were concerned that" as a passive verb with its own subject
             copula = next((c for c in children_of(token) if c.dep_ in ("auxpass", "cop") and c.i < token.i), None)
-            # the subject hangs on the adjective, or on the copula itself ("He is convinced the ...")
+            # the subject hangs on the adjective, or on the copula itself ("He is convinced the ..."); not a
+            # complementiser "that" the parse makes a second subject ("said that some staff were concerned that")
             subject = next((
                 c for head in (token, copula) if head is not None for c in children_of(head)
-                if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i
+                if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i and not is_marker(c)
             ), None)
             speaker = subject if copula is not None and subject is not None and _can_speak(subject) else None
             speaker = antecedent(speaker) if speaker is not None else None
