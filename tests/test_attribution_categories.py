@@ -665,6 +665,17 @@ CASES = [
         ],
         id="concerned-after-said-that",
     ),
+    # the agency of a dateline is no body a description in the copy refers back to
+    pytest.param(
+        "BERLIN (Reuters) - The company said it would open a new office.",
+        [("indirect", "The company", "said", "it would open a new office")],
+        id="not-the-dateline-agency-for-the-company",
+    ),
+    pytest.param(
+        "BERLIN (Reuters) - Reuters said it would open a new office.",
+        [("indirect", "Reuters", "said", "it would open a new office")],
+        id="the-agency-named-in-the-copy",
+    ),
     pytest.param("After the flat failed its inspection, housing officer Dana Pike told the tribunal.", [],
                  id="not-an-inverted-report-of-a-circumstance"),
     pytest.param("When the storm reached the coast, residents said goodbye to their boats.", [],

@@ -308,7 +308,12 @@ class SpeakerResolver:
         # Named organisations by position (ORG and FAC entities, widened): what "the company" or "its
         # spokesman" refer back to, and the full names of short ones ("Halvern" for "Halvern Foods").
         bodies = {}
+        # the agency of a dateline ("BERLIN (Reuters) -") is the wire's credit: no body "the company", "the
+        # group" or "it" in the copy can mean
+        credits = dateline_spans(parsed.view)
         for entity in ents:
+            if any(a <= entity.start_char and entity.end_char <= b for a, b in credits):
+                continue
             # a two-word "person" modifying a noun is a body the model mislabelled ("Lumora Bio shares")
             mislabelled = entity.label_ == "PERSON" and (
                 len(entity) >= 2 and modifies_noun(entity.root) or self._company(list(entity))
