@@ -676,6 +676,20 @@ CASES = [
         [("indirect", "Reuters", "said", "it would open a new office")],
         id="the-agency-named-in-the-copy",
     ),
+    # a tensed verb of saying conjoined to a modal clause about a thing is the speaker's next report
+    pytest.param(
+        "Fennec claims the new router can reach speeds of 900 megabits and says customers will see fewer dropped calls.",
+        [
+            ("indirect", "Fennec", "claims", "the new router can reach speeds of 900 megabits"),
+            ("indirect", "Fennec", "says", "customers will see fewer dropped calls"),
+        ],
+        id="says-after-a-modal-clause-about-a-thing",
+    ),
+    pytest.param(
+        "The union said the merger made too many cuts and threatens the future of the plant.",
+        [("indirect", "The union", "said", "the merger made too many cuts and threatens the future of the plant")],
+        id="not-the-speaker-s-verb-without-a-modal",
+    ),
     pytest.param("After the flat failed its inspection, housing officer Dana Pike told the tribunal.", [],
                  id="not-an-inverted-report-of-a-circumstance"),
     pytest.param("When the storm reached the coast, residents said goodbye to their boats.", [],

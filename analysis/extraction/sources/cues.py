@@ -226,7 +226,9 @@ def speakers_conjunct(verb: Token) -> Token | None:
     could have arrived weeks earlier and acknowledges the virus is spreading". The small model conjoins the
     second verb to the reported clause's verb; it is the speaker's when it is a cue (:func:`stance_of`) with no
     subject of its own, and the reported clause's subject disagrees with it in number ("units ... expects"), or
-    cannot hold the stance of mind it names (:func:`can_hold_stance`; ``volition``: "the plan ... and hopes").
+    cannot hold the stance of mind it names (:func:`can_hold_stance`; ``volition``: "the plan ... and hopes"), or
+    cannot speak and the cue is a tensed verb that cannot share the clause's modal ("claims the chipset can reach
+    650 megabits and says ...": :func:`_outside_modal`).
     A negated verb of saying (``refusal_speech``) is the speaker's too ("said tests were underway but did not say
     whether ..."), and no report
     (:func:`.syntactic.syntactic_stage` skips it). None otherwise: "said the company wants X and expects Y" is the
@@ -239,10 +241,17 @@ def speakers_conjunct(verb: Token) -> Token | None:
     subject = next((c for c in children_of(clause) if c.dep_ in CLAUSE_SUBJECTS), None)
     unsaid = verb_lemma(verb) in lexicon().refusal_speech and any(c.dep_ == "neg" for c in children_of(verb))
     if subject is None or unsaid or not _agrees(verb, subject) or (
-        verb_lemma(verb) in lexicon().volition and not can_hold_stance(subject)
-    ):
+        verb_lemma(verb) in lexicon().volition or _outside_modal(verb, clause)
+    ) and not can_hold_stance(subject):
         return clause.head
     return None
+
+
+def _outside_modal(verb: Token, clause: Token) -> bool:
+    """Whether a conjoined verb is tensed (``VBZ``, ``VBD``, ``VBP``) with no auxiliary of its own while the clause
+    it is conjoined to has a modal: "can support ... and says" cannot be one verb group under "can"."""
+    return verb.tag_ in ("VBZ", "VBD", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in children_of(verb)) and any(
+        c.dep_ == "aux" and c.tag_ == "MD" for c in children_of(clause))
 
 
 #: Tags of a present-tense verb by number, and of nouns by number.
