@@ -309,6 +309,11 @@ def test_single_quotes_need_the_original_text():
         ("State Health Director Dr. Hanna Velde said the numbers were rising fast.", "Hanna Velde",
          "State Health Director"),
         ("Regional Fire Chief Tomas Brill said the roads would stay shut.", "Tomas Brill", "Regional Fire Chief"),
+        # British copy's lower-case titles, and a title with what it is of, before the name: the name is the
+        # speaker (the title was given as the source and the name as its role)
+        ("Health secretary Ruth Calder said the list was falling.", "Ruth Calder", "Health secretary"),
+        ("Marlow Trust assistant director of policy Tim Garrow noted that the figures had improved.", "Tim Garrow",
+         "Marlow Trust assistant director of policy"),
     ],
 )
 def test_titles_before_a_name_are_the_role(parse, text, source, role):
@@ -327,6 +332,47 @@ def test_titles_before_a_name_are_the_role(parse, text, source, role):
 def test_a_title_alone_is_no_person_s_name(parse, text, source, source_type):
     (row,) = attribution_rows(parse(text))
     assert (row.source, row.source_type) == (source, source_type)
+
+
+def test_a_name_after_a_title_and_a_comma_elsewhere_is_not_the_title_s(parse):
+    """The name must follow the title or what the title is of: "the lawyer for Tom Hale" is nobody named."""
+    (row,) = attribution_rows(parse("The lawyer for Tom Hale said the appeal would be heard in May."))
+    assert row.source == "The lawyer for Tom Hale" and row.source_type != "person"
+
+
+@pytest.mark.parametrize(
+    "text, source, role",
+    [
+        # an organisation named before the noun for its kind: the body is the name
+        ("The Halvern Trust think tank said the figures were a relief.", "Halvern Trust", "think tank"),
+        ("The Marlow charity said demand had doubled.", "Marlow", "charity"),
+    ],
+)
+def test_a_name_before_the_kind_of_body_is_the_source(parse, text, source, role):
+    (row,) = attribution_rows(parse(text))
+    assert (row.source, row.source_type, row.role) == (source, "institution", role)
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # a person of the body, or a body of its own that the name only qualifies: never the named body
+        ("The Halvern official said the plan was sound.", "The Halvern official"),
+        ("The Marlow Labour council said bins would be collected on Friday.", "The Marlow Labour council"),
+    ],
+)
+def test_a_name_before_another_noun_is_not_the_source(parse, text, source):
+    (row,) = attribution_rows(parse(text))
+    assert row.source == source
+
+
+def test_it_after_a_think_tank_is_the_think_tank(parse):
+    """A body described by a two-word kind ("think tank") is a body, so a later "it" points back to it and not
+    to a body named before."""
+    rows = attribution_rows(parse(
+        "NHS England said waiting lists were down. The Halvern Trust think tank said the figures were a relief. "
+        "It also suggested the fall would not last."))
+    assert [r.source for r in rows] == ["NHS England", "Halvern Trust", "Halvern Trust"]
 
 
 def test_a_titled_name_the_model_calls_an_organisation_is_the_antecedent_of_she(parse):

@@ -369,9 +369,9 @@ class SpeakerResolver:
         titled = self._name_after_title(head)
         if titled is not None:
             # "State Health Director Dr. Ana Ruiz said": the parse makes the title the head and the name its
-            # apposition; the speaker is the person, the title her role
+            # apposition; the speaker is the person, the title (with what it is of) her role
             name = person_name(titled)
-            return self._person(name, tokens_text(self.parsed, [t for t in tokens if t.i <= head.i and t.dep_ != "det"]))
+            return self._person(name, tokens_text(self.parsed, [t for t in tokens if t.i < titled.left_edge.i and t.dep_ != "det"]))
         if self._names_person(head):
             name = person_name(head)
             before = [t for t in tokens if t.i < name[0].i and t.dep_ not in ("det", "punct")]
@@ -398,16 +398,20 @@ class SpeakerResolver:
         return self._unnamed(tokens, head, start, end)
 
     def _name_after_title(self, head: Token) -> Token | None:
-        """The person's name written straight after a title that the parse made the speaker's head, with the name
-        as its apposition and no comma between ("State Health Director Dr. Ana Ruiz said", "Chief Executive Ana
-        Ruiz said"): the head word of that name, else None. A name set off by a comma ("The chief, Ana Ruiz,")
-        is read by the apposition rule of :meth:`_resolve`; a title that is no ``titles`` word ("The bakery Ana
-        Ruiz ...") is left alone."""
-        if bare_word(head.text) not in self.lex.title_words or not head.text[:1].isupper():
+        """The person's name written after a title that the parse made the speaker's head, with the name as its
+        apposition and no comma between, straight after the title or after what the title is of ("State Health
+        Director Dr. Ana Ruiz said", "Chief Executive Ana Ruiz said", "the charity's director of policy Ana Ruiz
+        said", British copy's lower-case "health secretary Ana Ruiz said"): the head word of that name, else None.
+        A name set off by a comma ("The chief, Ana Ruiz,") is read by the apposition rule of :meth:`_resolve`; a
+        head that is no ``titles`` word ("The bakery Ana Ruiz ...") is left alone."""
+        if bare_word(head.text) not in self.lex.title_words:
             return None
+        # what may stand between the title and the name: the title's own prepositional phrase ("of policy")
+        of_title = {t.i for c in children_of(head) if c.dep_ == "prep" and c.i > head.i for t in c.subtree}
         return next((
             c for c in children_of(head)
-            if c.dep_ == "appos" and c.i > head.i and c.left_edge.i == head.i + 1 and self._names_person(c)
+            if c.dep_ == "appos" and c.i > head.i and self._names_person(c)
+            and all(i in of_title and not head.doc[i].is_punct for i in range(head.i + 1, c.left_edge.i))
         ), None)
 
     def _dateline_end(self, start: int, end: int) -> int | None:
@@ -592,7 +596,13 @@ class SpeakerResolver:
                 role=role or tokens_text(self.parsed, [t for t in before if t.dep_ != "det"]),
             )
         first = tokens[0].lower_
-        lemma = head.lemma_.lower()
+        lemma = self._body_noun(head)
+        name = self._name_before_category(tokens, head, lemma)
+        if name is not None:
+            # "the Halvern Trust think tank", "the Marlow charity": the body is the name, the noun its kind
+            speaker = self._unnamed(name, name[-1], name[0].idx, name[-1].idx + len(name[-1]))
+            kind = [t for t in tokens if t.i > name[-1].i]
+            return replace(speaker, start=start, end=end, role=role or tokens_text(self.parsed, kind))
         if tokens == [head] and head.pos_ == "PROPN" and (body := self._body_for_short_name([head])) is not None:
             return replace(body, start=start, end=end, role=role, resolution="short_name")
         if lemma in QUANTIFIERS or head.pos_ == "NUM":
@@ -630,6 +640,33 @@ class SpeakerResolver:
         elif head.ent_type_ == "GPE":
             source_type = "government"
         return Speaker(start, end, written, source_type, role, self.side(t.text for t in tokens))
+
+    def _body_noun(self, head: Token) -> str:
+        """The lemma of a speaker's head noun, or with the word before it where the word lists hold the two as
+        one noun for a body ("think tank")."""
+        lemma = head.lemma_.lower()
+        if head.i > 0 and (pair := f"{head.doc[head.i - 1].lower_} {lemma}") in self.lex.institution:
+            return pair
+        return lemma
+
+    def _name_before_category(self, tokens: list[Token], head: Token, lemma: str) -> list[Token] | None:
+        """An organisation's name (an ORG entity) written before a noun for the kind of body it is
+        (``generic_body_nouns``: "the Halvern Trust think tank", "the Marlow charity") as the phrase's
+        compound: the name's tokens, else None. Not a name before any other noun: "the Halvern official" is
+        a person, "the Marlow council" or "the Halvern board" a body of its own, not the named one."""
+        if head.pos_ != "NOUN" or lemma not in self.lex.generic_body_nouns:
+            return None
+        entity = next((self.index.entity(t.i) for t in tokens if t.i < head.i and t.ent_type_ == "ORG"), None)
+        if entity is None or entity.end > head.i:
+            return None
+        # the recogniser may take the phrase's article into the name
+        name = [t for t in entity if t.dep_ != "det"]
+        if not name or any(t.dep_ not in ("compound", "amod") for t in name):
+            return None
+        # between the name and the noun only lower-case words of the kind ("think" in "think tank")
+        if not all(t.is_alpha and t.is_lower for t in head.doc[entity.end:head.i]):
+            return None
+        return name
 
     def _noun_type(self, tokens: list[Token], head: Token, lemma: str) -> str:
         plural = head.tag_ in ("NNS", "NNPS")
