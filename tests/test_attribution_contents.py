@@ -332,6 +332,19 @@ SECOND_REPORT_CASES = [
           'the plan gave too much away and "threatens the future of the union"')],
         id="conjoined-verb-of-a-thing",
     ),
+    # "while" with a speaker of its own sets a second view against the first
+    pytest.param(
+        "Ana Ruiz said hospitals were under relentless pressure, while Dr Tom Hale warned that the fall may not last.",
+        [("indirect", "Ana Ruiz", "said", "hospitals were under relentless pressure"),
+         ("indirect", "Tom Hale", "warned", "the fall may not last")],
+        id="while-another-speaker-warned",
+    ),
+    # ... while "while" with no report is the time of the first one's content
+    pytest.param(
+        "The mayor said the road was closed while engineers inspected the bridge.",
+        [("indirect", "The mayor", "said", "the road was closed while engineers inspected the bridge")],
+        id="while-of-time-stays-in-the-content",
+    ),
 ]
 
 

@@ -52,8 +52,12 @@ def _subordinate(clause: Token) -> bool:
     (``CIRCUMSTANCE_MARKERS``): "would recall the syrup after tests found ...". A clause before its head is left
     out ("Before she found out her dad was ill, ..."): the small model often hangs a fronted circumstance of the
     narrator's on the wrong verb."""
-    return clause.dep_ == "advcl" and clause.i > clause.head.i and any(
-        c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKERS and c.i < clause.i for c in children_of(clause))
+    markers = [c.lower_ for c in children_of(clause) if c.dep_ == "mark" and c.i < clause.i]
+    if markers == ["while"] and any(c.dep_ in ("nsubj", "nsubjpass") for c in children_of(clause)):
+        # "X said hospitals were under pressure, while Y warned that ...": a report with a speaker of its own
+        # after "while" sets a second view against the first; it is no time of the first's
+        return False
+    return clause.dep_ == "advcl" and clause.i > clause.head.i and any(m in CIRCUMSTANCE_MARKERS for m in markers)
 
 
 def _narrated_conjunct(token: Token) -> bool:
