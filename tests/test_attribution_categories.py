@@ -690,6 +690,31 @@ CASES = [
         [("indirect", "The union", "said", "the merger made too many cuts and threatens the future of the plant")],
         id="not-the-speaker-s-verb-without-a-modal",
     ),
+    # a condition inside a content is part of what was said, also when its verb can report ("continues", "adds")
+    pytest.param(
+        "Ferry crews said the service would stop unless the company adds two boats.",
+        [("indirect", "Ferry crews", "said", "the service would stop unless the company adds two boats")],
+        id="condition-clause-in-the-content",
+    ),
+    pytest.param(
+        "The mayor said the road would reopen, and the council added that tolls would stay.",
+        [
+            ("indirect", "The mayor", "said", "the road would reopen"),
+            ("indirect", "the council", "added", "tolls would stay"),
+        ],
+        id="not-a-condition-but-a-second-report",
+    ),
+    # what a finding shows of its object, hung on the verb, is the finding's; a date or "according to" is not
+    pytest.param(
+        "Two new polls show each candidate with a three-point lead.",
+        [("indirect", "Two new polls", "show", "each candidate with a three-point lead")],
+        id="finding-with-a-phrase-on-the-verb",
+    ),
+    pytest.param(
+        "The survey showed a rise in rents in March.",
+        [("indirect", "The survey", "showed", "a rise in rents")],
+        id="not-a-date-in-a-finding",
+    ),
     pytest.param("After the flat failed its inspection, housing officer Dana Pike told the tribunal.", [],
                  id="not-an-inverted-report-of-a-circumstance"),
     pytest.param("When the storm reached the coast, residents said goodbye to their boats.", [],

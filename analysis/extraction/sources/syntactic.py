@@ -47,9 +47,15 @@ def _content_tokens(head: Token, cue: Token) -> list[Token]:
 CIRCUMSTANCE_MARKERS = frozenset({"before", "after", "when", "while", "until", "because", "once"})
 
 
+#: Markers of a condition: a clause after them inside a content is the condition of what was said ("warned that
+#: income will fall if the government continues to ..."), never a report of its own.
+CONDITION_MARKERS = frozenset({"if", "unless"})
+
+
 def _subordinate(clause: Token) -> bool:
-    """Whether a clause follows its head as subordinate to it by a marker of time or cause
-    (``CIRCUMSTANCE_MARKERS``): "would recall the syrup after tests found ...". A clause before its head is left
+    """Whether a clause follows its head as subordinate to it by a marker of time, cause or condition
+    (``CIRCUMSTANCE_MARKERS``, ``CONDITION_MARKERS``): "would recall the syrup after tests found ...", "will fall
+    if the government continues to ..." ("continue" is also a verb of saying). A clause before its head is left
     out ("Before she found out her dad was ill, ..."): the small model often hangs a fronted circumstance of the
     narrator's on the wrong verb."""
     markers = [c.lower_ for c in children_of(clause) if c.dep_ == "mark" and c.i < clause.i]
@@ -57,7 +63,8 @@ def _subordinate(clause: Token) -> bool:
         # "X said hospitals were under pressure, while Y warned that ...": a report with a speaker of its own
         # after "while" sets a second view against the first; it is no time of the first's
         return False
-    return clause.dep_ == "advcl" and clause.i > clause.head.i and any(m in CIRCUMSTANCE_MARKERS for m in markers)
+    return clause.dep_ == "advcl" and clause.i > clause.head.i and any(
+        m in CIRCUMSTANCE_MARKERS or m in CONDITION_MARKERS for m in markers)
 
 
 def _narrated_conjunct(token: Token) -> bool:
@@ -677,15 +684,31 @@ def _content_pieces(head: Token, cue: Token, quotes: Quotations, view: str) -> l
     tokens += _continuing_conjunct(cue, tokens) + _fronted_conjuncts(head, cue)
     if head.dep_ == "dobj":
         # the object's complement: "as nothing more than ...", "'a disgrace'"; the charge of an accusation ("of
-        # ignoring the rules": ``object_particles``)
-        charged = lexicon().object_particles.get(verb_lemma(cue), frozenset())
+        # ignoring the rules": ``object_particles``); what a finding says of its object, which the small model
+        # hangs on the verb ("the data showed a fall in the number of ..., down to a record low")
+        lemma = verb_lemma(cue)
+        charged = lexicon().object_particles.get(lemma, frozenset())
+        finding = lemma in lexicon().evidence_verbs and is_evidence(speaker_of(cue), lemma)
         tokens += [
             t for c in children_of(cue) if c.i > head.i and (
-                c.dep_ in ("oprd", "xcomp") or c.dep_ == "prep" and (c.lower_ == "as" or c.lower_ in charged))
+                c.dep_ in ("oprd", "xcomp") or c.dep_ == "prep" and (c.lower_ == "as" or c.lower_ in charged)
+                or finding and c.dep_ in FINDING_DEPS and not _of_time(c))
             for t in c.subtree
         ]
     span = content_span(sorted(tokens, key=lambda t: t.i), view)
     return [span] if span else []
+
+
+#: Dependents of an evidence verb after its object that say what the evidence shows of it ("showed each candidate
+#: with a one-point lead", "showed a fall in the number of ..., down to ...").
+FINDING_DEPS = frozenset({"prep", "advmod"})
+
+
+def _of_time(phrase: Token) -> bool:
+    """Whether a phrase says when ("in May", "on Tuesday": its object is a date or a time) or whose finding it is
+    ("according to the report", read by the according-to stage): no part of what a finding shows."""
+    return phrase.lower_ == "according" or phrase.ent_type_ in ("DATE", "TIME") or any(
+        g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in children_of(phrase))
 
 
 def _superlative_comment(token: Token) -> bool:
