@@ -715,6 +715,25 @@ CASES = [
         [("indirect", "The survey", "showed", "a rise in rents")],
         id="not-a-date-in-a-finding",
     ),
+    # what a body wants, as an object; the narrator's description of the object stays out
+    pytest.param(
+        "Health Secretary Nina Ford wants answers from the hospital trust, which runs three hospitals in the city.",
+        [("indirect", "Nina Ford", "wants", "answers from the hospital trust")],
+        id="wants-an-object-without-the-narrator-s-relative-clause",
+    ),
+    pytest.param(
+        "The nurses' union wants a pay rise of 8% this year.",
+        [("indirect", "The nurses' union", "wants", "a pay rise of 8% this year")],
+        id="wants-an-object",
+    ),
+    pytest.param(
+        "Activists slammed the new law, which takes effect in May.",
+        [("indirect", "Activists", "slammed", "the new law")],
+        id="object-without-the-narrator-s-relative-clause",
+    ),
+    pytest.param("The council does not want a new stadium.", [], id="not-a-negated-want"),
+    pytest.param("The old bridge wants a coat of paint.", [], id="not-a-want-of-a-thing"),
+    pytest.param("Police are seeking a man in his forties.", [], id="not-seeking-someone"),
     pytest.param("After the flat failed its inspection, housing officer Dana Pike told the tribunal.", [],
                  id="not-an-inverted-report-of-a-circumstance"),
     pytest.param("When the storm reached the coast, residents said goodbye to their boats.", [],

@@ -324,7 +324,9 @@ SECOND_REPORT_CASES = [
     # ... while a verb that agrees with the reported clause's subject goes on with the content
     pytest.param(
         "She said the company wants a new plant and expects to hire 300 people.",
-        [("indirect", "She", "said", "the company wants a new plant and expects to hire 300 people")],
+        # (what the company wants is a stance of its own inside her report, as "he said he expects ..." is)
+        [("indirect", "She", "said", "the company wants a new plant and expects to hire 300 people"),
+         ("indirect", "the company", "wants", "a new plant")],
         id="conjoined-stance-of-the-clause's-subject",
     ),
     pytest.param(

@@ -11,7 +11,7 @@ from analysis.extraction.linguistics.voice import is_passive
 from analysis.extraction.sources.contents import content_span, is_marker
 from analysis.extraction.linguistics.antecedents import antecedent
 from analysis.extraction.sources.cues import (
-    CLAUSE_SUBJECTS, NO_SOURCE_PERSONS, _can_speak, stray_participle, can_hold_stance, unwilling_to_speak, evidence_inside, expletive_passive, has_agent, is_named, reports, speaker_of, speakers_conjunct, stance_of,
+    CLAUSE_SUBJECTS, NO_SOURCE_PERSONS, NON_SPEAKERS, _can_speak, stray_participle, can_hold_stance, unwilling_to_speak, evidence_inside, expletive_passive, has_agent, is_named, reports, speaker_of, speakers_conjunct, stance_of,
     verb_lemma,
 )
 from analysis.extraction.sources.quotes import Quotations
@@ -178,6 +178,9 @@ def _content_heads(cue: Token, speaker: Token | None) -> list[Token]:
         lemma in lex.object_content or (lemma in lex.object_complement and complements)
         or (lemma in lex.object_particles and particle_phrases(cue, lex.object_particles[lemma]))
         or (lemma in lex.proposal_objects and speaker is not None and can_hold_stance(speaker))
+        # "expects a cut in rates", not "expects nothing"
+        or (lemma in lex.stance_objects and speaker is not None and can_hold_stance(speaker)
+            and objects[0].lower_ not in NON_SPEAKERS)
         or (lemma in lex.evidence_verbs and is_evidence(speaker, lemma))
     ):
         heads = objects[:1]
@@ -689,12 +692,21 @@ def _content_pieces(head: Token, cue: Token, quotes: Quotations, view: str) -> l
         lemma = verb_lemma(cue)
         charged = lexicon().object_particles.get(lemma, frozenset())
         finding = lemma in lexicon().evidence_verbs and is_evidence(speaker_of(cue), lemma)
+        # what is expected or wanted with its time: "expects a turnaround only in the December quarter"
+        expected = lemma in lexicon().stance_objects
         tokens += [
             t for c in children_of(cue) if c.i > head.i and (
                 c.dep_ in ("oprd", "xcomp") or c.dep_ == "prep" and (c.lower_ == "as" or c.lower_ in charged)
-                or finding and c.dep_ in FINDING_DEPS and not _of_time(c))
+                or finding and c.dep_ in FINDING_DEPS and not _of_time(c)
+                or expected and c.dep_ in FINDING_DEPS and c.lower_ != "according")
             for t in c.subtree
         ]
+    if head.dep_ == "dobj":
+        # the narrator's description of the object after a comma is no part of it ("demanded answers from the
+        # trust, which runs three hospitals")
+        described = {t.i for r in head.subtree if r.dep_ == "relcl" and r.doc[r.left_edge.i - 1].text == ","
+                     for t in r.subtree}
+        tokens = [t for t in tokens if t.i not in described]
     span = content_span(sorted(tokens, key=lambda t: t.i), view)
     return [span] if span else []
 
