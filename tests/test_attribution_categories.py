@@ -734,6 +734,21 @@ CASES = [
     pytest.param("The council does not want a new stadium.", [], id="not-a-negated-want"),
     pytest.param("The old bridge wants a coat of paint.", [], id="not-a-want-of-a-thing"),
     pytest.param("Police are seeking a man in his forties.", [], id="not-seeking-someone"),
+    # a participle of a verb whose object is its content, after a comma, is the speaker's next report
+    pytest.param(
+        "Councillor Ann Reid told the Gazette she would not step down, denying claims that she had misled the "
+        "planning committee.",
+        [
+            ("indirect", "Ann Reid", "told", "she would not step down"),
+            ("indirect", "Ann Reid", "denying", "claims that she had misled the planning committee"),
+        ],
+        id="denying-after-a-report",
+    ),
+    pytest.param(
+        "The trust said the ward would close, costing the town its only maternity unit.",
+        [("indirect", "The trust", "said", "the ward would close, costing the town its only maternity unit")],
+        id="not-a-report-in-a-participle-of-cost",
+    ),
     pytest.param("After the flat failed its inspection, housing officer Dana Pike told the tribunal.", [],
                  id="not-an-inverted-report-of-a-circumstance"),
     pytest.param("When the storm reached the coast, residents said goodbye to their boats.", [],

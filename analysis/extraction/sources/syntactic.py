@@ -86,11 +86,13 @@ def _participle_conjunct(token: Token) -> bool:
 def _next_report(token: Token) -> bool:
     """ "recommended that the permit be refused, saying it failed to show ...": a participle of a reporting verb
     with a clause of its own and no subject, after a comma, that the small model hangs on the reported clause, is
-    the speaker's next report (a relation of its own), not part of the first content. Not a participle with no
-    clause ("..., adding 300 jobs")."""
+    the speaker's next report (a relation of its own), not part of the first content; so is one of a verb whose
+    object is what it attributes ("..., refuting an earlier report that ...": ``object_content``). Not a participle
+    with no clause ("..., adding 300 jobs")."""
     return token.dep_ == "advcl" and token.tag_ == "VBG" and stance_of(token) is not None and (
         token.i > 0 and token.doc[token.i - 1].text == ","
-    ) and not any(c.dep_ in CLAUSE_SUBJECTS for c in children_of(token)) and any(c.dep_ == "ccomp" for c in children_of(token))
+    ) and not any(c.dep_ in CLAUSE_SUBJECTS for c in children_of(token)) and any(
+        c.dep_ == "ccomp" or c.dep_ == "dobj" and verb_lemma(token) in lexicon().object_content for c in children_of(token))
 
 
 #: Passive infinitives of a source's request for anonymity ("asked not to be named / identified / quoted").
