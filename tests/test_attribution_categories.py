@@ -749,6 +749,20 @@ CASES = [
         [("indirect", "The trust", "said", "the ward would close, costing the town its only maternity unit")],
         id="not-a-report-in-a-participle-of-cost",
     ),
+    # a "she said" after a report of what another did goes on with the reporter, not the one reported on
+    pytest.param(
+        "But Ortiz said Keller has neglected the harbour. She said she had to fight to keep the ferry running.",
+        [
+            ("indirect", "Ortiz", "said", "Keller has neglected the harbour"),
+            ("indirect", "Ortiz", "said", "she had to fight to keep the ferry running"),
+        ],
+        id="pronoun-after-a-report-is-the-reporter",
+    ),
+    pytest.param(
+        "Ortiz met Keller on Monday. She said the harbour would reopen.",
+        [("indirect", "Keller", "said", "the harbour would reopen")],
+        id="not-the-reporter-after-a-meeting",
+    ),
     pytest.param("After the flat failed its inspection, housing officer Dana Pike told the tribunal.", [],
                  id="not-an-inverted-report-of-a-circumstance"),
     pytest.param("When the storm reached the coast, residents said goodbye to their boats.", [],
