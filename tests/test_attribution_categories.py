@@ -763,6 +763,19 @@ CASES = [
         [("indirect", "Keller", "said", "the harbour would reopen")],
         id="not-the-reporter-after-a-meeting",
     ),
+    # an "as" clause of a verb of saying reports the clause it is set off from by a comma
+    pytest.param(
+        "Rents rose again in March, as the agency had predicted.",
+        [("indirect", "the agency", "predicted", "Rents rose again in March")],
+        id="as-clause-after",
+    ),
+    pytest.param(
+        "As the mayor noted on Monday, the bridge has been closed for a year.",
+        [("indirect", "the mayor", "noted", "the bridge has been closed for a year")],
+        id="as-clause-before",
+    ),
+    pytest.param("The crowd cheered as she spoke.", [], id="not-an-as-clause-of-time"),
+    pytest.param("As the council announced cuts, the union called a strike.", [], id="not-an-as-clause-with-an-object"),
     pytest.param("After the flat failed its inspection, housing officer Dana Pike told the tribunal.", [],
                  id="not-an-inverted-report-of-a-circumstance"),
     pytest.param("When the storm reached the coast, residents said goodbye to their boats.", [],

@@ -162,6 +162,8 @@ def _content_heads(cue: Token, speaker: Token | None) -> list[Token]:
             heads = [h for h in heads if not (is_passive(h) and verb_lemma(h) in ANONYMITY_VERBS)]
     if not heads and lemma in lex.stance_particles:
         heads = particle_objects(cue, lex.stance_particles[lemma])  # "warned of power cuts"
+    if not heads and _as_report(cue, speaker):
+        heads = [cue.head]  # "..., as a company spokesperson confirmed": the clause the "as" clause hangs on
     if not heads and cue.dep_ == "parataxis" and speaker is not None and speaker.head.i == cue.i and (
         cue.head.i < cue.i or cue.head.left_edge.i < cue.left_edge.i
     ):
@@ -254,6 +256,26 @@ def _subject_gap(subject: Token, clause: Token, cue: Token) -> list[Token] | Non
     None when anything else stands between them."""
     gap = subject.doc[subject.right_edge.i + 1 : clause.left_edge.i]
     return list(gap) if all(t.dep_ == "advmod" and t.head.i == cue.i for t in gap) else None
+
+
+def _as_report(cue: Token, speaker: Token | None) -> bool:
+    """ "Skeleton has signed contracts, as a company spokesperson confirmed", "As the mayor noted, the bridge has been
+    closed for a year": a verb of ``as_clause_verbs`` in a clause opened by "as", with a subject of its own and no
+    clause or object of its own, set off by a comma from the clause it hangs on, reports that clause. Not "as she
+    spoke" (not listed), "as expected" (no subject), "as the council announced cuts" (an object: when, not what),
+    nor an "as" clause with no comma ("prices rose as analysts predicted" reads as a comparison as often)."""
+    if cue.dep_ != "advcl" or verb_lemma(cue) not in lexicon().as_clause_verbs or speaker is None:
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < cue.i for c in children_of(cue)):
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in children_of(cue)) or any(
+        c.dep_ in ("ccomp", "xcomp", "dobj") for c in children_of(cue)
+    ):
+        return False
+    doc, head = cue.doc, cue.head
+    if cue.i > head.i:
+        return cue.left_edge.i > 0 and doc[cue.left_edge.i - 1].text == ","
+    return cue.right_edge.i + 1 < len(doc) and doc[cue.right_edge.i + 1].text == ","
 
 
 def _requested(cue: Token, particles: frozenset[str]) -> list[Token]:
@@ -677,6 +699,10 @@ def _content_pieces(head: Token, cue: Token, quotes: Quotations, view: str) -> l
             return pieces[1:]
         return [(pieces[0][0], pieces[-1][1])] if pieces else []
     tokens = _content_tokens(head, cue)
+    if head.i == cue.head.i:
+        # a cue before the clause it reports ("As the mayor noted on Monday, the bridge ..."): its own words are not
+        # the content
+        tokens = [t for t in tokens if not cue.left_edge.i <= t.i <= cue.right_edge.i]
     if head.dep_ == "advcl":
         # "calls for Myanmar to release ...": the clause without its "for" (a question keeps its "if")
         tokens = [t for t in tokens if not (t.head.i == head.i and t.dep_ == "mark" and t.lower_ == "for")]
