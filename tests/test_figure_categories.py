@@ -51,6 +51,15 @@ CASES = [
     ("multiplier", "The port handled 2.4m tonnes of grain last year.", "2.4m tonnes", 2.4e6, "metric_ton", "exact", 2.4e6, 2.4e6, "mass"),
     ("multiplier_negative", "The diver dropped to 40m before turning back.", "40m", 40, "meter", "exact", 40, 40, "length"),
     ("multiplier_negative", "She took gold in the 800m heats and final.", "800m", 800, "meter", "exact", 800, 800, "length"),
+    # before no noun, a count, unless the sentence speaks of length (numbers.yaml metre_context)
+    ("multiplier", "The council's housing list fell from 1.24m to 1.21m in May.", "1.21m", 1.21e6, "", "exact", 1.21e6,
+     1.21e6, "count"),
+    ("multiplier", "Households waiting for a repair (2.3m) were the fewest since 2019.", "2.3m", 2.3e6, "", "exact", 2.3e6,
+     2.3e6, "count"),
+    ("multiplier", "Ticket sales reached 4.5m, longer queues than ever.", "4.5m", 4.5e6, "", "exact", 4.5e6, 4.5e6, "count"),
+    ("multiplier_negative", "The new sea wall is 6m high.", "6m", 6, "meter", "exact", 6, 6, "length"),
+    ("multiplier_negative", "Waves of up to 7m battered the harbour.", "up to 7m", 7, "meter", "at_most", 0, 7, "length"),
+    ("multiplier_negative", "She ran 200m in 23 seconds.", "200m", 200, "meter", "exact", 200, 200, "length"),
     # temperatures in every spelling; a capacitor's F is a farad
     ("temperature", "The forecast high is 101 degF on Sunday.", "101 degF", 101, "degree_Fahrenheit", "exact", 101, 101, "temperature"),
     ("temperature", "Temperatures are expected to hit 33 deg C in the afternoon.", "33 deg C", 33, "degree_Celsius", "exact", 33, 33, "temperature"),
@@ -80,10 +89,20 @@ CASES = [
      "range", 12, 20, "frequency"),
     ("range_units_both_ends", "Nights will range between 14 deg C and 19 deg C this week.", "between 14 deg C and 19 deg C", NAN,
      "degree_Celsius", "range", 14, 19, "temperature"),
+    # "and" joins a range only after "between": after "from" it lists two figures
+    ("range_negative", "Claims fell to 310, down from 342 and 515 a year earlier.", "342", 342, "", "exact", 342, 342,
+     "count"),
+    ("range_negative", "Claims fell to 310, down from 342 and 515 a year earlier.", "515", 515, "", "exact", 515, 515,
+     "count"),
     ("range", "Flats in the block sold from $450,000 to $1.1 million.", "from $450,000 to $1.1 million", NAN, "USD", "range",
      450_000, 1_100_000, "money"),
     # fractions, as fractions
     ("fraction", "A third of the orchards were lost to frost.", "A third", 1 / 3, "fraction", "exact", 1 / 3, 1 / 3, "percent"),
+    # a share of change after "by" and an approximator, written in two words
+    ("fraction", "Long waits have fallen by over one third in a year.", "over one third", 1 / 3, "fraction", "more_than",
+     1 / 3, INF, "percent"),
+    ("fraction", "Bus fares were cut by more than a third.", "more than a third", 1 / 3, "fraction", "more_than", 1 / 3,
+     INF, "percent"),
     ("fraction", "Half the staff work from home.", "Half", 0.5, "fraction", "exact", 0.5, 0.5, "percent"),
     ("fraction", "Output rose by more than two-thirds to a record.", "more than two-thirds", 2 / 3, "fraction", "more_than",
      2 / 3, INF, "percent"),

@@ -255,6 +255,13 @@ def test_side_comes_from_the_role(parse):
             [("indirect", "Residents", "said", "they\u2019d been ignored by the council for years")],
             id="contraction-is-not-a-quote",
         ),
+        pytest.param(
+            "Lists fell in October.\nCalder said: \u2018We have been ramping up appointments.\n"
+            "\u2018As a result, lists have begun to fall.\u2019",
+            [("direct", "Calder", "said", "We have been ramping up appointments"),
+             ("direct", "Calder", "", "As a result, lists have begun to fall")],
+            id="single-quote-after-a-colon-runs-on-over-the-break",
+        ),
     ],
 )
 def test_single_quotation_marks(parse, text, expected):
@@ -274,6 +281,11 @@ def test_single_quotation_marks(parse, text, expected):
         ("\u2018He told me \u201cit will be fine\u201d,\u2019 she said.", ["\u2018He told me \u201cit will be fine\u201d,\u2019"]),
         ("O\u2019Brien\u2019s shop and the \u201990s decor.", []),
         ("\u2018A quote that runs on\nto the next paragraph.", ["\u2018A quote that runs on"]),
+        # as double marks do, after a colon or reopened by the next paragraph (British copy's single quotes)
+        ("Calder said: \u2018We stay.\nThe end.", ["\u2018We stay."]),
+        ("She said, \u2018We stay.\n\u2018We go.\u2019", ["\u2018We stay.", "\u2018We go.\u2019"]),
+        # opened mid-paragraph after no colon and never reopened: dropped
+        ("She said, \u2018We stay.\nThe end.", []),
     ],
 )
 def test_single_quote_spans(text, expected):

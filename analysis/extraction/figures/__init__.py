@@ -10,10 +10,11 @@ in named steps, one module each:
    (:mod:`.grammar`, :mod:`.numbers`, :mod:`.unit_phrases`, :mod:`.tokens`) reads every figure: approximator,
    number (digits, number words, fractions, ratios, vague amounts), range, currency, unit, hyphenated modifier
    and trailing approximator, in that order. A sign or approximator written on the number is the number's
-   ("minus-3 yards", "-1.3%", "$-50.8bn", "~45g", "sub-7"); a glued "m" is a million only before what it
-   counts ("10m readers", "1.2m tons"; "40m" alone is metres; "4.3M" always a million); a one-letter "F" is a
-   farad in an electrical sentence or a sentence without any temperature word, and a bare "degrees" is a
-   temperature only beside a temperature word (``context`` in units.yaml); a number in apposition to a name
+   ("minus-3 yards", "-1.3%", "$-50.8bn", "~45g", "sub-7"); a glued "m" is a million before what it counts
+   ("10m readers", "1.2m tons") and alone ("fell from 7.57m to 7.54m") unless its sentence speaks of length
+   ("the wall is 6m high"), metres before a singular noun ("a 300m bridge"); "4.3M" is always a million; a
+   one-letter "F" is a farad in an electrical sentence or a sentence without any temperature word, and a bare
+   "degrees" is a temperature only beside a temperature word (``context`` in units.yaml); a number in apposition to a name
    ("Hague, 44,") or after "aged"/"the age of" is an age in years; "points" between percents are percentage
    points. Its vocabulary is in ``analysis/data/`` (numbers, approximators,
    vague_amounts, units, currencies, time_words, figure_events; :mod:`.wordlists`).

@@ -166,7 +166,10 @@ def scan(doc: Doc, i: int, lex: Lexicon) -> Match | None:
     # "£3.5bn to £4bn"
     joiner = lower_at(doc, k)
     change = opener and _after_change(doc, j, lex)  # "rose from $4 to $5": two figures, each exact
-    if match.approx == "exact" and not glued and not change and joiner in lex.range_joiners and (joiner != "and" or opener):
+    # "and" joins a range only after "between": "down from 124 and 2,703 waiting ..." is two figures
+    if match.approx == "exact" and not glued and not change and joiner in lex.range_joiners and (
+        joiner != "and" or lower_at(doc, j) == "between"
+    ):
         at, second_first = k + 1, None
         second_prefix = currency_prefix(doc, at, lex) if currency else None
         if second_prefix and second_prefix[0] == currency:

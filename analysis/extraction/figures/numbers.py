@@ -159,9 +159,12 @@ def multiplier(doc: Doc, j: int, written: str, lex: Lexicon) -> bool:
     """Whether a suffix ``written`` against the digits just before token j is a multiplier ("4.3M", "10m
     readers", "1.2m tons", "2.7m combined sales") rather than a unit ("a 40m drop", "ran 100m").
 
-    A capital ("M", "K") is always a multiplier, the metre being "m"; otherwise the amount must count or
-    measure something written after it, past at most two modifiers: a plural noun, a unit or a currency.
-    Unambiguous multipliers ("bn", "mn", "tn") need no such test.
+    A capital ("M", "K") is always a multiplier, the metre being "m". Otherwise a multiplier counts or measures
+    something written after it, past at most two modifiers: a plural noun, a unit or a currency; before a
+    singular noun ("a 300m bridge", "the 5k race") it is a unit. Before no noun at all ("fell from 7.57m to
+    7.54m", "(3.1m)") it counts, unless its sentence speaks of length (``metre_context`` of numbers.yaml:
+    "the wall is 3m high", "waves of up to 5m", "ran 100m"). Unambiguous multipliers ("bn", "mn", "tn") need
+    no such test.
     """
     if written not in {s for s in AMBIGUOUS_SUFFIXES} | {s.upper() for s in AMBIGUOUS_SUFFIXES}:
         return True
@@ -174,9 +177,26 @@ def multiplier(doc: Doc, j: int, written: str, lex: Lexicon) -> bool:
         token = token_at(doc, k)
         if token.tag_ in ("NNS", "NNPS") or (token.lower_,) in lex.unit_aliases or (token.lower_,) in lex.currency_names:
             return token.i == j or all(token_at(doc, m).pos_ in ("ADJ", "VERB", "ADV") for m in range(j, k))
-        if token.pos_ not in ("ADJ", "VERB") or token.tag_ in ("VBZ", "VBP", "VBD"):
+        if token.pos_ in ("NOUN", "PROPN", "NUM"):
             return False
-    return False
+        if token.pos_ not in ("ADJ", "VERB") or token.tag_ in ("VBZ", "VBP", "VBD"):
+            break
+    sentence = token_at(doc, amount).sent
+    # comparatives are no dimensions ("waiting longer than", "higher than expected"): only nouns and verbs by lemma
+    return not any(
+        (t.lemma_.lower() if t.pos_ in ("NOUN", "VERB") else t.lower_) in lex.metre_context for t in sentence)
+
+
+def _after_by(doc: Doc, i: int, lex: Lexicon) -> bool:
+    """Whether "by" stands before token i, or before an approximator that stands before it ("cut by half", "fell
+    by more than a third")."""
+    if i > 0 and lower_at(doc, i - 1) == "by":
+        return True
+    return any(
+        i - len(words) > 0 and lower_at(doc, i - len(words) - 1) == "by"
+        and all(lower_at(doc, i - len(words) + n) == word for n, word in enumerate(words))
+        for words, _ in lex.prefix
+    )
 
 
 def parse_fraction(doc: Doc, i: int, lex: Lexicon) -> tuple[int, float, bool, bool] | None:
@@ -209,7 +229,7 @@ def parse_fraction(doc: Doc, i: int, lex: Lexicon) -> tuple[int, float, bool, bo
         return j, fraction, False, False
     if lower_at(doc, end) == "of" or hyphenated:  # "a third of", "more than one-third"
         return end, fraction, False, True
-    if i > 0 and lower_at(doc, i - 1) == "by" and j == end:  # a change by a share: "rose by a fifth", "cut by half"
+    if _after_by(doc, i, lex) and j == end:  # a change by a share: "rose by a fifth", "cut by over one third"
         return end, fraction, False, True
     if j - 1 == i and token_at(doc, end).tag_ in ("DT", "PRP$"):  # "half the workforce", "half their pay"
         return end, fraction, False, True

@@ -31,6 +31,7 @@ class Lexicon:
     group_nouns: dict[str, float]
     fractions: dict[str, float]
     suffixes: dict[str, float]
+    metre_context: frozenset[str]
     tolerance: dict[str, float]
     prefix: tuple[tuple[tuple[str, ...], str], ...]
     postfix: tuple[tuple[tuple[str, ...], str], ...]
@@ -156,6 +157,7 @@ def lexicon() -> Lexicon:
         group_nouns=numbers["group_nouns"],
         fractions=numbers["fractions"],
         suffixes=numbers["suffixes"],
+        metre_context=frozenset(numbers["metre_context"]),
         tolerance=approx["tolerance"],
         prefix=tuple((p, cls) for cls, items in approx["prefix"].items() for p in _phrases(items)),
         postfix=tuple((p, cls) for cls, items in approx["postfix"].items() for p in _phrases(items)),

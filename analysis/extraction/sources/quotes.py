@@ -184,12 +184,13 @@ def _single_quote_spans(view: str, original: str) -> list[tuple[int, int]]:
 
     An opening mark pairs with the next closing mark of its own form (curly with curly, straight with
     straight). A possessive-looking closer (``s’`` before a word) closes only when no clean closer follows
-    before the next opening mark or the paragraph's end. A paragraph that opens with ``‘`` and never closes
-    it runs on into the next paragraph. Marks are looked for only where the view has a straightened mark, so
+    before the next opening mark or the paragraph's end. A ``‘`` never closed that opens the paragraph, follows a
+    colon, or is reopened by the next paragraph runs on into the next paragraph. Marks are looked for only where the view has a straightened mark, so
     the blanked header of a document is skipped. Unpaired marks are dropped.
     """
     spans = []
-    for paragraph in re.finditer(r"[^\n]+", view):
+    paragraphs = list(re.finditer(r"[^\n]+", view))
+    for number, paragraph in enumerate(paragraphs):
         offset, end = paragraph.start(), paragraph.end()
         open_at, form, weak = None, "", None
         for i in range(offset, end):
@@ -208,9 +209,24 @@ def _single_quote_spans(view: str, original: str) -> list[tuple[int, int]]:
                 weak = i
         if open_at is not None and weak is not None:
             spans.append((open_at, weak + 1))
-        elif open_at is not None and form == "curly" and not view[offset:open_at].strip():
+        elif open_at is not None and form == "curly" and (
+            not view[offset:open_at].strip() or view[offset:open_at].rstrip().endswith(":")
+            or _reopened_single(paragraphs, number, original)
+        ):
+            # as for double marks: opened at the paragraph's start, after a colon, or reopened by the next
+            # paragraph (British copy's "She said: ‘We will stay.<break>‘We have ...’"), it runs on to the break
             spans.append((open_at, offset + len(view[offset:end].rstrip())))
     return spans
+
+
+def _reopened_single(paragraphs: Sequence[re.Match], number: int, original: str) -> bool:
+    """Whether the paragraph after paragraph ``number`` (lines of white space skipped) opens with ``‘``: a single
+    quotation going on over the break (:func:`_reopened` for double marks)."""
+    for paragraph in paragraphs[number + 1 :]:
+        text = original[paragraph.start():paragraph.end()].lstrip()
+        if text:
+            return text.startswith(SINGLE_OPEN)
+    return False
 
 
 def _inner(quote: tuple[int, int], view: str) -> tuple[int, int]:
