@@ -435,7 +435,11 @@ def syntactic_stage(doc: Doc, quotes: Quotations) -> list[Found]:
     verb that is no reporting verb ("wondered", "queried") is a cue only with an indirect question ("whether",
     "if" or a wh-word), which keeps that word. Cues inside quotation marks are skipped (a source's own sources are not
     the story's); a verb of saying under a refusal ("declined to say whether ...") is left to the refusal stage.
-    The object of "told" is the addressee. A content holds every conjunct of what was said: two complements the
+    A report closing its sentence after a speaker set off by a comma ("..., the Harbour Gazette reported, citing
+    ...") attributes the whole clause before the comma whatever the parse made of it (:func:`_inverted_report`); a
+    verb of saying in an "as" clause set off by a comma reports the clause it hangs on ("..., as the agency had
+    predicted": :func:`_as_report`); "want" attributes its object too ("the union wants a pay rise":
+    ``stance_objects``). The object of "told" is the addressee. A content holds every conjunct of what was said: two complements the
     parse splits are one (:func:`joined_pieces`), and a clause it conjoins to the cue goes on with the content
     when it speaks in the reported tense or continues a word of the content (:func:`_continuing_conjunct`).
     """
