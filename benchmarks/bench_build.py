@@ -50,14 +50,17 @@ def phase(name: str, corpus: str, out: str, jobs: int, load_model: bool = True) 
         seconds = time.perf_counter() - started
     else:
         import analysis
-        from analysis.catalogue.actors import load_catalogue
+        from analysis.catalogue.beat import load_beat
         from analysis.extraction.nlp import pipeline_for
 
         # As for the bare parse, loading the model is not timed for a cold build, whatever the jobs: forked
         # workers share the loaded one, as spaCy's do in the bare parse. Starting the workers is timed, as in the
         # bare parse. A rebuild is timed as a user waits for it: the model is loaded only if an article is parsed.
+        # The pipeline is the one the build asks for: that of its beat's catalogue (``load_beat``), whose
+        # fingerprint differs from the folder's whole catalogue (``Catalogue.for_beat``); loading the latter
+        # left the build to load the model again inside the timed run.
         if load_model:
-            pipeline_for(load_catalogue(Path(corpus)))
+            pipeline_for(load_beat(Path(corpus)).catalogue)
         started = time.perf_counter()
         report = analysis.build_to_dir(corpus, out, n_process=jobs)
         seconds = time.perf_counter() - started

@@ -487,3 +487,17 @@ def test_a_second_number_after_a_scale_stays_apart(parse, text, spans):
 ])
 def test_a_bare_vague_quantifier_is_no_figure(parse, text, spans):
     assert [r.text for r in figure_rows(parse(text), [])] == spans
+
+
+def test_a_marker_phrase_is_found_only_as_consecutive_tokens():
+    # (position, lowercase word) of a clause's words; phrases sharing a first word are each tried
+    from analysis.extraction.figures.context import _finds
+
+    phrases = (("in", "a", "single", "day"), ("in", "one", "day"), ("so", "far"))
+    assert _finds([(7, "deaths"), (8, "in"), (9, "one"), (10, "day")], phrases)
+    assert _finds([(2, "so"), (3, "far"), (4, "this")], phrases)
+    # the same words with a token between them (a name's words left out of the clause's): no phrase
+    assert not _finds([(8, "in"), (9, "one"), (11, "day")], phrases)
+    assert not _finds([(2, "so"), (4, "far")], phrases)
+    # a phrase cut off by the clause's end
+    assert not _finds([(5, "rose"), (6, "in"), (7, "a"), (8, "single")], phrases)

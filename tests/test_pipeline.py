@@ -187,6 +187,48 @@ def test_the_index_gives_sentence_offsets_and_heads_as_spacy_does(nlp):
     assert clause_head(doc[2]).text == "rose"
 
 
+def test_the_index_gives_the_sentence_of_a_token_as_spacy_does(nlp):
+    from analysis.extraction.doc_index import doc_index
+
+    doc = nlp("Ferry fares rose 3% on Friday. The harbour board met twice. It said nothing.")
+    index = doc_index(doc)
+    # "board" (token 10: "3" and "%" are two) is in the second sentence, tokens 8 to 13 ("The harbour board met
+    # twice ."); the last token is in the third
+    assert index.sentence_bounds(10) == (8, 14)
+    assert [t.text for t in index.sentence_tokens(10)] == ["The", "harbour", "board", "met", "twice", "."]
+    assert index.sentence_bounds(0) == (0, 8)
+    assert index.sentence_bounds(17) == (14, 18)
+    for token in doc:
+        assert index.sentence_bounds(token.i) == (token.sent.start, token.sent.end)
+
+
+def test_a_batch_keeps_its_words_for_the_next_while_the_vocabulary_is_small(monkeypatch):
+    """Words of a batch are kept past its memory zone (the tokenizer splits them once per process), until the
+    vocabulary holds KEPT_WORDS; the tokens are those of a parse without it."""
+    import spacy
+
+    from analysis.extraction import pipeline
+
+    text = "Zelvanic growers in Drummore said the Quithen levy was unfair, and warned of a 12% fall."
+    document = Document("kept", "kept.txt", text, "0" * 64)
+    blank = spacy.blank("en")
+    with blank.memory_zone():
+        before = [(t.text, t.idx) for t in blank(text)]
+    assert "Zelvanic" not in blank.vocab.strings  # freed with the zone
+    pipeline.keep_words(blank, [document])
+    with blank.memory_zone():
+        after = [(t.text, t.idx) for t in blank(text)]
+    assert after == before
+    assert "Zelvanic" in blank.vocab.strings and "Quithen" in blank.vocab.strings
+
+    full = spacy.blank("en")
+    monkeypatch.setattr(pipeline, "KEPT_WORDS", len(full.vocab))
+    pipeline.keep_words(full, [document])
+    with full.memory_zone():
+        full(text)
+    assert "Zelvanic" not in full.vocab.strings
+
+
 def test_the_warm_up_article_reaches_the_stages_that_load_data(nlp):
     # what the warm-up before forking workers loads is what analysing this article reaches
     text = read_text(WARM_UP_ARTICLE)

@@ -378,6 +378,30 @@ def test_a_name_before_another_noun_is_not_the_source(parse, text, source):
     assert row.source == source
 
 
+@pytest.mark.parametrize(
+    "text, sources",
+    [
+        # the owner speaks, not the thing it owns
+        ("Halvern Foods reported record sales on Tuesday. Its online business had grown annual sales by 12%, it added.",
+         ["Halvern Foods"]),
+        ("The unions met on Monday. Their members had voted for a strike, they said.", ["The unions"]),
+        # a body owned by a possessive that does not agree with the pronoun stays the one that speaks
+        ("Tom Hale met investors on Tuesday. His online business had grown sales by 12%, it said.",
+         ["His online business"]),
+    ],
+)
+def test_it_after_its_thing_is_the_owner(parse, text, sources):
+    assert [r.source for r in attribution_rows(parse(text))] == sources
+
+
+def test_a_name_owned_by_a_possessive_is_no_company_to_refer_back_to(parse):
+    """ "our AGM" is a meeting of someone's, never the body a later "the company" means."""
+    rows = attribution_rows(parse(
+        'Halvern Foods named a new chief on Monday. Ana Ruiz said: "I will hand over at our AGM in May." '
+        "The company said profits had risen."))
+    assert rows[-1].source == "Halvern Foods"
+
+
 def test_it_after_a_think_tank_is_the_think_tank(parse):
     """A body described by a two-word kind ("think tank") is a body, so a later "it" points back to it and not
     to a body named before."""

@@ -96,6 +96,18 @@ class DocIndex:
         """The number of the sentence holding token ``i``."""
         return bisect.bisect_right(self.sentence_starts, i) - 1
 
+    def sentence_bounds(self, i: int) -> tuple[int, int]:
+        """Token positions ``[start, end)`` of the sentence holding token ``i``: those of ``doc[i].sent``, which
+        walks the sentence starts token by token and makes a new Span (and a Token per token read from it)."""
+        k = self.sentence_of(i)
+        end = self.sentence_starts[k + 1] if k + 1 < len(self.sentence_starts) else len(self.tokens)
+        return self.sentence_starts[k], end
+
+    def sentence_tokens(self, i: int) -> tuple[Token, ...]:
+        """The tokens of the sentence holding token ``i``, in order (``list(doc[i].sent)`` without new Tokens)."""
+        start, end = self.sentence_bounds(i)
+        return self.tokens[start:end]
+
     def entities_between(self, first: int, last: int) -> list[Span]:
         """Entities lying wholly within tokens ``[first, last)``, in order."""
         lo = bisect.bisect_left(self.entity_starts, first)

@@ -209,6 +209,12 @@ def _split(text: str, start: int, stop: int, max_length: int) -> list[tuple[int,
     return pieces
 
 
+def _pieces(document: Document, nlp: Language) -> list[str]:
+    """The pieces of ``document``'s parse view that the parser is given, in order (:func:`split_for_parser`)."""
+    view = parse_view(document)
+    return [view[start:end] for start, end in split_for_parser(view, min(nlp.max_length, PARSE_PIECE_CHARS))]
+
+
 def parse_documents(
     documents: Sequence[Document], nlp: Language, *, batch_size: int = BATCH_SIZE
 ) -> Iterator[tuple[Document, Doc]]:
@@ -216,10 +222,9 @@ def parse_documents(
 
     def pieces() -> Iterator[tuple[str, tuple[int, int, int]]]:
         for index, document in enumerate(documents):
-            view = parse_view(document)
-            bounds = split_for_parser(view, min(nlp.max_length, PARSE_PIECE_CHARS))
-            for part, (start, end) in enumerate(bounds):
-                yield view[start:end], (index, part, len(bounds))
+            texts = _pieces(document, nlp)
+            for part, text in enumerate(texts):
+                yield text, (index, part, len(texts))
 
     pending: list[Doc] = []
     for doc, (index, part, n_parts) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
@@ -295,6 +300,29 @@ def unparsed(err: Exception) -> DocumentResult:
     return DocumentResult({}, 0, 0, (StageError("parse", type(err).__name__, message),), parsed=False)
 
 
+#: Words (lexemes) the vocabulary may hold for good, the model's own included: about 0.4 KB each with the
+#: tokenizer's cached split of each, so about 4 MB at most per process. News repeats most of its words: kept,
+#: they are split and looked up once per process instead of once per batch.
+KEPT_WORDS = 10_000
+
+
+def keep_words(nlp: Language, documents: Sequence[Document]) -> None:
+    """Tokenize ``documents`` outside a memory zone while the vocabulary holds fewer than :data:`KEPT_WORDS`
+    words, so that their words (lexemes) and the tokenizer's splits of them outlive the batch.
+
+    Within ``nlp.memory_zone()`` the tokenizer caches nothing and every word new to the vocabulary is made
+    anew and freed at the end: each batch split every word with the prefix, suffix and infix patterns again
+    (tokenizing 300 generated articles in batches: 0.62 CPU s, 0.16 s with this). The parse itself is
+    unchanged: a cached split is the one the patterns give (spaCy's own cache, which a parse outside a zone
+    always uses). Past the bound new words live only in the zone, as before, so memory stays bounded however
+    large the corpus."""
+    for document in documents:
+        if len(nlp.vocab) >= KEPT_WORDS:
+            return
+        for text in _pieces(document, nlp):
+            nlp.tokenizer(text)
+
+
 def analyse_batch(
     documents: Sequence[Document], nlp: Language, beat: Beat, *, batch_size: int = BATCH_SIZE
 ) -> list[DocumentResult]:
@@ -307,6 +335,7 @@ def analyse_batch(
         # Strings and lexemes the parse adds to the vocabulary (every new number, name and typo) are freed at
         # the end of the batch; the results are plain records by then. Without this the vocabulary, and memory,
         # grow with every article of a corpus.
+        keep_words(nlp, documents)
         with nlp.memory_zone():
             return [analyse_document(d, doc, beat) for d, doc in parse_documents(documents, nlp, batch_size=batch_size)]
     except Exception:  # noqa: BLE001 - find the article that broke the parse; the others go on

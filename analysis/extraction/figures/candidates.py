@@ -41,7 +41,7 @@ def _points_between_percents(doc: Doc, matches: list[Match]) -> None:
     0.4 percent, to 34,500.12")."""
     by_sentence: dict[int, list[Match]] = {}
     for match in matches:
-        by_sentence.setdefault(token_at(doc, match.core_start).sent.start, []).append(match)
+        by_sentence.setdefault(doc_index(doc).sentence_bounds(match.core_start)[0], []).append(match)
     for group in by_sentence.values():
         points = [m for m in group if m.unit == "index_point"]
         others = [m for m in group if m.unit != "index_point"]

@@ -149,7 +149,7 @@ def clause_tokens(doc: Doc, match: Match) -> list[Token]:
     sentence's root noun (a headline, a list line: no verb)."""
     root = figure_root(doc, match)
     head = clause_head(root)
-    sentence = root.sent
+    sentence = doc_index(doc).sentence_tokens(root.i)
     if head.pos_ not in ("VERB", "AUX"):
         return list(sentence)
     return [t for t in sentence if _governing(t, head)]
@@ -172,13 +172,34 @@ def _words_of(tokens: list[Token], skip: range) -> list[tuple[int, str]]:
 
 def _finds(words: list[tuple[int, str]], phrases: tuple[tuple[str, ...], ...]) -> bool:
     """Whether one of ``phrases`` is written as consecutive tokens among ``words``."""
-    for k in range(len(words)):
-        for phrase in phrases:
-            if words[k][1] == phrase[0] and k + len(phrase) <= len(words) and all(
-                words[k + j][1] == phrase[j] and words[k + j][0] == words[k][0] + j for j in range(len(phrase))
+    by_first = _by_first_word(phrases)
+    for k, (position, word) in enumerate(words):
+        for phrase in by_first.get(word, ()):
+            if k + len(phrase) <= len(words) and all(
+                words[k + j][1] == phrase[j] and words[k + j][0] == position + j for j in range(1, len(phrase))
             ):
                 return True
     return False
+
+
+#: :func:`_by_first_word` of each list of phrases asked for, by the list's id (with the list, which keeps the id
+#: its own): the lists are the few of :func:`context_words`, asked for once per figure and per marker list.
+_FIRST_WORDS: dict[int, tuple[tuple[tuple[str, ...], ...], dict[str, list[tuple[str, ...]]]]] = {}
+
+
+def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
+    """``phrases`` by their first word, so that each word of a clause is compared only with the phrases it may
+    begin (every phrase against every word made :func:`_finds` the costliest step of a figure's context)."""
+    known = _FIRST_WORDS.get(id(phrases))
+    if known is not None and known[0] is phrases:
+        return known[1]
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        by_first.setdefault(phrase[0], []).append(phrase)
+    if len(_FIRST_WORDS) > 64:
+        _FIRST_WORDS.clear()
+    _FIRST_WORDS[id(phrases)] = (phrases, by_first)
+    return by_first
 
 
 def scope_of(words: list[tuple[int, str]], cw: ContextWords) -> str:
@@ -303,7 +324,7 @@ def as_of(doc: Doc, clause: list[Token], lex: Lexicon, cw: ContextWords) -> str:
     if not clause:
         return ""
     in_clause = {t.i for t in clause}
-    named = days_in(doc, list(clause[0].sent), lex, cw)
+    named = days_in(doc, list(doc_index(doc).sentence_tokens(clause[0].i)), lex, cw)
     own = [day for at, day in named if at in in_clause]
     if own:
         return min(own, key=_precision)
@@ -406,10 +427,10 @@ def own_place(doc: Doc, match: Match, matches: Sequence[Match] = ()) -> str:
     Not read: a place named in another clause ("Globally, 595,000 were infected and
     it killed 27,300": no place), a metonym ("Washington said ...")."""
     root = figure_root(doc, match)
-    sentence = root.sent
+    sentence_end = doc_index(doc).sentence_bounds(root.i)[1]
     # the next figure by binary search: scanning every figure of the document for each one grew with its square
     at = bisect.bisect_left(matches, match.end, key=lambda m: m.start)
-    stop = min(matches[at].start, sentence.end) if at < len(matches) else sentence.end
+    stop = min(matches[at].start, sentence_end) if at < len(matches) else sentence_end
     place = _place_after(doc, match, stop) or _place_before(doc, root)
     return place.text if place is not None else ""
 
@@ -492,10 +513,11 @@ COMPARATIVES = frozenset({"more", "fewer", "less"})
 def _opening_scope(doc: Doc, match: Match, cw: ContextWords) -> str:
     """The scope a sentence's opening adverbial gives all its clauses ("Globally, 595,000 people have caught the
     virus and it has killed over 27,300": both are the world's), when the figure's own clause names none."""
-    sentence = figure_root(doc, match).sent
-    opening = list(sentence[: OPENING_WORDS + 1])
+    index = doc_index(doc)
+    start, end = index.sentence_bounds(figure_root(doc, match).i)
+    opening = index.tokens[start : min(end, start + OPENING_WORDS + 1)]
     comma = next((k for k, t in enumerate(opening) if t.text == ","), None)
-    if comma is None or comma == 0 or match.start < sentence.start + comma:
+    if comma is None or comma == 0 or match.start < start + comma:
         return ""
     return scope_of([(t.i, t.lower_) for t in opening[:comma]], cw)
 

@@ -107,9 +107,9 @@ def _level(match: Match, doc: Doc, lex: Lexicon) -> bool:
     value = number_value(text)
     if value is None or re.fullmatch(r"1[0-9]\d\d|20\d\d", text):
         return False
-    sentence = token_at(doc, match.core_start).sent
-    near = {token_at(doc, t).lower_.rstrip(".") for t in range(max(sentence.start, match.core_start - 1),
-                                                                 min(sentence.end, match.core_end + 1))}
+    start, end = doc_index(doc).sentence_bounds(match.core_start)
+    near = {token_at(doc, t).lower_.rstrip(".") for t in range(max(start, match.core_start - 1),
+                                                                 min(end, match.core_end + 1))}
     if near & (lex.months | lex.weekdays | lex.time_units | lex.clock_words):
         return False
     return "." in text or "," in text or value > 31

@@ -505,7 +505,9 @@ def _multiple(doc: Doc, match: Match, k: int, lex: Lexicon) -> int:
 
 
 def _sentence_words(doc: Doc, i: int) -> set[str]:
-    return {t.lower_ for t in token_at(doc, i).sent}
+    index = doc_index(doc)
+    start, end = index.sentence_bounds(i)
+    return set(index.lower[start:end])
 
 
 def _unit_in_context(doc: Doc, match: Match, k: int, lex: Lexicon) -> int:

@@ -205,6 +205,17 @@ def _owned_by_agreeing(pronoun: Token, word: Token) -> bool:
     return any(c.dep_ == "poss" and PRONOUN_GENDER.get(c.lower_) == wanted for c in children_of(word))
 
 
+#: The possessive pronoun that agrees with a body pronoun.
+BODY_POSSESSIVES = {"it": "its", "they": "their", "them": "their"}
+
+
+def _agreeing_owner(pronoun: Token, word: Token) -> Token | None:
+    """The possessive pronoun that owns ``word`` and agrees with a body pronoun ("Its" of "Its online business"
+    before "it added"), or None: the pronoun of that sentence means the owner, not the thing owned."""
+    wanted = BODY_POSSESSIVES.get(pronoun.lower_)
+    return next((c for c in children_of(word) if c.dep_ == "poss" and c.lower_ == wanted), None)
+
+
 def _person_noun_before(name: Token) -> Token | None:
     """The common noun for a person that a one-word proper name stands in apposition to, right after it or after
     a comma ("his sister Ana", "her son, Tom,", "the nurse Ana": ``person_nouns`` of the gender word lists), or
@@ -336,7 +347,10 @@ class SpeakerResolver:
             words = tuple(t.lower_ for t in run)
             for length in range(1, len(run)):
                 self._bodies_by_prefix.setdefault(words[:length], []).append(k)
-            if run[-1].lemma_.lower() not in self.lex.institution:
+            # "our AGM", "its Brand Match scheme": a name owned by a possessive pronoun is a thing of someone's,
+            # not an organisation that "the company" or "the chain" could be
+            owned = run[0].i > 0 and parsed.doc[run[0].i - 1].tag_ == "PRP$"
+            if run[-1].lemma_.lower() not in self.lex.institution and not owned:
                 self._generic_bodies.append(k)
             for t in run:
                 self._body_at.setdefault(t.i, k)
@@ -840,6 +854,11 @@ class SpeakerResolver:
                 speaker = self._resolve(token)
             elif not wants_person and head.lower_ in ("they", "them") and (group := self._named_group(token)):
                 speaker = Speaker(start, end, tokens_text(self.parsed, group), "person", "", UNKNOWN_SIDE)
+            elif not wants_person and same_sentence and (owner := _agreeing_owner(head, token)) is not None:
+                # "Its online business grew 12%, it added": the owner speaks, not the thing it owns
+                speaker = self._pronoun(owner)
+                if speaker.source_type == UNRESOLVED:
+                    continue
             elif not wants_person and self._is_body(token):
                 speaker = self._resolve(token)
             else:
