@@ -597,6 +597,189 @@ CASES = [
     # --- not attributions
     pytest.param("Tomas Verhoef wondered at the view.", [], id="not-wondered-without-a-question"),
     pytest.param("Nadia Ferro asked questions if the meeting ran late.", [], id="not-asked-with-a-condition"),
+    # a report closing its sentence after a speaker set off by a comma, whatever the parse made of the clause
+    pytest.param(
+        "The bakery chain is weighing a bid for its smaller rival Crumbwell, the Harbour Gazette reported, citing two "
+        "people close to the talks.",
+        [("indirect", "the Harbour Gazette", "reported", "The bakery chain is weighing a bid for its smaller rival Crumbwell")],
+        id="inverted-report-after-a-long-clause",
+    ),
+    pytest.param(
+        "The tenants had paid rent for a flat that did not meet safety rules, housing officer Dana Pike told the tribunal.",
+        [("indirect", "Dana Pike", "told", "The tenants had paid rent for a flat that did not meet safety rules")],
+        id="inverted-told-after-a-relative-clause",
+    ),
+    pytest.param(
+        "The two hikers were found on Sunday, and rangers said they were unhurt, the park service reported.",
+        [
+            ("indirect", "the park service", "reported", "The two hikers were found on Sunday, and rangers said they were unhurt"),
+            ("indirect", "rangers", "said", "they were unhurt"),
+        ],
+        id="inverted-report-over-a-passive-and-a-report",
+    ),
+    pytest.param(
+        "The council said that the pool roof was unsafe but that repairs could not start before spring, the Lakeside "
+        "Herald reported.",
+        [
+            ("indirect", "the Lakeside Herald", "reported",
+             "The council said that the pool roof was unsafe but that repairs could not start before spring"),
+            ("indirect", "The council", "said", "the pool roof was unsafe but that repairs could not start before spring"),
+        ],
+        id="inverted-report-over-a-report-of-two-that-clauses",
+    ),
+    pytest.param(
+        "The coach said that the squad was tired and that two players were injured.",
+        [("indirect", "The coach", "said", "the squad was tired and that two players were injured")],
+        id="two-that-clauses-of-one-report",
+    ),
+    # a participle the parse hangs on a reported clause whose subject is a thing is the reporter's
+    pytest.param(
+        "But Marsh said the latest defeat was different, adding that the home crowd would be proud of the players.",
+        [
+            ("indirect", "Marsh", "said", "the latest defeat was different"),
+            ("indirect", "Marsh", "adding", "the home crowd would be proud of the players"),
+        ],
+        id="adding-after-a-clause-about-a-thing",
+    ),
+    pytest.param(
+        "Officers said the driver had phoned his brother, saying the brakes had failed.",
+        [
+            ("indirect", "Officers", "said", "the driver had phoned his brother"),
+            ("indirect", "the driver", "saying", "the brakes had failed"),
+        ],
+        id="not-the-reporter-s-participle-after-a-person-s-clause",
+    ),
+    # "it was believed" is a hedge (hedges.yaml), "it was announced" a relation whose speaker is not written
+    pytest.param("It was believed the ferry had sunk in the storm.", [], id="not-an-expletive-belief-passive"),
+    pytest.param(
+        "It was announced that the ferry service would resume in May.",
+        [("indirect", "", "announced", "the ferry service would resume in May")],
+        id="expletive-announcement-passive",
+    ),
+    # a complementiser the parse makes a second subject of "were concerned" is no speaker
+    pytest.param(
+        "Nurse Ellen Dorsey said during the hearing that some hospital porters were concerned that the lifts would fail.",
+        [
+            ("indirect", "Ellen Dorsey", "said", "some hospital porters were concerned that the lifts would fail"),
+            ("indirect", "some hospital porters", "were concerned", "the lifts would fail"),
+        ],
+        id="concerned-after-said-that",
+    ),
+    # the agency of a dateline is no body a description in the copy refers back to
+    pytest.param(
+        "BERLIN (Reuters) - The company said it would open a new office.",
+        [("indirect", "The company", "said", "it would open a new office")],
+        id="not-the-dateline-agency-for-the-company",
+    ),
+    pytest.param(
+        "BERLIN (Reuters) - Reuters said it would open a new office.",
+        [("indirect", "Reuters", "said", "it would open a new office")],
+        id="the-agency-named-in-the-copy",
+    ),
+    # a tensed verb of saying conjoined to a modal clause about a thing is the speaker's next report
+    pytest.param(
+        "Fennec claims the new router can reach speeds of 900 megabits and says customers will see fewer dropped calls.",
+        [
+            ("indirect", "Fennec", "claims", "the new router can reach speeds of 900 megabits"),
+            ("indirect", "Fennec", "says", "customers will see fewer dropped calls"),
+        ],
+        id="says-after-a-modal-clause-about-a-thing",
+    ),
+    pytest.param(
+        "The union said the merger made too many cuts and threatens the future of the plant.",
+        [("indirect", "The union", "said", "the merger made too many cuts and threatens the future of the plant")],
+        id="not-the-speaker-s-verb-without-a-modal",
+    ),
+    # a condition inside a content is part of what was said, also when its verb can report ("continues", "adds")
+    pytest.param(
+        "Ferry crews said the service would stop unless the company adds two boats.",
+        [("indirect", "Ferry crews", "said", "the service would stop unless the company adds two boats")],
+        id="condition-clause-in-the-content",
+    ),
+    pytest.param(
+        "The mayor said the road would reopen, and the council added that tolls would stay.",
+        [
+            ("indirect", "The mayor", "said", "the road would reopen"),
+            ("indirect", "the council", "added", "tolls would stay"),
+        ],
+        id="not-a-condition-but-a-second-report",
+    ),
+    # what a finding shows of its object, hung on the verb, is the finding's; a date or "according to" is not
+    pytest.param(
+        "Two new polls show each candidate with a three-point lead.",
+        [("indirect", "Two new polls", "show", "each candidate with a three-point lead")],
+        id="finding-with-a-phrase-on-the-verb",
+    ),
+    pytest.param(
+        "The survey showed a rise in rents in March.",
+        [("indirect", "The survey", "showed", "a rise in rents")],
+        id="not-a-date-in-a-finding",
+    ),
+    # what a body wants, as an object; the narrator's description of the object stays out
+    pytest.param(
+        "Health Secretary Nina Ford wants answers from the hospital trust, which runs three hospitals in the city.",
+        [("indirect", "Nina Ford", "wants", "answers from the hospital trust")],
+        id="wants-an-object-without-the-narrator-s-relative-clause",
+    ),
+    pytest.param(
+        "The nurses' union wants a pay rise of 8% this year.",
+        [("indirect", "The nurses' union", "wants", "a pay rise of 8% this year")],
+        id="wants-an-object",
+    ),
+    pytest.param(
+        "Activists slammed the new law, which takes effect in May.",
+        [("indirect", "Activists", "slammed", "the new law")],
+        id="object-without-the-narrator-s-relative-clause",
+    ),
+    pytest.param("The council does not want a new stadium.", [], id="not-a-negated-want"),
+    pytest.param("The old bridge wants a coat of paint.", [], id="not-a-want-of-a-thing"),
+    pytest.param("Police are seeking a man in his forties.", [], id="not-seeking-someone"),
+    # a participle of a verb whose object is its content, after a comma, is the speaker's next report
+    pytest.param(
+        "Councillor Ann Reid told the Gazette she would not step down, denying claims that she had misled the "
+        "planning committee.",
+        [
+            ("indirect", "Ann Reid", "told", "she would not step down"),
+            ("indirect", "Ann Reid", "denying", "claims that she had misled the planning committee"),
+        ],
+        id="denying-after-a-report",
+    ),
+    pytest.param(
+        "The trust said the ward would close, costing the town its only maternity unit.",
+        [("indirect", "The trust", "said", "the ward would close, costing the town its only maternity unit")],
+        id="not-a-report-in-a-participle-of-cost",
+    ),
+    # a "she said" after a report of what another did goes on with the reporter, not the one reported on
+    pytest.param(
+        "But Ortiz said Keller has neglected the harbour. She said she had to fight to keep the ferry running.",
+        [
+            ("indirect", "Ortiz", "said", "Keller has neglected the harbour"),
+            ("indirect", "Ortiz", "said", "she had to fight to keep the ferry running"),
+        ],
+        id="pronoun-after-a-report-is-the-reporter",
+    ),
+    pytest.param(
+        "Ortiz met Keller on Monday. She said the harbour would reopen.",
+        [("indirect", "Keller", "said", "the harbour would reopen")],
+        id="not-the-reporter-after-a-meeting",
+    ),
+    # an "as" clause of a verb of saying reports the clause it is set off from by a comma
+    pytest.param(
+        "Rents rose again in March, as the agency had predicted.",
+        [("indirect", "the agency", "predicted", "Rents rose again in March")],
+        id="as-clause-after",
+    ),
+    pytest.param(
+        "As the mayor noted on Monday, the bridge has been closed for a year.",
+        [("indirect", "the mayor", "noted", "the bridge has been closed for a year")],
+        id="as-clause-before",
+    ),
+    pytest.param("The crowd cheered as she spoke.", [], id="not-an-as-clause-of-time"),
+    pytest.param("As the council announced cuts, the union called a strike.", [], id="not-an-as-clause-with-an-object"),
+    pytest.param("After the flat failed its inspection, housing officer Dana Pike told the tribunal.", [],
+                 id="not-an-inverted-report-of-a-circumstance"),
+    pytest.param("When the storm reached the coast, residents said goodbye to their boats.", [],
+                 id="not-an-inverted-report-with-an-object"),
     pytest.param('Note: "Prices include tax."', [], id="not-a-label-before-a-colon-quote"),
     pytest.param("Mikel Ardanza does not oppose the new stadium.", [], id="not-a-negated-position"),
     pytest.param("The data support the idea of a slowdown.", [], id="not-a-position-of-data"),

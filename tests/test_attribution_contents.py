@@ -131,7 +131,8 @@ COORDINATION_CASES = [
         "found glass in some of them.",
         [("indirect", "Larch Foods", "said",
           "it would recall about 50,000 jars of baby food after tests found glass in some of them"),
-         ("indirect", "tests", "found", "glass")],
+         # what the tests found is the glass where they found it (the small model hangs "in some of them" on "found")
+         ("indirect", "tests", "found", "glass in some of them")],
         id="circumstance-with-a-report-inside-the-content",
     ),
     # the narrator's clause after a report, another report, or the narrator's circumstance stay out
@@ -323,7 +324,9 @@ SECOND_REPORT_CASES = [
     # ... while a verb that agrees with the reported clause's subject goes on with the content
     pytest.param(
         "She said the company wants a new plant and expects to hire 300 people.",
-        [("indirect", "She", "said", "the company wants a new plant and expects to hire 300 people")],
+        # (what the company wants is a stance of its own inside her report, as "he said he expects ..." is)
+        [("indirect", "She", "said", "the company wants a new plant and expects to hire 300 people"),
+         ("indirect", "the company", "wants", "a new plant")],
         id="conjoined-stance-of-the-clause's-subject",
     ),
     pytest.param(

@@ -255,10 +255,10 @@ def colon_place(words: str) -> bool:
 
 
 #: A wire credit at a line's start, the place not in capitals: a short lead of capitalised words and numbers with a
-#: day in digits ("Sept 13", "New Delhi, March 24, 2020"), the agency in brackets as a name ("(Reuters)", "(AFP)", "(Sky News)"), and a dash with
+#: day in digits ("Sept 13", "New Delhi, March 24, 2020", two places with a slash: "PARIS/BERLIN, Nov 4"), the agency in brackets as a name ("(Reuters)", "(AFP)", "(Sky News)"), and a dash with
 #: space after it. A bracket of lower-case words ("The minister (pictured) — ...") is copy.
 WIRE_CREDIT = re.compile(
-    r"^[ \t\u00a0]*(?P<lead>(?:[A-Z][\w.'\u2019-]*|\d[\w./-]*)(?:,?[ \t]+(?:[A-Z][\w.'\u2019-]*|\d[\w./-]*)){0,6}),?[ \t]*"
+    r"^[ \t\u00a0]*(?P<lead>(?:[A-Z][\w./'\u2019-]*|\d[\w./-]*)(?:,?[ \t]+(?:[A-Z][\w./'\u2019-]*|\d[\w./-]*)){0,6}),?[ \t]*"
     r"\((?:[A-Z][\w.&'\u2019-]*)(?:[ \t]+[A-Z][\w.&'\u2019-]*){0,3}\)[ \t]*(?:--|[\u2013\u2014]|-(?=[ \t]))(?=[ \t])",
     re.MULTILINE,
 )

@@ -14,7 +14,9 @@ extractor, one module each:
    agent) and a content (clause, ``to`` infinitive, interrupted clause, or the object of verbs like
    "slammed"): speech, requests ("urged X to", "called for", "called on X to", "demanded that"), stance,
    positions ("the council endorsed the plan", "warned of power cuts", "accused X of ..."), stance,
-   belief and intention ("hopes to", "expects X to", "fear that", "were concerned that", not negated; "claimed
+   belief and intention ("hopes to", "expects X to", "fear that", "were concerned that", "wants a pay rise", not
+   negated; a report closing its sentence after the speaker, ", the paper reported", over the whole clause before
+   it, and one in an "as" clause, ", as the agency predicted"; "claimed
    in a video that ...", whose clause the small model reads as a relative one, included) and evidence
    ("documents show that", "the data showed a rise", "the court heard that": the document is the source);
 3. :mod:`.according_to` (``according_to``): "according to X", before or after its clause;

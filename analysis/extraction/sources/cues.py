@@ -151,10 +151,12 @@ def _subject_of(verb: Token) -> Token | None:
         # the clause the complement hangs on, never from the complement's own subject ("restaurants")
         return _subject_of(_outside_complements(verb.head))
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.dep_ == "ccomp" and stance_of(verb.head.head) and (
-        not any(c.dep_ in SUBJECT_DEPS for c in children_of(verb.head))
+        not any(c.dep_ in SUBJECT_DEPS and can_hold_stance(c) for c in children_of(verb.head))
     ):
-        # "recommended that the permit be refused, saying ...": the small model hangs the speaker's participle on
-        # the reported clause, whose passive subject is no speaker; the participle is the reporting verb's
+        # "recommended that the permit be refused, saying ...", "said the setback was different, adding that ...":
+        # the small model hangs the speaker's participle on the reported clause, whose subject is none or a thing
+        # that cannot speak; the participle is the reporting verb's ("said the mayor had resigned, citing ill
+        # health" stays the mayor's)
         return _subject_of(verb.head.head)
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
         return _subject_of(verb.head)
@@ -224,7 +226,9 @@ def speakers_conjunct(verb: Token) -> Token | None:
     could have arrived weeks earlier and acknowledges the virus is spreading". The small model conjoins the
     second verb to the reported clause's verb; it is the speaker's when it is a cue (:func:`stance_of`) with no
     subject of its own, and the reported clause's subject disagrees with it in number ("units ... expects"), or
-    cannot hold the stance of mind it names (:func:`can_hold_stance`; ``volition``: "the plan ... and hopes").
+    cannot hold the stance of mind it names (:func:`can_hold_stance`; ``volition``: "the plan ... and hopes"), or
+    cannot speak and the cue is a tensed verb that cannot share the clause's modal ("claims the chipset can reach
+    650 megabits and says ...": :func:`_outside_modal`).
     A negated verb of saying (``refusal_speech``) is the speaker's too ("said tests were underway but did not say
     whether ..."), and no report
     (:func:`.syntactic.syntactic_stage` skips it). None otherwise: "said the company wants X and expects Y" is the
@@ -237,10 +241,17 @@ def speakers_conjunct(verb: Token) -> Token | None:
     subject = next((c for c in children_of(clause) if c.dep_ in CLAUSE_SUBJECTS), None)
     unsaid = verb_lemma(verb) in lexicon().refusal_speech and any(c.dep_ == "neg" for c in children_of(verb))
     if subject is None or unsaid or not _agrees(verb, subject) or (
-        verb_lemma(verb) in lexicon().volition and not can_hold_stance(subject)
-    ):
+        verb_lemma(verb) in lexicon().volition or _outside_modal(verb, clause)
+    ) and not can_hold_stance(subject):
         return clause.head
     return None
+
+
+def _outside_modal(verb: Token, clause: Token) -> bool:
+    """Whether a conjoined verb is tensed (``VBZ``, ``VBD``, ``VBP``) with no auxiliary of its own while the clause
+    it is conjoined to has a modal: "can support ... and says" cannot be one verb group under "can"."""
+    return verb.tag_ in ("VBZ", "VBD", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in children_of(verb)) and any(
+        c.dep_ == "aux" and c.tag_ == "MD" for c in children_of(clause))
 
 
 #: Tags of a present-tense verb by number, and of nouns by number.
@@ -260,7 +271,11 @@ def _agrees(verb: Token, subject: Token) -> bool:
 
 
 def expletive_passive(verb: Token) -> bool:
-    """ "It was announced that ...": a relation whose speaker the text leaves out."""
+    """ "It was announced that ...": a relation whose speaker the text leaves out. Not a passive that hedges.yaml
+    lists as a hedge ("it was believed", "it is understood", "it was reported that ..."): nobody is named as
+    holding or saying it, so the clause is the outlet's, with a hedge on it (the cues table)."""
+    if ("it", "be", verb_lemma(verb)) in lexicon().hedges:
+        return False
     return any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in children_of(verb)) and any(
         c.dep_ == "ccomp" for c in children_of(verb)
     )

@@ -319,7 +319,12 @@ class SpeakerResolver:
         # Named organisations by position (ORG and FAC entities, widened): what "the company" or "its
         # spokesman" refer back to, and the full names of short ones ("Halvern" for "Halvern Foods").
         bodies = {}
+        # the agency of a dateline ("BERLIN (Reuters) -") is the wire's credit: no body "the company", "the
+        # group" or "it" in the copy can mean
+        credits = dateline_spans(parsed.view)
         for entity in ents:
+            if any(a <= entity.start_char and entity.end_char <= b for a, b in credits):
+                continue
             # a two-word "person" modifying a noun is a body the model mislabelled ("Lumora Bio shares")
             mislabelled = entity.label_ == "PERSON" and (
                 len(entity) >= 2 and modifies_noun(entity.root) or self._company(list(entity))
@@ -867,11 +872,24 @@ class SpeakerResolver:
         verb ("Dr Paul Reid urged Health Secretary Jamie Lowe to return to talks", "criticised", "told") and the
         pronoun is a subject, the reporting verb's subject named as a person in that sentence: a "He said" that
         follows goes on with the one who was speaking, not the one addressed (in a text that states neither's
-        gender). None when ``found`` is a subject, is the object of a verb that reports nothing ("X met Y. She
-        said": the nearest, as :meth:`_pronoun` reads it), or no person fitting the pronoun is the subject."""
-        if pronoun.dep_ not in ("nsubj", "nsubjpass") or _phrase_role(found) in SUBJECT_ROLES:
+        gender). Likewise when ``found`` is the subject of a clause a person reported in an earlier sentence and the
+        pronoun speaks ("Nichols said Beatty had undermined the library. She said ...": Nichols). None when ``found``
+        is the main clause's subject, is the object of a verb that reports nothing ("X met Y. She said": the
+        nearest, as :meth:`_pronoun` reads it), or no person fitting the pronoun is the subject."""
+        if pronoun.dep_ not in ("nsubj", "nsubjpass"):
             return None
         verb = _phrase_head(found).head
+        if _phrase_role(found) in SUBJECT_ROLES:
+            # "Nichols said Beatty had undermined the library. She said ...": the subject of what was reported is
+            # no speaker; a "she said" that follows goes on with the one reporting it (the main clause's subject)
+            reporter = verb.head if verb.dep_ == "ccomp" and stance_of(verb.head) is not None else None
+            if reporter is None or stance_of(pronoun.head) is None or pronoun.sent.start == found.sent.start:
+                return None
+            return next((
+                t for t in reach[reach.index(found) + 1 :]
+                if t.sent.start == found.sent.start and _phrase_role(t) in SUBJECT_ROLES and _phrase_head(t).head.i == reporter.i
+                and _gender_fits(pronoun, t) and self._names_person(t) and self._fits(pronoun, person_name(t))
+            ), None)
         if _phrase_role(found) not in ("dobj", "dative") or stance_of(verb) is None:
             return None
         for token in reach[reach.index(found) + 1 :]:

@@ -8,10 +8,10 @@ from spacy.tokens import Doc, Token
 
 from analysis.extraction.doc_index import children_of, doc_index
 from analysis.extraction.linguistics.voice import is_passive
-from analysis.extraction.sources.contents import content_span
+from analysis.extraction.sources.contents import content_span, is_marker
 from analysis.extraction.linguistics.antecedents import antecedent
 from analysis.extraction.sources.cues import (
-    CLAUSE_SUBJECTS, NO_SOURCE_PERSONS, _can_speak, stray_participle, can_hold_stance, unwilling_to_speak, evidence_inside, expletive_passive, has_agent, is_named, reports, speaker_of, speakers_conjunct, stance_of,
+    CLAUSE_SUBJECTS, NO_SOURCE_PERSONS, NON_SPEAKERS, _can_speak, stray_participle, can_hold_stance, unwilling_to_speak, evidence_inside, expletive_passive, has_agent, is_named, reports, speaker_of, speakers_conjunct, stance_of,
     verb_lemma,
 )
 from analysis.extraction.sources.quotes import Quotations
@@ -47,9 +47,15 @@ def _content_tokens(head: Token, cue: Token) -> list[Token]:
 CIRCUMSTANCE_MARKERS = frozenset({"before", "after", "when", "while", "until", "because", "once"})
 
 
+#: Markers of a condition: a clause after them inside a content is the condition of what was said ("warned that
+#: income will fall if the government continues to ..."), never a report of its own.
+CONDITION_MARKERS = frozenset({"if", "unless"})
+
+
 def _subordinate(clause: Token) -> bool:
-    """Whether a clause follows its head as subordinate to it by a marker of time or cause
-    (``CIRCUMSTANCE_MARKERS``): "would recall the syrup after tests found ...". A clause before its head is left
+    """Whether a clause follows its head as subordinate to it by a marker of time, cause or condition
+    (``CIRCUMSTANCE_MARKERS``, ``CONDITION_MARKERS``): "would recall the syrup after tests found ...", "will fall
+    if the government continues to ..." ("continue" is also a verb of saying). A clause before its head is left
     out ("Before she found out her dad was ill, ..."): the small model often hangs a fronted circumstance of the
     narrator's on the wrong verb."""
     markers = [c.lower_ for c in children_of(clause) if c.dep_ == "mark" and c.i < clause.i]
@@ -57,7 +63,8 @@ def _subordinate(clause: Token) -> bool:
         # "X said hospitals were under pressure, while Y warned that ...": a report with a speaker of its own
         # after "while" sets a second view against the first; it is no time of the first's
         return False
-    return clause.dep_ == "advcl" and clause.i > clause.head.i and any(m in CIRCUMSTANCE_MARKERS for m in markers)
+    return clause.dep_ == "advcl" and clause.i > clause.head.i and any(
+        m in CIRCUMSTANCE_MARKERS or m in CONDITION_MARKERS for m in markers)
 
 
 def _narrated_conjunct(token: Token) -> bool:
@@ -79,11 +86,13 @@ def _participle_conjunct(token: Token) -> bool:
 def _next_report(token: Token) -> bool:
     """ "recommended that the permit be refused, saying it failed to show ...": a participle of a reporting verb
     with a clause of its own and no subject, after a comma, that the small model hangs on the reported clause, is
-    the speaker's next report (a relation of its own), not part of the first content. Not a participle with no
-    clause ("..., adding 300 jobs")."""
+    the speaker's next report (a relation of its own), not part of the first content; so is one of a verb whose
+    object is what it attributes ("..., refuting an earlier report that ...": ``object_content``). Not a participle
+    with no clause ("..., adding 300 jobs")."""
     return token.dep_ == "advcl" and token.tag_ == "VBG" and stance_of(token) is not None and (
         token.i > 0 and token.doc[token.i - 1].text == ","
-    ) and not any(c.dep_ in CLAUSE_SUBJECTS for c in children_of(token)) and any(c.dep_ == "ccomp" for c in children_of(token))
+    ) and not any(c.dep_ in CLAUSE_SUBJECTS for c in children_of(token)) and any(
+        c.dep_ == "ccomp" or c.dep_ == "dobj" and verb_lemma(token) in lexicon().object_content for c in children_of(token))
 
 
 #: Passive infinitives of a source's request for anonymity ("asked not to be named / identified / quoted").
@@ -132,7 +141,14 @@ def _content_heads(cue: Token, speaker: Token | None) -> list[Token]:
     # a prepositional request first: the small model hangs later clauses on "called" ("called for the release
     # of two men ... and whose whereabouts have not been reported")
     heads = _requested(cue, lex.request_particles[lemma]) if lemma in lex.request_particles else []
-    heads = heads or [c for c in children_of(cue) if _is_clause(c) and not _runs_into_speaker(c, cue)]
+    # a report closing the sentence that the parse hangs on this one's clause is the reporter of both, no part of
+    # this content ("rangers said they were unhurt, the park service reported"); the clause the parse hangs on it
+    # instead is this cue's ("the police said that X, the paper reported")
+    heads = heads or [
+        h for c in children_of(cue) if _is_clause(c) and not _runs_into_speaker(c, cue)
+        for h in ([c] if not (c.i > cue.i and _inverted_report(c) is not None) else [
+            g for g in children_of(c) if g.dep_ in ("ccomp", "advcl") and g.pos_ in ("VERB", "AUX") and cue.i < g.i < c.i])
+    ]
     # "said in a statement that ...": the clause hangs from the statement
     heads = heads or [
         g for c in children_of(cue) if c.dep_ == "prep" for p in children_of(c) if p.dep_ == "pobj"
@@ -146,6 +162,8 @@ def _content_heads(cue: Token, speaker: Token | None) -> list[Token]:
             heads = [h for h in heads if not (is_passive(h) and verb_lemma(h) in ANONYMITY_VERBS)]
     if not heads and lemma in lex.stance_particles:
         heads = particle_objects(cue, lex.stance_particles[lemma])  # "warned of power cuts"
+    if not heads and _as_report(cue, speaker):
+        heads = [cue.head]  # "..., as a company spokesperson confirmed": the clause the "as" clause hangs on
     if not heads and cue.dep_ == "parataxis" and speaker is not None and speaker.head.i == cue.i and (
         cue.head.i < cue.i or cue.head.left_edge.i < cue.left_edge.i
     ):
@@ -164,6 +182,9 @@ def _content_heads(cue: Token, speaker: Token | None) -> list[Token]:
         lemma in lex.object_content or (lemma in lex.object_complement and complements)
         or (lemma in lex.object_particles and particle_phrases(cue, lex.object_particles[lemma]))
         or (lemma in lex.proposal_objects and speaker is not None and can_hold_stance(speaker))
+        # "expects a cut in rates", not "expects nothing"
+        or (lemma in lex.stance_objects and speaker is not None and can_hold_stance(speaker)
+            and objects[0].lower_ not in NON_SPEAKERS)
         or (lemma in lex.evidence_verbs and is_evidence(speaker, lemma))
     ):
         heads = objects[:1]
@@ -235,6 +256,26 @@ def _subject_gap(subject: Token, clause: Token, cue: Token) -> list[Token] | Non
     None when anything else stands between them."""
     gap = subject.doc[subject.right_edge.i + 1 : clause.left_edge.i]
     return list(gap) if all(t.dep_ == "advmod" and t.head.i == cue.i for t in gap) else None
+
+
+def _as_report(cue: Token, speaker: Token | None) -> bool:
+    """ "Skeleton has signed contracts, as a company spokesperson confirmed", "As the mayor noted, the bridge has been
+    closed for a year": a verb of ``as_clause_verbs`` in a clause opened by "as", with a subject of its own and no
+    clause or object of its own, set off by a comma from the clause it hangs on, reports that clause. Not "as she
+    spoke" (not listed), "as expected" (no subject), "as the council announced cuts" (an object: when, not what),
+    nor an "as" clause with no comma ("prices rose as analysts predicted" reads as a comparison as often)."""
+    if cue.dep_ != "advcl" or verb_lemma(cue) not in lexicon().as_clause_verbs or speaker is None:
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < cue.i for c in children_of(cue)):
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in children_of(cue)) or any(
+        c.dep_ in ("ccomp", "xcomp", "dobj") for c in children_of(cue)
+    ):
+        return False
+    doc, head = cue.doc, cue.head
+    if cue.i > head.i:
+        return cue.left_edge.i > 0 and doc[cue.left_edge.i - 1].text == ","
+    return cue.right_edge.i + 1 < len(doc) and doc[cue.right_edge.i + 1].text == ","
 
 
 def _requested(cue: Token, particles: frozenset[str]) -> list[Token]:
@@ -394,7 +435,11 @@ def syntactic_stage(doc: Doc, quotes: Quotations) -> list[Found]:
     verb that is no reporting verb ("wondered", "queried") is a cue only with an indirect question ("whether",
     "if" or a wh-word), which keeps that word. Cues inside quotation marks are skipped (a source's own sources are not
     the story's); a verb of saying under a refusal ("declined to say whether ...") is left to the refusal stage.
-    The object of "told" is the addressee. A content holds every conjunct of what was said: two complements the
+    A report closing its sentence after a speaker set off by a comma ("..., the Harbour Gazette reported, citing
+    ...") attributes the whole clause before the comma whatever the parse made of it (:func:`_inverted_report`); a
+    verb of saying in an "as" clause set off by a comma reports the clause it hangs on ("..., as the agency had
+    predicted": :func:`_as_report`); "want" attributes its object too ("the union wants a pay rise":
+    ``stance_objects``). The object of "told" is the addressee. A content holds every conjunct of what was said: two complements the
     parse splits are one (:func:`joined_pieces`), and a clause it conjoins to the cue goes on with the content
     when it speaks in the reported tense or continues a word of the content (:func:`_continuing_conjunct`).
     """
@@ -419,6 +464,14 @@ def syntactic_stage(doc: Doc, quotes: Quotations) -> list[Found]:
             continue
         if speakers_conjunct(cue) is not None and any(c.dep_ == "neg" for c in children_of(cue)):
             continue  # "said tests were underway but did not say whether ...": no report, and not in the content
+        inverted = _inverted_report(cue)
+        if inverted is not None:
+            speaker, span = inverted
+            found.append(Found("syntactic", span, (cue.idx, cue.idx + len(cue)), lemma, speaker, _addressee(cue, lemma)))
+            cited = _cited(cue)
+            if cited is not None:
+                found.append(Found("citing", span, (cited[0].idx, cited[0].idx + len(cited[0])), "cite", cited[1]))
+            continue
         asked = _asked(cue) if lemma in lex.question_verbs else None
         asked = asked if asked is not None else _asked_passive(cue) if lemma in lex.question_verbs else None
         if asked is not None:
@@ -456,6 +509,75 @@ def syntactic_stage(doc: Doc, quotes: Quotations) -> list[Found]:
                 found.append(Found("citing", span, (citing.idx, citing.idx + len(citing)), "cite", source))
     found += _adjective_cues(index, quotes, view)
     return found
+
+
+#: Parts of speech of the words of a speaker's phrase written between a comma and its cue ("..., the regional
+#: paper reported", "..., a second source with knowledge of the talks said"): no verb, no clause.
+SPEAKER_PHRASE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM", "ADP", "PART", "CCONJ"})
+#: Words after which a fronted clause is a circumstance, not what was said ("When the rain came, residents said").
+CIRCUMSTANCE_TAGS = frozenset({"IN", "WRB", "TO"})
+
+
+def _inverted_report(cue: Token) -> tuple[Token, tuple[int, int]] | None:
+    """ "Shares fell 4% in early trade, the exchange reported, citing its own figures.", "The couple had separated
+    in May, Inspector Ann Cole told the court.": a reporting verb that closes its sentence after a speaker's
+    phrase set off by a comma attributes the whole clause before that comma, however the small model hangs the
+    pieces (it often makes the speaker an apposition of the clause's last noun, or the cue a conjunct or a
+    complement of a word in the clause). Returns the speaker's head word and the content span.
+
+    Only when: the cue is a finite verb in the active voice; between the comma and the cue stand only the words
+    of a noun phrase (:data:`SPEAKER_PHRASE_POS`: "a source with knowledge of the talks"; one participle before
+    it, "prosecuting Inspector Ann Cole", is a title), whose head can speak; after the cue come no verb and no
+    quotation mark and no comma until the sentence ends or a comma opens a participle ("citing ...", "explaining
+    that ..."; a cue that interrupts its clause is read by :func:`_content_pieces`);
+    the cue has no complement or object after it of its own (but "told the court" names whom it told); and the
+    clause before the comma is a main clause with a finite verb, not opened by a subordinating word ("When the
+    rain came, residents said" attributes nothing), not a quotation (the quote stage reads those) and not more
+    than one sentence. Not extracted: a speaker's phrase with commas of its own ("..., Ann Cole, a prosecutor,
+    said")."""
+    lemma = verb_lemma(cue)
+    if cue.tag_ not in ("VBD", "VBZ", "VBP") or lemma in lexicon().volition or lemma not in lexicon().stances or is_passive(cue):
+        return None
+    doc, sent = cue.doc, cue.sent
+    if any(c.i > cue.i and (c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and lemma != "tell") for c in children_of(cue)):
+        return None
+    after = []
+    for t in doc[cue.i + 1 : sent.end]:
+        if t.text == "," and t.i + 1 < sent.end and doc[t.i + 1].tag_ == "VBG":
+            break
+        after.append(t)
+    if any(t.pos_ in ("VERB", "AUX") or t.is_quote or t.text == "," for t in after):
+        return None  # the cue interrupts a clause that goes on after it ("It was, he added, a week of talks")
+    comma = cue.i - 1
+    while comma > sent.start and doc[comma].text != ",":
+        comma -= 1
+    phrase = doc[comma + 1 : cue.i]
+    if doc[comma].text != "," or not 1 <= len(phrase) <= 8:
+        return None
+    words = list(phrase)
+    if words[0].tag_ in ("VBG", "VBN") and len(words) > 1 and words[1].pos_ == "PROPN":
+        words = words[1:]  # "prosecuting Inspector Ann Cole"
+    if not all(t.pos_ in SPEAKER_PHRASE_POS for t in words):
+        return None
+    nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN", "PRON")]
+    preposition = next((t.i for t in words if t.pos_ == "ADP"), cue.i)
+    heads = [t for t in nouns if t.i < preposition]
+    if not heads:
+        return None
+    speaker = heads[-1]
+    if not _can_speak(speaker) or speaker.lower_ in NO_SOURCE_PERSONS or not all(
+        phrase.start <= t.i < cue.i for t in speaker.subtree
+    ):
+        return None
+    clause = [t for t in doc[sent.start : comma] if not t.is_space]
+    if not clause or clause[0].tag_ in CIRCUMSTANCE_TAGS and clause[0].pos_ == "SCONJ" or clause[0].tag_ == "WRB":
+        return None
+    if clause[0].is_quote or any(t.text in (".", "!", "?") for t in clause):
+        return None
+    if not any(_is_finite(t) for t in clause if t.pos_ in ("VERB", "AUX")):
+        return None
+    span = content_span(clause, doc_index(doc).text)
+    return (speaker, span) if span else None
 
 
 def _cited(cue: Token) -> tuple[Token, Token] | None:
@@ -527,10 +649,11 @@ def _adjective_cues(index, quotes: Quotations, view: str) -> list[Found]:
         else:
             # the small model often reads "were concerned that" as a passive verb with its own subject
             copula = next((c for c in children_of(token) if c.dep_ in ("auxpass", "cop") and c.i < token.i), None)
-            # the subject hangs on the adjective, or on the copula itself ("He is convinced the ...")
+            # the subject hangs on the adjective, or on the copula itself ("He is convinced the ..."); not a
+            # complementiser "that" the parse makes a second subject ("said that some staff were concerned that")
             subject = next((
                 c for head in (token, copula) if head is not None for c in children_of(head)
-                if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i
+                if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i and not is_marker(c)
             ), None)
             speaker = subject if copula is not None and subject is not None and _can_speak(subject) else None
             speaker = antecedent(speaker) if speaker is not None else None
@@ -580,6 +703,10 @@ def _content_pieces(head: Token, cue: Token, quotes: Quotations, view: str) -> l
             return pieces[1:]
         return [(pieces[0][0], pieces[-1][1])] if pieces else []
     tokens = _content_tokens(head, cue)
+    if head.i == cue.head.i:
+        # a cue before the clause it reports ("As the mayor noted on Monday, the bridge ..."): its own words are not
+        # the content
+        tokens = [t for t in tokens if not cue.left_edge.i <= t.i <= cue.right_edge.i]
     if head.dep_ == "advcl":
         # "calls for Myanmar to release ...": the clause without its "for" (a question keeps its "if")
         tokens = [t for t in tokens if not (t.head.i == head.i and t.dep_ == "mark" and t.lower_ == "for")]
@@ -592,15 +719,40 @@ def _content_pieces(head: Token, cue: Token, quotes: Quotations, view: str) -> l
     tokens += _continuing_conjunct(cue, tokens) + _fronted_conjuncts(head, cue)
     if head.dep_ == "dobj":
         # the object's complement: "as nothing more than ...", "'a disgrace'"; the charge of an accusation ("of
-        # ignoring the rules": ``object_particles``)
-        charged = lexicon().object_particles.get(verb_lemma(cue), frozenset())
+        # ignoring the rules": ``object_particles``); what a finding says of its object, which the small model
+        # hangs on the verb ("the data showed a fall in the number of ..., down to a record low")
+        lemma = verb_lemma(cue)
+        charged = lexicon().object_particles.get(lemma, frozenset())
+        finding = lemma in lexicon().evidence_verbs and is_evidence(speaker_of(cue), lemma)
+        # what is expected or wanted with its time: "expects a turnaround only in the December quarter"
+        expected = lemma in lexicon().stance_objects
         tokens += [
             t for c in children_of(cue) if c.i > head.i and (
-                c.dep_ in ("oprd", "xcomp") or c.dep_ == "prep" and (c.lower_ == "as" or c.lower_ in charged))
+                c.dep_ in ("oprd", "xcomp") or c.dep_ == "prep" and (c.lower_ == "as" or c.lower_ in charged)
+                or finding and c.dep_ in FINDING_DEPS and not _of_time(c)
+                or expected and c.dep_ in FINDING_DEPS and c.lower_ != "according")
             for t in c.subtree
         ]
+    if head.dep_ == "dobj":
+        # the narrator's description of the object after a comma is no part of it ("demanded answers from the
+        # trust, which runs three hospitals")
+        described = {t.i for r in head.subtree if r.dep_ == "relcl" and r.doc[r.left_edge.i - 1].text == ","
+                     for t in r.subtree}
+        tokens = [t for t in tokens if t.i not in described]
     span = content_span(sorted(tokens, key=lambda t: t.i), view)
     return [span] if span else []
+
+
+#: Dependents of an evidence verb after its object that say what the evidence shows of it ("showed each candidate
+#: with a one-point lead", "showed a fall in the number of ..., down to ...").
+FINDING_DEPS = frozenset({"prep", "advmod"})
+
+
+def _of_time(phrase: Token) -> bool:
+    """Whether a phrase says when ("in May", "on Tuesday": its object is a date or a time) or whose finding it is
+    ("according to the report", read by the according-to stage): no part of what a finding shows."""
+    return phrase.lower_ == "according" or phrase.ent_type_ in ("DATE", "TIME") or any(
+        g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in children_of(phrase))
 
 
 def _superlative_comment(token: Token) -> bool:
@@ -655,11 +807,16 @@ JOINING_WORDS = frozenset({"and", "but", "or", "yet"})
 def joined_pieces(pieces: Sequence[tuple[int, int]], view: str) -> list[tuple[int, int]]:
     """Content pieces of one cue, in order, with each two that only a conjunction, commas or space part made
     one: the small model makes "She said hospitals are full and staff are exhausted" two complements of "said"
-    ("hospitals are full and staff", "are exhausted"). A split quotation's pieces stay apart: the cue stands
+    ("hospitals are full and staff", "are exhausted"), and "said that rents rose but that wages did not" holds
+    two "that" clauses of one report. A split quotation's pieces stay apart: the cue stands
     between them."""
     joined: list[tuple[int, int]] = []
     for start, end in pieces:
-        if joined and joined[-1][1] <= start and view[joined[-1][1] : start].strip(" \t,;") in JOINING_WORDS | {""}:
+        gap = view[joined[-1][1] : start].strip(" \t,;").split() if joined else []
+        # "said that rents rose but that wages did not": the second clause's "that" stands in the gap too
+        if gap[-1:] == ["that"]:
+            gap = gap[:-1]
+        if joined and joined[-1][1] <= start and " ".join(gap) in JOINING_WORDS | {""}:
             joined[-1] = (joined[-1][0], end)
         else:
             joined.append((start, end))
