@@ -460,6 +460,10 @@ OBJECT_RULES = [
     ("The capture of over 28 villages was reported.", "over 28", "villages"),  # an event is counted through
     ("Its stores posted sales gains between 3% and 7%.", "between 3% and 7%", "sales gains"),  # a change is measured
     ("Sales rose between 3% and 5%.", "between 3% and 5%", "Sales"),
+    # an object is a word as written: not a symbol the tagger reads as a noun, nor the end of a hyphenated word
+    ("Claims fell more than 3,000 (12%) to 24,900.", "more than 3,000", ""),
+    ("He blamed more than a decade of underinvestment and short-termism.", "more than a decade", ""),
+    ("The clinic bought two X-ray machines.", "two", "machines"),
 ]
 
 

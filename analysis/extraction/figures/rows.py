@@ -62,7 +62,7 @@ def figure_rows(parsed, attributions: Sequence[Attribution] = ()) -> list[Figure
         if match.minor:  # "243p" is 243 pence as written; 2.43 GBP normalised
             value_si, unit_si = to_major(match.value, match.currency), match.currency
         sentence_id = parsed.sentences.sentence_id(start)
-        obj_text, obj_start, obj_end = _object_of(parsed, match, kind, sentence_id, matches, rows)
+        obj_text, obj_start, obj_end = _a_word(text, _object_of(parsed, match, kind, sentence_id, matches, rows))
         approx_start = approx_end = None
         if approx_tokens:
             approx_start, approx_end = char_bounds(doc, *approx_tokens)
@@ -117,6 +117,19 @@ def figure_rows(parsed, attributions: Sequence[Attribution] = ()) -> list[Figure
 #: An object as written and its character offsets; ("", None, None) for none.
 ObjectText = tuple[str, "int | None", "int | None"]
 NO_OBJECT: ObjectText = ("", None, None)
+
+
+def _a_word(text: str, found: ObjectText) -> ObjectText:
+    """``found``, or no object when it is no word as written: a symbol the tagger took for a noun ("%" of a
+    bracketed "(12%)") or the end of a hyphenated word ("termism" of "short-termism")."""
+    obj_text, obj_start, _ = found
+    if not obj_text:
+        return found
+    if not any(c.isalpha() for c in obj_text):
+        return NO_OBJECT
+    if obj_start >= 2 and text[obj_start - 1] in "-\u2010\u2011" and text[obj_start - 2].isalpha():
+        return NO_OBJECT
+    return found
 
 
 def _object_of(
