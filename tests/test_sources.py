@@ -346,6 +346,20 @@ def test_a_title_alone_is_no_person_s_name(parse, text, source, source_type):
     assert (row.source, row.source_type) == (source, source_type)
 
 
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # a bare title after a name and a comma, read by the parse as a second subject, is the name's
+        ('Tom Garrow, chief executive said: "We have focused on value."', "Tom Garrow"),
+        # with two subjects otherwise, the nearer still speaks
+        ("Sentencing, Mrs Justice Harcourt said the defendant had shown no remorse.", "Harcourt"),
+    ],
+)
+def test_a_title_after_a_name_and_a_comma_is_the_name_s(parse, text, source):
+    (row,) = attribution_rows(parse(text))
+    assert (row.source, row.source_type) == (source, "person")
+
+
 def test_a_name_after_a_title_and_a_comma_elsewhere_is_not_the_title_s(parse):
     """The name must follow the title or what the title is of: "the lawyer for Tom Hale" is nobody named."""
     (row,) = attribution_rows(parse("The lawyer for Tom Hale said the appeal would be heard in May."))

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from analysis.extraction.doc_index import children_of
 from analysis.extraction.linguistics.antecedents import antecedent
 from analysis.extraction.linguistics.voice import by_agent
-from analysis.extraction.sources.wordlists import lexicon
+from analysis.extraction.sources.wordlists import bare_word, lexicon
 
 #: Subject dependencies that name who speaks.
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -136,6 +136,8 @@ def _subject_of(verb: Token) -> Token | None:
     subjects = sorted((c for c in children_of(verb) if c.dep_ in SUBJECT_DEPS), key=lambda c: (abs(c.i - verb.i), c.i))
     if subjects:
         child = subjects[0]
+        if len(subjects) > 1 and _title_after_name(subjects[1], child):
+            child = subjects[1]  # "Ana Ruiz, chief executive said": the title is the name's, read as a second subject
         # "Smith, who has denied ...": the relative pronoun stands for its antecedent
         return antecedent(child)
     if has_agent(verb):
@@ -166,6 +168,18 @@ def _subject_of(verb: Token) -> Token | None:
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.tag_ != "VBN":
         return verb.head  # "a statement saying ...", not "the company, said to be worth ..."
     return None
+
+
+def _title_after_name(name: Token, title: Token) -> bool:
+    """Whether ``title`` is a bare title (``titles`` of source_nouns.yaml, no determiner) written right after
+    ``name`` and a comma, with no closing comma ("Ana Ruiz, chief executive said"): the parse makes both the
+    verb's subjects, and the title describes the named person."""
+    doc = name.doc
+    return (
+        name.pos_ == "PROPN" and title.left_edge.i == name.i + 2 and doc[name.i + 1].text == ","
+        and bare_word(title.text) in lexicon().title_words
+        and not any(c.dep_ in ("det", "poss") for c in children_of(title))
+    )
 
 
 def _inverted_speaker(verb: Token) -> Token | None:
