@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Sequence
+from typing import Callable, Sequence
 
 from spacy.tokens import Doc
 
@@ -135,23 +135,26 @@ def _double_quote_spans(view: str) -> list[tuple[int, int]]:
                 open_at = None
             elif opens:
                 open_at = i
-        # a quotation opened at the paragraph's start, or after a colon ("She said: "We will ..."), or one the
-        # next paragraph reopens, and never closed runs on into the next paragraph: it ends with this one
-        if open_at is not None and (
-            not text[:open_at].strip() or text[:open_at].rstrip().endswith(":") or _reopened(paragraphs, number)
+        if open_at is not None and _runs_on(
+            text[:open_at], paragraphs, number, view, lambda next_text: DOUBLE_MARK.match(next_text) is not None
         ):
             spans.append((offset + open_at, offset + len(text.rstrip())))
     return spans
 
 
-def _reopened(paragraphs: Sequence[re.Match], number: int) -> bool:
-    """Whether the paragraph after paragraph ``number`` (lines of white space skipped) opens with a double
-    quotation mark: the news convention for a quotation that goes on over a paragraph break, which leaves the
-    first paragraph's quotation unclosed and reopens it."""
+def _runs_on(
+    before: str, paragraphs: Sequence[re.Match], number: int, text: str, reopens: Callable[[str], bool]
+) -> bool:
+    """Whether a quotation never closed in paragraph ``number`` runs on into the next paragraph (and so ends with
+    its own): opened at the paragraph's start (nothing ``before`` it), after a colon ("She said: "We will ..."),
+    or reopened by the next paragraph that is not white space, as ``reopens`` tells from that paragraph's
+    ``text`` (the news convention for a quotation over a paragraph break, which leaves the first unclosed)."""
+    if not before.strip() or before.rstrip().endswith(":"):
+        return True
     for paragraph in paragraphs[number + 1 :]:
-        text = paragraph.group().lstrip()
-        if text:
-            return DOUBLE_MARK.match(text) is not None
+        following = text[paragraph.start() : paragraph.end()].lstrip()
+        if following:
+            return reopens(following)
     return False
 
 
@@ -209,24 +212,12 @@ def _single_quote_spans(view: str, original: str) -> list[tuple[int, int]]:
                 weak = i
         if open_at is not None and weak is not None:
             spans.append((open_at, weak + 1))
-        elif open_at is not None and form == "curly" and (
-            not view[offset:open_at].strip() or view[offset:open_at].rstrip().endswith(":")
-            or _reopened_single(paragraphs, number, original)
+        elif open_at is not None and form == "curly" and _runs_on(
+            view[offset:open_at], paragraphs, number, original, lambda next_text: next_text.startswith(SINGLE_OPEN)
         ):
-            # as for double marks: opened at the paragraph's start, after a colon, or reopened by the next
-            # paragraph (British copy's "She said: ‘We will stay.<break>‘We have ...’"), it runs on to the break
+            # as for double marks (British copy's "She said: ‘We will stay.<break>‘We have ...’")
             spans.append((open_at, offset + len(view[offset:end].rstrip())))
     return spans
-
-
-def _reopened_single(paragraphs: Sequence[re.Match], number: int, original: str) -> bool:
-    """Whether the paragraph after paragraph ``number`` (lines of white space skipped) opens with ``‘``: a single
-    quotation going on over the break (:func:`_reopened` for double marks)."""
-    for paragraph in paragraphs[number + 1 :]:
-        text = original[paragraph.start():paragraph.end()].lstrip()
-        if text:
-            return text.startswith(SINGLE_OPEN)
-    return False
 
 
 def _inner(quote: tuple[int, int], view: str) -> tuple[int, int]:
