@@ -88,9 +88,14 @@ class DocIndex:
     def sentence_chars(self, k: int) -> tuple[int, int]:
         """Character offsets of sentence ``k``, as ``Span.start_char`` and ``Span.end_char`` give them (without
         building the Span and its text token by token)."""
-        first = self.sentence_starts[k]
-        last = (self.sentence_starts[k + 1] if k + 1 < len(self.sentence_starts) else len(self.tokens)) - 1
-        return self.tokens[first].idx, self.tokens[last].idx + len(self.tokens[last].text)
+        first, end = self._sentence_tokens_at(k)
+        last = self.tokens[end - 1]
+        return self.tokens[first].idx, last.idx + len(last.text)
+
+    def _sentence_tokens_at(self, k: int) -> tuple[int, int]:
+        """Token positions ``[start, end)`` of sentence ``k``."""
+        end = self.sentence_starts[k + 1] if k + 1 < len(self.sentence_starts) else len(self.tokens)
+        return self.sentence_starts[k], end
 
     def sentence_of(self, i: int) -> int:
         """The number of the sentence holding token ``i``."""
@@ -99,9 +104,7 @@ class DocIndex:
     def sentence_bounds(self, i: int) -> tuple[int, int]:
         """Token positions ``[start, end)`` of the sentence holding token ``i``: those of ``doc[i].sent``, which
         walks the sentence starts token by token and makes a new Span (and a Token per token read from it)."""
-        k = self.sentence_of(i)
-        end = self.sentence_starts[k + 1] if k + 1 < len(self.sentence_starts) else len(self.tokens)
-        return self.sentence_starts[k], end
+        return self._sentence_tokens_at(self.sentence_of(i))
 
     def sentence_tokens(self, i: int) -> tuple[Token, ...]:
         """The tokens of the sentence holding token ``i``, in order (``list(doc[i].sent)`` without new Tokens)."""
