@@ -14,13 +14,17 @@ import warnings
 from pathlib import Path
 from typing import Sequence
 
-from analysis.building import schema
-from analysis.building.executors import available_cores
+from typing import TYPE_CHECKING
+
+from analysis.building.cores import available_cores
 from analysis.building.output import OutputError, OutputFolder
-from analysis.catalogue.actors import CatalogueError
-from analysis.catalogue.beat import load_beat
-from analysis.flow import BuildReport, build_to_dir
 from analysis.reading import MAX_FILE_BYTES, CorpusError, CorpusWarning, printable, read_corpus
+
+if TYPE_CHECKING:
+    from analysis.flow import BuildReport
+
+# The build (spaCy, pandas, pandera) is imported by the commands that run it, so that `--help` and a mistyped
+# command answer at once rather than after seconds of imports.
 
 #: Exit status for input the tool cannot use (missing path, nothing readable).
 EXIT_BAD_INPUT = 2
@@ -122,6 +126,11 @@ def _show_warning(message, category, filename, lineno, file=None, line=None) -> 
 
 def build_tables(args: argparse.Namespace, corpus_paths: Sequence[Path], out: Path, *, parquet: bool = True) -> int | BuildReport:
     """Build into ``out`` and print the outcome; an exit status on failure, else the build's report."""
+    from analysis.building import schema
+    from analysis.catalogue.actors import CatalogueError
+    from analysis.catalogue.beat import load_beat
+    from analysis.flow import build_to_dir
+
     try:
         corpus = read_corpus(list(corpus_paths), max_bytes=args.max_bytes)
         report = build_to_dir(
@@ -206,6 +215,8 @@ def _actors(args: argparse.Namespace) -> int | BuildReport:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "schema":
+        from analysis.building import schema
+
         print(schema.data_dictionary())
         return 0
     warnings.showwarning = _show_warning

@@ -29,6 +29,7 @@ from spacy.language import Language
 from analysis import across
 from analysis.across import stage
 from analysis.building import chunks, executors, schema
+from analysis.building.cores import available_cores
 from analysis.building.cache import CACHE_DIR, Cache, document_key, fingerprint
 from analysis.building.chunks import ChunkStore, arrow_schema
 from analysis.building.output import OutputFolder, replace
@@ -215,7 +216,7 @@ def _article_results(
     options and the number of articles to parse call for) and cached."""
     cached = [key is not None and cache is not None and cache.has(key) for key in keys]
     misses = [d for d, hit in zip(documents, cached) if not hit]
-    results = _results(misses, beat, nlp=nlp, n_process=n_process or executors.available_cores(), scheduler=scheduler)
+    results = _results(misses, beat, nlp=nlp, n_process=n_process or available_cores(), scheduler=scheduler)
     started = time.perf_counter()
     try:
         for document, key, hit in zip(documents, keys, cached):
@@ -499,7 +500,7 @@ def build_to_dir(
     if any(folder.state.get(name) != value for name, value in state.items()) or not written_tables(folder.path):
         chunk_docs = {chunk.id: [d.doc_id for d in chunk.documents] for chunk in planned}
         _write_folder(folder, store, state, corpus, report, parquet=parquet, across_dir=cache.folder / ACROSS_DIR,
-                      beside=(n_process or executors.available_cores()) > 1,
+                      beside=(n_process or available_cores()) > 1,
                       catalogue=beat.catalogue, chunk_docs=chunk_docs)
     else:
         # nothing changed: the errors of corpus-level tables are read back, as the report lists them

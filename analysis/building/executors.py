@@ -11,13 +11,13 @@ from __future__ import annotations
 import collections
 import itertools
 import multiprocessing
-import os
 import sys
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from spacy.language import Language
 
+from analysis.building.cores import available_cores
 from analysis.catalogue.beat import Beat
 from analysis.extraction.nlp import pipeline_for
 from analysis.extraction.pipeline import DocumentResult, analyse_batch, warm_up
@@ -27,14 +27,6 @@ Batch = Sequence[Document]
 #: Batches handed to the workers ahead of the one being read, per worker: enough to keep every worker busy,
 #: few enough that results waiting to be read, and articles waiting to be sent, do not grow with the corpus.
 BATCHES_AHEAD_PER_WORKER = 4
-
-
-def available_cores() -> int:
-    """The cores this process may use (the affinity mask where the system has one)."""
-    try:
-        return max(len(os.sched_getaffinity(0)), 1)
-    except AttributeError:  # macOS and Windows have no affinity call
-        return max(os.cpu_count() or 1, 1)
 
 
 def _analyse(batch: Batch, beat: Beat) -> list[DocumentResult]:

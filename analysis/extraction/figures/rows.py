@@ -20,7 +20,8 @@ from analysis.extraction.figures.tokens import char_bounds
 from analysis.extraction.figures.uncounted import figure_context_of
 from analysis.extraction.figures.units import canonical_name, dimensionality, minor_unit_name, si_value, to_major
 from analysis.extraction.figures.wordlists import Lexicon, lexicon
-from analysis.extraction.sources import Attribution, Contents
+from analysis.extraction.sources.contents import Contents
+from analysis.extraction.sources.records import Attribution
 
 
 def _kind_and_canonical(match: Match, lex: Lexicon) -> tuple[str, str]:
