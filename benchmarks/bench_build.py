@@ -49,7 +49,7 @@ def phase(name: str, corpus: str, out: str, jobs: int, load_model: bool = True) 
         words = sum(sum(1 for t in doc if not (t.is_punct or t.is_space)) for doc in docs)
         seconds = time.perf_counter() - started
     else:
-        import analysis
+        from analysis import build_to_dir
         from analysis.catalogue.beat import load_beat
         from analysis.extraction.nlp import pipeline_for
 
@@ -62,7 +62,7 @@ def phase(name: str, corpus: str, out: str, jobs: int, load_model: bool = True) 
         if load_model:
             pipeline_for(load_beat(Path(corpus)).catalogue)
         started = time.perf_counter()
-        report = analysis.build_to_dir(corpus, out, n_process=jobs)
+        report = build_to_dir(corpus, out, n_process=jobs)
         seconds = time.perf_counter() - started
         words = report.words
         name = f"{name} (parsed {report.parsed}, cached {report.cached})"
