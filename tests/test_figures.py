@@ -256,6 +256,30 @@ def test_missed_figures(parse, text, span, value, low, high, approx, unit):
         assert (row.low, row.high) == (pytest.approx(low), pytest.approx(high))
 
 
+# "by X to Y" after a word of change: a change and the level it brought (two exact figures) when X carries a scale
+# of its own; a range of the change when the scale or unit is written once, on Y
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The museum's endowment has grown by £10.3bn to £26.4bn since 2010.",
+         [("£10.3bn", 10.3e9, NAN, NAN, "exact"), ("£26.4bn", 26.4e9, NAN, NAN, "exact")]),
+        ("Grain stocks were cut by 2m to 3m tonnes over the winter.",
+         [("2m", 2e6, NAN, NAN, "exact"), ("3m tonnes", 3e6, NAN, NAN, "exact")]),
+        ("Ferry fares could rise by $2 to $3 billion a year in total, the regulator warned.",
+         [("$2 to $3 billion", NAN, 2e9, 3e9, "range")]),
+        ("Orchard yields are expected to fall by 4 to 6 per cent this autumn.",
+         [("4 to 6 per cent", NAN, 4, 6, "range")]),
+    ],
+)
+def test_by_x_to_y_is_a_change_and_a_level_only_when_x_is_written_whole(parse, text, expected):
+    rows = _figures(parse, text)
+    assert [r.text for r in rows] == [e[0] for e in expected]
+    for row, (_, value, low, high, approx) in zip(rows, expected):
+        assert _same(row.value, value) and row.approx == approx
+        if approx == "range":
+            assert (row.low, row.high) == (pytest.approx(low), pytest.approx(high))
+
+
 def test_a_duration_before_ago_without_an_approximator_is_a_time(parse):
     assert _figures(parse, "The mill closed two years ago.") == []
 

@@ -179,7 +179,8 @@ def scan(doc: Doc, i: int, lex: Lexicon) -> Match | None:
         if second and (joiner not in HYPHENS or written_together(doc, k - 1, k + 2)):
             low = scale_like(match.value, second[1]) if second[2] and not match.has_scale else match.value
         # "deaths rose by 16 to 294": a change and the level it brought, not a range ("rose by 2 to 3 points" is one)
-        level_after_change = bool(second) and _change_and_level(doc, i, low, second[1], lex)
+        level_after_change = bool(second) and _change_and_level(
+            doc, i, low, second[1], lex, whole=match.has_scale)
         if second and low < second[1] and not level_after_change:  # a range rises: "$5m to 40 families" is two figures
             end, value, has_scale, glued = second
             match.low, match.high, match.value, match.approx = low, value, math.nan, "range"
@@ -395,10 +396,13 @@ def _after_change(doc: Doc, opener: int, lex: Lexicon) -> bool:
 CHANGE_RANGE_SPAN = 5.0
 
 
-def _change_and_level(doc: Doc, i: int, low: float, high: float, lex: Lexicon) -> bool:
+def _change_and_level(doc: Doc, i: int, low: float, high: float, lex: Lexicon, *, whole: bool = False) -> bool:
     """Whether "by X to Y" from token ``i`` (X) after a word of change is a change and the level it brought
-    ("hospital deaths increased by 16 to 294"), two figures: Y is at least :data:`CHANGE_RANGE_SPAN` times X."""
-    if i == 0 or lower_at(doc, i - 1) != "by" or not low > 0 or high < CHANGE_RANGE_SPAN * low:
+    ("hospital deaths increased by 16 to 294"), two figures: Y is at least :data:`CHANGE_RANGE_SPAN` times X, or
+    X is written ``whole``, with a scale of its own ("reserves grew by £10.3bn to £26.4bn", "cut by $4m to $11m":
+    a range writes its shared scale once, "by 2 to 3 per cent", "by $2 to $3 billion"). Not read so: a range after
+    "between" or with no word of change before "by"."""
+    if i == 0 or lower_at(doc, i - 1) != "by" or not low > 0 or (high < CHANGE_RANGE_SPAN * low and not whole):
         return False
     by = token_at(doc, i - 1)
     before = token_at(doc, i - 2) if i > 1 else by
