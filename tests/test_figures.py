@@ -280,6 +280,26 @@ def test_by_x_to_y_is_a_change_and_a_level_only_when_x_is_written_whole(parse, t
             assert (row.low, row.high) == (pytest.approx(low), pytest.approx(high))
 
 
+# a change "from X to Y" writes the unit, scale or currency word once, on the level Y: X takes them; not what a
+# price is per, and a plain count has no unit to take
+@pytest.mark.parametrize(
+    "text, span, value, unit",
+    [
+        ("The vacancy rate fell from 6.2 to 5.8 per cent in the spring.", "6.2", 6.2, "percent"),
+        ("Support for the levy slipped from 61 to about 55% after the debate.", "61", 61, "percent"),
+        ("The harbour town's population grew from 1.2 to 1.5 million in a decade.", "1.2", 1.2e6, ""),
+        ("The waiting time rose from 18 months to 2 years.", "18 months", 18, "month"),
+        ("The club grew from 14 to 22 coaches this season.", "14", 14, ""),
+        ("Bus fares rose from 90 to 95 cents.", "90", 90, "USD cent"),
+        ("Diesel rose from 90 to 95 cents a litre.", "90", 90, ""),
+        ("Between 4 and 6 per cent of the harvest spoiled.", "Between 4 and 6 per cent", NAN, "percent"),
+    ],
+)
+def test_the_first_end_of_a_change_takes_the_unit_written_on_the_second(parse, text, span, value, unit):
+    row = _one(parse, text, span)
+    assert _same(row.value, value) and row.unit_canonical == unit
+
+
 def test_a_duration_before_ago_without_an_approximator_is_a_time(parse):
     assert _figures(parse, "The mill closed two years ago.") == []
 

@@ -217,6 +217,8 @@ def scan(doc: Doc, i: int, lex: Lexicon) -> Match | None:
                 match.currency, match.minor = name, what == "minor"
             match.unit_tokens = (at, end)
             k = end
+    if change and not glued and match.approx == "exact" and not (match.unit or match.currency):
+        _unit_of_level(doc, match, k, lex)
     temperature_letter(doc, match, lex)
     pounds_sterling(doc, match, k, lex)
     if not match.unit and not match.currency and not glued:
@@ -407,6 +409,26 @@ def _change_and_level(doc: Doc, i: int, low: float, high: float, lex: Lexicon, *
     by = token_at(doc, i - 1)
     before = token_at(doc, i - 2) if i > 1 else by
     return by.head.lemma_.lower() in lex.change_words or before.lemma_.lower() in lex.change_words
+
+
+def _unit_of_level(doc: Doc, match: Match, k: int, lex: Lexicon) -> None:
+    """The unit and scale of a change's first end ``match`` (ending at token ``k``) that writes them only on the
+    level it reached: "fell from 5.2 to 4.9 per cent" (5.2 percent), "grew from 1.2 to 1.5 million" (1.2 million).
+    A currency written as a word on the level only is taken too ("from 90 to 95 cents"; a symbol is mostly written
+    on both ends, "from $40 to $55"). Not taken: a second end that is no single number ("from 3 to 4-5%"), a price
+    per unit ("from 90 to 95 cents a litre" leaves 90 without one), or anything but "to" after the first end."""
+    if lower_at(doc, k) != "to" or math.isnan(match.value):
+        return
+    level = scan(doc, k + 1, lex)
+    if level is None or math.isnan(level.value) or level.per:
+        return
+    if level.has_scale and not match.has_scale:
+        match.value = scale_like(match.value, level.value)
+        match.has_scale = match.value != level.value or match.has_scale
+    if level.unit:
+        match.unit = level.unit
+    elif level.currency:
+        match.currency, match.minor = level.currency, level.minor
 
 
 def _per_unit(doc: Doc, j: int, lex: Lexicon) -> tuple[int, str] | None:
