@@ -55,10 +55,12 @@ class Match:
     per: str = ""  # what a price is per: a unit's pint name or a noun's lemma ("$61.38 a barrel" -> "barrel")
 
 
-def _core(doc: Doc, i: int, lex: Lexicon, currency: str, first: str | None = None) -> tuple[Match, str] | None:
+def _core(doc: Doc, i: int, lex: Lexicon, currency: str, first: str | None = None, *,
+          after_by: bool = False) -> tuple[Match, str] | None:
     """The amount at token i (no approximator, no unit), with the glued unit alias it carries.
 
-    ``first`` is token i's text without a glued currency symbol ("Sh3.6tn" -> "3.6tn").
+    ``first`` is token i's text without a glued currency symbol ("Sh3.6tn" -> "3.6tn"); ``after_by``: the figure,
+    its approximator included, follows "by" (a bare fraction is then a change: "fell by as much as a third").
     """
     if i >= len(doc):
         return None
@@ -80,7 +82,7 @@ def _core(doc: Doc, i: int, lex: Lexicon, currency: str, first: str | None = Non
         # a vague plural of a power has no upper bound the words allow: "dozens" is 24 or more
         high = math.inf if not math.isnan(low) else math.nan
         return Match(i, end, i, end, value=value, low=low, high=high, approx=approx, has_scale=True), ""
-    fraction = parse_fraction(doc, i, lex)
+    fraction = parse_fraction(doc, i, lex, after_by=after_by)
     if fraction:
         end, value, has_scale, is_share = fraction
         match = Match(i, end, i, end, value=value, has_scale=has_scale)
@@ -146,7 +148,7 @@ def scan(doc: Doc, i: int, lex: Lexicon) -> Match | None:
         currency, symbol, core_at, first = prefix
     sign, sign_approx, core_at, first = _signed(doc, core_at, first, prefix is not None)
     sign *= pre_sign
-    found_core = _core(doc, core_at, lex, currency, first)
+    found_core = _core(doc, core_at, lex, currency, first, after_by=lower_at(doc, i - 1) == "by")
     if found_core is None and approx_span and lower_at(doc, core_at) in ("a", "an") and lower_at(doc, core_at + 1) in lex.time_units:
         # "about a week", "nearly a year": after an approximator "a" counts one of a duration (alone, "a day" is
         # a rate or a date, see one_with_article in units.yaml)

@@ -187,21 +187,10 @@ def multiplier(doc: Doc, j: int, written: str, lex: Lexicon) -> bool:
         (t.lemma_.lower() if t.pos_ in ("NOUN", "VERB") else t.lower_) in lex.metre_context for t in sentence)
 
 
-def _after_by(doc: Doc, i: int, lex: Lexicon) -> bool:
-    """Whether "by" stands before token i, or before an approximator that stands before it ("cut by half", "fell
-    by more than a third")."""
-    if i > 0 and lower_at(doc, i - 1) == "by":
-        return True
-    return any(
-        i - len(words) > 0 and lower_at(doc, i - len(words) - 1) == "by"
-        and all(lower_at(doc, i - len(words) + n) == word for n, word in enumerate(words))
-        for words, _ in lex.prefix
-    )
-
-
-def parse_fraction(doc: Doc, i: int, lex: Lexicon) -> tuple[int, float, bool, bool] | None:
+def parse_fraction(doc: Doc, i: int, lex: Lexicon, *, after_by: bool = False) -> tuple[int, float, bool, bool] | None:
     """ "a quarter of a million", "half a million", "three quarters of a million", "half a percentage point",
-    and shares: "two-thirds of homes", "half of the budget", a change "by a fifth".
+    and shares: "two-thirds of homes", "half of the budget", a change "by a fifth" (``after_by``: the figure,
+    approximator included, follows "by": "cut by as much as a third", "fell by up to a quarter").
 
     Returns (end, value, has_scale, is_share); a fraction followed by no scale, unit or "of" is no figure.
     """
@@ -229,7 +218,7 @@ def parse_fraction(doc: Doc, i: int, lex: Lexicon) -> tuple[int, float, bool, bo
         return j, fraction, False, False
     if lower_at(doc, end) == "of" or hyphenated:  # "a third of", "more than one-third"
         return end, fraction, False, True
-    if _after_by(doc, i, lex) and j == end:  # a change by a share: "rose by a fifth", "cut by over one third"
+    if after_by and j == end:  # a change by a share: "rose by a fifth", "cut by over one third"
         return end, fraction, False, True
     if j - 1 == i and token_at(doc, end).tag_ in ("DT", "PRP$"):  # "half the workforce", "half their pay"
         return end, fraction, False, True
