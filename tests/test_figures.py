@@ -300,6 +300,22 @@ def test_the_first_end_of_a_change_takes_the_unit_written_on_the_second(parse, t
     assert _same(row.value, value) and row.unit_canonical == unit
 
 
+# "under"/"over"/"above"/"below" before an article and a hyphenated modifier govern the noun phrase: the figure is
+# the modifier, exact; other approximators, or no article, keep the approximator
+@pytest.mark.parametrize(
+    "text, span, approx",
+    [
+        ("The ferry line runs under a 12-year concession from the harbour board.", "12-year", "exact"),
+        ("The keeper kept six clean sheets over a 20-game stretch.", "20-game", "exact"),
+        ("The defendant faces up to a 14-year term.", "up to a 14-year", "at_most"),
+        ("The tunnel was dug in under a year.", "under a year", "less_than"),
+        ("Pupils under 11 eat free at the canteen.", "under 11", "less_than"),
+    ],
+)
+def test_a_preposition_before_an_article_and_a_hyphenated_modifier_is_no_approximator(parse, text, span, approx):
+    assert _one(parse, text, span).approx == approx
+
+
 def test_a_duration_before_ago_without_an_approximator_is_a_time(parse):
     assert _figures(parse, "The mill closed two years ago.") == []
 

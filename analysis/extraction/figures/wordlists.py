@@ -42,6 +42,7 @@ class Lexicon:
     up_particle_verbs: frozenset[str]
     range_joiners: frozenset[str]
     not_before_durations: frozenset[str]
+    not_before_modifiers: frozenset[str]
     powers: dict[str, float]
     quantifiers: frozenset[str]
     vague_heads: frozenset[str]
@@ -172,6 +173,7 @@ def lexicon() -> Lexicon:
         bound_verbs={verb: cls for cls, verbs in approx["bound_verbs"].items() for verb in verbs},
         bound_prepositions={word: cls for cls, words in approx["bound_prepositions"].items() for word in words},
         not_before_durations=frozenset(approx.get("not_before_durations", ())),
+        not_before_modifiers=frozenset(approx.get("not_before_modifiers", ())),
         powers=vague["powers"],
         quantifiers=frozenset(vague["quantifiers"]),
         vague_heads=frozenset(vague["heads"]),
