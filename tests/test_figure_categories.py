@@ -193,6 +193,9 @@ NOT_FIGURES = [
     ("hyphenated_name", "Covid-19 cases fell sharply.", "-19"),
     # a bare fraction with no "by" before its approximator and nothing it is of: no amount
     ("fraction_without_by", "Ferry fares were cut as much as a third after the merger.", "third"),
+    # a fraction joined to a unit as a named distance or a part of a match, no amount
+    ("named_distance", "She won the quarter-mile at the county games.", "quarter"),
+    ("period_part", "A second-half rally lifted the visitors.", "half"),
 ]
 
 

@@ -247,6 +247,10 @@ def test_not_units(parse, text):
         ("Analysts put the bill at $3bn-$4bn.", "$3bn-$4bn", NAN, 3e9, 4e9, "range", "USD"),
         ("The scheme could cost £3.5bn-4bn.", "£3.5bn-4bn", NAN, 3.5e9, 4e9, "range", "GBP"),
         ("Estimates range from £2bn to £2.5bn.", "from £2bn to £2.5bn", NAN, 2e9, 2.5e9, "range", "GBP"),
+        # a fraction joined to its unit, spanned from the fraction or from an approximator before the article
+        ("Forecasters expect another half-inch of sleet by dawn.", "half-inch", 0.5, NAN, NAN, "exact", "inch"),
+        ("The council resurfaced a quarter-mile of the promenade.", "quarter-mile", 0.25, NAN, NAN, "exact", "mile"),
+        ("About a half-inch of hail fell on the orchards.", "About a half-inch", 0.5, NAN, NAN, "about", "inch"),
     ],
 )
 def test_missed_figures(parse, text, span, value, low, high, approx, unit):

@@ -305,11 +305,13 @@ def _verb_particle(doc: Doc, j: int, lex: Lexicon) -> bool:
 
 def _core_follows(doc: Doc, j: int, lex: Lexicon) -> bool:
     """Whether an amount can start at token j: digits, a number word or a currency symbol ("a one month",
-    "a combined $1 billion"), or a unit counted as one ("about a week")."""
+    "a combined $1 billion"), a fraction joined to its unit ("about a half-inch"), or a unit counted as one
+    ("about a week")."""
     text = token_at(doc, j).text if j < len(doc) else ""
     return (
         text[:1].isdigit() or lower_at(doc, j) in lex.number_words or text in lex.currency_symbols
         or currency_prefix(doc, j, lex) is not None
+        or (lower_at(doc, j) in lex.fractions and lower_at(doc, j + 1) in HYPHENS)
     )
 
 

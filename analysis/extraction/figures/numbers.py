@@ -208,6 +208,10 @@ def parse_fraction(doc: Doc, i: int, lex: Lexicon, *, after_by: bool = False) ->
         return None  # "the first half of June", "its second half": a part, not an amount
     fraction = lex.fractions[lower_at(doc, j)] * count
     end = j = j + 1
+    if lower_at(doc, j) in HYPHENS and written_together(doc, j - 1, j + 2) and unit_at(doc, j + 1, lex) is not None:
+        # "half-inch", "quarter-mile": the fraction of a unit joined to it; with an article the figure starts at the
+        # fraction ("a half-inch of rain" is spanned "half-inch", as "a 5-kilometre race" is "5-kilometre")
+        return None if lower_at(doc, i) in ("a", "an") else (end, fraction, False, False)
     if lower_at(doc, j) == "of":
         j += 1
     if lower_at(doc, j) in ("a", "an"):
