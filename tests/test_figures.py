@@ -245,6 +245,9 @@ def test_not_units(parse, text):
         ("He spent some 13 years in exile.", "some 13 years", 13, NAN, NAN, "about", "year"),
         ("The upgrade will cost £3.5bn–£4bn, officials said.", "£3.5bn–£4bn", NAN, 3.5e9, 4e9, "range", "GBP"),
         ("Analysts put the bill at $3bn-$4bn.", "$3bn-$4bn", NAN, 3e9, 4e9, "range", "USD"),
+        ("The stadium could cost US$2B-$3B, the report said.", "US$2B-$3B", NAN, 2e9, 3e9, "range", "USD"),
+        ("The report put the stadium at US$2B-$3B.", "US$2B-$3B", NAN, 2e9, 3e9, "range", "USD"),  # a full stop on it
+        ("Highs of 12-16C are forecast for the coast.", "12-16C", NAN, 12, 16, "range", "degree_Celsius"),  # no multiplier
         ("The scheme could cost £3.5bn-4bn.", "£3.5bn-4bn", NAN, 3.5e9, 4e9, "range", "GBP"),
         ("Estimates range from £2bn to £2.5bn.", "from £2bn to £2.5bn", NAN, 2e9, 2.5e9, "range", "GBP"),
         # a fraction joined to its unit, spanned from the fraction or from an approximator before the article

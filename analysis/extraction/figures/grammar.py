@@ -64,7 +64,10 @@ def _core(doc: Doc, i: int, lex: Lexicon, currency: str, first: str | None = Non
     """
     if i >= len(doc):
         return None
-    glued_range = parse_glued_range(first if first is not None else token_at(doc, i).text, lex, currency)
+    written = first if first is not None else token_at(doc, i).text
+    if bare_at(doc, i) != lower_at(doc, i):  # "$2B-$3B." at a sentence's end: the full stop is no unit
+        written = written[:-1]
+    glued_range = parse_glued_range(written, lex, currency)
     if glued_range:
         low, high, has_scale, unit = glued_range
         return Match(i, i + 1, i, i + 1, low=low, high=high, approx="range", has_scale=has_scale), unit

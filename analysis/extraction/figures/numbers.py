@@ -16,7 +16,7 @@ from analysis.extraction.figures.wordlists import Lexicon
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 GLUED = re.compile(rf"^({_NUMBER})([a-zµμ°º²³/¢]+)$")
 #: Two amounts in one token ("3.5bn–£4bn", "$3bn-$4bn" after the first symbol, "10-15km").
-_GLUED_RANGE = re.compile(rf"^({_NUMBER})([a-z]*)[-\u2013\u2014]([^\d\s]{{0,4}}?)({_NUMBER})([a-zµμ°º²³/]*)$")
+_GLUED_RANGE = re.compile(rf"^({_NUMBER})([a-zA-Z]*)[-\u2013\u2014]([^\d\s]{{0,4}}?)({_NUMBER})([a-zA-Zµμ°º²³/]*)$")
 
 
 def decimals(x: float) -> int:
@@ -299,7 +299,8 @@ def parse_ratio(doc: Doc, i: int, lex: Lexicon) -> tuple[int, float] | None:
 
 
 def parse_glued_range(text: str, lex: Lexicon, currency: str) -> tuple[float, float, bool, str] | None:
-    """Two amounts written as one token: "3.5bn–£4bn", "3bn-$4bn", "3.5-4bn", "10-15km".
+    """Two amounts written as one token: "3.5bn–£4bn", "3bn-$4bn", "3.5-4bn", "10-15km"; a capital multiplier
+    only after a currency symbol ("$4B-$6B", "$400M-$600M"; "10-15C" is left to the unit grammar).
 
     Returns (low, high, has_scale, glued unit of the second amount); None unless the amounts rise.
     """
@@ -310,6 +311,9 @@ def parse_glued_range(text: str, lex: Lexicon, currency: str) -> tuple[float, fl
     if symbol and lex.currency_symbols.get(symbol) != currency:
         return None
     multipliers = {k: v for k, v in lex.suffixes.items() if currency or k != "m"}
+    capitals = [suffix for suffix in (first_suffix, second_suffix) if suffix != suffix.lower()]
+    if capitals and not (currency and all(suffix.lower() in multipliers for suffix in capitals)):
+        return None
     if first_suffix and first_suffix.lower() not in multipliers:
         return None
     unit = ""
