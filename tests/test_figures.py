@@ -486,6 +486,16 @@ OBJECT_RULES = [
     # a measure in a list, and a sum set against another
     ("Broadband speeds of 100Mbps and 500Mbps are offered.", "500Mbps", "speeds"),
     ("Revenue was $2.1bn, compared with $1.8bn a year earlier.", "$1.8bn", "Revenue"),
+    # ... joined to the adverb or preposition that holds the one before, or (a misparse) to its verb
+    ("The annual pace of rent growth eased to 3.1 per cent in June, down from 3.4% in May and 3.9% in April.", "3.9%",
+     "annual pace of rent growth"),
+    ("The yearly rate of fee growth slowed to 0.3 per cent in May down from 0.6% in April and 0.9% in March.", "0.9%",
+     "yearly rate of fee growth"),
+    ("The ferry company sold 300 season tickets in May and 200 in June.", "200", "season tickets"),
+    ("Shares in the brewer rose 3% on Monday and the index fell 1%.", "1%", "index"),  # a clause with its own subject
+    # a bare figure after "including" is a part of the one before; with a noun of its own, that noun
+    ("The council employs 1,400 staff, including 300 at the recycling depot.", "300", "staff"),
+    ("The council hired 200 wardens, including 40 trainees.", "40", "trainees"),
     # the wrong object is not taken: a year, a period, a place, a sum's owner, a verb with no level
     ("Sales rose 4% in 2020.", "4%", "Sales"),
     ("Sales rose 3% month on month.", "3%", "Sales"),

@@ -91,6 +91,7 @@ class Lexicon:
     level_prepositions: frozenset[str] = frozenset()
     change_adverbs: frozenset[str] = frozenset()
     comparison_prepositions: frozenset[str] = frozenset()
+    subset_prepositions: frozenset[str] = frozenset()
     measure_modifiers: frozenset[str] = frozenset()
     describing_adjectives: frozenset[str] = frozenset()
     period_modifier_nouns: frozenset[str] = frozenset()
@@ -116,7 +117,7 @@ class Lexicon:
 
 
 #: The lists of figure_objects.yaml, each a field of :class:`Lexicon` of the same name.
-OBJECT_WORDS = ("level_verbs", "particle_level_verbs", "estimate_verbs", "setting_verbs", "market_verbs", "quantity_nouns", "amount_nouns", "level_prepositions", "change_adverbs", "comparison_prepositions", "measure_modifiers",
+OBJECT_WORDS = ("level_verbs", "particle_level_verbs", "estimate_verbs", "setting_verbs", "market_verbs", "quantity_nouns", "amount_nouns", "level_prepositions", "change_adverbs", "comparison_prepositions", "subset_prepositions", "measure_modifiers",
                 "describing_adjectives", "period_modifier_nouns", "relational_heads", "period_nouns", "spending_verbs", "preposition_nouns",
                 "period_prepositions", "place_nouns")
 
