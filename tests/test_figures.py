@@ -493,6 +493,12 @@ OBJECT_RULES = [
      "yearly rate of fee growth"),
     ("The ferry company sold 300 season tickets in May and 200 in June.", "200", "season tickets"),
     ("Shares in the brewer rose 3% on Monday and the index fell 1%.", "1%", "index"),  # a clause with its own subject
+    # a figure between a noun and a comparative measures that noun, not the clause's subject; not after a period
+    ("Building costs have risen by about a fifth, with schools 24 per cent more expensive to build and clinics 19 per "
+     "cent more expensive.", "19 per cent", "clinics"),
+    ("Building costs have risen by about a fifth, with schools 24 per cent more expensive to build and clinics 19 per "
+     "cent more expensive.", "24 per cent", "schools"),
+    ("Rail fares in March were 5% higher than a year before.", "5%", "Rail fares"),
     # a bare figure after "including" is a part of the one before; with a noun of its own, that noun
     ("The council employs 1,400 staff, including 300 at the recycling depot.", "300", "staff"),
     ("The council hired 200 wardens, including 40 trainees.", "40", "trainees"),
