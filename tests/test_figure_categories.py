@@ -104,6 +104,9 @@ CASES = [
     ("fraction", "Bus fares were cut by more than a third.", "more than a third", 1 / 3, "fraction", "more_than", 1 / 3,
      INF, "percent"),
     ("fraction", "Half the staff work from home.", "Half", 0.5, "fraction", "exact", 0.5, 0.5, "percent"),
+    # "by" before an approximator of several words, where the figure starts
+    ("fraction", "Ferry fares were cut by as much as a third after the merger.", "as much as a third", 1 / 3, "fraction",
+     "at_most", 0, 1 / 3, "percent"),
     ("fraction", "Output rose by more than two-thirds to a record.", "more than two-thirds", 2 / 3, "fraction", "more_than",
      2 / 3, INF, "percent"),
     # ages
@@ -188,6 +191,11 @@ NOT_FIGURES = [
     ("period_part", "Sales rose in the first half of the year.", "half"),
     ("range_of_a_score", "Leeds won the match 3-1 at home.", "-1"),
     ("hyphenated_name", "Covid-19 cases fell sharply.", "-19"),
+    # a bare fraction with no "by" before its approximator and nothing it is of: no amount
+    ("fraction_without_by", "Ferry fares were cut as much as a third after the merger.", "third"),
+    # a fraction joined to a unit as a named distance or a part of a match, no amount
+    ("named_distance", "She won the quarter-mile at the county games.", "quarter"),
+    ("period_part", "A second-half rally lifted the visitors.", "half"),
 ]
 
 

@@ -245,8 +245,15 @@ def test_not_units(parse, text):
         ("He spent some 13 years in exile.", "some 13 years", 13, NAN, NAN, "about", "year"),
         ("The upgrade will cost £3.5bn–£4bn, officials said.", "£3.5bn–£4bn", NAN, 3.5e9, 4e9, "range", "GBP"),
         ("Analysts put the bill at $3bn-$4bn.", "$3bn-$4bn", NAN, 3e9, 4e9, "range", "USD"),
+        ("The stadium could cost US$2B-$3B, the report said.", "US$2B-$3B", NAN, 2e9, 3e9, "range", "USD"),
+        ("The report put the stadium at US$2B-$3B.", "US$2B-$3B", NAN, 2e9, 3e9, "range", "USD"),  # a full stop on it
+        ("Highs of 12-16C are forecast for the coast.", "12-16C", NAN, 12, 16, "range", "degree_Celsius"),  # no multiplier
         ("The scheme could cost £3.5bn-4bn.", "£3.5bn-4bn", NAN, 3.5e9, 4e9, "range", "GBP"),
         ("Estimates range from £2bn to £2.5bn.", "from £2bn to £2.5bn", NAN, 2e9, 2.5e9, "range", "GBP"),
+        # a fraction joined to its unit, spanned from the fraction or from an approximator before the article
+        ("Forecasters expect another half-inch of sleet by dawn.", "half-inch", 0.5, NAN, NAN, "exact", "inch"),
+        ("The council resurfaced a quarter-mile of the promenade.", "quarter-mile", 0.25, NAN, NAN, "exact", "mile"),
+        ("About a half-inch of hail fell on the orchards.", "About a half-inch", 0.5, NAN, NAN, "about", "inch"),
     ],
 )
 def test_missed_figures(parse, text, span, value, low, high, approx, unit):
@@ -254,6 +261,66 @@ def test_missed_figures(parse, text, span, value, low, high, approx, unit):
     assert _same(row.value, value) and (row.approx, row.unit_canonical) == (approx, unit)
     if approx == "range":
         assert (row.low, row.high) == (pytest.approx(low), pytest.approx(high))
+
+
+# "by X to Y" after a word of change: a change and the level it brought (two exact figures) when X carries a scale
+# of its own; a range of the change when the scale or unit is written once, on Y
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The museum's endowment has grown by £10.3bn to £26.4bn since 2010.",
+         [("£10.3bn", 10.3e9, NAN, NAN, "exact"), ("£26.4bn", 26.4e9, NAN, NAN, "exact")]),
+        ("Grain stocks were cut by 2m to 3m tonnes over the winter.",
+         [("2m", 2e6, NAN, NAN, "exact"), ("3m tonnes", 3e6, NAN, NAN, "exact")]),
+        ("Ferry fares could rise by $2 to $3 billion a year in total, the regulator warned.",
+         [("$2 to $3 billion", NAN, 2e9, 3e9, "range")]),
+        ("Orchard yields are expected to fall by 4 to 6 per cent this autumn.",
+         [("4 to 6 per cent", NAN, 4, 6, "range")]),
+    ],
+)
+def test_by_x_to_y_is_a_change_and_a_level_only_when_x_is_written_whole(parse, text, expected):
+    rows = _figures(parse, text)
+    assert [r.text for r in rows] == [e[0] for e in expected]
+    for row, (_, value, low, high, approx) in zip(rows, expected):
+        assert _same(row.value, value) and row.approx == approx
+        if approx == "range":
+            assert (row.low, row.high) == (pytest.approx(low), pytest.approx(high))
+
+
+# a change "from X to Y" writes the unit, scale or currency word once, on the level Y: X takes them; not what a
+# price is per, and a plain count has no unit to take
+@pytest.mark.parametrize(
+    "text, span, value, unit",
+    [
+        ("The vacancy rate fell from 6.2 to 5.8 per cent in the spring.", "6.2", 6.2, "percent"),
+        ("Support for the levy slipped from 61 to about 55% after the debate.", "61", 61, "percent"),
+        ("The harbour town's population grew from 1.2 to 1.5 million in a decade.", "1.2", 1.2e6, ""),
+        ("The waiting time rose from 18 months to 2 years.", "18 months", 18, "month"),
+        ("The club grew from 14 to 22 coaches this season.", "14", 14, ""),
+        ("Bus fares rose from 90 to 95 cents.", "90", 90, "USD cent"),
+        ("Diesel rose from 90 to 95 cents a litre.", "90", 90, ""),
+        ("Between 4 and 6 per cent of the harvest spoiled.", "Between 4 and 6 per cent", NAN, "percent"),
+    ],
+)
+def test_the_first_end_of_a_change_takes_the_unit_written_on_the_second(parse, text, span, value, unit):
+    row = _one(parse, text, span)
+    assert _same(row.value, value) and row.unit_canonical == unit
+
+
+# "under"/"over"/"above"/"below" before an article and a hyphenated modifier govern the noun phrase: the figure is
+# the modifier, exact; other approximators, or no article, keep the approximator
+@pytest.mark.parametrize(
+    "text, span, approx",
+    [
+        ("The ferry line runs under a 12-year concession from the harbour board.", "12-year", "exact"),
+        ("The keeper kept six clean sheets over a 20-game stretch.", "20-game", "exact"),
+        ("The defendant faces up to a 14-year term.", "up to a 14-year", "at_most"),
+        ("The tunnel was dug in under a year.", "under a year", "less_than"),
+        ("Pupils under 11 eat free at the canteen.", "under 11", "less_than"),
+    ],
+)
+def test_a_preposition_before_an_article_and_a_hyphenated_modifier_is_no_approximator(parse, text, span, approx):
+    assert _one(parse, text, span).approx == approx
 
 
 def test_a_duration_before_ago_without_an_approximator_is_a_time(parse):
@@ -419,6 +486,22 @@ OBJECT_RULES = [
     # a measure in a list, and a sum set against another
     ("Broadband speeds of 100Mbps and 500Mbps are offered.", "500Mbps", "speeds"),
     ("Revenue was $2.1bn, compared with $1.8bn a year earlier.", "$1.8bn", "Revenue"),
+    # ... joined to the adverb or preposition that holds the one before, or (a misparse) to its verb
+    ("The annual pace of rent growth eased to 3.1 per cent in June, down from 3.4% in May and 3.9% in April.", "3.9%",
+     "annual pace of rent growth"),
+    ("The yearly rate of fee growth slowed to 0.3 per cent in May down from 0.6% in April and 0.9% in March.", "0.9%",
+     "yearly rate of fee growth"),
+    ("The ferry company sold 300 season tickets in May and 200 in June.", "200", "season tickets"),
+    ("Shares in the brewer rose 3% on Monday and the index fell 1%.", "1%", "index"),  # a clause with its own subject
+    # a figure between a noun and a comparative measures that noun, not the clause's subject; not after a period
+    ("Building costs have risen by about a fifth, with schools 24 per cent more expensive to build and clinics 19 per "
+     "cent more expensive.", "19 per cent", "clinics"),
+    ("Building costs have risen by about a fifth, with schools 24 per cent more expensive to build and clinics 19 per "
+     "cent more expensive.", "24 per cent", "schools"),
+    ("Rail fares in March were 5% higher than a year before.", "5%", "Rail fares"),
+    # a bare figure after "including" is a part of the one before; with a noun of its own, that noun
+    ("The council employs 1,400 staff, including 300 at the recycling depot.", "300", "staff"),
+    ("The council hired 200 wardens, including 40 trainees.", "40", "trainees"),
     # the wrong object is not taken: a year, a period, a place, a sum's owner, a verb with no level
     ("Sales rose 4% in 2020.", "4%", "Sales"),
     ("Sales rose 3% month on month.", "3%", "Sales"),

@@ -8,7 +8,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from analysis.extraction.doc_index import doc_index
-from analysis.extraction.figures.exclusions import entity_labels, excluded, over_duration
+from analysis.extraction.figures.exclusions import entity_labels, excluded, over_duration, preposition_before_modifier
 from analysis.extraction.figures.grammar import Match, scan
 from analysis.extraction.figures.tokens import SIGN_WORDS, SIGNED, token_at
 from analysis.extraction.figures.wordlists import Lexicon, glued_symbol, lexicon
@@ -24,7 +24,7 @@ def find_matches(doc: Doc) -> list[Match]:
         if match is None or match.end <= i:
             i += 1
             continue
-        if over_duration(match, doc, lex):
+        if over_duration(match, doc, lex) or preposition_before_modifier(match, doc, lex):
             match.approx, match.approx_tokens, match.start = "exact", None, match.core_start
         # "150p a litre": a rate's denominator, not a figure of its own
         denominator = match.article and matches and matches[-1].end == match.start

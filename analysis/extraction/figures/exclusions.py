@@ -10,7 +10,9 @@ from spacy.tokens import Doc, Token
 from analysis.extraction.doc_index import doc_index
 from analysis.extraction.figures.grammar import RELATIVE_AFTER, Match
 from analysis.extraction.figures.numbers import GLUED
-from analysis.extraction.figures.tokens import SIGNED, YEAR, in_numeric_date, lower_at, number_value, token_at
+from analysis.extraction.figures.tokens import (
+    HYPHENS, SIGNED, YEAR, in_numeric_date, lower_at, number_value, token_at, written_together,
+)
 from analysis.extraction.figures.wordlists import Lexicon, glued_symbol
 
 #: Entity labels whose numbers belong to a name, not to a figure ("Resolution 2231", "Boeing 737").
@@ -151,3 +153,17 @@ def over_duration(match: Match, doc: Doc, lex: Lexicon) -> bool:
         return False
     words = tuple(token_at(doc, t).lower_ for t in range(*match.approx_tokens))
     return words in {(w,) for w in lex.not_before_durations}
+
+
+def preposition_before_modifier(match: Match, doc: Doc, lex: Lexicon) -> bool:
+    """ "under a 15-year contract", "over a 40-year career": a one-word approximator of ``not_before_modifiers``
+    before an article and a hyphenated modifier is the preposition of the noun phrase, not the figure's ("up to a
+    10-year sentence", "under 15 years" and "under a year" keep it)."""
+    if not match.approx_tokens or match.approx_tokens[1] - match.approx_tokens[0] != 1:
+        return False
+    if lower_at(doc, match.approx_tokens[0]) not in lex.not_before_modifiers:
+        return False
+    if match.approx_tokens[1] != match.core_start - 1 or lower_at(doc, match.core_start - 1) not in ("a", "an"):
+        return False
+    k = match.core_end
+    return lower_at(doc, k) in HYPHENS and written_together(doc, k - 1, k + 2)

@@ -55,14 +55,19 @@ class Match:
     per: str = ""  # what a price is per: a unit's pint name or a noun's lemma ("$61.38 a barrel" -> "barrel")
 
 
-def _core(doc: Doc, i: int, lex: Lexicon, currency: str, first: str | None = None) -> tuple[Match, str] | None:
+def _core(doc: Doc, i: int, lex: Lexicon, currency: str, first: str | None = None, *,
+          after_by: bool = False) -> tuple[Match, str] | None:
     """The amount at token i (no approximator, no unit), with the glued unit alias it carries.
 
-    ``first`` is token i's text without a glued currency symbol ("Sh3.6tn" -> "3.6tn").
+    ``first`` is token i's text without a glued currency symbol ("Sh3.6tn" -> "3.6tn"); ``after_by``: the figure,
+    its approximator included, follows "by" (a bare fraction is then a change: "fell by as much as a third").
     """
     if i >= len(doc):
         return None
-    glued_range = parse_glued_range(first if first is not None else token_at(doc, i).text, lex, currency)
+    written = first if first is not None else token_at(doc, i).text
+    if bare_at(doc, i) != lower_at(doc, i):  # "$2B-$3B." at a sentence's end: the full stop is no unit
+        written = written[:-1]
+    glued_range = parse_glued_range(written, lex, currency)
     if glued_range:
         low, high, has_scale, unit = glued_range
         return Match(i, i + 1, i, i + 1, low=low, high=high, approx="range", has_scale=has_scale), unit
@@ -80,7 +85,7 @@ def _core(doc: Doc, i: int, lex: Lexicon, currency: str, first: str | None = Non
         # a vague plural of a power has no upper bound the words allow: "dozens" is 24 or more
         high = math.inf if not math.isnan(low) else math.nan
         return Match(i, end, i, end, value=value, low=low, high=high, approx=approx, has_scale=True), ""
-    fraction = parse_fraction(doc, i, lex)
+    fraction = parse_fraction(doc, i, lex, after_by=after_by)
     if fraction:
         end, value, has_scale, is_share = fraction
         match = Match(i, end, i, end, value=value, has_scale=has_scale)
@@ -146,7 +151,7 @@ def scan(doc: Doc, i: int, lex: Lexicon) -> Match | None:
         currency, symbol, core_at, first = prefix
     sign, sign_approx, core_at, first = _signed(doc, core_at, first, prefix is not None)
     sign *= pre_sign
-    found_core = _core(doc, core_at, lex, currency, first)
+    found_core = _core(doc, core_at, lex, currency, first, after_by=lower_at(doc, i - 1) == "by")
     if found_core is None and approx_span and lower_at(doc, core_at) in ("a", "an") and lower_at(doc, core_at + 1) in lex.time_units:
         # "about a week", "nearly a year": after an approximator "a" counts one of a duration (alone, "a day" is
         # a rate or a date, see one_with_article in units.yaml)
@@ -179,7 +184,8 @@ def scan(doc: Doc, i: int, lex: Lexicon) -> Match | None:
         if second and (joiner not in HYPHENS or written_together(doc, k - 1, k + 2)):
             low = scale_like(match.value, second[1]) if second[2] and not match.has_scale else match.value
         # "deaths rose by 16 to 294": a change and the level it brought, not a range ("rose by 2 to 3 points" is one)
-        level_after_change = bool(second) and _change_and_level(doc, i, low, second[1], lex)
+        level_after_change = bool(second) and _change_and_level(
+            doc, i, low, second[1], lex, whole=match.has_scale)
         if second and low < second[1] and not level_after_change:  # a range rises: "$5m to 40 families" is two figures
             end, value, has_scale, glued = second
             match.low, match.high, match.value, match.approx = low, value, math.nan, "range"
@@ -216,6 +222,8 @@ def scan(doc: Doc, i: int, lex: Lexicon) -> Match | None:
                 match.currency, match.minor = name, what == "minor"
             match.unit_tokens = (at, end)
             k = end
+    if change and not glued and match.approx == "exact" and not (match.unit or match.currency):
+        _unit_of_level(doc, match, k, lex)
     temperature_letter(doc, match, lex)
     pounds_sterling(doc, match, k, lex)
     if not match.unit and not match.currency and not glued:
@@ -300,11 +308,13 @@ def _verb_particle(doc: Doc, j: int, lex: Lexicon) -> bool:
 
 def _core_follows(doc: Doc, j: int, lex: Lexicon) -> bool:
     """Whether an amount can start at token j: digits, a number word or a currency symbol ("a one month",
-    "a combined $1 billion"), or a unit counted as one ("about a week")."""
+    "a combined $1 billion"), a fraction joined to its unit ("about a half-inch"), or a unit counted as one
+    ("about a week")."""
     text = token_at(doc, j).text if j < len(doc) else ""
     return (
         text[:1].isdigit() or lower_at(doc, j) in lex.number_words or text in lex.currency_symbols
         or currency_prefix(doc, j, lex) is not None
+        or (lower_at(doc, j) in lex.fractions and lower_at(doc, j + 1) in HYPHENS)
     )
 
 
@@ -395,14 +405,37 @@ def _after_change(doc: Doc, opener: int, lex: Lexicon) -> bool:
 CHANGE_RANGE_SPAN = 5.0
 
 
-def _change_and_level(doc: Doc, i: int, low: float, high: float, lex: Lexicon) -> bool:
+def _change_and_level(doc: Doc, i: int, low: float, high: float, lex: Lexicon, *, whole: bool = False) -> bool:
     """Whether "by X to Y" from token ``i`` (X) after a word of change is a change and the level it brought
-    ("hospital deaths increased by 16 to 294"), two figures: Y is at least :data:`CHANGE_RANGE_SPAN` times X."""
-    if i == 0 or lower_at(doc, i - 1) != "by" or not low > 0 or high < CHANGE_RANGE_SPAN * low:
+    ("hospital deaths increased by 16 to 294"), two figures: Y is at least :data:`CHANGE_RANGE_SPAN` times X, or
+    X is written ``whole``, with a scale of its own ("reserves grew by £10.3bn to £26.4bn", "cut by $4m to $11m":
+    a range writes its shared scale once, "by 2 to 3 per cent", "by $2 to $3 billion"). Not read so: a range after
+    "between" or with no word of change before "by"."""
+    if i == 0 or lower_at(doc, i - 1) != "by" or not low > 0 or (high < CHANGE_RANGE_SPAN * low and not whole):
         return False
     by = token_at(doc, i - 1)
     before = token_at(doc, i - 2) if i > 1 else by
     return by.head.lemma_.lower() in lex.change_words or before.lemma_.lower() in lex.change_words
+
+
+def _unit_of_level(doc: Doc, match: Match, k: int, lex: Lexicon) -> None:
+    """The unit and scale of a change's first end ``match`` (ending at token ``k``) that writes them only on the
+    level it reached: "fell from 5.2 to 4.9 per cent" (5.2 percent), "grew from 1.2 to 1.5 million" (1.2 million).
+    A currency written as a word on the level only is taken too ("from 90 to 95 cents"; a symbol is mostly written
+    on both ends, "from $40 to $55"). Not taken: a second end that is no single number ("from 3 to 4-5%"), a price
+    per unit ("from 90 to 95 cents a litre" leaves 90 without one), or anything but "to" after the first end."""
+    if lower_at(doc, k) != "to" or math.isnan(match.value):
+        return
+    level = scan(doc, k + 1, lex)
+    if level is None or math.isnan(level.value) or level.per:
+        return
+    if level.has_scale and not match.has_scale:
+        match.value = scale_like(match.value, level.value)
+        match.has_scale = match.value != level.value or match.has_scale
+    if level.unit:
+        match.unit = level.unit
+    elif level.currency:
+        match.currency, match.minor = level.currency, level.minor
 
 
 def _per_unit(doc: Doc, j: int, lex: Lexicon) -> tuple[int, str] | None:

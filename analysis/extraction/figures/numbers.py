@@ -16,7 +16,7 @@ from analysis.extraction.figures.wordlists import Lexicon
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 GLUED = re.compile(rf"^({_NUMBER})([a-zµμ°º²³/¢]+)$")
 #: Two amounts in one token ("3.5bn–£4bn", "$3bn-$4bn" after the first symbol, "10-15km").
-_GLUED_RANGE = re.compile(rf"^({_NUMBER})([a-z]*)[-\u2013\u2014]([^\d\s]{{0,4}}?)({_NUMBER})([a-zµμ°º²³/]*)$")
+_GLUED_RANGE = re.compile(rf"^({_NUMBER})([a-zA-Z]*)[-\u2013\u2014]([^\d\s]{{0,4}}?)({_NUMBER})([a-zA-Zµμ°º²³/]*)$")
 
 
 def decimals(x: float) -> int:
@@ -187,21 +187,10 @@ def multiplier(doc: Doc, j: int, written: str, lex: Lexicon) -> bool:
         (t.lemma_.lower() if t.pos_ in ("NOUN", "VERB") else t.lower_) in lex.metre_context for t in sentence)
 
 
-def _after_by(doc: Doc, i: int, lex: Lexicon) -> bool:
-    """Whether "by" stands before token i, or before an approximator that stands before it ("cut by half", "fell
-    by more than a third")."""
-    if i > 0 and lower_at(doc, i - 1) == "by":
-        return True
-    return any(
-        i - len(words) > 0 and lower_at(doc, i - len(words) - 1) == "by"
-        and all(lower_at(doc, i - len(words) + n) == word for n, word in enumerate(words))
-        for words, _ in lex.prefix
-    )
-
-
-def parse_fraction(doc: Doc, i: int, lex: Lexicon) -> tuple[int, float, bool, bool] | None:
+def parse_fraction(doc: Doc, i: int, lex: Lexicon, *, after_by: bool = False) -> tuple[int, float, bool, bool] | None:
     """ "a quarter of a million", "half a million", "three quarters of a million", "half a percentage point",
-    and shares: "two-thirds of homes", "half of the budget", a change "by a fifth".
+    and shares: "two-thirds of homes", "half of the budget", a change "by a fifth" (``after_by``: the figure,
+    approximator included, follows "by": "cut by as much as a third", "fell by up to a quarter").
 
     Returns (end, value, has_scale, is_share); a fraction followed by no scale, unit or "of" is no figure.
     """
@@ -219,6 +208,10 @@ def parse_fraction(doc: Doc, i: int, lex: Lexicon) -> tuple[int, float, bool, bo
         return None  # "the first half of June", "its second half": a part, not an amount
     fraction = lex.fractions[lower_at(doc, j)] * count
     end = j = j + 1
+    if lower_at(doc, j) in HYPHENS and written_together(doc, j - 1, j + 2) and unit_at(doc, j + 1, lex) is not None:
+        # "half-inch", "quarter-mile": the fraction of a unit joined to it; with an article the figure starts at the
+        # fraction ("a half-inch of rain" is spanned "half-inch", as "a 5-kilometre race" is "5-kilometre")
+        return None if lower_at(doc, i) in ("a", "an") else (end, fraction, False, False)
     if lower_at(doc, j) == "of":
         j += 1
     if lower_at(doc, j) in ("a", "an"):
@@ -229,7 +222,7 @@ def parse_fraction(doc: Doc, i: int, lex: Lexicon) -> tuple[int, float, bool, bo
         return j, fraction, False, False
     if lower_at(doc, end) == "of" or hyphenated:  # "a third of", "more than one-third"
         return end, fraction, False, True
-    if _after_by(doc, i, lex) and j == end:  # a change by a share: "rose by a fifth", "cut by over one third"
+    if after_by and j == end:  # a change by a share: "rose by a fifth", "cut by over one third"
         return end, fraction, False, True
     if j - 1 == i and token_at(doc, end).tag_ in ("DT", "PRP$"):  # "half the workforce", "half their pay"
         return end, fraction, False, True
@@ -306,7 +299,8 @@ def parse_ratio(doc: Doc, i: int, lex: Lexicon) -> tuple[int, float] | None:
 
 
 def parse_glued_range(text: str, lex: Lexicon, currency: str) -> tuple[float, float, bool, str] | None:
-    """Two amounts written as one token: "3.5bn–£4bn", "3bn-$4bn", "3.5-4bn", "10-15km".
+    """Two amounts written as one token: "3.5bn–£4bn", "3bn-$4bn", "3.5-4bn", "10-15km"; a capital multiplier
+    only after a currency symbol ("$4B-$6B", "$400M-$600M"; "10-15C" is left to the unit grammar).
 
     Returns (low, high, has_scale, glued unit of the second amount); None unless the amounts rise.
     """
@@ -317,6 +311,9 @@ def parse_glued_range(text: str, lex: Lexicon, currency: str) -> tuple[float, fl
     if symbol and lex.currency_symbols.get(symbol) != currency:
         return None
     multipliers = {k: v for k, v in lex.suffixes.items() if currency or k != "m"}
+    capitals = [suffix for suffix in (first_suffix, second_suffix) if suffix != suffix.lower()]
+    if capitals and not (currency and all(suffix.lower() in multipliers for suffix in capitals)):
+        return None
     if first_suffix and first_suffix.lower() not in multipliers:
         return None
     unit = ""

@@ -42,6 +42,7 @@ class Lexicon:
     up_particle_verbs: frozenset[str]
     range_joiners: frozenset[str]
     not_before_durations: frozenset[str]
+    not_before_modifiers: frozenset[str]
     powers: dict[str, float]
     quantifiers: frozenset[str]
     vague_heads: frozenset[str]
@@ -90,6 +91,7 @@ class Lexicon:
     level_prepositions: frozenset[str] = frozenset()
     change_adverbs: frozenset[str] = frozenset()
     comparison_prepositions: frozenset[str] = frozenset()
+    subset_prepositions: frozenset[str] = frozenset()
     measure_modifiers: frozenset[str] = frozenset()
     describing_adjectives: frozenset[str] = frozenset()
     period_modifier_nouns: frozenset[str] = frozenset()
@@ -115,7 +117,7 @@ class Lexicon:
 
 
 #: The lists of figure_objects.yaml, each a field of :class:`Lexicon` of the same name.
-OBJECT_WORDS = ("level_verbs", "particle_level_verbs", "estimate_verbs", "setting_verbs", "market_verbs", "quantity_nouns", "amount_nouns", "level_prepositions", "change_adverbs", "comparison_prepositions", "measure_modifiers",
+OBJECT_WORDS = ("level_verbs", "particle_level_verbs", "estimate_verbs", "setting_verbs", "market_verbs", "quantity_nouns", "amount_nouns", "level_prepositions", "change_adverbs", "comparison_prepositions", "subset_prepositions", "measure_modifiers",
                 "describing_adjectives", "period_modifier_nouns", "relational_heads", "period_nouns", "spending_verbs", "preposition_nouns",
                 "period_prepositions", "place_nouns")
 
@@ -172,6 +174,7 @@ def lexicon() -> Lexicon:
         bound_verbs={verb: cls for cls, verbs in approx["bound_verbs"].items() for verb in verbs},
         bound_prepositions={word: cls for cls, words in approx["bound_prepositions"].items() for word in words},
         not_before_durations=frozenset(approx.get("not_before_durations", ())),
+        not_before_modifiers=frozenset(approx.get("not_before_modifiers", ())),
         powers=vague["powers"],
         quantifiers=frozenset(vague["quantifiers"]),
         vague_heads=frozenset(vague["heads"]),
