@@ -557,3 +557,35 @@ def test_figure_agreement_made_beside_the_build_gives_the_same_tables_and_lists_
         report = analysis.build_to_dir(corpus, tmp_path / f"failing{jobs}", n_process=jobs)
         assert [e[:3] for e in report.errors] == [("(corpus)", "figure_agreement", "MemoryError")]
         assert analysis.load(tmp_path / f"failing{jobs}").figure_agreement.empty
+
+
+def test_a_cache_entry_gives_back_every_float_bit_for_bit_whether_or_not_one_is_not_finite():
+    # Entries are written without tagging values unless one is not finite (JSON has no infinity or NaN): both
+    # ways, what is read back is what was written.
+    import math
+
+    from analysis.building.cache import decode_entry, encode_entry
+
+    plain = pipeline.DocumentResult({"figures": [(0, 2.0 / 3.0, "a", None), (1, -0.0, "b", 3)]}, 12, 2, ())
+    odd = pipeline.DocumentResult({"figures": [(0, float("inf"), "c", None), (1, float("nan"), "d", -float("inf"))]},
+                                  7, 1, (pipeline.StageError("tone", "ValueError", "bad"),))
+    back = decode_entry(encode_entry("k", "f", plain), "k", "f")
+    assert back.rows == {"figures": [(0, 2.0 / 3.0, "a", None), (1, -0.0, "b", 3)]}
+    assert math.copysign(1.0, back.rows["figures"][1][1]) == -1.0
+    assert (back.n_words, back.n_sentences, back.errors) == (12, 2, ())
+    row_inf, row_nan = decode_entry(encode_entry("k", "f", odd), "k", "f").rows["figures"]
+    assert row_inf == (0, float("inf"), "c", None)
+    assert row_nan[0] == 1 and math.isnan(row_nan[1]) and row_nan[2:] == ("d", -float("inf"))
+    assert b'{"float":"inf"}' in encode_entry("k", "f", odd) and b"float" not in encode_entry("k", "f", plain)
+
+
+def test_the_garbage_collector_is_given_back_whole_after_the_articles_are_analysed(monkeypatch):
+    # What is loaded is frozen out of full collections while articles are analysed, and only then.
+    import gc
+
+    seen = []
+    monkeypatch.setattr(executors, "analyse_batch", lambda batch, nlp, beat: seen.append(gc.get_freeze_count()) or [])
+    before = gc.get_freeze_count()
+    assert list(executors.in_process([["one"], ["two"]], beat=None, nlp=object())) == [[], []]
+    assert len(seen) == 2 and all(count > before for count in seen)
+    assert gc.get_freeze_count() == before

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.building import schema
-from analysis.across.publication import in_publication_order, publication_order, with_publication
+from analysis.across.publication import in_publication_order, publication_order, texts_of, with_publication
 from analysis.extraction.figures.checks import bounds_text, common_unit, interval_in
 from analysis.extraction.figures.context import context_words
 from analysis.extraction.figures.numbers import rounding_half_width
@@ -72,8 +72,8 @@ def _place_mentions(mentions: pd.DataFrame) -> Iterator[tuple[str, int, str, str
     in the order of ``mentions``."""
     places = mentions[mentions["label"].isin(PLACE_LABELS)]
     for doc_id, sentence_id, text, actor, alias_kind in zip(
-        places["doc_id"].astype(str), places["sentence_id"].astype(int), places["text"].astype(str),
-        places["actor"].astype(str), places["alias_kind"].astype(str),
+        texts_of(places["doc_id"]), places["sentence_id"].astype(int).tolist(), texts_of(places["text"]),
+        texts_of(places["actor"]), texts_of(places["alias_kind"]),
     ):
         key = place_key(text, actor, alias_kind)
         if key:
@@ -110,8 +110,8 @@ def _places_near(rows: pd.DataFrame, mentions: pd.DataFrame) -> tuple[list[tuple
     empty: frozenset[str] = frozenset()
     places, from_article = [], []
     for doc, sentence, scope, own, joined in zip(
-        rows["doc_id"].astype(str), rows["sentence_id"].astype(int), rows["scope"].astype(str),
-        rows["place"].astype(str), rows["combined"].astype(bool),
+        texts_of(rows["doc_id"]), rows["sentence_id"].astype(int).tolist(), texts_of(rows["scope"]),
+        texts_of(rows["place"]), rows["combined"].astype(bool).tolist(),
     ):
         near = places_near(named.get((doc, sentence), empty), named.get((doc, sentence - 1), empty), scope)
         if own and not joined:  # places counted together are read from the sentence
@@ -184,34 +184,39 @@ def figure_rows(figures: pd.DataFrame, documents: pd.DataFrame, mentions: pd.Dat
     """
     rows = with_publication(figures, publication_order(documents))
     rows = rows.assign(
-        unit_key=[common_unit(*k) for k in zip(rows["quantity_kind"], rows["unit_canonical"], rows["unit_si"])],
-        day=[day_key(a, p) for a, p in zip(rows["as_of"], rows["published_at"])],
+        unit_key=[common_unit(*k) for k in zip(*_values(rows, "quantity_kind", "unit_canonical", "unit_si"))],
+        day=[day_key(a, p) for a, p in zip(*_values(rows, "as_of", "published_at"))],
         # the day a figure counts is its text's ("as of April 11", "on Saturday") rather than its publication's
         day_named=rows["as_of"].astype(str) != "",
     )
-    things = [thing(*parts) for parts in zip(*(rows[c].astype(str) if c != "quantity_kind" else rows[c] for c in (
+    things = [thing(*parts) for parts in zip(*(texts_of(rows[c]) if c != "quantity_kind" else rows[c].tolist() for c in (
         "quantity_kind", "unit_key", "object", "event", "scope", "measure", "modifier", "qualifier")))]
     rows = rows.assign(**{column: [getattr(t, part) for t in things] for part, column in PART_COLUMNS.items()
                           if column not in ("quantity_kind", "unit_key", "measure")})
     rows = rows[rows["object_key"] != ""]
-    intervals = [interval_in(*k) for k in zip(rows["low"], rows["high"], rows["unit_canonical"], rows["unit_key"])]
+    intervals = [interval_in(*k) for k in zip(*_values(rows, "low", "high", "unit_canonical", "unit_key"))]
     rows = rows.assign(
         low_in=np.array([i[0] for i in intervals], dtype=float),
         high_in=np.array([i[1] for i in intervals], dtype=float),
-        rounding_in=[_rounding_in(*k) for k in zip(rows["approx"], rows["low"], rows["high"], rows["unit_canonical"],
-                                                     rows["unit_key"])],
+        rounding_in=[_rounding_in(*k) for k in zip(*_values(rows, "approx", "low", "high", "unit_canonical", "unit_key"))],
         open_bound=rows["approx"].isin(OPEN_APPROXIMATORS).to_numpy() | np.isinf([i[1] for i in intervals]),
     )
     near, from_article = _places_near(rows, mentions) if mentions is not None else ([()] * len(rows), [False] * len(rows))
     places = [strict_place_key(place_keys(p, scope, joined))
-              for p, scope, joined in zip(near, rows["scope"], rows["combined"].astype(bool))]
+              for p, scope, joined in zip(near, rows["scope"].tolist(), rows["combined"].astype(bool).tolist())]
     rows = rows.assign(
         places=places, place_from_article=from_article,
         # a word of extent without a place ("nationwide") says how far, not where: which country, nothing tells
         place_unknown=[mentions is not None and not p and scope not in ("", WORLD)
-                       for p, scope in zip(places, rows["scope"])],
+                       for p, scope in zip(places, rows["scope"].tolist())],
     )
     return rows[ROW_COLUMNS].reset_index(drop=True)
+
+
+def _values(rows: pd.DataFrame, *columns: str) -> list[list]:
+    """The values of ``columns`` as lists, as iterating each column gives them: iterating a column of pandas'
+    Arrow-backed text builds a Python object per value through pyarrow (about 30 times as slow as ``tolist``)."""
+    return [rows[column].tolist() for column in columns]
 
 
 def _rounding_in(approx: str, low: float, high: float, unit_canonical: str, unit: str) -> float:

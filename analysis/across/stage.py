@@ -71,7 +71,7 @@ from analysis.across.identity import (
     with_source_ids,
     written_names,
 )
-from analysis.across.publication import DOCUMENT_COLUMNS, UTC_TIME
+from analysis.across.publication import DOCUMENT_COLUMNS, UTC_TIME, texts_of
 from analysis.across.quote_reuse import (
     ATTRIBUTION_COLUMNS,
     in_printing_order,
@@ -122,7 +122,7 @@ class SegmentedTable:
 def row_keys(frame: pd.DataFrame) -> list[str]:
     """Each row's key: the hash of its values, column by column, each as pandas writes it as text (floats in
     full, times in ISO form, missing values named)."""
-    columns = [frame[column].astype(str).tolist() for column in frame.columns]
+    columns = [texts_of(frame[column]) for column in frame.columns]
     return [digest([json.dumps(values, ensure_ascii=False)]) for values in zip(*columns)]
 
 

@@ -131,21 +131,31 @@ def _value(value: Any) -> Any:
 
 def encode_entry(key: str, fingerprint: str, result: DocumentResult) -> bytes:
     """One article's result as a JSON document that names its key and fingerprint."""
-    return json.dumps(
-        {
-            "format": ENTRY_FORMAT,
-            "key": key,
-            "fingerprint": fingerprint,
-            "parsed": result.parsed,
-            "n_words": result.n_words,
-            "n_sentences": result.n_sentences,
-            "errors": [[e.stage, e.exception_type, e.message] for e in result.errors],
-            "rows": {table: [[_plain(v) for v in record] for record in records] for table, records in result.rows.items()},
-        },
-        ensure_ascii=False,
-        allow_nan=False,
-        separators=(",", ":"),
-    ).encode("utf-8")
+
+    def encoded(rows: dict) -> bytes:
+        return json.dumps(
+            {
+                "format": ENTRY_FORMAT,
+                "key": key,
+                "fingerprint": fingerprint,
+                "parsed": result.parsed,
+                "n_words": result.n_words,
+                "n_sentences": result.n_sentences,
+                "errors": [[e.stage, e.exception_type, e.message] for e in result.errors],
+                "rows": rows,
+            },
+            ensure_ascii=False,
+            allow_nan=False,
+            separators=(",", ":"),
+        ).encode("utf-8")
+
+    try:
+        # Records as they are (JSON writes a tuple as a list): most articles hold no infinity or NaN, and
+        # tagging every value cost more than the encoding. One that does is refused here and tagged below.
+        return encoded(result.rows)
+    except ValueError:
+        return encoded({table: [[_plain(v) for v in record] for record in records]
+                        for table, records in result.rows.items()})
 
 
 def decode_entry(data: bytes, key: str, fingerprint: str) -> DocumentResult:

@@ -9,6 +9,8 @@ What a batch is analysed with (the catalogue and the tone adjustment) travels wi
 from __future__ import annotations
 
 import collections
+import contextlib
+import gc
 import itertools
 import multiprocessing
 import sys
@@ -33,10 +35,29 @@ def _analyse(batch: Batch, beat: Beat) -> list[DocumentResult]:
     return analyse_batch(batch, pipeline_for(beat.catalogue), beat)
 
 
+@contextlib.contextmanager
+def _loaded_frozen() -> Iterator[None]:
+    """Leave what is loaded now (the model, its vocabulary, the lexicons) out of the garbage collector's full
+    collections while the articles are analysed, and give it back after.
+
+    Every full collection walks every object alive: with the model loaded, about 250,000 that live as long as
+    the process, so each cost about a tenth of a second to free a few cycles made by one article (2 in 200
+    generated articles: 0.26 CPU s, 0.03 s frozen). Nothing is freed later than before: what an article makes is
+    collected as it was. Frozen before forking, the workers inherit it, and the collector no longer writes to
+    the pages they share with this process."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def in_process(batches: Iterable[Batch], beat: Beat, nlp: Language | None = None) -> Iterator[list[DocumentResult]]:
     """Every batch in this process, with ``nlp`` if given (else the catalogue's pipeline)."""
-    for batch in batches:
-        yield analyse_batch(batch, nlp, beat) if nlp is not None else _analyse(batch, beat)
+    nlp = nlp if nlp is not None else pipeline_for(beat.catalogue)
+    with _loaded_frozen():
+        for batch in batches:
+            yield analyse_batch(batch, nlp, beat)
 
 
 def _warm(beat: Beat) -> None:
@@ -58,7 +79,8 @@ def in_processes(batches: Iterable[Batch], beat: Beat, n_process: int) -> Iterat
         _warm(beat)
     context = multiprocessing.get_context(method)
     initializer = None if method == "fork" else _warm
-    with ProcessPoolExecutor(n_process, mp_context=context, initializer=initializer, initargs=(beat,)) as pool:
+    with _loaded_frozen(), \
+            ProcessPoolExecutor(n_process, mp_context=context, initializer=initializer, initargs=(beat,)) as pool:
         yield from _in_order(
             lambda batch: pool.submit(_analyse, batch, beat),
             batches,

@@ -126,11 +126,29 @@ _RECENT: list[DocIndex] = []
 RECENT_INDEXES = 4
 
 
+#: The document asked for last and its index (the newest of :data:`_RECENT`): asked for again nearly every time,
+#: by accessors called hundreds of thousands of times a build (``token_at``, ``lower_at``, ``children_of``).
+_last_doc: object = object()
+_last_index: DocIndex | None = None
+
+
 def doc_index(doc: Doc) -> DocIndex:
     """The index of ``doc``, built on first use and kept while ``doc`` is among the last few asked for."""
-    if _RECENT and _RECENT[-1].doc is doc:
-        return _RECENT[-1]
-    for k in range(len(_RECENT) - 2, -1, -1):
+    if doc is _last_doc:
+        return _last_index
+    return _remembered(doc)
+
+
+def _remembered(doc: Doc) -> DocIndex:
+    """:func:`doc_index` of a document other than the last one asked for: found among :data:`_RECENT`, or built."""
+    global _last_doc, _last_index
+    index = _found_or_built(doc)
+    _last_doc, _last_index = doc, index
+    return index
+
+
+def _found_or_built(doc: Doc) -> DocIndex:
+    for k in range(len(_RECENT) - 1, -1, -1):
         if _RECENT[k].doc is doc:
             _RECENT.append(_RECENT.pop(k))
             return _RECENT[-1]

@@ -64,6 +64,15 @@ class ParsedDocument:
         extracts anything from it (:func:`analysis.extraction.pipeline.outside_furniture`)."""
         return furniture_of(self.view)
 
+    @cached_property
+    def quotations(self):
+        """The article's quotations (:class:`~analysis.extraction.sources.quotes.Quotations`), single quotation marks
+        read from the original text (which tells a curly one from an apostrophe), found once: the cue, tone and
+        action stages each read them."""
+        from analysis.extraction.sources.quotes import Quotations, quote_spans
+
+        return Quotations(quote_spans(self.view, self.text), self.view)
+
     @property
     def view(self) -> str:
         """The text the parser read (``doc.text``), same length as :attr:`text`; kept by the document's index,

@@ -51,9 +51,11 @@ def _through_quantity_noun(noun: Token, lex: Lexicon) -> Token:
 
 def figure_root(doc: Doc, match: Match) -> Token:
     """The match's token whose head lies outside it (the unit when there is one)."""
-    inside = range(match.core_start, match.end)
-    roots = [token_at(doc, t) for t in inside if token_at(doc, t).head.i not in inside or token_at(doc, t).head.i == t]
-    return roots[-1] if roots else token_at(doc, match.end - 1)
+    index = doc_index(doc)
+    inside, heads = range(match.core_start, match.end), index.heads
+    # read from the index's heads, not Token.head: each call made a new Token per token of the match
+    roots = [t for t in inside if heads[t] not in inside or heads[t] == t]
+    return index.tokens[roots[-1] if roots else match.end - 1]
 
 
 def _is_time_noun(token: Token, lex: Lexicon) -> bool:

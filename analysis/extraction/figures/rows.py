@@ -33,6 +33,11 @@ def _kind_and_canonical(match: Match, lex: Lexicon) -> tuple[str, str]:
     return lex.kinds.get(dimensionality(match.unit), "other"), canonical_name(match.unit)
 
 
+def _fields(columns) -> dict:
+    """A dataclass of plain column values as a dict (``dataclasses.asdict`` copies each value recursively)."""
+    return {field.name: getattr(columns, field.name) for field in dataclasses.fields(columns)}
+
+
 def figure_rows(parsed, attributions: Sequence[Attribution] = ()) -> list[FigureRow]:
     """One row per figure of a parsed document, in reading order.
 
@@ -101,9 +106,9 @@ def figure_rows(parsed, attributions: Sequence[Attribution] = ()) -> list[Figure
                 object_start=obj_start,
                 object_end=obj_end,
                 event=event,
-                **dataclasses.asdict(figure_context_of(
+                **_fields(figure_context_of(
                     doc, match, lex, found, approx=approx, object_text=obj_text, quantity_kind=kind)),
-                **dataclasses.asdict(narrowed),
+                **_fields(narrowed),
                 attribution_id=holder.attribution_id if holder else None,
                 source=holder.source if holder else "",
             )

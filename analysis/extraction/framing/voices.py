@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from analysis.extraction.sources import Attribution, Contents, Quotations, quote_spans
+from analysis.extraction.sources import Attribution, Contents, Quotations
 
 
 class Voices:
@@ -21,8 +21,8 @@ class Voices:
 
     @classmethod
     def of(cls, parsed, attributions: Sequence[Attribution]) -> "Voices":
-        # the original text tells single quotation marks (curly) from apostrophes; the parse view cannot
-        return cls(attributions, Quotations(quote_spans(parsed.view, parsed.text), parsed.view))
+        # found once per article (the original text tells single quotation marks from apostrophes)
+        return cls(attributions, parsed.quotations)
 
     def voice(self, start: int, end: int) -> tuple[bool, int | None]:
         """``(quoted, attribution_id)`` for the span ``[start, end)``."""
