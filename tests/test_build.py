@@ -589,3 +589,17 @@ def test_the_garbage_collector_is_given_back_whole_after_the_articles_are_analys
     assert list(executors.in_process([["one"], ["two"]], beat=None, nlp=object())) == [[], []]
     assert len(seen) == 2 and all(count > before for count in seen)
     assert gc.get_freeze_count() == before
+
+
+def test_objects_a_caller_froze_stay_frozen_after_the_articles_are_analysed(monkeypatch):
+    # A notebook that froze objects itself finds them frozen after a build: the build gives back only what it froze.
+    import gc
+
+    monkeypatch.setattr(executors, "analyse_batch", lambda batch, nlp, beat: [])
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert list(executors.in_process([["one"]], beat=None, nlp=object())) == [[]]
+        assert gc.get_freeze_count() == frozen > 0
+    finally:
+        gc.unfreeze()
