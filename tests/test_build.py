@@ -603,3 +603,16 @@ def test_objects_a_caller_froze_stay_frozen_after_the_articles_are_analysed(monk
         assert gc.get_freeze_count() == frozen > 0
     finally:
         gc.unfreeze()
+
+
+def test_a_reader_that_stops_early_leaves_nothing_frozen(monkeypatch):
+    # Between two batches, and after a reader drops the results half-way, nothing is frozen.
+    import gc
+
+    monkeypatch.setattr(executors, "analyse_batch", lambda batch, nlp, beat: [])
+    before = gc.get_freeze_count()
+    runs = executors.in_process([["one"], ["two"]], beat=None, nlp=object())
+    assert next(runs) == []
+    assert gc.get_freeze_count() == before
+    del runs
+    assert gc.get_freeze_count() == before

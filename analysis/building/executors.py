@@ -59,9 +59,11 @@ def _loaded_frozen() -> Iterator[None]:
 def in_process(batches: Iterable[Batch], beat: Beat, nlp: Language | None = None) -> Iterator[list[DocumentResult]]:
     """Every batch in this process, with ``nlp`` if given (else the catalogue's pipeline)."""
     nlp = nlp if nlp is not None else pipeline_for(beat.catalogue)
-    with _loaded_frozen():
-        for batch in batches:
-            yield analyse_batch(batch, nlp, beat)
+    for batch in batches:
+        # frozen per batch, never across a yield: a reader that stops early leaves nothing frozen
+        with _loaded_frozen():
+            results = analyse_batch(batch, nlp, beat)
+        yield results
 
 
 def _warm(beat: Beat) -> None:
@@ -83,14 +85,20 @@ def in_processes(batches: Iterable[Batch], beat: Beat, n_process: int) -> Iterat
         _warm(beat)
     context = multiprocessing.get_context(method)
     initializer = None if method == "fork" else _warm
-    with _loaded_frozen(), \
-            ProcessPoolExecutor(n_process, mp_context=context, initializer=initializer, initargs=(beat,)) as pool:
-        yield from _in_order(
+    with ProcessPoolExecutor(n_process, mp_context=context, initializer=initializer, initargs=(beat,)) as pool:
+        results = _in_order(
             lambda batch: pool.submit(_analyse, batch, beat),
             batches,
             ahead=BATCHES_AHEAD_PER_WORKER * n_process,
             cancel=lambda futures: [future.cancel() for future in futures],
         )
+        # The workers are forked at the first submission, frozen as this process is then; the first result is
+        # awaited here rather than at a yield, so that nothing stays frozen when a reader stops early.
+        with _loaded_frozen():
+            first = next(results, None)
+        if first is not None:
+            yield first
+            yield from results
 
 
 def beside(function: Callable[..., Any], *args: Any) -> Future | None:
