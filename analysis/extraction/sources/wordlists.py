@@ -59,6 +59,8 @@ class Lexicon:
     intermediary_verbs: frozenset[str]
     hedges: tuple[tuple[str, ...], ...]
     interviewer_nouns: frozenset[str]
+    nationality_nouns: frozenset[str]
+    statement_nouns: frozenset[str]
     corporate_suffixes: frozenset[str]
     corporate_nouns: frozenset[str]
 
@@ -133,6 +135,8 @@ def lexicon() -> Lexicon:
         intermediary_verbs=frozenset(nouns["document_intermediary_verbs"]),
         hedges=tuple(tuple(h.lower().split()) for h in read_yaml("hedges.yaml")["hedges"]),
         interviewer_nouns=frozenset(nouns["interviewer_nouns"]),
+        nationality_nouns=frozenset(nouns["nationality_nouns"]),
+        statement_nouns=frozenset(nouns["statement_nouns"]),
         corporate_suffixes=frozenset(bare_word(w) for w in nouns["corporate_suffixes"]),
         corporate_nouns=frozenset(nouns["corporate_nouns"]),
     )
