@@ -731,6 +731,21 @@ CASES = [
         [("indirect", "Activists", "slammed", "the new law")],
         id="object-without-the-narrator-s-relative-clause",
     ),
+    # a point stressed or acknowledged, as an object; a person or a group acknowledged is a greeting
+    pytest.param(
+        "Councillor Ana Ruiz acknowledged the importance of the survey.",
+        [("indirect", "Ana Ruiz", "acknowledged", "the importance of the survey")],
+        id="acknowledged-a-point",
+    ),
+    pytest.param(
+        "The head teacher stressed the need for a new roof.",
+        [("indirect", "The head teacher", "stressed", "the need for a new roof")],
+        id="stressed-a-point",
+    ),
+    pytest.param("The striker acknowledged the fans after the match.", [], id="not-acknowledging-a-group"),
+    pytest.param("Ana Ruiz acknowledged him with a nod.", [], id="not-acknowledging-a-person"),
+    pytest.param("The engine stressed the frame.", [], id="not-a-stress-of-a-thing-by-a-thing"),
+    pytest.param("Mr Hale did not stress the need for an inquiry.", [], id="not-a-negated-stress"),
     pytest.param("The council does not want a new stadium.", [], id="not-a-negated-want"),
     pytest.param("The old bridge wants a coat of paint.", [], id="not-a-want-of-a-thing"),
     pytest.param("Police are seeking a man in his forties.", [], id="not-seeking-someone"),

@@ -182,6 +182,7 @@ def _content_heads(cue: Token, speaker: Token | None) -> list[Token]:
         lemma in lex.object_content or (lemma in lex.object_complement and complements)
         or (lemma in lex.object_particles and particle_phrases(cue, lex.object_particles[lemma]))
         or (lemma in lex.proposal_objects and speaker is not None and can_hold_stance(speaker))
+        or (lemma in lex.claim_objects and speaker is not None and can_hold_stance(speaker) and _states_a_point(objects[0]))
         # "expects a cut in rates", not "expects nothing"
         or (lemma in lex.stance_objects and speaker is not None and can_hold_stance(speaker)
             and objects[0].lower_ not in NON_SPEAKERS)
@@ -189,6 +190,18 @@ def _content_heads(cue: Token, speaker: Token | None) -> list[Token]:
     ):
         heads = objects[:1]
     return heads
+
+
+def _states_a_point(obj: Token) -> bool:
+    """Whether a direct object can be what a source stresses or acknowledges (``claim_objects``): a common noun
+    phrase, not a person or a group ("acknowledged the fans", "acknowledged him", "stressed Ana Ruiz"), nor a
+    word that says nothing ("stressed that", "acknowledged it"), nor a noun cue with a clause of its own
+    ("underlining the belief that ...": the belief is a claim of its own, whoever holds it)."""
+    lex, lemma = lexicon(), obj.lemma_.lower()
+    if obj.pos_ != "NOUN" or obj.ent_type_ or obj.lower_ in NON_SPEAKERS or lemma in lex.noun_cues:
+        return False
+    return not (lemma in lex.anonymous or lemma in lex.collective or lemma in lex.title_words
+                or lemma in lex.spokesperson_nouns)
 
 
 #: Dependencies of a clause's objects and complements: a relative clause with one of its own beside "that" has

@@ -26,6 +26,7 @@ class Lexicon:
     stance_particles: dict[str, frozenset[str]]
     object_particles: dict[str, frozenset[str]]
     proposal_objects: frozenset[str]
+    claim_objects: frozenset[str]
     stance_objects: frozenset[str]
     as_clause_verbs: frozenset[str]
     question_verbs: frozenset[str]
@@ -102,6 +103,7 @@ def lexicon() -> Lexicon:
         stance_particles={verb: frozenset(ps) for verb, ps in verbs["stance_particles"].items()},
         object_particles={verb: frozenset(ps) for verb, ps in verbs["object_particles"].items()},
         proposal_objects=frozenset(verbs["proposal_objects"]),
+        claim_objects=frozenset(verbs["claim_objects"]),
         stance_objects=frozenset(verbs["stance_objects"]),
         as_clause_verbs=frozenset(verbs["as_clause_verbs"]),
         question_verbs=frozenset(verbs["question_verbs"]),
