@@ -746,6 +746,19 @@ CASES = [
     pytest.param("Ana Ruiz acknowledged him with a nod.", [], id="not-acknowledging-a-person"),
     pytest.param("The engine stressed the frame.", [], id="not-a-stress-of-a-thing-by-a-thing"),
     pytest.param("Mr Hale did not stress the need for an inquiry.", [], id="not-a-negated-stress"),
+    # a gerund denied or admitted is the content; a gerund of an act is none
+    pytest.param(
+        "The company denied breaking the export rules.",
+        [("indirect", "The company", "denied", "breaking the export rules")],
+        id="denied-a-gerund",
+    ),
+    pytest.param(
+        "Mr Hale admitted taking the money from the club.",
+        [("indirect", "Hale", "admitted", "taking the money from the club")],
+        id="admitted-a-gerund",
+    ),
+    pytest.param("The bakery kept selling bread through the strike.", [], id="not-a-gerund-of-an-act"),
+    pytest.param("The results suggest raising the dose.", [], id="not-a-gerund-of-a-finding"),
     pytest.param("The council does not want a new stadium.", [], id="not-a-negated-want"),
     pytest.param("The old bridge wants a coat of paint.", [], id="not-a-want-of-a-thing"),
     pytest.param("Police are seeking a man in his forties.", [], id="not-seeking-someone"),

@@ -160,6 +160,14 @@ def _content_heads(cue: Token, speaker: Token | None) -> list[Token]:
         if lemma in lex.request:
             # "asked not to be named": the anonymity convention of the report itself, not a request in the story
             heads = [h for h in heads if not (is_passive(h) and verb_lemma(h) in ANONYMITY_VERBS)]
+    if not heads and lemma in lex.gerund_content and speaker is not None and can_hold_stance(speaker) and not any(
+        c.dep_ == "neg" for c in children_of(cue)
+    ):
+        # "denied having an affair": the gerund after the verb, with no "to" of an infinitive
+        heads = [
+            c for c in children_of(cue)
+            if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > cue.i and not any(a.lower_ == "to" for a in children_of(c))
+        ][:1]
     if not heads and lemma in lex.stance_particles:
         heads = particle_objects(cue, lex.stance_particles[lemma])  # "warned of power cuts"
     if not heads and _as_report(cue, speaker):

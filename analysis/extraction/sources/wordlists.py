@@ -17,6 +17,7 @@ class Lexicon:
     object_content: frozenset[str]
     object_complement: frozenset[str]
     infinitive_content: frozenset[str]
+    gerund_content: frozenset[str]
     request: frozenset[str]
     volition: frozenset[str]
     request_particles: dict[str, frozenset[str]]
@@ -94,6 +95,7 @@ def lexicon() -> Lexicon:
         object_content=frozenset(verbs["object_content"]),
         object_complement=frozenset(verbs["object_complement"]),
         infinitive_content=frozenset(verbs["infinitive_content"]),
+        gerund_content=frozenset(verbs["gerund_content"]),
         request=frozenset(verbs["request"]),
         volition=frozenset(verbs["volition"]),
         request_particles={verb: frozenset(ps) for verb, ps in verbs["request_particles"].items()},
