@@ -1041,6 +1041,11 @@ def test_a_statement_speaks_for_whoever_issued_it(parse, text, source, speaker):
         # a subject that is an agent keeps its own words
         pytest.param("The head of the agency said the plan was failing.", "The head of the agency", "anonymous",
                      id="the-head-of-the-agency"),
+        # groups speaking together are one source, as written; a singular noun keeps its own reading
+        pytest.param("Unions, charities and business leaders said the figures pointed to a gloomy year.",
+                     "Unions, charities and business leaders", "collective", id="groups-together"),
+        pytest.param("The mayor and the council said the bridge was safe.", "The mayor", "unresolved",
+                     id="not-a-singular-with-a-body"),
         # an epithet for someone just named: a nationality, or a title at a named team or party
         pytest.param("Marco Bellini was delighted with his side's 3-0 win over Torvik. \"We played with courage and we "
                      "deserved the points,\" the Italian said.", "Marco Bellini", "person", id="the-italian"),

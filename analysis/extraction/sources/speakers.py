@@ -72,10 +72,23 @@ def _speaker_tokens(head: Token) -> list[Token]:
             if not (c.dep_ == "case" and token.i == head.i and token.dep_ == "poss") and not _headline_topic(c)
             and not (token.i == head.i and _circumstance(c)) and not is_time_modifier(c)
             and c.dep_ not in SPEAKER_DETACHED_DEPS or (token.i != head.i and c.dep_ in ("cc", "conj"))
+            or (token.i == head.i and _groups_together(c))
             or (token.i == head.i and _compiled_by(c))
             or _ampersand(c)
         )
     return sorted(tokens, key=lambda t: t.i)
+
+
+def _groups_together(child: Token) -> bool:
+    """Whether a conjunct (or its "and") of a plural common noun speaker is another group speaking with it
+    ("Unions, charities and business leaders said", "some experts and collectors say"): the groups are one source,
+    as written. Not names ("Ana Ruiz and Tom Hale", "Halvern and Marlow Foods": each keeps its own row's reading),
+    nor a singular noun ("the mayor and the council")."""
+    head = child.head
+    if head.tag_ != "NNS" or head.ent_type_ or child.dep_ not in ("cc", "conj"):
+        return False
+    conjuncts = [c for c in children_of(head) if c.dep_ == "conj"]
+    return bool(conjuncts) and all(c.tag_ == "NNS" and not c.ent_type_ for c in conjuncts)
 
 
 #: Nouns for the medium of a statement: "the agency in a media release said" (the medium is not the speaker).
