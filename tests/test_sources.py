@@ -998,6 +998,13 @@ def test_pronoun_speakers_across_paragraphs(parse, text, source):
                      id="report-is-no-statement"),
         pytest.param("A statement issued on Friday said the bridge would stay shut.", "A statement", "A statement",
                      id="no-issuer"),
+        # "the statement said" after a person's "said in a statement": that person's; after a plain "said", nobody's
+        pytest.param("Finance Minister Jonas Berg said in a statement that he had not been told of any inquiry. \"We "
+                     "are cooperating fully with the regulator,\" the statement said.", "Jonas Berg", "the statement",
+                     id="the-statement-of-a-person"),
+        pytest.param("Finance Minister Jonas Berg said on Monday that he had not been told of any inquiry. \"We are "
+                     "cooperating fully with the regulator,\" the statement said.", "the statement", "the statement",
+                     id="no-statement-of-a-person"),
     ],
 )
 def test_a_statement_speaks_for_whoever_issued_it(parse, text, source, speaker):

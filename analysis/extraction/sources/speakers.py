@@ -375,10 +375,21 @@ class SpeakerResolver:
         if speaker.resolution != "none":
             for word in dict.fromkeys(speaker.role.lower().split()):
                 self._by_role_word.setdefault(word, []).append((head.idx, speaker))
-        # a document is not the body behind a later "the statement said"
-        if speaker.source and speaker.source_type not in ("person", "anonymous", "collective", "document"):
+        # a document is not the body behind a later "the statement said"; a person or a group is when the statement
+        # was theirs ("Ana Ruiz said in a statement ...")
+        if speaker.source and speaker.source_type != "document" and (
+            speaker.source_type not in ("person", "anonymous", "collective") or self._in_a_statement(head)
+        ):
             self._issuers.append((head.idx, speaker))
         return speaker
+
+    def _in_a_statement(self, head: Token) -> bool:
+        """Whether the speaker's verb says the words were written in a statement ("said in a statement",
+        ``statement_nouns``)."""
+        return any(
+            c.dep_ == "prep" and c.lower_ == "in" and g.lemma_.lower() in self.lex.statement_nouns
+            for c in children_of(head.head) for g in children_of(c) if g.dep_ == "pobj"
+        )
 
     def side(self, words: Iterable[str]) -> str:
         """The side the words name (:func:`analysis.extraction.linguistics.sides.side_of_phrase`)."""
