@@ -759,6 +759,23 @@ CASES = [
     ),
     pytest.param("The bakery kept selling bread through the strike.", [], id="not-a-gerund-of-an-act"),
     pytest.param("The results suggest raising the dose.", [], id="not-a-gerund-of-a-finding"),
+    # a forecast of a thing is a position; a wish to stay unnamed is the report's convention, not a wish
+    pytest.param(
+        "Economists forecast a rise in rents of 4% next year.",
+        [("indirect", "Economists", "forecast", "a rise in rents of 4% next year")],
+        id="forecast-an-object",
+    ),
+    pytest.param("The storm forecast a rise in river levels.", [], id="not-a-forecast-by-a-thing"),
+    pytest.param(
+        "One shopkeeper, wishing to remain anonymous, said the market had lost trade.",
+        [("indirect", "One shopkeeper", "said", "the market had lost trade")],
+        id="not-a-wish-to-remain-anonymous",
+    ),
+    pytest.param(
+        "The charity wants to remain independent of the council.",
+        [("indirect", "The charity", "wants", "to remain independent of the council")],
+        id="a-wish-to-remain-something-else",
+    ),
     pytest.param("The council does not want a new stadium.", [], id="not-a-negated-want"),
     pytest.param("The old bridge wants a coat of paint.", [], id="not-a-want-of-a-thing"),
     pytest.param("Police are seeking a man in his forties.", [], id="not-seeking-someone"),

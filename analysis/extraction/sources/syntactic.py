@@ -97,6 +97,19 @@ def _next_report(token: Token) -> bool:
 
 #: Passive infinitives of a source's request for anonymity ("asked not to be named / identified / quoted").
 ANONYMITY_VERBS = frozenset({"name", "identify", "quote"})
+#: Verbs and adjectives of a wish to stay unnamed ("wishing to remain anonymous", "wanted to stay unnamed").
+ANONYMITY_STATES = (frozenset({"remain", "stay", "be"}), frozenset({"anonymous", "unnamed", "unidentified", "nameless"}))
+
+
+def _anonymity(infinitive: Token) -> bool:
+    """Whether an infinitive asks for the source's anonymity: "not to be named / identified / quoted", "to remain
+    anonymous"; a condition of the report, never what the source says or wants."""
+    if is_passive(infinitive) and verb_lemma(infinitive) in ANONYMITY_VERBS:
+        return True
+    verbs, adjectives = ANONYMITY_STATES
+    return verb_lemma(infinitive) in verbs and any(
+        c.dep_ in ("acomp", "oprd", "attr") and c.lower_ in adjectives for c in children_of(infinitive)
+    )
 
 
 def _runs_into_speaker(clause: Token, cue: Token) -> bool:
@@ -157,9 +170,9 @@ def _content_heads(cue: Token, speaker: Token | None) -> list[Token]:
     ]
     if not heads and lemma in lex.infinitive_content:
         heads = [c for c in children_of(cue) if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in children_of(c))]
-        if lemma in lex.request:
-            # "asked not to be named": the anonymity convention of the report itself, not a request in the story
-            heads = [h for h in heads if not (is_passive(h) and verb_lemma(h) in ANONYMITY_VERBS)]
+        # "asked not to be named", "wishing to remain anonymous": the anonymity convention of the report itself,
+        # not a request or a wish in the story
+        heads = [h for h in heads if not _anonymity(h)]
     if not heads and lemma in lex.gerund_content and speaker is not None and can_hold_stance(speaker) and not any(
         c.dep_ == "neg" for c in children_of(cue)
     ):
