@@ -776,6 +776,20 @@ CASES = [
         [("indirect", "The charity", "wants", "to remain independent of the council")],
         id="a-wish-to-remain-something-else",
     ),
+    # a passive with a "by" agent that can hold a stance: the passive subject is what the agent denied or opposed
+    pytest.param(
+        "The report of a takeover has been denied by the club.",
+        [("indirect", "the club", "denied", "The report of a takeover")],
+        id="passive-denial-with-an-agent",
+    ),
+    pytest.param(
+        "The proposals for the wind farm were opposed by campaigners.",
+        [("indirect", "campaigners", "opposed", "The proposals for the wind farm")],
+        id="passive-position-with-an-agent",
+    ),
+    pytest.param("The town was blasted by storms overnight.", [], id="not-a-passive-with-a-thing-as-agent"),
+    pytest.param("The roof is supported by steel pillars.", [], id="not-a-passive-support-by-a-thing"),
+    pytest.param("The takeover report was denied on Monday.", [], id="not-a-passive-without-an-agent"),
     pytest.param("The council does not want a new stadium.", [], id="not-a-negated-want"),
     pytest.param("The old bridge wants a coat of paint.", [], id="not-a-want-of-a-thing"),
     pytest.param("Police are seeking a man in his forties.", [], id="not-seeking-someone"),

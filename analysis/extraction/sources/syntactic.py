@@ -147,7 +147,7 @@ def _content_heads(cue: Token, speaker: Token | None) -> list[Token]:
         # else what a particle introduces ("advocated for a ban")
         clauses = [c for c in children_of(cue) if c.dep_ in ("ccomp", "xcomp")]
         if clauses or not _needs_name_for_object(cue, speaker):
-            heads = clauses[:1] or [c for c in children_of(cue) if c.dep_ == "dobj"][:1]
+            heads = clauses[:1] or [c for c in children_of(cue) if c.dep_ == "dobj"][:1] or _passive_object(cue)
         else:
             heads = []
         return heads or particle_objects(cue, lex.stance_particles.get(lemma, frozenset()))
@@ -199,6 +199,8 @@ def _content_heads(cue: Token, speaker: Token | None) -> list[Token]:
         t for o in objects for a in children_of(o) if a.dep_ == "acl" for t in children_of(a)
         if t.dep_ == "prep" and t.lower_ == "as"
     ]
+    if not heads and not negated and lemma in lex.object_content and speaker is not None and can_hold_stance(speaker):
+        heads = _passive_object(cue)  # "the claim was denied by the club": the club denied the claim
     if not heads and not negated and objects and (
         lemma in lex.object_content or (lemma in lex.object_complement and complements)
         or (lemma in lex.object_particles and particle_phrases(cue, lex.object_particles[lemma]))
@@ -402,9 +404,18 @@ def takes_position(cue: Token, speaker: Token | None) -> bool:
     :func:`_content_heads`)."""
     if verb_lemma(cue) not in lexicon().position_verbs or speaker is None:
         return False
-    if not any(c.dep_ == "nsubj" for c in children_of(cue)):
+    if not any(c.dep_ == "nsubj" for c in children_of(cue)) and not _passive_object(cue):
         return False
     return is_named(speaker) or (speaker.pos_ == "NOUN" and can_hold_stance(speaker))
+
+
+def _passive_object(cue: Token) -> list[Token]:
+    """The passive subject of a verb with a ``by`` agent ("the plan was opposed by residents": the plan), which is
+    the active verb's object, what it attributes; empty for an active verb or a passive without an agent (whoever
+    denied or backed it is not written)."""
+    if not is_passive(cue) or not has_agent(cue):
+        return []
+    return [c for c in children_of(cue) if c.dep_ == "nsubjpass"][:1]
 
 
 def _addressable(noun: Token) -> bool:
