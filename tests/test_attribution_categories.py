@@ -790,6 +790,17 @@ CASES = [
     pytest.param("The town was blasted by storms overnight.", [], id="not-a-passive-with-a-thing-as-agent"),
     pytest.param("The roof is supported by steel pillars.", [], id="not-a-passive-support-by-a-thing"),
     pytest.param("The takeover report was denied on Monday.", [], id="not-a-passive-without-an-agent"),
+    # "urged for" asks for what "for" introduces; a "for" inside the infinitive asked for stays in it
+    pytest.param(
+        "Ana Ruiz, a local resident, urged for a new flood study to be carried out.",
+        [("indirect", "Ana Ruiz", "urged for", "a new flood study to be carried out")],
+        id="urged-for",
+    ),
+    pytest.param(
+        "Police urged drivers to slow down for the fog.",
+        [("indirect", "Police", "urged", "to slow down for the fog")],
+        id="not-urged-for-inside-the-infinitive",
+    ),
     pytest.param("The council does not want a new stadium.", [], id="not-a-negated-want"),
     pytest.param("The old bridge wants a coat of paint.", [], id="not-a-want-of-a-thing"),
     pytest.param("Police are seeking a man in his forties.", [], id="not-seeking-someone"),
