@@ -731,6 +731,76 @@ CASES = [
         [("indirect", "Activists", "slammed", "the new law")],
         id="object-without-the-narrator-s-relative-clause",
     ),
+    # a point stressed or acknowledged, as an object; a person or a group acknowledged is a greeting
+    pytest.param(
+        "Councillor Ana Ruiz acknowledged the importance of the survey.",
+        [("indirect", "Ana Ruiz", "acknowledged", "the importance of the survey")],
+        id="acknowledged-a-point",
+    ),
+    pytest.param(
+        "The head teacher stressed the need for a new roof.",
+        [("indirect", "The head teacher", "stressed", "the need for a new roof")],
+        id="stressed-a-point",
+    ),
+    pytest.param("The striker acknowledged the fans after the match.", [], id="not-acknowledging-a-group"),
+    pytest.param("Ana Ruiz acknowledged him with a nod.", [], id="not-acknowledging-a-person"),
+    pytest.param("The engine stressed the frame.", [], id="not-a-stress-of-a-thing-by-a-thing"),
+    pytest.param("Mr Hale did not stress the need for an inquiry.", [], id="not-a-negated-stress"),
+    # a gerund denied or admitted is the content; a gerund of an act is none
+    pytest.param(
+        "The company denied breaking the export rules.",
+        [("indirect", "The company", "denied", "breaking the export rules")],
+        id="denied-a-gerund",
+    ),
+    pytest.param(
+        "Mr Hale admitted taking the money from the club.",
+        [("indirect", "Hale", "admitted", "taking the money from the club")],
+        id="admitted-a-gerund",
+    ),
+    pytest.param("The bakery kept selling bread through the strike.", [], id="not-a-gerund-of-an-act"),
+    pytest.param("The results suggest raising the dose.", [], id="not-a-gerund-of-a-finding"),
+    # a forecast of a thing is a position; a wish to stay unnamed is the report's convention, not a wish
+    pytest.param(
+        "Economists forecast a rise in rents of 4% next year.",
+        [("indirect", "Economists", "forecast", "a rise in rents of 4% next year")],
+        id="forecast-an-object",
+    ),
+    pytest.param("The storm forecast a rise in river levels.", [], id="not-a-forecast-by-a-thing"),
+    pytest.param(
+        "One shopkeeper, wishing to remain anonymous, said the market had lost trade.",
+        [("indirect", "One shopkeeper", "said", "the market had lost trade")],
+        id="not-a-wish-to-remain-anonymous",
+    ),
+    pytest.param(
+        "The charity wants to remain independent of the council.",
+        [("indirect", "The charity", "wants", "to remain independent of the council")],
+        id="a-wish-to-remain-something-else",
+    ),
+    # a passive with a "by" agent that can hold a stance: the passive subject is what the agent denied or opposed
+    pytest.param(
+        "The report of a takeover has been denied by the club.",
+        [("indirect", "the club", "denied", "The report of a takeover")],
+        id="passive-denial-with-an-agent",
+    ),
+    pytest.param(
+        "The proposals for the wind farm were opposed by campaigners.",
+        [("indirect", "campaigners", "opposed", "The proposals for the wind farm")],
+        id="passive-position-with-an-agent",
+    ),
+    pytest.param("The town was blasted by storms overnight.", [], id="not-a-passive-with-a-thing-as-agent"),
+    pytest.param("The roof is supported by steel pillars.", [], id="not-a-passive-support-by-a-thing"),
+    pytest.param("The takeover report was denied on Monday.", [], id="not-a-passive-without-an-agent"),
+    # "urged for" asks for what "for" introduces; a "for" inside the infinitive asked for stays in it
+    pytest.param(
+        "Ana Ruiz, a local resident, urged for a new flood study to be carried out.",
+        [("indirect", "Ana Ruiz", "urged for", "a new flood study to be carried out")],
+        id="urged-for",
+    ),
+    pytest.param(
+        "Police urged drivers to slow down for the fog.",
+        [("indirect", "Police", "urged", "to slow down for the fog")],
+        id="not-urged-for-inside-the-infinitive",
+    ),
     pytest.param("The council does not want a new stadium.", [], id="not-a-negated-want"),
     pytest.param("The old bridge wants a coat of paint.", [], id="not-a-want-of-a-thing"),
     pytest.param("Police are seeking a man in his forties.", [], id="not-seeking-someone"),

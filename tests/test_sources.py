@@ -987,6 +987,33 @@ def test_pronoun_speakers_across_paragraphs(parse, text, source):
 
 
 @pytest.mark.parametrize(
+    "text, source, speaker",
+    [
+        pytest.param("The county council issued a statement saying the bridge would stay shut until May.",
+                     "The county council", "The county council", id="issued-a-statement-saying"),
+        pytest.param("The county council said roads were clear. It released a letter saying the bridge would stay "
+                     "shut until May.", "The county council", "It", id="pronoun-issuer"),
+        # a report keeps its own name, and a statement nobody issues in the sentence stays the statement
+        pytest.param("The agency released a report saying the river was polluted.", "a report", "a report",
+                     id="report-is-no-statement"),
+        pytest.param("A statement issued on Friday said the bridge would stay shut.", "A statement", "A statement",
+                     id="no-issuer"),
+        # "the statement said" after a person's "said in a statement": that person's; after a plain "said", nobody's
+        pytest.param("Finance Minister Jonas Berg said in a statement that he had not been told of any inquiry. \"We "
+                     "are cooperating fully with the regulator,\" the statement said.", "Jonas Berg", "the statement",
+                     id="the-statement-of-a-person"),
+        pytest.param("Finance Minister Jonas Berg said on Monday that he had not been told of any inquiry. \"We are "
+                     "cooperating fully with the regulator,\" the statement said.", "the statement", "the statement",
+                     id="no-statement-of-a-person"),
+    ],
+)
+def test_a_statement_speaks_for_whoever_issued_it(parse, text, source, speaker):
+    """"X issued a statement saying ...": X speaks; a report or a statement with no issuer stays as written."""
+    row = attribution_rows(parse(text))[-1]
+    assert (row.source, row.speaker) == (source, speaker)
+
+
+@pytest.mark.parametrize(
     "text, source, source_type",
     [
         # relative "who" where the parse makes no relative clause: the word before it, resolved
@@ -1021,11 +1048,38 @@ def test_pronoun_speakers_across_paragraphs(parse, text, source):
         # a subject that is an agent keeps its own words
         pytest.param("The head of the agency said the plan was failing.", "The head of the agency", "anonymous",
                      id="the-head-of-the-agency"),
+        # groups speaking together are one source, as written; a singular noun keeps its own reading
+        pytest.param("Unions, charities and business leaders said the figures pointed to a gloomy year.",
+                     "Unions, charities and business leaders", "collective", id="groups-together"),
+        pytest.param("The mayor and the council said the bridge was safe.", "The mayor", "unresolved",
+                     id="not-a-singular-with-a-body"),
+        # an epithet for someone just named: a nationality, or a title at a named team or party
+        pytest.param("Marco Bellini was delighted with his side's 3-0 win over Torvik. \"We played with courage and we "
+                     "deserved the points,\" the Italian said.", "Marco Bellini", "person", id="the-italian"),
+        pytest.param("Tom Arlow was sent to the stands after the break. However, the Harwick boss claimed that it "
+                     "was a light-hearted remark.", "Tom Arlow", "person", id="the-team-boss"),
+        pytest.param("Greta Lund has led the party since March. The Labour leader said the tax would fall on "
+                     "polluters.", "Greta Lund", "person", id="the-party-leader"),
+        # two people in reach: either may be meant, so the epithet stays a description nobody can tell
+        pytest.param("Marco Bellini praised his captain Tom Arlow. \"He was brilliant,\" the Italian said.",
+                     "the Italian", "unresolved", id="two-people-in-reach"),
+        # the noun written before names someone other than the person named
+        pytest.param("Greta Lund met the Labour leader on Monday. The Labour leader said the tax would fall on "
+                     "polluters.", "The Labour leader", "unresolved", id="noun-written-before"),
+        # the person named in another role: the title is someone else's
+        pytest.param("Greta Lund, a Tory MP, attacked the plan. The Labour leader said the tax would fall on "
+                     "polluters.", "The Labour leader", "unresolved", id="named-in-another-role"),
+        # nobody named: a description, not a country or a body
+        pytest.param("\"Profits will rise,\" the Dutchman said.", "the Dutchman", "unresolved", id="nobody-named"),
+        # a bare title may bring in someone new: unchanged
+        pytest.param("Ana Ruiz signed the bill. The governor said the law would help families.",
+                     "The governor", "unresolved", id="bare-title-not-an-epithet"),
     ],
 )
 def test_relatives_roles_and_subjects_that_are_no_agents(parse, text, source, source_type):
     """Relative "who" takes its antecedent; roles go to the person named in them (abbreviations too) or stay
-    unresolved; evidence inside a subject that is no agent is the source."""
+    unresolved; an epithet ("the Italian", "the Harwick boss") goes to the one person named within a pronoun's
+    reach and stays unresolved with two or none; evidence inside a subject that is no agent is the source."""
     row = attribution_rows(parse(text))[-1]
     assert (row.source, row.source_type) == (source, source_type)
 

@@ -5,6 +5,7 @@ latest compatible named organisation, unnamed speakers typed from their head nou
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Iterable, Sequence
@@ -71,10 +72,23 @@ def _speaker_tokens(head: Token) -> list[Token]:
             if not (c.dep_ == "case" and token.i == head.i and token.dep_ == "poss") and not _headline_topic(c)
             and not (token.i == head.i and _circumstance(c)) and not is_time_modifier(c)
             and c.dep_ not in SPEAKER_DETACHED_DEPS or (token.i != head.i and c.dep_ in ("cc", "conj"))
+            or (token.i == head.i and _groups_together(c))
             or (token.i == head.i and _compiled_by(c))
             or _ampersand(c)
         )
     return sorted(tokens, key=lambda t: t.i)
+
+
+def _groups_together(child: Token) -> bool:
+    """Whether a conjunct (or its "and") of a plural common noun speaker is another group speaking with it
+    ("Unions, charities and business leaders said", "some experts and collectors say"): the groups are one source,
+    as written. Not names ("Ana Ruiz and Tom Hale", "Halvern and Marlow Foods": each keeps its own row's reading),
+    nor a singular noun ("the mayor and the council")."""
+    head = child.head
+    if head.tag_ != "NNS" or head.ent_type_ or child.dep_ not in ("cc", "conj"):
+        return False
+    conjuncts = [c for c in children_of(head) if c.dep_ == "conj"]
+    return bool(conjuncts) and all(c.tag_ == "NNS" and not c.ent_type_ for c in conjuncts)
 
 
 #: Nouns for the medium of a statement: "the agency in a media release said" (the medium is not the speaker).
@@ -361,10 +375,21 @@ class SpeakerResolver:
         if speaker.resolution != "none":
             for word in dict.fromkeys(speaker.role.lower().split()):
                 self._by_role_word.setdefault(word, []).append((head.idx, speaker))
-        # a document is not the body behind a later "the statement said"
-        if speaker.source and speaker.source_type not in ("person", "anonymous", "collective", "document"):
+        # a document is not the body behind a later "the statement said"; a person or a group is when the statement
+        # was theirs ("Ana Ruiz said in a statement ...")
+        if speaker.source and speaker.source_type != "document" and (
+            speaker.source_type not in ("person", "anonymous", "collective") or self._in_a_statement(head)
+        ):
             self._issuers.append((head.idx, speaker))
         return speaker
+
+    def _in_a_statement(self, head: Token) -> bool:
+        """Whether the speaker's verb says the words were written in a statement ("said in a statement",
+        ``statement_nouns``)."""
+        return any(
+            c.dep_ == "prep" and c.lower_ == "in" and g.lemma_.lower() in self.lex.statement_nouns
+            for c in children_of(head.head) for g in children_of(c) if g.dep_ == "pobj"
+        )
 
     def side(self, words: Iterable[str]) -> str:
         """The side the words name (:func:`analysis.extraction.linguistics.sides.side_of_phrase`)."""
@@ -404,12 +429,27 @@ class SpeakerResolver:
             name = person_name(appositive[0])
             described = [t for t in tokens if t.i < appositive[0].left_edge.i - 1]
             return self._person(name, tokens_text(self.parsed, [t for t in described if t.dep_ != "det" or t.i != described[0].i]))
+        issuer = self._issuer(head)
+        if issuer is not None:
+            return self._resolve(issuer)
         inside = evidence_inside(head)
         if inside is not None:
             # "an early peek at the data suggests ...": the look is no agent; the data it looks at is the source
             words = [t for t in inside.subtree if self.lines.line_of(t.idx) == line and not t.is_space]
             return self._unnamed(words, inside, words[0].idx, words[-1].idx + len(words[-1]))
         return self._unnamed(tokens, head, start, end)
+
+    def _issuer(self, head: Token) -> Token | None:
+        """Who issued the statement that speaks (``statement_nouns`` as the object of an author verb,
+        ``document_author_verbs``: "the council issued a statement saying ...", "It released a letter saying
+        ..."): the author verb's subject, else None. Not a report or a study ("released a report saying ..."
+        keeps the report), nor a statement with no subject issuing it."""
+        if head.dep_ != "dobj" or head.lemma_.lower() not in self.lex.statement_nouns:
+            return None
+        verb = head.head
+        if verb.lemma_.lower() not in self.lex.author_verbs:
+            return None
+        return next((c for c in children_of(verb) if c.dep_ == "nsubj"), None)
 
     def _name_after_title(self, head: Token) -> Token | None:
         """The person's name written after a title that the parse made the speaker's head, with the name as its
@@ -640,7 +680,13 @@ class SpeakerResolver:
             earlier = self._definite(head, lemma, by_role=described)
             if earlier is not None:
                 return replace(earlier, start=start, end=end, name_variant="", resolution="role")
-        if self._role_description(tokens, head):
+        epithet = first == "the" and self._epithet(tokens, head)
+        if epithet and (person := self._epithet_person(head)) is not None:
+            return replace(
+                self._person(person, tokens_text(self.parsed, [t for t in tokens if t.dep_ != "det"])),
+                start=start, end=end, name_variant="", resolution="role",
+            )
+        if epithet or self._role_description(tokens, head):
             # "the governor" with nobody the article names governor: a person the text describes and does not
             # say is unnamed (not anonymous), whom the rules cannot tell
             return Speaker(start, end, written, UNRESOLVED, role, self.side(t.text for t in tokens))
@@ -794,6 +840,50 @@ class SpeakerResolver:
             (w := bare_word(t.text)) in lex.title_words or w in lex.title_abbreviations or w in ROLE_TIME_WORDS
             for t in words[1:]
         )
+
+    def _epithet(self, tokens: Sequence[Token], head: Token) -> bool:
+        """A singular definite description that news writes for someone it has just named rather than to bring
+        in someone new: "the" and a noun of nationality (``nationality_nouns``: "the Italian"), an age ("the
+        34-year-old"), or a title held at a named team, party or body ("the Barcelona boss", "the Labour
+        leader"). Not a bare title ("the governor", "the former minister": :meth:`_role_description`, which may
+        be someone the article has not named), nor a noun for an unnamed source, a spokesperson or a body."""
+        lex = self.lex
+        words = [t for t in tokens if not t.is_punct]
+        if len(words) < 2 or words[0].lower_ != "the" or words[-1].i != head.i or head.tag_ in ("NNS", "NNPS"):
+            return False
+        lemma = bare_word(head.text)
+        # (a singular group noun is one person: "the Labour leader")
+        if lemma in lex.anonymous or lemma in lex.spokesperson_nouns or lemma in lex.institution:
+            return False
+        middle = words[1:-1]
+        if lemma in lex.nationality_nouns:
+            return all(bare_word(t.text) in ROLE_TIME_WORDS for t in middle)
+        if re.fullmatch(r"\d+-year-old", self.parsed.text[words[1].idx : head.idx + len(head)]):
+            return True
+        return lemma in lex.title_words and any(t.pos_ == "PROPN" for t in middle) and all(
+            t.pos_ == "PROPN" or (w := bare_word(t.text)) in lex.title_words or w in ROLE_TIME_WORDS for t in middle
+        )
+
+    def _epithet_person(self, head: Token) -> list[Token] | None:
+        """The name an epithet (:meth:`_epithet`) stands for: the one person named within a pronoun's reach
+        before it (outside other speakers' quotations), else None: with two people in reach the epithet may be
+        either, and where the description's noun is written earlier ("met the governor. ... the governor said")
+        it names someone other than the person named, and so does a title when the person was named in another
+        role."""
+        own = self._quotation_at(head.idx)
+        people = [e for e in people_named_before(head) if self._quotation_at(e.start_char) in (None, own)]
+        if len({e[-1].lower_ for e in people}) != 1:
+            return None
+        if any(t.lower_ == head.lower_ for t in candidates(head)):
+            return None
+        name = person_name(people[0].root)
+        if bare_word(head.text) in self.lex.title_words and any(
+            key[-1:] != (bare_word(head.text),) and any(at < head.idx and named[-1].lower_ == name[-1].lower_ for at, named in held)
+            for key, held in self._named_roles.items()
+        ):
+            # named in another role ("Greta Lund, a Tory MP, ... the Labour leader said"): someone else's title
+            return None
+        return name
 
     def _fits(self, pronoun: Token, name: Sequence[Token]) -> bool:
         """Whether a he/she can mean the person named: not an interviewer, and no gender the text states of

@@ -97,6 +97,19 @@ def _next_report(token: Token) -> bool:
 
 #: Passive infinitives of a source's request for anonymity ("asked not to be named / identified / quoted").
 ANONYMITY_VERBS = frozenset({"name", "identify", "quote"})
+#: Verbs and adjectives of a wish to stay unnamed ("wishing to remain anonymous", "wanted to stay unnamed").
+ANONYMITY_STATES = (frozenset({"remain", "stay", "be"}), frozenset({"anonymous", "unnamed", "unidentified", "nameless"}))
+
+
+def _anonymity(infinitive: Token) -> bool:
+    """Whether an infinitive asks for the source's anonymity: "not to be named / identified / quoted", "to remain
+    anonymous"; a condition of the report, never what the source says or wants."""
+    if is_passive(infinitive) and verb_lemma(infinitive) in ANONYMITY_VERBS:
+        return True
+    verbs, adjectives = ANONYMITY_STATES
+    return verb_lemma(infinitive) in verbs and any(
+        c.dep_ in ("acomp", "oprd", "attr") and c.lower_ in adjectives for c in children_of(infinitive)
+    )
 
 
 def _runs_into_speaker(clause: Token, cue: Token) -> bool:
@@ -134,7 +147,7 @@ def _content_heads(cue: Token, speaker: Token | None) -> list[Token]:
         # else what a particle introduces ("advocated for a ban")
         clauses = [c for c in children_of(cue) if c.dep_ in ("ccomp", "xcomp")]
         if clauses or not _needs_name_for_object(cue, speaker):
-            heads = clauses[:1] or [c for c in children_of(cue) if c.dep_ == "dobj"][:1]
+            heads = clauses[:1] or [c for c in children_of(cue) if c.dep_ == "dobj"][:1] or _passive_object(cue)
         else:
             heads = []
         return heads or particle_objects(cue, lex.stance_particles.get(lemma, frozenset()))
@@ -157,9 +170,17 @@ def _content_heads(cue: Token, speaker: Token | None) -> list[Token]:
     ]
     if not heads and lemma in lex.infinitive_content:
         heads = [c for c in children_of(cue) if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in children_of(c))]
-        if lemma in lex.request:
-            # "asked not to be named": the anonymity convention of the report itself, not a request in the story
-            heads = [h for h in heads if not (is_passive(h) and verb_lemma(h) in ANONYMITY_VERBS)]
+        # "asked not to be named", "wishing to remain anonymous": the anonymity convention of the report itself,
+        # not a request or a wish in the story
+        heads = [h for h in heads if not _anonymity(h)]
+    if not heads and lemma in lex.gerund_content and speaker is not None and can_hold_stance(speaker) and not any(
+        c.dep_ == "neg" for c in children_of(cue)
+    ):
+        # "denied having an affair": the gerund after the verb, with no "to" of an infinitive
+        heads = [
+            c for c in children_of(cue)
+            if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > cue.i and not any(a.lower_ == "to" for a in children_of(c))
+        ][:1]
     if not heads and lemma in lex.stance_particles:
         heads = particle_objects(cue, lex.stance_particles[lemma])  # "warned of power cuts"
     if not heads and _as_report(cue, speaker):
@@ -178,10 +199,13 @@ def _content_heads(cue: Token, speaker: Token | None) -> list[Token]:
         t for o in objects for a in children_of(o) if a.dep_ == "acl" for t in children_of(a)
         if t.dep_ == "prep" and t.lower_ == "as"
     ]
+    if not heads and not negated and lemma in lex.object_content and speaker is not None and can_hold_stance(speaker):
+        heads = _passive_object(cue)  # "the claim was denied by the club": the club denied the claim
     if not heads and not negated and objects and (
         lemma in lex.object_content or (lemma in lex.object_complement and complements)
         or (lemma in lex.object_particles and particle_phrases(cue, lex.object_particles[lemma]))
         or (lemma in lex.proposal_objects and speaker is not None and can_hold_stance(speaker))
+        or (lemma in lex.claim_objects and speaker is not None and can_hold_stance(speaker) and _states_a_point(objects[0]))
         # "expects a cut in rates", not "expects nothing"
         or (lemma in lex.stance_objects and speaker is not None and can_hold_stance(speaker)
             and objects[0].lower_ not in NON_SPEAKERS)
@@ -189,6 +213,18 @@ def _content_heads(cue: Token, speaker: Token | None) -> list[Token]:
     ):
         heads = objects[:1]
     return heads
+
+
+def _states_a_point(obj: Token) -> bool:
+    """Whether a direct object can be what a source stresses or acknowledges (``claim_objects``): a common noun
+    phrase, not a person or a group ("acknowledged the fans", "acknowledged him", "stressed Ana Ruiz"), nor a
+    word that says nothing ("stressed that", "acknowledged it"), nor a noun cue with a clause of its own
+    ("underlining the belief that ...": the belief is a claim of its own, whoever holds it)."""
+    lex, lemma = lexicon(), obj.lemma_.lower()
+    if obj.pos_ != "NOUN" or obj.ent_type_ or obj.lower_ in NON_SPEAKERS or lemma in lex.noun_cues:
+        return False
+    return not (lemma in lex.anonymous or lemma in lex.collective or lemma in lex.title_words
+                or lemma in lex.spokesperson_nouns)
 
 
 #: Dependencies of a clause's objects and complements: a relative clause with one of its own beside "that" has
@@ -368,9 +404,18 @@ def takes_position(cue: Token, speaker: Token | None) -> bool:
     :func:`_content_heads`)."""
     if verb_lemma(cue) not in lexicon().position_verbs or speaker is None:
         return False
-    if not any(c.dep_ == "nsubj" for c in children_of(cue)):
+    if not any(c.dep_ == "nsubj" for c in children_of(cue)) and not _passive_object(cue):
         return False
     return is_named(speaker) or (speaker.pos_ == "NOUN" and can_hold_stance(speaker))
+
+
+def _passive_object(cue: Token) -> list[Token]:
+    """The passive subject of a verb with a ``by`` agent ("the plan was opposed by residents": the plan), which is
+    the active verb's object, what it attributes; empty for an active verb or a passive without an agent (whoever
+    denied or backed it is not written)."""
+    if not is_passive(cue) or not has_agent(cue):
+        return []
+    return [c for c in children_of(cue) if c.dep_ == "nsubjpass"][:1]
 
 
 def _addressable(noun: Token) -> bool:

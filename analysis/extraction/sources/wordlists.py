@@ -17,6 +17,7 @@ class Lexicon:
     object_content: frozenset[str]
     object_complement: frozenset[str]
     infinitive_content: frozenset[str]
+    gerund_content: frozenset[str]
     request: frozenset[str]
     volition: frozenset[str]
     request_particles: dict[str, frozenset[str]]
@@ -26,6 +27,7 @@ class Lexicon:
     stance_particles: dict[str, frozenset[str]]
     object_particles: dict[str, frozenset[str]]
     proposal_objects: frozenset[str]
+    claim_objects: frozenset[str]
     stance_objects: frozenset[str]
     as_clause_verbs: frozenset[str]
     question_verbs: frozenset[str]
@@ -59,6 +61,8 @@ class Lexicon:
     intermediary_verbs: frozenset[str]
     hedges: tuple[tuple[str, ...], ...]
     interviewer_nouns: frozenset[str]
+    nationality_nouns: frozenset[str]
+    statement_nouns: frozenset[str]
     corporate_suffixes: frozenset[str]
     corporate_nouns: frozenset[str]
 
@@ -91,6 +95,7 @@ def lexicon() -> Lexicon:
         object_content=frozenset(verbs["object_content"]),
         object_complement=frozenset(verbs["object_complement"]),
         infinitive_content=frozenset(verbs["infinitive_content"]),
+        gerund_content=frozenset(verbs["gerund_content"]),
         request=frozenset(verbs["request"]),
         volition=frozenset(verbs["volition"]),
         request_particles={verb: frozenset(ps) for verb, ps in verbs["request_particles"].items()},
@@ -100,6 +105,7 @@ def lexicon() -> Lexicon:
         stance_particles={verb: frozenset(ps) for verb, ps in verbs["stance_particles"].items()},
         object_particles={verb: frozenset(ps) for verb, ps in verbs["object_particles"].items()},
         proposal_objects=frozenset(verbs["proposal_objects"]),
+        claim_objects=frozenset(verbs["claim_objects"]),
         stance_objects=frozenset(verbs["stance_objects"]),
         as_clause_verbs=frozenset(verbs["as_clause_verbs"]),
         question_verbs=frozenset(verbs["question_verbs"]),
@@ -133,6 +139,8 @@ def lexicon() -> Lexicon:
         intermediary_verbs=frozenset(nouns["document_intermediary_verbs"]),
         hedges=tuple(tuple(h.lower().split()) for h in read_yaml("hedges.yaml")["hedges"]),
         interviewer_nouns=frozenset(nouns["interviewer_nouns"]),
+        nationality_nouns=frozenset(nouns["nationality_nouns"]),
+        statement_nouns=frozenset(nouns["statement_nouns"]),
         corporate_suffixes=frozenset(bare_word(w) for w in nouns["corporate_suffixes"]),
         corporate_nouns=frozenset(nouns["corporate_nouns"]),
     )
