@@ -600,7 +600,8 @@ def test_objects_a_caller_froze_stay_frozen_after_the_articles_are_analysed(monk
     try:
         frozen = gc.get_freeze_count()
         assert list(executors.in_process([["one"]], beat=None, nlp=object())) == [[]]
-        assert gc.get_freeze_count() == frozen > 0
+        # frozen objects may be freed meanwhile (the count falls); none was frozen on top, none given back
+        assert 0 < gc.get_freeze_count() <= frozen
     finally:
         gc.unfreeze()
 
