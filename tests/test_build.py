@@ -1,5 +1,5 @@
-"""The corpus build: one failing article never stops a corpus, the cache parses only what changed, and the
-tables are the same row for row from the cache, from worker processes and from Dask."""
+"""The corpus build: one failing article never stops a corpus, and the cache parses only what changed (worker
+processes and Dask: tests/test_executors.py; chunked rebuilds against cold builds: tests/test_incremental.py)."""
 
 from __future__ import annotations
 
@@ -10,38 +10,12 @@ import pytest
 
 import analysis
 from analysis import flow as builder
-from analysis.building import executors, schema
+from analysis.building import schema
 from analysis.extraction import pipeline
 from analysis.building.cache import CACHE_DIR
 from analysis.cli import EXIT_STAGE_FAILED, main
 from analysis.reading import Corpus, Document
-
-#: Short articles of different shapes (quotes, figures, hedges, names), so that every table gets rows.
-ARTICLES = [
-    'The mayor said on Monday that 40 homes were flooded. "We are doing all we can," she told reporters.',
-    "Shares in Acme fell 3.2% to $14.10 after the company cut its forecast, according to a filing.",
-    "At least 12 people were killed and dozens injured, officials said, in what appeared to be an attack.",
-    "The minister denied the report. Critics claimed the plan would cost about 1.5 billion euros.",
-    "Rain is expected to reach the coast by Friday, forecasters warned, with winds of up to 80 km/h.",
-    '"This is a disaster," said Maria Lopez, a farmer whose crops failed. Prices rose for a third month.',
-]
-
-
-def write_corpus(folder, n: int, *, offset: int = 0, published: str = ""):
-    """``n`` articles of :data:`ARTICLES`; ``published``: a date for each, in a sidecar (figure_agreement pairs
-    no figure whose day cannot be told, so a corpus that is to have pairs is dated)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for i in range(offset, offset + n):
-        text = f"{ARTICLES[i % len(ARTICLES)]} Article {i} was filed by the desk.\n"
-        (folder / f"a{i:03d}.txt").write_text(text, encoding="utf-8")
-        if published:
-            (folder / f"a{i:03d}.meta.json").write_text(f'{{"published": "{published}"}}', encoding="utf-8")
-    return folder
-
-
-def frames_equal(left: analysis.Tables, right: analysis.Tables) -> None:
-    for name in schema.TABLES:
-        pd.testing.assert_frame_equal(left[name], right[name], check_dtype=True, obj=name)
+from build_corpora import write_corpus, frames_equal
 
 
 @pytest.fixture
@@ -114,6 +88,8 @@ def test_an_article_that_breaks_the_parser_is_left_out_and_listed(tmp_path, monk
         "Temperatures of -273.15 C cannot be reached; the probe read -5 F.",
     ],
 )
+
+
 def test_unit_conversions_never_raise(sentence, nlp):
     document = Document("t", "t.txt", sentence, "0" * 64)
     tables = analysis.build(Corpus(documents=[document]), nlp=nlp)
@@ -246,42 +222,6 @@ def test_tables_joined_from_validated_chunks_are_what_validating_them_whole_give
         pd.testing.assert_frame_equal(loaded[name], tables[name], check_dtype=True, obj=name)
 
 
-def test_worker_processes_give_the_same_tables_row_for_row(tmp_path, monkeypatch):
-    corpus = write_corpus(tmp_path / "corpus", 12)
-    monkeypatch.setattr(builder, "MIN_ARTICLES_PER_WORKER", 1)
-    monkeypatch.setattr(pipeline, "BATCH_SIZE", 2)
-    frames_equal(analysis.build(corpus, n_process=2), analysis.build(corpus, n_process=1))
-
-
-def test_spawned_workers_warm_up_themselves_and_give_the_same_tables(tmp_path, monkeypatch):
-    # what macOS, Windows and a Jupyter kernel use: each worker loads the model and warms up on its own
-    corpus = write_corpus(tmp_path / "corpus", 6)
-    monkeypatch.setattr(builder, "MIN_ARTICLES_PER_WORKER", 1)
-    monkeypatch.setattr(pipeline, "BATCH_SIZE", 2)
-    monkeypatch.setattr(executors, "_start_method", lambda: "spawn")
-    frames_equal(analysis.build(corpus, n_process=2), analysis.build(corpus, n_process=1))
-
-
-def test_a_dask_local_cluster_gives_the_same_tables_row_for_row(tmp_path):
-    pytest.importorskip("dask.distributed")
-    corpus = write_corpus(tmp_path / "corpus", 8)
-    frames_equal(analysis.build(corpus, scheduler="local"), analysis.build(corpus, n_process=1))
-
-
-# dask's own Parquet reader calls a pandas method pandas 3 deprecates; nothing of this project's
-@pytest.mark.filterwarnings("ignore:The inplace keyword in DataFrame.reset_index")
-def test_the_written_parquet_reads_the_same_in_dask_as_in_pandas(tmp_path):
-    dd = pytest.importorskip("dask.dataframe")
-    corpus = write_corpus(tmp_path / "corpus", 3)
-    analysis.build_to_dir(corpus, tmp_path / "out", n_process=1)
-    for table in ("documents", "sentences", "figures", "attributions"):
-        path = tmp_path / "out" / f"{table}.parquet"
-        expected = pd.read_parquet(path)
-        assert len(expected) > 0, table
-        read = dd.read_parquet(path).compute().reset_index(drop=True)
-        pd.testing.assert_frame_equal(read, expected, check_dtype=False, obj=table)
-
-
 def test_load_or_build_builds_once_then_reads(tmp_path, capsys):
     corpus = write_corpus(tmp_path / "corpus", 2)
     tables_dir = tmp_path / "tables"
@@ -339,26 +279,6 @@ def test_a_corpus_level_table_that_fails_half_way_is_left_empty_and_listed(tmp_p
     assert not analysis.load(out).figure_agreement.empty
 
 
-def test_worker_results_are_read_in_order_with_a_bounded_number_ahead():
-    from concurrent.futures import Future
-
-    from analysis.building.executors import _in_order
-
-    submitted, read = [], []
-
-    def submit(batch):
-        submitted.append(batch)
-        future = Future()
-        future.set_result([batch])
-        return future
-
-    for result in _in_order(submit, iter(range(10)), ahead=3, cancel=lambda pending: None):
-        # besides the one in hand, never more than `ahead` batches handed out and not yet read
-        assert len(submitted) - len(read) - 1 <= 3
-        read.append(result[0])
-    assert read == list(range(10))
-
-
 def test_an_article_gets_the_same_rows_in_any_batch(tmp_path, monkeypatch, nlp):
     """Each batch is parsed in a spaCy memory zone, which frees the strings it added: an article in the third
     batch must still be read as in the first (catalogue actors included, whose ids the ruler added before)."""
@@ -395,170 +315,6 @@ def test_csv_floats_are_written_as_pandas_float_format_writes_them(tmp_path):
     assert (tmp_path / "figures.csv").read_text(encoding="utf-8") == expected
 
 
-@pytest.fixture
-def small_chunks(monkeypatch):
-    """Chunks and figure_agreement segments of about two articles, so that a corpus of twelve has several and a
-    change touches one of them."""
-    from analysis.across import stage
-    from analysis.building import chunks
-
-    monkeypatch.setattr(chunks, "ARTICLES_PER_CHUNK", 2)
-    monkeypatch.setattr(chunks, "MAX_ARTICLES_PER_CHUNK", 4)
-    monkeypatch.setattr(stage, "ARTICLES_PER_SEGMENT", 2)
-
-
-def pairs_of(tables: analysis.Tables) -> set[tuple[str, str, str]]:
-    agreement = tables.figure_agreement
-    return set(zip(agreement.doc_id, agreement.other_doc_id, agreement.verdict))
-
-
-def test_an_incremental_rebuild_equals_a_cold_build_table_by_table(tmp_path, small_chunks, monkeypatch):
-    from analysis.across import stage
-
-    rendered: list[int] = []
-    real = stage.pair_rows
-
-    def counted(rows, earlier, later, **options):
-        rendered.append(len(earlier))
-        return real(rows, earlier, later, **options)
-
-    monkeypatch.setattr(stage, "pair_rows", counted)
-    corpus = write_corpus(tmp_path / "corpus", 12, published="2024-03-05")
-    out = tmp_path / "out"
-    analysis.build_to_dir(corpus, out, n_process=1)
-    assert len(list((out / "sentences.parquet").iterdir())) > 2
-    assert len(list((out / "figure_agreement.parquet").iterdir())) > 2
-    assert ("a000", "a006", "agree") in pairs_of(analysis.load(out))
-
-    def cold() -> analysis.Tables:
-        fresh = tmp_path / f"cold{len(list(tmp_path.iterdir()))}"
-        analysis.build_to_dir(corpus, fresh, n_process=1)
-        return analysis.load(fresh)
-
-    def rebuild() -> tuple[analysis.BuildReport, analysis.Tables]:
-        """A rebuild, checked against a cold build and an in-memory one; the pairs it wrote anew are few."""
-        rendered.clear()
-        report = analysis.build_to_dir(corpus, out, n_process=1)
-        written, tables = sum(rendered), analysis.load(out)
-        frames_equal(tables, cold())
-        frames_equal(tables, analysis.build(corpus, n_process=1))
-        assert 0 < written < len(tables.figure_agreement) / 2
-        return report, tables
-
-    # added: its 40 homes pair with two earlier articles', its quote joins theirs
-    write_corpus(corpus, 1, offset=12, published="2024-03-05")
-    added, tables = rebuild()
-    assert added.parsed == 1 and added.cached == 12
-    assert {("a000", "a012", "agree"), ("a006", "a012", "agree")} <= pairs_of(tables)
-    assert set(tables.quote_reuse.doc_id) == {"a000", "a006", "a012"}
-    (corpus / "a005.txt").write_text(
-        # counts of one day (Monday), so that they disagree (a day apart, the count may have changed)
-        'The council said on Monday that 45 homes were flooded. "We are doing all we can," she said. Article 5 '
-        'was changed.\n',
-        encoding="utf-8")
-    changed, tables = rebuild()
-    assert changed.parsed == 1
-    assert {("a000", "a005", "disagree"), ("a005", "a006", "disagree")} <= pairs_of(tables)
-    assert ("a005", "a011", "agree") not in pairs_of(tables)  # its prices are gone
-    assert set(tables.quote_reuse.doc_id) == {"a000", "a005", "a006", "a012"}
-    (corpus / "a006.txt").unlink()  # removed: its pairs and its printing go
-    (corpus / "a006.meta.json").unlink()
-    removed, tables = rebuild()
-    assert removed.parsed == 0 and "a006" not in set(tables.sentences.doc_id)
-    assert "a006" not in set(tables.figure_agreement.doc_id) | set(tables.figure_agreement.other_doc_id)
-    assert ("a000", "a012", "agree") in pairs_of(tables)
-    assert set(tables.quote_reuse.doc_id) == {"a000", "a005", "a012"}
-    before = {p: p.stat().st_mtime_ns for p in out.rglob("*")}
-    rendered.clear()
-    nothing = analysis.build_to_dir(corpus, out, n_process=1)
-    assert (nothing.parsed, nothing.cached) == (0, 12) and not rendered
-    assert {p: p.stat().st_mtime_ns for p in out.rglob("*")} == before
-
-
-def test_dated_articles_pair_within_the_window_alike_in_a_rebuild_and_in_memory(tmp_path, small_chunks):
-    corpus = write_corpus(tmp_path / "corpus", 12)
-    # articles i and i + 6 print the same figures: a000 and a006 are weeks apart, a001 and a007 (a002 and a008)
-    # a day apart, a003 to a005 dated and a009 to a011 undated
-    dates = {i: f"2024-03-{1 + i % 4:02d}" for i in range(6)} | {6: "2024-03-20", 7: "2024-03-03", 8: "2024-03-04"}
-    dates |= {9: "", 10: "", 11: ""}
-    def metadata() -> None:
-        rows = [f"a{i:03d}.txt,Outlet {i % 3},{dates[i]}" for i in range(13) if (corpus / f"a{i:03d}.txt").exists()]
-        (corpus / "metadata.csv").write_text("file,outlet,published\n" + "\n".join(rows) + "\n", encoding="utf-8")
-
-    metadata()
-    out = tmp_path / "out"
-    analysis.build_to_dir(corpus, out, n_process=1)
-    tables = analysis.load(out)
-    frames_equal(tables, analysis.build(corpus, n_process=1))
-    assert str(tables.figure_agreement.published_at.dtype) == "datetime64[ns, UTC]"
-    pairs = set(zip(tables.figure_agreement.doc_id, tables.figure_agreement.other_doc_id))
-    assert ("a001", "a007") in pairs and ("a002", "a008") in pairs
-    assert not pairs & {("a000", "a006"), ("a003", "a009"), ("a004", "a010"), ("a005", "a011")}
-    assert set(tables.figure_agreement.days_apart) == {1.0}
-    write_corpus(corpus, 1, offset=12)
-    dates[12] = "2024-03-02"  # pairs with a000's homes, a day apart
-    metadata()
-    analysis.build_to_dir(corpus, out, n_process=1)
-    tables = analysis.load(out)
-    frames_equal(tables, analysis.build(corpus, n_process=1))
-    assert ("a000", "a012") in set(zip(tables.figure_agreement.doc_id, tables.figure_agreement.other_doc_id))
-
-
-def test_a_change_rewrites_only_the_chunk_it_falls_in(tmp_path, small_chunks):
-    corpus = write_corpus(tmp_path / "corpus", 12)
-    out = tmp_path / "out"
-    analysis.build_to_dir(corpus, out, n_process=1)
-    parts = lambda: {p.read_bytes() for p in (out / "sentences.parquet").iterdir()}  # noqa: E731
-    before = parts()
-    (corpus / "a007.txt").write_text("The council said 30 roads were closed.\n", encoding="utf-8")
-    analysis.build_to_dir(corpus, out, n_process=1)
-    after = parts()
-    assert len(after - before) == 1 and len(before - after) == 1
-
-
-def test_source_ids_join_sources_and_a_chunk_gets_them_again_only_when_its_links_change(tmp_path, small_chunks):
-    corpus = write_corpus(tmp_path / "corpus", 12)
-    out = tmp_path / "out"
-    analysis.build_to_dir(corpus, out, n_process=1)
-    tables = analysis.load(out)
-    lopez = tables.sources.set_index("name").loc["Maria Lopez", "source_id"]
-    assert set(tables.attributions.loc[tables.attributions.source == "Maria Lopez", "source_id"]) == {lopez}
-    assert set(tables.people.loc[tables.people.source == "Maria Lopez", "source_id"]) == {lopez}
-    for name in schema.IDENTITY_TABLES:
-        assert list(tables[name].columns)[-1] == "source_id"
-        assert set(tables[name].source_id) - {""} <= set(tables.sources.source_id), name
-    assert set(tables.claims.loc[tables.claims.basis == "own_voice", "source_id"]) == {""}
-    identified = lambda: {p.parent.name for p in out.rglob("identified/*/attributions.parquet")}  # noqa: E731
-    before = identified()
-    assert 0 < len(before) < len(list((out / "sentences.parquet").iterdir()))  # chunks without a named source: none
-    (corpus / "a001.txt").write_text("Rain fell on the coast.\n", encoding="utf-8")
-    analysis.build_to_dir(corpus, out, n_process=1)
-    assert len(identified() - before) <= 1 and len(before - identified()) <= 1
-    frames_equal(analysis.load(out), analysis.build(corpus, n_process=1))
-
-
-def test_figure_agreement_made_beside_the_build_gives_the_same_tables_and_lists_its_failure(tmp_path, monkeypatch):
-    # With more than one process, figure_agreement is made in a forked process while this one makes the other
-    # corpus-level tables: the same tables as in one process, and a failure there is listed as it is here.
-    from analysis.across import stage
-
-    corpus = write_corpus(tmp_path / "corpus", 12, published="2024-03-05")
-    analysis.build_to_dir(corpus, tmp_path / "one", n_process=1)
-    analysis.build_to_dir(corpus, tmp_path / "two", n_process=2)
-    one, two = analysis.load(tmp_path / "one"), analysis.load(tmp_path / "two")
-    assert ("a000", "a006", "agree") in pairs_of(two)
-    frames_equal(two, one)
-
-    def fail(*args, **options):
-        raise MemoryError("out of memory in the middle of figure_agreement")
-
-    monkeypatch.setattr(stage, "pair_rows", fail)
-    for jobs in (1, 2):
-        report = analysis.build_to_dir(corpus, tmp_path / f"failing{jobs}", n_process=jobs)
-        assert [e[:3] for e in report.errors] == [("(corpus)", "figure_agreement", "MemoryError")]
-        assert analysis.load(tmp_path / f"failing{jobs}").figure_agreement.empty
-
-
 def test_a_cache_entry_gives_back_every_float_bit_for_bit_whether_or_not_one_is_not_finite():
     # Entries are written without tagging values unless one is not finite (JSON has no infinity or NaN): both
     # ways, what is read back is what was written.
@@ -577,43 +333,3 @@ def test_a_cache_entry_gives_back_every_float_bit_for_bit_whether_or_not_one_is_
     assert row_inf == (0, float("inf"), "c", None)
     assert row_nan[0] == 1 and math.isnan(row_nan[1]) and row_nan[2:] == ("d", -float("inf"))
     assert b'{"float":"inf"}' in encode_entry("k", "f", odd) and b"float" not in encode_entry("k", "f", plain)
-
-
-def test_the_garbage_collector_is_given_back_whole_after_the_articles_are_analysed(monkeypatch):
-    # What is loaded is frozen out of full collections while articles are analysed, and only then.
-    import gc
-
-    seen = []
-    monkeypatch.setattr(executors, "analyse_batch", lambda batch, nlp, beat: seen.append(gc.get_freeze_count()) or [])
-    before = gc.get_freeze_count()
-    assert list(executors.in_process([["one"], ["two"]], beat=None, nlp=object())) == [[], []]
-    assert len(seen) == 2 and all(count > before for count in seen)
-    assert gc.get_freeze_count() == before
-
-
-def test_objects_a_caller_froze_stay_frozen_after_the_articles_are_analysed(monkeypatch):
-    # A notebook that froze objects itself finds them frozen after a build: the build gives back only what it froze.
-    import gc
-
-    monkeypatch.setattr(executors, "analyse_batch", lambda batch, nlp, beat: [])
-    gc.freeze()
-    try:
-        frozen = gc.get_freeze_count()
-        assert list(executors.in_process([["one"]], beat=None, nlp=object())) == [[]]
-        # frozen objects may be freed meanwhile (the count falls); none was frozen on top, none given back
-        assert 0 < gc.get_freeze_count() <= frozen
-    finally:
-        gc.unfreeze()
-
-
-def test_a_reader_that_stops_early_leaves_nothing_frozen(monkeypatch):
-    # Between two batches, and after a reader drops the results half-way, nothing is frozen.
-    import gc
-
-    monkeypatch.setattr(executors, "analyse_batch", lambda batch, nlp, beat: [])
-    before = gc.get_freeze_count()
-    runs = executors.in_process([["one"], ["two"]], beat=None, nlp=object())
-    assert next(runs) == []
-    assert gc.get_freeze_count() == before
-    del runs
-    assert gc.get_freeze_count() == before
