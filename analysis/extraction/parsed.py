@@ -67,8 +67,8 @@ class ParsedDocument:
     @cached_property
     def quotations(self):
         """The article's quotations (:class:`~analysis.extraction.sources.quotes.Quotations`), single quotation marks
-        read from the original text (which tells a curly one from an apostrophe), found once: the cue, tone and
-        action stages each read them."""
+        read from the original text (which tells a curly one from an apostrophe), found once: the attribution, cue, tone
+        and action stages each read them."""
         from analysis.extraction.sources.quotes import Quotations, quote_spans
 
         return Quotations(quote_spans(self.view, self.text), self.view)

@@ -17,7 +17,7 @@ from analysis.extraction.sources.floating import floating_stage
 from analysis.extraction.sources.lines import Lines
 from analysis.extraction.sources.noun_cues import noun_cue_stage
 from analysis.extraction.sources.quote_cues import quote_stage
-from analysis.extraction.sources.quotes import VIEW_QUOTE_MARKS, Quotations, quote_spans
+from analysis.extraction.sources.quotes import VIEW_QUOTE_MARKS, Quotations
 from analysis.extraction.sources.records import Attribution, Found
 from analysis.extraction.sources.refusals import refusal_stage
 from analysis.extraction.sources.speakers import NO_SPEAKER, SpeakerResolver, is_outlet, is_time_modifier, tokens_text
@@ -34,7 +34,7 @@ def attribution_rows(parsed) -> list[Attribution]:
     doc, view = parsed.doc, parsed.view
     if not len(doc):
         return []
-    quotes = Quotations(quote_spans(view, parsed.text), view)
+    quotes = parsed.quotations
     found = syntactic_stage(doc, quotes) + according_to_stage(doc) + refusal_stage(doc, quotes) + noun_cue_stage(doc, quotes)
     found += quote_stage(doc, quotes, [f.content for f in found])
     found = deduplicate(extend_to_quotes(found, quotes, view))
