@@ -772,11 +772,7 @@ def changes_figure_before(doc: Doc, earlier: Match, later: Match, lex: Lexicon) 
     million phones, down 8% from last year", "reported 1,200 cases, up 15%"): both figures of one clause, so
     the change is of the amount before it, not of the clause's subject (the company did not fall 8%)."""
     adverb = figure_root(doc, later).head
-    if adverb.lower_ not in lex.change_adverbs or adverb.i != later.start - 1 or later.start < 2:
-        return False
-    if lower_at(doc, later.start - 2) != "," or earlier.end > later.start - 2:
-        return False
-    return clause_head(figure_root(doc, earlier)).i == clause_head(adverb).i
+    return adverb.i == later.start - 1 and _change_adverb_after(doc, earlier, adverb, lex)
 
 
 def compares_figure_before(doc: Doc, earlier: Match, later: Match, lex: Lexicon) -> bool:
@@ -789,9 +785,15 @@ def compares_figure_before(doc: Doc, earlier: Match, later: Match, lex: Lexicon)
     if root.dep_ != "pobj" or prep.lower_ != "from" or prep.i != later.start - 1:
         return False
     adverb = prep.head
-    if adverb.lower_ not in lex.change_adverbs or adverb.i != prep.i - 1 or lower_at(doc, adverb.i - 1) != ",":
-        return False
-    return earlier.end <= adverb.i - 1 and clause_head(figure_root(doc, earlier)).i == clause_head(adverb).i
+    return adverb.i == prep.i - 1 and _change_adverb_after(doc, earlier, adverb, lex)
+
+
+def _change_adverb_after(doc: Doc, earlier: Match, adverb: Token, lex: Lexicon) -> bool:
+    """Whether ``adverb`` is a change adverb ("up", "down") written after ``earlier`` and a comma, in its clause:
+    what :func:`changes_figure_before` and :func:`compares_figure_before` both ask of the words between."""
+    comma = adverb.i - 1
+    return (adverb.lower_ in lex.change_adverbs and comma >= 1 and lower_at(doc, comma) == "," and earlier.end <= comma
+            and clause_head(figure_root(doc, earlier)).i == clause_head(adverb).i)
 
 
 def converts(doc: Doc, earlier: Match, later: Match) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Sequence
+from typing import Callable, Sequence
 
 from analysis.extraction.figures.bounds import said_bound
 from analysis.extraction.figures.candidates import find_matches
@@ -165,19 +165,19 @@ def _object_of(
     if (previous is not None and previous[1].sentence_id == sentence_id and previous[1].object
             and changes_figure_before(doc, previous[0], match, lex)):
         return previous[1].object, previous[1].object_start, previous[1].object_end  # "2 million phones, down 8%"
-    level_before = [(m, row) for m, row in zip(earlier, rows) if row.sentence_id == sentence_id and row.quantity_kind == kind
-                    and row.object]
-    if level_before and compares_figure_before(doc, level_before[-1][0], match, lex):
-        row = level_before[-1][1]  # "saw 900 patients, up from 700 in July"
+    level_before = _last_row(earlier, rows, sentence_id, lambda row: row.quantity_kind == kind and bool(row.object))
+    if level_before is not None and compares_figure_before(doc, level_before[0], match, lex):
+        row = level_before[1]  # "saw 900 patients, up from 700 in July"
         return row.object, row.object_start, row.object_end
     person = apposed_person(doc, match, match.end) if match.unit == "year" else None
     counted = None if person else object_token(doc, match, kind, lex)
     head = person or counted or broad_object_token(doc, match, kind, lex)
     if head is not None and refers_back(head, lex):
-        before = [row for row in rows if row.sentence_id == sentence_id - 1 and row.quantity_kind == kind
-                  and row.object and row.object.split()[-1].lower() not in lex.quantity_nouns]
-        if before:  # "227,000 patients were waiting. ... that figure stood at 410,000"
-            return before[-1].object, before[-1].object_start, before[-1].object_end
+        before = _last_row(earlier, rows, sentence_id - 1, lambda row: row.quantity_kind == kind and bool(row.object)
+                           and row.object.split()[-1].lower() not in lex.quantity_nouns)
+        if before is not None:  # "227,000 patients were waiting. ... that figure stood at 410,000"
+            row = before[1]
+            return row.object, row.object_start, row.object_end
     if head is not None:
         first, last = object_span(doc, head, lex, figure=range(match.start, match.end), counted=counted is not None,
                                   whole=counted is not None and names_the_sum(doc, match, kind, counted))
@@ -190,7 +190,23 @@ def _object_of(
     ):  # a list, a comparison, the second end of a change "from X to Y", or a list by place "800 in Spain"
         return previous[1].object, previous[1].object_start, previous[1].object_end
     if elliptic_start(doc, match, kind):
-        before = [row for row in rows if row.sentence_id == sentence_id - 1 and row.quantity_kind == "count" and row.object]
-        if before:
-            return before[-1].object, before[-1].object_start, before[-1].object_end
+        before = _last_row(earlier, rows, sentence_id - 1, lambda row: row.quantity_kind == "count" and bool(row.object))
+        if before is not None:
+            row = before[1]
+            return row.object, row.object_start, row.object_end
     return NO_OBJECT
+
+
+def _last_row(
+    earlier: Sequence[Match], rows: Sequence[FigureRow], sentence_id: int, wanted: Callable[[FigureRow], bool]
+) -> tuple[Match, FigureRow] | None:
+    """The last figure of sentence ``sentence_id`` among the ``earlier`` ones (with its row) for which
+    ``wanted(row)``, else None. The rows are in reading order: the search goes back from the last one and stops at
+    the first of an earlier sentence, so that each figure looks at its own sentence and the one before, not at every
+    figure of the article (which grew with the square of a long article's figures)."""
+    for match, row in zip(reversed(earlier), reversed(rows)):
+        if row.sentence_id < sentence_id:
+            return None
+        if row.sentence_id == sentence_id and wanted(row):
+            return match, row
+    return None
