@@ -382,6 +382,13 @@ def test_the_place_a_figure_s_own_words_put_it_in(parse, text, expected):
     assert [(r.text, r.place, r.object) for r in figure_rows(parse(text), [])] == expected
 
 
+def test_a_figure_among_the_last_words_after_a_place_phrase_keeps_its_sentence_s_figures(parse):
+    # the list-by-place check looked three words past the later figure, past the document's end: the stage
+    # failed and the article lost every figure
+    rows = figure_rows(parse("The flood closed 40 schools two weeks after another one struck in Portugal, killing 12."), [])
+    assert [r.text for r in rows] == ["40", "12"]
+
+
 def test_items_of_a_list_by_place_pair_each_under_its_own_place(parse):
     out = _agreement(parse, {
         "a": ("2020-04-08", "The virus has killed 1,200 people in Italy, 800 in Spain and 300 in France."),
