@@ -38,20 +38,24 @@ def find_matches(doc: Doc) -> list[Match]:
 def _points_between_percents(doc: Doc, matches: list[Match]) -> None:
     """ "points" in a sentence whose every other figure is a percent measure a gap between percents: percentage
     points ("42% to 38%, a 4-point gap"); beside a level or a count they are index points ("rose 120 points, or
-    0.4 percent, to 34,500.12")."""
+    0.4 percent, to 34,500.12"), and so are they all when one of them is more than a gap between percents can
+    be ("fell 229 points, or 1 per cent, to 22,397 points")."""
     by_sentence: dict[int, list[Match]] = {}
     for match in matches:
         by_sentence.setdefault(doc_index(doc).sentence_bounds(match.core_start)[0], []).append(match)
     for group in by_sentence.values():
         points = [m for m in group if m.unit == "index_point"]
         others = [m for m in group if m.unit != "index_point"]
-        if points and others and all(m.unit in PERCENT_UNITS for m in others):
+        index_level = any(abs(m.value) > MAX_PERCENTAGE_POINTS for m in points)  # NaN (a range) compares False
+        if points and others and all(m.unit in PERCENT_UNITS for m in others) and not index_level:
             for match in points:
                 match.unit = "percentage_point"
 
 
 #: Units of a level in percent.
 PERCENT_UNITS = frozenset({"percent"})
+#: The widest gap in percentage points between two shares of a whole; more points than this are an index's.
+MAX_PERCENTAGE_POINTS = 100.0
 
 
 def _may_start(doc: Doc, i: int, lex: Lexicon) -> bool:

@@ -65,6 +65,8 @@ class Lexicon:
     currencies: tuple[str, ...]
     glued_only: dict[str, str]
     article_units: frozenset[tuple[str, ...]]
+    #: Comparatives between a number and its unit ("2 more feet"), units.yaml ``between_number_and_unit``.
+    before_unit_words: frozenset[str]
     weekdays: frozenset[str]
     relative_markers: frozenset[str]
     time_units: frozenset[str]
@@ -195,6 +197,7 @@ def lexicon() -> Lexicon:
         currencies=tuple(currencies),
         glued_only=units.get("glued_only") or {},
         article_units=frozenset(tuple(_phrase_tokens(u)) for u in units.get("one_with_article") or ()),
+        before_unit_words=frozenset(units.get("between_number_and_unit") or ()),
         weekdays=frozenset(times["weekdays"]),
         relative_markers=frozenset(times["relative_markers"]),
         time_units=frozenset(times["time_units"]),
