@@ -287,6 +287,14 @@ def test_a_range_of_year_shaped_numbers_that_counts_a_noun_stays_a_figure(parse)
         ("The Valen index closed 130.5 points, or 0.9 percent, lower at 14,210.2 points.", "14,210.2 points", "point"),
         # beside percents only, points measure a gap between them
         ("Turnout fell from 61% to 57%, a 4-point slide.", "4-point", "percentage_point"),
+        # a poll's error is in percentage points; a margin of anything else is not
+        ("The survey of 900 adults has a margin of error of 3 points.", "3 points", "percentage_point"),
+        ("The bureau's poll carries a sampling error of 2.5 points.", "2.5 points", "percentage_point"),
+        ("The index rose by a margin of 40 points on the day.", "40 points", "point"),
+        # points scored are counted: the number is the figure, "points" what it counts
+        ("The Valen index gained 85 points on Monday.", "85 points", "point"),
+        ("Her teammate scored 27 points against the visitors.", "27", ""),
+        ("The side has collected 19 points from ten games.", "19", ""),
     ],
 )
 def test_points_are_an_index_s_or_percentage_points_by_their_sentence(parse, text, span, unit):

@@ -81,6 +81,8 @@ class Lexicon:
     temperature_words: frozenset[str] = frozenset()
     electrical_words: frozenset[str] = frozenset()
     price_verbs: frozenset[str] = frozenset()
+    scoring_verbs: frozenset[str] = frozenset()
+    percentage_point_nouns: frozenset[str] = frozenset()
     event_classes: dict[str, str] = field(default_factory=dict)
     #: The words of the object rules (figure_objects.yaml).
     level_verbs: frozenset[str] = frozenset()
@@ -208,6 +210,8 @@ def lexicon() -> Lexicon:
         temperature_words=frozenset((units.get("context") or {}).get("temperature", ())),
         electrical_words=frozenset((units.get("context") or {}).get("electrical", ())),
         price_verbs=frozenset((units.get("context") or {}).get("price", ())),
+        scoring_verbs=frozenset((units.get("context") or {}).get("scoring", ())),
+        percentage_point_nouns=frozenset((units.get("context") or {}).get("percentage_point_nouns", ())),
         event_classes={verb: cls for cls, verbs in events["event_classes"].items() for verb in verbs},
         **{name: frozenset(objects[name]) for name in OBJECT_WORDS},
     )
