@@ -585,6 +585,23 @@ OBJECT_RULES = [
     ("Claims fell more than 3,000 (12%) to 24,900.", "more than 3,000", ""),
     ("He blamed more than a decade of underinvestment and short-termism.", "more than a decade", ""),
     ("The clinic bought two X-ray machines.", "two", "machines"),
+    # a restatement between dashes with "or", or after a bare "or" in another unit, is of what the amount is of;
+    # "or" between amounts of one unit joins two amounts
+    ("Toll income rose by 6 per cent – or $2 million – in May.", "$2 million", "Toll income"),
+    ("The Valen index fell 230 points or 1.2 per cent on Monday.", "1.2 per cent", "Valen index"),
+    # what a sum is the value of, through "worth"; not a noun it is no value of
+    ("The city signed a contract worth $12 million with the builder.", "$12 million", "contract"),
+    ("The harbour stake is worth $3bn, brokers said.", "$3bn", "harbour stake"),
+    ("It is worth $12 million, brokers said.", "$12 million", ""),
+    ("The port shipped $12 million worth of timber.", "$12 million", "timber"),
+    # an age given through "aged" is of the noun the participle describes
+    ("The clinic treated patients aged 70 years and older.", "70 years and older", "patients"),
+    ("She was aged 70 when she retired.", "70", ""),
+    # a measure or sum alone in brackets gives the value of the noun right before them, past a place phrase
+    ("The cheapest tickets in Valen ($85) sold out first.", "$85", "tickets"),
+    ("Fares rose in March ($3.20) after the vote.", "$3.20", ""),
+    # a sum "in" a noun after a comparative is made of it
+    ("The port collected $4 million more in fees this year.", "$4 million", "fees"),
 ]
 
 

@@ -282,7 +282,7 @@ def object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token | Non
     if fronted is not None and (noun := _noun_of(fronted)) is not None and noun.pos_ != "ADJ":
         return _through_quantity_noun(noun, lex)  # "Of the 300 residents tested, 45 were positive"
     # "€40m in emergency aid" where the parser hangs "in" on the verb
-    after = match.end
+    after = match.end + (lower_at(doc, match.end) in lex.before_unit_words)  # "$5m more in revenue"
     if kind == "money" and not match.per and lower_at(doc, after) == "in" and (noun := _noun_of(token_at(doc, after))) is not None:
         if noun.pos_ == "NOUN" and not _is_time_noun(noun, lex) and not _determined(noun):
             return noun
@@ -494,6 +494,53 @@ def _apposed_noun(doc: Doc, match: Match, root: Token, lex: Lexicon) -> Token | 
     return None if _unmeasured(counted, lex) else counted
 
 
+def _bracketed_after(doc: Doc, match: Match, root: Token, lex: Lexicon) -> Token | None:
+    """The common noun a measure or sum alone in brackets gives the value of, written right before them: "the
+    cheapest fares ($3.20)" -> fares, "the highest prices in Hawaii ($4.46)" -> prices (past a place phrase).
+    Not a bare count ("the deaths (12)" may number anything), a figure that restates another (read before), a
+    name ("John Smith (44)") or a noun that is no measured thing (:func:`_unmeasured`)."""
+    if not (match.unit or match.currency) or match.start < 2 or lower_at(doc, match.start - 1) != "(":
+        return None
+    if lower_at(doc, match.end) != ")" or _top_of(match, root).head.i != match.start - 2:
+        return None
+    noun = token_at(doc, match.start - 2)
+    if _is_place(noun, lex) and noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        noun = noun.head.head  # "prices in Hawaii ($4.46)": the place says where, the noun what
+    if noun.pos_ != "NOUN" or _unmeasured(noun, lex):
+        return None
+    return _through_quantity_noun(noun, lex)
+
+
+def _valued_noun(root: Token, lex: Lexicon) -> Token | None:
+    """The noun a figure is the value of through a ``value_adjectives`` word ("a deal worth $40m" -> deal), or
+    the subject of the copula that word completes ("the stake is worth $3bn" -> stake); not a place, a number or
+    a noun that is no measured thing."""
+    adjective = root.head
+    if root.dep_ not in ("npadvmod", "pobj", "dobj", "nummod") or adjective.lower_ not in lex.value_adjectives:
+        return None
+    if adjective.dep_ == "amod" and adjective.head.pos_ == "NOUN" and adjective.head.i < adjective.i:
+        noun = adjective.head
+    elif adjective.dep_ == "acomp" and adjective.head.pos_ in ("AUX", "VERB"):
+        noun = _subject_of(adjective.head, lex)
+    else:
+        return None
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN") or _is_place(noun, lex) or _unmeasured(noun, lex):
+        return None
+    return noun
+
+
+def aged_noun(doc: Doc, match: Match, lex: Lexicon) -> Token | None:
+    """The noun an age is of through an ``age_participles`` word right before it: "participants aged 18 years and
+    older" -> participants, "residents aged 65" -> residents (the participle describes the noun); else None."""
+    if match.unit != "year" or match.start == 0:
+        return None
+    participle = token_at(doc, match.start - 1)
+    if participle.lower_ not in lex.age_participles or participle.dep_ != "acl":
+        return None
+    noun = participle.head
+    return noun if noun.pos_ in ("NOUN", "PROPN") and noun.i < participle.i else None
+
+
 #: The only word an amount noun that stands for its figure has before it ("an average of 2.7%").
 INDEFINITE_ARTICLES = frozenset({"a", "an"})
 
@@ -535,7 +582,8 @@ def broad_object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token
     if (kind == "duration" and root.dep_ == "pobj" and root.head.lower_ in lex.period_prepositions
             and root.head.i not in inside):
         return None  # "rose 4% over three years": the period of the change
-    beside = _bounded_noun(doc, match, root, lex) or _apposed_noun(doc, match, root, lex)
+    beside = (_bounded_noun(doc, match, root, lex) or _apposed_noun(doc, match, root, lex)
+              or _bracketed_after(doc, match, root, lex) or _valued_noun(root, lex))
     if beside is not None:
         return beside
     compared = _compared_noun(doc, match, root, lex)
@@ -796,13 +844,19 @@ def _change_adverb_after(doc: Doc, earlier: Match, adverb: Token, lex: Lexicon) 
             and clause_head(figure_root(doc, earlier)).i == clause_head(adverb).i)
 
 
+#: What stands between an amount and its restatement: a bracket, a slash, ", or", a dash, or a dash and "or".
+RESTATING = (["("], ["/"], [",", "or"], ["-"], ["\u2013"], ["\u2014"], ["-", "or"], ["\u2013", "or"], ["\u2014", "or"])
+
+
 def converts(doc: Doc, earlier: Match, later: Match) -> bool:
     """Whether ``later`` restates ``earlier`` in another unit or currency right after it: in brackets ("115F
-    (46C)", "HK$10m (US$1.27m)"), after a slash ("115F/46C"), after ", or" ("rose 26.65 points, or 0.15%") or
-    between dashes ("closed 204.47 points - 5.0 per cent - down"); both are one amount, of one thing. A price
-    per something else is another amount ("HK$16m, or HK$17,354 per sq ft")."""
+    (46C)", "HK$10m (US$1.27m)"), after a slash ("115F/46C"), after ", or" ("rose 26.65 points, or 0.15%"), between
+    dashes ("closed 204.47 points - 5.0 per cent - down", "rose 5% – or $2m – to"), or after a bare "or" in another
+    unit ("fell 120 points or 0.9 per cent"; "or" between two amounts of one unit joins two amounts); both are one
+    amount, of one thing. A price per something else is another amount ("HK$16m, or HK$17,354 per sq ft")."""
     between = [lower_at(doc, t) for t in range(earlier.end, later.start)]
-    return earlier.per == later.per and between in (["("], ["/"], [",", "or"], ["-"], ["\u2013"], ["\u2014"])
+    other_unit = (earlier.unit, earlier.currency) != (later.unit, later.currency)
+    return earlier.per == later.per and (between in RESTATING or (between == ["or"] and other_unit))
 
 
 def continues_conversion(doc: Doc, earlier: Match, later: Match) -> bool:

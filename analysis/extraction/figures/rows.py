@@ -12,7 +12,7 @@ from analysis.extraction.figures.events import event_of
 from analysis.extraction.figures.grammar import Match, apposed_person, interval_of
 from analysis.extraction.figures.numbers import GLUED
 from analysis.extraction.figures.objects import (
-    broad_object_token, change_ends, changes_figure_before, compares_figure_before, continues_conversion, converts, elliptic_start,
+    aged_noun, broad_object_token, change_ends, changes_figure_before, compares_figure_before, continues_conversion, converts, elliptic_start,
     inherits_object, names_the_sum, object_span, object_token, refers_back,
 )
 from analysis.extraction.figures.records import FigureRow
@@ -169,7 +169,7 @@ def _object_of(
     if level_before is not None and compares_figure_before(doc, level_before[0], match, lex):
         row = level_before[1]  # "saw 900 patients, up from 700 in July"
         return row.object, row.object_start, row.object_end
-    person = apposed_person(doc, match, match.end) if match.unit == "year" else None
+    person = (apposed_person(doc, match, match.end) or aged_noun(doc, match, lex)) if match.unit == "year" else None
     counted = None if person else object_token(doc, match, kind, lex)
     head = person or counted or broad_object_token(doc, match, kind, lex)
     if head is not None and refers_back(head, lex):
