@@ -600,6 +600,16 @@ OBJECT_RULES = [
     # a measure or sum alone in brackets gives the value of the noun right before them, past a place phrase
     ("The cheapest tickets in Valen ($85) sold out first.", "$85", "tickets"),
     ("Fares rose in March ($3.20) after the vote.", "$3.20", ""),
+    # an earlier level after a comma and "up from" is of the amount before it, across a reporting clause set
+    # between them; not across a clause that is no reporting one's
+    ("The mill made 900 rolls, the owners said on Monday, up from 700 a year ago.", "700", "rolls"),
+    ("The mill made 900 rolls, and prices rose, up from 700 a year ago.", "700", "prices"),
+    # a figure in a "for" phrase of a noun belongs to that noun, never to the figure before it
+    ("The yard built 40 ferries for the island and holds orders for more than 300.", "more than 300", ""),
+    ("The yard built 40 ferries for the island and 30 for the mainland.", "30", "ferries"),
+    # a noun that is the unit of another figure is never this one's object
+    ("The board approved four straight 6 percent raises.", "four", ""),
+    ("The charity handed out four 20-pound boxes of food.", "20-pound", "boxes"),
     # a sum "in" a noun after a comparative is made of it
     ("The port collected $4 million more in fees this year.", "$4 million", "fees"),
 ]

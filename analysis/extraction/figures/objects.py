@@ -305,10 +305,19 @@ def object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token | Non
         and not any(c.isdigit() for c in head.text)
         and not _is_time_noun(head, lex)
         and not _uncounted_head(doc, match, head, lex)
+        and not _unit_of_another(head, inside, lex)
     ):
         changed = _changed_in(head, lex)  # "a 15% increase in rates": what changes, not the change
         return _measured_quantity(changed, kind, lex) if changed is not None else _through_quantity_noun(head, lex)
     return None
+
+
+def _unit_of_another(noun: Token, inside: set[int], lex: Lexicon) -> bool:
+    """Whether a noun the parser hangs a figure on is the unit of another figure, with a number of its own
+    outside the figure: "the fourth of four straight 13.2 percent increases" hangs "four" on "percent" (a noun
+    that another figure counts or measures may be this one's too: "four 40-pound boxes")."""
+    return (noun.lower_,) in lex.unit_aliases and any(
+        c.dep_ == "nummod" and c.i not in inside and c.like_num for c in children_of(noun))
 
 
 def _determined(noun: Token) -> bool:
@@ -785,16 +794,21 @@ def _coordination(doc: Doc, earlier: Match, later: Match, lex: Lexicon) -> str:
     return ""
 
 
+#: Prepositions through which a figure belongs to a noun of its own, never to a figure before it ("a crowd of
+#: 2,000", "orders for more than 5,000").
+OWN_NOUN_PREPOSITIONS = frozenset({"of", "for"})
+
+
 def inherits_object(doc: Doc, previous: tuple[Match, FigureRow], match: Match, kind: str, sentence_id: int,
                     lex: Lexicon) -> bool:
     """An elliptic count or share ("two passengers died and nine were taken to hospital"), a measure in a list
     ("speeds of 100Mbps, 200Mbps and 1Gbps") or a sum set against another ("net profit was RM1.94bn compared
     with RM1.64bn") takes the object of the figure just before it, only when that figure is of the same sentence
     and kind and the two are coordinated (:func:`_coordination`); a noun further away is never inherited, nor is
-    any when the figure belongs to a noun of its own ("a crowd of 2,000")."""
+    any when the figure belongs to a noun of its own ("a crowd of 2,000", "orders for 5,000")."""
     earlier, row = previous
     root = figure_root(doc, match)
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ in ("NOUN", "PROPN"):
+    if root.dep_ == "pobj" and root.head.lower_ in OWN_NOUN_PREPOSITIONS and root.head.head.pos_ in ("NOUN", "PROPN"):
         return False
     if row.quantity_kind != kind or row.sentence_id != sentence_id or not row.object:
         return False
@@ -838,10 +852,15 @@ def compares_figure_before(doc: Doc, earlier: Match, later: Match, lex: Lexicon)
 
 def _change_adverb_after(doc: Doc, earlier: Match, adverb: Token, lex: Lexicon) -> bool:
     """Whether ``adverb`` is a change adverb ("up", "down") written after ``earlier`` and a comma, in its clause:
-    what :func:`changes_figure_before` and :func:`compares_figure_before` both ask of the words between."""
+    what :func:`changes_figure_before` and :func:`compares_figure_before` both ask of the words between. A
+    reporting clause set between them does not part them ("added 900 jobs, the ministry said, up from 700": the
+    parser hangs the adverb on "said", whose reported clause holds the amount)."""
     comma = adverb.i - 1
-    return (adverb.lower_ in lex.change_adverbs and comma >= 1 and lower_at(doc, comma) == "," and earlier.end <= comma
-            and clause_head(figure_root(doc, earlier)).i == clause_head(adverb).i)
+    if not (adverb.lower_ in lex.change_adverbs and comma >= 1 and lower_at(doc, comma) == "," and earlier.end <= comma):
+        return False
+    own, adverbs = clause_head(figure_root(doc, earlier)), clause_head(adverb)
+    inserted = own.dep_ == "ccomp" and own.head.i == adverbs.i and earlier.end < adverbs.i < comma
+    return own.i == adverbs.i or inserted
 
 
 #: What stands between an amount and its restatement: a bracket, a slash, ", or", a dash, or a dash and "or".
