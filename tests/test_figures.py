@@ -610,6 +610,15 @@ OBJECT_RULES = [
     # a noun that is the unit of another figure is never this one's object
     ("The board approved four straight 6 percent raises.", "four", ""),
     ("The charity handed out four 20-pound boxes of food.", "20-pound", "boxes"),
+    # the level a change "by" a figure brought, after its restatement, measures what changed; a sum "to" a
+    # noun after no change is no level
+    ("Toll income rose by 6 per cent – or $2 million – to $35 million in May.", "$35 million", "Toll income"),
+    ("The council gave $5 million to charity last year.", "$5 million", ""),
+    # a sum "for" people is what they get or pay, not what it pays for
+    ("The city set aside $400 for residents this winter.", "$400", ""),
+    ("The city set aside $400 for schools this winter.", "$400", "schools"),
+    # "equate to" sets its subject to a level
+    ("The rise would equate to 80p a week.", "80p", "rise"),
     # a sum "in" a noun after a comparative is made of it
     ("The port collected $4 million more in fees this year.", "$4 million", "fees"),
 ]

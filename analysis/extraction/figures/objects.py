@@ -7,16 +7,19 @@ spending verbs) are in ``analysis/data/figure_objects.yaml``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Sequence
 
 from spacy.tokens import Doc, Token
 
+from analysis.datafiles import read_yaml
 from analysis.extraction.doc_index import DocIndex, children_of, doc_index
 from analysis.extraction.figures.exclusions import TIME_LABELS, dates_its_noun
 from analysis.extraction.figures.grammar import MEASURE_ADJECTIVES, RATE_WORDS, Match
 from analysis.extraction.figures.records import FigureRow
 from analysis.extraction.figures.tokens import lower_at, token_at
 from analysis.extraction.figures.wordlists import Lexicon
+from analysis.extraction.linguistics.gender import gender_words
 
 #: Punctuation after a figure that ends the phrase it counts in ("hit 619,200 - another record").
 SEPARATORS = frozenset({"-", "\u2013", "\u2014", ";", ":"})
@@ -275,6 +278,8 @@ def object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token | Non
                 noun = _noun_of(prep)
                 if noun is None or noun.i in inside or noun.pos_ == "ADJ":
                     continue
+                if prep.lower_ == "for" and _is_person_noun(noun):
+                    continue  # "$25 for young people": who the sum goes to, not what it pays for
                 if prep.lower_ != "of" and _is_time_noun(noun, lex) or prep.lower_ == "in" and _determined(noun):
                     continue
                 return _through_quantity_noun(noun, lex)
@@ -711,7 +716,7 @@ def _paid_for(verb: Token, paid_with: str, objects: Sequence[Token], lex: Lexico
     library", "spent $5bn on roads"; "on" only after a verb of spending); never a period ("for the year")."""
     if paid_with == "for":
         if objects:
-            return _through_quantity_noun(objects[0], lex)
+            return None if _is_person_noun(objects[0]) else _through_quantity_noun(objects[0], lex)
         subject = _subject_of(verb, lex)
         return subject if subject is not None and not _is_place(subject, lex) and not _has_number(subject) else None
     if paid_with:
@@ -719,9 +724,23 @@ def _paid_for(verb: Token, paid_with: str, objects: Sequence[Token], lex: Lexico
     for prep in children_of(verb):
         if prep.dep_ == "prep" and (prep.lower_ == "for" or (prep.lower_ == "on" and verb.lemma_.lower() in lex.spending_verbs)):
             noun = _noun_of(prep)
-            if noun is not None and noun.pos_ == "NOUN" and not _is_time_noun(noun, lex):
+            if noun is not None and noun.pos_ == "NOUN" and not _is_time_noun(noun, lex) and not (
+                    prep.lower_ == "for" and _is_person_noun(noun)):  # "spent £30m on players" buys them
                 return noun
     return None
+
+
+def _is_person_noun(noun: Token) -> bool:
+    """Whether a noun names people (``gendered_nouns.yaml``, and the person and group nouns of
+    ``source_nouns.yaml``: "residents", "young people", "the average taxpayer"): a sum "for" them is what they get
+    or pay, never what it pays for."""
+    return noun.lemma_.lower() in _person_lemmas() or noun.lower_ in _person_lemmas()
+
+
+@lru_cache(maxsize=1)
+def _person_lemmas() -> frozenset[str]:
+    collective = read_yaml("source_nouns.yaml").get("collective") or ()
+    return gender_words().person_nouns | {str(word).lower() for word in collective}
 
 
 def _is_level_verb(verb: Token, lex: Lexicon, kind: str = "") -> bool:
@@ -904,6 +923,24 @@ def elliptic_start(doc: Doc, match: Match, kind: str) -> bool:
         return False
     sentence_start = token_at(doc, match.start).sent.start
     return all(token_at(doc, t).is_punct or token_at(doc, t).pos_ in ("CCONJ", "ADV") for t in range(sentence_start, match.start))
+
+
+def level_after_change(doc: Doc, earlier: Sequence[Match], later: Match) -> bool:
+    """Whether ``later`` is the level a change "by" the figure before it brought, written "to" right after that
+    figure or its restatement between dashes or after a comma ("rose by 5% – or $2m – to $30m", "fell by 1,200,
+    to 8,400"), so that it measures what the change does. Not read: a "to" after a figure with no "by" before it
+    ("gave $5m to charity")."""
+    if not earlier or lower_at(doc, later.start - 1) != "to":
+        return False
+    between = [lower_at(doc, t) for t in range(earlier[-1].end, later.start - 1)]
+    if any(word not in CLOSING_MARKS for word in between):
+        return False
+    change = earlier[-2] if len(earlier) > 1 and converts(doc, earlier[-2], earlier[-1]) else earlier[-1]
+    return lower_at(doc, change.start - 1) == "by"
+
+
+#: Marks that may close a figure's restatement before the "to" of the level a change brought.
+CLOSING_MARKS = frozenset({",", ")", "-", "\u2013", "\u2014"})
 
 
 def change_ends(doc: Doc, earlier: Match, later: Match) -> bool:
