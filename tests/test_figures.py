@@ -617,6 +617,11 @@ OBJECT_RULES = [
     # a sum "for" people is what they get or pay, not what it pays for
     ("The city set aside $400 for residents this winter.", "$400", ""),
     ("The city set aside $400 for schools this winter.", "$400", "schools"),
+    # "which" never stands for people; it does for a thing
+    ("Fees rise by £30 for tenants, which amounts to 60p a week.", "60p", ""),
+    ("Officials backed the ferry plan, which costs $5m.", "$5m", "ferry plan"),
+    # a measure noun a figure is "of" through the noun it is "of" keeps that phrase
+    ("The survey has a margin of error of 3 points.", "3 points", "margin of error"),
     # "equate to" sets its subject to a level
     ("The rise would equate to 80p a week.", "80p", "rise"),
     # a sum "in" a noun after a comparative is made of it

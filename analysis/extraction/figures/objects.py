@@ -376,10 +376,12 @@ def _pronoun_subject_antecedent(pronoun: Token, verb: Token) -> Token | None:
 
 
 def _relative_antecedent(pronoun: Token) -> Token | None:
-    """The noun a relative pronoun stands for ("the device which costs ..." -> device), else None."""
+    """The noun a relative pronoun stands for ("the device which costs ..." -> device), else None; "which" never
+    stands for people ("a rise of £41 for residents, which amounts to 80p a week": the parser hangs the clause on
+    "residents", but what amounts to 80p is the rise)."""
     verb = pronoun.head
     if pronoun.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return verb.head
+        return None if pronoun.lower_ == "which" and _is_person_noun(verb.head) else verb.head
     return None
 
 
@@ -451,6 +453,8 @@ def _holder_of(root: Token, lex: Lexicon) -> Token | None:
     if (_is_event_noun(holder, lex) or holder.lower_ in lex.quantity_nouns or _is_time_noun(holder, lex)
             or holder.lower_ in lex.preposition_nouns):
         return None
+    if holder.dep_ == "pobj" and holder.head.lower_ == "of" and holder.head.head.lower_ in lex.relational_heads:
+        holder = holder.head.head  # "a margin of error of 4 points": the measure noun, which keeps its "of" phrase
     return None if _is_place(holder, lex) else holder
 
 
