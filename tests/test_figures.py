@@ -254,6 +254,18 @@ def test_not_units(parse, text):
         ("Forecasters expect another half-inch of sleet by dawn.", "half-inch", 0.5, NAN, NAN, "exact", "inch"),
         ("The council resurfaced a quarter-mile of the promenade.", "quarter-mile", 0.25, NAN, NAN, "exact", "mile"),
         ("About a half-inch of hail fell on the orchards.", "About a half-inch", 0.5, NAN, NAN, "about", "inch"),
+        # a comparative between the number and its unit; with no unit after it, the number counts a noun
+        ("Forecasters expect up to 3 more inches of rain on the ridge.", "up to 3 more inches", 3, NAN, NAN, "at_most", "inch"),
+        ("The ferry runs 12 additional miles in summer.", "12 additional miles", 12, NAN, NAN, "exact", "mile"),
+        ("The club expects 300 more members this spring.", "300", 300, NAN, NAN, "exact", ""),
+        # an amount open above, written after it ("and older", "and over")
+        ("The trial enrolled volunteers aged 40 years and older from four clinics.", "40 years and older", 40, 40, math.inf,
+         "at_least", "year"),
+        ("Drivers aged 70 and over must renew the licence.", "70 and over", 70, 70, math.inf, "at_least", "year"),
+        # a decimal point read out, as in a transcript; "a 3 point lead" is a count of points
+        ("The harbour rate now stands at 6 point 2 percent.", "6 point 2 percent", 6.2, NAN, NAN, "exact", "percent"),
+        ("She said four point five percent of members voted.", "four point five percent", 4.5, NAN, NAN, "exact", "percent"),
+        ("The party holds a 3 point lead over its rival.", "3 point", 3, NAN, NAN, "exact", "point"),
     ],
 )
 def test_missed_figures(parse, text, span, value, low, high, approx, unit):
@@ -261,6 +273,32 @@ def test_missed_figures(parse, text, span, value, low, high, approx, unit):
     assert _same(row.value, value) and (row.approx, row.unit_canonical) == (approx, unit)
     if approx == "range":
         assert (row.low, row.high) == (pytest.approx(low), pytest.approx(high))
+
+
+def test_a_range_of_year_shaped_numbers_that_counts_a_noun_stays_a_figure(parse):
+    assert _one(parse, "Between 1500 and 2000 people crossed the bridge.", "Between 1500 and 2000").approx == "range"
+
+
+@pytest.mark.parametrize(
+    "text, span, unit",
+    [
+        # points beside a level of more points than a gap between percents can be are an index's
+        ("The Valen index closed 130.5 points, or 0.9 percent, lower at 14,210.2 points.", "130.5 points", "point"),
+        ("The Valen index closed 130.5 points, or 0.9 percent, lower at 14,210.2 points.", "14,210.2 points", "point"),
+        # beside percents only, points measure a gap between them
+        ("Turnout fell from 61% to 57%, a 4-point slide.", "4-point", "percentage_point"),
+        # a poll's error is in percentage points; a margin of anything else is not
+        ("The survey of 900 adults has a margin of error of 3 points.", "3 points", "percentage_point"),
+        ("The bureau's poll carries a sampling error of 2.5 points.", "2.5 points", "percentage_point"),
+        ("The index rose by a margin of 40 points on the day.", "40 points", "point"),
+        # points scored are counted: the number is the figure, "points" what it counts
+        ("The Valen index gained 85 points on Monday.", "85 points", "point"),
+        ("Her teammate scored 27 points against the visitors.", "27", ""),
+        ("The side has collected 19 points from ten games.", "19", ""),
+    ],
+)
+def test_points_are_an_index_s_or_percentage_points_by_their_sentence(parse, text, span, unit):
+    assert _one(parse, text, span).unit_canonical == unit
 
 
 # "by X to Y" after a word of change: a change and the level it brought (two exact figures) when X carries a scale
@@ -547,6 +585,47 @@ OBJECT_RULES = [
     ("Claims fell more than 3,000 (12%) to 24,900.", "more than 3,000", ""),
     ("He blamed more than a decade of underinvestment and short-termism.", "more than a decade", ""),
     ("The clinic bought two X-ray machines.", "two", "machines"),
+    # a restatement between dashes with "or", or after a bare "or" in another unit, is of what the amount is of;
+    # "or" between amounts of one unit joins two amounts
+    ("Toll income rose by 6 per cent – or $2 million – in May.", "$2 million", "Toll income"),
+    ("The Valen index fell 230 points or 1.2 per cent on Monday.", "1.2 per cent", "Valen index"),
+    # what a sum is the value of, through "worth"; not a noun it is no value of
+    ("The city signed a contract worth $12 million with the builder.", "$12 million", "contract"),
+    ("The harbour stake is worth $3bn, brokers said.", "$3bn", "harbour stake"),
+    ("It is worth $12 million, brokers said.", "$12 million", ""),
+    ("The port shipped $12 million worth of timber.", "$12 million", "timber"),
+    # an age given through "aged" is of the noun the participle describes
+    ("The clinic treated patients aged 70 years and older.", "70 years and older", "patients"),
+    ("She was aged 70 when she retired.", "70", ""),
+    # a measure or sum alone in brackets gives the value of the noun right before them, past a place phrase
+    ("The cheapest tickets in Valen ($85) sold out first.", "$85", "tickets"),
+    ("Fares rose in March ($3.20) after the vote.", "$3.20", ""),
+    # an earlier level after a comma and "up from" is of the amount before it, across a reporting clause set
+    # between them; not across a clause that is no reporting one's
+    ("The mill made 900 rolls, the owners said on Monday, up from 700 a year ago.", "700", "rolls"),
+    ("The mill made 900 rolls, and prices rose, up from 700 a year ago.", "700", "prices"),
+    # a figure in a "for" phrase of a noun belongs to that noun, never to the figure before it
+    ("The yard built 40 ferries for the island and holds orders for more than 300.", "more than 300", ""),
+    ("The yard built 40 ferries for the island and 30 for the mainland.", "30", "ferries"),
+    # a noun that is the unit of another figure is never this one's object
+    ("The board approved four straight 6 percent raises.", "four", ""),
+    ("The charity handed out four 20-pound boxes of food.", "20-pound", "boxes"),
+    # the level a change "by" a figure brought, after its restatement, measures what changed; a sum "to" a
+    # noun after no change is no level
+    ("Toll income rose by 6 per cent – or $2 million – to $35 million in May.", "$35 million", "Toll income"),
+    ("The council gave $5 million to charity last year.", "$5 million", ""),
+    # a sum "for" people is what they get or pay, not what it pays for
+    ("The city set aside $400 for residents this winter.", "$400", ""),
+    ("The city set aside $400 for schools this winter.", "$400", "schools"),
+    # "which" never stands for people; it does for a thing
+    ("Fees rise by £30 for tenants, which amounts to 60p a week.", "60p", ""),
+    ("Officials backed the ferry plan, which costs $5m.", "$5m", "ferry plan"),
+    # a measure noun a figure is "of" through the noun it is "of" keeps that phrase
+    ("The survey has a margin of error of 3 points.", "3 points", "margin of error"),
+    # "equate to" sets its subject to a level
+    ("The rise would equate to 80p a week.", "80p", "rise"),
+    # a sum "in" a noun after a comparative is made of it
+    ("The port collected $4 million more in fees this year.", "$4 million", "fees"),
 ]
 
 
@@ -621,6 +700,9 @@ CHANGES_AND_RANGES = [
     # "from X to Y" that opens no change is the span of one amount
     ("The pump's operating temperature is from -30°C to 60°C.", [("from -30°C to 60°C", NAN, "range", "operating temperature")]),
     ("Rents vary from $500 to $900.", [("from $500 to $900", NAN, "range", "Rents")]),
+    # the same with a price per unit on both ends
+    ("Barley prices climbed from $410 a tonne to $450 a tonne.",
+     [("$410 a tonne", 410, "exact", "Barley prices"), ("$450 a tonne", 450, "exact", "Barley prices")]),
 ]
 
 
@@ -640,6 +722,13 @@ def test_change_from_to_is_two_figures_and_a_range_is_one(parse, text, expected)
         ("New shares were sold at Rs 754 per share.", "Rs 754 per share", "INR / share"),
         ("The striker earns £90,000 a week.", "£90,000", "GBP"),
         ("The bakery borrowed $5m a year ago.", "$5m", "USD"),
+        # a unit after a slash written against the amount; a period after it is no unit a price is per
+        ("Growers were paid $7.40/kg for the crop.", "$7.40/kg", "USD / kilogram"),
+        ("Brokers quoted between $3.10 and $3.30/kg for the fruit.", "between $3.10 and $3.30/kg", "USD / kilogram"),
+        ("The gym charges $30/month for members.", "$30", "USD"),
+        # a range of prices per unit written on both ends is one range
+        ("Barley contracts sit at $410 a tonne to $450 a tonne this season.", "$410 a tonne to $450 a tonne",
+         "USD / metric_ton"),
     ],
 )
 def test_price_per_unit(parse, text, span, unit):
@@ -660,6 +749,9 @@ def test_price_per_unit(parse, text, span, unit):
         "Leaders of the G7 met for the third time this year.",
         "Moscow has pulled some troops out of the south.",
         "The council meets on Monday and again next week.",
+        # a span of years is no amount
+        "The archive covers the harbour from 1921 to 1958.",
+        "The series ran 1994-2003 on regional television.",
     ],
 )
 def test_not_figures(parse, text):

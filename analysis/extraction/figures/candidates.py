@@ -31,27 +31,62 @@ def find_matches(doc: Doc) -> list[Match]:
         if not denominator and not excluded(match, doc, labels, lex):
             matches.append(match)
         i = match.end
+    _points_by_their_words(doc, matches, lex)
     _points_between_percents(doc, matches)
     return matches
+
+
+def _points_by_their_words(doc: Doc, matches: list[Match], lex: Lexicon) -> None:
+    """ "points" that the words around them say are no index's: points scored are counted, not a unit ("the club
+    collected 16 points": the object of a ``scoring`` verb of units.yaml; the figure is the number, "points" what it
+    counts), and a poll's error is in percentage points ("a margin of error of 4 points": points that an
+    ``percentage_point_nouns`` noun is of or is)."""
+    for match in matches:
+        if match.unit != "index_point" or not match.unit_tokens or match.unit_tokens[1] != match.end:
+            continue
+        points = token_at(doc, match.unit_tokens[1] - 1)
+        if points.dep_ in ("dobj", "npadvmod") and points.head.lemma_.lower() in lex.scoring_verbs:
+            match.unit, match.end, match.unit_tokens = "", match.unit_tokens[0], None
+        elif _poll_error(points, lex):
+            match.unit = "percentage_point"
+
+
+def _poll_error(points, lex: Lexicon) -> bool:
+    """Whether ``points`` measure a poll's error: the "of" phrase of an error noun ("a sampling error of 3.5
+    points", "a margin of error of 4 points": a margin counts when its own "of" phrase is an error noun) or what
+    one is ("the margin of error is 3 points")."""
+    def error_noun(noun) -> bool:
+        return noun.lemma_.lower() in lex.percentage_point_nouns or any(
+            of.lower_ == "of" and any(inner.lemma_.lower() in lex.percentage_point_nouns for inner in of.children)
+            for of in noun.children)
+    if points.dep_ == "pobj" and points.head.lower_ == "of":
+        return error_noun(points.head.head)
+    if points.dep_ == "attr":
+        return any(child.dep_ == "nsubj" and error_noun(child) for child in points.head.children)
+    return False
 
 
 def _points_between_percents(doc: Doc, matches: list[Match]) -> None:
     """ "points" in a sentence whose every other figure is a percent measure a gap between percents: percentage
     points ("42% to 38%, a 4-point gap"); beside a level or a count they are index points ("rose 120 points, or
-    0.4 percent, to 34,500.12")."""
+    0.4 percent, to 34,500.12"), and so are they all when one of them is more than a gap between percents can
+    be ("fell 229 points, or 1 per cent, to 22,397 points")."""
     by_sentence: dict[int, list[Match]] = {}
     for match in matches:
         by_sentence.setdefault(doc_index(doc).sentence_bounds(match.core_start)[0], []).append(match)
     for group in by_sentence.values():
         points = [m for m in group if m.unit == "index_point"]
         others = [m for m in group if m.unit != "index_point"]
-        if points and others and all(m.unit in PERCENT_UNITS for m in others):
+        index_level = any(abs(m.value) > MAX_PERCENTAGE_POINTS for m in points)  # NaN (a range) compares False
+        if points and others and all(m.unit in PERCENT_UNITS for m in others) and not index_level:
             for match in points:
                 match.unit = "percentage_point"
 
 
 #: Units of a level in percent.
 PERCENT_UNITS = frozenset({"percent"})
+#: The widest gap in percentage points between two shares of a whole; more points than this are an index's.
+MAX_PERCENTAGE_POINTS = 100.0
 
 
 def _may_start(doc: Doc, i: int, lex: Lexicon) -> bool:

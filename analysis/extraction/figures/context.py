@@ -363,7 +363,9 @@ def _place_entity(doc: Doc, token: Token) -> Span | None:
 def _place_after(doc: Doc, match: Match, stop: int) -> Span | None:
     """The place a preposition of :data:`PLACE_PREPOSITIONS` puts right after the figure (and its noun) names,
     before ``stop`` (the next figure of the sentence), a comma or a dash, and a clause of its own ("as ...",
-    "which ..."): "1,200 in Italy, 800 in Spain", "killed 1,200 people in Italy"."""
+    "which ..."): "1,200 in Italy, 800 in Spain", "killed 1,200 people in Italy". ``stop`` may lie past the
+    document's end (a figure among its last words)."""
+    stop = min(stop, len(doc))
     for i in range(match.end, stop):
         token = token_at(doc, i)
         # a clause of its own starts ("427 deaths as measures are extended in France", "deaths which ...")

@@ -64,6 +64,8 @@ def excluded(match: Match, doc: Doc, labels: list[str], lex: Lexicon) -> bool:
     if _is_duration(match, doc, lex):
         # "two days ago" is a point in time; "some 13 years after" still states an amount of time
         return lower_at(doc, match.end) in RELATIVE_AFTER and match.approx == "exact"
+    if _range_of_years(match, doc):
+        return True
     measured = bool(match.unit or match.currency or match.has_scale or match.approx == "range")
     # the parser also calls glued amounts ordinals ("34bn kronor"); a real ordinal ("34th") is never read
     ordinal = [t for t in core if labels[t] == "ORDINAL" and not token_at(doc, t).text[:1].isdigit()]
@@ -99,11 +101,24 @@ def excluded(match: Match, doc: Doc, labels: list[str], lex: Lexicon) -> bool:
     return False
 
 
+def _range_of_years(match: Match, doc: Doc) -> bool:
+    """A range whose ends are both bare year-shaped numbers that count no noun: a span of years ("from 1988 to
+    2006", "1990-2010"), no amount (a count that size is written with a comma, as for a bare year). Not read so:
+    ends with a unit or a currency, or a range that counts the noun after it ("between 1500 and 2000 people")."""
+    if match.approx != "range" or match.unit or match.currency or match.has_scale:
+        return False
+    core = range(match.core_start, match.end)  # a range's core ends at its first end
+    ends = [number for t in core for number in re.findall(r"\d[\d,.]*", token_at(doc, t).text)]
+    last = token_at(doc, match.end - 1)
+    return len(ends) == 2 and all(YEAR.fullmatch(end) for end in ends) and (
+        not _counted_noun(last) or dates_its_noun(last))
+
+
 def _level(match: Match, doc: Doc, lex: Lexicon) -> bool:
     """A bare number the parser took for a date that no date can be: a level or a price written bare ("fell
     0.4 per cent to 13176", "ended at 1,334.20"), with decimals, thousands separators or more than four
     digits, or a number above 31 that is not year-shaped, with no month, weekday or time word beside it."""
-    if match.core_end - match.core_start != 1 or match.approx not in ("exact", "about", "nearly"):
+    if match.core_end - match.core_start != 1 or match.approx not in ("exact", "about", "nearly", "at_least"):
         return False
     text = token_at(doc, match.core_start).text
     value = number_value(text)

@@ -210,6 +210,8 @@ def scan(doc: Doc, i: int, lex: Lexicon) -> Match | None:
             at += 1
         elif lower_at(doc, at) == "of" and match.approx == "vague" and not math.isnan(match.low):
             at += 1
+        elif lower_at(doc, at) in lex.before_unit_words and unit_at(doc, at + 1, lex, has_scale=match.has_scale):
+            at += 1  # "2 more feet": the comparative stays inside the figure, the unit is the one after it
         unit = unit_at(doc, at, lex, has_scale=match.has_scale)
         if at == k and lower_at(doc, at) in lex.glued_only and at > 0 and not token_at(doc, at - 1).whitespace_:
             unit = (at + 1, lex.glued_only[lower_at(doc, at)], "unit")  # "1.6in", split by the tokenizer
@@ -229,6 +231,8 @@ def scan(doc: Doc, i: int, lex: Lexicon) -> Match | None:
     if not match.unit and not match.currency and not glued:
         k = _unit_in_context(doc, match, k, lex)
         k = _multiple(doc, match, k, lex)
+    # what a price is per, before a range is looked for past it: "$550 a tonne to $580 a tonne" is one range
+    k = _price_per(doc, match, k, lex)
     # a range whose ends both carry the unit: "between 25 deg C and 34 deg C", "between 15kHz and 17kHz",
     # "25°C-35°C"; "from 10 percent to 25 percent" is a change between two levels, two figures
     if (match.unit or match.currency) and match.approx == "exact" and not math.isnan(match.value):
@@ -242,7 +246,8 @@ def scan(doc: Doc, i: int, lex: Lexicon) -> Match | None:
         if between or (joiner in HYPHENS and written_together(doc, k - 1, k + 2)):
             second = scan(doc, k + 1, lex)
             if (
-                second is not None and second.approx == "exact" and (second.unit, second.currency) == (match.unit, match.currency)
+                second is not None and second.approx == "exact"
+                and (second.unit, second.currency, second.per) == (match.unit, match.currency, match.per)
                 and not math.isnan(second.value) and match.value < second.value
             ):
                 match.low, match.high, match.value, match.approx = match.value, second.value, math.nan, "range"
@@ -273,10 +278,6 @@ def scan(doc: Doc, i: int, lex: Lexicon) -> Match | None:
             if lower_at(doc, found[0] - 1) in ODD_WORDS:
                 step = 10 ** math.floor(math.log10(match.value)) if match.value > 0 else 1
                 match.approx, match.low, match.high, match.value = "more_than", match.value, match.value + step, math.nan
-    if match.currency and not math.isnan(match.value) and lower_at(doc, k) in RATE_WORDS:
-        per = _per_unit(doc, k + 1, lex)
-        if per is not None:
-            k, match.per = per
     match.end = k
     if bare_at(doc, k - 1) != lower_at(doc, k - 1):
         match.trim = 1
@@ -436,6 +437,22 @@ def _unit_of_level(doc: Doc, match: Match, k: int, lex: Lexicon) -> None:
         match.unit = level.unit
     elif level.currency:
         match.currency, match.minor = level.currency, level.minor
+
+
+def _price_per(doc: Doc, match: Match, k: int, lex: Lexicon) -> int:
+    """What a price (or a range of prices) ending at token ``k`` is per, set on ``match``: after "a", "an" or
+    "per" ("$61.38 a barrel", "$2 to $3 a share"), or after a slash written against the amount ("$6.25/kg");
+    returns the figure's new end. Not read: a vague amount ("hundreds of dollars a tonne"), a spaced slash."""
+    if not match.currency or (math.isnan(match.value) and match.approx != "range"):
+        return k
+    slash = lower_at(doc, k) == "/" and written_together(doc, k - 1, k + 2)
+    if lower_at(doc, k) not in RATE_WORDS and not slash:
+        return k
+    per = _per_unit(doc, k + 1, lex)
+    if per is None:
+        return k
+    k, match.per = per
+    return k
 
 
 def _per_unit(doc: Doc, j: int, lex: Lexicon) -> tuple[int, str] | None:

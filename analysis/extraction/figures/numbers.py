@@ -122,6 +122,12 @@ def parse_number(
             current = (current or 1) * lex.group_nouns[word]
             has_scale, j, last = True, j + 1, "scale"
             continue
+        if seen and word == "point" and last in ("digits", "units") and not has_scale and not total:
+            fraction = _spoken_decimals(doc, j + 1, lex)
+            if fraction is not None and float(current).is_integer():
+                # "3 point 5 percent", "three point five": a decimal point read out, as in a transcript
+                current, j, last = float(f"{int(current)}.{fraction}"), j + 2, "digits"
+                break
         if seen and word == "and" and lower_at(doc, j - 1) == "hundred" and lower_at(doc, j + 1) in words:
             j += 1
             continue
@@ -138,6 +144,18 @@ def parse_number(
     if not seen:
         return None
     return j, total + current, has_scale, ""
+
+
+def _spoken_decimals(doc: Doc, j: int, lex: Lexicon) -> str | None:
+    """The digits after a spoken decimal point at token ``j``: a token of digits only ("3 point 5", "2 point
+    25") or one digit's word ("three point five"); None otherwise ("3 points", "a 3 point lead")."""
+    if j >= len(doc):
+        return None
+    text = token_at(doc, j).text
+    if text.isascii() and text.isdigit():
+        return text
+    digit = lex.units.get(text.lower())
+    return str(int(digit)) if digit is not None and 0 <= digit < 10 else None
 
 
 def _remainder_after_scale(doc: Doc, j: int, lex: Lexicon, scale_word: str) -> bool:

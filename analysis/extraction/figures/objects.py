@@ -7,16 +7,19 @@ spending verbs) are in ``analysis/data/figure_objects.yaml``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Sequence
 
 from spacy.tokens import Doc, Token
 
+from analysis.datafiles import read_yaml
 from analysis.extraction.doc_index import DocIndex, children_of, doc_index
 from analysis.extraction.figures.exclusions import TIME_LABELS, dates_its_noun
 from analysis.extraction.figures.grammar import MEASURE_ADJECTIVES, RATE_WORDS, Match
 from analysis.extraction.figures.records import FigureRow
 from analysis.extraction.figures.tokens import lower_at, token_at
 from analysis.extraction.figures.wordlists import Lexicon
+from analysis.extraction.linguistics.gender import gender_words
 
 #: Punctuation after a figure that ends the phrase it counts in ("hit 619,200 - another record").
 SEPARATORS = frozenset({"-", "\u2013", "\u2014", ";", ":"})
@@ -275,6 +278,8 @@ def object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token | Non
                 noun = _noun_of(prep)
                 if noun is None or noun.i in inside or noun.pos_ == "ADJ":
                     continue
+                if prep.lower_ == "for" and _is_person_noun(noun):
+                    continue  # "$25 for young people": who the sum goes to, not what it pays for
                 if prep.lower_ != "of" and _is_time_noun(noun, lex) or prep.lower_ == "in" and _determined(noun):
                     continue
                 return _through_quantity_noun(noun, lex)
@@ -282,7 +287,7 @@ def object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token | Non
     if fronted is not None and (noun := _noun_of(fronted)) is not None and noun.pos_ != "ADJ":
         return _through_quantity_noun(noun, lex)  # "Of the 300 residents tested, 45 were positive"
     # "€40m in emergency aid" where the parser hangs "in" on the verb
-    after = match.end
+    after = match.end + (lower_at(doc, match.end) in lex.before_unit_words)  # "$5m more in revenue"
     if kind == "money" and not match.per and lower_at(doc, after) == "in" and (noun := _noun_of(token_at(doc, after))) is not None:
         if noun.pos_ == "NOUN" and not _is_time_noun(noun, lex) and not _determined(noun):
             return noun
@@ -305,10 +310,19 @@ def object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token | Non
         and not any(c.isdigit() for c in head.text)
         and not _is_time_noun(head, lex)
         and not _uncounted_head(doc, match, head, lex)
+        and not _unit_of_another(head, inside, lex)
     ):
         changed = _changed_in(head, lex)  # "a 15% increase in rates": what changes, not the change
         return _measured_quantity(changed, kind, lex) if changed is not None else _through_quantity_noun(head, lex)
     return None
+
+
+def _unit_of_another(noun: Token, inside: set[int], lex: Lexicon) -> bool:
+    """Whether a noun the parser hangs a figure on is the unit of another figure, with a number of its own
+    outside the figure: "the fourth of four straight 13.2 percent increases" hangs "four" on "percent" (a noun
+    that another figure counts or measures may be this one's too: "four 40-pound boxes")."""
+    return (noun.lower_,) in lex.unit_aliases and any(
+        c.dep_ == "nummod" and c.i not in inside and c.like_num for c in children_of(noun))
 
 
 def _determined(noun: Token) -> bool:
@@ -362,10 +376,12 @@ def _pronoun_subject_antecedent(pronoun: Token, verb: Token) -> Token | None:
 
 
 def _relative_antecedent(pronoun: Token) -> Token | None:
-    """The noun a relative pronoun stands for ("the device which costs ..." -> device), else None."""
+    """The noun a relative pronoun stands for ("the device which costs ..." -> device), else None; "which" never
+    stands for people ("a rise of £41 for residents, which amounts to 80p a week": the parser hangs the clause on
+    "residents", but what amounts to 80p is the rise)."""
     verb = pronoun.head
     if pronoun.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return verb.head
+        return None if pronoun.lower_ == "which" and _is_person_noun(verb.head) else verb.head
     return None
 
 
@@ -437,6 +453,8 @@ def _holder_of(root: Token, lex: Lexicon) -> Token | None:
     if (_is_event_noun(holder, lex) or holder.lower_ in lex.quantity_nouns or _is_time_noun(holder, lex)
             or holder.lower_ in lex.preposition_nouns):
         return None
+    if holder.dep_ == "pobj" and holder.head.lower_ == "of" and holder.head.head.lower_ in lex.relational_heads:
+        holder = holder.head.head  # "a margin of error of 4 points": the measure noun, which keeps its "of" phrase
     return None if _is_place(holder, lex) else holder
 
 
@@ -494,6 +512,53 @@ def _apposed_noun(doc: Doc, match: Match, root: Token, lex: Lexicon) -> Token | 
     return None if _unmeasured(counted, lex) else counted
 
 
+def _bracketed_after(doc: Doc, match: Match, root: Token, lex: Lexicon) -> Token | None:
+    """The common noun a measure or sum alone in brackets gives the value of, written right before them: "the
+    cheapest fares ($3.20)" -> fares, "the highest prices in Hawaii ($4.46)" -> prices (past a place phrase).
+    Not a bare count ("the deaths (12)" may number anything), a figure that restates another (read before), a
+    name ("John Smith (44)") or a noun that is no measured thing (:func:`_unmeasured`)."""
+    if not (match.unit or match.currency) or match.start < 2 or lower_at(doc, match.start - 1) != "(":
+        return None
+    if lower_at(doc, match.end) != ")" or _top_of(match, root).head.i != match.start - 2:
+        return None
+    noun = token_at(doc, match.start - 2)
+    if _is_place(noun, lex) and noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        noun = noun.head.head  # "prices in Hawaii ($4.46)": the place says where, the noun what
+    if noun.pos_ != "NOUN" or _unmeasured(noun, lex):
+        return None
+    return _through_quantity_noun(noun, lex)
+
+
+def _valued_noun(root: Token, lex: Lexicon) -> Token | None:
+    """The noun a figure is the value of through a ``value_adjectives`` word ("a deal worth $40m" -> deal), or
+    the subject of the copula that word completes ("the stake is worth $3bn" -> stake); not a place, a number or
+    a noun that is no measured thing."""
+    adjective = root.head
+    if root.dep_ not in ("npadvmod", "pobj", "dobj", "nummod") or adjective.lower_ not in lex.value_adjectives:
+        return None
+    if adjective.dep_ == "amod" and adjective.head.pos_ == "NOUN" and adjective.head.i < adjective.i:
+        noun = adjective.head
+    elif adjective.dep_ == "acomp" and adjective.head.pos_ in ("AUX", "VERB"):
+        noun = _subject_of(adjective.head, lex)
+    else:
+        return None
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN") or _is_place(noun, lex) or _unmeasured(noun, lex):
+        return None
+    return noun
+
+
+def aged_noun(doc: Doc, match: Match, lex: Lexicon) -> Token | None:
+    """The noun an age is of through an ``age_participles`` word right before it: "participants aged 18 years and
+    older" -> participants, "residents aged 65" -> residents (the participle describes the noun); else None."""
+    if match.unit != "year" or match.start == 0:
+        return None
+    participle = token_at(doc, match.start - 1)
+    if participle.lower_ not in lex.age_participles or participle.dep_ != "acl":
+        return None
+    noun = participle.head
+    return noun if noun.pos_ in ("NOUN", "PROPN") and noun.i < participle.i else None
+
+
 #: The only word an amount noun that stands for its figure has before it ("an average of 2.7%").
 INDEFINITE_ARTICLES = frozenset({"a", "an"})
 
@@ -535,7 +600,8 @@ def broad_object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token
     if (kind == "duration" and root.dep_ == "pobj" and root.head.lower_ in lex.period_prepositions
             and root.head.i not in inside):
         return None  # "rose 4% over three years": the period of the change
-    beside = _bounded_noun(doc, match, root, lex) or _apposed_noun(doc, match, root, lex)
+    beside = (_bounded_noun(doc, match, root, lex) or _apposed_noun(doc, match, root, lex)
+              or _bracketed_after(doc, match, root, lex) or _valued_noun(root, lex))
     if beside is not None:
         return beside
     compared = _compared_noun(doc, match, root, lex)
@@ -654,7 +720,7 @@ def _paid_for(verb: Token, paid_with: str, objects: Sequence[Token], lex: Lexico
     library", "spent $5bn on roads"; "on" only after a verb of spending); never a period ("for the year")."""
     if paid_with == "for":
         if objects:
-            return _through_quantity_noun(objects[0], lex)
+            return None if _is_person_noun(objects[0]) else _through_quantity_noun(objects[0], lex)
         subject = _subject_of(verb, lex)
         return subject if subject is not None and not _is_place(subject, lex) and not _has_number(subject) else None
     if paid_with:
@@ -662,9 +728,23 @@ def _paid_for(verb: Token, paid_with: str, objects: Sequence[Token], lex: Lexico
     for prep in children_of(verb):
         if prep.dep_ == "prep" and (prep.lower_ == "for" or (prep.lower_ == "on" and verb.lemma_.lower() in lex.spending_verbs)):
             noun = _noun_of(prep)
-            if noun is not None and noun.pos_ == "NOUN" and not _is_time_noun(noun, lex):
+            if noun is not None and noun.pos_ == "NOUN" and not _is_time_noun(noun, lex) and not (
+                    prep.lower_ == "for" and _is_person_noun(noun)):  # "spent £30m on players" buys them
                 return noun
     return None
+
+
+def _is_person_noun(noun: Token) -> bool:
+    """Whether a noun names people (``gendered_nouns.yaml``, and the person and group nouns of
+    ``source_nouns.yaml``: "residents", "young people", "the average taxpayer"): a sum "for" them is what they get
+    or pay, never what it pays for."""
+    return noun.lemma_.lower() in _person_lemmas() or noun.lower_ in _person_lemmas()
+
+
+@lru_cache(maxsize=1)
+def _person_lemmas() -> frozenset[str]:
+    collective = read_yaml("source_nouns.yaml").get("collective") or ()
+    return gender_words().person_nouns | {str(word).lower() for word in collective}
 
 
 def _is_level_verb(verb: Token, lex: Lexicon, kind: str = "") -> bool:
@@ -737,16 +817,21 @@ def _coordination(doc: Doc, earlier: Match, later: Match, lex: Lexicon) -> str:
     return ""
 
 
+#: Prepositions through which a figure belongs to a noun of its own, never to a figure before it ("a crowd of
+#: 2,000", "orders for more than 5,000").
+OWN_NOUN_PREPOSITIONS = frozenset({"of", "for"})
+
+
 def inherits_object(doc: Doc, previous: tuple[Match, FigureRow], match: Match, kind: str, sentence_id: int,
                     lex: Lexicon) -> bool:
     """An elliptic count or share ("two passengers died and nine were taken to hospital"), a measure in a list
     ("speeds of 100Mbps, 200Mbps and 1Gbps") or a sum set against another ("net profit was RM1.94bn compared
     with RM1.64bn") takes the object of the figure just before it, only when that figure is of the same sentence
     and kind and the two are coordinated (:func:`_coordination`); a noun further away is never inherited, nor is
-    any when the figure belongs to a noun of its own ("a crowd of 2,000")."""
+    any when the figure belongs to a noun of its own ("a crowd of 2,000", "orders for 5,000")."""
     earlier, row = previous
     root = figure_root(doc, match)
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ in ("NOUN", "PROPN"):
+    if root.dep_ == "pobj" and root.head.lower_ in OWN_NOUN_PREPOSITIONS and root.head.head.pos_ in ("NOUN", "PROPN"):
         return False
     if row.quantity_kind != kind or row.sentence_id != sentence_id or not row.object:
         return False
@@ -790,19 +875,30 @@ def compares_figure_before(doc: Doc, earlier: Match, later: Match, lex: Lexicon)
 
 def _change_adverb_after(doc: Doc, earlier: Match, adverb: Token, lex: Lexicon) -> bool:
     """Whether ``adverb`` is a change adverb ("up", "down") written after ``earlier`` and a comma, in its clause:
-    what :func:`changes_figure_before` and :func:`compares_figure_before` both ask of the words between."""
+    what :func:`changes_figure_before` and :func:`compares_figure_before` both ask of the words between. A
+    reporting clause set between them does not part them ("added 900 jobs, the ministry said, up from 700": the
+    parser hangs the adverb on "said", whose reported clause holds the amount)."""
     comma = adverb.i - 1
-    return (adverb.lower_ in lex.change_adverbs and comma >= 1 and lower_at(doc, comma) == "," and earlier.end <= comma
-            and clause_head(figure_root(doc, earlier)).i == clause_head(adverb).i)
+    if not (adverb.lower_ in lex.change_adverbs and comma >= 1 and lower_at(doc, comma) == "," and earlier.end <= comma):
+        return False
+    own, adverbs = clause_head(figure_root(doc, earlier)), clause_head(adverb)
+    inserted = own.dep_ == "ccomp" and own.head.i == adverbs.i and earlier.end < adverbs.i < comma
+    return own.i == adverbs.i or inserted
+
+
+#: What stands between an amount and its restatement: a bracket, a slash, ", or", a dash, or a dash and "or".
+RESTATING = (["("], ["/"], [",", "or"], ["-"], ["\u2013"], ["\u2014"], ["-", "or"], ["\u2013", "or"], ["\u2014", "or"])
 
 
 def converts(doc: Doc, earlier: Match, later: Match) -> bool:
     """Whether ``later`` restates ``earlier`` in another unit or currency right after it: in brackets ("115F
-    (46C)", "HK$10m (US$1.27m)"), after a slash ("115F/46C"), after ", or" ("rose 26.65 points, or 0.15%") or
-    between dashes ("closed 204.47 points - 5.0 per cent - down"); both are one amount, of one thing. A price
-    per something else is another amount ("HK$16m, or HK$17,354 per sq ft")."""
+    (46C)", "HK$10m (US$1.27m)"), after a slash ("115F/46C"), after ", or" ("rose 26.65 points, or 0.15%"), between
+    dashes ("closed 204.47 points - 5.0 per cent - down", "rose 5% – or $2m – to"), or after a bare "or" in another
+    unit ("fell 120 points or 0.9 per cent"; "or" between two amounts of one unit joins two amounts); both are one
+    amount, of one thing. A price per something else is another amount ("HK$16m, or HK$17,354 per sq ft")."""
     between = [lower_at(doc, t) for t in range(earlier.end, later.start)]
-    return earlier.per == later.per and between in (["("], ["/"], [",", "or"], ["-"], ["\u2013"], ["\u2014"])
+    other_unit = (earlier.unit, earlier.currency) != (later.unit, later.currency)
+    return earlier.per == later.per and (between in RESTATING or (between == ["or"] and other_unit))
 
 
 def continues_conversion(doc: Doc, earlier: Match, later: Match) -> bool:
@@ -831,6 +927,24 @@ def elliptic_start(doc: Doc, match: Match, kind: str) -> bool:
         return False
     sentence_start = token_at(doc, match.start).sent.start
     return all(token_at(doc, t).is_punct or token_at(doc, t).pos_ in ("CCONJ", "ADV") for t in range(sentence_start, match.start))
+
+
+def level_after_change(doc: Doc, earlier: Sequence[Match], later: Match) -> bool:
+    """Whether ``later`` is the level a change "by" the figure before it brought, written "to" right after that
+    figure or its restatement between dashes or after a comma ("rose by 5% – or $2m – to $30m", "fell by 1,200,
+    to 8,400"), so that it measures what the change does. Not read: a "to" after a figure with no "by" before it
+    ("gave $5m to charity")."""
+    if not earlier or lower_at(doc, later.start - 1) != "to":
+        return False
+    between = [lower_at(doc, t) for t in range(earlier[-1].end, later.start - 1)]
+    if any(word not in CLOSING_MARKS for word in between):
+        return False
+    change = earlier[-2] if len(earlier) > 1 and converts(doc, earlier[-2], earlier[-1]) else earlier[-1]
+    return lower_at(doc, change.start - 1) == "by"
+
+
+#: Marks that may close a figure's restatement before the "to" of the level a change brought.
+CLOSING_MARKS = frozenset({",", ")", "-", "\u2013", "\u2014"})
 
 
 def change_ends(doc: Doc, earlier: Match, later: Match) -> bool:

@@ -12,8 +12,8 @@ from analysis.extraction.figures.events import event_of
 from analysis.extraction.figures.grammar import Match, apposed_person, interval_of
 from analysis.extraction.figures.numbers import GLUED
 from analysis.extraction.figures.objects import (
-    broad_object_token, change_ends, changes_figure_before, compares_figure_before, continues_conversion, converts, elliptic_start,
-    inherits_object, names_the_sum, object_span, object_token, refers_back,
+    aged_noun, broad_object_token, change_ends, changes_figure_before, compares_figure_before, continues_conversion, converts, elliptic_start,
+    inherits_object, level_after_change, names_the_sum, object_span, object_token, refers_back,
 )
 from analysis.extraction.figures.records import FigureRow
 from analysis.extraction.figures.tokens import char_bounds
@@ -148,7 +148,8 @@ def _object_of(
     earlier level it gives after a comma (:func:`compares_figure_before`: "saw 900 patients, up from 700"); the person
     an age is apposed to ("McCullough, now 54,"); the counted or measured noun (:func:`object_token`); what a
     level, change or sum is about (:func:`broad_object_token`); the object of the figure it continues in a list
-    or a comparison (:func:`inherits_object`); for a count standing alone at the start of a sentence ("Ten were hurt."), the
+    or a comparison (:func:`inherits_object`) or the level a change "by" it brought (:func:`level_after_change`:
+    "rose by 5% – or $2m – to $30m"); for a count standing alone at the start of a sentence ("Ten were hurt."), the
     object of the last count of the sentence before that names one; the second end of a change takes the
     first's ("rose from $4 to $5"); an item of a list of figures by place takes the first item's ("1,200 deaths
     in Italy, 800 in Spain"); a quantity noun with a demonstrative ("that figure stood at 410,000") takes the
@@ -169,7 +170,7 @@ def _object_of(
     if level_before is not None and compares_figure_before(doc, level_before[0], match, lex):
         row = level_before[1]  # "saw 900 patients, up from 700 in July"
         return row.object, row.object_start, row.object_end
-    person = apposed_person(doc, match, match.end) if match.unit == "year" else None
+    person = (apposed_person(doc, match, match.end) or aged_noun(doc, match, lex)) if match.unit == "year" else None
     counted = None if person else object_token(doc, match, kind, lex)
     head = person or counted or broad_object_token(doc, match, kind, lex)
     if head is not None and refers_back(head, lex):
@@ -185,6 +186,7 @@ def _object_of(
         return parsed.text[start:end], start, end
     if previous is not None and (
         inherits_object(doc, previous, match, kind, sentence_id, lex) or change_ends(doc, previous[0], match)
+        or (previous[1].sentence_id == sentence_id and level_after_change(doc, earlier, match))
         or (previous[1].sentence_id == sentence_id and previous[1].quantity_kind == kind
             and in_place_list(doc, previous[0], match))
     ):  # a list, a comparison, the second end of a change "from X to Y", or a list by place "800 in Spain"

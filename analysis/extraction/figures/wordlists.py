@@ -65,6 +65,8 @@ class Lexicon:
     currencies: tuple[str, ...]
     glued_only: dict[str, str]
     article_units: frozenset[tuple[str, ...]]
+    #: Comparatives between a number and its unit ("2 more feet"), units.yaml ``between_number_and_unit``.
+    before_unit_words: frozenset[str]
     weekdays: frozenset[str]
     relative_markers: frozenset[str]
     time_units: frozenset[str]
@@ -79,6 +81,8 @@ class Lexicon:
     temperature_words: frozenset[str] = frozenset()
     electrical_words: frozenset[str] = frozenset()
     price_verbs: frozenset[str] = frozenset()
+    scoring_verbs: frozenset[str] = frozenset()
+    percentage_point_nouns: frozenset[str] = frozenset()
     event_classes: dict[str, str] = field(default_factory=dict)
     #: The words of the object rules (figure_objects.yaml).
     level_verbs: frozenset[str] = frozenset()
@@ -101,6 +105,8 @@ class Lexicon:
     preposition_nouns: frozenset[str] = frozenset()
     period_prepositions: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
+    value_adjectives: frozenset[str] = frozenset()
+    age_participles: frozenset[str] = frozenset()
 
     @property
     def number_words(self) -> dict[str, float]:
@@ -119,7 +125,7 @@ class Lexicon:
 #: The lists of figure_objects.yaml, each a field of :class:`Lexicon` of the same name.
 OBJECT_WORDS = ("level_verbs", "particle_level_verbs", "estimate_verbs", "setting_verbs", "market_verbs", "quantity_nouns", "amount_nouns", "level_prepositions", "change_adverbs", "comparison_prepositions", "subset_prepositions", "measure_modifiers",
                 "describing_adjectives", "period_modifier_nouns", "relational_heads", "period_nouns", "spending_verbs", "preposition_nouns",
-                "period_prepositions", "place_nouns")
+                "period_prepositions", "place_nouns", "value_adjectives", "age_participles")
 
 
 @lru_cache(maxsize=1)
@@ -195,6 +201,7 @@ def lexicon() -> Lexicon:
         currencies=tuple(currencies),
         glued_only=units.get("glued_only") or {},
         article_units=frozenset(tuple(_phrase_tokens(u)) for u in units.get("one_with_article") or ()),
+        before_unit_words=frozenset(units.get("between_number_and_unit") or ()),
         weekdays=frozenset(times["weekdays"]),
         relative_markers=frozenset(times["relative_markers"]),
         time_units=frozenset(times["time_units"]),
@@ -205,6 +212,8 @@ def lexicon() -> Lexicon:
         temperature_words=frozenset((units.get("context") or {}).get("temperature", ())),
         electrical_words=frozenset((units.get("context") or {}).get("electrical", ())),
         price_verbs=frozenset((units.get("context") or {}).get("price", ())),
+        scoring_verbs=frozenset((units.get("context") or {}).get("scoring", ())),
+        percentage_point_nouns=frozenset((units.get("context") or {}).get("percentage_point_nouns", ())),
         event_classes={verb: cls for cls, verbs in events["event_classes"].items() for verb in verbs},
         **{name: frozenset(objects[name]) for name in OBJECT_WORDS},
     )
