@@ -625,6 +625,9 @@ def test_unbalanced_quote_keeps_the_rest_of_the_document(parse):
         ('He said "yes" and "no".', [(8, 13), (18, 22)]),
         ('"Open\n"Second paragraph"', [(0, 5), (6, 24)]),
         ('A stray " mark', []),
+        # opened before a word and never closed in the text's last paragraph: runs to the end of it
+        ('She said, "We will stay.', [(10, 24)]),
+        ('She said, "We will stay.\nThe club left.', []),
         ('"Runs on to the end of the paragraph\nNext.', [(0, 36)]),
         # opened mid-paragraph and reopened by the next one: ends with its paragraph; not reopened: dropped
         ('She said, "We stay.\n"We go."', [(10, 19), (20, 28)]),
@@ -1527,3 +1530,47 @@ def test_a_pronoun_skips_words_that_only_qualify_a_title(parse, text, source):
 )
 def test_speakers_named_together_and_examples(parse, text, source):
     assert attribution_rows(parse(text))[0].source == source
+
+
+@pytest.mark.parametrize(
+    "text, rows",
+    [
+        # a "by" phrase that can ask, ending the question participle, is who asked; the question is without it
+        pytest.param("Asked if his team could still win the title by the radio hosts, Tom Hale replied that it could.",
+                     [("the radio hosts", "if his team could still win the title"), ("Tom Hale", "it could")],
+                     id="asked-by-the-hosts"),
+        # a "by" phrase of time asks nothing: the asker is not written, and the question keeps its words
+        pytest.param("Asked if he would resign by the end of the year, Tom Hale said he would not.",
+                     [("", "if he would resign by the end of the year"), ("Tom Hale", "he would not")],
+                     id="by-a-date"),
+        # a semicolon joins two sentences: only what follows the cue is reported
+        pytest.param("Fares were to rise 25%, but now some will go up by 10%; the agency said its plan eases the "
+                     "impact on riders.", [("the agency", "its plan eases the impact on riders")],
+                     id="semicolon-before-the-speaker"),
+        pytest.param("Fares will rise by 10% in May, the agency said.",
+                     [("the agency", "Fares will rise by 10% in May")], id="comma-before-the-speaker"),
+        # a demonstrative or "anyone" is no source
+        pytest.param("That alone tells you how short of money the club is.", [], id="that-alone"),
+        pytest.param("Nobody knows why anyone would wish to hide the money.", [], id="anyone"),
+        pytest.param("The report that said the club was short of money was wrong.",
+                     [("The report", "the club was short of money")], id="a-relative-that-is-its-noun"),
+    ],
+)
+def test_askers_semicolons_and_subjects_that_name_nobody(parse, text, rows):
+    assert [(r.source, r.content) for r in attribution_rows(parse(text))] == rows
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        # a quotation the text ends inside runs to the end of its paragraph
+        pytest.param('Tom Hale replied, "We are not giving up on the title yet. It was a bad day.',
+                     "We are not giving up on the title yet. It was a bad day", id="unclosed-at-the-end"),
+        # one left open before a paragraph of the narrator's is dropped: the clause is read as before
+        pytest.param('Tom Hale replied, "We are not giving up on the title yet. It was a bad day.\n\n'
+                     "The club later said it would appeal.", "We are not giving up on the title yet",
+                     id="unclosed-before-the-narrator"),
+    ],
+)
+def test_a_quotation_the_text_ends_inside(parse, text, content):
+    assert attribution_rows(parse(text))[0].content == content

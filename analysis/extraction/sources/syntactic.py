@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 
 from analysis.extraction.doc_index import children_of, doc_index
 from analysis.extraction.linguistics.voice import is_passive
-from analysis.extraction.sources.contents import content_span, is_marker
+from analysis.extraction.sources.contents import content_span, is_marker, trimmed_span
 from analysis.extraction.linguistics.antecedents import antecedent
 from analysis.extraction.sources.cues import (
     CLAUSE_SUBJECTS, NO_SOURCE_PERSONS, NON_SPEAKERS, _can_speak, stray_participle, can_hold_stance, unwilling_to_speak, evidence_inside, expletive_passive, has_agent, is_named, reports, speaker_of, speakers_conjunct, stance_of,
@@ -520,7 +520,7 @@ def syntactic_stage(doc: Doc, quotes: Quotations) -> list[Found]:
         asked = _asked(cue) if lemma in lex.question_verbs else None
         asked = asked if asked is not None else _asked_passive(cue) if lemma in lex.question_verbs else None
         if asked is not None:
-            speaker = None  # whoever put the question is not written
+            speaker = _asker(cue)  # whoever put the question, where the text says it ("by reporters"), else no one
         elif is_passive(cue) and not has_agent(cue):
             if not expletive_passive(cue):
                 continue
@@ -547,6 +547,10 @@ def syntactic_stage(doc: Doc, quotes: Quotations) -> list[Found]:
         if addressee is not None and any(misplaced_subject(head, cue) == addressee for head in heads):
             addressee = None
         pieces = sorted(span for head in heads for span in _content_pieces(head, cue, quotes, view))
+        pieces = _without_clause_across_semicolon(pieces, cue, speaker, view)
+        if asked is not None and speaker is not None:
+            # the asker's "by" phrase the parse hung inside the question is who asked, not what
+            pieces = [cut for a, b in pieces if (cut := trimmed_span(view, a, min(b, speaker.head.idx)))]
         for span in joined_pieces(pieces, view):
             found.append(Found("syntactic", span, cue_span, lemma, speaker, addressee))
             if cited is not None:
@@ -643,6 +647,36 @@ def _asked(cue: Token) -> Token | None:
     if cue.tag_ != "VBN" or cue.dep_ != "advcl" or any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in children_of(cue)):
         return None
     return speaker_of(cue)
+
+
+def _without_clause_across_semicolon(
+    pieces: list[tuple[int, int]], cue: Token, speaker: Token | None, view: str
+) -> list[tuple[int, int]]:
+    """The content pieces of a cue without one that ends before a semicolon in front of the cue's clause, when a
+    piece after the cue is left: "Fares were to rise 25%; the agency said its plan eases the impact" reports
+    only what follows "said" (a semicolon joins two sentences; a report interrupting its clause is set off by
+    commas). A cue with nothing after it keeps its pieces ("Fares rose; the agency said." is left as parsed)."""
+    if speaker is None or not any(p[0] > cue.idx for p in pieces):
+        return pieces
+    clause_start = min(speaker.left_edge.idx, cue.idx)
+    return [p for p in pieces if p[1] > clause_start or ";" not in view[p[1] : clause_start]]
+
+
+def _asker(cue: Token) -> Token | None:
+    """Who put a question read by :func:`_asked`, where a "by" phrase that can speak ends the participle's phrase
+    and the parse hung it inside the question ("Asked if the side could still win by the radio hosts, Ana Ruiz
+    replied ...": the hosts asked), a name or a noun for a person, group, body, interviewer or journalist; None
+    otherwise ("Asked if she would resign by the end of May, ...": a date cannot ask)."""
+    end = cue.right_edge
+    if end.i + 1 < len(cue.doc) and cue.doc[end.i + 1].text != ",":
+        return None
+    by = next((t for t in cue.subtree if t.dep_ == "prep" and t.lower_ == "by" and t.right_edge.i == end.i), None)
+    asker = next((c for c in children_of(by) if c.dep_ == "pobj"), None) if by is not None else None
+    if asker is None:
+        return None
+    lex, lemma = lexicon(), asker.lemma_.lower()
+    # (those who put questions for a living: "reporters", "the presenters")
+    return asker if can_hold_stance(asker) or lemma in lex.interviewer_nouns or lemma in lex.press_people else None
 
 
 def _asked_passive(cue: Token) -> Token | None:
