@@ -1574,3 +1574,29 @@ def test_askers_semicolons_and_subjects_that_name_nobody(parse, text, rows):
 )
 def test_a_quotation_the_text_ends_inside(parse, text, content):
     assert attribution_rows(parse(text))[0].content == content
+
+
+@pytest.mark.parametrize(
+    "text, rows",
+    [
+        # a cue after a comma with its speaker after it, closing the sentence, reports the clause before
+        pytest.param("The plant will close in March, indicated the sources.",
+                     [("the sources", "The plant will close in March")], id="inverted-after-a-comma"),
+        pytest.param("The plant will close in March, added the union.",
+                     [("the union", "The plant will close in March")], id="inverted-added"),
+        # an object that cannot hold a view is no speaker
+        pytest.param("The plant will close in March, added the caveat.", [], id="an-object-is-no-speaker"),
+        # a reported clause the parse makes a relative one on whom the speaker told
+        pytest.param("He tells KRVN News that cattle prices are higher.", [("He", "cattle prices are higher")],
+                     id="told-x-that-misread-as-relative"),
+        # a true relative clause on whom he told is no content
+        pytest.param("He told a farmer that grows corn about the plan.", [], id="a-true-relative"),
+        # a surname the tagger reads as a gerund is a name when the text writes it so before
+        pytest.param("Councillors Ana Worthing and Tom Hale voted against the plan. Worthing said the mayor had "
+                     "misled them.", [("Worthing", "the mayor had misled them")], id="a-surname-read-as-a-gerund"),
+        # a gerund the text never writes as a name is no source
+        pytest.param("Ana Hale left early. Spending shows the plan failed.", [], id="a-gerund"),
+    ],
+)
+def test_inverted_reports_misread_clauses_and_gerund_surnames(parse, text, rows):
+    assert [(r.source, r.content) for r in attribution_rows(parse(text))] == rows

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from analysis.extraction.doc_index import children_of
 from analysis.extraction.linguistics.antecedents import antecedent
 from analysis.extraction.linguistics.voice import by_agent
+from analysis.extraction.sources.names import written_as_name
 from analysis.extraction.sources.wordlists import bare_word, lexicon
 
 #: Subject dependencies that name who speaks.
@@ -123,6 +124,8 @@ def _can_speak(head: Token) -> bool:
     not a gerund ("Sentencing"), a negative, indefinite or thing pronoun ("Nothing more suggests ...", "why anyone
     would wish to ..."), a demonstrative ("This shows ...", "That alone tells you ...") nor a phrase with "no" ("No official has confirmed ..."), nor a number compared
     ("three more than announced", "two fewer than reported": a quantity, not who counts)."""
+    if head.tag_ == "VBG" and written_as_name(head):
+        return True  # "Eva Worthing voted ... Worthing said": a surname the tagger reads as a gerund
     if head.pos_ not in SPEAKER_POS or head.tag_ == "VBG" or head.lower_ in NON_SPEAKERS:
         return False
     if head.lower_ == "that" and head.tag_ == "DT":

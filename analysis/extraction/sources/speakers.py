@@ -551,8 +551,10 @@ class SpeakerResolver:
             return actor.type == "person"
         if head.ent_type_ == "PERSON":
             return True
-        if head.pos_ != "PROPN" or not run:
+        if not run or head.pos_ != "PROPN" and head.tag_ != "VBG":
             return False
+        if head.tag_ == "VBG":
+            return True  # the surname of a name written in full before, read as a gerund (names.written_as_name)
         if self._titled(self._with_title(run)):
             return True
         if len(run) == 1 and run[0].lower_ in self._titled_names and not _acronym(run[0]):

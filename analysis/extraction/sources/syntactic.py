@@ -168,6 +168,12 @@ def _content_heads(cue: Token, speaker: Token | None) -> list[Token]:
         for g in children_of(p) if g.dep_ in ("ccomp", "acl") and any(m.lower_ == "that" for m in children_of(g))
         or _misread_relative(g)
     ]
+    # "tells KNIA News that corn prices are higher": the parse makes the reported clause a relative one on whom
+    # the speaker told
+    heads = heads or [
+        g for c in children_of(cue) if c.dep_ in ("dobj", "dative") and lemma in lex.stances
+        for g in children_of(c) if _misread_relative(g)
+    ]
     if not heads and lemma in lex.infinitive_content:
         heads = [c for c in children_of(cue) if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in children_of(c))]
         # "asked not to be named", "wishing to remain anonymous": the anonymity convention of the report itself,
@@ -233,9 +239,9 @@ CLAUSE_OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "acomp", "ccomp", "xcomp
 
 
 def _misread_relative(clause: Token) -> bool:
-    """Whether a relative clause on the noun after a cue's preposition is a reported clause the small model
-    misread: "alleged in a video that the official requested a bribe", "claimed on a radio show that the mayor
-    offered cash to ...". It opens with "that", has a subject of its own other than "that", and "that" fills no
+    """Whether a relative clause on the noun after a cue's preposition, or on whom it told, is a reported clause
+    the small model misread: "alleged in a video that the official requested a bribe", "claimed on a radio show
+    that the mayor offered cash to ...", "tells Valley News that prices are higher". It opens with "that", has a subject of its own other than "that", and "that" fills no
     gap in it: "that" is a marker, or the clause has its object or complement besides. Not a true relative
     clause: "said in a video that he posted online" ("that" is the object of "posted"), "said in an interview
     that aired on Sunday" ("that" is the subject)."""
@@ -509,7 +515,7 @@ def syntactic_stage(doc: Doc, quotes: Quotations) -> list[Found]:
             continue
         if speakers_conjunct(cue) is not None and any(c.dep_ == "neg" for c in children_of(cue)):
             continue  # "said tests were underway but did not say whether ...": no report, and not in the content
-        inverted = _inverted_report(cue)
+        inverted = _inverted_report(cue) or _inverted_after_comma(cue)
         if inverted is not None:
             speaker, span = inverted
             found.append(Found("syntactic", span, (cue.idx, cue.idx + len(cue)), lemma, speaker, _addressee(cue, lemma)))
@@ -618,15 +624,47 @@ def _inverted_report(cue: Token) -> tuple[Token, tuple[int, int]] | None:
         phrase.start <= t.i < cue.i for t in speaker.subtree
     ):
         return None
-    clause = [t for t in doc[sent.start : comma] if not t.is_space]
+    span = _main_clause_before(doc, sent.start, comma)
+    return (speaker, span) if span else None
+
+
+def _main_clause_before(doc: Doc, start: int, comma: int) -> tuple[int, int] | None:
+    """The span of the words from token ``start`` to the comma at ``comma``, when they are one main clause with a
+    finite verb: not opened by a subordinating word ("When the rain came, ..."), not a quotation (the quote stage
+    reads those) and not more than one sentence; else None."""
+    clause = [t for t in doc[start:comma] if not t.is_space]
     if not clause or clause[0].tag_ in CIRCUMSTANCE_TAGS and clause[0].pos_ == "SCONJ" or clause[0].tag_ == "WRB":
         return None
     if clause[0].is_quote or any(t.text in (".", "!", "?") for t in clause):
         return None
     if not any(_is_finite(t) for t in clause if t.pos_ in ("VERB", "AUX")):
         return None
-    span = content_span(clause, doc_index(doc).text)
-    return (speaker, span) if span else None
+    return content_span(clause, doc_index(doc).text)
+
+
+def _inverted_after_comma(cue: Token) -> tuple[Token, tuple[int, int]] | None:
+    """ "Shipments will start in April, indicated the sources.", "The plant will close, added the union.": a
+    reporting verb after a comma, with its speaker printed after it and closing the sentence (the small model
+    reads the speaker as the verb's object, or the verb as a conjunct of the clause), attributes the whole clause
+    before the comma to that speaker. Only a finite verb in the active voice of ``stances``, followed by a noun
+    phrase alone (:data:`SPEAKER_PHRASE_POS`) whose head can hold a view (a name, or a noun for a person, group or
+    body: "added the union", not "added the caveat") and no comma, and a main clause before the comma
+    (:func:`_main_clause_before`). Returns the speaker's head word and the content span."""
+    lemma, doc, sent = verb_lemma(cue), cue.doc, cue.sent
+    if cue.tag_ not in ("VBD", "VBZ", "VBP") or lemma in lexicon().volition or lemma not in lexicon().stances or is_passive(cue):
+        return None
+    if cue.i == sent.start or doc[cue.i - 1].text != ",":
+        return None
+    phrase = [t for t in doc[cue.i + 1 : sent.end] if not t.is_space]
+    while phrase and phrase[-1].is_punct and phrase[-1].text in (".", "!", "?"):
+        phrase = phrase[:-1]
+    if not 1 <= len(phrase) <= 8 or not all(t.pos_ in SPEAKER_PHRASE_POS for t in phrase):
+        return None
+    heads = [t for t in phrase if t.head.i == cue.i and t.dep_ in ("dobj", "nsubj")]
+    if len(heads) != 1 or not _can_speak(heads[0]) or not can_hold_stance(heads[0]) or heads[0].lower_ in NO_SOURCE_PERSONS:
+        return None
+    span = _main_clause_before(doc, sent.start, cue.i - 1)
+    return (heads[0], span) if span else None
 
 
 def _cited(cue: Token) -> tuple[Token, Token] | None:
