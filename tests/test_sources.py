@@ -1600,3 +1600,32 @@ def test_a_quotation_the_text_ends_inside(parse, text, content):
 )
 def test_inverted_reports_misread_clauses_and_gerund_surnames(parse, text, rows):
     assert [(r.source, r.content) for r in attribution_rows(parse(text))] == rows
+
+
+@pytest.mark.parametrize(
+    "text, rows",
+    [
+        # a word of contrast before a report with its own content joins two sentences
+        pytest.param("The vote was set for May, however the chair asked that it be moved up.",
+                     [("the chair", "it be moved up")], id="however-before-the-report"),
+        pytest.param("The vote was set for May, the chair said, and it would not move.",
+                     [("the chair", "The vote was set for May, the chair said, and it would not move")],
+                     id="an-interrupting-report-keeps-its-clause"),
+        # an infinitive on an adjective of the speaker's manner: the copula's subject speaks
+        pytest.param("The minister was keen to stress that the budget was balanced.",
+                     [("The minister", "the budget was balanced")], id="keen-to-stress"),
+        pytest.param("Head coach Tom Hale was quick to call for the introduction of goal-line technology.",
+                     [("Tom Hale", "the introduction of goal-line technology")], id="quick-to-call-for"),
+        # a thing as the subject of such an adjective is no speaker
+        pytest.param("The plan was hard to explain to voters.", [], id="hard-to-explain"),
+        # a group named by a noun for forecasters, in a "with" phrase; its span stops before its own cue
+        pytest.param("Warnings are in place, with forecasters predicting up to 40mm of rain in places, with the "
+                     "north expected to bear the brunt.", [("forecasters", "up to 40mm of rain in places")],
+                     id="with-forecasters-predicting"),
+        # words left out inside the speaker's phrase that are no clause keep it whole
+        pytest.param("A 22-year-old said he could hear the tone.", [("A 22-year-old", "he could hear the tone")],
+                     id="an-age-stays-whole"),
+    ],
+)
+def test_contrast_joints_adjective_infinitives_and_speaker_spans(parse, text, rows):
+    assert [(r.source, r.content) for r in attribution_rows(parse(text))] == rows

@@ -169,6 +169,11 @@ def _subject_of(verb: Token) -> Token | None:
         return _subject_of(verb.head.head)
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
         return _subject_of(verb.head)
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp":
+        # "was quick to call for ...", "is keen to stress ...": the adjective's copula has the subject, when it
+        # can hold a view ("the plan was hard to explain": a thing, the object of the infinitive)
+        subject = _subject_of(verb.head.head)
+        return subject if subject is not None and can_hold_stance(subject) else None
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() == "quote":
         # "teenagers are quoted as saying that ...": the passive subject of "quoted" speaks
         return next((c for c in children_of(verb.head.head) if c.dep_ == "nsubjpass"), None)

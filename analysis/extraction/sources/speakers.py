@@ -79,6 +79,24 @@ def _speaker_tokens(head: Token) -> list[Token]:
     return sorted(tokens, key=lambda t: t.i)
 
 
+def _run_around(head: Token, tokens: list[Token]) -> list[Token]:
+    """The speaker's words (in order) that are written together around ``head``: a clause left out of the speaker
+    between two of them ("forecasters predicting rain in places, with the north expected to ...") ends the phrase
+    there, so the speaker's span never runs over its own cue. Other words left out between (punctuation, a day:
+    "a 22-year-old") do not."""
+    doc, at = head.doc, tokens.index(head)
+
+    def together(a: Token, b: Token) -> bool:
+        return not any(t.pos_ in ("VERB", "AUX") for t in doc[a.i + 1 : b.i])
+
+    first, last = at, at
+    while first > 0 and together(tokens[first - 1], tokens[first]):
+        first -= 1
+    while last + 1 < len(tokens) and together(tokens[last], tokens[last + 1]):
+        last += 1
+    return tokens[first : last + 1]
+
+
 def _groups_together(child: Token) -> bool:
     """Whether a conjunct (or its "and") of a plural common noun speaker is another group speaking with it
     ("Unions, charities and business leaders said", "some experts and collectors say"): the groups are one source,
@@ -402,7 +420,7 @@ class SpeakerResolver:
     def _resolve(self, head: Token, words: list[Token] | None = None) -> Speaker:
         # a speaker is written on one line: the parse may hang a headline above it onto it
         line = self.lines.line_of(head.idx)
-        tokens = words or [t for t in _speaker_tokens(head) if self.lines.line_of(t.idx) == line and not t.is_space]
+        tokens = words or _run_around(head, [t for t in _speaker_tokens(head) if self.lines.line_of(t.idx) == line and not t.is_space])
         cut = self._dateline_end(tokens[0].idx, tokens[-1].idx + len(tokens[-1])) if words is None else None
         if cut is not None:
             return self._after_dateline(head, tokens, cut)

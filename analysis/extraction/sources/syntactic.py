@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 from spacy.tokens import Doc, Token
@@ -553,7 +554,7 @@ def syntactic_stage(doc: Doc, quotes: Quotations) -> list[Found]:
         if addressee is not None and any(misplaced_subject(head, cue) == addressee for head in heads):
             addressee = None
         pieces = sorted(span for head in heads for span in _content_pieces(head, cue, quotes, view))
-        pieces = _without_clause_across_semicolon(pieces, cue, speaker, view)
+        pieces = _without_joined_sentence(pieces, cue, speaker, view)
         if asked is not None and speaker is not None:
             # the asker's "by" phrase the parse hung inside the question is who asked, not what
             pieces = [cut for a, b in pieces if (cut := trimmed_span(view, a, min(b, speaker.head.idx)))]
@@ -687,17 +688,23 @@ def _asked(cue: Token) -> Token | None:
     return speaker_of(cue)
 
 
-def _without_clause_across_semicolon(
+#: What joins two sentences between a clause and a report that has its own content after it: a semicolon, or a
+#: word of contrast ("The vote was set for May, however the chair asked that it be moved").
+SENTENCE_JOINT = re.compile(r";|\b(?:however|but|yet)\b", re.IGNORECASE)
+
+
+def _without_joined_sentence(
     pieces: list[tuple[int, int]], cue: Token, speaker: Token | None, view: str
 ) -> list[tuple[int, int]]:
     """The content pieces of a cue without one that ends before a semicolon in front of the cue's clause, when a
     piece after the cue is left: "Fares were to rise 25%; the agency said its plan eases the impact" reports
     only what follows "said" (a semicolon joins two sentences; a report interrupting its clause is set off by
-    commas). A cue with nothing after it keeps its pieces ("Fares rose; the agency said." is left as parsed)."""
+    commas), and so does a word of contrast before the report ("The vote was set for May, however the chair asked
+    that it be moved": :data:`SENTENCE_JOINT`). A cue with nothing after it keeps its pieces ("Fares rose; the agency said." is left as parsed)."""
     if speaker is None or not any(p[0] > cue.idx for p in pieces):
         return pieces
     clause_start = min(speaker.left_edge.idx, cue.idx)
-    return [p for p in pieces if p[1] > clause_start or ";" not in view[p[1] : clause_start]]
+    return [p for p in pieces if p[1] > clause_start or not SENTENCE_JOINT.search(view[p[1] : clause_start])]
 
 
 def _asker(cue: Token) -> Token | None:
