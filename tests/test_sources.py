@@ -1629,3 +1629,25 @@ def test_inverted_reports_misread_clauses_and_gerund_surnames(parse, text, rows)
 )
 def test_contrast_joints_adjective_infinitives_and_speaker_spans(parse, text, rows):
     assert [(r.source, r.content) for r in attribution_rows(parse(text))] == rows
+
+
+@pytest.mark.parametrize(
+    "text, rows",
+    [
+        # "according to" after a participle the tagger reads as a past tense sources the whole clause
+        pytest.param("Despite the rain, farmers were still ahead of the state average of wheat acreage harvested, "
+                     "according to the extension office.",
+                     [("the extension office", "Despite the rain, farmers were still ahead of the state average of "
+                       "wheat acreage harvested")], id="according-to-after-a-participle"),
+        # ... and not above a clause with a subject of its own
+        pytest.param("Prices rose after the mill closed, according to the council.",
+                     [("the council", "Prices rose after the mill closed")], id="according-to-a-subordinate-clause"),
+        # a question verb with "about" asks about its object
+        pytest.param("Councillor Ana Ruiz had inquired about voting by telephone.",
+                     [("Ana Ruiz", "voting by telephone")], id="inquired-about"),
+        # without "about" and without a question it asks nothing
+        pytest.param("Councillor Ana Ruiz inquired on Monday.", [], id="inquired-alone"),
+    ],
+)
+def test_according_to_over_a_participle_and_questions_about(parse, text, rows):
+    assert [(r.source, r.content) for r in attribution_rows(parse(text))] == rows
