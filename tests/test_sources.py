@@ -1651,3 +1651,18 @@ def test_contrast_joints_adjective_infinitives_and_speaker_spans(parse, text, ro
 )
 def test_according_to_over_a_participle_and_questions_about(parse, text, rows):
     assert [(r.source, r.content) for r in attribution_rows(parse(text))] == rows
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # national titles of a head of government and a deputy go to the role, not the name
+        pytest.param("Taoiseach Mary Ronan has said that the waiting lists are not acceptable.", "Mary Ronan",
+                     id="taoiseach"),
+        pytest.param("T\u00e1naiste Tom Byrne said he did not see how beds could be hidden.", "Tom Byrne", id="tanaiste"),
+        # a name that merely begins with a capitalised word keeps it
+        pytest.param("Mary Ronan said the waiting lists were not acceptable.", "Mary Ronan", id="no-title"),
+    ],
+)
+def test_national_titles_are_roles(parse, text, source):
+    assert attribution_rows(parse(text))[0].source == source
