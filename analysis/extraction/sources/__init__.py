@@ -9,7 +9,8 @@ extractor, one module each:
    ones (British style) where the original text tells them from apostrophes; a quotation opened at a
    paragraph's start, after a colon, or before a paragraph that reopens it with a mark (the news convention for
    a quote over a paragraph break), and never closed, runs to its paragraph's end and never into the
-   narrator's next one; other unbalanced marks are dropped, never raised on;
+   narrator's next one, and so does one opened before a word in the text's last paragraph; other unbalanced
+   marks are dropped, never raised on;
 2. :mod:`.syntactic` (``syntactic``): a reporting verb (:mod:`.cues`) with a speaker (subject or ``by``
    agent) and a content (clause, ``to`` infinitive, interrupted clause, or the object of verbs like
    "slammed"): speech, requests ("urged X to", "called for", "called on X to", "demanded that"), stance,
@@ -36,7 +37,8 @@ extractor, one module each:
    latest compatible named organisation, misspelt surnames (edit distance 1-2) merged and reported in
    ``name_variant``, unnamed speakers typed as anonymous, collective, institution, document or media from
    their head noun (``unresolved`` when no fitting antecedent or no speaker is found: never ``anonymous``,
-   which the text itself says); subjects that cannot speak (gerunds, "nothing", "this") are no speakers;
+   which the text itself says); people named together are one source ("Ana Ruiz and Tom Hale said"); subjects
+   that cannot speak (gerunds, "nothing", "anyone", "this", a demonstrative "that") are no speakers;
 6. :mod:`.floating` (``floating``): a quotation that stands as its own sentence with no cue inherits the
    previous speaker;
 7. :mod:`.dedupe`: duplicates are removed in an explicit step; each content is cut to its cue's paragraph

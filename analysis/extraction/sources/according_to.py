@@ -54,10 +54,11 @@ def _whole_clause(clause: Token) -> Token:
     cases and B has 20 cases, according to ..." sources both), and the clause above an open complement or a
     participle the parse hangs the phrase on ("Fourteen have died, succumbing in the past week, according to
     ..."; "voters registered ... oppose the law, according to a poll" where the small model reads a verb in the
-    subject). Not above a clause with a subject of its own that is no conjunct: "He said prices rose, according
-    to the agency" sources what the agency says, the clause."""
+    subject, or a participle it tags as a past tense with no subject: "ahead of the average of acreage harvested,
+    according to ..."). Not above a clause with a subject of its own that is no conjunct: "He said prices rose,
+    according to the agency" sources what the agency says, the clause."""
     while clause.head.i != clause.i and clause.head.pos_ in ("VERB", "AUX") and (
-        clause.dep_ in ("conj", "xcomp") or clause.dep_ == "advcl" and clause.tag_ in ("VBG", "VBN")
+        clause.dep_ in ("conj", "xcomp") or clause.dep_ == "advcl" and clause.tag_ in ("VBG", "VBN", "VBD")
         and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in children_of(clause))
     ):
         clause = clause.head

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from analysis.extraction.doc_index import children_of
 from analysis.extraction.linguistics.antecedents import antecedent
 from analysis.extraction.linguistics.voice import by_agent
+from analysis.extraction.sources.names import written_as_name
 from analysis.extraction.sources.wordlists import bare_word, lexicon
 
 #: Subject dependencies that name who speaks.
@@ -18,10 +19,12 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 #: Parts of speech that can head a speaker phrase ("one", "some" and "many" are numbers, determiners or
 #: adjectives to the tagger).
 SPEAKER_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "DET", "ADJ"})
-#: Subject words that cannot be a source: pronouns for things or for nobody, and demonstratives.
-NON_SPEAKERS = frozenset(
-    {"nothing", "something", "anything", "everything", "none", "nobody", "neither", "this", "these", "those", "what"}
-)
+#: Subject words that cannot be a source: pronouns for things, for nobody or for anyone at all ("why anyone would
+#: wish to ..."), and demonstratives (a demonstrative "that" too: :func:`_can_speak`).
+NON_SPEAKERS = frozenset({
+    "nothing", "something", "anything", "everything", "none", "nobody", "neither", "anyone", "anybody", "this",
+    "these", "those", "what",
+})
 #: Tags of a comparative ("more", "fewer", "less") beside a number: "three more than announced" is a quantity.
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
 #: First-person speakers outside quotation marks are the author's own voice, not a source.
@@ -118,11 +121,15 @@ def speaker_of(verb: Token) -> Token | None:
 
 def _can_speak(head: Token) -> bool:
     """Whether a subject's head word can name a source: a noun, proper noun, pronoun, number or quantifier;
-    not a gerund ("Sentencing"), a negative or thing pronoun ("Nothing more suggests ..."), a demonstrative
-    ("This shows ...") nor a phrase with "no" ("No official has confirmed ..."), nor a number compared
+    not a gerund ("Sentencing"), a negative, indefinite or thing pronoun ("Nothing more suggests ...", "why anyone
+    would wish to ..."), a demonstrative ("This shows ...", "That alone tells you ...") nor a phrase with "no" ("No official has confirmed ..."), nor a number compared
     ("three more than announced", "two fewer than reported": a quantity, not who counts)."""
+    if head.tag_ == "VBG" and written_as_name(head):
+        return True  # "Eva Worthing voted ... Worthing said": a surname the tagger reads as a gerund
     if head.pos_ not in SPEAKER_POS or head.tag_ == "VBG" or head.lower_ in NON_SPEAKERS:
         return False
+    if head.lower_ == "that" and head.tag_ == "DT":
+        return False  # "That alone tells you ...": a demonstrative; the relative "that" (WDT) is its antecedent's
     if head.pos_ == "NUM" and any(c.tag_ in COMPARATIVE_TAGS for c in children_of(head)):
         return False
     # the tagger often calls a gerund a noun: a bare singular "-ing" noun is one
@@ -162,6 +169,11 @@ def _subject_of(verb: Token) -> Token | None:
         return _subject_of(verb.head.head)
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
         return _subject_of(verb.head)
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp":
+        # "was quick to call for ...", "is keen to stress ...": the adjective's copula has the subject, when it
+        # can hold a view ("the plan was hard to explain": a thing, the object of the infinitive)
+        subject = _subject_of(verb.head.head)
+        return subject if subject is not None and can_hold_stance(subject) else None
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() == "quote":
         # "teenagers are quoted as saying that ...": the passive subject of "quoted" speaks
         return next((c for c in children_of(verb.head.head) if c.dep_ == "nsubjpass"), None)

@@ -24,17 +24,31 @@ def is_code(tokens: Iterable[Token]) -> bool:
 
 
 def name_run(head: Token) -> list[Token]:
-    """The proper name ending at ``head``: its entity, else its run of proper-noun compounds."""
+    """The proper name ending at ``head``: its entity, else its run of proper-noun compounds; a surname the tagger
+    reads as a gerund is its own name (:func:`written_as_name`)."""
     index = doc_index(head.doc)
     entity = index.entity(head.i)
     if entity is not None:
         return [t for t in entity if t.tag_ != "POS" and not (t.i == entity.start and t.lower_ == "the")]
+    if head.tag_ == "VBG" and written_as_name(head):
+        return [head]
     if head.pos_ != "PROPN":
         return []
     tokens, first = index.tokens, head.i
     while first > 0 and tokens[first - 1].pos_ == "PROPN" and tokens[first - 1].head.i == head.i:
         first -= 1
     return list(tokens[first : head.i + 1])
+
+
+def written_as_name(token: Token) -> bool:
+    """Whether a capitalised word is one the document writes elsewhere as a proper noun ending a name ("Eva
+    Worthing" before a sentence that opens "Worthing said"): a name, whatever the tagger makes of it alone."""
+    if not token.text[:1].isupper():
+        return False
+    return any(
+        t.i != token.i and t.text == token.text and t.pos_ == "PROPN" and t.i > 0 and t.doc[t.i - 1].pos_ == "PROPN"
+        for t in token.doc
+    )
 
 
 def person_name(head: Token) -> list[Token]:

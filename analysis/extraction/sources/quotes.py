@@ -110,7 +110,8 @@ def _double_quote_spans(view: str) -> list[tuple[int, int]]:
     or punctuation closes, others toggle. A quotation opened at a paragraph's start, after a colon, or before a
     paragraph that opens with a mark, and never closed, is a quote running on into the next paragraph (the wire
     convention: "She said, "We will stay.<break>"We have ...""): its quotation ends with the paragraph, never in
-    the narrator's next one. Any other unmatched mark is dropped, so odd or stray marks never fail the
+    the narrator's next one; so is one never closed in the text's last paragraph (an excerpt or a crawl cut
+    inside a quotation that ran on). Any other unmatched mark is dropped, so odd or stray marks never fail the
     document.
     """
     spans = []
@@ -135,11 +136,18 @@ def _double_quote_spans(view: str) -> list[tuple[int, int]]:
                 open_at = None
             elif opens:
                 open_at = i
-        if open_at is not None and _runs_on(
+        if open_at is not None and (_runs_on(
             text[:open_at], paragraphs, number, view, lambda next_text: DOUBLE_MARK.match(next_text) is not None
-        ):
+        ) or not view[paragraph.end() :].strip() and _opens_words(text, open_at)):
             spans.append((offset + open_at, offset + len(text.rstrip())))
     return spans
+
+
+def _opens_words(text: str, at: int) -> bool:
+    """Whether the double mark at ``at`` stands right before a word: an opening mark, not a stray one with
+    space on both sides ("a stray " mark")."""
+    end = DOUBLE_MARK.match(text, at).end()
+    return end < len(text) and not text[end].isspace()
 
 
 def _runs_on(

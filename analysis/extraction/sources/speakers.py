@@ -79,6 +79,24 @@ def _speaker_tokens(head: Token) -> list[Token]:
     return sorted(tokens, key=lambda t: t.i)
 
 
+def _run_around(head: Token, tokens: list[Token]) -> list[Token]:
+    """The speaker's words (in order) that are written together around ``head``: a clause left out of the speaker
+    between two of them ("forecasters predicting rain in places, with the north expected to ...") ends the phrase
+    there, so the speaker's span never runs over its own cue. Other words left out between (punctuation, a day:
+    "a 22-year-old") do not."""
+    doc, at = head.doc, tokens.index(head)
+
+    def together(a: Token, b: Token) -> bool:
+        return not any(t.pos_ in ("VERB", "AUX") for t in doc[a.i + 1 : b.i])
+
+    first, last = at, at
+    while first > 0 and together(tokens[first - 1], tokens[first]):
+        first -= 1
+    while last + 1 < len(tokens) and together(tokens[last], tokens[last + 1]):
+        last += 1
+    return tokens[first : last + 1]
+
+
 def _groups_together(child: Token) -> bool:
     """Whether a conjunct (or its "and") of a plural common noun speaker is another group speaking with it
     ("Unions, charities and business leaders said", "some experts and collectors say"): the groups are one source,
@@ -130,9 +148,13 @@ def _ampersand(token: Token) -> bool:
 def _circumstance(prep: Token) -> bool:
     """A prepositional phrase on the speaker that is no part of its name: the medium ("in a media release"),
     a place ("The Globe & Mail in Toronto", "officials in Lagos"), a time the parse hangs on the speaker ("A
-    state judge in May recommended", "according to a trading update on Tuesday": when, not who), or a person's affiliation ("Superintendent Ana Lind of the
-    Northern Division": her source is her name; the body is her role's)."""
+    state judge in May recommended", "according to a trading update on Tuesday": when, not who), a person's affiliation ("Superintendent Ana Lind of the
+    Northern Division": her source is her name; the body is her role's), or examples set off by a comma ("Other
+    members of the board, including Ana Ruiz, said": the members speak; "including" names some of them, as an
+    apposition would)."""
     if prep.dep_ == "prep" and prep.lower_ == "of" and prep.head.ent_type_ == "PERSON" and prep.head.pos_ == "PROPN":
+        return True
+    if prep.dep_ == "prep" and prep.lower_ == "including" and prep.i > 0 and prep.doc[prep.i - 1].text == ",":
         return True
     if prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "from", "on"):
         return False
@@ -398,7 +420,7 @@ class SpeakerResolver:
     def _resolve(self, head: Token, words: list[Token] | None = None) -> Speaker:
         # a speaker is written on one line: the parse may hang a headline above it onto it
         line = self.lines.line_of(head.idx)
-        tokens = words or [t for t in _speaker_tokens(head) if self.lines.line_of(t.idx) == line and not t.is_space]
+        tokens = words or _run_around(head, [t for t in _speaker_tokens(head) if self.lines.line_of(t.idx) == line and not t.is_space])
         cut = self._dateline_end(tokens[0].idx, tokens[-1].idx + len(tokens[-1])) if words is None else None
         if cut is not None:
             return self._after_dateline(head, tokens, cut)
@@ -411,6 +433,12 @@ class SpeakerResolver:
             # apposition; the speaker is the person, the title (with what it is of) her role
             name = person_name(titled)
             return self._person(name, tokens_text(self.parsed, [t for t in tokens if t.i < titled.left_edge.i and t.dep_ != "det"]))
+        together = self._people_together(head)
+        if together:
+            # "Ana Ruiz and Tom Hale said": the people named together speak as one source, as written
+            first, last = person_name(head)[0], together[-1]
+            return Speaker(first.idx, last.idx + len(last), tokens_text(self.parsed, [first, last]), "person", "",
+                           self.side(t.text for t in self.doc[first.i : last.i + 1]), "", "name")
         if self._names_person(head):
             name = person_name(head)
             before = [t for t in tokens if t.i < name[0].i and t.dep_ not in ("det", "punct")]
@@ -466,7 +494,23 @@ class SpeakerResolver:
             c for c in children_of(head)
             if c.dep_ == "appos" and c.i > head.i and self._names_person(c)
             and all(i in of_title and not head.doc[i].is_punct for i in range(head.i + 1, c.left_edge.i))
-        ), None)
+        ), None) or self._name_after_two_titles(head)
+
+    def _name_after_two_titles(self, head: Token) -> Token | None:
+        """The name after two titles joined by "and" that the parse makes a bare title's conjunct ("former mayor
+        and board member Ana Ruiz said", "Coach and captain Ana Ruiz said"): one person holding both, so the head
+        word of her name, else None. Not when the first title has an article or possessor ("The mayor and board
+        member Ana Ruiz": two people), nor when no noun for a person stands just before the name ("Mayor and Ana
+        Ruiz")."""
+        if bare_word(head.text) not in self.lex.person_titles or any(c.dep_ in ("det", "poss") for c in children_of(head)):
+            return None
+        for conjunct in children_of(head):
+            if conjunct.dep_ != "conj" or conjunct.pos_ != "PROPN" or not self._names_person(conjunct):
+                continue
+            before = [t for t in conjunct.subtree if t.i < person_name(conjunct)[0].i]
+            if before and self._person_noun(before[-1]):
+                return conjunct
+        return None
 
     def _dateline_end(self, start: int, end: int) -> int | None:
         """Where the last dateline or date written in digits inside ``[start, end)`` ends (the parse runs a
@@ -525,8 +569,10 @@ class SpeakerResolver:
             return actor.type == "person"
         if head.ent_type_ == "PERSON":
             return True
-        if head.pos_ != "PROPN" or not run:
+        if not run or head.pos_ != "PROPN" and head.tag_ != "VBG":
             return False
+        if head.tag_ == "VBG":
+            return True  # the surname of a name written in full before, read as a gerund (names.written_as_name)
         if self._titled(self._with_title(run)):
             return True
         if len(run) == 1 and run[0].lower_ in self._titled_names and not _acronym(run[0]):
@@ -869,12 +915,13 @@ class SpeakerResolver:
         before it (outside other speakers' quotations), else None: with two people in reach the epithet may be
         either, and where the description's noun is written earlier ("met the governor. ... the governor said")
         it names someone other than the person named, and so does a title when the person was named in another
-        role."""
+        role; nor when someone the text does not name is in reach (:meth:`_unnamed_person`: "Silva said her
+        striker would be fit. The Italian said ..." may be the striker)."""
         own = self._quotation_at(head.idx)
         people = [e for e in people_named_before(head) if self._quotation_at(e.start_char) in (None, own)]
         if len({e[-1].lower_ for e in people}) != 1:
             return None
-        if any(t.lower_ == head.lower_ for t in candidates(head)):
+        if any(t.lower_ == head.lower_ or self._unnamed_person(t) for t in candidates(head)):
             return None
         name = person_name(people[0].root)
         if bare_word(head.text) in self.lex.title_words and any(
@@ -884,6 +931,18 @@ class SpeakerResolver:
             # named in another role ("Greta Lund, a Tory MP, ... the Labour leader said"): someone else's title
             return None
         return name
+
+    def _unnamed_person(self, token: Token) -> bool:
+        """A person the text brings in without naming as a clause's subject ("her striker would be fit", "a local
+        official said"): a noun for one person (:meth:`_described_person`) that neither describes a named person
+        ("Silva, the striker,", "striker Ana Ruiz") nor is described by one ("her striker, Ana Ruiz,"). An
+        epithet after it may mean that person; one named only as an object ("booked for abusing the fourth
+        official") is not what an epithet picks up."""
+        if not self._described_person(token):
+            return False
+        if token.dep_ in ("appos", "compound", "nmod") and token.head.pos_ == "PROPN":
+            return False
+        return not any(c.dep_ in ("appos", "compound") and self._names_person(c) for c in children_of(token))
 
     def _fits(self, pronoun: Token, name: Sequence[Token]) -> bool:
         """Whether a he/she can mean the person named: not an interviewer, and no gender the text states of
@@ -1023,6 +1082,24 @@ class SpeakerResolver:
             return []
         return list(token.doc[person_name(first)[0].i : token.i + 1])
 
+    def _people_together(self, head: Token) -> list[Token]:
+        """The last words of the other names of people conjoined to a named person who speaks ("Ana Ruiz and Tom
+        Hale said", "Ruiz, Hale and Tom Marr told ..."), in order; empty when ``head`` names no person or any
+        conjunct is not a person's name ("Ana Ruiz and her deputy", "Ruiz and the council": each keeps its own
+        reading). A name the recogniser leaves unlabelled counts when it is two proper nouns or more beside a
+        person's name."""
+        conjuncts = [c for c in children_of(head) if c.dep_ == "conj"]
+        while conjuncts and (more := [c for c in children_of(conjuncts[-1]) if c.dep_ == "conj"]):
+            conjuncts += more
+        if not conjuncts:
+            return []
+        names = [head, *conjuncts]
+        named = [self._names_person(t) for t in names]
+        unlabelled = [t.pos_ == "PROPN" and t.ent_type_ == "" and len(name_run(t)) >= 2 for t in names]
+        if not any(named) or not all(n or u for n, u in zip(named, unlabelled)):
+            return []
+        return conjuncts
+
     @staticmethod
     def _who(token: Token) -> bool:
         """A proper name followed by a "who" clause names a person, whatever the recogniser's label."""
@@ -1032,11 +1109,16 @@ class SpeakerResolver:
 
     def _described_person(self, token: Token) -> bool:
         """An unnamed person as a clause's subject ("The Kanderan foreign minister arrived ..."): a singular
-        common noun for a person (``anonymous`` nouns and titles in ``source_nouns.yaml``)."""
+        common noun for a person (:meth:`_person_noun`)."""
+        return token.dep_ in ("nsubj", "nsubjpass") and self._person_noun(token)
+
+    def _person_noun(self, token: Token) -> bool:
+        """A singular common noun for one person: an ``anonymous`` noun or a title that names someone alone
+        (``person_titles``: "striker", "official"), not an institution noun nor a word that only qualifies a
+        title ("his district", "the state": ``title_qualifiers``)."""
         lemma = token.lemma_.lower()
-        return (
-            token.dep_ in ("nsubj", "nsubjpass") and token.tag_ == "NN" and lemma not in self.lex.institution
-            and (lemma in self.lex.anonymous or lemma in self.lex.title_words)
+        return token.tag_ == "NN" and lemma not in self.lex.institution and (
+            lemma in self.lex.anonymous or lemma in self.lex.person_titles
         )
 
     def _is_body(self, token: Token) -> bool:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 from spacy.tokens import Doc, Token
 
 from analysis.extraction.doc_index import children_of, doc_index
 from analysis.extraction.linguistics.voice import is_passive
-from analysis.extraction.sources.contents import content_span, is_marker
+from analysis.extraction.sources.contents import content_span, is_marker, trimmed_span
 from analysis.extraction.linguistics.antecedents import antecedent
 from analysis.extraction.sources.cues import (
     CLAUSE_SUBJECTS, NO_SOURCE_PERSONS, NON_SPEAKERS, _can_speak, stray_participle, can_hold_stance, unwilling_to_speak, evidence_inside, expletive_passive, has_agent, is_named, reports, speaker_of, speakers_conjunct, stance_of,
@@ -168,6 +169,12 @@ def _content_heads(cue: Token, speaker: Token | None) -> list[Token]:
         for g in children_of(p) if g.dep_ in ("ccomp", "acl") and any(m.lower_ == "that" for m in children_of(g))
         or _misread_relative(g)
     ]
+    # "tells KNIA News that corn prices are higher": the parse makes the reported clause a relative one on whom
+    # the speaker told
+    heads = heads or [
+        g for c in children_of(cue) if c.dep_ in ("dobj", "dative") and lemma in lex.stances
+        for g in children_of(c) if _misread_relative(g)
+    ]
     if not heads and lemma in lex.infinitive_content:
         heads = [c for c in children_of(cue) if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in children_of(c))]
         # "asked not to be named", "wishing to remain anonymous": the anonymity convention of the report itself,
@@ -233,9 +240,9 @@ CLAUSE_OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "acomp", "ccomp", "xcomp
 
 
 def _misread_relative(clause: Token) -> bool:
-    """Whether a relative clause on the noun after a cue's preposition is a reported clause the small model
-    misread: "alleged in a video that the official requested a bribe", "claimed on a radio show that the mayor
-    offered cash to ...". It opens with "that", has a subject of its own other than "that", and "that" fills no
+    """Whether a relative clause on the noun after a cue's preposition, or on whom it told, is a reported clause
+    the small model misread: "alleged in a video that the official requested a bribe", "claimed on a radio show
+    that the mayor offered cash to ...", "tells Valley News that prices are higher". It opens with "that", has a subject of its own other than "that", and "that" fills no
     gap in it: "that" is a marker, or the clause has its object or complement besides. Not a true relative
     clause: "said in a video that he posted online" ("that" is the object of "posted"), "said in an interview
     that aired on Sunday" ("that" is the subject)."""
@@ -509,7 +516,7 @@ def syntactic_stage(doc: Doc, quotes: Quotations) -> list[Found]:
             continue
         if speakers_conjunct(cue) is not None and any(c.dep_ == "neg" for c in children_of(cue)):
             continue  # "said tests were underway but did not say whether ...": no report, and not in the content
-        inverted = _inverted_report(cue)
+        inverted = _inverted_report(cue) or _inverted_after_comma(cue)
         if inverted is not None:
             speaker, span = inverted
             found.append(Found("syntactic", span, (cue.idx, cue.idx + len(cue)), lemma, speaker, _addressee(cue, lemma)))
@@ -520,7 +527,7 @@ def syntactic_stage(doc: Doc, quotes: Quotations) -> list[Found]:
         asked = _asked(cue) if lemma in lex.question_verbs else None
         asked = asked if asked is not None else _asked_passive(cue) if lemma in lex.question_verbs else None
         if asked is not None:
-            speaker = None  # whoever put the question is not written
+            speaker = _asker(cue)  # whoever put the question, where the text says it ("by reporters"), else no one
         elif is_passive(cue) and not has_agent(cue):
             if not expletive_passive(cue):
                 continue
@@ -547,6 +554,10 @@ def syntactic_stage(doc: Doc, quotes: Quotations) -> list[Found]:
         if addressee is not None and any(misplaced_subject(head, cue) == addressee for head in heads):
             addressee = None
         pieces = sorted(span for head in heads for span in _content_pieces(head, cue, quotes, view))
+        pieces = _without_joined_sentence(pieces, cue, speaker, view)
+        if asked is not None and speaker is not None:
+            # the asker's "by" phrase the parse hung inside the question is who asked, not what
+            pieces = [cut for a, b in pieces if (cut := trimmed_span(view, a, min(b, speaker.head.idx)))]
         for span in joined_pieces(pieces, view):
             found.append(Found("syntactic", span, cue_span, lemma, speaker, addressee))
             if cited is not None:
@@ -614,15 +625,47 @@ def _inverted_report(cue: Token) -> tuple[Token, tuple[int, int]] | None:
         phrase.start <= t.i < cue.i for t in speaker.subtree
     ):
         return None
-    clause = [t for t in doc[sent.start : comma] if not t.is_space]
+    span = _main_clause_before(doc, sent.start, comma)
+    return (speaker, span) if span else None
+
+
+def _main_clause_before(doc: Doc, start: int, comma: int) -> tuple[int, int] | None:
+    """The span of the words from token ``start`` to the comma at ``comma``, when they are one main clause with a
+    finite verb: not opened by a subordinating word ("When the rain came, ..."), not a quotation (the quote stage
+    reads those) and not more than one sentence; else None."""
+    clause = [t for t in doc[start:comma] if not t.is_space]
     if not clause or clause[0].tag_ in CIRCUMSTANCE_TAGS and clause[0].pos_ == "SCONJ" or clause[0].tag_ == "WRB":
         return None
     if clause[0].is_quote or any(t.text in (".", "!", "?") for t in clause):
         return None
     if not any(_is_finite(t) for t in clause if t.pos_ in ("VERB", "AUX")):
         return None
-    span = content_span(clause, doc_index(doc).text)
-    return (speaker, span) if span else None
+    return content_span(clause, doc_index(doc).text)
+
+
+def _inverted_after_comma(cue: Token) -> tuple[Token, tuple[int, int]] | None:
+    """ "Shipments will start in April, indicated the sources.", "The plant will close, added the union.": a
+    reporting verb after a comma, with its speaker printed after it and closing the sentence (the small model
+    reads the speaker as the verb's object, or the verb as a conjunct of the clause), attributes the whole clause
+    before the comma to that speaker. Only a finite verb in the active voice of ``stances``, followed by a noun
+    phrase alone (:data:`SPEAKER_PHRASE_POS`) whose head can hold a view (a name, or a noun for a person, group or
+    body: "added the union", not "added the caveat") and no comma, and a main clause before the comma
+    (:func:`_main_clause_before`). Returns the speaker's head word and the content span."""
+    lemma, doc, sent = verb_lemma(cue), cue.doc, cue.sent
+    if cue.tag_ not in ("VBD", "VBZ", "VBP") or lemma in lexicon().volition or lemma not in lexicon().stances or is_passive(cue):
+        return None
+    if cue.i == sent.start or doc[cue.i - 1].text != ",":
+        return None
+    phrase = [t for t in doc[cue.i + 1 : sent.end] if not t.is_space]
+    while phrase and phrase[-1].is_punct and phrase[-1].text in (".", "!", "?"):
+        phrase = phrase[:-1]
+    if not 1 <= len(phrase) <= 8 or not all(t.pos_ in SPEAKER_PHRASE_POS for t in phrase):
+        return None
+    heads = [t for t in phrase if t.head.i == cue.i and t.dep_ in ("dobj", "nsubj")]
+    if len(heads) != 1 or not _can_speak(heads[0]) or not can_hold_stance(heads[0]) or heads[0].lower_ in NO_SOURCE_PERSONS:
+        return None
+    span = _main_clause_before(doc, sent.start, cue.i - 1)
+    return (heads[0], span) if span else None
 
 
 def _cited(cue: Token) -> tuple[Token, Token] | None:
@@ -643,6 +686,42 @@ def _asked(cue: Token) -> Token | None:
     if cue.tag_ != "VBN" or cue.dep_ != "advcl" or any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in children_of(cue)):
         return None
     return speaker_of(cue)
+
+
+#: What joins two sentences between a clause and a report that has its own content after it: a semicolon, or a
+#: word of contrast ("The vote was set for May, however the chair asked that it be moved").
+SENTENCE_JOINT = re.compile(r";|\b(?:however|but|yet)\b", re.IGNORECASE)
+
+
+def _without_joined_sentence(
+    pieces: list[tuple[int, int]], cue: Token, speaker: Token | None, view: str
+) -> list[tuple[int, int]]:
+    """The content pieces of a cue without one that ends before a semicolon in front of the cue's clause, when a
+    piece after the cue is left: "Fares were to rise 25%; the agency said its plan eases the impact" reports
+    only what follows "said" (a semicolon joins two sentences; a report interrupting its clause is set off by
+    commas), and so does a word of contrast before the report ("The vote was set for May, however the chair asked
+    that it be moved": :data:`SENTENCE_JOINT`). A cue with nothing after it keeps its pieces ("Fares rose; the agency said." is left as parsed)."""
+    if speaker is None or not any(p[0] > cue.idx for p in pieces):
+        return pieces
+    clause_start = min(speaker.left_edge.idx, cue.idx)
+    return [p for p in pieces if p[1] > clause_start or not SENTENCE_JOINT.search(view[p[1] : clause_start])]
+
+
+def _asker(cue: Token) -> Token | None:
+    """Who put a question read by :func:`_asked`, where a "by" phrase that can speak ends the participle's phrase
+    and the parse hung it inside the question ("Asked if the side could still win by the radio hosts, Ana Ruiz
+    replied ...": the hosts asked), a name or a noun for a person, group, body, interviewer or journalist; None
+    otherwise ("Asked if she would resign by the end of May, ...": a date cannot ask)."""
+    end = cue.right_edge
+    if end.i + 1 < len(cue.doc) and cue.doc[end.i + 1].text != ",":
+        return None
+    by = next((t for t in cue.subtree if t.dep_ == "prep" and t.lower_ == "by" and t.right_edge.i == end.i), None)
+    asker = next((c for c in children_of(by) if c.dep_ == "pobj"), None) if by is not None else None
+    if asker is None:
+        return None
+    lex, lemma = lexicon(), asker.lemma_.lower()
+    # (those who put questions for a living: "reporters", "the presenters")
+    return asker if can_hold_stance(asker) or lemma in lex.interviewer_nouns or lemma in lex.press_people else None
 
 
 def _asked_passive(cue: Token) -> Token | None:

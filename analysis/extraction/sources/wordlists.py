@@ -52,6 +52,7 @@ class Lexicon:
     press_people: frozenset[str]
     titles: frozenset[str]
     title_words: frozenset[str]
+    title_qualifiers: frozenset[str]
     honorifics: frozenset[str]
     title_abbreviations: dict[str, str]
     generic_body_nouns: frozenset[str]
@@ -65,6 +66,12 @@ class Lexicon:
     statement_nouns: frozenset[str]
     corporate_suffixes: frozenset[str]
     corporate_nouns: frozenset[str]
+
+    @cached_property
+    def person_titles(self) -> frozenset[str]:
+        """Titles that name a person on their own ("striker", "governor"), without the words that only qualify
+        a title (``title_qualifiers``: "district", "health")."""
+        return self.title_words - self.title_qualifiers
 
     @cached_property
     def verb_cues(self) -> frozenset[str]:
@@ -130,6 +137,7 @@ def lexicon() -> Lexicon:
         press_people=frozenset(nouns["press_people"]),
         titles=frozenset(nouns["titles"]),
         title_words=frozenset(bare_word(t) for t in nouns["titles"]),
+        title_qualifiers=frozenset(bare_word(t) for t in nouns["title_qualifiers"]),
         honorifics=frozenset(bare_word(t) for t in nouns["honorifics"]),
         title_abbreviations={bare_word(k): str(v) for k, v in nouns["title_abbreviations"].items()},
         generic_body_nouns=frozenset(nouns["generic_body_nouns"]),
