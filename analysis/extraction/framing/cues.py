@@ -16,7 +16,7 @@ from analysis.extraction.framing.lexicons import (
 )
 from analysis.extraction.framing.matching import match_terms
 from analysis.extraction.framing.phrases import Phrase, phrase_of, side_of_tokens
-from analysis.extraction.framing.weasels import epistemic_sense, hearsay_sense, hedge_scope, weasel_hedges
+from analysis.extraction.framing.weasels import epistemic_sense, hearsay_sense, hedge_scope, parse_hedges
 from analysis.extraction.framing.records import Cue
 from analysis.extraction.framing.voices import Voices
 from analysis.extraction.sources import Attribution
@@ -144,7 +144,7 @@ def cue_rows(parsed, mentions: Sequence, attributions: Sequence[Attribution] = (
         return voices.voice(*chars(i, j))[1] is not None
 
     found: list[tuple[int, int, str, str, str, Token | Phrase | None]] = []
-    for hedge in weasel_hedges(doc, reported):
+    for hedge in parse_hedges(doc, reported):
         found.append((*chars(hedge.first, hedge.end), "hedge", hedge.category, hedge.lexicon, scope_phrase(hedge.scope)))
     weasels = Intervals([(s, e, None) for s, e, *_ in found])
     for i, j, cue_type, term in match_terms(doc, cue_lexicons()):

@@ -99,6 +99,26 @@ def forecast_verbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def belief_clause_verbs() -> frozenset[str]:
+    """Verb lemmas of belief that hedge the clause they take ("they believe the bones are a whale's"), from
+    epistemic_hedges.yaml."""
+    return frozenset(str(v) for v in read_yaml(CUE_LEXICONS[0]).get("belief_clause_verbs", ()))
+
+
+@lru_cache(maxsize=1)
+def contingency_participles() -> frozenset[str]:
+    """Participle lemmas of need or request, with which "if" states when a routine applies ("if needed"), from
+    epistemic_hedges.yaml."""
+    return frozenset(str(v) for v in read_yaml(CUE_LEXICONS[0]).get("contingency_participles", ()))
+
+
+@lru_cache(maxsize=1)
+def question_verbs() -> frozenset[str]:
+    """Verb lemmas after which "if" opens an open question ("wonder if"), from epistemic_hedges.yaml."""
+    return frozenset(str(v) for v in read_yaml(CUE_LEXICONS[0]).get("question_verbs", ()))
+
+
+@lru_cache(maxsize=1)
 def distancing_relative_verbs() -> frozenset[str]:
     """Verb lemmas of the distancing free relative ("what it said were troops"), from epistemic_hedges.yaml."""
     return frozenset(str(v) for v in read_yaml(CUE_LEXICONS[0]).get("distancing_relative_verbs", ()))

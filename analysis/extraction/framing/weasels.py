@@ -9,7 +9,8 @@ cues of the CoNLL-2010 shared task (Farkas et al. 2010) and Hyland (2005):
   reasons", "according to several forecasts"), told apart from a vague count of the participants of one event
   ("many people were injured", "flipped several cars"), which is no weasel (:func:`quantifier_weasels`); a bare
   plural of people who hold views as the subject of a verb of saying or believing ("critics say", "experts
-  warn", "historians believe"; :func:`bare_holder_weasels`); either of them, or "others", holding a clause
+  warn", "historians believe"; :func:`bare_holder_weasels`), or any bare plural as the subject of a verb of belief
+  with the clause believed ("health officials believe"); either of them, or "others", holding a clause
   ("many economists have noted that ...", "others claimed that ..."), or as the by-agent of such a verb ("is
   regarded by some as", "was praised by critics"); people at large or everyone with the clause they say or
   believe ("people say the mayor will resign", "everyone knows that ..."); "according to" a source nobody is
@@ -30,12 +31,20 @@ Frequency and degree adverbs on their own (often, usually, frequently, mainly, l
 news copy they say how often or how much, not who holds a claim; "is widely seen as" is a weasel through its
 belief passive.
 
-Epistemic hedges come from the word lists (:mod:`.lexicons`); :func:`epistemic_sense` drops the senses a list
-cannot tell apart: "May" the month, "might" the noun, "could" of past (in)ability ("could not confirm", "no
+When a holder's verb is a hedge of its own (suggest, indicate, believe, suspect: "reports suggested", "reports
+suggesting", "health officials believe"), holder and verb are one weasel cue, not a weasel and an epistemic cue.
+
+Epistemic hedges come from the word lists (:mod:`.lexicons`), and from the parse for two readings of "if": a
+condition on a pending outcome ("the levy, if passed, will raise", :func:`condition_hedges`) and an open
+question a verb of asking or knowing takes ("wonders if", "does not know if", :func:`question_hedges`).
+:func:`epistemic_sense` drops the senses a list cannot tell apart: "May" the month, "might" the noun, "could" of past (in)ability ("could not confirm", "no
 survivors could be found"), "may" of what a kind can do or is allowed ("cords may have a sleeve"; not with a
 bare singular subject or a verb of change or outcome: "inflation may ease", "prices may rise"), "appeared in
-court", "possible" of ability or feasibility, a concessive "whether A or B". A belief passive of a plan verb
-with an infinitive of action is a plan, not a belief ("was supposed to arrive").
+court", "possible" of ability or feasibility, a concessive "whether A or B", "or not" of a question another
+cue already marks ("whether to close the road or not"), an inference verb after denied grounds ("nothing to
+suggest"), "believe" without a clause believed or granting a fact ("cannot believe he won"), "not known" of
+familiarity ("not known to police"). A belief passive of a plan verb with an infinitive of action is a plan,
+not a belief ("was supposed to arrive").
 
 Scope (the ``target`` of a hedge, :func:`hedge_scope`): the shortest phrase or clause the cue makes vague,
 without the cue. A modal, an adverb or a weasel subject scopes over the predicate of its verb ("may [be ready
@@ -59,9 +68,14 @@ from spacy.tokens import Doc, Token
 
 from analysis.datafiles import read_yaml, word_set
 from analysis.extraction.doc_index import children_of, doc_index
-from analysis.extraction.framing.lexicons import Term, distancing_clausal_verbs, forecast_verbs, inference_verbs
+from analysis.extraction.framing.lexicons import (
+    CUE_LEXICONS, Term, belief_clause_verbs, contingency_participles, distancing_clausal_verbs, forecast_verbs,
+    inference_verbs, question_verbs,
+)
 
 WEASEL_LEXICON = "weasel_words.yaml"
+#: The word list of epistemic hedges, whose parse rules (conditions, questions after "if") live here too.
+EPISTEMIC_LEXICON = CUE_LEXICONS[0]
 WEASEL = "weasel"
 EPISTEMIC = "epistemic"
 #: Dependency labels of a clause's subject.
@@ -427,15 +441,45 @@ def _existential_may(modal: Token, following: Token) -> bool:
     return not any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in markers for t in clause)
 
 
+def _denied(noun: Token) -> bool:
+    """Whether ``noun`` is a negative pronoun or has a negative determiner ("nobody", "no survivors", "no
+    evidence")."""
+    return noun.lower_ in NEGATIVE_SUBJECT_WORDS or any(
+        c.dep_ == "det" and c.lower_ in NEGATIVE_SUBJECT_WORDS for c in children_of(noun))
+
+
 def _denied_subject(modal: Token) -> bool:
     """Whether the clause of ``modal`` has a subject that denies it: a negative pronoun or a noun with a negative
     determiner ("no survivors could be found", "nobody could explain the delay"). "could" then reports what was
     not possible, as "could not" does."""
     subject = _clause_subject(modal.head) if modal.head.i != modal.i else None
-    if subject is None:
+    return subject is not None and _denied(subject)
+
+
+def _denied_grounds(verb: Token) -> bool:
+    """Whether the inference verb ``verb`` says what denied grounds would show ("there is nothing to suggest the
+    fire was set", "no document to indicate a leak"): the sentence states that nothing is inferred."""
+    return verb.dep_ in ("acl", "relcl") and _denied(verb.head)
+
+
+def _believes_a_clause(verb: Token) -> bool:
+    """Whether the verb of belief ``verb`` (``belief_clause_verbs``) is active and takes the clause believed ("they
+    believe the bones are a whale's", "the rise will last, she believes"); not "believe in", a
+    passive (:func:`belief_passives`' business) or the disbelief of "cannot believe he won", which grants it."""
+    children = children_of(verb)
+    if verb.pos_ != "VERB" or not any(c.dep_ == "nsubj" for c in children) or not any(
+            c.dep_ == "ccomp" for c in children):
         return False
-    return subject.lower_ in NEGATIVE_SUBJECT_WORDS or any(
-        c.dep_ == "det" and c.lower_ in NEGATIVE_SUBJECT_WORDS for c in children_of(subject))
+    disbelief = any(c.dep_ == "neg" for c in children) and any(
+        c.dep_ == "aux" and c.lower_ in ("can", "ca", "could") for c in children)
+    return not disbelief
+
+
+def _known_to_nobody(known: Token) -> bool:
+    """Whether "not known" denies knowledge ("the cause is not known"), not familiarity or fame with a noun after
+    it ("is not known for his temper", "was not known to police", "is not known as a reader")."""
+    return not any(c.dep_ in ("prep", "agent") and any(g.dep_ == "pobj" for g in children_of(c))
+                   for c in children_of(known))
 
 
 def _open_question(token: Token) -> bool:
@@ -447,12 +491,46 @@ def _open_question(token: Token) -> bool:
 
 
 def _alternative_question(doc: Doc, first: int) -> bool:
-    """"or not" closing a question: after "whether" or "if" in its sentence ("will decide if the plan goes ahead
-    or not"), or in a sentence that asks ("Will it rain or not?"); a concessive "guilty or not", "like it or not"
+    """"or not" closing a question that no other cue marks: after an "if" that is no cue of its own ("asked the
+    mayor if the plan goes ahead or not"), or in a sentence that asks ("Will it rain or not?"). After "whether"
+    or a verb's "if" ("a decision whether to close the road or not", "will decide if the plan goes ahead or not") it
+    belongs to that cue's question, which is one hedge; a concessive "guilty or not", "whether right or not"
     asks nothing."""
     sentence = doc[first].sent
-    return (any(t.lower_ in ("whether", "if") for t in doc[sentence.start : first])
-            or sentence[-1].text == "?" or (len(sentence) > 1 and sentence[-2].text == "?"))
+    openers = [t for t in doc[sentence.start : first] if t.lower_ in ("whether", "if")]
+    if openers:
+        return openers[-1].lower_ == "if" and _question_if(openers[-1]) is None
+    return sentence[-1].text == "?" or (len(sentence) > 1 and sentence[-2].text == "?")
+
+
+def _question_clause(token: Token) -> Token:
+    """The head of the clause that the "if" ``token`` marks (the parser may hang it on the clause's auxiliary:
+    "if the fires were related")."""
+    clause = token.head
+    return clause.head if clause.dep_ in ("aux", "auxpass") else clause
+
+
+def _question_if(token: Token) -> int | None:
+    """The first token of the open question that ``token`` opens when it is an "if" opening a finite clause (with
+    a subject) that a verb of asking or knowing right before it takes (``question_verbs``; adverbs and particles
+    aside), as "whether" would ("wonders if the dam will hold", "does not know if both fires are linked"): the verb,
+    with its negation and the auxiliary that carries it. "if" is a condition as often as a question, so the verb
+    that asks belongs to the cue. None for any other "if": a condition ("threatened to sue if the paper printed
+    it", "will help if needed"), or after an adjective ("unclear if" is a word-list hedge)."""
+    clause, doc = _question_clause(token), token.doc
+    if token.lower_ != "if" or token.dep_ != "mark" or clause.dep_ != "ccomp" or clause.i < token.i or not any(
+            c.dep_ in SUBJECT_DEPS for c in (*children_of(clause), *children_of(token.head))):
+        return None  # (the subject, too, may hang on the auxiliary)
+    verb = clause.head
+    if verb.pos_ != "VERB" or verb.i > token.i or verb.lemma_.lower() not in question_verbs() or any(
+            t.dep_ not in ("advmod", "prt") or t.head.i != verb.i for t in doc[verb.i + 1 : token.i]):
+        return None
+    first = verb.i
+    before = {c.i for c in children_of(verb) if c.i < verb.i and c.dep_ in ("aux", "neg")}
+    if any(doc[i].dep_ == "neg" for i in before):  # "does not know if": the negation and its auxiliary
+        while first - 1 in before:
+            first -= 1
+    return first
 
 
 def _possible_as_feasible(token: Token) -> bool:
@@ -492,6 +570,8 @@ def epistemic_sense(doc: Doc, first: int, end: int, term: Term) -> bool:
                 or any(c.dep_ == "ccomp" for c in children_of(verb)))
     verbs, reporting_subjects = inference_verbs()
     if len(words) == 1 and token.lemma_.lower() in verbs:
+        if _denied_grounds(token):
+            return False  # "there is nothing to suggest the fire was set"
         subject = next((c for c in children_of(token) if c.dep_ in ("nsubj", "nsubjpass")), None)
         return subject is None or not (
             subject.lower_ in PERSONAL_PRONOUNS or subject.pos_ == "PROPN" or subject.ent_type_ in SPEAKER_ENTITY_LABELS
@@ -501,6 +581,10 @@ def epistemic_sense(doc: Doc, first: int, end: int, term: Term) -> bool:
         return not (end + 1 < len(doc) and doc[end].lower_ == "to" and doc[end + 1].tag_ == "VB")
     if words == ("whether",):
         return _open_question(token)
+    if len(words) == 1 and token.lemma_.lower() in belief_clause_verbs():
+        return _believes_a_clause(token)
+    if words[-1] == "known":
+        return _known_to_nobody(doc[end - 1])
     if words == ("or", "not"):
         return _alternative_question(doc, first)
     if len(words) == 1 and token.pos_ == "VERB" and token.lemma_.lower() in distancing_clausal_verbs():
@@ -636,7 +720,8 @@ def quantifier_weasels(doc: Doc) -> Iterator[Hedge]:
                 if verb is not None:
                     yield Hedge(token.head.i, token.i + 1, WEASEL, WEASEL_LEXICON, _agent_scope(verb, token.head))
                 else:
-                    yield Hedge(token.i, token.i + 1, WEASEL, WEASEL_LEXICON, _held_scope(token.head, {token.i}))
+                    end, scope = _with_hedge_verb(token.i + 1, token.head, _held_scope(token.head, {token.i}))
+                    yield Hedge(token.i, end, WEASEL, WEASEL_LEXICON, scope)
             continue
         quantifier, noun = found
         if _members_named_after(noun):
@@ -669,12 +754,56 @@ def quantifier_weasels(doc: Doc) -> Iterator[Hedge]:
             scope = _held_scope(verb, {t.i for t in noun.subtree} | {t.i for t in quantifier.subtree})
         else:  # "several reasons [for the delay]"
             scope = _after(_subtree_without(noun, set(), keep_subject=True), _holder_end(last))
-        yield Hedge(quantifier.left_edge.i, _holder_end(last), WEASEL, WEASEL_LEXICON, scope)
+        end = _holder_end(last)
+        if role == "nsubj":  # "many analysts suggest": the verb is a hedge of its own
+            end, scope = _with_hedge_verb(end, verb, scope)
+        yield Hedge(quantifier.left_edge.i, end, WEASEL, WEASEL_LEXICON, scope)
 
 
 #: Dependents of a plural noun that narrow it to a set the text names or counts ("the critics", "his critics",
 #: "critics of the plan", "300 experts", "Labour critics", "critics who signed"): then no weasel.
 NARROWING_DEPS = frozenset({"det", "poss", "nummod", "compound", "prep", "acl", "relcl", "appos", "quantmod"})
+
+
+def _narrows(child: Token, *, believers: bool) -> bool:
+    """Whether ``child`` of a plural holder noun names or counts its set (:data:`NARROWING_DEPS`, a name). Of
+    ``believers`` (the subject of a verb of belief) a compound common noun only describes them ("health officials
+    believe", "zoo officials believe"); of a source it may name whose it is ("Council estimates show"), so there it
+    narrows."""
+    if child.pos_ == "PROPN":
+        return True
+    return child.dep_ in NARROWING_DEPS and not (believers and child.dep_ == "compound" and child.pos_ == "NOUN")
+
+
+def _hedge_verbs() -> frozenset[str]:
+    """Verb lemmas that are hedges of their own: the inference verbs and ``belief_clause_verbs`` of
+    epistemic_hedges.yaml (suggest, indicate, believe, suspect)."""
+    return inference_verbs()[0] | belief_clause_verbs()
+
+
+def _with_hedge_verb(end: int, verb: Token | None,
+                     scope: tuple[int, int] | None) -> tuple[int, tuple[int, int] | None]:
+    """A holder cue's end and scope, run through ``verb`` when it is a hedge of its own (:func:`_hedge_verbs`) and
+    follows the holder with nothing but its auxiliaries, negation and adverbs between ("reports suggested",
+    "health officials believe", "many analysts now suspect"): holder and verb are one hedge, not a weasel and an
+    epistemic cue. Its scope is then the clause the verb takes; else ``end`` and ``scope`` as they are."""
+    if verb is None or verb.i < end or verb.lemma_.lower() not in _hedge_verbs() or any(
+            t.head.i != verb.i or t.dep_ not in ("aux", "neg", "advmod") for t in verb.doc[end : verb.i]):
+        return end, scope
+    clause = next((c for c in children_of(verb) if c.dep_ == "ccomp"), None)
+    if clause is not None:
+        return verb.i + 1, _subtree_without(clause, set(), keep_subject=True)
+    return verb.i + 1, _after(scope, verb.i + 1)
+
+
+def _hedge_participle(noun: Token) -> Token | None:
+    """The participle right after a plural ``noun`` that is a hedge of its own (:func:`_hedge_verbs`: "reports
+    suggesting the coach will stay", a reduced "reports that suggest"); else None. (Only a hedge verb: "with
+    traders saying the deal is off" is left to the rules for "analysts say", which read subjects only.)"""
+    participle = next((c for c in children_of(noun) if c.dep_ == "acl" and c.i == noun.i + 1), None)
+    if participle is None or participle.tag_ != "VBG" or participle.lemma_.lower() not in _hedge_verbs():
+        return None
+    return participle
 
 
 def _holder_end(noun: Token) -> int:
@@ -696,28 +825,40 @@ def _held_scope(verb: Token, holder: set[int]) -> tuple[int, int] | None:
 
 def bare_holder_weasels(doc: Doc) -> Iterator[Hedge]:
     """A bare plural of people who hold views (:meth:`WeaselWords.names_a_holder`: critics, experts, historians)
-    as the subject or by-agent of a verb of saying or believing, with nothing that names or narrows the set
-    ("Critics say the plan will fail", "experts warn", "was praised by critics"), or of people at large
-    (``clause_holder_nouns``) with the clause they hold ("People say the mayor will resign"); its scope is what
-    they are said to hold. "The critics", "critics of the plan", "300 experts" and "critics, including X" name or count the set:
-    no weasel."""
+    as the subject or by-agent of a verb of saying or believing, or with a participle that hedges ("reports
+    suggesting"), with nothing that names or narrows the set ("Critics say the plan will fail", "experts warn",
+    "was praised by critics"); of people at large (``clause_holder_nouns``) with the clause they hold ("People say
+    the mayor will resign"); any bare plural as the subject of a verb of belief with the clause believed
+    (``belief_clause_verbs``: "health officials believe the bear is nearby": whoever believes is unnamed). Its scope
+    is what they are said to hold; a verb that is a hedge of its own joins the cue (:func:`_with_hedge_verb`).
+    "The critics", "critics of the plan", "300 experts", "Labour critics" and "critics, including X" name or
+    count the set: no weasel; a common noun before believers only describes them ("health officials")."""
     words, index = weasel_words(), doc_index(doc)
     for noun in index.tokens:
-        at_large = noun.lower_ in words.clause_holder_nouns  # "people say the mayor will resign"
-        if noun.tag_ != "NNS" or not (at_large or words.names_a_holder(noun)):
+        if noun.tag_ != "NNS":
             continue
-        verb = noun.head if noun.dep_ == "nsubj" else agent_verb(noun)  # "critics say", "praised by critics"
+        # "critics say", "praised by critics", "reports suggesting"
+        verb = noun.head if noun.dep_ == "nsubj" else agent_verb(noun) or _hedge_participle(noun)
         if verb is None or not holds_a_view(verb, words) or _members_named_after(noun):
+            continue
+        at_large = noun.lower_ in words.clause_holder_nouns  # "people say the mayor will resign"
+        believer = noun.dep_ == "nsubj" and verb.lemma_.lower() in belief_clause_verbs() and _believes_a_clause(verb)
+        if not (at_large or believer or words.names_a_holder(noun)):
             continue
         if at_large and not (noun.dep_ == "nsubj" and verb.lemma_.lower() in words.attitude_verbs | words.belief_verbs
                              and any(c.dep_ == "ccomp" for c in children_of(verb))):
             continue  # people at large hold a view only by saying or believing a clause: not "people want change"
-        if any(c.dep_ in NARROWING_DEPS or c.pos_ == "PROPN" for c in children_of(noun)):
+        if any(_narrows(c, believers=believer) and c.i != verb.i for c in children_of(noun)):
             continue
         first = noun.left_edge.i  # "independent experts": the adjectives belong to the holder
-        scope = (_held_scope(verb, {t.i for t in noun.subtree}) if noun.dep_ == "nsubj"
-                 else _agent_scope(verb, noun.head))
-        yield Hedge(first, _holder_end(noun), WEASEL, WEASEL_LEXICON, scope)
+        if noun.dep_ == "nsubj":
+            scope = _held_scope(verb, {t.i for t in noun.subtree})
+        elif agent_verb(noun) is not None:
+            scope = _agent_scope(verb, noun.head)
+        else:  # "reports suggesting [the coach will stay]"
+            scope = _after(_subtree_without(verb, set(), keep_subject=False), verb.i + 1)
+        end, scope = _with_hedge_verb(_holder_end(noun), verb, scope)
+        yield Hedge(first, end, WEASEL, WEASEL_LEXICON, scope)
 
 
 def unnamed_sources(doc: Doc) -> Iterator[Hedge]:
@@ -974,13 +1115,54 @@ def belief_noun_weasels(doc: Doc) -> Iterator[Hedge]:
         yield Hedge(modifier.left_edge.i, noun.i + 1, WEASEL, WEASEL_LEXICON, scope)
 
 
-def weasel_hedges(doc: Doc, reported: Callable[[int, int], bool]) -> list[Hedge]:
-    """Every weasel cue of ``doc``, without overlaps (belief passives, then quantifiers, then the rest win)."""
+def condition_hedges(doc: Doc) -> Iterator[Hedge]:
+    """"if" with a bare participle ("if approved", "if enacted", "if convicted") on a clause with a modal ("the
+    rate, if approved, will rise", "the tax, if enacted, could double"): the claim waits on an outcome not
+    yet known. Not a participle of need or request ("will help if needed": when a routine applies;
+    ``contingency_participles``), not a clause without a modal ("if convicted, he faces ten years" states the
+    law), not a generic subject ("if caught, drivers will be fined" says what happens to any), not a full clause
+    ("threatened to sue if the paper printed it"). The scope is the clause the condition governs from its modal
+    on ("[will raise the levy]")."""
+    routine, index = contingency_participles(), doc_index(doc)
+    for token in (index.tokens[i] for i, lower in enumerate(index.lower) if lower == "if"):
+        participle = token.head
+        if (token.dep_ != "mark" or participle.tag_ != "VBN" or participle.dep_ not in ("advcl", "acl") or participle.i < token.i
+                or participle.lemma_.lower() in routine or any(
+                    c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass") for c in children_of(participle))
+                or any(t.dep_ != "advmod" for t in doc[token.i + 1 : participle.i])):
+            continue
+        governed = participle.head
+        if participle.dep_ == "acl":  # "the bridge, if built, would": the parser hung it on the subject
+            if governed.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            governed = governed.head
+        modal = next((c for c in children_of(governed) if c.dep_ == "aux" and c.tag_ == "MD"), None)
+        subject = _clause_subject(governed)
+        if modal is None or (subject is not None and _generic_subject(subject)):
+            continue
+        scope = _after(_subtree_without(governed, {t.i for t in participle.subtree}, keep_subject=False), modal.i)
+        yield Hedge(token.i, participle.i + 1, EPISTEMIC, EPISTEMIC_LEXICON, scope)
+
+
+def question_hedges(doc: Doc) -> Iterator[Hedge]:
+    """An open question that "if" opens after a verb, as "whether" does ("wonders if the dam will hold", "does not
+    know if both fires are linked"; :func:`_question_if`); its scope is the question's clause."""
+    index = doc_index(doc)
+    for token in (index.tokens[i] for i, lower in enumerate(index.lower) if lower == "if"):
+        first = _question_if(token)
+        if first is not None:
+            yield Hedge(first, token.i + 1, EPISTEMIC, EPISTEMIC_LEXICON,
+                        _complement_bounds(_question_clause(token), token.i + 1))
+
+
+def parse_hedges(doc: Doc, reported: Callable[[int, int], bool]) -> list[Hedge]:
+    """Every hedge of ``doc`` the parse finds (the weasels, and the epistemic conditions and questions after
+    "if"), without overlaps (belief passives, then quantifiers, then the rest win)."""
     chosen: list[Hedge] = []
     taken: set[int] = set()
     for hedge in [*belief_passives(doc, reported), *quantifier_weasels(doc), *bare_holder_weasels(doc),
                   *unnamed_sources(doc), *tendency_weasels(doc), *judgement_passives(doc),
-                  *belief_noun_weasels(doc)]:
+                  *belief_noun_weasels(doc), *condition_hedges(doc), *question_hedges(doc)]:
         span = set(range(hedge.first, hedge.end))
         if span & taken:
             continue
