@@ -530,6 +530,10 @@ def build_to_dir(
 
 #: Folder of a cache fingerprint's folder that holds the chunks.
 CHUNKS_DIR = "chunks"
+#: Folder of a cache fingerprint's folder that holds what the corpus-level tables keep (:mod:`analysis.across.stage`).
+ACROSS_DIR = "across"
+#: Folder of :data:`ACROSS_DIR` that holds the chunks' tables with their ``source_id`` (:func:`analysis.across.stage.identified_chunks`).
+IDENTIFIED_DIR = "identified"
 #: File of a cache fingerprint's folder that records the corpus listing of the last complete build and what it left.
 LISTING_FILE = "listing.json"
 #: Bumped when what :data:`LISTING_FILE` holds changes.
@@ -601,10 +605,6 @@ def _read_noting_warnings(paths: str | Path | Sequence[str | Path], max_bytes: i
             warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno,
                                    source=warning.source)
     return corpus, [str(w.message) for w in caught if issubclass(w.category, CorpusWarning)]
-#: Folder of a cache fingerprint's folder that holds what the corpus-level tables keep (:mod:`analysis.across.stage`).
-ACROSS_DIR = "across"
-#: Folder of :data:`ACROSS_DIR` that holds the chunks' tables with their ``source_id`` (:func:`analysis.across.stage.identified_chunks`).
-IDENTIFIED_DIR = "identified"
 
 
 def _make_chunks(

@@ -4,6 +4,7 @@ processes and Dask: tests/test_executors.py; chunked rebuilds against cold build
 from __future__ import annotations
 
 import dataclasses
+import os
 
 import pandas as pd
 import pytest
@@ -132,8 +133,6 @@ def test_a_rebuild_knows_an_article_by_its_bytes_not_by_its_size_or_time(tmp_pat
     # without a change is not parsed again, and one changed in place is, even with its size and modification time
     # put back as they were (as an editor, a sync tool or a copy that keeps times may do): that sets its
     # status-change time.
-    import os
-
     corpus = write_corpus(tmp_path / "corpus", 3)
     out = tmp_path / "out"
     analysis.build_to_dir(corpus, out, n_process=1)
@@ -153,6 +152,7 @@ def test_a_rebuild_knows_an_article_by_its_bytes_not_by_its_size_or_time(tmp_pat
     frames_equal(tables, analysis.build(corpus, n_process=1))
 
 
+@pytest.mark.skipif(os.name != "posix", reason="a listing is made on POSIX systems only")
 def test_a_rebuild_of_folders_as_the_last_build_listed_them_reads_nothing_and_reports_as_reading_them(
     tmp_path, settled_at_once, monkeypatch
 ):
