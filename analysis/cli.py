@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from analysis.building.cores import available_cores
 from analysis.building.output import OutputError, OutputFolder
-from analysis.reading import MAX_FILE_BYTES, CorpusError, CorpusWarning, printable, read_corpus
+from analysis.reading import MAX_FILE_BYTES, CorpusError, CorpusWarning, printable
 
 if TYPE_CHECKING:
     from analysis.flow import BuildReport
@@ -132,9 +132,8 @@ def build_tables(args: argparse.Namespace, corpus_paths: Sequence[Path], out: Pa
     from analysis.flow import build_to_dir
 
     try:
-        corpus = read_corpus(list(corpus_paths), max_bytes=args.max_bytes)
         report = build_to_dir(
-            corpus,
+            list(corpus_paths),
             out,
             beat=load_beat(corpus_paths[0] if len(corpus_paths) == 1 else None),
             progress=True,
@@ -143,6 +142,7 @@ def build_tables(args: argparse.Namespace, corpus_paths: Sequence[Path], out: Pa
             parquet=parquet,
             inputs=corpus_paths,
             force=args.force,
+            max_bytes=args.max_bytes,
         )
     except (CorpusError, CatalogueError, OutputError) as err:
         _say(f"error: {err}", error=True)

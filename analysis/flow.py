@@ -12,6 +12,7 @@ processes, on Dask, and from the cache.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sys
@@ -49,7 +50,8 @@ from analysis.catalogue.actors import Catalogue
 from analysis.catalogue.beat import Beat, load_beat
 from analysis.extraction.nlp import model_name, pipeline_for
 from analysis.extraction.pipeline import BATCH_SIZE, DocumentResult, analyse_batch
-from analysis.reading import Corpus, Document, read_corpus
+from analysis.reading import Corpus, CorpusWarning, Document, read_corpus
+from analysis.reading.listing import Listing, corpus_listing
 
 #: Fewer articles to parse than this many per worker and the build stays in one process: starting workers
 #: and loading the model in each costs more than it saves.
@@ -376,8 +378,8 @@ def _corpus_tables(
     return schema.validate("errors", pd.DataFrame(errors, columns=schema.columns("errors")))
 
 
-def _corpus(paths: str | Path | Sequence[str | Path] | Corpus) -> Corpus:
-    return paths if isinstance(paths, Corpus) else read_corpus(paths)
+def _corpus(paths: str | Path | Sequence[str | Path] | Corpus, max_bytes: int | None = None) -> Corpus:
+    return paths if isinstance(paths, Corpus) else read_corpus(paths, max_bytes=max_bytes)
 
 
 def _beat(paths: str | Path | Sequence[str | Path] | Corpus, catalogue: Catalogue | None, beat: Beat | None) -> Beat:
@@ -449,6 +451,7 @@ def build_to_dir(
     parquet: bool = True,
     inputs: Sequence[str | Path] | None = None,
     force: bool = False,
+    max_bytes: int | None = None,
 ) -> BuildReport:
     """Build every table into ``out`` (CSV, Parquet, and the texts), through the cache in ``out/.cache``,
     rewriting only what the corpus's changes touch.
@@ -459,12 +462,15 @@ def build_to_dir(
     by joining the chunks' rows, its Parquet as a folder of one part per chunk; the corpus-level tables are
     updated from the blocks the changed chunks reach (:mod:`analysis.across.stage`). Files are replaced only at the end, so an interrupted build leaves
     the previous tables whole and the next one goes on from what was cached. A rebuild with nothing changed
-    writes nothing.
+    writes nothing; given folders whose files are as the last build listed them (:mod:`analysis.reading.listing`:
+    names, sizes, modification and status-change times), it does not even read them.
 
     Args:
         inputs: the corpus's folders and files (default: ``paths``), which ``out`` may not be, lie inside or
             hold (:class:`~analysis.building.output.OutputFolder`).
         force: build into an ``out`` that holds files this tool did not write (they are left as they are).
+        max_bytes: article files larger than this are skipped (:func:`~analysis.reading.corpus.read_corpus`);
+            unused when ``paths`` is a corpus already read.
 
     Raises:
         OutputError: ``out`` cannot be used (inside the corpus, holds its inputs, or holds files this tool did
@@ -474,7 +480,16 @@ def build_to_dir(
                                                 [paths] if isinstance(paths, (str, Path)) else list(paths))
     folder = OutputFolder.claim(out, given, names=output_names(parquet=parquet), force=force)
     folder.clean()
-    corpus = _corpus(paths)
+    listing = None if isinstance(paths, Corpus) else corpus_listing(paths)
+    if listing is not None:
+        # the folders were listed, and the last build may have left them so: its tables stand as they are
+        beat = _beat(paths, catalogue, beat)
+        kept = _kept_build(folder, Cache.under(out, build_fingerprint(beat)).folder, listing, max_bytes)
+        if kept is not None:
+            return kept
+        corpus, noted = _read_noting_warnings(paths, max_bytes)
+    else:
+        corpus, noted = _corpus(paths, max_bytes), []
     beat = _beat(paths, catalogue, beat)
     key = build_fingerprint(beat)
     cache = Cache.under(out, key)
@@ -507,6 +522,9 @@ def build_to_dir(
         report.errors += [tuple(e) for e in folder.state.get("corpus_errors", [])]
     store.prune(state["chunks"])
     cache.prune(keys)
+    if listing is not None:
+        _record_listing(cache.folder / LISTING_FILE, listing, state, articles=len(documents), noted=noted,
+                        max_bytes=max_bytes)
     return report
 
 
@@ -516,6 +534,77 @@ CHUNKS_DIR = "chunks"
 ACROSS_DIR = "across"
 #: Folder of :data:`ACROSS_DIR` that holds the chunks' tables with their ``source_id`` (:func:`analysis.across.stage.identified_chunks`).
 IDENTIFIED_DIR = "identified"
+#: File of a cache fingerprint's folder that records the corpus listing of the last complete build and what it left.
+LISTING_FILE = "listing.json"
+#: Bumped when what :data:`LISTING_FILE` holds changes.
+LISTING_FORMAT = 1
+
+
+def _record_listing(
+    path: Path, listing: Listing, state: dict, *, articles: int, noted: Sequence[str], max_bytes: int | None
+) -> None:
+    """Record, once a build is complete, how its corpus was listed, the state it left and what a rebuild that
+    finds the corpus so reports (its articles, and the warnings reading gave); a record that says so already is
+    left as it is (a rebuild that changed nothing writes nothing)."""
+    record = json.dumps({"format": LISTING_FORMAT, "digest": listing.digest, "settled": listing.settled,
+                         "state": state, "max_bytes": max_bytes, "articles": articles, "warnings": list(noted)},
+                        ensure_ascii=False)
+    try:
+        if path.read_text(encoding="utf-8") == record:
+            return
+    except (OSError, UnicodeDecodeError):
+        pass  # none yet, or not readable: written anew
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(record, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def _kept_build(folder: OutputFolder, cache_folder: Path, listing: Listing, max_bytes: int | None) -> BuildReport | None:
+    """The report of the last complete build, when the corpus's folders are as it listed them and its listing was
+    settled (:class:`analysis.reading.listing.Listing`), with the same fingerprint (``cache_folder`` is its cache
+    folder), and its tables and chunks are all there; None otherwise, and the corpus is read. The warnings reading
+    gave are given again; nothing is read or written."""
+    try:
+        record = json.loads((cache_folder / LISTING_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    store = ChunkStore(cache_folder / CHUNKS_DIR)
+    state = {name: value for name, value in folder.state.items() if name != "corpus_errors"}
+    if not (isinstance(record, dict) and record.get("format") == LISTING_FORMAT and record.get("settled") is True
+            and record.get("digest") == listing.digest and record.get("state") == state
+            and record.get("max_bytes") == max_bytes and cache_folder.name == state.get("fingerprint")
+            and written_tables(folder.path) and all(store.has(chunk_id) for chunk_id in state["chunks"])):
+        return None
+    report = BuildReport(cached=int(record["articles"]), skipped=len(state["skipped"]))
+    for chunk_id in state["chunks"]:
+        _count_kept(report, store.summary(chunk_id))
+    report.errors += [tuple(e) for e in folder.state.get("corpus_errors", [])]
+    for message in record["warnings"]:
+        warnings.warn(message, CorpusWarning, stacklevel=3)
+    return report
+
+
+def _count_kept(report: BuildReport, summary: chunks.ChunkSummary) -> None:
+    """Add a kept chunk's articles, words and failed stages to ``report``."""
+    report.documents += summary.documents
+    report.words += summary.words
+    report.errors += list(summary.errors)
+
+
+def _read_noting_warnings(paths: str | Path | Sequence[str | Path], max_bytes: int | None) -> tuple[Corpus, list[str]]:
+    """The corpus, and the messages of the :class:`~analysis.reading.CorpusWarning` reading it gave, for a rebuild
+    that does not read it again to repeat. Every warning is given as it came (after reading, also when reading
+    fails), through the filters in force."""
+    caught: list[warnings.WarningMessage] = []
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            corpus = _corpus(paths, max_bytes)
+    finally:
+        for warning in caught:
+            warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno,
+                                   source=warning.source)
+    return corpus, [str(w.message) for w in caught if issubclass(w.category, CorpusWarning)]
 
 
 def _make_chunks(
@@ -527,11 +616,8 @@ def _make_chunks(
     new = {chunk.id for chunk in todo}
     for chunk in planned:
         if chunk.id not in new:
-            summary = store.summary(chunk.id)
-            report.documents += summary.documents
+            _count_kept(report, store.summary(chunk.id))
             report.cached += len(chunk.documents)
-            report.words += summary.words
-            report.errors += list(summary.errors)
             if bar is not None:
                 bar.update(len(chunk.documents))
     if not todo:

@@ -4,6 +4,7 @@ processes and Dask: tests/test_executors.py; chunked rebuilds against cold build
 from __future__ import annotations
 
 import dataclasses
+import os
 
 import pandas as pd
 import pytest
@@ -13,6 +14,7 @@ from analysis import flow as builder
 from analysis.building import schema
 from analysis.extraction import pipeline
 from analysis.building.cache import CACHE_DIR
+from analysis.building.output import MANIFEST
 from analysis.cli import EXIT_STAGE_FAILED, main
 from analysis.reading import Corpus, Document
 from build_corpora import write_corpus, frames_equal
@@ -116,12 +118,21 @@ def test_rebuild_parses_only_what_changed_and_removed_articles_leave(tmp_path):
     frames_equal(tables, analysis.build(corpus, n_process=1))
 
 
-def test_a_rebuild_knows_an_article_by_its_bytes_not_by_its_size_or_time(tmp_path):
-    # Reading hashes every article on every build (10,000 articles: about 10 ms of hashing in 0.6 s of reading), so
-    # a file touched without a change is not parsed again, and one changed in place is, even with its size and
-    # modification time put back as they were (as an editor, a sync tool or a copy that keeps times may do).
-    import os
+@pytest.fixture
+def settled_at_once(monkeypatch):
+    """A folder's listing trusted however recently its files changed (tests write them a moment before building),
+    so that a rebuild skips reading where the listing allows it."""
+    from analysis.reading import listing
 
+    monkeypatch.setattr(listing, "SETTLING_NS", -10**18)
+
+
+def test_a_rebuild_knows_an_article_by_its_bytes_not_by_its_size_or_time(tmp_path, settled_at_once):
+    # A rebuild reads no article when the folder's files are as the last build listed them, status-change times
+    # included (analysis.reading.listing); any other rebuild reads and hashes every article. So a file touched
+    # without a change is not parsed again, and one changed in place is, even with its size and modification time
+    # put back as they were (as an editor, a sync tool or a copy that keeps times may do): that sets its
+    # status-change time.
     corpus = write_corpus(tmp_path / "corpus", 3)
     out = tmp_path / "out"
     analysis.build_to_dir(corpus, out, n_process=1)
@@ -139,6 +150,57 @@ def test_a_rebuild_knows_an_article_by_its_bytes_not_by_its_size_or_time(tmp_pat
     tables = analysis.load(out)
     assert "Stocks in Acme" in tables.sentences.loc[tables.sentences.doc_id == "a001", "text"].iloc[0]
     frames_equal(tables, analysis.build(corpus, n_process=1))
+
+
+@pytest.mark.skipif(os.name != "posix", reason="a listing is made on POSIX systems only")
+def test_a_rebuild_of_folders_as_the_last_build_listed_them_reads_nothing_and_reports_as_reading_them(
+    tmp_path, settled_at_once, monkeypatch
+):
+    from analysis.reading import CorpusWarning
+
+    corpus = write_corpus(tmp_path / "corpus", 3)
+    (corpus / "empty.txt").write_text("", encoding="utf-8")
+    out = tmp_path / "out"
+    with pytest.warns(CorpusWarning, match="skipped empty.txt"):
+        analysis.build_to_dir(corpus, out, n_process=1)
+    manifest = (out / MANIFEST).read_bytes()
+
+    def unread(*args, **kwargs):
+        raise AssertionError("the corpus was read")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(builder, "read_corpus", unread)
+        with pytest.warns(CorpusWarning, match="skipped empty.txt"):  # reading's warnings are given again
+            kept = analysis.build_to_dir(corpus, out, n_process=1)
+    with monkeypatch.context() as patched:
+        patched.setattr(builder, "corpus_listing", lambda paths: None)
+        with pytest.warns(CorpusWarning, match="skipped empty.txt"):
+            read = analysis.build_to_dir(corpus, out, n_process=1)
+    assert kept == read and (kept.documents, kept.cached, kept.skipped) == (3, 3, 1)
+    assert (out / MANIFEST).read_bytes() == manifest
+    # another option of reading, or a file added, is read
+    calls = []
+    real = builder.read_corpus
+    monkeypatch.setattr(builder, "read_corpus", lambda *a, **k: calls.append(1) or real(*a, **k))
+    with pytest.warns(CorpusWarning):
+        analysis.build_to_dir(corpus, out, n_process=1, max_bytes=10_000)
+    write_corpus(corpus, 1, offset=3)
+    with pytest.warns(CorpusWarning):
+        added = analysis.build_to_dir(corpus, out, n_process=1, max_bytes=10_000)
+    assert len(calls) == 2 and (added.parsed, added.cached) == (1, 3)
+
+
+def test_a_rebuild_reads_the_folder_when_its_files_changed_just_before_the_last_build_listed_them(tmp_path, monkeypatch):
+    # two writes of one size within a file system's tick look alike: a listing taken so soon after a change is not
+    # trusted (analysis.reading.listing.SETTLING_NS), and the files are read and hashed
+    corpus = write_corpus(tmp_path / "corpus", 2)
+    out = tmp_path / "out"
+    analysis.build_to_dir(corpus, out, n_process=1)
+    calls = []
+    real = builder.read_corpus
+    monkeypatch.setattr(builder, "read_corpus", lambda *a, **k: calls.append(1) or real(*a, **k))
+    report = analysis.build_to_dir(corpus, out, n_process=1)
+    assert calls == [1] and (report.parsed, report.cached) == (0, 2)
 
 
 def test_a_changed_data_file_or_catalogue_invalidates_every_entry(tmp_path, monkeypatch):

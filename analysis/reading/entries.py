@@ -65,19 +65,47 @@ class Entry:
     # each asked for several times per article: worked out once (an entry is never changed)
     @cached_property
     def name(self) -> str:
-        return PurePosixPath(self.shown).name
+        return file_name(self.shown)
 
     @cached_property
     def stem(self) -> str:
-        return PurePosixPath(self.shown).stem
+        return name_stem(self.name)
 
     @cached_property
     def suffix(self) -> str:
-        return PurePosixPath(self.shown).suffix.lower()
+        return name_suffix(self.name).lower()
 
     def read(self) -> bytes:
         with self.open() as handle:
             return handle.read()
+
+
+def file_name(path: str) -> str:
+    """The last part of a ``/``-separated path, as :class:`PurePosixPath` names it (empty parts and ``.`` left
+    out): string operations, where a path object cost more than the rest of reading an article."""
+    if "/" not in path and path not in ("", "."):
+        return path
+    parts = [part for part in path.split("/") if part and part != "."]
+    return parts[-1] if parts else ""
+
+
+def _suffix_at(name: str) -> int:
+    """Where ``name``'s suffix starts, as :class:`PurePosixPath` finds it (a last dot that neither starts nor ends
+    the name); -1 where it has none."""
+    dot = name.rfind(".")
+    return dot if 0 < dot < len(name) - 1 else -1
+
+
+def name_suffix(name: str) -> str:
+    """The suffix of a file name, as ``PurePosixPath(name).suffix`` gives it (case kept)."""
+    dot = _suffix_at(name)
+    return name[dot:] if dot >= 0 else ""
+
+
+def name_stem(name: str) -> str:
+    """The stem of a file name, as ``PurePosixPath(name).stem`` gives it."""
+    dot = _suffix_at(name)
+    return name[:dot] if dot >= 0 else name
 
 
 def refused_entry(shown: str, key: str, reason: str, sibling: Callable[[str], "Entry | None"]) -> Entry:
@@ -148,7 +176,7 @@ def _inside(file: Path, folder: Path) -> bool:
 def is_read(name: str) -> bool:
     """Whether a file of this name in a folder or archive is read (the manifest and sidecars are read with their
     articles, not as articles of their own)."""
-    suffix = PurePosixPath(name).suffix.lower()
+    suffix = name_suffix(file_name(name)).lower()
     return suffix in READ_SUFFIXES and name != MANIFEST_NAME and not name.lower().endswith(SIDECAR_SUFFIX)
 
 
