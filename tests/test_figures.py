@@ -589,6 +589,9 @@ OBJECT_RULES = [
     # "or" between amounts of one unit joins two amounts
     ("Toll income rose by 6 per cent – or $2 million – in May.", "$2 million", "Toll income"),
     ("The Valen index fell 230 points or 1.2 per cent on Monday.", "1.2 per cent", "Valen index"),
+    # ... but where the earlier amount counts nothing, the later one's own noun stands
+    ("That is 1,200 or 40% more visits than the week before.", "40%", "visits"),
+    ("The fair drew 500 or 20% more guests than last year.", "20%", "guests"),
     # what a sum is the value of, through "worth"; not a noun it is no value of
     ("The city signed a contract worth $12 million with the builder.", "$12 million", "contract"),
     ("The harbour stake is worth $3bn, brokers said.", "$3bn", "harbour stake"),

@@ -901,6 +901,12 @@ def converts(doc: Doc, earlier: Match, later: Match) -> bool:
     return earlier.per == later.per and (between in RESTATING or (between == ["or"] and other_unit))
 
 
+def joined_by_or(doc: Doc, earlier: Match, later: Match) -> bool:
+    """Whether only a bare "or" stands between two figures ("1,200 or 40% more visits", "fell 120 points or 0.9 per
+    cent"): a restatement whose earlier figure may count nothing of its own, where the later one names its noun."""
+    return [lower_at(doc, t) for t in range(earlier.end, later.start)] == ["or"]
+
+
 def continues_conversion(doc: Doc, earlier: Match, later: Match) -> bool:
     """Whether ``later`` follows a conversion ``earlier`` in the same brackets ("622 pounds (908 euros, 1,081
     dollars)")."""

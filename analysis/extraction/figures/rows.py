@@ -12,7 +12,7 @@ from analysis.extraction.figures.events import event_of
 from analysis.extraction.figures.grammar import Match, apposed_person, interval_of
 from analysis.extraction.figures.numbers import GLUED
 from analysis.extraction.figures.objects import (
-    aged_noun, broad_object_token, change_ends, changes_figure_before, compares_figure_before, continues_conversion, converts, elliptic_start,
+    aged_noun, broad_object_token, change_ends, changes_figure_before, compares_figure_before, continues_conversion, converts, elliptic_start, joined_by_or,
     inherits_object, level_after_change, names_the_sum, object_span, object_token, refers_back,
 )
 from analysis.extraction.figures.records import FigureRow
@@ -161,7 +161,9 @@ def _object_of(
     if previous is not None and previous[1].sentence_id == sentence_id and (
         converts(doc, previous[0], match)
         or (len(earlier) > 1 and converts(doc, earlier[-2], previous[0]) and continues_conversion(doc, previous[0], match))
-    ):
+    ) and (previous[1].object or not joined_by_or(doc, previous[0], match)):
+        # after a bare "or", an earlier amount that counts nothing gives nothing: the later one's own noun stands
+        # ("That is 1,200 or 40% more visits than ...": visits)
         return previous[1].object, previous[1].object_start, previous[1].object_end
     if (previous is not None and previous[1].sentence_id == sentence_id and previous[1].object
             and changes_figure_before(doc, previous[0], match, lex)):
