@@ -268,6 +268,7 @@ EPISTEMIC = [
     # a verb of belief with the clause believed, its holder named or narrowed
     ("They believe the bones belong to a whale.", "believe", 5, "the bones belong to a whale"),
     ("The zoo keepers believe the bear is nearby.", "believe", 16, "the bear is nearby"),
+    ("We believe the bear is nearby.", "believe", 3, "the bear is nearby"),  # no conviction adverb, not "I"
 ]
 
 
@@ -466,6 +467,9 @@ def test_distancing_verb_and_alleged_as_adjective(parse):
         "She believes in hard work.",
         "The story was widely believed.",
         "I cannot believe he won the race.",
+        # a conviction, not a doubt: an adverb of conviction on the verb, or a speaker's own "I believe" (an opinion)
+        "We firmly believe the new depot is the right choice.",
+        "I believe that closing the library is the wrong answer.",
         # an opinion with "think" and a named source's statement are no hedge; a source's compound names it
         "She thinks the fares are unfair.",
         "Local officials said the road would reopen.",

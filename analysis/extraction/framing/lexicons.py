@@ -106,6 +106,12 @@ def belief_clause_verbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def conviction_adverbs() -> frozenset[str]:
+    """Adverbs with which a verb of belief states a conviction ("I firmly believe"), from epistemic_hedges.yaml."""
+    return frozenset(str(v) for v in read_yaml(CUE_LEXICONS[0]).get("conviction_adverbs", ()))
+
+
+@lru_cache(maxsize=1)
 def contingency_participles() -> frozenset[str]:
     """Participle lemmas of need or request, with which "if" states when a routine applies ("if needed"), from
     epistemic_hedges.yaml."""

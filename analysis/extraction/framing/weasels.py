@@ -69,7 +69,7 @@ from spacy.tokens import Doc, Token
 from analysis.datafiles import read_yaml, word_set
 from analysis.extraction.doc_index import children_of, doc_index
 from analysis.extraction.framing.lexicons import (
-    CUE_LEXICONS, Term, belief_clause_verbs, contingency_participles, distancing_clausal_verbs, forecast_verbs,
+    CUE_LEXICONS, Term, belief_clause_verbs, contingency_participles, conviction_adverbs, distancing_clausal_verbs, forecast_verbs,
     inference_verbs, question_verbs,
 )
 
@@ -465,14 +465,18 @@ def _denied_grounds(verb: Token) -> bool:
 def _believes_a_clause(verb: Token) -> bool:
     """Whether the verb of belief ``verb`` (``belief_clause_verbs``) is active and takes the clause believed ("they
     believe the bones are a whale's", "the rise will last, she believes"); not "believe in", a
-    passive (:func:`belief_passives`' business) or the disbelief of "cannot believe he won", which grants it."""
+    passive (:func:`belief_passives`' business), the disbelief of "cannot believe he won", which grants it, or a
+    conviction: a ``conviction_adverbs`` word on the verb ("we firmly believe") or a speaker's own "I believe",
+    which in news copy states an opinion ("I believe the cuts are wrong"), not a doubt about a fact."""
     children = children_of(verb)
-    if verb.pos_ != "VERB" or not any(c.dep_ == "nsubj" for c in children) or not any(
-            c.dep_ == "ccomp" for c in children):
+    subjects = [c for c in children if c.dep_ == "nsubj"]
+    if verb.pos_ != "VERB" or not subjects or not any(c.dep_ == "ccomp" for c in children):
         return False
     disbelief = any(c.dep_ == "neg" for c in children) and any(
         c.dep_ == "aux" and c.lower_ in ("can", "ca", "could") for c in children)
-    return not disbelief
+    conviction = subjects[0].lower_ == "i" or any(
+        c.dep_ == "advmod" and c.lower_ in conviction_adverbs() for c in children)
+    return not (disbelief or conviction)
 
 
 def _known_to_nobody(known: Token) -> bool:
