@@ -111,6 +111,10 @@ FLOORS = {
     ("dev4", "attribution content F1"): 0.87,
     ("dev4", "hedge cue F1"): 0.90,
     ("dev4", "sentence uncertainty accuracy"): 0.98,
+    # dev5 (a check set of hedge words, 2026-12-07; tests/gold/dev5/README.md): cue F1 0.61 after the conviction
+    # rule, minus its drop. No sentence-accuracy floor: 0.70 is below the majority class (0.78), because this
+    # annotator reads every conditional clause as a hedge and the rules read only conditions on a pending outcome.
+    ("dev5", "hedge cue F1"): 0.51,
 }
 
 
