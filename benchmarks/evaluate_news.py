@@ -67,6 +67,9 @@ ALL_TIERS = TIERS + UNSEEN_TIERS
 ITEMS_KEY = {"figures": "sentences", "attributions": "passages", "hedges": "sentences"}
 #: The row of each table that sums every item once.
 ALL = "all"
+#: Worker processes of each gold file's build; None: as many as the cores available. The test suite sets 1: it
+#: already runs a test on every core, and a gold file is too small for forked workers to pay for themselves there.
+BUILD_PROCESSES: int | None = None
 # The trivial baselines live with the tests, whose floors must beat them.
 sys.path.insert(0, str(ROOT / "tests"))
 import baselines  # noqa: E402
@@ -88,9 +91,14 @@ def gold_file(tier: str, table: str) -> Path:
 
 
 def load(tier: str, table: str) -> list[dict]:
-    """The items of one gold file: ``table`` is figures, attributions or hedges."""
-    data = load_yaml(gold_file(tier, table).read_text(encoding="utf-8"))
-    return data[ITEMS_KEY[table]]
+    """The items of one gold file: ``table`` is figures, attributions or hedges. Read once per process: the same
+    list for every caller, which only reads it (a tier's scores, its error counts and each test of its file)."""
+    return _items(gold_file(tier, table), ITEMS_KEY[table])
+
+
+@lru_cache(maxsize=None)
+def _items(path: Path, key: str) -> list[dict]:
+    return load_yaml(path.read_text(encoding="utf-8"))[key]
 
 
 def categories(item: Mapping) -> list[str]:
@@ -104,8 +112,10 @@ def predictions(items: Sequence[dict], table: str, baseline: Callable[[str], lis
     """Each item's predicted rows: the pipeline's ``table`` with one document per item, or ``baseline``'s rows."""
     if baseline is not None:
         return [baseline(item["text"]) for item in items]
-    frame = _built(tuple((item["id"], item["text"]) for item in items))[table]
-    return [frame[frame.doc_id == item["id"]].to_dict("records") for item in items]
+    rows: dict[str, list[dict]] = {item["id"]: [] for item in items}
+    for row in _built(tuple((item["id"], item["text"]) for item in items))[table].to_dict("records"):
+        rows[row["doc_id"]].append(row)
+    return [rows[item["id"]] for item in items]
 
 
 @lru_cache(maxsize=None)
@@ -113,7 +123,7 @@ def _built(items: tuple[tuple[str, str], ...]) -> analysis.Tables:
     """The tables of one gold file's items, ``(id, text)`` each its own document, built once per process: a tier's
     scores, its error counts and the tests' floors all read the same build."""
     documents = [Document(doc_id, f"{doc_id}.txt", text, "0" * 64) for doc_id, text in items]
-    return analysis.build(Corpus(documents=documents))
+    return analysis.build(Corpus(documents=documents), n_process=BUILD_PROCESSES)
 
 
 #: A summable score: FigureScores, AttributionTally or HedgeTally.
@@ -136,7 +146,9 @@ def by_category(items: Sequence[dict], scores: Iterable[Tally], zero: Tally) -> 
 def figure_results(tier: str, *, baseline: bool = False) -> dict[str, FigureScores]:
     """Figure scores per category of one tier, of the figures table or of the digit-token baseline."""
     items = load(tier, "figures")
-    predicted = predictions(items, "figures", baselines.digit_tokens if baseline else None)
+    # the baseline's rows of every item at once: it parses them together, in the pipeline's batches
+    predicted = (baselines.digit_tokens_each([item["text"] for item in items]) if baseline
+                 else predictions(items, "figures", None))
     scores = (score_figures(rows, item["figures"], item["text"], [0]) for item, rows in zip(items, predicted))
     return by_category(items, scores, NO_FIGURE_SCORES)
 

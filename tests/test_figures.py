@@ -1088,30 +1088,40 @@ def test_seed_gold_time_expressions(seed_tables):
     assert list(zip(seed_tables.time_expressions.text, seed_tables.time_expressions.kind)) == gold
 
 
-def news_scores(parse) -> dict:
+@pytest.fixture(scope="module")
+def news_parses(parse_each) -> dict:
+    """Each sentence of the news gold set parsed as its own document, by its text: parsed once, together, for every
+    test of the set below."""
+    texts = [item["text"] for item in read_gold("figures_news.yaml")["sentences"]]
+    return dict(zip(texts, parse_each(texts)))
+
+
+@pytest.fixture(scope="module")
+def news_scores(news_parses) -> dict:
     """Scores per construction of the figures the pipeline writes, on the news gold set (each sentence parsed as
     its own document)."""
     by_construction: dict = defaultdict(lambda: NO_FIGURE_SCORES)
     for item in read_gold("figures_news.yaml")["sentences"]:
-        rows = [dataclasses.asdict(r) for r in figure_rows(parse(item["text"]), [])]
+        rows = [dataclasses.asdict(r) for r in figure_rows(news_parses[item["text"]], [])]
         scores = score_figures(rows, item["figures"], item["text"], [0])
         by_construction[item["construction"]] += scores
         by_construction["all"] += scores
     return dict(by_construction)
 
 
-def test_news_gold_precision_and_recall(parse):
-    scores = news_scores(parse)["all"]
-    from baselines import FIGURE_BASELINE, assert_floor, digit_tokens
+def test_news_gold_precision_and_recall(news_scores):
+    scores = news_scores["all"]
+    from baselines import FIGURE_BASELINE, assert_floor, digit_tokens_each
     items = read_gold("figures_news.yaml")["sentences"]
-    baseline = sum((score_figures(digit_tokens(i["text"]), i["figures"], i["text"], [0]) for i in items), NO_FIGURE_SCORES)
+    rows = digit_tokens_each([i["text"] for i in items])
+    baseline = sum((score_figures(r, i["figures"], i["text"], [0]) for r, i in zip(rows, items)), NO_FIGURE_SCORES)
     for k, measure in enumerate(("precision", "recall")):
         assert_floor(getattr(scores.values, measure), NEWS_VALUE_FLOORS[k], getattr(baseline.values, measure), FIGURE_BASELINE)
         assert_floor(getattr(scores.objects, measure), NEWS_OBJECT_FLOORS[k], getattr(baseline.objects, measure), FIGURE_BASELINE)
 
 
-def test_news_gold_not_figures_yields_nothing(parse):
-    assert news_scores(parse)["not_figures"].spans.predicted == 0
+def test_news_gold_not_figures_yields_nothing(news_scores):
+    assert news_scores["not_figures"].spans.predicted == 0
 
 
 #: This older set names a thing by its head noun; the rows follow tests/gold/unseen/CONVENTIONS.md and the dev2
@@ -1158,9 +1168,9 @@ def _news_gold_figures() -> list:
 
 
 @pytest.mark.parametrize("text, span, obj", _news_gold_figures())
-def test_news_gold_object_of_each_figure(parse, text, span, obj):
+def test_news_gold_object_of_each_figure(news_parses, text, span, obj):
     """Each figure of the news gold set is found with the object the gold gives it (case aside)."""
-    found = [r for r in figure_rows(parse(text), []) if spans_match((r.start, r.end), span)]
+    found = [r for r in figure_rows(news_parses[text], []) if spans_match((r.start, r.end), span)]
     assert found, "figure not found"
     assert found[0].object.lower() == obj.lower()
 
