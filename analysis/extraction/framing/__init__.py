@@ -34,7 +34,7 @@ from analysis.extraction.framing.lexicons import (
     VERB_CLASSES,
     Term,
     cue_lexicons,
-    distancing_relative_verbs,
+    epistemic_words,
     frame_lexicons,
     load_tone_adjustment,
     term_words,
@@ -51,7 +51,7 @@ __all__ = [
     "CUE_LEXICONS", "CUE_TYPES", "FRAME_LEXICONS", "HEARSAY_HEDGE_LEXICON", "METONYMY_LEXICON", "TONE_ADJUSTMENT",
     "VERB_CLASSES", "Action", "ActorTone", "Cue", "DocumentFrame", "Phrase", "SentenceFrame", "Term", "TermIndex",
     "Tone", "Voices", "action_rows", "actor_tone_rows", "agent_of", "cue_lexicons", "cue_rows",
-    "distancing_relative_verbs", "document_frame_rows", "frame_lexicons", "frame_rows", "is_passive",
+    "document_frame_rows", "epistemic_words", "frame_lexicons", "frame_rows", "is_passive",
     "load_tone_adjustment", "match_terms", "patient_of", "side_of_tokens", "term_words", "text_tone", "tone_rows",
     "verb_classes",
 ]

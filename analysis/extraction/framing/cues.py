@@ -12,7 +12,7 @@ from analysis.catalogue.actors import UNKNOWN_SIDE
 from analysis.extraction.doc_index import Intervals, children_of, doc_index
 from analysis.extraction.framing.actions import agent_of, child_with, verb_class_of
 from analysis.extraction.framing.lexicons import (
-    CUE_LEXICONS, HEARSAY_HEDGE_LEXICON, METONYMY_LEXICON, cue_lexicons, distancing_relative_verbs, verb_classes,
+    CUE_LEXICONS, HEARSAY_HEDGE_LEXICON, METONYMY_LEXICON, cue_lexicons, epistemic_words, verb_classes,
 )
 from analysis.extraction.framing.matching import match_terms
 from analysis.extraction.framing.phrases import Phrase, phrase_of, side_of_tokens
@@ -63,7 +63,7 @@ def _distancing_relatives(doc: Doc) -> Iterator[tuple[int, int]]:
     """Token bounds of "what <subject> <said/called>" free relatives, with which the outlet passes on a
     party's description without endorsing it ("striking at what it said were Ukrainian troops"); not with a
     first-person subject ("what I am describing", "what we call"), the speaker's own words."""
-    verbs, index = distancing_relative_verbs(), doc_index(doc)
+    verbs, index = epistemic_words("distancing_relative_verbs"), doc_index(doc)
     for what in (index.tokens[i] for i, word in enumerate(index.lower) if word == "what"):
         if what.tag_ != "WP":
             continue

@@ -91,50 +91,24 @@ def inference_verbs() -> tuple[frozenset[str], frozenset[str]]:
             frozenset(str(v) for v in raw.get("reporting_subjects", ())))
 
 
-@lru_cache(maxsize=1)
-def forecast_verbs() -> frozenset[str]:
-    """Verb lemmas of change or outcome after which "may" forecasts even with a generic subject ("prices may
-    rise"), from epistemic_hedges.yaml."""
-    return frozenset(str(v) for v in read_yaml(CUE_LEXICONS[0]).get("forecast_verbs", ()))
+@lru_cache(maxsize=None)
+def epistemic_words(key: str) -> frozenset[str]:
+    """One word list of epistemic_hedges.yaml that a parse rule of :mod:`.weasels` or :mod:`.cues` reads, by its
+    key (the file says what each holds):
 
-
-@lru_cache(maxsize=1)
-def belief_clause_verbs() -> frozenset[str]:
-    """Verb lemmas of belief that hedge the clause they take ("they believe the bones are a whale's"), from
-    epistemic_hedges.yaml."""
-    return frozenset(str(v) for v in read_yaml(CUE_LEXICONS[0]).get("belief_clause_verbs", ()))
-
-
-@lru_cache(maxsize=1)
-def conviction_adverbs() -> frozenset[str]:
-    """Adverbs with which a verb of belief states a conviction ("I firmly believe"), from epistemic_hedges.yaml."""
-    return frozenset(str(v) for v in read_yaml(CUE_LEXICONS[0]).get("conviction_adverbs", ()))
-
-
-@lru_cache(maxsize=1)
-def contingency_participles() -> frozenset[str]:
-    """Participle lemmas of need or request, with which "if" states when a routine applies ("if needed"), from
-    epistemic_hedges.yaml."""
-    return frozenset(str(v) for v in read_yaml(CUE_LEXICONS[0]).get("contingency_participles", ()))
-
-
-@lru_cache(maxsize=1)
-def question_verbs() -> frozenset[str]:
-    """Verb lemmas after which "if" opens an open question ("wonder if"), from epistemic_hedges.yaml."""
-    return frozenset(str(v) for v in read_yaml(CUE_LEXICONS[0]).get("question_verbs", ()))
-
-
-@lru_cache(maxsize=1)
-def distancing_relative_verbs() -> frozenset[str]:
-    """Verb lemmas of the distancing free relative ("what it said were troops"), from epistemic_hedges.yaml."""
-    return frozenset(str(v) for v in read_yaml(CUE_LEXICONS[0]).get("distancing_relative_verbs", ()))
-
-
-@lru_cache(maxsize=1)
-def distancing_clausal_verbs() -> frozenset[str]:
-    """Verb lemmas of epistemic_hedges.yaml that distance only with a clause or infinitive ("claimed that", not
-    "claimed the throne")."""
-    return frozenset(str(v) for v in read_yaml(CUE_LEXICONS[0]).get("distancing_clausal_verbs", ()))
+    * ``forecast_verbs``: verbs of change or outcome after which "may" forecasts even with a generic subject
+      ("prices may rise");
+    * ``belief_clause_verbs``: verbs of belief that hedge the clause they take ("they believe the bones are a
+      whale's");
+    * ``conviction_adverbs``: adverbs with which such a verb states a conviction ("I firmly believe");
+    * ``contingency_participles``: participles of need or request, with which "if" states when a routine applies
+      ("if needed");
+    * ``question_verbs``: verbs after which "if" opens a question ("wonder if");
+    * ``distancing_relative_verbs``: verbs of the distancing free relative ("what it said were troops");
+    * ``distancing_clausal_verbs``: verbs that distance only with a clause or infinitive ("claimed that", not
+      "claimed the throne").
+    """
+    return frozenset(str(v) for v in read_yaml(CUE_LEXICONS[0]).get(key, ()))
 
 
 @lru_cache(maxsize=1)

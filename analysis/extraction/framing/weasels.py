@@ -69,8 +69,7 @@ from spacy.tokens import Doc, Token
 from analysis.datafiles import read_yaml, word_set
 from analysis.extraction.doc_index import children_of, doc_index
 from analysis.extraction.framing.lexicons import (
-    CUE_LEXICONS, Term, belief_clause_verbs, contingency_participles, conviction_adverbs, distancing_clausal_verbs, forecast_verbs,
-    inference_verbs, question_verbs,
+    CUE_LEXICONS, Term, epistemic_words, inference_verbs,
 )
 
 WEASEL_LEXICON = "weasel_words.yaml"
@@ -434,7 +433,7 @@ def _existential_may(modal: Token, following: Token) -> bool:
     if _perfect(following) or verb.i == modal.i:
         return False
     subject = _clause_subject(verb)
-    if subject is None or not _generic_subject(subject) or verb.lemma_.lower() in forecast_verbs():
+    if subject is None or not _generic_subject(subject) or verb.lemma_.lower() in epistemic_words("forecast_verbs"):
         return False
     clause = list(verb.subtree)
     markers = weasel_words().episodic_markers
@@ -475,7 +474,7 @@ def _believes_a_clause(verb: Token) -> bool:
     disbelief = any(c.dep_ == "neg" for c in children) and any(
         c.dep_ == "aux" and c.lower_ in ("can", "ca", "could") for c in children)
     conviction = subjects[0].lower_ == "i" or any(
-        c.dep_ == "advmod" and c.lower_ in conviction_adverbs() for c in children)
+        c.dep_ == "advmod" and c.lower_ in epistemic_words("conviction_adverbs") for c in children)
     return not (disbelief or conviction)
 
 
@@ -526,7 +525,7 @@ def _question_if(token: Token) -> int | None:
             c.dep_ in SUBJECT_DEPS for c in (*children_of(clause), *children_of(token.head))):
         return None  # (the subject, too, may hang on the auxiliary)
     verb = clause.head
-    if verb.pos_ != "VERB" or verb.i > token.i or verb.lemma_.lower() not in question_verbs() or any(
+    if verb.pos_ != "VERB" or verb.i > token.i or verb.lemma_.lower() not in epistemic_words("question_verbs") or any(
             t.dep_ not in ("advmod", "prt") or t.head.i != verb.i for t in doc[verb.i + 1 : token.i]):
         return None
     first = verb.i
@@ -585,13 +584,13 @@ def epistemic_sense(doc: Doc, first: int, end: int, term: Term) -> bool:
         return not (end + 1 < len(doc) and doc[end].lower_ == "to" and doc[end + 1].tag_ == "VB")
     if words == ("whether",):
         return _open_question(token)
-    if len(words) == 1 and token.lemma_.lower() in belief_clause_verbs():
+    if len(words) == 1 and token.lemma_.lower() in epistemic_words("belief_clause_verbs"):
         return _believes_a_clause(token)
     if words[-1] == "known":
         return _known_to_nobody(doc[end - 1])
     if words == ("or", "not"):
         return _alternative_question(doc, first)
-    if len(words) == 1 and token.pos_ == "VERB" and token.lemma_.lower() in distancing_clausal_verbs():
+    if len(words) == 1 and token.pos_ == "VERB" and token.lemma_.lower() in epistemic_words("distancing_clausal_verbs"):
         # "claimed (that) the vote was rigged", "claims to be": not "claimed the throne", "contend with floods"
         return any(c.dep_ in ("ccomp", "xcomp") for c in children_of(token))
     if len(words) == 1 and words[0] == "possible":
@@ -782,7 +781,7 @@ def _narrows(child: Token, *, believers: bool) -> bool:
 def _hedge_verbs() -> frozenset[str]:
     """Verb lemmas that are hedges of their own: the inference verbs and ``belief_clause_verbs`` of
     epistemic_hedges.yaml (suggest, indicate, believe, suspect)."""
-    return inference_verbs()[0] | belief_clause_verbs()
+    return inference_verbs()[0] | epistemic_words("belief_clause_verbs")
 
 
 def _with_hedge_verb(end: int, verb: Token | None,
@@ -846,7 +845,7 @@ def bare_holder_weasels(doc: Doc) -> Iterator[Hedge]:
         if verb is None or not holds_a_view(verb, words) or _members_named_after(noun):
             continue
         at_large = noun.lower_ in words.clause_holder_nouns  # "people say the mayor will resign"
-        believer = noun.dep_ == "nsubj" and verb.lemma_.lower() in belief_clause_verbs() and _believes_a_clause(verb)
+        believer = noun.dep_ == "nsubj" and verb.lemma_.lower() in epistemic_words("belief_clause_verbs") and _believes_a_clause(verb)
         if not (at_large or believer or words.names_a_holder(noun)):
             continue
         if at_large and not (noun.dep_ == "nsubj" and verb.lemma_.lower() in words.attitude_verbs | words.belief_verbs
@@ -1127,7 +1126,7 @@ def condition_hedges(doc: Doc) -> Iterator[Hedge]:
     law), not a generic subject ("if caught, drivers will be fined" says what happens to any), not a full clause
     ("threatened to sue if the paper printed it"). The scope is the clause the condition governs from its modal
     on ("[will raise the levy]")."""
-    routine, index = contingency_participles(), doc_index(doc)
+    routine, index = epistemic_words("contingency_participles"), doc_index(doc)
     for token in (index.tokens[i] for i, lower in enumerate(index.lower) if lower == "if"):
         participle = token.head
         if (token.dep_ != "mark" or participle.tag_ != "VBN" or participle.dep_ not in ("advcl", "acl") or participle.i < token.i
