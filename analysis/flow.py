@@ -481,18 +481,17 @@ def build_to_dir(
     folder = OutputFolder.claim(out, given, names=output_names(parquet=parquet), force=force)
     folder.clean()
     listing = None if isinstance(paths, Corpus) else corpus_listing(paths)
-    if listing is not None:
-        # the folders were listed, and the last build may have left them so: its tables stand as they are
-        beat = _beat(paths, catalogue, beat)
-        kept = _kept_build(folder, Cache.under(out, build_fingerprint(beat)).folder, listing, max_bytes)
-        if kept is not None:
-            return kept
-        corpus, noted = _read_noting_warnings(paths, max_bytes)
-    else:
+    if listing is None:
         corpus, noted = _corpus(paths, max_bytes), []
     beat = _beat(paths, catalogue, beat)
     key = build_fingerprint(beat)
     cache = Cache.under(out, key)
+    if listing is not None:
+        # the folders were listed, and the last build may have left them so: its tables stand as they are
+        kept = _kept_build(folder, cache.folder, listing, max_bytes)
+        if kept is not None:
+            return kept
+        corpus, noted = _read_noting_warnings(paths, max_bytes)
     store = ChunkStore(cache.folder / CHUNKS_DIR)
     documents = corpus.documents
     keys = [document_key(d) for d in documents]
