@@ -473,8 +473,8 @@ def _believes_a_clause(verb: Token) -> bool:
         return False
     disbelief = any(c.dep_ == "neg" for c in children) and any(
         c.dep_ == "aux" and c.lower_ in ("can", "ca", "could") for c in children)
-    conviction = subjects[0].lower_ == "i" or any(
-        c.dep_ == "advmod" and c.lower_ in epistemic_words("conviction_adverbs") for c in children)
+    convictions = epistemic_words("conviction_adverbs")
+    conviction = subjects[0].lower_ == "i" or any(c.dep_ == "advmod" and c.lower_ in convictions for c in children)
     return not (disbelief or conviction)
 
 
@@ -841,11 +841,13 @@ def bare_holder_weasels(doc: Doc) -> Iterator[Hedge]:
         if noun.tag_ != "NNS":
             continue
         # "critics say", "praised by critics", "reports suggesting"
-        verb = noun.head if noun.dep_ == "nsubj" else agent_verb(noun) or _hedge_participle(noun)
+        praised_by = None if noun.dep_ == "nsubj" else agent_verb(noun)
+        verb = noun.head if noun.dep_ == "nsubj" else praised_by or _hedge_participle(noun)
         if verb is None or not holds_a_view(verb, words) or _members_named_after(noun):
             continue
         at_large = noun.lower_ in words.clause_holder_nouns  # "people say the mayor will resign"
-        believer = noun.dep_ == "nsubj" and verb.lemma_.lower() in epistemic_words("belief_clause_verbs") and _believes_a_clause(verb)
+        believer = (noun.dep_ == "nsubj" and verb.lemma_.lower() in epistemic_words("belief_clause_verbs")
+                    and _believes_a_clause(verb))
         if not (at_large or believer or words.names_a_holder(noun)):
             continue
         if at_large and not (noun.dep_ == "nsubj" and verb.lemma_.lower() in words.attitude_verbs | words.belief_verbs
@@ -856,7 +858,7 @@ def bare_holder_weasels(doc: Doc) -> Iterator[Hedge]:
         first = noun.left_edge.i  # "independent experts": the adjectives belong to the holder
         if noun.dep_ == "nsubj":
             scope = _held_scope(verb, {t.i for t in noun.subtree})
-        elif agent_verb(noun) is not None:
+        elif praised_by is not None:
             scope = _agent_scope(verb, noun.head)
         else:  # "reports suggesting [the coach will stay]"
             scope = _after(_subtree_without(verb, set(), keep_subject=False), verb.i + 1)
