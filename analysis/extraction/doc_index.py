@@ -80,6 +80,13 @@ class DocIndex:
         """Each token's coarse part of speech."""
         return tuple(t.pos_ for t in self.tokens)
 
+    @cached_property
+    def name_ends(self) -> frozenset[str]:
+        """The texts of proper nouns written after another proper noun ("Worthing" of "Eva Worthing"): the last
+        words of the names the document writes in full."""
+        pos = self.pos
+        return frozenset(self.tokens[i].text for i in range(1, len(pos)) if pos[i] == "PROPN" and pos[i - 1] == "PROPN")
+
     def entity(self, i: int) -> Span | None:
         """The entity holding token ``i``, if any."""
         at = self.entity_at[i]

@@ -43,12 +43,8 @@ def name_run(head: Token) -> list[Token]:
 def written_as_name(token: Token) -> bool:
     """Whether a capitalised word is one the document writes elsewhere as a proper noun ending a name ("Eva
     Worthing" before a sentence that opens "Worthing said"): a name, whatever the tagger makes of it alone."""
-    if not token.text[:1].isupper():
-        return False
-    return any(
-        t.i != token.i and t.text == token.text and t.pos_ == "PROPN" and t.i > 0 and t.doc[t.i - 1].pos_ == "PROPN"
-        for t in token.doc
-    )
+    # the word itself is no proper noun here (the tagger read it otherwise), so a name ending in it is elsewhere
+    return token.text[:1].isupper() and token.pos_ != "PROPN" and token.text in doc_index(token.doc).name_ends
 
 
 def person_name(head: Token) -> list[Token]:
