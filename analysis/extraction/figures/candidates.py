@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from analysis.extraction.doc_index import doc_index
+from analysis.extraction.doc_index import children_of, doc_index
 from analysis.extraction.figures.exclusions import entity_labels, excluded, over_duration, preposition_before_modifier
 from analysis.extraction.figures.grammar import Match, scan
 from analysis.extraction.figures.tokens import SIGN_WORDS, SIGNED, token_at
@@ -57,12 +57,12 @@ def _poll_error(points, lex: Lexicon) -> bool:
     one is ("the margin of error is 3 points")."""
     def error_noun(noun) -> bool:
         return noun.lemma_.lower() in lex.percentage_point_nouns or any(
-            of.lower_ == "of" and any(inner.lemma_.lower() in lex.percentage_point_nouns for inner in of.children)
-            for of in noun.children)
+            of.lower_ == "of" and any(inner.lemma_.lower() in lex.percentage_point_nouns for inner in children_of(of))
+            for of in children_of(noun))
     if points.dep_ == "pobj" and points.head.lower_ == "of":
         return error_noun(points.head.head)
     if points.dep_ == "attr":
-        return any(child.dep_ == "nsubj" and error_noun(child) for child in points.head.children)
+        return any(child.dep_ == "nsubj" and error_noun(child) for child in children_of(points.head))
     return False
 
 

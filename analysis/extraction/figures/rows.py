@@ -125,6 +125,11 @@ ObjectText = tuple[str, "int | None", "int | None"]
 NO_OBJECT: ObjectText = ("", None, None)
 
 
+def _object_of_row(row: FigureRow) -> ObjectText:
+    """The object an earlier figure's row gives, for a figure that takes it over."""
+    return row.object, row.object_start, row.object_end
+
+
 def _a_word(text: str, found: ObjectText) -> ObjectText:
     """``found``, or no object when it is no word as written: a symbol the tagger took for a noun ("%" of a
     bracketed "(12%)") or the end of a hyphenated word ("termism" of "short-termism")."""
@@ -164,14 +169,13 @@ def _object_of(
     ) and (previous[1].object or not joined_by_or(doc, previous[0], match)):
         # after a bare "or", an earlier amount that counts nothing gives nothing: the later one's own noun stands
         # ("That is 1,200 or 40% more visits than ...": visits)
-        return previous[1].object, previous[1].object_start, previous[1].object_end
+        return _object_of_row(previous[1])
     if (previous is not None and previous[1].sentence_id == sentence_id and previous[1].object
             and changes_figure_before(doc, previous[0], match, lex)):
-        return previous[1].object, previous[1].object_start, previous[1].object_end  # "2 million phones, down 8%"
+        return _object_of_row(previous[1])  # "2 million phones, down 8%"
     level_before = _last_row(earlier, rows, sentence_id, lambda row: row.quantity_kind == kind and bool(row.object))
     if level_before is not None and compares_figure_before(doc, level_before[0], match, lex):
-        row = level_before[1]  # "saw 900 patients, up from 700 in July"
-        return row.object, row.object_start, row.object_end
+        return _object_of_row(level_before[1])  # "saw 900 patients, up from 700 in July"
     person = (apposed_person(doc, match, match.end) or aged_noun(doc, match, lex)) if match.unit == "year" else None
     counted = None if person else object_token(doc, match, kind, lex)
     head = person or counted or broad_object_token(doc, match, kind, lex)
@@ -179,8 +183,7 @@ def _object_of(
         before = _last_row(earlier, rows, sentence_id - 1, lambda row: row.quantity_kind == kind and bool(row.object)
                            and row.object.split()[-1].lower() not in lex.quantity_nouns)
         if before is not None:  # "227,000 patients were waiting. ... that figure stood at 410,000"
-            row = before[1]
-            return row.object, row.object_start, row.object_end
+            return _object_of_row(before[1])
     if head is not None:
         first, last = object_span(doc, head, lex, figure=range(match.start, match.end), counted=counted is not None,
                                   whole=counted is not None and names_the_sum(doc, match, kind, counted))
@@ -192,12 +195,11 @@ def _object_of(
         or (previous[1].sentence_id == sentence_id and previous[1].quantity_kind == kind
             and in_place_list(doc, previous[0], match))
     ):  # a list, a comparison, the second end of a change "from X to Y", or a list by place "800 in Spain"
-        return previous[1].object, previous[1].object_start, previous[1].object_end
+        return _object_of_row(previous[1])
     if elliptic_start(doc, match, kind):
         before = _last_row(earlier, rows, sentence_id - 1, lambda row: row.quantity_kind == "count" and bool(row.object))
         if before is not None:
-            row = before[1]
-            return row.object, row.object_start, row.object_end
+            return _object_of_row(before[1])
     return NO_OBJECT
 
 
