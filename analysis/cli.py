@@ -12,9 +12,7 @@ import argparse
 import sys
 import warnings
 from pathlib import Path
-from typing import Sequence
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 from analysis.building.cores import available_cores
 from analysis.building.output import OutputError, OutputFolder

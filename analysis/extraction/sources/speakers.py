@@ -420,7 +420,8 @@ class SpeakerResolver:
     def _resolve(self, head: Token, words: list[Token] | None = None) -> Speaker:
         # a speaker is written on one line: the parse may hang a headline above it onto it
         line = self.lines.line_of(head.idx)
-        tokens = words or _run_around(head, [t for t in _speaker_tokens(head) if self.lines.line_of(t.idx) == line and not t.is_space])
+        tokens = words or _run_around(
+            head, [t for t in _speaker_tokens(head) if self.lines.line_of(t.idx) == line and not t.is_space])
         cut = self._dateline_end(tokens[0].idx, tokens[-1].idx + len(tokens[-1])) if words is None else None
         if cut is not None:
             return self._after_dateline(head, tokens, cut)
