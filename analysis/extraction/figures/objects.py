@@ -12,7 +12,6 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Token
 
-from analysis.datafiles import read_yaml
 from analysis.extraction.doc_index import DocIndex, children_of, doc_index
 from analysis.extraction.figures.exclusions import TIME_LABELS, dates_its_noun
 from analysis.extraction.figures.grammar import MEASURE_ADJECTIVES, RATE_WORDS, Match
@@ -20,6 +19,7 @@ from analysis.extraction.figures.records import FigureRow
 from analysis.extraction.figures.tokens import lower_at, token_at
 from analysis.extraction.figures.wordlists import Lexicon
 from analysis.extraction.linguistics.gender import gender_words
+from analysis.extraction.sources.wordlists import lexicon as source_lexicon
 
 #: Punctuation after a figure that ends the phrase it counts in ("hit 619,200 - another record").
 SEPARATORS = frozenset({"-", "\u2013", "\u2014", ";", ":"})
@@ -743,8 +743,7 @@ def _is_person_noun(noun: Token) -> bool:
 
 @lru_cache(maxsize=1)
 def _person_lemmas() -> frozenset[str]:
-    collective = read_yaml("source_nouns.yaml").get("collective") or ()
-    return gender_words().person_nouns | {str(word).lower() for word in collective}
+    return gender_words().person_nouns | source_lexicon().collective
 
 
 def _is_level_verb(verb: Token, lex: Lexicon, kind: str = "") -> bool:
