@@ -2,10 +2,10 @@
 Markdown tables.
 
     python benchmarks/evaluate_news.py [--errors] [TIER ...]
-        (default: dev heldout final dev2 dev3 dev4 dev5 unseen-heldout unseen-final)
+        (default: dev heldout final dev2 dev3 dev4 dev5 dev6 unseen-heldout unseen-final)
 
 Tiers: ``dev``, ``heldout`` and ``final`` (tests/gold/news/) were all visible while rules were written, so
-all three are development gold now; ``dev2`` to ``dev5`` (tests/gold/dev2/ ...) are development
+all three are development gold now; ``dev2`` to ``dev6`` (tests/gold/dev2/ ...) are development
 gold too, written by hand under the unseen tiers' convention text (tests/gold/unseen/CONVENTIONS.md) so that
 rules can follow that convention; ``unseen-heldout`` and ``unseen-final`` (tests/gold/unseen/) were written
 from outlets no other tier uses by annotators who saw only tests/gold/unseen/CONVENTIONS.md, and committed
@@ -57,7 +57,7 @@ NEWS_GOLD = ROOT / "tests" / "gold" / "news"
 UNSEEN_GOLD = ROOT / "tests" / "gold" / "unseen"
 #: Development tiers written under the unseen tiers' convention text (tests/gold/unseen/CONVENTIONS.md), so
 #: that rules can be tuned to that convention without reading an unseen item; each is written table by table.
-CONVENTION_DEV_TIERS = ("dev2", "dev3", "dev4", "dev5")
+CONVENTION_DEV_TIERS = ("dev2", "dev3", "dev4", "dev5", "dev6")
 #: The news tiers and the convention dev tiers (development gold) and the unseen tiers (held out from every rule).
 NEWS_TIERS = ("dev", "heldout", "final")
 TIERS = NEWS_TIERS + CONVENTION_DEV_TIERS
