@@ -432,7 +432,7 @@ OBJECT_RULES = [
     ("The landslide's death toll climbed to 31.", "31", "death toll"),  # a count noun stands for its compound
     ("Rescuers found 31 storm victims.", "31", "storm victims"),  # a counted noun too
     ("Rescuers found 31 injured victims.", "31", "victims"),  # not a describing adjective
-    # a plain adjective naming the kind stays (dev2, dev3 gold); size, novelty, scope, participles, superlatives
+    # a plain adjective naming the kind stays (dev2, dev3, dev4 gold); size, novelty, participles, superlatives
     # and nationalities do not
     ("The council approved a 10MW solar farm.", "10MW", "solar farm"),
     ("The plant will supply 40,000 rural homes.", "40,000", "rural homes"),
@@ -465,7 +465,10 @@ OBJECT_RULES = [
     ("Exports were up 12% on the year.", "12%", "Exports"),
     ("House sales went up by 7%.", "7%", "House sales"),
     ("The damage was estimated at $3m.", "$3m", "damage"),
-    ("The regional jobless rate held steady at 4.4%.", "4.4%", "jobless rate"),
+    # an adjective of scope classifies the thing and stays; one of totality describes it and does not
+    ("The regional jobless rate held steady at 4.4%.", "4.4%", "regional jobless rate"),
+    ("The charity fed 2,000 local families last winter.", "2,000", "local families"),
+    ("The overall tally rose to 40.", "40", "tally"),
     ("The state's minimum wage rises to $16 an hour in July.", "$16", "minimum wage"),
     ("Police held 12 at the station overnight.", "12", ""),  # "held" sets its subject only "at" a figure
     # a passive verb of change sets its subject; a duration after a preposition of a period measures nothing
