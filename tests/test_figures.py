@@ -682,6 +682,13 @@ ELLIPSES = [
     # a quantity noun with a demonstrative stands for what the sentence before counts; without one it does not
     ("The clinic treated 300 patients in May. That figure rose to 410 in June.", "410", "patients"),
     ("The clinic treated 300 patients in May. The figure rose to 410 in June.", "410", "figure"),
+    # a difference or earlier level stated of "this" or "that" is of what the sentence before leads with; another
+    # verb, or no comparison, does not point back
+    ("Wheat output reached 4,000 tonnes in March. This is 12% less than in February.", "12%", "Wheat output"),
+    ("Ticket sales hit 9,000 on Friday at 40 kiosks. That's 15% higher than last year.", "15%", "Ticket sales"),
+    ("Membership stood at 1,200 in June. This is up from 950 a year earlier.", "950", "Membership"),
+    ("The council approved 300 homes. This will cost $5m.", "$5m", ""),
+    ("Wheat output reached 4,000 tonnes in March. This is 12% of the harvest.", "12%", "harvest"),
 ]
 
 

@@ -924,6 +924,32 @@ def refers_back(head: Token, lex: Lexicon) -> bool:
         c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in children_of(head))
 
 
+#: The forms of "be" the lemmatiser leaves as written ("That's $1.22 higher").
+CLITIC_BE = frozenset({"'s", "\u2019s"})
+
+
+def compared_with_before(doc: Doc, match: Match, lex: Lexicon) -> bool:
+    """Whether a figure is a difference or an earlier level stated of a demonstrative pronoun ("This is up from
+    130,528 the previous month", "That's $1.22 higher than ...", "This is about 25 per cent less than last
+    year"): the subject of "be" is "this" or "that" alone, and a comparative or a change adverb ("up", "down")
+    stands between the figure and the verb or right after the figure. The pronoun stands for the amount the
+    sentence before states. Not read: any other verb ("This will cost $5m": the pronoun may stand for a plan)
+    or a pronoun before a noun ("this year")."""
+    root = figure_root(doc, match)
+    verb = clause_head(root)
+    if verb.lemma_.lower() != "be" and verb.lower_ not in CLITIC_BE:
+        return False
+    subjects = [c for c in children_of(verb) if c.dep_ == "nsubj"]
+    if not subjects or subjects[0].lower_ not in DEMONSTRATIVES or subjects[0].pos_ != "PRON":
+        return False
+    compared = [root]
+    while compared[-1].i != verb.i and compared[-1].head.i != compared[-1].i:
+        compared.append(compared[-1].head)
+    if match.end < len(doc):
+        compared.append(token_at(doc, match.end))
+    return any(t.tag_ in ("JJR", "RBR") or t.lower_ in lex.change_adverbs for t in compared)
+
+
 def elliptic_start(doc: Doc, match: Match, kind: str) -> bool:
     """A count that stands alone as the subject or object at the start of its sentence ("Ten were hurt.", "Two
     remain in hospital."), whose noun the sentence before names."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 from analysis.extraction.figures.bounds import said_bound
 from analysis.extraction.figures.candidates import find_matches
@@ -12,7 +12,8 @@ from analysis.extraction.figures.events import event_of
 from analysis.extraction.figures.grammar import Match, apposed_person, interval_of
 from analysis.extraction.figures.numbers import GLUED
 from analysis.extraction.figures.objects import (
-    aged_noun, broad_object_token, change_ends, changes_figure_before, compares_figure_before, continues_conversion, converts, elliptic_start, joined_by_or,
+    aged_noun, broad_object_token, change_ends, changes_figure_before, compared_with_before, compares_figure_before,
+    continues_conversion, converts, elliptic_start, joined_by_or,
     inherits_object, level_after_change, names_the_sum, object_span, object_token, refers_back,
 )
 from analysis.extraction.figures.records import FigureRow
@@ -189,6 +190,9 @@ def _object_of(
                                   whole=counted is not None and names_the_sum(doc, match, kind, counted))
         start, end = char_bounds(doc, first, last)
         return parsed.text[start:end], start, end
+    if compared_with_before(doc, match, lex):  # "This is up from 130,528": what the sentence before leads with
+        before = _first_row(earlier, rows, sentence_id - 1, lambda row: bool(row.object))
+        return _object_of_row(before[1]) if before is not None else NO_OBJECT
     if previous is not None and (
         inherits_object(doc, previous, match, kind, sentence_id, lex) or change_ends(doc, previous[0], match)
         or (previous[1].sentence_id == sentence_id and level_after_change(doc, earlier, match))
@@ -207,12 +211,28 @@ def _last_row(
     earlier: Sequence[Match], rows: Sequence[FigureRow], sentence_id: int, wanted: Callable[[FigureRow], bool]
 ) -> tuple[Match, FigureRow] | None:
     """The last figure of sentence ``sentence_id`` among the ``earlier`` ones (with its row) for which
-    ``wanted(row)``, else None. The rows are in reading order: the search goes back from the last one and stops at
-    the first of an earlier sentence, so that each figure looks at its own sentence and the one before, not at every
-    figure of the article (which grew with the square of a long article's figures)."""
+    ``wanted(row)``, else None."""
+    return next((pair for pair in _sentence_rows(earlier, rows, sentence_id) if wanted(pair[1])), None)
+
+
+def _first_row(
+    earlier: Sequence[Match], rows: Sequence[FigureRow], sentence_id: int, wanted: Callable[[FigureRow], bool]
+) -> tuple[Match, FigureRow] | None:
+    """The first figure of sentence ``sentence_id`` among the ``earlier`` ones (with its row) for which
+    ``wanted(row)``, else None."""
+    found = [pair for pair in _sentence_rows(earlier, rows, sentence_id) if wanted(pair[1])]
+    return found[-1] if found else None
+
+
+def _sentence_rows(
+    earlier: Sequence[Match], rows: Sequence[FigureRow], sentence_id: int
+) -> Iterator[tuple[Match, FigureRow]]:
+    """The figures of sentence ``sentence_id`` among the ``earlier`` ones, with their rows, last first. The rows are
+    in reading order: the search goes back from the last one and stops at the first of an earlier sentence, so that
+    each figure looks at its own sentence and the one before, not at every figure of the article (which grew with
+    the square of a long article's figures)."""
     for match, row in zip(reversed(earlier), reversed(rows)):
         if row.sentence_id < sentence_id:
-            return None
-        if row.sentence_id == sentence_id and wanted(row):
-            return match, row
-    return None
+            return
+        if row.sentence_id == sentence_id:
+            yield match, row
