@@ -513,6 +513,10 @@ OBJECT_RULES = [
     ("They sold the farm for $2m.", "$2m", "farm"),
     # the person an age is apposed to
     ("Maria Lopez, 41, opened the shop.", "41", "Maria Lopez"),
+    # ... and the noun or pronoun of people a bound of an age follows; a bound no age can be is not one
+    ("Tickets are free for anyone 65 or older.", "65 or older", "anyone"),
+    ("The museum is free for children under 12 on Sundays.", "under 12", "children"),  # a figure, not a date
+    ("The survey found workers over 500 in each plant.", "over 500", ""),
     # a restatement in brackets, after ", or" or between dashes measures the same thing
     ("Water temperatures reached 30C (86F) on Sunday.", "86F", "Water temperatures"),
     ("The index rose 120 points, or 1.5%, to 8,100.", "1.5%", "index"),
@@ -765,6 +769,8 @@ def test_price_per_unit(parse, text, span, unit):
         # a span of years is no amount
         "The archive covers the harbour from 1921 to 1958.",
         "The series ran 1994-2003 on regional television.",
+        # a bound the parser calls a date is an age only after a noun of people ("children under 12" is a figure)
+        "The league is open to teams under 12.",
     ],
 )
 def test_not_figures(parse, text):

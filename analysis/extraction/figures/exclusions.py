@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from analysis.extraction.doc_index import doc_index
-from analysis.extraction.figures.grammar import RELATIVE_AFTER, Match
+from analysis.extraction.figures.grammar import RELATIVE_AFTER, Match, people_before_age
 from analysis.extraction.figures.numbers import GLUED
 from analysis.extraction.figures.tokens import (
     HYPHENS, SIGNED, YEAR, in_numeric_date, lower_at, number_value, token_at, written_together,
@@ -71,7 +71,9 @@ def excluded(match: Match, doc: Doc, labels: list[str], lex: Lexicon) -> bool:
     ordinal = [t for t in core if labels[t] == "ORDINAL" and not token_at(doc, t).text[:1].isdigit()]
     if match.unit == "fraction":  # "a third of voters": the parser calls the fraction an ordinal
         ordinal = []
-    if ordinal or any(labels[t] in TIME_LABELS and not measured and not _level(match, doc, lex) for t in core):
+    dated = any(labels[t] in TIME_LABELS and not measured and not _level(match, doc, lex) for t in core)
+    # the parser calls an age bound a date ("people under 20"); after a noun of people it is an age, a figure
+    if ordinal or (dated and people_before_age(doc, match, lex) is None):
         return True
     bare = match.approx == "exact" and not match.unit and not match.currency
     if bare and match.core_end - match.core_start == 1 and lower_at(doc, match.core_start) in ("one", "1") and not (

@@ -177,7 +177,7 @@ def _object_of(
     level_before = _last_row(earlier, rows, sentence_id, lambda row: row.quantity_kind == kind and bool(row.object))
     if level_before is not None and compares_figure_before(doc, level_before[0], match, lex):
         return _object_of_row(level_before[1])  # "saw 900 patients, up from 700 in July"
-    person = (apposed_person(doc, match, match.end) or aged_noun(doc, match, lex)) if match.unit == "year" else None
+    person = (apposed_person(doc, match, match.end) if match.unit == "year" else None) or aged_noun(doc, match, lex)
     counted = None if person else object_token(doc, match, kind, lex)
     head = person or counted or broad_object_token(doc, match, kind, lex)
     if head is not None and refers_back(head, lex):
