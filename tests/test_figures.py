@@ -402,6 +402,7 @@ OBJECT_RULES = [
     ("Twelve of the hospitals closed.", "Twelve", "hospitals"),
     ("The town lost 12 leather workshops.", "12", "leather workshops"),
     ("The storm hit 12 towns.", "12", "towns"),  # a place noun that is counted is the object
+    ("The striker has scored only one goal this season.", "one", "goal"),  # "one" counting its verb's object
     # measure-of and share-of
     ("Farmers lost 2 tonnes of grain.", "2 tonnes", "grain"),
     ("Only 40% of voters backed the plan.", "40%", "voters"),
@@ -758,6 +759,8 @@ def test_price_per_unit(parse, text, span, unit):
     [
         "Zelensky spoke in one of his first public acknowledgments.",
         "One senior commander claimed the strike had failed.",
+        "For one thing, the ferry was late.",  # a bare "one" counts only its verb's object ("scored one goal")
+        "Pensioners will get a one-off payment.",
         "The first case of Covid-19 was confirmed on March 3, 2020.",
         "The F-16s and Su-25s were retired in the 1990s.",
         "Passengers on the Boeing 737 were told to call 0800 123 4567.",
