@@ -7,7 +7,6 @@ spending verbs) are in ``analysis/data/figure_objects.yaml``.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Sequence
 
 from spacy.tokens import Doc, Token
@@ -921,7 +920,7 @@ CLITIC_BE = frozenset({"'s", "\u2019s"})
 def compared_with_before(doc: Doc, match: Match, lex: Lexicon) -> bool:
     """Whether a figure is a difference or an earlier level stated of a demonstrative pronoun ("This is up from
     130,528 the previous month", "That's $1.22 higher than ...", "This is about 25 per cent less than last
-    year"): the subject of "be" is "this" or "that" alone, and a comparative or a change adverb ("up", "down")
+    year"): the subject of "be" is a demonstrative pronoun alone, and a comparative or a change adverb ("up", "down")
     stands between the figure and the verb or right after the figure. The pronoun stands for the amount the
     sentence before states. Not read: any other verb ("This will cost $5m": the pronoun may stand for a plan)
     or a pronoun before a noun ("this year")."""

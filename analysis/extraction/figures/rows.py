@@ -149,18 +149,20 @@ def _object_of(
 ) -> ObjectText:
     """The object of one figure, given the figures before it in the document (``earlier``) and their ``rows``.
 
-    In order: the object of the figure it restates in brackets ("115F (46C)", "HK$10m (US$1.27m)"), or whose
-    change it gives after a comma (:func:`changes_figure_before`: "sold 2 million phones, down 8%"), or whose
-    earlier level it gives after a comma (:func:`compares_figure_before`: "saw 900 patients, up from 700"); the person
-    an age is apposed to ("McCullough, now 54,"); the counted or measured noun (:func:`object_token`); what a
-    level, change or sum is about (:func:`broad_object_token`); the object of the figure it continues in a list
-    or a comparison (:func:`inherits_object`) or the level a change "by" it brought (:func:`level_after_change`:
-    "rose by 5% – or $2m – to $30m"); for a count standing alone at the start of a sentence ("Ten were hurt."), the
-    object of the last count of the sentence before that names one; the second end of a change takes the
-    first's ("rose from $4 to $5"); an item of a list of figures by place takes the first item's ("1,200 deaths
-    in Italy, 800 in Spain"); a quantity noun with a demonstrative ("that figure stood at 410,000") takes the
-    object of the last figure of the same kind in the sentence before, when there is one (:func:`refers_back`);
-    else none.
+    In order: the object of the figure it restates in brackets ("115F (46C)", "HK$10m (US$1.27m)"), or whose change
+    it gives after a comma (:func:`changes_figure_before`: "sold 2 million phones, down 8%"), or whose earlier level
+    it gives after a comma (:func:`compares_figure_before`: "saw 900 patients, up from 700"); the person an age is
+    apposed to ("McCullough, now 54,") or the people an age's bound follows (:func:`aged_noun`: "people over 30");
+    the counted or measured noun (:func:`object_token`); what a level, change or sum is about
+    (:func:`broad_object_token`); for a difference stated of "this" or "that" (:func:`compared_with_before`: "This
+    is up from 950"), the object of the first figure of the sentence before; the object of the figure it continues
+    in a list or a comparison (:func:`inherits_object`) or the level a change "by" it brought
+    (:func:`level_after_change`: "rose by 5% – or $2m – to $30m"); for a count standing alone at the start of a
+    sentence ("Ten were hurt."), the object of the last count of the sentence before that names one; the second end
+    of a change takes the first's ("rose from $4 to $5"); an item of a list of figures by place takes the first
+    item's ("1,200 deaths in Italy, 800 in Spain"); a quantity noun with a demonstrative ("that figure stood at
+    410,000") takes the object of the last figure of the same kind in the sentence before, when there is one
+    (:func:`refers_back`); else none.
     """
     doc, lex = parsed.doc, lexicon()
     previous = (earlier[-1], rows[-1]) if earlier else None
