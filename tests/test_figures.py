@@ -402,6 +402,7 @@ OBJECT_RULES = [
     ("Twelve of the hospitals closed.", "Twelve", "hospitals"),
     ("The town lost 12 leather workshops.", "12", "leather workshops"),
     ("The storm hit 12 towns.", "12", "towns"),  # a place noun that is counted is the object
+    ("The striker has scored only one goal this season.", "one", "goal"),  # "one" counting its verb's object
     # measure-of and share-of
     ("Farmers lost 2 tonnes of grain.", "2 tonnes", "grain"),
     ("Only 40% of voters backed the plan.", "40%", "voters"),
@@ -432,7 +433,7 @@ OBJECT_RULES = [
     ("The landslide's death toll climbed to 31.", "31", "death toll"),  # a count noun stands for its compound
     ("Rescuers found 31 storm victims.", "31", "storm victims"),  # a counted noun too
     ("Rescuers found 31 injured victims.", "31", "victims"),  # not a describing adjective
-    # a plain adjective naming the kind stays (dev2, dev3 gold); size, novelty, scope, participles, superlatives
+    # a plain adjective naming the kind stays (dev2, dev3, dev4 gold); size, novelty, participles, superlatives
     # and nationalities do not
     ("The council approved a 10MW solar farm.", "10MW", "solar farm"),
     ("The plant will supply 40,000 rural homes.", "40,000", "rural homes"),
@@ -465,7 +466,10 @@ OBJECT_RULES = [
     ("Exports were up 12% on the year.", "12%", "Exports"),
     ("House sales went up by 7%.", "7%", "House sales"),
     ("The damage was estimated at $3m.", "$3m", "damage"),
-    ("The regional jobless rate held steady at 4.4%.", "4.4%", "jobless rate"),
+    # an adjective of scope classifies the thing and stays; one of totality describes it and does not
+    ("The regional jobless rate held steady at 4.4%.", "4.4%", "regional jobless rate"),
+    ("The charity fed 2,000 local families last winter.", "2,000", "local families"),
+    ("The overall tally rose to 40.", "40", "tally"),
     ("The state's minimum wage rises to $16 an hour in July.", "$16", "minimum wage"),
     ("Police held 12 at the station overnight.", "12", ""),  # "held" sets its subject only "at" a figure
     # a passive verb of change sets its subject; a duration after a preposition of a period measures nothing
@@ -510,6 +514,10 @@ OBJECT_RULES = [
     ("They sold the farm for $2m.", "$2m", "farm"),
     # the person an age is apposed to
     ("Maria Lopez, 41, opened the shop.", "41", "Maria Lopez"),
+    # ... and the noun or pronoun of people a bound of an age follows; a bound no age can be is not one
+    ("Tickets are free for anyone 65 or older.", "65 or older", "anyone"),
+    ("The museum is free for children under 12 on Sundays.", "under 12", "children"),  # a figure, not a date
+    ("The survey found workers over 500 in each plant.", "over 500", ""),
     # a restatement in brackets, after ", or" or between dashes measures the same thing
     ("Water temperatures reached 30C (86F) on Sunday.", "86F", "Water temperatures"),
     ("The index rose 120 points, or 1.5%, to 8,100.", "1.5%", "index"),
@@ -679,6 +687,13 @@ ELLIPSES = [
     # a quantity noun with a demonstrative stands for what the sentence before counts; without one it does not
     ("The clinic treated 300 patients in May. That figure rose to 410 in June.", "410", "patients"),
     ("The clinic treated 300 patients in May. The figure rose to 410 in June.", "410", "figure"),
+    # a difference or earlier level stated of "this" or "that" is of what the sentence before leads with; another
+    # verb, or no comparison, does not point back
+    ("Wheat output reached 4,000 tonnes in March. This is 12% less than in February.", "12%", "Wheat output"),
+    ("Ticket sales hit 9,000 on Friday at 40 kiosks. That's 15% higher than last year.", "15%", "Ticket sales"),
+    ("Membership stood at 1,200 in June. This is up from 950 a year earlier.", "950", "Membership"),
+    ("The council approved 300 homes. This will cost $5m.", "$5m", ""),
+    ("Wheat output reached 4,000 tonnes in March. This is 12% of the harvest.", "12%", "harvest"),
 ]
 
 
@@ -744,6 +759,8 @@ def test_price_per_unit(parse, text, span, unit):
     [
         "Zelensky spoke in one of his first public acknowledgments.",
         "One senior commander claimed the strike had failed.",
+        "For one thing, the ferry was late.",  # a bare "one" counts only its verb's object ("scored one goal")
+        "Pensioners will get a one-off payment.",
         "The first case of Covid-19 was confirmed on March 3, 2020.",
         "The F-16s and Su-25s were retired in the 1990s.",
         "Passengers on the Boeing 737 were told to call 0800 123 4567.",
@@ -755,6 +772,8 @@ def test_price_per_unit(parse, text, span, unit):
         # a span of years is no amount
         "The archive covers the harbour from 1921 to 1958.",
         "The series ran 1994-2003 on regional television.",
+        # a bound the parser calls a date is an age only after a noun of people ("children under 12" is a figure)
+        "The league is open to teams under 12.",
     ],
 )
 def test_not_figures(parse, text):

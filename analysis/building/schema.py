@@ -280,11 +280,13 @@ class Figures(Span):
         "positive`); for a sum written on a noun, that noun with its compounds (`relief package` in `a $2 trillion "
         "relief package`); else what a level, change or sum is of or about, with the words a measure or a name "
         "needs (`unemployment rate`, `death toll`, `rate of infection`, `Net profit`, `FTSE 100`, `inflation` in "
-        "`inflation slowed to 5.4%`), what a sum pays for (`schools` in `$5m for schools`) or the person an age is "
-        "apposed to; for a restatement (`30C (86F)`), a change after a comma (`8%` in `sold 2 million phones, down "
-        "8%`), an elliptic count (`nine were taken to hospital`; `61` in `52 deaths on Tuesday and 61 on "
-        "Wednesday`; `Ten were hurt.` after a sentence that names them) or the first end of a change (`from $4 to "
-        "$5`) the object of the figure it goes with; else empty"
+        "`inflation slowed to 5.4%`), what a sum pays for (`schools` in `$5m for schools`), the person an age is "
+        "apposed to or the people an age's bound follows (`people` in `people over 30`); for a restatement (`30C "
+        "(86F)`), a change after a comma (`8%` in `sold 2 million phones, down 8%`), an elliptic count (`nine were "
+        "taken to hospital`; `61` in `52 deaths on Tuesday and 61 on Wednesday`; `Ten were hurt.` after a sentence "
+        "that names them) or the first end of a change (`from $4 to $5`) the object of the figure it goes with, and "
+        "for a difference stated of `this` or `that` (`This is up from 950`) the object of the first figure of the "
+        "sentence before; else empty"
     )
     object_start: Series[Int] = pa.Field(nullable=True, description="offset of the object")
     object_end: Series[Int] = pa.Field(nullable=True, description="end offset of the object")

@@ -19,9 +19,10 @@ in named steps, one module each:
    points. Its vocabulary is in ``analysis/data/`` (numbers, approximators,
    vague_amounts, units, currencies, time_words, figure_events; :mod:`.wordlists`).
 2. *Exclusions* (:mod:`.exclusions`). Dates and times (the parser's DATE/TIME entities, unless they state a
-   duration with a number: "72 hours", "a 10-year-old"), ordinals, a bare "one" (determiner-like: "one senior
-   commander", "one of his first"), numbers inside names (entities such as PRODUCT or LAW, "Article 5", "Boeing
-   737"; tokens such as Covid-19 and F-16 are never numbers), phone numbers and bare years.
+   duration with a number: "72 hours", "a 10-year-old"; an age bound after a noun of people, "people under 20",
+   is an age), ordinals, a bare "one" (determiner-like: "one senior commander", "one of his first"; not the count
+   of a verb's object, "scored one touchdown"), numbers inside names (entities such as PRODUCT or LAW, "Article
+   5", "Boeing 737"; tokens such as Covid-19 and F-16 are never numbers), phone numbers and bare years.
 3. *Meaning.* Units are read through pint (:mod:`.units`): the canonical unit, the quantity kind and the
    SI-style value all come from pint, never from a factor written here, and no conversion raises. Money is kept
    out of conversion: each currency is its own pint dimension. ``value`` is the number as written in the unit

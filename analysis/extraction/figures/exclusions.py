@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from analysis.extraction.doc_index import doc_index
-from analysis.extraction.figures.grammar import RELATIVE_AFTER, Match
+from analysis.extraction.figures.grammar import RELATIVE_AFTER, Match, people_before_age
 from analysis.extraction.figures.numbers import GLUED
 from analysis.extraction.figures.tokens import (
     HYPHENS, SIGNED, YEAR, in_numeric_date, lower_at, number_value, token_at, written_together,
@@ -49,7 +49,8 @@ def _is_duration(match: Match, doc: Doc, lex: Lexicon) -> bool:
 
 
 def excluded(match: Match, doc: Doc, labels: list[str], lex: Lexicon) -> bool:
-    """True for a match that is not a figure: a date, a name's number, a bare "one", a phone number, a year."""
+    """True for a match that is not a figure: a date (not an age bound after a noun of people), a name's number, a
+    bare "one" (not the count of a verb's object, :func:`_counts_an_object`), a phone number, a year."""
     if in_numeric_date(doc, match.core_start, match.core_end):  # "2020-06-26": neither 26 nor a range "06-26"
         return True
     if not match.currency and in_phone_number(doc, match):  # "call 1-800-555-0100": neither 1-800 nor 555
@@ -71,12 +72,14 @@ def excluded(match: Match, doc: Doc, labels: list[str], lex: Lexicon) -> bool:
     ordinal = [t for t in core if labels[t] == "ORDINAL" and not token_at(doc, t).text[:1].isdigit()]
     if match.unit == "fraction":  # "a third of voters": the parser calls the fraction an ordinal
         ordinal = []
-    if ordinal or any(labels[t] in TIME_LABELS and not measured and not _level(match, doc, lex) for t in core):
+    dated = any(labels[t] in TIME_LABELS and not measured and not _level(match, doc, lex) for t in core)
+    # the parser calls an age bound a date ("people under 20"); after a noun of people it is an age, a figure
+    if ordinal or (dated and people_before_age(doc, match, lex) is None):
         return True
     bare = match.approx == "exact" and not match.unit and not match.currency
     if bare and match.core_end - match.core_start == 1 and lower_at(doc, match.core_start) in ("one", "1") and not (
         match.unit_tokens
-    ):
+    ) and not _counts_an_object(token_at(doc, match.core_start), lex):
         return True
     first, last = match.core_start, match.core_end - 1
     if number_value(lower_at(doc, last + 1)) is not None or (first > 0 and number_value(lower_at(doc, first - 1))):
@@ -99,6 +102,17 @@ def excluded(match: Match, doc: Doc, labels: list[str], lex: Lexicon) -> bool:
         if not token_at(doc, last).whitespace_ and after.is_alpha and after.text[:1].isupper() and len(after.text) <= 2:
             return True
     return False
+
+
+def _counts_an_object(one: Token, lex: Lexicon) -> bool:
+    """Whether a bare "one" counts the object of its verb ("has made only one run", "scored one touchdown"), as
+    "two runs" would, rather than standing as an article ("One senior commander claimed", "for one thing", "one
+    day") or in a compound word ("a one-off payment"): the numeral of a noun that is its verb's direct object and
+    no period."""
+    noun, doc = one.head, one.doc
+    hyphenated = one.i + 1 < len(doc) and lower_at(doc, one.i + 1) in HYPHENS
+    return (one.dep_ == "nummod" and noun.pos_ == "NOUN" and noun.dep_ == "dobj" and noun.lower_ not in lex.time_units
+            and noun.ent_type_ not in TIME_LABELS and not hyphenated)
 
 
 def _range_of_years(match: Match, doc: Doc) -> bool:

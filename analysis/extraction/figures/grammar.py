@@ -20,6 +20,8 @@ from analysis.extraction.figures.tokens import (
 from analysis.extraction.figures.unit_phrases import article_unit, currency_prefix, unit_at
 from analysis.extraction.figures.units import canonical_name, tidy
 from analysis.extraction.figures.wordlists import Lexicon, glued_symbol
+from analysis.extraction.linguistics.gender import gender_words
+from analysis.extraction.sources.wordlists import lexicon as source_lexicon
 
 #: Adjectives that close a hyphenated measure ("7.5-mile-deep", "2,000-strong", "10-year-old").
 MEASURE_ADJECTIVES = frozenset({"deep", "high", "long", "wide", "old", "tall", "thick", "strong", "large", "big"})
@@ -506,6 +508,33 @@ def _sign_before_symbol(doc: Doc, at: int, lex: Lexicon) -> bool:
     return starts_word and currency_prefix(doc, at + 1, lex) is not None
 
 
+#: Above any age a person has reached: a larger number beside a person is no age.
+OLDEST_AGE = 125
+
+
+def could_be_age(value: float) -> bool:
+    """Whether a number is one a person's age in years can be: a whole number from 1 to :data:`OLDEST_AGE`."""
+    return 0 < value < OLDEST_AGE and float(value).is_integer()
+
+
+#: Approximators of a bound or a range, with which a number right after a noun of people is their age.
+AGE_BOUNDS = frozenset({"more_than", "less_than", "at_least", "at_most", "range"})
+
+
+def people_before_age(doc: Doc, match: Match, lex: Lexicon) -> Token | None:
+    """The noun or pronoun of people (:func:`is_person_noun`, ``people_pronouns``) written right before a bound of
+    their age: "people over 30", "anyone 18 or older", "children under 5", "those between 12 and 22", "people
+    over the age of 20"; that is, a bound or range (:data:`AGE_BOUNDS`) in years or of a bare number, every end
+    of which an age can be (:func:`could_be_age`). None otherwise: a bound no age can be ("workers over 500"), or
+    one after any other noun ("towns under 5,000", "loans over 30 years")."""
+    if match.start == 0 or match.currency or match.unit not in ("", "year") or match.approx not in AGE_BOUNDS:
+        return None
+    ends = (match.low, match.high) if match.approx == "range" else (match.value,)
+    before = token_at(doc, match.start - 1)
+    people = is_person_noun(before) or before.lower_ in lex.people_pronouns
+    return before if people and all(could_be_age(end) for end in ends) else None
+
+
 #: Words that may stand between a name and the age apposed to it ("McCullough, now 54,").
 AGE_MARKERS = frozenset({"now", "aged", "age"})
 
@@ -522,7 +551,7 @@ def apposed_person(doc: Doc, match: Match, k: int) -> Token | None:
     verb or "who" follows); the name's (or noun's) last token, else None."""
     if match.approx != "exact" or match.end - match.core_start != 1 or match.currency:
         return None
-    if not (0 < match.value < 125 and float(match.value).is_integer()):
+    if not could_be_age(match.value):
         return None
     before = match.core_start - 1
     if lower_at(doc, before) in AGE_MARKERS:
@@ -544,6 +573,18 @@ def apposed_person(doc: Doc, match: Match, k: int) -> Token | None:
         after.pos_ in ("VERB", "AUX") or after.lower_ == "who"
     )
     return name if person else None
+
+
+def is_person_noun(noun: Token) -> bool:
+    """Whether a noun names people (``gendered_nouns.yaml``, and the person and group nouns of
+    ``source_nouns.yaml``: "residents", "young people", "the average taxpayer"): a sum "for" them is what they get
+    or pay, never what it pays for; a bound right after them is their age (:func:`people_before_age`)."""
+    return noun.lemma_.lower() in _person_lemmas() or noun.lower_ in _person_lemmas()
+
+
+@lru_cache(maxsize=1)
+def _person_lemmas() -> frozenset[str]:
+    return gender_words().person_nouns | source_lexicon().collective
 
 
 @lru_cache(maxsize=1)

@@ -7,19 +7,18 @@ spending verbs) are in ``analysis/data/figure_objects.yaml``.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Sequence
 
 from spacy.tokens import Doc, Token
 
 from analysis.extraction.doc_index import DocIndex, children_of, doc_index
 from analysis.extraction.figures.exclusions import TIME_LABELS, dates_its_noun
-from analysis.extraction.figures.grammar import MEASURE_ADJECTIVES, RATE_WORDS, Match
+from analysis.extraction.figures.grammar import (
+    MEASURE_ADJECTIVES, RATE_WORDS, Match, is_person_noun, people_before_age,
+)
 from analysis.extraction.figures.records import FigureRow
 from analysis.extraction.figures.tokens import lower_at, token_at
 from analysis.extraction.figures.wordlists import Lexicon
-from analysis.extraction.linguistics.gender import gender_words
-from analysis.extraction.sources.wordlists import lexicon as source_lexicon
 
 #: Punctuation after a figure that ends the phrase it counts in ("hit 619,200 - another record").
 SEPARATORS = frozenset({"-", "\u2013", "\u2014", ";", ":"})
@@ -278,7 +277,7 @@ def object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token | Non
                 noun = _noun_of(prep)
                 if noun is None or noun.i in inside or noun.pos_ == "ADJ":
                     continue
-                if prep.lower_ == "for" and _is_person_noun(noun):
+                if prep.lower_ == "for" and is_person_noun(noun):
                     continue  # "$25 for young people": who the sum goes to, not what it pays for
                 if prep.lower_ != "of" and _is_time_noun(noun, lex) or prep.lower_ == "in" and _determined(noun):
                     continue
@@ -381,7 +380,7 @@ def _relative_antecedent(pronoun: Token) -> Token | None:
     "residents", but what amounts to 80p is the rise)."""
     verb = pronoun.head
     if pronoun.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return None if pronoun.lower_ == "which" and _is_person_noun(verb.head) else verb.head
+        return None if pronoun.lower_ == "which" and is_person_noun(verb.head) else verb.head
     return None
 
 
@@ -548,15 +547,17 @@ def _valued_noun(root: Token, lex: Lexicon) -> Token | None:
 
 
 def aged_noun(doc: Doc, match: Match, lex: Lexicon) -> Token | None:
-    """The noun an age is of through an ``age_participles`` word right before it: "participants aged 18 years and
-    older" -> participants, "residents aged 65" -> residents (the participle describes the noun); else None."""
-    if match.unit != "year" or match.start == 0:
+    """The noun an age is of: the one an ``age_participles`` word right before it describes ("participants aged 18
+    years and older" -> participants, "residents aged 65" -> residents), or the noun or pronoun of people right
+    before a bound of an age (:func:`~analysis.extraction.figures.grammar.people_before_age`: "people over the age
+    of 20", "anyone 18 or older", "those between 12 and 22"); else None."""
+    if match.start == 0:
         return None
-    participle = token_at(doc, match.start - 1)
-    if participle.lower_ not in lex.age_participles or participle.dep_ != "acl":
-        return None
-    noun = participle.head
-    return noun if noun.pos_ in ("NOUN", "PROPN") and noun.i < participle.i else None
+    before = token_at(doc, match.start - 1)
+    if match.unit == "year" and before.lower_ in lex.age_participles and before.dep_ == "acl":
+        noun = before.head
+        return noun if noun.pos_ in ("NOUN", "PROPN") and noun.i < before.i else None
+    return people_before_age(doc, match, lex)
 
 
 #: The only word an amount noun that stands for its figure has before it ("an average of 2.7%").
@@ -720,7 +721,7 @@ def _paid_for(verb: Token, paid_with: str, objects: Sequence[Token], lex: Lexico
     library", "spent $5bn on roads"; "on" only after a verb of spending); never a period ("for the year")."""
     if paid_with == "for":
         if objects:
-            return None if _is_person_noun(objects[0]) else _through_quantity_noun(objects[0], lex)
+            return None if is_person_noun(objects[0]) else _through_quantity_noun(objects[0], lex)
         subject = _subject_of(verb, lex)
         return subject if subject is not None and not _is_place(subject, lex) and not _has_number(subject) else None
     if paid_with:
@@ -729,21 +730,9 @@ def _paid_for(verb: Token, paid_with: str, objects: Sequence[Token], lex: Lexico
         if prep.dep_ == "prep" and (prep.lower_ == "for" or (prep.lower_ == "on" and verb.lemma_.lower() in lex.spending_verbs)):
             noun = _noun_of(prep)
             if noun is not None and noun.pos_ == "NOUN" and not _is_time_noun(noun, lex) and not (
-                    prep.lower_ == "for" and _is_person_noun(noun)):  # "spent £30m on players" buys them
+                    prep.lower_ == "for" and is_person_noun(noun)):  # "spent £30m on players" buys them
                 return noun
     return None
-
-
-def _is_person_noun(noun: Token) -> bool:
-    """Whether a noun names people (``gendered_nouns.yaml``, and the person and group nouns of
-    ``source_nouns.yaml``: "residents", "young people", "the average taxpayer"): a sum "for" them is what they get
-    or pay, never what it pays for."""
-    return noun.lemma_.lower() in _person_lemmas() or noun.lower_ in _person_lemmas()
-
-
-@lru_cache(maxsize=1)
-def _person_lemmas() -> frozenset[str]:
-    return gender_words().person_nouns | source_lexicon().collective
 
 
 def _is_level_verb(verb: Token, lex: Lexicon, kind: str = "") -> bool:
@@ -922,6 +911,32 @@ def refers_back(head: Token, lex: Lexicon) -> bool:
     does not point back."""
     return head.lemma_.lower() in lex.quantity_nouns and any(
         c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in children_of(head))
+
+
+#: The forms of "be" the lemmatiser leaves as written ("That's $1.22 higher").
+CLITIC_BE = frozenset({"'s", "\u2019s"})
+
+
+def compared_with_before(doc: Doc, match: Match, lex: Lexicon) -> bool:
+    """Whether a figure is a difference or an earlier level stated of a demonstrative pronoun ("This is up from
+    130,528 the previous month", "That's $1.22 higher than ...", "This is about 25 per cent less than last
+    year"): the subject of "be" is a demonstrative pronoun alone, and a comparative or a change adverb ("up", "down")
+    stands between the figure and the verb or right after the figure. The pronoun stands for the amount the
+    sentence before states. Not read: any other verb ("This will cost $5m": the pronoun may stand for a plan)
+    or a pronoun before a noun ("this year")."""
+    root = figure_root(doc, match)
+    verb = clause_head(root)
+    if verb.lemma_.lower() != "be" and verb.lower_ not in CLITIC_BE:
+        return False
+    subjects = [c for c in children_of(verb) if c.dep_ == "nsubj"]
+    if not subjects or subjects[0].lower_ not in DEMONSTRATIVES or subjects[0].pos_ != "PRON":
+        return False
+    compared = [root]
+    while compared[-1].i != verb.i and compared[-1].head.i != compared[-1].i:
+        compared.append(compared[-1].head)
+    if match.end < len(doc):
+        compared.append(token_at(doc, match.end))
+    return any(t.tag_ in ("JJR", "RBR") or t.lower_ in lex.change_adverbs for t in compared)
 
 
 def elliptic_start(doc: Doc, match: Match, kind: str) -> bool:

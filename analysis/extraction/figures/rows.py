@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 from analysis.extraction.figures.bounds import said_bound
 from analysis.extraction.figures.candidates import find_matches
@@ -12,7 +12,8 @@ from analysis.extraction.figures.events import event_of
 from analysis.extraction.figures.grammar import Match, apposed_person, interval_of
 from analysis.extraction.figures.numbers import GLUED
 from analysis.extraction.figures.objects import (
-    aged_noun, broad_object_token, change_ends, changes_figure_before, compares_figure_before, continues_conversion, converts, elliptic_start, joined_by_or,
+    aged_noun, broad_object_token, change_ends, changes_figure_before, compared_with_before, compares_figure_before,
+    continues_conversion, converts, elliptic_start, joined_by_or,
     inherits_object, level_after_change, names_the_sum, object_span, object_token, refers_back,
 )
 from analysis.extraction.figures.records import FigureRow
@@ -148,18 +149,20 @@ def _object_of(
 ) -> ObjectText:
     """The object of one figure, given the figures before it in the document (``earlier``) and their ``rows``.
 
-    In order: the object of the figure it restates in brackets ("115F (46C)", "HK$10m (US$1.27m)"), or whose
-    change it gives after a comma (:func:`changes_figure_before`: "sold 2 million phones, down 8%"), or whose
-    earlier level it gives after a comma (:func:`compares_figure_before`: "saw 900 patients, up from 700"); the person
-    an age is apposed to ("McCullough, now 54,"); the counted or measured noun (:func:`object_token`); what a
-    level, change or sum is about (:func:`broad_object_token`); the object of the figure it continues in a list
-    or a comparison (:func:`inherits_object`) or the level a change "by" it brought (:func:`level_after_change`:
-    "rose by 5% – or $2m – to $30m"); for a count standing alone at the start of a sentence ("Ten were hurt."), the
-    object of the last count of the sentence before that names one; the second end of a change takes the
-    first's ("rose from $4 to $5"); an item of a list of figures by place takes the first item's ("1,200 deaths
-    in Italy, 800 in Spain"); a quantity noun with a demonstrative ("that figure stood at 410,000") takes the
-    object of the last figure of the same kind in the sentence before, when there is one (:func:`refers_back`);
-    else none.
+    In order: the object of the figure it restates in brackets ("115F (46C)", "HK$10m (US$1.27m)"), or whose change
+    it gives after a comma (:func:`changes_figure_before`: "sold 2 million phones, down 8%"), or whose earlier level
+    it gives after a comma (:func:`compares_figure_before`: "saw 900 patients, up from 700"); the person an age is
+    apposed to ("McCullough, now 54,") or the people an age's bound follows (:func:`aged_noun`: "people over 30");
+    the counted or measured noun (:func:`object_token`); what a level, change or sum is about
+    (:func:`broad_object_token`); for a difference stated of "this" or "that" (:func:`compared_with_before`: "This
+    is up from 950"), the object of the first figure of the sentence before; the object of the figure it continues
+    in a list or a comparison (:func:`inherits_object`) or the level a change "by" it brought
+    (:func:`level_after_change`: "rose by 5% – or $2m – to $30m"); for a count standing alone at the start of a
+    sentence ("Ten were hurt."), the object of the last count of the sentence before that names one; the second end
+    of a change takes the first's ("rose from $4 to $5"); an item of a list of figures by place takes the first
+    item's ("1,200 deaths in Italy, 800 in Spain"); a quantity noun with a demonstrative ("that figure stood at
+    410,000") takes the object of the last figure of the same kind in the sentence before, when there is one
+    (:func:`refers_back`); else none.
     """
     doc, lex = parsed.doc, lexicon()
     previous = (earlier[-1], rows[-1]) if earlier else None
@@ -176,7 +179,7 @@ def _object_of(
     level_before = _last_row(earlier, rows, sentence_id, lambda row: row.quantity_kind == kind and bool(row.object))
     if level_before is not None and compares_figure_before(doc, level_before[0], match, lex):
         return _object_of_row(level_before[1])  # "saw 900 patients, up from 700 in July"
-    person = (apposed_person(doc, match, match.end) or aged_noun(doc, match, lex)) if match.unit == "year" else None
+    person = (apposed_person(doc, match, match.end) if match.unit == "year" else None) or aged_noun(doc, match, lex)
     counted = None if person else object_token(doc, match, kind, lex)
     head = person or counted or broad_object_token(doc, match, kind, lex)
     if head is not None and refers_back(head, lex):
@@ -189,6 +192,9 @@ def _object_of(
                                   whole=counted is not None and names_the_sum(doc, match, kind, counted))
         start, end = char_bounds(doc, first, last)
         return parsed.text[start:end], start, end
+    if compared_with_before(doc, match, lex):  # "This is up from 130,528": what the sentence before leads with
+        before = _first_row(earlier, rows, sentence_id - 1, lambda row: bool(row.object))
+        return _object_of_row(before[1]) if before is not None else NO_OBJECT
     if previous is not None and (
         inherits_object(doc, previous, match, kind, sentence_id, lex) or change_ends(doc, previous[0], match)
         or (previous[1].sentence_id == sentence_id and level_after_change(doc, earlier, match))
@@ -207,12 +213,28 @@ def _last_row(
     earlier: Sequence[Match], rows: Sequence[FigureRow], sentence_id: int, wanted: Callable[[FigureRow], bool]
 ) -> tuple[Match, FigureRow] | None:
     """The last figure of sentence ``sentence_id`` among the ``earlier`` ones (with its row) for which
-    ``wanted(row)``, else None. The rows are in reading order: the search goes back from the last one and stops at
-    the first of an earlier sentence, so that each figure looks at its own sentence and the one before, not at every
-    figure of the article (which grew with the square of a long article's figures)."""
+    ``wanted(row)``, else None."""
+    return next((pair for pair in _sentence_rows(earlier, rows, sentence_id) if wanted(pair[1])), None)
+
+
+def _first_row(
+    earlier: Sequence[Match], rows: Sequence[FigureRow], sentence_id: int, wanted: Callable[[FigureRow], bool]
+) -> tuple[Match, FigureRow] | None:
+    """The first figure of sentence ``sentence_id`` among the ``earlier`` ones (with its row) for which
+    ``wanted(row)``, else None."""
+    found = [pair for pair in _sentence_rows(earlier, rows, sentence_id) if wanted(pair[1])]
+    return found[-1] if found else None
+
+
+def _sentence_rows(
+    earlier: Sequence[Match], rows: Sequence[FigureRow], sentence_id: int
+) -> Iterator[tuple[Match, FigureRow]]:
+    """The figures of sentence ``sentence_id`` among the ``earlier`` ones, with their rows, last first. The rows are
+    in reading order: the search goes back from the last one and stops at the first of an earlier sentence, so that
+    each figure looks at its own sentence and the one before, not at every figure of the article (which grew with
+    the square of a long article's figures)."""
     for match, row in zip(reversed(earlier), reversed(rows)):
         if row.sentence_id < sentence_id:
-            return None
-        if row.sentence_id == sentence_id and wanted(row):
-            return match, row
-    return None
+            return
+        if row.sentence_id == sentence_id:
+            yield match, row

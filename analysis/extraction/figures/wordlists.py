@@ -107,6 +107,7 @@ class Lexicon:
     place_nouns: frozenset[str] = frozenset()
     value_adjectives: frozenset[str] = frozenset()
     age_participles: frozenset[str] = frozenset()
+    people_pronouns: frozenset[str] = frozenset()
 
     @property
     def number_words(self) -> dict[str, float]:
@@ -125,7 +126,8 @@ class Lexicon:
 #: The lists of figure_objects.yaml, each a field of :class:`Lexicon` of the same name.
 OBJECT_WORDS = ("level_verbs", "particle_level_verbs", "estimate_verbs", "setting_verbs", "market_verbs", "quantity_nouns", "amount_nouns", "level_prepositions", "change_adverbs", "comparison_prepositions", "subset_prepositions", "measure_modifiers",
                 "describing_adjectives", "period_modifier_nouns", "relational_heads", "period_nouns", "spending_verbs", "preposition_nouns",
-                "period_prepositions", "place_nouns", "value_adjectives", "age_participles")
+                "period_prepositions", "place_nouns", "value_adjectives", "age_participles",
+                "people_pronouns")
 
 
 @lru_cache(maxsize=1)
