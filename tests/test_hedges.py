@@ -260,6 +260,9 @@ EPISTEMIC = [
     ("If elected, she would be the first woman to lead the party.", "If elected", 0,
      "would be the first woman to lead the party"),
     ("The new bridge, if built, would cut the commute by half.", "if built", 16, "would cut the commute by half"),
+    # "if" before a full clause, on a clause with a modal of what may come: the "if"
+    ("The harvest will finish early if the rain holds off.", "if", 30, "will finish early"),
+    ("If the council refuses, the club could fold.", "If", 0, "could fold"),
     # "if" opening the question a verb of asking or knowing takes: the "if", as "whether" would be; a verb that
     # doubts of its own joins it, and so does a negated one (with the auxiliary that carries the negation)
     ("Farmers wonder if the rain will come in time.", "wonder if", 8, "the rain will come in time"),
@@ -462,14 +465,20 @@ def test_distancing_verb_and_alleged_as_adjective(parse):
         "What we call a crisis is a slowdown.",
         # certainty stated, not denied
         "Police have ruled out arson.",
-        # "if" of a routine, of the law, of any member of a kind, or a full conditional clause: no pending outcome
+        # "if" of a routine, of the law, of any member of a kind, of a habit, of a duty, a concession, a past that
+        # did not happen: no pending outcome
         "Staff will help if needed.",
+        "If you call before noon, you will get a refund.",
+        "If prices rise, sales usually fall.",
+        "If you are ill, you should stay home.",
+        "Even if the plan passes, it will not help.",
+        "He would have won if he had trained.",
         "If convicted, he faces ten years in prison.",
         "If caught, drivers will be fined on the spot.",
         "The plan will be reviewed if requested by the board.",
         "The minister threatened to sue if the paper printed the story.",
-        # "if" after a verb that asks nothing, or after an object: a condition
-        "It would help if the council paid for the repairs.",
+        # "if" after a verb that asks nothing, or after an object: a condition (here of a habit, with no modal)
+        "It helps if the council pays for the repairs.",
         "Residents will leave if the river rises.",
         "Tell me if you need help.",
         # a question the sentence answers leaves nothing open

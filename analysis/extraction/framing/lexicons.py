@@ -106,7 +106,8 @@ def epistemic_words(key: str) -> frozenset[str]:
       believed an opinion ("believes the council should pay");
     * ``deontic_frame_verbs``: verbs of advising or believing after which "should" states a duty, not a forecast;
     * ``contingency_participles``: participles of need or request, with which "if" states when a routine applies
-      ("if needed");
+      ("if needed"); ``pending_modals``: modals on which an "if" clause is a condition on what may come ("the club
+      could fold"); ``not_condition_before_if``: words that make "if" no condition ("even if", "as if");
     * ``question_verbs``: verbs after which "if" opens a question ("wonder if"); ``doubt_question_verbs``: those
       that join its cue; ``addressee_question_verbs``: those that may name whom they ask before it ("asked the
       mayor if"); ``answer_verbs``: verbs with which a sentence answers its own question ("which was confirmed");

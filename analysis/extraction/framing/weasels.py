@@ -35,7 +35,8 @@ When a holder's verb is a hedge of its own (suggest, indicate, believe, suspect:
 suggesting", "health officials believe"), holder and verb are one weasel cue, not a weasel and an epistemic cue.
 
 Epistemic hedges come from the word lists (:mod:`.lexicons`), and from the parse for two readings of "if": a
-condition on a pending outcome ("the levy, if passed, will raise", :func:`condition_hedges`) and an open
+condition on a pending outcome ("the levy, if passed, will raise", "if the council refuses, the club could
+fold", :func:`condition_hedges`) and an open
 question a verb of asking or knowing takes ("will see if", "asked the mayor if", "wonders if", "does not know
 if", :func:`question_hedges`), unless the sentence answers it ("asked if it was true, which was confirmed").
 :func:`epistemic_sense` drops the senses a list cannot tell apart: "May" the month, "might" the noun, "could" of past (in)ability ("could not confirm", "no
@@ -1235,33 +1236,57 @@ def belief_noun_weasels(doc: Doc) -> Iterator[Hedge]:
         yield Hedge(modifier.left_edge.i, noun.i + 1, WEASEL, WEASEL_LEXICON, scope)
 
 
+def _bare_participle(token: Token) -> Token | None:
+    """The bare participle that the "if" ``token`` opens ("if approved", "if enacted": no subject, no auxiliary,
+    nothing but adverbs between), or None."""
+    participle = token.head
+    if participle.tag_ != "VBN" or participle.i < token.i or any(
+            c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass") for c in children_of(participle)) or any(
+            t.dep_ != "advmod" for t in token.doc[token.i + 1 : participle.i]):
+        return None
+    return participle
+
+
 def condition_hedges(doc: Doc) -> Iterator[Hedge]:
-    """"if" with a bare participle ("if approved", "if enacted", "if convicted") on a clause with a modal ("the
-    rate, if approved, will rise", "the tax, if enacted, could double"): the claim waits on an outcome not
-    yet known. Not a participle of need or request ("will help if needed": when a routine applies;
-    ``contingency_participles``), not a clause without a modal ("if convicted, he faces ten years" states the
-    law), not a generic subject ("if caught, drivers will be fined" says what happens to any), not a full clause
-    ("threatened to sue if the paper printed it"). The scope is the clause the condition governs from its modal
-    on ("[will raise the levy]")."""
+    """"if" opening a condition on a clause with a modal of what may come ("the rate, if approved, will rise", "if
+    the council refuses, the club could fold", "the tax, if enacted, could double"): the claim waits on an outcome
+    not yet known. The cue is "if" with a bare participle ("if approved"; any modal), or "if" alone before a full
+    clause (a modal of ``pending_modals``, not of a past that did not happen: "would have won if" states what did
+    not happen). Not a participle of need or request ("will help if needed": when a routine applies;
+    ``contingency_participles``), not a clause without such a modal ("if convicted, he faces ten years" states the
+    law; "threatened to sue if the paper printed it"; "if prices rise, sales usually fall" a habit), not a generic
+    subject or "you" in either clause ("if caught, drivers will be fined", "if you call, you will get a refund":
+    what happens to anyone), not "even if", "as if" or "what if" (``not_condition_before_if``: a concession, a
+    comparison, a question). The scope is the clause the condition governs from its modal on ("[will raise the
+    levy]")."""
     routine, index = epistemic_words("contingency_participles"), doc_index(doc)
+    pending, not_before = epistemic_words("pending_modals"), epistemic_words("not_condition_before_if")
     for token in (index.tokens[i] for i, lower in enumerate(index.lower) if lower == "if"):
-        participle = token.head
-        if (token.dep_ != "mark" or participle.tag_ != "VBN" or participle.dep_ not in ("advcl", "acl") or participle.i < token.i
-                or participle.lemma_.lower() in routine or any(
-                    c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass") for c in children_of(participle))
-                or any(t.dep_ != "advmod" for t in doc[token.i + 1 : participle.i])):
+        condition = token.head
+        if token.dep_ != "mark" or condition.dep_ not in ("advcl", "acl") or condition.i < token.i or (
+                token.i > 0 and doc[token.i - 1].lower_ in not_before):
             continue
-        governed = participle.head
-        if participle.dep_ == "acl":  # "the bridge, if built, would": the parser hung it on the subject
+        participle = _bare_participle(token)
+        if participle is not None:
+            if participle.lemma_.lower() in routine:
+                continue
+        else:  # a full clause: its subject, and only an adverbial clause ("the bridge, if built," is a participle)
+            subject = _clause_subject(condition)
+            if condition.dep_ != "advcl" or subject is None or subject.lower_ == "you":
+                continue
+        governed = condition.head
+        if condition.dep_ == "acl":  # "the bridge, if built, would": the parser hung it on the subject
             if governed.dep_ not in ("nsubj", "nsubjpass"):
                 continue
             governed = governed.head
-        modal = next((c for c in children_of(governed) if c.dep_ == "aux" and c.tag_ == "MD"), None)
+        modal = next((c for c in children_of(governed) if c.dep_ == "aux" and c.tag_ == "MD" and (
+            participle is not None or (c.lower_ in pending and not _perfect(_next_word(doc, c.i) or c)))), None)
         subject = _clause_subject(governed)
-        if modal is None or (subject is not None and _generic_subject(subject)):
+        if modal is None or (subject is not None and (_generic_subject(subject) or subject.lower_ == "you")):
             continue
-        scope = _after(_subtree_without(governed, {t.i for t in participle.subtree}, keep_subject=False), modal.i)
-        yield Hedge(token.i, participle.i + 1, EPISTEMIC, EPISTEMIC_LEXICON, scope)
+        scope = _after(_subtree_without(governed, {t.i for t in condition.subtree}, keep_subject=False), modal.i)
+        end = participle.i + 1 if participle is not None else token.i + 1
+        yield Hedge(token.i, end, EPISTEMIC, EPISTEMIC_LEXICON, scope)
 
 
 def question_hedges(doc: Doc) -> Iterator[Hedge]:
