@@ -263,6 +263,8 @@ EPISTEMIC = [
     # "if" before a full clause, on a clause with a modal of what may come: the "if"
     ("The harvest will finish early if the rain holds off.", "if", 30, "will finish early"),
     ("If the council refuses, the club could fold.", "If", 0, "could fold"),
+    # a bare plural subject tied to one occasion by a date is no member of a kind ("if caught, drivers will be fined")
+    ("If talks fail, layoffs could come next year.", "If", 0, "could come next year"),
     # "if" opening the question a verb of asking or knowing takes: the "if", as "whether" would be; a verb that
     # doubts of its own joins it, and so does a negated one (with the auxiliary that carries the negation)
     ("Farmers wonder if the rain will come in time.", "wonder if", 8, "the rain will come in time"),

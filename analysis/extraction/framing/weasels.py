@@ -451,9 +451,15 @@ def _existential_may(modal: Token, following: Token) -> bool:
     subject = _clause_subject(verb)
     if subject is None or not _generic_subject(subject) or verb.lemma_.lower() in epistemic_words("forecast_verbs"):
         return False
-    clause = list(verb.subtree)
+    return not _one_occasion(verb)
+
+
+def _one_occasion(verb: Token) -> bool:
+    """Whether ``verb``'s clause is tied to one occasion by a date, a time or an episodic marker (``episodic_markers``:
+    "still", "now", "today"): then a generic-looking subject stands for those of that occasion ("layoffs could come
+    next year"), not for any member of a kind."""
     markers = weasel_words().episodic_markers
-    return not any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in markers for t in clause)
+    return any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in markers for t in verb.subtree)
 
 
 def _person_or_body(noun: Token) -> bool:
@@ -1254,9 +1260,10 @@ def condition_hedges(doc: Doc) -> Iterator[Hedge]:
     clause (a modal of ``pending_modals``, not of a past that did not happen: "would have won if" states what did
     not happen). Not a participle of need or request ("will help if needed": when a routine applies;
     ``contingency_participles``), not a clause without such a modal ("if convicted, he faces ten years" states the
-    law; "threatened to sue if the paper printed it"; "if prices rise, sales usually fall" a habit), not a generic
-    subject or "you" in either clause ("if caught, drivers will be fined", "if you call, you will get a refund":
-    what happens to anyone), not "even if", "as if" or "what if" (``not_condition_before_if``: a concession, a
+    law; "threatened to sue if the paper printed it"; "if prices rise, sales usually fall" a habit), not "you" in
+    either clause, nor a generic subject in the clause governed unless a date or time ties it to one occasion
+    (:func:`_one_occasion`; "if caught, drivers will be fined", "if you call, you will get a refund": what happens
+    to anyone; "if talks fail, layoffs could come next year" is a forecast), not "even if", "as if" or "what if" (``not_condition_before_if``: a concession, a
     comparison, a question). The scope is the clause the condition governs from its modal on ("[will raise the
     levy]")."""
     routine, index = epistemic_words("contingency_participles"), doc_index(doc)
@@ -1282,7 +1289,8 @@ def condition_hedges(doc: Doc) -> Iterator[Hedge]:
         modal = next((c for c in children_of(governed) if c.dep_ == "aux" and c.tag_ == "MD" and (
             participle is not None or (c.lower_ in pending and not _perfect(_next_word(doc, c.i) or c)))), None)
         subject = _clause_subject(governed)
-        if modal is None or (subject is not None and (_generic_subject(subject) or subject.lower_ == "you")):
+        if modal is None or (subject is not None and subject.lower_ == "you") or (
+                subject is not None and _generic_subject(subject) and not _one_occasion(governed)):
             continue
         scope = _after(_subtree_without(governed, {t.i for t in condition.subtree}, keep_subject=False), modal.i)
         end = participle.i + 1 if participle is not None else token.i + 1
