@@ -225,6 +225,7 @@ EPISTEMIC = [
     ("Talks may resume next week.", "may", 6, "resume next week"),
     ("The fire may have spread overnight.", "may", 9, "have spread overnight"),
     ("Police said the fire could spread.", "could", 21, "spread"),
+    ("The crowd could be bigger than last year.", "could", 10, "be bigger than last year"),
     ("The potential closure of the pool worries parents.", "potential", 4, "closure of the pool"),
     ("The results may or may not be significant.", "may or may not", 12, "be significant"),
     # negated certainty and a possibility left open
@@ -402,6 +403,8 @@ def test_distancing_verb_and_alleged_as_adjective(parse):
         "The company was held to account.",
         # "could" of past ability in a relative clause under a past clause
         "The casks contained brandy, which could be sold abroad.",
+        # a capacity a comparison measures against ("could" with a "than" of its own clause)
+        "The crowd was bigger than the stadium could hold.",
         # a concessive "whether A or B" asks nothing
         "The figures attest to a rise in conversions, whether voluntary or forced.",
         # "appear" of perception, also after "it"

@@ -40,7 +40,8 @@ fold", :func:`condition_hedges`) and an open
 question a verb of asking or knowing takes ("will see if", "asked the mayor if", "wonders if", "does not know
 if", :func:`question_hedges`), unless the sentence answers it ("asked if it was true, which was confirmed").
 :func:`epistemic_sense` drops the senses a list cannot tell apart: "May" the month, "might" the noun, "could" of past (in)ability ("could not confirm", "no
-survivors could be found"), "may" of what a kind can do or is allowed ("cords may have a sleeve"; not with a
+survivors could be found"), a modal of the capacity a comparison measures against ("bigger than the stadium could
+hold"), "may" of what a kind can do or is allowed ("cords may have a sleeve"; not with a
 bare singular subject or a verb of change or outcome: "inflation may ease", "prices may rise"), "appeared in
 court", "possible" of ability or feasibility, a concessive "whether A or B", "or not" of a question another
 cue already marks ("whether to close the road or not"), an inference verb after denied grounds ("nothing to
@@ -676,6 +677,8 @@ def epistemic_sense(doc: Doc, first: int, end: int, term: Term) -> bool:
             return following.lower_ == "have"
         if words[0] == "may" and _existential_may(token, following):
             return False
+        if any(c.dep_ == "mark" and c.lower_ == "than" for c in children_of(token.head)):
+            return False  # "bigger than the stadium could hold": a capacity compared with, not a doubt
         return not (words[0] == "could" and _past_ability(token, following))
     if words == ("should",):
         return _forecast_should(token)
