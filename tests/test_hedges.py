@@ -265,7 +265,7 @@ EPISTEMIC = [
     ("The harvest will finish early if the rain holds off.", "if", 30, "will finish early"),
     ("If the council refuses, the club could fold.", "If", 0, "could fold"),
     # a bare plural subject tied to one occasion by a date is no member of a kind ("if caught, drivers will be fined")
-    ("If talks fail, layoffs could come next year.", "If", 0, "could come next year"),
+    ("If the talks fail, layoffs could come next year.", "If", 0, "could come next year"),
     # "if" opening the question a verb of asking or knowing takes: the "if", as "whether" would be; a verb that
     # doubts of its own joins it, and so does a negated one (with the auxiliary that carries the negation)
     ("Farmers wonder if the rain will come in time.", "wonder if", 8, "the rain will come in time"),
@@ -474,6 +474,7 @@ def test_distancing_verb_and_alleged_as_adjective(parse):
         # did not happen: no pending outcome
         "Staff will help if needed.",
         "If you call before noon, you will get a refund.",
+        "The airline will pay compensation if a flight is delayed by more than three hours.",
         "If prices rise, sales usually fall.",
         "If you are ill, you should stay home.",
         "Even if the plan passes, it will not help.",

@@ -1245,6 +1245,13 @@ def belief_noun_weasels(doc: Doc) -> Iterator[Hedge]:
         yield Hedge(modifier.left_edge.i, noun.i + 1, WEASEL, WEASEL_LEXICON, scope)
 
 
+def _anyone(subject: Token, verb: Token) -> bool:
+    """Whether the ``subject`` of ``verb``'s clause stands for anyone of a kind: "you", or a generic subject
+    (:func:`_generic_subject`: "drivers", "a flight") in a clause no date or time ties to one occasion
+    (:func:`_one_occasion`: "layoffs could come next year" are those of that year)."""
+    return subject.lower_ == "you" or (_generic_subject(subject) and not _one_occasion(verb))
+
+
 def _bare_participle(token: Token) -> Token | None:
     """The bare participle that the "if" ``token`` opens ("if approved", "if enacted": no subject, no auxiliary,
     nothing but adverbs between), or None."""
@@ -1263,12 +1270,13 @@ def condition_hedges(doc: Doc) -> Iterator[Hedge]:
     clause (a modal of ``pending_modals``, not of a past that did not happen: "would have won if" states what did
     not happen). Not a participle of need or request ("will help if needed": when a routine applies;
     ``contingency_participles``), not a clause without such a modal ("if convicted, he faces ten years" states the
-    law; "threatened to sue if the paper printed it"; "if prices rise, sales usually fall" a habit), not "you" in
-    either clause, nor a generic subject in the clause governed unless a date or time ties it to one occasion
-    (:func:`_one_occasion`; "if caught, drivers will be fined", "if you call, you will get a refund": what happens
-    to anyone; "if talks fail, layoffs could come next year" is a forecast), not "even if", "as if" or "what if" (``not_condition_before_if``: a concession, a
-    comparison, a question). The scope is the clause the condition governs from its modal on ("[will raise the
-    levy]")."""
+    law; "threatened to sue if the paper printed it"; "if prices rise, sales usually fall" a habit), not a subject
+    that stands for anyone in the clause governed (:func:`_anyone`: "if caught, drivers will be fined"; "if the
+    talks fail, layoffs could come next year" is a forecast), nor "you" or a generic subject in a full condition,
+    whatever its dates ("if you call, you will get a refund", "the airline will pay if a flight is delayed by three
+    hours": rules for any; "if a deal is reached, shares will rise" is lost with them), not "even if", "as if" or
+    "what if" (``not_condition_before_if``: a concession, a comparison, a question). The scope is the clause the
+    condition governs from its modal on ("[will raise the levy]")."""
     routine, index = epistemic_words("contingency_participles"), doc_index(doc)
     pending, not_before = epistemic_words("pending_modals"), epistemic_words("not_condition_before_if")
     for token in (index.tokens[i] for i, lower in enumerate(index.lower) if lower == "if"):
@@ -1282,8 +1290,8 @@ def condition_hedges(doc: Doc) -> Iterator[Hedge]:
                 continue
         else:  # a full clause: its subject, and only an adverbial clause ("the bridge, if built," is a participle)
             subject = _clause_subject(condition)
-            if condition.dep_ != "advcl" or subject is None or subject.lower_ == "you":
-                continue
+            if condition.dep_ != "advcl" or subject is None or subject.lower_ == "you" or _generic_subject(subject):
+                continue  # ("the airline will pay if a flight is delayed by three hours": a rule for any flight)
         governed = condition.head
         if condition.dep_ == "acl":  # "the bridge, if built, would": the parser hung it on the subject
             if governed.dep_ not in ("nsubj", "nsubjpass"):
@@ -1292,8 +1300,7 @@ def condition_hedges(doc: Doc) -> Iterator[Hedge]:
         modal = next((c for c in children_of(governed) if c.dep_ == "aux" and c.tag_ == "MD" and (
             participle is not None or (c.lower_ in pending and not _perfect(_next_word(doc, c.i) or c)))), None)
         subject = _clause_subject(governed)
-        if modal is None or (subject is not None and subject.lower_ == "you") or (
-                subject is not None and _generic_subject(subject) and not _one_occasion(governed)):
+        if modal is None or (subject is not None and _anyone(subject, governed)):
             continue
         scope = _after(_subtree_without(governed, {t.i for t in condition.subtree}, keep_subject=False), modal.i)
         end = participle.i + 1 if participle is not None else token.i + 1
