@@ -157,7 +157,8 @@ WEASELS = [
     # an unnamed plural holder of a belief, a common noun before it only describing it; the verb joins the cue
     ("Health officials believe the outbreak has peaked.", "Health officials believe", 0, "the outbreak has peaked"),
     ("The rally will fade, many traders believe.", "many traders believe", 21, "The rally will fade"),
-    ("Police suspect the fire was started on purpose.", "Police suspect", 0, "the fire was started on purpose"),
+    ("Firefighters suspect the fire was started on purpose.", "Firefighters suspect", 0,
+     "the fire was started on purpose"),
     # an inference verb after an unnamed source, also as a participle ("reports that suggest")
     ("Reports suggest the coach will stay.", "Reports suggest", 0, "the coach will stay"),
     ("Despite recent studies suggesting the drug works, doctors are wary.", "recent studies suggesting", 8,
@@ -224,6 +225,7 @@ EPISTEMIC = [
     ("Talks may resume next week.", "may", 6, "resume next week"),
     ("The fire may have spread overnight.", "may", 9, "have spread overnight"),
     ("Police said the fire could spread.", "could", 21, "spread"),
+    ("The crowd could be bigger than last year.", "could", 10, "be bigger than last year"),
     ("The potential closure of the pool worries parents.", "potential", 4, "closure of the pool"),
     ("The results may or may not be significant.", "may or may not", 12, "be significant"),
     # negated certainty and a possibility left open
@@ -239,7 +241,7 @@ EPISTEMIC = [
     ("There is little chance of a deal before the summit.", "little chance", 9, "a deal before the summit"),
     ("Forecasters see a “slim chance” the heatwave breaks early.", "slim chance", 19, "the heatwave breaks early"),
     # "or not" after an "if" that is no cue of its own (a verb's "if" makes the question one cue with it)
-    ("The coach asked the striker if he would stay or not.", "or not", 45, ""),
+    ("It is up to the board if the plan goes ahead or not.", "or not", 45, ""),
     # "may" with a bare singular subject (one thing, however abstract) or a verb of change or outcome forecasts,
     # even without a date: not the "may" of what some of a kind have or are allowed to do (no-hedge list)
     ("Inflation may ease further.", "may", 10, "ease further"),
@@ -259,16 +261,35 @@ EPISTEMIC = [
     ("If elected, she would be the first woman to lead the party.", "If elected", 0,
      "would be the first woman to lead the party"),
     ("The new bridge, if built, would cut the commute by half.", "if built", 16, "would cut the commute by half"),
-    # "if" opening the question a verb of asking or knowing takes, with that verb (and a negation's auxiliary)
+    # "if" before a full clause, on a clause with a modal of what may come: the "if"
+    ("The harvest will finish early if the rain holds off.", "if", 30, "will finish early"),
+    ("If the council refuses, the club could fold.", "If", 0, "could fold"),
+    # a bare plural subject tied to one occasion by a date is no member of a kind ("if caught, drivers will be fined")
+    ("If the talks fail, layoffs could come next year.", "If", 0, "could come next year"),
+    # "if" opening the question a verb of asking or knowing takes: the "if", as "whether" would be; a verb that
+    # doubts of its own joins it, and so does a negated one (with the auxiliary that carries the negation)
     ("Farmers wonder if the rain will come in time.", "wonder if", 8, "the rain will come in time"),
     ("She does not know if her shop will reopen.", "does not know if", 4, "her shop will reopen"),
-    ("The council will decide if the plan goes ahead or not.", "decide if", 17, "the plan goes ahead"),
+    ("The council will decide if the plan goes ahead or not.", "if", 24, "the plan goes ahead"),
+    ("The team will see if the drug works.", "if", 18, "the drug works"),
+    # the one asked may stand between a verb of asking and its question ("or not" then belongs to the question)
+    ("The reporter asked the mayor if she would run again.", "if", 29, "she would run again"),
+    ("The coach asked the striker if he would stay or not.", "if", 28, "he would stay"),
     # knowledge denied with nothing known named
     ("The cause of the fire is not known.", "not known", 25, "The cause of the fire"),
     # a verb of belief with the clause believed, its holder named or narrowed
     ("They believe the bones belong to a whale.", "believe", 5, "the bones belong to a whale"),
     ("The zoo keepers believe the bear is nearby.", "believe", 16, "the bear is nearby"),
     ("We believe the bear is nearby.", "believe", 3, "the bear is nearby"),  # no conviction adverb, not "I"
+    # an institution believes as a named body does: its verb is the cue, no weasel (a bare plural of people is one)
+    ("Police believe the fire was set.", "believe", 7, "the fire was set"),
+    # a negated belief without a word that claims more; a suspicion of a thing; a belief about what will be
+    ("They do not suspect the fire was set.", "suspect", 12, "the fire was set"),
+    ("The crew suspected a gas leak.", "suspected", 9, "a gas leak"),
+    ("She believes the council will pay for the repairs.", "believes", 4, "the council will pay for the repairs"),
+    # "should" of what is expected: no person or body as subject, a date, time or amount in its clause
+    ("The new battery should last ten hours.", "should", 16, "last ten hours"),
+    ("The bridge, which should open next spring, cost $40m.", "should", 18, "open next spring"),
 ]
 
 
@@ -382,6 +403,8 @@ def test_distancing_verb_and_alleged_as_adjective(parse):
         "The company was held to account.",
         # "could" of past ability in a relative clause under a past clause
         "The casks contained brandy, which could be sold abroad.",
+        # a capacity a comparison measures against ("could" with a "than" of its own clause)
+        "The crowd was bigger than the stadium could hold.",
         # a concessive "whether A or B" asks nothing
         "The figures attest to a rise in conversions, whether voluntary or forced.",
         # "appear" of perception, also after "it"
@@ -447,16 +470,41 @@ def test_distancing_verb_and_alleged_as_adjective(parse):
         "What we call a crisis is a slowdown.",
         # certainty stated, not denied
         "Police have ruled out arson.",
-        # "if" of a routine, of the law, of any member of a kind, or a full conditional clause: no pending outcome
+        # "if" of a routine, of the law, of any member of a kind, of a habit, of a duty, a concession, a past that
+        # did not happen: no pending outcome
         "Staff will help if needed.",
+        "If you call before noon, you will get a refund.",
+        "The airline will pay compensation if a flight is delayed by more than three hours.",
+        "If prices rise, sales usually fall.",
+        "If you are ill, you should stay home.",
+        "Even if the plan passes, it will not help.",
+        "He would have won if he had trained.",
         "If convicted, he faces ten years in prison.",
         "If caught, drivers will be fined on the spot.",
         "The plan will be reviewed if requested by the board.",
         "The minister threatened to sue if the paper printed the story.",
-        # "if" after a verb that asks nothing, or after an object: a condition
-        "It would help if the council paid for the repairs.",
+        # "if" after a verb that asks nothing, or after an object: a condition (here of a habit, with no modal)
+        "It helps if the council pays for the repairs.",
         "Residents will leave if the river rises.",
         "Tell me if you need help.",
+        # a question the sentence answers leaves nothing open
+        "She asked if the fee was legal, which the clerk confirmed.",
+        "She asked whether the fee was legal, which the clerk confirmed.",
+        # more than a belief; a belief about what ought to be (an opinion); a belief in a person
+        "Researchers don't just suspect the cave holds fossils, they know it.",
+        "She believes the council should pay for the repairs.",
+        "They believe fares must fall.",
+        "The crew believed the captain.",
+        # "should" of a duty or advice: a body as subject, no date or amount, a passive, a negation, "should have",
+        # after a verb of advising, in a question of what to do, in a relative clause on what it does not do
+        "The council should pay for the repairs by May.",
+        "The speed limit should be lower.",
+        "The fee should be scrapped next year.",
+        "Drivers should not park here after 6pm.",
+        "Prices should have fallen last year.",
+        "She argued that fares should fall by 10% next year.",
+        "Nobody knows how the levy should figure in next year's budget.",
+        "The rules cap the time it should take to settle a claim at 30 days.",
         # familiarity or fame, not knowledge, denied
         "He is not known for his patience.",
         "The man was not known to police.",

@@ -101,9 +101,16 @@ def epistemic_words(key: str) -> frozenset[str]:
     * ``belief_clause_verbs``: verbs of belief that hedge the clause they take ("they believe the bones are a
       whale's");
     * ``conviction_adverbs``: adverbs with which such a verb states a conviction ("I firmly believe");
+      ``limiting_adverbs``: those with which a negated one claims more ("don't just suspect"); ``object_belief_verbs``:
+      those that hedge an object too ("suspected a gas leak"); ``deontic_modals``: modals that make the clause
+      believed an opinion ("believes the council should pay");
+    * ``deontic_frame_verbs``: verbs of advising or believing after which "should" states a duty, not a forecast;
     * ``contingency_participles``: participles of need or request, with which "if" states when a routine applies
-      ("if needed");
-    * ``question_verbs``: verbs after which "if" opens a question ("wonder if");
+      ("if needed"); ``pending_modals``: modals on which an "if" clause is a condition on what may come ("the club
+      could fold"); ``not_condition_before_if``: words that make "if" no condition ("even if", "as if");
+    * ``question_verbs``: verbs after which "if" opens a question ("wonder if"); ``doubt_question_verbs``: those
+      that join its cue; ``addressee_question_verbs``: those that may name whom they ask before it ("asked the
+      mayor if"); ``answer_verbs``: verbs with which a sentence answers its own question ("which was confirmed");
     * ``distancing_relative_verbs``: verbs of the distancing free relative ("what it said were troops");
     * ``distancing_clausal_verbs``: verbs that distance only with a clause or infinitive ("claimed that", not
       "claimed the throne").

@@ -35,14 +35,19 @@ When a holder's verb is a hedge of its own (suggest, indicate, believe, suspect:
 suggesting", "health officials believe"), holder and verb are one weasel cue, not a weasel and an epistemic cue.
 
 Epistemic hedges come from the word lists (:mod:`.lexicons`), and from the parse for two readings of "if": a
-condition on a pending outcome ("the levy, if passed, will raise", :func:`condition_hedges`) and an open
-question a verb of asking or knowing takes ("wonders if", "does not know if", :func:`question_hedges`).
+condition on a pending outcome ("the levy, if passed, will raise", "if the council refuses, the club could
+fold", :func:`condition_hedges`) and an open
+question a verb of asking or knowing takes ("will see if", "asked the mayor if", "wonders if", "does not know
+if", :func:`question_hedges`), unless the sentence answers it ("asked if it was true, which was confirmed").
 :func:`epistemic_sense` drops the senses a list cannot tell apart: "May" the month, "might" the noun, "could" of past (in)ability ("could not confirm", "no
-survivors could be found"), "may" of what a kind can do or is allowed ("cords may have a sleeve"; not with a
+survivors could be found"), a modal of the capacity a comparison measures against ("bigger than the stadium could
+hold"), "may" of what a kind can do or is allowed ("cords may have a sleeve"; not with a
 bare singular subject or a verb of change or outcome: "inflation may ease", "prices may rise"), "appeared in
 court", "possible" of ability or feasibility, a concessive "whether A or B", "or not" of a question another
 cue already marks ("whether to close the road or not"), an inference verb after denied grounds ("nothing to
-suggest"), "believe" without a clause believed or granting a fact ("cannot believe he won"), "not known" of
+suggest"), "believe" without a clause believed, granting a fact ("cannot believe he won"), claiming more ("don't
+just suspect it, they know it") or about what ought to be ("believes the council should pay"), "should" of a
+duty or advice (it hedges only where it forecasts: "the battery should last ten hours"), "not known" of
 familiarity ("not known to police"). A belief passive of a plan verb with an infinitive of action is a plan,
 not a belief ("was supposed to arrive").
 
@@ -71,6 +76,8 @@ from analysis.extraction.doc_index import children_of, doc_index
 from analysis.extraction.framing.lexicons import (
     CUE_LEXICONS, Term, epistemic_words, inference_verbs,
 )
+from analysis.extraction.linguistics.gender import gender_words
+from analysis.extraction.sources.wordlists import lexicon as source_lexicon
 
 WEASEL_LEXICON = "weasel_words.yaml"
 #: The word list of epistemic hedges, whose parse rules (conditions, questions after "if") live here too.
@@ -285,10 +292,14 @@ def hedge_scope(doc: Doc, first: int, end: int) -> tuple[int, int] | None:
     """Token bounds of what the hedge ``doc[first:end]`` makes vague (see the module notes), or None."""
     cue = set(range(first, end))
     tokens = [doc[i] for i in range(first, end)]
-    # a verb or adjective of the cue with a complement: the complement ("appeared to [have ...]")
+    # a verb or adjective of the cue with a complement: the complement ("appeared to [have ...]"); an "as" phrase
+    # after a direct object is no complement but part of the predicate ("suspected [a fault as a result of ...]")
     for token in tokens:
         if token.pos_ in ("VERB", "AUX", "ADJ") and token.dep_ not in ("aux", "auxpass"):
             complement = _complement(token)
+            if complement is not None and complement.dep_ in ("pobj", "pcomp") and any(
+                    c.dep_ == "dobj" and c.i < complement.i for c in children_of(token)):
+                continue
             if complement is not None and complement.i not in cue:
                 return _complement_bounds(complement, end)
             if complement is not None:  # the "to" or "as" is the cue's own: its object is the scope
@@ -390,6 +401,12 @@ def _past_ability(modal: Token, following: Token) -> bool:
 GENERIC_DETERMINERS = frozenset({"a", "an", "any", "each", "every"})
 #: Tags of a plural common noun: with no determiner it names the members of a kind ("cords", "guests").
 PLURAL_NOUN_TAGS = frozenset({"NNS"})
+#: Dependency labels of a clause with which a sentence answers its own question ("asked if it was true, which was
+#: confirmed", "asked if it was true and she confirmed it").
+ANSWER_DEPS = frozenset({"relcl", "ccomp", "conj", "advcl"})
+#: Entity labels of what a forecast names: when, how long, how much ("should be ready next week", "should last
+#: ten hours", "should cost $5").
+FORECAST_ENTITY_LABELS = frozenset({"DATE", "TIME", "QUANTITY", "CARDINAL", "MONEY", "PERCENT"})
 #: Determiners and pronouns that deny the subject of a clause ("no survivors could be found", "nobody could
 #: explain"): "could" then reports what was not possible, not the writer's doubt.
 NEGATIVE_SUBJECT_WORDS = frozenset({"no", "none", "nobody", "nothing", "neither"})
@@ -435,9 +452,62 @@ def _existential_may(modal: Token, following: Token) -> bool:
     subject = _clause_subject(verb)
     if subject is None or not _generic_subject(subject) or verb.lemma_.lower() in epistemic_words("forecast_verbs"):
         return False
-    clause = list(verb.subtree)
+    return not _one_occasion(verb)
+
+
+def _one_occasion(verb: Token) -> bool:
+    """Whether ``verb``'s clause is tied to one occasion by a date, a time or an episodic marker (``episodic_markers``:
+    "still", "now", "today"): then a generic-looking subject stands for those of that occasion ("layoffs could come
+    next year"), not for any member of a kind."""
     markers = weasel_words().episodic_markers
-    return not any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in markers for t in clause)
+    return any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in markers for t in verb.subtree)
+
+
+def _person_or_body(noun: Token) -> bool:
+    """Whether ``noun`` names a person, a group of people or a body that can act and be bound: a personal
+    pronoun, a person, organisation, people or state by its entity label, or a noun of a person, group or
+    institution (``gendered_nouns.yaml``, ``source_nouns.yaml``); a relative pronoun stands for the noun its
+    clause hangs on ("the modem, which ...")."""
+    if noun.tag_ in ("WDT", "WP"):
+        if noun.lower_ == "who":
+            return True
+        clause = next((t for t in (noun, *noun.ancestors) if t.dep_ == "relcl"), None)
+        if clause is None:
+            return False
+        noun = clause.head
+    sources = source_lexicon()
+    lemma = noun.lemma_.lower()
+    return (noun.lower_ in PERSONAL_PRONOUNS or noun.ent_type_ in SPEAKER_ENTITY_LABELS
+            or lemma in gender_words().person_nouns or lemma in sources.collective or lemma in sources.institution)
+
+
+def _forecast_should(modal: Token) -> bool:
+    """"should" of what is expected ("rainfall should be below normal this month", "the battery should last
+    ten hours", "this should happen early next year"), not of a duty or advice ("the council should pay", "the
+    fee should be scrapped", "policies should carry little weight"): active, not negated and not of the past
+    ("should have done" is a reproach), with a subject that is no person, group or body
+    (:func:`_person_or_body`), a date, time or amount in its clause (what a forecast names: when, how long, how
+    much), not in a question of what to do ("how the levy should figure in the plan") and not the complement of a
+    verb of advising or believing (``deontic_frame_verbs``: "argued the fee should be lower"). Not found: a
+    forecast with no date or amount ("the weather should be dry"), one about people ("the players should be
+    fit by May"), a relative clause on anything but its subject ("the time a trial should take" is a norm)."""
+    verb = modal.head
+    following = _next_word(modal.doc, modal.i)
+    if modal.dep_ != "aux" or verb.i <= modal.i or following is None or following.tag_ != "VB" or _perfect(following):
+        return False
+    children = children_of(verb)
+    if any(c.dep_ in ("neg", "auxpass") for c in children):
+        return False
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in epistemic_words("deontic_frame_verbs"):
+        return False
+    subject = _clause_subject(verb)
+    if subject is None or _person_or_body(subject) or (verb.dep_ == "relcl" and subject.tag_ not in ("WDT", "WP")):
+        return False  # (a relative clause on what it does: "the battery, which should last"; "the time it should
+        # take" is a norm)
+    clause = list(verb.subtree)
+    if any(t.tag_ in ("WP", "WRB") or t.lower_ in ("whether", "if") for t in clause if t.i < modal.i):
+        return False  # "what the district should do", "how a tax hike should figure": what to do
+    return any(t.ent_type_ in FORECAST_ENTITY_LABELS or t.like_num for t in clause)
 
 
 def _denied(noun: Token) -> bool:
@@ -461,21 +531,39 @@ def _denied_grounds(verb: Token) -> bool:
     return verb.dep_ in ("acl", "relcl") and _denied(verb.head)
 
 
+def _more_than_belief(verb: Token) -> bool:
+    """Whether the negated ``verb`` claims more than it says, with a ``limiting_adverbs`` word ("they don't just
+    suspect it, they know it", "we do not merely believe it"): its subject holds no doubtful view."""
+    children = children_of(verb)
+    return any(c.dep_ == "neg" for c in children) and any(
+        c.dep_ == "advmod" and c.lower_ in epistemic_words("limiting_adverbs") for c in children)
+
+
 def _believes_a_clause(verb: Token) -> bool:
     """Whether the verb of belief ``verb`` (``belief_clause_verbs``) is active and takes the clause believed ("they
-    believe the bones are a whale's", "the rise will last, she believes"); not "believe in", a
-    passive (:func:`belief_passives`' business), the disbelief of "cannot believe he won", which grants it, or a
-    conviction: a ``conviction_adverbs`` word on the verb ("we firmly believe") or a speaker's own "I believe",
-    which in news copy states an opinion ("I believe the cuts are wrong"), not a doubt about a fact."""
+    believe the bones are a whale's", "the rise will last, she believes"), or for ``object_belief_verbs`` a thing
+    believed likely ("they suspected an electrical fault"); not "believe in", a passive (:func:`belief_passives`'
+    business), the disbelief of "cannot believe he won", which grants it, more than a belief ("they don't just
+    suspect it, they know it": a ``limiting_adverbs`` word on the negated verb), a belief about what ought to be
+    (a deontic modal in the clause: "she believes the council should pay", an opinion, unless the "should"
+    forecasts: :func:`_forecast_should`), or a conviction: a ``conviction_adverbs`` word on the verb ("we firmly
+    believe") or a speaker's own "I believe", which in news copy states an opinion ("I believe the cuts are
+    wrong"), not a doubt about a fact."""
     children = children_of(verb)
     subjects = [c for c in children if c.dep_ == "nsubj"]
-    if verb.pos_ != "VERB" or not subjects or not any(c.dep_ == "ccomp" for c in children):
+    clause = next((c for c in children if c.dep_ == "ccomp"), None)
+    believed = clause is not None or (verb.lemma_.lower() in epistemic_words("object_belief_verbs")
+                                      and any(c.dep_ == "dobj" for c in children))
+    if verb.pos_ != "VERB" or not subjects or not believed:
         return False
     disbelief = any(c.dep_ == "neg" for c in children) and any(
         c.dep_ == "aux" and c.lower_ in ("can", "ca", "could") for c in children)
     convictions = epistemic_words("conviction_adverbs")
     conviction = subjects[0].lower_ == "i" or any(c.dep_ == "advmod" and c.lower_ in convictions for c in children)
-    return not (disbelief or conviction)
+    norm = clause is not None and any(
+        c.dep_ == "aux" and c.lower_ in epistemic_words("deontic_modals") and not _forecast_should(c)
+        for c in children_of(clause))
+    return not (disbelief or _more_than_belief(verb) or conviction or norm)
 
 
 def _known_to_nobody(known: Token) -> bool:
@@ -485,17 +573,30 @@ def _known_to_nobody(known: Token) -> bool:
                    for c in children_of(known))
 
 
+def _answered(clause: Token) -> bool:
+    """Whether the sentence answers the question whose clause ``clause`` is: a clause of a verb of answering
+    (``answer_verbs``) after it that hangs on the question or on the verb that asks it ("asked if the story was
+    accurate, which was confirmed", "asked whether the fee was legal and the clerk confirmed it"). An answered
+    question leaves nothing open. Not found: an answer in another sentence, or in words that are no answer verb
+    ("and was told it was")."""
+    answers = epistemic_words("answer_verbs")
+    return any(c.dep_ in ANSWER_DEPS and c.i > clause.i and c.lemma_.lower() in answers
+               for head in (clause, clause.head) for c in children_of(head))
+
+
 def _open_question(token: Token) -> bool:
     """"whether" opening a clause that is the complement of a verb, noun or adjective ("decide whether",
     "unclear whether", "the question of whether"), not a concessive "whether A or B" ("whether voluntary or
-    enforced", "whether right or wrong, the decision stands"): that states no open question."""
+    enforced", "whether right or wrong, the decision stands"): that states no open question; nor one the
+    sentence answers (:func:`_answered`)."""
     clause = token.head
-    return token.dep_ == "mark" and clause.pos_ in ("VERB", "AUX") and clause.dep_ != "advcl"
+    return (token.dep_ == "mark" and clause.pos_ in ("VERB", "AUX") and clause.dep_ != "advcl"
+            and not _answered(clause))
 
 
 def _alternative_question(doc: Doc, first: int) -> bool:
-    """"or not" closing a question that no other cue marks: after an "if" that is no cue of its own ("asked the
-    mayor if the plan goes ahead or not"), or in a sentence that asks ("Will it rain or not?"). After "whether"
+    """"or not" closing a question that no other cue marks: after an "if" that is no cue of its own ("it is up to
+    the board if the plan goes ahead or not"), or in a sentence that asks ("Will it rain or not?"). After "whether"
     or a verb's "if" ("a decision whether to close the road or not", "will decide if the plan goes ahead or not") it
     belongs to that cue's question, which is one hedge; a concessive "guilty or not", "whether right or not"
     asks nothing."""
@@ -516,23 +617,38 @@ def _question_clause(token: Token) -> Token:
 def _question_if(token: Token) -> int | None:
     """The first token of the open question that ``token`` opens when it is an "if" opening a finite clause (with
     a subject) that a verb of asking or knowing right before it takes (``question_verbs``; adverbs and particles
-    aside), as "whether" would ("wonders if the dam will hold", "does not know if both fires are linked"): the verb,
-    with its negation and the auxiliary that carries it. "if" is a condition as often as a question, so the verb
-    that asks belongs to the cue. None for any other "if": a condition ("threatened to sue if the paper printed
-    it", "will help if needed"), or after an adjective ("unclear if" is a word-list hedge)."""
+    aside, and the one asked after a verb of asking: "asked the mayor if"), as "whether" would ("wonders if the
+    dam will hold", "does not know if both fires are linked", "will decide if the plan goes ahead"). The cue is
+    the "if", as it would be "whether"; a verb that doubts of its own (``doubt_question_verbs``: "wonders if") or
+    a negated one ("does not know if", with the auxiliary that carries the negation) joins it, as "not known
+    whether" is one hedge. None for any other "if": a condition ("threatened to sue if the paper printed it",
+    "will help if needed", "tell me if you need help"), after an adjective ("unclear if" is a word-list hedge),
+    or a question the sentence answers (:func:`_answered`)."""
     clause, doc = _question_clause(token), token.doc
-    if token.lower_ != "if" or token.dep_ != "mark" or clause.dep_ != "ccomp" or clause.i < token.i or not any(
-            c.dep_ in SUBJECT_DEPS for c in (*children_of(clause), *children_of(token.head))):
+    if token.lower_ != "if" or token.dep_ != "mark" or clause.dep_ not in ("ccomp", "advcl") or clause.i < token.i \
+            or not any(c.dep_ in SUBJECT_DEPS for c in (*children_of(clause), *children_of(token.head))):
         return None  # (the subject, too, may hang on the auxiliary)
     verb = clause.head
-    if verb.pos_ != "VERB" or verb.i > token.i or verb.lemma_.lower() not in epistemic_words("question_verbs") or any(
-            t.dep_ not in ("advmod", "prt") or t.head.i != verb.i for t in doc[verb.i + 1 : token.i]):
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or verb.i > token.i or lemma not in epistemic_words("question_verbs") or _answered(clause):
         return None
-    first = verb.i
+    between = {c.i for c in children_of(verb) if c.dep_ in ("advmod", "prt")}
+    addressee = {t.i for c in children_of(verb) if c.dep_ in ("dobj", "dative") for t in c.subtree}
+    if lemma in epistemic_words("addressee_question_verbs") and addressee:
+        # "asked the mayor if": whom the question is put to (the parser often hangs the question on the verb as
+        # an adverbial clause then); elsewhere an adverbial "if" clause is a condition
+        between |= addressee
+    elif clause.dep_ != "ccomp":
+        return None
+    if any(i not in between for i in range(verb.i + 1, token.i)):
+        return None
     before = {c.i for c in children_of(verb) if c.i < verb.i and c.dep_ in ("aux", "neg")}
-    if any(doc[i].dep_ == "neg" for i in before):  # "does not know if": the negation and its auxiliary
-        while first - 1 in before:
-            first -= 1
+    negated = any(doc[i].dep_ == "neg" for i in before)
+    if not negated and lemma not in epistemic_words("doubt_question_verbs"):
+        return token.i  # "will decide if": the "if" alone, as "decide whether" is "whether"
+    first = verb.i
+    while negated and first - 1 in before:  # "does not know if": the negation and its auxiliary
+        first -= 1
     return first
 
 
@@ -561,7 +677,11 @@ def epistemic_sense(doc: Doc, first: int, end: int, term: Term) -> bool:
             return following.lower_ == "have"
         if words[0] == "may" and _existential_may(token, following):
             return False
+        if any(c.dep_ == "mark" and c.lower_ == "than" for c in children_of(token.head)):
+            return False  # "bigger than the stadium could hold": a capacity compared with, not a doubt
         return not (words[0] == "could" and _past_ability(token, following))
+    if words == ("should",):
+        return _forecast_should(token)
     verb = next((t for t in doc[first:end] if t.lemma_.lower() in ("appear", "seem")), None)
     if verb is not None and not any(t.pos_ == "ADJ" for t in doc[first:end]):  # "appear unlikely" is complete
         i = verb.i
@@ -668,8 +788,11 @@ def _quantified_phrase(token: Token, words: WeaselWords) -> tuple[Token, Token] 
 def holds_a_view(verb: Token, words: WeaselWords) -> bool:
     """Whether ``verb``'s subject holds or voices a view: a verb of saying, believing or judging
     (``attitude_verbs``), any verb with a clause for its content ("have noted that the plan ..."), or a verb of
-    naming with a predicative ("call the plan a land grab"; not "called the police")."""
+    naming with a predicative ("call the plan a land grab"; not "called the police"); not a verb that claims more
+    than a belief (:func:`_more_than_belief`)."""
     children = children_of(verb)
+    if _more_than_belief(verb):
+        return False  # "researchers don't just suspect it, they know it"
     return (verb.lemma_.lower() in words.attitude_verbs or any(c.dep_ == "ccomp" for c in children)
             or (verb.lemma_.lower() in words.naming_verbs and any(c.dep_ == "oprd" for c in children)))
 
@@ -832,7 +955,9 @@ def bare_holder_weasels(doc: Doc) -> Iterator[Hedge]:
     suggesting"), with nothing that names or narrows the set ("Critics say the plan will fail", "experts warn",
     "was praised by critics"); of people at large (``clause_holder_nouns``) with the clause they hold ("People say
     the mayor will resign"); any bare plural as the subject of a verb of belief with the clause believed
-    (``belief_clause_verbs``: "health officials believe the bear is nearby": whoever believes is unnamed). Its scope
+    (``belief_clause_verbs``: "health officials believe the bear is nearby": whoever believes is unnamed), unless it
+    is a noun of an institution (``source_nouns.yaml``: "Police believe the fire was set" names the force on the
+    case, as "the company believes" does; its "believe" is an epistemic cue of its own). Its scope
     is what they are said to hold; a verb that is a hedge of its own joins the cue (:func:`_with_hedge_verb`).
     "The critics", "critics of the plan", "300 experts", "Labour critics" and "critics, including X" name or
     count the set: no weasel; a common noun before believers only describes them ("health officials")."""
@@ -847,7 +972,7 @@ def bare_holder_weasels(doc: Doc) -> Iterator[Hedge]:
             continue
         at_large = noun.lower_ in words.clause_holder_nouns  # "people say the mayor will resign"
         believer = (noun.dep_ == "nsubj" and verb.lemma_.lower() in epistemic_words("belief_clause_verbs")
-                    and _believes_a_clause(verb))
+                    and _believes_a_clause(verb) and noun.lemma_.lower() not in source_lexicon().institution)
         if not (at_large or believer or words.names_a_holder(noun)):
             continue
         if at_large and not (noun.dep_ == "nsubj" and verb.lemma_.lower() in words.attitude_verbs | words.belief_verbs
@@ -1120,33 +1245,66 @@ def belief_noun_weasels(doc: Doc) -> Iterator[Hedge]:
         yield Hedge(modifier.left_edge.i, noun.i + 1, WEASEL, WEASEL_LEXICON, scope)
 
 
+def _anyone(subject: Token, verb: Token) -> bool:
+    """Whether the ``subject`` of ``verb``'s clause stands for anyone of a kind: "you", or a generic subject
+    (:func:`_generic_subject`: "drivers", "a flight") in a clause no date or time ties to one occasion
+    (:func:`_one_occasion`: "layoffs could come next year" are those of that year)."""
+    return subject.lower_ == "you" or (_generic_subject(subject) and not _one_occasion(verb))
+
+
+def _bare_participle(token: Token) -> Token | None:
+    """The bare participle that the "if" ``token`` opens ("if approved", "if enacted": no subject, no auxiliary,
+    nothing but adverbs between), or None."""
+    participle = token.head
+    if participle.tag_ != "VBN" or participle.i < token.i or any(
+            c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass") for c in children_of(participle)) or any(
+            t.dep_ != "advmod" for t in token.doc[token.i + 1 : participle.i]):
+        return None
+    return participle
+
+
 def condition_hedges(doc: Doc) -> Iterator[Hedge]:
-    """"if" with a bare participle ("if approved", "if enacted", "if convicted") on a clause with a modal ("the
-    rate, if approved, will rise", "the tax, if enacted, could double"): the claim waits on an outcome not
-    yet known. Not a participle of need or request ("will help if needed": when a routine applies;
-    ``contingency_participles``), not a clause without a modal ("if convicted, he faces ten years" states the
-    law), not a generic subject ("if caught, drivers will be fined" says what happens to any), not a full clause
-    ("threatened to sue if the paper printed it"). The scope is the clause the condition governs from its modal
-    on ("[will raise the levy]")."""
+    """"if" opening a condition on a clause with a modal of what may come ("the rate, if approved, will rise", "if
+    the council refuses, the club could fold", "the tax, if enacted, could double"): the claim waits on an outcome
+    not yet known. The cue is "if" with a bare participle ("if approved"; any modal), or "if" alone before a full
+    clause (a modal of ``pending_modals``, not of a past that did not happen: "would have won if" states what did
+    not happen). Not a participle of need or request ("will help if needed": when a routine applies;
+    ``contingency_participles``), not a clause without such a modal ("if convicted, he faces ten years" states the
+    law; "threatened to sue if the paper printed it"; "if prices rise, sales usually fall" a habit), not a subject
+    that stands for anyone in the clause governed (:func:`_anyone`: "if caught, drivers will be fined"; "if the
+    talks fail, layoffs could come next year" is a forecast), nor "you" or a generic subject in a full condition,
+    whatever its dates ("if you call, you will get a refund", "the airline will pay if a flight is delayed by three
+    hours": rules for any; "if a deal is reached, shares will rise" is lost with them), not "even if", "as if" or
+    "what if" (``not_condition_before_if``: a concession, a comparison, a question). The scope is the clause the
+    condition governs from its modal on ("[will raise the levy]")."""
     routine, index = epistemic_words("contingency_participles"), doc_index(doc)
+    pending, not_before = epistemic_words("pending_modals"), epistemic_words("not_condition_before_if")
     for token in (index.tokens[i] for i, lower in enumerate(index.lower) if lower == "if"):
-        participle = token.head
-        if (token.dep_ != "mark" or participle.tag_ != "VBN" or participle.dep_ not in ("advcl", "acl") or participle.i < token.i
-                or participle.lemma_.lower() in routine or any(
-                    c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass") for c in children_of(participle))
-                or any(t.dep_ != "advmod" for t in doc[token.i + 1 : participle.i])):
+        condition = token.head
+        if token.dep_ != "mark" or condition.dep_ not in ("advcl", "acl") or condition.i < token.i or (
+                token.i > 0 and doc[token.i - 1].lower_ in not_before):
             continue
-        governed = participle.head
-        if participle.dep_ == "acl":  # "the bridge, if built, would": the parser hung it on the subject
+        participle = _bare_participle(token)
+        if participle is not None:
+            if participle.lemma_.lower() in routine:
+                continue
+        else:  # a full clause: its subject, and only an adverbial clause ("the bridge, if built," is a participle)
+            subject = _clause_subject(condition)
+            if condition.dep_ != "advcl" or subject is None or subject.lower_ == "you" or _generic_subject(subject):
+                continue  # ("the airline will pay if a flight is delayed by three hours": a rule for any flight)
+        governed = condition.head
+        if condition.dep_ == "acl":  # "the bridge, if built, would": the parser hung it on the subject
             if governed.dep_ not in ("nsubj", "nsubjpass"):
                 continue
             governed = governed.head
-        modal = next((c for c in children_of(governed) if c.dep_ == "aux" and c.tag_ == "MD"), None)
+        modal = next((c for c in children_of(governed) if c.dep_ == "aux" and c.tag_ == "MD" and (
+            participle is not None or (c.lower_ in pending and not _perfect(_next_word(doc, c.i) or c)))), None)
         subject = _clause_subject(governed)
-        if modal is None or (subject is not None and _generic_subject(subject)):
+        if modal is None or (subject is not None and _anyone(subject, governed)):
             continue
-        scope = _after(_subtree_without(governed, {t.i for t in participle.subtree}, keep_subject=False), modal.i)
-        yield Hedge(token.i, participle.i + 1, EPISTEMIC, EPISTEMIC_LEXICON, scope)
+        scope = _after(_subtree_without(governed, {t.i for t in condition.subtree}, keep_subject=False), modal.i)
+        end = participle.i + 1 if participle is not None else token.i + 1
+        yield Hedge(token.i, end, EPISTEMIC, EPISTEMIC_LEXICON, scope)
 
 
 def question_hedges(doc: Doc) -> Iterator[Hedge]:
