@@ -1012,6 +1012,29 @@ def test_pronoun_speakers_across_paragraphs(parse, text, source):
 
 
 @pytest.mark.parametrize(
+    "text, source",
+    [
+        # a one-word name (unlabelled, or labelled a body) that is its sentence's subject, with no verb of saying
+        pytest.param("Okafor remained defiant after the verdict. \"We will appeal,\" he said.", "Okafor",
+                     id="he-after-a-name-as-a-sentence-subject"),
+        pytest.param("Dunleavy appeared to confirm the deal as he left the ground. \"We will appeal,\" he said.",
+                     "Dunleavy", id="he-after-a-name-labelled-a-body"),
+        # but not the subject of a subordinate clause, a title, a body's short name or a plural
+        pytest.param("The hall was empty when Dunleavy arrived. \"We will appeal,\" he said.", "he",
+                     id="a-name-inside-a-subordinate-clause"),
+        pytest.param("The Minister remained silent. \"It is over,\" he said.", "he", id="a-silent-title-is-no-name"),
+        pytest.param("Halvern Foods cut prices. Halvern remained upbeat. \"It is over,\" he said.", "he",
+                     id="a-body-as-a-subject-is-no-he"),
+        pytest.param("Americans remained divided. \"It is over,\" he said.", "he", id="a-plural-is-no-he"),
+    ],
+)
+def test_he_after_a_one_word_name_as_a_sentence_subject(parse, text, source):
+    row = attribution_rows(parse(text))[-1]
+    assert row.source == source
+    assert row.source_type == ("unresolved" if source == "he" else "person")
+
+
+@pytest.mark.parametrize(
     "text, source, speaker",
     [
         pytest.param("The county council issued a statement saying the bridge would stay shut until May.",

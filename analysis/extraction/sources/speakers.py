@@ -1052,11 +1052,15 @@ class SpeakerResolver:
         return None
 
     def _speaking_surname(self, token: Token) -> bool:
-        """A one-word proper name the recogniser calls an organisation (or nothing) as the subject of a reporting
-        verb ("Marlow said"): a person for a later he/she, which never means a body. Not an acronym, a code, a
-        title ("The Minister said"), a catalogued body or place, an outlet, or the first word of a longer
-        organisation's name in the article."""
-        if token.pos_ != "PROPN" or token.dep_ != "nsubj" or token.ent_type_ not in ("ORG", "") or stance_of(token.head) is None:
+        """A one-word proper name that the recogniser calls an organisation, a group (some surnames it labels
+        nationalities) or nothing, as the subject of a reporting verb ("Marlow said") or of its sentence's main verb
+        ("Marlow remained defiant after the verdict", "Marlow appeared to confirm ..."): a person for a later
+        he/she, which never means a body. Not the subject of a verb inside another clause ("when Marlow arrived"),
+        an acronym, a code, a title ("The Minister said"), a catalogued body or place, an outlet, or the first word
+        of a longer organisation's name in the article."""
+        if token.pos_ != "PROPN" or token.dep_ != "nsubj" or token.ent_type_ not in ("ORG", "NORP", ""):
+            return False
+        if stance_of(token.head) is None and token.head.dep_ != "ROOT":
             return False
         if _acronym(token) or is_code([token]) or modifies_noun(token) or len(name_run(token)) != 1 or is_outlet([token]):
             return False
