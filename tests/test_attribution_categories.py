@@ -790,6 +790,15 @@ CASES = [
     pytest.param("The town was blasted by storms overnight.", [], id="not-a-passive-with-a-thing-as-agent"),
     pytest.param("The roof is supported by steel pillars.", [], id="not-a-passive-support-by-a-thing"),
     pytest.param("The takeover report was denied on Monday.", [], id="not-a-passive-without-an-agent"),
+    # "deny" with a thing applied for grants or refuses it: a decision, not a claim contested
+    pytest.param("The magistrate denied the request for an adjournment.", [], id="not-a-denied-request"),
+    pytest.param("Appeal court judge denies bail motion", [], id="not-a-denied-motion-in-a-headline"),
+    pytest.param("The planning application was denied by the council.", [], id="not-a-passive-denied-application"),
+    pytest.param(
+        "The magistrate denied the claim that the court had lost the file.",
+        [("indirect", "The magistrate", "denied", "the claim that the court had lost the file")],
+        id="denied-a-claim",
+    ),
     # "urged for" asks for what "for" introduces; a "for" inside the infinitive asked for stays in it
     pytest.param(
         "Ana Ruiz, a local resident, urged for a new flood study to be carried out.",

@@ -207,9 +207,10 @@ def _content_heads(cue: Token, speaker: Token | None) -> list[Token]:
         if t.dep_ == "prep" and t.lower_ == "as"
     ]
     if not heads and not negated and lemma in lex.object_content and speaker is not None and can_hold_stance(speaker):
-        heads = _passive_object(cue)  # "the claim was denied by the club": the club denied the claim
+        # "the claim was denied by the club": the club denied the claim
+        heads = [o for o in _passive_object(cue) if not _decided(o, lemma)]
     if not heads and not negated and objects and (
-        lemma in lex.object_content or (lemma in lex.object_complement and complements)
+        (lemma in lex.object_content and not _decided(objects[0], lemma)) or (lemma in lex.object_complement and complements)
         or (lemma in lex.object_particles and particle_phrases(cue, lex.object_particles[lemma]))
         or (lemma in lex.proposal_objects and speaker is not None and can_hold_stance(speaker))
         or (lemma in lex.claim_objects and speaker is not None and can_hold_stance(speaker) and _states_a_point(objects[0]))
@@ -220,6 +221,13 @@ def _content_heads(cue: Token, speaker: Token | None) -> list[Token]:
     ):
         heads = objects[:1]
     return heads
+
+
+def _decided(obj: Token, lemma: str) -> bool:
+    """Whether a verb's object is something applied for, which the verb grants or refuses (``decision_objects``:
+    "the judge denied the request", "denies acquittal motion"): a decision, not a claim contested ("denied the
+    report")."""
+    return obj.lemma_.lower() in lexicon().decision_objects.get(lemma, frozenset())
 
 
 def _states_a_point(obj: Token) -> bool:
@@ -473,7 +481,8 @@ def syntactic_stage(doc: Doc, quotes: Quotations) -> list[Found]:
     "urged residents to leave": the object of a ``request`` verb is its addressee and stays out; the object of
     another verb is the infinitive's subject and stays in: "expects prices to rise"), else, for a cue
     interrupting its clause ("It was, he added, a week"), the rest of that clause, else the direct object of
-    verbs listed under ``object_content`` (with its complement for ``object_complement``: "called the ruling
+    verbs listed under ``object_content`` (not a thing applied for, which the verb grants or refuses: "the judge
+    denied the request", ``decision_objects``; with its complement for ``object_complement``: "called the ruling
     'a disgrace'") or of an evidence verb whose subject is evidence ("the data showed a rise"). Evidence verbs
     that are not reporting verbs ("show", "prove", "hear") are cues only with such a subject ("documents show
     that ...", "the court heard that ...") or with a document and a clause ("a new report shows that ..."). An adjective of belief or feeling with a clause ("were concerned

@@ -15,6 +15,7 @@ class Lexicon:
 
     stances: dict[str, str]
     object_content: frozenset[str]
+    decision_objects: dict[str, frozenset[str]]
     object_complement: frozenset[str]
     infinitive_content: frozenset[str]
     gerund_content: frozenset[str]
@@ -100,6 +101,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         stances=stances,
         object_content=frozenset(verbs["object_content"]),
+        decision_objects={verb: frozenset(nouns) for verb, nouns in verbs["decision_objects"].items()},
         object_complement=frozenset(verbs["object_complement"]),
         infinitive_content=frozenset(verbs["infinitive_content"]),
         gerund_content=frozenset(verbs["gerund_content"]),
