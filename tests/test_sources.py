@@ -242,7 +242,11 @@ def test_side_comes_from_the_role(parse):
         ),
         pytest.param(
             "\u201cThe minister told us \u2018there is no more money\u2019, and we believed him,\u201d a teacher said.",
-            [("direct", "a teacher", "said", "The minister told us \u2018there is no more money\u2019, and we believed him")],
+            # the minister's words reported inside the teacher's quotation are a row of their own
+            [
+                ("direct", "a teacher", "said", "The minister told us \u2018there is no more money\u2019, and we believed him"),
+                ("direct", "The minister", "told", "there is no more money"),
+            ],
             id="single-inside-double",
         ),
         pytest.param(
