@@ -162,6 +162,20 @@ CASES = [
         [("indirect", "The museum", "has not commented", "on the loan")],
         id="refusal-has-not-commented",
     ),
+    # a negated verb of saying or giving whose object is information asked of the source withholds it
+    pytest.param(
+        "The harbour master did not give a date for the reopening.",
+        [("indirect", "The harbour master", "did not give", "a date for the reopening")],
+        id="refusal-did-not-give-a-date",
+    ),
+    pytest.param(
+        "Police would not release the driver\u2019s name.",
+        [("indirect", "Police", "would not release", "the driver\u2019s name")],
+        id="refusal-would-not-release-a-name",
+    ),
+    pytest.param("The mayor did not give a speech at the opening.", [], id="not-a-refusal-of-a-speech"),
+    pytest.param("The harbour master does not give dates in advance.", [], id="not-a-refusal-as-a-policy"),
+    pytest.param("The report did not give a reason for the delay.", [], id="not-a-refusal-by-a-document"),
     pytest.param(
         "The landlord did not return calls seeking comment.",
         [("indirect", "The landlord", "did not return calls seeking comment", "did not return calls seeking comment")],

@@ -37,6 +37,7 @@ class Lexicon:
     refusal_speech: frozenset[str]
     refusal_reply: frozenset[str]
     refusal_negated: frozenset[str]
+    refusal_information: frozenset[str]
     refusal_unwilling: frozenset[str]
     refusal_passive: frozenset[str]
     refusal_requests: frozenset[str]
@@ -123,6 +124,7 @@ def lexicon() -> Lexicon:
         refusal_speech=frozenset(verbs["refusal_speech"]),
         refusal_reply=frozenset(verbs["refusal_reply"]),
         refusal_negated=frozenset(verbs["refusal_negated"]),
+        refusal_information=frozenset(verbs["refusal_information"]),
         refusal_unwilling=frozenset(verbs["refusal_unwilling"]),
         refusal_passive=frozenset(verbs["refusal_passive"]),
         refusal_requests=frozenset(verbs["refusal_requests"]),
