@@ -1363,16 +1363,29 @@ def test_service_text_and_the_reader_are_no_sources(parse, text, expected):
                      "the health department's report", "document", id="report-saturday-afternoon"),
         pytest.param("The Monday Club said the vote would wait.", "The Monday Club", "institution",
                      id="a-day-inside-a-name"),
-        # the evidence keeps whose data set it is; a person described by a participle is the person
+        # the evidence keeps whose data set it is; people or a body keep the clause that says which ones speak
         pytest.param("The outbreak had infected 1.7 million people, according to data collected by Lakeview "
                      "University.", "data collected by Lakeview University", "document", id="data-collected-by"),
         pytest.param("Figures compiled by the health ministry showed that deaths rose.",
                      "Figures compiled by the health ministry", "document", id="figures-compiled-by"),
-        pytest.param("The man arrested by police said he was innocent.", "The man", "anonymous",
+        pytest.param("The man arrested by police said he was innocent.", "The man arrested by police", "anonymous",
                      id="person-described-by-a-participle"),
+        pytest.param("The nurses who staffed the night shift said the ward was short of beds.",
+                     "The nurses who staffed the night shift", "anonymous", id="people-described-by-a-relative-clause"),
+        pytest.param("Engineers working on the bridge said the cables had corroded.", "Engineers working on the bridge",
+                     "anonymous", id="people-described-by-an-ing-participle"),
+        # not a description set off by commas, one that holds a reporting verb, nor a document's intermediary
+        pytest.param("The man, arrested by police on Friday, said he was innocent.", "The man", "anonymous",
+                     id="not-a-participle-set-off-by-commas"),
+        pytest.param("The nurses, who staffed the night shift, said the ward was short of beds.", "The nurses",
+                     "anonymous", id="not-a-relative-clause-set-off-by-commas"),
+        pytest.param("Officials who asked not to be named said the cables had corroded.", "Officials", "anonymous",
+                     id="not-the-anonymity-clause"),
+        pytest.param("A report seen by the Gazette said the cables had corroded.", "A report", "document",
+                     id="not-a-document-seen-by-an-outlet"),
     ],
 )
-def test_a_speaker_holds_no_time_and_evidence_keeps_its_compiler(parse, text, speaker, source_type):
+def test_a_speaker_holds_no_time_and_keeps_the_clause_that_says_which_one(parse, text, speaker, source_type):
     (row,) = attribution_rows(parse(text))
     assert (row.speaker, row.source_type) == (speaker, source_type)
 
