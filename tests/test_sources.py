@@ -275,6 +275,22 @@ def test_single_quotation_marks(parse, text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # two backticks open a quotation in some archives' typesetting: no part of the quoted words
+        pytest.param("``The roof will hold,'' said the engineer.", [("direct", "the engineer", "said", "The roof will hold")],
+                     id="backtick-quotation-is-direct"),
+        # a partial quotation keeps both its marks, as a mixed content does
+        pytest.param("The engineer said the roof would ``hold for now.''",
+                     [("mixed", "The engineer", "said", "the roof would ``hold for now.''")],
+                     id="backtick-partial-quotation-keeps-its-marks"),
+    ],
+)
+def test_two_backticks_open_a_quotation(parse, text, expected):
+    assert relations(parse(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         ("He called it \u2018a disgrace\u2019.", ["\u2018a disgrace\u2019"]),
         ("The soldiers\u2019 families met the minister.", []),
         ("\u2018The nurses\u2019 pay offer is an insult,\u2019 she said.", ["\u2018The nurses\u2019 pay offer is an insult,\u2019"]),
