@@ -1055,6 +1055,25 @@ def test_he_after_a_one_word_name_as_a_sentence_subject(parse, text, source):
 
 
 @pytest.mark.parametrize(
+    "text, source",
+    [
+        # an it/they that speaks goes on with the body or group its sentence before was about, not with a thing that
+        # sentence names in passing in a prepositional phrase
+        pytest.param("Ward councillors stressed the importance of flood studies. They said the river defences must "
+                     "be raised.", "Ward councillors", id="they-is-the-subject-not-the-studies"),
+        pytest.param("Halvern Water apologised for the outage across its network on Monday. It added that bills would "
+                     "be cut.", "Halvern Water", id="it-is-the-subject-not-its-network"),
+        # but a named body in that phrase is one it/they may mean
+        pytest.param("A team of observers from the Tarrow Monitoring Group visited 300 polling stations on Sunday. "
+                     "The vote was orderly and well run, they said.", "the Tarrow Monitoring Group",
+                     id="they-may-be-a-named-body-in-a-phrase"),
+    ],
+)
+def test_it_and_they_go_on_with_the_subject_before(parse, text, source):
+    assert attribution_rows(parse(text))[-1].source == source
+
+
+@pytest.mark.parametrize(
     "text, source, speaker",
     [
         pytest.param("The county council issued a statement saying the bridge would stay shut until May.",

@@ -968,7 +968,8 @@ class SpeakerResolver:
         and who is no interviewer (:meth:`_fits`), or, when that person is the object of a reporting verb, the
         person who is its subject (:meth:`_subject_person`: "X urged Y to act. He said ..." is X), never a name that resolves to a body or place (the short name
         of "the Kessler Center"), else unresolved; for it/they a body, a plural speaker, or two or more people
-        named together ("Ana Ruiz and Tom Hale ... They said"). Words inside another quotation than the
+        named together ("Ana Ruiz and Tom Hale ... They said"), the subject of its sentence before an unnamed noun
+        that sentence names in passing (:meth:`_subject_body`). Words inside another quotation than the
         pronoun's own are skipped: they are the quoted speaker's, not the narrator's mentions."""
         start, end = head.idx, head.idx + len(head)
         wants_person = head.lower_ in PERSON_PRONOUNS or POSSESSIVE_PRONOUNS.get(head.lower_) == "person"
@@ -1019,7 +1020,7 @@ class SpeakerResolver:
                 if speaker.source_type == UNRESOLVED:
                     continue
             elif not wants_person and self._is_body(token):
-                speaker = self._resolve(token)
+                speaker = self._resolve(self._subject_body(head, token) or token)
             else:
                 continue
             return replace(speaker, start=start, end=end, name_variant="", resolution="pronoun", role="")
@@ -1059,6 +1060,17 @@ class SpeakerResolver:
             ):
                 return token
         return None
+
+    def _subject_body(self, pronoun: Token, found: Token) -> Token | None:
+        """The body or group that is a subject before ``found`` in its sentence, when ``found`` is an unnamed noun
+        in a prepositional phrase and the pronoun is a subject: an it/they that speaks goes on with what its
+        sentence before was about, not with a thing named in passing ("Commission members stressed the
+        importance of traffic studies. They explained ...": the members; "The experts involved in the team said
+        ..., they added": the experts). None for a named body ("observers from the Halvern Monitoring Group ...
+        they said": the group, as the news gold reads it), or when no such subject is written."""
+        if pronoun.dep_ not in SUBJECT_ROLES or found.dep_ != "pobj" or found.ent_type_ or found.pos_ == "PROPN":
+            return None
+        return next((t for t in found.sent if t.i < found.i and t.dep_ in SUBJECT_ROLES and self._is_body(t)), None)
 
     def _speaking_surname(self, token: Token) -> bool:
         """A one-word proper name that the recogniser calls an organisation, a group (some surnames it labels
