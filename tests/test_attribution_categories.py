@@ -162,6 +162,20 @@ CASES = [
         [("indirect", "The museum", "has not commented", "on the loan")],
         id="refusal-has-not-commented",
     ),
+    # a negated verb of saying or giving whose object is information asked of the source withholds it
+    pytest.param(
+        "The harbour master did not give a date for the reopening.",
+        [("indirect", "The harbour master", "did not give", "a date for the reopening")],
+        id="refusal-did-not-give-a-date",
+    ),
+    pytest.param(
+        "Police would not release the driver\u2019s name.",
+        [("indirect", "Police", "would not release", "the driver\u2019s name")],
+        id="refusal-would-not-release-a-name",
+    ),
+    pytest.param("The mayor did not give a speech at the opening.", [], id="not-a-refusal-of-a-speech"),
+    pytest.param("The harbour master does not give dates in advance.", [], id="not-a-refusal-as-a-policy"),
+    pytest.param("The report did not give a reason for the delay.", [], id="not-a-refusal-by-a-document"),
     pytest.param(
         "The landlord did not return calls seeking comment.",
         [("indirect", "The landlord", "did not return calls seeking comment", "did not return calls seeking comment")],
@@ -790,6 +804,15 @@ CASES = [
     pytest.param("The town was blasted by storms overnight.", [], id="not-a-passive-with-a-thing-as-agent"),
     pytest.param("The roof is supported by steel pillars.", [], id="not-a-passive-support-by-a-thing"),
     pytest.param("The takeover report was denied on Monday.", [], id="not-a-passive-without-an-agent"),
+    # "deny" with a thing applied for grants or refuses it: a decision, not a claim contested
+    pytest.param("The magistrate denied the request for an adjournment.", [], id="not-a-denied-request"),
+    pytest.param("Appeal court judge denies bail motion", [], id="not-a-denied-motion-in-a-headline"),
+    pytest.param("The planning application was denied by the council.", [], id="not-a-passive-denied-application"),
+    pytest.param(
+        "The magistrate denied the claim that the court had lost the file.",
+        [("indirect", "The magistrate", "denied", "the claim that the court had lost the file")],
+        id="denied-a-claim",
+    ),
     # "urged for" asks for what "for" introduces; a "for" inside the infinitive asked for stays in it
     pytest.param(
         "Ana Ruiz, a local resident, urged for a new flood study to be carried out.",
@@ -899,6 +922,81 @@ CASES = [
         "Two officials, who asked not to be named, said the talks had stalled.",
         [("indirect", "Two officials", "said", "the talks had stalled")],
         id="not-asked-not-to-be-named",
+    ),
+    # a report inside a quotation, of a third party or of evidence, is a row of its own beside the quotation's
+    pytest.param(
+        "\u201cMost worrying, the audit found that the pumps had failed,\u201d the engineers wrote.",
+        [
+            ("direct", "the engineers", "wrote", "Most worrying, the audit found that the pumps had failed"),
+            ("indirect", "the audit", "found", "the pumps had failed"),
+        ],
+        id="evidence-inside-a-quotation",
+    ),
+    pytest.param(
+        "\u201cUptake is faster than expected, Ana Ruiz told investors on Monday,\u201d Tom Hale writes.",
+        [
+            ("indirect", "Ana Ruiz", "told", "Uptake is faster than expected"),
+            ("direct", "Tom Hale", "writes", "Uptake is faster than expected, Ana Ruiz told investors on Monday"),
+        ],
+        id="inverted-report-inside-a-quotation",
+    ),
+    pytest.param(
+        "He writes, \u201cBut if the survey is right, some engineers say, it will be the biggest repair in years.\u201d",
+        [
+            ("direct", "He", "writes", "But if the survey is right, some engineers say, it will be the biggest repair in years"),
+            ("indirect", "some engineers", "say", "it will be the biggest repair in years"),
+        ],
+        id="interrupting-report-inside-a-quotation",
+    ),
+    pytest.param(
+        "\u201cMy son said \u2018I want to go home.\u2019\u201d",
+        [("direct", "", "", "My son said \u2018I want to go home"), ("direct", "My son", "said", "I want to go home")],
+        id="quotation-reported-inside-a-quotation",
+    ),
+    pytest.param(
+        "The mayor was blunt: \u201cThe audit found that the pumps had failed.\u201d",
+        [
+            ("direct", "The mayor", ":", "The audit found that the pumps had failed"),
+            ("indirect", "The audit", "found", "the pumps had failed"),
+        ],
+        id="report-inside-a-quotation-after-a-colon",
+    ),
+    # a quotation with no cue after it goes on with the quotation's speaker, not with one it reported
+    pytest.param(
+        "\u201cOur son told us \u2018I want to go home\u2019,\u201d Ana Ruiz said after the hearing. "
+        "\u201cWe will appeal the ruling.\u201d",
+        [
+            ("direct", "Ana Ruiz", "said", "Our son told us \u2018I want to go home"),
+            ("direct", "Our son", "told", "I want to go home"),
+            ("direct", "Ana Ruiz", "", "We will appeal the ruling"),
+        ],
+        id="quotation-after-a-report-inside-a-quotation",
+    ),
+    # but not the quoted speaker's own words, a wish, a denial or a condition, nor talk to the listener
+    pytest.param(
+        "\u201cI told them the pumps had failed,\u201d the engineer said.",
+        [("direct", "the engineer", "said", "I told them the pumps had failed")],
+        id="not-a-first-person-report-inside-a-quotation",
+    ),
+    pytest.param(
+        "\u201cPeople here wanted to be asked first,\u201d she said.",
+        [("direct", "she", "said", "People here wanted to be asked first")],
+        id="not-a-wish-inside-a-quotation",
+    ),
+    pytest.param(
+        "\u201cThe council did not tell us the pumps had failed,\u201d the engineer said.",
+        [("direct", "the engineer", "said", "The council did not tell us the pumps had failed")],
+        id="not-a-negated-report-inside-a-quotation",
+    ),
+    pytest.param(
+        "\u201cIf the inspectors say the dam is safe, the plant will reopen,\u201d the engineer said.",
+        [("direct", "the engineer", "said", "If the inspectors say the dam is safe, the plant will reopen")],
+        id="not-a-condition-inside-a-quotation",
+    ),
+    pytest.param(
+        "\u201cEveryone is telling you the town is dying,\u201d she said.",
+        [("direct", "she", "said", "Everyone is telling you the town is dying")],
+        id="not-talk-to-the-listener-inside-a-quotation",
     ),
 ]
 

@@ -242,7 +242,11 @@ def test_side_comes_from_the_role(parse):
         ),
         pytest.param(
             "\u201cThe minister told us \u2018there is no more money\u2019, and we believed him,\u201d a teacher said.",
-            [("direct", "a teacher", "said", "The minister told us \u2018there is no more money\u2019, and we believed him")],
+            # the minister's words reported inside the teacher's quotation are a row of their own
+            [
+                ("direct", "a teacher", "said", "The minister told us \u2018there is no more money\u2019, and we believed him"),
+                ("direct", "The minister", "told", "there is no more money"),
+            ],
             id="single-inside-double",
         ),
         pytest.param(
@@ -265,6 +269,22 @@ def test_side_comes_from_the_role(parse):
     ],
 )
 def test_single_quotation_marks(parse, text, expected):
+    assert relations(parse(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # two backticks open a quotation in some archives' typesetting: no part of the quoted words
+        pytest.param("``The roof will hold,'' said the engineer.", [("direct", "the engineer", "said", "The roof will hold")],
+                     id="backtick-quotation-is-direct"),
+        # a partial quotation keeps both its marks, as a mixed content does
+        pytest.param("The engineer said the roof would ``hold for now.''",
+                     [("mixed", "The engineer", "said", "the roof would ``hold for now.''")],
+                     id="backtick-partial-quotation-keeps-its-marks"),
+    ],
+)
+def test_two_backticks_open_a_quotation(parse, text, expected):
     assert relations(parse(text)) == expected
 
 
@@ -1012,6 +1032,48 @@ def test_pronoun_speakers_across_paragraphs(parse, text, source):
 
 
 @pytest.mark.parametrize(
+    "text, source",
+    [
+        # a one-word name (unlabelled, or labelled a body) that is its sentence's subject, with no verb of saying
+        pytest.param("Okafor remained defiant after the verdict. \"We will appeal,\" he said.", "Okafor",
+                     id="he-after-a-name-as-a-sentence-subject"),
+        pytest.param("Dunleavy appeared to confirm the deal as he left the ground. \"We will appeal,\" he said.",
+                     "Dunleavy", id="he-after-a-name-labelled-a-body"),
+        # but not the subject of a subordinate clause, a title, a body's short name or a plural
+        pytest.param("The hall was empty when Dunleavy arrived. \"We will appeal,\" he said.", "he",
+                     id="a-name-inside-a-subordinate-clause"),
+        pytest.param("The Minister remained silent. \"It is over,\" he said.", "he", id="a-silent-title-is-no-name"),
+        pytest.param("Halvern Foods cut prices. Halvern remained upbeat. \"It is over,\" he said.", "he",
+                     id="a-body-as-a-subject-is-no-he"),
+        pytest.param("Americans remained divided. \"It is over,\" he said.", "he", id="a-plural-is-no-he"),
+    ],
+)
+def test_he_after_a_one_word_name_as_a_sentence_subject(parse, text, source):
+    row = attribution_rows(parse(text))[-1]
+    assert row.source == source
+    assert row.source_type == ("unresolved" if source == "he" else "person")
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # an it/they that speaks goes on with the body or group its sentence before was about, not with a thing that
+        # sentence names in passing in a prepositional phrase
+        pytest.param("Ward councillors stressed the importance of flood studies. They said the river defences must "
+                     "be raised.", "Ward councillors", id="they-is-the-subject-not-the-studies"),
+        pytest.param("Halvern Water apologised for the outage across its network on Monday. It added that bills would "
+                     "be cut.", "Halvern Water", id="it-is-the-subject-not-its-network"),
+        # but a named body in that phrase is one it/they may mean
+        pytest.param("A team of observers from the Tarrow Monitoring Group visited 300 polling stations on Sunday. "
+                     "The vote was orderly and well run, they said.", "the Tarrow Monitoring Group",
+                     id="they-may-be-a-named-body-in-a-phrase"),
+    ],
+)
+def test_it_and_they_go_on_with_the_subject_before(parse, text, source):
+    assert attribution_rows(parse(text))[-1].source == source
+
+
+@pytest.mark.parametrize(
     "text, source, speaker",
     [
         pytest.param("The county council issued a statement saying the bridge would stay shut until May.",
@@ -1336,16 +1398,29 @@ def test_service_text_and_the_reader_are_no_sources(parse, text, expected):
                      "the health department's report", "document", id="report-saturday-afternoon"),
         pytest.param("The Monday Club said the vote would wait.", "The Monday Club", "institution",
                      id="a-day-inside-a-name"),
-        # the evidence keeps whose data set it is; a person described by a participle is the person
+        # the evidence keeps whose data set it is; people or a body keep the clause that says which ones speak
         pytest.param("The outbreak had infected 1.7 million people, according to data collected by Lakeview "
                      "University.", "data collected by Lakeview University", "document", id="data-collected-by"),
         pytest.param("Figures compiled by the health ministry showed that deaths rose.",
                      "Figures compiled by the health ministry", "document", id="figures-compiled-by"),
-        pytest.param("The man arrested by police said he was innocent.", "The man", "anonymous",
+        pytest.param("The man arrested by police said he was innocent.", "The man arrested by police", "anonymous",
                      id="person-described-by-a-participle"),
+        pytest.param("The nurses who staffed the night shift said the ward was short of beds.",
+                     "The nurses who staffed the night shift", "anonymous", id="people-described-by-a-relative-clause"),
+        pytest.param("Engineers working on the bridge said the cables had corroded.", "Engineers working on the bridge",
+                     "anonymous", id="people-described-by-an-ing-participle"),
+        # not a description set off by commas, one that holds a reporting verb, nor a document's intermediary
+        pytest.param("The man, arrested by police on Friday, said he was innocent.", "The man", "anonymous",
+                     id="not-a-participle-set-off-by-commas"),
+        pytest.param("The nurses, who staffed the night shift, said the ward was short of beds.", "The nurses",
+                     "anonymous", id="not-a-relative-clause-set-off-by-commas"),
+        pytest.param("Officials who asked not to be named said the cables had corroded.", "Officials", "anonymous",
+                     id="not-the-anonymity-clause"),
+        pytest.param("A report seen by the Gazette said the cables had corroded.", "A report", "document",
+                     id="not-a-document-seen-by-an-outlet"),
     ],
 )
-def test_a_speaker_holds_no_time_and_evidence_keeps_its_compiler(parse, text, speaker, source_type):
+def test_a_speaker_holds_no_time_and_keeps_the_clause_that_says_which_one(parse, text, speaker, source_type):
     (row,) = attribution_rows(parse(text))
     assert (row.speaker, row.source_type) == (speaker, source_type)
 

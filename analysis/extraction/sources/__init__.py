@@ -52,9 +52,12 @@ summaries: :mod:`.summaries`; highlighting: :mod:`analysis.views.highlights.sour
 Claims resting on a record, data set, poll or study (``evidence`` in source_nouns.yaml) have ``basis``
 evidence (:func:`.claims.rests_on_evidence`).
 
+A report inside a quotation, of a third party or of evidence ("“Most worrying, the audit found that ...,” the
+engineers wrote"), is a relation of its own beside the quotation's, its content its own clause
+(:func:`.syntactic._quoted_report`); the quoted speaker's own wishes, denials and conditions there are not.
+
 Not extracted: phrasal cues whose particle carries the meaning ("pointed out"), speakers named only in a
-previous paragraph's quote, nested attributions inside a quotation (the quoted speaker's own sources), a
-noun cue, a position or a stance whose subject is inherited inside another relation's content (kept in that
+previous paragraph's quote, a noun cue, a position or a stance whose subject is inherited inside another relation's content (kept in that
 content; :func:`.dedupe._own_cue`: a stance of mind with its own subject there, "X said he expects ...", "X
 said staff were concerned that ...", is a relation of its own), and a single-quoted passage closed by an ``s'`` before a word when a
 cleaner closing mark follows (read as a plural possessive).

@@ -36,8 +36,9 @@ def attribution_rows(parsed) -> list[Attribution]:
         return []
     quotes = parsed.quotations
     found = syntactic_stage(doc, quotes) + according_to_stage(doc) + refusal_stage(doc, quotes) + noun_cue_stage(doc, quotes)
-    found += quote_stage(doc, quotes, [f.content for f in found])
-    found = deduplicate(extend_to_quotes(found, quotes, view))
+    # a report inside a quotation covers no part of it: the quotation is still its speaker's
+    found += quote_stage(doc, quotes, [f.content for f in found if not quotes.reports_inside(f.cue)])
+    found = deduplicate(extend_to_quotes(found, quotes, view), quotes)
     resolver = SpeakerResolver(parsed, quotes)
     found = _in_paragraph(found, quotes, resolver.lines, view)
     # page furniture glued into the copy (a crawled link "Related: Mayor warns of cuts", a prompt) holds no cue
@@ -97,6 +98,11 @@ def _kind(found: Found, quotes: Quotations, view: str, doc=None) -> tuple[str, t
     if found.kind:
         return found.kind, found.content
     start, end = found.content
+    if quotes.reports_inside(found.cue):
+        # a report inside a quotation: direct when what it reports is a quotation within it ("“She said ‘no’.”")
+        opened, closed = view[:start].rstrip()[-1:], view[end:].lstrip(".,!?")[:1]
+        quoted = bool(opened and closed) and opened in VIEW_QUOTE_MARKS and closed in VIEW_QUOTE_MARKS
+        return ("direct" if quoted else "indirect"), found.content
     at = quotes.inner_at(start)
     if at is not None and end > quotes.inners[at][1] and doc is not None and _quoted_after_cue(found, quotes.spans[at], view) and (
         _narrated_after(doc, quotes.spans[at][1], end)

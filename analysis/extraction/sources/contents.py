@@ -12,8 +12,8 @@ from analysis.extraction.doc_index import Intervals, children_of
 from analysis.extraction.sources.lines import Lines
 from analysis.extraction.sources.records import Attribution
 
-#: Characters trimmed from the ends of a content span.
-CONTENT_TRIM = " \t\n,;:—–-\"'"
+#: Characters trimmed from the ends of a content span (the backtick of a quotation opened with two, ``like this'').
+CONTENT_TRIM = " \t\n,;:—–-\"'`"
 #: Leading words that introduce a content clause but are not part of it.
 CONTENT_MARKERS = frozenset({"that"})
 #: Dependencies of a "that" that is a word of the clause, not its complementiser: the demonstrative subject or

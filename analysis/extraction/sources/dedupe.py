@@ -17,9 +17,13 @@ from analysis.extraction.sources.wordlists import lexicon
 def extend_to_quotes(found: list[Found], quotes: Quotations, view: str) -> list[Found]:
     """Content that starts or ends inside a quotation running over a sentence break covers the quotation, and
     content wholly inside a quotation is the quotation (as :func:`_kind` reports it), so that two clauses of
-    one quotation found for one cue are one relation."""
+    one quotation found for one cue are one relation; a report inside the quotation
+    (:meth:`~.quotes.Quotations.reports_inside`) keeps its own clause."""
     extended = []
     for f in found:
+        if quotes.reports_inside(f.cue):
+            extended.append(f)  # a report inside a quotation has its own clause, never the whole quotation
+            continue
         start, end = f.content
         # only the quotation whose words hold the content's start can extend it: quotations never overlap
         at = quotes.inner_at(start)
@@ -35,11 +39,11 @@ def extend_to_quotes(found: list[Found], quotes: Quotations, view: str) -> list[
     return extended
 
 
-def deduplicate(found: list[Found]) -> list[Found]:
+def deduplicate(found: list[Found], quotes: Quotations) -> list[Found]:
     """Drop repeats and nested finds, in this order of preference: syntactic, according to, quote.
 
     Dropped: the same content found twice (except for "citing X", a second source of the same content); a second, overlapping content for one cue; a quotation that a
-    parse-based relation already covers; a relation whose cue starts inside another relation's longer cue (the
+    parse-based relation already covers (a report inside it covers none of it); a relation whose cue starts inside another relation's longer cue (the
     noun "questions about" in the refusal "did not respond to questions about ..."); and a relation whose cue lies inside another relation's content
     (reported speech inside reported speech, or a verb like "add" read in its other sense), unless that cue has
     a speaker of its own in the parse and reports an act rather than a state of mind (:func:`_own_cue`): "The
@@ -72,7 +76,8 @@ def deduplicate(found: list[Found]) -> list[Found]:
             kept.append(f)
             kept_contents.add(f.content)
             kept_by_cue.setdefault(f.cue, []).append(f.content)
-            kept_spans.add(*f.content, f.content)
+            if not quotes.reports_inside(f.cue):  # the quotation a report lies in is still its speaker's
+                kept_spans.add(*f.content, f.content)
     return kept
 
 

@@ -27,13 +27,17 @@ def floating_stage(parsed, quotes: Quotations, rows: list[Attribution], resolver
     """
     doc, view, text = parsed.doc, parsed.view, parsed.text
     rows = list(rows)
-    spans: Intervals[Attribution] = Intervals([(r.start, r.end, r) for r in rows])
+    # a report inside a quotation leaves the quotation to its own speaker
+    spans: Intervals[Attribution] = Intervals([
+        (r.start, r.end, r) for r in rows if not quotes.reports_inside((r.cue_start, r.cue_end) if r.cue else None)])
     # the speakers a floating quotation can inherit: the first quoting row to end at each offset
     speaker_ends: list[int] = []
     speaker_at: dict[int, Attribution] = {}
 
     def remember(row: Attribution) -> None:
-        if row.source and row.kind in ("direct", "mixed") and row.content_end not in speaker_at:
+        if row.source and row.kind in ("direct", "mixed") and row.content_end not in speaker_at and not (
+            quotes.reports_inside((row.cue_start, row.cue_end) if row.cue else None)
+        ):
             speaker_at[row.content_end] = row
             bisect.insort(speaker_ends, row.content_end)
 

@@ -66,6 +66,12 @@ class Quotations:
         k = bisect.bisect_left(self._starts, offset) - 1
         return k >= 0 and offset < self.spans[k][1]
 
+    def reports_inside(self, cue: tuple[int, int] | None) -> bool:
+        """Whether a relation whose cue is at ``cue`` is reported inside a quotation ("“Most worrying, the audit
+        found that ...,” the engineers wrote"): the quoted speaker's own source, nested in the quotation's relation,
+        whose content is its own clause, never the whole quotation."""
+        return cue is not None and self.around(cue[0])
+
     def before(self, offset: int) -> tuple[int, int] | None:
         """The last quotation (marks included) that opens before ``offset``, or None."""
         k = bisect.bisect_left(self._starts, offset) - 1

@@ -1,6 +1,7 @@
 """Refusals (``refusal``): "declined to comment", "refused to say whether ...", "declined to be interviewed",
 "declined requests for comment", "did not respond to a request for comment", "did not return calls seeking
-comment", "did not reply to emails", "could not be reached for comment", "would not comment on ...".
+comment", "did not reply to emails", "could not be reached for comment", "would not comment on ...", "did not give
+a date", "would not release the name".
 
 Not refusals: "declined to be named" (anonymity), "did not return to work", "did not respond to treatment" or
 "to calls for his resignation" (no request for the source's words), "the report did not comment on costs" (a
@@ -45,6 +46,8 @@ def refusal_stage(doc: Doc, quotes: Quotations) -> list[Found]:
             relation = _no_reply(verb, lex)
         elif lemma in lex.refusal_negated:
             relation = _no_comment(verb, lex)
+        elif lemma in lex.refusal_speech:
+            relation = _withheld(verb, lex)
         else:
             continue
         if relation is None:
@@ -164,23 +167,50 @@ def _unanswered(verb: Token, lex, start: int) -> tuple[Token | None, tuple[int, 
     return speaker_of(verb), cue, _topic(request, clauses=False)
 
 
+def _withheld(verb: Token, lex) -> tuple[Token | None, tuple[int, int], list[Token]] | None:
+    """ "did not give a specific date", "did not release the officer's name", "would not disclose the amount": a
+    negated verb of saying or giving (``refusal_speech``) in a past, perfect or modal form (:func:`_refusing_negation`)
+    whose object is information asked of a source (``refusal_information``), with a subject that can speak and is
+    no document; the cue runs to the verb, the object is the topic. Not "did not give a speech" nor "did not
+    provide funding", whose object is no information."""
+    negated = _refusing_negation(verb)
+    topic = next((c for c in children_of(verb) if c.dep_ == "dobj" and c.lemma_.lower() in lex.refusal_information), None)
+    if negated is None or topic is None or _written(speaker := speaker_of(verb)):
+        return None
+    return speaker, (negated, verb.idx + len(verb)), list(topic.subtree)
+
+
+def _written(speaker: Token | None) -> bool:
+    """Whether a subject is a document or evidence, which leaves things out but refuses nothing ("the report did
+    not comment on costs", "the report did not give a reason")."""
+    return speaker is not None and (is_document(speaker) or is_evidence(speaker))
+
+
 #: Auxiliaries of a negated "comment" that report one refusal ("did not", "would not", "has not", "could not"):
 #: "does not comment on rumours" and "never comments" state a habit or a policy, not a refusal in the story.
 REFUSING_AUXILIARIES = frozenset({"did", "would", "could", "will", "wo", "has", "have", "had"})
+
+
+def _refusing_negation(verb: Token) -> int | None:
+    """Where the negation of a verb that reports one refusal starts ("did not", "would not", "has not": a past,
+    perfect or modal form of :data:`REFUSING_AUXILIARIES` with "not"), else None ("does not comment", present, is a
+    policy; "never comments" a habit)."""
+    negated = _negated_span(verb)
+    if negated is None:
+        return None
+    start, auxiliaries = negated
+    if not any(a.lower_ in REFUSING_AUXILIARIES for a in auxiliaries) or not any(a.lower_ in ("not", "n't") for a in auxiliaries):
+        return None
+    return start
 
 
 def _no_comment(verb: Token, lex) -> tuple[Token | None, tuple[int, int], list[Token]] | None:
     """ "would not comment on X", "has not commented": a negated ``refusal_negated`` verb with no clause of its
     own, whose subject can speak and is no document ("the report did not comment on costs" is not refused), in a
     past, perfect or modal form (:data:`REFUSING_AUXILIARIES`; "does not comment", present, is a policy)."""
-    negated = _negated_span(verb)
-    if negated is None or any(c.dep_ in ("ccomp", "xcomp") for c in children_of(verb)):
+    start = _refusing_negation(verb)
+    if start is None or any(c.dep_ in ("ccomp", "xcomp") for c in children_of(verb)):
         return None
-    start, auxiliaries = negated
-    if not any(a.lower_ in REFUSING_AUXILIARIES for a in auxiliaries) or not any(
-            a.lower_ in ("not", "n't") for a in auxiliaries):
-        return None
-    speaker = speaker_of(verb)
-    if speaker is not None and (is_document(speaker) or is_evidence(speaker)):
+    if _written(speaker := speaker_of(verb)):
         return None
     return speaker, (start, verb.idx + len(verb)), _topic(verb, after=verb.i, clauses=False)

@@ -12,7 +12,7 @@ from analysis.extraction.linguistics.voice import is_passive
 from analysis.extraction.sources.contents import content_span, is_marker, trimmed_span
 from analysis.extraction.linguistics.antecedents import antecedent
 from analysis.extraction.sources.cues import (
-    CLAUSE_SUBJECTS, NO_SOURCE_PERSONS, NON_SPEAKERS, _can_speak, stray_participle, can_hold_stance, unwilling_to_speak, evidence_inside, expletive_passive, has_agent, is_named, reports, speaker_of, speakers_conjunct, stance_of,
+    CLAUSE_SUBJECTS, NO_SOURCE_PERSONS, NON_SPEAKERS, SECOND_PERSON, _can_speak, stray_participle, can_hold_stance, unwilling_to_speak, evidence_inside, expletive_passive, has_agent, is_named, reports, speaker_of, speakers_conjunct, stance_of,
     verb_lemma,
 )
 from analysis.extraction.sources.quotes import Quotations
@@ -207,9 +207,10 @@ def _content_heads(cue: Token, speaker: Token | None) -> list[Token]:
         if t.dep_ == "prep" and t.lower_ == "as"
     ]
     if not heads and not negated and lemma in lex.object_content and speaker is not None and can_hold_stance(speaker):
-        heads = _passive_object(cue)  # "the claim was denied by the club": the club denied the claim
+        # "the claim was denied by the club": the club denied the claim
+        heads = [o for o in _passive_object(cue) if not _decided(o, lemma)]
     if not heads and not negated and objects and (
-        lemma in lex.object_content or (lemma in lex.object_complement and complements)
+        (lemma in lex.object_content and not _decided(objects[0], lemma)) or (lemma in lex.object_complement and complements)
         or (lemma in lex.object_particles and particle_phrases(cue, lex.object_particles[lemma]))
         or (lemma in lex.proposal_objects and speaker is not None and can_hold_stance(speaker))
         or (lemma in lex.claim_objects and speaker is not None and can_hold_stance(speaker) and _states_a_point(objects[0]))
@@ -220,6 +221,13 @@ def _content_heads(cue: Token, speaker: Token | None) -> list[Token]:
     ):
         heads = objects[:1]
     return heads
+
+
+def _decided(obj: Token, lemma: str) -> bool:
+    """Whether a verb's object is something applied for, which the verb grants or refuses (``decision_objects``:
+    "the judge denied the request", "denies acquittal motion"): a decision, not a claim contested ("denied the
+    report")."""
+    return obj.lemma_.lower() in lexicon().decision_objects.get(lemma, frozenset())
 
 
 def _states_a_point(obj: Token) -> bool:
@@ -473,7 +481,8 @@ def syntactic_stage(doc: Doc, quotes: Quotations) -> list[Found]:
     "urged residents to leave": the object of a ``request`` verb is its addressee and stays out; the object of
     another verb is the infinitive's subject and stays in: "expects prices to rise"), else, for a cue
     interrupting its clause ("It was, he added, a week"), the rest of that clause, else the direct object of
-    verbs listed under ``object_content`` (with its complement for ``object_complement``: "called the ruling
+    verbs listed under ``object_content`` (not a thing applied for, which the verb grants or refuses: "the judge
+    denied the request", ``decision_objects``; with its complement for ``object_complement``: "called the ruling
     'a disgrace'") or of an evidence verb whose subject is evidence ("the data showed a rise"). Evidence verbs
     that are not reporting verbs ("show", "prove", "hear") are cues only with such a subject ("documents show
     that ...", "the court heard that ...") or with a document and a clause ("a new report shows that ..."). An adjective of belief or feeling with a clause ("were concerned
@@ -485,8 +494,10 @@ def syntactic_stage(doc: Doc, quotes: Quotations) -> list[Found]:
     "argued for", "insisted on": ``stance_particles``) and no clause attributes the particle's object; an
     accusation ("accused X of", "blamed X for": ``object_particles``) its object with the charge. A question
     verb that is no reporting verb ("wondered", "queried") is a cue only with an indirect question ("whether",
-    "if" or a wh-word), which keeps that word. Cues inside quotation marks are skipped (a source's own sources are not
-    the story's); a verb of saying under a refusal ("declined to say whether ...") is left to the refusal stage.
+    "if" or a wh-word), which keeps that word. A cue inside quotation marks is the quoted speaker's words, except a
+    report of a third party or of evidence with its subject in the same quotation (:func:`_quoted_report`: "“Most
+    worrying, the audit found that ...,”"), whose content is its own clause within that quotation; a verb of
+    saying under a refusal ("declined to say whether ...") is left to the refusal stage.
     A report closing its sentence after a speaker set off by a comma ("..., the Harbour Gazette reported, citing
     ...") attributes the whole clause before the comma whatever the parse made of it (:func:`_inverted_report`); a
     verb of saying in an "as" clause set off by a comma reports the clause it hangs on ("..., as the agency had
@@ -505,8 +516,6 @@ def syntactic_stage(doc: Doc, quotes: Quotations) -> list[Found]:
         if pos == "VERB" and verb_lemma(t) in cue_lemmas
     ]
     for cue in verbs:
-        if quotes.around(cue.idx):
-            continue
         lemma = verb_lemma(cue)
         if cue.dep_ == "xcomp" and verb_lemma(cue.head) in lex.refusal_verbs:
             continue
@@ -536,6 +545,8 @@ def syntactic_stage(doc: Doc, quotes: Quotations) -> list[Found]:
             speaker = speaker_of(cue)
             if speaker is None or speaker.lower_ in NO_SOURCE_PERSONS:
                 continue
+        if quotes.around(cue.idx) and not _quoted_report(cue, speaker, quotes):
+            continue
         if lemma not in stances and lemma not in lex.question_verbs and not (
             is_evidence(speaker, lemma) or (lemma in lex.evidence_verbs and is_document(speaker))
             or takes_position(cue, speaker)
@@ -555,6 +566,10 @@ def syntactic_stage(doc: Doc, quotes: Quotations) -> list[Found]:
             addressee = None
         pieces = sorted(span for head in heads for span in _content_pieces(head, cue, quotes, view))
         pieces = _without_joined_sentence(pieces, cue, speaker, view)
+        if quotes.around(cue.idx):
+            # a report inside a quotation reports words of that quotation, never the narrator's before it
+            quotation = quotes.holding((cue.idx, cue.idx + 1))
+            pieces = [p for p in pieces if quotes.holding(p) == quotation]
         if asked is not None and speaker is not None:
             # the asker's "by" phrase the parse hung inside the question is who asked, not what
             pieces = [cut for a, b in pieces if (cut := trimmed_span(view, a, min(b, speaker.head.idx)))]
@@ -565,6 +580,25 @@ def syntactic_stage(doc: Doc, quotes: Quotations) -> list[Found]:
                 found.append(Found("citing", span, (citing.idx, citing.idx + len(citing)), "cite", source))
     found += _adjective_cues(index, quotes, view)
     return found
+
+
+def _quoted_report(cue: Token, speaker: Token | None, quotes: Quotations) -> bool:
+    """Whether a cue inside a quotation reports what a third party said or what evidence showed, as the quoted
+    speaker tells it ("“Most worrying, the audit found that ...,”", "“My son said ‘I want to go home.’”",
+    "“..., CEO Ana Ruiz told investors,” Hale writes"): its subject is in the same quotation, is no I, we or you
+    and has none as a conjunct ("Xi and I want ..."), and the cue is not negated, not a wish, hope or plan
+    (``volition``: the quoted speaker's own view of others) and not inside a condition ("If he does not tell me
+    ..."). Otherwise a cue inside a quotation is the quoted speaker's words, no relation."""
+    if speaker is None or quotes.holding((speaker.idx, speaker.idx + 1)) != quotes.holding((cue.idx, cue.idx + 1)):
+        return False
+    if any(t.lower_ in NO_SOURCE_PERSONS for t in (speaker, *speaker.conjuncts)):
+        return False
+    if any(c.dep_ in ("dobj", "dative") and c.lower_ in SECOND_PERSON for c in children_of(cue)):
+        return False  # "everyone is telling you they ...": the quoted speaker's talk to the listener
+    if verb_lemma(cue) in lexicon().volition or any(c.dep_ == "neg" for c in children_of(cue)):
+        return False
+    return not any(
+        m.dep_ == "mark" and m.lower_ in CONDITION_MARKERS for t in (cue, *cue.ancestors) for m in children_of(t))
 
 
 #: Parts of speech of the words of a speaker's phrase written between a comma and its cue ("..., the regional
@@ -813,17 +847,23 @@ def _content_pieces(head: Token, cue: Token, quotes: Quotations, view: str) -> l
         before = [t for t in head.subtree if t.i < cue.left_edge.i]
         after = [t for t in head.subtree if t.i > cue.right_edge.i]
         pieces = [p for p in (content_span(before, view), content_span(after, view)) if p]
-        if len(pieces) == 2 and all(quotes.holding(p) for p in pieces):
+        # two quotations split by the cue; a cue inside one quotation interrupts a clause of its own
+        inside = quotes.reports_inside((cue.idx, cue.idx + len(cue)))
+        if len(pieces) == 2 and all(quotes.holding(p) for p in pieces) and not inside:
             return pieces
         if pieces and head.i < cue.left_edge.i and not any(
             t.head.i == head.i and t.dep_ in CLAUSE_ARGUMENT_DEPS and not _superlative_comment(t) for t in after
         ):
             return pieces[:1]  # the clause is whole before the cue: what follows is the narrator's addition
-        if len(pieces) == 2 and head.i > cue.right_edge.i and not quotes.inner_overlaps(pieces[0]) and not any(
-            t.head.i == head.i and t.dep_ in CLAUSE_ARGUMENT_DEPS for t in before
+        words = [t for t in before if not t.is_punct]
+        opening = words[0] if words and words[0].dep_ == "cc" else None  # the "but" that opens the sentence
+        fronted = len(pieces) == 2 and head.i > cue.right_edge.i and (inside or not quotes.inner_overlaps(pieces[0]))
+        if fronted and not any(
+            t.head.i == head.i and t.dep_ in CLAUSE_ARGUMENT_DEPS and t is not opening for t in words
         ):
-            # "While ..., she said, "I never ..."", "While her father stayed home, she said, she kept ...": the
-            # main clause after the cue; a fronted adjunct holds none of its words and is no place for the cue
+            # "While ..., she said, "I never ..."", "But while her father stayed home, she said, she kept ...": the
+            # main clause after the cue; a fronted adjunct (after the "but" that opens the sentence) holds none of
+            # its words and is no place for the cue
             return pieces[1:]
         return [(pieces[0][0], pieces[-1][1])] if pieces else []
     tokens = _content_tokens(head, cue)

@@ -15,6 +15,7 @@ class Lexicon:
 
     stances: dict[str, str]
     object_content: frozenset[str]
+    decision_objects: dict[str, frozenset[str]]
     object_complement: frozenset[str]
     infinitive_content: frozenset[str]
     gerund_content: frozenset[str]
@@ -36,6 +37,7 @@ class Lexicon:
     refusal_speech: frozenset[str]
     refusal_reply: frozenset[str]
     refusal_negated: frozenset[str]
+    refusal_information: frozenset[str]
     refusal_unwilling: frozenset[str]
     refusal_passive: frozenset[str]
     refusal_requests: frozenset[str]
@@ -100,6 +102,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         stances=stances,
         object_content=frozenset(verbs["object_content"]),
+        decision_objects={verb: frozenset(nouns) for verb, nouns in verbs["decision_objects"].items()},
         object_complement=frozenset(verbs["object_complement"]),
         infinitive_content=frozenset(verbs["infinitive_content"]),
         gerund_content=frozenset(verbs["gerund_content"]),
@@ -121,6 +124,7 @@ def lexicon() -> Lexicon:
         refusal_speech=frozenset(verbs["refusal_speech"]),
         refusal_reply=frozenset(verbs["refusal_reply"]),
         refusal_negated=frozenset(verbs["refusal_negated"]),
+        refusal_information=frozenset(verbs["refusal_information"]),
         refusal_unwilling=frozenset(verbs["refusal_unwilling"]),
         refusal_passive=frozenset(verbs["refusal_passive"]),
         refusal_requests=frozenset(verbs["refusal_requests"]),
