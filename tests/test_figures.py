@@ -637,6 +637,10 @@ OBJECT_RULES = [
     ("The rise would equate to 80p a week.", "80p", "rise"),
     # a sum "in" a noun after a comparative is made of it
     ("The port collected $4 million more in fees this year.", "$4 million", "fees"),
+    # a level stated in a relative clause on an amount is of what the amount measures; another verb's is not
+    ("The deal lifts the base fee to $42,000, which is up from $39,500 in 2019.", "$39,500", "base fee"),
+    ("The fare is $12, which translates to about 900 rupees.", "about 900 rupees", "fare"),
+    ("The club's budget is $40,000, which was spent over six weeks.", "six weeks", ""),
 ]
 
 

@@ -939,6 +939,20 @@ def compared_with_before(doc: Doc, match: Match, lex: Lexicon) -> bool:
     return any(t.tag_ in ("JJR", "RBR") or t.lower_ in lex.change_adverbs for t in compared)
 
 
+def described_by_relative(doc: Doc, earlier: Match, later: Match, lex: Lexicon) -> bool:
+    """Whether ``later`` is a level or change stated of the amount ``earlier`` in a relative clause that hangs on
+    it ("brings the salary to $62,500, which is up from last year's $60,600", "the price is $149, which equates to
+    Rs 11,000"): the relative pronoun is the clause's subject and stands for ``earlier`` (the parser hangs the
+    clause on its figure), and the clause's verb is a verb of level, so ``later`` measures what ``earlier`` does.
+    Not a clause of any other verb ("raised $5m, which will pay for new roofs"), nor one that hangs on a noun
+    ("the average of $3.48, which is 18 cents more": the noun is the pronoun's, :func:`_relative_antecedent`)."""
+    verb = clause_head(figure_root(doc, later))
+    if verb.dep_ != "relcl" or not earlier.core_start <= verb.head.i < earlier.end or verb.i < earlier.end:
+        return False
+    subjects = [c for c in children_of(verb) if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and subjects[0].lower_ in RELATIVE_PRONOUNS and _is_level_verb(verb, lex)
+
+
 def elliptic_start(doc: Doc, match: Match, kind: str) -> bool:
     """A count that stands alone as the subject or object at the start of its sentence ("Ten were hurt.", "Two
     remain in hospital."), whose noun the sentence before names."""
