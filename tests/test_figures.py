@@ -641,6 +641,11 @@ OBJECT_RULES = [
     ("The deal lifts the base fee to $42,000, which is up from $39,500 in 2019.", "$39,500", "base fee"),
     ("The fare is $12, which translates to about 900 rupees.", "about 900 rupees", "fare"),
     ("The club's budget is $40,000, which was spent over six weeks.", "six weeks", ""),
+    # a difference joined to another by its comparative is of the same amount; one of another kind is not
+    ("Gas costs $4.70 here, far above the state average of $3.80, which is 11 cents more than a month ago and 70 cents"
+     " more than a year ago.", "70 cents", "state average"),
+    ("Gas costs $4.70 here, far above the state average of $3.80, which is 11 cents more than a month ago and 3%"
+     " more than a year ago.", "3%", ""),
 ]
 
 

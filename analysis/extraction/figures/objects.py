@@ -774,7 +774,9 @@ def clause_head_at(index: DocIndex, i: int) -> int:
 def _coordination(doc: Doc, earlier: Match, later: Match, lex: Lexicon) -> str:
     """How ``later`` continues a list with ``earlier``: "figure" when joined to it, or to the noun it counts, by
     a conjunction ("100Mbps, 200Mbps and 1Gbps", "52 deaths on Tuesday and 61 on Wednesday"), or to the adverb,
-    preposition or verb that holds it ("down from 3.4% in May and 3.9% in April"), or when a bare figure after a
+    preposition or verb that holds it ("down from 3.4% in May and 3.9% in April"), or by the comparative it measures
+    to the one the earlier figure measures ("is 10 cents less than in May and 21 cents less than a year ago": two
+    differences of one amount), or when a bare figure after a
     ``subset_prepositions`` word is a part of it ("1,400 staff, including 300 at the depot"); "comparison" when
     set against it in the same clause ("9,000 homes ..., down from over 60,000"; "RM1.94bn compared with
     RM1.64bn"), "clause" when their clauses are joined ("Two passengers died and nine were taken to hospital");
@@ -789,6 +791,9 @@ def _coordination(doc: Doc, earlier: Match, later: Match, lex: Lexicon) -> str:
     if (second.dep_ == "conj" and second.pos_ in ("NOUN", "NUM") and second.head.pos_ in ("VERB", "AUX")
             and second.head.i == clause_head(first).i and second.head.i < earlier.start):
         return "figure"  # "... from 0.6% in April and 0.9% in March": a bare figure the parser joins to the verb
+    if (second.dep_ == first.dep_ == "npadvmod" and second.head.dep_ == "conj" and second.head.head.i == first.head.i
+            and second.head.tag_ in ("JJR", "RBR") and first.head.tag_ in ("JJR", "RBR")):
+        return "figure"  # "18 cents more than a month ago and 98 cents more than a year ago"
     if (second.dep_ == "pobj" and second.head.lower_ in lex.subset_prepositions and second.head.i == later.start - 1
             and second.i == later.core_end - 1 and earlier.end <= second.head.i):
         return "figure"  # "including 300": a bare figure, a part of the one before
