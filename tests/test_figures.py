@@ -646,6 +646,11 @@ OBJECT_RULES = [
      " more than a year ago.", "70 cents", "state average"),
     ("Gas costs $4.70 here, far above the state average of $3.80, which is 11 cents more than a month ago and 3%"
      " more than a year ago.", "3%", ""),
+    # an amount set off by a dash gives the noun phrase before it, never a noun of change
+    ("Officials reported a rise in the number of families in temporary housing – 1,300 this spring.", "1,300",
+     "families"),
+    ("Most of the grant – $40,000 – went to repairs.", "$40,000", "grant"),
+    ("The sharp rise – 4,000 in a year – alarmed officials.", "4,000", ""),
 ]
 
 

@@ -511,6 +511,38 @@ def _apposed_noun(doc: Doc, match: Match, root: Token, lex: Lexicon) -> Token | 
     return None if _unmeasured(counted, lex) else counted
 
 
+#: Dashes that set an amount off after the noun phrase it gives ("the number of people waiting – 389,000").
+DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+
+
+def _dashed_noun(doc: Doc, match: Match, root: Token, lex: Lexicon) -> Token | None:
+    """The noun a figure set off by a spaced dash gives the amount of: the highest common noun of the phrase that
+    ends at the dash, up to the word the parser hangs the figure on as an apposition ("a rise in the number of
+    people on the list – 7.7 million" -> people, through the quantity noun; "Most of the award – $1.8 million –
+    was" -> award). Not a noun of change or event ("rise"), a noun across a clause, nor one that is no measured
+    thing (:func:`_unmeasured`); a dash inside a word ("an all-Wales rise") sets nothing off."""
+    dash = match.start - 1
+    top = _top_of(match, root)
+    if match.start < 2 or lower_at(doc, dash) not in DASHES or top.dep_ != "appos" or top.head.i >= dash:
+        return None
+    if not token_at(doc, dash - 1).whitespace_:
+        return None
+    token, found = token_at(doc, dash - 1), None
+    while True:
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("acl", "relcl"):
+            return None  # the phrase before the dash is a clause, not a noun phrase
+        word = token.lemma_.lower()
+        if token.pos_ == "NOUN" and not (_is_event_noun(token, lex) or word in lex.change_words):
+            found = token
+        if token.i == top.head.i or token.head.i == token.i:
+            break
+        token = token.head
+    if token.i != top.head.i or found is None:
+        return None
+    counted = _through_quantity_noun(found, lex)
+    return None if _unmeasured(counted, lex) else counted
+
+
 def _bracketed_after(doc: Doc, match: Match, root: Token, lex: Lexicon) -> Token | None:
     """The common noun a measure or sum alone in brackets gives the value of, written right before them: "the
     cheapest fares ($3.20)" -> fares, "the highest prices in Hawaii ($4.46)" -> prices (past a place phrase).
@@ -602,7 +634,8 @@ def broad_object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token
             and root.head.i not in inside):
         return None  # "rose 4% over three years": the period of the change
     beside = (_bounded_noun(doc, match, root, lex) or _apposed_noun(doc, match, root, lex)
-              or _bracketed_after(doc, match, root, lex) or _valued_noun(root, lex))
+              or _dashed_noun(doc, match, root, lex) or _bracketed_after(doc, match, root, lex)
+              or _valued_noun(root, lex))
     if beside is not None:
         return beside
     compared = _compared_noun(doc, match, root, lex)
