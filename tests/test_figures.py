@@ -637,6 +637,20 @@ OBJECT_RULES = [
     ("The rise would equate to 80p a week.", "80p", "rise"),
     # a sum "in" a noun after a comparative is made of it
     ("The port collected $4 million more in fees this year.", "$4 million", "fees"),
+    # a level stated in a relative clause on an amount is of what the amount measures; another verb's is not
+    ("The deal lifts the base fee to $42,000, which is up from $39,500 in 2019.", "$39,500", "base fee"),
+    ("The fare is $12, which translates to about 900 rupees.", "about 900 rupees", "fare"),
+    ("The club's budget is $40,000, which was spent over six weeks.", "six weeks", ""),
+    # a difference joined to another by its comparative is of the same amount; one of another kind is not
+    ("Gas costs $4.70 here, far above the state average of $3.80, which is 11 cents more than a month ago and 70 cents"
+     " more than a year ago.", "70 cents", "state average"),
+    ("Gas costs $4.70 here, far above the state average of $3.80, which is 11 cents more than a month ago and 3%"
+     " more than a year ago.", "3%", ""),
+    # an amount set off by a dash gives the noun phrase before it, never a noun of change
+    ("Officials reported a rise in the number of families in temporary housing – 1,300 this spring.", "1,300",
+     "families"),
+    ("Most of the grant – $40,000 – went to repairs.", "$40,000", "grant"),
+    ("The sharp rise – 4,000 in a year – alarmed officials.", "4,000", ""),
 ]
 
 

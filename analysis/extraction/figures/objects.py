@@ -511,6 +511,38 @@ def _apposed_noun(doc: Doc, match: Match, root: Token, lex: Lexicon) -> Token | 
     return None if _unmeasured(counted, lex) else counted
 
 
+#: Dashes that set an amount off after the noun phrase it gives ("the number of people waiting – 389,000").
+DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+
+
+def _dashed_noun(doc: Doc, match: Match, root: Token, lex: Lexicon) -> Token | None:
+    """The noun a figure set off by a spaced dash gives the amount of: the highest common noun of the phrase that
+    ends at the dash, up to the word the parser hangs the figure on as an apposition ("a rise in the number of
+    people on the list – 7.7 million" -> people, through the quantity noun; "Most of the award – $1.8 million –
+    was" -> award). Not a noun of change or event ("rise"), a noun across a clause, nor one that is no measured
+    thing (:func:`_unmeasured`); a dash inside a word ("an all-Wales rise") sets nothing off."""
+    dash = match.start - 1
+    top = _top_of(match, root)
+    if match.start < 2 or lower_at(doc, dash) not in DASHES or top.dep_ != "appos" or top.head.i >= dash:
+        return None
+    if not token_at(doc, dash - 1).whitespace_:
+        return None
+    token, found = token_at(doc, dash - 1), None
+    while True:
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("acl", "relcl"):
+            return None  # the phrase before the dash is a clause, not a noun phrase
+        word = token.lemma_.lower()
+        if token.pos_ == "NOUN" and not (_is_event_noun(token, lex) or word in lex.change_words):
+            found = token
+        if token.i == top.head.i or token.head.i == token.i:
+            break
+        token = token.head
+    if token.i != top.head.i or found is None:
+        return None
+    counted = _through_quantity_noun(found, lex)
+    return None if _unmeasured(counted, lex) else counted
+
+
 def _bracketed_after(doc: Doc, match: Match, root: Token, lex: Lexicon) -> Token | None:
     """The common noun a measure or sum alone in brackets gives the value of, written right before them: "the
     cheapest fares ($3.20)" -> fares, "the highest prices in Hawaii ($4.46)" -> prices (past a place phrase).
@@ -602,7 +634,8 @@ def broad_object_token(doc: Doc, match: Match, kind: str, lex: Lexicon) -> Token
             and root.head.i not in inside):
         return None  # "rose 4% over three years": the period of the change
     beside = (_bounded_noun(doc, match, root, lex) or _apposed_noun(doc, match, root, lex)
-              or _bracketed_after(doc, match, root, lex) or _valued_noun(root, lex))
+              or _dashed_noun(doc, match, root, lex) or _bracketed_after(doc, match, root, lex)
+              or _valued_noun(root, lex))
     if beside is not None:
         return beside
     compared = _compared_noun(doc, match, root, lex)
@@ -774,7 +807,9 @@ def clause_head_at(index: DocIndex, i: int) -> int:
 def _coordination(doc: Doc, earlier: Match, later: Match, lex: Lexicon) -> str:
     """How ``later`` continues a list with ``earlier``: "figure" when joined to it, or to the noun it counts, by
     a conjunction ("100Mbps, 200Mbps and 1Gbps", "52 deaths on Tuesday and 61 on Wednesday"), or to the adverb,
-    preposition or verb that holds it ("down from 3.4% in May and 3.9% in April"), or when a bare figure after a
+    preposition or verb that holds it ("down from 3.4% in May and 3.9% in April"), or by the comparative it measures
+    to the one the earlier figure measures ("is 10 cents less than in May and 21 cents less than a year ago": two
+    differences of one amount), or when a bare figure after a
     ``subset_prepositions`` word is a part of it ("1,400 staff, including 300 at the depot"); "comparison" when
     set against it in the same clause ("9,000 homes ..., down from over 60,000"; "RM1.94bn compared with
     RM1.64bn"), "clause" when their clauses are joined ("Two passengers died and nine were taken to hospital");
@@ -789,6 +824,9 @@ def _coordination(doc: Doc, earlier: Match, later: Match, lex: Lexicon) -> str:
     if (second.dep_ == "conj" and second.pos_ in ("NOUN", "NUM") and second.head.pos_ in ("VERB", "AUX")
             and second.head.i == clause_head(first).i and second.head.i < earlier.start):
         return "figure"  # "... from 0.6% in April and 0.9% in March": a bare figure the parser joins to the verb
+    if (second.dep_ == first.dep_ == "npadvmod" and second.head.dep_ == "conj" and second.head.head.i == first.head.i
+            and second.head.tag_ in ("JJR", "RBR") and first.head.tag_ in ("JJR", "RBR")):
+        return "figure"  # "18 cents more than a month ago and 98 cents more than a year ago"
     if (second.dep_ == "pobj" and second.head.lower_ in lex.subset_prepositions and second.head.i == later.start - 1
             and second.i == later.core_end - 1 and earlier.end <= second.head.i):
         return "figure"  # "including 300": a bare figure, a part of the one before
@@ -937,6 +975,20 @@ def compared_with_before(doc: Doc, match: Match, lex: Lexicon) -> bool:
     if match.end < len(doc):
         compared.append(token_at(doc, match.end))
     return any(t.tag_ in ("JJR", "RBR") or t.lower_ in lex.change_adverbs for t in compared)
+
+
+def described_by_relative(doc: Doc, earlier: Match, later: Match, lex: Lexicon) -> bool:
+    """Whether ``later`` is a level or change stated of the amount ``earlier`` in a relative clause that hangs on
+    it ("brings the salary to $62,500, which is up from last year's $60,600", "the price is $149, which equates to
+    Rs 11,000"): the relative pronoun is the clause's subject and stands for ``earlier`` (the parser hangs the
+    clause on its figure), and the clause's verb is a verb of level, so ``later`` measures what ``earlier`` does.
+    Not a clause of any other verb ("raised $5m, which will pay for new roofs"), nor one that hangs on a noun
+    ("the average of $3.48, which is 18 cents more": the noun is the pronoun's, :func:`_relative_antecedent`)."""
+    verb = clause_head(figure_root(doc, later))
+    if verb.dep_ != "relcl" or not earlier.core_start <= verb.head.i < earlier.end or verb.i < earlier.end:
+        return False
+    subjects = [c for c in children_of(verb) if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and subjects[0].lower_ in RELATIVE_PRONOUNS and _is_level_verb(verb, lex)
 
 
 def elliptic_start(doc: Doc, match: Match, kind: str) -> bool:

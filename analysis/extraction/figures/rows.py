@@ -13,7 +13,7 @@ from analysis.extraction.figures.grammar import Match, apposed_person, interval_
 from analysis.extraction.figures.numbers import GLUED
 from analysis.extraction.figures.objects import (
     aged_noun, broad_object_token, change_ends, changes_figure_before, compared_with_before, compares_figure_before,
-    continues_conversion, converts, elliptic_start, joined_by_or,
+    continues_conversion, converts, described_by_relative, elliptic_start, joined_by_or,
     inherits_object, level_after_change, names_the_sum, object_span, object_token, refers_back,
 )
 from analysis.extraction.figures.records import FigureRow
@@ -192,6 +192,10 @@ def _object_of(
                                   whole=counted is not None and names_the_sum(doc, match, kind, counted))
         start, end = char_bounds(doc, first, last)
         return parsed.text[start:end], start, end
+    described = next((pair for pair in _sentence_rows(earlier, rows, sentence_id)
+                      if pair[1].object and described_by_relative(doc, pair[0], match, lex)), None)
+    if described is not None:  # "to $62,500, which is up from $60,600": the amount the clause hangs on
+        return _object_of_row(described[1])
     if compared_with_before(doc, match, lex):  # "This is up from 130,528": what the sentence before leads with
         before = _first_row(earlier, rows, sentence_id - 1, lambda row: bool(row.object))
         return _object_of_row(before[1]) if before is not None else NO_OBJECT
