@@ -229,6 +229,11 @@ class ChunkStore:
         if not paths:
             frame = schema.empty(table)
             return frame if columns is None else frame[columns]
+        if len(paths) == 1:
+            # one chunk's file (the corpus-level tables derive their rows chunk by chunk): read as a file, the same
+            # table as a dataset of it gives, in less than half the time
+            with pq.ParquetFile(paths[0]) as kept:
+                return kept.read(columns=columns).to_pandas()
         # one dataset of the chunks' files (every one written with the table's declared schema), read on
         # pyarrow's threads in the files' order: about half the time of reading them one by one
         return ds.dataset(paths, format="parquet").to_table(columns=columns).to_pandas()
