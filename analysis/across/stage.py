@@ -123,7 +123,12 @@ def row_keys(frame: pd.DataFrame) -> list[str]:
     """Each row's key: the hash of its values, column by column, each as pandas writes it as text (floats in
     full, times in ISO form, missing values named)."""
     columns = [texts_of(frame[column]) for column in frame.columns]
-    return [digest([json.dumps(values, ensure_ascii=False)]) for values in zip(*columns)]
+    return [digest([_ROW_JSON(values)]) for values in zip(*columns)]
+
+
+#: ``json.dumps(values, ensure_ascii=False)`` of a row, with one encoder for every row (``dumps`` makes one per call
+#: when given an option).
+_ROW_JSON = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def chunk_frames(chunks: ChunkTables, path: Path, derive: Callable[[Sequence[str]], pd.DataFrame]) -> pd.DataFrame:
