@@ -406,6 +406,11 @@ def _values(table: pd.DataFrame, column: str) -> list[str]:
     if isinstance(values.dtype, pd.StringDtype):
         texts = values.tolist()
         return [(value if isinstance(value, str) else "") for value in texts] if values.hasnans else texts
+    if values.dtype == object:
+        # objects that are all strings already (the links' columns): as they are
+        texts = values.tolist()
+        if all(type(value) is str for value in texts):
+            return texts
     return values.astype(object).fillna("").astype(str).tolist()
 
 

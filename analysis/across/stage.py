@@ -81,7 +81,7 @@ from analysis.across.quote_reuse import (
     reuse_rows,
 )
 from analysis.building import schema
-from analysis.building.chunks import arrow_schema, csv_rows
+from analysis.building.chunks import arrow_schema, csv_rows, read_file
 from analysis.building.segments import ChunkRows, Segment, SegmentStore, cut, digest, remove_stale, row_bytes
 from analysis.catalogue.actors import Catalogue
 
@@ -482,7 +482,7 @@ def _identify(chunk_id: str, chunk_path: Callable[[str, str], Path], links: pd.D
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
     for table in schema.IDENTITY_TABLES:
-        rows = pq.read_table(chunk_path(chunk_id, f"{table}.parquet"))
+        rows = read_file(chunk_path(chunk_id, f"{table}.parquet"))
         keys = rows.select([c for c in ("doc_id", "source", "source_type") if c in rows.column_names]).to_pandas()
         ids = with_source_ids(keys, links)["source_id"].tolist()
         declared = arrow_schema(table)

@@ -168,6 +168,13 @@ def arrow_schema(table: str, frame: pd.DataFrame | None = None) -> pa.Schema:
     return pa.schema(fields, metadata=inferred.metadata)
 
 
+def read_file(path: Path | str, columns: list[str] | None = None) -> pa.Table:
+    """One Parquet file as a table (``columns`` of it, or all): what ``pq.read_table`` gives, read as a file rather
+    than as a dataset of one file, in less than half the time."""
+    with pq.ParquetFile(path) as kept:
+        return kept.read(columns=columns)
+
+
 @dataclass(frozen=True)
 class ChunkSummary:
     """What a build reports of a chunk without reading its rows."""
@@ -230,10 +237,8 @@ class ChunkStore:
             frame = schema.empty(table)
             return frame if columns is None else frame[columns]
         if len(paths) == 1:
-            # one chunk's file (the corpus-level tables derive their rows chunk by chunk): read as a file, the same
-            # table as a dataset of it gives, in less than half the time
-            with pq.ParquetFile(paths[0]) as kept:
-                return kept.read(columns=columns).to_pandas()
+            # one chunk's file: the corpus-level tables derive their rows chunk by chunk
+            return read_file(paths[0], columns).to_pandas()
         # one dataset of the chunks' files (every one written with the table's declared schema), read on
         # pyarrow's threads in the files' order: about half the time of reading them one by one
         return ds.dataset(paths, format="parquet").to_table(columns=columns).to_pandas()
