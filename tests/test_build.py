@@ -377,6 +377,40 @@ def test_csv_floats_are_written_as_pandas_float_format_writes_them(tmp_path):
     assert (tmp_path / "figures.csv").read_text(encoding="utf-8") == expected
 
 
+def _awkward_frame(table: str) -> pd.DataFrame:
+    """Three rows of ``table`` with its declared dtypes: text with commas, quotes and line breaks, negative and
+    large numbers, and every value missing in the last row where its column may be missing."""
+    empty = schema.empty(table)
+    rows = {"i": [0, -7, 2**40], "f": [0.1, -0.0, 2.0 / 3.0], "b": [True, False, True],
+            "M": pd.to_datetime(["2020-01-02", "2021-12-31", "1999-06-07"], utc=True),
+            "O": ['a "quoted", text', "two\nlines", ""]}
+    frame = pd.DataFrame({c: pd.Series(rows[empty[c].dtype.kind], dtype=empty[c].dtype) for c in empty.columns})
+    for column, spec in schema._schema(table).columns.items():
+        if spec.nullable:
+            frame.loc[2, column] = None
+    return frame
+
+
+@pytest.mark.parametrize("table", list(schema.TABLES))
+def test_chunk_rows_are_written_as_pandas_writes_them(table):
+    # csv_rows and arrow_table write a validated frame's columns themselves (for speed): the bytes must stay
+    # those of pandas' to_csv and pyarrow's from_pandas, missing values and awkward text included.
+    import io
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from analysis.building.chunks import FLOAT_FORMAT, arrow_schema, arrow_table, csv_rows
+
+    frame = _awkward_frame(table)
+    floats = {c: [("" if v != v else FLOAT_FORMAT % v) for v in frame[c]] for c in frame if frame[c].dtype.kind == "f"}
+    assert csv_rows(frame) == frame.assign(**floats).to_csv(header=False, index=False, lineterminator="\n")
+    ours, theirs = io.BytesIO(), io.BytesIO()
+    pq.write_table(arrow_table(table, frame), ours)
+    pq.write_table(pa.Table.from_pandas(frame, schema=arrow_schema(table), preserve_index=False), theirs)
+    assert ours.getvalue() == theirs.getvalue()
+
+
 def test_a_cache_entry_gives_back_every_float_bit_for_bit_whether_or_not_one_is_not_finite():
     # Entries are written without tagging values unless one is not finite (JSON has no infinity or NaN): both
     # ways, what is read back is what was written.

@@ -400,8 +400,18 @@ class _People:
 
 def _values(table: pd.DataFrame, column: str) -> list[str]:
     """A column as a list of plain strings, missing values empty (iterating a list, not a pyarrow-backed
-    Series, keeps the loops over a corpus's rows fast)."""
-    return table[column].astype(object).fillna("").astype(str).tolist()
+    Series, keeps the loops over a corpus's rows fast). A column of text holds strings already: only its
+    missing values are replaced (converting it to objects and back to text cost three passes through pandas)."""
+    values = table[column]
+    if isinstance(values.dtype, pd.StringDtype):
+        texts = values.tolist()
+        return [(value if isinstance(value, str) else "") for value in texts] if values.hasnans else texts
+    if values.dtype == object:
+        # objects that are all strings already (the links' columns): as they are
+        texts = values.tolist()
+        if all(type(value) is str for value in texts):
+            return texts
+    return values.astype(object).fillna("").astype(str).tolist()
 
 
 @dataclass

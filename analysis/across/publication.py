@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 #: The ``documents`` columns the corpus-level tables read (``published`` is read only without ``published_at``).
@@ -71,4 +72,9 @@ def texts_of(column: pd.Series) -> list:
     """``column.astype(str)``'s values as a list: a column of the tables' text dtype (``str``, missing values NaN)
     is read as it is (converting it to itself copies every value through Python, about a hundred times as slow);
     any other is converted."""
-    return column.tolist() if column.dtype == "str" else column.astype(str).tolist()
+    if column.dtype == "str":
+        return column.tolist()
+    if isinstance(column.dtype, np.dtype) and column.dtype.kind in "iub":
+        # whole numbers and flags are never missing: each one's str(), as astype(str) writes it, without pandas
+        return [str(value) for value in column.tolist()]
+    return column.astype(str).tolist()

@@ -81,7 +81,7 @@ from analysis.across.quote_reuse import (
     reuse_rows,
 )
 from analysis.building import schema
-from analysis.building.chunks import arrow_schema, csv_rows
+from analysis.building.chunks import arrow_schema, csv_rows, read_file
 from analysis.building.segments import ChunkRows, Segment, SegmentStore, cut, digest, remove_stale, row_bytes
 from analysis.catalogue.actors import Catalogue
 
@@ -123,7 +123,12 @@ def row_keys(frame: pd.DataFrame) -> list[str]:
     """Each row's key: the hash of its values, column by column, each as pandas writes it as text (floats in
     full, times in ISO form, missing values named)."""
     columns = [texts_of(frame[column]) for column in frame.columns]
-    return [digest([json.dumps(values, ensure_ascii=False)]) for values in zip(*columns)]
+    return [digest([_ROW_JSON(values)]) for values in zip(*columns)]
+
+
+#: ``json.dumps(values, ensure_ascii=False)`` of a row, with one encoder for every row (``dumps`` makes one per call
+#: when given an option).
+_ROW_JSON = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def chunk_frames(chunks: ChunkTables, path: Path, derive: Callable[[Sequence[str]], pd.DataFrame]) -> pd.DataFrame:
@@ -477,7 +482,7 @@ def _identify(chunk_id: str, chunk_path: Callable[[str, str], Path], links: pd.D
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
     for table in schema.IDENTITY_TABLES:
-        rows = pq.read_table(chunk_path(chunk_id, f"{table}.parquet"))
+        rows = read_file(chunk_path(chunk_id, f"{table}.parquet"))
         keys = rows.select([c for c in ("doc_id", "source", "source_type") if c in rows.column_names]).to_pandas()
         ids = with_source_ids(keys, links)["source_id"].tolist()
         declared = arrow_schema(table)

@@ -129,33 +129,46 @@ def _value(value: Any) -> Any:
     return value
 
 
+#: JSON as an entry writes it: compact, UTF-8 kept; the strict one refuses infinities and NaN (standard JSON), the
+#: lenient one writes them as the bare tokens ``NaN``, ``Infinity`` and ``-Infinity`` (which are never in its
+#: output otherwise but inside a string).
+_STRICT = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
+_LENIENT = json.JSONEncoder(ensure_ascii=False, allow_nan=True, separators=(",", ":")).encode
+
+
 def encode_entry(key: str, fingerprint: str, result: DocumentResult) -> bytes:
     """One article's result as a JSON document that names its key and fingerprint."""
+    head = _STRICT({
+        "format": ENTRY_FORMAT,
+        "key": key,
+        "fingerprint": fingerprint,
+        "parsed": result.parsed,
+        "n_words": result.n_words,
+        "n_sentences": result.n_sentences,
+        "errors": [[e.stage, e.exception_type, e.message] for e in result.errors],
+        "rows": None,
+    })
+    # the rows spliced in for the last value, as encoding the whole document writes them
+    rows = ",".join(f"{_STRICT(table)}:{_records(records)}" for table, records in result.rows.items())
+    return f"{head[: -len('null}')]}{{{rows}}}}}".encode("utf-8")
 
-    def encoded(rows: dict) -> bytes:
-        return json.dumps(
-            {
-                "format": ENTRY_FORMAT,
-                "key": key,
-                "fingerprint": fingerprint,
-                "parsed": result.parsed,
-                "n_words": result.n_words,
-                "n_sentences": result.n_sentences,
-                "errors": [[e.stage, e.exception_type, e.message] for e in result.errors],
-                "rows": rows,
-            },
-            ensure_ascii=False,
-            allow_nan=False,
-            separators=(",", ":"),
-        ).encode("utf-8")
 
-    try:
-        # Records as they are (JSON writes a tuple as a list): most articles hold no infinity or NaN, and
-        # tagging every value cost more than the encoding. One that does is refused here and tagged below.
-        return encoded(result.rows)
-    except ValueError:
-        return encoded({table: [[_plain(v) for v in record] for record in records]
-                        for table, records in result.rows.items()})
+def _records(records: list[tuple]) -> str:
+    """One table's records as JSON: as they are (JSON writes a tuple as a list), but a record holding an infinity
+    or NaN with that value tagged (:func:`_plain`). Most tables hold none: encoded whole, they are done in one
+    call, and only a table whose text shows such a token (or a string holding its letters) is done record by
+    record; tagging every value of every record cost more than the encoding."""
+    text = _LENIENT(records)
+    if "NaN" not in text and "Infinity" not in text:
+        return text
+    return "[" + ",".join(_record(record) for record in records) + "]"
+
+
+def _record(record: tuple) -> str:
+    text = _LENIENT(record)
+    if "NaN" not in text and "Infinity" not in text:
+        return text
+    return _STRICT([_plain(v) for v in record])
 
 
 def decode_entry(data: bytes, key: str, fingerprint: str) -> DocumentResult:

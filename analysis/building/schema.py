@@ -909,25 +909,33 @@ def _checked(table: str, frame: pd.DataFrame) -> pd.DataFrame | None:
     plans = _column_plans(table)
     if not plans or list(frame.columns) != [plan[0] for plan in plans] or not _pandera_as_configured():
         return None
-    checked = frame.copy()
-    for name, dtype, nullable, unique, checks in plans:
-        try:
-            values = dtype.try_coerce(checked[name])
-        except Exception:  # noqa: BLE001 - pandera reports the failed coercion
-            return None
-        if values.dtype != dtype.type:
-            return None
-        missing = values.isna()
-        if not nullable and missing.any():
+    checked: dict[str, pd.Series] = {}
+    for (name, dtype, nullable, unique, checks), (_, column) in zip(plans, frame.items()):
+        if column.dtype == dtype.type:
+            # coercing a column to the dtype it has (``astype``) gives it back as it is: skipped, it cost a
+            # tenth of a millisecond a column of every chunk
+            values = column
+        else:
+            try:
+                values = dtype.try_coerce(column)
+            except Exception:  # noqa: BLE001 - pandera reports the failed coercion
+                return None
+            if values.dtype != dtype.type:
+                return None
+        missing = values.array.isna()
+        any_missing = bool(missing.any())
+        if not nullable and any_missing:
             return None
         if unique and values.duplicated().any():
             return None
-        present = values[~missing] if missing.any() else values
-        for function, arguments in checks:
-            if not bool(function(present, **arguments).all()):
-                return None
+        if checks:
+            present = values[~missing] if any_missing else values
+            for function, arguments in checks:
+                if not bool(function(present, **arguments).all()):
+                    return None
         checked[name] = values
-    return checked
+    # one frame of the checked columns, rather than a copy of ``frame`` with each column set in turn
+    return pd.DataFrame(checked, index=frame.index, copy=False)
 
 
 def _is_text(column: pd.Series) -> bool:

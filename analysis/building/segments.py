@@ -36,7 +36,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from analysis.building.chunks import arrow_schema, arrow_table, csv_rows
+from analysis.building.chunks import arrow_schema, arrow_table, csv_rows, read_file
 from analysis.building.output import temporary_of_a_dead_build
 
 #: Bumped when what a segment holds, or how its id is made, changes.
@@ -332,7 +332,7 @@ class SegmentStore:
                 with self.path(piece.source, "rows.csv").open("rb") as source:
                     _copy_range(source, target, piece.byte, piece.bytes)
                 if piece.source not in tables:
-                    tables[piece.source] = pq.read_table(self.path(piece.source, "rows.parquet"))
+                    tables[piece.source] = read_file(self.path(piece.source, "rows.parquet"))
                 parts.append(tables[piece.source].slice(piece.row, piece.rows))
         schema = arrow_schema(self.table)
         rows = pa.concat_tables([part.cast(schema) for part in parts]) if parts else schema.empty_table()

@@ -12,6 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -51,13 +52,21 @@ def headline_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break that ends a line which is not running copy (a headline, title,
     byline, caption or crawled link: :class:`analysis.extraction.sources.lines.Lines`), so that the parser never
     makes such a line the subject of the sentence below it. Other line breaks are left to the parser."""
+    # Only the space tokens holding a line break are read (found in one array read; reading every token made a
+    # Token object for each): the token after the last of a run of them starts a sentence when a line of the run
+    # ends a line that is not copy.
+    spaces = doc.to_array(IS_SPACE).nonzero()[0].tolist()
+    breaks = [(i, token) for i, token in zip(spaces, map(doc.__getitem__, spaces)) if "\n" in token.text]
+    if not breaks:
+        return doc
     lines = Lines(doc.text)
+    held = {i for i, _ in breaks}
     after_break = False
-    for token in doc:
-        if token.is_space and "\n" in token.text:
-            after_break = after_break or not lines.is_copy(lines.line_of(token.idx + token.text.index("\n")))
-        elif after_break:
-            token.is_sent_start = True
+    for i, token in breaks:
+        after_break = after_break or not lines.is_copy(lines.line_of(token.idx + token.text.index("\n")))
+        if i + 1 not in held:
+            if after_break and i + 1 < len(doc):
+                doc[i + 1].is_sent_start = True
             after_break = False
     return doc
 
