@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable
 
 from spacy.tokens import Doc, Token
@@ -94,18 +95,20 @@ def numeric_dates(text: str) -> list[tuple[int, int]]:
 
 #: What every date of :data:`NUMERIC_DATE` holds: a digit, a separator, one or two digits, a separator, a digit.
 DATE_SHAPE = re.compile(r"\d[-/.]\d{1,2}[-/.]\d")
-#: The document whose text was looked at last for :data:`DATE_SHAPE` (its index), and whether it holds it.
-_shape_seen: list = [None, False]
+
+
+@lru_cache(maxsize=1)
+def _holds_date_shape(text: str) -> bool:
+    """Whether ``text`` holds :data:`DATE_SHAPE` anywhere: one look at a whole article, kept for the calls on its
+    figures (most articles write no date in digits, and their figures need no sentence scanned for one:
+    :data:`NUMERIC_DATE` on every figure's sentence cost a fiftieth of the analysis)."""
+    return DATE_SHAPE.search(text) is not None
 
 
 def in_numeric_date(doc: Doc, start: int, end: int) -> bool:
     """Whether tokens ``[start, end)`` lie inside a date written in digits in their sentence."""
     index = doc_index(doc)
-    if _shape_seen[0] is not index:
-        # one look at the whole text: most articles write no date in digits, and their figures need no sentence
-        # scanned for one (:data:`NUMERIC_DATE` on every figure's sentence cost a fiftieth of the analysis)
-        _shape_seen[:] = [index, DATE_SHAPE.search(index.text) is not None]
-    if not _shape_seen[1]:
+    if not _holds_date_shape(index.text):
         return False
     base, stop = index.sentence_chars(index.sentence_of(start))
     first, last = token_at(doc, start).idx, token_at(doc, end - 1).idx + len(token_at(doc, end - 1).text)
