@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from analysis.catalogue.actors import UNKNOWN_SIDE
-from analysis.extraction.doc_index import doc_index
+from analysis.extraction.doc_index import DocIndex, doc_index
 from analysis.extraction.parsed import ParsedDocument
 
 #: Entity labels that name actors, places and groups; numbers and dates go to their own tables.
@@ -53,14 +53,16 @@ def mention_rows(parsed: ParsedDocument) -> list[MentionRow]:
 
     A leading "the" and a trailing possessive are not part of the mention ("the Kremlin's" -> "Kremlin").
     """
-    rows = []
-    for ent in parsed.doc.ents:
+    rows, index = [], doc_index(parsed.doc)
+    # the entities as the index read them once (``Doc.ents`` builds them anew on every access)
+    for ent in index.ents:
         if ent.label_ not in NAME_LABELS:
             continue
-        span = _trim_mention(ent)
+        span = _trim_mention(ent, index)
         if span is None:
             continue
-        text = parsed.text[span.start_char : span.end_char]
+        start, end = span
+        text = parsed.text[start:end]
         actor, kind = None, ""
         if ent.ent_id_:
             actor = parsed.catalogue.get(ent.ent_id_)
@@ -70,9 +72,9 @@ def mention_rows(parsed: ParsedDocument) -> list[MentionRow]:
             actor, kind = hit
         rows.append(
             MentionRow(
-                sentence_id=parsed.sentences.sentence_id(span.start_char),
-                start=span.start_char,
-                end=span.end_char,
+                sentence_id=parsed.sentences.sentence_id(start),
+                start=start,
+                end=end,
                 text=text,
                 label=ent.label_,
                 actor=actor.name if actor else "",
@@ -84,11 +86,18 @@ def mention_rows(parsed: ParsedDocument) -> list[MentionRow]:
     return rows
 
 
-def _trim_mention(ent: Span) -> Span | None:
+def _trim_mention(ent: Span, index: DocIndex) -> tuple[int, int] | None:
+    """The character span ``(start, end)`` of ``ent`` without a leading "the" and a trailing possessive, or None
+    when no word is left. Words are read from the document's ``index`` (``doc[i]`` made a new Token per word and
+    a Span per mention)."""
+    words = index.tokens
     start, end = ent.start, ent.end
-    while start < end and ent.doc[start].lower_ == "the":
+    while start < end and words[start].lower_ == "the":
         start += 1
-    while end > start and ent.doc[end - 1].tag_ == "POS":
+    while end > start and words[end - 1].tag_ == "POS":
         end -= 1
-    return ent.doc[start:end] if end > start else None
+    if end <= start:
+        return None
+    last = words[end - 1]
+    return words[start].idx, last.idx + len(last)
 

@@ -309,8 +309,11 @@ def noun_references(
     described = {t.i: ref.key for ref in names for t in describing(tokens, ref)}
     covered = {i for ref in names for i in range(ref.first, ref.last)}
     refs = []
-    for token in tokens.tokens:
-        if token.tag_ not in ("NN", "NNP") or token.lower_ not in words.person_nouns or token.i in covered:
+    # only the words of the person nouns are read, found in the index's lower-case words (the loop read every
+    # Token's tag and text)
+    lower = doc_index(parsed.doc).lower
+    for token in (tokens.tokens[i] for i, word in enumerate(lower) if word in words.person_nouns):
+        if token.tag_ not in ("NN", "NNP") or token.i in covered:
             continue
         key = described.get(token.i, f"other:{token.i}")
         start, gender = token.idx, words.noun(token) or ""
@@ -451,9 +454,11 @@ def pronoun_evidence(
     ref_starts = [r.start for r in refs]
     starts, ends = parsed.sentences.starts, parsed.sentences.ends
     found: dict[str, list[Evidence]] = {}
-    for token in tokens.tokens:
-        gender = PRONOUN_GENDER.get(token.lower_)
-        if gender is None or token.tag_ not in PRONOUN_TAGS or _generic(tokens, token.i):
+    # only the gendered pronouns are read, found in the index's lower-case words (the loop read every Token's text)
+    lower = doc_index(parsed.doc).lower
+    for token in (tokens.tokens[i] for i, word in enumerate(lower) if word in PRONOUN_GENDER):
+        gender = PRONOUN_GENDER[lower[token.i]]
+        if token.tag_ not in PRONOUN_TAGS or _generic(tokens, token.i):
             continue
         tied = resolved.get(token.idx)
         if tied is None and quoted.stabbing(token.idx):

@@ -9,7 +9,6 @@ from typing import Sequence
 from spacy.tokens import Token
 
 from analysis.extraction.doc_index import children_of
-from analysis.extraction.linguistics.furniture import dateline_spans
 from analysis.extraction.sources.according_to import according_to_stage
 from analysis.extraction.sources.contents import after_dateline, trimmed_span, within_paragraph
 from analysis.extraction.sources.dedupe import deduplicate, extend_to_quotes
@@ -40,7 +39,7 @@ def attribution_rows(parsed) -> list[Attribution]:
     found += quote_stage(doc, quotes, [f.content for f in found if not quotes.reports_inside(f.cue)])
     found = deduplicate(extend_to_quotes(found, quotes, view), quotes)
     resolver = SpeakerResolver(parsed, quotes)
-    found = _in_paragraph(found, quotes, resolver.lines, view)
+    found = _in_paragraph(found, quotes, resolver.lines, resolver.datelines, view)
     # page furniture glued into the copy (a crawled link "Related: Mayor warns of cuts", a prompt) holds no cue
     found = [f for f in found if f.cue is None or not resolver.lines.is_furniture(resolver.lines.line_of(f.cue[0]))]
     records = []
@@ -78,11 +77,14 @@ def _service_text(parsed, record: Attribution) -> bool:
     return CONTACT_DETAIL.search(sentence[0].sent.text) is not None
 
 
-def _in_paragraph(found: list[Found], quotes: Quotations, lines: Lines, view: str) -> list[Found]:
+def _in_paragraph(
+    found: list[Found], quotes: Quotations, lines: Lines, datelines: list[tuple[int, int]], view: str
+) -> list[Found]:
     """Each content cut to its cue's paragraph and without a dateline it begins with (the source's words, not
-    the narrator's: :func:`.contents.within_paragraph`, :func:`.contents.after_dateline`); a relation with no
-    word left in its cue's paragraph is dropped."""
-    datelines, kept = dateline_spans(view), []
+    the narrator's: :func:`.contents.within_paragraph`, :func:`.contents.after_dateline`; ``datelines``: the
+    view's :func:`~analysis.extraction.linguistics.furniture.dateline_spans`); a relation with no word left in its
+    cue's paragraph is dropped."""
+    kept = []
     for f in found:
         content = within_paragraph(f.content, f.cue, lines, view, quoted=quotes.holding(f.content) is not None)
         if content is not None:

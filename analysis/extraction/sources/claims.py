@@ -29,12 +29,6 @@ def _is_clause_head(token: Token) -> bool:
     return False
 
 
-def _clause_of(token: Token) -> Token:
-    while not _is_clause_head(token):
-        token = token.head
-    return token
-
-
 def _hedged(tokens: Sequence[Token]) -> bool:
     """Whether the words (punctuation skipped) hold a hedge of ``hedges.yaml``, matched by lemma."""
     lemmas = [t.lemma_.lower() for t in tokens if not t.is_punct]
@@ -100,12 +94,22 @@ def claim_rows(parsed, attributions: Sequence[Attribution]) -> list[ClaimRow]:
     index = doc_index(parsed.doc)
     tokens = index.tokens
     covered = _covered_tokens(tokens, [(a.start, a.end) for a in attributions])
+    heads = index.heads
     clauses: dict[int, int] = {}
 
     def clause(token: Token) -> int:
-        if token.i not in clauses:
-            clauses[token.i] = _clause_of(token).i
-        return clauses[token.i]
+        """The position of the clause head ``token`` belongs to: up its heads to the first
+        :func:`_is_clause_head`. Every word passed on the way belongs to the same clause and is remembered with
+        it, and heads are read from the index (walking ``Token.head`` word by word made a new Token per step,
+        for every word again)."""
+        passed, i = [], token.i
+        while i not in clauses and not _is_clause_head(tokens[i]):
+            passed.append(i)
+            i = heads[i]
+        found = clauses.setdefault(i, i)
+        for j in passed:
+            clauses[j] = found
+        return found
 
     for first, stop in zip(index.sentence_starts, (*index.sentence_starts[1:], len(tokens))):
         runs: list[list[Token]] = []

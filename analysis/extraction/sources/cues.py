@@ -225,8 +225,10 @@ def stray_participle(token: Token) -> bool:
     verb, whose subject is not its own: it is the next act of whoever did the participle's or cue's clause above.
     Not a participle conjoined to another participle, nor one after a form of "be" that it shares ("we are off
     the peak and seeing a decline")."""
+    if token.dep_ != "conj" or token.tag_ != "VBG":
+        return False  # (read first: ``Token.head`` makes a new Token, for every word of a content)
     clause = token.head
-    if token.dep_ != "conj" or token.tag_ != "VBG" or clause.i == token.i or clause.tag_ == "VBG" or clause.lemma_ == "be":
+    if clause.i == token.i or clause.tag_ == "VBG" or clause.lemma_ == "be":
         return False
     return not any(c.dep_ in OWN_CLAUSE_DEPS for c in children_of(token)) and (
         clause.dep_ == "acl" or any(c.dep_ in ANY_SUBJECT_DEPS for c in children_of(clause)))
@@ -259,8 +261,10 @@ def speakers_conjunct(verb: Token) -> Token | None:
     whether ..."), and no report
     (:func:`.syntactic.syntactic_stage` skips it). None otherwise: "said the company wants X and expects Y" is the
     company's, "saying the text made concessions and threatens the union" the text's."""
+    if verb.dep_ != "conj":
+        return None  # (read first: ``Token.head`` makes a new Token, for every word of a content)
     clause = verb.head
-    if verb.dep_ != "conj" or clause.i == verb.i or clause.dep_ != "ccomp" or stance_of(verb) is None:
+    if clause.i == verb.i or clause.dep_ != "ccomp" or stance_of(verb) is None:
         return None
     if any(c.dep_ in CLAUSE_SUBJECTS for c in children_of(verb)) or stance_of(clause.head) is None:
         return None

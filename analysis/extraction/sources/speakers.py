@@ -299,6 +299,9 @@ class SpeakerResolver:
         self.index = doc_index(self.doc)
         self.lex = lexicon()
         self.lines = Lines(parsed.view)
+        # the article's datelines (with what stands before each on its line): read here once for the wire's
+        # credits, the speaker spans they cut and the contents they open (three searches of the text before)
+        self.datelines = dateline_spans(parsed.view)
         # names in page furniture (a "Read more: ..." link, a photo credit) are no one the story speaks of
         furniture = parsed.furniture
         # nor are names in a headline, byline or link line the full form of a name the copy shortens: a headline
@@ -329,16 +332,20 @@ class SpeakerResolver:
             if entity.label_ == "PERSON":
                 self._read_person(entity)
                 self._read_role(entity.root)
-        for token in self.index.tokens:
+        # the passes below read proper nouns only: picked out once from the index's parts of speech (each pass
+        # over every Token read its attributes anew, several times per article)
+        proper = [t for t, pos in zip(self.index.tokens, self.index.pos) if pos == "PROPN"]
+        for token in proper:
             # a titled name the small model left unlabelled ("Governor Ana Ruiz")
-            if token.pos_ == "PROPN" and token.ent_type_ == "" and token.dep_ != "compound" and not furniture.holds(
-                token.idx
-            ) and self._titled(name_run(token)):
+            if token.ent_type_ == "" and token.dep_ != "compound" and not furniture.holds(token.idx) and self._titled(
+                name_run(token)
+            ):
                 self._read_role(token)
-        for token in self.index.tokens:
+        for token in proper:
             # "his sister Ana", "her son, Tom,": a name the recogniser leaves unlabelled, in apposition to a
-            # gendered noun for a person, is a person of that noun's gender (one it labels is read above)
-            noun = _person_noun_before(token) if token.ent_type_ != "PERSON" else None
+            # gendered noun for a person, is a person of that noun's gender (one it labels is read above);
+            # (_person_noun_before reads only proper nouns in apposition)
+            noun = _person_noun_before(token) if token.dep_ == "appos" and token.ent_type_ != "PERSON" else None
             if noun is not None and (gender := gender_words().noun(noun)) is not None:
                 self._stated_gender.setdefault(token.lower_, set()).add(gender)
         self._people_texts = [tokens_text(parsed, person_name(e[-1])) for e in self._people]
@@ -349,10 +356,10 @@ class SpeakerResolver:
         # person in apposition: a person's surname, also where the recogniser labels it alone an organisation
         # ("Dorn announced ...")
         self._titled_names = {
-            t.lower_ for t in self.index.tokens
-            if t.pos_ == "PROPN" and t.i > 0 and not furniture.holds(t.idx) and not _acronym(t) and not _name_goes_on(t)
+            t.lower_ for t in proper
+            if t.i > 0 and not furniture.holds(t.idx) and not _acronym(t) and not _name_goes_on(t)
             and (
-                (title := self.doc[t.i - 1]).text[:1].isupper() and t.lemma_.lower() not in self.lex.institution
+                (title := self.index.tokens[t.i - 1]).text[:1].isupper() and t.lemma_.lower() not in self.lex.institution
                 and (bare_word(title.text) in self.lex.title_words or bare_word(title.text) in self.lex.honorifics)
                 or self._described_as_person(t)  # "Brett Halvorsen, an assistant secretary,"
             )
@@ -366,7 +373,7 @@ class SpeakerResolver:
         bodies = {}
         # the agency of a dateline ("BERLIN (Reuters) -") is the wire's credit: no body "the company", "the
         # group" or "it" in the copy can mean
-        credits = dateline_spans(parsed.view)
+        credits = self.datelines
         for entity in ents:
             if any(a <= entity.start_char and entity.end_char <= b for a, b in credits):
                 continue
@@ -533,8 +540,7 @@ class SpeakerResolver:
     def _datelines(self) -> list[tuple[int, int]]:
         """Datelines (:func:`~analysis.extraction.linguistics.furniture.dateline_spans`, with the words before
         them on their line) and dates written in digits (:func:`~analysis.extraction.figures.tokens.numeric_dates`)."""
-        view = self.parsed.view
-        return sorted(dateline_spans(view) + numeric_dates(view))
+        return sorted(self.datelines + numeric_dates(self.parsed.view))
 
     def _after_dateline(self, head: Token, tokens: Sequence[Token], cut: int) -> Speaker:
         """A speaker span holding a dateline or a date in digits: never part of a speaker, nor the words before
@@ -799,8 +805,11 @@ class SpeakerResolver:
     def _actor(self, tokens: Sequence[Token], written: str) -> Actor | None:
         if tokens and tokens[-1].ent_id_:
             return self.parsed.catalogue.get(tokens[-1].ent_id_)
-        for text in (written, written.removeprefix("the "), written.removeprefix("The ")):
-            hit = self.parsed.catalogue.lookup(text) or self.parsed.catalogue.lookup(text.removesuffix("'s"))
+        # each distinct form looked up once, in the same order (most names have no "the" and no "'s": the six
+        # lookups were mostly one form six times)
+        forms = (written, written.removeprefix("the "), written.removeprefix("The "))
+        for text in dict.fromkeys(form for each in forms for form in (each, each.removesuffix("'s"))):
+            hit = self.parsed.catalogue.lookup(text)
             if hit:
                 return hit[0]
         return None
@@ -1281,15 +1290,17 @@ def companies_named(tokens: Sequence[Token], furniture, view: str) -> set[str]:
             not token.is_alpha or furniture.holds(token.idx)
         ):
             continue
-        doc, i = token.doc, token.i
-        before = doc[i - 1] if i > 0 else None
+        # neighbours and heads from the document's index: ``doc[i]`` and ``Token.head`` make a new Token per call
+        index, i = doc_index(token.doc), token.i
+        words, heads = index.tokens, index.heads
+        before = words[i - 1] if i > 0 else None
         described = before is not None and _company_noun(before)
-        after = [t for t in doc[i + 1 : i + 3] if t.text != ","][:1]
-        if before is not None and before.pos_ == "PROPN" and before.head.i == i and not described or (
-            i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN" and token.head.i > i and doc[i + 1].dep_ == "compound"
+        after = [t for t in words[i + 1 : i + 3] if t.text != ","][:1]
+        if before is not None and before.pos_ == "PROPN" and heads[i - 1] == i and not described or (
+            i + 1 < len(words) and words[i + 1].pos_ == "PROPN" and heads[i] > i and words[i + 1].dep_ == "compound"
         ):
             continue  # a word of a longer name ("Ana Kessler", "Kessler Foods")
-        owned = [token.head] if token.dep_ in ("poss", "compound", "amod") and token.head.i > i else []
+        owned = [words[heads[i]]] if token.dep_ in ("poss", "compound", "amod") and heads[i] > i else []
         if (
             after and bare_word(after[0].text) in lex.corporate_suffixes and after[0].text[:1].isupper()
             or described
@@ -1309,11 +1320,13 @@ def _company_noun(token: Token) -> bool:
 def _its_antecedent(subject: Token) -> bool:
     """Whether an "its" later in the subject's sentence points back to it: the nearest singular noun or name
     before the "its" (dates and times left out) is the subject."""
-    sentence = subject.sent
-    for token in sentence[subject.i - sentence.start + 1 :]:
+    # the sentence's tokens from the document's index (``Token.sent`` builds a Span, and reading it new Tokens)
+    index = doc_index(subject.doc)
+    words, end = index.tokens, index.sentence_bounds(subject.i)[1]
+    for token in words[subject.i + 1 : end]:
         if token.lower_ != "its":
             continue
-        for back in reversed(sentence[subject.i - sentence.start : token.i - sentence.start]):
+        for back in reversed(words[subject.i : token.i]):
             if back.tag_ in ("NN", "NNP") and back.ent_type_ not in ("DATE", "TIME"):
                 return back.i == subject.i
         return False

@@ -31,7 +31,8 @@ def _content_tokens(head: Token, cue: Token) -> list[Token]:
             # another report, unless a second "that" clause of this one ("..., but that he expects ..."), or a
             # clause of time or cause inside it ("would recall the syrup after tests found ...")
             continue
-        if token.i != head.i and (
+        # (each of the four reads a conjunct or an adverbial clause only: other words skip their calls)
+        if token.i != head.i and token.dep_ in ("conj", "advcl") and (
             _narrated_conjunct(token) or _participle_conjunct(token) or speakers_conjunct(token) is not None
             or _next_report(token)
         ):
@@ -628,23 +629,24 @@ def _inverted_report(cue: Token) -> tuple[Token, tuple[int, int]] | None:
     lemma = verb_lemma(cue)
     if cue.tag_ not in ("VBD", "VBZ", "VBP") or lemma in lexicon().volition or lemma not in lexicon().stances or is_passive(cue):
         return None
-    doc, sent = cue.doc, cue.sent
+    # the sentence's words from the document's index (``Token.sent`` and ``doc[i]`` make a new Span and Tokens)
+    doc, index = cue.doc, doc_index(cue.doc)
+    tokens, (sent_start, sent_end) = index.tokens, index.sentence_bounds(cue.i)
     if any(c.i > cue.i and (c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and lemma != "tell") for c in children_of(cue)):
         return None
     after = []
-    for t in doc[cue.i + 1 : sent.end]:
-        if t.text == "," and t.i + 1 < sent.end and doc[t.i + 1].tag_ == "VBG":
+    for t in tokens[cue.i + 1 : sent_end]:
+        if t.text == "," and t.i + 1 < sent_end and tokens[t.i + 1].tag_ == "VBG":
             break
         after.append(t)
     if any(t.pos_ in ("VERB", "AUX") or t.is_quote or t.text == "," for t in after):
         return None  # the cue interrupts a clause that goes on after it ("It was, he added, a week of talks")
     comma = cue.i - 1
-    while comma > sent.start and doc[comma].text != ",":
+    while comma > sent_start and tokens[comma].text != ",":
         comma -= 1
-    phrase = doc[comma + 1 : cue.i]
-    if doc[comma].text != "," or not 1 <= len(phrase) <= 8:
+    words = list(tokens[comma + 1 : cue.i])
+    if tokens[comma].text != "," or not 1 <= len(words) <= 8:
         return None
-    words = list(phrase)
     if words[0].tag_ in ("VBG", "VBN") and len(words) > 1 and words[1].pos_ == "PROPN":
         words = words[1:]  # "prosecuting Inspector Ann Cole"
     if not all(t.pos_ in SPEAKER_PHRASE_POS for t in words):
@@ -656,10 +658,10 @@ def _inverted_report(cue: Token) -> tuple[Token, tuple[int, int]] | None:
         return None
     speaker = heads[-1]
     if not _can_speak(speaker) or speaker.lower_ in NO_SOURCE_PERSONS or not all(
-        phrase.start <= t.i < cue.i for t in speaker.subtree
+        comma + 1 <= t.i < cue.i for t in speaker.subtree
     ):
         return None
-    span = _main_clause_before(doc, sent.start, comma)
+    span = _main_clause_before(doc, sent_start, comma)
     return (speaker, span) if span else None
 
 
@@ -667,7 +669,7 @@ def _main_clause_before(doc: Doc, start: int, comma: int) -> tuple[int, int] | N
     """The span of the words from token ``start`` to the comma at ``comma``, when they are one main clause with a
     finite verb: not opened by a subordinating word ("When the rain came, ..."), not a quotation (the quote stage
     reads those) and not more than one sentence; else None."""
-    clause = [t for t in doc[start:comma] if not t.is_space]
+    clause = [t for t in doc_index(doc).tokens[start:comma] if not t.is_space]
     if not clause or clause[0].tag_ in CIRCUMSTANCE_TAGS and clause[0].pos_ == "SCONJ" or clause[0].tag_ == "WRB":
         return None
     if clause[0].is_quote or any(t.text in (".", "!", "?") for t in clause):
@@ -685,12 +687,15 @@ def _inverted_after_comma(cue: Token) -> tuple[Token, tuple[int, int]] | None:
     phrase alone (:data:`SPEAKER_PHRASE_POS`) whose head can hold a view (a name, or a noun for a person, group or
     body: "added the union", not "added the caveat") and no comma, and a main clause before the comma
     (:func:`_main_clause_before`). Returns the speaker's head word and the content span."""
-    lemma, doc, sent = verb_lemma(cue), cue.doc, cue.sent
+    lemma, doc = verb_lemma(cue), cue.doc
     if cue.tag_ not in ("VBD", "VBZ", "VBP") or lemma in lexicon().volition or lemma not in lexicon().stances or is_passive(cue):
         return None
-    if cue.i == sent.start or doc[cue.i - 1].text != ",":
+    # the sentence's words from the document's index (``Token.sent`` and ``doc[i]`` make a new Span and Tokens)
+    index = doc_index(doc)
+    tokens, (sent_start, sent_end) = index.tokens, index.sentence_bounds(cue.i)
+    if cue.i == sent_start or tokens[cue.i - 1].text != ",":
         return None
-    phrase = [t for t in doc[cue.i + 1 : sent.end] if not t.is_space]
+    phrase = [t for t in tokens[cue.i + 1 : sent_end] if not t.is_space]
     while phrase and phrase[-1].is_punct and phrase[-1].text in (".", "!", "?"):
         phrase = phrase[:-1]
     if not 1 <= len(phrase) <= 8 or not all(t.pos_ in SPEAKER_PHRASE_POS for t in phrase):
@@ -698,7 +703,7 @@ def _inverted_after_comma(cue: Token) -> tuple[Token, tuple[int, int]] | None:
     heads = [t for t in phrase if t.head.i == cue.i and t.dep_ in ("dobj", "nsubj")]
     if len(heads) != 1 or not _can_speak(heads[0]) or not can_hold_stance(heads[0]) or heads[0].lower_ in NO_SOURCE_PERSONS:
         return None
-    span = _main_clause_before(doc, sent.start, cue.i - 1)
+    span = _main_clause_before(doc, sent_start, cue.i - 1)
     return (heads[0], span) if span else None
 
 
