@@ -185,7 +185,8 @@ def figure_rows(
     a corpus are those of its parts put together: a folder build derives them chunk by chunk and keeps them.
 
     With ``dated_only``, only the figures :func:`pairable` may accept by their measure and day (whatever their
-    places) get a row, the same row: the others are dropped as soon as their day is known. Speed: a folder build
+    places) get a row, the same row: the others are dropped as soon as their day is known (and with none left,
+    the frame has no rows and its columns no particular dtype). Speed: a folder build
     keeps only pairable figures, and an undated corpus has almost none, so the parts, intervals and places of
     every other figure were worked out to be thrown away (most of this function's time on generated articles).
     """
@@ -198,6 +199,10 @@ def figure_rows(
     )
     if dated_only:
         rows = rows[np.array([pairable(m, d) for m, d in zip(*_values(rows, "measure", "day"))], dtype=bool)]
+        if not len(rows):
+            # no figure left (every chunk of an undated corpus): the steps below cost about 40 ms of pandas
+            # calls a chunk even on no rows, and a build keeps no row of an empty frame, whatever its dtypes
+            return pd.DataFrame({column: [] for column in ROW_COLUMNS})
     things = [thing(*parts) for parts in zip(*(texts_of(rows[c]) if c != "quantity_kind" else rows[c].tolist() for c in (
         "quantity_kind", "unit_key", "object", "event", "scope", "measure", "modifier", "qualifier")))]
     rows = rows.assign(**{column: [getattr(t, part) for t in things] for part, column in PART_COLUMNS.items()
