@@ -19,8 +19,10 @@ from analysis.across.figure_agreement import (
     WINDOW_DAYS,
     figure_agreement,
     figure_agreement_chunks,
+    figure_rows,
     figures_of_unknown_day,
     normalise_object,
+    pairable,
     place_key,
 )
 
@@ -411,6 +413,20 @@ def test_a_figure_whose_day_cannot_be_told_is_not_paired():
     assert figure_agreement(_figures(*far), _documents(*TWO_OUTLETS), NO_PLACES).empty
     assert figures_of_unknown_day(_figures(*(f for f, _ in floods)), _documents(*undated)) == 2
     assert figures_of_unknown_day(_figures(*dated), _documents(*undated)) == 0
+
+
+def test_rows_of_dated_figures_only_are_the_pairable_rows_of_all():
+    floods = (_flood("wire", 40, None), _flood("daily", 45, None))
+    figures = _figures(*(f for f, _ in floods), {**floods[0][0], "figure_id": 1, "as_of": "2024-03-05"})
+    undated = _documents(("wire", "Reuters", ""), ("daily", "AP", ""))
+    every = figure_rows(figures, undated, NO_PLACES)
+    by_day = every[[pairable(m, d) for m, d in zip(every["measure"], every["day"])]].reset_index(drop=True)
+    dated = figure_rows(figures, undated, NO_PLACES, dated_only=True)
+    assert len(by_day) == 1
+    pd.testing.assert_frame_equal(dated, by_day)
+    # none left: no rows, the same columns
+    none = figure_rows(figures.head(2), undated, NO_PLACES, dated_only=True)
+    assert none.empty and list(none.columns) == list(every.columns)
 
 
 @pytest.mark.parametrize(

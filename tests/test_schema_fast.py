@@ -95,3 +95,16 @@ def test_a_repeated_source_id_fails_where_the_column_is_unique():
     assert schema._checked("sources", frame) is None
     with pytest.raises((pandera.errors.SchemaError, pandera.errors.SchemaErrors)):
         schema.validate("sources", frame)
+
+
+def test_schemas_built_without_dask_typing_are_pandera_s_and_leave_its_type_lists_as_they_were():
+    import pandera.typing as pandera_typing
+
+    for table in TABLES:
+        assert repr(schema._schema(table)) == repr(schema.TABLES[table].to_schema())
+    # pandera lists the types as it would have (Dask's too, where Dask is installed)
+    pandera_typing.get_series_types.cache_clear()
+    listed = pandera_typing.get_series_types()
+    schema._schema.cache_clear()
+    schema._schema("figures")
+    assert pandera_typing.get_series_types() == listed

@@ -173,7 +173,9 @@ ROW_COLUMNS = [
 ]
 
 
-def figure_rows(figures: pd.DataFrame, documents: pd.DataFrame, mentions: pd.DataFrame | None) -> pd.DataFrame:
+def figure_rows(
+    figures: pd.DataFrame, documents: pd.DataFrame, mentions: pd.DataFrame | None, *, dated_only: bool = False
+) -> pd.DataFrame:
     """The figures that name an object, each with the parts of what it counts (:data:`PART_COLUMNS`, from
     :func:`~analysis.extraction.figures.sameness.thing`), its day (:func:`day_key`), interval in the comparison
     unit, open bound, the places near it (a sorted tuple; none when ``mentions`` is None) and its article's outlet
@@ -181,6 +183,12 @@ def figure_rows(figures: pd.DataFrame, documents: pd.DataFrame, mentions: pd.Dat
 
     A figure's row depends on its own article alone (its figures, mentions and ``documents`` row), so the rows of
     a corpus are those of its parts put together: a folder build derives them chunk by chunk and keeps them.
+
+    With ``dated_only``, only the figures :func:`pairable` may accept by their measure and day (whatever their
+    places) get a row, the same row: the others are dropped as soon as their day is known (and with none left,
+    the frame has no rows and its columns no particular dtype). Speed: a folder build
+    keeps only pairable figures, and an undated corpus has almost none, so the parts, intervals and places of
+    every other figure were worked out to be thrown away (most of this function's time on generated articles).
     """
     rows = with_publication(figures, publication_order(documents))
     rows = rows.assign(
@@ -189,6 +197,12 @@ def figure_rows(figures: pd.DataFrame, documents: pd.DataFrame, mentions: pd.Dat
         # the day a figure counts is its text's ("as of April 11", "on Saturday") rather than its publication's
         day_named=rows["as_of"].astype(str) != "",
     )
+    if dated_only:
+        rows = rows[np.array([pairable(m, d) for m, d in zip(*_values(rows, "measure", "day"))], dtype=bool)]
+        if not len(rows):
+            # no figure left (every chunk of an undated corpus): the steps below cost about 40 ms of pandas
+            # calls a chunk even on no rows, and a build keeps no row of an empty frame, whatever its dtypes
+            return pd.DataFrame({column: [] for column in ROW_COLUMNS})
     things = [thing(*parts) for parts in zip(*(texts_of(rows[c]) if c != "quantity_kind" else rows[c].tolist() for c in (
         "quantity_kind", "unit_key", "object", "event", "scope", "measure", "modifier", "qualifier")))]
     rows = rows.assign(**{column: [getattr(t, part) for t in things] for part, column in PART_COLUMNS.items()

@@ -191,7 +191,7 @@ def figure_agreement_segments(
 
     def derive(ids: Sequence[str]) -> pd.DataFrame:
         rows = figure_rows(chunks.read(ids, "figures", FIGURE_COLUMNS), chunks.read(ids, "documents", DOCUMENT_COLUMNS),
-                           chunks.read(ids, "mentions", MENTION_COLUMNS))
+                           chunks.read(ids, "mentions", MENTION_COLUMNS), dated_only=True)
         # a figure whose day or place cannot be placed, or that counts nothing (a threshold), is never paired:
         # kept, it would only be read and sorted on every rebuild (all of an undated corpus's figures but those whose clause
         # names a day)

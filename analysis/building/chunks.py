@@ -118,7 +118,8 @@ def _csv_values(column: pd.Series) -> list | None:
     elif not isinstance(dtype, (pd.StringDtype, pd.BooleanDtype, pd.Int64Dtype)):
         return None
     values = column.tolist()
-    missing = column.isna().to_numpy()
+    # the array's own mask: ``column.isna()`` built a Series around it first, a third of this function's time
+    missing = column.array.isna()
     return ["" if gone else value for value, gone in zip(values, missing)] if missing.any() else values
 
 

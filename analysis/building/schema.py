@@ -12,12 +12,16 @@ Renaming a table or a column changes the CSV contract: say so in the README's ch
 from __future__ import annotations
 
 import re
+import sys
+import types
+from contextlib import contextmanager
 from functools import lru_cache
-from typing import Callable
+from typing import Callable, Iterator
 
 import pandas as pd
 import pandera.config as pandera_config
 import pandera.pandas as pa
+import pandera.typing as pandera_typing
 from pandera.typing import Series
 
 Int = pd.Int64Dtype
@@ -778,14 +782,47 @@ def columns(table: str) -> list[str]:
 def _schema(table: str):
     # pandera builds the schema object anew on every call of a model's ``to_schema`` or ``validate``; the
     # build asks for it per article and per chunk.
-    return TABLES[table].to_schema()
+    with _no_dask_typing():
+        return TABLES[table].to_schema()
+
+
+#: pandera's cached lists of the DataFrame, Series and Index types it knows (pandas', and Dask's where installed).
+_PANDERA_TYPE_LISTS = ("get_dataframe_types", "get_series_types", "get_index_types")
+
+
+@contextmanager
+def _no_dask_typing() -> Iterator[None]:
+    """While a schema is built here, pandera's Dask typing module stands as "Dask not installed"; afterwards the
+    module and pandera's cached type lists are as before, so that anything else in the process gets them as
+    pandera makes them.
+
+    Speed: to build a model's schema, pandera lists the Series and Index types of every installed dataframe
+    library, and listing Dask's imports ``dask.dataframe``: half a CPU second of a build, for types no table here
+    is annotated with (every column is a pandas ``Series``), so the schemas come out the same. Where pandera's
+    typing module has no such lists, or Dask's typing is already imported, nothing is done."""
+    name = "pandera.typing.dask"
+    if name in sys.modules or not all(hasattr(pandera_typing, f) for f in _PANDERA_TYPE_LISTS):
+        yield
+        return
+    stand_in = types.ModuleType(name)
+    stand_in.DASK_INSTALLED = False
+    sys.modules[name] = stand_in
+    try:
+        yield
+    finally:
+        if sys.modules.get(name) is stand_in:
+            del sys.modules[name]
+        if getattr(pandera_typing, "dask", None) is stand_in:
+            delattr(pandera_typing, "dask")
+        for listing in _PANDERA_TYPE_LISTS:
+            getattr(pandera_typing, listing).cache_clear()
 
 
 @lru_cache(maxsize=1)
 def prepare() -> None:
     """Build every table's schema, and load pandera's validation, now instead of at the first chunk; once per
-    process. The first schema and the first validation cost about a second together (pandera imports
-    ``dask.dataframe`` and ``hypothesis``): a build spends it while its workers parse, not after they finish."""
+    process. The first schema and the first validation cost a fraction of a second together (pandera's
+    validation backends): a build spends it while its workers parse, not after they finish."""
     for table in TABLES:
         _schema(table)
     validate("documents", empty("documents"))
@@ -793,8 +830,8 @@ def prepare() -> None:
 
 @lru_cache(maxsize=None)
 def _columns(table: str) -> tuple[str, ...]:
-    # The model's fields, not its schema: building a schema makes pandera import dask.dataframe (about a
-    # second), and a build's worker processes need the column order only, never a schema.
+    # The model's fields, not its schema: building the schemas loads pandera's machinery for them (a tenth of a
+    # second or more), and a build's worker processes need the column order only, never a schema.
     return tuple(field.name for _, field in TABLES[table].__fields__.values())
 
 
