@@ -1309,3 +1309,12 @@ def test_a_year_after_a_determiner_dates_its_noun(parse, text, spans, objects):
 def test_energy_units_and_a_deadline(parse, text, span, value, approx, unit):
     row = _one(parse, text, span)
     assert (row.value, row.approx, row.unit_canonical) == (value, approx, unit)
+
+
+def test_phrases_by_first_word_keep_their_order_and_are_built_once():
+    from analysis.extraction.figures.tokens import by_first_word, first_word
+
+    phrases = (("more", "than"), ("up", "to"), ("more",), ("as", "many", "as"))
+    grouped = by_first_word(phrases, first_word)
+    assert grouped == {"more": [("more", "than"), ("more",)], "up": [("up", "to")], "as": [("as", "many", "as")]}
+    assert by_first_word(phrases, first_word) is grouped

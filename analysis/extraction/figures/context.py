@@ -20,11 +20,11 @@ from typing import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from analysis.datafiles import read_yaml, word_set
-from analysis.extraction.doc_index import children_of, doc_index
+from analysis.extraction.doc_index import DocIndex, children_of, doc_index
 from analysis.extraction.figures.grammar import Match
 from analysis.extraction.figures.objects import PLACE_LABELS, clause_head, clause_head_at, figure_root
-from analysis.extraction.figures.tokens import NUMERIC_DATE, token_at
-from analysis.extraction.figures.wordlists import Lexicon
+from analysis.extraction.figures.tokens import NUMERIC_DATE, by_first_word, first_word, token_at
+from analysis.extraction.figures.wordlists import Lexicon, lexicon
 
 #: Entity labels whose words are a name, never a marker ("New York" is no "new" count, "Global Times" no scope).
 NAME_LABELS = frozenset({"GPE", "LOC", "ORG", "PERSON", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
@@ -129,12 +129,12 @@ class FigureContext:
 OWN_STATEMENTS = frozenset({"conj", "ccomp", "parataxis", "relcl"})
 
 
-def _governing(token: Token, head: Token) -> bool:
-    """Whether ``head``'s clause holds ``token``, through clauses below it that state nothing of their own."""
-    index = doc_index(token.doc)
-    current = clause_head_at(index, token.i)
+def _governing(index: DocIndex, i: int, head: int) -> bool:
+    """Whether the clause of token ``head`` holds token ``i``, through clauses below it that state nothing of their
+    own (read by position from the document's index)."""
+    current = clause_head_at(index, i)
     for _ in range(8):
-        if current == head.i:
+        if current == head:
             return True
         if index.dep[current] in OWN_STATEMENTS or index.heads[current] == current:
             return False
@@ -148,11 +148,23 @@ def clause_tokens(doc: Doc, match: Match) -> list[Token]:
     nothing of their own (:data:`OWN_STATEMENTS`); the whole sentence when the figure's clause head is the
     sentence's root noun (a headline, a list line: no verb)."""
     root = figure_root(doc, match)
-    head = clause_head(root)
-    sentence = doc_index(doc).sentence_tokens(root.i)
-    if head.pos_ not in ("VERB", "AUX"):
-        return list(sentence)
-    return [t for t in sentence if _governing(t, head)]
+    return list(_clause_of(doc, doc_index(doc).sentence_bounds(root.i)[0], clause_head(root).i))
+
+
+#: Clauses kept by :func:`_clause_of`: those of the figures of the last article or two.
+RECENT_CLAUSES = 64
+
+
+@lru_cache(maxsize=RECENT_CLAUSES)
+def _clause_of(doc: Doc, sentence_start: int, head: int) -> tuple[Token, ...]:
+    """:func:`clause_tokens` of a figure of the sentence starting at token ``sentence_start`` whose clause head is
+    token ``head``: the same for every figure of one clause, so read once per clause (each figure walked every
+    token of its sentence up its clause heads, a tenth of a figure's context)."""
+    index = doc_index(doc)
+    sentence_tokens = index.sentence_tokens(sentence_start)
+    if index.pos[head] not in ("VERB", "AUX"):
+        return sentence_tokens
+    return tuple(t for t in sentence_tokens if _governing(index, t.i, head))
 
 
 def _words_of(tokens: list[Token], skip: range) -> list[tuple[int, str]]:
@@ -161,18 +173,24 @@ def _words_of(tokens: list[Token], skip: range) -> list[tuple[int, str]]:
     first "Worldwide", is read)."""
     if not tokens:
         return []
-    index = doc_index(tokens[0].doc)
+    in_names = _in_long_names(tokens[0].doc)
+    return [(t.i, t.lower_) for t in tokens if t.i not in skip and t.i not in in_names and not t.is_space]
 
-    def in_name(token: Token) -> bool:
-        entity = index.entity(token.i)
-        return entity is not None and entity.label_ in NAME_LABELS and len(entity) > 1
 
-    return [(t.i, t.lower_) for t in tokens if t.i not in skip and not in_name(t) and not t.is_space]
+@lru_cache(maxsize=1)
+def _in_long_names(doc: Doc) -> frozenset[int]:
+    """Positions of the tokens inside a name of several words (an entity of :data:`NAME_LABELS`), read once per
+    document from its entities (asking each clause word for its entity, label and length cost an eighth of a
+    figure's context)."""
+    return frozenset(i for entity in doc_index(doc).ents if entity.label_ in NAME_LABELS and len(entity) > 1
+                     for i in range(entity.start, entity.end))
 
 
 def _finds(words: list[tuple[int, str]], phrases: tuple[tuple[str, ...], ...]) -> bool:
     """Whether one of ``phrases`` is written as consecutive tokens among ``words``."""
-    by_first = _by_first_word(phrases)
+    # each word of a clause is compared only with the phrases it may begin (every phrase against every word made
+    # this the costliest step of a figure's context)
+    by_first = by_first_word(phrases, first_word)
     for k, (position, word) in enumerate(words):
         for phrase in by_first.get(word, ()):
             if k + len(phrase) <= len(words) and all(
@@ -180,26 +198,6 @@ def _finds(words: list[tuple[int, str]], phrases: tuple[tuple[str, ...], ...]) -
             ):
                 return True
     return False
-
-
-#: :func:`_by_first_word` of each list of phrases asked for, by the list's id (with the list, which keeps the id
-#: its own): the lists are the few of :func:`context_words`, asked for once per figure and per marker list.
-_FIRST_WORDS: dict[int, tuple[tuple[tuple[str, ...], ...], dict[str, list[tuple[str, ...]]]]] = {}
-
-
-def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
-    """``phrases`` by their first word, so that each word of a clause is compared only with the phrases it may
-    begin (every phrase against every word made :func:`_finds` the costliest step of a figure's context)."""
-    known = _FIRST_WORDS.get(id(phrases))
-    if known is not None and known[0] is phrases:
-        return known[1]
-    by_first: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in phrases:
-        by_first.setdefault(phrase[0], []).append(phrase)
-    if len(_FIRST_WORDS) > 64:
-        _FIRST_WORDS.clear()
-    _FIRST_WORDS[id(phrases)] = (phrases, by_first)
-    return by_first
 
 
 def scope_of(words: list[tuple[int, str]], cw: ContextWords) -> str:
@@ -317,18 +315,26 @@ def days_in(doc: Doc, tokens: list[Token], lex: Lexicon, cw: ContextWords) -> li
     return sorted(found)
 
 
-def as_of(doc: Doc, clause: list[Token], lex: Lexicon, cw: ContextWords) -> str:
-    """The day a figure is dated to (:func:`days_in`): the most precise day its clause names (a date before a
-    weekday: "today (April 28)" is April 28); else the one day its sentence names, when it names exactly one.
-    Not read: a date in another sentence ("As of March 26, ..." before the sentence that gives the count)."""
+def as_of(doc: Doc, clause: list[Token]) -> str:
+    """The day a figure is dated to (:func:`days_in`, in the packaged words): the most precise day its clause
+    names (a date before a weekday: "today (April 28)" is April 28); else the one day its sentence names, when it
+    names exactly one. Not read: a date in another sentence ("As of March 26, ..." before the sentence that gives
+    the count)."""
     if not clause:
         return ""
     in_clause = {t.i for t in clause}
-    named = days_in(doc, list(doc_index(doc).sentence_tokens(clause[0].i)), lex, cw)
+    named = _sentence_days(doc, doc_index(doc).sentence_bounds(clause[0].i)[0])
     own = [day for at, day in named if at in in_clause]
     if own:
         return min(own, key=_precision)
     return named[0][1] if len({day for _, day in named}) == 1 else ""
+
+
+@lru_cache(maxsize=RECENT_CLAUSES)
+def _sentence_days(doc: Doc, sentence_start: int) -> tuple[tuple[int, str], ...]:
+    """:func:`days_in` the sentence starting at token ``sentence_start``, in the packaged words: read once per
+    sentence, not once per figure of it (an eighth of a figure's context)."""
+    return tuple(days_in(doc, list(doc_index(doc).sentence_tokens(sentence_start)), lexicon(), context_words()))
 
 
 def _places_joined(token: Token) -> int:
@@ -496,10 +502,16 @@ def _own_words(tokens: list[Token], match: Match, others: Sequence[Match]) -> li
     def distance(figure: range, i: int) -> int:
         return min(abs(i - figure.start), abs(i - (figure.stop - 1)))
 
+    if not figures or not tokens:
+        return list(tokens)
+    # read by position from the index: ``Token.head`` makes a new Token for every word of every figure's clause
+    index = doc_index(tokens[0].doc)
+    heads, pos, dep = index.heads, index.pos, index.dep
     kept = []
     for token in tokens:
-        adnominal = token.head.pos_ in ("NOUN", "PROPN") and token.dep_ in ("amod", "compound", "nmod")
-        if adnominal or not figures or all(distance(mine, token.i) <= distance(f, token.i) for f in figures):
+        i = token.i
+        adnominal = pos[heads[i]] in ("NOUN", "PROPN") and dep[i] in ("amod", "compound", "nmod")
+        if adnominal or all(distance(mine, i) <= distance(f, i) for f in figures):
             kept.append(token)
     return kept
 
@@ -588,7 +600,7 @@ def figure_context(doc: Doc, match: Match, lex: Lexicon, matches: Sequence[Match
     return FigureContext(
         scope=scope_of(words, cw) or _opening_scope(doc, match, cw) or _clause_opening_scope(doc, tokens, cw),
         measure=measure,
-        as_of=as_of(doc, tokens, lex, cw),
+        as_of=as_of(doc, tokens),
         combined=combined(doc, match, tokens, cw),
         place=own_place(doc, match, matches),
     )

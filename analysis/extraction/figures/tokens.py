@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterable
+from typing import Callable, Sequence, TypeVar
 
 from spacy.tokens import Doc, Token
 
@@ -36,14 +36,47 @@ def written_together(doc: Doc, i: int, j: int) -> bool:
     return all(not token_at(doc, k).whitespace_ for k in range(i, j - 1))
 
 
-def match_phrase(doc: Doc, i: int, phrases: Iterable[tuple[tuple[str, ...], str]]) -> tuple[int, str] | None:
-    """The end and class of the longest phrase starting at token i."""
-    first = lower_at(doc, i)
-    for words, cls in phrases:
-        # comparing the first word alone rules out almost every phrase before a tuple is built
-        if words[0] == first and tuple(lower_at(doc, i + k) for k in range(len(words))) == words:
+def match_phrase(doc: Doc, i: int, phrases: tuple[tuple[tuple[str, ...], str], ...]) -> tuple[int, str] | None:
+    """The end and class of the first phrase of ``phrases`` (longest first) written from token i."""
+    # only the phrases that begin with token i's word, in their order (each was compared with every token that
+    # can begin a figure)
+    for words, cls in by_first_word(phrases, _first_word_of_pair).get(lower_at(doc, i), ()):
+        if tuple(lower_at(doc, i + k) for k in range(len(words))) == words:
             return i + len(words), cls
     return None
+
+
+T = TypeVar("T")
+
+#: :func:`by_first_word` of each list of phrases asked for, by the list's id (with the list, which keeps the id
+#: its own): the lists are the few of the lexicons, asked for once per figure or per candidate.
+_FIRST_WORDS: dict[int, tuple[Sequence, dict[str, list]]] = {}
+
+
+def by_first_word(phrases: Sequence[T], first: Callable[[T], str]) -> dict[str, list[T]]:
+    """``phrases`` grouped by their first word (``first`` of each), each group in the order of ``phrases``: a word
+    is then compared only with the phrases it may begin. Built once per list; a list is always asked for with
+    the same ``first``."""
+    known = _FIRST_WORDS.get(id(phrases))
+    if known is not None and known[0] is phrases:
+        return known[1]
+    grouped: dict[str, list[T]] = {}
+    for phrase in phrases:
+        grouped.setdefault(first(phrase), []).append(phrase)
+    if len(_FIRST_WORDS) > 64:
+        _FIRST_WORDS.clear()
+    _FIRST_WORDS[id(phrases)] = (phrases, grouped)
+    return grouped
+
+
+def first_word(phrase: tuple[str, ...]) -> str:
+    """The first word of a phrase written as its words."""
+    return phrase[0]
+
+
+def _first_word_of_pair(item: tuple[tuple[str, ...], str]) -> str:
+    """The first word of a phrase given with its class."""
+    return item[0][0]
 
 
 def bare_at(doc: Doc, j: int) -> str:

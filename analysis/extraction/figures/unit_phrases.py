@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from analysis.extraction.doc_index import doc_index
 from analysis.extraction.figures.tokens import HYPHENS, bare_at, lower_at, token_at, written_together
 from analysis.extraction.figures.wordlists import Lexicon, glued_symbol
 
@@ -38,11 +39,12 @@ def unit_at(doc: Doc, j: int, lex: Lexicon, *, has_scale: bool = False) -> tuple
         return None
     if token_at(doc, j).text in lex.currency_codes:
         return j + 1, lex.currency_codes[token_at(doc, j).text], "currency"
-    words = _unit_words(doc, j)
+    words, lower = _unit_words(doc, j), doc_index(doc).lower
     for length in range(len(words), 0, -1):
         key = tuple(w for w, _ in words[:length])
         end = words[length - 1][1]
-        joined = ("".join(token_at(doc, k).lower_ for k in range(j, end)),) if written_together(doc, j, end) else key
+        # the index's lower-case words: ``Token.lower_`` made a Token per word of every candidate's unit
+        joined = ("".join(lower[j:end]),) if written_together(doc, j, end) else key
         for candidate in dict.fromkeys((key, joined)):
             # "thousands of pounds of explosives": a currency word that is also a weight weighs something
             if has_scale and candidate in lex.currency_scale_names and lower_at(doc, end) != "of":
