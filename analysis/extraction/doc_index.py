@@ -81,6 +81,23 @@ class DocIndex:
         return tuple(t.pos_ for t in self.tokens)
 
     @cached_property
+    def starts(self) -> tuple[int, ...]:
+        """Each token's first character (``Token.idx``)."""
+        return tuple(t.idx for t in self.tokens)
+
+    def sentence_span_tokens(self, start: int, end: int) -> tuple[int, int]:
+        """Token positions ``[first, stop)`` of a span whose ``start`` and ``end`` are token boundaries (a
+        sentence of :class:`~analysis.extraction.parsed.SentenceIndex`): those of ``doc.char_span(start, end,
+        alignment_mode="expand")``, found by binary search without building the Span. Not for offsets inside a
+        token or in the space after one."""
+        return bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+
+    @cached_property
+    def tag(self) -> tuple[str, ...]:
+        """Each token's fine-grained tag (Penn Treebank: ``NNS``, ``VBN``)."""
+        return tuple(t.tag_ for t in self.tokens)
+
+    @cached_property
     def name_ends(self) -> frozenset[str]:
         """The texts of proper nouns written after another proper noun ("Worthing" of "Eva Worthing"): the last
         words of the names the document writes in full."""
