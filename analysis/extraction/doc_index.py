@@ -66,6 +66,11 @@ class DocIndex:
         return tuple((flags.sum(axis=1) == 0).tolist())
 
     @cached_property
+    def is_space(self) -> tuple[bool, ...]:
+        """Whether each token is whitespace (``Token.is_space``), read for the whole document at once."""
+        return tuple(self.doc.to_array([IS_SPACE]).reshape(-1).astype(bool).tolist())
+
+    @cached_property
     def lower(self) -> tuple[str, ...]:
         """Each token's text in lower case."""
         return tuple(t.lower_ for t in self.tokens)
