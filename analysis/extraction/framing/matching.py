@@ -46,7 +46,8 @@ class TermIndex:
             n = len(term.words)
             if i + n > stop or (best is not None and n <= best[0]) or (term.pos and index.pos[i] != term.pos):
                 continue
-            if all(lower[i + k] == w or lemma[i + k] == w for k, w in enumerate(term.words)):
+            # the first word matches by how the candidates were found: a one-word term needs no further look
+            if n == 1 or all(lower[i + k] == w or lemma[i + k] == w for k, w in enumerate(term.words)):
                 best = (n, key, term)
         return best
 

@@ -81,7 +81,7 @@ def tone_rows(
     adjusted, plain = _adjusted_vader(key), _vader()
     adjusted_words = frozenset(word for word, _ in key)
     index = doc_index(parsed.doc)
-    quoted = Voices.of(parsed, attributions).quoted_tokens(index.tokens)
+    quoted = Voices.of(parsed, attributions).quoted_tokens(index)
     rows = []
     for sentence_id, (start, end) in enumerate(zip(parsed.sentences.starts, parsed.sentences.ends)):
         view = parsed.view[start:end]
