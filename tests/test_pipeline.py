@@ -202,6 +202,23 @@ def test_the_index_gives_the_sentence_of_a_token_as_spacy_does(nlp):
         assert index.sentence_bounds(token.i) == (token.sent.start, token.sent.end)
 
 
+def test_the_index_gives_token_offsets_tags_and_sentence_tokens_as_spacy_does(nlp):
+    # read from the index instead of a Token per token, or a Span per sentence (char_span)
+    from analysis.extraction.doc_index import doc_index
+    from analysis.extraction.parsed import SentenceIndex
+
+    doc = nlp("Ferry fares rose 3% on Friday.  \n\nThe harbour board met twice. \u201cIt said nothing.\u201d ")
+    index = doc_index(doc)
+    for token in doc:
+        assert (index.starts[token.i], index.ends[token.i]) == (token.idx, token.idx + len(token.text))
+        assert (index.tag[token.i], index.is_space[token.i]) == (token.tag_, token.is_space)
+    sentences = SentenceIndex.of(doc)
+    assert len(sentences) == 3
+    for start, end in zip(sentences.starts, sentences.ends):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        assert index.sentence_span_tokens(start, end) == (span.start, span.end)
+
+
 def test_a_batch_keeps_its_words_for_the_next_while_the_vocabulary_is_small(monkeypatch):
     """Words of a batch are kept past its memory zone (the tokenizer splits them once per process), until the
     vocabulary holds KEPT_WORDS; the tokens are those of a parse without it."""

@@ -9,9 +9,10 @@ them once; :class:`Intervals` answers "which spans overlap or hold this one" by 
 from __future__ import annotations
 
 import bisect
+import operator
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Generic, Iterator, TypeVar
+from typing import Generic, TypeVar
 
 from spacy.attrs import HEAD, IS_PUNCT, IS_SPACE
 from spacy.tokens import Doc, Span, Token
@@ -66,6 +67,11 @@ class DocIndex:
         return tuple((flags.sum(axis=1) == 0).tolist())
 
     @cached_property
+    def is_space(self) -> tuple[bool, ...]:
+        """Whether each token is whitespace (``Token.is_space``), read for the whole document at once."""
+        return tuple(self.doc.to_array([IS_SPACE]).reshape(-1).astype(bool).tolist())
+
+    @cached_property
     def lower(self) -> tuple[str, ...]:
         """Each token's text in lower case."""
         return tuple(t.lower_ for t in self.tokens)
@@ -79,6 +85,28 @@ class DocIndex:
     def pos(self) -> tuple[str, ...]:
         """Each token's coarse part of speech."""
         return tuple(t.pos_ for t in self.tokens)
+
+    @cached_property
+    def starts(self) -> tuple[int, ...]:
+        """Each token's first character (``Token.idx``)."""
+        return tuple(t.idx for t in self.tokens)
+
+    @cached_property
+    def ends(self) -> tuple[int, ...]:
+        """Each token's end character (``Token.idx`` plus the length of its text)."""
+        return tuple(start + len(token.text) for start, token in zip(self.starts, self.tokens))
+
+    def sentence_span_tokens(self, start: int, end: int) -> tuple[int, int]:
+        """Token positions ``[first, stop)`` of a span whose ``start`` and ``end`` are token boundaries (a
+        sentence of :class:`~analysis.extraction.parsed.SentenceIndex`): those of ``doc.char_span(start, end,
+        alignment_mode="expand")``, found by binary search without building the Span. Not for offsets inside a
+        token or in the space after one."""
+        return bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+
+    @cached_property
+    def tag(self) -> tuple[str, ...]:
+        """Each token's fine-grained tag (Penn Treebank: ``NNS``, ``VBN``)."""
+        return tuple(t.tag_ for t in self.tokens)
 
     @cached_property
     def name_ends(self) -> frozenset[str]:
@@ -176,6 +204,10 @@ def children_of(token: Token) -> tuple[Token, ...]:
     return doc_index(token.doc).children[token.i]
 
 
+#: The order in which a span was added to :class:`Intervals`, from its stored item.
+_ORDER_ADDED = operator.itemgetter(1)
+
+
 class Intervals(Generic[T]):
     """Character spans ``[start, end)`` with a payload, queried by binary search.
 
@@ -198,22 +230,26 @@ class Intervals(Generic[T]):
         self._added += 1
         self._longest = max(self._longest, end - start)
 
-    def _near(self, start: int, end: int) -> Iterator[tuple[int, int, int, T]]:
-        """Spans that begin before ``end`` and may reach ``start``, in the order they were added."""
-        hi = bisect.bisect_left(self._starts, end)
-        lo = bisect.bisect_left(self._starts, start - self._longest)
-        return iter(sorted(self._items[lo:hi], key=lambda item: item[1]))
+    def _near(self, start: int, end: int) -> list[tuple[int, int, int, T]]:
+        """Spans that begin before ``end`` and may reach ``start``, in order of start."""
+        return self._items[bisect.bisect_left(self._starts, start - self._longest) : bisect.bisect_left(self._starts, end)]
+
+    @staticmethod
+    def _in_order_added(items: list[tuple[int, int, int, T]]) -> list[T]:
+        """The payloads of ``items`` in the order they were added. Speed: sorted after the query's test, not
+        before (most queries keep none of the spans near them)."""
+        return [item[3] for item in sorted(items, key=_ORDER_ADDED)] if items else []
 
     def overlapping(self, start: int, end: int) -> list[T]:
         """Payloads of the spans sharing at least one character with ``[start, end)``, in the order added."""
         if end <= start:
             return []
-        return [p for s, _, e, p in self._near(start, end) if s < end and start < e and s < e]
+        return self._in_order_added([i for i in self._near(start, end) if i[0] < end and start < i[2] and i[0] < i[2]])
 
     def holding(self, start: int, end: int) -> list[T]:
         """Payloads of the spans that hold ``[start, end)`` whole, in the order added."""
-        return [p for s, _, e, p in self._near(start, max(end, start + 1)) if s <= start and end <= e]
+        return self._in_order_added([i for i in self._near(start, max(end, start + 1)) if i[0] <= start and end <= i[2]])
 
     def stabbing(self, offset: int) -> list[T]:
         """Payloads of the spans with ``start <= offset < end``, in the order added."""
-        return [p for s, _, e, p in self._near(offset, offset + 1) if s <= offset < e]
+        return self._in_order_added([i for i in self._near(offset, offset + 1) if i[0] <= offset < i[2]])

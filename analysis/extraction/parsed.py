@@ -86,10 +86,15 @@ def sentence_spans(doc) -> Iterable[tuple[int, int, int]]:
 
     Sentences that are only whitespace (blank lines the parser set apart) are not counted.
     """
+    # speed: from the document's index (token starts, space flags), where walking each ``doc.sents`` span made
+    # a new Token per token read
+    index = doc_index(doc)
+    starts, is_space, tokens = index.starts, index.is_space, index.tokens
+    bounds = (*index.sentence_starts, len(tokens))
     sentence_id = 0
-    for sent in doc.sents:
-        tokens = [t for t in sent if not t.is_space]
-        if not tokens:
+    for first, end in zip(bounds, bounds[1:]):
+        words = [i for i in range(first, end) if not is_space[i]]
+        if not words:
             continue
-        yield sentence_id, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        yield sentence_id, starts[words[0]], starts[words[-1]] + len(tokens[words[-1]].text)
         sentence_id += 1

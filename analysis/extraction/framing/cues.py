@@ -129,10 +129,10 @@ def cue_rows(parsed, mentions: Sequence, attributions: Sequence[Attribution] = (
     single cue word, negated or ironic uses told apart from plain ones.
     """
     doc, text, catalogue = parsed.doc, parsed.text, parsed.catalogue
-    voices = Voices.of(parsed, attributions)
+    voices, index = Voices.of(parsed, attributions), doc_index(doc)
 
     def chars(i: int, j: int) -> tuple[int, int]:
-        return doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+        return index.starts[i], index.ends[j - 1]
 
     def scope_phrase(bounds: tuple[int, int] | None) -> Phrase | None:
         if bounds is None:

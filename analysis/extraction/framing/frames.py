@@ -18,12 +18,11 @@ def frame_rows(parsed) -> list[SentenceFrame]:
     (Boydstun et al. 2014) that fit conflict reporting, each scored by its own lexicon. A cue-word count is a
     proxy for a coder's judgement, not a frame classification.
     """
-    doc, text, index = parsed.doc, parsed.text, doc_index(parsed.doc)
+    text, index = parsed.text, doc_index(parsed.doc)
     frames = frame_lexicons()
     rows = []
     for sentence_id, (start, end) in enumerate(zip(parsed.sentences.starts, parsed.sentences.ends)):
-        span = doc.char_span(start, end, alignment_mode="expand")
-        for number, matches in sorted(_frame_matches(index, span.start, span.end).items()):
+        for number, matches in sorted(_frame_matches(index, *index.sentence_span_tokens(start, end)).items()):
             scheme, frame, _ = frames[number]
             tokens = index.tokens
             words = [text[tokens[i].idx : tokens[j - 1].idx + len(tokens[j - 1].text)] for i, j in matches]
@@ -46,7 +45,10 @@ def _frame_matches(index: DocIndex, begin: int, stop: int) -> dict[int, list[tup
     terms, lower, lemma, pos = _frame_term_index(), index.lower, index.lemma, index.pos
     found: dict[int, list[tuple[int, int]]] = {}
     free: dict[int, int] = {}  # per frame, the first token not inside one of its matches
+    firsts = terms.first_words
     for i in range(begin, stop):
+        if lower[i] not in firsts and lemma[i] not in firsts:
+            continue  # speed: most tokens start no frame's term
         best: dict[int, int] = {}
         for number, _, term in terms.candidates(lower[i], lemma[i]):
             n = len(term.words)

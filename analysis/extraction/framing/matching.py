@@ -26,6 +26,8 @@ class TermIndex:
             for term in terms:
                 if term.words:
                     self._by_first.setdefault(term.words[0], []).append((rank, key, term))
+        #: Every term's first word: most tokens are none, and are passed over without a look at the terms.
+        self.first_words = frozenset(self._by_first)
         self._candidates: dict[tuple[str, str], list[Candidate]] = {}
 
     def candidates(self, lower: str, lemma: str) -> list[Candidate]:
@@ -44,7 +46,8 @@ class TermIndex:
             n = len(term.words)
             if i + n > stop or (best is not None and n <= best[0]) or (term.pos and index.pos[i] != term.pos):
                 continue
-            if all(lower[i + k] == w or lemma[i + k] == w for k, w in enumerate(term.words)):
+            # the first word matches by how the candidates were found: a one-word term needs no further look
+            if n == 1 or all(lower[i + k] == w or lemma[i + k] == w for k, w in enumerate(term.words)):
                 best = (n, key, term)
         return best
 
@@ -75,14 +78,17 @@ def match_terms(tokens: Span | Doc, lexicons: Sequence[tuple[str, Sequence[Term]
     begin, stop = (tokens.start, tokens.end) if isinstance(tokens, Span) else (0, len(tokens))
     terms = _term_index(lexicons)
     index = doc_index(doc)
-    i = begin
-    while i < stop:
-        best = terms.best_at(index, i, stop)
-        if best is None:
-            i += 1
+    lower, lemma, firsts = index.lower, index.lemma, terms.first_words
+    free = begin  # the first token not inside a match
+    for i in range(begin, stop):
+        # speed: a token whose form and lemma start no term is passed over without a call (best_at was called
+        # for every token: 55k calls on 300 articles, most finding no candidate)
+        if i < free or (lower[i] not in firsts and lemma[i] not in firsts):
             continue
-        yield i, i + best[0], best[1], best[2]
-        i += best[0]
+        best = terms.best_at(index, i, stop)
+        if best is not None:
+            yield i, i + best[0], best[1], best[2]
+            free = i + best[0]
 
 
 def _rank(candidate: Candidate) -> tuple:

@@ -24,10 +24,10 @@ def _phrase_tokens(token: Token) -> tuple[int, int]:
             objects = [c for c in children_of(child) if c.dep_ == "pobj"]
             if objects:
                 end = max(end, objects[0].i + 1)
-    doc = token.doc
-    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+    is_word = doc_index(token.doc).is_word  # not punctuation, not space: read once, not a Token per look
+    while start < end - 1 and not is_word[start]:
         start += 1
-    while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end - 1 > start and not is_word[end - 1]:
         end -= 1
     return start, end
 
@@ -54,8 +54,8 @@ class Phrase:
 
 def phrase_of(token: Token, text: str, catalogue: Catalogue) -> Phrase:
     start, end = _phrase_tokens(token)
-    doc = token.doc
-    s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    doc, index = token.doc, doc_index(token.doc)
+    s, e = index.starts[start], index.ends[end - 1]
     side = side_of_tokens(doc, start, end, catalogue)
     if side == UNKNOWN_SIDE and token.lower_ in PERSON_PRONOUNS:
         side = _pronoun_side(token, catalogue)

@@ -6,8 +6,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from spacy.tokens import Token
-
+from analysis.extraction.doc_index import DocIndex
 from analysis.extraction.sources import Attribution, Contents, Quotations
 
 
@@ -31,11 +30,11 @@ class Voices:
             return True, held.attribution_id
         return self.quotations.holding((start, end)) is not None, None
 
-    def quoted_tokens(self, tokens: Sequence[Token]) -> list[bool]:
-        """For each of a document's tokens, whether it is quoted (as :meth:`voice` says), in one pass."""
-        starts = [t.idx for t in tokens]
-        ends = [t.idx + len(t.text) for t in tokens]
-        quoted = [False] * len(tokens)
+    def quoted_tokens(self, index: DocIndex) -> list[bool]:
+        """For each of a document's tokens (its index), whether it is quoted (as :meth:`voice` says), in one
+        pass over the token offsets the index keeps."""
+        starts, ends = index.starts, index.ends
+        quoted = [False] * len(starts)
         for start, end in self._spans:
             for i in range(bisect.bisect_left(starts, start), bisect.bisect_right(ends, end)):
                 quoted[i] = True
