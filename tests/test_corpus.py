@@ -57,6 +57,21 @@ def test_bad_file_is_skipped_with_a_message_naming_it(corpus_dir, name, data, ex
     assert [s.path for s in corpus.skipped] == [name]
 
 
+@pytest.mark.parametrize("name", ["README.md", "readme.txt", "LICENSE.txt", "Licence.md"])
+def test_a_folders_readme_or_licence_is_skipped_not_read_as_an_article(corpus_dir, name):
+    write(corpus_dir / name, "# About this corpus\n\nThe articles were collected by the desk, officials said.\n")
+    corpus, messages = read_with_warnings(corpus_dir)
+    assert [d.doc_id for d in corpus.documents] == ["a_good"]
+    (message,) = messages
+    assert message.startswith(f"skipped {name}: ") and "rename it" in message
+
+
+def test_a_file_only_named_like_a_readme_is_an_article(corpus_dir):
+    write(corpus_dir / "readme_story.md", GOOD)  # the stem is not a read-me's
+    corpus, _ = read_with_warnings(corpus_dir)
+    assert [d.doc_id for d in corpus.documents] == ["a_good", "readme_story"]
+
+
 def test_oversized_file_is_skipped(corpus_dir):
     write(corpus_dir / "huge.txt", "word " * 30_000)
     corpus, messages = read_with_warnings(corpus_dir, max_bytes=100_000)

@@ -788,6 +788,11 @@ def test_price_per_unit(parse, text, span, unit):
         "The series ran 1994-2003 on regional television.",
         # a bound the parser calls a date is an age only after a noun of people ("children under 12" is a figure)
         "The league is open to teams under 12.",
+        # labels written in digits: a zip code or an extension, and a street's house number, count nothing
+        "Families in zip codes 40213, 40214 and 40218 were offered the shots.",
+        "Only the 60614 zip code reported a delay.",
+        "The clinic answers at extension 4410 until noon.",
+        "The minister left 11 Harbour Street before dawn.",
     ],
 )
 def test_not_figures(parse, text):
@@ -1318,3 +1323,15 @@ def test_phrases_by_first_word_keep_their_order_and_are_built_once():
     grouped = by_first_word(phrases, first_word)
     assert grouped == {"more": [("more", "than"), ("more",)], "up": [("up", "to")], "as": [("as", "many", "as")]}
     assert by_first_word(phrases, first_word) is grouped
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("Three zip codes reported new cases.", "Three"),  # a count of codes, not a code
+        ("Crews reopened 12 roads after the storm.", "12"),  # a street noun without a street's name
+        ("The county reported 40 cases in zip code 40213.", "40"),  # the code's neighbour is still counted
+    ],
+)
+def test_numbers_beside_labels_that_count(parse, text, span):
+    assert [f.text for f in _figures(parse, text)] == [span]

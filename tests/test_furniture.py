@@ -20,6 +20,7 @@ from analysis.extraction.figures import figure_rows
         "(4 photos)", "Photo: Ana Ruiz/Harbour Wire", "Photograph by Ana Ruiz", "REUTERS/Ana Ruiz",
         "Ana Ruiz/Reuters", "AP Photo/Ana Ruiz", "Image copyright Getty Images",
         "Image caption Volunteers clear the beach", "Related: Mayor warns of cuts", "READ MORE - Council votes",
+        "4 min read", "7 minute read", "Reading time: 6 minutes", "Est. reading time: 3 min",
     ],
 )
 def test_furniture_lines(line):
@@ -36,6 +37,8 @@ def test_furniture_lines(line):
         "Sign-ups for the trial rose 20%.",
         "Harlow: the council voted to close the library.",
         "Video-game sales rose 5%.",
+        "She read for 20 minutes a day.",  # minutes of reading in copy
+        "40 minutes",
         "Clinic Leads In Harbour/Valley Poll",  # a slash between names that credit no picture
         "Click",
         "",

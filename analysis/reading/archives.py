@@ -13,7 +13,7 @@ import zipfile
 from pathlib import PurePosixPath, PureWindowsPath
 
 from analysis.reading.documents import Skipped
-from analysis.reading.entries import ARCHIVE_SUFFIXES, Entry, is_read, refused_entry
+from analysis.reading.entries import ARCHIVE_SUFFIXES, DOCUMENTATION, Entry, documentation, is_read, refused_entry
 from analysis.reading.limits import RATIO_EXEMPT_BYTES, Limits, megabytes
 
 #: Archive folders that hold operating-system debris, never articles (macOS resource forks).
@@ -46,6 +46,8 @@ def archive_entries(archive: zipfile.ZipFile, shown: str, key: str, limits: Limi
         member = entry(members[name])
         if member.refused:
             read.append(Skipped(member.shown, member.refused))
+        elif documentation(name):
+            read.append(Skipped(member.shown, DOCUMENTATION))
         elif member.suffix in ARCHIVE_SUFFIXES:
             read.append(Skipped(member.shown, "an archive inside an archive is not read: extract it and add it"))
         else:

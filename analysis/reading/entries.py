@@ -39,6 +39,18 @@ READ_SUFFIXES = ARTICLE_SUFFIXES + EXPORT_SUFFIXES + ARCHIVE_SUFFIXES
 MANIFEST_NAME = "metadata.csv"
 
 
+#: Names (without their ending, any case) of a folder's own documentation: a read-me or licence beside the
+#: articles describes the corpus and is no article of it, so it is skipped, and said so (:func:`documentation`).
+DOCUMENTATION_STEMS = frozenset({"readme", "license", "licence", "changelog"})
+
+
+#: Why a read-me or licence file is not read, and what to do.
+DOCUMENTATION = (
+    "a folder's read-me or licence describes the corpus and is not read as an article: rename it "
+    "(for example to `notes-article.md`) if it is one"
+)
+
+
 #: What a sidecar's name adds to its article's stem.
 SIDECAR_SUFFIX = ".meta.json"
 
@@ -135,6 +147,9 @@ def entries(roots: list[Path]) -> Iterator[Entry | Skipped]:
             names = frozenset(item.name for item in found)
             for item in found:
                 if item.is_file() and is_read(item.name):
+                    if documentation(item.name):
+                        yield Skipped(item.name, DOCUMENTATION)
+                        continue
                     yield _checked(root / item.name, folder, link=item.is_symlink(), names=names)
         else:
             yield _checked(root, root.parent.resolve(), linked=True)
@@ -171,6 +186,12 @@ def _is_utf8(name: str) -> bool:
 def _inside(file: Path, folder: Path) -> bool:
     """Whether ``file``, links followed, is in ``folder`` (a resolved path) or below it."""
     return file.resolve().is_relative_to(folder)
+
+
+def documentation(name: str) -> bool:
+    """Whether a file of this name in a folder or archive is the corpus's documentation (``README.md``,
+    ``LICENSE.txt``: :data:`DOCUMENTATION_STEMS`), skipped rather than read as an article."""
+    return name_stem(file_name(name)).lower() in DOCUMENTATION_STEMS
 
 
 def is_read(name: str) -> bool:

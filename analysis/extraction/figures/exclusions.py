@@ -1,5 +1,5 @@
 """What looks like a figure but is none: dates and times (a date written in digits, "2020-06-26", included), ordinals, a bare "one", numbers in names, phone
-numbers and bare years."""
+numbers, labels (zip codes, house numbers) and bare years."""
 
 from __future__ import annotations
 
@@ -81,6 +81,8 @@ def excluded(match: Match, doc: Doc, labels: list[str], lex: Lexicon) -> bool:
         match.unit_tokens
     ) and not _counts_an_object(token_at(doc, match.core_start), lex):
         return True
+    if bare and match.core_end - match.core_start == 1 and _names_a_label(token_at(doc, match.core_start), lex):
+        return True
     first, last = match.core_start, match.core_end - 1
     if number_value(lower_at(doc, last + 1)) is not None or (first > 0 and number_value(lower_at(doc, first - 1))):
         return True
@@ -102,6 +104,22 @@ def excluded(match: Match, doc: Doc, labels: list[str], lex: Lexicon) -> bool:
         if not token_at(doc, last).whitespace_ and after.is_alpha and after.text[:1].isupper() and len(after.text) <= 2:
             return True
     return False
+
+
+def _names_a_label(number: Token, lex: Lexicon) -> bool:
+    """Whether a bare number names a place or a line rather than counting: it stands right after a noun of
+    labels ("zip codes 10025 and 10027", "extension 4410"), or is the label such a noun is of ("the 90210 zip
+    code", where a count would make the noun plural: "three zip codes"), or is the house number of a capitalised
+    street ("10 Downing Street"). A list's later numbers go with the first ("10025, 10027 and 10031")."""
+    while number.dep_ == "conj" and number.head.like_num and number.head.i < number.i:
+        number = number.head
+    if number.i > 0 and number.nbor(-1).lower_ in lex.label_nouns:
+        return True
+    head = number.head
+    if number.dep_ in ("nummod", "appos", "compound") and head.lower_ in lex.label_nouns:
+        return head.i < number.i or (head.tag_ == "NN" and number.lower_ not in ("1", "one"))
+    return (number.dep_ == "nummod" and head.i > number.i and head.pos_ == "PROPN" and head.is_title
+            and head.lower_ in lex.street_nouns)
 
 
 def _counts_an_object(one: Token, lex: Lexicon) -> bool:

@@ -108,6 +108,9 @@ class Lexicon:
     value_adjectives: frozenset[str] = frozenset()
     age_participles: frozenset[str] = frozenset()
     people_pronouns: frozenset[str] = frozenset()
+    #: Nouns of labels and of streets whose numbers name, not count (numbers.yaml ``label_nouns``, ``street_nouns``).
+    label_nouns: frozenset[str] = frozenset()
+    street_nouns: frozenset[str] = frozenset()
 
     @property
     def number_words(self) -> dict[str, float]:
@@ -170,6 +173,8 @@ def lexicon() -> Lexicon:
         fractions=numbers["fractions"],
         suffixes=numbers["suffixes"],
         metre_context=frozenset(numbers["metre_context"]),
+        label_nouns=frozenset(numbers["label_nouns"]),
+        street_nouns=frozenset(numbers["street_nouns"]),
         tolerance=approx["tolerance"],
         prefix=tuple((p, cls) for cls, items in approx["prefix"].items() for p in _phrases(items)),
         postfix=tuple((p, cls) for cls, items in approx["postfix"].items() for p in _phrases(items)),

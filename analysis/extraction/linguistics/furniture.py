@@ -11,7 +11,8 @@ Recognised from the text alone, with the word lists of ``analysis/data/furniture
   MORE - ..."), or a picture **credit or caption** (a ``credit_labels`` label and a colon, dash, bar or "by":
   "Photo: ...", "Photograph by ..."; "Image copyright ...", or capitalised words with a slash beside a
   ``credit_names`` word: "REUTERS/Ana Ruiz"), or a subscription **offer** (prices, numbers and ``offer_words``
-  only, with a period or a word of subscribing: "99¢ for the first month", "$1 for 6 months");
+  only, with a period or a word of subscribing: "99¢ for the first month", "$1 for 6 months"), or a
+  **reading-time** estimate ("2 min read", "Reading time: 3 minutes");
 * anywhere in a line, a picture **counter** ("Slideshow (2 Images)", "(4 photos)", "Photo 1 of 3") and a
   **bracketed credit** ("(Photo by Ana Ruiz/Getty Images)", "(AP Photo/Ana Ruiz)").
 
@@ -63,6 +64,10 @@ class FurnitureWords:
     offer_words: frozenset[str]
     offer_terms: frozenset[str]
     max_offer_words: int
+    reading_words: frozenset[str]
+    reading_fillers: frozenset[str]
+    reading_units: frozenset[str]
+    max_reading_words: int
 
     @property
     def counter(self) -> re.Pattern[str]:
@@ -97,6 +102,10 @@ def furniture_words() -> FurnitureWords:
         offer_words=words("offer_words"),
         offer_terms=words("offer_terms"),
         max_offer_words=int(data["max_offer_words"]),
+        reading_words=words("reading_words"),
+        reading_fillers=words("reading_fillers"),
+        reading_units=words("reading_units"),
+        max_reading_words=int(data["max_reading_words"]),
     )
 
 
@@ -168,6 +177,20 @@ def is_offer_line(line: str) -> bool:
     return all(t in prices or t in words.offer_words for t in tokens)
 
 
+def is_reading_time_line(line: str) -> bool:
+    """A page's reading-time estimate ("2 min read", "Reading time: 3 minutes"): a short line of one number, a
+    word of ``reading_units``, one of ``reading_words`` and no other word than ``reading_fillers``
+    (``furniture.yaml``)."""
+    words = furniture_words()
+    tokens = _WORD.findall(_plain(line.strip(_EDGE)))
+    if not tokens or len(tokens) > words.max_reading_words:
+        return False
+    numbers = [t for t in tokens if t.isdigit()]
+    kinds = (words.reading_units, words.reading_words)
+    return len(numbers) == 1 and all(any(t in kind for t in tokens) for kind in kinds) and all(
+        t in numbers or any(t in kind for kind in (*kinds, words.reading_fillers)) for t in tokens)
+
+
 # a pure test of a string, asked of the same lines by the sentence splitter, the furniture spans and the speakers
 @lru_cache(maxsize=4096)
 def is_furniture_line(line: str) -> bool:
@@ -178,7 +201,7 @@ def is_furniture_line(line: str) -> bool:
     if not plain:
         return False
     if plain in words.lines or is_link_line(line) or is_credit(line) or words.counter.fullmatch(line.strip()) or (
-        is_offer_line(line)
+        is_offer_line(line) or is_reading_time_line(line)
     ):
         return True
     tokens = _WORD.findall(plain)
