@@ -43,9 +43,9 @@ def bars(ax: Axes) -> dict[tuple[str, str], float]:
     return drawn
 
 
-def legend(ax: Axes) -> list[str]:
-    """The entries of ``ax``'s legend, in order (none without a legend)."""
-    found = ax.get_legend()
+def legend(ax: Axes | Figure) -> list[str]:
+    """The entries of ``ax``'s legend (or a figure's own legend), in order (none without a legend)."""
+    found = ax.get_legend() if isinstance(ax, Axes) else next(iter(ax.legends), None)
     return [text.get_text() for text in found.get_texts()] if found is not None else []
 
 

@@ -239,7 +239,7 @@ def test_framing_over_time_draws_each_outlets_weeks():
     assert loaded["Valley Courier"][1] == pytest.approx(5.0)
     assert hedges["Northern Ledger"][0] == 0.0  # its one hedge is quoted
     assert tone["Harbour Wire"][:2] == pytest.approx([-0.3, 0.1])
-    assert legend(fig.axes[0]) == ["Harbour Wire", "Northern Ledger", "Valley Courier"]
+    assert legend(fig) == ["Harbour Wire", "Northern Ledger", "Valley Courier"]
 
 
 def test_tone_by_outlet_draws_each_outlets_articles():

@@ -361,6 +361,8 @@ def framing_over_time(over_time: pd.DataFrame, *, colours: Mapping[str, str] | N
     axes[-1].axhline(0, color="#999999", linewidth=0.8)
     axes[-1].set_xticks(periods, _period_labels(periods, days), rotation=45, ha="right")
     axes[-1].set_xlabel(f"{unit} (publication date, UTC)")
-    axes[0].legend(title=group, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small")
+    # one legend for the figure, beside the panels: on the first panel, a long list of outlets made that panel's
+    # row as tall as the list and left a gap under the first chart
+    fig.legend(*axes[0].get_legend_handles_labels(), title=group, loc="outside right upper", fontsize="small")
     fig.suptitle(f"Framing of the corpus over time, per {unit.split()[0]} and {group}")
     return fig
