@@ -124,8 +124,7 @@ class DocIndex:
         """Character offsets of sentence ``k``, as ``Span.start_char`` and ``Span.end_char`` give them (without
         building the Span and its text token by token)."""
         first, end = self._sentence_tokens_at(k)
-        last = self.tokens[end - 1]
-        return self.tokens[first].idx, last.idx + len(last.text)
+        return self.starts[first], self.ends[end - 1]
 
     def _sentence_tokens_at(self, k: int) -> tuple[int, int]:
         """Token positions ``[start, end)`` of sentence ``k``."""

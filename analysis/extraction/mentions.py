@@ -96,8 +96,5 @@ def _trim_mention(ent: Span, index: DocIndex) -> tuple[int, int] | None:
         start += 1
     while end > start and words[end - 1].tag_ == "POS":
         end -= 1
-    if end <= start:
-        return None
-    last = words[end - 1]
-    return words[start].idx, last.idx + len(last)
+    return (index.starts[start], index.ends[end - 1]) if end > start else None
 

@@ -89,12 +89,12 @@ def sentence_spans(doc) -> Iterable[tuple[int, int, int]]:
     # speed: from the document's index (token starts, space flags), where walking each ``doc.sents`` span made
     # a new Token per token read
     index = doc_index(doc)
-    starts, is_space, tokens = index.starts, index.is_space, index.tokens
-    bounds = (*index.sentence_starts, len(tokens))
+    starts, ends, is_space = index.starts, index.ends, index.is_space
+    bounds = (*index.sentence_starts, len(starts))
     sentence_id = 0
     for first, end in zip(bounds, bounds[1:]):
         words = [i for i in range(first, end) if not is_space[i]]
         if not words:
             continue
-        yield sentence_id, starts[words[0]], starts[words[-1]] + len(tokens[words[-1]].text)
+        yield sentence_id, starts[words[0]], ends[words[-1]]
         sentence_id += 1

@@ -48,16 +48,17 @@ def match_phrase(doc: Doc, i: int, phrases: tuple[tuple[tuple[str, ...], str], .
 
 T = TypeVar("T")
 
-#: :func:`by_first_word` of each list of phrases asked for, by the list's id (with the list, which keeps the id
-#: its own): the lists are the few of the lexicons, asked for once per figure or per candidate.
-_FIRST_WORDS: dict[int, tuple[Sequence, dict[str, list]]] = {}
+#: :func:`by_first_word` of each list of phrases asked for, by the list's id and the first-word function (with the
+#: list, which keeps the id its own): the lists are the few of the lexicons, asked for once per figure or per
+#: candidate.
+_FIRST_WORDS: dict[tuple[int, Callable], tuple[Sequence, dict[str, list]]] = {}
 
 
 def by_first_word(phrases: Sequence[T], first: Callable[[T], str]) -> dict[str, list[T]]:
     """``phrases`` grouped by their first word (``first`` of each), each group in the order of ``phrases``: a word
-    is then compared only with the phrases it may begin. Built once per list; a list is always asked for with
-    the same ``first``."""
-    known = _FIRST_WORDS.get(id(phrases))
+    is then compared only with the phrases it may begin. Built once per list and function."""
+    key = (id(phrases), first)
+    known = _FIRST_WORDS.get(key)
     if known is not None and known[0] is phrases:
         return known[1]
     grouped: dict[str, list[T]] = {}
@@ -65,7 +66,7 @@ def by_first_word(phrases: Sequence[T], first: Callable[[T], str]) -> dict[str, 
         grouped.setdefault(first(phrase), []).append(phrase)
     if len(_FIRST_WORDS) > 64:
         _FIRST_WORDS.clear()
-    _FIRST_WORDS[id(phrases)] = (phrases, grouped)
+    _FIRST_WORDS[key] = (phrases, grouped)
     return grouped
 
 

@@ -24,8 +24,7 @@ def frame_rows(parsed) -> list[SentenceFrame]:
     for sentence_id, (start, end) in enumerate(zip(parsed.sentences.starts, parsed.sentences.ends)):
         for number, matches in sorted(_frame_matches(index, *index.sentence_span_tokens(start, end)).items()):
             scheme, frame, _ = frames[number]
-            tokens = index.tokens
-            words = [text[tokens[i].idx : tokens[j - 1].idx + len(tokens[j - 1].text)] for i, j in matches]
+            words = [text[index.starts[i] : index.ends[j - 1]] for i, j in matches]
             rows.append(SentenceFrame(sentence_id, start, end, text[start:end], scheme, frame, len(matches), "; ".join(words)))
     return rows
 
