@@ -790,6 +790,8 @@ def test_price_per_unit(parse, text, span, unit):
         "The league is open to teams under 12.",
         # labels written in digits: a zip code or an extension, and a street's house number, count nothing
         "Families in zip codes 40213, 40214 and 40218 were offered the shots.",
+        # a longer list, whose later numbers the parser hangs on a noun before it
+        "Under the rule, families who live within zip codes 40213, 40214, 40215 and 40218 must register.",
         "Only the 60614 zip code reported a delay.",
         "The clinic answers at extension 4410 until noon.",
         "The minister left 11 Harbour Street before dawn.",

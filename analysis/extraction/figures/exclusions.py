@@ -110,9 +110,9 @@ def _names_a_label(number: Token, lex: Lexicon) -> bool:
     """Whether a bare number names a place or a line rather than counting: it stands right after a noun of
     labels ("zip codes 10025 and 10027", "extension 4410"), or is the label such a noun is of ("the 90210 zip
     code", where a count would make the noun plural: "three zip codes"), or is the house number of a capitalised
-    street ("10 Downing Street"). A list's later numbers go with the first ("10025, 10027 and 10031")."""
-    while number.dep_ == "conj" and number.head.like_num and number.head.i < number.i:
-        number = number.head
+    street ("10 Downing Street"). A list's later numbers go with the first ("10025, 10027 and 10031"), found by
+    how the list is written (:func:`_first_of_written_list`): the parser often hangs them elsewhere."""
+    number = _first_of_written_list(number)
     if number.i > 0 and number.nbor(-1).lower_ in lex.label_nouns:
         return True
     head = number.head
@@ -120,6 +120,24 @@ def _names_a_label(number: Token, lex: Lexicon) -> bool:
         return head.i < number.i or (head.tag_ == "NN" and number.lower_ not in ("1", "one"))
     return (number.dep_ == "nummod" and head.i > number.i and head.pos_ == "PROPN" and head.is_title
             and head.lower_ in lex.street_nouns)
+
+
+#: What joins the numbers of a written list ("10025, 10027, and 10031").
+LIST_JOINERS = frozenset({",", "and", "or"})
+
+
+def _first_of_written_list(number: Token) -> Token:
+    """The first number of the list ``number`` is written in (numbers joined by commas, "and" or "or"), or
+    ``number`` itself. Read from the words, not the parse: the small parser attaches the later numbers of "zip codes
+    11205, 11206, 11221 and 11249" to a noun anywhere in the sentence."""
+    doc, first = number.doc, number.i
+    while True:
+        j = first - 1
+        while j >= 0 and doc[j].lower_ in LIST_JOINERS:
+            j -= 1
+        if j == first - 1 or j < 0 or not doc[j].like_num:
+            return doc[first]
+        first = j
 
 
 def _counts_an_object(one: Token, lex: Lexicon) -> bool:
