@@ -12,6 +12,7 @@ processes, on Dask, and from the cache.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import shutil
@@ -51,6 +52,7 @@ from analysis.catalogue.beat import Beat, load_beat
 from analysis.extraction.nlp import model_name, pipeline_for
 from analysis.extraction.pipeline import BATCH_SIZE, DocumentResult, analyse_batch
 from analysis.reading import Corpus, CorpusWarning, Document, read_corpus
+from analysis.reading import reread
 from analysis.reading.listing import Listing, corpus_listing
 
 #: Fewer articles to parse than this many per worker and the build stays in one process: starting workers
@@ -486,16 +488,23 @@ def build_to_dir(
     beat = _beat(paths, catalogue, beat)
     key = build_fingerprint(beat)
     cache = Cache.under(out, key)
+    store = ChunkStore(cache.folder / CHUNKS_DIR)
+    planned = None
     if listing is not None:
         # the folders were listed, and the last build may have left them so: its tables stand as they are
         kept = _kept_build(folder, cache.folder, listing, max_bytes)
         if kept is not None:
             return kept
-        corpus, noted = _read_noting_warnings(paths, max_bytes)
-    store = ChunkStore(cache.folder / CHUNKS_DIR)
+        # else, where the last build's record allows it, only the article files that changed are opened
+        corpus, noted = _reread(cache.folder, listing, max_bytes), []
+        if corpus is not None:
+            planned = _planned_unopened(corpus, store, listing, key, max_bytes)
+        if planned is None:
+            corpus, noted = _read_noting_warnings(paths, max_bytes)
     documents = corpus.documents
     keys = [document_key(d) for d in documents]
-    planned = chunks.plan(documents, keys, key)
+    if planned is None:
+        planned = chunks.plan(documents, keys, key)
     report = BuildReport(skipped=len(corpus.skipped))
     bar = _progress(len(documents), progress)
     folder.record([CACHE_DIR])
@@ -524,6 +533,7 @@ def build_to_dir(
     if listing is not None:
         _record_listing(cache.folder / LISTING_FILE, listing, state, articles=len(documents), noted=noted,
                         max_bytes=max_bytes)
+        _keep_json(cache.folder / READING_FILE, reread.read_record(corpus, listing, max_bytes=max_bytes, noted=noted))
     return report
 
 
@@ -537,6 +547,53 @@ IDENTIFIED_DIR = "identified"
 LISTING_FILE = "listing.json"
 #: Bumped when what :data:`LISTING_FILE` holds changes.
 LISTING_FORMAT = 1
+#: File of a cache fingerprint's folder that records how the last complete build read its corpus, file by file
+#: (:func:`analysis.reading.reread.read_record`), where its corpus was plain enough to be read again so.
+READING_FILE = "reading.json"
+
+
+def _reread(cache_folder: Path, listing: Listing, max_bytes: int | None) -> Corpus | None:
+    """The corpus read again opening only the article files that changed since the last complete build
+    (:func:`analysis.reading.reread.reread`), or None where it must be read whole."""
+    try:
+        record = json.loads((cache_folder / READING_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return reread.reread(listing, record, max_bytes=max_bytes)
+
+
+def _planned_unopened(
+    corpus: Corpus, store: ChunkStore, listing: Listing, fingerprint: str, max_bytes: int | None
+) -> list[chunks.Chunk] | None:
+    """The chunks of a corpus read again with unopened articles (:func:`_reread`), the articles of each chunk to
+    be made opened (their texts are parsed or written); an unopened article of a kept chunk stays so, as nothing
+    reads its text. None where an article's file no longer reads as recorded: the corpus is then read whole."""
+    planned = chunks.plan(corpus.documents, [document_key(d) for d in corpus.documents], fingerprint)
+    todo = {chunk.id for chunk in planned if not store.has(chunk.id)}
+    try:
+        texts = iter(reread.opened([d for c in planned if c.id in todo for d in c.documents], listing,
+                                   max_bytes=max_bytes))
+    except reread.Changed:
+        return None
+    return [dataclasses.replace(c, documents=tuple(next(texts) for _ in c.documents)) if c.id in todo else c
+            for c in planned]
+
+
+def _keep_json(path: Path, value: object) -> None:
+    """Keep ``value`` as JSON in ``path`` (written to a temporary file and renamed), unless it holds that already;
+    None removes the file."""
+    if value is None:
+        path.unlink(missing_ok=True)
+        return
+    text = json.dumps(value, ensure_ascii=False)
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return
+    except (OSError, UnicodeDecodeError):
+        pass  # none yet, or not readable: written anew
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
 
 
 def _record_listing(
@@ -545,17 +602,8 @@ def _record_listing(
     """Record, once a build is complete, how its corpus was listed, the state it left and what a rebuild that
     finds the corpus so reports (its articles, and the warnings reading gave); a record that says so already is
     left as it is (a rebuild that changed nothing writes nothing)."""
-    record = json.dumps({"format": LISTING_FORMAT, "digest": listing.digest, "settled": listing.settled,
-                         "state": state, "max_bytes": max_bytes, "articles": articles, "warnings": list(noted)},
-                        ensure_ascii=False)
-    try:
-        if path.read_text(encoding="utf-8") == record:
-            return
-    except (OSError, UnicodeDecodeError):
-        pass  # none yet, or not readable: written anew
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(record, encoding="utf-8")
-    os.replace(tmp, path)
+    _keep_json(path, {"format": LISTING_FORMAT, "digest": listing.digest, "settled": listing.settled, "state": state,
+                      "max_bytes": max_bytes, "articles": articles, "warnings": list(noted)})
 
 
 def _kept_build(folder: OutputFolder, cache_folder: Path, listing: Listing, max_bytes: int | None) -> BuildReport | None:

@@ -129,7 +129,8 @@ def settled_at_once(monkeypatch):
 
 def test_a_rebuild_knows_an_article_by_its_bytes_not_by_its_size_or_time(tmp_path, settled_at_once):
     # A rebuild reads no article when the folder's files are as the last build listed them, status-change times
-    # included (analysis.reading.listing); any other rebuild reads and hashes every article. So a file touched
+    # included (analysis.reading.listing); any other rebuild opens and hashes every article whose signature changed
+    # (analysis.reading.reread), or every article where the corpus is not plain enough. So a file touched
     # without a change is not parsed again, and one changed in place is, even with its size and modification time
     # put back as they were (as an editor, a sync tool or a copy that keeps times may do): that sets its
     # status-change time.
@@ -192,15 +193,18 @@ def test_a_rebuild_of_folders_as_the_last_build_listed_them_reads_nothing_and_re
 
 def test_a_rebuild_reads_the_folder_when_its_files_changed_just_before_the_last_build_listed_them(tmp_path, monkeypatch):
     # two writes of one size within a file system's tick look alike: a listing taken so soon after a change is not
-    # trusted (analysis.reading.listing.SETTLING_NS), and the files are read and hashed
+    # trusted (analysis.reading.listing.SETTLING_NS), nor is the record of a file changed so soon before the last
+    # build listed it (analysis.reading.reread): every file is opened and hashed again
+    from analysis.reading.entries import Entry
+
     corpus = write_corpus(tmp_path / "corpus", 2)
     out = tmp_path / "out"
     analysis.build_to_dir(corpus, out, n_process=1)
-    calls = []
-    real = builder.read_corpus
-    monkeypatch.setattr(builder, "read_corpus", lambda *a, **k: calls.append(1) or real(*a, **k))
+    opened = []
+    real = Entry.read
+    monkeypatch.setattr(Entry, "read", lambda entry: opened.append(entry.name) or real(entry))
     report = analysis.build_to_dir(corpus, out, n_process=1)
-    assert calls == [1] and (report.parsed, report.cached) == (0, 2)
+    assert sorted(opened) == ["a000.txt", "a001.txt"] and (report.parsed, report.cached) == (0, 2)
 
 
 def test_a_changed_data_file_or_catalogue_invalidates_every_entry(tmp_path, monkeypatch):

@@ -8,8 +8,9 @@ matter, sidecars), :mod:`.manifests` (``metadata.csv``), :mod:`.exports` (CSV, E
 :mod:`.json_records` (JSON Lines, ``.json``); :mod:`.metadata` normalises what they share, :mod:`.extras` keeps
 every other metadata field (names in snake_case, typed over the corpus), and :mod:`.corpus` reads a corpus
 through them. :mod:`.limits` holds every limit on what reading expands, and :mod:`.user_yaml` reads
-the YAML users write (front matter, ``corpus.yaml``, ``actors.yaml``) within them. Nothing here parses
-language.
+the YAML users write (front matter, ``corpus.yaml``, ``actors.yaml``) within them. :mod:`.listing` tells from the
+file system alone whether a corpus folder changed since a build, and :mod:`.reread` reads it again opening only
+the files that did. Nothing here parses language.
 """
 
 from analysis.reading.corpus import read_corpus

@@ -55,7 +55,7 @@ import dataclasses
 import zipfile
 import zlib
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Container, Iterator, Sequence
 
 from analysis.reading.archives import archive_entries, archive_problem
 from analysis.reading.articles import read_article
@@ -135,6 +135,19 @@ def read_corpus(
             f"no readable articles ({kinds}) in {where}{detail}: add UTF-8 text files or an export there"
         ))
     return corpus
+
+
+def read_named(
+    root: Path, names: Container[str], *, max_bytes: int | None = None, limits: Limits = DEFAULT_LIMITS
+) -> list[Document | Skipped]:
+    """The documents and skips that reading the folder ``root`` gives for its files named ``names`` alone, in name
+    order, as :func:`read_corpus` reads them (with the folder's manifest and sidecars): for a rebuild that opens only
+    the files that changed (:mod:`analysis.reading.reread`). Skips are returned, not warned about; what reading the
+    files warns about (a date it cannot read) is warned about."""
+    if max_bytes is not None:
+        limits = dataclasses.replace(limits, file_bytes=max_bytes)
+    reader = _Reader(limits)
+    return [item for entry in entries([root], only=names) for item in reader.read(entry)]
 
 
 def _check_extras(corpus: Corpus, limits: Limits) -> None:

@@ -15,7 +15,7 @@ import posixpath
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path, PurePosixPath
-from typing import IO, Callable, Iterator
+from typing import IO, Callable, Container, Iterator
 
 from analysis.reading.documents import CorpusError, Skipped, Unreadable, printable
 
@@ -129,9 +129,9 @@ def refused_entry(shown: str, key: str, reason: str, sibling: Callable[[str], "E
     return Entry(shown, key, 0, refuse, sibling, refused=reason)
 
 
-def entries(roots: list[Path]) -> Iterator[Entry | Skipped]:
-    """Every file to read under ``roots``: a folder's readable files sorted by name, a file as given; a file
-    that leaves its folder or has a name that is not UTF-8, as a skip."""
+def entries(roots: list[Path], *, only: Container[str] | None = None) -> Iterator[Entry | Skipped]:
+    """Every file to read under ``roots``: a folder's readable files sorted by name (with ``only``, those of these
+    names alone), a file as given; a file that leaves its folder or has a name that is not UTF-8, as a skip."""
     if not roots:
         raise CorpusError("no corpus given: pass a folder of articles or a list of files")
     for root in roots:
@@ -146,6 +146,8 @@ def entries(roots: list[Path]) -> Iterator[Entry | Skipped]:
                 found = sorted(listing, key=lambda item: item.name)
             names = frozenset(item.name for item in found)
             for item in found:
+                if only is not None and item.name not in only:
+                    continue
                 if item.is_file() and is_read(item.name):
                     if documentation(item.name):
                         yield Skipped(item.name, DOCUMENTATION)

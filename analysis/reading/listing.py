@@ -17,6 +17,9 @@ Two limits, both made safe by reading everything instead of trusting the signatu
   than :data:`SETTLING_NS` before it was taken is therefore not *settled*, and a build must not trust it later
   (as git treats a file changed in the second its index was written).
 
+The listing also keeps each file's own signature (:attr:`Listing.files`), so that a rebuild can tell *which*
+files changed and open only those (:mod:`analysis.reading.reread`).
+
 Nothing here reads a file's contents; a folder given as a single file, or that cannot be listed, gives nothing.
 """
 
@@ -26,9 +29,9 @@ import hashlib
 import os
 import stat
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
+from typing import Mapping, Sequence
 
 #: How long before a listing every file must have last changed for the listing to be trusted later (nanoseconds):
 #: longer than any file system's tick (FAT keeps modification times to two seconds).
@@ -41,6 +44,17 @@ class Listing:
 
     digest: str
     settled: bool
+    #: Each folder (its absolute path) with its regular files: name -> the file's signature (device, inode, size,
+    #: modification and status-change times) and the later of its two times, in nanoseconds.
+    files: Mapping[str, Mapping[str, tuple[str, int]]] = field(default_factory=dict, compare=False)
+    #: When the listing was taken (nanoseconds since the epoch).
+    listed_at: int = field(default=0, compare=False)
+
+    def settled_file(self, newest_ns: int, *, before: int | None = None) -> bool:
+        """Whether a file whose later time is ``newest_ns`` had stopped changing :data:`SETTLING_NS` before this
+        listing (or before ``before``, another listing's time) was taken: only then does its signature stand for
+        its contents."""
+        return newest_ns < (self.listed_at if before is None else before) - SETTLING_NS
 
 
 def corpus_listing(paths: str | Path | Sequence[str | Path]) -> Listing | None:
@@ -53,19 +67,24 @@ def corpus_listing(paths: str | Path | Sequence[str | Path]) -> Listing | None:
     listed_at = time.time_ns()
     digest = hashlib.sha256()
     newest = 0
+    files: dict[str, dict[str, tuple[str, int]]] = {}
     try:
         for root in roots:
             if not root.is_dir():
                 return None  # a file's sidecar and manifest are its folder's: only whole folders are listed
             with os.scandir(root) as listing:
-                found = sorted(((os.fsencode(item.name), item.stat()) for item in listing), key=lambda pair: pair[0])
+                found = sorted(((item.name, item.stat()) for item in listing), key=lambda pair: os.fsencode(pair[0]))
+            folder = files.setdefault(os.path.abspath(root), {})
             digest.update(os.fsencode(os.path.abspath(root)) + b"\0")
             for name, status in found:
                 if not stat.S_ISREG(status.st_mode):
                     continue  # reading reads files only, never a subfolder
-                digest.update(name + b"\0" + (f"{status.st_dev}:{status.st_ino}:{status.st_size}:"
-                                              f"{status.st_mtime_ns}:{status.st_ctime_ns}\n").encode())
-                newest = max(newest, status.st_mtime_ns, status.st_ctime_ns)
+                signature = (f"{status.st_dev}:{status.st_ino}:{status.st_size}:"
+                             f"{status.st_mtime_ns}:{status.st_ctime_ns}")
+                digest.update(os.fsencode(name) + b"\0" + f"{signature}\n".encode())
+                changed = max(status.st_mtime_ns, status.st_ctime_ns)
+                folder[name] = (signature, changed)
+                newest = max(newest, changed)
     except OSError:  # a folder that vanished, a link to nowhere: read as usual, which says what is wrong
         return None
-    return Listing(digest.hexdigest(), newest < listed_at - SETTLING_NS)
+    return Listing(digest.hexdigest(), newest < listed_at - SETTLING_NS, files, listed_at)
