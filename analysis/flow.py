@@ -740,13 +740,16 @@ def _write_folder(
 
         for table in chunks.ARTICLE_TABLES:
             if table in ("errors", "documents", *schema.IDENTITY_TABLES):
-                # written below: errors joined with the corpus-level ones, documents whole with extra fields, and
-                # the tables with a source_id once the identities are made
+                # written below: errors joined with the corpus-level ones, documents whole where there are extra
+                # fields, and the tables with a source_id once the identities are made
                 continue
             article_table(table, store.path)
         _link_parts(staging(TEXTS_FILE), [store.path(c, f"{chunks.TEXTS}.parquet") for c in ids])
-        # the articles' extra fields are typed over the whole corpus: one file, whose columns no chunk decides
-        write("documents", documents_table(store.read(ids, "documents"), corpus.documents))
+        if any(document.extras for document in corpus.documents):
+            # the articles' extra fields are typed over the whole corpus: one file, whose columns no chunk decides
+            write("documents", documents_table(store.read(ids, "documents"), corpus.documents))
+        else:
+            article_table("documents", store.path)
         identities = _once(lambda: stage.source_identity_tables(kept, across_dir, catalogue)[0])
         reuse = _once(lambda: stage.quote_reuse_table(kept, across_dir, identities().links))
         if agreement is not None:
