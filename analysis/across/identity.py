@@ -564,17 +564,24 @@ def source_links(
     return links_frame(pairs, _resolve_whole(pairs, written_names(mentions), catalogue).links)
 
 
-def with_source_ids(table: pd.DataFrame, links: pd.DataFrame) -> pd.DataFrame:
+def with_source_ids(table: pd.DataFrame, links: pd.DataFrame, *, matched_by: bool = False) -> pd.DataFrame:
     """``table`` (any table with ``doc_id`` and ``source``: attributions, claims, figures, people) with a
     ``source_id`` column at the end (or in its place, where the table has one), rows and their order unchanged:
     the identity of the row's source in its article, empty where it has none. Where the table has a
     ``source_type``, a row of a type that gets no identity has none either, whatever its source: an unnamed
-    member of a named body ("one of them" after "the ministry", ``anonymous``)."""
-    ids = dict(zip(zip(_values(links, "doc_id"), _values(links, "source")), _values(links, "source_id")))
-    found = [ids.get(k, "") for k in zip(_values(table, "doc_id"), _values(table, "source"))]
+    member of a named body ("one of them" after "the ministry", ``anonymous``). With ``matched_by``, also a
+    ``matched_by`` column (of ``links``, object dtype): how that identity was found, empty where there is none."""
+    keys = list(zip(_values(links, "doc_id"), _values(links, "source")))
+    ids = dict(zip(keys, _values(links, "source_id")))
+    rows = list(zip(_values(table, "doc_id"), _values(table, "source")))
+    found = [ids.get(k, "") for k in rows]
     if "source_type" in table.columns:
         found = [i if source_class(t) else "" for i, t in zip(found, _values(table, "source_type"))]
-    return table.assign(source_id=pd.Series(found, index=table.index, dtype="string[pyarrow]"))
+    table = table.assign(source_id=pd.Series(found, index=table.index, dtype="string[pyarrow]"))
+    if not matched_by:
+        return table
+    how = dict(zip(keys, links["matched_by"].tolist()))
+    return table.assign(matched_by=[how.get(k, "") if i else "" for k, i in zip(rows, found)])
 
 
 def well_cased(name: str, *, person: bool) -> bool:

@@ -267,11 +267,7 @@ def in_printing_order(rows: pd.DataFrame) -> pd.DataFrame:
 
 def _with_identities(printed: pd.DataFrame, links: pd.DataFrame) -> pd.DataFrame:
     """``printed`` with each printing's source's identity across the corpus (``source_id``, ``matched_by``)."""
-    printed = with_source_ids(printed, links)
-    matched = dict(zip(zip(links["doc_id"].astype(str), links["source"].astype(str)), links["matched_by"]))
-    return printed.assign(matched_by=[matched.get(k, "") if i else "" for k, i in
-                                      zip(zip(printed["doc_id"].astype(str), printed["source"].astype(str)),
-                                          printed["source_id"])])
+    return with_source_ids(printed, links, matched_by=True)
 
 
 def quote_reuse(attributions: pd.DataFrame, documents: pd.DataFrame, links: pd.DataFrame | None = None) -> pd.DataFrame:

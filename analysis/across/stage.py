@@ -403,11 +403,12 @@ def source_identity_tables(
     by_pair = {c: np.full(len(pairs), "", dtype=object) for c in RESOLVED_COLUMNS}
     for c in RESOLVED_COLUMNS:
         by_pair[c][order] = resolved[c]
-    links = pd.DataFrame({"doc_id": pairs["doc_id"].tolist(), "source": pairs["source"].tolist(),
-                          **{c: by_pair[c].tolist() for c in ("source_class", "source_id", "matched_by")}}, dtype=object)
-    named = pd.DataFrame({c: by_pair[c] for c in ("source_id", "source_class", "basis", "actor_id")})
-    named = named[named["source_id"] != ""].drop_duplicates("source_id")
-    identities = {i: Identity(c, b, a) for i, c, b, a in zip(*(named[c].tolist() for c in named.columns))}
+    links = pd.DataFrame({"doc_id": columns[0], "source": columns[1],
+                          **{c: by_pair[c] for c in ("source_class", "source_id", "matched_by")}}, dtype=object)
+    identities: dict[str, Identity] = {}
+    for source_id, cls, basis, actor_id in zip(*(by_pair[c].tolist() for c in ("source_id", "source_class", "basis", "actor_id"))):
+        if source_id and source_id not in identities:  # as its first pair says
+            identities[source_id] = Identity(cls, basis, actor_id)
     return identity_tables(pairs, links, identities, catalogue), anew
 
 
