@@ -34,7 +34,7 @@ from analysis.building import chunks, executors, schema
 from analysis.building.cores import available_cores
 from analysis.building.cache import CACHE_DIR, Cache, document_key, fingerprint
 from analysis.building.chunks import ChunkStore, arrow_schema
-from analysis.building.output import OutputFolder, replace
+from analysis.building.output import OutputError, OutputFolder, replace
 from analysis.building.segments import join_files
 from analysis.building.tables import (
     CHUNK_ROWS,
@@ -819,22 +819,38 @@ def is_current(tables_dir: str | Path, corpus: Corpus, beat: Beat) -> bool:
     return list(zip(built.doc_id, built.sha256)) == [(d.doc_id, d.sha256) for d in corpus.documents]
 
 
+def _as_last_built(tables_dir: str | Path, corpus_dir: str | Path, beat: Beat) -> bool:
+    """Whether ``tables_dir`` holds the complete build of ``corpus_dir``'s folder as its files are listed now
+    (:func:`_kept_build`, for a default build with this beat): then the corpus need not be read to tell that the
+    tables are current. False wherever that cannot be told from the listing alone."""
+    listing = corpus_listing(corpus_dir)
+    if listing is None:
+        return False
+    try:
+        folder = OutputFolder.claim(tables_dir, [corpus_dir], names=output_names(parquet=True))
+    except OutputError:
+        return False  # a build would say why
+    return _kept_build(folder, Cache.under(tables_dir, build_fingerprint(beat)).folder, listing, None) is not None
+
+
 def load_or_build(tables_dir: str | Path, corpus_dir: str | Path | None = None, **options) -> Tables:
     """The tables of ``corpus_dir`` as written in ``tables_dir``, building them first when needed.
 
     Without ``corpus_dir`` the written tables are read as they are. With it, the corpus is read (not
-    parsed) and compared with what was built; when articles were added, changed or removed, or nothing was
+    parsed) and compared with what was built, unless the corpus folder's files are as the last build listed
+    them (:func:`_as_last_built`); when articles were added, changed or removed, or nothing was
     built yet, the tables are built (through the cache: only new or changed articles are parsed), with a
     line saying so.
     """
     if corpus_dir is None:
         return load(tables_dir)
+    beat = _beat(corpus_dir, options.pop("catalogue", None), options.pop("beat", None))
     with warnings.catch_warnings():
         # Skipped files are listed in the `skipped` table; the build's own run reports them once.
         warnings.simplefilter("ignore")
-        corpus = read_corpus(corpus_dir)
-    beat = _beat(corpus_dir, options.pop("catalogue", None), options.pop("beat", None))
-    if not is_current(tables_dir, corpus, beat):
+        current = _as_last_built(tables_dir, corpus_dir, beat)
+        corpus = None if current else read_corpus(corpus_dir)
+    if corpus is not None and not is_current(tables_dir, corpus, beat):
         print(f"Building the tables of {corpus_dir} into {tables_dir}: they were missing or older than the corpus.")
         # A bar only in a live JupyterLab session: executed notebooks (papermill, nbval) keep deterministic outputs.
         live = bool(os.environ.get("JPY_SESSION_NAME"))

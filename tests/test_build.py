@@ -302,6 +302,22 @@ def test_load_or_build_builds_once_then_reads(tmp_path, capsys):
     assert len(third.documents) == 3
 
 
+@pytest.mark.skipif(os.name != "posix", reason="a listing is made on POSIX systems only")
+def test_load_or_build_of_a_folder_as_its_build_listed_it_reads_no_article(tmp_path, settled_at_once, monkeypatch, capsys):
+    corpus = write_corpus(tmp_path / "corpus", 2)
+    tables_dir = tmp_path / "tables"
+    analysis.build_to_dir(corpus, tables_dir, n_process=1)
+    calls = []
+    real = builder.read_corpus
+    monkeypatch.setattr(builder, "read_corpus", lambda *a, **k: calls.append(1) or real(*a, **k))
+    kept = analysis.load_or_build(tables_dir, corpus)
+    assert not calls and "Building the tables" not in capsys.readouterr().out
+    frames_equal(kept, analysis.load(tables_dir))
+    write_corpus(corpus, 1, offset=2)  # the listing changed: read, compared and built
+    added = analysis.load_or_build(tables_dir, corpus)
+    assert calls == [1] and "Building the tables" in capsys.readouterr().out and len(added.documents) == 3
+
+
 def test_one_figure_repeated_through_a_long_article_gives_rows_in_proportion(nlp):
     paragraph = "Officials said 40 homes were flooded on Monday.\n\n"
     rows = []
