@@ -28,6 +28,39 @@ SEEDS = Path(__file__).resolve().parent / "fixtures" / "seed"
 SEED_ID = "000_34cfc605f5ff8a7c"
 GOLD = Path(__file__).resolve().parent / "gold"
 
+#: The longest test files, longest first (each file's summed --durations=0 on main, 2026-12-07, in seconds).
+#: `make test` runs each file whole on one of two workers (`--dist loadfile`), handing out the files in the order
+#: they are collected (pyproject.toml turns off xdist's own reordering, by number of tests, which put these few-
+#: test files last): taking the longest first leaves only short files for the end, so that both workers finish
+#: together instead of one running a 30-second file while the other waits. Files not listed follow, in the order
+#: pytest collects them; a rank here changes when a test runs, never what it does.
+LONGEST_FIRST = (
+    "tests/test_incremental.py",  # 49
+    "tests/test_news_gold.py",  # 30
+    "tests/test_runner.py",  # 25
+    "tests/test_executors.py",  # 25
+    "tests/test_build.py",  # 16
+    "tests/test_cli.py",  # 13
+    "notebooks/03_narrative_framing.ipynb",  # 11
+    "tests/test_pipeline.py",  # 10
+    "tests/test_safety_reading.py",  # 10
+    "tests/test_figures.py",  # 10
+    "notebooks/02_numeric_claims.ipynb",  # 8
+    "tests/test_heldout.py",  # 8
+    "tests/test_sources.py",  # 8
+    "tests/test_figure_agreement.py",  # 8
+    "notebooks/01_sourcing.ipynb",  # 8
+    "tests/test_charts_compare.py",  # 7
+    "notebooks/00_overview.ipynb",  # 7
+)
+
+
+def pytest_collection_modifyitems(items: list) -> None:
+    """Put the files of :data:`LONGEST_FIRST` first, in its order; a stable sort, so that every file keeps its
+    own order (a notebook's cells run in order in one kernel)."""
+    rank = {path: i for i, path in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.nodeid.split("::", 1)[0], len(rank)))
+
 
 def read_gold(name: str) -> dict:
     """``tests/gold/<name>`` parsed as YAML with the package's libyaml loader: the same plain data as
