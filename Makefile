@@ -17,8 +17,10 @@ NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 run: $(STAMP)
 	$(BIN)/python -m analysis run "$(SEEDS)" --excel
 
+# Bytecode is written even where the environment says not to (PYTHONDONTWRITEBYTECODE): the suite starts some
+# twenty Python processes (two workers, notebook kernels, command-line runs), and each compiled this package anew.
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 
+import pandas as pd
 import pytest
 
 import analysis
@@ -132,7 +133,8 @@ def test_a_record_keeps_no_article_with_extra_fields_and_names_every_file_it_tak
     (corpus / "c.md").write_text("---\ndesk: metro\n---\nThe mayor said 40 homes were flooded.\n", encoding="utf-8")
     found, read = listing.corpus_listing(corpus), analysis.reading.read_corpus(corpus)
     assert reread.read_record(read, found, max_bytes=None, noted=[]) is None  # "desk" is an extra field
-    (corpus / "c.md").write_text("---\noutlet: Courier\n---\nThe mayor said 40 homes were flooded.\n", encoding="utf-8")
+    (corpus / "c.md").write_text("---\noutlet: Courier\npublished: 2024-03-05T10:00+02:00\n---\nThe mayor said 40 homes "
+                                 "were flooded.\n", encoding="utf-8")
     found, read = listing.corpus_listing(corpus), analysis.reading.read_corpus(corpus)
     record = reread.read_record(read, found, max_bytes=None, noted=[])
     assert [values[0] for values in record["folders"][0][1]] == ["a000.txt", "a001.txt", "c.md"]
@@ -141,5 +143,8 @@ def test_a_record_keeps_no_article_with_extra_fields_and_names_every_file_it_tak
     again = reread.reread(found, record, max_bytes=None)
     assert [d.doc_id for d in again.documents] == ["a000", "a001", "c"] and not opened  # none opened again
     assert all(isinstance(d, reread.Unopened) for d in again.documents)
+    for unopened, document in zip(again.documents, read.documents):  # every field but the text, as read
+        assert all(getattr(unopened, f) == getattr(document, f) for f in reread.RECORDED_FIELDS + ("extras",))
+    assert again.documents[2].published_at == pd.Timestamp("2024-03-05T08:00", tz="UTC")
     assert reread.opened(again.documents, found, max_bytes=None) == read.documents
     assert reread.reread(found, record, max_bytes=1000) is None  # read with another limit: read whole
