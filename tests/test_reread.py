@@ -148,3 +148,14 @@ def test_a_record_keeps_no_article_with_extra_fields_and_names_every_file_it_tak
     assert again.documents[2].published_at == pd.Timestamp("2024-03-05T08:00", tz="UTC")
     assert reread.opened(again.documents, found, max_bytes=None) == read.documents
     assert reread.reread(found, record, max_bytes=1000) is None  # read with another limit: read whole
+
+
+def test_a_record_that_cannot_be_used_is_read_past(tmp_path, opened):
+    corpus = write_corpus(tmp_path / "corpus", 3)
+    found, read = listing.corpus_listing(corpus), analysis.reading.read_corpus(corpus)
+    record = reread.read_record(read, found, max_bytes=None, noted=[])
+    assert reread.reread(found, record, max_bytes=None) is not None
+    broken = json.loads(json.dumps(record))
+    broken["folders"][0][1][1][3 + reread.RECORDED_FIELDS.index("body_start")] = "0"  # text where a number was
+    for unusable in (broken, {**record, "format": 0}, {**record, "folders": "x"}, [], None):
+        assert reread.reread(found, unusable, max_bytes=None) is None

@@ -50,11 +50,11 @@ class Listing:
     #: When the listing was taken (nanoseconds since the epoch).
     listed_at: int = field(default=0, compare=False)
 
-    def settled_file(self, newest_ns: int, *, before: int | None = None) -> bool:
-        """Whether a file whose later time is ``newest_ns`` had stopped changing :data:`SETTLING_NS` before this
-        listing (or before ``before``, another listing's time) was taken: only then does its signature stand for
-        its contents."""
-        return newest_ns < (self.listed_at if before is None else before) - SETTLING_NS
+
+def settled(changed_ns: int, listed_at_ns: int) -> bool:
+    """Whether a file that last changed at ``changed_ns`` had stopped changing :data:`SETTLING_NS` before a listing
+    taken at ``listed_at_ns``: only then does its signature stand for its contents."""
+    return changed_ns < listed_at_ns - SETTLING_NS
 
 
 def corpus_listing(paths: str | Path | Sequence[str | Path]) -> Listing | None:
@@ -87,4 +87,4 @@ def corpus_listing(paths: str | Path | Sequence[str | Path]) -> Listing | None:
                 newest = max(newest, changed)
     except OSError:  # a folder that vanished, a link to nowhere: read as usual, which says what is wrong
         return None
-    return Listing(digest.hexdigest(), newest < listed_at - SETTLING_NS, files, listed_at)
+    return Listing(digest.hexdigest(), settled(newest, listed_at), files, listed_at)

@@ -27,7 +27,7 @@ import pandas as pd
 from analysis.reading.corpus import read_named
 from analysis.reading.documents import Corpus, CorpusWarning, Document, Skipped
 from analysis.reading.entries import ARTICLE_SUFFIXES, MANIFEST_NAME, SIDECAR_SUFFIX, documentation, is_read, name_suffix
-from analysis.reading.listing import Listing
+from analysis.reading.listing import Listing, settled
 
 #: Bumped when what a record holds changes.
 RECORD_FORMAT = 1
@@ -108,8 +108,8 @@ def reread(listing: Listing, record: Any, *, max_bytes: int | None) -> Corpus | 
     opening only the article files added or changed since ``record`` (:func:`read_record`) was made: the others
     are :class:`Unopened`. None where that cannot be told apart from a whole read (see the module's docstring):
     then the corpus is to be read whole. Nothing is warned about: a case that would warn gives None."""
-    if not (isinstance(record, dict) and record.get("format") == RECORD_FORMAT and record.get("max_bytes") == max_bytes
-            and [root for root, _ in record.get("folders", [])] == list(listing.files)):
+    if not (_well_formed(record) and record["max_bytes"] == max_bytes
+            and [root for root, _ in record["folders"]] == list(listing.files)):
         return None
     documents: list[Document | Unopened] = []
     for (root, kept), files in zip(record["folders"], listing.files.values()):
@@ -117,7 +117,7 @@ def reread(listing: Listing, record: Any, *, max_bytes: int | None) -> Corpus | 
             return None
         recorded = {values[0]: values for values in kept}
         names = sorted(name for name in files if is_read(name))
-        fresh = [name for name in names if not _taken(recorded.get(name), files[name], listing, record["listed_at"])]
+        fresh = [name for name in names if not _taken(recorded.get(name), files[name], record["listed_at"])]
         if any(not _plain_article(name) for name in fresh) or any(not _plain_article(n) for n in recorded if n not in files):
             return None
         read = _read_quietly(Path(root), fresh, max_bytes)
@@ -131,9 +131,24 @@ def reread(listing: Listing, record: Any, *, max_bytes: int | None) -> Corpus | 
     return Corpus(documents=documents)  # type: ignore[arg-type] - Unopened stands for a Document but its text
 
 
-def _taken(recorded: Sequence[Any] | None, current: tuple[str, int], listing: Listing, recorded_at: int) -> bool:
+def _well_formed(record: Any) -> bool:
+    """Whether ``record`` is one :func:`read_record` made (of this :data:`RECORD_FORMAT`): a record that cannot be
+    used is read past, as a cache entry is, and the corpus read whole."""
+    if not (isinstance(record, dict) and record.get("format") == RECORD_FORMAT and isinstance(record.get("listed_at"), int)
+            and isinstance(record.get("folders"), list)):
+        return False
+    # a file's name, signature and later time, then the fields: text but for body_start and published_at
+    types = [str, str, int, *(int if f == "body_start" else (int, type(None)) if f == "published_at" else str
+                              for f in RECORDED_FIELDS)]
+    return all(isinstance(folder, list) and len(folder) == 2 and isinstance(folder[0], str) and isinstance(folder[1], list)
+               and all(isinstance(values, list) and len(values) == len(types)
+                       and all(isinstance(v, t) for v, t in zip(values, types)) for values in folder[1])
+               for folder in record["folders"])
+
+
+def _taken(recorded: Sequence[Any] | None, current: tuple[str, int], recorded_at: int) -> bool:
     """Whether a file's recorded document stands: its signature is the recorded one, which had settled then."""
-    return recorded is not None and recorded[1] == current[0] and listing.settled_file(recorded[2], before=recorded_at)
+    return recorded is not None and recorded[1] == current[0] and settled(recorded[2], recorded_at)
 
 
 def _read_quietly(root: Path, names: Sequence[str], max_bytes: int | None) -> dict[str, Document] | None:
