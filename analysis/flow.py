@@ -51,8 +51,7 @@ from analysis.catalogue.actors import Catalogue
 from analysis.catalogue.beat import Beat, load_beat
 from analysis.extraction.nlp import model_name, pipeline_for
 from analysis.extraction.pipeline import BATCH_SIZE, DocumentResult, analyse_batch
-from analysis.reading import Corpus, CorpusWarning, Document, read_corpus
-from analysis.reading import reread
+from analysis.reading import Corpus, CorpusWarning, Document, read_corpus, reread
 from analysis.reading.listing import Listing, corpus_listing
 
 #: Fewer articles to parse than this many per worker and the build stays in one process: starting workers
@@ -465,7 +464,8 @@ def build_to_dir(
     updated from the blocks the changed chunks reach (:mod:`analysis.across.stage`). Files are replaced only at the end, so an interrupted build leaves
     the previous tables whole and the next one goes on from what was cached. A rebuild with nothing changed
     writes nothing; given folders whose files are as the last build listed them (:mod:`analysis.reading.listing`:
-    names, sizes, modification and status-change times), it does not even read them.
+    names, sizes, modification and status-change times), it does not even read them, and given a plain folder
+    of articles it opens only the files that changed (:mod:`analysis.reading.reread`).
 
     Args:
         inputs: the corpus's folders and files (default: ``paths``), which ``out`` may not be, lie inside or
