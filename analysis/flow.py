@@ -502,9 +502,9 @@ def build_to_dir(
         if planned is None:
             corpus, noted = _read_noting_warnings(paths, max_bytes)
     documents = corpus.documents
-    keys = [document_key(d) for d in documents]
     if planned is None:
-        planned = chunks.plan(documents, keys, key)
+        planned = chunks.plan(documents, [document_key(d) for d in documents], key)
+    keys = [k for chunk in planned for k in chunk.keys]  # the chunks hold every article once, in order
     report = BuildReport(skipped=len(corpus.skipped))
     bar = _progress(len(documents), progress)
     folder.record([CACHE_DIR])

@@ -200,7 +200,12 @@ def is_read(name: str) -> bool:
     """Whether a file of this name in a folder or archive is read (the manifest and sidecars are read with their
     articles, not as articles of their own)."""
     suffix = name_suffix(file_name(name)).lower()
-    return suffix in READ_SUFFIXES and name != MANIFEST_NAME and not name.lower().endswith(SIDECAR_SUFFIX)
+    return suffix in READ_SUFFIXES and not describes_others(name)
+
+
+def describes_others(name: str) -> bool:
+    """Whether a file of this name gives metadata to other files of its folder: the manifest or a sidecar."""
+    return name == MANIFEST_NAME or name.lower().endswith(SIDECAR_SUFFIX)
 
 
 def disk_entry(

@@ -26,7 +26,7 @@ import pandas as pd
 
 from analysis.reading.corpus import read_named
 from analysis.reading.documents import Corpus, CorpusWarning, Document, Skipped
-from analysis.reading.entries import ARTICLE_SUFFIXES, MANIFEST_NAME, SIDECAR_SUFFIX, documentation, is_read, name_suffix
+from analysis.reading.entries import ARTICLE_SUFFIXES, describes_others, documentation, is_read, name_suffix
 from analysis.reading.listing import Listing, settled
 
 #: Bumped when what a record holds changes.
@@ -35,6 +35,7 @@ RECORD_FORMAT = 1
 #: The fields of a document a record keeps, in order: every field but the text (its extra fields are empty, and
 #: ``published_at`` is kept as nanoseconds since the epoch, UTC).
 RECORDED_FIELDS = ("doc_id", "path", "sha256", "body_start", "title", "outlet", "url", "published", "published_at")
+_PUBLISHED_AT = RECORDED_FIELDS.index("published_at")
 
 
 @dataclass(frozen=True)
@@ -64,11 +65,6 @@ def _plain_article(name: str) -> bool:
     return is_read(name) and name_suffix(name).lower() in ARTICLE_SUFFIXES and not documentation(name)
 
 
-def _describes_others(name: str) -> bool:
-    """Whether a file of this name gives metadata to other files of its folder (the manifest, a sidecar)."""
-    return name == MANIFEST_NAME or name.lower().endswith(SIDECAR_SUFFIX)
-
-
 def read_record(corpus: Corpus, listing: Listing, *, max_bytes: int | None, noted: Sequence[str]) -> dict | None:
     """What :func:`reread` needs to take this corpus's articles again without opening them (JSON-able), given the
     listing taken before it was read and the warnings reading gave; None where the corpus is not plain enough
@@ -78,7 +74,7 @@ def read_record(corpus: Corpus, listing: Listing, *, max_bytes: int | None, note
     documents = iter(corpus.documents)
     folders = []
     for root, files in listing.files.items():
-        if any(_describes_others(name) for name in files):
+        if any(describes_others(name) for name in files):
             return None
         kept = []
         for name in sorted(name for name in files if is_read(name)):
@@ -88,7 +84,7 @@ def read_record(corpus: Corpus, listing: Listing, *, max_bytes: int | None, note
                 return None
             signature, newest = files[name]
             values = [getattr(document, f) for f in RECORDED_FIELDS]
-            values[-1] = None if document.published_at is None else int(document.published_at.value)
+            values[_PUBLISHED_AT] = None if document.published_at is None else int(document.published_at.value)
             kept.append([name, signature, newest, *values])
         folders.append([root, kept])
     if next(documents, None) is not None:
@@ -113,7 +109,7 @@ def reread(listing: Listing, record: Any, *, max_bytes: int | None) -> Corpus | 
         return None
     documents: list[Document | Unopened] = []
     for (root, kept), files in zip(record["folders"], listing.files.values()):
-        if any(_describes_others(name) for name in files):
+        if any(describes_others(name) for name in files):
             return None
         recorded = {values[0]: values for values in kept}
         names = sorted(name for name in files if is_read(name))
