@@ -8,6 +8,8 @@ from typing import Callable, Sequence, TypeVar
 
 from spacy.tokens import Doc, Token
 
+from analysis.extraction.memo import IdentityMemo
+
 from analysis.extraction.doc_index import doc_index
 
 _DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
@@ -48,26 +50,23 @@ def match_phrase(doc: Doc, i: int, phrases: tuple[tuple[tuple[str, ...], str], .
 
 T = TypeVar("T")
 
-#: :func:`by_first_word` of each list of phrases asked for, by the list's id and the first-word function (with the
-#: list, which keeps the id its own): the lists are the few of the lexicons, asked for once per figure or per
-#: candidate.
-_FIRST_WORDS: dict[tuple[int, Callable], tuple[Sequence, dict[str, list]]] = {}
+#: :func:`by_first_word` of each list of phrases asked for, by the list and the first-word function: the lists are
+#: the few of the lexicons, asked for once per figure or per candidate.
+_FIRST_WORDS: IdentityMemo[dict] = IdentityMemo(64)
 
 
 def by_first_word(phrases: Sequence[T], first: Callable[[T], str]) -> dict[str, list[T]]:
     """``phrases`` grouped by their first word (``first`` of each), each group in the order of ``phrases``: a word
     is then compared only with the phrases it may begin. Built once per list and function."""
-    key = (id(phrases), first)
-    known = _FIRST_WORDS.get(key)
-    if known is not None and known[0] is phrases:
-        return known[1]
-    grouped: dict[str, list[T]] = {}
+    return _FIRST_WORDS.get(phrases, _grouped, first)
+
+
+def _grouped(phrases: Sequence[T], first: Callable[[T], str]) -> dict[str, list[T]]:
+    """:func:`by_first_word`, made."""
+    groups: dict[str, list[T]] = {}
     for phrase in phrases:
-        grouped.setdefault(first(phrase), []).append(phrase)
-    if len(_FIRST_WORDS) > 64:
-        _FIRST_WORDS.clear()
-    _FIRST_WORDS[key] = (phrases, grouped)
-    return grouped
+        groups.setdefault(first(phrase), []).append(phrase)
+    return groups
 
 
 def first_word(phrase: tuple[str, ...]) -> str:

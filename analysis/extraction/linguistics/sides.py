@@ -6,14 +6,15 @@ from __future__ import annotations
 from typing import Iterable
 
 from analysis.catalogue.actors import OTHER_SIDE, UNKNOWN_SIDE, Catalogue
+from analysis.extraction.memo import IdentityMemo
 
 
-#: Sides found, per catalogue (by identity; each entry keeps its catalogue alive), by words and entity ids: the
-#: same phrases come back within an article and across a corpus ("officials", "Russia", "he"), and each was
-#: looked up word by word again (10,000 phrases on 300 articles, a fifth of the actions stage).
-_FOUND: dict[int, tuple[Catalogue, dict[tuple[tuple[str, ...], tuple[str, ...]], str]]] = {}
-#: Phrases kept per catalogue at most (a few hundred KB), and catalogues at most.
-MAX_PHRASES, MAX_CATALOGUES = 20_000, 8
+#: Catalogues kept at most, and phrases per catalogue at most (a few hundred KB).
+MAX_CATALOGUES, MAX_PHRASES = 8, 20_000
+#: Sides found, per catalogue, by words and entity ids: the same phrases come back within an article and across a
+#: corpus ("officials", "Russia", "he"), and each was looked up word by word again (10,000 phrases on 300
+#: articles, a fifth of the actions stage).
+_FOUND: IdentityMemo[dict[tuple[tuple[str, ...], tuple[str, ...]], str]] = IdentityMemo(MAX_CATALOGUES)
 
 
 def side_of_phrase(words: Iterable[str], catalogue: Catalogue, actor_ids: Iterable[str] = ()) -> str:
@@ -21,18 +22,18 @@ def side_of_phrase(words: Iterable[str], catalogue: Catalogue, actor_ids: Iterab
     its words name; ``other`` when they name only third parties; ``unknown`` when they name none, or more than
     one side. A possessive ending does not hide a name ("Kyiv's"). Found once per catalogue and phrase."""
     key = (tuple(words), tuple(actor_ids))
-    kept = _FOUND.get(id(catalogue))
-    if kept is None or kept[0] is not catalogue:
-        if len(_FOUND) >= MAX_CATALOGUES:
-            _FOUND.clear()
-        kept = _FOUND[id(catalogue)] = (catalogue, {})
-    found = kept[1]
+    found = _FOUND.get(catalogue, _none_found)
     side = found.get(key)
     if side is None:
         if len(found) >= MAX_PHRASES:
             found.clear()
         side = found[key] = _side_of_phrase(*key, catalogue)
     return side
+
+
+def _none_found(catalogue: Catalogue) -> dict[tuple[tuple[str, ...], tuple[str, ...]], str]:
+    """A catalogue's phrases, before any side was found for one."""
+    return {}
 
 
 def _side_of_phrase(words: tuple[str, ...], actor_ids: tuple[str, ...], catalogue: Catalogue) -> str:
