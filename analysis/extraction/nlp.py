@@ -9,12 +9,17 @@ model's guesses.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from functools import lru_cache
 
 import spacy
+import srsly
 from spacy.attrs import IS_SPACE
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+from spacy.util import registry
 
 from analysis.catalogue.actors import Catalogue, default_catalogue
 from analysis.datafiles import read_yaml
@@ -71,9 +76,9 @@ def headline_breaks(doc: Doc) -> Doc:
     return doc
 
 
-def split_glued_multipliers(nlp: Language) -> None:
-    """Drop the tokenizer's special cases of a one-letter abbreviation with its full stop ("m.", "k.", "b.") for
-    the letters that multiply a number glued to them (`suffixes` of ``numbers.yaml``).
+def without_glued_multipliers(rules: Mapping[str, object]) -> dict[str, object]:
+    """The tokenizer's special cases (``rules``) without those of a one-letter abbreviation with its full stop
+    ("m.", "k.", "b.") for the letters that multiply a number glued to them (`suffixes` of ``numbers.yaml``).
 
     The English model keeps "m." whole as an abbreviation, so "Revenue was $4m. Profit ..." gave the tokens
     "4", "m." and one sentence over both: the figure read as $4, the next sentence's subject as its object.
@@ -81,16 +86,63 @@ def split_glued_multipliers(nlp: Language) -> None:
     and are not touched; nor are "a.m.", "p.m." and other abbreviations of more than one letter.
     """
     letters = {suffix for suffix in read_yaml("numbers.yaml")["suffixes"] if len(suffix) == 1}
-    nlp.tokenizer.rules = {text: case for text, case in nlp.tokenizer.rules.items()
-                           if not (len(text) == 2 and text[1] == "." and text[0] in letters)}
+    return {text: case for text, case in rules.items()
+            if not (len(text) == 2 and text[1] == "." and text[0] in letters)}
+
+
+#: The tokenizer a pipeline is first made with (:func:`_load_model`): empty, as the model's own is read into it.
+UNFILLED_TOKENIZER = "analysis.unfilled_tokenizer.v1"
+
+
+@registry.tokenizers(UNFILLED_TOKENIZER)
+def _unfilled_tokenizer() -> Callable[[Language], Tokenizer]:
+    return lambda nlp: Tokenizer(nlp.vocab)
+
+
+@contextmanager
+def _entry_points_looked_up_once() -> Iterator[None]:
+    """Within, srsly does not look its msgpack encoders and decoders up in the installed packages' entry points
+    where it has been seen, once, that there are none. Loading a model reads about 130 msgpack blobs, and srsly
+    scans every installed distribution's entry points for each: a fifth of a second for nothing."""
+    scanning = [registry_ for registry_ in (srsly.msgpack_encoders, srsly.msgpack_decoders)
+                if registry_.entry_points and not registry_.get_entry_points()]
+    for registry_ in scanning:
+        registry_.entry_points = False
+    try:
+        yield
+    finally:
+        for registry_ in scanning:
+            registry_.entry_points = True
+
+
+#: The model's tokenizer, as a folder of the model and a field that ``spacy.load`` may exclude.
+TOKENIZER = "tokenizer"
+#: The field of a saved tokenizer that holds its special cases.
+TOKENIZER_RULES = "exceptions"
+
+
+def _load_model(name: str) -> Language:
+    """The installed model ``name``, its tokenizer's special cases read once, without the glued multipliers
+    (:func:`without_glued_multipliers`).
+
+    ``spacy.load`` makes the language's default tokenizer and then reads the model's over it, each time loading
+    its 1,300 special cases (each one tokenized, a tenth of a second or more a time), and dropping the glued
+    multipliers afterwards loaded them a third time. Here the pipeline is made with an empty tokenizer, and the
+    model's, as the model saved it (its patterns, special cases and settings), is read into it once."""
+    with _entry_points_looked_up_once():
+        nlp = spacy.load(name, exclude=[TOKENIZER], config={"nlp": {"tokenizer": {"@tokenizers": UNFILLED_TOKENIZER}}})
+        saved = srsly.msgpack_loads((nlp.path / TOKENIZER).read_bytes())
+    saved[TOKENIZER_RULES] = without_glued_multipliers(saved[TOKENIZER_RULES])
+    nlp.tokenizer.from_bytes(srsly.msgpack_dumps(saved), exclude=["vocab"])
+    return nlp
 
 
 def build_pipeline(catalogue: Catalogue) -> Language:
-    """A fresh pipeline: the English model (its attribute ruler matched by lookup, with the same results:
+    """A fresh pipeline: the English model (its tokenizer without the glued multipliers'
+    abbreviations: :func:`without_glued_multipliers`; its attribute ruler matched by lookup, with the same results:
     :mod:`analysis.extraction.attribute_rules`), a component that starts a sentence after a headline-like line
     (:func:`headline_breaks`), and an entity ruler holding ``catalogue``'s written forms."""
-    nlp = spacy.load(model_name())
-    split_glued_multipliers(nlp)
+    nlp = _load_model(model_name())
     if ATTRIBUTE_RULER in nlp.pipe_names:
         # the same matches as spaCy's Matcher, found by lookup (about an eighth of the parse's time)
         index_attribute_ruler(nlp.get_pipe(ATTRIBUTE_RULER))
