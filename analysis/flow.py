@@ -172,15 +172,21 @@ def _results(
     nlp: Language | None,
     n_process: int,
     scheduler: str | None,
+    warmed: executors.Warmed | None = None,
 ) -> Iterator[DocumentResult]:
-    """One result per article to parse, in order, from the executor the options and corpus size call for."""
+    """One result per article to parse, in order, from the executor the options and corpus size call for: a few
+    articles in ``warmed`` where given (stopped unused otherwise)."""
     batches = _batches(misses, BATCH_SIZE)
     if scheduler:
         runs = executors.on_dask(batches, beat, scheduler)
     elif nlp is None and n_process > 1 and len(misses) >= MIN_ARTICLES_PER_WORKER * n_process:
         runs = executors.in_processes(batches, beat, n_process)
+    elif warmed is not None and nlp is None:
+        runs, warmed = warmed.results(batches), None
     else:
         runs = executors.in_process(batches, beat, nlp)
+    if warmed is not None:
+        warmed.close()
     try:
         for batch in runs:
             yield from batch
@@ -214,12 +220,16 @@ def _article_results(
     scheduler: str | None,
     report: BuildReport,
     bar,
+    warmed: executors.Warmed | None = None,
 ) -> Iterator[tuple[Document, DocumentResult]]:
     """Each article's result, in order: from the cache where it holds one, else parsed (on the executor the
-    options and the number of articles to parse call for) and cached."""
+    options and the number of articles to parse call for, ``warmed`` perhaps: :func:`_results`) and cached."""
     cached = [key is not None and cache is not None and cache.has(key) for key in keys]
     misses = [d for d, hit in zip(documents, cached) if not hit]
-    results = _results(misses, beat, nlp=nlp, n_process=n_process or available_cores(), scheduler=scheduler)
+    if not misses and warmed is not None:
+        warmed.close()
+    results = _results(misses, beat, nlp=nlp, n_process=n_process or available_cores(), scheduler=scheduler,
+                       warmed=warmed)
     started = time.perf_counter()
     try:
         for document, key, hit in zip(documents, keys, cached):
@@ -489,31 +499,38 @@ def build_to_dir(
     key = build_fingerprint(beat)
     cache = Cache.under(out, key)
     store = ChunkStore(cache.folder / CHUNKS_DIR)
-    planned = None
+    planned, warmed, bar = None, None, None
     if listing is not None:
         # the folders were listed, and the last build may have left them so: its tables stand as they are
         kept = _kept_build(folder, cache.folder, listing, max_bytes)
         if kept is not None:
             return kept
-        # else, where the last build's record allows it, only the article files that changed are opened
-        corpus, noted = _reread(cache.folder, listing, max_bytes), []
-        if corpus is not None:
-            planned = _planned_unopened(corpus, store, listing, key, max_bytes)
-        if planned is None:
-            corpus, noted = _read_noting_warnings(paths, max_bytes)
-    documents = corpus.documents
-    if planned is None:
-        planned = chunks.plan(documents, [document_key(d) for d in documents], key)
-    keys = [k for chunk in planned for k in chunk.keys]  # the chunks hold every article once, in order
-    report = BuildReport(skipped=len(corpus.skipped))
-    bar = _progress(len(documents), progress)
-    folder.record([CACHE_DIR])
+        # the corpus changed: where an article may be parsed, the model loads beside while the corpus is planned
+        warmed = executors.warmed(beat, n_process or available_cores()) if scheduler is None else None
+        if warmed is not None:
+            chunks.prepare()  # needed for the chunks to make, and this process would wait for the model meanwhile
     try:
+        if listing is not None:
+            # where the last build's record allows it, only the article files that changed are opened
+            corpus, noted = _reread(cache.folder, listing, max_bytes), []
+            if corpus is not None:
+                planned = _planned_unopened(corpus, store, listing, key, max_bytes)
+            if planned is None:
+                corpus, noted = _read_noting_warnings(paths, max_bytes)
+        documents = corpus.documents
+        if planned is None:
+            planned = chunks.plan(documents, [document_key(d) for d in documents], key)
+        keys = [k for chunk in planned for k in chunk.keys]  # the chunks hold every article once, in order
+        report = BuildReport(skipped=len(corpus.skipped))
+        bar = _progress(len(documents), progress)
+        folder.record([CACHE_DIR])
         _make_chunks(planned, store, cache=cache, beat=beat, n_process=n_process, scheduler=scheduler,
-                     report=report, bar=bar)
+                     report=report, bar=bar, warmed=warmed)
     finally:
         if bar is not None:
             bar.close()
+        if warmed is not None:
+            warmed.close()
     state = {
         "fingerprint": key,
         "chunks": [chunk.id for chunk in planned],
@@ -656,9 +673,10 @@ def _read_noting_warnings(paths: str | Path | Sequence[str | Path], max_bytes: i
 
 def _make_chunks(
     planned: Sequence[chunks.Chunk], store: ChunkStore, *, cache: Cache, beat: Beat, n_process: int | None,
-    scheduler: str | None, report: BuildReport, bar,
+    scheduler: str | None, report: BuildReport, bar, warmed: executors.Warmed | None = None,
 ) -> None:
-    """Count the chunks already kept, and make the others from the cache or by parsing."""
+    """Count the chunks already kept, and make the others from the cache or by parsing (in ``warmed`` where it is
+    given and few articles are parsed)."""
     todo = [chunk for chunk in planned if not store.has(chunk.id)]
     new = {chunk.id for chunk in todo}
     for chunk in planned:
@@ -672,6 +690,7 @@ def _make_chunks(
     results = _article_results(
         [d for chunk in todo for d in chunk.documents], [k for chunk in todo for k in chunk.keys],
         cache=cache, beat=beat, nlp=None, n_process=n_process, scheduler=scheduler, report=report, bar=bar,
+        warmed=warmed,
     )
     try:
         for chunk in todo:
@@ -699,12 +718,14 @@ def _write_folder(
 
     CSV files are joined from kept rows in a thread of their own (the copy runs in the kernel, without the
     interpreter), while this one makes the corpus-level tables. With ``beside`` (a build of more than one
-    process), ``figure_agreement``, the longest of them, is made in a process of its own meanwhile
-    (:func:`analysis.building.executors.beside`): the workers are done, and a core would be idle."""
+    process), what does not wait for the source identities is made in processes of their own meanwhile
+    (:func:`analysis.building.executors.beside`): ``figure_agreement``, and ``quote_reuse`` but its speakers'
+    identities. The workers are done, and a core would be idle."""
     out, ids, pid = folder.path, state["chunks"], os.getpid()
     kept = stage.ChunkTables(ids, store.read)
     # started before this process starts the thread that joins CSV files: a forked child keeps only this thread
     agreement = executors.beside(stage.figure_agreement_segments, kept, across_dir) if beside else None
+    printed = executors.beside(stage.quote_reuse_printings, kept, across_dir) if beside else None
     staged: dict[str, Path] = {}
     joining: dict[str, Future] = {}
 
@@ -751,9 +772,10 @@ def _write_folder(
         else:
             article_table("documents", store.path)
         identities = _once(lambda: stage.source_identity_tables(kept, across_dir, catalogue)[0])
-        reuse = _once(lambda: stage.quote_reuse_table(kept, across_dir, identities().links))
-        if agreement is not None:
-            # made here while figure_agreement is made beside; the steps below take what was made
+        reuse = _once(lambda: stage.quote_reuse_table(kept, across_dir, identities().links,
+                                                      printed.result() if printed is not None else None))
+        if beside:
+            # made here while the others are made beside; the steps below take what was made
             _made_ahead(identities, reuse)
         # figure_agreement first: its CSV, the longest, is joined while the others are made
         steps = (

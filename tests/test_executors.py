@@ -10,6 +10,7 @@ import analysis
 from analysis import flow as builder
 from analysis.building import executors
 from analysis.extraction import pipeline
+from analysis.catalogue.beat import load_beat
 from build_corpora import write_corpus, frames_equal
 
 
@@ -109,3 +110,92 @@ def test_a_reader_that_stops_early_leaves_nothing_frozen(monkeypatch):
     assert gc.get_freeze_count() == before
     del runs
     assert gc.get_freeze_count() == before
+
+
+def _batches(tmp_path, n: int) -> list[list]:
+    from analysis.reading import read_corpus
+
+    documents = read_corpus(write_corpus(tmp_path / "corpus", n)).documents
+    return [documents[i : i + 2] for i in range(0, n, 2)]
+
+
+def test_the_warmed_process_gives_the_results_of_this_one_and_stops(tmp_path):
+    beat = load_beat()
+    batches = _batches(tmp_path, 5)
+    warmed = executors.Warmed(beat)
+    got = list(warmed.results(batches))
+    assert not warmed._process.is_alive()
+    expected = list(executors.in_process(batches, beat))
+    # compared as written out, where a missing value (NaN) equals itself
+    assert [[repr(r) for r in batch] for batch in got] == [[repr(r) for r in batch] for batch in expected]
+    assert [len(batch) for batch in got] == [2, 2, 1]
+
+
+def test_a_warmed_process_not_needed_is_stopped_while_it_loads():
+    warmed = executors.Warmed(load_beat())
+    warmed.close()
+    assert not warmed._process.is_alive()
+    warmed.close()  # twice, as a build's cleanup may
+
+
+def test_an_error_in_the_warmed_process_is_raised_here(tmp_path, monkeypatch):
+    def fails(batch, nlp, beat):
+        raise ValueError("a stage broke")
+
+    # the forked process has the module as it is here
+    monkeypatch.setattr(executors, "analyse_batch", fails)
+    warmed = executors.Warmed(load_beat())
+    with pytest.raises(ValueError, match="a stage broke"):
+        list(warmed.results(_batches(tmp_path, 1)))
+    assert not warmed._process.is_alive()
+
+
+def test_a_warmed_process_that_dies_gives_a_clear_error(tmp_path, monkeypatch):
+    import os
+
+    monkeypatch.setattr(executors, "analyse_batch", lambda batch, nlp, beat: os._exit(3))
+    warmed = executors.Warmed(load_beat())
+    with pytest.raises(RuntimeError, match=r"stopped \(exit code 3\).*--jobs 1"):
+        list(warmed.results(_batches(tmp_path, 1)))
+
+
+def test_a_rebuild_parses_its_few_articles_in_the_warmed_process_with_the_same_tables(tmp_path, monkeypatch):
+    corpus = write_corpus(tmp_path / "corpus", 8)
+    out = tmp_path / "out"
+    analysis.build_to_dir(corpus, out, n_process=2)
+    write_corpus(corpus, 2, offset=8)
+    started = []
+    real = executors.Warmed
+
+    def counted(beat):
+        started.append(beat)
+        return real(beat)
+
+    def rebuild() -> analysis.BuildReport:
+        # as in a fresh process that has not loaded the model (this one may have, for another test), on Linux
+        # outside Jupyter (under pytest, nbval's import of ipykernel makes the build spawn, and not fork)
+        with monkeypatch.context() as patched:
+            patched.setattr(executors, "pipeline_loaded", lambda catalogue: False)
+            patched.setattr(executors, "_start_method", lambda: "fork")
+            patched.setattr(executors, "Warmed", counted)
+            patched.setattr(executors, "in_process", lambda *args: pytest.fail("parsed in this process"))
+            return analysis.build_to_dir(corpus, out, n_process=2)
+
+    assert rebuild().parsed == 2
+    assert len(started) == 1
+    frames_equal(analysis.load(out), analysis.build(corpus, n_process=1))
+    # a rebuild that parses nothing starts one too, and stops it unused
+    (corpus / "a000.txt").unlink()
+    assert rebuild().parsed == 0
+    assert len(started) == 2
+    frames_equal(analysis.load(out), analysis.build(corpus, n_process=1))
+
+
+def test_no_warmed_process_where_this_one_has_the_model_or_one_process_builds(monkeypatch):
+    beat = load_beat()
+    monkeypatch.setattr(executors, "pipeline_loaded", lambda catalogue: True)
+    assert executors.warmed(beat, 2) is None
+    monkeypatch.setattr(executors, "pipeline_loaded", lambda catalogue: False)
+    assert executors.warmed(beat, 1) is None
+    monkeypatch.setattr(executors, "_start_method", lambda: "spawn")
+    assert executors.warmed(beat, 2) is None

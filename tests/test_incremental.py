@@ -156,23 +156,36 @@ def test_source_ids_join_sources_and_a_chunk_gets_them_again_only_when_its_links
     frames_equal(analysis.load(out), analysis.build(corpus, n_process=1))
 
 
-def test_figure_agreement_made_beside_the_build_gives_the_same_tables_and_lists_its_failure(tmp_path, monkeypatch):
-    # With more than one process, figure_agreement is made in a forked process while this one makes the other
-    # corpus-level tables: the same tables as in one process, and a failure there is listed as it is here.
+@pytest.mark.parametrize("failing", ["pair_rows", "reused_printings"])
+def test_tables_made_beside_the_build_are_the_same_and_a_failure_there_is_listed(tmp_path, monkeypatch, failing):
+    # With more than one process, figure_agreement and quote_reuse's printings are made in forked processes while
+    # this one makes the source identities: the same tables as in one process, and a failure there is listed as
+    # it is here.
     from analysis.across import stage
+    from analysis.building import executors
 
+    # as on Linux outside Jupyter (under pytest, nbval's import of ipykernel makes the build spawn, and not fork)
+    monkeypatch.setattr(executors, "_start_method", lambda: "fork")
+    forked = []
+    real_beside = executors.beside
+    monkeypatch.setattr(executors, "beside", lambda function, *args: forked.append(function) or real_beside(function, *args))
     corpus = write_corpus(tmp_path / "corpus", 12, published="2024-03-05")
     analysis.build_to_dir(corpus, tmp_path / "one", n_process=1)
     analysis.build_to_dir(corpus, tmp_path / "two", n_process=2)
     one, two = analysis.load(tmp_path / "one"), analysis.load(tmp_path / "two")
     assert ("a000", "a006", "agree") in pairs_of(two)
+    assert len(two.quote_reuse) > 0
+    assert forked == [stage.figure_agreement_segments, stage.quote_reuse_printings]
     frames_equal(two, one)
 
     def fail(*args, **options):
-        raise MemoryError("out of memory in the middle of figure_agreement")
+        raise MemoryError(f"out of memory in the middle of {failing}")
 
-    monkeypatch.setattr(stage, "pair_rows", fail)
+    monkeypatch.setattr(stage, failing, fail)
+    table = "figure_agreement" if failing == "pair_rows" else "quote_reuse"
     for jobs in (1, 2):
         report = analysis.build_to_dir(corpus, tmp_path / f"failing{jobs}", n_process=jobs)
-        assert [e[:3] for e in report.errors] == [("(corpus)", "figure_agreement", "MemoryError")]
-        assert analysis.load(tmp_path / f"failing{jobs}").figure_agreement.empty
+        assert [e[:3] for e in report.errors] == [("(corpus)", table, "MemoryError")]
+        failed = analysis.load(tmp_path / f"failing{jobs}")
+        assert failed[table].empty
+        frames_equal(failed, one, but=table)

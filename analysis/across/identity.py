@@ -68,9 +68,10 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
+import numpy as np
 import pandas as pd
 
 from analysis.building import schema
@@ -155,9 +156,9 @@ class _Identity:
     basis: str
     actor: Actor | None = None
 
-    @cached_property
+    @property
     def source_id(self) -> str:
-        return hashlib.sha256("\x1f".join(self.key).encode("utf-8")).hexdigest()[:ID_LENGTH]
+        return _source_id(self.key)
 
 
 @dataclass(frozen=True)
@@ -179,11 +180,22 @@ class Resolved:
     identities: dict[str, Identity]
 
 
+#: How many distinct names (or keys) the helpers below keep what they worked out for, per process: the same names
+#: recur through a corpus and through every block resolved again.
+NAMES_KEPT = 65_536
+
+
+@lru_cache(maxsize=NAMES_KEPT)
+def _source_id(key: tuple[str, ...]) -> str:
+    return hashlib.sha256("\x1f".join(key).encode("utf-8")).hexdigest()[:ID_LENGTH]
+
+
 def source_class(source_type: str) -> str:
     """Whether a source type is a person's, an organisation's, or neither (no identity)."""
     return PERSON if source_type in PERSON_TYPES else ORGANISATION if source_type in ORGANISATION_TYPES else ""
 
 
+@lru_cache(maxsize=NAMES_KEPT)
 def _surname_key(name: PersonName) -> str:
     # a short surname is compared as spelt: "Lee" and "Le" share a transliteration key, not a person
     if len(name.surname) < MIN_TRANSLITERATED_LENGTH:
@@ -196,6 +208,7 @@ def _full(name: PersonName) -> bool:
     return bool(name.surname) and bool(name.given) and len(name.given[0]) > 1
 
 
+@lru_cache(maxsize=NAMES_KEPT)
 def generation(written: str) -> str:
     """The generational suffix a written name ends with, folded ("Dara Quill Jr." -> "jr"; "III" -> "iii"),
     or empty. :func:`~analysis.extraction.sources.names.parse_name` drops it; a father and a son share the rest."""
@@ -232,6 +245,7 @@ def _names_one_person(source: str) -> bool:
     return any(w[:1].isupper() for w in source.split()) and not _SEVERAL_PEOPLE.search(source) and not _is_code(source)
 
 
+@lru_cache(maxsize=NAMES_KEPT)
 def body_name(source: str) -> str:
     """An organisation's name as written, without a leading article or a possessive ending ("the Harbour
     Council's" -> "Harbour Council"); empty when no word is capitalised (a description: "the council")."""
@@ -243,6 +257,7 @@ def body_name(source: str) -> str:
     return " ".join(words) if any(w[:1].isupper() or w[:1].isdigit() for w in words) else ""
 
 
+@lru_cache(maxsize=NAMES_KEPT)
 def _body_key(name: str) -> tuple[str, ...]:
     return (ORGANISATION, " ".join(f for w in name.split() if (f := fold(w))))
 
@@ -294,7 +309,7 @@ def block_of(source: str, cls: str, catalogue: Catalogue | None) -> str:
 
 
 #: Names of persons parsed, by written form: the same few names recur through a corpus.
-_parsed = lru_cache(maxsize=65_536)(parse_name)
+_parsed = lru_cache(maxsize=NAMES_KEPT)(parse_name)
 
 
 class _People:
@@ -492,8 +507,12 @@ def in_body_names(pairs: pd.DataFrame) -> list[bool]:
     """For each pair, whether it is a one-word organisation name (in a person's block) that is a word of an
     organisation of the corpus named in two words or more (:func:`_body_words`): then no person's surname."""
     words = _body_words(pairs)
-    return [cls == ORGANISATION and block.startswith(PERSON_BLOCK) and fold(body_name(source)) in words
-            for source, cls, block in zip(pairs["source"].tolist(), pairs["source_class"].tolist(), pairs["block"].tolist())]
+    found = np.zeros(len(pairs), dtype=bool)
+    # only an organisation's name in a person's block may be one: the others are not gone over one by one
+    candidates = np.flatnonzero(((pairs["source_class"] == ORGANISATION) & pairs["block"].str.startswith(PERSON_BLOCK))
+                                .to_numpy(dtype=bool))
+    found[candidates] = [fold(body_name(source)) in words for source in pairs["source"].to_numpy(dtype=object)[candidates]]
+    return found.tolist()
 
 
 def resolve(
@@ -646,9 +665,9 @@ def _tallies(pairs: pd.DataFrame, links: pd.DataFrame) -> tuple[dict[str, _Tally
     never over every pair."""
     ids = links["source_id"].to_numpy(dtype=object)
     named = ids != ""
-    frame = pd.DataFrame({"source_id": ids[named], **{c: pairs[c].to_numpy(dtype=object)[named] for c in
-                                                       ("doc_id", "source", "types", "variants", "genders", "outlet")},
-                          "attributions": pairs["attributions"].to_numpy(dtype="int64")[named]})
+    # the pairs' columns as they are typed (no Python string per value), with their identity
+    frame = pairs.loc[named, ["doc_id", "source", "types", "variants", "genders", "outlet", "attributions"]].assign(
+        source_id=ids[named])
     tallies: dict[str, _Tally] = defaultdict(_Tally)
     counted = frame.groupby("source_id", sort=False).agg(articles=("doc_id", "nunique"), attributions=("attributions", "sum"))
     for source_id, articles, attributions in zip(counted.index.tolist(), *(counted[c].tolist() for c in counted.columns)):

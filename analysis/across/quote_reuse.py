@@ -294,20 +294,27 @@ def quote_reuse(attributions: pd.DataFrame, documents: pd.DataFrame, links: pd.D
     if links is None:
         links = source_links(attributions)
     ordered = in_printing_order(printings(attributions, documents))
-    return reuse_rows(ordered, match_groups(ordered["normalised"].tolist()), links)
+    return reuse_rows(reused_printings(ordered, match_groups(ordered["normalised"].tolist())), links)
 
 
-def reuse_rows(ordered: pd.DataFrame, roots: Sequence[int], links: pd.DataFrame) -> pd.DataFrame:
-    """The validated ``quote_reuse`` table of the printings of a corpus (:func:`in_printing_order`), the index
-    of each one's group's first printing (:func:`match_groups`), and the corpus's links from each article's
-    source to its identity (:func:`analysis.across.identity.source_links`)."""
+def reused_printings(ordered: pd.DataFrame, roots: Sequence[int]) -> pd.DataFrame:
+    """The printings of a corpus (:func:`in_printing_order`) whose group is printed by two articles or more, given
+    the index of each one's group's first printing (``roots``: :func:`match_groups`), with that index (``root``)
+    and their ``similarity`` to that first printing: what the table holds that does not rest on the sources'
+    identities across the corpus (:func:`reuse_rows` puts those on)."""
     ordered = ordered.assign(root=np.asarray(roots, dtype=np.int64))
     spread = ordered.groupby("root")["doc_id"].nunique()
-    # the identities of the reused printings only, from the links of their articles only: the table holds no other
     reused = ordered[ordered["root"].isin(spread[spread >= 2].index)]
+    first = ordered.loc[reused["root"]].set_axis(reused.index)
+    return reused.assign(similarity=[similarity(a, b) for a, b in zip(first["normalised"], reused["normalised"])])
+
+
+def reuse_rows(reused: pd.DataFrame, links: pd.DataFrame) -> pd.DataFrame:
+    """The validated ``quote_reuse`` table of a corpus's reused printings (:func:`reused_printings`), given the
+    corpus's links from each article's source to its identity (:func:`analysis.across.identity.source_links`)."""
+    # the identities of the reused printings only, from the links of their articles only: the table holds no other
     reused = _with_identities(reused, links[links["doc_id"].isin(reused["doc_id"].unique())])
     group_ids = {root: n for n, root in enumerate(sorted(reused["root"].unique()))}
-    first = ordered.loc[reused["root"]].set_axis(reused.index)
     reference = _reference_speakers(reused)
     reused = reused.assign(
         group_id=reused["root"].map(group_ids),
@@ -316,7 +323,6 @@ def reuse_rows(ordered: pd.DataFrame, roots: Sequence[int], links: pd.DataFrame)
             speaker_match(*k) for k in zip(reused["source_id"], reused["matched_by"], reference["source_id"],
                                            reference["matched_by"])
         ]),
-        similarity=[similarity(a, b) for a, b in zip(first["normalised"], reused["normalised"])],
         n_printings=reused.groupby("root")["doc_id"].transform("size"),
         n_articles=reused.groupby("root")["doc_id"].transform("nunique"),
         n_outlets=reused["outlet"].where(reused["outlet"] != "").groupby(reused["root"]).transform("nunique"),

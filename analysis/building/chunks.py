@@ -169,6 +169,16 @@ def arrow_schema(table: str, frame: pd.DataFrame | None = None) -> pa.Schema:
     return pa.schema(fields, metadata=inferred.metadata)
 
 
+def prepare() -> None:
+    """Build now, once per process, what writing a chunk takes: every table's schema and validation
+    (:func:`analysis.building.schema.prepare`), and each per-article table's Parquet schema and dtypes. A rebuild
+    does it while the model loads in a process of its own, rather than after the first article comes back."""
+    schema.prepare()
+    for table in ARTICLE_TABLES:
+        arrow_schema(table)
+        _declared_dtypes(table)
+
+
 def read_file(path: Path | str, columns: list[str] | None = None) -> pa.Table:
     """One Parquet file as a table (``columns`` of it, or all): what ``pq.read_table`` gives, read as a file rather
     than as a dataset of one file, in less than half the time."""

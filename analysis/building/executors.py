@@ -1,4 +1,5 @@
-"""Where the articles are parsed and analysed: in this process, in worker processes on this machine, or on a
+"""Where the articles are parsed and analysed: in this process, in worker processes on this machine, in one
+process that loaded the model while the rebuild was planned (:class:`Warmed`: a rebuild's few articles), or on a
 Dask cluster. Each executor takes batches of articles and yields one list of results per batch, in the order
 the batches were given, so the tables are the same row for row whatever runs them.
 
@@ -21,7 +22,7 @@ from spacy.language import Language
 
 from analysis.building.cores import available_cores
 from analysis.catalogue.beat import Beat
-from analysis.extraction.nlp import pipeline_for
+from analysis.extraction.nlp import pipeline_for, pipeline_loaded
 from analysis.extraction.pipeline import DocumentResult, analyse_batch, warm_up
 from analysis.reading import Document
 
@@ -114,6 +115,75 @@ def beside(function: Callable[..., Any], *args: Any) -> Future | None:
     # the process ends once the one task is done; the future stays readable
     pool.shutdown(wait=False)
     return future
+
+
+#: How long a process that closed its end of the pipe is given to end, for its exit code to be told.
+PROCESS_END_SECONDS = 5
+
+
+class Warmed:
+    """One forked process that loads the beat's pipeline as soon as it starts, then analyses the batches it is
+    given, one at a time.
+
+    For a rebuild, started as soon as it is known that the corpus changed: the model loads (a second or more)
+    while this process reads the corpus again and plans the chunks, rather than after. Where the rebuild turns
+    out to parse nothing, or more than a few articles (:func:`in_processes` then), it is stopped unused."""
+
+    def __init__(self, beat: Beat):
+        context = multiprocessing.get_context("fork")
+        self._conn, child = context.Pipe()
+        # a daemon: it never outlives this process, whatever ends it
+        self._process = context.Process(target=_serve_warmed, args=(child, beat), daemon=True, name="warmed")
+        self._process.start()
+        child.close()
+
+    def results(self, batches: Iterable[Batch]) -> Iterator[list[DocumentResult]]:
+        """Every batch analysed in the warmed process, results in batch order; the process is stopped after the
+        last one, or when the reader stops early."""
+        try:
+            for batch in batches:
+                self._conn.send(list(batch))
+                try:
+                    done, value = self._conn.recv()
+                except EOFError:
+                    self._process.join(timeout=PROCESS_END_SECONDS)
+                    raise RuntimeError(
+                        f"the process that analyses articles stopped (exit code {self._process.exitcode}): "
+                        "build again, with --jobs 1 if it stops again") from None
+                if not done:
+                    raise value
+                yield value
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Stop the process, whatever it is doing (loading, or waiting for a batch)."""
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+        self._conn.close()
+
+
+def _serve_warmed(conn: Any, beat: Beat) -> None:
+    # loaded only: the few articles it is given load what the stages read lazily (the warm-up article, analysed
+    # too, would only add its own parse)
+    nlp = pipeline_for(beat.catalogue)
+    # what is loaded lives as long as this process: no full collection walks it again
+    gc.freeze()
+    while (batch := conn.recv()) is not None:
+        try:
+            conn.send((True, analyse_batch(batch, nlp, beat)))
+        except Exception as err:  # noqa: BLE001 - raised again in the process that reads the results
+            conn.send((False, err))
+
+
+def warmed(beat: Beat, n_process: int) -> Warmed | None:
+    """A :class:`Warmed` process for a rebuild of ``n_process`` processes (more than one), where workers are forked
+    and this process has not loaded the beat's pipeline already (a warm one parses a few articles at once); else
+    None."""
+    if n_process < 2 or _start_method() != "fork" or pipeline_loaded(beat.catalogue):
+        return None
+    return Warmed(beat)
 
 
 def _in_order(

@@ -85,7 +85,7 @@ class ChunkRows:
 
     def _kept(self) -> tuple[pa.Table | None, set[str]]:
         try:
-            table = pq.read_table(self.path)
+            table = read_file(self.path)
             covered = json.loads((table.schema.metadata or {}).get(b"chunks", b"null"))
             if not (isinstance(covered, list) and CHUNK_COLUMN in table.column_names):
                 return None, set()

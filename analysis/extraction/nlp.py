@@ -168,6 +168,11 @@ def load_pipeline() -> Language:
 _PIPELINES: dict[str, Language] = {}
 
 
+def pipeline_loaded(catalogue: Catalogue) -> bool:
+    """Whether this process holds the pipeline of ``catalogue`` already (:func:`pipeline_for` returns it at once)."""
+    return catalogue.fingerprint() in _PIPELINES
+
+
 def pipeline_for(catalogue: Catalogue) -> Language:
     """The pipeline whose entity ruler holds ``catalogue``, built once per process and catalogue.
 
