@@ -156,8 +156,7 @@ def test_source_ids_join_sources_and_a_chunk_gets_them_again_only_when_its_links
     frames_equal(analysis.load(out), analysis.build(corpus, n_process=1))
 
 
-@pytest.mark.parametrize("failing", ["pair_rows", "reused_printings"])
-def test_tables_made_beside_the_build_are_the_same_and_a_failure_there_is_listed(tmp_path, monkeypatch, failing):
+def test_tables_made_beside_the_build_are_the_same_and_a_failure_there_is_listed(tmp_path, monkeypatch):
     # With more than one process, figure_agreement and quote_reuse's printings are made in forked processes while
     # this one makes the source identities: the same tables as in one process, and a failure there is listed as
     # it is here.
@@ -178,14 +177,16 @@ def test_tables_made_beside_the_build_are_the_same_and_a_failure_there_is_listed
     assert forked == [stage.figure_agreement_segments, stage.quote_reuse_printings]
     frames_equal(two, one)
 
-    def fail(*args, **options):
-        raise MemoryError(f"out of memory in the middle of {failing}")
+    for failing, table in (("pair_rows", "figure_agreement"), ("reused_printings", "quote_reuse")):
+        def fail(*args, **options):
+            raise MemoryError(f"out of memory in the middle of {table}")
 
-    monkeypatch.setattr(stage, failing, fail)
-    table = "figure_agreement" if failing == "pair_rows" else "quote_reuse"
-    for jobs in (1, 2):
-        report = analysis.build_to_dir(corpus, tmp_path / f"failing{jobs}", n_process=jobs)
-        assert [e[:3] for e in report.errors] == [("(corpus)", table, "MemoryError")]
-        failed = analysis.load(tmp_path / f"failing{jobs}")
-        assert failed[table].empty
-        frames_equal(failed, one, but=table)
+        with monkeypatch.context() as patched:
+            patched.setattr(stage, failing, fail)
+            for jobs in (1, 2):
+                out = tmp_path / f"failing_{table}_{jobs}"
+                report = analysis.build_to_dir(corpus, out, n_process=jobs)
+                assert [e[:3] for e in report.errors] == [("(corpus)", table, "MemoryError")]
+                failed = analysis.load(out)
+                assert failed[table].empty
+                frames_equal(failed, one, but=table)
