@@ -41,7 +41,6 @@ from analysis.building.tables import (
     TEXTS_FILE,
     MemorySink,
     Tables,
-    concat,
     documents_table,
     load,
     write_table,
@@ -754,10 +753,10 @@ def _write_folder(
             staged[name] = path.rename(out / f".{name}.{pid}.tmp")
 
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="join-csv") as joins:
-        def article_table(table: str, path: Callable[[str, str], Path]) -> None:
-            join(table, [path(chunk_id, f"{table}.csv") for chunk_id in ids])
+        def article_table(table: str, path: Callable[[str, str], Path], after: Sequence[tuple[Path, Path]] = ()) -> None:
+            join(table, [path(chunk_id, f"{table}.csv") for chunk_id in ids] + [rows for rows, _ in after])
             if parquet:
-                _link_parts(staging(f"{table}.parquet"), [path(c, f"{table}.parquet") for c in ids])
+                _link_parts(staging(f"{table}.parquet"), [path(c, f"{table}.parquet") for c in ids] + [part for _, part in after])
 
         for table in chunks.ARTICLE_TABLES:
             if table in ("errors", "documents", *schema.IDENTITY_TABLES):
@@ -792,7 +791,8 @@ def _write_folder(
         for table in schema.IDENTITY_TABLES:
             article_table(table, identified.path if identified is not None else store.path)
         write("skipped", _skipped(corpus))
-        write("errors", concat("errors", [store.read(ids, "errors"), corpus_errors]))
+        # the chunks' errors, then those of the corpus-level tables as one part more
+        article_table("errors", store.path, after=_corpus_errors_part(across_dir, corpus_errors))
         for job in joining.values():
             job.result()  # a CSV that could not be written stops the build, as any file would
     state = {**state, "corpus_errors": [list(e) for e in corpus_errors.itertuples(index=False)]}
@@ -802,6 +802,29 @@ def _write_folder(
         for table in schema.TABLES:
             folder.remove(f"{table}.parquet")
     folder.record(staged, state)
+
+
+#: Files of :data:`ACROSS_DIR` that hold the errors of the corpus-level tables of the last build, the last part of
+#: the ``errors`` table (CSV rows without a header, and Parquet).
+CORPUS_ERRORS_FILES = ("corpus_errors.csv", "corpus_errors.parquet")
+
+
+def _corpus_errors_part(folder: Path, errors: pd.DataFrame) -> list[tuple[Path, Path]]:
+    """The errors of the corpus-level tables as one part of the ``errors`` table, after the chunks' parts: its CSV
+    rows and its Parquet, kept in ``folder`` (:data:`CORPUS_ERRORS_FILES`); none where there are none."""
+    csv_path, parquet_path = (folder / name for name in CORPUS_ERRORS_FILES)
+    if errors.empty:
+        csv_path.unlink(missing_ok=True)
+        parquet_path.unlink(missing_ok=True)
+        return []
+    folder.mkdir(parents=True, exist_ok=True)
+    for path, write in ((csv_path, lambda tmp: tmp.write_bytes(chunks.csv_rows(errors).encode("utf-8"))),
+                        (parquet_path, lambda tmp: pq.write_table(chunks.arrow_table("errors", errors), tmp))):
+        # written aside and renamed: an output that links the last build's part keeps it as it was
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        write(tmp)
+        os.replace(tmp, path)
+    return [(csv_path, parquet_path)]
 
 
 def _join_csv(target: Path, table: str, parts: Sequence[Path]) -> None:

@@ -189,4 +189,5 @@ def test_tables_made_beside_the_build_are_the_same_and_a_failure_there_is_listed
                 assert [e[:3] for e in report.errors] == [("(corpus)", table, "MemoryError")]
                 failed = analysis.load(out)
                 assert failed[table].empty
+                assert failed.errors[["doc_id", "stage"]].values.tolist() == [["(corpus)", table]]
                 frames_equal(failed, one, but=table)
