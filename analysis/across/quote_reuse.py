@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from functools import lru_cache
 from typing import Sequence
 
 import numpy as np
@@ -196,6 +197,7 @@ DESCRIBED_TYPES = frozenset({"anonymous", "unresolved"})
 _ARTICLES = frozenset({"a", "an", "the"})
 
 
+@lru_cache(maxsize=65_536)  # the same few descriptions recur through a corpus's reprints
 def description_key(source: str, source_type: str) -> str:
     """How an unnamed speaker is described, for comparing two printings: the words lowercased, articles left out,
     the spokesperson nouns (``spokesperson_nouns``: "spokesman", "spokeswoman", "spokesperson") as one word.
