@@ -504,14 +504,14 @@ def build_to_dir(
         kept = _kept_build(folder, cache.folder, listing, max_bytes)
         if kept is not None:
             return kept
-        # the corpus changed: where an article may be parsed, the model loads beside while the corpus is planned
-        warmed = executors.warmed(beat, n_process or available_cores()) if scheduler is None else None
-        if warmed is not None:
-            chunks.prepare()  # needed for the chunks to make, and this process would wait for the model meanwhile
     try:
         if listing is not None:
             # where the last build's record allows it, only the article files that changed are opened
             corpus, noted = _reread(cache.folder, listing, max_bytes), []
+            if corpus is None or any(not isinstance(d, reread.Unopened) for d in corpus.documents):
+                # an article may be parsed (one was opened, or the corpus is read whole): the model loads beside
+                # while the corpus is read and planned
+                warmed = _warmed(beat, n_process, scheduler)
             if corpus is not None:
                 planned = _planned_unopened(corpus, store, listing, key, max_bytes)
             if planned is None:
@@ -566,6 +566,16 @@ LISTING_FORMAT = 1
 #: File of a cache fingerprint's folder that records how the last complete build read its corpus, file by file
 #: (:func:`analysis.reading.reread.read_record`), where its corpus was plain enough to be read again so.
 READING_FILE = "reading.json"
+
+
+def _warmed(beat: Beat, n_process: int | None, scheduler: str | None) -> executors.Warmed | None:
+    """A process loading the model for the articles a rebuild may parse (:func:`analysis.building.executors.warmed`),
+    where one is started; what writing the chunks takes is built here meanwhile, as this process would otherwise
+    wait for the model."""
+    warmed = executors.warmed(beat, n_process or available_cores()) if scheduler is None else None
+    if warmed is not None:
+        chunks.prepare()
+    return warmed
 
 
 def _reread(cache_folder: Path, listing: Listing, max_bytes: int | None) -> Corpus | None:
