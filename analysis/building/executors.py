@@ -125,9 +125,9 @@ class Warmed:
     """One forked process that loads the beat's pipeline as soon as it starts, then analyses the batches it is
     given, one at a time.
 
-    For a rebuild, started as soon as it is known that the corpus changed: the model loads (a second or more)
-    while this process reads the corpus again and plans the chunks, rather than after. Where the rebuild turns
-    out to parse nothing, or more than a few articles (:func:`in_processes` then), it is stopped unused."""
+    For a rebuild, started as soon as it has opened an added or changed article: the model loads (a second or
+    more) while this process plans the chunks, rather than after. Where the rebuild turns out to parse nothing
+    (the article was cached), or more than a few articles (:func:`in_processes` then), it is stopped unused."""
 
     def __init__(self, beat: Beat):
         context = multiprocessing.get_context("fork")
@@ -170,7 +170,11 @@ def _serve_warmed(conn: Any, beat: Beat) -> None:
     nlp = pipeline_for(beat.catalogue)
     # what is loaded lives as long as this process: no full collection walks it again
     gc.freeze()
-    while (batch := conn.recv()) is not None:
+    while True:
+        try:
+            batch = conn.recv()
+        except EOFError:
+            return  # the build ended without stopping it (killed): nothing is left to analyse for
         try:
             conn.send((True, analyse_batch(batch, nlp, beat)))
         except Exception as err:  # noqa: BLE001 - raised again in the process that reads the results
