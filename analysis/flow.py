@@ -493,27 +493,30 @@ def build_to_dir(
                                                 [paths] if isinstance(paths, (str, Path)) else list(paths))
     folder = OutputFolder.claim(out, given, names=output_names(parquet=parquet), force=force)
     folder.clean()
-    listing = None if isinstance(paths, Corpus) else corpus_listing(paths)
-    if listing is None:
-        corpus, noted = _corpus(paths, max_bytes), []
     beat = _beat(paths, catalogue, beat)
     key = build_fingerprint(beat)
     cache = Cache.under(out, key)
     store = ChunkStore(cache.folder / CHUNKS_DIR)
-    planned, warmed, bar = None, None, None
-    if listing is not None:
-        # the folders were listed, and the last build may have left them so: its tables stand as they are
-        kept = _kept_build(folder, cache.folder, listing, max_bytes)
-        if kept is not None:
-            return kept
+    planned, bar = None, None
+    # a folder's rebuild may parse an article: the model loads beside from now on, and is stopped where the
+    # folder turns out to be as the last build left it, or to have no file added or changed
+    warmed = None if isinstance(paths, Corpus) else _warmed(beat, n_process, scheduler)
     try:
-        if listing is not None:
+        listing = None if isinstance(paths, Corpus) else corpus_listing(paths)
+        if listing is None:
+            corpus, noted = _corpus(paths, max_bytes), []
+        else:
+            # the folders were listed, and the last build may have left them so: its tables stand as they are
+            kept = _kept_build(folder, cache.folder, listing, max_bytes)
+            if kept is not None:
+                return kept
             # where the last build's record allows it, only the article files that changed are opened
             corpus, noted = _reread(cache.folder, listing, max_bytes), []
-            if corpus is None or any(not isinstance(d, reread.Unopened) for d in corpus.documents):
-                # an article may be parsed (one was opened, or the corpus is read whole): the model loads beside
-                # while the corpus is read and planned
-                warmed = _warmed(beat, n_process, scheduler)
+            if warmed is not None and corpus is not None and all(isinstance(d, reread.Unopened) for d in corpus.documents):
+                warmed.close()  # none opened: nothing to parse
+                warmed = None
+            if warmed is not None:
+                chunks.prepare()  # what the chunks to make need, built while the model loads beside
             if corpus is not None:
                 planned = _planned_unopened(corpus, store, listing, key, max_bytes)
             if planned is None:
@@ -572,12 +575,8 @@ READING_FILE = "reading.json"
 
 def _warmed(beat: Beat, n_process: int | None, scheduler: str | None) -> executors.Warmed | None:
     """A process loading the model for the articles a rebuild may parse (:func:`analysis.building.executors.warmed`),
-    where one is started; what writing the chunks takes is built here meanwhile, as this process would otherwise
-    wait for the model."""
-    warmed = executors.warmed(beat, n_process or available_cores()) if scheduler is None else None
-    if warmed is not None:
-        chunks.prepare()
-    return warmed
+    where one is started."""
+    return executors.warmed(beat, n_process or available_cores()) if scheduler is None else None
 
 
 def _reread(cache_folder: Path, listing: Listing, max_bytes: int | None) -> Corpus | None:

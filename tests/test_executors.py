@@ -172,8 +172,8 @@ def test_a_rebuild_parses_its_few_articles_in_the_warmed_process_with_the_same_t
     real = executors.Warmed
 
     def counted(beat):
-        started.append(beat)
-        return real(beat)
+        started.append(real(beat))
+        return started[-1]
 
     def rebuild() -> analysis.BuildReport:
         # as in a fresh process that has not loaded the model (this one may have, for another test), on Linux
@@ -183,20 +183,20 @@ def test_a_rebuild_parses_its_few_articles_in_the_warmed_process_with_the_same_t
             patched.setattr(executors, "_start_method", lambda: "fork")
             patched.setattr(executors, "Warmed", counted)
             patched.setattr(executors, "in_process", lambda *args: pytest.fail("parsed in this process"))
-            return analysis.build_to_dir(corpus, out, n_process=2)
+            report = analysis.build_to_dir(corpus, out, n_process=2)
+        assert not any(warmed._process.is_alive() for warmed in started)
+        return report
 
+    # two articles added: parsed in the process started for them
     assert rebuild().parsed == 2
     assert len(started) == 1
     frames_equal(analysis.load(out), analysis.build(corpus, n_process=1))
-    # an article removed: nothing opened, none started
+    # an article removed, or one written again as it was (cached): one is started, and stopped unused
     (corpus / "a000.txt").unlink()
     assert rebuild().parsed == 0
-    assert len(started) == 1
-    frames_equal(analysis.load(out), analysis.build(corpus, n_process=1))
-    # an article written again as it was: opened, so one is started, and stopped unused (the article is cached)
     (corpus / "a001.txt").write_bytes((corpus / "a001.txt").read_bytes())
     assert rebuild().parsed == 0
-    assert len(started) == 2
+    assert len(started) == 3
     frames_equal(analysis.load(out), analysis.build(corpus, n_process=1))
 
 
