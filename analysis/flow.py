@@ -474,8 +474,8 @@ def build_to_dir(
     the previous tables whole and the next one goes on from what was cached. A rebuild with nothing changed
     writes nothing; given folders whose files are as the last build listed them (:mod:`analysis.reading.listing`:
     names, sizes, modification and status-change times), it does not even read them, and given a plain folder
-    of articles it opens only the files that changed (:mod:`analysis.reading.reread`). Where it opened an added or
-    changed article, its few articles are parsed in a process that loaded the model while the rebuild planned
+    of articles it opens only the files that changed (:mod:`analysis.reading.reread`). The few articles a rebuild of
+    folders parses are parsed in a process that loaded the model meanwhile
     (:class:`analysis.building.executors.Warmed`).
 
     Args:

@@ -125,9 +125,10 @@ class Warmed:
     """One forked process that loads the beat's pipeline as soon as it starts, then analyses the batches it is
     given, one at a time.
 
-    For a rebuild, started as soon as it has opened an added or changed article: the model loads (a second or
-    more) while this process plans the chunks, rather than after. Where the rebuild turns out to parse nothing
-    (the article was cached), or more than a few articles (:func:`in_processes` then), it is stopped unused."""
+    For a rebuild of a folder, started as it begins: the model loads (a second or more) while this process lists
+    the folder, opens the changed files and plans the chunks, rather than after. Where the rebuild turns out to
+    parse nothing (nothing changed, nothing added, or the article was cached), or more than a few articles
+    (:func:`in_processes` then), it is stopped unused."""
 
     def __init__(self, beat: Beat):
         context = multiprocessing.get_context("fork")
