@@ -314,8 +314,9 @@ def reused_printings(ordered: pd.DataFrame, roots: Sequence[int]) -> pd.DataFram
 def reuse_rows(reused: pd.DataFrame, links: pd.DataFrame) -> pd.DataFrame:
     """The validated ``quote_reuse`` table of a corpus's reused printings (:func:`reused_printings`), given the
     corpus's links from each article's source to its identity (:func:`analysis.across.identity.source_links`)."""
-    # the identities of the reused printings only, from the links of their articles only: the table holds no other
-    reused = _with_identities(reused, links[links["doc_id"].isin(reused["doc_id"].unique())])
+    # the identities of the reused printings only (with_source_ids looks up only their own links where the
+    # corpus's are many more)
+    reused = _with_identities(reused, links)
     group_ids = {root: n for n, root in enumerate(sorted(reused["root"].unique()))}
     reference = _reference_speakers(reused)
     reused = reused.assign(

@@ -8,9 +8,8 @@ from typing import Callable, Sequence, TypeVar
 
 from spacy.tokens import Doc, Token
 
-from analysis.extraction.memo import IdentityMemo
-
 from analysis.extraction.doc_index import doc_index
+from analysis.extraction.memo import IdentityMemo
 
 _DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 HYPHENS = frozenset({"-", "\u2013", "\u2014"})
