@@ -20,13 +20,13 @@ def snapshot(folder):
     return sorted((p.relative_to(folder).as_posix(), p.stat().st_mtime_ns, p.stat().st_size) for p in folder.rglob("*"))
 
 
-def test_build_writes_every_table_and_never_touches_seeds(tmp_path):
+# In this process: `python -m analysis build` in a fresh one is tests/test_runner.py's first step, and --help's below.
+def test_build_writes_every_table_and_never_touches_seeds(tmp_path, capsys):
     before = snapshot(SEEDS)
-    result = run("build", str(SEEDS), "--out", str(tmp_path / "tables"))
-    assert result.returncode == 0, result.stderr
+    assert main(["build", str(SEEDS), "--out", str(tmp_path / "tables")]) == 0
     written = sorted(p.name for p in (tmp_path / "tables").glob("*.csv"))
     assert written == sorted(f"{name}.csv" for name in schema.TABLES)
-    assert "wrote" in result.stdout
+    assert "wrote" in capsys.readouterr().out
     assert snapshot(SEEDS) == before
 
 
@@ -95,6 +95,6 @@ def test_help_lists_the_build_command():
     assert result.returncode == 0 and "build" in result.stdout
 
 
-def test_schema_command_prints_the_data_dictionary():
-    result = run("schema")
-    assert result.returncode == 0 and "### `sentences`" in result.stdout
+def test_schema_command_prints_the_data_dictionary(capsys):
+    assert main(["schema"]) == 0
+    assert "### `sentences`" in capsys.readouterr().out

@@ -16,6 +16,9 @@ from build_corpora import write_corpus, frames_equal
 
 def test_worker_processes_give_the_same_tables_row_for_row(tmp_path, monkeypatch):
     corpus = write_corpus(tmp_path / "corpus", 12)
+    # forked, as on Linux outside Jupyter (under pytest, nbval's import of ipykernel makes the build spawn: the
+    # spawned workers are the next test's)
+    monkeypatch.setattr(executors, "_start_method", lambda: "fork")
     monkeypatch.setattr(builder, "MIN_ARTICLES_PER_WORKER", 1)
     monkeypatch.setattr(pipeline, "BATCH_SIZE", 2)
     frames_equal(analysis.build(corpus, n_process=2), analysis.build(corpus, n_process=1))
