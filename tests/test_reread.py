@@ -44,12 +44,12 @@ def small_chunks(monkeypatch):
     monkeypatch.setattr(chunks, "MAX_ARTICLES_PER_CHUNK", 4)
 
 
-def cold(corpus, where) -> analysis.Tables:
-    """A cold build's tables (what reading warns about was checked on the rebuild)."""
+def cold(corpus) -> analysis.Tables:
+    """A cold build's tables, in memory (a cold build into a folder reads back the same: tests/test_build.py and
+    tests/test_incremental.py); what reading warns about was checked on the rebuild."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", CorpusWarning)
-        analysis.build_to_dir(corpus, where, n_process=1)
-    return analysis.load(where)
+        return analysis.build(corpus, n_process=1)
 
 
 def test_a_rebuild_opens_only_the_changed_articles_and_those_of_the_chunks_it_makes_again(
@@ -69,8 +69,7 @@ def test_a_rebuild_opens_only_the_changed_articles_and_those_of_the_chunks_it_ma
     # the first chunk (of at most four articles, cut by the ids before a004) is kept, its articles unopened
     assert {"a012.txt", "a004.txt"} <= set(opened) and "a008.txt" not in opened
     assert "a000.txt" not in opened and len(set(opened)) < 12
-    frames_equal(analysis.load(out), cold(corpus, tmp_path / "cold"))
-    frames_equal(analysis.load(out), analysis.build(corpus, n_process=1))
+    frames_equal(analysis.load(out), cold(corpus))
 
 
 def test_a_folder_with_a_manifest_a_sidecar_or_a_skipped_file_is_read_whole_on_every_rebuild(tmp_path, opened):
@@ -96,7 +95,7 @@ def test_a_folder_with_a_manifest_a_sidecar_or_a_skipped_file_is_read_whole_on_e
         analysis.build_to_dir(corpus, out, n_process=1)
     assert {"a000.txt", "a001.txt", "a002.txt"} <= set(opened)
     assert not list(out.glob(f".cache/*/{flow.READING_FILE}"))
-    frames_equal(analysis.load(out), cold(corpus, tmp_path / "cold"))
+    frames_equal(analysis.load(out), cold(corpus))
 
 
 def test_a_new_article_whose_date_cannot_be_read_is_warned_about_as_a_whole_read_warns(tmp_path, opened):
@@ -109,7 +108,7 @@ def test_a_new_article_whose_date_cannot_be_read_is_warned_about_as_a_whole_read
     assert [str(w.message) for w in caught if "Aug 13" in str(w.message)] == [  # once, as a whole read gives it
         "b.md: published 'Aug 13' is not a full date pandas can read: the article is kept with published_at empty; "
         "write the date with its year, as ISO 8601: 2024-08-13 or 2024-08-13T09:30+02:00"]
-    frames_equal(analysis.load(out), cold(corpus, tmp_path / "cold"))
+    frames_equal(analysis.load(out), cold(corpus))
 
 
 def test_an_article_that_no_longer_reads_as_its_record_says_sends_the_build_back_to_a_whole_read(
@@ -129,7 +128,7 @@ def test_an_article_that_no_longer_reads_as_its_record_says_sends_the_build_back
     opened.clear()
     analysis.build_to_dir(corpus, out, n_process=1)
     assert sorted(set(opened)) == sorted(f"a{i:03d}.txt" for i in range(7))  # read whole
-    frames_equal(analysis.load(out), cold(corpus, tmp_path / "cold"))
+    frames_equal(analysis.load(out), cold(corpus))
 
 
 def test_a_record_keeps_no_article_with_extra_fields_and_names_every_file_it_takes(tmp_path, opened):
