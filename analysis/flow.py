@@ -34,7 +34,7 @@ from analysis.building import chunks, executors, schema
 from analysis.building.cores import available_cores
 from analysis.building.cache import CACHE_DIR, Cache, document_key, fingerprint
 from analysis.building.chunks import ChunkStore, arrow_schema
-from analysis.building.output import OutputError, OutputFolder, replace
+from analysis.building.output import OutputError, OutputFolder, replace, write_aside
 from analysis.building.segments import join_files
 from analysis.building.tables import (
     CHUNK_ROWS,
@@ -618,9 +618,7 @@ def _keep_json(path: Path, value: object) -> None:
             return
     except (OSError, UnicodeDecodeError):
         pass  # none yet, or not readable: written anew
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+    write_aside(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
 
 def _record_listing(
@@ -828,13 +826,9 @@ def _corpus_errors_part(folder: Path, errors: pd.DataFrame) -> list[tuple[Path, 
         csv_path.unlink(missing_ok=True)
         parquet_path.unlink(missing_ok=True)
         return []
-    folder.mkdir(parents=True, exist_ok=True)
-    for path, write in ((csv_path, lambda tmp: tmp.write_bytes(chunks.csv_rows(errors).encode("utf-8"))),
-                        (parquet_path, lambda tmp: pq.write_table(chunks.arrow_table("errors", errors), tmp))):
-        # written aside and renamed: an output that links the last build's part keeps it as it was
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        write(tmp)
-        os.replace(tmp, path)
+    # written aside and renamed: an output that links the last build's part keeps it as it was
+    write_aside(csv_path, lambda tmp: tmp.write_bytes(chunks.csv_rows(errors).encode("utf-8")))
+    write_aside(parquet_path, lambda tmp: pq.write_table(chunks.arrow_table("errors", errors), tmp))
     return [(csv_path, parquet_path)]
 
 

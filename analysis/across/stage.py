@@ -83,6 +83,7 @@ from analysis.across.quote_reuse import (
 )
 from analysis.building import schema
 from analysis.building.chunks import arrow_schema, csv_rows, read_file
+from analysis.building.output import write_aside
 from analysis.building.segments import ChunkRows, Segment, SegmentStore, cut, digest, remove_stale, row_bytes
 from analysis.catalogue.actors import Catalogue
 
@@ -279,10 +280,8 @@ def _load_memo(path: Path, name: str) -> dict:
 
 
 def _save_memo(path: Path, name: str, value: dict) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(json.dumps({"format": STAGE_FORMAT, name: value}), encoding="utf-8")
-    os.replace(tmp, path)
+    text = json.dumps({"format": STAGE_FORMAT, name: value})
+    write_aside(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
 
 #: Bumped when what the identities keep (their files under the stage's folder) changes.
@@ -428,10 +427,7 @@ def _write_links(path: Path, block_keys: np.ndarray, resolved: Mapping[str, np.n
     """Keep the links of every block, in block order, in ``path`` (written to a temporary file and renamed)."""
     table = pa.table({BLOCK_KEY: pa.array(block_keys.tolist(), type=pa.string()).dictionary_encode(),
                       **{c: pa.array(resolved[c].tolist(), type=pa.string()) for c in RESOLVED_COLUMNS}})
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    pq.write_table(table, tmp)
-    os.replace(tmp, path)
+    write_aside(path, lambda tmp: pq.write_table(table, tmp))
 
 
 #: Field separator of the rows a block's key hashes (names and doc ids hold no control characters).

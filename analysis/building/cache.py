@@ -22,7 +22,6 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import os
 import re
 import shutil
 import warnings
@@ -34,6 +33,7 @@ from typing import Any, Iterable, Mapping
 
 import spacy
 
+from analysis.building.output import write_aside
 from analysis.extraction.pipeline import DocumentResult, StageError
 from analysis.reading import Document
 
@@ -233,11 +233,8 @@ class Cache:
 
     def put(self, key: str, result: DocumentResult) -> None:
         """Store ``result`` under ``key``; written to a temporary file and renamed, so it is whole or absent."""
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(encode_entry(key, self.fingerprint, result))
-        os.replace(tmp, path)
+        entry = encode_entry(key, self.fingerprint, result)
+        write_aside(self._path(key), lambda tmp: tmp.write_bytes(entry))
 
     def prune(self, keep: Iterable[str]) -> None:
         """Remove other fingerprints' folders and every entry not in ``keep`` (articles no longer in the corpus).

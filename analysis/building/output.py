@@ -22,7 +22,7 @@ import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 #: The manifest's file name.
 MANIFEST = ".newsroom-claims.json"
@@ -139,11 +139,9 @@ class OutputFolder:
         if written == self.written and state == self.state and (self.path / MANIFEST).exists():
             return  # a rebuild that changed nothing leaves the folder as it was, manifest included
         self.written, self.state = written, state
-        self.path.mkdir(parents=True, exist_ok=True)
         data = {"tool": TOOL, "format": MANIFEST_FORMAT, "written": sorted(self.written), "state": self.state}
-        tmp = self.path / f".{MANIFEST}.{os.getpid()}.tmp"
-        tmp.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, self.path / MANIFEST)
+        text = json.dumps(data, indent=1, ensure_ascii=False)
+        write_aside(self.path / MANIFEST, lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
     def clean(self) -> None:
         """Remove the temporary files and folders of builds that were interrupted (their process is gone)."""
@@ -180,6 +178,16 @@ def temporary_of_a_dead_build(name: str) -> bool:
     """A temporary name ``.<name>.<pid>.tmp`` whose build is no longer running."""
     parts = name.split(".")
     return _temporary(name) and len(parts) >= 3 and parts[-1] == "tmp" and not alive(parts[-2])
+
+
+def write_aside(path: Path, write: Callable[[Path], object]) -> None:
+    """Write the file ``path`` whole or not at all: ``write(tmp)`` writes a temporary file beside it (named as a
+    temporary of this process, ``.<name>.<pid>.tmp``), which is then renamed to ``path``. Its folder is made
+    where there is none."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    write(tmp)
+    os.replace(tmp, path)
 
 
 def replace(source: Path, target: Path) -> None:

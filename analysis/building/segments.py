@@ -37,7 +37,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from analysis.building.chunks import arrow_schema, arrow_table, csv_rows, read_file
-from analysis.building.output import temporary_of_a_dead_build
+from analysis.building.output import temporary_of_a_dead_build, write_aside
 
 #: Bumped when what a segment holds, or how its id is made, changes.
 SEGMENT_FORMAT = 1
@@ -111,12 +111,9 @@ class ChunkRows:
         parts = [part for part in parts if part.num_rows]
         table = pa.concat_tables([part.cast(parts[0].schema) for part in parts]) if parts else None
         if missing or covered != set(wanted) or not self.path.exists():
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
             written = table if table is not None else pa.table({CHUNK_COLUMN: pa.array([], type=pa.string())})
             metadata = {**(written.schema.metadata or {}), b"chunks": json.dumps(wanted).encode()}
-            pq.write_table(written.replace_schema_metadata(metadata), tmp)
-            os.replace(tmp, self.path)
+            write_aside(self.path, lambda tmp: pq.write_table(written.replace_schema_metadata(metadata), tmp))
         return None if table is None else table.drop_columns([CHUNK_COLUMN]).to_pandas()
 
 
