@@ -166,9 +166,10 @@ class Warmed:
 
 
 def _serve_warmed(conn: Any, beat: Beat) -> None:
-    # loaded only: the few articles it is given load what the stages read lazily (the warm-up article, analysed
-    # too, would only add its own parse)
+    # warmed up, not only loaded: the rebuild plans its chunks for longer than the model takes to load, and what
+    # the stages load on first use (the unit registry above all) would otherwise wait for the first batch
     nlp = pipeline_for(beat.catalogue)
+    warm_up(nlp, beat)
     # what is loaded lives as long as this process: no full collection walks it again
     gc.freeze()
     while True:
