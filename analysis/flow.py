@@ -618,7 +618,7 @@ def _keep_json(path: Path, value: object) -> None:
             return
     except (OSError, UnicodeDecodeError):
         pass  # none yet, or not readable: written anew
-    write_aside(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    write_aside(path, lambda tmp: tmp.write_text(text, encoding="utf-8"), cache=True)
 
 
 def _record_listing(

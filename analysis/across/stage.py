@@ -201,7 +201,7 @@ def figure_agreement_segments(
                              dtype=bool)]
         return rows.assign(places=[PLACE_SEPARATOR.join(p) for p in rows["places"]])
 
-    kept = chunk_frames(chunks, folder / "figure_rows.parquet", derive)
+    kept = chunk_frames(chunks, folder / "figure_rows.arrow", derive)
     store = SegmentStore(folder / "figure_agreement", "figure_agreement")
     if not len(kept):
         store.prune([])
@@ -249,7 +249,7 @@ def quote_reuse_printings(chunks: ChunkTables, folder: Path) -> pd.DataFrame:
         return printings(chunks.read(ids, "attributions", ATTRIBUTION_COLUMNS),
                          chunks.read(ids, "documents", DOCUMENT_COLUMNS))
 
-    kept = chunk_frames(chunks, folder / "printings.parquet", derive)
+    kept = chunk_frames(chunks, folder / "printings.arrow", derive)
     ordered = in_printing_order(kept)
     texts, keys = ordered["normalised"].tolist(), ordered[ROW_KEY].tolist()
     memo_path = folder / "quote_blocks.json"
@@ -281,7 +281,7 @@ def _load_memo(path: Path, name: str) -> dict:
 
 def _save_memo(path: Path, name: str, value: dict) -> None:
     text = json.dumps({"format": STAGE_FORMAT, name: value})
-    write_aside(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    write_aside(path, lambda tmp: tmp.write_text(text, encoding="utf-8"), cache=True)
 
 
 #: Bumped when what the identities keep (their files under the stage's folder) changes.
@@ -353,9 +353,9 @@ def source_identity_tables(
     for former in _FORMER_IDENTITY_FILES:
         (folder / former).unlink(missing_ok=True)
     # in the order a whole computation gives them (each pair and each written name once: a total order)
-    pairs = chunk_frames(chunks, folder / f"identity_pairs.{IDENTITY_FORMAT}.parquet", pairs_of).drop(columns=ROW_KEY)
+    pairs = chunk_frames(chunks, folder / f"identity_pairs.{IDENTITY_FORMAT}.arrow", pairs_of).drop(columns=ROW_KEY)
     pairs = pairs.sort_values(["doc_id", "source"], kind="stable", ignore_index=True)
-    written = chunk_frames(chunks, folder / f"identity_names.{IDENTITY_FORMAT}.parquet", names_of).drop(columns=ROW_KEY)
+    written = chunk_frames(chunks, folder / f"identity_names.{IDENTITY_FORMAT}.arrow", names_of).drop(columns=ROW_KEY)
     # a person's block reads the full names that its own articles write with its surname
     in_blocks_of_own = pd.MultiIndex.from_arrays([written["doc_id"], written["block"]]).isin(
         pd.MultiIndex.from_arrays([pairs["doc_id"], pairs["block"]]))
@@ -427,7 +427,7 @@ def _write_links(path: Path, block_keys: np.ndarray, resolved: Mapping[str, np.n
     """Keep the links of every block, in block order, in ``path`` (written to a temporary file and renamed)."""
     table = pa.table({BLOCK_KEY: pa.array(block_keys.tolist(), type=pa.string()).dictionary_encode(),
                       **{c: pa.array(resolved[c].tolist(), type=pa.string()) for c in RESOLVED_COLUMNS}})
-    write_aside(path, lambda tmp: pq.write_table(table, tmp))
+    write_aside(path, lambda tmp: pq.write_table(table, tmp), cache=True)
 
 
 #: Field separator of the rows a block's key hashes (names and doc ids hold no control characters).

