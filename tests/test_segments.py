@@ -78,3 +78,44 @@ def test_a_rebuild_renders_only_new_runs_and_gives_the_table_made_from_scratch(t
         keys, closes = new_keys, new_closes
     # only the segments of the last table are kept
     assert len([p for p in store.folder.iterdir()]) == len(cut(TABLE, keys, closes, [1] * len(keys), max_rows=1_000))
+
+
+def _derived(chunk_id: str) -> pd.DataFrame:
+    """A chunk's rows: as many as the digit its id ends with (none for "c0"), one with a missing value."""
+    count = int(chunk_id[-1])
+    return pd.DataFrame({"chunk_row": [f"{chunk_id}/{n}" for n in range(count)],
+                         "number": [None if n == 1 else float(n) for n in range(count)]})
+
+
+def test_chunk_rows_derive_only_new_chunks_drop_removed_ones_and_remake_a_file_that_does_not_add_up(tmp_path):
+    path = tmp_path / "rows.arrow"
+    derived = []
+
+    def derive(chunk_id: str) -> pd.DataFrame:
+        derived.append(chunk_id)
+        return _derived(chunk_id)
+
+    def rows(ids: list[str]) -> list[str]:
+        frame = segments.ChunkRows(path).rows(ids, derive)
+        return [] if frame is None else sorted(frame["chunk_row"])
+
+    def expected(ids: list[str]) -> list[str]:
+        return sorted(row for chunk_id in ids for row in _derived(chunk_id)["chunk_row"])
+
+    assert rows(["a2", "b3", "c0"]) == expected(["a2", "b3", "c0"]) and derived == ["a2", "b3", "c0"]
+    # kept as they were, a chunk added between them, one removed: only the new one is derived
+    derived.clear()
+    assert rows(["a2", "d1", "c0"]) == expected(["a2", "d1", "c0"]) and derived == ["d1"]
+    assert rows(["a2", "d1", "c0"]) == expected(["a2", "d1", "c0"]) and derived == ["d1"]
+    # every chunk gone, then back: an empty file reads as no rows
+    assert rows([]) == [] and rows(["c0"]) == []
+    # a file whose counts do not add up to its rows, or that is not Arrow at all, is made again from scratch
+    frame = segments.ChunkRows(path).rows(["a2", "b3"], derive)
+    assert frame["number"].isna().sum() == 2  # what Arrow keeps of a missing value, as a cold build reads it
+    table = segments._read_ipc(path)
+    segments._write_ipc(path, table.replace_schema_metadata({segments.RUNS_KEY: b'[["a2", 2], ["b3", 2]]'}))
+    derived.clear()
+    assert rows(["a2", "b3"]) == expected(["a2", "b3"]) and derived == ["a2", "b3"]
+    path.write_bytes(b"not Arrow")
+    derived.clear()
+    assert rows(["a2"]) == expected(["a2"]) and derived == ["a2"]

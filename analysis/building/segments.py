@@ -33,7 +33,6 @@ from typing import BinaryIO, Callable, Iterable, Sequence
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from analysis.building.chunks import arrow_schema, arrow_table, csv_rows, read_file
@@ -43,8 +42,8 @@ from analysis.building.output import temporary_of_a_dead_build, write_aside
 SEGMENT_FORMAT = 1
 #: What a segment's name looks like: only such names are ever removed from a store.
 KEPT_NAME = re.compile(r"[0-9a-f]{32}")
-#: The column of :class:`ChunkRows` naming each row's chunk.
-CHUNK_COLUMN = "chunk"
+#: The metadata key of :class:`ChunkRows`'s file listing its chunks in the order of their rows, each with its number of rows.
+RUNS_KEY = b"chunk_runs"
 #: Rows of new runs rendered (and validated) at a time.
 RENDER_ROWS = 10_000
 #: Bytes copied at a time where the file system cannot copy within the kernel.
@@ -76,9 +75,10 @@ def remove_stale(folder: Path, keep: Iterable[str]) -> None:
 
 class ChunkRows:
     """Rows derived from each chunk of articles alone, for every chunk of the corpus, kept in one Arrow IPC file
-    (``path``) with the chunk's id in a column (:data:`CHUNK_COLUMN`) and the ids of the chunks it covers in its
-    metadata: one file is read in a rebuild, not one per chunk. Written to a temporary file and renamed, so it is
-    whole or absent; a file that cannot be read is made again.
+    (``path``), each chunk's rows together, and in its metadata the chunks it covers in the order of their rows,
+    each with its number of rows: one file is read in a rebuild, not one per chunk, and a chunk's rows are a slice
+    of it. Written to a temporary file and renamed, so it is whole or absent; a file that cannot be read, or whose
+    counts do not add up to its rows, is made again.
 
     Arrow's own file format, not Parquet: the file is read whole and written back whole on every rebuild that
     changes a chunk, and uncompressed Arrow does both in a tenth of the time (the identity pairs of 10,000
@@ -87,41 +87,55 @@ class ChunkRows:
     def __init__(self, path: Path):
         self.path = path
 
-    def _kept(self) -> tuple[pa.Table | None, set[str]]:
+    def _kept(self) -> tuple[pa.Table | None, list[tuple[str, int]]]:
         try:
-            with pa.OSFile(str(self.path)) as source:
-                table = pa.ipc.open_file(source).read_all()
-            covered = json.loads((table.schema.metadata or {}).get(b"chunks", b"null"))
-            if not (isinstance(covered, list) and CHUNK_COLUMN in table.column_names):
-                return None, set()
+            table = _read_ipc(self.path)
+            runs = json.loads((table.schema.metadata or {}).get(RUNS_KEY, b"null"))
+            if not (isinstance(runs, list) and all(isinstance(r, list) and len(r) == 2 and isinstance(r[0], str)
+                                                   and isinstance(r[1], int) and r[1] >= 0 for r in runs)
+                    and sum(r[1] for r in runs) == table.num_rows and len({r[0] for r in runs}) == len(runs)):
+                return None, []
         except (OSError, ValueError, pa.ArrowException):
-            return None, set()
-        return table, set(map(str, covered))
+            return None, []
+        return table, [(chunk_id, count) for chunk_id, count in runs]
 
     def rows(self, chunk_ids: Sequence[str], derive: Callable[[str], pd.DataFrame]) -> pd.DataFrame | None:
         """The rows of these chunks, as one frame (None when no chunk has any): ``derive(chunk_id)`` of each chunk
         not kept yet, the others as kept; the rows of chunks not in ``chunk_ids`` are dropped. New rows pass
-        through Parquet's types as kept ones do, so that a cold build and a rebuild read the same values."""
-        kept, covered = self._kept()
+        through Arrow's types as kept ones do, so that a cold build and a rebuild read the same values."""
+        kept, runs = self._kept()
         wanted = list(dict.fromkeys(chunk_ids))
+        wanted_ids = set(wanted)
+        covered = {chunk_id for chunk_id, _ in runs}
         missing = [chunk_id for chunk_id in wanted if chunk_id not in covered]
-        parts = []
-        if kept is not None:
-            parts.append(kept.filter(pc.is_in(kept[CHUNK_COLUMN], value_set=pa.array(wanted, type=pa.string())))
-                         if covered - set(wanted) else kept)
+        slices, written_runs, offset = [], [], 0
+        for chunk_id, count in runs:
+            if chunk_id in wanted_ids:
+                written_runs.append((chunk_id, count))
+                if slices and slices[-1][0] + slices[-1][1] == offset:
+                    slices[-1][1] += count  # next to the slice before: one slice
+                else:
+                    slices.append([offset, count])
+            offset += count
+        parts = [kept.slice(start, count) for start, count in slices if count]
         for chunk_id in missing:
             derived = derive(chunk_id)
+            written_runs.append((chunk_id, len(derived)))
             if len(derived):  # a chunk without rows adds none (and its columns may have no type)
-                parts.append(pa.Table.from_pandas(derived.assign(**{CHUNK_COLUMN: chunk_id}), preserve_index=False))
-        parts = [part for part in parts if part.num_rows]
+                parts.append(pa.Table.from_pandas(derived, preserve_index=False))
         table = pa.concat_tables([part.cast(parts[0].schema) for part in parts]) if parts else None
-        if missing or covered != set(wanted) or not self.path.exists():
-            written = table if table is not None else pa.table({CHUNK_COLUMN: pa.array([], type=pa.string())})
-            metadata = {**(written.schema.metadata or {}), b"chunks": json.dumps(wanted).encode()}
+        if missing or covered != wanted_ids or not self.path.exists():
+            written = table if table is not None else pa.table({})
+            metadata = {**(written.schema.metadata or {}), RUNS_KEY: json.dumps(written_runs).encode()}
             write_aside(self.path, lambda tmp: _write_ipc(tmp, written.replace_schema_metadata(metadata)), cache=True)
             # the Parquet file an earlier version kept these rows in
             self.path.with_suffix(".parquet").unlink(missing_ok=True)
-        return None if table is None else table.drop_columns([CHUNK_COLUMN]).to_pandas()
+        return None if table is None else table.to_pandas()
+
+
+def _read_ipc(path: Path) -> pa.Table:
+    with pa.OSFile(str(path)) as source:
+        return pa.ipc.open_file(source).read_all()
 
 
 def _write_ipc(path: Path, table: pa.Table) -> None:
