@@ -172,20 +172,25 @@ def _results(
     n_process: int,
     scheduler: str | None,
     warmed: executors.Warmed | None = None,
-) -> Iterator[DocumentResult]:
+) -> tuple[Iterator[DocumentResult], bool]:
     """One result per article to parse, in order, from the executor the options and corpus size call for: a few
-    articles in ``warmed`` where given (stopped unused otherwise)."""
+    articles in ``warmed`` where given (stopped unused otherwise), their first batch sent to it at once; and
+    whether they go to ``warmed``."""
     batches = _batches(misses, BATCH_SIZE)
     if scheduler:
         runs = executors.on_dask(batches, beat, scheduler)
     elif nlp is None and n_process > 1 and len(misses) >= MIN_ARTICLES_PER_WORKER * n_process:
         runs = executors.in_processes(batches, beat, n_process)
     elif warmed is not None and nlp is None:
-        runs, warmed = warmed.results(batches), None
+        return _flattened(warmed.results(batches)), True
     else:
         runs = executors.in_process(batches, beat, nlp)
     if warmed is not None:
         warmed.close()
+    return _flattened(runs), False
+
+
+def _flattened(runs: Iterator[list[DocumentResult]]) -> Iterator[DocumentResult]:
     try:
         for batch in runs:
             yield from batch
@@ -227,12 +232,14 @@ def _article_results(
     misses = [d for d, hit in zip(documents, cached) if not hit]
     if not misses and warmed is not None:
         warmed.close()
-    results = _results(misses, beat, nlp=nlp, n_process=n_process or available_cores(), scheduler=scheduler,
-                       warmed=warmed)
+    results, beside = _results(misses, beat, nlp=nlp, n_process=n_process or available_cores(),
+                               scheduler=scheduler, warmed=warmed) if misses else (iter(()), False)
+    # the few articles ``warmed`` parses are on their way: the cached articles of their chunks are read meanwhile
+    ahead = {key: cache.get(key) for key, hit in zip(keys, cached) if hit} if beside else {}
     started = time.perf_counter()
     try:
         for document, key, hit in zip(documents, keys, cached):
-            result = cache.get(key) if hit else next(results)
+            result = (ahead.pop(key) if key in ahead else cache.get(key)) if hit else next(results)
             from_cache = result is not None and hit
             if result is None:
                 # An entry that vanished or cannot be used since it was listed: parse the article here.
@@ -249,7 +256,8 @@ def _article_results(
                 bar.set_postfix(parsed=report.parsed, cached=report.cached, words_per_s=f"{report.words / elapsed:,.0f}", refresh=False)
                 bar.update()
     finally:
-        results.close()
+        if misses:
+            results.close()
 
 
 def _run(
@@ -528,6 +536,8 @@ def build_to_dir(
         report = BuildReport(skipped=len(corpus.skipped))
         bar = _progress(len(documents), progress)
         folder.record([CACHE_DIR])
+        # recorded once the build is complete, worked out now: a rebuild waits here for the model loading beside
+        reading = None if listing is None else reread.read_record(corpus, listing, max_bytes=max_bytes, noted=noted)
         _make_chunks(planned, store, cache=cache, beat=beat, n_process=n_process, scheduler=scheduler,
                      report=report, bar=bar, warmed=warmed)
     finally:
@@ -554,7 +564,7 @@ def build_to_dir(
     if listing is not None:
         _record_listing(cache.folder / LISTING_FILE, listing, state, articles=len(documents), noted=noted,
                         max_bytes=max_bytes)
-        _keep_json(cache.folder / READING_FILE, reread.read_record(corpus, listing, max_bytes=max_bytes, noted=noted))
+        _keep_json(cache.folder / READING_FILE, reading)
     return report
 
 
@@ -724,8 +734,9 @@ def _write_folder(
 ) -> None:
     """Stage every table from the chunks and the corpus-level steps, then move them into place together.
 
-    CSV files are joined from kept rows in a thread of their own (the copy runs in the kernel, without the
-    interpreter), while this one makes the corpus-level tables. With ``beside`` (a build of more than one
+    CSV files are joined from kept rows, and the per-article tables' Parquet parts linked, in a thread of their
+    own (the copies and links run in the kernel, without the interpreter), while this one makes the corpus-level
+    tables. With ``beside`` (a build of more than one
     process), what does not wait for the source identities is made in processes of their own meanwhile
     (:func:`analysis.building.executors.beside`): ``figure_agreement``, and ``quote_reuse`` but its speakers'
     identities. The workers are done, and a core would be idle."""
@@ -763,9 +774,12 @@ def _write_folder(
 
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="join-csv") as joins:
         def article_table(table: str, path: Callable[[str, str], Path], after: Sequence[tuple[Path, Path]] = ()) -> None:
-            join(table, [path(chunk_id, f"{table}.csv") for chunk_id in ids] + [rows for rows, _ in after])
+            # the chunks' parts are listed in the thread too: thousands of paths and links at 10,000 articles
+            name = f"{table}.csv"
+            joining[name] = joins.submit(_join_chunk_csv, staging(name), table, path, ids, after)
             if parquet:
-                _link_parts(staging(f"{table}.parquet"), [path(c, f"{table}.parquet") for c in ids] + [part for _, part in after])
+                name = f"{table}.parquet"
+                joining[name] = joins.submit(_link_chunk_parts, staging(name), table, path, ids, after)
 
         for table in chunks.ARTICLE_TABLES:
             if table in ("errors", "documents", *schema.IDENTITY_TABLES):
@@ -773,7 +787,7 @@ def _write_folder(
                 # fields, and the tables with a source_id once the identities are made
                 continue
             article_table(table, store.path)
-        _link_parts(staging(TEXTS_FILE), [store.path(c, f"{chunks.TEXTS}.parquet") for c in ids])
+        joining[TEXTS_FILE] = joins.submit(_link_chunk_parts, staging(TEXTS_FILE), chunks.TEXTS, store.path, ids, ())
         if any(document.extras for document in corpus.documents):
             # the articles' extra fields are typed over the whole corpus: one file, whose columns no chunk decides
             write("documents", documents_table(store.read(ids, "documents"), corpus.documents))
@@ -842,6 +856,22 @@ def _join_csv(target: Path, table: str, parts: Sequence[Path]) -> None:
             # (ext4) does it when the file replaces the previous one, in this build's own thread, about half a
             # second for the CSV of a gigabyte.
             os.posix_fadvise(handle.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
+
+
+def _join_chunk_csv(
+    target: Path, table: str, path: Callable[[str, str], Path], ids: Sequence[str], after: Sequence[tuple[Path, Path]]
+) -> None:
+    """:func:`_join_csv` of ``table``'s CSV rows of each chunk of ``ids`` (where ``path`` puts them), then of the
+    CSV rows of ``after``."""
+    _join_csv(target, table, [path(chunk_id, f"{table}.csv") for chunk_id in ids] + [rows for rows, _ in after])
+
+
+def _link_chunk_parts(
+    target: Path, table: str, path: Callable[[str, str], Path], ids: Sequence[str], after: Sequence[tuple[Path, Path]]
+) -> None:
+    """:func:`_link_parts` of ``table``'s Parquet part of each chunk of ``ids`` (where ``path`` puts it), then of
+    the Parquet parts of ``after``."""
+    _link_parts(target, [path(chunk_id, f"{table}.parquet") for chunk_id in ids] + [part for _, part in after])
 
 
 def _link_parts(target: Path, parts: Sequence[Path], *, table: str | None = None) -> None:

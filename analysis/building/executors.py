@@ -140,22 +140,39 @@ class Warmed:
 
     def results(self, batches: Iterable[Batch]) -> Iterator[list[DocumentResult]]:
         """Every batch analysed in the warmed process, results in batch order; the process is stopped after the
-        last one, or when the reader stops early."""
+        last one, or when the reader stops early. The first batch is sent now, not at the first read: the caller
+        reads its cached articles while it is analysed."""
+        pending = iter(batches)
+        first = next(pending, None)
         try:
-            for batch in batches:
+            if first is not None:
+                self._conn.send(list(first))
+        except BaseException:
+            self.close()
+            raise
+        return self._received(first is not None, pending)
+
+    def _received(self, sent: bool, pending: Iterator[Batch]) -> Iterator[list[DocumentResult]]:
+        try:
+            if sent:
+                yield self._result()
+            for batch in pending:
                 self._conn.send(list(batch))
-                try:
-                    done, value = self._conn.recv()
-                except EOFError:
-                    self._process.join(timeout=PROCESS_END_SECONDS)
-                    raise RuntimeError(
-                        f"the process that analyses articles stopped (exit code {self._process.exitcode}): "
-                        "build again, with --jobs 1 if it stops again") from None
-                if not done:
-                    raise value
-                yield value
+                yield self._result()
         finally:
             self.close()
+
+    def _result(self) -> list[DocumentResult]:
+        try:
+            done, value = self._conn.recv()
+        except EOFError:
+            self._process.join(timeout=PROCESS_END_SECONDS)
+            raise RuntimeError(
+                f"the process that analyses articles stopped (exit code {self._process.exitcode}): "
+                "build again, with --jobs 1 if it stops again") from None
+        if not done:
+            raise value
+        return value
 
     def close(self) -> None:
         """Stop the process, whatever it is doing (loading, or waiting for a batch)."""
