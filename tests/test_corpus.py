@@ -57,7 +57,7 @@ def test_bad_file_is_skipped_with_a_message_naming_it(corpus_dir, name, data, ex
     assert [s.path for s in corpus.skipped] == [name]
 
 
-@pytest.mark.parametrize("name", ["README.md", "readme.txt", "LICENSE.txt", "Licence.md"])
+@pytest.mark.parametrize("name", ["README.md", "readme.txt", "LICENSE.txt", "Licence.md", "SOURCES.md", "credits.txt"])
 def test_a_folders_readme_or_licence_is_skipped_not_read_as_an_article(corpus_dir, name):
     write(corpus_dir / name, "# About this corpus\n\nThe articles were collected by the desk, officials said.\n")
     corpus, messages = read_with_warnings(corpus_dir)

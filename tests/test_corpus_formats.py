@@ -180,8 +180,9 @@ def test_zip_archive_of_articles_and_an_export(tmp_path):
         archive.writestr("notes.json", "{}")  # a .json is an article file: this one has no text, and says so
         archive.writestr("README.md", "The desk's notes on these articles.\n")  # documentation, no article
     corpus, messages = read_with_warnings(path)
-    assert messages[0] == ("skipped archive.zip/README.md: a folder's read-me or licence describes the corpus "
-                           "and is not read as an article: rename it (for example to `notes-article.md`) if it is one")
+    assert messages[0] == ("skipped archive.zip/README.md: a folder's read-me, licence or list of sources describes "
+                           "the corpus and is not read as an article: rename it (for example to `notes-article.md`) "
+                           "if it is one")
     assert messages[1:] == ["skipped archive.zip/notes.json: no text column (it has no fields): name the column "
                             "holding the article text text or body or content"]
     assert [s.path for s in corpus.skipped] == ["archive.zip/README.md", "archive.zip/notes.json"]

@@ -39,14 +39,18 @@ READ_SUFFIXES = ARTICLE_SUFFIXES + EXPORT_SUFFIXES + ARCHIVE_SUFFIXES
 MANIFEST_NAME = "metadata.csv"
 
 
-#: Names (without their ending, any case) of a folder's own documentation: a read-me or licence beside the
-#: articles describes the corpus and is no article of it, so it is skipped, and said so (:func:`documentation`).
-DOCUMENTATION_STEMS = frozenset({"readme", "license", "licence", "changelog"})
+#: Names (without their ending, any case) of a folder's own documentation: a read-me, licence or list of sources
+#: beside the articles describes the corpus and is no article of it, so it is skipped, and said so
+#: (:func:`documentation`). The names are those a collection of files conventionally gives its notes (a software
+#: project's too): a file named so is not news copy.
+DOCUMENTATION_STEMS = frozenset({
+    "readme", "license", "licence", "copying", "notice", "changelog", "authors", "credits", "citation", "sources",
+})
 
 
-#: Why a read-me or licence file is not read, and what to do.
+#: Why a read-me, licence or list of sources is not read, and what to do.
 DOCUMENTATION = (
-    "a folder's read-me or licence describes the corpus and is not read as an article: rename it "
+    "a folder's read-me, licence or list of sources describes the corpus and is not read as an article: rename it "
     "(for example to `notes-article.md`) if it is one"
 )
 
