@@ -29,7 +29,8 @@ EXIT_BAD_INPUT = 2
 #: Exit status of ``--strict`` when a stage failed on some article (the tables are still written).
 EXIT_STAGE_FAILED = 2
 #: Exit status when some input files or rows were skipped (the tables of the rest are written; the
-#: ``skipped`` table and the warnings say which and why).
+#: ``skipped`` table and the warnings say which and why). The folder's own documentation, skipped too, does not
+#: count: it is not input.
 EXIT_INPUT_SKIPPED = 3
 
 
@@ -237,7 +238,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return outcome
     if args.strict and outcome.errors:
         return EXIT_STAGE_FAILED
-    return EXIT_INPUT_SKIPPED if outcome.skipped else 0
+    # the folder's read-me or licence is skipped by design: no input was lost
+    return EXIT_INPUT_SKIPPED if outcome.skipped > outcome.skipped_documentation else 0
 
 
 def _claim(args: argparse.Namespace, out: Path, names: list[str]) -> OutputFolder | int:

@@ -50,7 +50,8 @@ from analysis.catalogue.actors import Catalogue
 from analysis.catalogue.beat import Beat, load_beat
 from analysis.extraction.nlp import model_name, pipeline_for
 from analysis.extraction.pipeline import BATCH_SIZE, DocumentResult, analyse_batch
-from analysis.reading import Corpus, CorpusWarning, Document, read_corpus, reread
+from analysis.reading import Corpus, CorpusWarning, Document, Skipped, read_corpus, reread
+from analysis.reading.entries import DOCUMENTATION
 from analysis.reading.listing import Listing, corpus_listing
 
 #: Fewer articles to parse than this many per worker and the build stays in one process: starting workers
@@ -73,6 +74,9 @@ class BuildReport:
     cached: int = 0
     words: int = 0
     skipped: int = 0
+    #: Of ``skipped``, the corpus folder's own documentation (a read-me, licence or list of sources): skipped by
+    #: design, no input lost.
+    skipped_documentation: int = 0
     errors: list[tuple[str, str, str, str]] = field(default_factory=list)
 
     @property
@@ -91,6 +95,11 @@ class BuildReport:
             f"{len(failed)} article(s) had a failing stage and kept the rows of the others: {shown} "
             f"(first: {first[0]} {first[1]}: {first[2]}: {first[3]}); see the errors table"
         )
+
+
+def _skipping(skipped: Sequence[Skipped]) -> BuildReport:
+    """A report of no article yet, with the files and rows skipped (and how many of them were documentation)."""
+    return BuildReport(skipped=len(skipped), skipped_documentation=sum(s.reason == DOCUMENTATION for s in skipped))
 
 
 class _Assembler:
@@ -272,7 +281,7 @@ def _run(
     progress: bool,
 ) -> BuildReport:
     """An in-memory build: every article's rows into ``sink``, then the corpus-level tables."""
-    report = BuildReport(skipped=len(corpus.skipped))
+    report = _skipping(corpus.skipped)
     documents = corpus.documents
     keys = [document_key(d) for d in documents] if cache else [None] * len(documents)
     assembler = _Assembler(sink, report)
@@ -533,7 +542,7 @@ def build_to_dir(
         if planned is None:
             planned = chunks.plan(documents, [document_key(d) for d in documents], key)
         keys = [k for chunk in planned for k in chunk.keys]  # the chunks hold every article once, in order
-        report = BuildReport(skipped=len(corpus.skipped))
+        report = _skipping(corpus.skipped)
         bar = _progress(len(documents), progress)
         folder.record([CACHE_DIR])
         # recorded once the build is complete, worked out now: a rebuild waits here for the model loading beside
@@ -657,7 +666,8 @@ def _kept_build(folder: OutputFolder, cache_folder: Path, listing: Listing, max_
             and record.get("max_bytes") == max_bytes and cache_folder.name == state.get("fingerprint")
             and written_tables(folder.path) and all(store.has(chunk_id) for chunk_id in state["chunks"])):
         return None
-    report = BuildReport(cached=int(record["articles"]), skipped=len(state["skipped"]))
+    report = _skipping([Skipped(path, reason) for path, reason in state["skipped"]])
+    report.cached = int(record["articles"])
     for chunk_id in state["chunks"]:
         _count_kept(report, store.summary(chunk_id))
     report.errors += [tuple(e) for e in folder.state.get("corpus_errors", [])]

@@ -83,6 +83,20 @@ def test_bad_file_is_a_warning_line_and_the_rest_is_built(tmp_path, capsys):
     assert (tmp_path / "out" / "skipped.csv").read_text().splitlines()[1].startswith("bad.txt,")
 
 
+def test_a_skipped_readme_alone_exits_0_and_with_a_skipped_article_3(tmp_path, capsys):
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text("The minister said the talks would resume.\n", encoding="utf-8")
+    (corpus / "SOURCES.md").write_text("Collected by the desk from the outlets' websites.\n", encoding="utf-8")
+    build = ["build", str(corpus), "--out", str(out), "--no-parquet"]
+    # the folder's documentation is listed as skipped, but no input was lost: a clean exit, built or kept
+    assert main(build) == 0 and main(build) == 0
+    assert "warning: skipped SOURCES.md" in capsys.readouterr().err
+    assert (out / "skipped.csv").read_text().splitlines()[1].startswith("SOURCES.md,")
+    (corpus / "bad.txt").write_bytes("Se\u00f1or".encode("latin-1"))
+    assert main(build) == EXIT_INPUT_SKIPPED and main(build) == EXIT_INPUT_SKIPPED
+
+
 def test_out_inside_corpus_is_refused(tmp_path, capsys):
     (tmp_path / "a.txt").write_text("The minister spoke.\n", encoding="utf-8")
     assert main(["build", str(tmp_path), "--out", str(tmp_path / "tables")]) == EXIT_BAD_INPUT
