@@ -186,7 +186,10 @@ def _serve_warmed(conn: Any, beat: Beat) -> None:
     # warmed up, not only loaded: the rebuild plans its chunks for longer than the model takes to load, and what
     # the stages load on first use (the unit registry above all) would otherwise wait for the first batch
     nlp = pipeline_for(beat.catalogue)
-    warm_up(nlp, beat)
+    try:
+        warm_up(nlp, beat)
+    except Exception:  # noqa: BLE001 - only a head start: a batch that meets the same error sends it back
+        pass
     # what is loaded lives as long as this process: no full collection walks it again
     gc.freeze()
     while True:
