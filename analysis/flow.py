@@ -54,6 +54,9 @@ from analysis.reading import Corpus, CorpusWarning, Document, Skipped, read_corp
 from analysis.reading.entries import DOCUMENTATION
 from analysis.reading.listing import Listing, corpus_listing
 
+#: Cached articles read while the warmed process parses the few others (:func:`_article_results`): the largest
+#: chunk's worth, twice, so that a rebuild's results held in memory stay bounded.
+READ_AHEAD_ARTICLES = 2 * chunks.MAX_ARTICLES_PER_CHUNK
 #: Fewer articles to parse than this many per worker and the build stays in one process: starting workers
 #: and loading the model in each costs more than it saves.
 MIN_ARTICLES_PER_WORKER = 2 * BATCH_SIZE
@@ -244,7 +247,9 @@ def _article_results(
     results, beside = _results(misses, beat, nlp=nlp, n_process=n_process or available_cores(),
                                scheduler=scheduler, warmed=warmed) if misses else (iter(()), False)
     # the few articles ``warmed`` parses are on their way: the cached articles of their chunks are read meanwhile
-    ahead = {key: cache.get(key) for key, hit in zip(keys, cached) if hit} if beside else {}
+    # (as many as a few chunks hold: where many chunks are remade around them, the rest are read as they come)
+    hits = [key for key, hit in zip(keys, cached) if hit][:READ_AHEAD_ARTICLES] if beside else []
+    ahead = {key: cache.get(key) for key in hits}
     started = time.perf_counter()
     try:
         for document, key, hit in zip(documents, keys, cached):
