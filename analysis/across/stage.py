@@ -466,11 +466,12 @@ def identified_chunks(
     # each link's row, put in corpus order (by its article's place, then as the links give them) at once, rather
     # than gathered article by article: a pass in Python over every link of the corpus on every rebuild
     place = {doc_id: index for index, doc_id in enumerate(d for doc_ids in chunk_docs.values() for d in doc_ids)}
-    placed = named["doc_id"].astype(str).map(place)
+    columns = [named[c].astype(str) for c in ("doc_id", "source", "source_id")]
+    placed = columns[0].map(place)
     in_corpus = placed.notna().to_numpy()
     places = placed.to_numpy()[in_corpus].astype(np.int64)
     order = np.argsort(places, kind="stable")
-    texts = [named[c].astype(str).to_numpy(dtype=object)[in_corpus] for c in ("doc_id", "source", "source_id")]
+    texts = [column.to_numpy(dtype=object)[in_corpus] for column in columns]
     rows_in_order = [FIELD.join(row) for row in zip(*(column[order].tolist() for column in texts))]
     ends = np.cumsum([len(doc_ids) for doc_ids in chunk_docs.values()], dtype=np.int64)
     row_ends = np.searchsorted(places[order], ends, side="left").tolist()
