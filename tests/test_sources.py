@@ -1696,3 +1696,14 @@ def test_speakers_named_together_titles_and_examples(parse, text, source):
 )
 def test_reports_with_their_source_and_content(parse, text, rows):
     assert [(r.source, r.content) for r in attribution_rows(parse(text))] == rows
+
+
+def test_a_newspaper_named_like_a_document_is_the_outlet_not_the_latest_body_quoted(parse):
+    # "The Washington Post" ends in "post", a word for a statement: "the post" would refer back to the latest
+    # body quoted. The small model leaves "Post" unlabelled after a place, so only its name can tell.
+    rows = attribution_rows(parse(
+        "There are 25 confirmed cases in the county, according to a news release from Lindqvist’s office. "
+        "Researchers called the town a hot spot for infections, according to The Washington Post."
+    ))
+    by_speaker = {r.speaker: (r.source, r.source_type, r.speaker_resolution) for r in rows}
+    assert by_speaker["The Washington Post"] == ("The Washington Post", "media", "none")

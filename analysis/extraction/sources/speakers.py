@@ -736,7 +736,8 @@ class SpeakerResolver:
         spoken_for = self._spoken_for(head)
         if spoken_for is not None:
             return replace(spoken_for, start=start, end=end, role=role or head.text, name_variant="", resolution="role")
-        described = first in ("the", "this", "that") and (len(tokens) <= 3 or lemma in self.lex.generic_body_nouns)
+        described = first in ("the", "this", "that") and (len(tokens) <= 3 or lemma in self.lex.generic_body_nouns) \
+            and not newspaper_name(tokens)
         bare_body = len(tokens) == 1 and lemma in self.lex.institution
         if (described or bare_body) and head.ent_type_ not in SPEAKER_LABELS:
             earlier = self._definite(head, lemma, by_role=described)
@@ -1354,4 +1355,10 @@ def is_outlet(tokens: Sequence[Token]) -> bool:
     lex = lexicon()
     if any(t.lemma_.lower() in lex.media or t.lower_ in lex.media or t.lower_ == "news" for t in tokens):
         return True
-    return bool(tokens) and tokens[-1].pos_ == "PROPN" and tokens[-1].lower_ in lex.outlet_words
+    return newspaper_name(tokens)
+
+
+def newspaper_name(tokens: Sequence[Token]) -> bool:
+    """A proper name ending like a newspaper's ("the Harbour Times", "The Valley Post"): it names an outlet, and
+    is no description to refer back with ("the post" read as a statement)."""
+    return bool(tokens) and tokens[-1].pos_ == "PROPN" and tokens[-1].lower_ in lexicon().outlet_words
